@@ -1,0 +1,63 @@
+# Koble: `make run` serves the demo site, `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export FLASK_APP := wsgi.py
+STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
+DEMO_PITCHES ?= 200
+DEMO_INVESTORS ?= 60
+
+.PHONY: run test install install-dev translations messages migrate seed serve-prod lint format clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(DEV_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(STAMP) $@
+
+install: $(STAMP) translations
+install-dev: $(DEV_STAMP) translations
+
+translations: | $(BIN)/python
+	$(BIN)/pybabel -q compile -d translations -f
+
+# Refresh the catalogues after adding or changing user-visible strings.
+messages: | $(BIN)/python
+	$(BIN)/pybabel -q extract -F babel.cfg -k _l -k lazy_gettext --no-location -o translations/messages.pot .
+	$(BIN)/pybabel -q update -i translations/messages.pot -d translations --no-fuzzy-matching
+
+migrate: install
+	$(BIN)/flask db upgrade
+	$(BIN)/flask seed-reference
+
+seed: migrate
+	$(BIN)/flask demo seed --if-empty --pitches $(DEMO_PITCHES) --investors $(DEMO_INVESTORS)
+
+run: seed
+	$(BIN)/flask matching rebuild --if-stale
+	$(BIN)/flask run --host 127.0.0.1 --port 5000
+
+test: install-dev
+	$(BIN)/python -m pytest -p no:cacheprovider $(PYTEST_ARGS)
+
+lint: install-dev
+	$(BIN)/ruff check .
+
+format: install-dev
+	$(BIN)/ruff format .
+
+# gunicorn + PostgreSQL: set DATABASE_URL and SECRET_KEY first (see README).
+serve-prod: install
+	KOBLE_ENV=production $(BIN)/flask db upgrade
+	KOBLE_ENV=production $(BIN)/flask seed-reference
+	KOBLE_ENV=production $(BIN)/gunicorn --workers $${WORKERS:-4} --bind $${BIND:-127.0.0.1:8000} wsgi:app
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache

@@ -1,0 +1,170 @@
+"""Register, log in and out, change and reset passwords."""
+
+from __future__ import annotations
+
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+
+from app.auth.forms import (
+    ChangePasswordForm,
+    LoginForm,
+    RegisterForm,
+    ResetPasswordForm,
+    ResetRequestForm,
+)
+from app.auth.safe_next import safe_next
+from app.extensions import limiter
+from app.services import accounts, audit
+from app.services.errors import DomainError
+from app.services.mailer import send_mail
+from app.services.tokens import make_reset_token, user_for_reset_token
+
+bp = Blueprint("auth", __name__)
+
+
+def _login_limit() -> str:
+    return current_app.config["LOGIN_RATE_LIMIT"]
+
+
+def _account_key() -> str:
+    return "account:" + request.form.get("email", "").strip().lower()[:254]
+
+
+def _start_session(user, remember: bool = False) -> None:
+    # A fresh session at login prevents session fixation.
+    lang = session.get("lang")
+    session.clear()
+    if lang:
+        session["lang"] = lang
+    login_user(user, remember=remember)
+
+
+@bp.route("/register", methods=["GET", "POST"])
+@limiter.limit(_login_limit, methods=["POST"])
+def register():
+    """Create a founder or investor account."""
+    if current_user.is_authenticated:
+        return redirect(url_for("main.index"))
+    form = RegisterForm(role=request.args.get("role"))
+    if form.validate_on_submit():
+        try:
+            user = accounts.register(
+                email=form.email.data,
+                name=form.name.data,
+                password=form.password.data,
+                role=form.role.data,
+                municipality=form.municipality.data,
+                association=form.association.data or None,
+                locale=session.get("lang"),
+            )
+        except DomainError as error:
+            getattr(form, error.field or "email").errors.append(error.message)
+        else:
+            audit.record("register", actor=user, target=f"user:{user.id}")
+            _start_session(user)
+            flash(_("Welcome to Koble!"), "success")
+            return redirect(url_for("main.index"))
+    return render_template("auth/register.html", form=form), 200 if not form.errors else 422
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(_login_limit, methods=["POST"])
+@limiter.limit(_login_limit, methods=["POST"], key_func=_account_key)
+def login():
+    """Log in with e-mail and password."""
+    if current_user.is_authenticated:
+        return redirect(url_for("main.index"))
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = accounts.authenticate(form.email.data, form.password.data)
+        if user is None:
+            audit.record("login_failed", detail=form.email.data.strip().lower()[:254])
+            form.password.errors.append(_("Wrong e-mail or password."))
+        else:
+            _start_session(user, remember=form.remember.data)
+            audit.record("login", actor=user, target=f"user:{user.id}")
+            return redirect(safe_next(request.args.get("next"), url_for("main.index")))
+    status = 200 if request.method == "GET" else 422
+    return render_template("auth/login.html", form=form), status
+
+
+@bp.route("/logout", methods=["POST"])
+@login_required
+def logout():
+    """End the session (POST, so a link cannot log someone out)."""
+    audit.record("logout", actor=current_user, commit=False)
+    # Rotating the token also kills any copy of this cookie.
+    accounts.end_sessions(current_user)
+    logout_user()
+    session.clear()
+    flash(_("You are logged out."), "info")
+    return redirect(url_for("main.index"))
+
+
+@bp.route("/password", methods=["GET", "POST"])
+@login_required
+def change_password():
+    """Change the password, proving the current one."""
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        try:
+            accounts.change_password(current_user, form.current_password.data,
+                                     form.new_password.data)
+        except DomainError as error:
+            getattr(form, error.field).errors.append(error.message)
+        else:
+            audit.record("password_changed", actor=current_user)
+            _start_session(current_user._get_current_object())
+            flash(_("Your password is changed. Other sessions are logged out."), "success")
+            return redirect(url_for("main.index"))
+    status = 200 if request.method == "GET" else 422
+    return render_template("auth/change_password.html", form=form), status
+
+
+@bp.route("/reset", methods=["GET", "POST"])
+@limiter.limit(_login_limit, methods=["POST"])
+def reset_request():
+    """Send a reset link; says the same whether or not the e-mail is known."""
+    form = ResetRequestForm()
+    if form.validate_on_submit():
+        user = accounts.find_user(form.email.data)
+        if user is not None and user.active:
+            link = url_for("auth.reset_password", token=make_reset_token(user), _external=True)
+            send_mail(user.email, _("Reset your Koble password"), "email/reset_password",
+                      locale=user.locale, user=user, link=link)
+            audit.record("password_reset_requested", actor=user)
+        flash(_("If the address has an account, a link is on its way."), "info")
+        return redirect(url_for("auth.login"))
+    status = 200 if request.method == "GET" else 422
+    return render_template("auth/reset_request.html", form=form), status
+
+
+@bp.route("/reset/<token>", methods=["GET", "POST"])
+def reset_password(token: str):
+    """Choose a new password from a single-use, expiring link."""
+    user = user_for_reset_token(token)
+    if user is None:
+        flash(_("The link is invalid or has expired. Ask for a new one."), "warning")
+        return redirect(url_for("auth.reset_request"))
+    form = ResetPasswordForm()
+    if form.validate_on_submit():
+        try:
+            accounts.set_password(user, form.password.data)
+        except DomainError as error:
+            form.password.errors.append(error.message)
+        else:
+            audit.record("password_reset", actor=user)
+            flash(_("Your password is changed. Log in with the new one."), "success")
+            return redirect(url_for("auth.login"))
+    status = 200 if request.method == "GET" else 422
+    return render_template("auth/reset_password.html", form=form), status

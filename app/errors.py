@@ -1,0 +1,48 @@
+"""Friendly error pages in the user's language, logged with a request id."""
+
+from __future__ import annotations
+
+import uuid
+
+from flask import Flask, g, jsonify, render_template, request
+from flask_login import current_user
+from werkzeug.exceptions import HTTPException
+
+from app.extensions import db
+
+
+def _wants_json() -> bool:
+    return request.path.startswith("/api/")
+
+
+def init_app(app: Flask) -> None:
+    """Request ids, no-store on private pages, and error handlers."""
+
+    @app.before_request
+    def _request_id():
+        g.request_id = uuid.uuid4().hex[:12]
+
+    @app.after_request
+    def _private_no_store(response):
+        response.headers["X-Request-Id"] = g.get("request_id", "")
+        if current_user.is_authenticated and "Cache-Control" not in response.headers:
+            response.headers["Cache-Control"] = "no-store"
+        return response
+
+    @app.errorhandler(HTTPException)
+    def _http_error(error: HTTPException):
+        if _wants_json():
+            body = {"error": {"code": error.name.lower().replace(" ", "_"),
+                              "message": error.description, "fields": {}}}
+            return jsonify(body), error.code
+        return render_template("errors/error.html", error=error), error.code
+
+    @app.errorhandler(Exception)
+    def _unexpected(error: Exception):
+        db.session.rollback()
+        app.logger.exception("Unhandled error [request %s]", g.get("request_id"))
+        if _wants_json():
+            body = {"error": {"code": "internal_error", "message": "Internal error",
+                              "fields": {}}}
+            return jsonify(body), 500
+        return render_template("errors/error.html", error=None), 500

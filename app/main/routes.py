@@ -1,0 +1,42 @@
+"""The home page, language choice and health check."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, jsonify, redirect, render_template, request, session
+from flask_login import current_user
+
+from app.auth.safe_next import safe_next
+from app.extensions import db
+from app.services import home
+
+bp = Blueprint("main", __name__)
+
+
+@bp.route("/")
+def index():
+    """What Koble is, the two priorities, upcoming arenas, and the ways in."""
+    return render_template("main/index.html", **home.home_context(current_user))
+
+
+@bp.route("/language", methods=["POST"])
+def set_language():
+    """Remember the chosen language in the session and, for users, on the account."""
+    lang = request.form.get("lang", "")
+    if lang in current_app.config["LANGUAGES"]:
+        session["lang"] = lang
+        if current_user.is_authenticated:
+            current_user.locale = lang
+            db.session.commit()
+    return redirect(safe_next(request.form.get("next"), "/"))
+
+
+@bp.route("/health")
+def health():
+    """A static answer for load balancers and as the load test's floor."""
+    return jsonify(status="ok")
+
+
+@bp.route("/privacy")
+def privacy():
+    """What Koble keeps about people, and why."""
+    return render_template("main/privacy.html")

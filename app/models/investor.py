@@ -1,0 +1,50 @@
+"""An investor's profile: one per investor account."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import BigInteger, Boolean, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.extensions import db
+from app.models.types import TagList
+from app.models.user import utcnow
+
+
+class InvestorProfile(db.Model):
+    """What an investor looks for; contact details stay hidden until a mutual match."""
+
+    __tablename__ = "investor_profile"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id"), unique=True)
+    organisation: Mapped[str] = mapped_column(String(120))
+    investor_type: Mapped[str] = mapped_column(String(30))
+    thesis: Mapped[str] = mapped_column(Text, default="")
+    sectors: Mapped[list[str]] = mapped_column(TagList, default=list)
+    stages: Mapped[list[str]] = mapped_column(TagList, default=list)
+    stages_only: Mapped[bool] = mapped_column(Boolean, default=False)
+    ticket_min: Mapped[int | None] = mapped_column(BigInteger)
+    ticket_max: Mapped[int | None] = mapped_column(BigInteger)
+    regions: Mapped[list[str]] = mapped_column(TagList, default=list)
+    green_mandate: Mapped[str] = mapped_column(String(20), default="none")
+    green_objectives: Mapped[list[str]] = mapped_column(TagList, default=list)
+    support_offers: Mapped[list[str]] = mapped_column(TagList, default=list)
+    funding_types: Mapped[list[str]] = mapped_column(TagList, default=list)
+    contact_email: Mapped[str | None] = mapped_column(String(254))
+    contact_phone: Mapped[str | None] = mapped_column(String(40))
+    past_investments: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, onupdate=utcnow
+    )
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    user = relationship("User", lazy="joined", backref="investor_profile_rel")
+
+    __mapper_args__ = {"version_id_col": version}
+
+    def __repr__(self) -> str:
+        return f"<InvestorProfile {self.id}>"

@@ -1,0 +1,134 @@
+"""Registering, authenticating and changing accounts."""
+
+from __future__ import annotations
+
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+
+from app.extensions import db
+from app.models import Association, User
+from app.models.user import new_session_token, utcnow
+from app.services.errors import DomainError
+from app.services.passwords import hash_password, password_problem, verify_password
+from app.vocabulary import association_of
+
+SELF_SERVICE_ROLES = ("founder", "investor")
+
+
+def normalise_email(email: str) -> str:
+    """E-mails compare case-insensitively."""
+    return email.strip().lower()
+
+
+def find_user(email: str) -> User | None:
+    """The user with this e-mail, if any."""
+    return db.session.scalar(select(User).where(User.email == normalise_email(email)))
+
+
+def association_by_slug(slug: str | None) -> Association | None:
+    """The association with this slug, if any."""
+    if not slug:
+        return None
+    return db.session.scalar(select(Association).where(Association.slug == slug))
+
+
+def create_user(
+    *,
+    email: str,
+    name: str,
+    password: str,
+    role: str,
+    municipality: str | None = None,
+    association: str | None = None,
+    phone: str | None = None,
+    locale: str | None = None,
+    check_password: bool = True,
+) -> User:
+    """Create an account; raises DomainError on a taken e-mail or a weak password."""
+    email = normalise_email(email)
+    if role not in ("founder", "investor", "staff", "admin"):
+        raise DomainError(_("Unknown role."), "role")
+    if find_user(email) is not None:
+        raise DomainError(_("An account with this e-mail already exists."), "email")
+    if check_password:
+        problem = password_problem(password, (email, name))
+        if problem:
+            raise DomainError(problem, "password")
+    assoc = association_by_slug(association or association_of(municipality))
+    user = User(
+        email=email,
+        name=name.strip(),
+        password_hash=hash_password(password),
+        role=role,
+        municipality=municipality,
+        association=assoc,
+        phone=phone,
+        locale=locale,
+    )
+    db.session.add(user)
+    db.session.flush()
+    return user
+
+
+def register(*, email: str, name: str, password: str, role: str, **extra) -> User:
+    """Self-registration: only founders and investors."""
+    if role not in SELF_SERVICE_ROLES:
+        raise DomainError(_("Choose founder or investor."), "role")
+    user = create_user(email=email, name=name, password=password, role=role, **extra)
+    db.session.commit()
+    return user
+
+
+def authenticate(email: str, password: str) -> User | None:
+    """The user if e-mail and password match an active account; same work either way."""
+    user = find_user(email)
+    ok = verify_password(user.password_hash if user else None, password)
+    if not ok or user is None or not user.active:
+        return None
+    user.last_login_at = utcnow()
+    db.session.commit()
+    return user
+
+
+def change_password(user: User, current: str, new: str) -> None:
+    """Change a password after checking the current one; ends other sessions."""
+    if not verify_password(user.password_hash, current):
+        raise DomainError(_("The current password is wrong."), "current_password")
+    problem = password_problem(new, (user.email, user.name))
+    if problem:
+        raise DomainError(problem, "new_password")
+    user.password_hash = hash_password(new)
+    user.session_token = new_session_token()
+    db.session.commit()
+
+
+def set_password(user: User, new: str) -> None:
+    """Set a password from a reset link; ends every session."""
+    problem = password_problem(new, (user.email, user.name))
+    if problem:
+        raise DomainError(problem, "password")
+    user.password_hash = hash_password(new)
+    user.session_token = new_session_token()
+    db.session.commit()
+
+
+def set_active(user: User, active: bool) -> None:
+    """Deactivate or reactivate; deactivation ends every session."""
+    user.active = active
+    if not active:
+        user.session_token = new_session_token()
+    db.session.commit()
+
+
+def count_users(role: str | None = None) -> int:
+    """How many accounts, optionally of one role."""
+    query = select(func.count(User.id))
+    if role:
+        query = query.where(User.role == role)
+    return db.session.scalar(query) or 0
+
+
+def end_sessions(user: User) -> None:
+    """Rotate the session token: every cookie of this user stops working."""
+    user.session_token = new_session_token()
+    db.session.commit()

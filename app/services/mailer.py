@@ -1,0 +1,21 @@
+"""Outgoing e-mail through Flask-Mailman (SMTP in production, a folder in development)."""
+
+from __future__ import annotations
+
+from flask import current_app, render_template
+from flask_babel import force_locale
+from flask_mailman import EmailMultiAlternatives
+
+
+def send_mail(to: str, subject: str, template: str, locale: str | None = None, **context) -> None:
+    """Render templates/<template>.txt (and .html if present) and send it."""
+    with force_locale(locale or current_app.config["BABEL_DEFAULT_LOCALE"]):
+        body = render_template(f"{template}.txt", **context)
+        message = EmailMultiAlternatives(subject=str(subject), body=body, to=[to])
+        try:
+            html = render_template(f"{template}.html", **context)
+        except Exception:  # noqa: BLE001 - the HTML part is optional
+            html = None
+        if html:
+            message.attach_alternative(html, "text/html")
+    message.send()

@@ -1,0 +1,144 @@
+"""Registration, login, logout and passwords as a user goes through them."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from app.extensions import db
+from app.models import User
+from tests.factories import DEFAULT_PASSWORD, make_user, outbox_of
+
+GOOD = "fjord sol batteri 2026"
+
+
+def _register(client, **overrides):
+    data = {
+        "role": "founder", "name": "Kari Nordmann", "email": "kari@example.no",
+        "municipality": "drammen", "association": "", "password": GOOD, "confirm": GOOD,
+    }
+    data.update(overrides)
+    return client.post("/auth/register", data=data)
+
+
+def test_founder_registers_and_is_logged_in(client, app):
+    response = _register(client)
+    assert response.status_code == 302
+    user = db.session.scalar(select(User).where(User.email == "kari@example.no"))
+    assert user.role == "founder"
+    assert user.association.slug == "drammen"
+    assert user.password_hash != GOOD
+    assert client.get("/auth/password").status_code == 200
+
+
+def test_registration_cannot_create_staff(client):
+    response = _register(client, role="staff")
+    assert response.status_code == 422
+    assert db.session.scalar(select(User)) is None
+
+
+def test_short_password_is_refused_and_typed_values_stay(client):
+    response = _register(client, password="kort", confirm="kort")
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    assert "Kari Nordmann" in page
+    assert "12" in page
+    assert db.session.scalar(select(User)) is None
+
+
+def test_common_password_is_refused(client):
+    response = _register(client, password="password1234", confirm="password1234")
+    assert response.status_code == 422
+    assert db.session.scalar(select(User)) is None
+
+
+def test_long_password_is_kept_exactly(client, auth):
+    long_password = "æ ø å " * 21  # 126 characters, with spaces kept
+    assert _register(client, password=long_password, confirm=long_password).status_code == 302
+    auth.logout()
+    assert auth.login("kari@example.no", long_password).status_code == 302
+    auth.logout()
+    assert auth.login("kari@example.no", long_password.strip()).status_code == 422
+
+
+def test_duplicate_email_is_refused(client):
+    make_user("investor", email="kari@example.no")
+    response = _register(client, email="KARI@example.no")
+    assert response.status_code == 422
+    assert "already" in response.get_data(as_text=True) or "allerede" in response.get_data(
+        as_text=True
+    )
+
+
+def test_login_and_logout(client, auth):
+    user = make_user("founder")
+    assert auth.login(user.email).status_code == 302
+    assert client.get("/auth/password").status_code == 200
+    auth.logout()
+    assert client.get("/auth/password").status_code == 302
+
+
+def test_wrong_password_and_unknown_email_answer_alike(client, auth):
+    user = make_user("founder")
+    wrong = auth.login(user.email, "not the password at all")
+    unknown = auth.login("nobody@example.no", "not the password at all")
+    assert wrong.status_code == unknown.status_code == 422
+    strip = lambda r: r.get_data(as_text=True).replace(user.email, "").replace(  # noqa: E731
+        "nobody@example.no", "")
+    assert strip(wrong).split("<main")[1].split("</main>")[0].replace(
+        'value=""', "") == strip(unknown).split("<main")[1].split("</main>")[0].replace(
+        'value=""', "")
+
+
+def test_deactivated_user_cannot_log_in(client, auth):
+    user = make_user("founder", active=False)
+    assert auth.login(user.email).status_code == 422
+
+
+def test_cookie_captured_before_logout_is_refused_after(app, client, auth):
+    user = make_user("founder")
+    auth.login(user.email)
+    cookie = client.get_cookie("session").value
+    auth.logout()
+    other = app.test_client()
+    other.set_cookie("session", cookie)
+    assert other.get("/auth/password").status_code == 302
+
+
+def test_change_password_needs_current_and_ends_other_sessions(app, client, auth):
+    user = make_user("founder")
+    auth.login(user.email)
+    second = app.test_client()
+    AuthLike = type(auth)
+    AuthLike(second).login(user.email)
+    bad = client.post("/auth/password", data={
+        "current_password": "wrong password here", "new_password": GOOD, "confirm": GOOD})
+    assert bad.status_code == 422
+    ok = client.post("/auth/password", data={
+        "current_password": DEFAULT_PASSWORD, "new_password": GOOD, "confirm": GOOD})
+    assert ok.status_code == 302
+    assert client.get("/auth/password").status_code == 200
+    assert second.get("/auth/password").status_code == 302
+
+
+def test_password_reset_link_works_once(app, client, auth):
+    user = make_user("founder")
+    client.post("/auth/reset", data={"email": user.email})
+    client.post("/auth/reset", data={"email": "unknown@example.no"})
+    outbox = outbox_of(app)
+    assert [m.to for m in outbox] == [[user.email]]
+    link = next(w for w in outbox[0].body.split() if "/auth/reset/" in w)
+    path = link.split("localhost", 1)[1]
+    assert client.post(path, data={"password": GOOD, "confirm": GOOD}).status_code == 302
+    assert auth.login(user.email, GOOD).status_code == 302
+    auth.logout()
+    again = client.post(path, data={"password": "another good phrase 9", "confirm":
+                                    "another good phrase 9"})
+    assert again.status_code == 302 and "/auth/reset" in again.headers["Location"]
+    assert auth.login(user.email, GOOD).status_code == 302
+
+
+def test_next_after_login_only_accepts_local_paths(client, auth):
+    user = make_user("founder")
+    response = client.post("/auth/login?next=//evil.com", data={
+        "email": user.email, "password": DEFAULT_PASSWORD})
+    assert response.headers["Location"] == "/"

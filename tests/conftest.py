@@ -1,0 +1,87 @@
+"""Fixtures shared by every app test: app → client → auth, and the factories."""
+
+from __future__ import annotations
+
+import contextvars
+import os
+
+import pytest
+from flask.testing import FlaskClient
+
+from app import create_app
+from app.extensions import db
+from app.services.reference import ensure_associations
+from tests.factories import DEFAULT_PASSWORD
+
+TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "")
+_schema_ready: set[str] = set()
+
+
+def _reset(url: str) -> None:
+    """Empty every table (PostgreSQL keeps the schema between tests for speed)."""
+    if url.startswith("sqlite"):
+        db.drop_all()
+        return
+    with db.engine.begin() as connection:
+        for table in reversed(db.metadata.sorted_tables):
+            connection.execute(table.delete())
+
+
+class IsolatedClient(FlaskClient):
+    """Runs each request in its own app context, as a real server does.
+
+    The test keeps an app context for its factories; without this, requests would share
+    its `g` (and Flask-Login's cached user) and its database session.
+    """
+
+    def open(self, *args, **kwargs):
+        response = contextvars.Context().run(super().open, *args, **kwargs)
+        db.session.expire_all()
+        return response
+
+
+@pytest.fixture
+def app(tmp_path):
+    """A fresh app on an empty database with the six associations."""
+    url = TEST_DATABASE_URL or "sqlite://"
+    application = create_app({
+        "SQLALCHEMY_DATABASE_URI": url,
+        "MATCHING_INDEX_DIR": str(tmp_path / "index"),
+        "MAIL_FILE_PATH": str(tmp_path / "outbox"),
+    })
+    application.test_client_class = IsolatedClient
+    with application.app_context():
+        if url not in _schema_ready and not url.startswith("sqlite"):
+            db.drop_all()
+            _schema_ready.add(url)
+        db.create_all()
+        ensure_associations()
+        yield application
+        db.session.remove()
+        _reset(url)
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    """A test client for the app."""
+    return app.test_client()
+
+
+class AuthActions:
+    """Log in and out through the real forms."""
+
+    def __init__(self, client):
+        self._client = client
+
+    def login(self, email: str, password: str = DEFAULT_PASSWORD):
+        return self._client.post("/auth/login", data={"email": email, "password": password})
+
+    def logout(self):
+        return self._client.post("/auth/logout")
+
+
+@pytest.fixture
+def auth(client):
+    """Log in and out as a user."""
+    return AuthActions(client)

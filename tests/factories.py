@@ -1,0 +1,92 @@
+"""Factories for test data: make_user, make_pitch, make_investor."""
+
+from __future__ import annotations
+
+import itertools
+from functools import lru_cache
+
+from app.extensions import db
+from app.models import InvestorProfile, Pitch, User
+from app.services.accounts import association_by_slug
+from app.services.passwords import hash_password
+
+DEFAULT_PASSWORD = "grønne idéer møter kapital"
+_counter = itertools.count(1)
+
+
+@lru_cache(maxsize=1)
+def _default_hash() -> str:
+    # scrypt is slow on purpose; hash the shared test password once.
+    return hash_password(DEFAULT_PASSWORD)
+
+
+def make_user(role: str = "founder", email: str | None = None, *, name: str | None = None,
+              association: str | None = "asker", active: bool = True, **fields) -> User:
+    """An account of the given role, with the default test password."""
+    n = next(_counter)
+    user = User(
+        email=email or f"{role}{n}@example.no",
+        name=name or f"{role.title()} {n}",
+        password_hash=_default_hash(),
+        role=role,
+        association=association_by_slug(association),
+        municipality=fields.pop("municipality", "asker"),
+        active=active,
+        **fields,
+    )
+    db.session.add(user)
+    db.session.commit()
+    return user
+
+
+def make_pitch(owner: User | None = None, **fields) -> Pitch:
+    """A published solar pitch unless told otherwise."""
+    owner = owner or make_user("founder")
+    values = {
+        "title": "Solcelletak for landbruket",
+        "summary": "Solceller på låvetak gir bonden strøm og inntekt.",
+        "description": "Vi monterer solcellepaneler og batterilagring på gårdsbygg.",
+        "sectors": ["energy", "food_agriculture"],
+        "stage": "seed",
+        "ask_nok": 3_000_000,
+        "funding_type": "equity",
+        "municipality": "asker",
+        "green_objectives": ["climate_mitigation"],
+        "support_needs": ["capital", "mentoring"],
+        "status": "published",
+    }
+    values.update(fields)
+    pitch = Pitch(owner=owner, **values)
+    db.session.add(pitch)
+    db.session.commit()
+    return pitch
+
+
+def make_investor(user: User | None = None, **fields) -> InvestorProfile:
+    """An investor profile for a green seed fund unless told otherwise."""
+    user = user or make_user("investor")
+    values = {
+        "organisation": "Grønn Kapital AS",
+        "investor_type": "venture_fund",
+        "thesis": "Vi investerer i fornybar energi og solkraft i tidlig fase.",
+        "sectors": ["energy"],
+        "stages": ["seed", "series_a"],
+        "ticket_min": 1_000_000,
+        "ticket_max": 10_000_000,
+        "regions": ["asker", "baerum"],
+        "green_mandate": "preferred",
+        "green_objectives": ["climate_mitigation"],
+        "support_offers": ["capital", "network"],
+        "contact_email": f"kontakt{user.id}@kapital.no",
+        "contact_phone": "+47 400 00 000",
+    }
+    values.update(fields)
+    profile = InvestorProfile(user=user, **values)
+    db.session.add(profile)
+    db.session.commit()
+    return profile
+
+
+def outbox_of(app) -> list:
+    """The e-mails sent so far in a test (Flask-Mailman's locmem backend)."""
+    return getattr(app.extensions["mailman"], "outbox", [])
