@@ -2,8 +2,15 @@
 
 from app.models.association import Association
 from app.models.audit import AuditEvent
+from app.models.engine_state import EngineIndex, EngineSettings
+from app.models.interest import Interest
 from app.models.investor import InvestorProfile
+from app.models.match import MatchScore
+from app.models.notification import Notification
 from app.models.pitch import Pitch
 from app.models.user import User
 
-__all__ = ["AuditEvent", "Association", "InvestorProfile", "Pitch", "User"]
+__all__ = [
+    "AuditEvent", "Association", "EngineIndex", "EngineSettings", "Interest", "InvestorProfile",
+    "MatchScore", "Notification", "Pitch", "User",
+]

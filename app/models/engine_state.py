@@ -1,0 +1,51 @@
+"""The matching engine's state in the database: admin weights and saved index versions.
+
+The index lives here (not on one machine's disk) so every worker and machine serves the
+same version; a process reloads it when a newer version appears.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, DateTime, Float, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy.orm import Mapped, deferred, mapped_column
+
+from app.extensions import db
+from app.models.user import utcnow
+
+
+class EngineSettings(db.Model):
+    """The single row of engine settings (id 1): weights and the last rebuild's status."""
+
+    __tablename__ = "engine_settings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    weights: Mapped[dict] = mapped_column(JSON, default=dict)
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    rebuild_status: Mapped[str] = mapped_column(String(20), default="idle")
+    rebuild_started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    rebuild_finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    rebuild_message: Mapped[str | None] = mapped_column(Text)
+
+
+class EngineIndex(db.Model):
+    """One saved, fitted index (the engine's `save_bytes()`), newest version wins."""
+
+    __tablename__ = "engine_index"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    blob: Mapped[bytes] = deferred(mapped_column(LargeBinary))
+    n_pitches: Mapped[int] = mapped_column(Integer, default=0)
+    n_investors: Mapped[int] = mapped_column(Integer, default=0)
+    n_scores: Mapped[int] = mapped_column(Integer, default=0)
+    weights: Mapped[dict] = mapped_column(JSON, default=dict)
+    data_stamp: Mapped[str | None] = mapped_column(String(200))
+    seconds: Mapped[float | None] = mapped_column(Float)
+
+    def __repr__(self) -> str:
+        return f"<EngineIndex v{self.version}>"
