@@ -1,0 +1,271 @@
+"""Arenas: staff-curated matchmaking events, their invitations, meeting requests, meetings
+and feedback.
+
+The slot plan: ``slot_count`` consecutive slots of ``slot_minutes`` each, from ``start_time``;
+``breaks`` lists the slot indexes (0-based) in which nobody meets. An invitation's
+``arrive_slot``/``leave_slot`` narrow a person's availability to ``arrive_slot ≤ slot <
+leave_slot`` (None = from the first / until the last slot).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    Time,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.extensions import db
+from app.models.user import utcnow
+
+ARENA_THEMES = ("green", "founder", "open")
+ARENA_STATUSES = ("draft", "inviting", "scheduled", "done", "cancelled")
+SIDES = ("founder", "investor")
+INVITATION_STATES = ("proposed", "waiting_list", "invited", "accepted", "declined", "cancelled")
+REQUEST_STATES = ("pending", "accepted", "declined")
+MEETING_SOURCES = ("mutual", "one_sided", "suggestion")
+MEETING_STATES = ("scheduled", "cancelled")
+LOCAL_TZ = ZoneInfo("Europe/Oslo")
+
+arena_host = Table(
+    "arena_host",
+    db.metadata,
+    Column("arena_id", ForeignKey("arena.id", ondelete="CASCADE"), primary_key=True),
+    Column("association_id", ForeignKey("association.id", ondelete="CASCADE"),
+           primary_key=True),
+)
+
+
+class Arena(db.Model):
+    """A meeting place hosted by one or more associations, with a theme and a slot plan."""
+
+    __tablename__ = "arena"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(160))
+    description: Mapped[str] = mapped_column(Text, default="")
+    theme: Mapped[str] = mapped_column(String(20), default="open")
+    date: Mapped[dt.date] = mapped_column(Date, index=True)
+    start_time: Mapped[time] = mapped_column(Time)
+    end_time: Mapped[time] = mapped_column(Time)
+    venue: Mapped[str] = mapped_column(String(200), default="")
+    founder_capacity: Mapped[int] = mapped_column(Integer)
+    investor_capacity: Mapped[int] = mapped_column(Integer)
+    slot_minutes: Mapped[int] = mapped_column(Integer, default=15)
+    slot_count: Mapped[int] = mapped_column(Integer, default=8)
+    breaks: Mapped[list[int]] = mapped_column(JSON, default=list)
+    table_count: Mapped[int] = mapped_column(Integer, default=10)
+    # Per-person cap on meetings (and on outgoing meeting requests); None = slot count.
+    meeting_cap: Mapped[int | None] = mapped_column(Integer)
+    # Every proposed founder should have at least this many good investors in the room.
+    good_investors_k: Mapped[int] = mapped_column(Integer, default=3)
+    rsvp_deadline: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    status: Mapped[str] = mapped_column(String(20), default="draft", index=True)
+    # Raised each time the schedule changes; the calendar files' SEQUENCE.
+    schedule_sequence: Mapped[int] = mapped_column(Integer, default=0)
+    scheduled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, onupdate=utcnow
+    )
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    hosts = relationship("Association", secondary=arena_host, lazy="selectin",
+                         order_by="Association.id")
+    created_by = relationship("User", foreign_keys=[created_by_id])
+
+    __mapper_args__ = {"version_id_col": version}
+
+    # --- the slot plan -------------------------------------------------------------------
+    @property
+    def starts_at(self) -> datetime:
+        """Start of the arena as an aware datetime in Oslo time."""
+        return datetime.combine(self.date, self.start_time, tzinfo=LOCAL_TZ)
+
+    @property
+    def ends_at(self) -> datetime:
+        return datetime.combine(self.date, self.end_time, tzinfo=LOCAL_TZ)
+
+    def slot_start(self, slot: int) -> datetime:
+        """When slot number `slot` (0-based) begins."""
+        return self.starts_at + timedelta(minutes=self.slot_minutes * slot)
+
+    def slot_end(self, slot: int) -> datetime:
+        return self.slot_start(slot) + timedelta(minutes=self.slot_minutes)
+
+    @property
+    def meeting_slots(self) -> list[int]:
+        """The slot indexes in which meetings can take place (all but the breaks)."""
+        breaks = set(self.breaks or [])
+        return [s for s in range(self.slot_count or 0) if s not in breaks]
+
+    @property
+    def cap(self) -> int:
+        """Per-person meeting cap."""
+        return self.meeting_cap or len(self.meeting_slots)
+
+    # --- who and when --------------------------------------------------------------------
+    @property
+    def host_ids(self) -> set[int]:
+        return {a.id for a in self.hosts}
+
+    def hosted_by(self, association_id: int | None) -> bool:
+        return association_id is not None and association_id in self.host_ids
+
+    @property
+    def rsvp_deadline_utc(self) -> datetime:
+        """The deadline as an aware UTC datetime (it is always stored as UTC)."""
+        deadline = self.rsvp_deadline
+        if deadline.tzinfo is None:  # SQLite hands back naive datetimes
+            return deadline.replace(tzinfo=UTC)
+        return deadline.astimezone(UTC)
+
+    def deadline_passed(self, now: datetime | None = None) -> bool:
+        return (now or utcnow()) > self.rsvp_deadline_utc
+
+    def capacity(self, side: str) -> int:
+        return self.founder_capacity if side == "founder" else self.investor_capacity
+
+    def __repr__(self) -> str:
+        return f"<Arena {self.id} {self.status}>"
+
+
+class Invitation(db.Model):
+    """One person's place in an arena: proposed, waiting, invited, answered, attended."""
+
+    __tablename__ = "invitation"
+    __table_args__ = (
+        UniqueConstraint("arena_id", "user_id"),
+        Index("ix_invitation_arena_state", "arena_id", "state"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    arena_id: Mapped[int] = mapped_column(ForeignKey("arena.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    side: Mapped[str] = mapped_column(String(20))
+    # Founders are invited through a published pitch.
+    pitch_id: Mapped[int | None] = mapped_column(ForeignKey("pitch.id", ondelete="SET NULL"))
+    state: Mapped[str] = mapped_column(String(20), default="proposed")
+    rank: Mapped[int] = mapped_column(Integer, default=0)
+    value: Mapped[float] = mapped_column(Float, default=0.0)
+    # Why the engine proposed this person: {"value": .., "good_investors": .., "quota": ..}.
+    reasons: Mapped[dict] = mapped_column(JSON, default=dict)
+    invited_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    answered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    reminded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    arrive_slot: Mapped[int | None] = mapped_column(Integer)
+    leave_slot: Mapped[int | None] = mapped_column(Integer)
+    attended: Mapped[bool | None] = mapped_column(Boolean)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, onupdate=utcnow
+    )
+
+    arena = relationship("Arena", backref=db.backref("invitations", passive_deletes=True,
+                                                     lazy="dynamic"))
+    user = relationship("User", lazy="joined")
+    pitch = relationship("Pitch")
+
+    def available_slots(self, arena: Arena | None = None) -> list[int]:
+        """The meeting slots this person can attend."""
+        arena = arena or self.arena
+        first = self.arrive_slot or 0
+        last = arena.slot_count if self.leave_slot is None else self.leave_slot
+        return [s for s in arena.meeting_slots if first <= s < last]
+
+    def __repr__(self) -> str:
+        return f"<Invitation {self.id} {self.side} {self.state}>"
+
+
+class MeetingRequest(db.Model):
+    """A participant asks to meet someone on the other side at an arena."""
+
+    __tablename__ = "meeting_request"
+    __table_args__ = (UniqueConstraint("arena_id", "from_user_id", "to_user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    arena_id: Mapped[int] = mapped_column(ForeignKey("arena.id", ondelete="CASCADE"),
+                                          index=True)
+    from_user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"))
+    to_user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"),
+                                            index=True)
+    state: Mapped[str] = mapped_column(String(20), default="pending")
+    created: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    answered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    arena = relationship("Arena")
+    from_user = relationship("User", foreign_keys=[from_user_id], lazy="joined")
+    to_user = relationship("User", foreign_keys=[to_user_id], lazy="joined")
+
+    def __repr__(self) -> str:
+        return f"<MeetingRequest {self.id} {self.state}>"
+
+
+class Meeting(db.Model):
+    """A scheduled 1:1 meeting between a founder and an investor at a slot and table."""
+
+    __tablename__ = "meeting"
+    __table_args__ = (Index("ix_meeting_arena_slot", "arena_id", "slot"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    arena_id: Mapped[int] = mapped_column(ForeignKey("arena.id", ondelete="CASCADE"))
+    founder_user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"),
+                                                 index=True)
+    investor_user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"),
+                                                  index=True)
+    pitch_id: Mapped[int | None] = mapped_column(ForeignKey("pitch.id", ondelete="SET NULL"))
+    slot: Mapped[int] = mapped_column(Integer)
+    table: Mapped[int] = mapped_column("table_no", Integer)
+    locked: Mapped[bool] = mapped_column(Boolean, default=False)
+    source: Mapped[str] = mapped_column(String(20), default="suggestion")
+    value: Mapped[float] = mapped_column(Float, default=0.0)
+    state: Mapped[str] = mapped_column(String(20), default="scheduled")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, onupdate=utcnow
+    )
+
+    arena = relationship("Arena")
+    founder = relationship("User", foreign_keys=[founder_user_id], lazy="joined")
+    investor = relationship("User", foreign_keys=[investor_user_id], lazy="joined")
+    pitch = relationship("Pitch")
+
+    def __repr__(self) -> str:
+        return f"<Meeting {self.id} slot {self.slot} table {self.table}>"
+
+
+class MeetingFeedback(db.Model):
+    """A participant's one-question follow-up on a meeting; feedback for the engine."""
+
+    __tablename__ = "meeting_feedback"
+    __table_args__ = (UniqueConstraint("meeting_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    worth_it: Mapped[bool | None] = mapped_column(Boolean)
+    will_follow_up: Mapped[bool | None] = mapped_column(Boolean)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    meeting = relationship("Meeting", backref=db.backref("feedback", passive_deletes=True))
+    user = relationship("User")
+
+    def __repr__(self) -> str:
+        return f"<MeetingFeedback {self.id}>"
