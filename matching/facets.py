@@ -1,0 +1,124 @@
+"""Categorical facets (sectors, stages, location, green objectives, support, funding types).
+
+Each facet becomes a small dense block on each side so that the dot product of a pitch row
+and an investor row is the facet's similarity in [0, 1]:
+
+- both sides known: cosine of the pitch's values and the investor's value profile
+  (repeated investor values, e.g. the stages of a portfolio, count as weight);
+- pitch value missing: the investor's *expected* similarity to a pitch drawn from its own
+  profile, ``||q||_2`` for the L1-normalised profile ``q`` (or a constant, per facet);
+- investor profile missing: a neutral constant (an investor who names no stage takes any).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+
+NEUTRAL = 0.5
+
+# Spellings of the same place; a small alias table is kinder than a geocoder here.
+LOCATION_ALIASES = {
+    "bengaluru": "bangalore", "gurugram": "gurgaon", "new delhi": "delhi",
+    "bombay": "mumbai", "madras": "chennai", "calcutta": "kolkata", "sf": "san francisco",
+    "nyc": "new york", "new york city": "new york", "baerum": "bærum", "oslo kommune": "oslo",
+}
+# Municipality -> county, for the region west of Oslo that Koble starts in.
+REGIONS = {
+    "oslo": "oslo", "asker": "akershus", "bærum": "akershus", "lillestrøm": "akershus",
+    "lørenskog": "akershus", "nordre follo": "akershus", "ås": "akershus",
+    "frogn": "akershus", "nesodden": "akershus", "drammen": "buskerud", "lier": "buskerud",
+    "kongsberg": "buskerud", "hole": "buskerud", "ringerike": "buskerud",
+    "modum": "buskerud", "øvre eiker": "buskerud", "hønefoss": "buskerud",
+    "holmestrand": "vestfold", "horten": "vestfold", "tønsberg": "vestfold",
+    "sandefjord": "vestfold", "larvik": "vestfold", "fredrikstad": "østfold",
+    "sarpsborg": "østfold", "moss": "østfold", "akershus": "akershus",
+    "buskerud": "buskerud", "vestfold": "vestfold", "østfold": "østfold",
+}
+_NON_ALNUM = re.compile(r"[^\w]+|_")
+
+
+def normalize_label(value: str) -> str:
+    """Lower-case, NFKC and drop punctuation/spaces, so "e-commerce" meets "ecommerce"."""
+    return _NON_ALNUM.sub("", unicodedata.normalize("NFKC", value).lower())
+
+
+def normalize_location(value: str) -> str:
+    """Lower-cased place name with known aliases merged."""
+    key = " ".join(unicodedata.normalize("NFKC", value).lower().replace(",", " ").split())
+    return LOCATION_ALIASES.get(key, key)
+
+
+class CategoricalFacet:
+    """One categorical facet: vocabulary, pitch-side rows and investor-side rows."""
+
+    def __init__(self, name: str, pitch_missing: str = "expected",
+                 investor_missing: float = NEUTRAL, normalizer=normalize_label) -> None:
+        self.name = name
+        self.pitch_missing = pitch_missing  # "expected" | "neutral" | "zero"
+        self.investor_missing = investor_missing
+        self.normalizer = normalizer
+
+    def _clean(self, values: Sequence[str]) -> list[str]:
+        out = (self.normalizer(v) for v in values if v)
+        return [v for v in out if v]
+
+    def fit(self, values: Sequence[Sequence[str]]) -> CategoricalFacet:
+        """Learn the vocabulary from all values seen on both sides."""
+        vocab = sorted({v for vs in values for v in self._clean(vs)})
+        self.vocab_ = {v: i for i, v in enumerate(vocab)}
+        return self
+
+    @property
+    def width(self) -> int:
+        """Columns: values, "other", "pitch missing", bias."""
+        return len(self.vocab_) + 3
+
+    def _counts(self, values: Sequence[str]) -> np.ndarray:
+        vec = np.zeros(len(self.vocab_) + 1, dtype=np.float64)
+        for v, c in Counter(self._clean(values)).items():
+            vec[self.vocab_.get(v, len(self.vocab_))] += c
+        return vec
+
+    def pitch_rows(self, values: Sequence[Sequence[str]]) -> np.ndarray:
+        """Pitch-side block: L2-normalised multi-hot, or the "missing" column."""
+        out = np.zeros((len(values), self.width), dtype=np.float32)
+        out[:, -1] = 1.0
+        for r, vs in enumerate(values):
+            vec = self._counts(vs)
+            norm = np.linalg.norm(vec)
+            if norm > 0:
+                out[r, : vec.size] = vec / norm
+            else:
+                out[r, -2] = 1.0
+        return out
+
+    def investor_rows(self, values: Sequence[Sequence[str]]) -> np.ndarray:
+        """Investor-side block: normalised profile, expected value, neutral bias."""
+        out = np.zeros((len(values), self.width), dtype=np.float32)
+        for r, vs in enumerate(values):
+            vec = self._counts(vs)
+            vec[-1] = 0.0  # an investor's own unseen values can never match a pitch
+            total = vec.sum()
+            if total <= 0:
+                out[r, -1] = self.investor_missing  # bias: pitch rows always carry a 1 there
+                continue
+            out[r, : vec.size] = vec / np.linalg.norm(vec)
+            if self.pitch_missing == "expected":
+                out[r, -2] = np.linalg.norm(vec / total)
+            elif self.pitch_missing == "neutral":
+                out[r, -2] = NEUTRAL
+        return out
+
+    def value_columns(self, values: Sequence[str]) -> list[int]:
+        """Column indices of `values` (unknown values map to "other")."""
+        return sorted({self.vocab_.get(v, len(self.vocab_)) for v in self._clean(values)})
+
+
+def region_of(location: str) -> str | None:
+    """County of a known Norwegian municipality, else None."""
+    return REGIONS.get(normalize_location(location))

@@ -1,0 +1,174 @@
+"""Curated lexicon: Norwegian bokmål and English stop words and a domain glossary.
+
+The glossary maps surface forms in both languages to one shared canonical token, so that a
+Norwegian pitch about "solenergi" meets an English thesis about "solar energy". Canonical
+tokens start with "~" so they can never collide with a stemmed word.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    """Whitespace-separated words as a set."""
+    return frozenset(text.split())
+
+
+NORWEGIAN_STOP_WORDS = _words(
+    """
+    og i jeg det at en et den til er som på de med han av ikke ikkje der så var meg seg men
+    ett har om vi min mitt ha hadde hun nå over da ved fra du ut sin dem oss opp man kan
+    hans hvor eller hva skal selv sjøl her alle vil bli ble blitt kunne inn når være kom
+    noen noe ville dere deres kun ja etter ned skulle denne for deg si sine sitt mot å meget
+    hvorfor dette disse uten hvordan ingen din ditt blir samme hvilken hvilke sånn inni
+    mellom vår hver hvem vors hvis både bare enn fordi før mange også slik vært været begge
+    siden dem henne hennes hun jo nei også vårt våre mye mer mest enda andre annen annet
+    også bl.a gjennom dessuten derfor samt blant hos få får fått gjør gjøre gjort går gå nye
+    ny nytt vårt vår våre vi oss dere et ene eneste ganske hele helt
+    """
+)
+
+ENGLISH_STOP_WORDS = _words(
+    """
+    a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each few
+    for from further had has have having he her here hers herself him himself his how i if
+    in into is it its itself just me more most my myself no nor not now of off on once only
+    or other our ours ourselves out over own same she should so some such than that the
+    their theirs them themselves then there these they this those through to too under until
+    up very was we were what when where which while who whom why will with would you your
+    yours yourself yourselves via per us new based using offers offering provides providing
+    platform company startup startups
+    """
+)
+
+STOP_WORDS = NORWEGIAN_STOP_WORDS | ENGLISH_STOP_WORDS
+
+# canonical concept -> surface forms (Norwegian and English, single words or phrases).
+GLOSSARY: dict[str, tuple[str, ...]] = {
+    "solar": ("solenergi", "solkraft", "solcelle", "solceller", "solcellepanel", "solar",
+              "solar energy", "solar power", "photovoltaic", "photovoltaics", "pv"),
+    "battery": ("batteri", "batterier", "battery", "batteries", "akkumulator"),
+    "energy_storage": ("energilagring", "batterilagring", "energy storage", "battery storage"),
+    "offshore_wind": ("havvind", "havvindpark", "offshore wind", "flytende havvind"),
+    "wind": ("vindkraft", "vindenergi", "vind", "wind", "wind power", "wind energy"),
+    "hydro": ("vannkraft", "hydropower", "hydro power", "hydroelectric"),
+    "hydrogen": ("hydrogen", "grønt hydrogen", "green hydrogen", "brensel", "fuel cell"),
+    "renewable": ("fornybar", "fornybare", "fornybart", "renewable", "renewables"),
+    "energy": ("energi", "energy", "kraft", "power"),
+    "electric": ("elektrisk", "elektriske", "electric", "electrical", "elektrifisering",
+                 "electrification"),
+    "ev": ("elbil", "elbiler", "electric vehicle", "electric vehicles", "ev", "evs"),
+    "charging": ("lading", "ladestasjon", "ladestasjoner", "charging", "charger", "chargers"),
+    "circular": ("sirkulær", "sirkulære", "sirkulært", "circular", "circular economy",
+                 "sirkulærøkonomi"),
+    "recycling": ("gjenvinning", "resirkulering", "recycling", "recycle", "recycled",
+                  "gjenbruk", "reuse", "ombruk"),
+    "waste": ("avfall", "waste", "søppel", "garbage"),
+    "agriculture": ("landbruk", "jordbruk", "agriculture", "farming", "agritech", "agtech"),
+    "farm": ("gård", "gårder", "bonde", "bønder", "farm", "farms", "farmer", "farmers"),
+    "food": ("mat", "food", "matvarer", "groceries", "grocery", "dagligvare"),
+    "food_waste": ("matsvinn", "food waste"),
+    "aquaculture": ("havbruk", "oppdrett", "fiskeoppdrett", "aquaculture", "fish farming"),
+    "fish": ("fisk", "laks", "fish", "salmon", "seafood", "sjømat"),
+    "ocean": ("hav", "havet", "ocean", "marine", "maritim", "maritime", "sjø"),
+    "shipping": ("shipping", "skipsfart", "rederi", "vessel", "vessels", "fartøy"),
+    "construction": ("bygg", "bygging", "byggebransjen", "construction", "building",
+                     "buildings", "anlegg"),
+    "real_estate": ("eiendom", "real estate", "property", "properties", "bolig", "housing"),
+    "wood": ("tre", "trevirke", "timber", "wood", "massivtre"),
+    "forest": ("skog", "skogbruk", "forest", "forestry"),
+    "transport": ("transport", "transportation", "mobilitet", "mobility", "logistikk",
+                  "logistics"),
+    "climate": ("klima", "klimaet", "climate", "klimagass", "greenhouse gas"),
+    "emissions": ("utslipp", "emissions", "emission", "co2", "karbon", "carbon"),
+    "carbon_capture": ("karbonfangst", "carbon capture", "ccs", "ccus"),
+    "sustainability": ("bærekraft", "bærekraftig", "bærekraftige", "sustainability",
+                       "sustainable"),
+    "green": ("grønn", "grønne", "grønt", "green"),
+    "environment": ("miljø", "miljøet", "environment", "environmental"),
+    "biodiversity": ("naturmangfold", "biologisk mangfold", "biodiversity"),
+    "water": ("vann", "water", "avløp", "wastewater"),
+    "health": ("helse", "health", "healthcare", "helsetjenester", "medtech", "medisinsk",
+               "medical"),
+    "hospital": ("sykehus", "hospital", "hospitals", "klinikk", "clinic"),
+    "patient": ("pasient", "pasienter", "patient", "patients"),
+    "elderly": ("eldre", "eldreomsorg", "elderly", "senior care", "aged care"),
+    "education": ("utdanning", "opplæring", "education", "edtech", "læring", "learning"),
+    "school": ("skole", "skoler", "school", "schools", "elever", "students", "student"),
+    "software": ("programvare", "software", "saas", "app", "apps", "applikasjon"),
+    "digital": ("digital", "digitale", "digitalisering", "digitalisation", "digitization"),
+    "ai": ("kunstig intelligens", "artificial intelligence", "ai", "maskinlæring",
+           "machine learning", "ml", "deep learning"),
+    "data": ("data", "dataanalyse", "analytics", "data analytics"),
+    "sensor": ("sensor", "sensorer", "sensors", "iot", "tingenes internett",
+               "internet of things"),
+    "robot": ("robot", "roboter", "robotics", "robotikk", "automasjon", "automation"),
+    "drone": ("drone", "droner", "drones", "uav"),
+    "security": ("sikkerhet", "security", "cybersikkerhet", "cybersecurity"),
+    "finance": ("finans", "finance", "financial", "fintech", "bank", "banking", "betaling",
+                "payments", "payment"),
+    "insurance": ("forsikring", "insurance", "insurtech"),
+    "ecommerce": ("netthandel", "nettbutikk", "e-handel", "ecommerce", "e commerce",
+                  "online shopping", "online retail"),
+    "retail": ("handel", "detaljhandel", "retail", "butikk", "shop", "store"),
+    "marketplace": ("markedsplass", "marketplace", "market place"),
+    "tourism": ("reiseliv", "turisme", "tourism", "travel", "reise", "hotell", "hotel"),
+    "culture": ("kultur", "culture", "kunst", "art", "arts", "musikk", "music"),
+    "media": ("medier", "media", "publisering", "publishing", "news", "nyheter"),
+    "gaming": ("spill", "gaming", "games", "game"),
+    "sport": ("idrett", "sport", "sports", "trening", "fitness"),
+    "textile": ("tekstil", "tekstiler", "textile", "textiles", "klær", "clothing",
+                "fashion", "mote"),
+    "packaging": ("emballasje", "packaging", "innpakning"),
+    "plastic": ("plast", "plastic", "plastics", "mikroplast", "microplastics"),
+    "materials": ("materialer", "materials", "material", "råvarer", "raw materials"),
+    "chemistry": ("kjemi", "chemistry", "chemical", "chemicals", "kjemikalier"),
+    "biotech": ("bioteknologi", "biotech", "biotechnology", "biologi", "biology"),
+    "pharma": ("legemidler", "pharma", "pharmaceutical", "medisin", "medicine", "drug",
+               "drugs"),
+    "industry": ("industri", "industry", "industrial", "produksjon", "manufacturing",
+                 "production", "fabrikk", "factory"),
+    "engineering": ("ingeniør", "engineering", "teknikk"),
+    "heating": ("oppvarming", "heating", "varme", "heat", "varmepumpe", "heat pump"),
+    "efficiency": ("effektivisering", "energieffektivisering", "efficiency",
+                   "energy efficiency", "effektiv"),
+    "grid": ("strømnett", "nett", "grid", "power grid", "smart grid"),
+    "electricity": ("strøm", "elektrisitet", "electricity"),
+    "mining": ("gruvedrift", "mining", "mineraler", "minerals"),
+    "oil_gas": ("olje", "gass", "oil", "gas", "petroleum", "oil and gas"),
+    "municipality": ("kommune", "kommuner", "kommunal", "municipality", "municipal",
+                     "municipalities", "public sector", "offentlig sektor"),
+    "city": ("by", "byen", "city", "cities", "urban", "smartby", "smart city"),
+    "rural": ("distrikt", "distriktene", "rural", "bygd", "bygdene"),
+    "community": ("lokalsamfunn", "community", "communities", "nabolag", "neighbourhood"),
+    "social": ("sosial", "sosialt", "social", "samfunn", "society", "impact"),
+    "volunteer": ("frivillig", "frivillighet", "volunteer", "volunteering", "ngo"),
+    "children": ("barn", "children", "kids", "child", "ungdom", "youth"),
+    "customer": ("kunde", "kunder", "customer", "customers", "client", "clients"),
+    "subscription": ("abonnement", "subscription", "subscriptions"),
+    "rental": ("utleie", "rental", "rent", "leie", "sharing", "deling", "delingsøkonomi",
+               "sharing economy"),
+    "investment": ("investering", "investeringer", "investment", "investments", "kapital",
+                   "capital", "funding", "finansiering"),
+    "seed": ("såkorn", "seed", "pre-seed", "preseed", "idéfase"),
+    "growth": ("vekst", "growth", "skalering", "scaling", "scale-up", "scaleup"),
+    "export": ("eksport", "export", "exports", "internasjonal", "international",
+               "internasjonalisering", "internationalisation"),
+    "research": ("forskning", "research", "r&d", "innovasjon", "innovation"),
+    "hardware": ("maskinvare", "hardware", "device", "devices", "enhet", "enheter"),
+    "vehicle": ("kjøretøy", "vehicle", "vehicles", "bil", "biler", "car", "cars"),
+    "bicycle": ("sykkel", "sykler", "bicycle", "bicycles", "bike", "bikes", "elsykkel",
+                "e-bike"),
+    "boat": ("båt", "båter", "boat", "boats", "ferge", "ferry", "ferries"),
+    "aviation": ("luftfart", "fly", "aviation", "aircraft", "airline"),
+    "accounting": ("regnskap", "accounting", "bokføring", "bookkeeping"),
+    "legal": ("juridisk", "jus", "legal", "law", "advokat", "lawyer"),
+    "hr": ("rekruttering", "recruitment", "recruiting", "hiring", "jobb", "jobs", "job",
+           "arbeid", "employment"),
+    "delivery": ("levering", "delivery", "deliveries", "budtjeneste", "courier"),
+    "restaurant": ("restaurant", "restauranter", "restaurants", "kafé", "cafe", "catering"),
+}
+
+# Surface forms that may appear as the first or last part of a Norwegian compound
+# ("batteri" + "lagring", "sol" + "celle"); longer than the short forms above to avoid noise.
+COMPOUND_MIN_PART = 4
