@@ -1,0 +1,62 @@
+"""Form pieces shared by the pitch and investor-profile forms."""
+
+from __future__ import annotations
+
+from datetime import date
+from urllib.parse import urlsplit
+
+from flask_babel import lazy_gettext as _l
+from wtforms import HiddenField, SelectMultipleField
+from wtforms.validators import StopValidation, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from app.vocabulary import choices
+
+
+class MultiCheckboxField(SelectMultipleField):
+    """A multi-select shown as a group of checkboxes (fieldset + legend in the template)."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+    def __init__(self, label=None, validators=None, mapping: dict | None = None, **kwargs):
+        super().__init__(label, validators, choices=choices(mapping or {}), **kwargs)
+
+    def pre_validate(self, form):
+        valid = {key for key, _label in self.choices}
+        unknown = [value for value in (self.data or []) if value not in valid]
+        if unknown:
+            raise StopValidation(_l("Choose only from the listed options."))
+        if len(set(self.data or [])) != len(self.data or []):
+            raise StopValidation(_l("Each option can be chosen once."))
+
+
+class VersionField(HiddenField):
+    """The version of the object the form was loaded from, to detect conflicting edits."""
+
+    def process_formdata(self, valuelist):
+        raw = valuelist[0] if valuelist else ""
+        self.data = int(raw) if raw.isdigit() else None
+
+
+def http_url(form, field) -> None:
+    """Accept only absolute http(s) URLs with a host; javascript: and friends are refused."""
+    value = (field.data or "").strip()
+    field.data = value or None
+    if not value:
+        return
+    parts = urlsplit(value)
+    if (parts.scheme.lower() not in ("http", "https") or not parts.hostname
+            or any(c.isspace() or ord(c) < 32 for c in value)):
+        raise ValidationError(_l("Enter a web address starting with http:// or https://."))
+
+
+def not_after_this_year(form, field) -> None:
+    """A year no later than the current one."""
+    if field.data is not None and field.data > date.today().year:
+        raise ValidationError(_l("The year cannot be in the future."))
+
+
+def optional_choices(mapping: dict, empty_label) -> list[tuple[str, object]]:
+    """Choices for a select that may be left empty."""
+    return [("", empty_label)] + choices(mapping)

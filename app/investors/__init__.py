@@ -1,0 +1,1 @@
+"""Investor profiles: the investor's own, and the public list founders browse."""

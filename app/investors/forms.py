@@ -1,0 +1,118 @@
+"""The investor profile form and the investor browse form."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, EmailField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, ValidationError
+
+from app import vocabulary
+from app.form_fields import MultiCheckboxField, VersionField, optional_choices
+
+MAX_TICKET_NOK = 10_000_000_000
+
+
+class ProfileForm(FlaskForm):
+    """What an investor looks for, and how to reach them once both sides are interested."""
+
+    version = VersionField()
+    organisation = StringField(_l("Organisation"), validators=[DataRequired(), Length(max=120)])
+    investor_type = SelectField(
+        _l("Investor type"), choices=vocabulary.choices(vocabulary.INVESTOR_TYPES),
+        validators=[DataRequired()],
+    )
+    thesis = TextAreaField(
+        _l("Investment thesis"), validators=[Optional(), Length(max=10000)],
+        description=_l("What you invest in, and why."), render_kw={"rows": 6},
+    )
+    sectors = MultiCheckboxField(_l("Sectors"), mapping=vocabulary.SECTORS)
+    stages = MultiCheckboxField(_l("Stages"), mapping=vocabulary.STAGES)
+    stages_only = BooleanField(_l("Only these stages"))
+    ticket_min = IntegerField(
+        _l("Smallest ticket (NOK)"), validators=[Optional(), NumberRange(min=0, max=MAX_TICKET_NOK)]
+    )
+    ticket_max = IntegerField(
+        _l("Largest ticket (NOK)"), validators=[Optional(), NumberRange(min=0, max=MAX_TICKET_NOK)]
+    )
+    regions = MultiCheckboxField(_l("Regions and municipalities"),
+                                 mapping=vocabulary.MUNICIPALITIES)
+    green_mandate = SelectField(
+        _l("Green mandate"), choices=vocabulary.choices(vocabulary.GREEN_MANDATES),
+        validators=[DataRequired()], default="none",
+    )
+    green_objectives = MultiCheckboxField(
+        _l("Green objectives sought"), mapping=vocabulary.GREEN_OBJECTIVES
+    )
+    support_offers = MultiCheckboxField(_l("Support offered"), mapping=vocabulary.SUPPORT_KINDS)
+    funding_types = MultiCheckboxField(_l("Funding types"), mapping=vocabulary.FUNDING_TYPES)
+    contact_email = EmailField(
+        _l("Contact e-mail"),
+        validators=[Optional(), Email(check_deliverability=False), Length(max=254)],
+        description=_l("Shown to a founder only after you are both interested."),
+    )
+    contact_phone = StringField(
+        _l("Contact phone"), validators=[Optional(), Length(max=40)],
+        description=_l("Shown to a founder only after you are both interested."),
+    )
+
+    def validate_ticket_max(self, field) -> None:
+        low = self.ticket_min.data
+        if field.data is not None and low is not None and low > field.data:
+            raise ValidationError(_l("The minimum ticket must not be above the maximum."))
+
+    def validate_contact_phone(self, field) -> None:
+        allowed = set("0123456789+-() ")
+        if field.data and (set(field.data) - allowed or sum(c.isdigit() for c in field.data) < 5):
+            raise ValidationError(_l("Enter a phone number with digits, spaces and +."))
+
+    def values(self) -> dict:
+        """The plain values for the service."""
+        return {
+            "organisation": self.organisation.data.strip(),
+            "investor_type": self.investor_type.data,
+            "thesis": (self.thesis.data or "").strip(),
+            "sectors": list(self.sectors.data or []),
+            "stages": list(self.stages.data or []),
+            "stages_only": bool(self.stages_only.data),
+            "ticket_min": self.ticket_min.data,
+            "ticket_max": self.ticket_max.data,
+            "regions": list(self.regions.data or []),
+            "green_mandate": self.green_mandate.data,
+            "green_objectives": list(self.green_objectives.data or []),
+            "support_offers": list(self.support_offers.data or []),
+            "funding_types": list(self.funding_types.data or []),
+            "contact_email": (self.contact_email.data or "").strip().lower() or None,
+            "contact_phone": (self.contact_phone.data or "").strip() or None,
+        }
+
+
+class InvestorBrowseForm(FlaskForm):
+    """Search and filters for investor profiles (GET)."""
+
+    class Meta:
+        csrf = False
+
+    q = StringField(_l("Search"), validators=[Optional(), Length(max=200)])
+    sector = SelectField(_l("Sector"), validators=[Optional()])
+    stage = SelectField(_l("Stage"), validators=[Optional()])
+    region = SelectField(_l("Region"), validators=[Optional()])
+    green_mandate = SelectField(_l("Green mandate"), validators=[Optional()])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        anything = _l("Any")
+        self.sector.choices = optional_choices(vocabulary.SECTORS, anything)
+        self.stage.choices = optional_choices(vocabulary.STAGES, anything)
+        self.region.choices = optional_choices(vocabulary.MUNICIPALITIES, anything)
+        self.green_mandate.choices = optional_choices(vocabulary.GREEN_MANDATES, anything)
+
+    def filters(self) -> dict:
+        """The plain filter values for the search service."""
+        return {
+            "text": (self.q.data or "").strip(),
+            "sector": self.sector.data or None,
+            "stage": self.stage.data or None,
+            "region": self.region.data or None,
+            "green_mandate": self.green_mandate.data or None,
+        }

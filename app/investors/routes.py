@@ -1,0 +1,67 @@
+"""An investor keeps one profile; founders and staff browse the public part."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from app.investors.forms import InvestorBrowseForm, ProfileForm
+from app.permissions import role_required
+from app.services import investors
+from app.services.contacts import can_see_contacts
+from app.services.errors import Conflict, DomainError, NotFound
+
+bp = Blueprint("investors", __name__)
+
+
+@bp.route("/profile", methods=["GET", "POST"])
+@role_required("investor")
+def profile():
+    """Write or edit the investor's one profile."""
+    existing = investors.profile_of(current_user)
+    form = ProfileForm(obj=existing)
+    if form.validate_on_submit():
+        try:
+            investors.save_profile(current_user, form.values(), form.version.data)
+        except Conflict as error:
+            # Keep the typed values; saving again deliberately replaces the newer version.
+            current = investors.profile_of(current_user)
+            form.version.data = current.version if current else None
+            return render_template("investors/profile_form.html", form=form,
+                                   conflict=error.message, profile=current), 409
+        except DomainError as error:
+            getattr(form, error.field or "organisation").errors.append(error.message)
+        else:
+            flash(_("Your profile is saved."), "success")
+            return redirect(url_for("investors.profile"))
+    status = 422 if form.errors else 200
+    return render_template("investors/profile_form.html", form=form, conflict=None,
+                           profile=existing), status
+
+
+@bp.route("/investors")
+@role_required("founder", "staff")
+def browse():
+    """Investor profiles with filters and text search."""
+    form = InvestorBrowseForm(request.args)
+    if not form.validate():
+        return render_template("investors/list.html", form=form, pagination=None,
+                               filters={}), 422
+    page = max(request.args.get("page", 1, type=int), 1)
+    pagination = investors.search(page=page, **form.filters())
+    filters = {key: value for key, value in request.args.items() if key != "page" and value}
+    return render_template("investors/list.html", form=form, pagination=pagination,
+                           filters=filters)
+
+
+@bp.route("/investors/<int:profile_id>")
+@role_required("founder", "staff")
+def view(profile_id: int):
+    """The public part of a profile; contacts only for those allowed to see them."""
+    try:
+        profile = investors.public_profile(profile_id, current_user)
+    except NotFound:
+        abort(404)
+    show_contacts = can_see_contacts(current_user, profile.user)
+    return render_template("investors/view.html", profile=profile, show_contacts=show_contacts)

@@ -1,0 +1,1 @@
+"""Founders' pitches: write, preview, publish; investors browse them."""

@@ -1,0 +1,133 @@
+"""The pitch form and the browse (search) form."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import IntegerField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
+
+from app import vocabulary
+from app.form_fields import (
+    MultiCheckboxField,
+    VersionField,
+    http_url,
+    not_after_this_year,
+    optional_choices,
+)
+
+MAX_ASK_NOK = 1_000_000_000
+SORTS = {
+    "newest": _l("Newest first"),
+    "ask_asc": _l("Funding ask, lowest first"),
+    "ask_desc": _l("Funding ask, highest first"),
+    "title": _l("Title A–Å"),
+}
+
+
+class PitchForm(FlaskForm):
+    """Everything a founder tells investors about one idea."""
+
+    version = VersionField()
+    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=120)])
+    summary = StringField(
+        _l("One-line summary"), validators=[DataRequired(), Length(max=200)],
+        description=_l("At most 200 characters."),
+    )
+    description = TextAreaField(
+        _l("Description"), validators=[Optional(), Length(max=20000)],
+        description=_l("Plain text or Markdown (headings, lists, links, emphasis)."),
+        render_kw={"rows": 10},
+    )
+    sectors = MultiCheckboxField(_l("Sectors"), mapping=vocabulary.SECTORS)
+    stage = SelectField(
+        _l("Stage"), choices=vocabulary.choices(vocabulary.STAGES), validators=[DataRequired()]
+    )
+    ask_nok = IntegerField(
+        _l("Funding ask (NOK)"),
+        validators=[Optional(), NumberRange(min=0, max=MAX_ASK_NOK)],
+        description=_l("A whole number of kroner, no more than 1 000 000 000."),
+    )
+    funding_type = SelectField(_l("Funding type"), validators=[Optional()])
+    municipality = SelectField(_l("Municipality"), validators=[Optional()])
+    green_objectives = MultiCheckboxField(
+        _l("Green objectives (EU taxonomy)"), mapping=vocabulary.GREEN_OBJECTIVES
+    )
+    support_needs = MultiCheckboxField(_l("Support needed"), mapping=vocabulary.SUPPORT_KINDS)
+    team_size = IntegerField(
+        _l("Team size"), validators=[Optional(), NumberRange(min=1, max=100000)]
+    )
+    founded_year = IntegerField(
+        _l("Founded (year)"), validators=[Optional(), NumberRange(min=1900), not_after_this_year]
+    )
+    website = StringField(_l("Website"), validators=[Optional(), Length(max=300), http_url])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.funding_type.choices = optional_choices(vocabulary.FUNDING_TYPES, _l("Not decided"))
+        self.municipality.choices = optional_choices(vocabulary.MUNICIPALITIES, _l("Not given"))
+
+    def values(self) -> dict:
+        """The plain values for the service."""
+        return {
+            "title": self.title.data.strip(),
+            "summary": self.summary.data.strip(),
+            "description": (self.description.data or "").strip(),
+            "sectors": list(self.sectors.data or []),
+            "stage": self.stage.data,
+            "ask_nok": self.ask_nok.data,
+            "funding_type": self.funding_type.data or None,
+            "municipality": self.municipality.data or None,
+            "green_objectives": list(self.green_objectives.data or []),
+            "support_needs": list(self.support_needs.data or []),
+            "team_size": self.team_size.data,
+            "founded_year": self.founded_year.data,
+            "website": self.website.data or None,
+        }
+
+
+class BrowseForm(FlaskForm):
+    """Search and filters for published pitches (a GET form, so no CSRF token)."""
+
+    class Meta:
+        csrf = False
+
+    q = StringField(_l("Search"), validators=[Optional(), Length(max=200)])
+    sector = SelectField(_l("Sector"), validators=[Optional()])
+    stage = SelectField(_l("Stage"), validators=[Optional()])
+    municipality = SelectField(_l("Municipality"), validators=[Optional()])
+    objective = SelectField(_l("Green objective"), validators=[Optional()])
+    ask_min = IntegerField(
+        _l("Ask at least (NOK)"), validators=[Optional(), NumberRange(min=0, max=MAX_ASK_NOK)]
+    )
+    ask_max = IntegerField(
+        _l("Ask at most (NOK)"), validators=[Optional(), NumberRange(min=0, max=MAX_ASK_NOK)]
+    )
+    sort = SelectField(_l("Sort by"), choices=list(SORTS.items()), default="newest",
+                       validators=[Optional()])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        anything = _l("Any")
+        self.sector.choices = optional_choices(vocabulary.SECTORS, anything)
+        self.stage.choices = optional_choices(vocabulary.STAGES, anything)
+        self.municipality.choices = optional_choices(vocabulary.MUNICIPALITIES, anything)
+        self.objective.choices = optional_choices(vocabulary.GREEN_OBJECTIVES, anything)
+
+    def validate_ask_max(self, field) -> None:
+        if (field.data is not None and self.ask_min.data is not None
+                and field.data < self.ask_min.data):
+            raise ValidationError(_l("The maximum must not be below the minimum."))
+
+    def filters(self) -> dict:
+        """The plain filter values for the search service."""
+        return {
+            "text": (self.q.data or "").strip(),
+            "sector": self.sector.data or None,
+            "stage": self.stage.data or None,
+            "municipality": self.municipality.data or None,
+            "objective": self.objective.data or None,
+            "ask_min": self.ask_min.data,
+            "ask_max": self.ask_max.data,
+            "sort": self.sort.data or "newest",
+        }

@@ -1,0 +1,141 @@
+"""Founders write and publish pitches; investors and staff browse them."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from app.permissions import role_required
+from app.pitches.forms import BrowseForm, PitchForm
+from app.services import pitch_search, pitches
+from app.services.errors import Conflict, DomainError, NotFound
+
+bp = Blueprint("pitches", __name__)
+
+
+def _own_or_404(pitch_id: int):
+    try:
+        return pitches.own_pitch(current_user, pitch_id)
+    except NotFound:
+        abort(404)
+
+
+def _form_page(form, pitch=None, conflict=None, status=200):
+    return render_template("pitches/form.html", form=form, pitch=pitch, conflict=conflict), status
+
+
+@bp.route("/mine")
+@role_required("founder")
+def mine():
+    """The founder's own pitches, drafts included."""
+    return render_template("pitches/mine.html", pitches=pitches.my_pitches(current_user))
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@role_required("founder")
+def new():
+    """Write a new pitch; it starts as a draft."""
+    form = PitchForm()
+    if form.validate_on_submit():
+        try:
+            pitch = pitches.create_pitch(current_user, form.values())
+        except DomainError as error:
+            getattr(form, error.field or "title").errors.append(error.message)
+        else:
+            flash(_("Your pitch is saved as a draft. Publish it when you are ready."), "success")
+            return redirect(url_for("pitches.view", pitch_id=pitch.id))
+    return _form_page(form, status=422 if form.errors else 200)
+
+
+@bp.route("/<int:pitch_id>")
+@login_required
+def view(pitch_id: int):
+    """A pitch: the owner sees drafts (as a preview), others only visible ones, staff all."""
+    try:
+        pitch = pitches.pitch_for_viewer(current_user, pitch_id)
+    except NotFound:
+        abort(404)
+    return render_template("pitches/view.html", pitch=pitch,
+                           is_owner=pitch.owner_id == current_user.id)
+
+
+@bp.route("/<int:pitch_id>/edit", methods=["GET", "POST"])
+@role_required("founder")
+def edit(pitch_id: int):
+    """Edit a pitch; an edit based on an old version is refused, keeping what was typed."""
+    pitch = _own_or_404(pitch_id)
+    form = PitchForm(obj=pitch)
+    if form.validate_on_submit():
+        try:
+            pitches.update_pitch(pitch, form.values(), form.version.data)
+        except Conflict as error:
+            # Keep the typed text; the next save is a deliberate overwrite of the newer version.
+            form.version.data = pitches.own_pitch(current_user, pitch_id).version
+            return _form_page(form, pitch, conflict=error.message, status=409)
+        except DomainError as error:
+            getattr(form, error.field or "title").errors.append(error.message)
+        else:
+            flash(_("Your changes are saved."), "success")
+            return redirect(url_for("pitches.view", pitch_id=pitch.id))
+    return _form_page(form, pitch, status=422 if form.errors else 200)
+
+
+@bp.route("/<int:pitch_id>/publish", methods=["POST"])
+@role_required("founder")
+def publish(pitch_id: int):
+    """Publish a draft."""
+    pitch = _own_or_404(pitch_id)
+    try:
+        pitches.publish(pitch)
+    except Conflict as error:
+        flash(error.message, "warning")
+    else:
+        flash(_("Your pitch is published."), "success")
+    return redirect(url_for("pitches.view", pitch_id=pitch_id))
+
+
+@bp.route("/<int:pitch_id>/unpublish", methods=["POST"])
+@role_required("founder")
+def unpublish(pitch_id: int):
+    """Take a pitch back to draft."""
+    pitch = _own_or_404(pitch_id)
+    try:
+        pitches.unpublish(pitch)
+    except Conflict as error:
+        flash(error.message, "warning")
+    else:
+        flash(_("Your pitch is a draft again; only you can see it."), "info")
+    return redirect(url_for("pitches.view", pitch_id=pitch_id))
+
+
+@bp.route("/<int:pitch_id>/delete", methods=["GET", "POST"])
+@role_required("founder")
+def delete(pitch_id: int):
+    """Ask for confirmation (GET), then delete (POST)."""
+    pitch = _own_or_404(pitch_id)
+    if request.method == "GET":
+        return render_template("pitches/confirm_delete.html", pitch=pitch)
+    try:
+        pitches.delete(pitch)
+    except Conflict as error:
+        flash(error.message, "warning")
+        return redirect(url_for("pitches.view", pitch_id=pitch_id))
+    flash(_("The pitch is deleted."), "info")
+    return redirect(url_for("pitches.mine"))
+
+
+@bp.route("")
+@role_required("investor", "staff")
+def browse():
+    """Search and filter the published pitches; bad filter values get a message, not a 500."""
+    form = BrowseForm(request.args)
+    page = request.args.get("page", 1, type=int)
+    if not form.validate():
+        return render_template("pitches/browse.html", form=form, pagination=None,
+                               filters={}), 422
+    filters = form.filters()
+    pagination = pitch_search.search(page=max(page, 1), **filters)
+    args = {key: value for key, value in request.args.items() if key != "page" and value}
+    return render_template("pitches/browse.html", form=form, pagination=pagination,
+                           filters=args)

@@ -1,0 +1,95 @@
+"""Investor profiles: an investor keeps one; founders and staff browse the public part."""
+
+from __future__ import annotations
+
+from flask import current_app
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
+
+from app.extensions import db
+from app.models import InvestorProfile
+from app.models.types import has_tag
+from app.services import events
+from app.services.errors import Conflict, DomainError, NotFound
+from app.services.text_search import words_match
+
+FIELDS = (
+    "organisation", "investor_type", "thesis", "sectors", "stages", "stages_only",
+    "ticket_min", "ticket_max", "regions", "green_mandate", "green_objectives",
+    "support_offers", "funding_types", "contact_email", "contact_phone",
+)
+
+
+def _conflict() -> Conflict:
+    return Conflict(_("Your profile was changed after you opened it (perhaps in another tab). "
+                      "Nothing was saved."))
+
+
+def _check(values: dict) -> None:
+    low, high = values.get("ticket_min"), values.get("ticket_max")
+    if low is not None and high is not None and low > high:
+        raise DomainError(_("The minimum ticket must not be above the maximum."), "ticket_max")
+    if values.get("green_mandate") == "none" and values.get("green_objectives"):
+        values["green_objectives"] = []
+
+
+def profile_of(user) -> InvestorProfile | None:
+    """The user's own profile, if they have written one."""
+    return db.session.scalar(select(InvestorProfile).where(InvestorProfile.user_id == user.id))
+
+
+def save_profile(user, values: dict, expected_version: int | None) -> InvestorProfile:
+    """Create or update the user's profile; refuses an edit based on an old version."""
+    _check(values)
+    profile = profile_of(user)
+    if profile is None:
+        if expected_version is not None:
+            raise _conflict()
+        profile = InvestorProfile(user_id=user.id)
+        db.session.add(profile)
+    elif expected_version != profile.version:
+        raise _conflict()
+    for key in FIELDS:
+        setattr(profile, key, values.get(key))
+    try:
+        db.session.commit()
+    except (StaleDataError, IntegrityError) as error:
+        # Another tab saved first (an update in between, or a second first profile).
+        db.session.rollback()
+        raise _conflict() from error
+    events.investor_changed(profile)
+    return profile
+
+
+def public_profile(profile_id: int, viewer=None) -> InvestorProfile:
+    """An active profile by id (staff see inactive ones too)."""
+    profile = db.session.get(InvestorProfile, profile_id)
+    if profile is None or not (profile.active or getattr(viewer, "is_staff", False)):
+        raise NotFound(_("No such investor."))
+    return profile
+
+
+def search_query(text: str = "", sector: str | None = None, stage: str | None = None,
+                 region: str | None = None, green_mandate: str | None = None):
+    """A select of active profiles matching the text (organisation, thesis) and filters."""
+    query = select(InvestorProfile).where(InvestorProfile.active.is_(True))
+    condition = words_match((InvestorProfile.organisation, InvestorProfile.thesis), text or "")
+    if condition is not None:
+        query = query.where(condition)
+    if sector:
+        query = query.where(has_tag(InvestorProfile.sectors, sector))
+    if stage:
+        query = query.where(has_tag(InvestorProfile.stages, stage))
+    if region:
+        query = query.where(has_tag(InvestorProfile.regions, region))
+    if green_mandate:
+        query = query.where(InvestorProfile.green_mandate == green_mandate)
+    return query.order_by(func.lower(InvestorProfile.organisation), InvestorProfile.id)
+
+
+def search(page: int = 1, **filters):
+    """One page of matching profiles."""
+    per_page = current_app.config.get("PITCHES_PER_PAGE", 20)
+    return db.paginate(search_query(**filters), page=page, per_page=per_page, error_out=False)

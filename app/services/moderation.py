@@ -1,0 +1,65 @@
+"""Staff moderation of pitches: see all, hide with a reason, unhide; every action audited."""
+
+from __future__ import annotations
+
+from flask import current_app
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from app.extensions import db
+from app.models import Pitch
+from app.services import audit, events
+from app.services.errors import DomainError, NotFound
+
+MAX_REASON = 500
+
+
+def all_pitches_query(status: str | None = None, hidden: bool | None = None):
+    """A select of every pitch, newest first, optionally by status and hidden flag."""
+    query = select(Pitch).order_by(Pitch.created_at.desc(), Pitch.id.desc())
+    if status:
+        query = query.where(Pitch.status == status)
+    if hidden is not None:
+        query = query.where(Pitch.hidden.is_(hidden))
+    return query
+
+
+def all_pitches(page: int = 1, status: str | None = None, hidden: bool | None = None):
+    """One page of every pitch for staff."""
+    return db.paginate(all_pitches_query(status, hidden), page=page,
+                       per_page=current_app.config.get("PITCHES_PER_PAGE", 20), error_out=False)
+
+
+def get_pitch(pitch_id: int) -> Pitch:
+    """Any pitch by id."""
+    pitch = db.session.get(Pitch, pitch_id)
+    if pitch is None:
+        raise NotFound(_("No such pitch."))
+    return pitch
+
+
+def hide(pitch: Pitch, reason: str, actor) -> Pitch:
+    """Hide a pitch from everyone but its owner and staff; the owner sees the reason."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise DomainError(_("Give the reason; the founder will see it."), "reason")
+    if len(reason) > MAX_REASON:
+        raise DomainError(_("Use at most %(n)d characters.", n=MAX_REASON), "reason")
+    pitch.hidden = True
+    pitch.hidden_reason = reason
+    audit.record("pitch_hidden", actor=actor, target=f"pitch:{pitch.id}", detail=reason,
+                 commit=False)
+    db.session.commit()
+    events.pitch_changed(pitch)
+    return pitch
+
+
+def unhide(pitch: Pitch, actor) -> Pitch:
+    """Show a hidden pitch again (if published)."""
+    if pitch.hidden:
+        pitch.hidden = False
+        pitch.hidden_reason = None
+        audit.record("pitch_unhidden", actor=actor, target=f"pitch:{pitch.id}", commit=False)
+        db.session.commit()
+        events.pitch_changed(pitch)
+    return pitch

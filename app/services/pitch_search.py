@@ -1,0 +1,58 @@
+"""Searching the published, visible pitches."""
+
+from __future__ import annotations
+
+from flask import current_app
+from sqlalchemy import func, select
+
+from app.extensions import db
+from app.models import Pitch
+from app.models.types import has_tag
+from app.services.text_search import words_match
+
+
+def visible_pitches():
+    """A select of the pitches others may see: published and not hidden."""
+    return select(Pitch).where(Pitch.status == "published", Pitch.hidden.is_(False))
+
+
+def _ordered(query, sort: str):
+    if sort == "ask_asc":
+        # Pitches without an ask go last on both databases (NULL ordering differs).
+        return query.order_by(Pitch.ask_nok.is_(None), Pitch.ask_nok.asc(), Pitch.id.desc())
+    if sort == "ask_desc":
+        return query.order_by(Pitch.ask_nok.is_(None), Pitch.ask_nok.desc(), Pitch.id.desc())
+    if sort == "title":
+        return query.order_by(func.lower(Pitch.title), Pitch.id)
+    return query.order_by(Pitch.published_at.desc(), Pitch.id.desc())
+
+
+def search_query(text: str = "", sector: str | None = None, stage: str | None = None,
+                 municipality: str | None = None, objective: str | None = None,
+                 ask_min: int | None = None, ask_max: int | None = None,
+                 sort: str = "newest"):
+    """A select of visible pitches matching the text and every given filter, in order."""
+    query = visible_pitches()
+    condition = words_match((Pitch.title, Pitch.summary, Pitch.description), text or "")
+    if condition is not None:
+        query = query.where(condition)
+    if sector:
+        query = query.where(has_tag(Pitch.sectors, sector))
+    if objective:
+        query = query.where(has_tag(Pitch.green_objectives, objective))
+    if stage:
+        query = query.where(Pitch.stage == stage)
+    if municipality:
+        query = query.where(Pitch.municipality == municipality)
+    if ask_min is not None:
+        query = query.where(Pitch.ask_nok >= ask_min)
+    if ask_max is not None:
+        query = query.where(Pitch.ask_nok <= ask_max)
+    return _ordered(query, sort)
+
+
+def search(page: int = 1, per_page: int | None = None, **filters):
+    """One page of matching visible pitches (a Flask-SQLAlchemy Pagination)."""
+    per_page = per_page or current_app.config.get("PITCHES_PER_PAGE", 20)
+    return db.paginate(search_query(**filters), page=page, per_page=per_page,
+                       error_out=False, count=True)

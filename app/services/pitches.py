@@ -1,0 +1,116 @@
+"""Writing, publishing and deleting pitches, and who may see one."""
+
+from __future__ import annotations
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
+
+from app.extensions import db
+from app.models import Pitch
+from app.models.user import utcnow
+from app.services import events
+from app.services.errors import Conflict, DomainError, NotFound
+
+FIELDS = (
+    "title", "summary", "description", "sectors", "stage", "ask_nok", "funding_type",
+    "municipality", "green_objectives", "support_needs", "team_size", "founded_year", "website",
+)
+
+
+def _conflict() -> Conflict:
+    return Conflict(_("Someone changed this pitch after you opened it (perhaps in another tab). "
+                      "Nothing was saved."))
+
+
+def _commit_or_conflict() -> None:
+    # version_id_col makes the UPDATE match no row when another request saved in between.
+    try:
+        db.session.commit()
+    except StaleDataError as error:
+        db.session.rollback()
+        raise _conflict() from error
+
+
+def _check(values: dict) -> None:
+    website = values.get("website")
+    if website and not website.lower().startswith(("http://", "https://")):
+        raise DomainError(_("Enter a web address starting with http:// or https://."), "website")
+    ask = values.get("ask_nok")
+    if ask is not None and ask < 0:
+        raise DomainError(_("The amount cannot be negative."), "ask_nok")
+
+
+def my_pitches(owner) -> list[Pitch]:
+    """The owner's pitches, newest first."""
+    query = select(Pitch).where(Pitch.owner_id == owner.id).order_by(
+        Pitch.created_at.desc(), Pitch.id.desc())
+    return list(db.session.scalars(query))
+
+
+def own_pitch(owner, pitch_id: int) -> Pitch:
+    """The owner's pitch; NotFound for anyone else's, so its existence is not revealed."""
+    pitch = db.session.get(Pitch, pitch_id)
+    if pitch is None or pitch.owner_id != owner.id:
+        raise NotFound(_("No such pitch."))
+    return pitch
+
+
+def pitch_for_viewer(viewer, pitch_id: int) -> Pitch:
+    """A pitch the viewer may read: their own, any for staff, else published and not hidden."""
+    pitch = db.session.get(Pitch, pitch_id)
+    if pitch is None:
+        raise NotFound(_("No such pitch."))
+    if pitch.owner_id == viewer.id or viewer.is_staff or pitch.is_visible:
+        return pitch
+    raise NotFound(_("No such pitch."))
+
+
+def create_pitch(owner, values: dict) -> Pitch:
+    """A new draft pitch."""
+    _check(values)
+    pitch = Pitch(owner_id=owner.id, status="draft",
+                  **{key: values.get(key) for key in FIELDS})
+    db.session.add(pitch)
+    db.session.commit()
+    events.pitch_changed(pitch)
+    return pitch
+
+
+def update_pitch(pitch: Pitch, values: dict, expected_version: int | None) -> Pitch:
+    """Save an edit, unless the pitch changed since the editor loaded version expected_version."""
+    if expected_version is None or expected_version != pitch.version:
+        raise _conflict()
+    _check(values)
+    for key in FIELDS:
+        setattr(pitch, key, values.get(key))
+    _commit_or_conflict()
+    events.pitch_changed(pitch)
+    return pitch
+
+
+def publish(pitch: Pitch) -> Pitch:
+    """Make a draft visible to investors (unless staff hid it)."""
+    if pitch.status != "published":
+        pitch.status = "published"
+        pitch.published_at = utcnow()
+        _commit_or_conflict()
+        events.pitch_changed(pitch)
+    return pitch
+
+
+def unpublish(pitch: Pitch) -> Pitch:
+    """Turn a published pitch back into a draft."""
+    if pitch.status != "draft":
+        pitch.status = "draft"
+        _commit_or_conflict()
+        events.pitch_changed(pitch)
+    return pitch
+
+
+def delete(pitch: Pitch) -> None:
+    """Delete a pitch for good."""
+    pitch_id = pitch.id
+    db.session.delete(pitch)
+    _commit_or_conflict()
+    events.pitch_deleted(pitch_id)

@@ -1,0 +1,1 @@
+"""Staff tools: pitch moderation."""

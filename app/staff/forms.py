@@ -1,0 +1,31 @@
+"""Forms for staff moderation."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import SelectField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional
+
+from app.services.moderation import MAX_REASON
+
+
+class HideForm(FlaskForm):
+    """Why a pitch is hidden; the founder reads this."""
+
+    reason = TextAreaField(
+        _l("Reason"), validators=[DataRequired(), Length(max=MAX_REASON)],
+        description=_l("The founder sees this text."), render_kw={"rows": 4},
+    )
+
+
+class ModerationFilterForm(FlaskForm):
+    """Filters for the staff list of pitches (GET)."""
+
+    class Meta:
+        csrf = False
+
+    status = SelectField(_l("Status"), validators=[Optional()], choices=[
+        ("", _l("All")), ("draft", _l("Draft")), ("published", _l("Published"))])
+    hidden = SelectField(_l("Hidden"), validators=[Optional()], choices=[
+        ("", _l("All")), ("yes", _l("Hidden")), ("no", _l("Not hidden"))])

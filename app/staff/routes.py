@@ -1,0 +1,65 @@
+"""Staff see every pitch and hide those that break the rules."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from app.permissions import role_required
+from app.services import moderation
+from app.services.errors import DomainError, NotFound
+from app.staff.forms import HideForm, ModerationFilterForm
+
+bp = Blueprint("staff", __name__)
+
+
+def _pitch_or_404(pitch_id: int):
+    try:
+        return moderation.get_pitch(pitch_id)
+    except NotFound:
+        abort(404)
+
+
+@bp.route("/pitches")
+@role_required("staff")
+def pitches():
+    """Every pitch, with status and hidden filters."""
+    form = ModerationFilterForm(request.args)
+    if not form.validate():
+        return render_template("staff/pitches.html", form=form, pagination=None,
+                               filters={}), 422
+    hidden = {"yes": True, "no": False}.get(form.hidden.data or "")
+    page = max(request.args.get("page", 1, type=int), 1)
+    pagination = moderation.all_pitches(page, status=form.status.data or None, hidden=hidden)
+    filters = {key: value for key, value in request.args.items() if key != "page" and value}
+    return render_template("staff/pitches.html", form=form, pagination=pagination,
+                           filters=filters)
+
+
+@bp.route("/pitches/<int:pitch_id>/hide", methods=["GET", "POST"])
+@role_required("staff")
+def hide(pitch_id: int):
+    """Ask for the reason (GET), then hide the pitch (POST)."""
+    pitch = _pitch_or_404(pitch_id)
+    form = HideForm()
+    if form.validate_on_submit():
+        try:
+            moderation.hide(pitch, form.reason.data, current_user)
+        except DomainError as error:
+            form.reason.errors.append(error.message)
+        else:
+            flash(_("The pitch is hidden. The founder sees your reason."), "success")
+            return redirect(url_for("staff.pitches"))
+    status = 422 if form.errors else 200
+    return render_template("staff/hide.html", form=form, pitch=pitch), status
+
+
+@bp.route("/pitches/<int:pitch_id>/unhide", methods=["POST"])
+@role_required("staff")
+def unhide(pitch_id: int):
+    """Show a hidden pitch again."""
+    pitch = _pitch_or_404(pitch_id)
+    moderation.unhide(pitch, current_user)
+    flash(_("The pitch is no longer hidden."), "success")
+    return redirect(url_for("staff.pitches"))
