@@ -88,6 +88,13 @@ def register_blueprints(app: Flask) -> None:
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp, url_prefix="/auth")
+    from app.investors.routes import bp as investors_bp
+    from app.pitches.routes import bp as pitches_bp
+    from app.staff.routes import bp as staff_bp
+
+    app.register_blueprint(pitches_bp, url_prefix="/pitches")
+    app.register_blueprint(investors_bp)
+    app.register_blueprint(staff_bp, url_prefix="/staff")
 
 
 def register_cli(app: Flask) -> None:
