@@ -1,0 +1,272 @@
+"""Offline evaluation on a real investment dataset, by the rule of the data README.
+
+    python -m matching.evaluate DATASET_DIR [--json] [--seed 0]
+
+Temporal split at `split.json`'s cutoff. Investor records are built from TRAIN investments
+only (their portfolio's texts, sectors, stages, locations, amounts, count and latest date);
+candidate pitches only from their own fields. Every evaluated investor ranks all candidates
+(pitch ranking) and every candidate with an evaluated test investor ranks all evaluated
+investors (investor ranking). Component weights are learned on the TRAIN period alone, by the
+same protocol one level down (an inner temporal split), so nothing is tuned on the test period.
+The engine is the app's `MatchEngine`; ties are broken by its seeded random order.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .engine import MatchEngine
+from .records import EngineWeights, InvestorRecord, PitchRecord
+from .reranker import weights_from_differences
+
+PITCH_KEYS = ("recall@10", "recall@50", "ndcg@10", "mrr")
+REVERSE_KEYS = ("recall@10", "ndcg@10")
+
+
+@dataclass
+class Dataset:
+    """A dataset folder in memory."""
+
+    name: str
+    pitches: dict[str, dict]
+    investments: list[dict]
+    cutoff: str
+
+
+def load_dataset(folder: str | Path) -> Dataset:
+    """Read pitches, investments and split from a dataset folder."""
+    folder = Path(folder)
+
+    def lines(name: str) -> list[dict]:
+        with open(folder / name, encoding="utf-8") as fh:
+            return [json.loads(x) for x in fh if x.strip()]
+
+    pitches = {p["id"]: p for p in lines("pitches.jsonl")}
+    split = json.loads((folder / "split.json").read_text(encoding="utf-8"))
+    investments = [i for i in lines("investments.jsonl") if i["pitch_id"] in pitches]
+    for inv in investments:  # undated investments take the company's date
+        inv["date"] = inv.get("date") or pitches[inv["pitch_id"]].get("date")
+    investments = [i for i in investments if i["date"]]
+    return Dataset(folder.name, pitches, investments, split["cutoff"])
+
+
+@dataclass
+class Task:
+    """One ranking task: investor records, candidate records and the answer key."""
+
+    investors: list[InvestorRecord]
+    candidates: list[PitchRecord]
+    relevant: dict[str, set[str]]  # investor id -> candidate ids it funded
+
+
+def pitch_record(p: dict) -> PitchRecord:
+    """A candidate pitch, described only by its own fields."""
+    return PitchRecord(id=p["id"], text=p.get("text") or "", sectors=tuple(p.get("sectors") or ()),
+                       stage=p.get("stage"), location=p.get("location"), amount=p.get("amount"),
+                       date=p.get("date"))
+
+
+def investor_record(qid: str, portfolio: list[dict], pitches: dict[str, dict]
+                    ) -> InvestorRecord:
+    """An investor profile as its past portfolio reads (repeats count as weight)."""
+    ps = [pitches[i["pitch_id"]] for i in portfolio]
+    amounts = np.log10([p["amount"] for p in ps if p.get("amount") and p["amount"] > 0])
+    lo = hi = None
+    if amounts.size:
+        lo, hi = 10 ** np.quantile(amounts, 0.1), 10 ** np.quantile(amounts, 0.9)
+    return InvestorRecord(
+        id=qid, text=". ".join(p.get("text") or "" for p in ps),
+        sectors=tuple(s for p in ps for s in p.get("sectors") or ()),
+        stages=tuple(s for i, p in zip(portfolio, ps, strict=True)
+                     if (s := i.get("stage") or p.get("stage"))),
+        locations=tuple(p["location"] for p in ps if p.get("location")),
+        ticket_min=lo, ticket_max=hi, activity=float(len(portfolio)),
+        last_active=max(i["date"] for i in portfolio))
+
+
+def make_task(ds: Dataset, start: str | None, cutoff: str, end: str | None = None) -> Task:
+    """The README's protocol for investments in [start, cutoff) vs [cutoff, end)."""
+    inv = [i for i in ds.investments if (start is None or i["date"] >= start)
+           and (end is None or i["date"] < end)]
+    first: dict[str, str] = {}
+    for i in inv:
+        first[i["pitch_id"]] = min(first.get(i["pitch_id"], i["date"]), i["date"])
+    cands = {p for p, d in first.items() if d >= cutoff and (
+        not ds.pitches[p].get("date") or ds.pitches[p]["date"] >= cutoff)}
+    train: dict[str, list[dict]] = defaultdict(list)
+    test: dict[str, set[str]] = defaultdict(set)
+    for i in inv:
+        if i["date"] < cutoff:
+            train[i["investor_id"]].append(i)
+        elif i["pitch_id"] in cands:
+            test[i["investor_id"]].add(i["pitch_id"])
+    evaluated = sorted(q for q in test if len(train.get(q, ())) >= 3)
+    return Task([investor_record(q, train[q], ds.pitches) for q in evaluated],
+                [pitch_record(ds.pitches[p]) for p in sorted(cands)],
+                {q: test[q] for q in evaluated})
+
+
+# -- metrics ---------------------------------------------------------------------------
+def ranking_metrics(ranked: list[str], relevant: set[str], keys=PITCH_KEYS) -> dict[str, float]:
+    """recall@10/50, NDCG@10 (binary gain) and MRR of one ranked list."""
+    hits = [x in relevant for x in ranked]
+    out = {}
+    for key in keys:
+        if key.startswith("recall@"):
+            out[key] = sum(hits[: int(key[7:])]) / len(relevant)
+        elif key == "ndcg@10":
+            dcg = sum(1 / math.log2(r + 2) for r, h in enumerate(hits[:10]) if h)
+            idcg = sum(1 / math.log2(r + 2) for r in range(min(len(relevant), 10)))
+            out[key] = dcg / idcg
+        elif key == "mrr":
+            out[key] = next((1 / (r + 1) for r, h in enumerate(hits) if h), 0.0)
+    return out
+
+
+def mean_metrics(rows: list[dict[str, float]], keys) -> dict[str, float]:
+    """Macro average."""
+    return {k: float(np.mean([r[k] for r in rows])) if rows else 0.0 for k in keys}
+
+
+def evaluate_scores(task: Task, scores: np.ndarray) -> tuple[dict, dict]:
+    """Both directions' metrics from a (investors × candidates) score matrix."""
+    qids = [q.id for q in task.investors]
+    pids = [p.id for p in task.candidates]
+    fwd = [ranking_metrics([pids[j] for j in np.argsort(-scores[r], kind="stable")],
+                           task.relevant[q]) for r, q in enumerate(qids)]
+    by_pitch: dict[str, set[str]] = defaultdict(set)
+    for q, ps in task.relevant.items():
+        for p in ps:
+            by_pitch[p].add(q)
+    rev = []
+    for c, p in enumerate(pids):
+        if p in by_pitch:
+            order = np.argsort(-scores[:, c], kind="stable")
+            rev.append(ranking_metrics([qids[r] for r in order], by_pitch[p], REVERSE_KEYS))
+    return mean_metrics(fwd, PITCH_KEYS), mean_metrics(rev, REVERSE_KEYS)
+
+
+def engine_scores(engine: MatchEngine, task: Task) -> np.ndarray:
+    """Full investors × candidates score matrix, via the engine's own blocked top-k."""
+    n, m = len(task.candidates), len(task.investors)
+    fwd, _ = engine.batch_topk(k=m, forward=True, reverse=False)
+    scores = np.full((m, n), -np.inf)
+    rows = np.repeat(np.arange(n), fwd.index.shape[1])
+    cols = fwd.index.ravel()
+    ok = cols >= 0
+    scores[cols[ok], rows[ok]] = fwd.score.ravel()[ok]
+    return scores
+
+
+def fit_engine(task: Task, weights: EngineWeights, as_of: str, seed: int) -> MatchEngine:
+    """The app's engine, fitted on a task's candidates and investor profiles."""
+    return MatchEngine(weights=weights, random_state=seed, as_of=as_of,
+                       retrieval="exact").fit(task.candidates, task.investors)
+
+
+def learn_weights(ds: Dataset, seed: int, negatives: int = 20) -> tuple[EngineWeights, dict]:
+    """Weights from an inner temporal split of the TRAIN period (pairwise logistic)."""
+    dates = sorted(i["date"] for i in ds.investments if i["date"] < ds.cutoff)
+    if len(dates) < 50:
+        return EngineWeights(), {"inner": "too little train data; defaults kept"}
+    inner_cut = dates[int(0.75 * len(dates))]
+    task = make_task(ds, None, inner_cut, ds.cutoff)
+    if len(task.investors) < 3 or len(task.candidates) < 5:
+        return EngineWeights(), {"inner": "inner split too small; defaults kept"}
+    eng = fit_engine(task, EngineWeights(), inner_cut, seed)
+    rng = np.random.default_rng(seed)
+    pids = [p.id for p in task.candidates]
+    qids = [q.id for q in task.investors]
+    pos, neg = [], []
+    for q, ps in task.relevant.items():
+        for p in ps:
+            others_p = [x for x in rng.choice(pids, negatives) if x not in ps]
+            others_q = [x for x in rng.choice(qids, negatives) if p not in task.relevant[x]]
+            pos += [(p, q)] * (len(others_p) + len(others_q))
+            neg += [(x, q) for x in others_p] + [(p, x) for x in others_q]
+    diff = eng.pair_components(pos).astype(float) - eng.pair_components(neg).astype(float)
+    weights = weights_from_differences(diff, EngineWeights().total())
+    return weights, {"inner_cutoff": inner_cut, "inner_investors": len(task.investors),
+                     "inner_candidates": len(task.candidates), "pairs": len(diff)}
+
+
+def baselines(task: Task, seeds: int = 5) -> dict[str, dict]:
+    """Random (mean of `seeds` orders) and popularity (sector frequency / investor degree)."""
+    m, n = len(task.investors), len(task.candidates)
+    out = {}
+    runs = [evaluate_scores(task, np.random.default_rng(s).random((m, n))) for s in range(seeds)]
+    out["random"] = _merge([r[0] for r in runs], [r[1] for r in runs])
+    sector_counts = [defaultdict(int) for _ in range(m)]
+    for r, q in enumerate(task.investors):
+        for s in q.sectors:
+            sector_counts[r][s] += 1
+    degree = np.array([q.activity for q in task.investors], float)
+    runs = []
+    for s in range(seeds):
+        jitter = np.random.default_rng(100 + s).random((m, n)) * 1e-3
+        sec = np.array([[sum(sector_counts[r][x] for x in p.sectors) for p in task.candidates]
+                        for r in range(m)], float)
+        runs.append(evaluate_scores(task, sec + degree[:, None] * 1e-6 + jitter))
+    fwd = _merge([r[0] for r in runs], [r[1] for r in runs])
+    runs = [evaluate_scores(task, degree[:, None] + np.random.default_rng(200 + s).random((m, n))
+                            * 1e-3) for s in range(seeds)]
+    rev = _merge([r[0] for r in runs], [r[1] for r in runs])
+    out["popularity"] = {"pitch_ranking": fwd["pitch_ranking"],
+                         "investor_ranking": rev["investor_ranking"]}
+    return out
+
+
+def _merge(fwds: list[dict], revs: list[dict]) -> dict:
+    return {"pitch_ranking": {k: float(np.mean([f[k] for f in fwds])) for k in PITCH_KEYS},
+            "investor_ranking": {k: float(np.mean([r[k] for r in revs])) for k in REVERSE_KEYS}}
+
+
+def evaluate(folder: str | Path, seed: int = 0, learn: bool = True) -> dict:
+    """Run the whole protocol on one dataset folder; returns the JSON-able report."""
+    ds = load_dataset(folder)
+    weights, info = learn_weights(ds, seed) if learn else (EngineWeights(), {})
+    task = make_task(ds, None, ds.cutoff)
+    engine = fit_engine(task, weights, ds.cutoff, seed)
+    fwd, rev = evaluate_scores(task, engine_scores(engine, task))
+    return {"dataset": ds.name, "investors_evaluated": len(task.investors),
+            "candidates": len(task.candidates),
+            "pitch_ranking": fwd, "investor_ranking": rev, "baselines": baselines(task),
+            "weights": weights.as_dict(), "learning": info}
+
+
+def _table(report: dict) -> str:
+    rows = [("engine", report)] + list(report["baselines"].items())
+    head = f"{'method':<12}" + "".join(f"{k:>11}" for k in PITCH_KEYS) + \
+        "".join(f"{'rev ' + k:>15}" for k in REVERSE_KEYS)
+    lines = [f"{report['dataset']}: {report['investors_evaluated']} investors, "
+             f"{report['candidates']} candidates", head]
+    for name, r in rows:
+        lines.append(f"{name:<12}" + "".join(f"{r['pitch_ranking'][k]:>11.3f}" for k in PITCH_KEYS)
+                     + "".join(f"{r['investor_ranking'][k]:>15.3f}" for k in REVERSE_KEYS))
+    lines.append("weights: " + ", ".join(f"{k}={v:.2f}" for k, v in report["weights"].items()))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("dataset")
+    ap.add_argument("--json", action="store_true", help="print one JSON object")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--no-learn", action="store_true", help="keep default weights")
+    args = ap.parse_args(argv)
+    report = evaluate(args.dataset, args.seed, learn=not args.no_learn)
+    sys.stdout.write((json.dumps(report) if args.json else _table(report)) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
