@@ -42,7 +42,46 @@ def seed_reference():
     click.echo(f"Associations added: {added}.")
 
 
+@click.command("db-backup")
+@click.argument("path", type=click.Path(dir_okay=False))
+def db_backup(path: str):
+    """Copy the live database to PATH (SQLite backup API, or pg_dump -Fc)."""
+    from flask import current_app
+
+    from app.backup import BackupError, backup
+
+    try:
+        written = backup(current_app.config["SQLALCHEMY_DATABASE_URI"], path)
+    except BackupError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Backup written to {written}.")
+
+
+@click.command("db-restore")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--yes", is_flag=True, help="Do not ask before replacing the data.")
+def db_restore(path: str, yes: bool):
+    """Replace the database's contents with the backup at PATH."""
+    from flask import current_app
+
+    from app.backup import BackupError, restore
+    from app.extensions import db
+
+    if not yes:
+        click.confirm("This replaces every row in the database. Continue?", abort=True)
+    db.session.remove()
+    db.engine.dispose()
+    try:
+        restore(current_app.config["SQLALCHEMY_DATABASE_URI"], path)
+    except BackupError as error:
+        raise click.ClickException(str(error)) from error
+    db.engine.dispose()
+    click.echo(f"Restored from {path}.")
+
+
 def register_commands(app: Flask) -> None:
     """Attach every command group to the app."""
     app.cli.add_command(users_cli)
     app.cli.add_command(seed_reference)
+    app.cli.add_command(db_backup)
+    app.cli.add_command(db_restore)

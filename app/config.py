@@ -54,6 +54,7 @@ class Config:
     SQLALCHEMY_DATABASE_URI = None  # resolved in create_app so tests never touch the file
     SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
     WTF_CSRF_TIME_LIMIT = 3600 * 8
+    MAX_CONTENT_LENGTH = 5 * 1024 * 1024  # larger bodies get 413 before any form is parsed
 
     BABEL_DEFAULT_LOCALE = "nb"
     BABEL_DEFAULT_TIMEZONE = "Europe/Oslo"
@@ -73,6 +74,8 @@ class Config:
 
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_HEADERS_ENABLED = True
+    # If Redis is unreachable, keep throttling in memory rather than failing or letting all in.
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
     LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "10 per minute")
     PROXY_FIX_HOPS = int(os.environ.get("PROXY_FIX_HOPS", "0"))
 
@@ -132,13 +135,18 @@ class InsecureConfiguration(RuntimeError):
 def check_production(config: dict) -> None:
     """Refuse to start production with debug, a weak secret or insecure cookies."""
     problems = []
-    if config.get("DEBUG"):
+    if config.get("DEBUG") or _env_bool("FLASK_DEBUG", False):
         problems.append("DEBUG must be off")
     key = config.get("SECRET_KEY") or ""
     if key.lower() in WEAK_SECRETS or len(key) < 32 or len(set(key)) < 10:
         problems.append("SECRET_KEY must be set to a random value of at least 32 characters")
-    if not config.get("SESSION_COOKIE_SECURE"):
-        problems.append("SESSION_COOKIE_SECURE must be on")
+    for prefix in ("SESSION", "REMEMBER"):
+        if not config.get(f"{prefix}_COOKIE_SECURE"):
+            problems.append(f"{prefix}_COOKIE_SECURE must be on")
+        if not config.get(f"{prefix}_COOKIE_HTTPONLY"):
+            problems.append(f"{prefix}_COOKIE_HTTPONLY must be on")
+        if str(config.get(f"{prefix}_COOKIE_SAMESITE")).lower() not in ("lax", "strict"):
+            problems.append(f"{prefix}_COOKIE_SAMESITE must be Lax or Strict")
     if problems:
         raise InsecureConfiguration("Refusing to start in production: " + "; ".join(problems))
 

@@ -1,9 +1,22 @@
-"""Database engine settings that depend on the dialect."""
+"""Database engine settings that depend on the dialect, and id bounds for URLs."""
 
 from __future__ import annotations
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from werkzeug.routing import IntegerConverter
+
+# Ids are 32-bit integers on PostgreSQL; a larger id in a URL must be a 404, not a database
+# overflow error (PostgreSQL) or an OverflowError (SQLite) that ends in a 500.
+MAX_ID = 2**31 - 1
+
+
+class BoundedIntConverter(IntegerConverter):
+    """The `int` URL converter, limited to what an id column can hold."""
+
+    def __init__(self, map, *args, **kwargs):  # noqa: A002 - werkzeug's signature
+        kwargs.setdefault("max", MAX_ID)
+        super().__init__(map, *args, **kwargs)
 
 
 def enable_sqlite_pragmas(engine: Engine) -> None:

@@ -15,6 +15,12 @@ def _wants_json() -> bool:
     return request.path.startswith("/api/")
 
 
+def _json_error(code: str, message: str, status: int):
+    body = {"error": {"code": code, "message": message, "fields": {},
+                      "request_id": g.get("request_id", "")}}
+    return jsonify(body), status
+
+
 def init_app(app: Flask) -> None:
     """Request ids, no-store on private pages, and error handlers."""
 
@@ -31,18 +37,19 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def _http_error(error: HTTPException):
+        if error.code and error.code >= 500:
+            app.logger.error("HTTP %s [request %s] %s %s", error.code, g.get("request_id"),
+                             request.method, request.path)
         if _wants_json():
-            body = {"error": {"code": error.name.lower().replace(" ", "_"),
-                              "message": error.description, "fields": {}}}
-            return jsonify(body), error.code
+            return _json_error(error.name.lower().replace(" ", "_"), error.description or "",
+                               error.code or 500)
         return render_template("errors/error.html", error=error), error.code
 
     @app.errorhandler(Exception)
     def _unexpected(error: Exception):
         db.session.rollback()
-        app.logger.exception("Unhandled error [request %s]", g.get("request_id"))
+        app.logger.exception("Unhandled error [request %s] %s %s", g.get("request_id"),
+                             request.method, request.path)
         if _wants_json():
-            body = {"error": {"code": "internal_error", "message": "Internal error",
-                              "fields": {}}}
-            return jsonify(body), 500
+            return _json_error("internal_error", "Internal error", 500)
         return render_template("errors/error.html", error=None), 500

@@ -33,9 +33,12 @@ CSP = {
 
 def register_extensions(app: Flask) -> None:
     """Bind every extension to the app."""
+    from app.database import BoundedIntConverter
     from app.i18n import select_locale
     from app.sessions import load_user
 
+    # Before any blueprint: an id too large for the database is a 404, not a 500.
+    app.url_map.converters["int"] = BoundedIntConverter
     if app.config.get("PROXY_FIX_HOPS"):
         hops = app.config["PROXY_FIX_HOPS"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)

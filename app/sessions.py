@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from flask import Flask, session
-from flask_login import current_user, logout_user
+from flask_login import current_user, logout_user, user_loaded_from_cookie, user_logged_in
 from sqlalchemy import select
 
 from app.extensions import db
@@ -23,17 +23,29 @@ def load_user(user_id: str) -> User | None:
     return user
 
 
+def _session_started(_app, user=None, **_extra) -> None:
+    """A login (or a remember-me cookie) starts the clock of the absolute timeout."""
+    now = time.time()
+    session["login_at"] = now
+    session["seen"] = now
+
+
 def init_app(app: Flask) -> None:
-    """Enforce the idle timeout on every request."""
+    """Enforce the idle and absolute timeouts on every request."""
     idle = app.config["SESSION_IDLE_TIMEOUT"].total_seconds()
+    absolute = app.config["PERMANENT_SESSION_LIFETIME"].total_seconds()
+    user_logged_in.connect(_session_started, app)
+    user_loaded_from_cookie.connect(_session_started, app)
 
     @app.before_request
-    def _idle_timeout():
+    def _session_timeouts():
         if not current_user.is_authenticated:
             return
         now = time.time()
         seen = session.get("seen", now)
-        if now - seen > idle:
+        login_at = session.setdefault("login_at", now)
+        # A clock that went backwards, or a forged future stamp, counts as expired too.
+        if now - seen > idle or now - login_at > absolute or login_at > now + 60:
             logout_user()
             session.clear()
             return
@@ -51,3 +63,4 @@ def end_other_sessions(user: User) -> None:
 def user_by_email(email: str) -> User | None:
     """Look up a user by e-mail, case-insensitively."""
     return db.session.scalar(select(User).where(User.email == email.strip().lower()))
+

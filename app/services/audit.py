@@ -9,7 +9,9 @@ from flask import has_request_context, request
 from app.extensions import db
 from app.models.audit import AuditEvent
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
+# C0 and C1 controls (NEL, \x85, ends a line too), line/paragraph separators, and the bidi
+# and zero-width marks that can disguise what a line says.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
 
 
 def _clean(text: str | None, limit: int) -> str | None:
