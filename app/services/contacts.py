@@ -13,4 +13,13 @@ def can_see_contacts(viewer, owner) -> bool:
         return False
     if viewer.id == owner.id:
         return True
-    return bool(viewer.is_staff)
+    if viewer.is_staff:
+        return True
+    return _mutual_interest(viewer, owner)
+
+
+def _mutual_interest(viewer, owner) -> bool:
+    """A founder and an investor who are both interested in one of the founder's pitches."""
+    from app.services.interest import users_have_mutual_interest
+
+    return users_have_mutual_interest(viewer, owner)

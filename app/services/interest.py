@@ -1,0 +1,224 @@
+"""Interest marks from both sides, mutual matches and their notifications.
+
+Each side keeps one current answer per pair (interested, not for me, saved); the rows are the
+feedback a re-ranker learns from. When both sides are interested the pair is a mutual match:
+both are notified (in the app, and by e-mail when mail is configured) and may see each
+other's contact details (`app.services.contacts`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import current_app, has_request_context, url_for
+from flask_babel import gettext as _
+from sqlalchemy import and_, select
+from sqlalchemy.orm import aliased
+
+from app.extensions import db
+from app.models import Interest, InvestorProfile, Notification, Pitch, User
+from app.models.interest import INTEREST_KINDS
+from app.services import notifications, records
+from app.services.errors import DomainError, NotFound
+
+
+@dataclass
+class MarkResult:
+    """What marking did: the stored interest and whether it made a mutual match."""
+
+    interest: Interest | None
+    mutual: bool = False
+
+
+def side_of(user) -> str:
+    """The side a user marks for: founder or investor (others may not mark)."""
+    if user.role in ("founder", "investor"):
+        return user.role
+    raise DomainError(_("Only founders and investors can mark interest."))
+
+
+def investor_profile_of(user) -> InvestorProfile | None:
+    """The investor's own profile."""
+    return db.session.scalar(select(InvestorProfile).where(InvestorProfile.user_id == user.id))
+
+
+def _pair_for(user, pitch_id: int, investor_id: int) -> tuple[Pitch, InvestorProfile]:
+    """Load the pair; the user must own their side, and the other side must be matchable."""
+    side = side_of(user)
+    pitch = db.session.get(Pitch, pitch_id)
+    profile = db.session.get(InvestorProfile, investor_id)
+    if pitch is None or profile is None:
+        raise NotFound(_("Not found."))
+    if side == "founder":
+        if pitch.owner_id != user.id or not records.is_matchable_investor(profile):
+            raise NotFound(_("Not found."))
+        if not records.is_matchable_pitch(pitch):
+            raise DomainError(_("Publish the pitch before you answer investors."))
+    else:
+        if profile.user_id != user.id or not records.is_matchable_pitch(pitch):
+            raise NotFound(_("Not found."))
+        if not records.is_matchable_investor(profile):
+            raise DomainError(_("Your investor profile is not active."))
+    return pitch, profile
+
+
+def current_mark(side: str, pitch_id: int, investor_id: int) -> Interest | None:
+    """One side's current mark on a pair."""
+    return db.session.scalar(select(Interest).where(
+        Interest.side == side, Interest.pitch_id == pitch_id,
+        Interest.investor_profile_id == investor_id))
+
+
+def marks_by(side: str, *, pitch_id: int | None = None,
+             investor_id: int | None = None) -> dict[tuple[int, int], str]:
+    """{(pitch id, investor id): kind} of one side's marks for a pitch or an investor."""
+    query = select(Interest.pitch_id, Interest.investor_profile_id, Interest.kind).where(
+        Interest.side == side)
+    if pitch_id is not None:
+        query = query.where(Interest.pitch_id == pitch_id)
+    if investor_id is not None:
+        query = query.where(Interest.investor_profile_id == investor_id)
+    return {(p, i): kind for p, i, kind in db.session.execute(query)}
+
+
+def is_mutual(pitch_id: int, investor_id: int) -> bool:
+    """Both sides marked the pair "interested"."""
+    rows = db.session.scalars(select(Interest.side).where(
+        Interest.pitch_id == pitch_id, Interest.investor_profile_id == investor_id,
+        Interest.kind == "interested")).all()
+    return {"founder", "investor"} <= set(rows)
+
+
+def mark(user, pitch_id: int, investor_id: int, kind: str) -> MarkResult:
+    """Set the user's answer about a pair; notifies both sides when it becomes mutual."""
+    if kind not in INTEREST_KINDS:
+        raise DomainError(_("Unknown answer."))
+    pitch, profile = _pair_for(user, pitch_id, investor_id)
+    side = side_of(user)
+    interest = current_mark(side, pitch.id, profile.id)
+    was_mutual = is_mutual(pitch.id, profile.id)
+    if interest is None:
+        interest = Interest(user_id=user.id, pitch_id=pitch.id, investor_profile_id=profile.id,
+                            side=side, kind=kind)
+        db.session.add(interest)
+    else:
+        interest.kind = kind
+        interest.user_id = user.id
+    db.session.flush()
+    mutual = kind == "interested" and not was_mutual and is_mutual(pitch.id, profile.id)
+    if mutual:
+        _notify_mutual(pitch, profile)
+    db.session.commit()
+    if mutual:
+        _mail_mutual(pitch, profile)
+    return MarkResult(interest, mutual)
+
+
+def clear(user, pitch_id: int, investor_id: int) -> None:
+    """Undo the user's answer about a pair (back to no answer)."""
+    pitch, profile = _pair_for(user, pitch_id, investor_id)
+    interest = current_mark(side_of(user), pitch.id, profile.id)
+    if interest is not None:
+        db.session.delete(interest)
+        db.session.commit()
+
+
+def _links() -> tuple[str, str]:
+    if has_request_context():
+        return url_for("matches.mutual"), url_for("matches.mutual", _external=True)
+    return "/matches/mutual", "/matches/mutual"
+
+
+def _already_notified(user_id: int, pitch_id: int, investor_id: int) -> bool:
+    notes = db.session.scalars(select(Notification).where(
+        Notification.user_id == user_id, Notification.kind == "mutual_match")).all()
+    return any((n.params or {}).get("pitch_id") == pitch_id
+               and (n.params or {}).get("investor_id") == investor_id for n in notes)
+
+
+def _notify_mutual(pitch: Pitch, profile: InvestorProfile) -> None:
+    link, _external = _links()
+    pairs = ((pitch.owner, profile.organisation), (profile.user, pitch.owner.name))
+    for user, other in pairs:
+        if user is None or _already_notified(user.id, pitch.id, profile.id):
+            continue
+        notifications.notify(user, "mutual_match", link, other=other, pitch=pitch.title,
+                             pitch_id=pitch.id, investor_id=profile.id)
+
+
+def _mail_mutual(pitch: Pitch, profile: InvestorProfile) -> None:
+    """E-mail both sides when mail is configured; a failure is logged, never raised."""
+    if not current_app.config.get("MAIL_BACKEND") or not current_app.config.get(
+            "MATCH_MAIL_ENABLED", True):
+        return
+    from flask_babel import force_locale
+
+    from app.services.mailer import send_mail
+
+    _link, external = _links()
+    pairs = ((pitch.owner, profile.organisation), (profile.user, pitch.owner.name))
+    for user, other in pairs:
+        if user is None or not user.active:
+            continue
+        locale = user.locale or current_app.config["BABEL_DEFAULT_LOCALE"]
+        try:
+            with force_locale(locale):
+                subject = _("Mutual interest on Koble: %(pitch)s", pitch=pitch.title)
+            send_mail(user.email, subject, "email/mutual_match", locale=locale,
+                      user=user, other=other, pitch_title=pitch.title, link=external)
+        except Exception:  # noqa: BLE001 - the match stands; mail is best effort
+            current_app.logger.exception("Mutual-match e-mail to user %s failed", user.id)
+
+
+@dataclass
+class MutualMatch:
+    """A mutual match as one side sees it."""
+
+    pitch: Pitch
+    profile: InvestorProfile
+    since: object
+
+
+def mutual_matches(user) -> list[MutualMatch]:
+    """Every mutual match of a founder (over their pitches) or an investor, newest first."""
+    founder_mark, investor_mark = aliased(Interest), aliased(Interest)
+    query = (
+        select(Pitch, InvestorProfile, founder_mark.updated_at, investor_mark.updated_at)
+        .join(founder_mark, founder_mark.pitch_id == Pitch.id)
+        .join(investor_mark, and_(investor_mark.pitch_id == Pitch.id,
+                                  investor_mark.investor_profile_id
+                                  == founder_mark.investor_profile_id))
+        .join(InvestorProfile, InvestorProfile.id == founder_mark.investor_profile_id)
+        .where(founder_mark.side == "founder", founder_mark.kind == "interested",
+               investor_mark.side == "investor", investor_mark.kind == "interested")
+    )
+    if user.role == "founder":
+        query = query.where(Pitch.owner_id == user.id)
+    elif user.role == "investor":
+        query = query.join(User, User.id == InvestorProfile.user_id).where(User.id == user.id)
+    else:
+        return []
+    out = [MutualMatch(p, q, max(a, b)) for p, q, a, b in db.session.execute(query).unique()]
+    out.sort(key=lambda m: (str(m.since), m.pitch.id), reverse=True)
+    return out
+
+
+def users_have_mutual_interest(a, b) -> bool:
+    """True when a founder and an investor share a mutual match (either order)."""
+    if a is None or b is None or {a.role, b.role} != {"founder", "investor"}:
+        return False
+    founder, investor = (a, b) if a.role == "founder" else (b, a)
+    founder_mark, investor_mark = aliased(Interest), aliased(Interest)
+    query = (
+        select(founder_mark.id)
+        .join(investor_mark, and_(investor_mark.pitch_id == founder_mark.pitch_id,
+                                  investor_mark.investor_profile_id
+                                  == founder_mark.investor_profile_id))
+        .join(Pitch, Pitch.id == founder_mark.pitch_id)
+        .join(InvestorProfile, InvestorProfile.id == founder_mark.investor_profile_id)
+        .where(founder_mark.side == "founder", founder_mark.kind == "interested",
+               investor_mark.side == "investor", investor_mark.kind == "interested",
+               Pitch.owner_id == founder.id, InvestorProfile.user_id == investor.id)
+        .limit(1)
+    )
+    return db.session.scalar(query) is not None

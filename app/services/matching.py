@@ -1,0 +1,577 @@
+"""The app side of the matching engine: fit, store, refresh and read match scores.
+
+Lifecycle
+- `rebuild()` fits the engine on every matchable pitch and investor, saves the index in the
+  database (`EngineIndex`, a new version) and recomputes every stored `MatchScore` (top
+  `TOP_K` per pitch and per investor) in one transaction, so readers keep seeing the old
+  scores until it commits. Run it from the CLI (`flask matching rebuild`) or the admin page
+  (a background thread); never inside a user's request.
+- Every process keeps the loaded engine in memory (per app) and reloads it when a newer
+  version appears in the database (checked at most every `MATCHING_RELOAD_SECONDS`, and always
+  before a refresh). Pitches and profiles changed since the loaded snapshot are upserted on
+  load and before each refresh, so all processes score against the same data.
+- `refresh_pitch()` / `refresh_investor()` upsert one record into the loaded engine (no refit)
+  and rewrite that row's scores: milliseconds, so they run inline from the save signals.
+
+Pages never call the engine: they read stored scores (`recommended_investors`,
+`recommended_pitches`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from flask import Flask, current_app
+from flask_babel import gettext as _
+from sqlalchemy import and_, delete, exists, func, insert, select
+from sqlalchemy.orm import aliased, contains_eager
+
+from app.extensions import db
+from app.models import (
+    EngineIndex,
+    EngineSettings,
+    Interest,
+    InvestorProfile,
+    MatchScore,
+    Pitch,
+    User,
+)
+from app.models.user import utcnow
+from app.services import records
+from app.services.errors import DomainError
+
+TOP_K = 50  # scores stored per pitch and per investor by a rebuild
+KEEP_INDEXES = 3  # saved index versions kept in the database
+SYNC_MARGIN = timedelta(seconds=5)  # clock skew allowance when catching up on changes
+
+Progress = Callable[[str], None]
+
+
+# -- the engine in memory ------------------------------------------------------------------
+@dataclass
+class _Cache:
+    lock: threading.RLock = field(default_factory=threading.RLock)
+    engine: object | None = None
+    version: int | None = None
+    checked: float = 0.0
+    synced_at: datetime | None = None
+    applied: dict = field(default_factory=dict)  # ("pitch"|"investor", id) -> row version
+
+
+def _cache(app: Flask | None = None) -> _Cache:
+    app = app or current_app._get_current_object()
+    return app.extensions.setdefault("koble_matching", _Cache())
+
+
+def latest_index() -> EngineIndex | None:
+    """The newest saved index (without loading its blob)."""
+    return db.session.scalar(select(EngineIndex).order_by(EngineIndex.version.desc()).limit(1))
+
+
+def loaded_version() -> int | None:
+    """The index version this process holds in memory (None before the first load)."""
+    return _cache().version
+
+
+def get_engine(force: bool = False):
+    """The fitted engine of the newest index version, or None when no index exists yet.
+
+    Checks the database for a newer version at most every MATCHING_RELOAD_SECONDS unless
+    `force`; loads it when the version differs, then catches up on changed rows.
+    """
+    from matching import MatchEngine
+
+    cache = _cache()
+    interval = float(current_app.config.get("MATCHING_RELOAD_SECONDS", 3))
+    with cache.lock:
+        now = time.monotonic()
+        if not force and cache.engine is not None and now - cache.checked < interval:
+            return cache.engine
+        row = db.session.execute(
+            select(EngineIndex.version, EngineIndex.created_at)
+            .order_by(EngineIndex.version.desc()).limit(1)
+        ).first()
+        cache.checked = now
+        if row is None:
+            cache.engine, cache.version, cache.synced_at = None, None, None
+            return None
+        if row.version != cache.version:
+            blob = db.session.scalar(
+                select(EngineIndex.blob).where(EngineIndex.version == row.version))
+            cache.engine = MatchEngine.load_bytes(blob)
+            cache.version = row.version
+            cache.synced_at = row.created_at
+            cache.applied = {}
+            current_app.logger.info("Loaded matching index version %s", row.version)
+        _catch_up(cache)
+        return cache.engine
+
+
+def _upsert_or_remove(engine, kind: str, obj) -> None:
+    if kind == "pitch":
+        if records.is_matchable_pitch(obj):
+            engine.upsert_pitch(records.pitch_record(obj))
+        else:
+            _quiet_remove(engine.remove_pitch, records.pitch_id(obj))
+    elif records.is_matchable_investor(obj):
+        engine.upsert_investor(records.investor_record(obj))
+    else:
+        _quiet_remove(engine.remove_investor, records.investor_id(obj))
+
+
+def _quiet_remove(remove, key: str) -> None:
+    with contextlib.suppress(KeyError):  # not in the index: nothing to remove
+        remove(key)
+
+
+def _catch_up(cache: _Cache) -> None:
+    """Upsert pitches and profiles changed since the loaded snapshot (saved by any process)."""
+    if cache.engine is None or cache.synced_at is None:
+        return
+    since = cache.synced_at - SYNC_MARGIN
+    started = utcnow()
+    for kind, model in (("pitch", Pitch), ("investor", InvestorProfile)):
+        changed = db.session.execute(
+            select(model.id, model.version).where(model.updated_at > since)).all()
+        for row_id, version in changed:
+            if cache.applied.get((kind, row_id)) == version:
+                continue  # this process already holds that version
+            obj = db.session.get(model, row_id)
+            if obj is not None:
+                _upsert_or_remove(cache.engine, kind, obj)
+                cache.applied[(kind, row_id)] = version
+    cache.synced_at = started
+
+
+def forget_engine(app: Flask | None = None) -> None:
+    """Drop the in-memory engine (the next use reloads from the database)."""
+    cache = _cache(app)
+    with cache.lock:
+        cache.engine, cache.version, cache.synced_at, cache.checked = None, None, None, 0.0
+        cache.applied = {}
+
+
+# -- weights -------------------------------------------------------------------------------
+def settings() -> EngineSettings:
+    """The single settings row, created with the engine's defaults when missing."""
+    row = db.session.get(EngineSettings, 1)
+    if row is None:
+        from matching import EngineWeights
+
+        row = EngineSettings(id=1, weights=EngineWeights().as_dict(), version=1)
+        db.session.add(row)
+        db.session.flush()
+    return row
+
+
+def current_weights():
+    """The admin's weights as EngineWeights (engine defaults for anything missing)."""
+    from matching import EngineWeights
+
+    row = db.session.get(EngineSettings, 1)
+    try:
+        return EngineWeights.from_dict(row.weights if row and row.weights else {})
+    except (TypeError, ValueError):
+        return EngineWeights()
+
+
+def weight_names() -> list[str]:
+    """The engine's component names, in order."""
+    from matching import EngineWeights
+
+    return list(EngineWeights().as_dict())
+
+
+def validate_weights(values: dict) -> dict[str, float]:
+    """Numbers ≥ 0, at least one > 0; raises DomainError (field = the weight) otherwise."""
+    clean: dict[str, float] = {}
+    for name in weight_names():
+        raw = values.get(name)
+        try:
+            number = float(raw)
+        except (TypeError, ValueError):
+            raise DomainError(_("Enter a number."), name) from None
+        if number != number or number in (float("inf"), float("-inf")):
+            raise DomainError(_("Enter a number."), name)
+        if number < 0:
+            raise DomainError(_("A weight cannot be negative."), name)
+        if number > 1000:
+            raise DomainError(_("Use a weight of at most 1000."), name)
+        clean[name] = number
+    if not any(v > 0 for v in clean.values()):
+        raise DomainError(_("At least one weight must be greater than zero."))
+    return clean
+
+
+def save_weights(values: dict, actor=None) -> EngineSettings:
+    """Validate and store new weights (used by the next rebuild); audited."""
+    from app.services import audit
+
+    clean = validate_weights(values)
+    row = settings()
+    before = dict(row.weights or {})
+    row.weights = clean
+    row.updated_by = getattr(actor, "id", None)
+    row.updated_at = utcnow()
+    row.version = (row.version or 0) + 1
+    audit.record("engine_weights", actor=actor, target="engine_settings:1",
+                 detail=f"{before} -> {clean}", commit=False)
+    db.session.commit()
+    return row
+
+
+# -- exclusions ----------------------------------------------------------------------------
+def _not_for_me_pairs(pitch_id: int | None = None, investor_id: int | None = None):
+    query = select(Interest.pitch_id, Interest.investor_profile_id).where(
+        Interest.kind == "not_for_me")
+    if pitch_id is not None:
+        query = query.where(Interest.pitch_id == pitch_id)
+    if investor_id is not None:
+        query = query.where(Interest.investor_profile_id == investor_id)
+    return db.session.execute(query).all()
+
+
+def excluded_pairs() -> set[tuple[str, str]]:
+    """(pitch id, investor id) pairs either side marked "not for me"."""
+    return {(str(p), str(i)) for p, i in _not_for_me_pairs()}
+
+
+def excluded_investors(pitch_id: int) -> set[str]:
+    """Investor ids this pitch must not be matched with."""
+    return {str(i) for _p, i in _not_for_me_pairs(pitch_id=pitch_id)}
+
+
+def excluded_pitches(investor_id: int) -> set[str]:
+    """Pitch ids this investor must not be matched with."""
+    return {str(p) for p, _i in _not_for_me_pairs(investor_id=investor_id)}
+
+
+def _not_excluded():
+    """SQL condition on MatchScore: neither side said "not for me" about the pair."""
+    return ~exists().where(
+        Interest.pitch_id == MatchScore.pitch_id,
+        Interest.investor_profile_id == MatchScore.investor_profile_id,
+        Interest.kind == "not_for_me",
+    )
+
+
+# -- storing scores ------------------------------------------------------------------------
+def _row(result, version: int, now: datetime) -> dict:
+    return {
+        "pitch_id": int(result.pitch_id),
+        "investor_profile_id": int(result.investor_id),
+        "score": float(result.score),
+        "components": {k: round(float(v), 4) for k, v in result.components.items()},
+        "shared_terms": list(result.shared_terms),
+        "reasons": list(result.reasons),
+        "engine_version": version,
+        "computed_at": now,
+    }
+
+
+def _bulk_insert(rows: list[dict], chunk: int = 5000) -> None:
+    for start in range(0, len(rows), chunk):
+        db.session.execute(insert(MatchScore), rows[start:start + chunk])
+
+
+def data_stamp() -> str:
+    """Counts and latest change of everything matchable; differs when data changed."""
+    p = db.session.execute(select(func.count(Pitch.id), func.max(Pitch.updated_at))).one()
+    q = db.session.execute(
+        select(func.count(InvestorProfile.id), func.max(InvestorProfile.updated_at))).one()
+    active_users = db.session.scalar(select(func.count(User.id)).where(User.active.is_(True)))
+    settings_version = db.session.scalar(select(EngineSettings.version).where(
+        EngineSettings.id == 1)) or 0
+
+    def moment(value) -> str:
+        return str(value)[:26] if value is not None else "-"
+
+    return (f"p{p[0]}@{moment(p[1])}|i{q[0]}@{moment(q[1])}|u{active_users}"
+            f"|w{settings_version}")[:200]
+
+
+def is_stale() -> bool:
+    """True when there is no index or the data changed since the last one was built."""
+    index = latest_index()
+    return index is None or index.data_stamp != data_stamp()
+
+
+def rebuild(progress: Progress | None = None, k: int = TOP_K) -> dict:
+    """Fit on everything, save a new index version and recompute every stored score.
+
+    `progress(step)` is called after each step (REBUILD_STEPS). Returns counts and timings.
+    """
+    from matching import MatchEngine
+
+    step = progress or (lambda _name: None)
+    started_clock = time.perf_counter()
+    started = utcnow()
+    stamp = data_stamp()
+    pitches = records.all_pitch_records()
+    investors = records.all_investor_records()
+    weights = current_weights()
+    step("records")
+    engine = MatchEngine(weights=weights, n_jobs=int(current_app.config.get(
+        "MATCHING_N_JOBS", 1)))
+    fitted = bool(pitches) and bool(investors)
+    if fitted:
+        engine.fit(pitches, investors)
+    step("fit")
+    exclude = excluded_pairs()
+    pairs: dict[tuple[str, str], object] = {}
+    if fitted:
+        for results in engine.batch_top_investors(k, exclude).values():
+            for r in results:
+                pairs[(r.pitch_id, r.investor_id)] = r
+    step("investors")
+    if fitted:
+        for results in engine.batch_top_pitches(k, exclude).values():
+            for r in results:
+                pairs.setdefault((r.pitch_id, r.investor_id), r)
+    step("pitches")
+    blob = engine.save_bytes() if fitted else b""
+    version = (db.session.scalar(select(func.max(EngineIndex.version))) or 0) + 1
+    now = utcnow()
+    rows = [_row(r, version, now) for r in pairs.values()]
+    db.session.execute(delete(MatchScore))
+    _bulk_insert(rows)
+    index = EngineIndex(version=version, created_at=started, blob=blob,
+                        n_pitches=len(pitches), n_investors=len(investors), n_scores=len(rows),
+                        weights=weights.as_dict(), data_stamp=stamp,
+                        seconds=round(time.perf_counter() - started_clock, 3))
+    old = db.session.scalars(select(EngineIndex.id).order_by(EngineIndex.version.desc())
+                             .offset(KEEP_INDEXES - 1)).all()
+    if old:
+        db.session.execute(delete(EngineIndex).where(EngineIndex.id.in_(old)))
+    db.session.add(index)
+    db.session.commit()
+    step("stored")
+    if fitted:
+        cache = _cache()
+        with cache.lock:
+            cache.engine, cache.version, cache.synced_at = engine, version, started
+            cache.checked = time.monotonic()
+            cache.applied = {}
+    else:
+        forget_engine()
+    return {"version": version, "pitches": len(pitches), "investors": len(investors),
+            "scores": len(rows), "seconds": round(time.perf_counter() - started_clock, 3)}
+
+
+REBUILD_STEPS = ("records", "fit", "investors", "pitches", "stored")
+
+
+def _thresholds(column, ids: list[int], k: int) -> dict[int, float]:
+    """Per id: the lowest stored score when it already holds k scores (else no threshold)."""
+    if not ids:
+        return {}
+    query = select(column, func.count(MatchScore.id), func.min(MatchScore.score)).group_by(column)
+    if len(ids) <= 1000:
+        query = query.where(column.in_(ids))
+    return {key: low for key, count, low in db.session.execute(query) if count >= k}
+
+
+def _scan_size(total: int) -> int:
+    return min(total, int(current_app.config.get("MATCHING_REFRESH_SCAN", 5000)))
+
+
+def refresh_pitch(pitch: Pitch, k: int = TOP_K) -> int:
+    """Re-score one pitch against every investor with the loaded index (no refit).
+
+    Keeps the pitch's own top k, and any pair that now makes an investor's stored top k.
+    Returns how many scores are stored for the pitch.
+    """
+    engine = get_engine(force=True)
+    pid = records.pitch_id(pitch)
+    db.session.execute(delete(MatchScore).where(MatchScore.pitch_id == pitch.id))
+    if engine is None or not records.is_matchable_pitch(pitch):
+        if engine is not None:
+            with _cache().lock:
+                _quiet_remove(engine.remove_pitch, pid)
+        db.session.commit()
+        return 0
+    with _cache().lock:
+        engine.upsert_pitch(records.pitch_record(pitch))
+        _cache().applied[("pitch", pitch.id)] = pitch.version
+        n = _scan_size(len(engine.investor_index_))
+        results = engine.top_investors(pid, k=max(n, k), exclude=excluded_investors(pitch.id))
+    keep = results[:k]
+    rest = results[k:]
+    if rest:
+        low = _thresholds(MatchScore.investor_profile_id,
+                          [int(r.investor_id) for r in rest], k)
+        keep += [r for r in rest if r.score > low.get(int(r.investor_id), 0.0)]
+    version = _cache().version or 0
+    _bulk_insert([_row(r, version, utcnow()) for r in keep])
+    db.session.commit()
+    return len(keep)
+
+
+def refresh_investor(profile: InvestorProfile, k: int = TOP_K) -> int:
+    """Re-score one investor against every pitch with the loaded index (no refit)."""
+    engine = get_engine(force=True)
+    qid = records.investor_id(profile)
+    db.session.execute(delete(MatchScore).where(MatchScore.investor_profile_id == profile.id))
+    if engine is None or not records.is_matchable_investor(profile):
+        if engine is not None:
+            with _cache().lock:
+                _quiet_remove(engine.remove_investor, qid)
+        db.session.commit()
+        return 0
+    with _cache().lock:
+        engine.upsert_investor(records.investor_record(profile))
+        _cache().applied[("investor", profile.id)] = profile.version
+        n = _scan_size(len(engine.pitch_index_))
+        results = engine.top_pitches(qid, k=max(n, k), exclude=excluded_pitches(profile.id))
+    keep = results[:k]
+    rest = results[k:]
+    if rest:
+        low = _thresholds(MatchScore.pitch_id, [int(r.pitch_id) for r in rest], k)
+        keep += [r for r in rest if r.score > low.get(int(r.pitch_id), 0.0)]
+    version = _cache().version or 0
+    _bulk_insert([_row(r, version, utcnow()) for r in keep])
+    db.session.commit()
+    return len(keep)
+
+
+def remove_pitch(pitch_id: int) -> None:
+    """A pitch was deleted: drop it from the loaded engine (its scores go with the row)."""
+    cache = _cache()
+    if cache.engine is not None:
+        with cache.lock:
+            _quiet_remove(cache.engine.remove_pitch, str(pitch_id))
+    db.session.execute(delete(MatchScore).where(MatchScore.pitch_id == pitch_id))
+    db.session.commit()
+
+
+# -- reading stored scores -----------------------------------------------------------------
+def recommended_investors(pitch: Pitch, k: int = 20) -> list[MatchScore]:
+    """The pitch's best investors from stored scores: active, not excluded, best first."""
+    owner = aliased(User)
+    query = (
+        select(MatchScore)
+        .join(InvestorProfile, MatchScore.investor_profile_id == InvestorProfile.id)
+        .join(owner, InvestorProfile.user_id == owner.id)
+        .where(MatchScore.pitch_id == pitch.id, InvestorProfile.active.is_(True),
+               owner.active.is_(True), _not_excluded())
+        .options(contains_eager(MatchScore.investor))
+        .order_by(MatchScore.score.desc(), MatchScore.investor_profile_id)
+        .limit(k)
+    )
+    return list(db.session.scalars(query).unique())
+
+
+def recommended_pitches(profile: InvestorProfile, filters: dict | None = None, page: int = 1,
+                        per_page: int | None = None):
+    """One page (Pagination of MatchScore) of the investor's best visible pitches.
+
+    `filters` are the browse page's (text, sector, stage, municipality, objective, ask_min,
+    ask_max); the order is always by score.
+    """
+    from app.services.pitch_search import search_query
+
+    per_page = per_page or current_app.config.get("PITCHES_PER_PAGE", 20)
+    wanted = {k: v for k, v in (filters or {}).items() if k != "sort"}
+    condition = search_query(**wanted).whereclause
+    owner = aliased(User)
+    query = (
+        select(MatchScore)
+        .join(Pitch, MatchScore.pitch_id == Pitch.id)
+        .join(owner, Pitch.owner_id == owner.id)
+        .where(MatchScore.investor_profile_id == profile.id, owner.active.is_(True),
+               _not_excluded())
+        .options(contains_eager(MatchScore.pitch))
+        .order_by(MatchScore.score.desc(), MatchScore.pitch_id)
+    )
+    if condition is not None:
+        query = query.where(condition)
+    return db.paginate(query, page=max(int(page or 1), 1), per_page=per_page, error_out=False,
+                       count=True)
+
+
+def score_for(pitch_id: int, investor_id: int) -> MatchScore | None:
+    """The stored score of one pair, if any."""
+    return db.session.scalar(select(MatchScore).where(
+        and_(MatchScore.pitch_id == pitch_id, MatchScore.investor_profile_id == investor_id)))
+
+
+# -- background rebuild --------------------------------------------------------------------
+def _set_status(status: str, message: str | None = None) -> None:
+    row = settings()
+    row.rebuild_status = status
+    row.rebuild_message = message
+    if status == "running":
+        row.rebuild_started_at = utcnow()
+        row.rebuild_finished_at = None
+    else:
+        row.rebuild_finished_at = utcnow()
+    db.session.commit()
+
+
+STALE_RUNNING = timedelta(hours=1)
+
+
+def start_background_rebuild(actor=None) -> bool:
+    """Start a rebuild in a thread with its own app context; False if one is running."""
+    from app.services import audit
+
+    row = settings()
+    started = row.rebuild_started_at
+    if started is not None and started.tzinfo is None:
+        started = started.replace(tzinfo=utcnow().tzinfo)
+    if row.rebuild_status == "running" and started and utcnow() - started < STALE_RUNNING:
+        return False
+    _set_status("running", None)
+    audit.record("engine_rebuild", actor=actor, target="engine_index")
+    app = current_app._get_current_object()
+    thread = threading.Thread(target=_run_rebuild, args=(app,), name="koble-rebuild",
+                              daemon=True)
+    thread.start()
+    app.extensions.setdefault("koble_rebuild_threads", []).append(thread)
+    return True
+
+
+def _run_rebuild(app: Flask) -> None:
+    with app.app_context():
+        try:
+            result = rebuild()
+        except Exception as error:  # noqa: BLE001 - reported on the admin page
+            db.session.rollback()
+            app.logger.exception("Background rebuild failed")
+            _set_status("failed", str(error)[:500])
+        else:
+            _set_status("done", f"v{result['version']}: {result['pitches']} pitches, "
+                        f"{result['investors']} investors, {result['scores']} scores, "
+                        f"{result['seconds']} s")
+        finally:
+            db.session.remove()
+
+
+# -- wiring --------------------------------------------------------------------------------
+def _on_pitch_saved(pitch, **_extra) -> None:
+    refresh_pitch(pitch)
+
+
+def _on_pitch_removed(pitch_id, **_extra) -> None:
+    remove_pitch(int(pitch_id))
+
+
+def _on_investor_saved(profile, **_extra) -> None:
+    refresh_investor(profile)
+
+
+def init_app(app: Flask) -> None:
+    """Refresh scores when pitches and profiles change (signals from app.services.events)."""
+    from app.services import events
+
+    # weak=False: the receivers are module functions, connected once per process.
+    events.pitch_saved.connect(_on_pitch_saved, weak=False)
+    events.investor_saved.connect(_on_investor_saved, weak=False)
+    removed = getattr(events, "pitch_removed", None)
+    if removed is not None:
+        removed.connect(_on_pitch_removed, weak=False)

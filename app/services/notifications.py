@@ -1,0 +1,67 @@
+"""In-app notifications: stored as a kind plus parameters, worded in the reader's language."""
+
+from __future__ import annotations
+
+from flask_babel import gettext as _
+from sqlalchemy import func, select, update
+
+from app.extensions import db
+from app.models import Notification
+from app.models.user import utcnow
+from app.services.errors import NotFound
+
+PER_PAGE = 20
+
+
+def notify(user, kind: str, link: str | None = None, **params) -> Notification:
+    """Queue a notification for a user (the caller commits)."""
+    note = Notification(user_id=user.id, kind=kind, params=params, link=link)
+    db.session.add(note)
+    return note
+
+
+def text(note: Notification) -> str:
+    """The notification's sentence in the current locale."""
+    p = note.params or {}
+    if note.kind == "mutual_match":
+        return _("Mutual interest: %(other)s and you are both interested in “%(pitch)s”. "
+                 "You can now see each other's contact details.",
+                 other=p.get("other", ""), pitch=p.get("pitch", ""))
+    return _("You have a new notification.")
+
+
+def unread_count(user) -> int:
+    """How many of the user's notifications are unread."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return 0
+    return db.session.scalar(select(func.count(Notification.id)).where(
+        Notification.user_id == user.id, Notification.read_at.is_(None))) or 0
+
+
+def page_for(user, page: int = 1):
+    """One page of the user's notifications, newest first (a Pagination)."""
+    query = (select(Notification).where(Notification.user_id == user.id)
+             .order_by(Notification.created_at.desc(), Notification.id.desc()))
+    return db.paginate(query, page=max(page, 1), per_page=PER_PAGE, error_out=False)
+
+
+def mark_read(user, note_id: int) -> Notification:
+    """Mark one of the user's notifications read; someone else's → NotFound."""
+    note = db.session.get(Notification, note_id)
+    if note is None or note.user_id != user.id:
+        raise NotFound(_("Notification not found."))
+    if note.read_at is None:
+        note.read_at = utcnow()
+        db.session.commit()
+    return note
+
+
+def mark_all_read(user) -> int:
+    """Mark every unread notification of the user read; returns how many."""
+    result = db.session.execute(
+        update(Notification)
+        .where(Notification.user_id == user.id, Notification.read_at.is_(None))
+        .values(read_at=utcnow())
+    )
+    db.session.commit()
+    return result.rowcount or 0
