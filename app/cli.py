@@ -6,6 +6,7 @@ import click
 from flask import Flask
 from flask.cli import AppGroup
 
+from app.demo.cli import demo_cli
 from app.services import accounts, reference
 from app.services.errors import DomainError
 
@@ -83,5 +84,6 @@ def register_commands(app: Flask) -> None:
     """Attach every command group to the app."""
     app.cli.add_command(users_cli)
     app.cli.add_command(seed_reference)
+    app.cli.add_command(demo_cli)
     app.cli.add_command(db_backup)
     app.cli.add_command(db_restore)

@@ -1,0 +1,1 @@
+"""Demo data: a deterministic generator, a bulk loader and the `flask demo` commands."""

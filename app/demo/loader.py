@@ -1,0 +1,127 @@
+"""Bulk-insert generated demo data: one step per table, in chunks, in one transaction.
+
+A later feature (engine matches, arenas, interests) adds its data as one more step: a
+function `(LoadContext) -> int` appended to `STEPS`.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from sqlalchemy import insert, select
+
+from app.demo.generator import DEMO_DOMAIN, DemoData
+from app.extensions import db
+from app.models import Association, InvestorProfile, Pitch, User
+from app.services.reference import ensure_associations
+
+CHUNK = 1000
+
+
+class DemoAlreadyLoaded(Exception):
+    """The database already holds demo accounts; loading again would clash on e-mails."""
+
+
+@dataclass
+class LoadContext:
+    """What every step needs: the data, the shared hash, ids made so far, progress."""
+
+    data: DemoData
+    password_hash: str
+    progress: Callable[[int], None] = lambda _n: None
+    association_ids: dict[str, int] = field(default_factory=dict)
+    user_ids: dict[str, int] = field(default_factory=dict)  # e-mail → id
+
+
+def _chunks(rows: list[dict], size: int = CHUNK) -> Iterator[list[dict]]:
+    for start in range(0, len(rows), size):
+        yield rows[start:start + size]
+
+
+def load_users(ctx: LoadContext) -> int:
+    """Insert every demo account with the one shared password hash."""
+    for chunk in _chunks(ctx.data.users):
+        rows = [
+            {
+                "email": u["email"],
+                "name": u["name"],
+                "password_hash": ctx.password_hash,
+                "role": u["role"],
+                "association_id": ctx.association_ids.get(u["association"]),
+                "municipality": u["municipality"],
+                "phone": u["phone"],
+                "locale": u["locale"],
+                "active": u["active"],
+                # A random token per user: it signs their sessions, so it is not demo data.
+                "session_token": secrets.token_urlsafe(24),
+                "created_at": u["created_at"],
+            }
+            for u in chunk
+        ]
+        result = db.session.execute(insert(User).returning(User.id, User.email), rows)
+        ctx.user_ids.update({email: user_id for user_id, email in result})
+        ctx.progress(len(chunk))
+    return len(ctx.data.users)
+
+
+def load_pitches(ctx: LoadContext) -> int:
+    """Insert every pitch, owned by its founder."""
+    for chunk in _chunks(ctx.data.pitches):
+        rows = []
+        for p in chunk:
+            row = {k: v for k, v in p.items() if k != "owner"}
+            row["owner_id"] = ctx.user_ids[p["owner"]]
+            row["version"] = 1  # bulk inserts skip the ORM's version counter
+            rows.append(row)
+        db.session.execute(insert(Pitch), rows)
+        ctx.progress(len(chunk))
+    return len(ctx.data.pitches)
+
+
+def load_investor_profiles(ctx: LoadContext) -> int:
+    """Insert every investor profile, one per investor account."""
+    for chunk in _chunks(ctx.data.investors):
+        rows = []
+        for p in chunk:
+            row = {k: v for k, v in p.items() if k != "user"}
+            row["user_id"] = ctx.user_ids[p["user"]]
+            row["version"] = 1
+            rows.append(row)
+        db.session.execute(insert(InvestorProfile), rows)
+        ctx.progress(len(chunk))
+    return len(ctx.data.investors)
+
+
+STEPS: list[tuple[str, Callable[[LoadContext], int]]] = [
+    ("users", load_users),
+    ("pitches", load_pitches),
+    ("investor profiles", load_investor_profiles),
+]
+
+
+def demo_loaded() -> bool:
+    """Whether demo accounts are already in the database."""
+    query = select(User.id).where(User.email.like(f"%@{DEMO_DOMAIN}")).limit(1)
+    return db.session.scalar(query) is not None
+
+
+def load(data: DemoData, password_hash: str,
+         progress: Callable[[int], None] = lambda _n: None) -> dict[str, int]:
+    """Insert the demo data in one transaction; returns rows added per step."""
+    ensure_associations()
+    if demo_loaded():
+        raise DemoAlreadyLoaded(f"Demo accounts (@{DEMO_DOMAIN}) are already in the database.")
+    ctx = LoadContext(data=data, password_hash=password_hash, progress=progress)
+    rows = db.session.execute(select(Association.slug, Association.id))
+    ctx.association_ids = {slug: association_id for slug, association_id in rows}
+    counts = {}
+    try:
+        for name, step in STEPS:
+            counts[name] = step(ctx)
+        db.session.commit()
+    except BaseException:
+        db.session.rollback()
+        raise
+    return counts
