@@ -83,6 +83,9 @@ def db_restore(path: str, yes: bool):
 def register_commands(app: Flask) -> None:
     """Attach every command group to the app."""
     app.cli.add_command(users_cli)
+    from app.matches.cli import matching_cli
+
+    app.cli.add_command(matching_cli)
     app.cli.add_command(seed_reference)
     app.cli.add_command(demo_cli)
     app.cli.add_command(db_backup)

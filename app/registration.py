@@ -98,6 +98,15 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(pitches_bp, url_prefix="/pitches")
     app.register_blueprint(investors_bp)
     app.register_blueprint(staff_bp, url_prefix="/staff")
+    from app.matches.admin import bp as engine_admin_bp
+    from app.matches.notifications import bp as notifications_bp
+    from app.matches.routes import bp as matches_bp
+    from app.services.matching import init_app as init_matching
+
+    app.register_blueprint(matches_bp)
+    app.register_blueprint(notifications_bp)
+    app.register_blueprint(engine_admin_bp)
+    init_matching(app)  # refresh match scores when pitches and profiles are saved
 
 
 def register_cli(app: Flask) -> None:

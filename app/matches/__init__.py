@@ -1,0 +1,1 @@
+"""Matches: recommended investors and pitches, interest, notifications, engine admin."""

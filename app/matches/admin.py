@@ -1,0 +1,59 @@
+"""Admin: the engine's weights, the saved index and rebuilds."""
+
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from app.matches.forms import WeightsForm
+from app.permissions import role_required
+from app.services import matching
+from app.services.errors import DomainError
+
+bp = Blueprint("engine_admin", __name__)
+
+
+def _page(form, status: int = 200):
+    row = matching.settings()
+    return render_template(
+        "admin/engine.html", form=form, names=matching.weight_names(), settings=row,
+        index=matching.latest_index(), stale=matching.is_stale(),
+        loaded=matching.loaded_version(),
+    ), status
+
+
+@bp.route("/admin/engine", methods=["GET", "POST"])
+@role_required("admin")
+def engine():
+    """Edit the weights (validated, audited) and see the index."""
+    names = matching.weight_names()
+    form_class = WeightsForm.for_components(names)
+    weights = matching.current_weights().as_dict()
+    form = form_class(data=weights)
+    if form.validate_on_submit():
+        try:
+            matching.save_weights(form.weight_values(names), actor=current_user)
+        except DomainError as error:
+            target = getattr(form, error.field, None) if error.field else None
+            if target is not None:
+                target.errors = [*target.errors, error.message]
+            else:
+                form.form_errors.append(error.message)
+            return _page(form, 422)
+        flash(_("Weights saved. Rebuild the index to apply them to every match."), "success")
+        return redirect(url_for("engine_admin.engine"), 303)
+    if form.is_submitted():
+        return _page(form, 422)
+    return _page(form)
+
+
+@bp.route("/admin/engine/rebuild", methods=["POST"])
+@role_required("admin")
+def rebuild():
+    """Start a rebuild in the background; the page shows its status."""
+    if matching.start_background_rebuild(actor=current_user):
+        flash(_("Rebuild started. The site keeps serving the current index meanwhile."), "info")
+    else:
+        flash(_("A rebuild is already running."), "warning")
+    return redirect(url_for("engine_admin.engine"), 303)

@@ -1,0 +1,37 @@
+"""`flask matching rebuild [--if-stale]`: fit the engine and recompute every stored score."""
+
+from __future__ import annotations
+
+import time
+
+import click
+from flask.cli import AppGroup
+
+matching_cli = AppGroup("matching", help="The matching engine's index and stored scores.")
+
+
+@matching_cli.command("rebuild")
+@click.option("--if-stale", is_flag=True,
+              help="Only rebuild when there is no index or the data changed since the last one.")
+@click.option("--k", default=None, type=click.IntRange(1, 1000),
+              help="Scores stored per pitch and per investor (default 50).")
+def rebuild_command(if_stale: bool, k: int | None):
+    """Fit on every published pitch and active investor, save a new index version."""
+    from app.services import matching
+
+    if if_stale and not matching.is_stale():
+        index = matching.latest_index()
+        click.echo(f"Index version {index.version} is up to date; nothing to do.")
+        return
+    started = time.perf_counter()
+    with click.progressbar(length=len(matching.REBUILD_STEPS), label="Rebuilding",
+                           show_eta=False, item_show_func=lambda s: s) as bar:
+        def progress(step: str) -> None:
+            bar.update(1, step)
+
+        result = matching.rebuild(progress=progress, k=k or matching.TOP_K)
+    click.echo(
+        f"Index version {result['version']}: {result['pitches']} pitches, "
+        f"{result['investors']} investors, {result['scores']} scores stored "
+        f"in {time.perf_counter() - started:.2f} s."
+    )

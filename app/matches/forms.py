@@ -1,0 +1,38 @@
+"""Forms of the matches pages: the browse filters (minus sort) and the engine weights."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import FloatField
+from wtforms.validators import InputRequired, NumberRange
+
+from app.pitches.forms import BrowseForm
+from app.services.explain import COMPONENT_LABELS
+
+
+class MatchFilterForm(BrowseForm):
+    """The browse page's filters; recommendations are always ordered by score."""
+
+    sort = None
+
+
+class WeightsForm(FlaskForm):
+    """One non-negative number per engine component (built for the engine's components)."""
+
+    @classmethod
+    def for_components(cls, names: list[str]):
+        """A form class with one field per component name, in the engine's order."""
+        attrs = {}
+        for name in names:
+            attrs[name] = FloatField(
+                COMPONENT_LABELS.get(name, name),
+                validators=[InputRequired(_l("Enter a number.")),
+                            NumberRange(min=0, max=1000,
+                                        message=_l("Use a number from 0 to 1000."))],
+            )
+        return type("EngineWeightsForm", (cls,), attrs)
+
+    def weight_values(self, names: list[str]) -> dict[str, float]:
+        """The entered weights as floats."""
+        return {name: float(getattr(self, name).data) for name in names}

@@ -1,0 +1,149 @@
+"""Recommended investors for a pitch, recommended pitches for an investor, interest marks."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from app.auth.safe_next import safe_next
+from app.extensions import db
+from app.matches.forms import MatchFilterForm
+from app.models import InvestorProfile, Pitch
+from app.models.interest import INTEREST_KINDS
+from app.permissions import owned_or_404, role_required
+from app.services import explain, interest, matching, notifications
+from app.services.contacts import can_see_contacts
+from app.services.errors import DomainError, NotFound
+
+bp = Blueprint("matches", __name__)
+
+PITCH_MATCHES_SHOWN = 20
+
+
+@bp.app_context_processor
+def _match_helpers():
+    """Template helpers: unread notifications, explanations and bars."""
+    return {
+        "unread_notifications": lambda: notifications.unread_count(current_user),
+        "match_sentence": explain.explain,
+        "match_bars": explain.component_bars,
+        "match_percent": explain.percent,
+        "can_see_contacts": can_see_contacts,
+    }
+
+
+def _back(default: str) -> str:
+    return safe_next(request.args.get("next") or request.form.get("next"), default)
+
+
+@bp.route("/pitches/<int:pitch_id>/matches")
+@role_required("founder")
+def pitch_matches(pitch_id: int):
+    """The founder's pitch: its best investors, scored and explained."""
+    pitch = owned_or_404(Pitch, pitch_id)
+    found = matching.recommended_investors(pitch, PITCH_MATCHES_SHOWN)
+    marks = interest.marks_by("founder", pitch_id=pitch.id)
+    theirs = interest.marks_by("investor", pitch_id=pitch.id)
+    hidden = [pair for pair, kind in marks.items() if kind == "not_for_me"]
+    hidden_profiles = [db.session.get(InvestorProfile, i) for _p, i in hidden]
+    return render_template("matches/pitch.html", pitch=pitch, matches=found, marks=marks,
+                           theirs=theirs, hidden=[p for p in hidden_profiles if p])
+
+
+@bp.route("/matches/pitches")
+@role_required("founder")
+def founder_overview():
+    """Every pitch of the founder with its three best investors."""
+    pitches = list(db.session.scalars(
+        db.select(Pitch).where(Pitch.owner_id == current_user.id)
+        .order_by(Pitch.updated_at.desc())).unique())
+    tops = {p.id: matching.recommended_investors(p, 3) for p in pitches if p.is_visible}
+    return render_template("matches/overview.html", pitches=pitches, tops=tops)
+
+
+@bp.route("/matches")
+@role_required("investor")
+def recommended():
+    """The investor's home: best pitches for them, with the browse filters."""
+    profile = interest.investor_profile_of(current_user)
+    form = MatchFilterForm(request.args)
+    page = request.args.get("page", 1, type=int) or 1
+    args = {key: value for key, value in request.args.items() if key != "page" and value}
+    if profile is None:
+        return render_template("matches/investor.html", form=form, profile=None,
+                               pagination=None, filters=args, marks={}, theirs={})
+    if not form.validate():
+        return render_template("matches/investor.html", form=form, profile=profile,
+                               pagination=None, filters={}, marks={}, theirs={}), 422
+    pagination = matching.recommended_pitches(profile, form.filters(), page)
+    marks = interest.marks_by("investor", investor_id=profile.id)
+    theirs = interest.marks_by("founder", investor_id=profile.id)
+    return render_template("matches/investor.html", form=form, profile=profile,
+                           pagination=pagination, filters=args, marks=marks, theirs=theirs)
+
+
+@bp.route("/matches/hidden")
+@role_required("investor")
+def hidden_pitches():
+    """Pitches the investor marked "not for me", to undo."""
+    profile = interest.investor_profile_of(current_user)
+    marks = interest.marks_by("investor", investor_id=profile.id) if profile else {}
+    pitches = [db.session.get(Pitch, p) for (p, _i), kind in marks.items()
+               if kind == "not_for_me"]
+    return render_template("matches/hidden.html", profile=profile,
+                           pitches=[p for p in pitches if p and p.is_visible])
+
+
+@bp.route("/matches/mutual")
+@role_required("founder", "investor")
+def mutual():
+    """Mutual matches with the other side's contact details."""
+    return render_template("matches/mutual.html",
+                           matches=interest.mutual_matches(current_user))
+
+
+def _default_back(pitch_id: int) -> str:
+    if current_user.role == "founder":
+        return url_for("matches.pitch_matches", pitch_id=pitch_id)
+    return url_for("matches.recommended")
+
+
+@bp.route("/matches/<int:pitch_id>/<int:investor_id>/mark/<kind>", methods=["POST"])
+@role_required("founder", "investor")
+def mark(pitch_id: int, investor_id: int, kind: str):
+    """Mark a pair interested, not for me or saved (the user's own side)."""
+    if kind not in INTEREST_KINDS:
+        abort(404)
+    try:
+        result = interest.mark(current_user, pitch_id, investor_id, kind)
+    except NotFound:
+        abort(404)
+    except DomainError as error:
+        flash(error.message, "warning")
+    else:
+        if result.mutual:
+            flash(_("It's a match! You are both interested; contact details are now shown."),
+                  "success")
+        elif kind == "interested":
+            flash(_("Marked as interesting."), "success")
+        elif kind == "not_for_me":
+            flash(_("Marked as not for you; the pair is removed from both lists."), "info")
+        else:
+            flash(_("Saved."), "success")
+    return redirect(_back(_default_back(pitch_id)), 303)
+
+
+@bp.route("/matches/<int:pitch_id>/<int:investor_id>/clear", methods=["POST"])
+@role_required("founder", "investor")
+def clear(pitch_id: int, investor_id: int):
+    """Undo the user's answer about a pair."""
+    try:
+        interest.clear(current_user, pitch_id, investor_id)
+    except NotFound:
+        abort(404)
+    except DomainError as error:
+        flash(error.message, "warning")
+    else:
+        flash(_("Your answer was undone."), "info")
+    return redirect(_back(_default_back(pitch_id)), 303)
