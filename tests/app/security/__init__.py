@@ -1,0 +1,1 @@
+"""Security and reliability tests (issue 5): sessions, CSRF, headers, errors, backups."""
