@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import String, Text
+from sqlalchemy import String, Text, literal
 from sqlalchemy.types import TypeDecorator
 
 
@@ -26,7 +26,8 @@ class TagList(TypeDecorator):
 
 def has_tag(column, key: str):
     """SQL condition: the TagList column holds the key."""
-    return column.like(f"%|{key}|%")
+    # A plain string pattern: bound with TagList it would be turned into a tag list itself.
+    return column.like(literal(f"%|{key}|%", String()))
 
 
 __all__ = ["TagList", "has_tag", "String"]
