@@ -8,7 +8,8 @@ beløp ligger i investorens intervall."
 
 from __future__ import annotations
 
-from flask_babel import format_list, get_locale
+from babel.lists import format_list
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -51,18 +52,17 @@ def terms_fragment(terms: list[str]) -> str:
 
 
 def fragments(reasons: list[str], shared_terms: list[str]) -> list[str]:
-    """The translated fragments for the strongest reasons, in the engine's order."""
+    """Translated fragments: the shared terms first (the most telling), then the strongest
+    other reasons in the engine's order."""
     out: list[str] = []
-    for code in reasons or ():
-        if code == "text_overlap":
-            if shared_terms:
-                out.append(terms_fragment(shared_terms))
-        elif code in FRAGMENTS:
-            out.append(str(FRAGMENTS[code]))
+    codes = list(reasons or ())
+    if shared_terms and ("text_overlap" in codes or not codes):
+        out.append(terms_fragment(shared_terms))
+    for code in codes:
         if len(out) == MAX_FRAGMENTS:
             break
-    if not out and shared_terms:
-        out.append(terms_fragment(shared_terms))
+        if code in FRAGMENTS:
+            out.append(str(FRAGMENTS[code]))
     return out
 
 
