@@ -90,3 +90,6 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(demo_cli)
     app.cli.add_command(db_backup)
     app.cli.add_command(db_restore)
+    from app.arenas.cli import arenas_cli
+
+    app.cli.add_command(arenas_cli)

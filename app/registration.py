@@ -107,6 +107,13 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(notifications_bp)
     app.register_blueprint(engine_admin_bp)
     init_matching(app)  # refresh match scores when pitches and profiles are saved
+    from app.arenas.routes import bp as arenas_bp
+    from app.arenas.staff_invitations import bp as arena_invitations_bp
+    from app.arenas.staff_routes import bp as arena_staff_bp
+
+    app.register_blueprint(arenas_bp, url_prefix="/arenas")
+    app.register_blueprint(arena_staff_bp, url_prefix="/staff")
+    app.register_blueprint(arena_invitations_bp, url_prefix="/staff/arenas")
 
 
 def register_cli(app: Flask) -> None:

@@ -1,0 +1,83 @@
+"""Invitees' pages: my arenas, one arena with the answer buttons, and the RSVP link."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from app.services import arenas as arena_service
+from app.services import rsvp
+from app.services.errors import DomainError, NotFound
+
+bp = Blueprint("arenas", __name__)
+
+
+def _answer(invitation_id: int) -> None:
+    """Record the posted answer and flash what happened."""
+    choice = request.form.get("answer", "")
+    if choice not in ("accept", "decline"):
+        abort(400)
+    try:
+        _invitation, outcome = rsvp.answer(invitation_id, accept=choice == "accept")
+    except rsvp.AnswerRefused as error:
+        flash(error.message, "danger")
+    except NotFound:
+        abort(404)
+    except DomainError as error:
+        flash(error.message, "danger")
+    else:
+        category = "warning" if outcome == "waiting_list" else "success"
+        flash(rsvp.outcome_message(outcome), category)
+
+
+def _page(invitation, token=None):
+    arena = invitation.arena
+    return render_template(
+        "arenas/view.html", arena=arena, invitation=invitation, token=token,
+        deadline=arena_service.utc_to_local(arena.rsvp_deadline_utc),
+        can_answer=(arena.status in arena_service.OPEN_STATUSES and not arena.deadline_passed()
+                    and invitation.state in rsvp.ANSWERABLE))
+
+
+@bp.route("")
+@login_required
+def mine():
+    """The invitations a person has received."""
+    return render_template("arenas/mine.html",
+                           invitations=arena_service.my_invitations(current_user))
+
+
+@bp.route("/<int:arena_id>")
+@login_required
+def view(arena_id: int):
+    """An arena the person is invited to, with the answer buttons."""
+    try:
+        invitation = arena_service.invitation_of(current_user, arena_id)
+    except NotFound:
+        abort(404)
+    return _page(invitation)
+
+
+@bp.route("/<int:arena_id>/answer", methods=["POST"])
+@login_required
+def answer(arena_id: int):
+    """Accept or decline while logged in."""
+    try:
+        invitation = arena_service.invitation_of(current_user, arena_id)
+    except NotFound:
+        abort(404)
+    _answer(invitation.id)
+    return redirect(url_for("arenas.view", arena_id=arena_id))
+
+
+@bp.route("/rsvp/<token>", methods=["GET", "POST"], endpoint="rsvp")
+def rsvp_page(token: str):
+    """The e-mailed answer link: works without logging in while the token is valid."""
+    try:
+        invitation = rsvp.invitation_for_token(token)
+    except NotFound as error:
+        return render_template("arenas/rsvp_invalid.html", message=error.message), 404
+    if request.method == "POST":
+        _answer(invitation.id)
+        return redirect(url_for("arenas.rsvp", token=token))
+    return _page(invitation, token=token)

@@ -1,0 +1,104 @@
+"""Staff pages for an arena's invitations: proposal, add, remove, reorder, send, remind."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from app.arenas import managed_arena_or_404
+from app.arenas.forms import PersonSearchForm
+from app.permissions import role_required
+from app.services import invitations
+from app.services.errors import DomainError, NotFound
+
+bp = Blueprint("arena_invitations", __name__)
+
+
+def _back(arena_id: int):
+    return redirect(url_for("arena_invitations.index", arena_id=arena_id))
+
+
+def _run(action, arena_id: int, success=None):
+    """Call a service; flash its DomainError, or the success message (a text, or a function
+    of the service's result)."""
+    try:
+        result = action()
+    except NotFound:
+        abort(404)
+    except DomainError as error:
+        flash(error.message, "danger")
+    else:
+        if success:
+            flash(success(result) if callable(success) else success, "success")
+    return _back(arena_id)
+
+
+@bp.route("/<int:arena_id>/invitations")
+@role_required("staff")
+def index(arena_id: int):
+    """The proposal and the invitations with the reasons, and a person search."""
+    arena = managed_arena_or_404(arena_id)
+    form = PersonSearchForm(request.args)
+    found = invitations.search_people(arena, form.q.data or "") if form.q.data else []
+    return render_template("arenas/staff_invitations.html", arena=arena, form=form,
+                           found=found, sides=invitations.invitations_by_side(arena),
+                           counts=invitations.counts(arena))
+
+
+@bp.route("/<int:arena_id>/invitations/propose", methods=["POST"])
+@role_required("staff")
+def propose(arena_id: int):
+    """Ask the engine for a proposal (replaces unsent proposals)."""
+    arena = managed_arena_or_404(arena_id)
+    return _run(lambda: invitations.propose(current_user, arena), arena_id,
+                _("The engine's proposal is ready. Check it, then send."))
+
+
+@bp.route("/<int:arena_id>/invitations/add", methods=["POST"])
+@role_required("staff")
+def add(arena_id: int):
+    """Add a person found by the search."""
+    arena = managed_arena_or_404(arena_id)
+    user_id = request.form.get("user_id", "")
+    if not user_id.isdigit():
+        abort(400)
+    return _run(lambda: invitations.add_person(current_user, arena, int(user_id)), arena_id,
+                _("Added to the list."))
+
+
+@bp.route("/<int:arena_id>/invitations/<int:invitation_id>/remove", methods=["POST"])
+@role_required("staff")
+def remove(arena_id: int, invitation_id: int):
+    """Take a person off the list (cancels a sent invitation; the waiting list fills it)."""
+    arena = managed_arena_or_404(arena_id)
+    return _run(lambda: invitations.remove(current_user, arena, invitation_id), arena_id,
+                _("Removed from the list."))
+
+
+@bp.route("/<int:arena_id>/invitations/<int:invitation_id>/move", methods=["POST"])
+@role_required("staff")
+def move(arena_id: int, invitation_id: int):
+    """Move an unsent invitation one place up or down."""
+    arena = managed_arena_or_404(arena_id)
+    direction = request.form.get("direction", "")
+    return _run(lambda: invitations.move(current_user, arena, invitation_id, direction),
+                arena_id)
+
+
+@bp.route("/<int:arena_id>/invitations/send", methods=["POST"])
+@role_required("staff")
+def send(arena_id: int):
+    """Invite everyone proposed and e-mail them their answer link."""
+    arena = managed_arena_or_404(arena_id)
+    return _run(lambda: invitations.send(current_user, arena), arena_id,
+                lambda n: _("Invitations sent: %(n)d.", n=n))
+
+
+@bp.route("/<int:arena_id>/invitations/remind", methods=["POST"])
+@role_required("staff")
+def remind(arena_id: int):
+    """Remind those who have not answered (at most once a day)."""
+    arena = managed_arena_or_404(arena_id)
+    return _run(lambda: invitations.remind(current_user, arena), arena_id,
+                lambda n: _("Reminders sent: %(n)d.", n=n))

@@ -1,0 +1,118 @@
+"""Staff pages for arenas: list, create, edit, status, and the development outbox."""
+
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from app.arenas import managed_arena_or_404
+from app.arenas.forms import ArenaForm
+from app.permissions import role_required
+from app.services import arenas as arena_service
+from app.services import audit, invitations, outbox
+from app.services.errors import Conflict, DomainError
+
+bp = Blueprint("arena_staff", __name__)
+
+
+def _form_page(form, arena=None, conflict=None, status=200):
+    return render_template("arenas/staff_form.html", form=form, arena=arena,
+                           conflict=conflict), status
+
+
+@bp.route("/arenas")
+@role_required("staff")
+def index():
+    """The arenas of the staff member's association (every arena for admins)."""
+    return render_template("arenas/staff_list.html",
+                           arenas=arena_service.staff_arenas(current_user))
+
+
+@bp.route("/arenas/new", methods=["GET", "POST"])
+@role_required("staff")
+def new():
+    """Create an arena; it starts as a draft."""
+    form = ArenaForm()
+    if request.method == "GET":
+        day = date.today() + timedelta(days=30)
+        form.date.data, form.start_time.data, form.end_time.data = day, time(9), time(12)
+        form.slot_minutes.data, form.slot_count.data, form.table_count.data = 15, 10, 10
+        form.rsvp_deadline.data = arena_service.default_deadline(day)
+        if current_user.association is not None:
+            form.hosts.data = [current_user.association.slug]
+    if form.validate_on_submit():
+        try:
+            arena = arena_service.create_arena(current_user, form.values(), form.hosts.data)
+        except DomainError as error:
+            form.add_error(error)
+        else:
+            audit.record("arena_created", actor=current_user, target=f"arena:{arena.id}")
+            flash(_("The arena is saved as a draft."), "success")
+            return redirect(url_for("arena_staff.view", arena_id=arena.id))
+    return _form_page(form, status=422 if form.errors else 200)
+
+
+@bp.route("/arenas/<int:arena_id>")
+@role_required("staff")
+def view(arena_id: int):
+    """One arena: details, status and the state of the invitations."""
+    arena = managed_arena_or_404(arena_id)
+    return render_template("arenas/staff_view.html", arena=arena,
+                           counts=invitations.counts(arena),
+                           breaks_text=arena_service.format_breaks(arena.breaks),
+                           transitions=arena_service.TRANSITIONS.get(arena.status, ()))
+
+
+@bp.route("/arenas/<int:arena_id>/edit", methods=["GET", "POST"])
+@role_required("staff")
+def edit(arena_id: int):
+    """Edit an arena; an edit based on an old version is refused, keeping what was typed."""
+    arena = managed_arena_or_404(arena_id)
+    form = ArenaForm()
+    if request.method == "GET":
+        form.load(arena)
+    if form.validate_on_submit():
+        try:
+            arena_service.update_arena(current_user, arena, form.values(), form.hosts.data,
+                                       form.version.data)
+        except Conflict as error:
+            # Keep the typed values; saving again deliberately replaces the newer version.
+            form.version.data = managed_arena_or_404(arena_id).version
+            return _form_page(form, arena, conflict=error.message, status=409)
+        except DomainError as error:
+            form.add_error(error)
+        else:
+            audit.record("arena_edited", actor=current_user, target=f"arena:{arena.id}")
+            flash(_("Your changes are saved."), "success")
+            return redirect(url_for("arena_staff.view", arena_id=arena.id))
+    return _form_page(form, arena, status=422 if form.errors else 200)
+
+
+@bp.route("/arenas/<int:arena_id>/status", methods=["POST"])
+@role_required("staff")
+def status(arena_id: int):
+    """Move the arena on: draft → inviting → scheduled → done, or cancel it."""
+    arena = managed_arena_or_404(arena_id)
+    target = request.form.get("to", "")
+    try:
+        arena_service.change_status(arena, target)
+    except DomainError as error:
+        flash(error.message, "danger")
+    else:
+        audit.record("arena_status", actor=current_user, target=f"arena:{arena.id}",
+                     detail=target)
+        flash(_("The arena is now “%(status)s”.", status=arena_service.status_label(target)),
+              "success")
+    return redirect(url_for("arena_staff.view", arena_id=arena.id))
+
+
+@bp.route("/outbox")
+@role_required("staff")
+def outbox_page():
+    """The e-mails written in development (file mail backend only)."""
+    if not outbox.enabled():
+        abort(404)
+    return render_template("arenas/outbox.html", mails=outbox.latest())

@@ -1,0 +1,252 @@
+"""Creating, editing and moving arenas through their statuses; who may see which arena."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+from flask_babel import gettext as _
+from sqlalchemy import select, text
+from sqlalchemy.orm.exc import StaleDataError
+
+from app.extensions import db
+from app.models import Arena, Association, Invitation
+from app.models.arena import ARENA_THEMES, LOCAL_TZ
+from app.services.errors import Conflict, DomainError, NotFound
+
+FIELDS = (
+    "title", "description", "theme", "date", "start_time", "end_time", "venue",
+    "founder_capacity", "investor_capacity", "slot_minutes", "slot_count", "breaks",
+    "table_count", "meeting_cap", "rsvp_deadline",
+)
+
+# Allowed moves; "cancelled" is reachable from every status before "done".
+TRANSITIONS = {
+    "draft": ("inviting", "cancelled"),
+    "inviting": ("scheduled", "cancelled"),
+    "scheduled": ("done", "cancelled"),
+    "done": (),
+    "cancelled": (),
+}
+OPEN_STATUSES = ("inviting", "scheduled")
+
+
+# --- access ---------------------------------------------------------------------------------
+def can_manage(user, arena: Arena) -> bool:
+    """Admins manage every arena; staff those their association hosts."""
+    if user is None or not getattr(user, "is_staff", False):
+        return False
+    return user.is_admin or arena.hosted_by(user.association_id)
+
+
+def arena_for_staff(user, arena_id: int) -> Arena:
+    """An arena the staff member manages; NotFound otherwise (its existence is not revealed)."""
+    arena = db.session.get(Arena, arena_id)
+    if arena is None or not can_manage(user, arena):
+        raise NotFound(_("No such arena."))
+    return arena
+
+
+def staff_arenas(user) -> list[Arena]:
+    """The arenas a staff member manages, soonest first."""
+    query = select(Arena).order_by(Arena.date.desc(), Arena.id.desc())
+    if not user.is_admin:
+        query = query.where(Arena.hosts.any(Association.id == user.association_id))
+    return list(db.session.scalars(query))
+
+
+def host_choices(user) -> list[Association]:
+    """The associations listed as possible hosts."""
+    return list(db.session.scalars(select(Association).order_by(Association.id)))
+
+
+def upcoming(limit: int = 3) -> list[Arena]:
+    """Arenas open to the public eye: inviting or scheduled, today or later."""
+    today = datetime.now(LOCAL_TZ).date()
+    query = (select(Arena).where(Arena.status.in_(OPEN_STATUSES), Arena.date >= today)
+             .order_by(Arena.date, Arena.start_time, Arena.id).limit(limit))
+    return list(db.session.scalars(query))
+
+
+# --- validation -----------------------------------------------------------------------------
+def local_to_utc(value: datetime) -> datetime:
+    """A naive Oslo wall-clock time (as typed in a form) as an aware UTC datetime."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=LOCAL_TZ)
+    return value.astimezone(UTC)
+
+
+def utc_to_local(value: datetime | None) -> datetime | None:
+    """A stored UTC datetime as naive Oslo wall-clock time, for a form."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(LOCAL_TZ).replace(tzinfo=None)
+
+
+def parse_breaks(raw: str | None) -> list[int]:
+    """"3, 6" (slot numbers as people count, from 1) → [2, 5] (0-based indexes)."""
+    items = [part.strip() for part in (raw or "").replace(";", ",").split(",") if part.strip()]
+    if not all(item.isdigit() for item in items):
+        raise DomainError(_("List break slots as numbers separated by commas, e.g. 4, 8."),
+                          "breaks")
+    return sorted({int(item) - 1 for item in items})
+
+
+def format_breaks(breaks: list[int] | None) -> str:
+    return ", ".join(str(b + 1) for b in sorted(breaks or []))
+
+
+def _check(values: dict, hosts: list, user) -> None:
+    """Raise DomainError (with the field) on the first broken rule."""
+    for key in ("founder_capacity", "investor_capacity", "table_count", "slot_count",
+                "slot_minutes"):
+        if values.get(key) is None or values[key] < 1:
+            raise DomainError(_("Enter a whole number of at least 1."), key)
+    if values.get("meeting_cap") is not None and values["meeting_cap"] < 1:
+        raise DomainError(_("Enter a whole number of at least 1."), "meeting_cap")
+    if values.get("theme") not in ARENA_THEMES:
+        raise DomainError(_("Choose a theme."), "theme")
+    start, end, day = values["start_time"], values["end_time"], values["date"]
+    if end <= start:
+        raise DomainError(_("The arena must end after it starts."), "end_time")
+    minutes = (datetime.combine(day, end) - datetime.combine(day, start)).seconds // 60
+    needed = values["slot_count"] * values["slot_minutes"]
+    if needed > minutes:
+        raise DomainError(
+            _("%(slots)d slots of %(minutes)d minutes take %(needed)d minutes, but the arena "
+              "lasts %(available)d minutes.", slots=values["slot_count"],
+              minutes=values["slot_minutes"], needed=needed, available=minutes),
+            "slot_count")
+    breaks = values.get("breaks") or []
+    if any(b < 0 or b >= values["slot_count"] for b in breaks):
+        raise DomainError(_("Break slots must be between 1 and the number of slots."), "breaks")
+    if len(breaks) >= values["slot_count"]:
+        raise DomainError(_("Leave at least one slot for meetings."), "breaks")
+    deadline = values["rsvp_deadline"]
+    starts = datetime.combine(day, start, tzinfo=LOCAL_TZ)
+    if local_to_utc(deadline) >= starts:
+        raise DomainError(_("The answer deadline must be before the arena starts."),
+                          "rsvp_deadline")
+    if not hosts:
+        raise DomainError(_("Choose at least one host association."), "hosts")
+    if not user.is_admin and user.association_id not in {a.id for a in hosts}:
+        raise DomainError(_("Your own association must be among the hosts."), "hosts")
+
+
+def _hosts(slugs: list[str] | None) -> list[Association]:
+    if not slugs:
+        return []
+    return list(db.session.scalars(select(Association).where(Association.slug.in_(slugs))
+                                   .order_by(Association.id)))
+
+
+def _apply(arena: Arena, values: dict, hosts: list[Association]) -> None:
+    for key in FIELDS:
+        setattr(arena, key, values.get(key))
+    arena.rsvp_deadline = local_to_utc(values["rsvp_deadline"])
+    arena.breaks = list(values.get("breaks") or [])
+    arena.hosts = hosts
+
+
+def create_arena(user, values: dict, host_slugs: list[str]) -> Arena:
+    """A new draft arena; raises DomainError on invalid values."""
+    hosts = _hosts(host_slugs)
+    _check(values, hosts, user)
+    arena = Arena(status="draft", created_by_id=user.id)
+    _apply(arena, values, hosts)
+    db.session.add(arena)
+    db.session.commit()
+    return arena
+
+
+def _conflict() -> Conflict:
+    return Conflict(_("Someone changed this arena after you opened it. Nothing was saved; "
+                      "your values are kept below. Save again to replace theirs."))
+
+
+def update_arena(user, arena: Arena, values: dict, host_slugs: list[str],
+                 expected_version: int | None) -> Arena:
+    """Save an edit unless the arena changed since version expected_version was loaded."""
+    if expected_version is None or expected_version != arena.version:
+        raise _conflict()
+    hosts = _hosts(host_slugs)
+    _check(values, hosts, user)
+    if arena.status in ("done", "cancelled"):
+        raise DomainError(_("A finished or cancelled arena cannot be edited."))
+    _apply(arena, values, hosts)
+    try:
+        db.session.commit()
+    except StaleDataError as error:
+        db.session.rollback()
+        raise _conflict() from error
+    return arena
+
+
+def change_status(arena: Arena, to: str) -> Arena:
+    """Move the arena to another status when the rules allow it."""
+    if to not in TRANSITIONS.get(arena.status, ()):
+        raise DomainError(_("An arena cannot go from “%(a)s” to “%(b)s”.",
+                            a=status_label(arena.status), b=status_label(to)))
+    arena.status = to
+    try:
+        db.session.commit()
+    except StaleDataError as error:
+        db.session.rollback()
+        raise _conflict() from error
+    return arena
+
+
+def status_label(status: str) -> str:
+    labels = {"draft": _("Draft"), "inviting": _("Inviting"), "scheduled": _("Scheduled"),
+              "done": _("Done"), "cancelled": _("Cancelled")}
+    return labels.get(status, status)
+
+
+def theme_label(theme: str) -> str:
+    labels = {"green": _("Green transition"), "founder": _("Founder support"),
+              "open": _("Open")}
+    return labels.get(theme, theme)
+
+
+# --- locking --------------------------------------------------------------------------------
+def lock_arena(arena_id: int) -> Arena:
+    """Load the arena row locked for the rest of the transaction.
+
+    PostgreSQL: SELECT … FOR UPDATE. SQLite ignores FOR UPDATE, so a no-op UPDATE takes the
+    database's write lock first; the reads after it then see every committed change.
+    """
+    if db.session.get_bind().dialect.name == "sqlite":
+        db.session.execute(text("UPDATE arena SET status = status WHERE id = :id"),
+                           {"id": arena_id})
+    arena = db.session.scalars(
+        select(Arena).where(Arena.id == arena_id).with_for_update()
+        .execution_options(populate_existing=True)
+    ).one_or_none()
+    if arena is None:
+        raise NotFound(_("No such arena."))
+    return arena
+
+
+# --- participants ---------------------------------------------------------------------------
+def my_invitations(user) -> list[Invitation]:
+    """The invitations a person has received (never the unsent proposals), soonest first."""
+    query = (select(Invitation).join(Arena).where(
+        Invitation.user_id == user.id, Invitation.invited_at.is_not(None),
+        Arena.status != "draft").order_by(Arena.date.desc(), Arena.id.desc()))
+    return list(db.session.scalars(query))
+
+
+def invitation_of(user, arena_id: int) -> Invitation:
+    """The person's received invitation to the arena; NotFound otherwise."""
+    invitation = db.session.scalar(select(Invitation).where(
+        Invitation.arena_id == arena_id, Invitation.user_id == user.id,
+        Invitation.invited_at.is_not(None)))
+    if invitation is None:
+        raise NotFound(_("No such arena."))
+    return invitation
+
+
+def default_deadline(day: date) -> datetime:
+    """A week before the arena, at noon (for new-arena forms)."""
+    return datetime.combine(day - timedelta(days=7), datetime.min.time()).replace(hour=12)

@@ -1,0 +1,249 @@
+"""Who to invite to an arena: candidates, pair values with the theme's bonus, and the call to
+the engine's invitation optimiser (``matching.invitations``), with a greedy stand-in while the
+engine lacks one.
+
+Values are plain numbers per (founder, investor) pair; the engine never sees the models.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+from sqlalchemy import select
+
+from app.extensions import db
+from app.models import InvestorProfile, Pitch, User
+
+EARLY_STAGES = ("idea", "pre_seed", "seed")
+GREEN_MANDATE_WEIGHT = {"required": 1.0, "preferred": 0.6, "none": 0.0}
+MAX_FOUNDER_CANDIDATES = 400
+MAX_INVESTOR_CANDIDATES = 200
+MIN_GOOD = 0.25
+
+
+@dataclass
+class Candidates:
+    """The founders (one pitch each) and investors considered, and their pair values."""
+
+    pitches: list[Pitch]
+    investors: list[InvestorProfile]
+    values: np.ndarray  # founders × investors
+    good: float
+    founder_groups: list[str] = field(default_factory=list)
+    investor_groups: list[str] = field(default_factory=list)
+    founder_bonus: list[float] = field(default_factory=list)
+    investor_bonus: list[float] = field(default_factory=list)
+
+
+def _share(a, b) -> float:
+    a = set(a or [])
+    return len(a & set(b or [])) / len(a) if a else 0.0
+
+
+def facet_value(pitch: Pitch, profile: InvestorProfile) -> float:
+    """A simple overlap score in [0, 1] when the engine has stored no score for the pair."""
+    return (0.35 * _share(pitch.sectors, profile.sectors)
+            + 0.25 * (1.0 if pitch.stage in (profile.stages or []) else 0.0)
+            + 0.15 * _share(pitch.green_objectives, profile.green_objectives)
+            + 0.15 * _share(pitch.support_needs, profile.support_offers)
+            + 0.10 * (1.0 if pitch.municipality in (profile.regions or []) else 0.0))
+
+
+def founder_theme_bonus(theme: str, pitch: Pitch) -> float:
+    """How well a pitch fits the arena's theme, in [0, 1]."""
+    if theme == "green":
+        return min(1.0, len(pitch.green_objectives or []) / 2)
+    if theme == "founder":
+        early = 1.0 if pitch.stage in EARLY_STAGES else 0.0
+        return 0.6 * early + 0.4 * min(1.0, len(pitch.support_needs or []) / 2)
+    return 0.0
+
+
+def investor_theme_bonus(theme: str, profile: InvestorProfile) -> float:
+    """How well an investor fits the arena's theme, in [0, 1]."""
+    if theme == "green":
+        mandate = GREEN_MANDATE_WEIGHT.get(profile.green_mandate or "none", 0.0)
+        return 0.7 * mandate + 0.3 * min(1.0, len(profile.green_objectives or []) / 2)
+    if theme == "founder":
+        early = 1.0 if set(profile.stages or []) & set(EARLY_STAGES) else 0.0
+        offers = set(profile.support_offers or []) - {"capital"}
+        return 0.5 * early + 0.5 * min(1.0, len(offers) / 2)
+    return 0.0
+
+
+def pair_theme_bonus(theme: str, pitch: Pitch, profile: InvestorProfile) -> float:
+    """The pair's own fit to the theme: shared green objectives, or needs met by offers."""
+    if theme == "green":
+        return _share(pitch.green_objectives, profile.green_objectives)
+    if theme == "founder":
+        return _share(pitch.support_needs, profile.support_offers)
+    return 0.0
+
+
+def pair_value(theme: str, base: float, fb: float, ib: float, pair: float) -> float:
+    """Match value plus the theme's bonus (zero for an open arena)."""
+    if theme == "open":
+        return base
+    return base + 0.25 * fb + 0.25 * ib + 0.2 * pair
+
+
+def _stored_scores(pitch_ids: list[int], profile_ids: list[int]) -> dict[tuple[int, int], float]:
+    """The engine's stored scores for the pairs, if the MatchScore model exists."""
+    try:
+        from app.models.match import MatchScore
+    except ImportError:
+        return {}
+    if not pitch_ids or not profile_ids:
+        return {}
+    rows = db.session.execute(select(
+        MatchScore.pitch_id, MatchScore.investor_profile_id, MatchScore.score).where(
+        MatchScore.pitch_id.in_(pitch_ids), MatchScore.investor_profile_id.in_(profile_ids)))
+    return {(p, i): float(s) for p, i, s in rows}
+
+
+def _group(user: User) -> str:
+    return user.association.slug if user.association is not None else "none"
+
+
+def gather(theme: str, exclude_user_ids: set[int] = frozenset()) -> Candidates:
+    """Candidate founders (owners of published, visible pitches; best pitch each) and active
+    investors, with pair values including the theme's bonus."""
+    pitches = list(db.session.scalars(
+        select(Pitch).join(User, Pitch.owner_id == User.id).where(
+            Pitch.status == "published", Pitch.hidden.is_(False), User.active.is_(True),
+            User.role == "founder").order_by(Pitch.published_at.desc(), Pitch.id.desc())))
+    pitches = [p for p in pitches if p.owner_id not in exclude_user_ids]
+    pitches.sort(key=lambda p: -founder_theme_bonus(theme, p))  # stable: newest first inside
+    pitches = pitches[: MAX_FOUNDER_CANDIDATES * 2]
+    investors = list(db.session.scalars(
+        select(InvestorProfile).join(User, InvestorProfile.user_id == User.id).where(
+            InvestorProfile.active.is_(True), User.active.is_(True), User.role == "investor")
+        .order_by(InvestorProfile.id)))
+    investors = [i for i in investors if i.user_id not in exclude_user_ids]
+    investors.sort(key=lambda i: -investor_theme_bonus(theme, i))
+    investors = investors[:MAX_INVESTOR_CANDIDATES]
+
+    stored = _stored_scores([p.id for p in pitches], [i.id for i in investors])
+    fbs = [founder_theme_bonus(theme, p) for p in pitches]
+    ibs = [investor_theme_bonus(theme, i) for i in investors]
+    values = np.zeros((len(pitches), len(investors)))
+    for r, pitch in enumerate(pitches):
+        for c, profile in enumerate(investors):
+            base = stored.get((pitch.id, profile.id))
+            if base is None:
+                base = facet_value(pitch, profile)
+            values[r, c] = pair_value(theme, base, fbs[r], ibs[c],
+                                      pair_theme_bonus(theme, pitch, profile))
+
+    # One seat per founder: keep each owner's strongest pitch.
+    best: dict[int, int] = {}
+    strength = _topk_sum(values, 3) if len(investors) else np.zeros(len(pitches))
+    for r, pitch in enumerate(pitches):
+        if pitch.owner_id not in best or strength[r] > strength[best[pitch.owner_id]]:
+            best[pitch.owner_id] = r
+    rows = sorted(best.values())[:MAX_FOUNDER_CANDIDATES]
+    pitches = [pitches[r] for r in rows]
+    values = values[rows] if rows else np.zeros((0, len(investors)))
+    positive = values[values > 0]
+    good = max(MIN_GOOD, float(np.quantile(positive, 0.5))) if positive.size else MIN_GOOD
+    return Candidates(
+        pitches=pitches, investors=investors, values=values, good=good,
+        founder_groups=[_group(p.owner) for p in pitches],
+        investor_groups=[_group(i.user) for i in investors],
+        founder_bonus=[fbs[r] for r in rows], investor_bonus=ibs)
+
+
+def _topk_sum(values: np.ndarray, k: int) -> np.ndarray:
+    if values.size == 0:
+        return np.zeros(values.shape[0])
+    k = min(k, values.shape[1])
+    return np.sort(values, axis=1)[:, -k:].sum(axis=1)
+
+
+def quotas(groups: list[str], capacity: int) -> dict[str, int]:
+    """Proportional seats per association: ceil(capacity × share of candidates)."""
+    total = len(groups) or 1
+    counts: dict[str, int] = {}
+    for g in groups:
+        counts[g] = counts.get(g, 0) + 1
+    return {g: math.ceil(capacity * n / total) for g, n in counts.items()}
+
+
+def _pick(order: list[int], groups: list[str], capacity: int) -> list[int]:
+    """Best first, within each association's quota; leftover seats go to the best remaining."""
+    quota = quotas(groups, capacity)
+    used: dict[str, int] = {}
+    chosen: list[int] = []
+    for idx in order:
+        if len(chosen) >= capacity:
+            break
+        if used.get(groups[idx], 0) < quota.get(groups[idx], 0):
+            chosen.append(idx)
+            used[groups[idx]] = used.get(groups[idx], 0) + 1
+    for idx in order:
+        if len(chosen) >= capacity:
+            break
+        if idx not in chosen:
+            chosen.append(idx)
+    return chosen
+
+
+def greedy_propose(values: np.ndarray, max_founders: int, max_investors: int, k: int,
+                   good: float, founder_groups: list[str], investor_groups: list[str]) -> dict:
+    """Stand-in for the engine's optimiser: investors by the value they bring, then founders
+    with at least k good investors in the room, both within association quotas."""
+    n_f, n_i = values.shape
+    inv_strength = np.sort(values, axis=0)[-max(1, min(max_founders, n_f)):, :].sum(axis=0) \
+        if n_f else np.zeros(n_i)
+    inv_order = [int(i) for i in np.argsort(-inv_strength, kind="stable")]
+    investors = _pick(inv_order, investor_groups, max_investors)
+    room = values[:, investors] if investors else np.zeros((n_f, 0))
+    good_count = (room >= good).sum(axis=1) if n_f else np.zeros(0)
+    need = min(k, len(investors))
+    score = _topk_sum(room, k) if investors else np.zeros(n_f)
+    f_order = [int(f) for f in np.argsort(-score, kind="stable")]
+    eligible = [f for f in f_order if good_count[f] >= need and need > 0]
+    founders = _pick(eligible, founder_groups, max_founders)
+    return {
+        "founders": founders,
+        "investors": investors,
+        "founder_waiting": [f for f in f_order if f not in founders],
+        "investor_waiting": [i for i in inv_order if i not in investors],
+    }
+
+
+def run_optimiser(cands: Candidates, max_founders: int, max_investors: int, k: int) -> dict:
+    """The engine's optimiser when it is there, else the greedy stand-in. Returns index lists
+    founders, investors, founder_waiting, investor_waiting (best first)."""
+    try:
+        from matching import invitations as engine
+    except ImportError:
+        engine = None
+    if engine is not None and hasattr(engine, "propose") and cands.values.size:
+        result = engine.propose(
+            founders=list(range(len(cands.pitches))), investors=list(range(len(cands.investors))),
+            values=cands.values, max_founders=max_founders, max_investors=max_investors, k=k,
+            good=cands.good, fairness="proportional",
+            founder_groups=cands.founder_groups, investor_groups=cands.investor_groups)
+        return _normalise_result(result, cands)
+    return greedy_propose(cands.values, max_founders, max_investors, k, cands.good,
+                          cands.founder_groups, cands.investor_groups)
+
+
+def _normalise_result(result, cands: Candidates) -> dict:
+    get = result.get if isinstance(result, dict) else (lambda key, d=None: getattr(result, key, d))
+    founders = [int(f) for f in get("founders", [])]
+    investors = [int(i) for i in get("investors", [])]
+    f_rest = get("founder_waiting", None)
+    i_rest = get("investor_waiting", None)
+    if f_rest is None:
+        strength = _topk_sum(cands.values, 3)
+        f_rest = [int(f) for f in np.argsort(-strength, kind="stable") if f not in founders]
+    if i_rest is None:
+        strength = cands.values.sum(axis=0) if cands.values.size else np.zeros(0)
+        i_rest = [int(i) for i in np.argsort(-strength, kind="stable") if i not in investors]
+    return {"founders": founders, "investors": investors,
+            "founder_waiting": [int(f) for f in f_rest],
+            "investor_waiting": [int(i) for i in i_rest]}

@@ -1,0 +1,280 @@
+"""Arena invitations for staff: the engine's proposal with reasons, adding, removing and
+reordering people, sending, and reminders."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import numpy as np
+from flask_babel import gettext as _
+from sqlalchemy import delete, func, or_, select
+
+from app.extensions import db
+from app.models import Arena, InvestorProfile, Invitation, Pitch, User
+from app.models.user import utcnow
+from app.services import arenas as arena_service
+from app.services import audit
+from app.services import invitation_proposal as proposal
+from app.services.errors import DomainError, NotFound
+from app.services.rsvp import SEATED, mail_invitation
+
+PENDING = ("proposed", "waiting_list")
+REMIND_AFTER = timedelta(hours=24)
+WAITING_LIST_FACTOR = 1  # waiting list as long as the capacity
+
+
+def invitations_by_side(arena: Arena) -> dict[str, list[Invitation]]:
+    """Every invitation of the arena per side, best rank first, sent ones before pending."""
+    order = {"accepted": 0, "invited": 1, "proposed": 2, "waiting_list": 3, "declined": 4,
+             "cancelled": 5}
+    rows = list(db.session.scalars(select(Invitation).where(Invitation.arena_id == arena.id)))
+    rows.sort(key=lambda i: (order.get(i.state, 9), i.rank, i.id))
+    return {side: [i for i in rows if i.side == side] for side in ("founder", "investor")}
+
+
+def counts(arena: Arena) -> dict[str, dict[str, int]]:
+    """How many invitations per side and state."""
+    result = {"founder": {}, "investor": {}}
+    rows = db.session.execute(select(Invitation.side, Invitation.state, func.count()).where(
+        Invitation.arena_id == arena.id).group_by(Invitation.side, Invitation.state))
+    for side, state, n in rows:
+        result.setdefault(side, {})[state] = n
+    return result
+
+
+def _check_editable(arena: Arena) -> None:
+    if arena.status not in ("draft", "inviting"):
+        raise DomainError(_("Invitations can only be changed while the arena is a draft or "
+                            "inviting."))
+
+
+# --- the proposal ---------------------------------------------------------------------------
+def _reasons(cands, row: int, side: str, room_f: list[int], room_i: list[int], quota: dict,
+             group: str, in_room: bool) -> dict:
+    values, good = cands.values, cands.good
+    if side == "founder":
+        vals = values[row, room_i] if room_i else np.zeros(0)
+        names = [cands.investors[room_i[j]].organisation for j in np.argsort(-vals)[:3]]
+        bonus = cands.founder_bonus[row]
+    else:
+        vals = values[room_f, row] if room_f else np.zeros(0)
+        names = [cands.pitches[room_f[j]].title for j in np.argsort(-vals)[:3]]
+        bonus = cands.investor_bonus[row]
+    top = np.sort(vals)[-3:] if vals.size else vals
+    return {"value": round(float(top.sum()), 3), "good": int((vals >= good).sum()),
+            "good_threshold": round(good, 3), "top": names, "theme_fit": round(bonus, 2),
+            "association": group, "quota": quota.get(group, 0), "in_room": in_room}
+
+
+def propose(user, arena: Arena) -> dict[str, int]:
+    """Ask the engine for a proposal and store it (replacing earlier unsent proposals)."""
+    _check_editable(arena)
+    kept = list(db.session.scalars(select(Invitation).where(
+        Invitation.arena_id == arena.id, Invitation.state.not_in(PENDING))))
+    seated = {side: sum(1 for i in kept if i.side == side and i.state in SEATED)
+              for side in ("founder", "investor")}
+    cands = proposal.gather(arena.theme, exclude_user_ids={i.user_id for i in kept})
+    max_f = max(0, arena.founder_capacity - seated["founder"])
+    max_i = max(0, arena.investor_capacity - seated["investor"])
+    k = arena.good_investors_k or 3
+    result = proposal.run_optimiser(cands, max_f, max_i, k)
+    db.session.execute(delete(Invitation).where(Invitation.arena_id == arena.id,
+                                                Invitation.state.in_(PENDING)))
+    room_f, room_i = result["founders"], result["investors"]
+    f_quota = proposal.quotas(cands.founder_groups, max_f)
+    i_quota = proposal.quotas(cands.investor_groups, max_i)
+    f_rows = room_f + result["founder_waiting"][: max_f * WAITING_LIST_FACTOR]
+    i_rows = room_i + result["investor_waiting"][: max_i * WAITING_LIST_FACTOR]
+    for rank, row in enumerate(f_rows, start=1):
+        pitch = cands.pitches[row]
+        db.session.add(Invitation(
+            arena_id=arena.id, user_id=pitch.owner_id, side="founder", pitch_id=pitch.id,
+            state="proposed" if row in room_f else "waiting_list", rank=rank,
+            value=float(cands.values[row, room_i].sum()) if room_i else 0.0,
+            reasons=_reasons(cands, row, "founder", room_f, room_i, f_quota,
+                             cands.founder_groups[row], row in room_f)))
+    for rank, row in enumerate(i_rows, start=1):
+        profile = cands.investors[row]
+        db.session.add(Invitation(
+            arena_id=arena.id, user_id=profile.user_id, side="investor",
+            state="proposed" if row in room_i else "waiting_list", rank=rank,
+            value=float(cands.values[room_f, row].sum()) if room_f else 0.0,
+            reasons=_reasons(cands, row, "investor", room_f, room_i, i_quota,
+                             cands.investor_groups[row], row in room_i)))
+    db.session.commit()
+    audit.record("invitations_proposed", actor=user, target=f"arena:{arena.id}",
+                 detail=f"founders={len(room_f)} investors={len(room_i)} k={k}")
+    return {"founders": len(room_f), "investors": len(room_i)}
+
+
+# --- staff edits ----------------------------------------------------------------------------
+def normalise(arena: Arena, side: str) -> None:
+    """Renumber the unsent invitations of a side; the best ranks fill the free seats as
+    "proposed", the rest wait."""
+    seated = db.session.scalar(select(func.count(Invitation.id)).where(
+        Invitation.arena_id == arena.id, Invitation.side == side,
+        Invitation.state.in_(SEATED))) or 0
+    free = max(0, arena.capacity(side) - seated)
+    pending = list(db.session.scalars(select(Invitation).where(
+        Invitation.arena_id == arena.id, Invitation.side == side,
+        Invitation.state.in_(PENDING)).order_by(Invitation.rank, Invitation.id)))
+    for position, invitation in enumerate(pending):
+        invitation.rank = position + 1
+        invitation.state = "proposed" if position < free else "waiting_list"
+
+
+def search_people(arena: Arena, query: str, limit: int = 20) -> list[User]:
+    """Founders with a visible pitch and active investors matching a name or e-mail, not yet
+    in the arena."""
+    query = (query or "").strip()
+    if len(query) < 2:
+        return []
+    pattern = f"%{query.lower()}%"
+    taken = select(Invitation.user_id).where(Invitation.arena_id == arena.id)
+    has_pitch = select(Pitch.id).where(Pitch.owner_id == User.id, Pitch.status == "published",
+                                       Pitch.hidden.is_(False)).exists()
+    has_profile = select(InvestorProfile.id).where(InvestorProfile.user_id == User.id,
+                                                   InvestorProfile.active.is_(True)).exists()
+    rows = db.session.scalars(select(User).where(
+        User.active.is_(True), User.id.not_in(taken),
+        or_(func.lower(User.name).like(pattern), func.lower(User.email).like(pattern)),
+        or_((User.role == "founder") & has_pitch, (User.role == "investor") & has_profile),
+    ).order_by(User.name).limit(limit))
+    return list(rows)
+
+
+def add_person(staff, arena: Arena, user_id: int) -> Invitation:
+    """Add someone by hand, at the end of the proposed people of their side."""
+    _check_editable(arena)
+    user = db.session.get(User, user_id)
+    if user is None or not user.active or user.role not in ("founder", "investor"):
+        raise NotFound(_("No such person."))
+    if db.session.scalar(select(Invitation.id).where(Invitation.arena_id == arena.id,
+                                                     Invitation.user_id == user.id)):
+        raise DomainError(_("%(name)s is already on the list.", name=user.name))
+    pitch_id = None
+    if user.role == "founder":
+        pitch_id = db.session.scalar(select(Pitch.id).where(
+            Pitch.owner_id == user.id, Pitch.status == "published", Pitch.hidden.is_(False))
+            .order_by(Pitch.published_at.desc(), Pitch.id.desc()).limit(1))
+        if pitch_id is None:
+            raise DomainError(_("Founders are invited through a published pitch; %(name)s "
+                                "has none.", name=user.name))
+    proposed = db.session.scalar(select(func.max(Invitation.rank)).where(
+        Invitation.arena_id == arena.id, Invitation.side == user.role,
+        Invitation.state == "proposed")) or 0
+    # Make room right after the last proposed person.
+    for later in db.session.scalars(select(Invitation).where(
+            Invitation.arena_id == arena.id, Invitation.side == user.role,
+            Invitation.state == "waiting_list", Invitation.rank > proposed)):
+        later.rank += 1
+    invitation = Invitation(arena_id=arena.id, user_id=user.id, side=user.role,
+                            pitch_id=pitch_id, state="proposed", rank=proposed + 1,
+                            reasons={"added_by_staff": True})
+    db.session.add(invitation)
+    db.session.flush()
+    normalise(arena, user.role)
+    db.session.commit()
+    audit.record("invitation_added", actor=staff, target=f"arena:{arena.id}",
+                 detail=f"user:{user.id}")
+    return invitation
+
+
+def _own_invitation(arena: Arena, invitation_id: int) -> Invitation:
+    invitation = db.session.get(Invitation, invitation_id)
+    if invitation is None or invitation.arena_id != arena.id:
+        raise NotFound(_("No such invitation."))
+    return invitation
+
+
+def remove(staff, arena: Arena, invitation_id: int) -> None:
+    """Take someone off the list; a sent invitation is cancelled and its seat refilled."""
+    from app.services.rsvp import fill_seats
+
+    invitation = _own_invitation(arena, invitation_id)
+    side = invitation.side
+    newly: list[Invitation] = []
+    if invitation.state in PENDING:
+        _check_editable(arena)
+        db.session.delete(invitation)
+        db.session.flush()
+        normalise(arena, side)
+    elif invitation.state in SEATED:
+        arena = arena_service.lock_arena(arena.id)
+        invitation.state = "cancelled"
+        db.session.flush()
+        newly = fill_seats(arena, side)
+    else:
+        raise DomainError(_("This invitation is already answered with a no."))
+    db.session.commit()
+    for other in newly:
+        mail_invitation(other)
+    audit.record("invitation_removed", actor=staff, target=f"arena:{arena.id}",
+                 detail=f"user:{invitation.user_id}")
+
+
+def move(staff, arena: Arena, invitation_id: int, direction: str) -> None:
+    """Move an unsent invitation one place up or down within its side."""
+    _check_editable(arena)
+    invitation = _own_invitation(arena, invitation_id)
+    if invitation.state not in PENDING or direction not in ("up", "down"):
+        raise DomainError(_("Only unsent invitations can be reordered."))
+    normalise(arena, invitation.side)
+    pending = list(db.session.scalars(select(Invitation).where(
+        Invitation.arena_id == arena.id, Invitation.side == invitation.side,
+        Invitation.state.in_(PENDING)).order_by(Invitation.rank, Invitation.id)))
+    index = pending.index(invitation)
+    other = index - 1 if direction == "up" else index + 1
+    if 0 <= other < len(pending):
+        pending[index].rank, pending[other].rank = pending[other].rank, pending[index].rank
+        db.session.flush()
+        normalise(arena, invitation.side)
+    db.session.commit()
+    audit.record("invitation_moved", actor=staff, target=f"arena:{arena.id}",
+                 detail=f"user:{invitation.user_id} {direction}")
+
+
+# --- sending and reminding ------------------------------------------------------------------
+def send(staff, arena: Arena) -> int:
+    """Invite every proposed person and e-mail them; the arena starts inviting."""
+    _check_editable(arena)
+    if arena.deadline_passed():
+        raise DomainError(_("The answer deadline has passed; move it before sending."))
+    for side in ("founder", "investor"):
+        normalise(arena, side)
+    chosen = list(db.session.scalars(select(Invitation).where(
+        Invitation.arena_id == arena.id, Invitation.state == "proposed")))
+    if not chosen:
+        raise DomainError(_("There is nobody to invite. Ask for a proposal or add people."))
+    now = utcnow()
+    for invitation in chosen:
+        invitation.state = "invited"
+        invitation.invited_at = now
+    if arena.status == "draft":
+        arena.status = "inviting"
+    db.session.commit()
+    for invitation in chosen:
+        mail_invitation(invitation)
+    audit.record("invitations_sent", actor=staff, target=f"arena:{arena.id}",
+                 detail=f"{len(chosen)} invitations")
+    return len(chosen)
+
+
+def remind(staff=None, arena: Arena | None = None) -> int:
+    """Remind the undecided (invited, no answer, not reminded in the last 24 hours)."""
+    now = utcnow()
+    query = select(Invitation).join(Arena).where(
+        Invitation.state == "invited", Invitation.answered_at.is_(None),
+        or_(Invitation.reminded_at.is_(None), Invitation.reminded_at < now - REMIND_AFTER),
+        Arena.status.in_(arena_service.OPEN_STATUSES))
+    if arena is not None:
+        query = query.where(Invitation.arena_id == arena.id)
+    due = [i for i in db.session.scalars(query) if not i.arena.deadline_passed(now)]
+    for invitation in due:
+        invitation.reminded_at = now
+    db.session.commit()
+    for invitation in due:
+        mail_invitation(invitation, reminder=True)
+    audit.record("invitations_reminded", actor=staff,
+                 target=f"arena:{arena.id}" if arena else "arenas", detail=f"{len(due)} reminders")
+    return len(due)

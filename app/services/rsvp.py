@@ -1,0 +1,170 @@
+"""Answering arena invitations: signed RSVP links, accept/decline with a capacity that is never
+exceeded, the waiting list, and the invitation and reminder e-mails."""
+
+from __future__ import annotations
+
+from flask import current_app, has_request_context, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, select
+
+from app.extensions import db
+from app.models import Arena, Invitation
+from app.models.user import utcnow
+from app.services import arenas as arena_service
+from app.services.errors import DomainError, NotFound
+from app.services.mailer import send_mail
+from app.services.tokens import sign, unsign
+
+SALT = "arena-rsvp"
+# A link older than this never works; before that, the arena's RSVP deadline decides.
+LINK_MAX_AGE = 180 * 24 * 3600
+SEATED = ("invited", "accepted")
+ANSWERABLE = ("invited", "accepted", "declined", "waiting_list")
+
+
+class AnswerRefused(DomainError):
+    """The answer was not recorded (deadline passed, arena closed, no seat left)."""
+
+
+# --- links ----------------------------------------------------------------------------------
+def make_token(invitation: Invitation) -> str:
+    """A signed token naming the invitation and its invitee."""
+    return sign({"i": invitation.id, "u": invitation.user_id, "a": invitation.arena_id}, SALT)
+
+
+def invitation_for_token(token: str) -> Invitation:
+    """The invitation a valid token names; NotFound for forged, altered or expired tokens."""
+    data = unsign(token, SALT, max_age=LINK_MAX_AGE)
+    if not data or not all(isinstance(data.get(key), int) for key in ("i", "u", "a")):
+        raise NotFound(_("This answer link is not valid or has expired. Log in to answer, "
+                         "or ask the organisers for a new invitation."))
+    invitation = db.session.get(Invitation, data["i"])
+    if (invitation is None or invitation.user_id != data["u"]
+            or invitation.arena_id != data["a"] or invitation.invited_at is None):
+        raise NotFound(_("This answer link is not valid or has expired. Log in to answer, "
+                         "or ask the organisers for a new invitation."))
+    return invitation
+
+
+def rsvp_link(invitation: Invitation) -> str:
+    """The absolute RSVP link, also from the CLI (no request)."""
+    token = make_token(invitation)
+    if has_request_context():
+        return url_for("arenas.rsvp", token=token, _external=True)
+    base = current_app.config.get("BASE_URL") or "http://127.0.0.1:5000"
+    with current_app.test_request_context(base_url=base):
+        return url_for("arenas.rsvp", token=token, _external=True)
+
+
+def mail_invitation(invitation: Invitation, reminder: bool = False) -> None:
+    """Send the invitation (or a reminder) with the RSVP link, in the invitee's language."""
+    arena = invitation.arena
+    user = invitation.user
+    subject = (_l("Reminder: please answer the invitation to %(title)s", title=arena.title)
+               if reminder else _l("Invitation: %(title)s", title=arena.title))
+    send_mail(user.email, subject, "email/arena_invitation", locale=user.locale,
+              user=user, arena=arena, invitation=invitation, link=rsvp_link(invitation),
+              reminder=reminder, deadline=arena_service.utc_to_local(arena.rsvp_deadline_utc))
+
+
+# --- answering ------------------------------------------------------------------------------
+def seats_taken(arena_id: int, side: str) -> int:
+    return db.session.scalar(select(func.count(Invitation.id)).where(
+        Invitation.arena_id == arena_id, Invitation.side == side,
+        Invitation.state == "accepted")) or 0
+
+
+def _check_open(arena: Arena, invitation: Invitation) -> None:
+    if arena.status not in arena_service.OPEN_STATUSES:
+        raise AnswerRefused(_("This arena no longer takes answers."))
+    if arena.deadline_passed():
+        raise AnswerRefused(_("The deadline for answering has passed, so your answer was not "
+                              "recorded. Contact the organisers if your plans have changed."))
+    if invitation.state not in ANSWERABLE:
+        raise AnswerRefused(_("This invitation can no longer be answered."))
+
+
+def answer(invitation_id: int, accept: bool) -> tuple[Invitation, str]:
+    """Record an answer in one locked transaction. Returns the invitation and the outcome:
+    "accepted", "declined", "unchanged" or "waiting_list" (no seat left)."""
+    invitation = db.session.get(Invitation, invitation_id)
+    if invitation is None:
+        raise NotFound(_("No such invitation."))
+    arena_id = invitation.arena_id
+    db.session.rollback()  # start a fresh transaction; the lock must come first
+    try:
+        arena = arena_service.lock_arena(arena_id)
+        invitation = db.session.scalars(select(Invitation).where(Invitation.id == invitation_id)
+                                        .execution_options(populate_existing=True)).one()
+        _check_open(arena, invitation)
+        newly_invited: list[Invitation] = []
+        if accept:
+            outcome = _accept(arena, invitation)
+        else:
+            outcome = _decline(invitation)
+            if outcome == "declined":
+                newly_invited = fill_seats(arena, invitation.side)
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
+    for other in newly_invited:
+        mail_invitation(other)
+    return invitation, outcome
+
+
+def _accept(arena: Arena, invitation: Invitation) -> str:
+    if invitation.state == "accepted":
+        return "unchanged"
+    now = utcnow()
+    if seats_taken(arena.id, invitation.side) >= arena.capacity(invitation.side):
+        if invitation.state != "waiting_list":
+            invitation.state = "waiting_list"
+            invitation.answered_at = now
+        return "waiting_list"
+    invitation.state = "accepted"
+    invitation.answered_at = now
+    return "accepted"
+
+
+def _decline(invitation: Invitation) -> str:
+    if invitation.state == "declined":
+        return "unchanged"
+    invitation.state = "declined"
+    invitation.answered_at = utcnow()
+    return "declined"
+
+
+def fill_seats(arena: Arena, side: str) -> list[Invitation]:
+    """Invite the next ranked people on the waiting list while seats are free (caller holds
+    the arena lock and commits). Returns the newly invited, to be e-mailed after commit."""
+    if arena.status not in arena_service.OPEN_STATUSES or arena.deadline_passed():
+        return []
+    seated = db.session.scalar(select(func.count(Invitation.id)).where(
+        Invitation.arena_id == arena.id, Invitation.side == side,
+        Invitation.state.in_(SEATED))) or 0
+    free = arena.capacity(side) - seated
+    if free <= 0:
+        return []
+    waiting = list(db.session.scalars(select(Invitation).where(
+        Invitation.arena_id == arena.id, Invitation.side == side,
+        Invitation.state == "waiting_list").order_by(Invitation.rank, Invitation.id)
+        .limit(free)))
+    now = utcnow()
+    for invitation in waiting:
+        invitation.state = "invited"
+        invitation.invited_at = now
+        invitation.answered_at = None
+    return waiting
+
+
+def outcome_message(outcome: str) -> str:
+    """What to tell the invitee after an answer."""
+    return {
+        "accepted": _("Thank you! Your place is confirmed."),
+        "declined": _("Thank you for letting us know. You have declined the invitation."),
+        "unchanged": _("Your answer was already recorded; nothing changed."),
+        "waiting_list": _("Sorry, every seat is taken. You are on the waiting list and will "
+                          "get an e-mail if a seat becomes free."),
+    }.get(outcome, "")
