@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 
 import click
@@ -45,7 +46,7 @@ def seed_command(pitches: int, investors: int, seed: int, if_empty: bool) -> Non
     # scrypt is slow on purpose: hash the shared demo password once for every account.
     password_hash = hash_password(DEMO_PASSWORD)
     with click.progressbar(length=data.total_rows, label="Seeding demo data",
-                           file=click.get_text_stream("stderr")) as bar:
+                           file=sys.stderr) as bar:
         try:
             counts = load(data, password_hash, progress=bar.update)
         except DemoAlreadyLoaded as error:

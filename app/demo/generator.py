@@ -371,7 +371,8 @@ class _Generator:
             log_uniform(rng, STAGE_ASKS[stages[0]][0] * 0.3, STAGE_ASKS[stages[0]][0] * 1.2)))
         ticket_max = nice_round(min(kind.ticket_cap, log_uniform(
             rng, STAGE_ASKS[stages[-1]][1] * 0.3, STAGE_ASKS[stages[-1]][1])))
-        ticket_max = max(ticket_max, ticket_min * 3)
+        ticket_min = min(ticket_min, nice_round(kind.ticket_cap / 4))
+        ticket_max = min(kind.ticket_cap, max(ticket_max, ticket_min * 3))
 
         objectives: list[str] = []
         if mandate != "none":
