@@ -86,7 +86,7 @@ class MatchEngine:
             self.rng_.choice(self.pitch_text_.shape[0], min(20_000, self.pitch_text_.shape[0]),
                              replace=False)]])
         r = min(self.n_components, min(sample.shape) - 1)
-        svd = TruncatedSVD(r, algorithm="randomized", n_iter=4, random_state=self.random_state)
+        svd = TruncatedSVD(r, algorithm="randomized", n_iter=2, random_state=self.random_state)
         svd.fit(sample)
         self.svd_components_ = svd.components_.astype(np.float32)
         self.pitch_z_ = self._project(self.pitch_text_)

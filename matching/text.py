@@ -42,6 +42,7 @@ class Analyzer:
         self._token_cache: dict[tuple[str, str], tuple[Feature, ...]] = {}
         self.phrases: dict[tuple[str, ...], str] = {}
         self.single: dict[str, str] = {}
+        self.starts: set[str] = set()  # first words of multi-word phrases (raw or stemmed)
         for concept, forms in GLOSSARY.items():
             canon = "~" + concept
             for form in forms:
@@ -50,6 +51,8 @@ class Analyzer:
                 for key in {words, *(tuple(self.stem(w, lang) for w in words)
                                      for lang in ("nb", "en"))}:
                     self.phrases.setdefault(key, canon)
+                    if len(key) > 1:
+                        self.starts.add(key[0])
                 if len(words) == 1 and len(words[0]) >= COMPOUND_MIN_PART:
                     self.single.setdefault(words[0], canon)
 
@@ -124,7 +127,10 @@ class Analyzer:
         surfaces: list[str] = []
         i, n = 0, len(toks)
         while i < n:
-            for size in range(min(_MAX_PHRASE, n - i), 0, -1):
+            t0 = toks[i]
+            multi = (t0 in self.starts or self.stem(t0, "nb") in self.starts
+                     or self.stem(t0, "en") in self.starts)
+            for size in range(min(_MAX_PHRASE, n - i) if multi else 1, 0, -1):
                 words = tuple(toks[i:i + size])
                 canon = self._lookup(words, lang)
                 if canon is not None:
