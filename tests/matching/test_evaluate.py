@@ -1,0 +1,52 @@
+"""The evaluation rule on a tiny hand-made dataset folder."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+from matching.evaluate import evaluate, load_dataset, make_task, ranking_metrics
+
+
+def _write(folder, pitches, investments, cutoff):
+    (folder / "pitches.jsonl").write_text("\n".join(json.dumps(p) for p in pitches))
+    ids = sorted({i["investor_id"] for i in investments})
+    (folder / "investors.jsonl").write_text("\n".join(json.dumps({"id": q, "name": q})
+                                                     for q in ids))
+    (folder / "investments.jsonl").write_text("\n".join(json.dumps(i) for i in investments))
+    (folder / "split.json").write_text(json.dumps({"cutoff": cutoff, "description": "t"}))
+
+
+def test_ranking_metrics_hand_computed():
+    m = ranking_metrics(["a", "b", "c", "d"], {"b", "d"})
+    assert m["recall@10"] == 1.0
+    assert m["mrr"] == 0.5
+    dcg = 1 / math.log2(3) + 1 / math.log2(5)
+    assert m["ndcg@10"] == pytest.approx(dcg / (1 + 1 / math.log2(3)))
+
+
+def test_split_candidates_and_evaluated_investors(tmp_path):
+    texts = {"s1": "solar", "s2": "solar panels", "s3": "solar farm", "f1": "fashion",
+             "new-solar": "solar roofs", "new-fashion": "fashion shop", "idle": "nothing"}
+    pitches = [{"id": k, "name": k, "text": v, "sectors": [], "stage": None, "location": None,
+                "amount": None, "currency": None,
+                "date": "2021-01-01" if k.startswith("new") else "2019-01-01"}
+               for k, v in texts.items()]
+    inv = [{"investor_id": "sun", "pitch_id": p, "date": "2019-01-01", "stage": None}
+           for p in ("s1", "s2", "s3")]
+    inv += [{"investor_id": "sun", "pitch_id": "new-solar", "date": "2021-01-01", "stage": None},
+            {"investor_id": "one", "pitch_id": "f1", "date": "2019-01-01", "stage": None},
+            {"investor_id": "one", "pitch_id": "new-fashion", "date": "2021-01-01",
+             "stage": None}]
+    _write(tmp_path, pitches, inv, "2020-01-01")
+    task = make_task(load_dataset(tmp_path), None, "2020-01-01")
+    assert [c.id for c in task.candidates] == ["new-fashion", "new-solar"]
+    assert [q.id for q in task.investors] == ["sun"]  # "one" has < 3 train investments
+    report = evaluate(tmp_path, learn=False)
+    # "sun" ranks the solar candidate first: recall@10 = 1, NDCG@10 = 1, MRR = 1
+    assert report["pitch_ranking"] == {"recall@10": 1.0, "recall@50": 1.0, "ndcg@10": 1.0,
+                                       "mrr": 1.0}
+    assert report["investor_ranking"] == {"recall@10": 1.0, "ndcg@10": 1.0}
+    assert report["investors_evaluated"] == 1
