@@ -90,3 +90,49 @@ def make_investor(user: User | None = None, **fields) -> InvestorProfile:
 def outbox_of(app) -> list:
     """The e-mails sent so far in a test (Flask-Mailman's locmem backend)."""
     return getattr(app.extensions["mailman"], "outbox", [])
+
+
+def make_arena(hosts: tuple[str, ...] = ("asker",), **fields):
+    """An inviting green arena 30 days ahead, answers until 7 days before, unless told otherwise."""
+    from datetime import UTC, datetime, time, timedelta
+
+    from app.models import Arena, Association
+
+    day = (datetime.now(UTC) + timedelta(days=30)).date()
+    values = {
+        "title": "Grønn arena",
+        "description": "Grønne idéer møter kapital.",
+        "theme": "green",
+        "date": day,
+        "start_time": time(9, 0),
+        "end_time": time(12, 0),
+        "venue": "Asker kulturhus",
+        "founder_capacity": 4,
+        "investor_capacity": 4,
+        "slot_minutes": 15,
+        "slot_count": 8,
+        "breaks": [4],
+        "table_count": 4,
+        "rsvp_deadline": datetime.now(UTC) + timedelta(days=23),
+        "status": "inviting",
+    }
+    values.update(fields)
+    arena = Arena(**values)
+    arena.hosts = [db.session.query(Association).filter_by(slug=slug).one() for slug in hosts]
+    db.session.add(arena)
+    db.session.commit()
+    return arena
+
+
+def make_invitation(arena, user: User, state: str = "invited", **fields):
+    """An invitation of the user to the arena (sent, unless the state says otherwise)."""
+    from app.models import Invitation
+    from app.models.user import utcnow
+
+    values = {"side": user.role, "state": state, "rank": 0,
+              "invited_at": utcnow() if state not in ("proposed", "waiting_list") else None}
+    values.update(fields)
+    invitation = Invitation(arena_id=arena.id, user_id=user.id, **values)
+    db.session.add(invitation)
+    db.session.commit()
+    return invitation
