@@ -12,9 +12,8 @@ from app.services.explain import COMPONENT_LABELS
 
 
 class MatchFilterForm(BrowseForm):
-    """The browse page's filters; recommendations are always ordered by score."""
-
-    sort = None
+    """The browse page's filters; recommendations are always ordered by score (the sort
+    field is neither shown nor used)."""
 
 
 class WeightsForm(FlaskForm):
