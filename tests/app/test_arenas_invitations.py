@@ -1,0 +1,221 @@
+"""The engine's proposed invitations, the staff's edits, and sending them by e-mail."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from app.extensions import db
+from app.models import Arena, AuditEvent, Invitation
+from app.services import invitation_proposal
+from tests.factories import make_arena, make_investor, make_pitch, make_user, outbox_of
+
+
+@pytest.fixture
+def staff(auth):
+    user = make_user("staff", association="asker")
+    auth.login(user.email)
+    return user
+
+
+def _green_pitch(association="asker", **fields):
+    owner = make_user("founder", association=association)
+    return make_pitch(owner, sectors=["energy"], stage="growth",
+                      green_objectives=["climate_mitigation", "circular_economy"], **fields)
+
+
+def _plain_pitch(association="asker", **fields):
+    owner = make_user("founder", association=association)
+    return make_pitch(owner, title="Regnskapsapp", sectors=["ict_software"], stage="seed",
+                      green_objectives=[], support_needs=["capital"], **fields)
+
+
+def _investor(association="asker", **fields):
+    values = {"sectors": ["energy", "ict_software"], "stages": ["seed", "growth"],
+              "green_mandate": "required",
+              "green_objectives": ["climate_mitigation", "circular_economy"]}
+    values.update(fields)
+    return make_investor(make_user("investor", association=association), **values)
+
+
+def follow(client, response):
+    """The page a POST redirected to (follow_redirects does not fit the isolated client)."""
+    assert response.status_code == 302, response.status_code
+    return client.get(response.headers["Location"])
+
+
+def _rows(arena, side=None, state=None):
+    query = db.session.query(Invitation).filter_by(arena_id=arena.id)
+    if side:
+        query = query.filter_by(side=side)
+    if state:
+        query = query.filter_by(state=state)
+    return query.order_by(Invitation.rank).all()
+
+
+def test_proposal_keeps_capacities_and_the_k_constraint(client, staff):
+    for n in range(4):
+        _green_pitch(association=("asker", "baerum")[n % 2])
+        _plain_pitch()
+    for n in range(6):
+        _investor(association=("asker", "drammen", "baerum")[n % 3])
+    arena = make_arena(founder_capacity=3, investor_capacity=4, status="draft")
+    response = client.post(f"/staff/arenas/{arena.id}/invitations/propose")
+    assert response.status_code == 302
+    founders = _rows(arena, "founder", "proposed")
+    investors = _rows(arena, "investor", "proposed")
+    assert 0 < len(founders) <= 3 and 0 < len(investors) <= 4
+    assert len(_rows(arena, "founder", "waiting_list")) >= 1
+    # Every proposed founder has at least k good investors among the proposed investors.
+    cands = invitation_proposal.gather("green")
+    row_of = {p.id: r for r, p in enumerate(cands.pitches)}
+    col_of = {i.user_id: c for c, i in enumerate(cands.investors)}
+    for inv in founders:
+        values = [cands.values[row_of[inv.pitch_id], col_of[i.user_id]] for i in investors]
+        assert sum(v >= cands.good for v in values) >= arena.good_investors_k
+        assert inv.reasons["good"] >= 3 and inv.reasons["top"]
+    # One invitation per person; founders come through a published pitch.
+    assert len({i.user_id for i in _rows(arena)}) == len(_rows(arena))
+    assert all(i.pitch_id for i in _rows(arena, "founder"))
+    assert db.session.query(AuditEvent).filter_by(action="invitations_proposed").count() == 1
+    page = client.get(f"/staff/arenas/{arena.id}/invitations")
+    assert page.status_code == 200 and b"good investors in the room" in page.data
+
+
+def test_green_arena_favours_green_pitches(client, staff):
+    green = [_green_pitch() for _ in range(3)]
+    plain = [_plain_pitch() for _ in range(3)]
+    for _ in range(4):
+        _investor(stages=["seed"])  # the plain pitches' stage: a closer facet match
+    open_arena = make_arena(theme="open", founder_capacity=3, investor_capacity=4)
+    green_arena = make_arena(theme="green", founder_capacity=3, investor_capacity=4)
+    client.post(f"/staff/arenas/{open_arena.id}/invitations/propose")
+    client.post(f"/staff/arenas/{green_arena.id}/invitations/propose")
+    chosen_green = {i.pitch_id for i in _rows(green_arena, "founder", "proposed")}
+    chosen_open = {i.pitch_id for i in _rows(open_arena, "founder", "proposed")}
+    assert chosen_green == {p.id for p in green}
+    assert chosen_open == {p.id for p in plain}  # without the theme, the closer facets win
+
+
+def test_founder_theme_favours_early_stages(app):
+    seed = make_pitch(stage="seed", support_needs=["mentoring", "network"])
+    growth = make_pitch(stage="growth", support_needs=[])
+    assert (invitation_proposal.founder_theme_bonus("founder", seed)
+            > invitation_proposal.founder_theme_bonus("founder", growth))
+
+
+def test_greedy_proposal_respects_association_quotas():
+    import numpy as np
+
+    values = np.full((6, 4), 0.9)
+    values[:4] += 0.05  # the asker founders are a little better
+    groups = ["asker"] * 4 + ["baerum"] * 2
+    result = invitation_proposal.greedy_propose(values, 3, 4, 3, 0.5, groups, ["a"] * 4)
+    chosen = [groups[f] for f in result["founders"]]
+    assert len(chosen) == 3 and chosen.count("baerum") >= 1
+
+
+def test_staff_add_remove_and_reorder(client, staff):
+    arena = make_arena(founder_capacity=2, investor_capacity=2, status="draft")
+    pitches = [_green_pitch() for _ in range(3)]
+    for pitch in pitches:
+        found = client.get(f"/staff/arenas/{arena.id}/invitations",
+                           query_string={"q": pitch.owner.email})
+        assert pitch.owner.name.encode() in found.data
+        client.post(f"/staff/arenas/{arena.id}/invitations/add",
+                    data={"user_id": pitch.owner_id})
+    rows = _rows(arena, "founder")
+    assert [r.user_id for r in rows] == [p.owner_id for p in pitches]
+    assert [r.state for r in rows] == ["proposed", "proposed", "waiting_list"]
+    # Adding twice is refused with a message.
+    again = follow(client, client.post(f"/staff/arenas/{arena.id}/invitations/add",
+                                       data={"user_id": pitches[0].owner_id}))
+    assert b"already on the list" in again.data
+    # A founder without a published pitch cannot be added.
+    lonely = make_user("founder")
+    client.post(f"/staff/arenas/{arena.id}/invitations/add", data={"user_id": lonely.id})
+    assert len(_rows(arena, "founder")) == 3
+    # Move the third up: it takes the second seat; the second goes to the waiting list.
+    client.post(f"/staff/arenas/{arena.id}/invitations/{rows[2].id}/move",
+                data={"direction": "up"})
+    db.session.expire_all()
+    rows = _rows(arena, "founder")
+    assert [r.user_id for r in rows] == [pitches[0].owner_id, pitches[2].owner_id,
+                                         pitches[1].owner_id]
+    assert [r.state for r in rows] == ["proposed", "proposed", "waiting_list"]
+    # Remove the first: the waiting one moves up into a seat.
+    client.post(f"/staff/arenas/{arena.id}/invitations/{rows[0].id}/remove")
+    db.session.expire_all()
+    rows = _rows(arena, "founder")
+    assert [r.user_id for r in rows] == [pitches[2].owner_id, pitches[1].owner_id]
+    assert [r.state for r in rows] == ["proposed", "proposed"]
+    assert db.session.query(AuditEvent).filter(AuditEvent.action.like("invitation_%")).count() >= 5
+
+
+def test_other_arenas_invitation_cannot_be_touched(client, staff):
+    mine = make_arena()
+    theirs = make_arena(hosts=("baerum",))
+    pitch = _green_pitch()
+    client.post(f"/staff/arenas/{theirs.id}/invitations/add", data={"user_id": pitch.owner_id})
+    assert _rows(theirs) == []
+    from tests.factories import make_invitation
+
+    other = make_invitation(theirs, pitch.owner, state="proposed")
+    assert client.post(f"/staff/arenas/{mine.id}/invitations/{other.id}/remove").status_code == 404
+    assert db.session.get(Invitation, other.id) is not None
+
+
+def test_send_mails_invitees_with_a_working_rsvp_link(app, client, staff, auth):
+    arena = make_arena(status="draft", founder_capacity=1, investor_capacity=1)
+    pitch = _green_pitch()
+    waiting = _green_pitch()
+    investor = _investor()
+    for user_id in (pitch.owner_id, waiting.owner_id, investor.user_id):
+        client.post(f"/staff/arenas/{arena.id}/invitations/add", data={"user_id": user_id})
+    response = follow(client, client.post(f"/staff/arenas/{arena.id}/invitations/send"))
+    assert b"Invitations sent: 2" in response.data
+    db.session.expire_all()
+    assert db.session.get(Arena, arena.id).status == "inviting"
+    states = {i.user_id: i.state for i in _rows(arena)}
+    assert states == {pitch.owner_id: "invited", waiting.owner_id: "waiting_list",
+                      investor.user_id: "invited"}
+    mails = outbox_of(app)
+    assert sorted(m.to[0] for m in mails) == sorted([pitch.owner.email, investor.user.email])
+    assert db.session.query(AuditEvent).filter_by(action="invitations_sent").count() == 1
+    body = mails[0].body
+    link = re.search(r"http://\S+/arenas/rsvp/\S+", body).group(0)
+    assert arena.title in body
+    # The link works without logging in.
+    auth.logout()
+    page = client.get(link)
+    assert page.status_code == 200 and arena.title.encode() in page.data
+    assert b'value="accept"' in page.data
+    # Invitations also show on the invitee's page.
+    auth.login(pitch.owner.email)
+    assert arena.title.encode() in client.get("/arenas").data
+    assert client.get(f"/arenas/{arena.id}").status_code == 200
+    # The waiting founder was never invited and does not see the arena.
+    auth.logout()
+    auth.login(waiting.owner.email)
+    assert arena.title.encode() not in client.get("/arenas").data
+    assert client.get(f"/arenas/{arena.id}").status_code == 404
+
+
+def test_send_with_nobody_proposed_says_so(client, staff):
+    arena = make_arena(status="draft")
+    response = follow(client, client.post(f"/staff/arenas/{arena.id}/invitations/send"))
+    assert b"nobody to invite" in response.data
+    db.session.expire_all()
+    assert db.session.get(Arena, arena.id).status == "draft"
+
+
+def test_outbox_lists_file_mails_only_with_the_file_backend(app, client, staff, tmp_path):
+    assert client.get("/staff/outbox").status_code == 404  # tests use the memory backend
+    app.config["MAIL_BACKEND"] = "file"
+    (tmp_path / "outbox").mkdir(exist_ok=True)
+    (tmp_path / "outbox" / "20310101-120000-1.log").write_bytes(
+        b"Content-Type: text/plain; charset=utf-8\nSubject: Invitation: Test\n"
+        b"To: a@example.no\n\nHello\n" + b"-" * 79 + b"\n")
+    page = client.get("/staff/outbox")
+    assert page.status_code == 200 and b"Invitation: Test" in page.data
