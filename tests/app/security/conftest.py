@@ -30,6 +30,7 @@ def app(tmp_path, app_overrides):
     config.update(app_overrides)
     application = create_app(config)
     application.test_client_class = IsolatedClient
+    _revive_limiters(application)
     with application.app_context():
         if url not in _schema_ready and not url.startswith("sqlite"):
             db.drop_all()
@@ -40,6 +41,14 @@ def app(tmp_path, app_overrides):
         db.session.remove()
         _reset(url)
         db.engine.dispose()
+    _revive_limiters(application)
+
+
+def _revive_limiters(application) -> None:
+    """The limiter is one object shared by every app of the test run: forget a storage that
+    an earlier test declared dead (e.g. an unreachable Redis), or it stays on the fallback."""
+    for limiter in application.extensions.get("limiter", ()):
+        limiter._storage_dead = False
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -1,0 +1,190 @@
+"""CSRF on every POST route, with CSRF enabled: only a valid token gets through.
+
+For every rule accepting POST (walked from app.url_map, so new routes are covered) and several
+principals, four bad variants — no token, a wrong token, another session's token, an expired
+token — must answer 400 and leave the database checksum unchanged. Then a valid token passes
+the CSRF layer everywhere, and on the routes whose valid form we know, changes the state.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+
+import pytest
+from itsdangerous.timed import TimestampSigner
+
+from app.extensions import db
+from app.services.tokens import make_reset_token
+from tests.app.security.checksum import checksum
+from tests.app.security.counts import count
+from tests.app.security.principals import get_rules, log_in, url_for_rule
+from tests.factories import DEFAULT_PASSWORD, make_user
+
+NEW_PASSWORD = "fjord sol batteri 2026"
+_TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+BAD_VARIANTS = {
+    "missing": "The CSRF token is missing.",
+    "wrong": "The CSRF token is invalid.",
+    "other_session": "The CSRF tokens do not match.",
+    "expired": "The CSRF token has expired.",
+}
+ATTACKERS = ("anonymous", "founder_a", "investor_a", "staff", "admin")
+
+
+@pytest.fixture
+def app_overrides():
+    return {"WTF_CSRF_ENABLED": True}
+
+
+def csrf_token(client, age: int = 0) -> str:
+    """A token from a real page, as a browser gets it; `age` seconds old if asked."""
+    if age:
+        real = TimestampSigner.get_timestamp
+        TimestampSigner.get_timestamp = lambda self: int(time.time()) - age
+        try:
+            page = client.get("/").get_data(as_text=True)
+        finally:
+            TimestampSigner.get_timestamp = real
+    else:
+        page = client.get("/").get_data(as_text=True)
+    match = _TOKEN.search(page)
+    assert match, "no csrf_token on the front page"
+    return match.group(1)
+
+
+def generic_form(world) -> dict:
+    """Plausible values for the fields Koble's forms use, so a missed check would bite."""
+    return {
+        "email": world["founder_a"].user.email, "password": DEFAULT_PASSWORD,
+        "current_password": DEFAULT_PASSWORD, "new_password": NEW_PASSWORD,
+        "confirm": NEW_PASSWORD, "name": "Mallory", "role": "founder",
+        "municipality": "asker", "association": "", "lang": "en", "next": "/",
+        "title": "Forged pitch", "summary": "Forged", "description": "Forged",
+        "stage": "seed", "status": "published", "sectors": "energy", "ask_nok": "1000000",
+        "funding_type": "equity", "reason": "forged", "version": "1", "organisation": "Forged AS",
+        "investor_type": "angel", "thesis": "Forged", "confirm_delete": "y",
+    }
+
+
+def known_valid(world, app) -> dict:
+    """For the routes we own: (client, ids, form) that must change the state with a token."""
+
+    def fresh_user_client():
+        user = make_user("founder")
+        client = app.test_client()
+        log_in(client, user)
+        return user, client
+
+    cases = {}
+    _u, c = fresh_user_client()
+    cases["auth.logout"] = (c, {}, {})
+    _u, c = fresh_user_client()
+    cases["auth.change_password"] = (c, {}, {
+        "current_password": DEFAULT_PASSWORD, "new_password": NEW_PASSWORD,
+        "confirm": NEW_PASSWORD})
+    _u, c = fresh_user_client()
+    cases["main.set_language"] = (c, {}, {"lang": "en", "next": "/"})
+    cases["auth.register"] = (app.test_client(), {}, {
+        "role": "founder", "name": "Kari Nordmann", "email": "kari.csrf@example.no",
+        "municipality": "asker", "association": "", "password": NEW_PASSWORD,
+        "confirm": NEW_PASSWORD})
+    cases["auth.login"] = (app.test_client(), {}, {
+        "email": world["founder_b"].user.email, "password": DEFAULT_PASSWORD})
+    cases["auth.reset_request"] = (app.test_client(), {},
+                                   {"email": world["founder_b"].user.email})
+    target = make_user("founder")
+    cases["auth.reset_password"] = (app.test_client(), {"token": make_reset_token(target)},
+                                    {"password": NEW_PASSWORD, "confirm": NEW_PASSWORD})
+    return cases
+
+
+def _ids(world, name, rule):
+    for variant in ("own", "other_published", "other"):
+        ids = world.ids(name, variant, rule)
+        if ids is not None:
+            return ids
+    return {argument: 1 for argument in rule.arguments}
+
+
+def _csrf_reasons(caplog) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.name == "flask_wtf.csrf"]
+
+
+def test_only_a_valid_csrf_token_changes_state(app, principals, caplog):
+    caplog.set_level(logging.INFO, logger="flask_wtf.csrf")
+    world = principals
+    rules = get_rules(app, "POST")
+    assert any(r.endpoint == "auth.logout" for r in rules)
+    valid_cases = known_valid(world, app)
+    limit = app.config["WTF_CSRF_TIME_LIMIT"]
+    anonymous_token = csrf_token(world["anonymous"].client)
+    failures: list[str] = []
+    tried = 0
+    before = checksum()
+    for rule in rules:
+        for name in ATTACKERS:
+            client = world[name].client
+            if rule.endpoint in valid_cases:
+                ids = valid_cases[rule.endpoint][1] or _ids(world, name, rule)
+            else:
+                ids = _ids(world, name, rule)
+            url = url_for_rule(rule, ids)
+            own = csrf_token(client)
+            tokens = {
+                "missing": None,
+                "wrong": own[:-2] + ("AA" if not own.endswith("AA") else "BB"),
+                "other_session": (anonymous_token if name != "anonymous"
+                                  else csrf_token(world["founder_a"].client)),
+                "expired": csrf_token(client, age=limit + 60),
+            }
+            form = generic_form(world)
+            if rule.endpoint in valid_cases:
+                form.update(valid_cases[rule.endpoint][2])
+            for variant, token in tokens.items():
+                data = dict(form)
+                if token is not None:
+                    data["csrf_token"] = token
+                caplog.clear()
+                response = client.post(url, data=data)
+                tried += 1
+                reasons = _csrf_reasons(caplog)
+                where = f"{name} POST {url} [{variant}]"
+                if response.status_code != 400:
+                    failures.append(f"{where} → {response.status_code}, expected 400")
+                if reasons != [BAD_VARIANTS[variant]]:
+                    failures.append(f"{where}: CSRF said {reasons}, expected "
+                                    f"{BAD_VARIANTS[variant]!r}")
+                after = checksum()
+                if after != before:
+                    failures.append(f"{where} changed the database: {after.diff(before)}")
+                    before = after
+
+    # A valid token passes the CSRF layer on every route, and changes state where we know how.
+    valid = 0
+    for rule in rules:
+        if rule.endpoint in valid_cases:
+            client, ids, form = valid_cases[rule.endpoint]
+        else:
+            client, ids, form = (world["founder_a"].client, _ids(world, "founder_a", rule),
+                                 generic_form(world))
+        data = dict(form, csrf_token=csrf_token(client))
+        start = checksum()
+        caplog.clear()
+        response = client.post(url_for_rule(rule, ids), data=data)
+        valid += 1
+        where = f"POST {rule.rule} [valid]"
+        if _csrf_reasons(caplog):
+            failures.append(f"{where}: refused by CSRF: {_csrf_reasons(caplog)}")
+        if response.status_code >= 500:
+            failures.append(f"{where} → {response.status_code}")
+        if rule.endpoint in valid_cases and checksum() == start:
+            failures.append(f"{where} → {response.status_code} but changed nothing")
+        db.session.expire_all()
+
+    count("CSRF bad variants tried", tried)
+    count("CSRF valid-token requests", valid)
+    print(f"\nCSRF: {len(rules)} POST routes, {tried} bad variants (all 400, nothing changed), "
+          f"{valid} valid-token requests")
+    assert not failures, "\n".join(failures)

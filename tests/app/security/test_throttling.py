@@ -1,0 +1,120 @@
+"""Login throttling per account and per client address (ASVS V7), Redis storage."""
+
+from __future__ import annotations
+
+import socket
+import uuid
+
+import pytest
+
+from tests.factories import DEFAULT_PASSWORD, make_user
+
+
+@pytest.fixture
+def app_overrides(request):
+    overrides = {"RATELIMIT_ENABLED": True, "RATELIMIT_STORAGE_URI": "memory://"}
+    overrides.update(getattr(request, "param", {}))
+    return overrides
+
+
+@pytest.fixture
+def fast_hash(monkeypatch):
+    """Throttling is about counting attempts; skip scrypt's cost in these tests."""
+    monkeypatch.setattr("app.services.accounts.verify_password",
+                        lambda h, p: h is not None and p == DEFAULT_PASSWORD)
+
+
+def _attempt(client, email, ip="203.0.113.1", xff=None, password="wrong password here"):  # noqa: S107
+    headers = {"X-Forwarded-For": xff} if xff else {}
+    return client.post("/auth/login", data={"email": email, "password": password},
+                       environ_base={"REMOTE_ADDR": ip}, headers=headers)
+
+
+def _assert_friendly_429(response):
+    assert response.status_code == 429
+    page = response.get_data(as_text=True)
+    assert "<html" in page and "Traceback" not in page
+    assert "Too many attempts" in page or "For mange" in page
+    assert response.headers.get("Retry-After")
+
+
+def test_eleventh_attempt_on_one_account_from_many_addresses_is_refused(client, fast_hash):
+    user = make_user("founder")
+    for n in range(10):
+        assert _attempt(client, user.email, ip=f"198.51.100.{n + 1}").status_code == 422
+    _assert_friendly_429(_attempt(client, user.email, ip="198.51.100.200"))
+    # Even the right password waits: the account is throttled, not the guess.
+    _assert_friendly_429(_attempt(client, user.email, ip="198.51.100.201",
+                                  password=DEFAULT_PASSWORD))
+    # Another account from a fresh address is not affected.
+    other = make_user("founder")
+    assert _attempt(client, other.email, ip="198.51.100.202").status_code == 422
+
+
+def test_eleventh_attempt_from_one_address_across_accounts_is_refused(client, fast_hash):
+    for n in range(10):
+        assert _attempt(client, f"guess{n}@example.no").status_code == 422
+    _assert_friendly_429(_attempt(client, "guess99@example.no"))
+    assert _attempt(client, "guess99@example.no", ip="203.0.113.2").status_code == 422
+
+
+def test_forged_x_forwarded_for_does_not_bypass_the_limit(client, fast_hash):
+    """PROXY_FIX_HOPS=0 (default): X-Forwarded-For is ignored."""
+    for n in range(10):
+        response = _attempt(client, f"guess{n}@example.no", xff=f"192.0.2.{n + 1}")
+        assert response.status_code == 422
+    _assert_friendly_429(_attempt(client, "guess99@example.no", xff="192.0.2.99"))
+
+
+@pytest.mark.parametrize("app_overrides", [{"PROXY_FIX_HOPS": 1}], indirect=True)
+def test_behind_one_proxy_the_last_hop_is_the_client(client, fast_hash):
+    # The attacker controls everything left of the proxy's own entry.
+    for n in range(10):
+        response = _attempt(client, f"guess{n}@example.no", ip="10.0.0.1",
+                            xff=f"192.0.2.{n + 1}, 198.51.100.7")
+        assert response.status_code == 422
+    _assert_friendly_429(_attempt(client, "guess99@example.no", ip="10.0.0.1",
+                                  xff="192.0.2.99, 198.51.100.7"))
+    # A different real client behind the same proxy still gets in.
+    assert _attempt(client, "guess99@example.no", ip="10.0.0.1",
+                    xff="198.51.100.8").status_code == 422
+
+
+@pytest.mark.parametrize("app_overrides", [{"RATELIMIT_STORAGE_URI": "redis://127.0.0.1:1/0"}],
+                         indirect=True)
+def test_unreachable_redis_falls_back_to_memory(client, fast_hash):
+    for n in range(10):
+        assert _attempt(client, f"guess{n}@example.no").status_code == 422
+    _assert_friendly_429(_attempt(client, "guess99@example.no"))
+
+
+def _redis_up() -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
+    except OSError:
+        return False
+    return True
+
+
+REDIS_DB = "redis://127.0.0.1:6379/15"
+
+
+@pytest.mark.skipif(not _redis_up(), reason="Redis is not running on 127.0.0.1:6379")
+@pytest.mark.parametrize("app_overrides", [{"RATELIMIT_STORAGE_URI": REDIS_DB}], indirect=True)
+def test_throttling_works_with_redis_storage(client, fast_hash):
+    import redis
+
+    tag = uuid.uuid4().hex[:10]
+    ip = f"10.{int(tag[:2], 16)}.{int(tag[2:4], 16)}.{int(tag[4:6], 16)}"
+    email = f"redis-{tag}@example.no"
+    server = redis.Redis.from_url(REDIS_DB)
+    try:
+        for n in range(10):
+            assert _attempt(client, email, ip=f"{ip[:-1]}{n % 10}").status_code == 422
+        _assert_friendly_429(_attempt(client, email, ip=ip))
+        keys = [k for k in server.scan_iter("*") if tag.encode() in k]
+        assert keys, "the account counter should live in Redis"
+    finally:
+        for key in server.scan_iter("*"):
+            if tag.encode() in key or ip.encode() in key:
+                server.delete(key)
