@@ -1,0 +1,114 @@
+"""Staff see every pitch and hide one with a reason the founder sees; all audited."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from sqlalchemy import select
+
+from app.extensions import db
+from app.models import AuditEvent, Pitch
+from tests.factories import make_pitch, make_user
+
+
+def _ids(response) -> set[int]:
+    return {int(x) for x in re.findall(r'data-pitch-id="(\d+)"', response.get_data(as_text=True))}
+
+
+def _pitch(pitch_id: int) -> Pitch:
+    db.session.expire_all()
+    return db.session.get(Pitch, pitch_id)
+
+
+@pytest.fixture
+def staff(auth):
+    user = make_user("staff")
+    auth.login(user.email)
+    return user
+
+
+def test_staff_see_every_pitch_with_filters(client, staff):
+    published = make_pitch().id
+    draft = make_pitch(status="draft").id
+    hidden = make_pitch(hidden=True, hidden_reason="spam").id
+    assert _ids(client.get("/staff/pitches")) == {published, draft, hidden}
+    assert _ids(client.get("/staff/pitches?status=draft")) == {draft}
+    assert _ids(client.get("/staff/pitches?status=published")) == {published, hidden}
+    assert _ids(client.get("/staff/pitches?hidden=yes")) == {hidden}
+    assert _ids(client.get("/staff/pitches?hidden=no&status=published")) == {published}
+    assert client.get("/staff/pitches?status=weird").status_code == 422
+
+
+def test_admin_counts_as_staff(client, auth):
+    auth.login(make_user("admin").email)
+    assert client.get("/staff/pitches").status_code == 200
+
+
+def test_hide_needs_a_reason(client, staff):
+    pitch_id = make_pitch().id
+    assert client.get(f"/staff/pitches/{pitch_id}/hide").status_code == 200
+    response = client.post(f"/staff/pitches/{pitch_id}/hide", data={"reason": "   "})
+    assert response.status_code == 422
+    assert _pitch(pitch_id).hidden is False
+    assert client.post(f"/staff/pitches/{pitch_id}/hide",
+                       data={"reason": "x" * 501}).status_code == 422
+    assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "pitch_hidden")) is None
+
+
+def test_hide_and_unhide_are_audited_and_the_founder_sees_the_reason(client, auth, staff):
+    founder = make_user("founder")
+    pitch_id = make_pitch(founder, title="Regelbrudd").id
+    response = client.post(f"/staff/pitches/{pitch_id}/hide",
+                           data={"reason": "Inneholder reklame for et annet firma"})
+    assert response.status_code == 302
+    assert _pitch(pitch_id).hidden is True
+    event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "pitch_hidden"))
+    assert event.actor_id == staff.id and event.target == f"pitch:{pitch_id}"
+    assert event.detail == "Inneholder reklame for et annet firma"
+
+    auth.logout()
+    auth.login(make_user("investor").email)
+    assert client.get(f"/pitches/{pitch_id}").status_code == 404
+    assert pitch_id not in _ids(client.get("/pitches"))
+    auth.logout()
+
+    auth.login(founder.email)
+    assert "Inneholder reklame for et annet firma" in client.get(
+        f"/pitches/{pitch_id}").get_data(as_text=True)
+    assert "Inneholder reklame for et annet firma" in client.get(
+        "/pitches/mine").get_data(as_text=True)
+    auth.logout()
+
+    auth.login(staff.email)
+    assert client.post(f"/staff/pitches/{pitch_id}/unhide").status_code == 302
+    after = _pitch(pitch_id)
+    assert after.hidden is False and after.hidden_reason is None
+    assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "pitch_unhidden"))
+    auth.logout()
+    auth.login(make_user("investor").email)
+    assert client.get(f"/pitches/{pitch_id}").status_code == 200
+
+
+@pytest.mark.parametrize("role", ["founder", "investor"])
+def test_only_staff_moderate(client, auth, role):
+    pitch_id = make_pitch().id
+    auth.login(make_user(role).email)
+    assert client.get("/staff/pitches").status_code == 403
+    assert client.post(f"/staff/pitches/{pitch_id}/hide", data={"reason": "nope"}).status_code \
+        == 403
+    assert _pitch(pitch_id).hidden is False
+
+
+def test_anonymous_is_sent_to_login(client):
+    response = client.get("/staff/pitches")
+    assert response.status_code == 302 and "/auth/login" in response.headers["Location"]
+
+
+def test_hiding_a_missing_pitch_is_404(client, staff):
+    assert client.post("/staff/pitches/999999/hide", data={"reason": "x"}).status_code == 404
+
+
+def test_hide_is_post_only(client, staff):
+    pitch_id = make_pitch().id
+    assert client.get(f"/staff/pitches/{pitch_id}/unhide").status_code == 405
