@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_login import current_user, login_required
 
 from app.services import arenas as arena_service
@@ -76,8 +85,14 @@ def rsvp_page(token: str):
     try:
         invitation = rsvp.invitation_for_token(token)
     except NotFound as error:
-        return render_template("arenas/rsvp_invalid.html", message=error.message), 404
-    if request.method == "POST":
-        _answer(invitation.id)
-        return redirect(url_for("arenas.rsvp", token=token))
-    return _page(invitation, token=token)
+        response = make_response(
+            render_template("arenas/rsvp_invalid.html", message=error.message), 404)
+    else:
+        if request.method == "POST":
+            _answer(invitation.id)
+            return redirect(url_for("arenas.rsvp", token=token))
+        response = make_response(_page(invitation, token=token))
+    # The URL holds the token: keep the page out of caches (the global referrer policy
+    # already keeps the path from other sites).
+    response.headers["Cache-Control"] = "no-store"
+    return response
