@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from flask import Flask, session
+from flask import Flask, current_app, request, session
 from flask_login import current_user, logout_user, user_loaded_from_cookie, user_logged_in
 from sqlalchemy import select
 
@@ -28,6 +28,7 @@ def _session_started(_app, user=None, **_extra) -> None:
     now = time.time()
     session["login_at"] = now
     session["seen"] = now
+    session.permanent = True
 
 
 def init_app(app: Flask) -> None:
@@ -48,6 +49,9 @@ def init_app(app: Flask) -> None:
         if now - seen > idle or now - login_at > absolute or login_at > now + 60:
             logout_user()
             session.clear()
+            # Timed out means logged out: the remember-me cookie must not bring the user back.
+            if current_app.config.get("REMEMBER_COOKIE_NAME", "remember_token") in request.cookies:
+                session["_remember"] = "clear"
             return
         session["seen"] = now
         session.permanent = True
