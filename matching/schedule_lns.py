@@ -21,14 +21,22 @@ def lns(
     iters: int,
     eps: float,
     bound: float,
+    budget: int = 30_000,
+    gap: float = 1e-4,
     seed: int = 0,
 ) -> None:
-    """Run `iters` destroy-and-repair rounds on `board`, stopping early at `bound`."""
+    """Run up to `iters` destroy-and-repair rounds on `board`.
+
+    Stops early within `gap` (relative) of the upper `bound`, or once the repairs have
+    made `budget` insertion attempts; counting attempts rather than seconds keeps the
+    result the same on every machine.
+    """
     rng = random.Random(seed)
     w = board.w
+    stop = board.work + budget
     for it in range(iters):
-        if board.total >= bound - eps:
-            return  # provably optimal: nothing to gain
+        if board.total >= bound - max(eps, gap * abs(bound)) or board.work >= stop:
+            return
         scheduled = [q for q in range(len(w)) if board.slot_of[q] >= 0 and q not in board.locked]
         if not scheduled:
             return
@@ -54,16 +62,21 @@ def lns(
             freed |= 1 << board.unplace(q)
             touched.update((board.pa[q], board.pb[q]))
         # Pairs of the people set free, and pairs that could take a freed table.
+        # Only the heaviest of the latter: on a big, table-bound instance they number thousands.
         cands = {r for v in sorted(touched) for r in by_person[v]}
         fm, pa, pb = board.fmask, board.pa, board.pb
-        cands.update(
-            r for r in range(len(w)) if board.slot_of[r] < 0 and fm[pa[r]] & fm[pb[r]] & freed
-        )
+        extra = [r for r in range(len(w)) if board.slot_of[r] < 0 and fm[pa[r]] & fm[pb[r]] & freed]
+        extra.sort(key=lambda r: (-w[r], r))
+        cands.update(extra[: 2 * len(removed) + 10])
         cands = sorted(cands)
-        noise = {r: 1.0 + 0.3 * rng.random() for r in cands}
+        amp = rng.choice((0.1, 0.3, 1.0))
+        noise = {r: 1.0 + amp * rng.random() for r in cands}
         cands.sort(key=lambda r: (-w[r] * noise[r], r))
         # Fill without ejecting first, or the repair would undo itself; then allow ejection.
-        board.insertion_pass(cands, eps, eject=False)
+        # Half the time the removed meetings wait for the second pass (a short tabu), so
+        # the repair explores exchanges rather than putting the heaviest meeting back.
+        tabu = set(removed) if rng.random() < 0.5 else set()
+        board.insertion_pass([r for r in cands if r not in tabu], eps, eject=False)
         board.insertion_pass(cands, eps)
         if board.total < before - eps:
             board.undo(log)

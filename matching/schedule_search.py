@@ -48,6 +48,7 @@ class Board:
         self.slot_of = [-1] * len(prob.pa)
         self.locked = set(prob.locked)
         self.total = 0.0
+        self.work = 0  # insertion attempts so far: a deterministic effort budget
         self.log: list[tuple[int, int]] | None = None  # (pair, slot or -1) for undo
         for p, (s, _t) in sorted(prob.locked.items()):
             self.place(p, s)
@@ -133,6 +134,7 @@ class Board:
     # -- insertion with ejection ----------------------------------------------------------
     def plan_insert(self, p: int, eject: bool = True):
         """Best way to add pair p, moving or ejecting meetings; (gain, slot, moves, ejects)."""
+        self.work += 1
         a, b = self.pa[p], self.pb[p]
         direct = self.direct_mask(p)
         if direct:
@@ -163,8 +165,9 @@ class Board:
                 else:
                     cost += w[q]
                     ejects.append(q)
-            if not ok:
-                continue
+            floor = 0.0 if best is None else best[0]
+            if not ok or w[p] - cost <= floor or (ejects and not eject):
+                continue  # cannot beat what we have: skip the costlier checks below
             if not freed and self.used[s] >= self.T:
                 # The slot's tables are all taken: move one meeting out, or eject the cheapest.
                 vac, vac_cost, vac_to = -1, 0.0, -1
@@ -199,7 +202,7 @@ class Board:
             if ejects and not eject:
                 continue
             gain = w[p] - cost
-            if best is None or gain > best[0]:
+            if gain > floor:
                 best = (gain, s, moves, ejects)
         return best
 

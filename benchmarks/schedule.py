@@ -1,0 +1,87 @@
+"""Benchmark the meeting scheduler against the exact MILP optimum and the LP bound.
+
+    .venv/bin/python benchmarks/schedule.py [--seeds 5] [--milp-limit 60]
+
+For each size: value ratio of the heuristic to the MILP optimum (min / mean over seeds)
+and the times of both; where the MILP is too slow, the ratio to the LP-relaxation upper
+bound instead (a ratio of 1.000 there proves the schedule optimal).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from matching.schedule import objective, schedule  # noqa: E402
+from matching.schedule_milp import lp_upper_bound, optimum_value  # noqa: E402
+from matching.schedule_model import check_schedule, idle_slots  # noqa: E402
+from matching.schedule_random import random_instance  # noqa: E402
+
+# (founders, investors, slots, tables, density, caps, use MILP)
+SIZES = [
+    (5, 5, 4, 3, 0.5, (1, 4), True),
+    (10, 10, 6, 5, 0.4, (2, 6), True),
+    (15, 15, 8, 6, 0.4, (2, 8), True),
+    (30, 30, 8, 10, 0.3, (3, 8), True),
+    (50, 50, 10, 15, 0.25, (4, 8), True),
+    (100, 100, 12, 30, 0.15, (6, 8), False),
+    (150, 150, 12, 40, 0.15, (6, 8), False),
+    (150, 150, 12, 75, 0.15, (6, 8), False),
+]
+
+
+def run(seeds: int, milp_limit: float) -> None:
+    """Print one line per size."""
+    head = (
+        f"{'size (F+I × S × T)':<22}{'pairs':>7}{'ratio min':>10}{'mean':>8}{'vs':>5}"
+        f"{'heur s':>8}{'exact s':>9}{'LP s':>7}{'idle/p':>8}"
+    )
+    print(head)
+    print("-" * len(head))
+    for nf, ni, S, T, dens, caps, use_milp in SIZES:
+        ratios, t_h, t_x, t_lp, pairs, idle = [], [], [], [], [], []
+        ref = "opt" if use_milp else "LP"
+        for seed in range(seeds):
+            inst = random_instance(
+                nf, ni, S, T, density=dens, caps=caps, partial=0.3, locked=T // 2, seed=seed
+            )
+            pairs.append(len(inst.pairs))
+            t0 = time.perf_counter()
+            got = schedule(inst)
+            t_h.append(time.perf_counter() - t0)
+            check_schedule(inst, got)
+            idle.append(idle_slots(inst, got) / (nf + ni))
+            t0 = time.perf_counter()
+            best = lp_upper_bound(inst)
+            t_lp.append(time.perf_counter() - t0)
+            if use_milp:
+                t0 = time.perf_counter()
+                best = optimum_value(inst, time_limit=milp_limit)
+                t_x.append(time.perf_counter() - t0)
+            ratios.append(objective(inst, got) / best if best > 0 else 1.0)
+        size = f"{nf + ni} × {S} × {T}"
+        exact = f"{statistics.mean(t_x):9.2f}" if t_x else f"{'-':>9}"
+        print(
+            f"{size:<22}{statistics.mean(pairs):7.0f}{min(ratios):10.4f}"
+            f"{statistics.mean(ratios):8.4f}{ref:>5}{statistics.mean(t_h):8.2f}{exact}"
+            f"{statistics.mean(t_lp):7.2f}{statistics.mean(idle):8.2f}"
+        )
+        sys.stdout.flush()
+
+
+def main() -> None:
+    """Parse the arguments and run."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--seeds", type=int, default=5)
+    ap.add_argument("--milp-limit", type=float, default=60.0)
+    args = ap.parse_args()
+    run(args.seeds, args.milp_limit)
+
+
+if __name__ == "__main__":
+    main()
