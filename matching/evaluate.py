@@ -23,6 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .activity import activity_scale, activity_score, parse_date, scale_counts
 from .engine import MatchEngine
 from .records import EngineWeights, InvestorRecord, PitchRecord
 from .reranker import weights_from_differences
@@ -89,7 +90,8 @@ def investor_record(qid: str, portfolio: list[dict], pitches: dict[str, dict]
                      if (s := i.get("stage") or p.get("stage"))),
         locations=tuple(p["location"] for p in ps if p.get("location")),
         ticket_min=lo, ticket_max=hi, activity=float(len(portfolio)),
-        last_active=max(i["date"] for i in portfolio))
+        last_active=max(i["date"] for i in portfolio),
+        activity_dates=tuple(sorted(i["date"] for i in portfolio)))
 
 
 def make_task(ds: Dataset, start: str | None, cutoff: str, end: str | None = None) -> Task:
@@ -166,36 +168,94 @@ def engine_scores(engine: MatchEngine, task: Task) -> np.ndarray:
     return scores
 
 
-def fit_engine(task: Task, weights: EngineWeights, as_of: str, seed: int) -> MatchEngine:
+def fit_engine(task: Task, weights: EngineWeights, as_of: str, seed: int,
+               half_life: float = 365.0) -> MatchEngine:
     """The app's engine, fitted on a task's candidates and investor profiles."""
-    return MatchEngine(weights=weights, random_state=seed, as_of=as_of,
-                       retrieval="exact").fit(task.candidates, task.investors)
+    return MatchEngine(weights=weights, random_state=seed, as_of=as_of, retrieval="exact",
+                       half_life_days=half_life).fit(task.candidates, task.investors)
 
 
-def learn_weights(ds: Dataset, seed: int, negatives: int = 20) -> tuple[EngineWeights, dict]:
-    """Weights from an inner temporal split of the TRAIN period (pairwise logistic)."""
+#: Half-lives (days) tried for the recency-weighted activity count: a quarter to four years.
+HALF_LIVES = (90.0, 180.0, 365.0, 730.0, 1460.0)
+#: Inner cutoffs, as quantiles of the TRAIN investment dates; several, so that what is learned
+#: does not hinge on one small window.
+INNER_QUANTILES = (0.6, 0.7, 0.8)
+
+
+def inner_tasks(ds: Dataset, quantiles=INNER_QUANTILES, min_investments: int = 50
+                ) -> list[tuple[str, Task]]:
+    """The evaluation protocol one level down: TRAIN split at inner cutoffs (TEST unseen)."""
     dates = sorted(i["date"] for i in ds.investments if i["date"] < ds.cutoff)
-    if len(dates) < 50:
+    out: list[tuple[str, Task]] = []
+    if len(dates) < min_investments:
+        return out
+    for qt in quantiles:
+        cut = dates[int(qt * len(dates))]
+        if cut <= dates[0] or any(c == cut for c, _ in out):
+            continue
+        task = make_task(ds, None, cut, ds.cutoff)
+        if len(task.investors) >= 3 and len(task.candidates) >= 5:
+            out.append((cut, task))
+    return out
+
+
+def activity_values(task: Task, as_of: str, half_life: float) -> np.ndarray:
+    """The engine's activity score of every investor of `task` at `as_of`."""
+    when = parse_date(as_of)
+    scale = activity_scale(scale_counts(task.investors, when, half_life))
+    return np.array([activity_score(q.activity, q.last_active, when, scale, half_life, 0.3,
+                                    q.activity_dates) for q in task.investors])
+
+
+def choose_half_life(tasks: list[tuple[str, Task]], seed: int,
+                     default: float = 365.0) -> tuple[float, dict]:
+    """Half-life whose activity prior alone ranks the inner splits' investors best.
+
+    Reverse-direction NDCG@10 of the activity score alone, averaged over the inner splits;
+    ties keep the longer half-life (the smoother prior). `default` without inner data.
+    """
+    if not tasks:
+        return default, {}
+    means = {}
+    for h in HALF_LIVES:
+        vals = []
+        for cut, task in tasks:
+            act = activity_values(task, cut, h)
+            m, n = len(task.investors), len(task.candidates)
+            jit = np.random.default_rng(seed).random((m, n)) * 1e-9
+            vals.append(evaluate_scores(task, act[:, None] + jit)[1]["ndcg@10"])
+        means[h] = float(np.mean(vals))
+    best = max(HALF_LIVES, key=lambda h: (round(means[h], 4), h))
+    return best, {str(int(h)): round(v, 4) for h, v in means.items()}
+
+
+def learn_weights(ds: Dataset, seed: int, negatives: int = 20, half_life: float = 365.0,
+                  tasks: list[tuple[str, Task]] | None = None) -> tuple[EngineWeights, dict]:
+    """Weights from inner temporal splits of the TRAIN period (pairwise logistic, pooled)."""
+    tasks = inner_tasks(ds) if tasks is None else tasks
+    if not tasks:
         return EngineWeights(), {"inner": "too little train data; defaults kept"}
-    inner_cut = dates[int(0.75 * len(dates))]
-    task = make_task(ds, None, inner_cut, ds.cutoff)
-    if len(task.investors) < 3 or len(task.candidates) < 5:
-        return EngineWeights(), {"inner": "inner split too small; defaults kept"}
-    eng = fit_engine(task, EngineWeights(), inner_cut, seed)
     rng = np.random.default_rng(seed)
-    pids = [p.id for p in task.candidates]
-    qids = [q.id for q in task.investors]
-    pos, neg = [], []
-    for q, ps in task.relevant.items():
-        for p in ps:
-            others_p = [x for x in rng.choice(pids, negatives) if x not in ps]
-            others_q = [x for x in rng.choice(qids, negatives) if p not in task.relevant[x]]
-            pos += [(p, q)] * (len(others_p) + len(others_q))
-            neg += [(x, q) for x in others_p] + [(p, x) for x in others_q]
-    diff = eng.pair_components(pos).astype(float) - eng.pair_components(neg).astype(float)
+    diffs = []
+    for cut, task in tasks:
+        eng = fit_engine(task, EngineWeights(), cut, seed, half_life)
+        pids = [p.id for p in task.candidates]
+        qids = [q.id for q in task.investors]
+        pos, neg = [], []
+        for q, ps in task.relevant.items():
+            for p in ps:
+                others_p = [x for x in rng.choice(pids, negatives) if x not in ps]
+                others_q = [x for x in rng.choice(qids, negatives) if p not in task.relevant[x]]
+                pos += [(p, q)] * (len(others_p) + len(others_q))
+                neg += [(x, q) for x in others_p] + [(p, x) for x in others_q]
+        diffs.append(eng.pair_components(pos).astype(float)
+                     - eng.pair_components(neg).astype(float))
+    diff = np.vstack(diffs)
     weights = weights_from_differences(diff, EngineWeights().total())
-    return weights, {"inner_cutoff": inner_cut, "inner_investors": len(task.investors),
-                     "inner_candidates": len(task.candidates), "pairs": len(diff)}
+    return weights, {"inner_cutoffs": [c for c, _ in tasks],
+                     "inner_investors": [len(t.investors) for _, t in tasks],
+                     "inner_candidates": [len(t.candidates) for _, t in tasks],
+                     "pairs": len(diff)}
 
 
 def baselines(task: Task, seeds: int = 5) -> dict[str, dict]:
@@ -232,9 +292,14 @@ def _merge(fwds: list[dict], revs: list[dict]) -> dict:
 def evaluate(folder: str | Path, seed: int = 0, learn: bool = True) -> dict:
     """Run the whole protocol on one dataset folder; returns the JSON-able report."""
     ds = load_dataset(folder)
-    weights, info = learn_weights(ds, seed) if learn else (EngineWeights(), {})
+    weights, info, half_life = EngineWeights(), {}, 365.0
+    if learn:
+        tasks = inner_tasks(ds)
+        half_life, info["half_life_ndcg"] = choose_half_life(tasks, seed)
+        weights, more = learn_weights(ds, seed, half_life=half_life, tasks=tasks)
+        info.update(more, half_life_days=half_life)
     task = make_task(ds, None, ds.cutoff)
-    engine = fit_engine(task, weights, ds.cutoff, seed)
+    engine = fit_engine(task, weights, ds.cutoff, seed, half_life)
     fwd, rev = evaluate_scores(task, engine_scores(engine, task))
     return {"dataset": ds.name, "investors_evaluated": len(task.investors),
             "candidates": len(task.candidates),

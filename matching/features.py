@@ -14,7 +14,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from . import ticket
-from .activity import activity_scale, activity_score, parse_date
+from .activity import activity_scale, activity_score, parse_date, scale_counts
 from .facets import CategoricalFacet, normalize_label, normalize_location, region_of
 from .records import COMPONENTS, EngineWeights, InvestorRecord, PitchRecord
 from .text import TextVectorizer
@@ -60,11 +60,12 @@ class FeatureBuilder:
             [p.support_needs for p in pitches] + [q.support_offers for q in investors])
         self.funding_ = CategoricalFacet("funding", pitch_missing="neutral").fit(
             [p.funding_types for p in pitches] + [q.funding_types for q in investors])
-        self.activity_scale_ = activity_scale([q.activity for q in investors])
         dates = [d for d in (parse_date(q.last_active) for q in investors) if d]
         dates += [d for d in (parse_date(p.date) for p in pitches) if d]
         as_of = parse_date(self.as_of) or (max(dates) if dates else None)
         self.as_of_ = as_of.isoformat() if as_of else None
+        self.activity_scale_ = activity_scale(scale_counts(investors, as_of,
+                                                           self.half_life_days))
         self._set_layout()
         n = len(pitches)
         return text[:n], text[n:]
@@ -159,7 +160,7 @@ class FeatureBuilder:
                                                        self.ticket_sigma)
             out[r, sl["activity"]] = activity_score(
                 q.activity, q.last_active, as_of, self.activity_scale_, self.half_life_days,
-                self.recency_floor)
+                self.recency_floor, q.activity_dates)
             allowed = set(self.stage_.value_columns(q.stages))
             if q.stages_only and allowed:
                 for c in range(n_stage):

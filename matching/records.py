@@ -47,6 +47,7 @@ class InvestorRecord:
     funding_types: tuple[str, ...] = ()
     activity: float = 0.0
     last_active: str | None = None
+    activity_dates: tuple[str, ...] = ()  # dates of past investments/answers (recency-weighted)
     stages_only: bool = False
     ticket_only: bool = False
     active: bool = True
