@@ -14,6 +14,18 @@ from app.models.audit import AuditEvent
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
 
 
+# Events whose detail is what someone typed as their e-mail. People do type their password
+# there by mistake; anything not shaped like an address is not kept.
+_TYPED_IDENTIFIER_ACTIONS = {"login_failed"}
+_EMAIL_SHAPE = re.compile(r"[^@\s]{1,64}@[^@\s]{1,253}\.[^@\s]{1,63}")
+
+
+def _typed_identifier(text: str | None) -> str | None:
+    if text is None or _EMAIL_SHAPE.fullmatch(text.strip()):
+        return text
+    return "(not an e-mail address)"
+
+
 def _clean(text: str | None, limit: int) -> str | None:
     # Control characters and newlines would let a user forge log lines.
     if text is None:
@@ -24,6 +36,8 @@ def _clean(text: str | None, limit: int) -> str | None:
 def record(action: str, actor=None, target: str | None = None, detail: str | None = None,
            commit: bool = True) -> AuditEvent:
     """Append one event to the audit trail."""
+    if action in _TYPED_IDENTIFIER_ACTIONS:
+        detail = _typed_identifier(detail)
     event = AuditEvent(
         action=_clean(action, 60),
         actor_id=getattr(actor, "id", None),
