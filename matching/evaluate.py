@@ -229,33 +229,78 @@ def choose_half_life(tasks: list[tuple[str, Task]], seed: int,
     return best, {str(int(h)): round(v, 4) for h, v in means.items()}
 
 
-def learn_weights(ds: Dataset, seed: int, negatives: int = 20, half_life: float = 365.0,
-                  tasks: list[tuple[str, Task]] | None = None) -> tuple[EngineWeights, dict]:
-    """Weights from inner temporal splits of the TRAIN period (pairwise logistic, pooled)."""
-    tasks = inner_tasks(ds) if tasks is None else tasks
-    if not tasks:
-        return EngineWeights(), {"inner": "too little train data; defaults kept"}
+def _pair_differences(tasks: list[tuple[str, Task]], seed: int, negatives: int,
+                      half_life: float) -> np.ndarray:
+    """Component differences (funded pair − sampled unfunded pair sharing a side), pooled."""
     rng = np.random.default_rng(seed)
-    diffs = []
+    diffs = [np.zeros((0, len(EngineWeights().as_dict())))]
     for cut, task in tasks:
         eng = fit_engine(task, EngineWeights(), cut, seed, half_life)
         pids = [p.id for p in task.candidates]
         qids = [q.id for q in task.investors]
         pos, neg = [], []
         for q, ps in task.relevant.items():
-            for p in ps:
+            for p in sorted(ps):  # sets iterate in hash order: sort, so runs repeat
                 others_p = [x for x in rng.choice(pids, negatives) if x not in ps]
                 others_q = [x for x in rng.choice(qids, negatives) if p not in task.relevant[x]]
                 pos += [(p, q)] * (len(others_p) + len(others_q))
                 neg += [(x, q) for x in others_p] + [(p, x) for x in others_q]
         diffs.append(eng.pair_components(pos).astype(float)
                      - eng.pair_components(neg).astype(float))
-    diff = np.vstack(diffs)
-    weights = weights_from_differences(diff, EngineWeights().total())
-    return weights, {"inner_cutoffs": [c for c, _ in tasks],
-                     "inner_investors": [len(t.investors) for _, t in tasks],
-                     "inner_candidates": [len(t.candidates) for _, t in tasks],
-                     "pairs": len(diff)}
+    return np.vstack(diffs)
+
+
+def blend(a: EngineWeights, b: EngineWeights, t: float = 0.5) -> EngineWeights:
+    """Convex combination `t * a + (1 - t) * b` of two weight vectors."""
+    da, db = a.as_dict(), b.as_dict()
+    return EngineWeights(**{k: t * da[k] + (1 - t) * db[k] for k in da})
+
+
+def _validation_score(task: Task, cut: str, weights: EngineWeights, seed: int,
+                      half_life: float) -> tuple[float, float]:
+    fwd, rev = evaluate_scores(task, engine_scores(
+        fit_engine(task, weights, cut, seed, half_life), task))
+    return fwd["ndcg@10"], rev["ndcg@10"]
+
+
+def learn_weights(ds: Dataset, seed: int, negatives: int = 20, half_life: float = 365.0,
+                  tasks: list[tuple[str, Task]] | None = None) -> tuple[EngineWeights, dict]:
+    """Weights from inner temporal splits of the TRAIN period, kept only if they validate.
+
+    Pairwise logistic regression on component differences, pooled over the inner splits.
+    Whether to trust it is itself checked out of time: the same learner, run on windows that
+    end at the last inner cutoff, must beat the default weights on the last inner split
+    (sum of log NDCG@10 ratios over both directions); otherwise the learned weights are
+    blended half-way with the defaults, or the defaults are kept.
+    """
+    tasks = inner_tasks(ds) if tasks is None else tasks
+    default = EngineWeights()
+    if not tasks:
+        return default, {"inner": "too little train data; defaults kept"}
+    diff = _pair_differences(tasks, seed, negatives, half_life)
+    learned = weights_from_differences(diff, default.total())
+    info: dict = {"inner_cutoffs": [c for c, _ in tasks],
+                  "inner_investors": [len(t.investors) for _, t in tasks],
+                  "inner_candidates": [len(t.candidates) for _, t in tasks],
+                  "pairs": len(diff), "learned": learned.as_dict()}
+    last_cut, last_task = tasks[-1]
+    early = [(c, make_task(ds, None, c, last_cut)) for c, _ in tasks[:-1]]
+    early = [(c, t) for c, t in early if len(t.investors) >= 3 and len(t.candidates) >= 5]
+    if not early:
+        info["choice"] = "no validation window; learned blended with defaults"
+        return blend(learned, default), info
+    w_early = weights_from_differences(_pair_differences(early, seed, negatives, half_life),
+                                       default.total())
+    base = _validation_score(last_task, last_cut, default, seed, half_life)
+    options = {"default": default, "blend": blend(learned, default), "learned": learned}
+    gains = {"default": 0.0}
+    for name, w in (("blend", blend(w_early, default)), ("learned", w_early)):
+        got = _validation_score(last_task, last_cut, w, seed, half_life)
+        gains[name] = float(sum(np.log((g + 1e-3) / (b + 1e-3))
+                                for g, b in zip(got, base, strict=True)))
+    choice = max(gains, key=lambda k: (round(gains[k], 4), k == "default"))
+    info.update(validation_gain={k: round(v, 4) for k, v in gains.items()}, choice=choice)
+    return options[choice], info
 
 
 def baselines(task: Task, seeds: int = 5) -> dict[str, dict]:
@@ -289,9 +334,24 @@ def _merge(fwds: list[dict], revs: list[dict]) -> dict:
             "investor_ranking": {k: float(np.mean([r[k] for r in revs])) for k in REVERSE_KEYS}}
 
 
-def evaluate(folder: str | Path, seed: int = 0, learn: bool = True) -> dict:
-    """Run the whole protocol on one dataset folder; returns the JSON-able report."""
+def simulate_earlier_cutoff(ds: Dataset, quantile: float) -> Dataset:
+    """The TRAIN period alone, re-split at a quantile of its dates (an "unseen" split)."""
+    train = [i for i in ds.investments if i["date"] < ds.cutoff]
+    dates = sorted(i["date"] for i in train)
+    cut = dates[min(len(dates) - 1, int(quantile * len(dates)))]
+    return Dataset(f"{ds.name}@{cut}", ds.pitches, train, cut)
+
+
+def evaluate(folder: str | Path, seed: int = 0, learn: bool = True,
+             earlier: float | None = None) -> dict:
+    """Run the whole protocol on one dataset folder; returns the JSON-able report.
+
+    `earlier` (a quantile in (0, 1)) drops the TEST period and re-splits TRAIN there: a
+    robustness check on a split that nothing was ever tuned on.
+    """
     ds = load_dataset(folder)
+    if earlier is not None:
+        ds = simulate_earlier_cutoff(ds, earlier)
     weights, info, half_life = EngineWeights(), {}, 365.0
     if learn:
         tasks = inner_tasks(ds)
@@ -327,8 +387,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print one JSON object")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--no-learn", action="store_true", help="keep default weights")
+    ap.add_argument("--earlier", type=float, default=None, metavar="Q",
+                    help="robustness check: drop TEST, re-split TRAIN at date quantile Q")
     args = ap.parse_args(argv)
-    report = evaluate(args.dataset, args.seed, learn=not args.no_learn)
+    report = evaluate(args.dataset, args.seed, learn=not args.no_learn, earlier=args.earlier)
     sys.stdout.write((json.dumps(report) if args.json else _table(report)) + "\n")
     return 0
 
