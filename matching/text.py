@@ -40,6 +40,7 @@ class Analyzer:
         }
         self._stem_cache: dict[tuple[str, str], str] = {}
         self._token_cache: dict[tuple[str, str], tuple[Feature, ...]] = {}
+        self._info_cache: dict[tuple[str, str], tuple] = {}
         self.phrases: dict[tuple[str, ...], str] = {}
         self.single: dict[str, str] = {}
         self.starts: set[str] = set()  # first words of multi-word phrases (raw or stemmed)
@@ -119,6 +120,19 @@ class Analyzer:
                 return parts
         return parts
 
+    def _token_info(self, token: str, lang: str) -> tuple[bool, str | None, tuple | None]:
+        """(starts a multi-word phrase, single-word glossary concept, features or None)."""
+        key = (token, lang)
+        info = self._info_cache.get(key)
+        if info is None:
+            multi = (token in self.starts or self.stem(token, "nb") in self.starts
+                     or self.stem(token, "en") in self.starts)
+            canon = self._lookup((token,), lang)
+            skip = token in STOP_WORDS or len(token) < 2 or token.isdigit()
+            info = (multi, canon, None if skip else self._token_features(token, lang))
+            self._info_cache[key] = info
+        return info
+
     def analyze(self, text: str) -> tuple[list[list[Feature]], list[str]]:
         """Per kept token position, its word features; and the surface tokens for char n-grams."""
         toks = self.tokens(text)
@@ -126,32 +140,36 @@ class Analyzer:
         positions: list[list[Feature]] = []
         surfaces: list[str] = []
         i, n = 0, len(toks)
+        info = self._token_info
         while i < n:
             t0 = toks[i]
-            multi = (t0 in self.starts or self.stem(t0, "nb") in self.starts
-                     or self.stem(t0, "en") in self.starts)
-            for size in range(min(_MAX_PHRASE, n - i) if multi else 1, 0, -1):
-                words = tuple(toks[i:i + size])
-                canon = self._lookup(words, lang)
-                if canon is not None:
-                    # keep the words' own features too: "battery storage" still says battery
-                    pos = [(canon, " ".join(words))]
-                    if size > 1:
+            multi, canon1, feats = info(t0, lang)
+            if multi:
+                for size in range(min(_MAX_PHRASE, n - i), 1, -1):
+                    words = tuple(toks[i:i + size])
+                    canon = self._lookup(words, lang)
+                    if canon is not None:
+                        # keep the words' own features too: "battery storage" says battery
+                        pos = [(canon, " ".join(words))]
                         for w in words:
                             if w not in STOP_WORDS and len(w) > 1:
                                 pos.extend(f for f in self._token_features(w, lang)
                                            if f[0] != canon)
-                    positions.append(pos)
-                    surfaces.extend(words)
-                    i += size
-                    break
-            else:
-                tok = toks[i]
-                i += 1
-                if tok in STOP_WORDS or len(tok) < 2 or tok.isdigit():
-                    continue
-                positions.append(list(self._token_features(tok, lang)))
-                surfaces.append(tok)
+                        positions.append(pos)
+                        surfaces.extend(words)
+                        i += size
+                        break
+                else:
+                    multi = False
+            if multi:
+                continue
+            i += 1
+            if canon1 is not None:
+                positions.append([(canon1, t0)])
+                surfaces.append(t0)
+            elif feats is not None:
+                positions.append(list(feats))
+                surfaces.append(t0)
         return positions, surfaces
 
 
@@ -161,17 +179,49 @@ def char_ngrams(token: str, lo: int, hi: int) -> list[str]:
     return [padded[i:i + n] for n in range(lo, hi + 1) for i in range(len(padded) - n + 1)]
 
 
-def _tfidf(counts: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:
-    """Sublinear tf times idf, rows L2-normalised."""
+def _counts(indptr, cols, width: int) -> sp.csr_matrix:
+    """Count matrix from per-row column lists (duplicates summed, indices sorted)."""
+    indptr = np.asarray(indptr, dtype=np.int64)
+    cols = np.asarray(cols, dtype=np.int32)
+    out = sp.csr_matrix((np.ones(cols.size, np.float32), cols, indptr),
+                        shape=(len(indptr) - 1, width))
+    out.sum_duplicates()  # sorts indices too
+    return out
+
+
+def _keep(df: np.ndarray, names: list[str], min_df: int, limit: int) -> np.ndarray:
+    """Ids of the kept features, most frequent first, ties by name (the column order)."""
+    ok = [j for j in np.flatnonzero(df >= min_df).tolist()]
+    ok.sort(key=lambda j: (-df[j], names[j]))
+    return np.array(ok[:limit], dtype=np.int64)
+
+
+def _columns(x: sp.csr_matrix, kept: np.ndarray) -> sp.csr_matrix:
+    """Columns `kept` of `x`, renumbered 0.. in that order, indices sorted."""
+    remap = np.full(x.shape[1], -1, np.int64)
+    remap[kept] = np.arange(len(kept))
+    x = x.tocoo()
+    new = remap[x.col]
+    ok = new >= 0
+    out = sp.csr_matrix((x.data[ok], (x.row[ok], new[ok])), shape=(x.shape[0], len(kept)))
+    out.sum_duplicates()
+    return out
+
+
+def _tfidf(counts: sp.csr_matrix, idf: np.ndarray, scale: float = 1.0) -> sp.csr_matrix:
+    """Sublinear tf times idf, rows L2-normalised, times `scale`."""
     x = counts.tocsr().astype(np.float32)
     x.data = (1.0 + np.log(x.data)) * idf[x.indices]
-    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    row = np.repeat(np.arange(x.shape[0]), np.diff(x.indptr))
+    norms = np.sqrt(np.bincount(row, weights=x.data.astype(np.float64) ** 2,
+                                minlength=x.shape[0]))
     norms[norms == 0] = 1.0
-    return sp.csr_matrix(sp.diags(1.0 / norms) @ x, dtype=np.float32)
+    x.data = (x.data * (scale / norms)[row]).astype(np.float32)
+    return x
 
 
 def _idf(df: np.ndarray, n_docs: int) -> np.ndarray:
-    return (np.log((1.0 + n_docs) / (1.0 + df)) + 1.0).astype(np.float32)
+    return (np.log((1.0 + n_docs) / (1.0 + np.asarray(df, np.float64))) + 1.0).astype(np.float32)
 
 
 class TextVectorizer:
@@ -191,34 +241,65 @@ class TextVectorizer:
     # -- fitting -----------------------------------------------------------------------
     def fit_transform(self, texts: Sequence[str]) -> sp.csr_matrix:
         """Learn vocabularies and idf from `texts` and return their rows."""
-        analyzed = [self._analyze(t) for t in texts]
         n = len(texts)
-        word_df: dict[str, int] = {}
-        self.surfaces_: dict[str, str] = {}
-        for feats, surface, _ in analyzed:
-            for f in set(feats):
-                word_df[f] = word_df.get(f, 0) + 1
-            for f, s in surface.items():
-                self.surfaces_.setdefault(f, s)
-        kept = sorted((f for f, d in word_df.items() if d >= self.min_df),
-                      key=lambda f: (-word_df[f], f))[: self.max_word_features]
-        self.word_vocab_ = {f: i for i, f in enumerate(kept)}
-        self.word_idf_ = _idf(np.array([word_df[f] for f in kept], dtype=np.float64), n)
-        self.surfaces_ = {f: self.surfaces_[f] for f in kept}
-        # character n-grams: counted per distinct token, then summed per document.
-        char_df: dict[str, int] = {}
-        for _, _, toks in analyzed:
-            grams: set[str] = set()
-            for t in set(toks):
-                grams.update(char_ngrams(t, *self.char_range))
-            for g in grams:
-                char_df[g] = char_df.get(g, 0) + 1
-        kept_c = sorted((g for g, d in char_df.items() if d >= self.min_df),
-                        key=lambda g: (-char_df[g], g))[: self.max_char_features]
-        self.char_vocab_ = {g: i for i, g in enumerate(kept_c)}
-        self.char_idf_ = _idf(np.array([char_df[g] for g in kept_c], dtype=np.float64), n)
+        feat_id: dict[str, int] = {}  # every word feature seen, in order of first sight
+        feat_surface: list[str] = []
+        tok_id: dict[str, int] = {}  # every surface token seen (for character n-grams)
+        w_cols: list[int] = []
+        w_ptr = [0]
+        t_cols: list[int] = []
+        t_ptr = [0]
+        for text in texts:
+            positions, toks = self.analyzer.analyze(text)
+            heads = []
+            for pos in positions:
+                for f, s in pos:
+                    i = feat_id.get(f)
+                    if i is None:
+                        i = feat_id[f] = len(feat_surface)
+                        feat_surface.append(s)
+                    w_cols.append(i)
+                heads.append(pos[0])
+            for a, b in zip(heads, heads[1:], strict=False):
+                f = a[0] + " " + b[0]
+                i = feat_id.get(f)
+                if i is None:
+                    i = feat_id[f] = len(feat_surface)
+                    feat_surface.append(a[1] + " " + b[1])
+                w_cols.append(i)
+            w_ptr.append(len(w_cols))
+            for t in toks:
+                i = tok_id.get(t)
+                if i is None:
+                    i = tok_id[t] = len(tok_id)
+                t_cols.append(i)
+            t_ptr.append(len(t_cols))
+        words = _counts(w_ptr, w_cols, len(feat_surface))
+        names = list(feat_id)
+        kept = _keep(np.bincount(words.indices, minlength=len(names)), names, self.min_df,
+                     self.max_word_features)
+        self.word_vocab_ = {names[j]: i for i, j in enumerate(kept)}
+        self.word_idf_ = _idf(np.bincount(words.indices, minlength=len(names))[kept], n)
+        self.surfaces_ = {names[j]: feat_surface[j] for j in kept}
+        # character n-grams: once per distinct token (docs × tokens) @ (tokens × n-grams)
+        gram_id: dict[str, int] = {}
+        g_cols: list[int] = []
+        g_ptr = [0]
+        for t in tok_id:
+            for g in char_ngrams(t, *self.char_range):
+                i = gram_id.get(g)
+                if i is None:
+                    i = gram_id[g] = len(gram_id)
+                g_cols.append(i)
+            g_ptr.append(len(g_cols))
+        chars = _counts(t_ptr, t_cols, len(tok_id)) @ _counts(g_ptr, g_cols, len(gram_id))
+        grams = list(gram_id)
+        df = np.bincount(chars.indices, minlength=len(grams))
+        kept_c = _keep(df, grams, self.min_df, self.max_char_features)
+        self.char_vocab_ = {grams[j]: i for i, j in enumerate(kept_c)}
+        self.char_idf_ = _idf(df[kept_c], n)
         self._ngram_cache = {}
-        return self._rows(analyzed)
+        return self._combine(_columns(words, kept), _columns(chars, kept_c))
 
     def fit(self, texts: Sequence[str]) -> TextVectorizer:
         """Learn vocabularies and idf from `texts`."""
@@ -238,7 +319,40 @@ class TextVectorizer:
 
     def transform(self, texts: Iterable[str]) -> sp.csr_matrix:
         """Rows for `texts` with the fitted vocabularies (unknown features are dropped)."""
-        return self._rows([self._analyze(t) for t in texts])
+        wv = self.word_vocab_
+        nw = len(wv)
+        a = np.sqrt(1.0 - self.char_weight)
+        b = np.sqrt(self.char_weight)
+        ptr = [0]
+        idx: list[np.ndarray] = []
+        val: list[np.ndarray] = []
+        for text in texts:
+            feats, toks = self._features(text)
+            wi = np.fromiter((i for i in map(wv.get, feats) if i is not None), np.int32)
+            grams = [self._token_ngrams(t) for t in toks]
+            ci = np.concatenate(grams) if grams else np.zeros(0, np.int32)
+            for ids, idf, scale, off in ((wi, self.word_idf_, a, 0),
+                                         (ci, self.char_idf_, b, nw)):
+                cols, counts = np.unique(ids, return_counts=True)
+                x = (1.0 + np.log(counts)) * idf[cols]
+                norm = np.sqrt(np.dot(x, x))
+                idx.append(cols + off)
+                val.append(x * (scale / norm) if norm > 0 else x)
+            ptr.append(ptr[-1] + idx[-2].size + idx[-1].size)
+        out = sp.csr_matrix(
+            (np.concatenate(val).astype(np.float32) if val else np.zeros(0, np.float32),
+             np.concatenate(idx).astype(np.int32) if idx else np.zeros(0, np.int32),
+             np.array(ptr, np.int64)), shape=(len(ptr) - 1, self.n_features))
+        out.has_sorted_indices = True
+        return out
+
+    def _features(self, text: str) -> tuple[list[str], list[str]]:
+        """Word features (unigrams, then bigrams of position heads) and surface tokens."""
+        positions, toks = self.analyzer.analyze(text)
+        feats = [f for pos in positions for f, _ in pos]
+        heads = [pos[0][0] for pos in positions]
+        feats.extend([a + " " + b for a, b in zip(heads, heads[1:], strict=False)])
+        return feats, toks
 
     def _analyze(self, text: str) -> tuple[list[str], dict[str, str], list[str]]:
         positions, toks = self.analyzer.analyze(text)
@@ -263,36 +377,25 @@ class TextVectorizer:
             self._ngram_cache[token] = ids
         return ids
 
-    def _rows(self, analyzed: list[tuple[list[str], dict[str, str], list[str]]]) -> sp.csr_matrix:
-        wv = self.word_vocab_
-        w_rows: list[int] = []
-        w_cols: list[int] = []
-        c_rows: list[np.ndarray] = []
-        c_cols: list[np.ndarray] = []
-        for r, (feats, _, toks) in enumerate(analyzed):
-            cols = [wv[f] for f in feats if f in wv]
-            w_cols.extend(cols)
-            w_rows.extend([r] * len(cols))
-            for t in toks:
-                ids = self._token_ngrams(t)
-                if ids.size:
-                    c_cols.append(ids)
-                    c_rows.append(np.full(ids.size, r, dtype=np.int32))
-        n = len(analyzed)
-        words = sp.csr_matrix(
-            (np.ones(len(w_cols), dtype=np.float32), (w_rows, w_cols)),
-            shape=(n, len(wv)))
-        words.sum_duplicates()
-        cr = np.concatenate(c_rows) if c_rows else np.zeros(0, np.int32)
-        cc = np.concatenate(c_cols) if c_cols else np.zeros(0, np.int32)
-        chars = sp.csr_matrix((np.ones(cr.size, dtype=np.float32), (cr, cc)),
-                              shape=(n, len(self.char_vocab_)))
-        chars.sum_duplicates()
+    def _combine(self, words: sp.csr_matrix, chars: sp.csr_matrix) -> sp.csr_matrix:
+        """TF-IDF of both blocks, weighted and side by side (sorted indices, float32)."""
         a = np.float32(np.sqrt(1.0 - self.char_weight))
         b = np.float32(np.sqrt(self.char_weight))
-        out = sp.hstack([_tfidf(words, self.word_idf_) * a, _tfidf(chars, self.char_idf_) * b],
-                        format="csr", dtype=np.float32)
-        out.sort_indices()
+        w = _tfidf(words, self.word_idf_, a)
+        c = _tfidf(chars, self.char_idf_, b)
+        c.indices += np.int32(w.shape[1])
+        indptr = w.indptr + c.indptr
+        indices = np.empty(indptr[-1], np.int32)
+        data = np.empty(indptr[-1], np.float32)
+        row_w = np.repeat(np.arange(w.shape[0]), np.diff(w.indptr))
+        pos_w = np.arange(w.nnz) - w.indptr[row_w] + indptr[row_w]
+        row_c = np.repeat(np.arange(c.shape[0]), np.diff(c.indptr))
+        pos_c = np.arange(c.nnz) - c.indptr[row_c] + indptr[row_c] + np.diff(w.indptr)[row_c]
+        indices[pos_w], data[pos_w] = w.indices, w.data
+        indices[pos_c], data[pos_c] = c.indices, c.data
+        out = sp.csr_matrix((data, indices, indptr.astype(np.int64)),
+                            shape=(w.shape[0], w.shape[1] + c.shape[1]))
+        out.has_sorted_indices = True
         return out
 
     # -- explanation -------------------------------------------------------------------
