@@ -17,8 +17,10 @@ class Room:
     """The candidates as indices with sparse pair values, and the objective's pieces."""
 
     def __init__(self, founders, investors, value, *, k: int, good: float, top_m: int):
-        self.founders: list[Candidate] = founders
-        self.investors: list[Candidate] = investors
+        # Sorted by id so that ties never depend on the order the caller listed people in.
+        self.founders: list[Candidate] = sorted(founders, key=lambda c: c.id)
+        self.investors: list[Candidate] = sorted(investors, key=lambda c: c.id)
+        founders, investors = self.founders, self.investors
         fi = {c.id: n for n, c in enumerate(founders)}
         ii = {c.id: n for n, c in enumerate(investors)}
         self.fv: list[dict[int, float]] = [{} for _ in founders]
@@ -101,7 +103,7 @@ def _founders_given(room: Room, investors: set[int], cap: int, quota) -> tuple[l
     counts: dict[str, int] = {}
     for f in ok:
         counts[room.founders[f].group] = counts.get(room.founders[f].group, 0) + 1
-    quota = {g: min(q, counts.get(g, 0)) for g, q in quota.items()}  # kept when feasible
+    quota = {g: min(q, counts[g]) for g, q in quota.items() if counts.get(g)}  # when feasible
     val = {f: room.founder_value(f, investors) for f in ok}
     ok.sort(key=lambda f: (-val[f], -room.founders[f].score, room.founders[f].id))
     rank = {f: n for n, f in enumerate(ok)}
@@ -193,6 +195,37 @@ def _swap_pass(room: Room, fs: list[int], inv: list[int], quota) -> list[int]:
     return sorted(cur)
 
 
+def _joint_pass(room: Room, inv: list[int], cap_f: int, cap_i: int, quota_f, quota_i):
+    """Swap or add an investor when the best founders for the new room hold more value.
+
+    Unlike `_swap_pass`, this re-chooses the founders, so it finds rooms that let more
+    founders reach k good investors.
+    """
+    cur = set(inv)
+    fs, _ = _founders_given(room, cur, cap_f, quota_f)
+    score = room.total(set(fs), cur)
+    counts = _group_counts(room.investors, cur)
+    outside = [j for j in range(len(room.investors)) if j not in cur]
+    outside.sort(key=lambda j: (-sum(room.iv[j].values()), j))
+    for j in outside[:30]:  # the heaviest few: enough in practice, keeps it fast
+        gj = room.investors[j].group
+        options = [None] if len(cur) < cap_i else []
+        options += sorted(cur)
+        for i in options:
+            if i is not None:
+                gi = room.investors[i].group
+                if gi != gj and counts.get(gi, 0) - 1 < quota_i.get(gi, 0):
+                    continue
+            after = (cur - {i}) | {j}
+            fs2, _ = _founders_given(room, after, cap_f, quota_f)
+            s2 = room.total(set(fs2), after)
+            if s2 > score + 1e-9:
+                cur, score = after, s2
+                counts = _group_counts(room.investors, cur)
+                break
+    return sorted(cur)
+
+
 def solve(room: Room, cap_f: int, cap_i: int, fairness: str | None) -> Proposal:
     """Alternate founder and investor selection, then swap investors; keep the best."""
     every = set(range(len(room.investors)))
@@ -223,6 +256,12 @@ def solve(room: Room, cap_f: int, cap_i: int, fairness: str | None) -> Proposal:
             break
         seen.add(key)
     _, fs, inv, qf = best
+    for _ in range(4):  # the costlier joint moves, from the best alternation result
+        inv2 = _joint_pass(room, inv, cap_f, cap_i, quota_f, quota_i)
+        if inv2 == sorted(inv):
+            break
+        inv = inv2
+        fs, qf = _founders_given(room, set(inv), cap_f, quota_f)
     return _proposal(room, fs, inv, {"founders": qf, "investors": quota_i})
 
 
@@ -252,8 +291,8 @@ def _proposal(room: Room, fs: list[int], inv: list[int], quotas) -> Proposal:
     f_in, i_in = order(fs, fval, room.founders), order(inv, ival, room.investors)
     f_wait = [f for f in range(len(room.founders)) if f not in fset]
     f_wait = order([f for f in f_wait if room.good_count(f, iset) >= room.k], fval, room.founders)
-    i_wait = order([i for i in every_but(room.investors, iset) if ival[i] > 0], ival,
-                   room.investors)  # fmt: skip
+    i_wait = [i for i in range(len(room.investors)) if i not in iset and ival[i] > 0]
+    i_wait = order(i_wait, ival, room.investors)
 
     def listing(items, side, waiting, quota, rival_best):
         people, val = (room.founders, fval) if side == "founder" else (room.investors, ival)
@@ -266,10 +305,8 @@ def _proposal(room: Room, fs: list[int], inv: list[int], quotas) -> Proposal:
             inside = sorted((-v, others[y].id) for y, v in pairs[x].items() if y in other_set)
             good = sum(1 for v, _ in inside if -v >= room.good)
             # A quota seat: owed to its group, and someone waiting would otherwise have it.
-            quota_seat = (
-                not waiting and per_group[c.group] <= quota.get(c.group, 0)
-                and rival_best > val[x]
-            )  # fmt: skip
+            owed = per_group[c.group] <= quota.get(c.group, 0)
+            quota_seat = not waiting and owed and rival_best > val[x]
             best = inside[0][1] if inside else None
             out.append(Invitee(c.id, side, c.group, n, round(val[x], 6), good, best, quota_seat))
         return tuple(out)
@@ -292,8 +329,3 @@ def _proposal(room: Room, fs: list[int], inv: list[int], quotas) -> Proposal:
         quotas=quotas,
         value=round(room.total(fset, iset), 9),
     )
-
-
-def every_but(people: list, excluded: set[int]) -> list[int]:
-    """Indices of `people` not in `excluded`."""
-    return [x for x in range(len(people)) if x not in excluded]
