@@ -12,8 +12,10 @@ investors for a fixed set of founders, and modular in the founders for fixed inv
 so we alternate (1) founders given investors: best eligible founders, quota-aware greedy,
 which is exact for a modular objective with lower-bound quotas; (2) investors given
 founders: a covering greedy until every founder has k good investors, then a lazy greedy
-on marginal value; and finish with investor swap passes. The best feasible proposal seen
-is kept. Everything is ordered by value, then id, so the output is deterministic.
+on marginal value; then investor swap passes (founders fixed), and finally joint moves
+(swap or add one investor, re-choose the founders) that let more founders reach k good
+investors. The best feasible proposal seen is kept. Everything is ordered by value, then
+id, so the output is deterministic.
 """
 
 from __future__ import annotations
