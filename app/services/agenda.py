@@ -1,0 +1,132 @@
+"""A participant's agenda at an arena: the page's rows and the calendar file (iCalendar).
+
+Each meeting's calendar UID names the arena and the pair, so it stays the same when a
+re-run or a move changes the time; SEQUENCE is the arena's schedule sequence and DTSTAMP
+the last change, so calendar apps replace the old event. Meetings that were called off are
+sent as STATUS:CANCELLED.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from flask_babel import gettext as _
+from icalendar import Calendar, Event
+
+from app.extensions import db
+from app.models import Arena, InvestorProfile, Meeting, MeetingFeedback, User
+from app.models.arena import LOCAL_TZ
+from app.services import explain
+from app.services.contacts import can_see_contacts
+from app.services.meeting_requests import profile_ids, scores_for
+from app.services.schedule import is_active, meetings
+
+UID_DOMAIN = "koble.no"
+
+
+@dataclass
+class AgendaItem:
+    """One meeting as one of its participants sees it."""
+
+    meeting: Meeting
+    start: datetime
+    end: datetime
+    table: int  # as people count, from 1
+    partner: User
+    partner_label: str
+    why: str
+    email: str | None
+    phone: str | None
+    active: bool
+    feedback: MeetingFeedback | None
+
+    @property
+    def uid(self) -> str:
+        return meeting_uid(self.meeting)
+
+
+def meeting_uid(meeting: Meeting) -> str:
+    """Stable across re-runs: the arena and the pair, never the slot or the row."""
+    return (f"arena{meeting.arena_id}-f{meeting.founder_user_id}-i{meeting.investor_user_id}"
+            f"@{UID_DOMAIN}")
+
+
+def _contact(viewer, partner: User, profile: InvestorProfile | None):
+    if not can_see_contacts(viewer, partner):
+        return None, None
+    if profile is not None:
+        return profile.contact_email or partner.email, profile.contact_phone or partner.phone
+    return partner.email, partner.phone
+
+
+def items(viewer, arena: Arena, include_cancelled: bool = False) -> list[AgendaItem]:
+    """The viewer's meetings in time order (active ones; cancelled ones too if asked)."""
+    from app.services.meeting_requests import accepted
+
+    present = {i.user_id for i in accepted(arena.id)}
+    rows = meetings(arena, user_id=viewer.id, active_only=False)
+    rows = [m for m in rows if include_cancelled or is_active(m, present)]
+    profiles = profile_ids({m.investor_user_id for m in rows})
+    scores = scores_for({m.pitch_id for m in rows}, profiles.values())
+    profile_rows = {p.user_id: p for p in db.session.query(InvestorProfile).filter(
+        InvestorProfile.user_id.in_(list(profiles) or [0]))}
+    feedback = {f.meeting_id: f for f in db.session.query(MeetingFeedback).filter(
+        MeetingFeedback.user_id == viewer.id,
+        MeetingFeedback.meeting_id.in_([m.id for m in rows] or [0]))}
+    out = []
+    for m in rows:
+        i_am_founder = m.founder_user_id == viewer.id
+        partner = m.investor if i_am_founder else m.founder
+        profile = profile_rows.get(m.investor_user_id)
+        if i_am_founder:
+            label = profile.organisation if profile else ""
+        else:
+            label = m.pitch.title if m.pitch else ""
+        match = scores.get((m.pitch_id, profiles.get(m.investor_user_id)))
+        email, phone = _contact(viewer, partner, profile if i_am_founder else None)
+        out.append(AgendaItem(
+            meeting=m, start=arena.slot_start(m.slot), end=arena.slot_end(m.slot),
+            table=m.table + 1, partner=partner, partner_label=label,
+            why=explain.explain(match) if match else _("You asked to meet."),
+            email=email, phone=phone, active=is_active(m, present),
+            feedback=feedback.get(m.id)))
+    out.sort(key=lambda item: (item.start, item.table))
+    return out
+
+
+def _stamp(arena: Arena) -> datetime:
+    stamp = arena.scheduled_at or arena.updated_at or datetime.now(UTC)
+    if stamp.tzinfo is None:  # SQLite hands back naive datetimes (stored as UTC)
+        stamp = stamp.replace(tzinfo=UTC)
+    return stamp.astimezone(UTC)
+
+
+def calendar(viewer, arena: Arena) -> bytes:
+    """The viewer's agenda as an iCalendar file, one VEVENT per meeting."""
+    cal = Calendar()
+    cal.add("prodid", "-//Koble//Arena agenda//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", arena.title)
+    cal.add("x-wr-timezone", str(LOCAL_TZ))
+    stamp = _stamp(arena)
+    for item in items(viewer, arena, include_cancelled=True):
+        event = Event()
+        event.add("uid", item.uid)
+        event.add("dtstamp", stamp)
+        event.add("sequence", arena.schedule_sequence or 0)
+        event.add("dtstart", item.start.astimezone(LOCAL_TZ))
+        event.add("dtend", item.end.astimezone(LOCAL_TZ))
+        who = item.partner.name + (f" ({item.partner_label})" if item.partner_label else "")
+        event.add("summary", _("Meeting with %(who)s", who=who))
+        event.add("location", _("%(venue)s, table %(table)d", venue=arena.venue or arena.title,
+                                table=item.table))
+        event.add("description", item.why)
+        event.add("status", "CONFIRMED" if item.active else "CANCELLED")
+        event.add("transp", "OPAQUE")
+        cal.add_component(event)
+    if hasattr(cal, "add_missing_timezones"):
+        cal.add_missing_timezones()
+    return cal.to_ical()

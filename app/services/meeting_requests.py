@@ -1,0 +1,232 @@
+"""Meeting requests at an arena: accepted participants see the other side with the match
+explanation, ask to meet (up to a per-person cap) and answer the requests they receive.
+
+A pair is *mutual* when a request was accepted or both asked; *one-sided* while one request
+waits for an answer; a declined request keeps the pair out of the schedule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, or_, select
+
+from app.extensions import db
+from app.models import Arena, InvestorProfile, Invitation, MatchScore, MeetingRequest, User
+from app.models.user import utcnow
+from app.services import explain
+from app.services.errors import DomainError, Forbidden, NotFound
+from app.services.mailer import send_mail
+
+DEFAULT_REQUEST_CAP = 6
+OPEN_FOR_REQUESTS = ("inviting", "scheduled")
+
+
+def request_cap(arena: Arena) -> int:
+    """How many meetings one person may ask for at the arena."""
+    return arena.meeting_cap or DEFAULT_REQUEST_CAP
+
+
+# --- who takes part -------------------------------------------------------------------------
+def participant_of(user, arena_id: int) -> Invitation:
+    """The user's accepted invitation to the arena. NotFound when they were never invited
+    (the arena's existence is not revealed), Forbidden when they have not accepted."""
+    invitation = db.session.scalar(select(Invitation).where(
+        Invitation.arena_id == arena_id, Invitation.user_id == user.id,
+        Invitation.invited_at.is_not(None)))
+    if invitation is None or invitation.arena.status == "draft":
+        raise NotFound(_("No such arena."))
+    if invitation.state != "accepted":
+        raise Forbidden(_("Only people who have accepted the invitation can see who comes "
+                          "and ask for meetings."))
+    return invitation
+
+
+def accepted(arena_id: int, side: str | None = None) -> list[Invitation]:
+    """The accepted invitations of the arena (one side, or both)."""
+    query = select(Invitation).where(Invitation.arena_id == arena_id,
+                                     Invitation.state == "accepted")
+    if side is not None:
+        query = query.where(Invitation.side == side)
+    return list(db.session.scalars(query.order_by(Invitation.rank, Invitation.id)))
+
+
+def profile_ids(user_ids) -> dict[int, int]:
+    """user id → investor profile id."""
+    ids = list(user_ids)
+    if not ids:
+        return {}
+    rows = db.session.execute(select(InvestorProfile.user_id, InvestorProfile.id).where(
+        InvestorProfile.user_id.in_(ids)))
+    return dict(rows.all())
+
+
+def scores_for(pitch_ids, profile_ids_) -> dict[tuple[int, int], MatchScore]:
+    """Stored scores of (pitch, investor profile) pairs among the given ids."""
+    pitch_ids, profile_ids_ = [p for p in pitch_ids if p], [q for q in profile_ids_ if q]
+    if not pitch_ids or not profile_ids_:
+        return {}
+    rows = db.session.scalars(select(MatchScore).where(
+        MatchScore.pitch_id.in_(pitch_ids), MatchScore.investor_profile_id.in_(profile_ids_)))
+    return {(m.pitch_id, m.investor_profile_id): m for m in rows}
+
+
+def requests_of(arena_id: int) -> list[MeetingRequest]:
+    return list(db.session.scalars(select(MeetingRequest).where(
+        MeetingRequest.arena_id == arena_id).order_by(MeetingRequest.id)))
+
+
+def pair_states(arena_id: int) -> dict[tuple[int, int], str]:
+    """(founder user id, investor user id) → "mutual", "one_sided" or "declined"."""
+    sides = dict(db.session.execute(select(Invitation.user_id, Invitation.side).where(
+        Invitation.arena_id == arena_id)).all())
+    found: dict[tuple[int, int], list[MeetingRequest]] = {}
+    for req in requests_of(arena_id):
+        if sides.get(req.from_user_id) == "founder":
+            key = (req.from_user_id, req.to_user_id)
+        else:
+            key = (req.to_user_id, req.from_user_id)
+        found.setdefault(key, []).append(req)
+    states = {}
+    for key, reqs in found.items():
+        kinds = {r.state for r in reqs}
+        if "declined" in kinds:
+            states[key] = "declined"
+        elif "accepted" in kinds or len(reqs) > 1:
+            states[key] = "mutual"
+        else:
+            states[key] = "one_sided"
+    return states
+
+
+@dataclass
+class Person:
+    """Someone on the other side, as a participant sees them."""
+
+    invitation: Invitation
+    score: float | None
+    why: str
+    outgoing: MeetingRequest | None
+    incoming: MeetingRequest | None
+
+    @property
+    def user(self) -> User:
+        return self.invitation.user
+
+    @property
+    def mutual(self) -> bool:
+        states = {r.state for r in (self.outgoing, self.incoming) if r is not None}
+        return "declined" not in states and (
+            "accepted" in states or (self.outgoing is not None and self.incoming is not None))
+
+
+def match_of(founder_inv: Invitation, investor_inv: Invitation,
+             scores: dict | None = None, profiles: dict | None = None) -> MatchScore | None:
+    """The stored score of a founder's and an investor's invitations, if any."""
+    profiles = profiles if profiles is not None else profile_ids([investor_inv.user_id])
+    key = (founder_inv.pitch_id, profiles.get(investor_inv.user_id))
+    if scores is None:
+        scores = scores_for([key[0]], [key[1]])
+    return scores.get(key)
+
+
+def other_side(me: Invitation) -> list[Person]:
+    """The accepted people of the other side, best match first, with the requests."""
+    side = "investor" if me.side == "founder" else "founder"
+    others = accepted(me.arena_id, side)
+    founders = [me] if me.side == "founder" else others
+    investors = others if me.side == "founder" else [me]
+    profiles = profile_ids(i.user_id for i in investors)
+    scores = scores_for([f.pitch_id for f in founders], profiles.values())
+    reqs = [r for r in requests_of(me.arena_id)
+            if me.user_id in (r.from_user_id, r.to_user_id)]
+    people = []
+    for other in others:
+        f, i = (me, other) if me.side == "founder" else (other, me)
+        match = match_of(f, i, scores, profiles)
+        people.append(Person(
+            invitation=other, score=match.score if match else None,
+            why=explain.explain(match) if match else _("No stored match score for this pair."),
+            outgoing=next((r for r in reqs if r.from_user_id == me.user_id
+                           and r.to_user_id == other.user_id), None),
+            incoming=next((r for r in reqs if r.to_user_id == me.user_id
+                           and r.from_user_id == other.user_id), None)))
+    people.sort(key=lambda p: (-(p.score or 0.0), p.user.name.lower(), p.user.id))
+    return people
+
+
+def outgoing_count(arena_id: int, user_id: int) -> int:
+    """Requests the person has made that are not declined."""
+    return db.session.scalar(select(func.count(MeetingRequest.id)).where(
+        MeetingRequest.arena_id == arena_id, MeetingRequest.from_user_id == user_id,
+        MeetingRequest.state != "declined")) or 0
+
+
+# --- asking and answering -------------------------------------------------------------------
+def _check_open(arena: Arena) -> None:
+    if arena.status not in OPEN_FOR_REQUESTS:
+        raise DomainError(_("This arena no longer takes meeting requests."))
+
+
+def request_meeting(user, arena_id: int, to_user_id: int) -> MeetingRequest:
+    """Ask someone on the other side for a meeting; asking back someone who asked you makes
+    the meeting mutual at once."""
+    me = participant_of(user, arena_id)
+    _check_open(me.arena)
+    other = db.session.scalar(select(Invitation).where(
+        Invitation.arena_id == arena_id, Invitation.user_id == to_user_id,
+        Invitation.state == "accepted"))
+    if other is None or other.side == me.side:
+        raise NotFound(_("No such participant."))
+    existing = db.session.scalar(select(MeetingRequest).where(
+        MeetingRequest.arena_id == arena_id,
+        or_((MeetingRequest.from_user_id == user.id) & (MeetingRequest.to_user_id == to_user_id),
+            (MeetingRequest.from_user_id == to_user_id) & (MeetingRequest.to_user_id == user.id))))
+    if existing is not None:
+        if existing.from_user_id == to_user_id and existing.state == "pending":
+            existing.state, existing.answered_at = "accepted", utcnow()
+            db.session.commit()
+            return existing
+        raise DomainError(_("You have already asked for, or answered, a meeting with "
+                            "%(name)s.", name=other.user.name))
+    cap = request_cap(me.arena)
+    if outgoing_count(arena_id, user.id) >= cap:
+        raise DomainError(_("You can ask for at most %(cap)d meetings at this arena.", cap=cap))
+    req = MeetingRequest(arena_id=arena_id, from_user_id=user.id, to_user_id=to_user_id)
+    db.session.add(req)
+    db.session.commit()
+    _mail_request(req)
+    return req
+
+
+def answer_request(user, arena_id: int, request_id: int, accept: bool) -> MeetingRequest:
+    """Accept or decline a request someone made to the user."""
+    me = participant_of(user, arena_id)
+    _check_open(me.arena)
+    req = db.session.get(MeetingRequest, request_id)
+    if req is None or req.arena_id != arena_id or req.to_user_id != user.id:
+        raise NotFound(_("No such meeting request."))
+    if accept and req.state != "accepted":
+        mutual = sum(1 for s in pair_states(arena_id).items()
+                     if user.id in s[0] and s[1] == "mutual")
+        if mutual >= me.arena.cap:
+            raise DomainError(_("You already have as many agreed meetings as the arena "
+                                "allows (%(cap)d).", cap=me.arena.cap))
+    req.state = "accepted" if accept else "declined"
+    req.answered_at = utcnow()
+    db.session.commit()
+    return req
+
+
+def _mail_request(req: MeetingRequest) -> None:
+    from flask import url_for
+
+    try:
+        link = url_for("meetings.participants", arena_id=req.arena_id, _external=True)
+    except RuntimeError:
+        link = ""
+    send_mail(req.to_user.email, _l("%(name)s asks to meet you", name=req.from_user.name),
+              "email/meeting_request", locale=req.to_user.locale, req=req,
+              arena=req.arena, link=link)

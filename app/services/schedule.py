@@ -1,0 +1,298 @@
+"""The arena's meeting schedule: build it with the scheduler (`matching.schedule`), lock and
+move meetings, re-run for the rest, and free the slots of people who withdraw.
+
+The scheduler sees only the meeting slots (breaks left out): instance slot k is the arena's
+k-th meeting slot. Meeting rows store the arena's own slot index. A pair keeps its Meeting
+row across re-runs (so its calendar UID stays the same); a pair that no longer meets keeps
+its row as "cancelled", so calendar files can cancel the event.
+"""
+
+from __future__ import annotations
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from app.extensions import db
+from app.models import Arena, Interest, Invitation, Meeting
+from app.models.user import utcnow
+from app.services import arenas as arena_service
+from app.services import audit
+from app.services.errors import DomainError, NotFound
+from app.services.meeting_requests import accepted, pair_states, profile_ids, scores_for
+from matching.schedule import InvalidInstance, schedule
+from matching.schedule_model import Instance, Pair, Participant
+from matching.schedule_model import Meeting as Slotted
+
+BUILDABLE = ("inviting", "scheduled")
+MIN_VALUE = 0.01  # a requested pair without a stored score is still worth a meeting
+SUGGESTIONS_PER_PERSON = 3  # × the cap: how many top scores per person become suggestions
+PRIORITY = {"mutual": 0, "one_sided": 1, "suggestion": 2}
+
+
+# --- reading --------------------------------------------------------------------------------
+def meetings(arena: Arena, user_id: int | None = None, active_only: bool = True
+             ) -> list[Meeting]:
+    """The arena's meetings by slot and table; active = scheduled and both people still
+    accepted (someone who withdrew frees their slots at once)."""
+    query = select(Meeting).where(Meeting.arena_id == arena.id)
+    if user_id is not None:
+        query = query.where((Meeting.founder_user_id == user_id)
+                            | (Meeting.investor_user_id == user_id))
+    rows = list(db.session.scalars(query.order_by(Meeting.slot, Meeting.table, Meeting.id)))
+    if not active_only:
+        return rows
+    present = {i.user_id for i in accepted(arena.id)}
+    return [m for m in rows if is_active(m, present)]
+
+
+def is_active(meeting: Meeting, present: set[int]) -> bool:
+    return (meeting.state == "scheduled" and meeting.founder_user_id in present
+            and meeting.investor_user_id in present)
+
+
+def users_share_meeting(a, b) -> bool:
+    """True when a founder and an investor meet each other in a scheduled meeting of an
+    arena that is not cancelled, both still accepted."""
+    if a is None or b is None or {a.role, b.role} != {"founder", "investor"}:
+        return False
+    founder, investor = (a, b) if a.role == "founder" else (b, a)
+    rows = db.session.scalars(select(Meeting).join(Arena, Arena.id == Meeting.arena_id).where(
+        Meeting.founder_user_id == founder.id, Meeting.investor_user_id == investor.id,
+        Meeting.state == "scheduled", Arena.status.in_(("scheduled", "done"))))
+    for meeting in rows:
+        states = list(db.session.scalars(select(Invitation.state).where(
+            Invitation.arena_id == meeting.arena_id,
+            Invitation.user_id.in_((founder.id, investor.id)))))
+        if states == ["accepted", "accepted"]:
+            return True
+    return False
+
+
+def _bump(arena: Arena) -> None:
+    """The schedule changed: calendar files get a higher SEQUENCE and a new DTSTAMP."""
+    arena.schedule_sequence = (arena.schedule_sequence or 0) + 1
+    arena.scheduled_at = utcnow()
+
+
+# --- building -------------------------------------------------------------------------------
+def _excluded(pitch_ids, profile_by_user) -> set[tuple[int, int]]:
+    """(pitch, profile) pairs either side marked "not for me"."""
+    pitch_ids = [p for p in pitch_ids if p]
+    if not pitch_ids or not profile_by_user:
+        return set()
+    rows = db.session.execute(select(Interest.pitch_id, Interest.investor_profile_id).where(
+        Interest.kind == "not_for_me", Interest.pitch_id.in_(pitch_ids),
+        Interest.investor_profile_id.in_(list(profile_by_user.values()))))
+    return set(rows.all())
+
+
+def candidate_pairs(arena: Arena, founders: list[Invitation], investors: list[Invitation]
+                    ) -> dict[tuple[int, int], tuple[float, str]]:
+    """(founder user, investor user) → (value, source): requests first, then the engine's
+    best stored scores among the participants."""
+    profiles = profile_ids(i.user_id for i in investors)
+    scores = scores_for([f.pitch_id for f in founders], profiles.values())
+    excluded = _excluded([f.pitch_id for f in founders], profiles)
+    pitch_of = {f.user_id: f.pitch_id for f in founders}
+
+    def value(f_uid: int, i_uid: int) -> float:
+        match = scores.get((pitch_of.get(f_uid), profiles.get(i_uid)))
+        return max(float(match.score) if match else 0.0, MIN_VALUE)
+
+    f_ids, i_ids = set(pitch_of), {i.user_id for i in investors}
+    pairs: dict[tuple[int, int], tuple[float, str]] = {}
+    states = pair_states(arena.id)
+    for (f, i), state in states.items():
+        if state != "declined" and f in f_ids and i in i_ids:
+            pairs[(f, i)] = (value(f, i), state)
+    ranked: dict[int, list[tuple[float, tuple[int, int]]]] = {}
+    for f in f_ids:
+        for i in i_ids:
+            key = (pitch_of[f], profiles.get(i))
+            if key in scores and key not in excluded and (f, i) not in states:
+                entry = (float(scores[key].score), (f, i))
+                ranked.setdefault(f, []).append(entry)
+                ranked.setdefault(i, []).append(entry)
+    top = SUGGESTIONS_PER_PERSON * arena.cap
+    for entries in ranked.values():
+        for score, pair in sorted(entries, key=lambda e: (-e[0], e[1]))[:top]:
+            pairs.setdefault(pair, (max(score, MIN_VALUE), "suggestion"))
+    return pairs
+
+
+def _locked(arena: Arena, rows: list[Meeting], index: dict[int, int],
+            available: dict[int, set[int]], present: set[int]) -> list[Meeting]:
+    """The locked meetings that still fit the plan; the others are unlocked."""
+    kept, used, count = [], set(), {}
+    for m in rows:
+        if not m.locked:
+            continue
+        fits = (is_active(m, present) and m.slot in index and 0 <= m.table < arena.table_count
+                and m.slot in available.get(m.founder_user_id, ())
+                and m.slot in available.get(m.investor_user_id, ()))
+        keys = {("t", m.slot, m.table), ("p", m.slot, m.founder_user_id),
+                ("p", m.slot, m.investor_user_id)}
+        people = (m.founder_user_id, m.investor_user_id)
+        if fits and not keys & used and all(count.get(u, 0) < arena.cap for u in people):
+            kept.append(m)
+            used |= keys
+            for u in people:
+                count[u] = count.get(u, 0) + 1
+        else:
+            m.locked = False
+    return kept
+
+
+def build(staff, arena: Arena) -> dict[str, int]:
+    """Build (or re-run) the schedule: locked meetings stay, the rest is filled anew."""
+    if arena.status not in BUILDABLE:
+        raise DomainError(_("A schedule can only be built while the arena is inviting or "
+                            "scheduled."))
+    arena = arena_service.lock_arena(arena.id)
+    slots = arena.meeting_slots
+    index = {s: k for k, s in enumerate(slots)}
+    invitations = accepted(arena.id)
+    founders = [i for i in invitations if i.side == "founder"]
+    investors = [i for i in invitations if i.side == "investor"]
+    if not founders or not investors:
+        raise DomainError(_("Nobody to schedule yet: at least one founder and one investor "
+                            "must have accepted."))
+    available = {i.user_id: set(i.available_slots(arena)) for i in invitations}
+    present = set(available)
+    rows = meetings(arena, active_only=False)
+    locked = _locked(arena, rows, index, available, present)
+    pairs = candidate_pairs(arena, founders, investors)
+    for m in locked:
+        pairs.setdefault((m.founder_user_id, m.investor_user_id), (max(m.value, MIN_VALUE),
+                                                                   m.source))
+    people = tuple(Participant(f"u{i.user_id}", i.side, arena.cap,
+                               frozenset(index[s] for s in available[i.user_id]))
+                   for i in invitations)
+    instance = Instance(
+        slots=len(slots), tables=arena.table_count, participants=people,
+        pairs=tuple(Pair(f"u{f}", f"u{i}", value, PRIORITY[source])
+                    for (f, i), (value, source) in sorted(pairs.items())),
+        locked=tuple(Slotted(f"u{m.founder_user_id}", f"u{m.investor_user_id}",
+                             index[m.slot], m.table) for m in locked))
+    try:
+        result = schedule(instance, seed=0)
+    except InvalidInstance as error:
+        db.session.rollback()
+        raise DomainError(_("The schedule could not be built: %(reason)s",
+                            reason=str(error))) from error
+    by_pair = {(m.founder_user_id, m.investor_user_id): m for m in rows}
+    pitch_of = {f.user_id: f.pitch_id for f in founders}
+    placed = set()
+    for item in result.meetings:
+        f, i = int(item.a[1:]), int(item.b[1:])
+        value, source = pairs[(f, i)]
+        row = by_pair.get((f, i))
+        if row is None:
+            row = Meeting(arena_id=arena.id, founder_user_id=f, investor_user_id=i,
+                          locked=False)
+            db.session.add(row)
+        row.slot, row.table, row.state = slots[item.slot], item.table, "scheduled"
+        row.source, row.value, row.pitch_id = source, value, pitch_of.get(f)
+        placed.add((f, i))
+    for key, row in by_pair.items():
+        if key not in placed:
+            row.state, row.locked = "cancelled", False
+    _bump(arena)
+    if arena.status == "inviting":
+        arena.status = "scheduled"
+    db.session.commit()
+    counts = {source: sum(1 for k in placed if pairs[k][1] == source) for source in PRIORITY}
+    counts["total"] = len(placed)
+    counts["locked"] = len(locked)
+    audit.record("schedule_built", actor=staff, target=f"arena:{arena.id}",
+                 detail=" ".join(f"{k}={v}" for k, v in counts.items()))
+    return counts
+
+
+# --- staff edits ----------------------------------------------------------------------------
+def meeting_of(arena: Arena, meeting_id: int) -> Meeting:
+    meeting = db.session.get(Meeting, meeting_id)
+    if meeting is None or meeting.arena_id != arena.id:
+        raise NotFound(_("No such meeting."))
+    return meeting
+
+
+def set_locked(staff, arena: Arena, meeting_id: int, locked: bool) -> Meeting:
+    """Lock a meeting (a re-run keeps it where it is) or unlock it."""
+    meeting = meeting_of(arena, meeting_id)
+    if meeting.state != "scheduled":
+        raise DomainError(_("Only scheduled meetings can be locked."))
+    meeting.locked = locked
+    db.session.commit()
+    audit.record("meeting_locked" if locked else "meeting_unlocked", actor=staff,
+                 target=f"arena:{arena.id}", detail=f"meeting:{meeting.id}")
+    return meeting
+
+
+def move(staff, arena: Arena, meeting_id: int, slot: int, table: int) -> Meeting:
+    """Move a meeting to another slot and table (0-based), and lock it there. Refused, with
+    nothing changed, when the slot is a break, the table is taken, either person is busy or
+    not there."""
+    meeting = meeting_of(arena, meeting_id)
+    present = {i.user_id: i for i in accepted(arena.id)}
+    if not is_active(meeting, set(present)):
+        raise DomainError(_("This meeting is cancelled and cannot be moved."))
+    if slot not in arena.meeting_slots:
+        raise DomainError(_("Slot %(slot)d is a break or outside the arena's plan.",
+                            slot=slot + 1))
+    if not 0 <= table < arena.table_count:
+        raise DomainError(_("Choose a table between 1 and %(n)d.", n=arena.table_count))
+    for other in meetings(arena):
+        if other.id == meeting.id or other.slot != slot:
+            continue
+        if other.table == table:
+            raise DomainError(_("Table %(table)d is already taken in slot %(slot)d.",
+                                table=table + 1, slot=slot + 1))
+        for uid in (meeting.founder_user_id, meeting.investor_user_id):
+            if uid in (other.founder_user_id, other.investor_user_id):
+                raise DomainError(_("%(name)s already has a meeting in slot %(slot)d.",
+                                    name=present[uid].user.name, slot=slot + 1))
+    for uid in (meeting.founder_user_id, meeting.investor_user_id):
+        if slot not in present[uid].available_slots(arena):
+            raise DomainError(_("%(name)s is not at the arena in slot %(slot)d.",
+                                name=present[uid].user.name, slot=slot + 1))
+    meeting.slot, meeting.table, meeting.locked = slot, table, True
+    _bump(arena)
+    db.session.commit()
+    audit.record("meeting_moved", actor=staff, target=f"arena:{arena.id}",
+                 detail=f"meeting:{meeting.id} slot={slot + 1} table={table + 1}")
+    return meeting
+
+
+def withdraw(user, arena_id: int) -> int:
+    """A participant who accepted cancels: their meetings are cancelled (a re-run fills the
+    slots) and their seat goes to the waiting list while answers are still open."""
+    from app.services.rsvp import fill_seats, mail_invitation
+
+    invitation = db.session.scalar(select(Invitation).where(
+        Invitation.arena_id == arena_id, Invitation.user_id == user.id))
+    if invitation is None or invitation.invited_at is None:
+        raise NotFound(_("No such arena."))
+    if invitation.state != "accepted":
+        raise DomainError(_("You have not accepted this invitation, so there is nothing to "
+                            "cancel."))
+    arena = arena_service.lock_arena(arena_id)
+    if arena.status not in BUILDABLE:
+        raise DomainError(_("This arena can no longer be changed."))
+    invitation.state = "cancelled"
+    invitation.answered_at = utcnow()
+    freed = 0
+    for meeting in meetings(arena, user_id=user.id, active_only=False):
+        if meeting.state == "scheduled":
+            meeting.state, meeting.locked = "cancelled", False
+            freed += 1
+    if freed:
+        _bump(arena)
+    db.session.flush()
+    newly = fill_seats(arena, invitation.side)
+    db.session.commit()
+    for other in newly:
+        mail_invitation(other)
+    audit.record("participation_cancelled", actor=user, target=f"arena:{arena_id}",
+                 detail=f"meetings freed={freed}")
+    return freed
