@@ -114,6 +114,13 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(arenas_bp, url_prefix="/arenas")
     app.register_blueprint(arena_staff_bp, url_prefix="/staff")
     app.register_blueprint(arena_invitations_bp, url_prefix="/staff/arenas")
+    from app.meetings.dashboard import bp as dashboard_bp
+    from app.meetings.routes import bp as meetings_bp
+    from app.meetings.staff_routes import bp as meetings_staff_bp
+
+    app.register_blueprint(meetings_bp, url_prefix="/arenas")
+    app.register_blueprint(meetings_staff_bp, url_prefix="/staff/arenas")
+    app.register_blueprint(dashboard_bp, url_prefix="/staff")
 
 
 def register_cli(app: Flask) -> None:

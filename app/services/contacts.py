@@ -1,7 +1,7 @@
 """Who may see whose contact details (e-mail, phone).
 
-For now: only the person themselves and staff. Mutual interest and shared arena meetings
-extend this later.
+The person themselves, staff, a founder and an investor with mutual interest, and two people
+who meet each other in the same scheduled arena meeting.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ def can_see_contacts(viewer, owner) -> bool:
         return True
     if viewer.is_staff:
         return True
-    return _mutual_interest(viewer, owner)
+    return _mutual_interest(viewer, owner) or _shared_meeting(viewer, owner)
 
 
 def _mutual_interest(viewer, owner) -> bool:
@@ -23,3 +23,10 @@ def _mutual_interest(viewer, owner) -> bool:
     from app.services.interest import users_have_mutual_interest
 
     return users_have_mutual_interest(viewer, owner)
+
+
+def _shared_meeting(viewer, owner) -> bool:
+    """Both are in the same scheduled arena meeting (and both still take part)."""
+    from app.services.schedule import users_share_meeting
+
+    return users_share_meeting(viewer, owner)

@@ -230,3 +230,13 @@ def _mail_request(req: MeetingRequest) -> None:
     send_mail(req.to_user.email, _l("%(name)s asks to meet you", name=req.from_user.name),
               "email/meeting_request", locale=req.to_user.locale, req=req,
               arena=req.arena, link=link)
+
+
+def organisations(user_ids) -> dict[int, str]:
+    """investor user id → organisation name."""
+    ids = list(user_ids)
+    if not ids:
+        return {}
+    rows = db.session.execute(select(InvestorProfile.user_id, InvestorProfile.organisation)
+                              .where(InvestorProfile.user_id.in_(ids)))
+    return dict(rows.all())

@@ -1,0 +1,120 @@
+"""Participants' pages at an arena: who comes, meeting requests, agenda, calendar file,
+follow-up answers, and cancelling one's participation."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from app.meetings import call_or_abort, yes_no
+from app.permissions import role_required
+from app.services import agenda as agenda_service
+from app.services import feedback as feedback_service
+from app.services import meeting_requests as requests_service
+from app.services import schedule as schedule_service
+from app.services.errors import DomainError
+
+bp = Blueprint("meetings", __name__)
+PARTICIPANT = ("founder", "investor")
+
+
+def _me(arena_id: int):
+    return call_or_abort(lambda: requests_service.participant_of(current_user, arena_id))
+
+
+def _flash_result(action, success: str) -> None:
+    try:
+        call_or_abort(action)
+    except DomainError as error:
+        flash(error.message, "danger")
+    else:
+        flash(success, "success")
+
+
+@bp.route("/<int:arena_id>/participants")
+@role_required(*PARTICIPANT)
+def participants(arena_id: int):
+    """The accepted people of the other side, best match first, with request buttons."""
+    me = _me(arena_id)
+    return render_template(
+        "meetings/participants.html", arena=me.arena, me=me,
+        people=requests_service.other_side(me),
+        used=requests_service.outgoing_count(arena_id, current_user.id),
+        cap=requests_service.request_cap(me.arena),
+        open_for_requests=me.arena.status in requests_service.OPEN_FOR_REQUESTS)
+
+
+@bp.route("/<int:arena_id>/requests", methods=["POST"])
+@role_required(*PARTICIPANT)
+def make_request(arena_id: int):
+    """Ask someone on the other side for a meeting."""
+    to_user_id = request.form.get("to_user_id", type=int)
+    if to_user_id is None:
+        abort(400)
+    _flash_result(lambda: requests_service.request_meeting(current_user, arena_id, to_user_id),
+                  _("Your meeting request is sent."))
+    return redirect(url_for("meetings.participants", arena_id=arena_id))
+
+
+@bp.route("/<int:arena_id>/requests/<int:request_id>/answer", methods=["POST"])
+@role_required(*PARTICIPANT)
+def answer_request(arena_id: int, request_id: int):
+    """Accept or decline a meeting request made to you."""
+    choice = request.form.get("answer", "")
+    if choice not in ("accept", "decline"):
+        abort(400)
+    accept = choice == "accept"
+    _flash_result(
+        lambda: requests_service.answer_request(current_user, arena_id, request_id, accept),
+        _("You accepted the meeting.") if accept else _("You declined the meeting."))
+    return redirect(url_for("meetings.participants", arena_id=arena_id))
+
+
+@bp.route("/<int:arena_id>/agenda")
+@role_required(*PARTICIPANT)
+def agenda(arena_id: int):
+    """The participant's meetings: time, table, who and why."""
+    me = _me(arena_id)
+    arena = me.arena
+    items = agenda_service.items(current_user, arena)
+    return render_template(
+        "meetings/agenda.html", arena=arena, me=me, items=items,
+        scheduled=arena.status in ("scheduled", "done"),
+        feedback_open={i.meeting.id: feedback_service.feedback_open(arena, i.meeting)
+                       for i in items})
+
+
+@bp.route("/<int:arena_id>/agenda.ics")
+@role_required(*PARTICIPANT)
+def agenda_ics(arena_id: int):
+    """The agenda as a calendar file; importing it again updates the events."""
+    me = _me(arena_id)
+    body = agenda_service.calendar(current_user, me.arena)
+    response = Response(body, mimetype="text/calendar")
+    response.headers["Content-Type"] = "text/calendar; charset=utf-8"
+    response.headers["Content-Disposition"] = f'attachment; filename="koble-arena-{arena_id}.ics"'
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.route("/<int:arena_id>/meetings/<int:meeting_id>/feedback", methods=["POST"])
+@role_required(*PARTICIPANT)
+def feedback(arena_id: int, meeting_id: int):
+    """The one-question follow-up: was it worth it, will you follow up?"""
+    worth_it = yes_no(request.form.get("worth_it"))
+    follow_up = yes_no(request.form.get("will_follow_up"))
+    _flash_result(lambda: feedback_service.answer(current_user, arena_id, meeting_id,
+                                                  worth_it, follow_up),
+                  _("Thank you for your answer."))
+    return redirect(url_for("meetings.agenda", arena_id=arena_id))
+
+
+@bp.route("/<int:arena_id>/withdraw", methods=["POST"])
+@role_required(*PARTICIPANT)
+def withdraw(arena_id: int):
+    """Cancel one's participation after accepting; one's meetings are called off."""
+    _flash_result(lambda: schedule_service.withdraw(current_user, arena_id),
+                  _("You have cancelled your participation. The people you were to meet "
+                    "will be told by their updated agenda."))
+    return redirect(url_for("arenas.mine"))

@@ -1,0 +1,143 @@
+"""Staff pages for an arena's meetings: the schedule (build, lock, move, print), attendance
+and the CSV exports."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from app.arenas import managed_arena_or_404
+from app.meetings import call_or_abort, yes_no
+from app.permissions import role_required
+from app.services import arena_exports, attendance
+from app.services import schedule as schedule_service
+from app.services.errors import DomainError
+from app.services.exports import csv_response
+from app.services.meeting_requests import accepted, organisations
+
+bp = Blueprint("meetings_staff", __name__)
+
+
+def _layout(arena) -> dict:
+    """The schedule per table and per person, for the page."""
+    meetings = schedule_service.meetings(arena)
+    orgs = organisations({m.investor_user_id for m in meetings})
+    rows = [{"m": m, "time": arena.slot_start(m.slot), "org": orgs.get(m.investor_user_id, ""),
+             "pitch": m.pitch.title if m.pitch else ""} for m in meetings]
+    tables = {t: [r for r in rows if r["m"].table == t] for t in range(arena.table_count)}
+    people = {}
+    for invitation in accepted(arena.id):
+        mine = [r for r in rows if invitation.user_id in (r["m"].founder_user_id,
+                                                          r["m"].investor_user_id)]
+        people[invitation.user_id] = {"invitation": invitation, "rows": mine}
+    return {"rows": rows, "tables": tables,
+            "people": sorted(people.values(), key=lambda p: (p["invitation"].side,
+                                                            p["invitation"].user.name.lower())),
+            "slots": [(s, arena.slot_start(s)) for s in arena.meeting_slots]}
+
+
+def _page(arena, error=None, typed=None, status=200):
+    return render_template("meetings/staff_schedule.html", arena=arena, error=error,
+                           typed=typed or {}, **_layout(arena)), status
+
+
+def _back(arena_id: int):
+    return redirect(url_for("meetings_staff.schedule", arena_id=arena_id))
+
+
+@bp.route("/<int:arena_id>/schedule")
+@role_required("staff")
+def schedule(arena_id: int):
+    """The schedule per table and per person; printable."""
+    return _page(managed_arena_or_404(arena_id))
+
+
+@bp.route("/<int:arena_id>/schedule/build", methods=["POST"])
+@role_required("staff")
+def build(arena_id: int):
+    """Build the schedule, or re-run it around the locked meetings."""
+    arena = managed_arena_or_404(arena_id)
+    try:
+        counts = schedule_service.build(current_user, arena)
+    except DomainError as error:
+        flash(error.message, "danger")
+    else:
+        flash(_("The schedule is ready: %(total)d meetings (%(mutual)d mutual, %(one)d "
+                "one-sided, %(suggested)d suggested).", total=counts["total"],
+                mutual=counts["mutual"], one=counts["one_sided"],
+                suggested=counts["suggestion"]), "success")
+    return _back(arena_id)
+
+
+@bp.route("/<int:arena_id>/meetings/<int:meeting_id>/lock", methods=["POST"])
+@role_required("staff")
+def lock(arena_id: int, meeting_id: int):
+    """Lock a meeting where it is (a re-run keeps it), or unlock it."""
+    arena = managed_arena_or_404(arena_id)
+    locked = request.form.get("locked") == "1"
+    try:
+        call_or_abort(lambda: schedule_service.set_locked(current_user, arena, meeting_id,
+                                                          locked))
+    except DomainError as error:
+        flash(error.message, "danger")
+    else:
+        flash(_("The meeting is locked.") if locked else _("The meeting is unlocked."),
+              "success")
+    return _back(arena_id)
+
+
+@bp.route("/<int:arena_id>/meetings/<int:meeting_id>/move", methods=["POST"])
+@role_required("staff")
+def move(arena_id: int, meeting_id: int):
+    """Move a meeting to another slot and table (as people count, from 1)."""
+    arena = managed_arena_or_404(arena_id)
+    typed = {"meeting_id": meeting_id, "slot": request.form.get("slot", ""),
+             "table": request.form.get("table", "")}
+    slot, table = request.form.get("slot", type=int), request.form.get("table", type=int)
+    if slot is None or table is None:
+        return _page(arena, _("Enter the slot and the table as numbers."), typed, 422)
+    try:
+        call_or_abort(lambda: schedule_service.move(current_user, arena, meeting_id, slot - 1,
+                                                    table - 1))
+    except DomainError as error:
+        return _page(arena, error.message, typed, 422)
+    flash(_("The meeting is moved and locked there."), "success")
+    return _back(arena_id)
+
+
+@bp.route("/<int:arena_id>/attendance")
+@role_required("staff")
+def attendance_page(arena_id: int):
+    """Who accepted, with buttons to mark them present or absent."""
+    arena = managed_arena_or_404(arena_id)
+    return render_template("meetings/attendance.html", arena=arena,
+                           invitations=accepted(arena.id))
+
+
+@bp.route("/<int:arena_id>/attendance/<int:invitation_id>", methods=["POST"])
+@role_required("staff")
+def mark_attendance(arena_id: int, invitation_id: int):
+    """Mark one participant present ("yes"), absent ("no") or unknown."""
+    arena = managed_arena_or_404(arena_id)
+    value = yes_no(request.form.get("attended"))
+    try:
+        call_or_abort(lambda: attendance.mark(current_user, arena, invitation_id, value))
+    except DomainError as error:
+        flash(error.message, "danger")
+    return redirect(url_for("meetings_staff.attendance_page", arena_id=arena_id))
+
+
+EXPORTS = {"invitations": arena_exports.invitations, "answers": arena_exports.answers,
+           "meetings": arena_exports.meeting_rows}
+
+
+@bp.route("/<int:arena_id>/export/<kind>.csv")
+@role_required("staff")
+def export(arena_id: int, kind: str):
+    """CSV of the invitations, the answers or the meetings, safe for spreadsheets."""
+    arena = managed_arena_or_404(arena_id)
+    if kind not in EXPORTS:
+        abort(404)
+    header, rows = EXPORTS[kind](arena)
+    return csv_response(f"arena-{arena.id}-{kind}.csv", header, rows)

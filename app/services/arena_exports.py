@@ -1,0 +1,56 @@
+"""The staff's CSV exports of an arena: invitations, answers and meetings (rows only; the
+download and the formula guard are `app.services.exports`)."""
+
+from __future__ import annotations
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from app.extensions import db
+from app.models import Arena, Invitation
+from app.services.meeting_requests import profile_ids
+from app.services.schedule import meetings
+
+
+def _invitations(arena: Arena) -> list[Invitation]:
+    return list(db.session.scalars(select(Invitation).where(Invitation.arena_id == arena.id)
+                                   .order_by(Invitation.side, Invitation.rank, Invitation.id)))
+
+
+def _association(user) -> str:
+    return user.association.name if user.association is not None else ""
+
+
+def invitations(arena: Arena) -> tuple[list[str], list[list]]:
+    header = [_("Side"), _("Rank"), _("Name"), _("E-mail"), _("Association"), _("Pitch"),
+              _("State"), _("Value"), _("Invited at")]
+    rows = [[i.side, i.rank, i.user.name, i.user.email, _association(i.user),
+             i.pitch.title if i.pitch else "", i.state, round(i.value or 0.0, 3), i.invited_at]
+            for i in _invitations(arena)]
+    return header, rows
+
+
+def answers(arena: Arena) -> tuple[list[str], list[list]]:
+    header = [_("Side"), _("Name"), _("E-mail"), _("Association"), _("Answer"),
+              _("Answered at"), _("Arrives in slot"), _("Leaves before slot"), _("Attended")]
+    rows = [[i.side, i.user.name, i.user.email, _association(i.user), i.state, i.answered_at,
+             None if i.arrive_slot is None else i.arrive_slot + 1,
+             None if i.leave_slot is None else i.leave_slot + 1, i.attended]
+            for i in _invitations(arena) if i.invited_at is not None]
+    return header, rows
+
+
+def meeting_rows(arena: Arena) -> tuple[list[str], list[list]]:
+    header = [_("Slot"), _("Time"), _("Table"), _("Founder"), _("Pitch"), _("Investor"),
+              _("Organisation"), _("Kind"), _("Locked"), _("Value")]
+    rows_ = meetings(arena)
+    profiles = profile_ids({m.investor_user_id for m in rows_})
+    from app.models import InvestorProfile
+
+    orgs = {p.id: p.organisation for p in db.session.scalars(select(InvestorProfile).where(
+        InvestorProfile.id.in_(list(profiles.values()) or [0])))}
+    rows = [[m.slot + 1, arena.slot_start(m.slot).strftime("%H:%M"), m.table + 1,
+             m.founder.name, m.pitch.title if m.pitch else "", m.investor.name,
+             orgs.get(profiles.get(m.investor_user_id), ""), m.source, m.locked,
+             round(m.value or 0.0, 3)] for m in rows_]
+    return header, rows

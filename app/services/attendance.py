@@ -1,0 +1,28 @@
+"""After the arena: staff mark who came."""
+
+from __future__ import annotations
+
+from flask_babel import gettext as _
+
+from app.extensions import db
+from app.models import Arena, Invitation
+from app.services import audit
+from app.services.errors import DomainError, NotFound
+
+MARKABLE_STATUSES = ("scheduled", "done")
+
+
+def mark(staff, arena: Arena, invitation_id: int, attended: bool | None) -> Invitation:
+    """Record that an accepted participant came (True), did not (False), or unknown (None)."""
+    invitation = db.session.get(Invitation, invitation_id)
+    if invitation is None or invitation.arena_id != arena.id:
+        raise NotFound(_("No such invitation."))
+    if arena.status not in MARKABLE_STATUSES:
+        raise DomainError(_("Attendance is marked once the schedule is built."))
+    if invitation.state != "accepted":
+        raise DomainError(_("Only people who accepted can be marked as present."))
+    invitation.attended = attended
+    db.session.commit()
+    audit.record("attendance_marked", actor=staff, target=f"arena:{arena.id}",
+                 detail=f"user:{invitation.user_id} attended={attended}")
+    return invitation

@@ -1,0 +1,136 @@
+"""The staff dashboard: per arena, per association and per priority (arena theme) — invited,
+accepted, attended, meetings held, mutual interest, follow-ups — and bar charts of them.
+
+Definitions (also shown on the page):
+- invited: invitations sent; accepted: currently accepted; attended: marked present;
+- meetings held: scheduled meetings where staff marked both people present;
+- mutual interest: scheduled meetings both people said were worth it;
+- follow-ups: scheduled meetings where at least one person will follow up.
+An association counts its own members, and every meeting one of its members was in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from app.extensions import db
+from app.models import Association, Invitation, Meeting, MeetingFeedback
+from app.services import arenas as arena_service
+
+METRICS = ("invited", "accepted", "attended", "meetings_held", "mutual_interest",
+           "follow_ups")
+LABELS = {
+    "invited": _l("Invited"),
+    "accepted": _l("Accepted"),
+    "attended": _l("Attended"),
+    "meetings_held": _l("Meetings held"),
+    "mutual_interest": _l("Mutual interest"),
+    "follow_ups": _l("Follow-ups"),
+}
+THEMES = ("green", "founder", "open")
+# Chart geometry (SVG user units).
+LABEL_W, BAR_MAX_W, VALUE_W, BAR_H, GAP = 150, 300, 50, 22, 8
+
+
+@dataclass
+class Row:
+    """One line of a table: a name and the six numbers."""
+
+    key: str
+    name: str
+    numbers: dict[str, int] = field(default_factory=lambda: dict.fromkeys(METRICS, 0))
+
+
+@dataclass
+class _Data:
+    invitations: list[Invitation]
+    meetings: list[Meeting]
+    attended: set[tuple[int, int]]
+    feedback: dict[int, list[MeetingFeedback]]
+    association_of: dict[int, int | None]
+
+
+def _load(arena_ids: list[int]) -> _Data:
+    ids = arena_ids or [0]
+    invitations = list(db.session.scalars(select(Invitation).where(
+        Invitation.arena_id.in_(ids))))
+    meetings = list(db.session.scalars(select(Meeting).where(
+        Meeting.arena_id.in_(ids), Meeting.state == "scheduled")))
+    feedback: dict[int, list[MeetingFeedback]] = {}
+    for row in db.session.scalars(select(MeetingFeedback).where(
+            MeetingFeedback.meeting_id.in_([m.id for m in meetings] or [0]))):
+        feedback.setdefault(row.meeting_id, []).append(row)
+    attended = {(i.arena_id, i.user_id) for i in invitations if i.attended}
+    return _Data(invitations, meetings, attended, feedback,
+                 {i.user_id: i.user.association_id for i in invitations})
+
+
+def _add(row: Row, data: _Data, invitations, meetings) -> None:
+    n = row.numbers
+    for i in invitations:
+        n["invited"] += i.invited_at is not None
+        n["accepted"] += i.state == "accepted"
+        n["attended"] += bool(i.attended)
+    for m in meetings:
+        n["meetings_held"] += ((m.arena_id, m.founder_user_id) in data.attended
+                               and (m.arena_id, m.investor_user_id) in data.attended)
+        answers = data.feedback.get(m.id, [])
+        worth = {a.user_id for a in answers if a.worth_it}
+        n["mutual_interest"] += {m.founder_user_id, m.investor_user_id} <= worth
+        n["follow_ups"] += any(a.will_follow_up for a in answers)
+
+
+def overview(user) -> dict:
+    """Every table of the dashboard for the arenas the staff member manages."""
+    arenas = arena_service.staff_arenas(user)
+    data = _load([a.id for a in arenas])
+    per_arena = []
+    for arena in arenas:
+        row = Row(str(arena.id), arena.title)
+        _add(row, data, [i for i in data.invitations if i.arena_id == arena.id],
+             [m for m in data.meetings if m.arena_id == arena.id])
+        per_arena.append(row)
+    per_association = []
+    for assoc in db.session.scalars(select(Association).order_by(Association.id)):
+        row = Row(assoc.slug, assoc.name)
+        members = {uid for uid, a in data.association_of.items() if a == assoc.id}
+        _add(row, data, [i for i in data.invitations if i.user_id in members],
+             [m for m in data.meetings
+              if m.founder_user_id in members or m.investor_user_id in members])
+        per_association.append(row)
+    per_theme = []
+    for theme in THEMES:
+        row = Row(theme, arena_service.theme_label(theme))
+        ids = {a.id for a in arenas if a.theme == theme}
+        _add(row, data, [i for i in data.invitations if i.arena_id in ids],
+             [m for m in data.meetings if m.arena_id in ids])
+        per_theme.append(row)
+    total = Row("total", str(_l("All arenas")))
+    _add(total, data, data.invitations, data.meetings)
+    return {"arenas": per_arena, "associations": per_association, "themes": per_theme,
+            "total": total}
+
+
+def chart(title: str, row: Row, scale: int | None = None) -> dict:
+    """A horizontal bar chart of one row's six numbers, laid out for an SVG template."""
+    top = max(scale or 0, *row.numbers.values(), 1)
+    bars = []
+    for k, metric in enumerate(METRICS):
+        value = row.numbers[metric]
+        bars.append({"metric": metric, "label": str(LABELS[metric]), "value": value,
+                     "y": GAP + k * (BAR_H + GAP), "x": LABEL_W,
+                     "w": round(BAR_MAX_W * value / top), "h": BAR_H,
+                     "text_y": GAP + k * (BAR_H + GAP) + BAR_H * 0.7})
+    desc = "; ".join(f"{b['label']}: {b['value']}" for b in bars)
+    return {"title": title, "desc": desc, "bars": bars, "label_w": LABEL_W,
+            "width": LABEL_W + BAR_MAX_W + VALUE_W,
+            "height": GAP + len(METRICS) * (BAR_H + GAP)}
+
+
+def charts(rows: list[Row]) -> list[dict]:
+    """One chart per row, all on the same scale so they compare at a glance."""
+    scale = max((max(r.numbers.values()) for r in rows), default=1)
+    return [chart(r.name, r, scale) for r in rows]

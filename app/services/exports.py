@@ -1,0 +1,58 @@
+"""CSV exports that are safe to open in a spreadsheet.
+
+A cell that begins with = + - @ TAB or CR is a formula to Excel, LibreOffice and Google
+Sheets (`=HYPERLINK(...)`, `+cmd|...`, `@SUM(...)`); `safe_cell` puts a single quote in front
+so it is shown as text. Every CSV the app serves goes through `csv_response`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable
+from datetime import date, datetime
+
+from flask import Response
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def safe_cell(value) -> str:
+    """A value as CSV text, neutralised if a spreadsheet would read it as a formula."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, int | float):
+        return str(value)  # a plain number (also negative) is not a formula
+    text = str(value)
+    if text.startswith(FORMULA_START):
+        return "'" + text
+    return text
+
+
+def csv_text(header: Iterable, rows: Iterable[Iterable]) -> str:
+    """The CSV text: a header row and the rows, every cell through `safe_cell`."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([safe_cell(h) for h in header])
+    for row in rows:
+        writer.writerow([safe_cell(cell) for cell in row])
+    return out.getvalue()
+
+
+def csv_response(filename: str, header: Iterable, rows: Iterable[Iterable]) -> Response:
+    """A CSV download (UTF-8 with BOM so Excel reads æøå) with a safe file name."""
+    name = _SAFE_NAME.sub("-", filename).strip("-") or "export.csv"
+    if not name.endswith(".csv"):
+        name += ".csv"
+    body = "\ufeff" + csv_text(header, rows)
+    response = Response(body.encode("utf-8"), mimetype="text/csv")
+    response.headers["Content-Type"] = "text/csv; charset=utf-8"
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    response.headers["Cache-Control"] = "no-store"
+    return response
