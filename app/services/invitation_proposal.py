@@ -20,7 +20,7 @@ EARLY_STAGES = ("idea", "pre_seed", "seed")
 GREEN_MANDATE_WEIGHT = {"required": 1.0, "preferred": 0.6, "none": 0.0}
 MAX_FOUNDER_CANDIDATES = 400
 MAX_INVESTOR_CANDIDATES = 200
-MIN_GOOD = 0.25
+MIN_GOOD = 0.2
 
 
 @dataclass
@@ -82,11 +82,16 @@ def pair_theme_bonus(theme: str, pitch: Pitch, profile: InvestorProfile) -> floa
     return 0.0
 
 
+THEME_WEIGHTS = (0.25, 0.25, 0.2)  # founder fit, investor fit, the pair's shared fit
+
+
 def pair_value(theme: str, base: float, fb: float, ib: float, pair: float) -> float:
-    """Match value plus the theme's bonus (zero for an open arena)."""
+    """Match value plus the theme's bonus (none for an open arena), scaled back to [0, 1]."""
+    base = min(1.0, max(0.0, base))
     if theme == "open":
         return base
-    return base + 0.25 * fb + 0.25 * ib + 0.2 * pair
+    wf, wi, wp = THEME_WEIGHTS
+    return (base + wf * fb + wi * ib + wp * pair) / (1.0 + wf + wi + wp)
 
 
 def _stored_scores(pitch_ids: list[int], profile_ids: list[int]) -> dict[tuple[int, int], float]:
@@ -215,35 +220,39 @@ def greedy_propose(values: np.ndarray, max_founders: int, max_investors: int, k:
 
 
 def run_optimiser(cands: Candidates, max_founders: int, max_investors: int, k: int) -> dict:
-    """The engine's optimiser when it is there, else the greedy stand-in. Returns index lists
-    founders, investors, founder_waiting, investor_waiting (best first)."""
+    """The engine's optimiser (``matching.invitations``), or the greedy stand-in when it is
+    missing. Returns index lists founders, investors, founder_waiting, investor_waiting (best
+    first), and per person the engine's facts (``info``) and the association quotas."""
     try:
-        from matching import invitations as engine
+        from matching.invitations import Candidate, propose_invitations
     except ImportError:
-        engine = None
-    if engine is not None and hasattr(engine, "propose") and cands.values.size:
-        result = engine.propose(
-            founders=list(range(len(cands.pitches))), investors=list(range(len(cands.investors))),
-            values=cands.values, max_founders=max_founders, max_investors=max_investors, k=k,
-            good=cands.good, fairness="proportional",
-            founder_groups=cands.founder_groups, investor_groups=cands.investor_groups)
-        return _normalise_result(result, cands)
-    return greedy_propose(cands.values, max_founders, max_investors, k, cands.good,
-                          cands.founder_groups, cands.investor_groups)
-
-
-def _normalise_result(result, cands: Candidates) -> dict:
-    get = result.get if isinstance(result, dict) else (lambda key, d=None: getattr(result, key, d))
-    founders = [int(f) for f in get("founders", [])]
-    investors = [int(i) for i in get("investors", [])]
-    f_rest = get("founder_waiting", None)
-    i_rest = get("investor_waiting", None)
-    if f_rest is None:
-        strength = _topk_sum(cands.values, 3)
-        f_rest = [int(f) for f in np.argsort(-strength, kind="stable") if f not in founders]
-    if i_rest is None:
-        strength = cands.values.sum(axis=0) if cands.values.size else np.zeros(0)
-        i_rest = [int(i) for i in np.argsort(-strength, kind="stable") if i not in investors]
-    return {"founders": founders, "investors": investors,
-            "founder_waiting": [int(f) for f in f_rest],
-            "investor_waiting": [int(i) for i in i_rest]}
+        result = greedy_propose(cands.values, max_founders, max_investors, k, cands.good,
+                                cands.founder_groups, cands.investor_groups)
+        result["info"] = {}
+        result["quotas"] = {"founder": quotas(cands.founder_groups, max_founders),
+                            "investor": quotas(cands.investor_groups, max_investors)}
+        return result
+    founders = [Candidate(f"{r:06d}", cands.founder_groups[r], cands.founder_bonus[r])
+                for r in range(len(cands.pitches))]
+    investors = [Candidate(f"{c:06d}", cands.investor_groups[c], cands.investor_bonus[c])
+                 for c in range(len(cands.investors))]
+    values = {(founders[r].id, investors[c].id): float(cands.values[r, c])
+              for r, c in zip(*np.nonzero(cands.values > 0), strict=True)}
+    proposal = propose_invitations(founders, investors, values, max_founders=max_founders,
+                                   max_investors=max_investors, k=k, good=cands.good,
+                                   fairness="proportional")
+    info = {}
+    for side, listing in (("founder", proposal.founders + proposal.founder_waitlist),
+                          ("investor", proposal.investors + proposal.investor_waitlist)):
+        for invitee in listing:
+            info[(side, int(invitee.id))] = {"engine_value": invitee.value,
+                                             "quota_seat": invitee.quota}
+    return {
+        "founders": [int(i.id) for i in proposal.founders],
+        "investors": [int(i.id) for i in proposal.investors],
+        "founder_waiting": [int(i.id) for i in proposal.founder_waitlist],
+        "investor_waiting": [int(i.id) for i in proposal.investor_waitlist],
+        "info": info,
+        "quotas": {"founder": dict(proposal.quotas.get("founders", {})),
+                   "investor": dict(proposal.quotas.get("investors", {}))},
+    }

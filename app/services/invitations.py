@@ -49,7 +49,7 @@ def _check_editable(arena: Arena) -> None:
 
 
 # --- the proposal ---------------------------------------------------------------------------
-def _reasons(cands, row: int, side: str, room_f: list[int], room_i: list[int], quota: dict,
+def _reasons(cands, row: int, side: str, room_f: list[int], room_i: list[int], result: dict,
              group: str, in_room: bool) -> dict:
     values, good = cands.values, cands.good
     if side == "founder":
@@ -61,9 +61,11 @@ def _reasons(cands, row: int, side: str, room_f: list[int], room_i: list[int], q
         names = [cands.pitches[room_f[j]].title for j in np.argsort(-vals)[:3]]
         bonus = cands.investor_bonus[row]
     top = np.sort(vals)[-3:] if vals.size else vals
+    facts = result.get("info", {}).get((side, row), {})
     return {"value": round(float(top.sum()), 3), "good": int((vals >= good).sum()),
             "good_threshold": round(good, 3), "top": names, "theme_fit": round(bonus, 2),
-            "association": group, "quota": quota.get(group, 0), "in_room": in_room}
+            "association": group, "quota": result["quotas"][side].get(group, 0),
+            "quota_seat": bool(facts.get("quota_seat")), "in_room": in_room}
 
 
 def propose(user, arena: Arena) -> dict[str, int]:
@@ -81,8 +83,6 @@ def propose(user, arena: Arena) -> dict[str, int]:
     db.session.execute(delete(Invitation).where(Invitation.arena_id == arena.id,
                                                 Invitation.state.in_(PENDING)))
     room_f, room_i = result["founders"], result["investors"]
-    f_quota = proposal.quotas(cands.founder_groups, max_f)
-    i_quota = proposal.quotas(cands.investor_groups, max_i)
     f_rows = room_f + result["founder_waiting"][: max_f * WAITING_LIST_FACTOR]
     i_rows = room_i + result["investor_waiting"][: max_i * WAITING_LIST_FACTOR]
     for rank, row in enumerate(f_rows, start=1):
@@ -91,7 +91,7 @@ def propose(user, arena: Arena) -> dict[str, int]:
             arena_id=arena.id, user_id=pitch.owner_id, side="founder", pitch_id=pitch.id,
             state="proposed" if row in room_f else "waiting_list", rank=rank,
             value=float(cands.values[row, room_i].sum()) if room_i else 0.0,
-            reasons=_reasons(cands, row, "founder", room_f, room_i, f_quota,
+            reasons=_reasons(cands, row, "founder", room_f, room_i, result,
                              cands.founder_groups[row], row in room_f)))
     for rank, row in enumerate(i_rows, start=1):
         profile = cands.investors[row]
@@ -99,7 +99,7 @@ def propose(user, arena: Arena) -> dict[str, int]:
             arena_id=arena.id, user_id=profile.user_id, side="investor",
             state="proposed" if row in room_i else "waiting_list", rank=rank,
             value=float(cands.values[room_f, row].sum()) if room_f else 0.0,
-            reasons=_reasons(cands, row, "investor", room_f, room_i, i_quota,
+            reasons=_reasons(cands, row, "investor", room_f, room_i, result,
                              cands.investor_groups[row], row in room_i)))
     db.session.commit()
     audit.record("invitations_proposed", actor=user, target=f"arena:{arena.id}",
