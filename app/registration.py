@@ -122,6 +122,12 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(meetings_staff_bp, url_prefix="/staff/arenas")
     app.register_blueprint(dashboard_bp, url_prefix="/staff")
 
+    from app.account.routes import bp as account_bp
+    from app.api import init_api
+
+    app.register_blueprint(account_bp, url_prefix="/account")
+    init_api(app)  # /api/v1 (token auth, CSRF-exempt) and its OpenAPI description
+
 
 def register_cli(app: Flask) -> None:
     """The flask CLI commands."""

@@ -1,5 +1,6 @@
 """The models, one module per aggregate; imported here so Alembic sees them all."""
 
+from app.models.api_token import ApiToken
 from app.models.arena import Arena, Invitation, Meeting, MeetingFeedback, MeetingRequest
 from app.models.association import Association
 from app.models.audit import AuditEvent
@@ -12,6 +13,7 @@ from app.models.pitch import Pitch
 from app.models.user import User
 
 __all__ = [
+    "ApiToken",
     "Arena", "Invitation", "Meeting", "MeetingFeedback", "MeetingRequest",
     "AuditEvent", "Association", "EngineIndex", "EngineSettings", "Interest", "InvestorProfile",
     "MatchScore", "Notification", "Pitch", "User",

@@ -1,0 +1,53 @@
+"""The versioned JSON API under /api/v1 (flask-smorest): the OpenAPI 3.1 description at
+/api/v1/openapi.json is generated from the schemas that validate the requests, and
+rendered as a readable page at /api/v1/docs."""
+
+from __future__ import annotations
+
+from flask import Flask
+from flask_smorest import Api
+
+from app.api.schemas import ErrorOut
+
+API_VERSION = "1.0"
+DESCRIPTION = (
+    "Koble's JSON API. Authenticate every request with a personal API token from your "
+    "account page: `Authorization: Bearer kbl_…`. Session cookies are ignored. Read tokens "
+    "may only read; writes need a read-write token. Errors always read "
+    '`{"error": {"code", "message", "fields"}}`. List endpoints answer `ETag`; send it back '
+    "in `If-None-Match` to get 304 when nothing changed. Requests are rate-limited per token."
+)
+
+
+class KobleApi(Api):
+    """flask-smorest's Api, with Koble's error shape and without its app-wide error
+    handler (the API blueprints answer their own errors; HTML pages keep theirs)."""
+
+    ERROR_SCHEMA = ErrorOut
+
+    def _register_error_handlers(self):
+        return None
+
+
+def init_api(app: Flask) -> KobleApi:
+    """Configure and register the API on the app (one Api object per app)."""
+    from app.api import arenas, docs, matches, pitches
+
+    app.config.setdefault("API_TITLE", "Koble API")
+    app.config.setdefault("API_VERSION", API_VERSION)
+    app.config.setdefault("OPENAPI_VERSION", "3.1.0")
+    app.config.setdefault("OPENAPI_URL_PREFIX", "/api/v1")
+    app.config.setdefault("OPENAPI_JSON_PATH", "openapi.json")
+    app.config.setdefault("API_SPEC_OPTIONS", {
+        "info": {"description": DESCRIPTION},
+        "security": [{"bearerAuth": []}],
+    })
+    api = KobleApi(app)
+    api.spec.components.security_scheme(
+        "bearerAuth", {"type": "http", "scheme": "bearer",
+                       "description": "A personal API token (kbl_…)."})
+    for module in (pitches, matches, arenas):
+        api.register_blueprint(module.bp)
+    app.register_blueprint(docs.bp)
+    app.extensions["koble_api"] = api
+    return api

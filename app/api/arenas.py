@@ -1,0 +1,97 @@
+"""/api/v1 arenas: participants see theirs (invitations, agenda); staff see the
+invitations, answers and schedules of the arenas their association hosts."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from app.api import schemas as s
+from app.api.core import Blueprint, caller, roles
+from app.extensions import db
+from app.models import Arena, Invitation, Meeting
+from app.services import arenas as arena_service
+
+bp = Blueprint("api_arenas", __name__, url_prefix="/api/v1",
+               description="Arenas, invitations, agendas and (staff) schedules.")
+
+
+def _visible_arena(user, arena_id: int) -> Arena:
+    """An arena the caller manages (staff) or was invited to; NotFound otherwise."""
+    if user.is_staff:
+        return arena_service.arena_for_staff(user, arena_id)
+    return arena_service.invitation_of(user, arena_id).arena
+
+
+def _meetings(arena: Arena, user_id: int | None = None) -> list[Meeting]:
+    query = select(Meeting).where(Meeting.arena_id == arena.id, Meeting.state == "scheduled")
+    if user_id is not None:
+        query = query.where((Meeting.founder_user_id == user_id)
+                            | (Meeting.investor_user_id == user_id))
+    return list(db.session.scalars(query.order_by(Meeting.slot, Meeting.table, Meeting.id)))
+
+
+@bp.route("/arenas")
+@bp.etag
+@bp.response(200, s.ArenaList)
+def list_arenas():
+    """Staff: the arenas their association hosts. Others: arenas they are invited to."""
+    user = caller()
+    if user.is_staff:
+        return {"items": arena_service.staff_arenas(user)}
+    return {"items": [i.arena for i in arena_service.my_invitations(user)]}
+
+
+@bp.route("/arenas/<int:arena_id>")
+@bp.response(200, s.ArenaOut)
+@bp.alt_response(404, schema=s.ErrorOut, description="No such arena for you.")
+def read_arena(arena_id: int):
+    """One arena you manage or are invited to."""
+    return _visible_arena(caller(), arena_id)
+
+
+@bp.route("/invitations")
+@roles("founder", "investor")
+@bp.etag
+@bp.response(200, s.InvitationList)
+def my_invitations():
+    """The invitations you have received."""
+    return {"items": arena_service.my_invitations(caller())}
+
+
+@bp.route("/arenas/<int:arena_id>/agenda")
+@roles("founder", "investor")
+@bp.etag
+@bp.response(200, s.MeetingList)
+@bp.alt_response(404, schema=s.ErrorOut, description="No such arena for you.")
+def my_agenda(arena_id: int):
+    """Your meetings at an arena you were invited to."""
+    user = caller()
+    invitation = arena_service.invitation_of(user, arena_id)
+    if invitation.state != "accepted":
+        return {"items": []}
+    return {"items": _meetings(invitation.arena, user.id)}
+
+
+@bp.route("/arenas/<int:arena_id>/invitations")
+@roles("staff")
+@bp.etag
+@bp.response(200, s.InvitationList)
+@bp.alt_response(404, schema=s.ErrorOut, description="Not an arena you manage.")
+def arena_invitations(arena_id: int):
+    """Staff: every invitation of the arena with its answer (state)."""
+    arena = arena_service.arena_for_staff(caller(), arena_id)
+    rows = db.session.scalars(select(Invitation).where(Invitation.arena_id == arena.id)
+                              .order_by(Invitation.side, Invitation.rank, Invitation.id))
+    return {"items": list(rows)}
+
+
+@bp.route("/arenas/<int:arena_id>/schedule")
+@roles("staff")
+@bp.etag
+@bp.response(200, s.MeetingList)
+@bp.alt_response(404, schema=s.ErrorOut, description="Not an arena you manage.")
+def arena_schedule(arena_id: int):
+    """Staff: the arena's scheduled meetings by slot and table."""
+    arena = arena_service.arena_for_staff(caller(), arena_id)
+    return {"items": _meetings(arena)}
+

@@ -1,0 +1,171 @@
+"""What every /api/v1 blueprint shares: bearer-token authentication, scopes, rate limit
+key, and the one JSON error shape ``{"error": {"code", "message", "fields"}}``.
+
+Session cookies are ignored: the caller is the token's user (``caller()``), never
+Flask-Login's ``current_user``. No cookies means no CSRF surface, so the API blueprints are
+exempt from CSRF.
+"""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from flask import current_app, g, jsonify, request
+from flask_smorest import Blueprint as SmorestBlueprint
+from flask_smorest.exceptions import NotModified
+from werkzeug.exceptions import HTTPException
+
+from app.extensions import csrf, db, limiter
+from app.services import api_tokens
+from app.services.errors import Conflict, DomainError, Forbidden, NotFound
+
+WRITE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
+DEFAULT_RATE_LIMIT = "120 per minute"
+CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
+         405: "method_not_allowed", 409: "conflict", 413: "payload_too_large",
+         415: "unsupported_media_type", 422: "validation_error", 428: "precondition_required",
+         429: "too_many_requests", 500: "internal_error"}
+
+
+class ApiError(Exception):
+    """An error answered in the API's JSON shape."""
+
+    def __init__(self, status: int, message: str, fields: dict | None = None,
+                 code: str | None = None):
+        super().__init__(message)
+        self.status, self.message, self.fields = status, message, fields or {}
+        self.code = code or CODES.get(status, "error")
+
+
+def error_response(status: int, message: str, fields: dict | None = None,
+                   code: str | None = None, headers: dict | None = None):
+    body = {"error": {"code": code or CODES.get(status, "error"), "message": message,
+                      "fields": fields or {}, "request_id": g.get("request_id", "")}}
+    response = jsonify(body)
+    response.status_code = status
+    if status == 401:
+        response.headers["WWW-Authenticate"] = 'Bearer realm="koble"'
+    for key, value in (headers or {}).items():
+        response.headers[key] = value
+    return response
+
+
+def _fields_of(messages) -> dict:
+    """webargs' {location: {field: [msgs]}} → {field: [msgs]}."""
+    if not isinstance(messages, dict):
+        return {}
+    if set(messages) <= {"json", "query", "path", "headers", "form", "files", "cookies"}:
+        merged: dict = {}
+        for part in messages.values():
+            if isinstance(part, dict):
+                merged.update(part)
+        return merged
+    return messages
+
+
+def _http_error(error: HTTPException):
+    if isinstance(error, NotModified):
+        response = current_app.response_class(status=304)
+        if request.if_none_match:
+            response.set_etag(next(iter(request.if_none_match)))
+        return response
+    data = getattr(error, "data", None) or {}
+    fields = _fields_of(data.get("messages") or data.get("errors") or {})
+    status = error.code or 500
+    message = data.get("message") or ("Invalid input." if status == 422 and fields
+                                      else error.description or error.name)
+    if status == 429:
+        message = f"Too many requests: {error.description}"
+    headers = data.get("headers") or {}
+    return error_response(status, str(message), fields, headers=headers)
+
+
+def _domain_error(error: DomainError):
+    db.session.rollback()
+    if isinstance(error, NotFound):
+        return error_response(404, error.message)
+    if isinstance(error, Forbidden):
+        return error_response(403, error.message)
+    if isinstance(error, Conflict):
+        return error_response(409, error.message)
+    fields = {error.field: [error.message]} if error.field else {}
+    return error_response(422, error.message, fields)
+
+
+def _api_error(error: ApiError):
+    return error_response(error.status, error.message, error.fields, error.code)
+
+
+def _authenticate():
+    """Every API request names a usable token; a write needs the read-write scope."""
+    header = request.headers.get("Authorization", "")
+    scheme, _sep, value = header.partition(" ")
+    if scheme.lower() != "bearer" or not value.strip():
+        raise ApiError(401, "Send a personal API token: Authorization: Bearer <token>.")
+    try:
+        token = api_tokens.authenticate(value.strip())
+    except api_tokens.TokenInvalid:
+        raise ApiError(401, "The token is invalid, expired or revoked.") from None
+    if request.method in WRITE_METHODS and not token.can_write:
+        raise ApiError(403, "This token is read-only.", code="insufficient_scope")
+    g.api_token = token
+    g.api_user = token.user
+    api_tokens.touch(token)
+
+
+def _no_store(response):
+    response.headers.setdefault("Cache-Control", "private, no-cache")
+    response.headers["Vary"] = "Authorization"
+    return response
+
+
+def rate_limit_key() -> str:
+    """Per token (its public prefix, read without touching the database)."""
+    header = request.headers.get("Authorization", "")
+    prefix = api_tokens.split_prefix(header.partition(" ")[2].strip())
+    return f"api-token:{prefix}" if prefix else f"api-anon:{request.remote_addr}"
+
+
+def _rate_limit() -> str:
+    return current_app.config.get("API_RATE_LIMIT", DEFAULT_RATE_LIMIT)
+
+
+class Blueprint(SmorestBlueprint):
+    """An API blueprint: token auth, CSRF-exempt, rate-limited per token, JSON errors."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.before_request(_authenticate)
+        self.after_request(_no_store)
+        self.register_error_handler(HTTPException, _http_error)
+        self.register_error_handler(DomainError, _domain_error)
+        self.register_error_handler(ApiError, _api_error)
+        csrf.exempt(self)
+        limiter.limit(_rate_limit, key_func=rate_limit_key)(self)
+
+
+def caller():
+    """The user the request's token belongs to."""
+    return g.api_user
+
+
+def roles(*allowed: str):
+    """Only these roles (admin counts as staff); others get 403."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(*args, **kwargs):
+            user = caller()
+            ok = user.role in allowed or (user.role == "admin" and "staff" in allowed)
+            if not ok:
+                raise ApiError(403, "Your role may not use this endpoint.")
+            return view(*args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def page_of(pagination, items) -> dict:
+    return {"items": items, "page": pagination.page, "per_page": pagination.per_page,
+            "total": pagination.total or 0, "pages": pagination.pages or 0}

@@ -1,0 +1,100 @@
+"""A readable page for the OpenAPI description, rendered on the server (no scripts, no CDN)."""
+
+from __future__ import annotations
+
+import json
+
+from flask import Blueprint, current_app, render_template
+
+bp = Blueprint("api_docs", __name__, url_prefix="/api/v1")
+
+METHODS = ("get", "post", "put", "patch", "delete")
+
+
+def _ref_name(ref: str) -> str:
+    return ref.rsplit("/", 1)[-1]
+
+
+def _type_of(schema: dict | None) -> str:
+    """A short human type for a schema: "Pitch", "array of string", "integer | null"."""
+    if not schema:
+        return ""
+    if "$ref" in schema:
+        return _ref_name(schema["$ref"])
+    if "allOf" in schema:
+        return " & ".join(_type_of(s) for s in schema["allOf"])
+    kind = schema.get("type", "object")
+    if isinstance(kind, list):
+        kind = " | ".join(kind)
+    if "array" in kind and "items" in schema:
+        kind = kind.replace("array", f"array of {_type_of(schema['items'])}")
+    if "enum" in schema:
+        kind += " (" + ", ".join(str(v) for v in schema["enum"] if v is not None) + ")"
+    return kind
+
+
+def _constraints(schema: dict) -> str:
+    parts = []
+    for key, label in (("minimum", "≥"), ("maximum", "≤"), ("minLength", "min length"),
+                       ("maxLength", "max length"), ("maxItems", "max items")):
+        if key in schema:
+            parts.append(f"{label} {schema[key]}")
+    if "default" in schema:
+        parts.append(f"default {json.dumps(schema['default'])}")
+    return ", ".join(parts)
+
+
+def operations(spec: dict) -> list[dict]:
+    """Every operation, grouped in path order, ready for the template."""
+    out = []
+    for path, item in spec.get("paths", {}).items():
+        for method in METHODS:
+            op = item.get(method)
+            if op is None:
+                continue
+            body = (op.get("requestBody", {}).get("content", {})
+                    .get("application/json", {}).get("schema"))
+            responses = []
+            for status, response in op.get("responses", {}).items():
+                if "$ref" in response:
+                    name = _ref_name(response["$ref"])
+                    response = spec["components"]["responses"].get(name, {})
+                schema = response.get("content", {}).get("application/json", {}).get("schema")
+                responses.append({"status": status, "description": response.get("description",
+                                                                                 ""),
+                                  "type": _type_of(schema)})
+            params = []
+            for param in op.get("parameters", []) + item.get("parameters", []):
+                if "$ref" in param:
+                    param = spec["components"]["parameters"].get(_ref_name(param["$ref"]), {})
+                schema = param.get("schema", {})
+                params.append({"name": param.get("name"), "in": param.get("in"),
+                               "required": param.get("required", False),
+                               "type": _type_of(schema), "constraints": _constraints(schema),
+                               "description": param.get("description", "")})
+            out.append({"method": method.upper(), "path": path, "id": op.get("operationId")
+                        or f"{method}-{path}", "summary": op.get("summary", ""),
+                        "description": op.get("description", ""), "tags": op.get("tags", []),
+                        "params": params, "body": _type_of(body), "responses": responses,
+                        "public": op.get("security") == []})
+    return out
+
+
+def schemas(spec: dict) -> list[dict]:
+    out = []
+    for name, schema in sorted(spec.get("components", {}).get("schemas", {}).items()):
+        required = set(schema.get("required", []))
+        props = [{"name": prop, "type": _type_of(sub), "required": prop in required,
+                  "constraints": _constraints(sub), "description": sub.get("description", "")}
+                 for prop, sub in schema.get("properties", {}).items()]
+        out.append({"name": name, "properties": props})
+    return out
+
+
+@bp.route("/docs")
+def page():
+    """The API reference, generated from the same spec as /api/v1/openapi.json."""
+    spec = current_app.extensions["koble_api"].spec.to_dict()
+    return render_template("api/docs.html", spec=spec, operations=operations(spec),
+                           schemas=schemas(spec),
+                           schemes=spec.get("components", {}).get("securitySchemes", {}))

@@ -1,0 +1,128 @@
+"""/api/v1 recommendations, interest marks and mutual matches."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from app.api import schemas as s
+from app.api.core import ApiError, Blueprint, caller, page_of, roles
+from app.api.pitches import search_filters
+from app.extensions import db
+from app.models import Interest
+from app.services import explain, interest, matching, pitches
+from app.services.contacts import can_see_contacts
+
+bp = Blueprint("api_matches", __name__, url_prefix="/api/v1",
+               description="Recommendations with scores and reasons, interest, matches.")
+
+
+def _scored(match, mine: dict, theirs: dict) -> dict:
+    pair = (match.pitch_id, match.investor_profile_id)
+    return {"score": float(match.score), "components": dict(match.components or {}),
+            "shared_terms": list(match.shared_terms or []),
+            "reasons": list(match.reasons or []), "explanation": explain.explain(match),
+            "my_mark": mine.get(pair), "their_mark": theirs.get(pair)}
+
+
+@bp.route("/recommendations")
+@roles("investor")
+@bp.etag
+@bp.arguments(s.RecommendationArgs, location="query", as_kwargs=True)
+@bp.response(200, s.PitchRecommendationPage)
+def recommended_pitches(page: int, per_page: int, **args):
+    """The investor's recommended pitches, best first, with the browse filters."""
+    profile = interest.investor_profile_of(caller())
+    if profile is None:
+        return {"items": [], "page": page, "per_page": per_page, "total": 0, "pages": 0}
+    filters = search_filters(args)
+    filters.pop("sort", None)
+    pagination = matching.recommended_pitches(profile, filters, page, per_page)
+    mine = interest.marks_by("investor", investor_id=profile.id)
+    theirs = interest.marks_by("founder", investor_id=profile.id)
+    items = [dict(_scored(m, mine, theirs), pitch=m.pitch) for m in pagination.items]
+    return page_of(pagination, items)
+
+
+@bp.route("/pitches/<int:pitch_id>/recommendations")
+@roles("founder")
+@bp.etag
+@bp.response(200, s.InvestorRecommendationList)
+@bp.alt_response(404, schema=s.ErrorOut, description="No such pitch of yours.")
+def recommended_investors(pitch_id: int):
+    """Your pitch's recommended investors, best first, with scores and reasons."""
+    pitch = pitches.own_pitch(caller(), pitch_id)
+    found = matching.recommended_investors(pitch, 20) if pitch.is_visible else []
+    mine = interest.marks_by("founder", pitch_id=pitch.id)
+    theirs = interest.marks_by("investor", pitch_id=pitch.id)
+    return {"items": [dict(_scored(m, mine, theirs), investor=m.investor) for m in found]}
+
+
+@bp.route("/interests", methods=["PUT"])
+@roles("founder", "investor")
+@bp.arguments(s.InterestIn)
+@bp.response(200, s.InterestResult)
+@bp.alt_response(404, schema=s.ErrorOut, description="No such pitch or investor for you.")
+def mark_interest(values: dict):
+    """Mark a pair interested, not_for_me or saved (your own side)."""
+    user = caller()
+    investor_id = values.get("investor_id")
+    if user.role == "investor":
+        profile = interest.investor_profile_of(user)
+        if profile is None:
+            raise ApiError(422, "Write your investor profile first.")
+        if investor_id not in (None, profile.id):
+            raise ApiError(404, "Not found.")
+        investor_id = profile.id
+    elif investor_id is None:
+        raise ApiError(422, "Invalid input.", {"investor_id": ["Required for founders."]})
+    result = interest.mark(user, values["pitch_id"], investor_id, values["kind"])
+    mark = result.interest
+    return {"pitch_id": mark.pitch_id, "investor_profile_id": mark.investor_profile_id,
+            "side": mark.side, "kind": mark.kind, "updated_at": mark.updated_at,
+            "mutual": interest.is_mutual(mark.pitch_id, mark.investor_profile_id)}
+
+
+@bp.route("/interests")
+@roles("founder", "investor")
+@bp.etag
+@bp.response(200, s.InterestList)
+def list_interests():
+    """Your own marks, newest first."""
+    user = caller()
+    query = select(Interest).where(Interest.side == user.role)
+    if user.role == "investor":
+        profile = interest.investor_profile_of(user)
+        query = query.where(Interest.investor_profile_id == (profile.id if profile else -1))
+    else:
+        from app.models import Pitch
+
+        query = query.join(Pitch, Pitch.id == Interest.pitch_id).where(
+            Pitch.owner_id == user.id)
+    rows = db.session.scalars(query.order_by(Interest.updated_at.desc(), Interest.id.desc()))
+    return {"items": list(rows)}
+
+
+@bp.route("/matches")
+@roles("founder", "investor")
+@bp.etag
+@bp.response(200, s.MatchList)
+def mutual_matches():
+    """Mutual matches, with the other side's contact details."""
+    user = caller()
+    items = []
+    for match in interest.mutual_matches(user):
+        other = match.profile.user if user.role == "founder" else match.pitch.owner
+        allowed = can_see_contacts(user, other)
+        if user.role == "founder":
+            contact = {"name": other.name if other else "",
+                       "email": (match.profile.contact_email or (other.email if other else None))
+                       if allowed else None,
+                       "phone": (match.profile.contact_phone or (other.phone if other else None))
+                       if allowed else None}
+        else:
+            contact = {"name": other.name if other else "",
+                       "email": other.email if allowed and other else None,
+                       "phone": other.phone if allowed and other else None}
+        items.append({"pitch": match.pitch, "investor": match.profile, "since": match.since,
+                      "contact": contact})
+    return {"items": items}

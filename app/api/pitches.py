@@ -1,0 +1,95 @@
+"""/api/v1/me and /api/v1/pitches: read for everyone, write for founders' own pitches."""
+
+from __future__ import annotations
+
+from flask import g
+from sqlalchemy import select
+
+from app.api import schemas as s
+from app.api.core import Blueprint, caller, page_of, roles
+from app.extensions import db
+from app.models import Pitch
+from app.services import pitch_search, pitches
+
+bp = Blueprint("api_pitches", __name__, url_prefix="/api/v1",
+               description="The caller, and pitches (founders write their own).")
+
+FILTERS = ("sector", "stage", "municipality", "objective", "ask_min", "ask_max")
+
+
+@bp.route("/me")
+@bp.response(200, s.UserOut)
+def me():
+    """The caller's own account."""
+    user = caller()
+    return {"id": user.id, "name": user.name, "email": user.email, "role": user.role,
+            "association": user.association, "municipality": user.municipality,
+            "token_scope": g.api_token.scope, "token_expires_at": g.api_token.expires_utc}
+
+
+def search_filters(args: dict) -> dict:
+    """The browse page's filters from validated query arguments."""
+    found = {"text": args.get("q", ""), "sort": args.get("sort", "newest")}
+    found.update({key: args.get(key) for key in FILTERS})
+    return found
+
+
+@bp.route("/pitches")
+@bp.etag
+@bp.arguments(s.PitchArgs, location="query", as_kwargs=True)
+@bp.response(200, s.PitchPage)
+def list_pitches(page: int, per_page: int, mine: bool = False, **args):
+    """Visible pitches with the browse page's filters; `mine=true`: a founder's own."""
+    user = caller()
+    if mine:
+        query = (select(Pitch).where(Pitch.owner_id == user.id)
+                 .order_by(Pitch.created_at.desc(), Pitch.id.desc()))
+    else:
+        query = pitch_search.search_query(**search_filters(args))
+    pagination = db.paginate(query, page=page, per_page=per_page, error_out=False)
+    return page_of(pagination, list(pagination.items))
+
+
+@bp.route("/pitches/<int:pitch_id>")
+@bp.response(200, s.PitchOut)
+@bp.alt_response(404, schema=s.ErrorOut, description="No such pitch (or not yours).")
+def read_pitch(pitch_id: int):
+    """One pitch: your own (drafts too), any visible one, or any for staff."""
+    return pitches.pitch_for_viewer(caller(), pitch_id)
+
+
+@bp.route("/pitches", methods=["POST"])
+@roles("founder")
+@bp.arguments(s.PitchIn)
+@bp.response(201, s.PitchOut)
+def create_pitch(values: dict):
+    """A new draft pitch (founders)."""
+    return pitches.create_pitch(caller(), values)
+
+
+@bp.route("/pitches/<int:pitch_id>", methods=["PUT"])
+@roles("founder")
+@bp.arguments(s.PitchUpdate)
+@bp.response(200, s.PitchOut)
+@bp.alt_response(409, schema=s.ErrorOut, description="Changed since you read it.")
+def update_pitch(values: dict, pitch_id: int):
+    """Replace your pitch's fields; send the `version` you read."""
+    pitch = pitches.own_pitch(caller(), pitch_id)
+    version = values.pop("version")
+    return pitches.update_pitch(pitch, values, version)
+
+
+@bp.route("/pitches/<int:pitch_id>/publish", methods=["POST"])
+@roles("founder")
+@bp.response(200, s.PitchOut)
+def publish_pitch(pitch_id: int):
+    """Publish your draft."""
+    return pitches.publish(pitches.own_pitch(caller(), pitch_id))
+
+
+@bp.route("/pitches/<int:pitch_id>/unpublish", methods=["POST"])
+@roles("founder")
+@bp.response(200, s.PitchOut)
+def unpublish_pitch(pitch_id: int):
+    """Turn your published pitch back into a draft."""
+    return pitches.unpublish(pitches.own_pitch(caller(), pitch_id))

@@ -1,0 +1,329 @@
+"""The marshmallow schemas of /api/v1: they validate requests, shape responses and are the
+source of the OpenAPI description.
+
+PitchIn mirrors the pitch form's constraints (app/pitches/forms.py); the rules beyond
+field shapes stay in app/services/pitches.py.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from urllib.parse import urlsplit
+
+import marshmallow as ma
+from marshmallow import ValidationError, fields, validate, validates, validates_schema
+
+from app import vocabulary
+from app.models.interest import INTEREST_KINDS
+from app.pitches.forms import MAX_ASK_NOK, SORTS
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+MAX_PAGE = 10_000
+
+
+class Text(fields.String):
+    """A string, trimmed, without control characters (tabs and newlines allowed)."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        if _CONTROL.search(text):
+            raise ValidationError("Must not contain control characters.")
+        return text.strip()
+
+
+def one_of(mapping: dict) -> validate.OneOf:
+    return validate.OneOf(list(mapping))
+
+
+def tag_list(mapping: dict, **kwargs) -> fields.List:
+    return fields.List(fields.String(validate=one_of(mapping)), load_default=list,
+                       validate=validate.Length(max=len(mapping)), **kwargs)
+
+
+class Strict(ma.Schema):
+    class Meta:
+        unknown = ma.RAISE
+
+
+# --- shared -------------------------------------------------------------------------------
+class PageArgs(Strict):
+    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=MAX_PAGE))
+    per_page = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
+
+
+class PageMeta(ma.Schema):
+    page = fields.Integer(required=True)
+    per_page = fields.Integer(required=True)
+    total = fields.Integer(required=True)
+    pages = fields.Integer(required=True)
+
+
+class UserOut(ma.Schema):
+    id = fields.Integer(required=True)
+    name = fields.String(required=True)
+    email = fields.String(required=True)
+    role = fields.String(required=True)
+    association = fields.Function(lambda u: u.association.slug if u.association else None,
+                                  allow_none=True)
+    municipality = fields.String(allow_none=True)
+    token_scope = fields.String(required=True)
+    token_expires_at = fields.DateTime(required=True)
+
+
+# --- pitches ------------------------------------------------------------------------------
+class PitchArgs(PageArgs):
+    q = Text(load_default="", validate=validate.Length(max=200))
+    sector = fields.String(validate=one_of(vocabulary.SECTORS))
+    stage = fields.String(validate=one_of(vocabulary.STAGES))
+    municipality = fields.String(validate=one_of(vocabulary.MUNICIPALITIES))
+    objective = fields.String(validate=one_of(vocabulary.GREEN_OBJECTIVES))
+    ask_min = fields.Integer(validate=validate.Range(min=0, max=MAX_ASK_NOK))
+    ask_max = fields.Integer(validate=validate.Range(min=0, max=MAX_ASK_NOK))
+    sort = fields.String(load_default="newest", validate=validate.OneOf(list(SORTS)))
+    mine = fields.Boolean(load_default=False, metadata={
+        "description": "Founders: list only your own pitches, drafts included."})
+
+    @validates_schema
+    def _range(self, data, **_kwargs):
+        low, high = data.get("ask_min"), data.get("ask_max")
+        if low is not None and high is not None and high < low:
+            raise ValidationError("The maximum must not be below the minimum.", "ask_max")
+
+
+class PitchIn(Strict):
+    title = Text(required=True, validate=validate.Length(min=1, max=120))
+    summary = Text(required=True, validate=validate.Length(min=1, max=200))
+    description = Text(load_default="", validate=validate.Length(max=20000))
+    sectors = tag_list(vocabulary.SECTORS)
+    stage = fields.String(required=True, validate=one_of(vocabulary.STAGES))
+    ask_nok = fields.Integer(load_default=None, allow_none=True,
+                             validate=validate.Range(min=0, max=MAX_ASK_NOK))
+    funding_type = fields.String(load_default=None, allow_none=True,
+                                 validate=one_of(vocabulary.FUNDING_TYPES))
+    municipality = fields.String(load_default=None, allow_none=True,
+                                 validate=one_of(vocabulary.MUNICIPALITIES))
+    green_objectives = tag_list(vocabulary.GREEN_OBJECTIVES)
+    support_needs = tag_list(vocabulary.SUPPORT_KINDS)
+    team_size = fields.Integer(load_default=None, allow_none=True,
+                               validate=validate.Range(min=1, max=100000))
+    founded_year = fields.Integer(load_default=None, allow_none=True,
+                                  validate=validate.Range(min=1900, max=2100))
+    website = Text(load_default=None, allow_none=True, validate=validate.Length(max=300))
+
+    @validates("founded_year")
+    def _year(self, value, **_kwargs):
+        if value is not None and value > date.today().year:
+            raise ValidationError("The year cannot be in the future.")
+
+    @validates("website")
+    def _website(self, value, **_kwargs):
+        if not value:
+            return
+        parts = urlsplit(value)
+        if (parts.scheme.lower() not in ("http", "https") or not parts.hostname
+                or any(c.isspace() for c in value)):
+            raise ValidationError("Enter a web address starting with http:// or https://.")
+
+    @validates_schema
+    def _unique(self, data, **_kwargs):
+        for key in ("sectors", "green_objectives", "support_needs"):
+            values = data.get(key) or []
+            if len(set(values)) != len(values):
+                raise ValidationError("Each option can be chosen once.", key)
+
+    @ma.post_load
+    def _empty_to_none(self, data, **_kwargs):
+        data["website"] = data.get("website") or None
+        return data
+
+
+class PitchUpdate(PitchIn):
+    version = fields.Integer(required=True, validate=validate.Range(min=1, max=2**31 - 1),
+                             metadata={"description": "The version you read; a newer one "
+                                                      "on the server gives 409."})
+
+
+class PitchOut(ma.Schema):
+    id = fields.Integer(required=True)
+    owner_id = fields.Integer(required=True)
+    title = fields.String(required=True)
+    summary = fields.String(required=True)
+    description = fields.String(required=True)
+    sectors = fields.List(fields.String(), required=True)
+    stage = fields.String(required=True)
+    ask_nok = fields.Integer(allow_none=True)
+    funding_type = fields.String(allow_none=True)
+    municipality = fields.String(allow_none=True)
+    green_objectives = fields.List(fields.String(), required=True)
+    support_needs = fields.List(fields.String(), required=True)
+    team_size = fields.Integer(allow_none=True)
+    founded_year = fields.Integer(allow_none=True)
+    website = fields.String(allow_none=True)
+    status = fields.String(required=True)
+    hidden = fields.Boolean(required=True)
+    version = fields.Integer(required=True)
+    created_at = fields.DateTime(required=True)
+    updated_at = fields.DateTime(required=True)
+    published_at = fields.DateTime(allow_none=True)
+
+
+class PitchPage(PageMeta):
+    items = fields.List(fields.Nested(PitchOut), required=True)
+
+
+# --- matching -----------------------------------------------------------------------------
+class RecommendationArgs(PitchArgs):
+    class Meta:
+        exclude = ("mine", "sort")
+        unknown = ma.RAISE
+
+
+class InvestorOut(ma.Schema):
+    id = fields.Integer(required=True)
+    organisation = fields.String(required=True)
+    investor_type = fields.String(required=True)
+    thesis = fields.String(required=True)
+    sectors = fields.List(fields.String(), required=True)
+    stages = fields.List(fields.String(), required=True)
+    ticket_min = fields.Integer(allow_none=True)
+    ticket_max = fields.Integer(allow_none=True)
+    regions = fields.List(fields.String(), required=True)
+    green_mandate = fields.String(required=True)
+    green_objectives = fields.List(fields.String(), required=True)
+
+
+class ContactOut(ma.Schema):
+    name = fields.String(required=True)
+    email = fields.String(allow_none=True)
+    phone = fields.String(allow_none=True)
+
+
+class ScoreFields(ma.Schema):
+    score = fields.Float(required=True)
+    components = fields.Dict(keys=fields.String(), values=fields.Float(), required=True)
+    shared_terms = fields.List(fields.String(), required=True)
+    reasons = fields.List(fields.String(), required=True)
+    explanation = fields.String(required=True)
+    my_mark = fields.String(allow_none=True)
+    their_mark = fields.String(allow_none=True)
+
+
+class PitchRecommendation(ScoreFields):
+    pitch = fields.Nested(PitchOut, required=True)
+
+
+class InvestorRecommendation(ScoreFields):
+    investor = fields.Nested(InvestorOut, required=True)
+
+
+class PitchRecommendationPage(PageMeta):
+    items = fields.List(fields.Nested(PitchRecommendation), required=True)
+
+
+class InvestorRecommendationList(ma.Schema):
+    items = fields.List(fields.Nested(InvestorRecommendation), required=True)
+
+
+class InterestIn(Strict):
+    pitch_id = fields.Integer(required=True, validate=validate.Range(min=1, max=2**31 - 1))
+    investor_id = fields.Integer(validate=validate.Range(min=1, max=2**31 - 1), metadata={
+        "description": "Required for founders (the investor profile); investors mark "
+                       "for their own profile."})
+    kind = fields.String(required=True, validate=validate.OneOf(INTEREST_KINDS))
+
+
+class InterestOut(ma.Schema):
+    pitch_id = fields.Integer(required=True)
+    investor_id = fields.Integer(required=True, attribute="investor_profile_id")
+    side = fields.String(required=True)
+    kind = fields.String(required=True)
+    updated_at = fields.DateTime(required=True)
+
+
+class InterestResult(InterestOut):
+    mutual = fields.Boolean(required=True)
+
+
+class InterestList(ma.Schema):
+    items = fields.List(fields.Nested(InterestOut), required=True)
+
+
+class MatchOut(ma.Schema):
+    pitch = fields.Nested(PitchOut, required=True)
+    investor = fields.Nested(InvestorOut, required=True)
+    since = fields.DateTime(allow_none=True)
+    contact = fields.Nested(ContactOut, required=True)
+
+
+class MatchList(ma.Schema):
+    items = fields.List(fields.Nested(MatchOut), required=True)
+
+
+# --- arenas -------------------------------------------------------------------------------
+class ArenaOut(ma.Schema):
+    id = fields.Integer(required=True)
+    title = fields.String(required=True)
+    description = fields.String(required=True)
+    theme = fields.String(required=True)
+    status = fields.String(required=True)
+    date = fields.Date(required=True)
+    start_time = fields.Time(required=True)
+    end_time = fields.Time(required=True)
+    venue = fields.String(required=True)
+    slot_minutes = fields.Integer(required=True)
+    slot_count = fields.Integer(required=True)
+    rsvp_deadline = fields.DateTime(required=True, attribute="rsvp_deadline_utc")
+    hosts = fields.Function(lambda a: [h.slug for h in a.hosts], required=True)
+
+
+class ArenaList(ma.Schema):
+    items = fields.List(fields.Nested(ArenaOut), required=True)
+
+
+class InvitationOut(ma.Schema):
+    id = fields.Integer(required=True)
+    arena_id = fields.Integer(required=True)
+    user_id = fields.Integer(required=True)
+    name = fields.Function(lambda i: i.user.name if i.user else "", required=True)
+    side = fields.String(required=True)
+    state = fields.String(required=True)
+    pitch_id = fields.Integer(allow_none=True)
+    invited_at = fields.DateTime(allow_none=True)
+    answered_at = fields.DateTime(allow_none=True)
+
+
+class InvitationList(ma.Schema):
+    items = fields.List(fields.Nested(InvitationOut), required=True)
+
+
+class MeetingOut(ma.Schema):
+    id = fields.Integer(required=True)
+    arena_id = fields.Integer(required=True)
+    slot = fields.Integer(required=True)
+    table = fields.Integer(required=True)
+    starts_at = fields.Function(lambda m: m.arena.slot_start(m.slot).isoformat(),
+                                required=True)
+    ends_at = fields.Function(lambda m: m.arena.slot_end(m.slot).isoformat(), required=True)
+    founder = fields.Function(lambda m: m.founder.name if m.founder else "", required=True)
+    investor = fields.Function(lambda m: m.investor.name if m.investor else "",
+                               required=True)
+    pitch_id = fields.Integer(allow_none=True)
+    state = fields.String(required=True)
+    source = fields.String(required=True)
+
+
+class MeetingList(ma.Schema):
+    items = fields.List(fields.Nested(MeetingOut), required=True)
+
+
+class ErrorBody(ma.Schema):
+    code = fields.String(required=True)
+    message = fields.String(required=True)
+    request_id = fields.String()
+    fields = fields.Dict(required=True)
+
+
+class ErrorOut(ma.Schema):
+    error = fields.Nested(ErrorBody, required=True)
+

@@ -1,0 +1,123 @@
+"""Personal API tokens: create (shown once), list, revoke, and authenticate a request.
+
+A token reads ``kbl_<prefix>_<secret>``: the prefix (public, 10 characters) finds the row,
+the whole string's SHA-256 is compared in constant time. Nothing else is stored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from app.extensions import db
+from app.models.api_token import TOKEN_SCOPES, ApiToken
+from app.models.user import utcnow
+from app.services import audit
+from app.services.errors import DomainError, NotFound
+
+PREFIX = "kbl_"
+MAX_DAYS = 365
+MAX_TOKENS = 20  # live tokens per user
+
+
+class TokenInvalid(Exception):
+    """Missing, malformed, unknown, expired or revoked token, or a deactivated user."""
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def split_prefix(token: str) -> str | None:
+    """The lookup prefix of a well-formed token, else None (no database work needed)."""
+    if not token.startswith(PREFIX) or len(token) > 200:
+        return None
+    prefix, sep, secret = token[len(PREFIX):].partition("_")
+    if not sep or len(prefix) != 10 or not prefix.isalnum() or len(secret) < 20:
+        return None
+    return prefix
+
+
+@dataclass
+class NewToken:
+    """A freshly created token: the row and the plain text, shown once."""
+
+    token: ApiToken
+    plain: str
+
+
+def create(user, name: str, scope: str, days: int) -> NewToken:
+    """A new token; its plain text is returned here and never again."""
+    name = (name or "").strip()
+    if not name or len(name) > 80:
+        raise DomainError(_("Give the token a name of at most 80 characters."), "name")
+    if scope not in TOKEN_SCOPES:
+        raise DomainError(_("Choose read or read-write."), "scope")
+    if not isinstance(days, int) or not 1 <= days <= MAX_DAYS:
+        raise DomainError(_("A token lives from 1 to %(max)d days.", max=MAX_DAYS), "days")
+    if len(live_tokens(user)) >= MAX_TOKENS:
+        raise DomainError(_("You have too many tokens; revoke one first."), "name")
+    prefix = secrets.token_hex(5)
+    plain = f"{PREFIX}{prefix}_{secrets.token_urlsafe(32)}"
+    token = ApiToken(user_id=user.id, name=name, prefix=prefix, token_hash=hash_token(plain),
+                     scope=scope, expires_at=utcnow() + timedelta(days=days))
+    db.session.add(token)
+    db.session.flush()
+    audit.record("api_token_created", actor=user, target=f"api_token:{token.id}",
+                 detail=f"{scope}, {days} days", commit=False)
+    db.session.commit()
+    return NewToken(token, plain)
+
+
+def tokens_of(user) -> list[ApiToken]:
+    """Every token of the user, newest first (revoked and expired included)."""
+    return list(db.session.scalars(select(ApiToken).where(ApiToken.user_id == user.id)
+                                   .order_by(ApiToken.created_at.desc(), ApiToken.id.desc())))
+
+
+def live_tokens(user) -> list[ApiToken]:
+    now = utcnow()
+    return [t for t in tokens_of(user) if t.is_usable(now)]
+
+
+def revoke(user, token_id: int) -> ApiToken:
+    """Revoke one of the user's own tokens (someone else's: NotFound)."""
+    token = db.session.get(ApiToken, token_id)
+    if token is None or token.user_id != user.id:
+        raise NotFound(_("No such token."))
+    if token.revoked_at is None:
+        token.revoked_at = utcnow()
+        audit.record("api_token_revoked", actor=user, target=f"api_token:{token.id}",
+                     commit=False)
+        db.session.commit()
+    return token
+
+
+def authenticate(plain: str) -> ApiToken:
+    """The usable token for this plain text (its user active), else TokenInvalid."""
+    prefix = split_prefix(plain or "")
+    if prefix is None:
+        raise TokenInvalid
+    token = db.session.scalar(select(ApiToken).where(ApiToken.prefix == prefix))
+    if token is None or not hmac.compare_digest(token.token_hash, hash_token(plain)):
+        raise TokenInvalid
+    if not token.is_usable() or token.user is None or not token.user.active:
+        raise TokenInvalid
+    return token
+
+
+def touch(token: ApiToken) -> None:
+    """Record use, at most once a minute per token (keeps reads nearly write-free)."""
+    now = utcnow()
+    last = token.last_used_at
+    if last is not None and last.tzinfo is None:
+        last = last.replace(tzinfo=now.tzinfo)
+    if last is None or now - last > timedelta(minutes=1):
+        token.last_used_at = now
+        db.session.commit()
