@@ -136,3 +136,48 @@ def make_invitation(arena, user: User, state: str = "invited", **fields):
     db.session.add(invitation)
     db.session.commit()
     return invitation
+
+
+def make_participant(arena, role: str = "founder", *, association: str = "asker",
+                     **invitation_fields):
+    """A founder (with a published pitch) or investor (with a profile) who accepted the
+    arena's invitation. Returns the invitation."""
+    user = make_user(role, association=association)
+    fields = {"state": "accepted"}
+    if role == "founder":
+        fields["pitch_id"] = make_pitch(user).id
+    else:
+        make_investor(user)
+    fields.update(invitation_fields)
+    return make_invitation(arena, user, **fields)
+
+
+def make_score(founder_invitation, investor_invitation, score: float = 0.5, **fields):
+    """A stored match score between a founder's invited pitch and an investor's profile."""
+    from app.models import MatchScore
+
+    profile = db.session.query(InvestorProfile).filter_by(
+        user_id=investor_invitation.user_id).one()
+    values = {"components": {"text": score}, "shared_terms": ["solenergi"],
+              "reasons": ["text_overlap", "stage_fit"]}
+    values.update(fields)
+    row = MatchScore(pitch_id=founder_invitation.pitch_id, investor_profile_id=profile.id,
+                     score=score, **values)
+    db.session.add(row)
+    db.session.commit()
+    return row
+
+
+def make_meeting(arena, founder_invitation, investor_invitation, slot: int = 0,
+                 table: int = 0, **fields):
+    """A scheduled meeting between two participants of the arena."""
+    from app.models import Meeting
+
+    values = {"state": "scheduled", "source": "suggestion", "value": 0.5, "locked": False}
+    values.update(fields)
+    meeting = Meeting(arena_id=arena.id, founder_user_id=founder_invitation.user_id,
+                      investor_user_id=investor_invitation.user_id,
+                      pitch_id=founder_invitation.pitch_id, slot=slot, table=table, **values)
+    db.session.add(meeting)
+    db.session.commit()
+    return meeting

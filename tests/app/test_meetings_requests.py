@@ -1,0 +1,172 @@
+"""Meeting requests: only accepted participants see who comes and ask; the cap; accept and
+decline; contact details only between meeting partners."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.extensions import db
+from app.models import MeetingRequest
+from app.services.contacts import can_see_contacts
+from app.services.meeting_requests import pair_states
+from tests.factories import (
+    make_arena,
+    make_invitation,
+    make_meeting,
+    make_participant,
+    make_score,
+    make_user,
+    outbox_of,
+)
+
+
+@pytest.fixture
+def arena(app):
+    return make_arena()
+
+
+def login(auth, invitation):
+    auth.login(invitation.user.email)
+
+
+def ask(client, arena, to_user_id):
+    return client.post(f"/arenas/{arena.id}/requests", data={"to_user_id": to_user_id})
+
+
+def test_participant_sees_other_side_with_explanation(client, auth, arena):
+    founder = make_participant(arena, "founder")
+    investor = make_participant(arena, "investor")
+    make_participant(arena, "founder")  # same side: not listed for the founder
+    make_score(founder, investor, 0.83)
+    login(auth, founder)
+    page = client.get(f"/arenas/{arena.id}/participants")
+    assert page.status_code == 200
+    assert investor.user.name.encode() in page.data
+    assert b"83" in page.data
+    assert "solenergi".encode() in page.data  # the explanation's shared term
+    assert page.data.count(b'id="person-') == 1
+
+
+def test_invited_but_not_accepted_gets_403_and_stranger_404(client, auth, arena):
+    make_participant(arena, "investor")
+    invited = make_invitation(arena, make_user("founder"), state="invited")
+    login(auth, invited)
+    assert client.get(f"/arenas/{arena.id}/participants").status_code == 403
+    assert client.get(f"/arenas/{arena.id}/agenda").status_code == 403
+    auth.logout()
+    auth.login(make_user("founder").email)
+    assert client.get(f"/arenas/{arena.id}/participants").status_code == 404
+    assert client.get(f"/arenas/{arena.id}/agenda.ics").status_code == 404
+
+
+def test_staff_cannot_use_participant_pages(client, auth, arena):
+    auth.login(make_user("staff").email)
+    assert client.get(f"/arenas/{arena.id}/participants").status_code == 403
+
+
+def test_not_accepted_cannot_request(client, auth, arena):
+    investor = make_participant(arena, "investor")
+    invited = make_invitation(arena, make_user("founder"), state="invited")
+    login(auth, invited)
+    assert ask(client, arena, investor.user_id).status_code == 403
+    assert db.session.query(MeetingRequest).count() == 0
+
+
+def test_request_cap_is_enforced(client, auth, app):
+    arena = make_arena(meeting_cap=2, investor_capacity=5)
+    founder = make_participant(arena, "founder")
+    investors = [make_participant(arena, "investor") for _ in range(3)]
+    login(auth, founder)
+    for investor in investors[:2]:
+        assert ask(client, arena, investor.user_id).status_code == 302
+    page = client.get(f"/arenas/{arena.id}/participants")
+    assert b"at most 2" in page.data
+    response = ask(client, arena, investors[2].user_id)
+    assert response.status_code == 302
+    page = client.get(response.headers["Location"])
+    assert b"at most 2 meetings" in page.data
+    assert db.session.query(MeetingRequest).count() == 2
+    assert len(outbox_of(app)) == 2  # the asked investors are told
+
+
+def test_default_cap_is_six(client, auth):
+    arena = make_arena(investor_capacity=8)
+    founder = make_participant(arena, "founder")
+    investors = [make_participant(arena, "investor") for _ in range(7)]
+    login(auth, founder)
+    for investor in investors:
+        ask(client, arena, investor.user_id)
+    assert db.session.query(MeetingRequest).count() == 6
+
+
+def test_cannot_request_same_side_or_outsider(client, auth, arena):
+    founder = make_participant(arena, "founder")
+    other_founder = make_participant(arena, "founder")
+    outsider = make_user("investor")
+    login(auth, founder)
+    assert ask(client, arena, other_founder.user_id).status_code == 404
+    assert ask(client, arena, outsider.id).status_code == 404
+    assert db.session.query(MeetingRequest).count() == 0
+
+
+def test_accept_and_decline(client, auth, arena):
+    founder = make_participant(arena, "founder")
+    one, two = make_participant(arena, "investor"), make_participant(arena, "investor")
+    login(auth, founder)
+    ask(client, arena, one.user_id)
+    ask(client, arena, two.user_id)
+    auth.logout()
+    req_one = db.session.query(MeetingRequest).filter_by(to_user_id=one.user_id).one()
+    req_two = db.session.query(MeetingRequest).filter_by(to_user_id=two.user_id).one()
+    assert pair_states(arena.id)[(founder.user_id, one.user_id)] == "one_sided"
+    login(auth, one)
+    client.post(f"/arenas/{arena.id}/requests/{req_one.id}/answer", data={"answer": "accept"})
+    # someone else's request cannot be answered
+    assert client.post(f"/arenas/{arena.id}/requests/{req_two.id}/answer",
+                       data={"answer": "accept"}).status_code == 404
+    auth.logout()
+    login(auth, two)
+    client.post(f"/arenas/{arena.id}/requests/{req_two.id}/answer", data={"answer": "decline"})
+    db.session.expire_all()
+    states = pair_states(arena.id)
+    assert states[(founder.user_id, one.user_id)] == "mutual"
+    assert states[(founder.user_id, two.user_id)] == "declined"
+    assert db.session.get(MeetingRequest, req_two.id).answered_at is not None
+
+
+def test_asking_back_makes_it_mutual(client, auth, arena):
+    founder, investor = make_participant(arena, "founder"), make_participant(arena, "investor")
+    login(auth, founder)
+    ask(client, arena, investor.user_id)
+    auth.logout()
+    login(auth, investor)
+    ask(client, arena, founder.user_id)
+    assert pair_states(arena.id) == {(founder.user_id, investor.user_id): "mutual"}
+    assert db.session.query(MeetingRequest).count() == 1
+
+
+def test_contacts_visible_to_meeting_partners_only(arena):
+    founder, investor = make_participant(arena, "founder"), make_participant(arena, "investor")
+    other = make_participant(arena, "investor")
+    arena.status = "scheduled"
+    db.session.commit()
+    assert not can_see_contacts(founder.user, investor.user)
+    make_meeting(arena, founder, investor, slot=0, table=0)
+    assert can_see_contacts(founder.user, investor.user)
+    assert can_see_contacts(investor.user, founder.user)
+    assert not can_see_contacts(founder.user, other.user)
+    assert not can_see_contacts(other.user, founder.user)
+    # a partner who withdraws is no longer a partner
+    investor.state = "cancelled"
+    db.session.commit()
+    assert not can_see_contacts(founder.user, investor.user)
+
+
+def test_agenda_shows_partner_contacts(client, auth, arena):
+    founder, investor = make_participant(arena, "founder"), make_participant(arena, "investor")
+    arena.status = "scheduled"
+    db.session.commit()
+    make_meeting(arena, founder, investor, slot=1, table=2)
+    login(auth, founder)
+    page = client.get(f"/arenas/{arena.id}/agenda")
+    assert f"kontakt{investor.user_id}@kapital.no".encode() in page.data
