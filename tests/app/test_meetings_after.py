@@ -1,0 +1,107 @@
+"""After the arena: attendance, the one-question follow-up, and feedback for the engine."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from app.extensions import db
+from app.models import AuditEvent, Interest, InvestorProfile, Invitation, MeetingFeedback
+from app.services.feedback import negative_pairs, positive_pairs
+from tests.factories import make_arena, make_meeting, make_participant, make_user
+
+
+def past_arena(**fields):
+    day = (datetime.now(UTC) - timedelta(days=2)).date()
+    values = {"date": day, "rsvp_deadline": datetime.now(UTC) - timedelta(days=9),
+              "status": "scheduled"}
+    values.update(fields)
+    return make_arena(**values)
+
+
+def profile_id(invitation) -> int:
+    return db.session.query(InvestorProfile).filter_by(user_id=invitation.user_id).one().id
+
+
+def test_staff_marks_attendance(client, auth):
+    arena = past_arena()
+    founder = make_participant(arena, "founder")
+    auth.login(make_user("staff", association="asker").email)
+    page = client.get(f"/staff/arenas/{arena.id}/attendance")
+    assert page.status_code == 200 and founder.user.name.encode() in page.data
+    client.post(f"/staff/arenas/{arena.id}/attendance/{founder.id}", data={"attended": "yes"})
+    db.session.expire_all()
+    assert db.session.get(Invitation, founder.id).attended is True
+    client.post(f"/staff/arenas/{arena.id}/attendance/{founder.id}", data={"attended": "no"})
+    db.session.expire_all()
+    assert db.session.get(Invitation, founder.id).attended is False
+    assert db.session.query(AuditEvent).filter_by(action="attendance_marked").count() == 2
+
+
+def test_attendance_of_other_association_is_404(client, auth):
+    arena = past_arena(hosts=("baerum",))
+    founder = make_participant(arena, "founder")
+    auth.login(make_user("staff", association="asker").email)
+    assert client.post(f"/staff/arenas/{arena.id}/attendance/{founder.id}",
+                       data={"attended": "yes"}).status_code == 404
+    assert db.session.get(Invitation, founder.id).attended is None
+
+
+def test_participant_answers_follow_up_once_per_meeting(client, auth):
+    arena = past_arena()
+    founder, investor = make_participant(arena, "founder"), make_participant(arena, "investor")
+    meeting = make_meeting(arena, founder, investor)
+    auth.login(founder.user.email)
+    page = client.get(f"/arenas/{arena.id}/agenda")
+    assert b'name="worth_it"' in page.data
+    url = f"/arenas/{arena.id}/meetings/{meeting.id}/feedback"
+    client.post(url, data={"worth_it": "yes", "will_follow_up": "no"})
+    client.post(url, data={"worth_it": "yes", "will_follow_up": "yes"})  # change of mind
+    rows = db.session.query(MeetingFeedback).all()
+    assert len(rows) == 1 and rows[0].worth_it and rows[0].will_follow_up
+
+
+def test_follow_up_waits_for_the_meeting_and_strangers_get_404(client, auth):
+    arena = make_arena(status="scheduled")  # 30 days ahead
+    founder, investor = make_participant(arena, "founder"), make_participant(arena, "investor")
+    other = make_participant(arena, "founder")
+    meeting = make_meeting(arena, founder, investor)
+    url = f"/arenas/{arena.id}/meetings/{meeting.id}/feedback"
+    auth.login(founder.user.email)
+    client.post(url, data={"worth_it": "yes"})
+    auth.logout()
+    auth.login(other.user.email)
+    assert client.post(url, data={"worth_it": "no"}).status_code == 404
+    assert db.session.query(MeetingFeedback).count() == 0
+
+
+def test_feedback_pairs_for_the_engine(app):
+    arena = past_arena()
+    f1, f2, f3 = (make_participant(arena, "founder") for _ in range(3))
+    investor = make_participant(arena, "investor")
+    good = make_meeting(arena, f1, investor, slot=0)
+    bad = make_meeting(arena, f2, investor, slot=1)
+    db.session.add_all([
+        MeetingFeedback(meeting_id=good.id, user_id=f1.user_id, worth_it=True,
+                        will_follow_up=True),
+        MeetingFeedback(meeting_id=bad.id, user_id=investor.user_id, worth_it=False),
+        MeetingFeedback(meeting_id=bad.id, user_id=f2.user_id, worth_it=True),
+        Interest(pitch_id=f3.pitch_id, investor_profile_id=profile_id(investor),
+                 side="founder", kind="interested"),
+        Interest(pitch_id=f3.pitch_id, investor_profile_id=profile_id(investor),
+                 side="investor", kind="interested"),
+    ])
+    db.session.commit()
+    q = str(profile_id(investor))
+    assert positive_pairs() == sorted([(str(f1.pitch_id), q), (str(f3.pitch_id), q)])
+    assert negative_pairs() == [(str(f2.pitch_id), q)]
+
+
+@pytest.mark.parametrize("role", ["founder", "investor"])
+def test_participants_cannot_mark_attendance(client, auth, role):
+    arena = past_arena()
+    me = make_participant(arena, role)
+    auth.login(me.user.email)
+    assert client.post(f"/staff/arenas/{arena.id}/attendance/{me.id}",
+                       data={"attended": "yes"}).status_code == 403
