@@ -66,8 +66,9 @@ def _fields_of(messages) -> dict:
 def _http_error(error: HTTPException):
     if isinstance(error, NotModified):
         response = current_app.response_class(status=304)
-        if request.if_none_match:
-            response.set_etag(next(iter(request.if_none_match)))
+        known = sorted(request.if_none_match.as_set()) if request.if_none_match else []
+        if len(known) == 1:
+            response.set_etag(known[0])
         return response
     data = getattr(error, "data", None) or {}
     fields = _fields_of(data.get("messages") or data.get("errors") or {})

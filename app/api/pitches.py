@@ -23,7 +23,8 @@ def me():
     """The caller's own account."""
     user = caller()
     return {"id": user.id, "name": user.name, "email": user.email, "role": user.role,
-            "association": user.association, "municipality": user.municipality,
+            "association": user.association.slug if user.association else None,
+            "municipality": user.municipality,
             "token_scope": g.api_token.scope, "token_expires_at": g.api_token.expires_utc}
 
 

@@ -8,7 +8,7 @@ field shapes stay in app/services/pitches.py.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import UTC, date
 from urllib.parse import urlsplit
 
 import marshmallow as ma
@@ -41,6 +41,15 @@ def tag_list(mapping: dict, **kwargs) -> fields.List:
                        validate=validate.Length(max=len(mapping)), **kwargs)
 
 
+class Utc(fields.DateTime):
+    """An RFC 3339 timestamp in UTC (SQLite hands back naive datetimes; they are UTC)."""
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return super()._serialize(value, attr, obj, **kwargs)
+
+
 class Strict(ma.Schema):
     class Meta:
         unknown = ma.RAISE
@@ -64,11 +73,10 @@ class UserOut(ma.Schema):
     name = fields.String(required=True)
     email = fields.String(required=True)
     role = fields.String(required=True)
-    association = fields.Function(lambda u: u.association.slug if u.association else None,
-                                  allow_none=True)
+    association = fields.String(allow_none=True)
     municipality = fields.String(allow_none=True)
     token_scope = fields.String(required=True)
-    token_expires_at = fields.DateTime(required=True)
+    token_expires_at = Utc(required=True)
 
 
 # --- pitches ------------------------------------------------------------------------------
@@ -163,9 +171,9 @@ class PitchOut(ma.Schema):
     status = fields.String(required=True)
     hidden = fields.Boolean(required=True)
     version = fields.Integer(required=True)
-    created_at = fields.DateTime(required=True)
-    updated_at = fields.DateTime(required=True)
-    published_at = fields.DateTime(allow_none=True)
+    created_at = Utc(required=True)
+    updated_at = Utc(required=True)
+    published_at = Utc(allow_none=True)
 
 
 class PitchPage(PageMeta):
@@ -238,7 +246,7 @@ class InterestOut(ma.Schema):
     investor_id = fields.Integer(required=True, attribute="investor_profile_id")
     side = fields.String(required=True)
     kind = fields.String(required=True)
-    updated_at = fields.DateTime(required=True)
+    updated_at = Utc(required=True)
 
 
 class InterestResult(InterestOut):
@@ -252,7 +260,7 @@ class InterestList(ma.Schema):
 class MatchOut(ma.Schema):
     pitch = fields.Nested(PitchOut, required=True)
     investor = fields.Nested(InvestorOut, required=True)
-    since = fields.DateTime(allow_none=True)
+    since = Utc(allow_none=True)
     contact = fields.Nested(ContactOut, required=True)
 
 
@@ -273,7 +281,7 @@ class ArenaOut(ma.Schema):
     venue = fields.String(required=True)
     slot_minutes = fields.Integer(required=True)
     slot_count = fields.Integer(required=True)
-    rsvp_deadline = fields.DateTime(required=True, attribute="rsvp_deadline_utc")
+    rsvp_deadline = Utc(required=True, attribute="rsvp_deadline_utc")
     hosts = fields.Function(lambda a: [h.slug for h in a.hosts], required=True)
 
 
@@ -289,8 +297,8 @@ class InvitationOut(ma.Schema):
     side = fields.String(required=True)
     state = fields.String(required=True)
     pitch_id = fields.Integer(allow_none=True)
-    invited_at = fields.DateTime(allow_none=True)
-    answered_at = fields.DateTime(allow_none=True)
+    invited_at = Utc(allow_none=True)
+    answered_at = Utc(allow_none=True)
 
 
 class InvitationList(ma.Schema):
