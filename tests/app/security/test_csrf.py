@@ -15,7 +15,7 @@ import time
 import pytest
 from itsdangerous.timed import TimestampSigner
 
-from app.extensions import db
+from app.extensions import csrf, db
 from app.services.tokens import make_reset_token
 from tests.app.security.checksum import checksum
 from tests.app.security.counts import count
@@ -108,6 +108,13 @@ def _ids(world, name, rule):
     return {argument: 1 for argument in rule.arguments}
 
 
+def csrf_exempt(app, rule) -> bool:
+    """Whether Flask-WTF skips this route (the token API does: it ignores cookies)."""
+    path = url_for_rule(rule, {argument: 1 for argument in rule.arguments})
+    with app.test_request_context(path, method="POST"):
+        return csrf._is_exempt()
+
+
 def _csrf_reasons(caplog) -> list[str]:
     return [r.getMessage() for r in caplog.records if r.name == "flask_wtf.csrf"]
 
@@ -121,7 +128,11 @@ def test_only_a_valid_csrf_token_changes_state(app, principals, caplog):
     limit = app.config["WTF_CSRF_TIME_LIMIT"]
     anonymous_token = csrf_token(world["anonymous"].client)
     failures: list[str] = []
-    tried = 0
+    tried = exempt_tried = 0
+    exempt = {rule.endpoint for rule in rules if csrf_exempt(app, rule)}
+    # Only the bearer-token API may skip CSRF; an exempt web page would be a hole.
+    failures += [f"{r.rule} is CSRF-exempt outside /api/" for r in rules
+                 if r.endpoint in exempt and not r.rule.startswith("/api/")]
     before = checksum()
     for rule in rules:
         for name in ATTACKERS:
@@ -151,19 +162,27 @@ def test_only_a_valid_csrf_token_changes_state(app, principals, caplog):
                 tried += 1
                 reasons = _csrf_reasons(caplog)
                 where = f"{name} POST {url} [{variant}]"
+                after = checksum()
+                if after != before:
+                    failures.append(f"{where} changed the database: {after.diff(before)}")
+                    before = after
+                if rule.endpoint in exempt:
+                    # No CSRF layer: the session cookie alone must get nowhere.
+                    exempt_tried += 1
+                    if response.status_code not in (401, 403):
+                        failures.append(f"{where} → {response.status_code} with a cookie only")
+                    continue
                 if response.status_code != 400:
                     failures.append(f"{where} → {response.status_code}, expected 400")
                 if reasons != [BAD_VARIANTS[variant]]:
                     failures.append(f"{where}: CSRF said {reasons}, expected "
                                     f"{BAD_VARIANTS[variant]!r}")
-                after = checksum()
-                if after != before:
-                    failures.append(f"{where} changed the database: {after.diff(before)}")
-                    before = after
 
     # A valid token passes the CSRF layer on every route, and changes state where we know how.
     valid = 0
     for rule in rules:
+        if rule.endpoint in exempt:
+            continue
         if rule.endpoint in valid_cases:
             client, ids, form = valid_cases[rule.endpoint]
         else:
@@ -183,8 +202,10 @@ def test_only_a_valid_csrf_token_changes_state(app, principals, caplog):
             failures.append(f"{where} → {response.status_code} but changed nothing")
         db.session.expire_all()
 
-    count("CSRF bad variants tried", tried)
+    count("CSRF bad variants tried", tried - exempt_tried)
+    count("cookie-only POSTs to the CSRF-exempt token API (refused)", exempt_tried)
     count("CSRF valid-token requests", valid)
-    print(f"\nCSRF: {len(rules)} POST routes, {tried} bad variants (all 400, nothing changed), "
+    print(f"\nCSRF: {len(rules)} POST routes ({len(exempt)} token-API, CSRF-exempt), "
+          f"{tried - exempt_tried} bad variants, {exempt_tried} cookie-only API posts, "
           f"{valid} valid-token requests")
     assert not failures, "\n".join(failures)
