@@ -64,7 +64,7 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="5,000 × 500, a few seconds")
     ap.add_argument("--k", type=int, default=20)
     ap.add_argument("--n-jobs", type=int, default=2)
-    ap.add_argument("--floor-rows", type=int, default=20_000,
+    ap.add_argument("--floor-rows", type=int, default=2_048,
                     help="floor runs on this many pitch rows and is scaled linearly")
     args = ap.parse_args()
     if args.quick:

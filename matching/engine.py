@@ -18,7 +18,7 @@ from .records import (
     NotFittedError,
     PitchRecord,
 )
-from .scoring import TopK, pair_text, run_blocks, topk_rows
+from .scoring import TopK, n_candidates, pair_text, run_blocks, topk_rows
 
 
 class MatchEngine:
@@ -188,7 +188,7 @@ class MatchEngine:
             alive = self.investor_alive_
         else:
             other_t, other_d = self.pitch_text_, self.pitch_dense_
-            d = (other_d * s_dense) @ dense.ravel()
+            d = other_d @ (s_dense * dense.ravel())
             alive = self.pitch_alive_
         if self.svd_components_ is None:
             s = d + s_text * (other_t @ text.T).toarray().ravel()
@@ -196,10 +196,9 @@ class MatchEngine:
             other_z = self.investor_z_ if pitch_side else self.pitch_z_
             z = self._project(text).ravel()
             s = d + s_text * (other_z @ z)
-            c = min(len(s), max(2 * k, k + 20))
+            c = min(len(s), n_candidates(k))
             cand = np.argpartition(-s, c - 1)[:c]
-            exact = pair_text(other_t, text, cand, np.zeros(c, np.int64))
-            s_c = s[cand] + s_text * (exact - other_z[cand] @ z)
+            s_c = d[cand] + s_text * pair_text(other_t, text, cand, np.zeros(c, np.int64))
             s = np.full(len(s), -np.inf, np.float32)
             s[cand] = s_c
         s = np.where(alive & (s >= 0), s, -np.inf)

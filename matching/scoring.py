@@ -30,15 +30,63 @@ class TopK:
     score: np.ndarray
 
 
-def pair_text(a: sp.csr_matrix, b: sp.csr_matrix, ia: np.ndarray, ib: np.ndarray,
-              chunk: int = 50_000) -> np.ndarray:
-    """Exact text dot products of row pairs (a[ia[t]], b[ib[t]])."""
+def pair_text(a: sp.csr_matrix, b: sp.csr_matrix, ia: np.ndarray, ib: np.ndarray
+              ) -> np.ndarray:
+    """Exact text dot products of row pairs (a[ia[t]], b[ib[t]]).
+
+    Pairs are grouped by their `b` row: that row is scattered once into a dense vector
+    (small, stays in cache) and the `a` rows of its group are multiplied with it in one
+    sparse matrix-vector product, so the cost is the `a` rows' non-zeros and no more.
+    """
+    ia = np.asarray(ia, np.int64)
+    ib = np.asarray(ib, np.int64)
     out = np.empty(len(ia), dtype=np.float32)
-    for s in range(0, len(ia), chunk):
-        x = a[ia[s:s + chunk]]
-        y = b[ib[s:s + chunk]]
-        out[s:s + chunk] = np.asarray(x.multiply(y).sum(axis=1)).ravel()
+    if len(ia) == 0:
+        return out
+    order = np.argsort(ib, kind="stable")
+    keys, starts = np.unique(ib[order], return_index=True)
+    bounds = np.append(starts, len(order))
+    dense = np.zeros(b.shape[1], np.float32)
+    for g, q in enumerate(keys.tolist()):
+        sel = order[bounds[g]:bounds[g + 1]]
+        lo, hi = b.indptr[q], b.indptr[q + 1]
+        cols = b.indices[lo:hi]
+        dense[cols] = b.data[lo:hi]
+        out[sel] = a[ia[sel]] @ dense
+        dense[cols] = 0.0
     return out
+
+
+def top_per_key(keys: np.ndarray, vals: np.ndarray, c: int) -> np.ndarray:
+    """Positions of the `c` largest `vals` for every distinct key (best first per key)."""
+    order = np.argsort(-vals, kind="stable")
+    order = order[np.argsort(keys[order], kind="stable")]
+    ks = keys[order]
+    first = np.searchsorted(ks, ks, side="left")
+    return order[(np.arange(len(order)) - first) < c]
+
+
+def lower_bound(s: np.ndarray, c: int, axis: int) -> np.ndarray:
+    """A value <= the c-th largest of every row (axis=1) or column (axis=0) of `s`.
+
+    The maximum of each group of entries is computed (groups of strided slices, so each step
+    is one contiguous elementwise maximum); the c-th largest group maximum is at most the c-th
+    largest entry, as the c best groups hold c distinct entries. Entries >= the bound are the
+    candidates: at least c, and in practice not many more.
+    """
+    m = s.shape[axis]
+    if m <= c:
+        return np.full(s.shape[1 - axis], -np.inf, s.dtype)
+    w = max(1, m // (4 * c))
+    g = m // w
+    take = (lambda i, j: s[:, i:j]) if axis == 1 else (lambda i, j: s[i:j])
+    head = take(0, g).copy()
+    for i in range(1, w):
+        np.maximum(head, take(i * g, (i + 1) * g), out=head)
+    if g * w < m:
+        head = np.concatenate([head, take(g * w, m)], axis=axis)
+    n = head.shape[axis]
+    return np.partition(head, n - c, axis=axis).take(n - c, axis=axis)
 
 
 def topk_rows(s: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
@@ -55,6 +103,48 @@ def topk_rows(s: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     return idx, vals
 
 
+def n_candidates(k: int) -> int:
+    """Approximate candidates re-scored exactly per row (SVD retrieval)."""
+    return k + max(10, k // 2)
+
+
+def exact_scores(engine, p: np.ndarray, q: np.ndarray, facets: np.ndarray, s_text: float,
+                 n_jobs: int = 1) -> np.ndarray:
+    """Exact weighted scores of (pitch row, investor row) pairs given their facet part."""
+    p = np.asarray(p, np.int64)
+    q = np.asarray(q, np.int64)
+    if len(p) == 0:
+        return np.zeros(0, np.float32)
+    parts = [np.arange(len(p))]
+    if n_jobs > 1 and len(p) > 100_000:
+        order = np.argsort(q, kind="stable")  # split by investor so groups are not cut
+        cuts = np.searchsorted(q[order], np.quantile(q, np.linspace(0, 1, n_jobs + 1)[1:-1]))
+        parts = np.split(order, cuts)
+
+    def run(sel: np.ndarray) -> np.ndarray:
+        return pair_text(engine.pitch_text_, engine.investor_text_, p[sel], q[sel])
+
+    res = Parallel(n_jobs=len(parts), prefer="threads")(delayed(run)(x) for x in parts) \
+        if len(parts) > 1 else [run(parts[0])]
+    text = np.empty(len(p), np.float32)
+    for sel, r in zip(parts, res, strict=True):
+        text[sel] = r
+    return facets + np.float32(s_text) * text
+
+
+def _to_topk(keys: np.ndarray, cols: np.ndarray, vals: np.ndarray, n: int, k: int) -> TopK:
+    """Best `k` (cols, vals) per key as a TopK of `n` rows; -inf entries give -1."""
+    idx = np.full((n, k), -1, np.int64)
+    sc = np.full((n, k), -np.inf, np.float32)
+    keep = top_per_key(keys, vals, k)
+    ks = keys[keep]
+    rank = np.arange(len(keep)) - np.searchsorted(ks, ks, side="left")
+    idx[ks, rank] = cols[keep]
+    sc[ks, rank] = vals[keep]
+    idx[~np.isfinite(sc)] = -1
+    return TopK(idx, sc)
+
+
 class BlockScorer:
     """Scores blocks of pitch rows against all investor rows for one fitted engine state."""
 
@@ -64,71 +154,79 @@ class BlockScorer:
         self.exclude = exclude or {}
         s_text, s_dense = engine._scales()
         self.s_text = np.float32(s_text)
+        self.s_dense = s_dense
         self.qd = engine.investor_dense_
         self.svd = engine.svd_components_ is not None
+        self.c = n_candidates(k) if self.svd else k
         if self.svd:
-            # one dense matrix per side: [s_text * text_projection, scaled facets]
-            self.qz = np.hstack([engine.investor_z_, self.qd])
-            self.pz_scale = np.concatenate([np.full(engine.pitch_z_.shape[1], self.s_text),
-                                            s_dense]).astype(np.float32)
+            # dense, C-contiguous, float32: the low-rank text projection and the facets
+            self.qz = np.ascontiguousarray(engine.investor_z_, dtype=np.float32)
+            self.qd = np.ascontiguousarray(self.qd, dtype=np.float32)
+            self.s_dense = np.asarray(s_dense, np.float32)
+            # running lower bound of each investor's c-th best approximate score
+            self.bound = np.full(self.qd.shape[0], -np.inf, np.float32)
         else:
             self.qt_t = engine.investor_text_.T.tocsr()
-            self.s_dense = s_dense
-        self.dead_q = ~engine.investor_alive_
+        self.dead_q = np.flatnonzero(~engine.investor_alive_)
         self.dead_p = ~engine.pitch_alive_
 
     def raw_block(self, rows: np.ndarray) -> np.ndarray:
         """Scores (exact, or approximate in SVD mode) of pitch `rows` vs all investors."""
         e = self.e
         if self.svd:
-            pz = np.hstack([e.pitch_z_[rows], e.pitch_dense_[rows]]) * self.pz_scale
-            return pz @ self.qz.T
+            raise AssertionError("SVD blocks are scored by block()")
         s = (e.pitch_dense_[rows] * self.s_dense) @ self.qd.T
         s += self.s_text * (e.pitch_text_[rows] @ self.qt_t).toarray()
         return s
 
     def mask(self, rows: np.ndarray, s: np.ndarray) -> np.ndarray:
-        """-inf for filtered, removed and excluded pairs."""
-        s[s < 0] = -np.inf
-        s[:, self.dead_q] = -np.inf
+        """-inf for removed and excluded pairs (and, exact mode, filtered ones)."""
+        if not self.svd:
+            s[s < 0] = -np.inf
+        if self.dead_q.size:
+            s[:, self.dead_q] = -np.inf
         s[self.dead_p[rows]] = -np.inf
-        for r, row in enumerate(rows):
-            ex = self.exclude.get(int(row))
-            if ex is not None:
-                s[r, ex] = -np.inf
+        if self.exclude:
+            for r, row in enumerate(rows.tolist()):
+                ex = self.exclude.get(row)
+                if ex is not None:
+                    s[r, ex] = -np.inf
         return s
 
-    def exact_pairs(self, p: np.ndarray, q: np.ndarray, approx: np.ndarray) -> np.ndarray:
-        """Replace the approximate text part of candidate pairs by the exact one."""
-        e = self.e
-        z = np.einsum("ij,ij->i", e.pitch_z_[p], e.investor_z_[q])
-        exact = pair_text(e.pitch_text_, e.investor_text_, p, q)
-        out = approx + self.s_text * (exact - z)
-        return np.where(np.isfinite(approx), out, -np.inf).astype(np.float32)
+    def block(self, rows: np.ndarray, reverse: bool) -> tuple:
+        """Exact mode: forward top-k and reverse top-k within the block, as arrays.
 
-    def block(self, rows: np.ndarray, reverse_c: int) -> tuple:
-        """Forward top-k for `rows` and the block's reverse candidates per investor."""
-        s = self.mask(rows, self.raw_block(rows))
-        c = self.k if not self.svd else max(2 * self.k, self.k + 20)
-        fi, fs = topk_rows(s, c)
+        SVD mode: forward and reverse candidate triples (pitch row, investor row, approx).
+        """
         if self.svd:
-            p = np.repeat(rows, fi.shape[1])
-            q = fi.ravel()
-            ok = q >= 0
-            ex = np.full(q.shape, -np.inf, np.float32)
-            ex[ok] = self.exact_pairs(p[ok], q[ok], fs.ravel()[ok])
-            ex = ex.reshape(fi.shape)
-            order = np.argsort(-ex, axis=1, kind="stable")[:, : self.k]
-            fi = np.take_along_axis(fi, order, axis=1)
-            fs = np.take_along_axis(ex, order, axis=1)
-            fi[~np.isfinite(fs)] = -1
-        else:
-            fi, fs = fi[:, : self.k], fs[:, : self.k]
-        ri, rs = (None, None)
-        if reverse_c:
-            ci, cs = topk_rows(s.T, reverse_c)  # per investor, best rows within this block
+            e = self.e
+            f = (e.pitch_dense_[rows] * self.s_dense) @ self.qd.T  # exact facet part
+            s = (e.pitch_z_[rows] * self.s_text) @ self.qz.T  # approximate text part
+            s += f
+            s = self.mask(rows, s)
+            t = lower_bound(s, self.c, 1)
+            r, c = np.nonzero(s >= t[:, None])
+            v = s[r, c]
+            keep = top_per_key(r, v, self.c)
+            r, c = r[keep], c[keep]
+            fwd = (rows[r], c, v[keep], f[r, c])
+            rev = None
+            if reverse:
+                t = lower_bound(s, self.c, 0)
+                np.maximum(t, self.bound, out=t)
+                np.maximum(self.bound, t, out=self.bound)  # still a valid bound: never above
+                r, c = np.nonzero(s >= t[None, :])
+                v = s[r, c]
+                keep = top_per_key(c, v, self.c)
+                r, c = r[keep], c[keep]
+                rev = (rows[r], c, v[keep], f[r, c])
+            return fwd, rev
+        s = self.mask(rows, self.raw_block(rows))
+        fi, fs = topk_rows(s, self.k)
+        ri = rs = None
+        if reverse:
+            ci, rs = topk_rows(s.T, self.k)  # per investor, best rows within this block
             ri = np.where(ci >= 0, rows[np.maximum(ci, 0)], -1)
-            rs = cs
         return rows, fi, fs, ri, rs
 
 
@@ -140,13 +238,12 @@ def run_blocks(engine, k: int, exclude: dict[int, np.ndarray] | None, reverse: b
     n = engine.pitch_dense_.shape[0]
     m = engine.investor_dense_.shape[0]
     bs = block_size or engine.block_size
-    rc = 0
-    if reverse:
-        rc = k if not scorer.svd else max(2 * k, k + 20)
     blocks = [np.arange(s, min(n, s + bs)) for s in range(0, n, bs)]
     jobs = n_jobs if n_jobs is not None else engine.n_jobs
     results = Parallel(n_jobs=jobs, prefer="threads")(
-        delayed(scorer.block)(b, rc) for b in blocks)
+        delayed(scorer.block)(b, reverse) for b in blocks)
+    if scorer.svd:
+        return _finish_svd(engine, scorer, results, k, n, m, forward, reverse, jobs)
     fwd = rev = None
     if forward:
         idx = np.full((n, k), -1, np.int64)
@@ -158,23 +255,38 @@ def run_blocks(engine, k: int, exclude: dict[int, np.ndarray] | None, reverse: b
     if reverse:
         ci = np.concatenate([r[3] for r in results], axis=1) if results else np.zeros((m, 0))
         cs = np.concatenate([r[4] for r in results], axis=1) if results else np.zeros((m, 0))
-        part_i, part_s = topk_rows(cs, rc)
-        cand = np.take_along_axis(ci, np.maximum(part_i, 0), axis=1)
-        cand[part_i < 0] = -1
-        if scorer.svd:
-            q = np.repeat(np.arange(m), cand.shape[1])
-            p = cand.ravel()
-            ok = p >= 0
-            ex = np.full(p.shape, -np.inf, np.float32)
-            ex[ok] = scorer.exact_pairs(p[ok], q[ok], part_s.ravel()[ok])
-            part_s = ex.reshape(cand.shape)
-        order = np.argsort(-part_s, axis=1, kind="stable")[:, :k]
-        ri = np.take_along_axis(cand, order, axis=1)
-        rs = np.take_along_axis(part_s, order, axis=1)
-        ri[~np.isfinite(rs)] = -1
+        part_i, part_s = topk_rows(cs, k)
+        ri = np.take_along_axis(ci, np.maximum(part_i, 0), axis=1)
+        ri[part_i < 0] = -1
         pad = k - ri.shape[1]
         if pad > 0:
             ri = np.hstack([ri, np.full((m, pad), -1)])
-            rs = np.hstack([rs, np.full((m, pad), -np.inf, np.float32)])
-        rev = TopK(ri, rs)
+            part_s = np.hstack([part_s, np.full((m, pad), -np.inf, np.float32)])
+        rev = TopK(ri.astype(np.int64), part_s)
+    return fwd, rev
+
+
+def _finish_svd(engine, scorer: BlockScorer, results: list, k: int, n: int, m: int,
+                forward: bool, reverse: bool, jobs: int) -> tuple[TopK | None, TopK | None]:
+    """Exact re-scoring of the approximate candidates of both directions, then top-k."""
+    empty = (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float32),
+             np.zeros(0, np.float32))
+    fwd_parts = [r[0] for r in results] if forward else []
+    fp, fq, fv, ff = (np.concatenate(x) for x in zip(*fwd_parts, empty, strict=True))
+    rp, rq, rv, rf = empty
+    if reverse:
+        rp, rq, rv, rf = (np.concatenate(x) for x in zip(*[r[1] for r in results], empty,
+                                                         strict=True))
+        ok = rv >= scorer.bound[rq]
+        rp, rq, rv, rf = rp[ok], rq[ok], rv[ok], rf[ok]
+        keep = top_per_key(rq, rv, scorer.c)
+        rp, rq, rv, rf = rp[keep], rq[keep], rv[keep], rf[keep]
+    p = np.concatenate([fp, rp]).astype(np.int64)
+    q = np.concatenate([fq, rq]).astype(np.int64)
+    approx = np.concatenate([fv, rv])
+    ex = exact_scores(engine, p, q, np.concatenate([ff, rf]), scorer.s_text, jobs)
+    ex = np.where(np.isfinite(approx) & (ex >= 0), ex, -np.inf).astype(np.float32)
+    nf = len(fp)
+    fwd = _to_topk(p[:nf], q[:nf], ex[:nf], n, k) if forward else None
+    rev = _to_topk(q[nf:], p[nf:], ex[nf:], m, k) if reverse else None
     return fwd, rev

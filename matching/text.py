@@ -198,25 +198,28 @@ def _keep(df: np.ndarray, names: list[str], min_df: int, limit: int) -> np.ndarr
 
 def _columns(x: sp.csr_matrix, kept: np.ndarray) -> sp.csr_matrix:
     """Columns `kept` of `x`, renumbered 0.. in that order, indices sorted."""
-    remap = np.full(x.shape[1], -1, np.int64)
-    remap[kept] = np.arange(len(kept))
-    x = x.tocoo()
-    new = remap[x.col]
+    remap = np.full(x.shape[1], -1, np.int32)
+    remap[kept] = np.arange(len(kept), dtype=np.int32)
+    new = remap[x.indices]
     ok = new >= 0
-    out = sp.csr_matrix((x.data[ok], (x.row[ok], new[ok])), shape=(x.shape[0], len(kept)))
-    out.sum_duplicates()
+    kept_before = np.zeros(x.nnz + 1, np.int64)
+    np.cumsum(ok, out=kept_before[1:])
+    indptr = kept_before[x.indptr]
+    del kept_before
+    out = sp.csr_matrix((x.data[ok], new[ok], indptr), shape=(x.shape[0], len(kept)))
+    out.sort_indices()
     return out
 
 
 def _tfidf(counts: sp.csr_matrix, idf: np.ndarray, scale: float = 1.0) -> sp.csr_matrix:
     """Sublinear tf times idf, rows L2-normalised, times `scale`."""
     x = counts.tocsr().astype(np.float32)
-    x.data = (1.0 + np.log(x.data)) * idf[x.indices]
-    row = np.repeat(np.arange(x.shape[0]), np.diff(x.indptr))
-    norms = np.sqrt(np.bincount(row, weights=x.data.astype(np.float64) ** 2,
-                                minlength=x.shape[0]))
+    np.log(x.data, out=x.data)
+    x.data += 1.0
+    x.data *= idf[x.indices]
+    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1), np.float64).ravel())
     norms[norms == 0] = 1.0
-    x.data = (x.data * (scale / norms)[row]).astype(np.float32)
+    x.data *= np.repeat((scale / norms).astype(np.float32), np.diff(x.indptr))
     return x
 
 
@@ -381,21 +384,9 @@ class TextVectorizer:
         """TF-IDF of both blocks, weighted and side by side (sorted indices, float32)."""
         a = np.float32(np.sqrt(1.0 - self.char_weight))
         b = np.float32(np.sqrt(self.char_weight))
-        w = _tfidf(words, self.word_idf_, a)
-        c = _tfidf(chars, self.char_idf_, b)
-        c.indices += np.int32(w.shape[1])
-        indptr = w.indptr + c.indptr
-        indices = np.empty(indptr[-1], np.int32)
-        data = np.empty(indptr[-1], np.float32)
-        row_w = np.repeat(np.arange(w.shape[0]), np.diff(w.indptr))
-        pos_w = np.arange(w.nnz) - w.indptr[row_w] + indptr[row_w]
-        row_c = np.repeat(np.arange(c.shape[0]), np.diff(c.indptr))
-        pos_c = np.arange(c.nnz) - c.indptr[row_c] + indptr[row_c] + np.diff(w.indptr)[row_c]
-        indices[pos_w], data[pos_w] = w.indices, w.data
-        indices[pos_c], data[pos_c] = c.indices, c.data
-        out = sp.csr_matrix((data, indices, indptr.astype(np.int64)),
-                            shape=(w.shape[0], w.shape[1] + c.shape[1]))
-        out.has_sorted_indices = True
+        out = sp.hstack([_tfidf(words, self.word_idf_, a), _tfidf(chars, self.char_idf_, b)],
+                        format="csr", dtype=np.float32)
+        out.sort_indices()
         return out
 
     # -- explanation -------------------------------------------------------------------
