@@ -9,7 +9,14 @@ import pytest
 from app.extensions import db
 from app.models import Arena, AuditEvent, Invitation
 from app.services import invitation_proposal
-from tests.factories import make_arena, make_investor, make_pitch, make_user, outbox_of
+from tests.factories import (
+    DEFAULT_PASSWORD,
+    make_arena,
+    make_investor,
+    make_pitch,
+    make_user,
+    outbox_of,
+)
 
 
 @pytest.fixture
@@ -210,12 +217,34 @@ def test_send_with_nobody_proposed_says_so(client, staff):
     assert db.session.get(Arena, arena.id).status == "draft"
 
 
-def test_outbox_lists_file_mails_only_with_the_file_backend(app, client, staff, tmp_path):
+def test_outbox_is_missing_without_the_file_backend(client, staff):
     assert client.get("/staff/outbox").status_code == 404  # tests use the memory backend
-    app.config["MAIL_BACKEND"] = "file"
-    (tmp_path / "outbox").mkdir(exist_ok=True)
-    (tmp_path / "outbox" / "20310101-120000-1.log").write_bytes(
-        b"Content-Type: text/plain; charset=utf-8\nSubject: Invitation: Test\n"
-        b"To: a@example.no\n\nHello\n" + b"-" * 79 + b"\n")
-    page = client.get("/staff/outbox")
-    assert page.status_code == 200 and b"Invitation: Test" in page.data
+
+
+def test_outbox_lists_mails_written_by_the_file_backend(tmp_path):
+    from app import create_app
+    from app.services import outbox
+    from app.services.mailer import send_mail
+
+    dev = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://", "MAIL_BACKEND": "file",
+                      "MAIL_FILE_PATH": str(tmp_path / "outbox")})
+    with dev.test_request_context():
+        send_mail("a@example.no", "Invitation: Første", "email/reset_password",
+                  user=type("U", (), {"name": "Åse"})(), link="http://x/1")
+        send_mail("b@example.no", "Invitation: Andre", "email/reset_password",
+                  user=type("U", (), {"name": "Per"})(), link="http://x/2")
+        mails = outbox.latest()
+    assert {m.subject for m in mails} == {"Invitation: Første", "Invitation: Andre"}
+    assert any("Åse" in m.body and "http://x/1" in m.body for m in mails)
+    with dev.app_context():
+        from app.services.reference import ensure_associations
+
+        db.create_all()
+        ensure_associations()
+        staff = make_user("staff", association="asker")
+        client = dev.test_client()
+        client.post("/auth/login", data={"email": staff.email, "password": DEFAULT_PASSWORD})
+        page = client.get("/staff/outbox")
+        db.session.remove()
+    assert page.status_code == 200
+    assert "Invitation: Første" in page.get_data(as_text=True)
