@@ -93,3 +93,7 @@ def register_commands(app: Flask) -> None:
     from app.arenas.cli import arenas_cli
 
     app.cli.add_command(arenas_cli)
+    from app.members.cli import export, members_cli
+
+    app.cli.add_command(members_cli)
+    app.cli.add_command(export)

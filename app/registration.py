@@ -126,6 +126,9 @@ def register_blueprints(app: Flask) -> None:
     from app.api import init_api
 
     app.register_blueprint(account_bp, url_prefix="/account")
+    from app.members.routes import bp as members_bp
+
+    app.register_blueprint(members_bp)  # member import, CSV/.xlsx exports
     init_api(app)  # /api/v1 (token auth, CSRF-exempt) and its OpenAPI description
 
 

@@ -56,3 +56,40 @@ def csv_response(filename: str, header: Iterable, rows: Iterable[Iterable]) -> R
     response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+def xlsx_bytes(header: Iterable, rows: Iterable[Iterable], title: str = "Koble") -> bytes:
+    """An .xlsx workbook of one sheet. Numbers stay numbers; every other cell goes through
+    `safe_cell` and is stored as text, so no cell is ever a formula."""
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(_SAFE_NAME.sub(" ", title)[:31] or "Koble")
+    sheet.append([safe_cell(h) for h in header])
+    for row in rows:
+        sheet.append([cell if isinstance(cell, int | float) and not isinstance(cell, bool)
+                      else safe_cell(cell) for cell in row])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def xlsx_response(filename: str, header: Iterable, rows: Iterable[Iterable]) -> Response:
+    """An .xlsx download with a safe file name."""
+    name = _SAFE_NAME.sub("-", filename).strip("-") or "export.xlsx"
+    if not name.endswith(".xlsx"):
+        name += ".xlsx"
+    response = Response(xlsx_bytes(header, rows, title=name[:-5]), mimetype=XLSX_MIMETYPE)
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def download(fmt: str, basename: str, header: Iterable, rows: Iterable[Iterable]) -> Response:
+    """A CSV or .xlsx download of the same rows."""
+    if fmt == "xlsx":
+        return xlsx_response(f"{basename}.xlsx", header, rows)
+    return csv_response(f"{basename}.csv", header, rows)

@@ -1,0 +1,78 @@
+"""`flask members import FILE` and `flask export pitches|investors|matches`, with progress."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+
+from app.services import data_exports, imports
+from app.services.accounts import association_by_slug
+from app.services.exports import csv_text, xlsx_bytes
+
+members_cli = AppGroup("members", help="Import members from CSV or .xlsx.")
+
+
+def _request_context():
+    """Messages and links need a request (locale, absolute URLs); the CLI makes one."""
+    base = current_app.config.get("BASE_URL") or "http://127.0.0.1:5000"
+    return current_app.test_request_context(base_url=base)
+
+
+@members_cli.command("import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--association", help="Association slug for new members (default: from "
+                                    "their municipality).")
+@click.option("--dry-run", is_flag=True, help="Show what would happen; write nothing.")
+def import_members(path: str, association: str | None, dry_run: bool):
+    """Create or update founders and investors from FILE (CSV or .xlsx)."""
+    if association and association_by_slug(association) is None:
+        raise click.UsageError(f"No association with slug {association!r}.")
+    with _request_context():
+        _import(path, association, dry_run)
+
+
+def _import(path: str, association: str | None, dry_run: bool) -> None:
+    data = Path(path).read_bytes()
+    try:
+        rows = imports.read_table(path, data)
+    except imports.BadFile as error:
+        raise click.ClickException(error.message) from error
+    plans = imports.plan(rows)
+    for row in plans:
+        if row.action == "reject":
+            click.echo(f"line {row.line}: rejected {row.email or '?'}: " + " ".join(row.reasons))
+    counts = imports.counts(plans)
+    click.echo(f"{counts['create']} to create, {counts['update']} to update, "
+               f"{counts['reject']} rejected.")
+    if dry_run:
+        click.echo("Dry run: nothing written.")
+        return
+    with click.progressbar(length=len(rows), label="Importing") as bar:
+        result = imports.apply(None, rows, association=association, progress=bar.update)
+    click.echo(f"Imported: {result['create']} created, {result['update']} updated, "
+               f"{result['reject']} rejected; {result['mailed']} invitations sent.")
+
+
+KINDS = {"pitches": data_exports.pitch_rows, "investors": data_exports.investor_rows,
+         "matches": data_exports.match_rows}
+
+
+@click.command("export")
+@click.argument("kind", type=click.Choice(list(KINDS)))
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]), default="csv")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
+def export(kind: str, fmt: str, output: str):
+    """Write every pitch, investor or mutual match to a CSV or .xlsx file."""
+    with _request_context():
+        header, rows = KINDS[kind](None)
+        header = [str(h) for h in header]
+    with click.progressbar(rows, label=f"Exporting {kind}") as bar:
+        collected = list(bar)
+    if fmt == "xlsx":
+        Path(output).write_bytes(xlsx_bytes(header, collected, title=kind))
+    else:
+        Path(output).write_text("\ufeff" + csv_text(header, collected), encoding="utf-8")
+    click.echo(f"Wrote {len(collected)} {kind} to {output}.")

@@ -1,0 +1,20 @@
+"""The member-import upload form."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
+
+
+class ImportForm(FlaskForm):
+    """A CSV or .xlsx file of members."""
+
+    file = FileField(_l("Member list (CSV or Excel .xlsx)"), validators=[FileRequired()],
+                     description=_l("Columns: email, name, role (founder or investor), "
+                                    "municipality, organisation, phone; optional: "
+                                    "investor_type, sectors, stages, stage, summary."))
+
+
+class ConfirmForm(FlaskForm):
+    """Confirm the previewed import (the rows stay on the server)."""

@@ -1,0 +1,122 @@
+"""Rows for the pitch, investor and match exports, filtered like the pages they come from
+and limited to what the caller may see (the download and the formula guard are
+`app.services.exports`).
+
+Staff export their association's members (admins, and the CLI with ``user=None``, every
+one); founders and investors export their own mutual matches. Contact details appear only
+where `app.services.contacts` allows them.
+"""
+
+from __future__ import annotations
+
+from flask_babel import gettext as _
+from sqlalchemy import or_, select
+from sqlalchemy.orm import aliased
+
+from app.extensions import db
+from app.models import Interest, InvestorProfile, Pitch, User
+from app.services import investors, moderation, pitch_search
+from app.services.contacts import can_see_contacts
+from app.services.interest import mutual_matches
+
+
+def _tags(keys) -> str:
+    return "; ".join(keys or [])
+
+
+def _association(user) -> str:
+    return user.association.slug if user is not None and user.association else ""
+
+
+def _sees_all(user) -> bool:
+    return user is None or user.is_admin
+
+
+def pitch_rows(user, filters: dict | None = None, staff_filters: dict | None = None):
+    """Staff: the moderation list's pitches (their association's founders). Investors: the
+    visible pitches with the browse filters. Owners' e-mails only for staff."""
+    if user is None or user.is_staff:
+        query = moderation.all_pitches_query(**(staff_filters or {}))
+        if not _sees_all(user):
+            owner = aliased(User)
+            query = query.join(owner, owner.id == Pitch.owner_id).where(
+                owner.association_id == user.association_id)
+    else:
+        query = pitch_search.search_query(**(filters or {}))
+    header = [_("Id"), _("Title"), _("Summary"), _("Stage"), _("Sectors"), _("Ask (NOK)"),
+              _("Funding type"), _("Municipality"), _("Green objectives"), _("Support needed"),
+              _("Status"), _("Hidden"), _("Founder"), _("Association"), _("E-mail"),
+              _("Published at")]
+    rows = []
+    for p in db.session.scalars(query).unique():
+        email = p.owner.email if can_see_contacts(user, p.owner) or user is None else ""
+        rows.append([p.id, p.title, p.summary, p.stage, _tags(p.sectors), p.ask_nok,
+                     p.funding_type, p.municipality, _tags(p.green_objectives),
+                     _tags(p.support_needs), p.status, p.hidden, p.owner.name,
+                     _association(p.owner), email, p.published_at])
+    return header, rows
+
+
+def investor_rows(user, filters: dict | None = None):
+    """The investor list with its filters; staff see their association's investors with
+    contact details, founders the public profiles."""
+    query = investors.search_query(**(filters or {}))
+    if user is not None and user.is_staff and not user.is_admin:
+        query = query.join(User, User.id == InvestorProfile.user_id).where(
+            User.association_id == user.association_id)
+    header = [_("Id"), _("Organisation"), _("Type"), _("Sectors"), _("Stages"),
+              _("Ticket min (NOK)"), _("Ticket max (NOK)"), _("Regions"), _("Green mandate"),
+              _("Green objectives"), _("Support offered"), _("Contact person"), _("E-mail"),
+              _("Phone")]
+    rows = []
+    for q in db.session.scalars(query).unique():
+        allowed = user is None or can_see_contacts(user, q.user)
+        rows.append([q.id, q.organisation, q.investor_type, _tags(q.sectors), _tags(q.stages),
+                     q.ticket_min, q.ticket_max, _tags(q.regions), q.green_mandate,
+                     _tags(q.green_objectives), _tags(q.support_offers),
+                     q.user.name if q.user else "",
+                     (q.contact_email or q.user.email) if allowed and q.user else "",
+                     (q.contact_phone or q.user.phone or "") if allowed and q.user else ""])
+    return header, rows
+
+
+def _staff_mutual(user):
+    founder_mark, investor_mark = aliased(Interest), aliased(Interest)
+    owner, investor_user = aliased(User), aliased(User)
+    query = (
+        select(Pitch, InvestorProfile)
+        .join(founder_mark, founder_mark.pitch_id == Pitch.id)
+        .join(investor_mark, (investor_mark.pitch_id == Pitch.id)
+              & (investor_mark.investor_profile_id == founder_mark.investor_profile_id))
+        .join(InvestorProfile, InvestorProfile.id == founder_mark.investor_profile_id)
+        .join(owner, owner.id == Pitch.owner_id)
+        .join(investor_user, investor_user.id == InvestorProfile.user_id)
+        .where(founder_mark.side == "founder", founder_mark.kind == "interested",
+               investor_mark.side == "investor", investor_mark.kind == "interested")
+        .order_by(Pitch.id, InvestorProfile.id)
+    )
+    if not _sees_all(user):
+        query = query.where(or_(owner.association_id == user.association_id,
+                                investor_user.association_id == user.association_id))
+    return [(p, q) for p, q in db.session.execute(query).unique()]
+
+
+def match_rows(user):
+    """Mutual matches: a founder's or investor's own; staff their association's."""
+    if user is None or user.is_staff:
+        pairs = _staff_mutual(user)
+    else:
+        pairs = [(m.pitch, m.profile) for m in mutual_matches(user)]
+    header = [_("Pitch id"), _("Pitch"), _("Founder"), _("Founder e-mail"), _("Investor id"),
+              _("Organisation"), _("Investor"), _("Investor e-mail"), _("Investor phone")]
+    rows = []
+    for pitch, profile in pairs:
+        founder, investor = pitch.owner, profile.user
+        see_founder = user is None or can_see_contacts(user, founder)
+        see_investor = user is None or can_see_contacts(user, investor)
+        rows.append([pitch.id, pitch.title, founder.name,
+                     founder.email if see_founder else "", profile.id, profile.organisation,
+                     investor.name if investor else "",
+                     (profile.contact_email or investor.email) if see_investor else "",
+                     (profile.contact_phone or investor.phone or "") if see_investor else ""])
+    return header, rows

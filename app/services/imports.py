@@ -1,0 +1,331 @@
+"""Bulk import of members (founders' companies and investors) from CSV or .xlsx.
+
+Two steps: `read_table` + `plan` show, row by row, what would be created, updated or
+rejected and why, writing nothing; `apply` re-plans the same rows against the database
+as it is then and writes every accepted row in one transaction (all or nothing). New
+people get an e-mail with a link to set their password.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import secrets
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from email_validator import EmailNotValidError, validate_email
+from flask import current_app, has_request_context, url_for
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+
+from app import vocabulary
+from app.extensions import db
+from app.models import InvestorProfile, Pitch, User
+from app.services import audit
+from app.services.accounts import association_by_slug, normalise_email
+from app.services.errors import DomainError
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_ROWS = 5000
+ROLES = {"founder": "founder", "gründer": "founder", "grunder": "founder",
+         "investor": "investor", "investorer": "investor"}
+COLUMNS = ("email", "name", "role", "municipality", "organisation", "phone", "investor_type",
+           "sectors", "stages", "stage", "summary")
+ALIASES = {"e-mail": "email", "e-post": "email", "epost": "email", "navn": "name",
+           "rolle": "role", "kommune": "municipality", "organization": "organisation",
+           "company": "organisation", "selskap": "organisation", "organisasjon": "organisation",
+           "telefon": "phone", "mobile": "phone"}
+UNUSABLE_PASSWORD = "!imported$"  # noqa: S105 - no password matches until the person sets one
+Progress = Callable[[int], None]
+
+
+class BadFile(DomainError):
+    """The upload is not a readable CSV or .xlsx member list."""
+
+
+@dataclass
+class RowPlan:
+    """What one data row would do."""
+
+    line: int
+    values: dict
+    action: str = "create"  # create | update | reject
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def email(self) -> str:
+        return self.values.get("email", "")
+
+
+# --- reading --------------------------------------------------------------------------------
+def _header_key(raw) -> str:
+    key = str(raw or "").strip().lower().replace(" ", "_")
+    return ALIASES.get(key, key)
+
+
+def _rows_from_matrix(matrix: list[list]) -> list[dict]:
+    if not matrix:
+        raise BadFile(_("The file is empty."))
+    header = [_header_key(h) for h in matrix[0]]
+    missing = [c for c in ("email", "name", "role") if c not in header]
+    if missing:
+        raise BadFile(_("The first row must name the columns; missing: %(cols)s.",
+                        cols=", ".join(missing)))
+    rows = []
+    for cells in matrix[1:]:
+        values = {key: ("" if cell is None else str(cell).strip())
+                  for key, cell in zip(header, cells, strict=False) if key in COLUMNS}
+        if any(values.values()):
+            rows.append(values)
+        if len(rows) > MAX_ROWS:
+            raise BadFile(_("At most %(n)d rows per import.", n=MAX_ROWS))
+    return rows
+
+
+def _read_csv(data: bytes) -> list[list]:
+    if b"\x00" in data:
+        raise BadFile(_("This is not a CSV or Excel (.xlsx) file."))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError as error:
+            raise BadFile(_("This is not a CSV or Excel (.xlsx) file.")) from error
+    if any(ord(c) < 32 and c not in "\t\r\n" for c in text[:4096]):
+        raise BadFile(_("This is not a CSV or Excel (.xlsx) file."))
+    first = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=first.count)
+    try:
+        return [row for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    except csv.Error as error:
+        raise BadFile(_("The CSV file could not be read: %(error)s", error=error)) from error
+
+
+def _read_xlsx(data: bytes) -> list[list]:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        raise BadFile(_("The Excel file could not be read.")) from error
+    try:
+        sheet = book.worksheets[0]
+        matrix = []
+        for row in sheet.iter_rows(values_only=True):
+            matrix.append(list(row))
+            if len(matrix) > MAX_ROWS + 1:
+                raise BadFile(_("At most %(n)d rows per import.", n=MAX_ROWS))
+        return matrix
+    finally:
+        book.close()
+
+
+def read_table(filename: str, data: bytes) -> list[dict]:
+    """The data rows of an uploaded CSV or .xlsx file as {column: text}."""
+    if not data:
+        raise BadFile(_("The file is empty."))
+    if len(data) > MAX_BYTES:
+        raise BadFile(_("The file is larger than %(mb)d MB.", mb=MAX_BYTES // (1024 * 1024)))
+    name = (filename or "").lower()
+    if data[:4] == b"PK\x03\x04":
+        if not name.endswith((".xlsx", ".xlsm")):
+            raise BadFile(_("Upload a CSV file or an Excel workbook (.xlsx)."))
+        return _rows_from_matrix(_read_xlsx(data))
+    if not name.endswith((".csv", ".txt")):
+        raise BadFile(_("Upload a CSV file or an Excel workbook (.xlsx)."))
+    return _rows_from_matrix(_read_csv(data))
+
+
+# --- planning -------------------------------------------------------------------------------
+def _municipality(raw: str) -> str | None:
+    text = raw.strip().lower()
+    for key, label in vocabulary.MUNICIPALITIES.items():
+        if text in (key, str(label).lower()):
+            return key
+    return None
+
+
+def _tags(raw: str, mapping: dict) -> tuple[list[str], list[str]]:
+    items = [p.strip().lower() for p in raw.replace(",", ";").split(";") if p.strip()]
+    return [i for i in items if i in mapping], [i for i in items if i not in mapping]
+
+
+def _check_row(row: RowPlan) -> None:
+    v = row.values
+    try:
+        v["email"] = normalise_email(validate_email(
+            v.get("email", ""), check_deliverability=False).normalized)
+    except EmailNotValidError:
+        row.reasons.append(_("Bad e-mail address: “%(value)s”.", value=v.get("email", "")))
+    if not v.get("name") or len(v["name"]) > 120:
+        row.reasons.append(_("A name of 1 to 120 characters is required."))
+    role = ROLES.get(v.get("role", "").strip().lower())
+    if role is None:
+        row.reasons.append(_("Unknown role “%(value)s” (founder or investor).",
+                             value=v.get("role", "")))
+    v["role"] = role
+    if v.get("municipality"):
+        key = _municipality(v["municipality"])
+        if key is None:
+            row.reasons.append(_("Unknown municipality “%(value)s”.", value=v["municipality"]))
+        v["municipality"] = key
+    else:
+        v["municipality"] = None
+    if len(v.get("phone", "")) > 40 or len(v.get("organisation", "")) > 120:
+        row.reasons.append(_("Phone (40) or organisation (120) is too long."))
+    if role == "investor":
+        if not v.get("organisation"):
+            row.reasons.append(_("Investors need an organisation."))
+        kind = v.get("investor_type") or "angel"
+        if kind not in vocabulary.INVESTOR_TYPES:
+            row.reasons.append(_("Unknown investor type “%(value)s”.", value=kind))
+        v["investor_type"] = kind
+    for column, mapping in (("sectors", vocabulary.SECTORS), ("stages", vocabulary.STAGES)):
+        good, bad = _tags(v.get(column, ""), mapping)
+        if bad:
+            row.reasons.append(_("Unknown %(column)s: %(values)s.", column=column,
+                                 values=", ".join(bad)))
+        v[column] = good
+    stage = (v.get("stage") or "idea").lower()
+    if stage not in vocabulary.STAGES:
+        row.reasons.append(_("Unknown stage “%(value)s”.", value=stage))
+    v["stage"] = stage
+
+
+def plan(rows: list[dict]) -> list[RowPlan]:
+    """Row by row: create, update or reject (with the reasons). Writes nothing."""
+    plans = [RowPlan(line=n, values=dict(values)) for n, values in enumerate(rows, start=2)]
+    seen: dict[str, int] = {}
+    for row in plans:
+        _check_row(row)
+        email = row.values.get("email", "").lower()
+        if email and email in seen:
+            row.reasons.append(_("Duplicate of line %(line)d in the file.", line=seen[email]))
+        elif email:
+            seen[email] = row.line
+    emails = [r.email for r in plans if r.email]
+    existing = {}
+    for start in range(0, len(emails), 500):
+        chunk = emails[start:start + 500]
+        existing.update({u.email: u for u in db.session.scalars(
+            select(User).where(func.lower(User.email).in_(chunk)))})
+    for row in plans:
+        user = existing.get(row.email)
+        if user is not None and not row.reasons:
+            if user.role != row.values["role"]:
+                row.reasons.append(_("Already registered as %(role)s.", role=user.role))
+            else:
+                row.action = "update"
+        if row.reasons:
+            row.action = "reject"
+    return plans
+
+
+def counts(plans: list[RowPlan]) -> dict[str, int]:
+    out = {"create": 0, "update": 0, "reject": 0}
+    for row in plans:
+        out[row.action] += 1
+    return out
+
+
+# --- applying -------------------------------------------------------------------------------
+def _investor_profile(user: User, v: dict) -> None:
+    profile = db.session.scalar(select(InvestorProfile).where(
+        InvestorProfile.user_id == user.id))
+    if profile is None:
+        profile = InvestorProfile(user_id=user.id, investor_type=v["investor_type"],
+                                  organisation=v["organisation"], contact_email=user.email)
+        db.session.add(profile)
+    profile.organisation = v["organisation"]
+    profile.investor_type = v["investor_type"]
+    if v.get("sectors"):
+        profile.sectors = v["sectors"]
+    if v.get("stages"):
+        profile.stages = v["stages"]
+    if v.get("phone"):
+        profile.contact_phone = v["phone"]
+
+
+def _founder_company(user: User, v: dict) -> None:
+    """A founder's company becomes a draft pitch they complete (unless they have one)."""
+    if not v.get("organisation"):
+        return
+    if db.session.scalar(select(Pitch.id).where(Pitch.owner_id == user.id).limit(1)):
+        return
+    db.session.add(Pitch(owner_id=user.id, status="draft", title=v["organisation"][:120],
+                         summary=(v.get("summary") or v["organisation"])[:200],
+                         stage=v["stage"], sectors=v.get("sectors") or [],
+                         municipality=v.get("municipality")))
+
+
+def apply(actor, rows: list[dict], association: str | None = None,
+          progress: Progress | None = None) -> dict[str, int]:
+    """Write every accepted row in one transaction; mail the new people afterwards."""
+    plans = plan(rows)
+    assoc = association_by_slug(association) if association else None
+    created: list[User] = []
+    try:
+        for row in plans:
+            if progress:
+                progress(1)
+            if row.action == "reject":
+                continue
+            v = row.values
+            user = db.session.scalar(select(User).where(User.email == row.email))
+            if user is None:
+                user = User(email=row.email, role=v["role"], name=v["name"],
+                            password_hash=UNUSABLE_PASSWORD + secrets.token_hex(16),
+                            association=assoc or association_by_slug(
+                                vocabulary.association_of(v["municipality"])))
+                db.session.add(user)
+                created.append(user)
+            user.name = v["name"]
+            if v.get("municipality"):
+                user.municipality = v["municipality"]
+            if v.get("phone"):
+                user.phone = v["phone"]
+            db.session.flush()
+            if v["role"] == "investor":
+                _investor_profile(user, v)
+            else:
+                _founder_company(user, v)
+        result = counts(plans)
+        audit.record("members_imported", actor=actor, target="members",
+                     detail=f"created {result['create']}, updated {result['update']}, "
+                            f"rejected {result['reject']}", commit=False)
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
+    result["mailed"] = _invite(created)
+    return result
+
+
+def _link(token: str) -> str:
+    """The absolute set-password link, also from the CLI (no request)."""
+    if has_request_context():
+        return url_for("auth.reset_password", token=token, _external=True)
+    base = current_app.config.get("BASE_URL") or "http://127.0.0.1:5000"
+    with current_app.test_request_context(base_url=base):
+        return url_for("auth.reset_password", token=token, _external=True)
+
+
+def _invite(users: list[User]) -> int:
+    """A set-password link (the password-reset link) to each new person."""
+    from app.services.mailer import send_mail
+    from app.services.tokens import make_reset_token
+
+    sent = 0
+    for user in users:
+        token = make_reset_token(user)
+        link = _link(token)
+        try:
+            send_mail(user.email, _("You are invited to Koble"), "email/member_invitation",
+                      locale=user.locale, user=user, link=link)
+            sent += 1
+        except Exception:  # noqa: BLE001 - the import stands; the person can ask for a reset
+            current_app.logger.exception("Invitation e-mail to user %s failed", user.id)
+    return sent
