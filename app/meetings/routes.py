@@ -32,6 +32,14 @@ def _flash_result(action, success: str) -> None:
         flash(success, "success")
 
 
+@bp.route("/meetings")
+@role_required(*PARTICIPANT)
+def mine():
+    """The arenas the person takes part in, with links to who comes and the agenda."""
+    return render_template("meetings/mine.html",
+                           invitations=requests_service.my_participations(current_user))
+
+
 @bp.route("/<int:arena_id>/participants")
 @role_required(*PARTICIPANT)
 def participants(arena_id: int):

@@ -44,6 +44,15 @@ def participant_of(user, arena_id: int) -> Invitation:
     return invitation
 
 
+def my_participations(user) -> list[Invitation]:
+    """The person's accepted invitations to arenas that are not drafts, soonest first."""
+    query = (select(Invitation).join(Arena).where(
+        Invitation.user_id == user.id, Invitation.state == "accepted",
+        Invitation.invited_at.is_not(None), Arena.status != "draft")
+        .order_by(Arena.date, Arena.start_time, Arena.id))
+    return list(db.session.scalars(query))
+
+
 def accepted(arena_id: int, side: str | None = None) -> list[Invitation]:
     """The accepted invitations of the arena (one side, or both)."""
     query = select(Invitation).where(Invitation.arena_id == arena_id,

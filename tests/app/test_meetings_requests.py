@@ -43,7 +43,7 @@ def test_participant_sees_other_side_with_explanation(client, auth, arena):
     assert page.status_code == 200
     assert investor.user.name.encode() in page.data
     assert b"83" in page.data
-    assert "solenergi".encode() in page.data  # the explanation's shared term
+    assert b"solenergi" in page.data  # the explanation's shared term
     assert page.data.count(b'id="person-') == 1
 
 
@@ -170,3 +170,14 @@ def test_agenda_shows_partner_contacts(client, auth, arena):
     login(auth, founder)
     page = client.get(f"/arenas/{arena.id}/agenda")
     assert f"kontakt{investor.user_id}@kapital.no".encode() in page.data
+
+
+def test_my_meetings_lists_accepted_arenas_with_links(client, auth, arena):
+    founder = make_participant(arena, "founder")
+    other = make_arena(title="Annen arena")
+    make_invitation(other, founder.user, state="invited")
+    login(auth, founder)
+    page = client.get("/arenas/meetings")
+    assert page.status_code == 200
+    assert f"/arenas/{arena.id}/agenda".encode() in page.data
+    assert f"/arenas/{other.id}/agenda".encode() not in page.data
