@@ -185,9 +185,9 @@ def test_etag_gives_304_until_the_list_changes(client, world):
     etag = first.headers["ETag"]
     again = client.get("/api/v1/pitches", headers={**headers, "If-None-Match": etag})
     assert again.status_code == 304 and again.data == b""
-    client.post("/api/v1/pitches", headers=world.tokens["founder_b"],
-                json={"title": "Ny", "summary": "Ny", "stage": "idea"})
-    client.post("/api/v1/pitches/4/publish", headers=world.tokens["founder_b"])
+    new = client.post("/api/v1/pitches", headers=world.tokens["founder_b"],
+                      json={"title": "Ny", "summary": "Ny", "stage": "idea"}).get_json()
+    client.post(f"/api/v1/pitches/{new['id']}/publish", headers=world.tokens["founder_b"])
     changed = client.get("/api/v1/pitches", headers={**headers, "If-None-Match": etag})
     assert changed.status_code == 200 and changed.headers["ETag"] != etag
     for path in ("/api/v1/recommendations", "/api/v1/interests", "/api/v1/matches",
