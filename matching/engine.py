@@ -18,7 +18,64 @@ from .records import (
     NotFittedError,
     PitchRecord,
 )
-from .scoring import TopK, n_candidates, pair_text, run_blocks, topk_rows
+from .scoring import TopK, n_candidates, one_blas_thread, pair_text, run_blocks, topk_rows
+
+
+def _spmm(a: sp.csr_matrix, x: np.ndarray, n_jobs: int = 1) -> np.ndarray:
+    """Sparse @ dense as C-contiguous float32, row chunks in threads (scipy frees the GIL)."""
+    if n_jobs <= 1 or a.shape[0] < 20_000:
+        return np.ascontiguousarray(a @ x, dtype=np.float32)
+    from joblib import Parallel, delayed
+
+    cuts = np.linspace(0, a.shape[0], 4 * n_jobs + 1).astype(int)
+    out = np.empty((a.shape[0], x.shape[1]), np.float32)
+
+    def run(i: int) -> None:
+        out[cuts[i]:cuts[i + 1]] = a[cuts[i]:cuts[i + 1]] @ x
+
+    Parallel(n_jobs=n_jobs, prefer="threads")(delayed(run)(i) for i in range(len(cuts) - 1))
+    return out
+
+
+def _randomized_components(a: sp.csr_matrix, r: int, seed: int, n_jobs: int = 1,
+                           n_iter: int = 1, oversample: int = 10) -> np.ndarray:
+    """Top-r right singular vectors of `a` (r × features, float32), randomized range finder."""
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(1):  # small dense steps only; the sparse products use threads
+        return _range_finder(a, r, seed, n_jobs, n_iter, oversample)
+
+
+def _range_finder(a: sp.csr_matrix, r: int, seed: int, n_jobs: int, n_iter: int,
+                  oversample: int) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    ell = min(r + oversample, min(a.shape))
+    at = a.T.tocsr()
+    y = _spmm(a, rng.standard_normal((a.shape[1], ell)).astype(np.float32), n_jobs)
+    for _ in range(n_iter):
+        q = _qr(_spmm(at, _qr(y), n_jobs))
+        y = _spmm(a, q, n_jobs)
+    q = _qr(y)
+    b = _spmm(at, q, n_jobs).T  # ell × features: q.T @ a
+    vals, vecs = np.linalg.eigh((b @ b.T).astype(np.float64))
+    top = np.argsort(-vals)[:r]
+    sing = np.sqrt(np.maximum(vals[top], 1e-12))
+    return ((vecs[:, top] / sing).T @ b).astype(np.float32)
+
+
+def _qr(y: np.ndarray) -> np.ndarray:
+    """Orthonormal basis of the columns of a tall matrix."""
+    return np.linalg.qr(y)[0]
+
+
+class _Row:
+    """Row `i` of a CSR matrix as `indices` and `data` views (no sparse object per row)."""
+
+    __slots__ = ("data", "indices")
+
+    def __init__(self, m: sp.csr_matrix, i: int) -> None:
+        lo, hi = m.indptr[i], m.indptr[i + 1]
+        self.indices, self.data = m.indices[lo:hi], m.data[lo:hi]
 
 
 class MatchEngine:
@@ -79,21 +136,23 @@ class MatchEngine:
         return self
 
     def _fit_svd(self) -> None:
-        from sklearn.decomposition import TruncatedSVD
-
         # fitted on a sample of both sides: the subspace only steers candidate retrieval
         sample = sp.vstack([self.investor_text_, self.pitch_text_[
-            self.rng_.choice(self.pitch_text_.shape[0], min(20_000, self.pitch_text_.shape[0]),
-                             replace=False)]])
+            self.rng_.choice(self.pitch_text_.shape[0], min(10_000, self.pitch_text_.shape[0]),
+                             replace=False)]], format="csr")
         r = min(self.n_components, min(sample.shape) - 1)
-        svd = TruncatedSVD(r, algorithm="randomized", n_iter=2, random_state=self.random_state)
-        svd.fit(sample)
-        self.svd_components_ = svd.components_.astype(np.float32)
+        self.svd_components_ = _randomized_components(sample, r, self.random_state,
+                                                      self.n_jobs)
         self.pitch_z_ = self._project(self.pitch_text_)
         self.investor_z_ = self._project(self.investor_text_)
 
     def _project(self, text: sp.csr_matrix) -> np.ndarray:
-        return np.asarray(text @ self.svd_components_.T, dtype=np.float32)
+        cache = self.__dict__.get("_svd_t")
+        if cache is None or cache[0] is not self.svd_components_:
+            cache = (self.svd_components_,
+                     np.ascontiguousarray(self.svd_components_.T, dtype=np.float32))
+            self._svd_t = cache
+        return _spmm(text, cache[1], self.n_jobs)
 
     def _reindex(self) -> None:
         self.pitch_index_ = {pid: i for i, pid in enumerate(self.pitch_ids_)
@@ -167,8 +226,8 @@ class MatchEngine:
         known = self.features_.known(pd, qd)
         out = []
         for t in range(len(scores)):
-            terms = explain.shared_terms(pt[t], qt[t], tv.n_word_features, self._names,
-                                         tv.surfaces_, local)
+            terms = explain.shared_terms(_Row(pt, t), _Row(qt, t), tv.n_word_features,
+                                         self._names, tv.surfaces_, local)
             cd = explain.component_dict(comps[t])
             out.append(MatchResult(
                 pitch_id=p_rows[t], investor_id=q_rows[t], score=float(scores[t]),
@@ -178,8 +237,13 @@ class MatchEngine:
         return out
 
     def _scores_one(self, text: sp.csr_matrix, dense: np.ndarray, pitch_side: bool,
-                    k: int) -> tuple[np.ndarray, np.ndarray]:
-        """Scores of one row against every row of the other side; returns (candidates, score)."""
+                    k: int) -> np.ndarray:
+        """Scores of one row against every row of the other side (-inf: not a candidate)."""
+        with one_blas_thread():
+            return self._scores_one_raw(text, dense, pitch_side, k)
+
+    def _scores_one_raw(self, text: sp.csr_matrix, dense: np.ndarray, pitch_side: bool,
+                        k: int) -> np.ndarray:
         s_text, s_dense = self._scales()
         if pitch_side:
             other_t, other_d = self.investor_text_, self.investor_dense_

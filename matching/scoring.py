@@ -20,6 +20,20 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse as sp
 from joblib import Parallel, delayed
+from threadpoolctl import threadpool_limits
+
+_CONTROLLER = None
+
+
+def one_blas_thread():
+    """Context with a one-thread BLAS: a single query's small products gain nothing from
+    threads, and spinning BLAS threads cost milliseconds on a busy machine."""
+    global _CONTROLLER
+    if _CONTROLLER is None:
+        from threadpoolctl import ThreadpoolController
+
+        _CONTROLLER = ThreadpoolController()
+    return _CONTROLLER.limit(limits=1, user_api="blas")
 
 
 @dataclass
@@ -240,8 +254,10 @@ def run_blocks(engine, k: int, exclude: dict[int, np.ndarray] | None, reverse: b
     bs = block_size or engine.block_size
     blocks = [np.arange(s, min(n, s + bs)) for s in range(0, n, bs)]
     jobs = n_jobs if n_jobs is not None else engine.n_jobs
-    results = Parallel(n_jobs=jobs, prefer="threads")(
-        delayed(scorer.block)(b, reverse) for b in blocks)
+    # blocks run in parallel threads, each with a one-thread BLAS (no oversubscription)
+    with threadpool_limits(1 if jobs != 1 else None):
+        results = Parallel(n_jobs=jobs, prefer="threads")(
+            delayed(scorer.block)(b, reverse) for b in blocks)
     if scorer.svd:
         return _finish_svd(engine, scorer, results, k, n, m, forward, reverse, jobs)
     fwd = rev = None
