@@ -40,11 +40,10 @@ def _vocabulary(rng: np.random.Generator) -> list[list[str]]:
 def _text(rng: np.random.Generator, pool: list[str], words: int) -> str:
     norwegian = rng.random() < 0.6
     filler = FILLER_NB if norwegian else FILLER_EN
-    out = []
-    while len(out) < words:
-        out.append(pool[rng.integers(len(pool))] if rng.random() < 0.45
-                   else filler[rng.integers(len(filler))])
-    return " ".join(out)
+    use_pool = (rng.random(words) < 0.45).tolist()
+    pi = rng.integers(len(pool), size=words).tolist()
+    fi = rng.integers(len(filler), size=words).tolist()
+    return " ".join(pool[p] if u else filler[f] for u, p, f in zip(use_pool, pi, fi, strict=True))
 
 
 def generate(n_pitches: int, n_investors: int, seed: int = 0
