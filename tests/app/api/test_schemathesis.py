@@ -25,7 +25,7 @@ from tests.app.api.world import build
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
           response_schema_conformance]
 CALLERS = ("founder_a", "investor_a", "staff")
-EXAMPLES = {GenerationMode.POSITIVE: 6, GenerationMode.NEGATIVE: 3}
+EXAMPLES = {GenerationMode.POSITIVE: 5, GenerationMode.NEGATIVE: 3}
 
 
 def _ids(world) -> dict:
