@@ -45,6 +45,8 @@ class EngineIndex(db.Model):
     n_scores: Mapped[int] = mapped_column(Integer, default=0)
     weights: Mapped[dict] = mapped_column(JSON, default=dict)
     data_stamp: Mapped[str | None] = mapped_column(String(200))
+    # Versions of rows changed just before the build, so loaders need not upsert them again.
+    recent_versions: Mapped[dict] = mapped_column(JSON, default=dict)
     seconds: Mapped[float | None] = mapped_column(Float)
 
     def __repr__(self) -> str:

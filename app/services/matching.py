@@ -24,7 +24,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from flask import Flask, current_app
 from flask_babel import gettext as _
@@ -47,7 +47,7 @@ from app.services.errors import DomainError
 
 TOP_K = 50  # scores stored per pitch and per investor by a rebuild
 KEEP_INDEXES = 3  # saved index versions kept in the database
-SYNC_MARGIN = timedelta(seconds=5)  # clock skew allowance when catching up on changes
+SYNC_MARGIN = timedelta(seconds=2)  # clock skew allowance when catching up on changes
 
 Progress = Callable[[str], None]
 
@@ -93,7 +93,7 @@ def get_engine(force: bool = False):
         if not force and cache.engine is not None and now - cache.checked < interval:
             return cache.engine
         row = db.session.execute(
-            select(EngineIndex.version, EngineIndex.created_at)
+            select(EngineIndex.version, EngineIndex.created_at, EngineIndex.recent_versions)
             .order_by(EngineIndex.version.desc()).limit(1)
         ).first()
         cache.checked = now
@@ -107,6 +107,9 @@ def get_engine(force: bool = False):
             cache.version = row.version
             cache.synced_at = row.created_at
             cache.applied = {}
+            for key, version in (row.recent_versions or {}).items():
+                kind, _sep, row_id = key.partition(":")
+                cache.applied[(kind, int(row_id))] = version
             current_app.logger.info("Loaded matching index version %s", row.version)
         _catch_up(cache)
         return cache.engine
@@ -146,6 +149,13 @@ def _catch_up(cache: _Cache) -> None:
                 _upsert_or_remove(cache.engine, kind, obj)
                 cache.applied[(kind, row_id)] = version
     cache.synced_at = started
+
+
+def _as_aware(value: datetime | None) -> datetime:
+    """SQLite hands back naive UTC datetimes; PostgreSQL aware ones."""
+    if value is None:
+        return datetime.min.replace(tzinfo=UTC)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def forget_engine(app: Flask | None = None) -> None:
@@ -312,6 +322,14 @@ def rebuild(progress: Progress | None = None, k: int = TOP_K) -> dict:
     started_clock = time.perf_counter()
     started = utcnow()
     stamp = data_stamp()
+    versions: dict[tuple[str, int], int] = {}
+    recent: dict[str, int] = {}
+    for kind, model in (("pitch", Pitch), ("investor", InvestorProfile)):
+        for row_id, version, updated in db.session.execute(
+                select(model.id, model.version, model.updated_at)):
+            versions[(kind, row_id)] = version
+            if _as_aware(updated) > started - SYNC_MARGIN:
+                recent[f"{kind}:{row_id}"] = version
     pitches = records.all_pitch_records()
     investors = records.all_investor_records()
     weights = current_weights()
@@ -342,7 +360,7 @@ def rebuild(progress: Progress | None = None, k: int = TOP_K) -> dict:
     _bulk_insert(rows)
     index = EngineIndex(version=version, created_at=started, blob=blob,
                         n_pitches=len(pitches), n_investors=len(investors), n_scores=len(rows),
-                        weights=weights.as_dict(), data_stamp=stamp,
+                        weights=weights.as_dict(), data_stamp=stamp, recent_versions=recent,
                         seconds=round(time.perf_counter() - started_clock, 3))
     old = db.session.scalars(select(EngineIndex.id).order_by(EngineIndex.version.desc())
                              .offset(KEEP_INDEXES - 1)).all()
@@ -356,7 +374,7 @@ def rebuild(progress: Progress | None = None, k: int = TOP_K) -> dict:
         with cache.lock:
             cache.engine, cache.version, cache.synced_at = engine, version, started
             cache.checked = time.monotonic()
-            cache.applied = {}
+            cache.applied = versions
     else:
         forget_engine()
     return {"version": version, "pitches": len(pitches), "investors": len(investors),
@@ -377,7 +395,9 @@ def _thresholds(column, ids: list[int], k: int) -> dict[int, float]:
 
 
 def _scan_size(total: int) -> int:
-    return min(total, int(current_app.config.get("MATCHING_REFRESH_SCAN", 5000)))
+    # Scoring + explaining costs ~0.6 ms per pair; the other side's lists only change for
+    # pairs near the top, so a refresh looks at the best MATCHING_REFRESH_SCAN of them.
+    return min(total, int(current_app.config.get("MATCHING_REFRESH_SCAN", 200)))
 
 
 def refresh_pitch(pitch: Pitch, k: int = TOP_K) -> int:
@@ -396,8 +416,9 @@ def refresh_pitch(pitch: Pitch, k: int = TOP_K) -> int:
         db.session.commit()
         return 0
     with _cache().lock:
-        engine.upsert_pitch(records.pitch_record(pitch))
-        _cache().applied[("pitch", pitch.id)] = pitch.version
+        if _cache().applied.get(("pitch", pitch.id)) != pitch.version:  # not caught up yet
+            engine.upsert_pitch(records.pitch_record(pitch))
+            _cache().applied[("pitch", pitch.id)] = pitch.version
         n = _scan_size(len(engine.investor_index_))
         results = engine.top_investors(pid, k=max(n, k), exclude=excluded_investors(pitch.id))
     keep = results[:k]
@@ -424,8 +445,9 @@ def refresh_investor(profile: InvestorProfile, k: int = TOP_K) -> int:
         db.session.commit()
         return 0
     with _cache().lock:
-        engine.upsert_investor(records.investor_record(profile))
-        _cache().applied[("investor", profile.id)] = profile.version
+        if _cache().applied.get(("investor", profile.id)) != profile.version:
+            engine.upsert_investor(records.investor_record(profile))
+            _cache().applied[("investor", profile.id)] = profile.version
         n = _scan_size(len(engine.pitch_index_))
         results = engine.top_pitches(qid, k=max(n, k), exclude=excluded_pitches(profile.id))
     keep = results[:k]
