@@ -46,7 +46,7 @@ class EngineIndex(db.Model):
     weights: Mapped[dict] = mapped_column(JSON, default=dict)
     data_stamp: Mapped[str | None] = mapped_column(String(200))
     # Versions of rows changed just before the build, so loaders need not upsert them again.
-    recent_versions: Mapped[dict] = mapped_column(JSON, default=dict)
+    recent_versions: Mapped[dict | None] = mapped_column(JSON, default=dict)
     seconds: Mapped[float | None] = mapped_column(Float)
 
     def __repr__(self) -> str:
