@@ -1,0 +1,195 @@
+"""What the journeys share: the server's handle, a person at a browser, translations,
+the e-mail outbox, axe-core checks and screenshots."""
+
+from __future__ import annotations
+
+import email
+import os
+import re
+import time
+from dataclasses import dataclass, field
+from email import policy
+from functools import cache
+from pathlib import Path
+
+from babel.messages.pofile import read_po
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+DEMO_PASSWORD = "koble-demo-passord"  # noqa: S105 - app/demo/generator.py, public on purpose
+BLOCKING = ("critical", "serious")
+TIMINGS: list[tuple] = []
+AXE_LOG: list[dict] = []
+_AXED: set[tuple] = set()  # every page checked this session, for the report
+
+
+# -- translations --------------------------------------------------------------------------
+@cache
+def _catalog(lang: str) -> dict[str, str]:
+    if lang == "en":
+        return {}
+    path = ROOT / "translations" / lang / "LC_MESSAGES" / "messages.po"
+    with path.open("rb") as handle:
+        catalog = read_po(handle, locale=lang)
+    found = {}
+    for message in catalog:
+        if message.id and message.string and not message.fuzzy:
+            if isinstance(message.id, tuple):
+                found[message.id[0]] = message.string[0]
+            else:
+                found[message.id] = message.string
+    return found
+
+
+def tr(lang: str, msgid: str, **values) -> str:
+    """What the UI shows for `msgid` in `lang` (the English source when not translated yet),
+    exactly as gettext would."""
+    text = _catalog(lang).get(msgid, msgid)
+    return text % values if values else text
+
+
+# -- the server and its outbox -------------------------------------------------------------
+SEPARATOR = b"\n" + b"-" * 79 + b"\n"
+
+
+@dataclass
+class Mail:
+    to: str
+    subject: str
+    body: str
+
+
+@dataclass
+class Server:
+    base_url: str
+    outbox: Path
+    log: Path
+    seed_log: Path
+
+    def mails(self) -> list[Mail]:
+        """Every e-mail the server wrote (MAIL_BACKEND=file), oldest first."""
+        found: list[Mail] = []
+        if not self.outbox.is_dir():
+            return found
+        for path in sorted(self.outbox.glob("*.log"), key=lambda p: (p.stat().st_mtime, p.name)):
+            for chunk in path.read_bytes().split(SEPARATOR):
+                if not chunk.strip():
+                    continue
+                message = email.message_from_bytes(chunk, policy=policy.default)
+                part = message.get_body(preferencelist=("plain", "html"))
+                found.append(Mail(to=str(message["to"] or ""), subject=str(message["subject"]),
+                                  body=part.get_content() if part is not None else ""))
+        return found
+
+    def links_in_mails(self, pattern: str) -> dict[str, str]:
+        """Recipient → the last link in their mails that matches `pattern` (a regex)."""
+        links = {}
+        for mail in self.mails():
+            for link in re.findall(r"https?://\S+", mail.body):
+                if re.search(pattern, link):
+                    links[mail.to] = link
+        return links
+
+
+# -- a person at a browser -----------------------------------------------------------------
+@dataclass
+class Person:
+    """One browser context: a page, its language and the checks each page gets."""
+
+    page: object
+    server: Server
+    test: str
+    who: str = "person"
+    checked: list[str] = field(default_factory=list)
+
+    @property
+    def lang(self) -> str:
+        return self.page.locator("html").get_attribute("lang") or "nb"
+
+    def t(self, msgid: str, **values) -> str:
+        """`msgid` in the language the current page is in."""
+        return tr(self.lang, msgid, **values)
+
+    def goto(self, path: str, name: str | None = None):
+        response = self.page.goto(path)
+        if name:
+            self.check(name)
+        return response
+
+    def check(self, name: str, screenshot: bool = True) -> None:
+        """axe-core on the page as it is now (no serious or critical violations), and a
+        screenshot into test-artifacts/screenshots/<test>/<NN>-<name>.png.
+
+        A page state already checked under the same name at the same width in this session
+        (the keyboard journey revisits the founder's pages) is photographed, not re-checked.
+        """
+        from axe_playwright_python.sync_playwright import Axe
+
+        self.page.wait_for_load_state("load")
+        self.checked.append(name)
+        started = time.perf_counter()
+        key = (name, self.page.viewport_size["width"], self.lang)
+        blocking = []
+        if key not in _AXED:
+            _AXED.add(key)
+            results = Axe().run(self.page)
+            violations = [
+                {"id": v["id"], "impact": v["impact"], "help": v["help"],
+                 "nodes": [n["target"] for n in v["nodes"]][:10]}
+                for v in results.response["violations"]
+            ]
+            AXE_LOG.append({"test": self.test, "page": name, "url": self.page.url,
+                            "viewport": self.page.viewport_size, "lang": self.lang,
+                            "violations": violations})
+            blocking = [v for v in violations if v["impact"] in BLOCKING]
+        axe_seconds = time.perf_counter() - started
+        if screenshot:
+            folder = ARTIFACTS / "screenshots" / _safe(self.test)
+            folder.mkdir(parents=True, exist_ok=True)
+            self.page.screenshot(path=str(folder / f"{len(self.checked):02d}-{name}.png"),
+                                 full_page=True)
+        TIMINGS.append((name, axe_seconds, time.perf_counter() - started - axe_seconds))
+        if os.environ.get("KOBLE_AXE_SOFT"):  # while fixing: collect everything, fail nothing
+            return
+        assert not blocking, (f"axe-core: serious/critical violations on {name} "
+                              f"({self.page.url}): {blocking}")
+
+    # -- common steps ---------------------------------------------------------------------
+    def login(self, email_address: str, password: str) -> None:
+        self.goto("/auth/login")
+        self.page.get_by_label(self.t("E-mail")).fill(email_address)
+        self.page.get_by_label(self.t("Password"), exact=True).fill(password)
+        self.page.locator("main").get_by_role("button", name=self.t("Log in")).click()
+        self.page.wait_for_load_state("load")
+        assert "/auth/login" not in self.page.url, f"login failed for {email_address}"
+
+    def use_language(self, lang: str) -> None:
+        """Switch the UI language with the menu's language button, if not already there."""
+        if self.lang == lang:
+            return
+        name = "English" if lang == "en" else "Norsk"
+        self.open_menu()
+        self.page.get_by_role("button", name=name, exact=True).click()
+        self.page.wait_for_load_state("load")
+        assert self.lang == lang
+
+    def open_menu(self) -> None:
+        """On a narrow screen the menu is collapsed behind the toggler."""
+        toggler = self.page.locator(".navbar-toggler")
+        if toggler.is_visible() and toggler.get_attribute("aria-expanded") != "true":
+            toggler.click()
+            self.page.locator("#nav.show").wait_for()
+
+    def nav(self, msgid: str) -> None:
+        """Follow a link of the main menu."""
+        self.open_menu()
+        menu = self.page.get_by_role("navigation", name=self.t("Main menu"))
+        menu.get_by_role("link", name=self.t(msgid), exact=True).click()
+        self.page.wait_for_load_state("load")
+
+    def flash(self) -> str:
+        return " ".join(self.page.locator("main .alert").all_inner_texts())
+
+
+def _safe(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]+", "-", name).strip("-")
