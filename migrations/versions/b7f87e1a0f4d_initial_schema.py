@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: a41ce22bbd23
+Revision ID: b7f87e1a0f4d
 Revises: 
-Create Date: 2026-11-26 19:17:46.455403
+Create Date: 2026-11-26 19:37:53.092058
 
 """
 from alembic import op
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = 'a41ce22bbd23'
+revision = 'b7f87e1a0f4d'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -35,6 +35,7 @@ def upgrade():
     sa.Column('n_scores', sa.Integer(), nullable=False),
     sa.Column('weights', sa.JSON(), nullable=False),
     sa.Column('data_stamp', sa.String(length=200), nullable=True),
+    sa.Column('recent_versions', sa.JSON(), nullable=True),
     sa.Column('seconds', sa.Float(), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_engine_index')),
     sa.UniqueConstraint('version', name=op.f('uq_engine_index_version'))
