@@ -200,6 +200,11 @@ def _columns(x: sp.csr_matrix, kept: np.ndarray) -> sp.csr_matrix:
     """Columns `kept` of `x`, renumbered 0.. in that order, indices sorted."""
     remap = np.full(x.shape[1], -1, np.int32)
     remap[kept] = np.arange(len(kept), dtype=np.int32)
+    if len(kept) == x.shape[1]:  # a permutation: renumber in place, no copies
+        x.indices = remap[x.indices]
+        x.has_sorted_indices = False
+        x.sort_indices()
+        return x
     new = remap[x.indices]
     ok = new >= 0
     kept_before = np.zeros(x.nnz + 1, np.int64)
@@ -213,7 +218,7 @@ def _columns(x: sp.csr_matrix, kept: np.ndarray) -> sp.csr_matrix:
 
 def _tfidf(counts: sp.csr_matrix, idf: np.ndarray, scale: float = 1.0) -> sp.csr_matrix:
     """Sublinear tf times idf, rows L2-normalised, times `scale`."""
-    x = counts.tocsr().astype(np.float32)
+    x = counts.tocsr().astype(np.float32, copy=False)  # counts are not used again
     np.log(x.data, out=x.data)
     x.data += 1.0
     x.data *= idf[x.indices]
