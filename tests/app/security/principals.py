@@ -48,6 +48,12 @@ ARG_KINDS = {
     "profile_id": "investor_profile",
     "investor_id": "investor_profile",
     "user_id": "user",
+    "arena_id": "arena",
+    "invitation_id": "invitation",
+    "meeting_id": "meeting",
+    "request_id": "meeting_request",
+    "note_id": "notification",
+    "token_id": "api_token",
 }
 _ARGUMENT = re.compile(
     r"<(?:(?P<converter>[a-zA-Z_][a-zA-Z0-9_]*)(?:\((?P<args>[^)]*)\))?:)?(?P<name>[a-zA-Z_]\w*)>"
@@ -118,6 +124,7 @@ class World:
     owned: dict[str, dict[str, list[int]]] = field(default_factory=dict)
     public: dict[str, list[int]] = field(default_factory=dict)
     private: dict[str, list[int]] = field(default_factory=dict)
+    api_tokens: dict[str, str] = field(default_factory=dict)
 
     def __getitem__(self, name: str) -> Principal:
         return self.principals[name]
@@ -156,16 +163,35 @@ class World:
             return self._own(principal, kind)
         return self._other(principal, kind, published=variant == "other_published")
 
-    def ids(self, principal: str, variant: str, rule: Rule) -> dict[str, object] | None:
-        """Values for every argument of the rule, or None if the variant does not apply."""
+    def ids(self, principal: str, variant: str, rule: Rule,
+            fixed: Mapping[str, object] | None = None) -> dict[str, object] | None:
+        """Values for every argument of the rule, or None if the variant does not apply.
+
+        A rule naming two kinds (a pitch and an investor) is "own" when the principal owns
+        one of them; the other is then a public object (a founder marks an investor)."""
         values: dict[str, object] = {}
+        owns_one = False
         for argument in sorted(rule.arguments):
             if argument in (rule.defaults or {}):
                 continue
+            kind = kind_of(argument)
+            if fixed and argument in fixed and kind is None and variant in (
+                    "own", "other", "other_published"):
+                values[argument] = fixed[argument]  # a real word: mark/<kind>, .<fmt>
+                continue
             value = self.id_for(principal, variant, argument)
+            if variant == "own" and kind is not None:
+                if value is None:
+                    value = self._other(principal, kind, published=True)
+                else:
+                    owns_one = True
             if value is None:
                 return None
             values[argument] = value
+        if variant == "own" and not owns_one and any(kind_of(a) for a in values):
+            return None
+        if variant in ("other", "other_published") and not any(kind_of(a) for a in values):
+            return None  # nobody else's object to try
         if not values and variant != "own":
             return None  # a rule without arguments is tried once
         return values
@@ -235,7 +261,65 @@ def build_world(app: Flask) -> World:
         "investor_profile": [profile_a.id, profile_b.id],
         "user": [users["founder_a"].id, users["founder_b"].id],
     }
+    _add_arenas(world, users, a_published, b_published)
+    _add_personal(world, users)
     return world
+
+
+def _add_arenas(world: World, users: dict[str, User], a_published, b_published) -> None:
+    """Arena A (hosted by Asker: staff's) with founder A and investor A, who meet and have a
+    meeting request; arena B (hosted by Drammen) the same for the B side."""
+    from app.models import MeetingRequest
+    from tests.factories import make_arena, make_invitation, make_meeting
+
+    arena_a = make_arena(("asker",), title="Arena A", status="scheduled")
+    arena_b = make_arena(("drammen",), title="Arena B", status="scheduled")
+    made = {}
+    for side, arena, pitch in (("a", arena_a, a_published), ("b", arena_b, b_published)):
+        founder, investor = users[f"founder_{side}"], users[f"investor_{side}"]
+        f_inv = make_invitation(arena, founder, "accepted", pitch_id=pitch.id)
+        i_inv = make_invitation(arena, investor, "accepted")
+        meeting = make_meeting(arena, f_inv, i_inv, slot=0, table=0)
+        request = MeetingRequest(arena_id=arena.id, from_user_id=investor.id,
+                                 to_user_id=founder.id)
+        db.session.add(request)
+        db.session.commit()
+        made[side] = (arena, f_inv, i_inv, meeting, request)
+    for side, (arena, f_inv, i_inv, meeting, request) in made.items():
+        for who, invitation in ((f"founder_{side}", f_inv), (f"investor_{side}", i_inv)):
+            owned = world.owned[who]
+            owned.update(arena=[arena.id], invitation=[invitation.id], meeting=[meeting.id],
+                         meeting_request=[request.id])
+    arena_a, fa, ia, ma, ra = made["a"]
+    for who in ("staff", "admin"):
+        world.owned[who].update(arena=[arena_a.id], invitation=[fa.id, ia.id],
+                                meeting=[ma.id], meeting_request=[ra.id])
+    for kind, index in (("arena", 0), ("invitation", 1), ("meeting", 3),
+                        ("meeting_request", 4)):
+        ids = [made["a"][index].id, made["b"][index].id]
+        if kind == "invitation":
+            ids += [made["a"][2].id, made["b"][2].id]
+        world.private[kind] = ids
+    world.objects.update(arena_a=arena_a, arena_b=made["b"][0], meeting_a=ma,
+                         meeting_b=made["b"][3])
+
+
+def _add_personal(world: World, users: dict[str, User]) -> None:
+    """A notification and a read-write API token for every user (world.api_tokens: plain)."""
+    from app.services import api_tokens, notifications
+
+    world.api_tokens = {}
+    for name, user in users.items():
+        note = notifications.notify(user, "mutual_match", link="/matches/mutual",
+                                    other="Someone", pitch="A pitch")
+        db.session.commit()
+        created = api_tokens.create(user, f"{name} token", "read-write", 30)
+        world.api_tokens[name] = created.plain
+        world.owned[name].update(notification=[note.id], api_token=[created.token.id])
+    world.private["notification"] = [n for o in world.owned.values()
+                                     for n in o.get("notification", [])]
+    world.private["api_token"] = [t for o in world.owned.values()
+                                  for t in o.get("api_token", [])]
 
 
 @pytest.fixture
