@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import secrets
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ from app.models import InvestorProfile, Pitch, User
 from app.services import audit
 from app.services.accounts import association_by_slug, normalise_email
 from app.services.errors import DomainError
+from app.services.passwords import unusable_hash
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 5000
@@ -37,7 +37,6 @@ ALIASES = {"e-mail": "email", "e-post": "email", "epost": "email", "navn": "name
            "rolle": "role", "kommune": "municipality", "organization": "organisation",
            "company": "organisation", "selskap": "organisation", "organisasjon": "organisation",
            "telefon": "phone", "mobile": "phone"}
-UNUSABLE_PASSWORD = "!imported$"  # noqa: S105 - no password matches until the person sets one
 Progress = Callable[[int], None]
 
 
@@ -277,7 +276,7 @@ def apply(actor, rows: list[dict], association: str | None = None,
             user = db.session.scalar(select(User).where(User.email == row.email))
             if user is None:
                 user = User(email=row.email, role=v["role"], name=v["name"],
-                            password_hash=UNUSABLE_PASSWORD + secrets.token_hex(16),
+                            password_hash=unusable_hash(),
                             association=assoc or association_by_slug(
                                 vocabulary.association_of(v["municipality"])))
                 db.session.add(user)

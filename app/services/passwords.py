@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+import secrets
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from flask_babel import gettext as _
-from werkzeug.security import check_password_hash, generate_password_hash
+from werkzeug.security import check_password_hash, gen_salt, generate_password_hash
 from zxcvbn import zxcvbn
 from zxcvbn.frequency_lists import FREQUENCY_LISTS
 
@@ -20,6 +23,36 @@ def _common_passwords() -> frozenset[str]:
     return frozenset(FREQUENCY_LISTS["passwords"])
 
 
+def _plain(text: str) -> str:
+    """Lower case, letters only: "Kari.Nordmann-1" → "karinordmann"."""
+    return re.sub(r"[\W\d_]+", "", text.lower())
+
+
+def _personal_inputs(user_inputs: tuple[str, ...]) -> list[str]:
+    """The user's own words, with the local part of each e-mail address added."""
+    words = [w for w in user_inputs if w]
+    for word in list(words):
+        if "@" in word:
+            words.append(word.rsplit("@", 1)[0])
+    return words
+
+
+def _too_personal(password: str, user_inputs: tuple[str, ...]) -> bool:
+    """The password is (nearly) the e-mail, its local part or the name."""
+    plain = _plain(password)
+    for word in _personal_inputs(user_inputs):
+        own = _plain(word)
+        if len(own) < 4:
+            continue
+        if password.lower() == word.lower() or plain == own:
+            return True
+        if plain and own in plain and len(plain) - len(own) <= 4:
+            return True  # the local part plus a year or a couple of letters
+        if SequenceMatcher(None, plain, own).ratio() >= 0.85:
+            return True
+    return False
+
+
 def password_problem(password: str, user_inputs: tuple[str, ...] = ()) -> str | None:
     """Say what is wrong with a new password, or None when it is acceptable."""
     if len(password) < MIN_LENGTH:
@@ -28,7 +61,9 @@ def password_problem(password: str, user_inputs: tuple[str, ...] = ()) -> str | 
         return _("Use at most %(n)d characters.", n=MAX_LENGTH)
     if password.lower() in _common_passwords():
         return _("This password is too common. Choose another.")
-    if zxcvbn(password[:64], user_inputs=list(user_inputs))["score"] < 2:
+    if _too_personal(password, user_inputs):
+        return _("This password is too close to your e-mail address or name. Choose another.")
+    if zxcvbn(password[:64], user_inputs=_personal_inputs(user_inputs))["score"] < 2:
         return _("This password is too easy to guess. Try a longer phrase.")
     return None
 
@@ -36,6 +71,14 @@ def password_problem(password: str, user_inputs: tuple[str, ...] = ()) -> str | 
 def hash_password(password: str) -> str:
     """Hash with scrypt, a slow, memory-hard function."""
     return generate_password_hash(password, method="scrypt")
+
+
+def unusable_hash() -> str:
+    """A scrypt hash no password matches (a random digest for a random salt), with the same
+    parameters as a real one: a login attempt costs the same time as for any account."""
+    method = _DUMMY_HASH.split("$", 1)[0]
+    digest_hex = len(_DUMMY_HASH.rsplit("$", 1)[1])
+    return f"{method}${gen_salt(16)}${secrets.token_hex(digest_hex // 2)}"
 
 
 def verify_password(password_hash: str | None, password: str) -> bool:
