@@ -20,7 +20,13 @@ DEMO_PASSWORD = "koble-demo-passord"  # noqa: S105 - app/demo/generator.py, publ
 BLOCKING = ("critical", "serious")
 TIMINGS: list[tuple] = []
 AXE_LOG: list[dict] = []
-_AXED: set[tuple] = set()  # every page checked this session, for the report
+_AXED: set[tuple] = set()
+# Long result lists repeat one card template 20 times; axe checks the first five of each
+# list (the rest differ only in data), which keeps a match page's check to a second or two.
+AXE_CONTEXT = {"include": [["html"]], "exclude": [["li.card:nth-child(n+6)"]]}
+KEY_PAGES = {"home", "home-en", "founder-matches", "investor-recommendations",
+             "arena-schedule", "agenda", "invitations-sent", "register-errors",
+             "pitch-errors", "founder-mutual-contacts", "rsvp-accepted"}  # every page checked this session, for the report
 
 
 # -- translations --------------------------------------------------------------------------
@@ -118,7 +124,8 @@ class Person:
 
     def check(self, name: str, screenshot: bool = True) -> None:
         """axe-core on the page as it is now (no serious or critical violations), and a
-        screenshot into test-artifacts/screenshots/<test>/<NN>-<name>.png.
+        screenshot into test-artifacts/screenshots/<test>/<who>-<NN>-<name>.png (and of the
+        whole page, -full.png, for the key pages).
 
         A page state already checked under the same name at the same width in this session
         (the keyboard journey revisits the founder's pages) is photographed, not re-checked.
@@ -132,7 +139,7 @@ class Person:
         blocking = []
         if key not in _AXED:
             _AXED.add(key)
-            results = Axe().run(self.page)
+            results = Axe().run(self.page, context=AXE_CONTEXT)
             violations = [
                 {"id": v["id"], "impact": v["impact"], "help": v["help"],
                  "nodes": [n["target"] for n in v["nodes"]][:10]}
@@ -146,8 +153,10 @@ class Person:
         if screenshot:
             folder = ARTIFACTS / "screenshots" / _safe(self.test)
             folder.mkdir(parents=True, exist_ok=True)
-            self.page.screenshot(path=str(folder / f"{len(self.checked):02d}-{name}.png"),
-                                 full_page=True)
+            stem = folder / f"{self.who}-{len(self.checked):02d}-{name}"
+            self.page.screenshot(path=f"{stem}.png")
+            if name in KEY_PAGES:
+                self.page.screenshot(path=f"{stem}-full.png", full_page=True)
         TIMINGS.append((name, axe_seconds, time.perf_counter() - started - axe_seconds))
         if os.environ.get("KOBLE_AXE_SOFT"):  # while fixing: collect everything, fail nothing
             return

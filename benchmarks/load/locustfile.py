@@ -1,0 +1,210 @@
+"""Koble under load: logged-in investors, founders and staff, and /health as the floor.
+
+Run by benchmarks/load/run.py (which seeds the database, starts gunicorn and sets
+KOBLE_LOAD_LOGINS); by hand:
+
+    locust -f benchmarks/load/locustfile.py --headless -u 50 -r 10 -t 60s \\
+        --host http://127.0.0.1:8000
+
+Browsing users think 0.5–2 s between pages. Two small closed-loop probe populations (no
+think time) measure throughput on the same server in the same run: one asks for /health, the
+other for an investor's recommendations; the ratio of their request rates is the
+"recommendation throughput / health throughput" figure.
+
+Production cookies are Secure; on loopback without TLS the client sends them anyway
+(a proxy terminates TLS in production).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+
+from locust import HttpUser, between, constant, task
+
+LOGINS_FILE = os.environ.get("KOBLE_LOAD_LOGINS", "")
+PASSWORD = os.environ.get("KOBLE_LOAD_PASSWORD", "koble-demo-passord")  # the demo password
+PROBES = int(os.environ.get("KOBLE_LOAD_PROBES", "3"))  # users in each closed-loop probe
+CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+SEARCH_WORDS = ("sol", "batteri", "hydrogen", "energi", "bygg", "solar", "havbruk", "data",
+                "sirkulær", "mat")
+SECTORS = ("energy", "circular_economy", "maritime", "construction_property", "ict_software")
+STAGES = ("pre_seed", "seed", "series_a")
+
+_logins: dict[str, list[str]] = {}
+
+
+def logins(role: str) -> list[str]:
+    if not _logins:
+        if not LOGINS_FILE:
+            raise RuntimeError("Set KOBLE_LOAD_LOGINS to the JSON file of demo logins "
+                               "(benchmarks/load/run.py writes it).")
+        with open(LOGINS_FILE, encoding="utf-8") as handle:
+            _logins.update(json.load(handle))
+    return _logins[role]
+
+
+class KobleUser(HttpUser):
+    abstract = True
+    role = ""
+    wait_time = between(0.5, 2.0)
+
+    def _loopback_cookies(self) -> None:
+        """Send the Secure cookies back over http://127.0.0.1 (TLS ends at a proxy in
+        production)."""
+        for cookie in self.client.cookies:
+            cookie.secure = False
+
+    def on_start(self) -> None:
+        self.email = random.choice(logins(self.role))
+        page = self.client.get("/auth/login", name="login page")
+        token = CSRF.search(page.text).group(1)
+        self._loopback_cookies()
+        with self.client.post("/auth/login", name="log in", allow_redirects=False,
+                              data={"email": self.email, "password": PASSWORD,
+                                    "csrf_token": token}, catch_response=True) as response:
+            if response.status_code != 302:
+                response.failure(f"login of {self.email} answered {response.status_code}")
+                raise RuntimeError(f"cannot log in as {self.email}")
+        self._loopback_cookies()
+        self.csrf = token
+
+    def get(self, path: str, name: str, expect: str | None = None):
+        self._loopback_cookies()
+        with self.client.get(path, name=name, catch_response=True) as response:
+            if response.status_code != 200:
+                response.failure(f"{response.status_code}")
+            elif expect and expect not in response.text:
+                response.failure(f"{expect!r} not in the page")
+            else:
+                found = CSRF.search(response.text)
+                if found:
+                    self.csrf = found.group(1)
+        return response
+
+    def post(self, path: str, name: str) -> None:
+        self._loopback_cookies()
+        with self.client.post(path, name=name, data={"csrf_token": self.csrf},
+                              allow_redirects=False, catch_response=True) as response:
+            if response.status_code not in (302, 303):
+                response.failure(f"{response.status_code}")
+
+
+class Investor(KobleUser):
+    weight = 24
+    role = "investor"
+
+    def on_start(self) -> None:
+        super().on_start()
+        self.pitch_ids: list[str] = []
+        self.marks: list[str] = []
+
+    def _remember(self, html: str) -> None:
+        self.pitch_ids = re.findall(r'href="/pitches/(\d+)"', html) or self.pitch_ids
+        self.marks = re.findall(r'action="(/matches/\d+/\d+/mark/interested)[^"]*"', html)
+
+    @task(5)
+    def recommendations(self) -> None:
+        page = int(random.choice((1, 1, 1, 2, 3)))
+        response = self.get(f"/matches?page={page}", "recommendations (investor)", "card")
+        self._remember(response.text)
+
+    @task(2)
+    def recommendations_filtered(self) -> None:
+        response = self.get(f"/matches?sector={random.choice(SECTORS)}"
+                            f"&stage={random.choice(STAGES)}",
+                            "recommendations filtered (investor)")
+        self._remember(response.text)
+
+    @task(2)
+    def search_pitches(self) -> None:
+        self.get(f"/pitches?q={random.choice(SEARCH_WORDS)}", "search pitches")
+
+    @task(3)
+    def open_pitch(self) -> None:
+        if self.pitch_ids:
+            self.get(f"/pitches/{random.choice(self.pitch_ids)}", "pitch page")
+
+    @task(1)
+    def mark_interest(self) -> None:
+        if self.marks:
+            self.post(random.choice(self.marks), "mark interest (investor)")
+
+
+class Founder(KobleUser):
+    weight = 16
+    role = "founder"
+
+    def on_start(self) -> None:
+        super().on_start()
+        overview = self.get("/matches/pitches", "founder overview")
+        self.pitches = sorted(set(re.findall(r'href="/pitches/(\d+)/matches"', overview.text)))
+        self.marks: list[str] = []
+
+    @task(2)
+    def overview(self) -> None:
+        self.get("/matches/pitches", "founder overview")
+
+    @task(5)
+    def recommended_investors(self) -> None:
+        if not self.pitches:
+            return
+        response = self.get(f"/pitches/{random.choice(self.pitches)}/matches",
+                            "recommendations (founder)")
+        self.marks = re.findall(r'action="(/matches/\d+/\d+/mark/interested)[^"]*"',
+                                response.text)
+
+    @task(2)
+    def search_investors(self) -> None:
+        self.get(f"/investors?q={random.choice(SEARCH_WORDS)}", "search investors")
+
+    @task(1)
+    def mark_interest(self) -> None:
+        if self.marks:
+            self.post(random.choice(self.marks), "mark interest (founder)")
+
+
+class Staff(KobleUser):
+    fixed_count = 2
+    role = "staff"
+    wait_time = between(2, 5)
+
+    @task
+    def dashboard(self) -> None:
+        self.get("/staff/dashboard", "staff dashboard")
+
+
+class Health(HttpUser):
+    """The floor, at the browsing users' pace."""
+
+    fixed_count = 2
+    wait_time = between(0.5, 2.0)
+
+    @task
+    def health(self) -> None:
+        self.client.get("/health", name="/health")
+
+
+class HealthProbe(HttpUser):
+    """Closed loop on /health: the server's request rate for a page that does nothing."""
+
+    fixed_count = PROBES
+    wait_time = constant(0)
+
+    @task
+    def health(self) -> None:
+        self.client.get("/health", name="/health (probe)")
+
+
+class RecommendationProbe(KobleUser):
+    """Closed loop on an investor's first page of recommendations."""
+
+    fixed_count = PROBES
+    role = "investor"
+    wait_time = constant(0)
+
+    @task
+    def recommendations(self) -> None:
+        self.get("/matches", "recommendations (probe)", "card")

@@ -1,0 +1,266 @@
+"""Load on the production stack: gunicorn + PostgreSQL, demo data at scale, Locust headless.
+
+    .venv/bin/python benchmarks/load/run.py                 # 10,000 pitches, 2,000 investors
+    .venv/bin/python benchmarks/load/run.py --pitches 2000 --investors 400 --time 30s
+
+1. a scratch database (default koble_load; never `test`) made with createdb;
+2. `flask db upgrade` (when the migrations lag the models, the schema is made from the
+   models instead, and the gap is printed), `flask seed-reference`,
+   `flask demo seed --pitches N --investors M`, `flask matching rebuild`;
+3. gunicorn with several workers on 127.0.0.1 and a free port, KOBLE_ENV=production;
+4. Locust, headless, bounded users and time, loopback only (benchmarks/load/locustfile.py);
+5. requests/s, p50/p95/p99 per page, failures, the /health floor and the throughput ratio;
+   exit 1 on any failed request, 2 when a target is missed;
+6. gunicorn stopped and the scratch database dropped (unless --keep).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+OUT = ROOT / "benchmarks" / "out" / "load"
+PG = ["-h", "127.0.0.1", "-U", "postgres"]
+RECOMMENDATION_PAGES = ("recommendations (investor)", "recommendations filtered (investor)",
+                        "recommendations (founder)")
+P95_TARGET_MS = 200
+RATIO_TARGET = 1 / 3
+
+
+def step(title: str) -> float:
+    print(f"\n== {title}", flush=True)
+    return time.perf_counter()
+
+
+def run(args: list[str], env: dict, quiet: bool = False) -> str:
+    result = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.stderr.write(result.stdout[-4000:] + result.stderr[-4000:])
+        raise SystemExit(f"failed: {' '.join(args)}")
+    if not quiet:
+        lines = [line for line in result.stdout.splitlines() if line.strip()]
+        print("\n".join(lines[-3:]))
+    return result.stdout
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def schema(env: dict) -> None:
+    """`flask db upgrade`; if the models have moved on, build the schema from the models."""
+    run([str(BIN / "flask"), "db", "upgrade"], env, quiet=True)
+    check = subprocess.run([str(BIN / "flask"), "db", "check"], cwd=ROOT, env=env,
+                           capture_output=True, text=True)
+    if check.returncode == 0:
+        print("migrations: up to date with the models")
+        return
+    drift = [line.split("] ", 1)[-1] for line in (check.stdout + check.stderr).splitlines()
+             if "Detected" in line or "New upgrade operations" in line]
+    print("NOTE: the migrations lag the models; the schema is built from the models "
+          f"instead ({'; '.join(drift[:6]) or 'see flask db check'}).")
+    code = ("from app import create_app\nfrom app.extensions import db\n"
+            "app = create_app()\nwith app.app_context():\n"
+            "    db.drop_all()\n    db.create_all()\n")
+    run([str(BIN / "python"), "-c", code], env, quiet=True)
+
+
+def pick_logins(url: str, path: Path, how_many: int) -> dict[str, list[str]]:
+    import psycopg
+
+    plain = url.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(plain) as conn:
+        founders = [r[0] for r in conn.execute(
+            "SELECT DISTINCT u.email FROM \"user\" u JOIN pitch p ON p.owner_id = u.id "
+            "WHERE u.role = 'founder' AND p.status = 'published' "
+            "AND u.email LIKE '%%@demo.koble.no' "
+            "ORDER BY u.email LIMIT %s", (how_many,))]
+        investors = [r[0] for r in conn.execute(
+            "SELECT u.email FROM \"user\" u JOIN investor_profile q ON q.user_id = u.id "
+            "WHERE u.role = 'investor' AND q.active AND u.email LIKE '%%@demo.koble.no' "
+            "ORDER BY u.email LIMIT %s", (how_many,))]
+        staff = [r[0] for r in conn.execute(
+            "SELECT email FROM \"user\" WHERE role = 'staff' AND email LIKE 'staff.%%' "
+            "ORDER BY email")]
+    logins = {"founder": founders, "investor": investors, "staff": staff}
+    path.write_text(json.dumps(logins, indent=1))
+    print(f"logins: {len(founders)} founders, {len(investors)} investors, {len(staff)} staff")
+    return logins
+
+
+def wait_for(url: str, process: subprocess.Popen, timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"gunicorn stopped (exit {process.returncode})")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 - loopback
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit(f"gunicorn did not answer {url}")
+
+
+def read_stats(prefix: Path) -> list[dict]:
+    with open(f"{prefix}_stats.csv", newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def report(rows: list[dict], seconds: float) -> int:
+    """Print the figures; 0 when every target holds, 1 on failed requests, 2 on a miss."""
+    by_name = {row["Name"]: row for row in rows}
+    print(f"\n{'page':<38} {'requests':>8} {'fail':>5} {'req/s':>7} {'p50':>6} {'p95':>6} "
+          f"{'p99':>6} {'max':>6}  (ms)")
+    for row in rows:
+        if row["Name"] == "Aggregated":
+            continue
+        print(f"{row['Type'] + ' ' + row['Name']:<38} {row['Request Count']:>8} "
+              f"{row['Failure Count']:>5} {float(row['Requests/s']):>7.1f} {row['50%']:>6} "
+              f"{row['95%']:>6} {row['99%']:>6} {float(row['Max Response Time']):>6.0f}")
+    total = by_name["Aggregated"]
+    failures = int(total["Failure Count"])
+    print(f"{'all requests':<38} {total['Request Count']:>8} {failures:>5} "
+          f"{float(total['Requests/s']):>7.1f} {total['50%']:>6} {total['95%']:>6} "
+          f"{total['99%']:>6}")
+
+    health = by_name.get("/health (probe)")
+    probe = by_name.get("recommendations (probe)")
+    ratio = None
+    if health and probe:
+        ratio = float(probe["Requests/s"]) / max(float(health["Requests/s"]), 1e-9)
+        print(f"\nfloor: /health (probe, closed loop) {float(health['Requests/s']):.1f} req/s, "
+              f"p50 {health['50%']} ms, p95 {health['95%']} ms")
+        print(f"recommendations (probe, closed loop) {float(probe['Requests/s']):.1f} req/s, "
+              f"p50 {probe['50%']} ms, p95 {probe['95%']} ms")
+        print(f"ratio recommendation throughput / health throughput: {ratio:.2f} "
+              f"(target ≥ {RATIO_TARGET:.2f})")
+
+    code = 0
+    if failures:
+        print(f"FAIL: {failures} failed requests")
+        code = 1
+    for name in RECOMMENDATION_PAGES:
+        row = by_name.get(name)
+        if row and int(row["Request Count"]) and float(row["95%"]) >= P95_TARGET_MS:
+            print(f"MISSED: p95 of {name} is {row['95%']} ms (target < {P95_TARGET_MS} ms)")
+            code = code or 2
+    if ratio is not None and ratio < RATIO_TARGET:
+        print(f"MISSED: throughput ratio {ratio:.2f} < {RATIO_TARGET:.2f}")
+        code = code or 2
+    if code == 0:
+        print("PASS: no failures, recommendation p95 < 200 ms, throughput ratio ≥ 1/3")
+    return code
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", default="koble_load", help="scratch database (never 'test')")
+    parser.add_argument("--pitches", type=int, default=10_000)
+    parser.add_argument("--investors", type=int, default=2_000)
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--spawn-rate", type=float, default=10)
+    parser.add_argument("--time", default="90s", help="Locust run time, e.g. 90s, 3m")
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
+    parser.add_argument("--keep", action="store_true",
+                        help="keep the scratch database (and reuse it next time)")
+    parser.add_argument("--reuse", action="store_true",
+                        help="use the scratch database as it is (no seeding)")
+    args = parser.parse_args()
+    if args.db in ("test", "postgres", "root", "template0", "template1"):
+        raise SystemExit(f"refusing to use the database {args.db!r}; pick a scratch name")
+
+    if OUT.exists() and not args.reuse:
+        shutil.rmtree(OUT)
+    OUT.mkdir(parents=True, exist_ok=True)
+    url = f"postgresql+psycopg://postgres@127.0.0.1:5432/{args.db}"
+    env = {key: value for key, value in os.environ.items()
+           if not key.startswith(("DATABASE_URL", "TEST_DATABASE_URL", "KOBLE_", "FLASK_"))}
+    env.update({
+        "FLASK_APP": "wsgi.py",
+        "KOBLE_ENV": "production",
+        "DATABASE_URL": url,
+        "SECRET_KEY": secrets.token_hex(32),
+        "FORCE_HTTPS": "0",  # loopback without TLS; cookies stay Secure
+        "KOBLE_INSTANCE_DIR": str(OUT / "instance"),
+        "MATCHING_INDEX_DIR": str(OUT / "index"),
+        "MAIL_BACKEND": "file",
+        "MAIL_FILE_PATH": str(OUT / "outbox"),
+        "LOGIN_RATE_LIMIT": "100000 per minute",  # 50 users log in from one address
+        "PYTHONUNBUFFERED": "1",
+    })
+    gunicorn = None
+    started_all = time.perf_counter()
+    try:
+        if not args.reuse:
+            t = step(f"scratch database {args.db}")
+            subprocess.run(["dropdb", *PG, "--if-exists", args.db], check=True)
+            subprocess.run(["createdb", *PG, args.db], check=True)
+            schema(env)
+            run([str(BIN / "flask"), "seed-reference"], env)
+            print(f"({time.perf_counter() - t:.1f} s)")
+            t = step(f"flask demo seed --pitches {args.pitches} --investors {args.investors}")
+            out = run([str(BIN / "flask"), "demo", "seed", "--pitches", str(args.pitches),
+                       "--investors", str(args.investors)], env, quiet=True)
+            print(next((line for line in out.splitlines() if line.startswith("Added")), ""))
+            print(f"({time.perf_counter() - t:.1f} s)")
+            t = step("flask matching rebuild")
+            run([str(BIN / "flask"), "matching", "rebuild"], env)
+            print(f"({time.perf_counter() - t:.1f} s)")
+        logins_path = OUT / "logins.json"
+        pick_logins(url, logins_path, 400)
+
+        port = free_port()
+        step(f"gunicorn --workers {args.workers} on 127.0.0.1:{port} (KOBLE_ENV=production)")
+        log = (OUT / "gunicorn.log").open("w")
+        gunicorn = subprocess.Popen(
+            [str(BIN / "gunicorn"), "--workers", str(args.workers), "--bind",
+             f"127.0.0.1:{port}", "--access-logfile", "-", "wsgi:app"],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        base = f"http://127.0.0.1:{port}"
+        wait_for(base + "/health", gunicorn)
+
+        step(f"locust: {args.users} users, spawn rate {args.spawn_rate}/s, {args.time}")
+        locust_env = dict(env, KOBLE_LOAD_LOGINS=str(logins_path))
+        t = time.perf_counter()
+        subprocess.run(
+            [str(BIN / "locust"), "-f", str(ROOT / "benchmarks/load/locustfile.py"),
+             "--headless", "--only-summary", "-u", str(args.users), "-r",
+             str(args.spawn_rate), "-t", args.time, "--host", base, "--csv",
+             str(OUT / "load"), "--exit-code-on-error", "0", "--stop-timeout", "5",
+             "--loglevel", "WARNING"],
+            cwd=ROOT, env=locust_env, check=False, stdout=subprocess.DEVNULL)
+        code = report(read_stats(OUT / "load"), time.perf_counter() - t)
+        print(f"\ncores: {os.cpu_count()}, load average at the end: "
+              f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}; "
+              f"whole run {time.perf_counter() - started_all:.0f} s; CSVs in {OUT}")
+        return code
+    finally:
+        if gunicorn is not None:
+            gunicorn.send_signal(signal.SIGTERM)
+            try:
+                gunicorn.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                gunicorn.kill()
+        if not args.keep:
+            subprocess.run(["dropdb", *PG, "--if-exists", args.db], check=False)
+            print(f"dropped the scratch database {args.db}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
