@@ -44,8 +44,10 @@ run: seed
 	$(BIN)/flask matching rebuild --if-stale
 	$(BIN)/flask run --host 127.0.0.1 --port 5000
 
+# Two workers by default (CI has two cores); each gets its own PostgreSQL database.
+PYTEST_WORKERS ?= 2
 test: install-dev
-	$(BIN)/python -m pytest -p no:cacheprovider $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -p no:cacheprovider -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install-dev
 	$(BIN)/ruff check .

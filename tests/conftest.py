@@ -13,6 +13,30 @@ from app.extensions import db
 from app.services.reference import ensure_associations
 from tests.factories import DEFAULT_PASSWORD
 
+
+
+def _per_worker_database() -> None:
+    """Give each pytest-xdist worker its own PostgreSQL database, so workers never collide."""
+    url = os.environ.get("TEST_DATABASE_URL", "")
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not url.startswith("postgresql") or not worker:
+        return
+    from sqlalchemy import create_engine, text
+
+    base, name = url.rsplit("/", 1)
+    worker_name = f"{name}_{worker}"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        exists = connection.execute(
+            text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": worker_name}
+        ).scalar()
+        if not exists:
+            connection.execute(text(f'CREATE DATABASE "{worker_name}"'))
+    admin.dispose()
+    os.environ["TEST_DATABASE_URL"] = f"{base}/{worker_name}"
+
+
+_per_worker_database()
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "")
 _schema_ready: set[str] = set()
 

@@ -8,7 +8,7 @@ from flask_login import current_user, login_required
 
 from app.permissions import role_required
 from app.pitches.forms import BrowseForm, PitchForm
-from app.services import pitch_search, pitches
+from app.services import matching, pitch_search, pitches
 from app.services.errors import Conflict, DomainError, NotFound
 
 bp = Blueprint("pitches", __name__)
@@ -56,8 +56,9 @@ def view(pitch_id: int):
         pitch = pitches.pitch_for_viewer(current_user, pitch_id)
     except NotFound:
         abort(404)
-    return render_template("pitches/view.html", pitch=pitch,
-                           is_owner=pitch.owner_id == current_user.id)
+    is_owner = pitch.owner_id == current_user.id
+    top = matching.recommended_investors(pitch, 3) if is_owner and pitch.is_visible else []
+    return render_template("pitches/view.html", pitch=pitch, is_owner=is_owner, top_matches=top)
 
 
 @bp.route("/<int:pitch_id>/edit", methods=["GET", "POST"])
