@@ -104,6 +104,8 @@ class TestConfig(Config):
     """Test runs: in-memory SQLite unless TEST_DATABASE_URL says otherwise."""
 
     TESTING = True
+    # Tests read English messages; tests/app/test_i18n.py checks bokmål as the real default.
+    BABEL_DEFAULT_LOCALE = "en"
     SECRET_KEY = "test-secret-key-that-is-long-enough-0123456789"  # noqa: S105
     WTF_CSRF_ENABLED = False
     RATELIMIT_ENABLED = False
