@@ -36,6 +36,50 @@ def create_user(email: str, name: str, role: str, association: str | None, passw
     click.echo(f"Created {role} {user.email} (id {user.id}).")
 
 
+def _user_by_email(email: str):
+    from app.services.accounts import find_user
+
+    user = find_user(email)
+    if user is None:
+        raise click.ClickException(f"No account with the e-mail {email}.")
+    return user
+
+
+@users_cli.command("set-role")
+@click.argument("email")
+@click.argument("role", type=click.Choice(["founder", "investor", "staff", "admin"]))
+def set_role(email: str, role: str):
+    """Change an account's role (audited; the person's sessions end)."""
+    from app.services import privacy
+
+    user = _user_by_email(email)
+    old = user.role
+    privacy.set_role(user, role)
+    click.echo(f"{user.email}: {old} → {role}.")
+
+
+@users_cli.command("deactivate")
+@click.argument("email")
+def deactivate(email: str):
+    """Deactivate an account (audited; every session ends)."""
+    from app.services import privacy
+
+    user = _user_by_email(email)
+    privacy.set_active(user, False)
+    click.echo(f"{user.email} is deactivated.")
+
+
+@users_cli.command("activate")
+@click.argument("email")
+def activate(email: str):
+    """Reactivate an account (audited)."""
+    from app.services import privacy
+
+    user = _user_by_email(email)
+    privacy.set_active(user, True)
+    click.echo(f"{user.email} is active again.")
+
+
 @click.command("seed-reference")
 def seed_reference():
     """Create the six associations if they are missing (idempotent)."""

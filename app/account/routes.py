@@ -1,14 +1,17 @@
-"""The account's API tokens: create (shown once), list, revoke."""
+"""The account: API tokens (create, shown once; list; revoke), the user's data as JSON, and
+deleting the account."""
 
 from __future__ import annotations
 
+import json
+
 from flask import Blueprint, abort, flash, make_response, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user, login_required, logout_user
 
-from app.account.forms import TokenForm
+from app.account.forms import DeleteAccountForm, TokenForm
 from app.models.user import utcnow
-from app.services import api_tokens
+from app.services import api_tokens, privacy
 from app.services.errors import DomainError, NotFound
 
 bp = Blueprint("account", __name__)
@@ -48,3 +51,35 @@ def revoke(token_id: int):
         abort(404)
     flash(_("The token is revoked; requests with it are refused from now on."), "info")
     return redirect(url_for("account.tokens"), 303)
+
+
+@bp.route("/export")
+@login_required
+def export():
+    """Everything Koble holds about the user, as a JSON download (reading changes nothing)."""
+    body = json.dumps(privacy.export_data(current_user), ensure_ascii=False, indent=2)
+    response = make_response(body)
+    response.mimetype = "application/json"
+    response.headers["Content-Disposition"] = "attachment; filename=koble-my-data.json"
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.route("/delete", methods=["GET", "POST"])
+@login_required
+def delete():
+    """Delete the account after the password is confirmed; the session ends."""
+    form = DeleteAccountForm()
+    if form.validate_on_submit():
+        try:
+            privacy.delete_account(current_user, form.password.data)
+        except DomainError as error:
+            form.password.errors.append(error.message)
+        else:
+            logout_user()
+            flash(_("Your account is deleted. Thank you for using Koble."), "info")
+            return redirect(url_for("main.index"), 303)
+    response = make_response(render_template("account/delete.html", form=form),
+                             422 if form.errors else 200)
+    response.headers["Cache-Control"] = "no-store"
+    return response

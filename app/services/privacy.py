@@ -1,0 +1,181 @@
+"""Data protection: a user's data as JSON, deleting (anonymising) an account, and the
+audited account changes staff make (role, deactivation).
+
+Deleting keeps the rows that statistics count — interests, invitations, meetings, feedback,
+the pitch and profile rows they point to — but strips everything that says who the person
+is: name, e-mail, phone, contact fields, what they wrote. Sessions and API tokens end.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import date, datetime, time
+
+from flask_babel import gettext as _
+from sqlalchemy import delete, or_, select, update
+
+from app.extensions import db
+from app.models import (
+    ApiToken,
+    Arena,
+    AuditEvent,
+    Interest,
+    InvestorProfile,
+    Invitation,
+    Meeting,
+    MeetingFeedback,
+    MeetingRequest,
+    Notification,
+    Pitch,
+    User,
+)
+from app.models.user import ROLES, new_session_token, utcnow
+from app.services import audit
+from app.services.errors import DomainError
+from app.services.passwords import unusable_hash, verify_password
+
+DELETED_NAME = "Deleted user"
+DELETED_PITCH_TITLE = "Deleted pitch"
+DELETED_DOMAIN = "deleted.invalid"
+_SECRET_COLUMNS = {"password_hash", "session_token", "token_hash"}
+
+
+def _value(value):
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    return value
+
+
+def _row(obj, skip: set[str] = frozenset()) -> dict:
+    """Every column of a row, as JSON-ready values; never a secret."""
+    return {c.key: _value(getattr(obj, c.key)) for c in obj.__mapper__.column_attrs
+            if c.key not in _SECRET_COLUMNS | skip}
+
+
+def export_data(user: User) -> dict:
+    """Everything Koble holds about the user, as one JSON-ready dict."""
+    profile = db.session.scalar(select(InvestorProfile).where(InvestorProfile.user_id == user.id))
+    account = _row(user)
+    account["association"] = user.association.slug if user.association else None
+    arena_titles = {a.id: a.title for a in db.session.scalars(select(Arena).where(
+        Arena.id.in_(select(Invitation.arena_id).where(Invitation.user_id == user.id))))}
+
+    def rows(query, skip=frozenset()):
+        return [_row(r, skip) for r in db.session.scalars(query)]
+
+    return {
+        "format": "koble-personal-data/1",
+        "exported_at": utcnow().isoformat(),
+        "account": account,
+        "pitches": rows(select(Pitch).where(Pitch.owner_id == user.id).order_by(Pitch.id)),
+        "investor_profile": _row(profile) if profile else None,
+        "interests": rows(select(Interest).where(Interest.user_id == user.id)
+                          .order_by(Interest.id)),
+        "notifications": rows(select(Notification).where(Notification.user_id == user.id)
+                              .order_by(Notification.id)),
+        "api_tokens": rows(select(ApiToken).where(ApiToken.user_id == user.id)
+                           .order_by(ApiToken.id)),
+        "arenas": arena_titles,
+        "invitations": rows(select(Invitation).where(Invitation.user_id == user.id)
+                            .order_by(Invitation.id), skip={"reasons", "value", "rank"}),
+        "meeting_requests": rows(select(MeetingRequest).where(or_(
+            MeetingRequest.from_user_id == user.id, MeetingRequest.to_user_id == user.id))
+            .order_by(MeetingRequest.id)),
+        "meetings": rows(select(Meeting).where(or_(
+            Meeting.founder_user_id == user.id, Meeting.investor_user_id == user.id))
+            .order_by(Meeting.id), skip={"value"}),
+        "meeting_feedback": rows(select(MeetingFeedback).where(
+            MeetingFeedback.user_id == user.id).order_by(MeetingFeedback.id)),
+        "security_events": rows(select(AuditEvent).where(AuditEvent.actor_id == user.id)
+                                .order_by(AuditEvent.id)),
+    }
+
+
+def delete_account(user: User, password: str) -> None:
+    """Delete the account after checking the password: personal data removed or anonymised
+    in every table, sessions and tokens ended. Staff and admins are removed by an admin."""
+    if not verify_password(user.password_hash, password or ""):
+        raise DomainError(_("The password is wrong."), "password")
+    if user.is_staff:
+        raise DomainError(_("Staff accounts are closed by an administrator."), "password")
+    anonymise(user)
+
+
+def anonymise(user: User) -> None:
+    """Strip the person from every table; the rows statistics count stay."""
+    old_email = user.email
+    now = utcnow()
+    user.email = f"deleted-{user.id}-{secrets.token_hex(6)}@{DELETED_DOMAIN}"
+    user.phone = None
+    user.locale = None
+    user.last_login_at = None
+    user.password_hash = unusable_hash()
+    user.active = False
+    user.session_token = new_session_token()
+    profile = db.session.scalar(select(InvestorProfile).where(InvestorProfile.user_id == user.id))
+    pitches = list(db.session.scalars(select(Pitch).where(Pitch.owner_id == user.id)))
+    _scrub_notifications({user.name, *(p.title for p in pitches),
+                          *([profile.organisation] if profile else [])})
+    user.name = DELETED_NAME
+    if profile is not None:
+        profile.organisation = DELETED_NAME
+        profile.thesis = ""
+        profile.contact_email = None
+        profile.contact_phone = None
+        profile.active = False
+    for pitch in pitches:
+        pitch.title = DELETED_PITCH_TITLE
+        pitch.summary = ""
+        pitch.description = ""
+        pitch.website = None
+        pitch.hidden = True
+        pitch.hidden_reason = None
+    db.session.execute(update(Interest).where(Interest.user_id == user.id)
+                       .values(user_id=None))
+    db.session.execute(delete(Notification).where(Notification.user_id == user.id))
+    db.session.execute(update(ApiToken).where(ApiToken.user_id == user.id,
+                                              ApiToken.revoked_at.is_(None))
+                       .values(revoked_at=now))
+    db.session.execute(update(ApiToken).where(ApiToken.user_id == user.id)
+                       .values(name="(deleted)"))
+    # Failed logins keep what was typed as the e-mail: that was this person's address.
+    for event in db.session.scalars(select(AuditEvent).where(or_(
+            AuditEvent.detail.contains(old_email), AuditEvent.target.contains(old_email)))):
+        event.detail = (event.detail or "").replace(old_email, "(deleted)") or None
+        event.target = (event.target or "").replace(old_email, "(deleted)") or None
+    audit.record("account_deleted", actor=user, target=f"user:{user.id}", commit=False)
+    db.session.commit()
+
+
+def _scrub_notifications(words: set[str]) -> None:
+    """Other people's notifications name the person or their pitch: replace those words."""
+    words = {w for w in words if w}
+    for note in db.session.scalars(select(Notification)):
+        params = dict(note.params or {})
+        changed = {k: DELETED_NAME for k, v in params.items() if v in words}
+        if changed:
+            note.params = {**params, **changed}
+
+
+def set_role(user: User, role: str, actor=None) -> None:
+    """Change a user's role (audited); their sessions end so the new rights apply at once."""
+    if role not in ROLES:
+        raise DomainError(_("Unknown role."), "role")
+    old = user.role
+    if old == role:
+        return
+    user.role = role
+    user.session_token = new_session_token()
+    audit.record("role_changed", actor=actor, target=f"user:{user.id}",
+                 detail=f"{old} -> {role}", commit=False)
+    db.session.commit()
+
+
+def set_active(user: User, active: bool, actor=None) -> None:
+    """Deactivate (ending every session) or reactivate a user; audited."""
+    user.active = active
+    if not active:
+        user.session_token = new_session_token()
+    audit.record("user_reactivated" if active else "user_deactivated", actor=actor,
+                 target=f"user:{user.id}", commit=False)
+    db.session.commit()

@@ -1,0 +1,195 @@
+"""Data protection: download your data (JSON), delete your account (personal data removed or
+anonymised in every table, sessions and tokens end, statistics stay), audited role changes
+and deactivation from the CLI."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import select
+
+from app.extensions import db
+from app.models import AuditEvent, Interest, InvestorProfile, Pitch, User
+from app.services import api_tokens, audit, dashboard, interest, privacy
+from tests.app.security.checksum import checksum
+from tests.app.security.principals import log_in
+from tests.factories import (
+    DEFAULT_PASSWORD,
+    make_arena,
+    make_investor,
+    make_invitation,
+    make_meeting,
+    make_pitch,
+    make_user,
+)
+
+FOUNDER_EMAIL = "ingrid.haugland@grunder.no"
+FOUNDER_PHONE = "+47 911 22 333"
+INVESTOR_CONTACT = "partner.haugen@fond.no"
+
+
+def _setup():
+    founder = make_user("founder", FOUNDER_EMAIL, name="Ingrid Haugland", phone=FOUNDER_PHONE)
+    pitch = make_pitch(founder, title="Ingrids tangfarm", summary="Tang fra Oslofjorden",
+                       description="Ring Ingrid på " + FOUNDER_PHONE, website="https://tang.no")
+    investor = make_user("investor", name="Per Haugen", phone="+47 922 33 444")
+    profile = make_investor(investor, contact_email=INVESTOR_CONTACT,
+                            thesis="Per Haugen investerer i havbruk.")
+    interest.mark(founder, pitch.id, profile.id, "interested")
+    interest.mark(investor, pitch.id, profile.id, "interested")
+    arena = make_arena(status="scheduled")
+    f_inv = make_invitation(arena, founder, "accepted", pitch_id=pitch.id)
+    i_inv = make_invitation(arena, investor, "accepted")
+    make_meeting(arena, f_inv, i_inv)
+    token = api_tokens.create(founder, "CRM", "read-write", 30).plain
+    audit.record("login_failed", detail=FOUNDER_EMAIL)
+    db.session.commit()
+    return founder, pitch, investor, profile, token
+
+
+def _all_text() -> str:
+    """Every value of every row of every table, as one string."""
+    from sqlalchemy import select as sel
+
+    parts = []
+    with db.engine.connect() as connection:
+        for table in db.metadata.sorted_tables:
+            parts.extend(repr(tuple(row)) for row in connection.execute(sel(table)))
+    return "\n".join(parts)
+
+
+def test_export_holds_everything_of_mine_and_no_secret(app):
+    founder, pitch, *_ = _setup()
+    client = app.test_client()
+    log_in(client, founder)
+    before = checksum()
+    response = client.get("/account/export")
+    assert response.status_code == 200 and response.mimetype == "application/json"
+    assert "attachment" in response.headers["Content-Disposition"]
+    assert response.headers["Cache-Control"] == "no-store"
+    data = json.loads(response.get_data(as_text=True))
+    assert checksum() == before  # a GET changes nothing
+    assert data["account"]["email"] == FOUNDER_EMAIL and data["account"]["phone"] == FOUNDER_PHONE
+    assert [p["title"] for p in data["pitches"]] == ["Ingrids tangfarm"]
+    assert len(data["interests"]) == 1 and len(data["notifications"]) >= 1
+    assert len(data["api_tokens"]) == 1 and len(data["meetings"]) == 1
+    assert data["invitations"] and data["security_events"]
+    text = response.get_data(as_text=True)
+    for secret in ("password_hash", "session_token", "token_hash", founder.password_hash,
+                   founder.session_token):
+        assert secret not in text
+    assert INVESTOR_CONTACT not in text and "+47 922 33 444" not in text  # not theirs
+
+
+def test_export_of_an_investor_has_the_profile(app):
+    *_, investor, profile, _token = _setup()
+    client = app.test_client()
+    log_in(client, investor)
+    data = client.get("/account/export").get_json()
+    assert data["investor_profile"]["contact_email"] == INVESTOR_CONTACT
+    assert data["pitches"] == []
+
+
+def test_wrong_password_deletes_nothing(app):
+    founder, *_ = _setup()
+    client = app.test_client()
+    log_in(client, founder)
+    assert client.get("/account/delete").status_code == 200
+    before = checksum()
+    response = client.post("/account/delete", data={"password": "not my password at all"})
+    assert response.status_code == 422
+    assert "The password is wrong." in response.get_data(as_text=True)
+    assert client.post("/account/delete", data={}).status_code == 422
+    assert checksum() == before
+
+
+def test_delete_anonymises_every_table_ends_sessions_and_keeps_counts(app):
+    founder, pitch, investor, profile, token = _setup()
+    staff = make_user("admin", association=None)
+    with app.test_request_context():
+        counts_before = repr(dashboard.overview(staff))
+    interests_before = db.session.query(Interest).count()
+    client, other_device = app.test_client(), app.test_client()
+    log_in(client, founder)
+    log_in(other_device, founder)
+    assert client.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"}).status_code \
+        == 200
+
+    response = client.post("/account/delete", data={"password": DEFAULT_PASSWORD})
+    assert response.status_code == 303
+
+    everything = _all_text()
+    for personal in (FOUNDER_EMAIL, FOUNDER_PHONE, "Ingrid Haugland", "Ingrids tangfarm",
+                     "Tang fra Oslofjorden", "https://tang.no"):
+        assert personal not in everything, personal
+    user = db.session.get(User, founder.id)
+    assert user.name == privacy.DELETED_NAME and user.email.endswith("@deleted.invalid")
+    assert user.phone is None and not user.active
+    # Sessions end on every device; the API token is revoked.
+    for device in (client, other_device):
+        assert device.get("/account/tokens").status_code == 302
+    assert client.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"}).status_code \
+        == 401
+    assert client.post("/auth/login", data={"email": FOUNDER_EMAIL,
+                                             "password": DEFAULT_PASSWORD}).status_code == 422
+    # Interests, invitations, meetings stay, anonymised: the staff dashboard says the same.
+    assert db.session.query(Interest).count() == interests_before
+    assert all(i.user_id is None for i in db.session.scalars(
+        select(Interest).where(Interest.side == "founder")))
+    with app.test_request_context():
+        assert repr(dashboard.overview(staff)) == counts_before
+    kept = db.session.get(Pitch, pitch.id)
+    assert kept.hidden and kept.title == privacy.DELETED_PITCH_TITLE
+    # The other side keeps its own data.
+    assert db.session.get(InvestorProfile, profile.id).contact_email == INVESTOR_CONTACT
+    assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "account_deleted"))
+
+
+def test_deleting_an_investor_clears_the_profile_contacts(app):
+    _founder, _pitch, investor, profile, _token = _setup()
+    client = app.test_client()
+    log_in(client, investor)
+    email = investor.email
+    assert client.post("/account/delete", data={"password": DEFAULT_PASSWORD}).status_code == 303
+    everything = _all_text()
+    for personal in (INVESTOR_CONTACT, "Per Haugen", "+47 922 33 444", email):
+        assert personal not in everything, personal
+    row = db.session.get(InvestorProfile, profile.id)
+    assert row.contact_email is None and row.contact_phone is None and not row.active
+
+
+def test_two_deleted_accounts_get_distinct_placeholders(app):
+    a, b = make_user("founder"), make_user("investor")
+    privacy.anonymise(a)
+    privacy.anonymise(b)
+    assert a.email != b.email
+
+
+def test_staff_cannot_delete_themselves(app):
+    staff = make_user("staff")
+    client = app.test_client()
+    log_in(client, staff)
+    response = client.post("/account/delete", data={"password": DEFAULT_PASSWORD})
+    assert response.status_code == 422 and db.session.get(User, staff.id).active
+
+
+def test_cli_role_change_and_deactivation_are_audited_and_end_sessions(app):
+    user = make_user("founder", "skift.rolle@example.no")
+    client = app.test_client()
+    log_in(client, user)
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["users", "set-role", "skift.rolle@example.no", "investor"])
+    assert result.exit_code == 0, result.output
+    assert db.session.get(User, user.id).role == "investor"
+    assert client.get("/account/tokens").status_code == 302  # the old session ended
+    result = runner.invoke(args=["users", "deactivate", "skift.rolle@example.no"])
+    assert result.exit_code == 0 and not db.session.get(User, user.id).active
+    result = runner.invoke(args=["users", "activate", "skift.rolle@example.no"])
+    assert result.exit_code == 0 and db.session.get(User, user.id).active
+    actions = [e.action for e in db.session.scalars(select(AuditEvent).where(
+        AuditEvent.target == f"user:{user.id}").order_by(AuditEvent.id))]
+    assert actions == ["role_changed", "user_deactivated", "user_reactivated"]
+    detail = db.session.scalar(select(AuditEvent.detail).where(
+        AuditEvent.action == "role_changed"))
+    assert detail == "founder -> investor"
+    assert runner.invoke(args=["users", "deactivate", "nobody@example.no"]).exit_code != 0
