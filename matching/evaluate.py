@@ -25,7 +25,7 @@ import numpy as np
 
 from .activity import activity_scale, activity_score, parse_date, scale_counts
 from .engine import MatchEngine
-from .records import EngineWeights, InvestorRecord, PitchRecord
+from .records import EngineWeights, InvestorRecord, PitchRecord, PortfolioItem
 from .reranker import weights_from_differences
 
 PITCH_KEYS = ("recall@10", "recall@50", "ndcg@10", "mrr")
@@ -91,7 +91,12 @@ def investor_record(qid: str, portfolio: list[dict], pitches: dict[str, dict]
         locations=tuple(p["location"] for p in ps if p.get("location")),
         ticket_min=lo, ticket_max=hi, activity=float(len(portfolio)),
         last_active=max(i["date"] for i in portfolio),
-        activity_dates=tuple(sorted(i["date"] for i in portfolio)))
+        activity_dates=tuple(sorted(i["date"] for i in portfolio)),
+        portfolio=tuple(PortfolioItem(date=i["date"], stage=i.get("stage") or p.get("stage"),
+                                      location=p.get("location"),
+                                      sectors=tuple(p.get("sectors") or ()),
+                                      text=p.get("text") or "")
+                        for i, p in zip(portfolio, ps, strict=True)))
 
 
 def make_task(ds: Dataset, start: str | None, cutoff: str, end: str | None = None) -> Task:

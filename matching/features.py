@@ -13,14 +13,15 @@ from collections.abc import Sequence
 import numpy as np
 import scipy.sparse as sp
 
-from . import ticket
+from . import focus, ticket
 from .activity import activity_scale, activity_score, parse_date, scale_counts
 from .facets import CategoricalFacet, normalize_label, normalize_location, region_of
-from .records import COMPONENTS, EngineWeights, InvestorRecord, PitchRecord
+from .records import COMPONENTS, EngineWeights, IndexFormatError, InvestorRecord, PitchRecord
 from .text import TextVectorizer
 
 FILTERED = -1000.0  # investor-side value in the filter block; any hit makes the score < 0
 JITTER = 1e-5  # tie-break scale: far below score differences that mean anything
+LAYOUT = "focus-1"  # dense column layout stamp (older saved indexes lack the focus block)
 _CITY, _REGION = np.sqrt(0.7), np.sqrt(0.3)
 _GREEN_OBJ, _GREEN_ANY = np.sqrt(0.7), np.sqrt(0.3)
 
@@ -80,6 +81,7 @@ class FeatureBuilder:
             "location": self.city_.width + (self.region_.width if has_region else 0),
             "green": self.green_.width + 1, "support": self.support_.width,
             "funding": self.funding_.width, "ticket": ticket.WIDTH, "activity": 1,
+            "focus": focus.widths(self.stage_, self.city_),
             "filter": len(self.stage_.vocab_) + 1 + ticket.N_BINS + 2, "jitter": 2,
         }
         self.slices_: dict[str, slice] = {}
@@ -127,6 +129,7 @@ class FeatureBuilder:
             out[r, f0 + n_stage: f0 + n_stage + ticket.N_BINS] = w[: ticket.N_BINS]
             out[r, sl["filter"].stop - 2] = 0.0 if p.green_objectives else 1.0
         out[:, sl["activity"]] = 1.0
+        out[:, sl["focus"]] = focus.pitch_rows(self.stage_, self.city_, pitches)
         out[:, sl["filter"].stop - 1] = 1.0
         j = sl["jitter"]
         out[:, j.start] = 1.0
@@ -173,6 +176,9 @@ class FeatureBuilder:
                 out[r, sl["filter"].stop - 2] = FILTERED
             if not q.active:
                 out[r, sl["filter"].stop - 1] = FILTERED
+        out[:, sl["focus"]] = focus.investor_rows(
+            self.stage_, self.city_, investors, as_of, self.half_life_days,
+            self.activity_scale_, out[:, sl["activity"].start])
         j = sl["jitter"]
         out[:, j.start] = jitter * JITTER
         out[:, j.start + 1] = 1.0
@@ -203,13 +209,17 @@ class FeatureBuilder:
                        "ticket_far": self.ticket_far, "half_life_days": self.half_life_days,
                        "recency_floor": self.recency_floor, "as_of": self.as_of},
             "text": text_meta, "vocab": vocab, "activity_scale": self.activity_scale_,
-            "as_of_": self.as_of_,
+            "as_of_": self.as_of_, "layout": LAYOUT,
         }
         return meta, {"text_" + k: v for k, v in arrays.items()}
 
     @classmethod
     def from_state(cls, meta: dict, arrays: dict[str, np.ndarray]) -> FeatureBuilder:
         """Rebuild a fitted builder from `state()` output."""
+        if meta.get("layout") != LAYOUT:
+            raise IndexFormatError("match index written with an older feature layout (no "
+                                   "focus block); rebuild the index with `flask matching "
+                                   "rebuild`")
         b = cls(**meta["params"])
         b.text_ = TextVectorizer.from_state(
             meta["text"], {k[5:]: v for k, v in arrays.items() if k.startswith("text_")})

@@ -31,6 +31,17 @@ class PitchRecord:
 
 
 @dataclass(frozen=True)
+class PortfolioItem:
+    """One past deal of an investor (a funded pitch as it read then); all fields optional."""
+
+    date: str | None = None
+    stage: str | None = None
+    location: str | None = None
+    sectors: tuple[str, ...] = ()
+    text: str = ""
+
+
+@dataclass(frozen=True)
 class InvestorRecord:
     """An investor profile; repeated facet values (e.g. a portfolio's stages) count as weight."""
 
@@ -48,6 +59,7 @@ class InvestorRecord:
     activity: float = 0.0
     last_active: str | None = None
     activity_dates: tuple[str, ...] = ()  # dates of past investments/answers (recency-weighted)
+    portfolio: tuple[PortfolioItem, ...] = ()  # past deals (feeds the "focus" component)
     stages_only: bool = False
     ticket_only: bool = False
     active: bool = True
@@ -68,6 +80,7 @@ class MatchResult:
 #: Component names in the order they appear in the feature layout and in EngineWeights.
 COMPONENTS = (
     "text", "sectors", "stage", "location", "green", "support", "funding", "ticket", "activity",
+    "focus",
 )
 
 
@@ -84,6 +97,7 @@ class EngineWeights:
     funding: float = 0.5
     ticket: float = 1.0
     activity: float = 1.0
+    focus: float = 1.0  # activity at the pitch's stage and place (see matching.focus)
 
     def __post_init__(self) -> None:
         for f in fields(self):

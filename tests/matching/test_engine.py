@@ -110,7 +110,7 @@ def test_batch_topk_equals_single_queries(pitches, investors, retrieval):
 def test_weights_change_without_refit(engine):
     before = engine.score_pair("fashion", "sun-angel").score
     engine.set_weights(EngineWeights(text=1, sectors=0, stage=0, location=0, green=0,
-                                     support=0, funding=0, ticket=0, activity=0))
+                                     support=0, funding=0, ticket=0, activity=0, focus=0))
     after = engine.score_pair("fashion", "sun-angel")
     assert after.score == pytest.approx(after.components["text"], abs=1e-5)
     assert after.score != before
