@@ -35,6 +35,12 @@ ID_FREE = frozenset({"arenas.rsvp", "auth.reset_password"})
 SHARED = frozenset({"investors.view"})  # investor profiles are public to founders
 
 EXPECTED = {
+    'GET account.delete': {
+        'own': 'L 200 200 200 200 200 200 L',
+    },
+    'GET account.export': {
+        'own': 'L 200 200 200 200 200 200 L',
+    },
     'GET account.tokens': {
         'own': 'L 200 200 200 200 200 200 L',
     },
@@ -375,6 +381,9 @@ EXPECTED = {
     },
     'GET staff.pitches': {
         'own': 'L 403 403 403 403 200 200 L',
+    },
+    'POST account.delete': {
+        'own': 'L 422 422 422 422 422 422 L',
     },
     'POST account.revoke': {
         'own': '- 303 303 303 303 303 303 L',
