@@ -14,7 +14,6 @@ from app.services.reference import ensure_associations
 from tests.factories import DEFAULT_PASSWORD
 
 
-
 def _per_worker_database() -> None:
     """Give each pytest-xdist worker its own PostgreSQL database, so workers never collide."""
     url = os.environ.get("TEST_DATABASE_URL", "")
