@@ -13,6 +13,7 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, login_user, logout_user
 
 from app.auth.forms import (
@@ -140,7 +141,7 @@ def reset_request():
         user = accounts.find_user(form.email.data)
         if user is not None and user.active:
             link = url_for("auth.reset_password", token=make_reset_token(user), _external=True)
-            send_mail(user.email, _("Reset your Koble password"), "email/reset_password",
+            send_mail(user.email, _l("Reset your Koble password"), "email/reset_password",
                       locale=user.locale, user=user, link=link)
             audit.record("password_reset_requested", actor=user)
         flash(_("If the address has an account, a link is on its way."), "info")

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from email_validator import EmailNotValidError, validate_email
 from flask import current_app, has_request_context, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from app import vocabulary
@@ -322,7 +323,7 @@ def _invite(users: list[User]) -> int:
         token = make_reset_token(user)
         link = _link(token)
         try:
-            send_mail(user.email, _("You are invited to Koble"), "email/member_invitation",
+            send_mail(user.email, _l("You are invited to Koble"), "email/member_invitation",
                       locale=user.locale, user=user, link=link)
             sent += 1
         except Exception:  # noqa: BLE001 - the import stands; the person can ask for a reset
