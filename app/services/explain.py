@@ -27,6 +27,7 @@ COMPONENT_LABELS = {
     "funding": _l("Funding type"),
     "ticket": _l("Amount"),
     "activity": _l("Investor activity"),
+    "focus": _l("Investor focus"),
 }
 
 # One fragment per reason code of the engine (matching/explain.py).
