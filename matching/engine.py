@@ -68,14 +68,21 @@ def _qr(y: np.ndarray) -> np.ndarray:
     return np.linalg.qr(y)[0]
 
 
-class _Row:
-    """Row `i` of a CSR matrix as `indices` and `data` views (no sparse object per row)."""
-
-    __slots__ = ("data", "indices")
-
-    def __init__(self, m: sp.csr_matrix, i: int) -> None:
-        lo, hi = m.indptr[i], m.indptr[i + 1]
-        self.indices, self.data = m.indices[lo:hi], m.data[lo:hi]
+def _word_counts(m: sp.csr_matrix, rows: np.ndarray, n_word: int, chunk: int = 4096
+                 ) -> np.ndarray:
+    """Per row of `rows`: how many of its (sorted) entries are word features (< n_word)."""
+    out = np.empty(len(rows), np.int64)
+    for s in range(0, len(rows), chunk):
+        r = rows[s:s + chunk]
+        lo = m.indptr[r].astype(np.int64)
+        lens = m.indptr[r + 1] - lo
+        ptr = np.zeros(len(r) + 1, np.int64)
+        np.cumsum(lens, out=ptr[1:])
+        words = np.zeros(ptr[-1] + 1, np.int64)
+        np.cumsum(m.indices[np.repeat(lo - ptr[:-1], lens) + np.arange(ptr[-1])] < n_word,
+                  out=words[1:])
+        out[s:s + chunk] = words[ptr[1:]] - words[ptr[:-1]]
+    return out
 
 
 class MatchEngine:
@@ -200,12 +207,12 @@ class MatchEngine:
         return np.random.default_rng(seed).random(1)
 
     # -- scoring -----------------------------------------------------------------------
-    def _components(self, pt: sp.csr_matrix, pd: np.ndarray, qt: sp.csr_matrix,
-                    qd: np.ndarray) -> np.ndarray:
-        """Component matrix (pairs × components) for aligned rows of both sides."""
+    def _components(self, text: np.ndarray, pd: np.ndarray, qd: np.ndarray) -> np.ndarray:
+        """Component matrix (pairs × components): text dot products given, facets from the
+        aligned dense rows of both sides."""
         sl = self.features_.slices_
         out = np.empty((pd.shape[0], len(COMPONENTS)), np.float32)
-        out[:, 0] = np.asarray(pt.multiply(qt).sum(axis=1)).ravel()
+        out[:, 0] = text
         for c, name in enumerate(COMPONENTS[1:], start=1):
             out[:, c] = np.einsum("ij,ij->i", pd[:, sl[name]], qd[:, sl[name]])
         return np.clip(out, 0.0, 1.0)
@@ -218,23 +225,106 @@ class MatchEngine:
         f = self.features_.slices_["filter"]
         return np.einsum("ij,ij->i", pd[:, f], qd[:, f]) < 0
 
-    def _results(self, p_rows: np.ndarray, q_rows: np.ndarray, pt, pd, qt, qd,
+    def _results(self, p_ids: Sequence[str], q_ids: Sequence[str], text: np.ndarray,
+                 pd: np.ndarray, qd: np.ndarray, prod: tuple[np.ndarray, ...],
                  local: dict[str, str] | None = None) -> list[MatchResult]:
-        comps = self._components(pt, pd, qt, qd)
-        scores = self._weighted(comps)
-        tv = self.features_.text_
-        known = self.features_.known(pd, qd)
-        out = []
-        for t in range(len(scores)):
-            terms = explain.shared_terms(_Row(pt, t), _Row(qt, t), tv.n_word_features,
-                                         self._names, tv.surfaces_, local)
-            cd = explain.component_dict(comps[t])
-            out.append(MatchResult(
-                pitch_id=p_rows[t], investor_id=q_rows[t], score=float(scores[t]),
-                components=cd, shared_terms=terms,
-                reasons=explain.reasons(cd, self.weights, bool(terms),
-                                        {c: bool(v[t]) for c, v in known.items()})))
+        """Explained results for aligned pairs, as array operations over all of them.
+
+        `text` holds the pairs' text dot products, `pd`/`qd` their dense rows and `prod` the
+        per-pair products of their word features as CSR (data, indices, indptr), from which
+        the shared terms come.
+        """
+        comps = self._components(text, pd, qd)
+        scores = self._weighted(comps).tolist()
+        terms = explain.top_terms_many(*prod, self._surfaces(), self._names, local)
+        has_terms = np.fromiter(map(bool, terms), bool, len(terms))
+        reasons = explain.reasons_many(comps, self.weights, has_terms,
+                                       self.features_.known(pd, qd))
+        return [MatchResult(pitch_id=a, investor_id=b, score=s,
+                            components=dict(zip(COMPONENTS, c, strict=True)),
+                            shared_terms=t, reasons=r)
+                for a, b, s, c, t, r in zip(p_ids, q_ids, scores, comps.tolist(), terms,
+                                            reasons, strict=True)]
+
+    def _surfaces(self) -> list[str]:
+        """Surface form of every word feature, in column order (for shared terms)."""
+        cache = self.__dict__.get("_surface_list")
+        if cache is None or cache[0] is not self.features_:
+            tv = self.features_.text_
+            cache = (self.features_, [tv.surfaces_.get(f) or f.lstrip("~")
+                                      for f in self._names])
+            self._surface_list = cache
+        return cache[1]
+
+    def _word_rows(self, m: sp.csr_matrix, rows: np.ndarray) -> sp.csr_matrix:
+        """The word-feature part (the first columns) of rows `rows` of text matrix `m`."""
+        nw = self.features_.text_.n_word_features
+        rows = np.asarray(rows, np.int64)
+        lo = m.indptr[rows].astype(np.int64)
+        if len(rows) <= 64:
+            cnt = np.array([np.searchsorted(m.indices[a:b], nw) for a, b in
+                            zip(lo.tolist(), m.indptr[rows + 1].tolist(), strict=True)],
+                           np.int64)
+        else:
+            uniq, inv = np.unique(rows, return_inverse=True)
+            cnt = _word_counts(m, uniq, nw)[inv]
+        ptr = np.zeros(len(rows) + 1, np.int64)
+        np.cumsum(cnt, out=ptr[1:])
+        take = np.repeat(lo - ptr[:-1], cnt) + np.arange(ptr[-1])
+        out = sp.csr_matrix((m.data[take], m.indices[take], ptr), shape=(len(rows), nw))
+        out.has_sorted_indices = True
         return out
+
+    def _row_results(self, p: np.ndarray, q: np.ndarray, chunk: int = 32_768
+                     ) -> list[MatchResult]:
+        """Explained results for indexed (pitch row, investor row) pairs, in chunks."""
+        p = np.asarray(p, np.int64)
+        q = np.asarray(q, np.int64)
+        out: list[MatchResult] = []
+        pids, qids = self.pitch_ids_, self.investor_ids_
+        for s in range(0, len(p), chunk):
+            a, b = p[s:s + chunk], q[s:s + chunk]
+            text = pair_text(self.investor_text_, self.pitch_text_, b, a)
+            prod = self._word_rows(self.pitch_text_, a).multiply(
+                self._word_rows(self.investor_text_, b)).tocsr()
+            out.extend(self._results(
+                [pids[i] for i in a.tolist()], [qids[i] for i in b.tolist()], text,
+                self.pitch_dense_[a], self.investor_dense_[b],
+                (prod.data, prod.indices, prod.indptr)))
+        return out
+
+    def _one_results(self, one_id: str, text: sp.csr_matrix, dense: np.ndarray,
+                     rows: np.ndarray, pitch_side: bool, local: dict[str, str] | None = None
+                     ) -> list[MatchResult]:
+        """Explained results of one row (a pitch if `pitch_side`) against other-side `rows`."""
+        rows = np.asarray(rows, np.int64)
+        n = len(rows)
+        other_t = self.investor_text_ if pitch_side else self.pitch_text_
+        other_d = self.investor_dense_ if pitch_side else self.pitch_dense_
+        t = pair_text(other_t, text, rows, np.zeros(n, np.int64))
+        ow = self._word_rows(other_t, rows)
+        mine = self._word_rows(text, np.zeros(1, np.int64))
+        scatter = np.zeros(ow.shape[1], np.float32)
+        scatter[mine.indices] = mine.data
+        data = ow.data * scatter[ow.indices]
+        hit = data != 0
+        ptr = np.zeros(len(hit) + 1, np.int64)
+        np.cumsum(hit, out=ptr[1:])
+        prod = (data[hit], ow.indices[hit], ptr[ow.indptr])
+        one = np.repeat(dense, n, axis=0)
+        others = [(self.investor_ids_ if pitch_side else self.pitch_ids_)[i]
+                  for i in rows.tolist()]
+        if pitch_side:
+            return self._results([one_id] * n, others, t, one, other_d[rows], prod, local)
+        return self._results(others, [one_id] * n, t, other_d[rows], one, prod, local)
+
+    def explain_pairs(self, pairs: Sequence[tuple[str, str]]) -> list[MatchResult]:
+        """Scored and explained results for indexed (pitch_id, investor_id) pairs, in order
+        (as `score_pair`, without the "filtered" check)."""
+        self._check()
+        p = np.array([self.pitch_index_[a] for a, _ in pairs], np.int64)
+        q = np.array([self.investor_index_[b] for _, b in pairs], np.int64)
+        return self._row_results(p, q)
 
     def _scores_one(self, text: sp.csr_matrix, dense: np.ndarray, pitch_side: bool,
                     k: int) -> np.ndarray:
@@ -283,10 +373,7 @@ class MatchEngine:
         top = self._top(s, k, ex)
         pid = pitch if isinstance(pitch, str) else pitch.id
         local = None if isinstance(pitch, str) else self.features_.text_.local_surfaces(pitch.text)
-        n = len(top)
-        return self._results([pid] * n, [self.investor_ids_[i] for i in top],
-                             pt[np.zeros(n, int)], np.repeat(pd, n, axis=0),
-                             self.investor_text_[top], self.investor_dense_[top], local)
+        return self._one_results(pid, pt, pd, top, True, local)
 
     def top_pitches(self, investor: InvestorRecord | str, k: int = 20,
                     exclude: Iterable[str] = frozenset()) -> list[MatchResult]:
@@ -296,10 +383,7 @@ class MatchEngine:
         ex = [self.pitch_index_[x] for x in exclude if x in self.pitch_index_]
         top = self._top(s, k, ex)
         qid = investor if isinstance(investor, str) else investor.id
-        n = len(top)
-        return self._results([self.pitch_ids_[i] for i in top], [qid] * n,
-                             self.pitch_text_[top], self.pitch_dense_[top],
-                             qt[np.zeros(n, int)], np.repeat(qd, n, axis=0))
+        return self._one_results(qid, qt, qd, top, False)
 
     def score_pair(self, pitch: PitchRecord | str, investor: InvestorRecord | str
                    ) -> MatchResult:
@@ -309,7 +393,10 @@ class MatchEngine:
         pid = pitch if isinstance(pitch, str) else pitch.id
         qid = investor if isinstance(investor, str) else investor.id
         local = None if isinstance(pitch, str) else self.features_.text_.local_surfaces(pitch.text)
-        res = self._results([pid], [qid], pt, pd, qt, qd, local)[0]
+        one = np.zeros(1, np.int64)
+        prod = self._word_rows(pt, one).multiply(self._word_rows(qt, one)).tocsr()
+        res = self._results([pid], [qid], pair_text(pt, qt, one, one), pd, qd,
+                            (prod.data, prod.indices, prod.indptr), local)[0]
         if self._filtered(pd, qd)[0]:
             return MatchResult(pid, qid, 0.0, res.components, res.shared_terms, ["filtered"])
         return res
@@ -321,10 +408,8 @@ class MatchEngine:
         q = np.array([self.investor_index_[b] for _, b in pairs], np.int64)
         if len(p) == 0:
             return np.zeros((0, len(COMPONENTS)), np.float32)
-        comps = self._components(self.pitch_text_[p], self.pitch_dense_[p],
-                                 self.investor_text_[q], self.investor_dense_[q])
-        comps[:, 0] = pair_text(self.pitch_text_, self.investor_text_, p, q)
-        return comps
+        return self._components(pair_text(self.pitch_text_, self.investor_text_, p, q),
+                                self.pitch_dense_[p], self.investor_dense_[q])
 
     # -- batches -----------------------------------------------------------------------
     def _exclude_rows(self, pairs: Iterable[tuple[str, str]]) -> dict[int, np.ndarray]:
@@ -347,9 +432,7 @@ class MatchEngine:
         ok = (cols >= 0) & alive[rows]
         rows, cols = rows[ok], cols[ok]
         p, q = (rows, cols) if pitch_side else (cols, rows)
-        res = self._results([self.pitch_ids_[i] for i in p], [self.investor_ids_[i] for i in q],
-                            self.pitch_text_[p], self.pitch_dense_[p],
-                            self.investor_text_[q], self.investor_dense_[q])
+        res = self._row_results(p, q)
         ids = self.pitch_ids_ if pitch_side else self.investor_ids_
         out: dict[str, list[MatchResult]] = {ids[i]: [] for i in np.flatnonzero(alive)}
         for r, m in zip(rows, res, strict=True):
@@ -367,6 +450,27 @@ class MatchEngine:
         """Top-k pitches for every indexed investor, in blocks."""
         _, rev = self.batch_topk(k, exclude_pairs, forward=False, reverse=True)
         return self._materialize(rev, False)
+
+    def batch_results(self, k: int = 20, exclude_pairs: Iterable[tuple[str, str]] = ()
+                      ) -> list[MatchResult]:
+        """Every pair in a pitch's top k investors or an investor's top k pitches, each once,
+        scored and explained (one blocked pass for both directions; what the app stores).
+
+        Forward pairs come first (by pitch, best first), then pairs only in a reverse list.
+        """
+        fwd, rev = self.batch_topk(k, exclude_pairs, forward=True, reverse=True)
+        parts = []
+        for top, pitch_side in ((fwd, True), (rev, False)):
+            alive = self.pitch_alive_ if pitch_side else self.investor_alive_
+            rows = np.repeat(np.arange(top.index.shape[0]), top.index.shape[1])
+            cols = top.index.ravel()
+            ok = (cols >= 0) & alive[rows]
+            parts.append((rows[ok], cols[ok]) if pitch_side else (cols[ok], rows[ok]))
+        p = np.concatenate([parts[0][0], parts[1][0]]).astype(np.int64)
+        q = np.concatenate([parts[0][1], parts[1][1]]).astype(np.int64)
+        _, first = np.unique(p * len(self.investor_ids_) + q, return_index=True)
+        first.sort()
+        return self._row_results(p[first], q[first])
 
     # -- incremental updates -------------------------------------------------------------
     def upsert_pitch(self, rec: PitchRecord) -> MatchEngine:

@@ -84,3 +84,103 @@ def component_dict(values: np.ndarray) -> dict[str, float]:
     """Component vector to a {name: value in [0, 1]} dict."""
     return {name: float(np.clip(v, 0.0, 1.0)) for name, v in zip(COMPONENTS, values,
                                                                  strict=True)}
+
+
+# -- many pairs at once ------------------------------------------------------------------------
+# The same rules as `reasons` and `shared_terms`, as array operations over many pairs (the
+# batch and the single queries use these; the functions above stay the reference).
+_REASON_RULES = (  # (component, code, lower bound, strict), in the order `reasons` adds them
+    ("text", "text_overlap", 0.05, True),
+    ("sectors", "sector_overlap", 0.5, True),
+    ("stage", "stage_fit", 0.5, True),
+    ("location", "same_location", 0.69, False),
+    ("location", "same_region", 0.29, False),
+    ("ticket", "ticket_in_range", 0.999, False),
+    ("ticket", "ticket_near", 0.6, False),
+    ("green", "green_match", 0.5, False),
+    ("support", "support_match", 0.5, True),
+    ("funding", "funding_match", 0.5, True),
+    ("activity", "active_investor", 0.5, False),
+)
+_CODES = np.array([r[1] for r in _REASON_RULES], dtype=object)
+
+
+def reasons_many(comps: np.ndarray, weights: EngineWeights, has_terms: np.ndarray,
+                 known: dict[str, np.ndarray] | None = None) -> list[list[str]]:
+    """`reasons` for every row of a (pairs × COMPONENTS) matrix, as one array pass."""
+    n = comps.shape[0]
+    if n == 0:
+        return []
+    col = {c: i for i, c in enumerate(COMPONENTS)}
+    known = known or {}
+    vals = comps.astype(np.float64)
+    contrib = np.full((n, len(_REASON_RULES)), -1.0)
+    taken: dict[str, np.ndarray] = {}  # location / ticket: the first matching rule wins
+    for j, (comp, _code, low, strict) in enumerate(_REASON_RULES):
+        v = vals[:, col[comp]]
+        hit = v > low if strict else v >= low
+        if comp == "text":
+            hit &= np.asarray(has_terms, bool)
+        if comp in ("location", "ticket"):
+            before = taken.get(comp, np.zeros(n, bool))
+            taken[comp] = before | hit
+            hit = hit & ~before
+        if comp in known:
+            hit &= np.asarray(known[comp], bool)
+        w = getattr(weights, comp) * v
+        contrib[:, j] = np.where(hit & (w > 0), w, -1.0)
+    order = np.argsort(-contrib, axis=1, kind="stable")
+    count = (contrib > 0).sum(axis=1).tolist()
+    codes = _CODES[order]
+    return [row[:c] for row, c in zip(codes.tolist(), count, strict=True)]
+
+
+def top_terms_many(data: np.ndarray, indices: np.ndarray, indptr: np.ndarray,
+                   surfaces: list[str], names: list[str] | None = None,
+                   local: dict[str, str] | None = None, limit: int = MAX_TERMS
+                   ) -> list[list[str]]:
+    """`shared_terms` for every row of the CSR matrix of per-pair word-feature products.
+
+    `surfaces[j]` is column j's surface form; `local` (with `names`) overrides it with the
+    writer's own words, as in `shared_terms`. Largest product first, ties by column.
+    """
+    n = len(indptr) - 1
+    if len(data) == 0:
+        return [[] for _ in range(n)]
+    indptr = np.asarray(indptr, np.int64)
+    rows = np.repeat(np.arange(n), np.diff(indptr))
+    order = np.lexsort((-data, rows))  # stable: ties keep the column order of CSR rows
+    # only the best few per row go to Python; a row that runs out is redone in full
+    few = 4 * limit
+    rank = np.arange(len(order)) - indptr[rows]
+    short = rank < few
+    cut = np.zeros(n + 1, np.int64)
+    np.cumsum(np.minimum(np.diff(indptr), few), out=cut[1:])
+    cols = indices[order[short]].tolist()
+    bounds = cut.tolist()
+    more = (np.diff(indptr) > few).tolist()
+    out: list[list[str]] = []
+    for i in range(n):
+        terms = _pick(cols[bounds[i]:bounds[i + 1]], surfaces, names, local, limit)
+        if len(terms) < limit and more[i]:
+            full = indices[order[indptr[i]:indptr[i + 1]]].tolist()
+            terms = _pick(full, surfaces, names, local, limit)
+        out.append(terms)
+    return out
+
+
+def _pick(cols: list[int], surfaces: list[str], names: list[str] | None,
+          local: dict[str, str] | None, limit: int) -> list[str]:
+    terms: list[str] = []
+    for c in cols:
+        term = surfaces[c]
+        if local:
+            term = local.get(names[c]) or term
+        for t in terms:
+            if term in t or t in term:
+                break
+        else:
+            terms.append(term)
+            if len(terms) == limit:
+                break
+    return terms
