@@ -18,15 +18,15 @@ ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 DEMO_PASSWORD = "koble-demo-passord"  # noqa: S105 - app/demo/generator.py, public on purpose
 BLOCKING = ("critical", "serious")
-TIMINGS: list[tuple] = []
-AXE_LOG: list[dict] = []
+TIMINGS: list[tuple] = []  # (page, seconds in axe, seconds in screenshots)
+AXE_LOG: list[dict] = []  # every page checked this session, for the report
 _AXED: set[tuple] = set()
 # Long result lists repeat one card template 20 times; axe checks the first five of each
 # list (the rest differ only in data), which keeps a match page's check to a second or two.
 AXE_CONTEXT = {"include": [["html"]], "exclude": [["li.card:nth-child(n+6)"]]}
 KEY_PAGES = {"home", "home-en", "founder-matches", "investor-recommendations",
              "arena-schedule", "agenda", "invitations-sent", "register-errors",
-             "pitch-errors", "founder-mutual-contacts", "rsvp-accepted"}  # every page checked this session, for the report
+             "pitch-errors", "founder-mutual-contacts", "rsvp-accepted"}  # also photographed whole
 
 
 # -- translations --------------------------------------------------------------------------
