@@ -475,32 +475,49 @@ class MatchEngine:
     # -- incremental updates -------------------------------------------------------------
     def upsert_pitch(self, rec: PitchRecord) -> MatchEngine:
         """Add or replace one pitch with the fitted vocabulary (no refit)."""
-        self._check()
-        pt, pd, old = self._pitch_rows(rec)
-        if old >= 0:
-            self.pitch_alive_[old] = False
-        self.pitch_ids_.append(rec.id)
-        self.pitch_text_ = sp.vstack([self.pitch_text_, pt], format="csr")
-        self.pitch_dense_ = np.vstack([self.pitch_dense_, pd])
-        self.pitch_alive_ = np.append(self.pitch_alive_, True)
-        if self.svd_components_ is not None:
-            self.pitch_z_ = np.vstack([self.pitch_z_, self._project(pt)])
-        self._reindex()
-        return self
+        return self.upsert_pitches([rec])
 
     def upsert_investor(self, rec: InvestorRecord) -> MatchEngine:
         """Add or replace one investor with the fitted vocabulary (no refit)."""
+        return self.upsert_investors([rec])
+
+    def upsert_pitches(self, records: Iterable[PitchRecord]) -> MatchEngine:
+        """Add or replace many pitches at once (no refit; the index is restacked once).
+
+        The same as upserting them one by one, in order.
+        """
+        return self._upsert(list(records), True)
+
+    def upsert_investors(self, records: Iterable[InvestorRecord]) -> MatchEngine:
+        """Add or replace many investors at once (no refit; the index is restacked once)."""
+        return self._upsert(list(records), False)
+
+    def _upsert(self, recs: list, pitch_side: bool) -> MatchEngine:
         self._check()
-        qt, qd, old = self._investor_rows(rec)
-        if old >= 0:
-            self.investor_alive_[old] = False
-        self.investor_ids_.append(rec.id)
-        self.investor_text_ = sp.vstack([self.investor_text_, qt], format="csr")
-        self.investor_dense_ = np.vstack([self.investor_dense_, qd])
-        self.investor_alive_ = np.append(self.investor_alive_, True)
+        if not recs:
+            return self
+        side = "pitch" if pitch_side else "investor"
+        jit = np.concatenate([self._stable_jitter(r.id) for r in recs])
+        text = self.features_.text_.transform([r.text for r in recs])
+        dense = (self.features_.pitch_dense(recs, jit) if pitch_side
+                 else self.features_.investor_dense(recs, jit))
+        ids = getattr(self, f"{side}_ids_")
+        index = getattr(self, f"{side}_index_")
+        n0 = len(ids)
+        alive = np.append(getattr(self, f"{side}_alive_"), np.ones(len(recs), bool))
+        for i, rec in enumerate(recs):
+            old = index.get(rec.id)
+            if old is not None:
+                alive[old] = False
+            index[rec.id] = n0 + i
+        ids.extend(r.id for r in recs)
+        setattr(self, f"{side}_text_",
+                sp.vstack([getattr(self, f"{side}_text_"), text], format="csr"))
+        setattr(self, f"{side}_dense_", np.vstack([getattr(self, f"{side}_dense_"), dense]))
+        setattr(self, f"{side}_alive_", alive)
         if self.svd_components_ is not None:
-            self.investor_z_ = np.vstack([self.investor_z_, self._project(qt)])
-        self._reindex()
+            setattr(self, f"{side}_z_", np.vstack([getattr(self, f"{side}_z_"),
+                                                   self._project(text)]))
         return self
 
     def remove_pitch(self, pitch_id: str) -> MatchEngine:

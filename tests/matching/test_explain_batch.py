@@ -70,3 +70,31 @@ def test_batch_results_are_the_single_pair_results():
     rev = e.batch_top_pitches(k=5)
     assert set(keys) == {(r.pitch_id, r.investor_id) for rs in fwd.values() for r in rs} | {
         (r.pitch_id, r.investor_id) for rs in rev.values() for r in rs}
+
+
+def test_batch_upsert_is_the_same_as_one_by_one():
+    from dataclasses import replace
+
+    pitches, investors = generate(60, 20, seed=5)
+    new_p, new_q = generate(6, 4, seed=6)
+    new_p = [replace(p, id=f"new-{i}") for i, p in enumerate(new_p)]
+    new_p += [replace(new_p[0], text="solenergi batterier"), replace(pitches[3], text="havbruk")]
+    new_q = [replace(q, id=f"inv-{i}") for i, q in enumerate(new_q)] + [
+        replace(investors[2], text="fish farming")]
+    one = MatchEngine().fit(pitches, investors)
+    many = MatchEngine().fit(pitches, investors)
+    for p in new_p:
+        one.upsert_pitch(p)
+    for q in new_q:
+        one.upsert_investor(q)
+    many.upsert_pitches(new_p).upsert_investors(new_q)
+    assert one.pitch_index_ == many.pitch_index_
+    assert one.investor_index_ == many.investor_index_
+    assert (one.pitch_alive_ == many.pitch_alive_).all()
+    assert (one.pitch_text_ != many.pitch_text_).nnz == 0
+    assert np.array_equal(one.investor_dense_, many.investor_dense_)
+    for pid in ("new-0", pitches[3].id, pitches[5].id):
+        assert [(r.investor_id, r.score) for r in one.top_investors(pid, k=5)] == [
+            (r.investor_id, r.score) for r in many.top_investors(pid, k=5)]
+    assert [(r.investor_id, r.score) for r in many.top_investors("new-0", k=5)] == [
+        (r.investor_id, r.score) for r in many.top_investors(replace(new_p[-2], id="new-0"), k=5)]
