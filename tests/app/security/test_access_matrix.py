@@ -85,8 +85,9 @@ def _probe(world: World, method: str, rule, check_state: bool, failures: list) -
             if ids is None:
                 continue
             url = url_for_rule(rule, ids)
-            code = _send(world, name, method, url)
-            code = _code(code)
+            code = _code(_send(world, name, method, url))
+            for thread in world.app.extensions.get("koble_rebuild_threads", []):
+                thread.join(timeout=30)  # an admin's rebuild finishes before the next cell
             found[variant][column] = code
             if code.startswith("5"):
                 failures.append(f"{name} {method} {url} ({variant}) → {code}")
