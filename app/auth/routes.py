@@ -129,7 +129,7 @@ def change_password():
             flash(_("Your password is changed. Other sessions are logged out."), "success")
             return redirect(url_for("main.index"))
     status = 200 if request.method == "GET" else 422
-    return render_template("auth/change_password.html", form=form), status
+    return render_template("auth/small_form.html", form=form, title=_("Change password")), status
 
 
 @bp.route("/reset", methods=["GET", "POST"])
@@ -147,7 +147,8 @@ def reset_request():
         flash(_("If the address has an account, a link is on its way."), "info")
         return redirect(url_for("auth.login"))
     status = 200 if request.method == "GET" else 422
-    return render_template("auth/reset_request.html", form=form), status
+    return render_template("auth/small_form.html", form=form,
+                           title=_("Forgot your password?")), status
 
 
 @bp.route("/reset/<token>", methods=["GET", "POST"])
@@ -168,4 +169,5 @@ def reset_password(token: str):
             flash(_("Your password is changed. Log in with the new one."), "success")
             return redirect(url_for("auth.login"))
     status = 200 if request.method == "GET" else 422
-    return render_template("auth/reset_password.html", form=form), status
+    return render_template("auth/small_form.html", form=form,
+                           title=_("Choose a new password")), status
