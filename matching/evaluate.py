@@ -26,7 +26,7 @@ import numpy as np
 from .activity import activity_scale, activity_score, parse_date, scale_counts
 from .engine import MatchEngine
 from .records import EngineWeights, InvestorRecord, PitchRecord, PortfolioItem
-from .reranker import weights_from_differences
+from .reranker import shrunk_weights
 
 PITCH_KEYS = ("recall@10", "recall@50", "ndcg@10", "mrr")
 REVERSE_KEYS = ("recall@10", "ndcg@10")
@@ -235,10 +235,12 @@ def choose_half_life(tasks: list[tuple[str, Task]], seed: int,
 
 
 def _pair_differences(tasks: list[tuple[str, Task]], seed: int, negatives: int,
-                      half_life: float) -> np.ndarray:
-    """Component differences (funded pair − sampled unfunded pair sharing a side), pooled."""
+                      half_life: float) -> tuple[np.ndarray, int]:
+    """Component differences (funded pair − sampled unfunded pair sharing a side), pooled,
+    and the number of funded pairs behind them (the effective sample size)."""
     rng = np.random.default_rng(seed)
     diffs = [np.zeros((0, len(EngineWeights().as_dict())))]
+    n_pos = 0
     for cut, task in tasks:
         eng = fit_engine(task, EngineWeights(), cut, seed, half_life)
         pids = [p.id for p in task.candidates]
@@ -250,9 +252,10 @@ def _pair_differences(tasks: list[tuple[str, Task]], seed: int, negatives: int,
                 others_q = [x for x in rng.choice(qids, negatives) if p not in task.relevant[x]]
                 pos += [(p, q)] * (len(others_p) + len(others_q))
                 neg += [(x, q) for x in others_p] + [(p, x) for x in others_q]
+                n_pos += 1
         diffs.append(eng.pair_components(pos).astype(float)
                      - eng.pair_components(neg).astype(float))
-    return np.vstack(diffs)
+    return np.vstack(diffs), n_pos
 
 
 def blend(a: EngineWeights, b: EngineWeights, t: float = 0.5) -> EngineWeights:
@@ -261,51 +264,92 @@ def blend(a: EngineWeights, b: EngineWeights, t: float = 0.5) -> EngineWeights:
     return EngineWeights(**{k: t * da[k] + (1 - t) * db[k] for k in da})
 
 
-def _validation_score(task: Task, cut: str, weights: EngineWeights, seed: int,
-                      half_life: float) -> tuple[float, float]:
-    fwd, rev = evaluate_scores(task, engine_scores(
-        fit_engine(task, weights, cut, seed, half_life), task))
+#: L2 strengths on the log-ratios to the default weights (see `reranker.shrunk_weights`),
+#: in units of funded pairs; chosen on forward-chained folds of the TRAIN period.
+LAMBDAS = (3.0, 10.0, 30.0, 100.0, 300.0)
+#: Extra, earliest training cutoff for the validation folds (as a TRAIN date quantile).
+FOLD_START_QUANTILE = 0.5
+#: Learned weights are kept only if they beat the defaults by this much on average over the
+#: folds (sum over both directions of log NDCG@10 ratios) and lose no more on any fold.
+GUARD_MARGIN = 0.02
+
+
+def _gain(got: tuple[float, float], base: tuple[float, float]) -> float:
+    """Sum over both directions of log NDCG@10 ratios (smoothed)."""
+    return float(sum(np.log((g + 1e-3) / (b + 1e-3)) for g, b in zip(got, base, strict=True)))
+
+
+def _ndcgs(engine: MatchEngine, task: Task, weights: EngineWeights) -> tuple[float, float]:
+    fwd, rev = evaluate_scores(task, engine_scores(engine.set_weights(weights), task))
     return fwd["ndcg@10"], rev["ndcg@10"]
+
+
+def validation_folds(ds: Dataset, tasks: list[tuple[str, Task]]
+                     ) -> list[tuple[list[tuple[str, Task]], str, Task]]:
+    """Forward-chained folds over the inner splits: (training windows, cutoff, task).
+
+    Fold j validates on inner split j (investments from its cutoff to the outer cutoff) and
+    trains on windows that all END at that cutoff (inner cutoffs before it, plus one earlier
+    start), so no fold ever learns from what it is validated on.
+    """
+    dates = sorted(i["date"] for i in ds.investments if i["date"] < ds.cutoff)
+    starts = sorted({dates[int(FOLD_START_QUANTILE * len(dates))]} | {c for c, _ in tasks})
+    folds = []
+    for cut, task in tasks:
+        train = [(c, make_task(ds, None, c, cut)) for c in starts if c < cut]
+        train = [(c, t) for c, t in train if len(t.investors) >= 3 and len(t.candidates) >= 5]
+        if train:
+            folds.append((train, cut, task))
+    return folds
 
 
 def learn_weights(ds: Dataset, seed: int, negatives: int = 20, half_life: float = 365.0,
                   tasks: list[tuple[str, Task]] | None = None) -> tuple[EngineWeights, dict]:
     """Weights from inner temporal splits of the TRAIN period, kept only if they validate.
 
-    Pairwise logistic regression on component differences, pooled over the inner splits.
-    Whether to trust it is itself checked out of time: the same learner, run on windows that
-    end at the last inner cutoff, must beat the default weights on the last inner split
-    (sum of log NDCG@10 ratios over both directions); otherwise the learned weights are
-    blended half-way with the defaults, or the defaults are kept.
+    The learner (`reranker.shrunk_weights`) moves each default weight by a factor
+    ``exp(theta)`` under an L2 penalty ``lam * ||theta||^2``, activity and focus tied. `lam`
+    is chosen on forward-chained folds (`validation_folds`): each fold learns on windows
+    ending at an inner cutoff and is scored on that inner split against the defaults (sum of
+    log NDCG@10 ratios over both directions); the best mean gain wins, the worst fold breaks
+    ties. The guard keeps the weights (refitted on all inner splits with that `lam`) only if
+    that mean gain is at least `GUARD_MARGIN` and no fold loses more than `GUARD_MARGIN`;
+    otherwise the defaults are kept.
     """
     tasks = inner_tasks(ds) if tasks is None else tasks
     default = EngineWeights()
     if not tasks:
         return default, {"inner": "too little train data; defaults kept"}
-    diff = _pair_differences(tasks, seed, negatives, half_life)
-    learned = weights_from_differences(diff, default.total())
     info: dict = {"inner_cutoffs": [c for c, _ in tasks],
                   "inner_investors": [len(t.investors) for _, t in tasks],
-                  "inner_candidates": [len(t.candidates) for _, t in tasks],
-                  "pairs": len(diff), "learned": learned.as_dict()}
-    last_cut, last_task = tasks[-1]
-    early = [(c, make_task(ds, None, c, last_cut)) for c, _ in tasks[:-1]]
-    early = [(c, t) for c, t in early if len(t.investors) >= 3 and len(t.candidates) >= 5]
-    if not early:
-        info["choice"] = "no validation window; learned blended with defaults"
-        return blend(learned, default), info
-    w_early = weights_from_differences(_pair_differences(early, seed, negatives, half_life),
-                                       default.total())
-    base = _validation_score(last_task, last_cut, default, seed, half_life)
-    options = {"default": default, "blend": blend(learned, default), "learned": learned}
-    gains = {"default": 0.0}
-    for name, w in (("blend", blend(w_early, default)), ("learned", w_early)):
-        got = _validation_score(last_task, last_cut, w, seed, half_life)
-        gains[name] = float(sum(np.log((g + 1e-3) / (b + 1e-3))
-                                for g, b in zip(got, base, strict=True)))
-    choice = max(gains, key=lambda k: (round(gains[k], 4), k == "default"))
-    info.update(validation_gain={k: round(v, 4) for k, v in gains.items()}, choice=choice)
-    return options[choice], info
+                  "inner_candidates": [len(t.candidates) for _, t in tasks]}
+    folds = validation_folds(ds, tasks)
+    if not folds:
+        info["choice"] = "no validation fold; defaults kept"
+        return default, info
+    gains: dict[float, list[float]] = {lam: [] for lam in LAMBDAS}
+    for train, cut, task in folds:
+        diff, n_pos = _pair_differences(train, seed, negatives, half_life)
+        engine = fit_engine(task, default, cut, seed, half_life)
+        base = _ndcgs(engine, task, default)
+        for lam in LAMBDAS:
+            w = shrunk_weights(diff, default, lam, n_eff=n_pos)[0]
+            gains[lam].append(_gain(_ndcgs(engine, task, w), base))
+    best = max(LAMBDAS, key=lambda lam: (round(float(np.mean(gains[lam])), 4),
+                                         round(min(gains[lam]), 4), lam))
+    mean_gain, worst = float(np.mean(gains[best])), float(min(gains[best]))
+    info.update(folds=[c for _, c, _ in folds],
+                validation_gain={str(lam): [round(g, 4) for g in v] for lam, v in gains.items()},
+                lam=best)
+    if mean_gain < GUARD_MARGIN or worst < -GUARD_MARGIN:
+        info["choice"] = "default"
+        return default, info
+    diff, n_pos = _pair_differences(tasks, seed, negatives, half_life)
+    learned, theta = shrunk_weights(diff, default, best, n_eff=n_pos)
+    info.update(pairs=len(diff), positives=n_pos, log_ratio={k: round(v, 3)
+                                                             for k, v in theta.items()},
+                choice="learned")
+    return learned, info
 
 
 def baselines(task: Task, seeds: int = 5) -> dict[str, dict]:
