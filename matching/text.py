@@ -110,6 +110,9 @@ class Analyzer:
             head, tail = word[:cut], word[cut:]
             if head in self.single:
                 parts.append((self.single[head], head))
+                # Norwegian joins compounds with a linking s or e ("gård|s|bygg").
+                if tail[0] in "se" and tail[1:] in self.single:
+                    tail = tail[1:]
                 rest = self._lookup((tail,), lang)
                 parts.append((rest, tail) if rest else (self.stem(tail, lang), tail))
                 return parts
