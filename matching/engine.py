@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -83,6 +84,50 @@ def _word_counts(m: sp.csr_matrix, rows: np.ndarray, n_word: int, chunk: int = 4
                   out=words[1:])
         out[s:s + chunk] = words[ptr[1:]] - words[ptr[:-1]]
     return out
+
+
+@dataclass
+class ResultTable:
+    """Scored and explained pairs as columns; `results()` gives them as MatchResult objects.
+
+    `components[t]` holds pair t's component scores in the order of `names` (COMPONENTS).
+    """
+
+    pitch_ids: list[str]
+    investor_ids: list[str]
+    scores: np.ndarray
+    components: np.ndarray
+    shared_terms: list[list[str]]
+    reasons: list[list[str]]
+    names: tuple[str, ...] = COMPONENTS
+
+    def __len__(self) -> int:
+        return len(self.pitch_ids)
+
+    def results(self) -> list[MatchResult]:
+        """One MatchResult per pair, in order."""
+        names = self.names
+        return [MatchResult(pitch_id=a, investor_id=b, score=s,
+                            components=dict(zip(names, c, strict=True)),
+                            shared_terms=t, reasons=r)
+                for a, b, s, c, t, r in zip(self.pitch_ids, self.investor_ids,
+                                            self.scores.tolist(), self.components.tolist(),
+                                            self.shared_terms, self.reasons, strict=True)]
+
+    @classmethod
+    def concat(cls, parts: Sequence[ResultTable]) -> ResultTable:
+        """The pairs of all `parts`, in order."""
+        if not parts:
+            return cls([], [], np.zeros(0, np.float32),
+                       np.zeros((0, len(COMPONENTS)), np.float32), [], [])
+        if len(parts) == 1:
+            return parts[0]
+        return cls([x for t in parts for x in t.pitch_ids],
+                   [x for t in parts for x in t.investor_ids],
+                   np.concatenate([t.scores for t in parts]),
+                   np.concatenate([t.components for t in parts]),
+                   [x for t in parts for x in t.shared_terms],
+                   [x for t in parts for x in t.reasons], parts[0].names)
 
 
 class MatchEngine:
@@ -228,6 +273,11 @@ class MatchEngine:
     def _results(self, p_ids: Sequence[str], q_ids: Sequence[str], text: np.ndarray,
                  pd: np.ndarray, qd: np.ndarray, prod: tuple[np.ndarray, ...],
                  local: dict[str, str] | None = None) -> list[MatchResult]:
+        return self._table(p_ids, q_ids, text, pd, qd, prod, local).results()
+
+    def _table(self, p_ids: Sequence[str], q_ids: Sequence[str], text: np.ndarray,
+               pd: np.ndarray, qd: np.ndarray, prod: tuple[np.ndarray, ...],
+               local: dict[str, str] | None = None) -> ResultTable:
         """Explained results for aligned pairs, as array operations over all of them.
 
         `text` holds the pairs' text dot products, `pd`/`qd` their dense rows and `prod` the
@@ -235,16 +285,12 @@ class MatchEngine:
         the shared terms come.
         """
         comps = self._components(text, pd, qd)
-        scores = self._weighted(comps).tolist()
         terms = explain.top_terms_many(*prod, self._surfaces(), self._names, local)
         has_terms = np.fromiter(map(bool, terms), bool, len(terms))
         reasons = explain.reasons_many(comps, self.weights, has_terms,
                                        self.features_.known(pd, qd))
-        return [MatchResult(pitch_id=a, investor_id=b, score=s,
-                            components=dict(zip(COMPONENTS, c, strict=True)),
-                            shared_terms=t, reasons=r)
-                for a, b, s, c, t, r in zip(p_ids, q_ids, scores, comps.tolist(), terms,
-                                            reasons, strict=True)]
+        return ResultTable(list(p_ids), list(q_ids), self._weighted(comps), comps, terms,
+                           reasons)
 
     def _surfaces(self) -> list[str]:
         """Surface form of every word feature, in column order (for shared terms)."""
@@ -275,23 +321,26 @@ class MatchEngine:
         out.has_sorted_indices = True
         return out
 
-    def _row_results(self, p: np.ndarray, q: np.ndarray, chunk: int = 32_768
-                     ) -> list[MatchResult]:
+    def _row_results(self, p: np.ndarray, q: np.ndarray) -> list[MatchResult]:
+        """Explained results for indexed (pitch row, investor row) pairs."""
+        return self._row_table(p, q).results()
+
+    def _row_table(self, p: np.ndarray, q: np.ndarray, chunk: int = 32_768) -> ResultTable:
         """Explained results for indexed (pitch row, investor row) pairs, in chunks."""
         p = np.asarray(p, np.int64)
         q = np.asarray(q, np.int64)
-        out: list[MatchResult] = []
+        out: list[ResultTable] = []
         pids, qids = self.pitch_ids_, self.investor_ids_
         for s in range(0, len(p), chunk):
             a, b = p[s:s + chunk], q[s:s + chunk]
             text = pair_text(self.investor_text_, self.pitch_text_, b, a)
             prod = self._word_rows(self.pitch_text_, a).multiply(
                 self._word_rows(self.investor_text_, b)).tocsr()
-            out.extend(self._results(
+            out.append(self._table(
                 [pids[i] for i in a.tolist()], [qids[i] for i in b.tolist()], text,
                 self.pitch_dense_[a], self.investor_dense_[b],
                 (prod.data, prod.indices, prod.indptr)))
-        return out
+        return ResultTable.concat(out)
 
     def _one_results(self, one_id: str, text: sp.csr_matrix, dense: np.ndarray,
                      rows: np.ndarray, pitch_side: bool, local: dict[str, str] | None = None
@@ -458,6 +507,11 @@ class MatchEngine:
 
         Forward pairs come first (by pitch, best first), then pairs only in a reverse list.
         """
+        return self.batch_table(k, exclude_pairs).results()
+
+    def batch_table(self, k: int = 20, exclude_pairs: Iterable[tuple[str, str]] = ()
+                    ) -> ResultTable:
+        """`batch_results` as columns (arrays and lists; no object per pair)."""
         fwd, rev = self.batch_topk(k, exclude_pairs, forward=True, reverse=True)
         parts = []
         for top, pitch_side in ((fwd, True), (rev, False)):
@@ -470,7 +524,7 @@ class MatchEngine:
         q = np.concatenate([parts[0][1], parts[1][1]]).astype(np.int64)
         _, first = np.unique(p * len(self.investor_ids_) + q, return_index=True)
         first.sort()
-        return self._row_results(p[first], q[first])
+        return self._row_table(p[first], q[first])
 
     # -- incremental updates -------------------------------------------------------------
     def upsert_pitch(self, rec: PitchRecord) -> MatchEngine:

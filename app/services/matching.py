@@ -29,7 +29,7 @@ from datetime import UTC, datetime, timedelta
 from flask import Flask, current_app
 from flask_babel import gettext as _
 from sqlalchemy import and_, delete, exists, func, insert, select
-from sqlalchemy.orm import aliased, contains_eager
+from sqlalchemy.orm import aliased, contains_eager, lazyload, raiseload
 
 from app.extensions import db
 from app.models import (
@@ -116,15 +116,30 @@ def get_engine(force: bool = False):
 
 
 def _upsert_or_remove(engine, kind: str, obj) -> None:
+    _apply_changes(engine, kind, [obj])
+
+
+def _apply_changes(engine, kind: str, objs: list) -> None:
+    """Upsert the matchable ones of `objs` in one batch and remove the others, in order."""
     if kind == "pitch":
-        if records.is_matchable_pitch(obj):
-            engine.upsert_pitch(records.pitch_record(obj))
-        else:
-            _quiet_remove(engine.remove_pitch, records.pitch_id(obj))
-    elif records.is_matchable_investor(obj):
-        engine.upsert_investor(records.investor_record(obj))
+        matchable, make = records.is_matchable_pitch, records.pitch_record
+        key, remove, upsert = records.pitch_id, engine.remove_pitch, engine.upsert_pitches
     else:
-        _quiet_remove(engine.remove_investor, records.investor_id(obj))
+        matchable, key = records.is_matchable_investor, records.investor_id
+        remove, upsert = engine.remove_investor, engine.upsert_investors
+        activity = records.investor_activity(o.id for o in objs if matchable(o))
+
+        def make(obj):
+            return records.investor_record(obj, activity.get(obj.id, (0, None)))
+    batch = []
+    for obj in objs:
+        if matchable(obj):
+            batch.append(make(obj))
+            continue
+        upsert(batch)  # keep the order of upserts and removals
+        batch = []
+        _quiet_remove(remove, key(obj))
+    upsert(batch)
 
 
 def _quiet_remove(remove, key: str) -> None:
@@ -140,14 +155,19 @@ def _catch_up(cache: _Cache) -> None:
     started = utcnow()
     for kind, model in (("pitch", Pitch), ("investor", InvestorProfile)):
         changed = db.session.execute(
-            select(model.id, model.version).where(model.updated_at > since)).all()
-        for row_id, version in changed:
-            if cache.applied.get((kind, row_id)) == version:
-                continue  # this process already holds that version
-            obj = db.session.get(model, row_id)
-            if obj is not None:
-                _upsert_or_remove(cache.engine, kind, obj)
-                cache.applied[(kind, row_id)] = version
+            select(model.id, model.version).where(model.updated_at > since)
+            .order_by(model.id)).all()
+        # this process may already hold some of those versions
+        todo = {row_id: version for row_id, version in changed
+                if cache.applied.get((kind, row_id)) != version}
+        ids = list(todo)
+        for start in range(0, len(ids), 500):  # one query and one engine restack per chunk
+            objs = list(db.session.scalars(
+                select(model).where(model.id.in_(ids[start:start + 500])).order_by(model.id))
+                .unique())
+            _apply_changes(cache.engine, kind, objs)
+            for obj in objs:
+                cache.applied[(kind, obj.id)] = todo[obj.id]
     cache.synced_at = started
 
 
@@ -276,7 +296,7 @@ def _row(result, version: int, now: datetime) -> dict:
         "pitch_id": int(result.pitch_id),
         "investor_profile_id": int(result.investor_id),
         "score": float(result.score),
-        "components": {k: round(float(v), 4) for k, v in result.components.items()},
+        "components": {k: round(v, 4) for k, v in result.components.items()},
         "shared_terms": list(result.shared_terms),
         "reasons": list(result.reasons),
         "engine_version": version,
@@ -284,9 +304,61 @@ def _row(result, version: int, now: datetime) -> dict:
     }
 
 
+_SQLITE_INSERT = (
+    "INSERT INTO match_score (pitch_id, investor_profile_id, score, components, shared_terms, "
+    "reasons, engine_version, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+
+
+def _store_table(table, version: int, now: datetime, chunk: int = 20_000) -> int:
+    """Insert the rows of a batch of results (the engine's ResultTable); returns how many.
+
+    Components are rounded as arrays. On SQLite the values are converted once here (JSON text
+    as the JSON type writes it, the timestamp formatted once) and handed to the driver's
+    executemany: SQLAlchemy's per-row type processing costs more than the insert itself at
+    10^5+ rows. Other databases get the Core insert (batched into multi-row statements).
+    """
+    import numpy as np
+
+    conn = db.session.connection()
+    names = tuple(table.names)
+    comps = np.round(table.components.astype(np.float64), 4).tolist()
+    pitch_ids = [int(x) for x in table.pitch_ids]
+    investor_ids = [int(x) for x in table.investor_ids]
+    scores = table.scores.tolist()
+    if conn.dialect.name != "sqlite":
+        rows = [{"pitch_id": p, "investor_profile_id": q, "score": s,
+                 "components": dict(zip(names, c, strict=True)), "shared_terms": list(t),
+                 "reasons": list(r), "engine_version": version, "computed_at": now}
+                for p, q, s, c, t, r in zip(pitch_ids, investor_ids, scores, comps,
+                                            table.shared_terms, table.reasons, strict=True)]
+        _bulk_insert(rows)
+        return len(rows)
+    cols = MatchScore.__table__.c
+    as_json = cols.components.type.bind_processor(conn.dialect) or (lambda v: v)
+    stamp = (cols.computed_at.type.bind_processor(conn.dialect) or (lambda v: v))(now)
+    # the JSON of {name: value, ...} with float reprs, as json.dumps writes it
+    template = "{" + ", ".join(as_json(n).replace("%", "%%") + ": %r" for n in names) + "}"
+    reasons_json: dict[tuple, str] = {}  # few distinct reason lists: convert each once
+    for start in range(0, len(scores), chunk):
+        stop = start + chunk
+        rows = []
+        for p, q, s, c, t, r in zip(pitch_ids[start:stop], investor_ids[start:stop],
+                                    scores[start:stop], comps[start:stop],
+                                    table.shared_terms[start:stop], table.reasons[start:stop],
+                                    strict=True):
+            key = tuple(r)
+            rj = reasons_json.get(key)
+            if rj is None:
+                rj = reasons_json[key] = as_json(list(key))
+            rows.append((p, q, s, template % tuple(c), as_json(t), rj, version, stamp))
+        conn.exec_driver_sql(_SQLITE_INSERT, rows)
+    return len(scores)
+
+
 def _bulk_insert(rows: list[dict], chunk: int = 5000) -> None:
+    # Core insert (executemany): no ORM objects or identity map for what may be 10^5+ rows
     for start in range(0, len(rows), chunk):
-        db.session.execute(insert(MatchScore), rows[start:start + chunk])
+        db.session.execute(insert(MatchScore.__table__), rows[start:start + chunk])
 
 
 def data_stamp() -> str:
@@ -341,25 +413,18 @@ def rebuild(progress: Progress | None = None, k: int = TOP_K) -> dict:
         engine.fit(pitches, investors)
     step("fit")
     exclude = excluded_pairs()
-    pairs: dict[tuple[str, str], object] = {}
-    if fitted:
-        for results in engine.batch_top_investors(k, exclude).values():
-            for r in results:
-                pairs[(r.pitch_id, r.investor_id)] = r
+    # one blocked pass gives both directions; each pair scored and explained once
+    table = engine.batch_table(k, exclude) if fitted else None
     step("investors")
-    if fitted:
-        for results in engine.batch_top_pitches(k, exclude).values():
-            for r in results:
-                pairs.setdefault((r.pitch_id, r.investor_id), r)
     step("pitches")
     blob = engine.save_bytes() if fitted else b""
     version = (db.session.scalar(select(func.max(EngineIndex.version))) or 0) + 1
     now = utcnow()
-    rows = [_row(r, version, now) for r in pairs.values()]
     db.session.execute(delete(MatchScore))
-    _bulk_insert(rows)
+    n_scores = _store_table(table, version, now) if table is not None else 0
+    del table
     index = EngineIndex(version=version, created_at=started, blob=blob,
-                        n_pitches=len(pitches), n_investors=len(investors), n_scores=len(rows),
+                        n_pitches=len(pitches), n_investors=len(investors), n_scores=n_scores,
                         weights=weights.as_dict(), data_stamp=stamp, recent_versions=recent,
                         seconds=round(time.perf_counter() - started_clock, 3))
     old = db.session.scalars(select(EngineIndex.id).order_by(EngineIndex.version.desc())
@@ -378,7 +443,7 @@ def rebuild(progress: Progress | None = None, k: int = TOP_K) -> dict:
     else:
         forget_engine()
     return {"version": version, "pitches": len(pitches), "investors": len(investors),
-            "scores": len(rows), "seconds": round(time.perf_counter() - started_clock, 3)}
+            "scores": n_scores, "seconds": round(time.perf_counter() - started_clock, 3)}
 
 
 REBUILD_STEPS = ("records", "fit", "investors", "pitches", "stored")
@@ -472,28 +537,42 @@ def remove_pitch(pitch_id: int) -> None:
 
 
 # -- reading stored scores -----------------------------------------------------------------
-def recommended_investors(pitch: Pitch, k: int = 20) -> list[MatchScore]:
-    """The pitch's best investors from stored scores: active, not excluded, best first."""
+def _columns(model, names) -> tuple:
+    return tuple(getattr(model, name) for name in names)
+
+
+def recommended_investors(pitch: Pitch, k: int = 20,
+                          columns: tuple[str, ...] | None = None) -> list[MatchScore]:
+    """The pitch's best investors from stored scores: active, not excluded, best first.
+
+    Each score comes with its investor profile (only `columns` of it, when given; the rest
+    loads on access); the profile's user loads on access, the pitch is not loaded.
+    """
     owner = aliased(User)
+    investor = contains_eager(MatchScore.investor)
+    if columns:
+        investor = investor.load_only(*_columns(InvestorProfile, columns))
     query = (
         select(MatchScore)
         .join(InvestorProfile, MatchScore.investor_profile_id == InvestorProfile.id)
         .join(owner, InvestorProfile.user_id == owner.id)
         .where(MatchScore.pitch_id == pitch.id, InvestorProfile.active.is_(True),
                owner.active.is_(True), _not_excluded())
-        .options(contains_eager(MatchScore.investor))
+        .options(investor, investor.lazyload(InvestorProfile.user),
+                 raiseload(MatchScore.pitch))
         .order_by(MatchScore.score.desc(), MatchScore.investor_profile_id)
         .limit(k)
     )
-    return list(db.session.scalars(query).unique())
+    return list(db.session.scalars(query))
 
 
 def recommended_pitches(profile: InvestorProfile, filters: dict | None = None, page: int = 1,
-                        per_page: int | None = None):
+                        per_page: int | None = None, columns: tuple[str, ...] | None = None):
     """One page (Pagination of MatchScore) of the investor's best visible pitches.
 
     `filters` are the browse page's (text, sector, stage, municipality, objective, ask_min,
-    ask_max); the order is always by score.
+    ask_max); the order is always by score. Each score comes with its pitch (only `columns`
+    of it, when given); the pitch's owner loads on access, the investor is not loaded.
     """
     from app.services.pitch_search import search_query
 
@@ -507,9 +586,12 @@ def recommended_pitches(profile: InvestorProfile, filters: dict | None = None, p
         .join(owner, Pitch.owner_id == owner.id)
         .where(MatchScore.investor_profile_id == profile.id, owner.active.is_(True),
                _not_excluded())
-        .options(contains_eager(MatchScore.pitch))
         .order_by(MatchScore.score.desc(), MatchScore.pitch_id)
     )
+    found = contains_eager(MatchScore.pitch)
+    if columns:
+        found = found.load_only(*_columns(Pitch, columns))
+    query = query.options(found, found.lazyload(Pitch.owner), raiseload(MatchScore.investor))
     if condition is not None:
         query = query.where(condition)
     return db.paginate(query, page=max(int(page or 1), 1), per_page=per_page, error_out=False,
