@@ -357,16 +357,26 @@ class TextVectorizer:
         out.has_sorted_indices = True
         return out
 
+    def _analysis(self, text: str) -> tuple[list[list[Feature]], list[str]]:
+        """`analyzer.analyze(text)`, remembered for the last text (a query is transformed and
+        then explained with its own words: one analysis for both)."""
+        last = self.__dict__.get("_last")
+        if last is not None and last[0] == text:
+            return last[1]
+        out = self.analyzer.analyze(text)
+        self._last = (text, out)
+        return out
+
     def _features(self, text: str) -> tuple[list[str], list[str]]:
         """Word features (unigrams, then bigrams of position heads) and surface tokens."""
-        positions, toks = self.analyzer.analyze(text)
+        positions, toks = self._analysis(text)
         feats = [f for pos in positions for f, _ in pos]
         heads = [pos[0][0] for pos in positions]
         feats.extend([a + " " + b for a, b in zip(heads, heads[1:], strict=False)])
         return feats, toks
 
     def _analyze(self, text: str) -> tuple[list[str], dict[str, str], list[str]]:
-        positions, toks = self.analyzer.analyze(text)
+        positions, toks = self._analysis(text)
         feats: list[str] = []
         surface: dict[str, str] = {}
         for pos in positions:
