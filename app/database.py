@@ -31,3 +31,25 @@ def enable_sqlite_pragmas(engine: Engine) -> None:
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
+
+
+def analyze(*tables: str) -> bool:
+    """Fresh planner statistics for tables that just had a bulk change (PostgreSQL).
+
+    Until autovacuum gets to them the planner guesses: after a bulk load it joined every
+    published pitch to find one investor's 50 scores (300 ms instead of 6 ms). ANALYZE samples
+    the tables (well under a second at 10,000 pitches); SQLite plans without it. Returns
+    whether it ran.
+    """
+    from sqlalchemy import text
+
+    from app.extensions import db
+
+    bind = db.session.get_bind()
+    if bind.dialect.name != "postgresql":
+        return False
+    quote = bind.dialect.identifier_preparer.quote
+    for table in tables:
+        db.session.execute(text(f"ANALYZE {quote(table)}"))
+    db.session.commit()
+    return True

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import insert, select
 
+from app.database import analyze
 from app.demo.generator import DEMO_DOMAIN, DemoData
 from app.extensions import db
 from app.models import Association, InvestorProfile, Pitch, User
@@ -128,4 +129,5 @@ def load(data: DemoData, password_hash: str,
     except BaseException:
         db.session.rollback()
         raise
+    analyze(*(model.__tablename__ for model in (User, Pitch, InvestorProfile)))
     return counts

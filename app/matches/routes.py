@@ -8,6 +8,7 @@ from flask_login import current_user
 
 from app.auth.safe_next import safe_next
 from app.extensions import db
+from app.matches import cards
 from app.matches.forms import MatchFilterForm
 from app.models import InvestorProfile, Pitch
 from app.models.interest import INTEREST_KINDS
@@ -28,6 +29,7 @@ def _match_helpers():
         "unread_notifications": lambda: notifications.unread_count(current_user),
         "match_sentence": explain.explain,
         "match_bars": explain.component_bars,
+        "match_chart": cards.component_chart,
         "match_percent": explain.percent,
         "can_see_contacts": can_see_contacts,
     }
@@ -42,13 +44,15 @@ def _back(default: str) -> str:
 def pitch_matches(pitch_id: int):
     """The founder's pitch: its best investors, scored and explained."""
     pitch = owned_or_404(Pitch, pitch_id)
-    found = matching.recommended_investors(pitch, PITCH_MATCHES_SHOWN)
-    marks = interest.marks_by("founder", pitch_id=pitch.id)
-    theirs = interest.marks_by("investor", pitch_id=pitch.id)
-    hidden = [pair for pair, kind in marks.items() if kind == "not_for_me"]
-    hidden_profiles = [db.session.get(InvestorProfile, i) for _p, i in hidden]
+    found = matching.recommended_investors(pitch, PITCH_MATCHES_SHOWN,
+                                           columns=cards.INVESTOR_CARD_COLUMNS)
+    marks, theirs = interest.marks_of_both("founder", pitch_id=pitch.id)
+    hidden = [i for (_p, i), kind in marks.items() if kind == "not_for_me"]
+    hidden_profiles = db.session.scalars(
+        db.select(InvestorProfile).where(InvestorProfile.id.in_(hidden))
+        .order_by(InvestorProfile.id)).all() if hidden else []
     return render_template("matches/pitch.html", pitch=pitch, matches=found, marks=marks,
-                           theirs=theirs, hidden=[p for p in hidden_profiles if p])
+                           theirs=theirs, hidden=hidden_profiles)
 
 
 @bp.route("/matches/pitches")
@@ -58,7 +62,8 @@ def founder_overview():
     pitches = list(db.session.scalars(
         db.select(Pitch).where(Pitch.owner_id == current_user.id)
         .order_by(Pitch.updated_at.desc())).unique())
-    tops = {p.id: matching.recommended_investors(p, 3) for p in pitches if p.is_visible}
+    tops = {p.id: matching.recommended_investors(p, 3, columns=cards.INVESTOR_NAME_COLUMNS)
+            for p in pitches if p.is_visible}
     return render_template("matches/overview.html", pitches=pitches, tops=tops)
 
 
@@ -76,9 +81,9 @@ def recommended():
     if not form.validate():
         return render_template("matches/investor.html", form=form, profile=profile,
                                pagination=None, filters={}, marks={}, theirs={}), 422
-    pagination = matching.recommended_pitches(profile, form.filters(), page)
-    marks = interest.marks_by("investor", investor_id=profile.id)
-    theirs = interest.marks_by("founder", investor_id=profile.id)
+    pagination = matching.recommended_pitches(profile, form.filters(), page,
+                                              columns=cards.PITCH_CARD_COLUMNS)
+    marks, theirs = interest.marks_of_both("investor", investor_id=profile.id)
     return render_template("matches/investor.html", form=form, profile=profile,
                            pagination=pagination, filters=args, marks=marks, theirs=theirs)
 

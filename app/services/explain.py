@@ -8,7 +8,10 @@ beløp ligger i investorens intervall."
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from babel.lists import format_list
+from flask import g, has_app_context
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -45,6 +48,25 @@ FRAGMENTS = {
 }
 
 
+def _translated() -> dict:
+    """The fixed fragments and the component labels in the current locale, translated once
+    per request: a page explains 20 matches, and each gettext call has a cost."""
+    key = str(get_locale())
+    cache = g.setdefault("_koble_explain_texts", {}) if has_app_context() else {}
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = {
+            "fragments": {code: str(text) for code, text in FRAGMENTS.items()},
+            "labels": tuple((name, str(label)) for name, label in COMPONENT_LABELS.items()),
+        }
+    return found
+
+
+def component_labels() -> tuple[tuple[str, str], ...]:
+    """(name, translated label) of every component, in the chart's order."""
+    return _translated()["labels"]
+
+
 def terms_fragment(terms: list[str]) -> str:
     """ "both the pitch and the investor mention a, b and c" """
     shown = [t for t in terms if t][:MAX_TERMS]
@@ -59,11 +81,12 @@ def fragments(reasons: list[str], shared_terms: list[str]) -> list[str]:
     codes = list(reasons or ())
     if shared_terms and ("text_overlap" in codes or not codes):
         out.append(terms_fragment(shared_terms))
+    translated = _translated()["fragments"]
     for code in codes:
         if len(out) == MAX_FRAGMENTS:
             break
-        if code in FRAGMENTS:
-            out.append(str(FRAGMENTS[code]))
+        if code in translated:
+            out.append(translated[code])
     return out
 
 
@@ -78,17 +101,25 @@ def sentence(reasons: list[str], shared_terms: list[str]) -> str:
 
 def explain(match) -> str:
     """The sentence for a stored MatchScore or an engine MatchResult."""
-    return sentence(list(match.reasons or ()), list(match.shared_terms or ()))
+    reasons, terms = tuple(match.reasons or ()), tuple(match.shared_terms or ())
+    return _sentence_in(str(get_locale()), reasons, terms)
+
+
+@lru_cache(maxsize=8192)
+def _sentence_in(locale: str, reasons: tuple[str, ...], terms: tuple[str, ...]) -> str:
+    """sentence() for the current locale, kept per process: every page view of the same
+    match formats the same sentence (Babel list formatting and gettext calls)."""
+    return sentence(list(reasons), list(terms))
 
 
 def component_bars(components: dict[str, float]) -> list[dict]:
     """Bars for a template: label, percent (0–100) and the .w-score-N class step (0–10)."""
     bars = []
-    for name, label in COMPONENT_LABELS.items():
+    for name, label in component_labels():
         if name not in (components or {}):
             continue
         value = max(0.0, min(1.0, float(components[name])))
-        bars.append({"name": name, "label": str(label), "percent": round(value * 100),
+        bars.append({"name": name, "label": label, "percent": round(value * 100),
                      "step": round(value * 10)})
     return bars
 

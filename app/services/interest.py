@@ -81,6 +81,22 @@ def marks_by(side: str, *, pitch_id: int | None = None,
     return {(p, i): kind for p, i, kind in db.session.execute(query)}
 
 
+def marks_of_both(side: str, *, pitch_id: int | None = None,
+                  investor_id: int | None = None) -> tuple[dict, dict]:
+    """(mine, theirs): marks_by() for `side` and for the other side, in one query."""
+    query = select(Interest.side, Interest.pitch_id, Interest.investor_profile_id,
+                   Interest.kind)
+    if pitch_id is not None:
+        query = query.where(Interest.pitch_id == pitch_id)
+    if investor_id is not None:
+        query = query.where(Interest.investor_profile_id == investor_id)
+    mine: dict[tuple[int, int], str] = {}
+    theirs: dict[tuple[int, int], str] = {}
+    for who, p, i, kind in db.session.execute(query):
+        (mine if who == side else theirs)[(p, i)] = kind
+    return mine, theirs
+
+
 def is_mutual(pitch_id: int, investor_id: int) -> bool:
     """Both sides marked the pair "interested"."""
     rows = db.session.scalars(select(Interest.side).where(

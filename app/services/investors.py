@@ -6,12 +6,13 @@ from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import lazyload
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.extensions import db
 from app.models import InvestorProfile
 from app.models.types import has_tag
-from app.services import events
+from app.services import events, paging
 from app.services.errors import Conflict, DomainError, NotFound
 from app.services.text_search import words_match
 
@@ -92,4 +93,6 @@ def search_query(text: str = "", sector: str | None = None, stage: str | None = 
 def search(page: int = 1, **filters):
     """One page of matching profiles."""
     per_page = current_app.config.get("PITCHES_PER_PAGE", 20)
-    return db.paginate(search_query(**filters), page=page, per_page=per_page, error_out=False)
+    # one query for the page and its total; the profile's user loads on access
+    query = search_query(**filters).options(lazyload(InvestorProfile.user))
+    return paging.paginate(query, page, per_page)

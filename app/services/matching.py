@@ -29,8 +29,9 @@ from datetime import UTC, datetime, timedelta
 from flask import Flask, current_app
 from flask_babel import gettext as _
 from sqlalchemy import and_, delete, exists, func, insert, select
-from sqlalchemy.orm import aliased, contains_eager, lazyload, raiseload
+from sqlalchemy.orm import aliased, contains_eager, raiseload
 
+from app.database import analyze
 from app.extensions import db
 from app.models import (
     EngineIndex,
@@ -42,7 +43,7 @@ from app.models import (
     User,
 )
 from app.models.user import utcnow
-from app.services import records
+from app.services import paging, records
 from app.services.errors import DomainError
 
 TOP_K = 50  # scores stored per pitch and per investor by a rebuild
@@ -334,8 +335,13 @@ def _store_table(table, version: int, now: datetime, chunk: int = 20_000) -> int
         _bulk_insert(rows)
         return len(rows)
     cols = MatchScore.__table__.c
-    as_json = cols.components.type.bind_processor(conn.dialect) or (lambda v: v)
-    stamp = (cols.computed_at.type.bind_processor(conn.dialect) or (lambda v: v))(now)
+
+    def processor(column):  # what SQLAlchemy itself does to a value of that column
+        impl = column.type.dialect_impl(conn.dialect)
+        return impl.bind_processor(conn.dialect) or (lambda v: v)
+
+    as_json = processor(cols.components)
+    stamp = processor(cols.computed_at)(now)
     # the JSON of {name: value, ...} with float reprs, as json.dumps writes it
     template = "{" + ", ".join(as_json(n).replace("%", "%%") + ": %r" for n in names) + "}"
     reasons_json: dict[tuple, str] = {}  # few distinct reason lists: convert each once
@@ -433,6 +439,7 @@ def rebuild(progress: Progress | None = None, k: int = TOP_K) -> dict:
         db.session.execute(delete(EngineIndex).where(EngineIndex.id.in_(old)))
     db.session.add(index)
     db.session.commit()
+    analyze(MatchScore.__tablename__, EngineIndex.__tablename__)  # every score is new
     step("stored")
     if fitted:
         cache = _cache()
@@ -594,8 +601,7 @@ def recommended_pitches(profile: InvestorProfile, filters: dict | None = None, p
     query = query.options(found, found.lazyload(Pitch.owner), raiseload(MatchScore.investor))
     if condition is not None:
         query = query.where(condition)
-    return db.paginate(query, page=max(int(page or 1), 1), per_page=per_page, error_out=False,
-                       count=True)
+    return paging.paginate(query, page, per_page)  # the total comes with the page's rows
 
 
 def score_for(pitch_id: int, investor_id: int) -> MatchScore | None:

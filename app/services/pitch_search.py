@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from flask import current_app
 from sqlalchemy import func, select
+from sqlalchemy.orm import lazyload, load_only
 
-from app.extensions import db
 from app.models import Pitch
 from app.models.types import has_tag
+from app.services import paging
 from app.services.text_search import words_match
 
 
@@ -51,8 +52,19 @@ def search_query(text: str = "", sector: str | None = None, stage: str | None = 
     return _ordered(query, sort)
 
 
+# What a search result shows (templates/pitches/_summary.html): the description is searched
+# but not sent back; the owner is not loaded (it loads on access).
+LIST_COLUMNS = ("id", "owner_id", "title", "summary", "sectors", "stage", "ask_nok",
+                "municipality", "green_objectives", "status", "hidden", "published_at",
+                "version")
+
+
 def search(page: int = 1, per_page: int | None = None, **filters):
-    """One page of matching visible pitches (a Flask-SQLAlchemy Pagination)."""
+    """One page of matching visible pitches (a Flask-SQLAlchemy Pagination).
+
+    One query: the total rides along with the page (a text search scans the published
+    pitches once, not twice)."""
     per_page = per_page or current_app.config.get("PITCHES_PER_PAGE", 20)
-    return db.paginate(search_query(**filters), page=page, per_page=per_page,
-                       error_out=False, count=True)
+    query = search_query(**filters).options(
+        load_only(*(getattr(Pitch, name) for name in LIST_COLUMNS)), lazyload(Pitch.owner))
+    return paging.paginate(query, page, per_page)
