@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from app.extensions import db
 from app.models import MatchScore, Pitch
@@ -27,6 +27,11 @@ def test_stored_rows_are_the_engine_results(market):
             for r in engine.batch_results(matching.TOP_K, matching.excluded_pairs())}
     rows = db.session.scalars(select(MatchScore)).all()
     assert len(rows) == len(want) == result["scores"]
+    # stored as SQLAlchemy stores a datetime (the same text format as every other row)
+    computed = db.session.execute(text("SELECT computed_at FROM match_score")).scalars().all()
+    created = db.session.execute(text("SELECT created_at FROM pitch")).scalars().all()
+    if db.engine.dialect.name == "sqlite":
+        assert {len(x) for x in computed} == {len(x) for x in created}
     for row in rows:
         w = want[(row.pitch_id, row.investor_profile_id)]
         assert row.score == pytest.approx(w["score"], abs=1e-6)
