@@ -30,6 +30,7 @@ def _match_helpers():
         "match_sentence": explain.explain,
         "match_bars": explain.component_bars,
         "match_chart": cards.component_chart,
+        "filter_form": cards.filter_form,
         "match_percent": explain.percent,
         "can_see_contacts": can_see_contacts,
     }
