@@ -25,10 +25,11 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 
 from flask import Flask, current_app
 from flask_babel import gettext as _
-from sqlalchemy import and_, delete, exists, func, insert, select
+from sqlalchemy import and_, bindparam, delete, exists, func, insert, select
 from sqlalchemy.orm import aliased, contains_eager, raiseload
 
 from app.database import analyze
@@ -548,6 +549,44 @@ def _columns(model, names) -> tuple:
     return tuple(getattr(model, name) for name in names)
 
 
+# The two reading queries are built once per column set, with the ids bound at execution:
+# building one (joins, options, the exclusion subquery) costs more CPU than running it.
+@lru_cache(maxsize=16)
+def _investors_select(columns: tuple[str, ...] | None):
+    owner = aliased(User)
+    investor = contains_eager(MatchScore.investor)
+    if columns:
+        investor = investor.load_only(*_columns(InvestorProfile, columns))
+    return (
+        select(MatchScore)
+        .join(InvestorProfile, MatchScore.investor_profile_id == InvestorProfile.id)
+        .join(owner, InvestorProfile.user_id == owner.id)
+        .where(MatchScore.pitch_id == bindparam("pitch_id"),
+               InvestorProfile.active.is_(True), owner.active.is_(True), _not_excluded())
+        .options(investor, investor.lazyload(InvestorProfile.user),
+                 raiseload(MatchScore.pitch))
+        .order_by(MatchScore.score.desc(), MatchScore.investor_profile_id)
+        .limit(bindparam("k"))
+    )
+
+
+@lru_cache(maxsize=16)
+def _pitches_select(columns: tuple[str, ...] | None):
+    owner = aliased(User)
+    found = contains_eager(MatchScore.pitch)
+    if columns:
+        found = found.load_only(*_columns(Pitch, columns))
+    return (
+        select(MatchScore)
+        .join(Pitch, MatchScore.pitch_id == Pitch.id)
+        .join(owner, Pitch.owner_id == owner.id)
+        .where(MatchScore.investor_profile_id == bindparam("investor_id"),
+               owner.active.is_(True), _not_excluded())
+        .options(found, found.lazyload(Pitch.owner), raiseload(MatchScore.investor))
+        .order_by(MatchScore.score.desc(), MatchScore.pitch_id)
+    )
+
+
 def recommended_investors(pitch: Pitch, k: int = 20,
                           columns: tuple[str, ...] | None = None) -> list[MatchScore]:
     """The pitch's best investors from stored scores: active, not excluded, best first.
@@ -555,22 +594,8 @@ def recommended_investors(pitch: Pitch, k: int = 20,
     Each score comes with its investor profile (only `columns` of it, when given; the rest
     loads on access); the profile's user loads on access, the pitch is not loaded.
     """
-    owner = aliased(User)
-    investor = contains_eager(MatchScore.investor)
-    if columns:
-        investor = investor.load_only(*_columns(InvestorProfile, columns))
-    query = (
-        select(MatchScore)
-        .join(InvestorProfile, MatchScore.investor_profile_id == InvestorProfile.id)
-        .join(owner, InvestorProfile.user_id == owner.id)
-        .where(MatchScore.pitch_id == pitch.id, InvestorProfile.active.is_(True),
-               owner.active.is_(True), _not_excluded())
-        .options(investor, investor.lazyload(InvestorProfile.user),
-                 raiseload(MatchScore.pitch))
-        .order_by(MatchScore.score.desc(), MatchScore.investor_profile_id)
-        .limit(k)
-    )
-    return list(db.session.scalars(query))
+    query = _investors_select(tuple(columns) if columns else None)
+    return list(db.session.scalars(query, {"pitch_id": pitch.id, "k": k}))
 
 
 def recommended_pitches(profile: InvestorProfile, filters: dict | None = None, page: int = 1,
@@ -586,22 +611,11 @@ def recommended_pitches(profile: InvestorProfile, filters: dict | None = None, p
     per_page = per_page or current_app.config.get("PITCHES_PER_PAGE", 20)
     wanted = {k: v for k, v in (filters or {}).items() if k != "sort"}
     condition = search_query(**wanted).whereclause
-    owner = aliased(User)
-    query = (
-        select(MatchScore)
-        .join(Pitch, MatchScore.pitch_id == Pitch.id)
-        .join(owner, Pitch.owner_id == owner.id)
-        .where(MatchScore.investor_profile_id == profile.id, owner.active.is_(True),
-               _not_excluded())
-        .order_by(MatchScore.score.desc(), MatchScore.pitch_id)
-    )
-    found = contains_eager(MatchScore.pitch)
-    if columns:
-        found = found.load_only(*_columns(Pitch, columns))
-    query = query.options(found, found.lazyload(Pitch.owner), raiseload(MatchScore.investor))
+    query = _pitches_select(tuple(columns) if columns else None)
     if condition is not None:
         query = query.where(condition)
-    return paging.paginate(query, page, per_page)  # the total comes with the page's rows
+    # the total comes with the page's rows
+    return paging.paginate(query, page, per_page, {"investor_id": profile.id})
 
 
 def score_for(pitch_id: int, investor_id: int) -> MatchScore | None:

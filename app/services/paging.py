@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from flask_sqlalchemy.pagination import SelectPagination
 from sqlalchemy import func
+from sqlalchemy import select as sa_select
 
 from app.extensions import db
 
@@ -24,7 +25,7 @@ class CountedPagination(SelectPagination):
         session = self._query_args["session"]
         counted = (select.add_columns(func.count().over().label("koble_total"))
                    .limit(self.per_page).offset(self._query_offset))
-        rows = session.execute(counted).all()
+        rows = session.execute(counted, self._query_args.get("params")).all()
         if rows:
             self._total = rows[0][-1]
         elif self.page == 1:
@@ -34,11 +35,16 @@ class CountedPagination(SelectPagination):
     def _query_count(self) -> int:
         if self._total is not None:
             return int(self._total)
-        return super()._query_count()
+        select = self._query_args["select"]
+        sub = select.order_by(None).subquery()
+        return self._query_args["session"].execute(
+            sa_select(func.count()).select_from(sub), self._query_args.get("params")).scalar()
 
 
-def paginate(select, page: int = 1, per_page: int = 20) -> CountedPagination:
+def paginate(select, page: int = 1, per_page: int = 20,
+             params: dict | None = None) -> CountedPagination:
     """One page of an ORM select of one entity, with `total`, as db.paginate(count=True)
-    with error_out=False."""
+    with error_out=False; `params` are values for the select's bound parameters."""
     return CountedPagination(select=select, session=db.session, page=max(int(page or 1), 1),
-                             per_page=per_page, max_per_page=None, error_out=False, count=True)
+                             per_page=per_page, max_per_page=None, error_out=False, count=True,
+                             params=params)
