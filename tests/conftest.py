@@ -64,15 +64,30 @@ class IsolatedClient(FlaskClient):
 
 
 @pytest.fixture
-def app(tmp_path):
+def app_overrides() -> dict:
+    """Extra settings for the app; a test module or parametrize overrides this."""
+    return {}
+
+
+def _revive_limiters(application) -> None:
+    """The limiter is one object shared by every app of the test run: forget a storage that
+    an earlier test declared dead (e.g. an unreachable Redis), or it stays on the fallback."""
+    for limiter in application.extensions.get("limiter", ()):
+        limiter._storage_dead = False
+
+
+@pytest.fixture
+def app(tmp_path, app_overrides):
     """A fresh app on an empty database with the six associations."""
     url = TEST_DATABASE_URL or "sqlite://"
     application = create_app({
         "SQLALCHEMY_DATABASE_URI": url,
         "MATCHING_INDEX_DIR": str(tmp_path / "index"),
         "MAIL_FILE_PATH": str(tmp_path / "outbox"),
+        **app_overrides,
     })
     application.test_client_class = IsolatedClient
+    _revive_limiters(application)
     with application.app_context():
         if url not in _schema_ready and not url.startswith("sqlite"):
             db.drop_all()
@@ -83,6 +98,7 @@ def app(tmp_path):
         db.session.remove()
         _reset(url)
         db.engine.dispose()
+    _revive_limiters(application)
 
 
 @pytest.fixture
