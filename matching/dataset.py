@@ -1,0 +1,114 @@
+"""A dataset folder of the evaluation format, and the README's ranking tasks over it.
+
+Temporal split at `split.json`'s cutoff. Investor records are built from TRAIN investments
+only (their portfolio's texts, sectors, stages, locations, amounts, count and latest date);
+candidate pitches only from their own fields.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .records import InvestorRecord, PitchRecord, PortfolioItem
+
+
+@dataclass
+class Dataset:
+    """A dataset folder in memory."""
+
+    name: str
+    pitches: dict[str, dict]
+    investments: list[dict]
+    cutoff: str
+
+
+def load_dataset(folder: str | Path) -> Dataset:
+    """Read pitches, investments and split from a dataset folder."""
+    folder = Path(folder)
+
+    def lines(name: str) -> list[dict]:
+        with open(folder / name, encoding="utf-8") as fh:
+            return [json.loads(x) for x in fh if x.strip()]
+
+    pitches = {p["id"]: p for p in lines("pitches.jsonl")}
+    split = json.loads((folder / "split.json").read_text(encoding="utf-8"))
+    investments = [i for i in lines("investments.jsonl") if i["pitch_id"] in pitches]
+    for inv in investments:  # undated investments take the company's date
+        inv["date"] = inv.get("date") or pitches[inv["pitch_id"]].get("date")
+    investments = [i for i in investments if i["date"]]
+    return Dataset(folder.name, pitches, investments, split["cutoff"])
+
+
+@dataclass
+class Task:
+    """One ranking task: investor records, candidate records and the answer key."""
+
+    investors: list[InvestorRecord]
+    candidates: list[PitchRecord]
+    relevant: dict[str, set[str]]  # investor id -> candidate ids it funded
+
+
+def pitch_record(p: dict) -> PitchRecord:
+    """A candidate pitch, described only by its own fields."""
+    return PitchRecord(id=p["id"], text=p.get("text") or "", sectors=tuple(p.get("sectors") or ()),
+                       stage=p.get("stage"), location=p.get("location"), amount=p.get("amount"),
+                       date=p.get("date"))
+
+
+def investor_record(qid: str, portfolio: list[dict], pitches: dict[str, dict]
+                    ) -> InvestorRecord:
+    """An investor profile as its past portfolio reads (repeats count as weight)."""
+    ps = [pitches[i["pitch_id"]] for i in portfolio]
+    amounts = np.log10([p["amount"] for p in ps if p.get("amount") and p["amount"] > 0])
+    lo = hi = None
+    if amounts.size:
+        lo, hi = 10 ** np.quantile(amounts, 0.1), 10 ** np.quantile(amounts, 0.9)
+    return InvestorRecord(
+        id=qid, text=". ".join(p.get("text") or "" for p in ps),
+        sectors=tuple(s for p in ps for s in p.get("sectors") or ()),
+        stages=tuple(s for i, p in zip(portfolio, ps, strict=True)
+                     if (s := i.get("stage") or p.get("stage"))),
+        locations=tuple(p["location"] for p in ps if p.get("location")),
+        ticket_min=lo, ticket_max=hi, activity=float(len(portfolio)),
+        last_active=max(i["date"] for i in portfolio),
+        activity_dates=tuple(sorted(i["date"] for i in portfolio)),
+        portfolio=tuple(PortfolioItem(date=i["date"], stage=i.get("stage") or p.get("stage"),
+                                      location=p.get("location"),
+                                      sectors=tuple(p.get("sectors") or ()),
+                                      text=p.get("text") or "")
+                        for i, p in zip(portfolio, ps, strict=True)))
+
+
+def make_task(ds: Dataset, start: str | None, cutoff: str, end: str | None = None) -> Task:
+    """The README's protocol for investments in [start, cutoff) vs [cutoff, end)."""
+    inv = [i for i in ds.investments if (start is None or i["date"] >= start)
+           and (end is None or i["date"] < end)]
+    first: dict[str, str] = {}
+    for i in inv:
+        first[i["pitch_id"]] = min(first.get(i["pitch_id"], i["date"]), i["date"])
+    cands = {p for p, d in first.items() if d >= cutoff and (
+        not ds.pitches[p].get("date") or ds.pitches[p]["date"] >= cutoff)}
+    train: dict[str, list[dict]] = defaultdict(list)
+    test: dict[str, set[str]] = defaultdict(set)
+    for i in inv:
+        if i["date"] < cutoff:
+            train[i["investor_id"]].append(i)
+        elif i["pitch_id"] in cands:
+            test[i["investor_id"]].add(i["pitch_id"])
+    evaluated = sorted(q for q in test if len(train.get(q, ())) >= 3)
+    return Task([investor_record(q, train[q], ds.pitches) for q in evaluated],
+                [pitch_record(ds.pitches[p]) for p in sorted(cands)],
+                {q: test[q] for q in evaluated})
+
+
+def simulate_earlier_cutoff(ds: Dataset, quantile: float) -> Dataset:
+    """The TRAIN period alone, re-split at a quantile of its dates (an "unseen" split)."""
+    train = [i for i in ds.investments if i["date"] < ds.cutoff]
+    dates = sorted(i["date"] for i in train)
+    cut = dates[min(len(dates) - 1, int(quantile * len(dates)))]
+    return Dataset(f"{ds.name}@{cut}", ds.pitches, train, cut)

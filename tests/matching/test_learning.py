@@ -1,0 +1,97 @@
+"""The evaluation's learning protocol and its reporting of spread."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from itertools import pairwise
+
+import numpy as np
+import pytest
+
+from matching import InvestorRecord, MatchEngine, PitchRecord
+from matching.evaluate import evaluate, load_dataset
+from matching.learning import learn_activity, learn_weights, validation_folds
+from matching.metrics import bootstrap_interval
+from matching.records import EngineWeights
+
+from .test_activity import _dataset
+
+WORDS = ("solar", "battery", "fish", "farm", "shop", "software", "hydrogen", "boat", "school")
+
+
+def _records(seed: int, n_p: int = 40, n_q: int = 12):
+    rng = np.random.default_rng(seed)
+    pitches = [PitchRecord(f"p{i}", " ".join(rng.choice(WORDS, 4)), sectors=(str(rng.choice(
+        ("energy", "ocean", "food"))),), stage=str(rng.choice(("seed", "series a"))),
+        location=str(rng.choice(("Oslo", "Asker", "Bærum")))) for i in range(n_p)]
+    investors = [InvestorRecord(f"q{i}", " ".join(rng.choice(WORDS, 8)), sectors=("energy",),
+                                stages=("seed",), locations=("Oslo",),
+                                activity=float(rng.integers(0, 30)),
+                                last_active="2024-01-01") for i in range(n_q)]
+    return pitches, investors
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_activity_weight_never_reorders_an_investors_pitches(seed):
+    """Why the activity step cannot cost the pitch ranking: it is the same for every pitch.
+    (Only pitches within the seeded tie-break's reach, 1e-5 apart, may swap.)"""
+    pitches, investors = _records(seed)
+    eng = MatchEngine(as_of="2024-06-01").fit(pitches, investors)
+
+    def ranked(weights):
+        eng.set_weights(weights)
+        return {q.id: [(r.pitch_id, r.score) for r in eng.top_pitches(q.id, k=len(pitches))]
+                for q in investors}
+
+    before, after = ranked(EngineWeights()), ranked(replace(EngineWeights(), activity=5.0))
+    for q in investors:
+        old = dict(before[q.id])
+        order = [p for p, _ in after[q.id]]
+        for a, b in pairwise(order):
+            assert old[a] >= old[b] - 1e-4, (q.id, a, b)
+    # ... while it does reorder investors for a pitch, the direction it is learned for
+    rev = {}
+    for w in (EngineWeights(), replace(EngineWeights(), activity=5.0)):
+        eng.set_weights(w)
+        rev[w.activity] = [[r.investor_id for r in eng.top_investors(p.id, k=len(investors))]
+                           for p in pitches]
+    assert rev[1.0] != rev[5.0]
+
+
+def test_learned_weights_come_in_two_guarded_steps(tmp_path):
+    ds = load_dataset(_dataset(tmp_path))
+    weights, info = learn_weights(ds, seed=0)
+    assert set(info) >= {"pitch_ranking", "investor_ranking", "folds"}
+    assert all(c < ds.cutoff for c in info["folds"])  # TEST never enters learning
+    for step in ("pitch_ranking", "investor_ranking"):
+        assert info[step]["choice"] in ("default", "learned")
+    if info["investor_ranking"]["choice"] == "default":
+        assert weights.activity == EngineWeights().activity
+
+
+def test_activity_step_keeps_weights_when_no_factor_validates(tmp_path):
+    ds = load_dataset(_dataset(tmp_path))
+    from matching.learning import inner_tasks
+
+    folds = validation_folds(ds, inner_tasks(ds))
+    w = replace(EngineWeights(), activity=0.0)
+    assert learn_activity(folds, w, seed=0, half_life=365.0)[0] == w
+
+
+def test_bootstrap_interval_brackets_the_mean_and_pairs_cancel():
+    rows = [{"ndcg@10": x} for x in (0.0, 0.2, 0.4, 1.0, 0.5, 0.1)]
+    lo, hi = bootstrap_interval(rows, "ndcg@10")
+    assert lo < np.mean([r["ndcg@10"] for r in rows]) < hi
+    assert bootstrap_interval(rows, "ndcg@10", base=rows) == [0.0, 0.0]
+    better = [{"ndcg@10": r["ndcg@10"] + 0.1} for r in rows]
+    assert bootstrap_interval(better, "ndcg@10", base=rows) == pytest.approx([0.1, 0.1])
+
+
+def test_report_carries_intervals_for_both_directions(tmp_path):
+    report = evaluate(_dataset(tmp_path), seed=0)
+    for side in ("pitch_ranking", "investor_ranking"):
+        for key in ("ndcg@10", "recall@10"):
+            cell = report["intervals"][side][key]
+            lo, hi = cell["engine"]
+            assert lo <= report[side][key] <= hi
+            assert cell["minus_popularity"][0] <= cell["minus_popularity"][1]
