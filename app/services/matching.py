@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from flask import Flask, current_app
 from flask_babel import gettext as _
-from sqlalchemy import and_, bindparam, delete, exists, func, insert, select
+from sqlalchemy import and_, bindparam, delete, func, insert, select
 from sqlalchemy.orm import aliased, contains_eager, raiseload
 
 from app.database import analyze
@@ -37,14 +37,13 @@ from app.extensions import db
 from app.models import (
     EngineIndex,
     EngineSettings,
-    Interest,
     InvestorProfile,
     MatchScore,
     Pitch,
     User,
 )
 from app.models.user import utcnow
-from app.services import paging, records
+from app.services import exclusions, paging, records
 from app.services.errors import DomainError
 
 TOP_K = 50  # scores stored per pitch and per investor by a rebuild
@@ -257,39 +256,11 @@ def save_weights(values: dict, actor=None) -> EngineSettings:
     return row
 
 
-# -- exclusions ----------------------------------------------------------------------------
-def _not_for_me_pairs(pitch_id: int | None = None, investor_id: int | None = None):
-    query = select(Interest.pitch_id, Interest.investor_profile_id).where(
-        Interest.kind == "not_for_me")
-    if pitch_id is not None:
-        query = query.where(Interest.pitch_id == pitch_id)
-    if investor_id is not None:
-        query = query.where(Interest.investor_profile_id == investor_id)
-    return db.session.execute(query).all()
-
-
-def excluded_pairs() -> set[tuple[str, str]]:
-    """(pitch id, investor id) pairs either side marked "not for me"."""
-    return {(str(p), str(i)) for p, i in _not_for_me_pairs()}
-
-
-def excluded_investors(pitch_id: int) -> set[str]:
-    """Investor ids this pitch must not be matched with."""
-    return {str(i) for _p, i in _not_for_me_pairs(pitch_id=pitch_id)}
-
-
-def excluded_pitches(investor_id: int) -> set[str]:
-    """Pitch ids this investor must not be matched with."""
-    return {str(p) for p, _i in _not_for_me_pairs(investor_id=investor_id)}
-
-
-def _not_excluded():
-    """SQL condition on MatchScore: neither side said "not for me" about the pair."""
-    return ~exists().where(
-        Interest.pitch_id == MatchScore.pitch_id,
-        Interest.investor_profile_id == MatchScore.investor_profile_id,
-        Interest.kind == "not_for_me",
-    )
+# -- exclusions: "not for me" and "met before" (see app.services.exclusions) ---------------
+excluded_pairs = exclusions.excluded_pairs
+excluded_investors = exclusions.excluded_investors
+excluded_pitches = exclusions.excluded_pitches
+_not_excluded = exclusions.not_excluded
 
 
 # -- storing scores ------------------------------------------------------------------------

@@ -1,0 +1,93 @@
+"""The engine's hard filters that come from people, not profiles.
+
+A pair (pitch, investor profile) is never recommended when either side said "not for me"
+about it, or when the two have met before: a scheduled 1:1 meeting between the pitch's
+founder and the investor at an arena that has taken place (its date is past or staff marked
+it done). Recommendations are for finding someone new; people who have met already find
+each other under their matches and meetings.
+
+Pairs use the engine's ids: (str(pitch id), str(investor profile id)).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import and_, exists, func, or_, select
+
+from app.extensions import db
+from app.models import Arena, Interest, InvestorProfile, MatchScore, Meeting
+
+Pair = tuple[str, str]
+
+
+def _held(today: date | None = None):
+    """SQL condition on Arena: it has taken place. The date is the database's own
+    CURRENT_DATE unless given, so a statement built once stays right on later days."""
+    before = Arena.date < (today if today is not None else func.current_date())
+    return or_(Arena.status == "done", and_(Arena.status == "scheduled", before))
+
+
+def _met_query(today: date | None = None):
+    return (select(Meeting.pitch_id, InvestorProfile.id)
+            .join(Arena, Arena.id == Meeting.arena_id)
+            .join(InvestorProfile, InvestorProfile.user_id == Meeting.investor_user_id)
+            .where(Meeting.state == "scheduled", Meeting.pitch_id.is_not(None), _held(today)))
+
+
+def met_before_pairs(pitch_id: int | None = None, investor_id: int | None = None,
+                     today: date | None = None) -> set[tuple[int, int]]:
+    """(pitch id, profile id) of pairs whose founder and investor met at a held arena."""
+    query = _met_query(today)
+    if pitch_id is not None:
+        query = query.where(Meeting.pitch_id == pitch_id)
+    if investor_id is not None:
+        query = query.where(InvestorProfile.id == investor_id)
+    return set(db.session.execute(query).tuples().all())
+
+
+def not_for_me_pairs(pitch_id: int | None = None, investor_id: int | None = None
+                     ) -> set[tuple[int, int]]:
+    """(pitch id, profile id) of pairs either side marked "not for me"."""
+    query = select(Interest.pitch_id, Interest.investor_profile_id).where(
+        Interest.kind == "not_for_me")
+    if pitch_id is not None:
+        query = query.where(Interest.pitch_id == pitch_id)
+    if investor_id is not None:
+        query = query.where(Interest.investor_profile_id == investor_id)
+    return set(db.session.execute(query).tuples().all())
+
+
+def _pairs(pitch_id: int | None = None, investor_id: int | None = None
+           ) -> set[tuple[int, int]]:
+    return not_for_me_pairs(pitch_id, investor_id) | met_before_pairs(pitch_id, investor_id)
+
+
+def excluded_pairs() -> set[Pair]:
+    """Every pair the engine must leave out."""
+    return {(str(p), str(i)) for p, i in _pairs()}
+
+
+def excluded_investors(pitch_id: int) -> set[str]:
+    """Investor ids this pitch must not be matched with."""
+    return {str(i) for _p, i in _pairs(pitch_id=pitch_id)}
+
+
+def excluded_pitches(investor_id: int) -> set[str]:
+    """Pitch ids this investor must not be matched with."""
+    return {str(p) for p, _i in _pairs(investor_id=investor_id)}
+
+
+def not_excluded():
+    """SQL condition on MatchScore rows: the pair is not filtered out by people."""
+    said_no = exists().where(
+        Interest.pitch_id == MatchScore.pitch_id,
+        Interest.investor_profile_id == MatchScore.investor_profile_id,
+        Interest.kind == "not_for_me")
+    met = exists().where(
+        Meeting.pitch_id == MatchScore.pitch_id,
+        InvestorProfile.id == MatchScore.investor_profile_id,
+        InvestorProfile.user_id == Meeting.investor_user_id,
+        Arena.id == Meeting.arena_id,
+        Meeting.state == "scheduled", _held())
+    return ~said_no & ~met
