@@ -36,9 +36,13 @@ def _met_query(today: date | None = None):
 
 
 def met_before_pairs(pitch_id: int | None = None, investor_id: int | None = None,
-                     today: date | None = None) -> set[tuple[int, int]]:
-    """(pitch id, profile id) of pairs whose founder and investor met at a held arena."""
+                     today: date | None = None, other_than_arena: int | None = None
+                     ) -> set[tuple[int, int]]:
+    """(pitch id, profile id) of pairs whose founder and investor met at a held arena
+    (other than `other_than_arena`)."""
     query = _met_query(today)
+    if other_than_arena is not None:
+        query = query.where(Meeting.arena_id != other_than_arena)
     if pitch_id is not None:
         query = query.where(Meeting.pitch_id == pitch_id)
     if investor_id is not None:

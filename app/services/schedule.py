@@ -16,7 +16,7 @@ from app.extensions import db
 from app.models import Arena, Interest, Invitation, Meeting
 from app.models.user import utcnow
 from app.services import arenas as arena_service
-from app.services import audit
+from app.services import audit, exclusions
 from app.services.errors import DomainError, NotFound
 from app.services.meeting_requests import accepted, pair_states, profile_ids, scores_for
 from matching.schedule import InvalidInstance, schedule
@@ -75,15 +75,19 @@ def _bump(arena: Arena) -> None:
 
 
 # --- building -------------------------------------------------------------------------------
-def _excluded(pitch_ids, profile_by_user) -> set[tuple[int, int]]:
-    """(pitch, profile) pairs either side marked "not for me"."""
+def _excluded(arena: Arena, pitch_ids, profile_by_user) -> set[tuple[int, int]]:
+    """(pitch, profile) pairs the engine must not suggest: either side marked "not for me",
+    or they met at an earlier arena (an explicit request still gets them a meeting)."""
     pitch_ids = [p for p in pitch_ids if p]
     if not pitch_ids or not profile_by_user:
         return set()
     rows = db.session.execute(select(Interest.pitch_id, Interest.investor_profile_id).where(
         Interest.kind == "not_for_me", Interest.pitch_id.in_(pitch_ids),
         Interest.investor_profile_id.in_(list(profile_by_user.values()))))
-    return set(rows.all())
+    met = exclusions.met_before_pairs(other_than_arena=arena.id)
+    profiles = set(profile_by_user.values())
+    return set(rows.tuples().all()) | {(p, q) for p, q in met
+                                       if p in pitch_ids and q in profiles}
 
 
 def candidate_pairs(arena: Arena, founders: list[Invitation], investors: list[Invitation]
@@ -92,7 +96,7 @@ def candidate_pairs(arena: Arena, founders: list[Invitation], investors: list[In
     best stored scores among the participants."""
     profiles = profile_ids(i.user_id for i in investors)
     scores = scores_for([f.pitch_id for f in founders], profiles.values())
-    excluded = _excluded([f.pitch_id for f in founders], profiles)
+    excluded = _excluded(arena, [f.pitch_id for f in founders], profiles)
     pitch_of = {f.user_id: f.pitch_id for f in founders}
 
     def value(f_uid: int, i_uid: int) -> float:
