@@ -35,3 +35,10 @@ def rebuild_command(if_stale: bool, k: int | None):
         f"{result['investors']} investors, {result['scores']} scores stored "
         f"in {time.perf_counter() - started:.2f} s."
     )
+    learning = result.get("learning") or {}
+    if learning.get("enabled") and "good" in learning:
+        click.echo(
+            f"Feedback: {learning['good']} good and {learning['poor']} poor pairs; "
+            + ("weights learned from them." if learning["used"] else
+               f"admin weights kept (learning starts at {learning['min_pairs']} of each).")
+        )

@@ -48,6 +48,8 @@ class EngineIndex(db.Model):
     # Versions of rows changed just before the build, so loaders need not upsert them again.
     recent_versions: Mapped[dict | None] = mapped_column(JSON, default=dict)
     seconds: Mapped[float | None] = mapped_column(Float)
+    # What the build learned from people's feedback: pair counts and whether it was used.
+    learning: Mapped[dict | None] = mapped_column(JSON)
 
     def __repr__(self) -> str:
         return f"<EngineIndex v{self.version}>"

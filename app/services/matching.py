@@ -43,7 +43,7 @@ from app.models import (
     User,
 )
 from app.models.user import utcnow
-from app.services import exclusions, paging, records
+from app.services import exclusions, feedback_learning, paging, records
 from app.services.errors import DomainError
 
 TOP_K = 50  # scores stored per pitch and per investor by a rebuild
@@ -387,8 +387,11 @@ def rebuild(progress: Progress | None = None, k: int = TOP_K) -> dict:
     engine = MatchEngine(weights=weights, n_jobs=int(current_app.config.get(
         "MATCHING_N_JOBS", 1)))
     fitted = bool(pitches) and bool(investors)
+    learning = None
     if fitted:
         engine.fit(pitches, investors)
+        weights, learning = feedback_learning.learned_weights(engine, weights)
+        engine.set_weights(weights)
     step("fit")
     exclude = excluded_pairs()
     # one blocked pass gives both directions; each pair scored and explained once
@@ -403,7 +406,8 @@ def rebuild(progress: Progress | None = None, k: int = TOP_K) -> dict:
     del table
     index = EngineIndex(version=version, created_at=started, blob=blob,
                         n_pitches=len(pitches), n_investors=len(investors), n_scores=n_scores,
-                        weights=weights.as_dict(), data_stamp=stamp, recent_versions=recent,
+                        weights=weights.as_dict(), learning=learning, data_stamp=stamp,
+                        recent_versions=recent,
                         seconds=round(time.perf_counter() - started_clock, 3))
     old = db.session.scalars(select(EngineIndex.id).order_by(EngineIndex.version.desc())
                              .offset(KEEP_INDEXES - 1)).all()
@@ -422,7 +426,8 @@ def rebuild(progress: Progress | None = None, k: int = TOP_K) -> dict:
     else:
         forget_engine()
     return {"version": version, "pitches": len(pitches), "investors": len(investors),
-            "scores": n_scores, "seconds": round(time.perf_counter() - started_clock, 3)}
+            "scores": n_scores, "seconds": round(time.perf_counter() - started_clock, 3),
+            "learning": learning}
 
 
 REBUILD_STEPS = ("records", "fit", "investors", "pitches", "stored")
