@@ -59,7 +59,7 @@ format: install-dev
 serve-prod: install
 	KOBLE_ENV=production $(BIN)/flask db upgrade
 	KOBLE_ENV=production $(BIN)/flask seed-reference
-	KOBLE_ENV=production $(BIN)/gunicorn --workers $${WORKERS:-4} --bind $${BIND:-127.0.0.1:8000} wsgi:app
+	KOBLE_ENV=production $(BIN)/gunicorn --config gunicorn.conf.py --workers $${WORKERS:-4} --bind $${BIND:-127.0.0.1:8000} wsgi:app
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache

@@ -10,6 +10,12 @@ Every user thinks 0.5–2 s between pages (staff 2–5 s): 50 users are about 30
 Throughput per page is what one worker serves of it, 1 / mean response time; run.py divides
 the recommendation pages' by /health's (the floor, in the same run).
 
+The statistics start once every user has logged in (and the founders have read their
+overview): Locust's --reset-stats resets them when the last user is spawned, but the users
+spawned last are then still logging in, and a burst of scrypt logins (90 ms of CPU each)
+holds every worker for up to a second. The login phase is logged (count, median, max)
+before the reset.
+
 Production cookies are Secure; on loopback without TLS the client sends them anyway
 (a proxy terminates TLS in production).
 """
@@ -17,11 +23,14 @@ Production cookies are Secure; on loopback without TLS the client sends them any
 from __future__ import annotations
 
 import json
+import logging
 import os
 import random
 import re
 
 from locust import HttpUser, between, task
+
+log = logging.getLogger("koble.load")
 
 LOGINS_FILE = os.environ.get("KOBLE_LOAD_LOGINS", "")
 PASSWORD = os.environ.get("KOBLE_LOAD_PASSWORD", "koble-demo-passord")  # the demo password
@@ -32,6 +41,25 @@ SECTORS = ("energy", "circular_economy", "maritime", "construction_property", "i
 STAGES = ("pre_seed", "seed", "series_a")
 
 _logins: dict[str, list[str]] = {}
+_ready = 0  # users past their on_start
+_login_ms: list[float] = []  # every login's response time (the statistics lose some)
+
+
+def ready(environment) -> None:
+    """One more user has logged in; when all have, log the login phase and reset the
+    statistics, so the figures are those of logged-in users browsing."""
+    global _ready
+    _ready += 1
+    runner = environment.runner
+    target = getattr(runner, "target_user_count", None)
+    if runner is None or not target or _ready != target:
+        return
+    if _login_ms:
+        times = sorted(_login_ms)
+        log.warning("login phase: %d logins, median %.0f ms, max %.0f ms", len(times),
+                    times[len(times) // 2], times[-1])
+    runner.stats.reset_all()
+    log.warning("all %d users logged in: statistics reset", target)
 
 
 def logins(role: str) -> list[str]:
@@ -63,11 +91,17 @@ class KobleUser(HttpUser):
         with self.client.post("/auth/login", name="log in", allow_redirects=False,
                               data={"email": self.email, "password": PASSWORD,
                                     "csrf_token": token}, catch_response=True) as response:
+            _login_ms.append(response.elapsed.total_seconds() * 1000)
             if response.status_code != 302:
                 response.failure(f"login of {self.email} answered {response.status_code}")
                 raise RuntimeError(f"cannot log in as {self.email}")
         self._loopback_cookies()
         self.csrf = token
+        self.prepare()
+        ready(self.environment)
+
+    def prepare(self) -> None:
+        """What a user does once after logging in."""
 
     def get(self, path: str, name: str, expect: str | None = None):
         self._loopback_cookies()
@@ -94,8 +128,7 @@ class Investor(KobleUser):
     weight = 24
     role = "investor"
 
-    def on_start(self) -> None:
-        super().on_start()
+    def prepare(self) -> None:
         self.pitch_ids: list[str] = []
         self.marks: list[str] = []
 
@@ -135,8 +168,7 @@ class Founder(KobleUser):
     weight = 16
     role = "founder"
 
-    def on_start(self) -> None:
-        super().on_start()
+    def prepare(self) -> None:
         overview = self.get("/matches/pitches", "founder overview")
         self.pitches = sorted(set(re.findall(r'href="/pitches/(\d+)/matches"', overview.text)))
         self.marks: list[str] = []
@@ -179,6 +211,9 @@ class Health(HttpUser):
 
     fixed_count = 4
     wait_time = between(0.5, 2.0)
+
+    def on_start(self) -> None:
+        ready(self.environment)
 
     @task
     def health(self) -> None:

@@ -7,11 +7,13 @@
 2. `flask db upgrade` (when the migrations lag the models, the schema is made from the
    models instead, and the gap is printed), `flask seed-reference`,
    `flask demo seed --pitches N --investors M`, `flask matching rebuild`;
-3. gunicorn with several workers on 127.0.0.1 and a free port, KOBLE_ENV=production;
+3. gunicorn with several workers on 127.0.0.1 and a free port, KOBLE_ENV=production, and
+   the project's gunicorn.conf.py (each worker warms up before its first request);
 4. Locust, headless, bounded users and time, loopback only (benchmarks/load/locustfile.py);
    then VACUUM ANALYZE, as after any bulk load;
-5. requests/s, p50/p95/p99 per page, failures, the /health floor and the throughput ratio;
-   exit 1 on any failed request, 2 when a target is missed;
+5. requests/s, p50/p95/p99 per page, failures, the /health floor and the throughput ratio
+   (figures from when every user has logged in: see locustfile.py), the server's own times
+   from the access log; exit 1 on any failed request, 2 when a target is missed;
 6. gunicorn stopped and the scratch database dropped (unless --keep).
 """
 
@@ -175,6 +177,30 @@ def report(rows: list[dict], seconds: float) -> int:
     return code
 
 
+def server_side(path: Path) -> None:
+    """The workers' warm-up and the server's own request times (the access log's last field,
+    gunicorn.conf.py), over the whole run; logins (scrypt) apart."""
+    warmed, times, logins = [], [], []
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        if "warmed up in" in line:
+            warmed.append(float(line.split("warmed up in ")[1].split()[0]))
+        elif line.endswith("ms") and '"' in line:
+            ms = float(line.rsplit(" ", 1)[1][:-2])
+            (logins if '"POST /auth/login' in line else times).append((ms, line))
+    if warmed:
+        print(f"\nwarm-up: {len(warmed)} workers, {min(warmed):.0f}–{max(warmed):.0f} ms of CPU "
+              "each, before their first request")
+    if times:
+        times.sort()
+        ms = [t for t, _line in times]
+        print(f"server side (access log, whole run, logins apart): {len(ms)} requests, "
+              f"p50 {ms[len(ms) // 2]:.0f} ms, p99 {ms[int(len(ms) * 0.99)]:.0f} ms, "
+              f"max {ms[-1]:.0f} ms; {sum(t > 100 for t in ms)} over 100 ms; "
+              f"{len(logins)} logins, max {max((t for t, _ in logins), default=0):.0f} ms")
+        for _ms, line in times[-3:]:
+            print("  slowest:", line.split('"')[1], line.rsplit(" ", 1)[1])
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", default="koble_load", help="scratch database (never 'test')")
@@ -246,7 +272,8 @@ def main() -> int:
         step(f"gunicorn --workers {args.workers} on 127.0.0.1:{port} (KOBLE_ENV=production)")
         log = (OUT / "gunicorn.log").open("w")
         gunicorn = subprocess.Popen(
-            [str(BIN / "gunicorn"), "--workers", str(args.workers), "--bind",
+            [str(BIN / "gunicorn"), "--config", str(ROOT / "gunicorn.conf.py"),
+             "--workers", str(args.workers), "--bind",
              f"127.0.0.1:{port}", "--access-logfile", "-", "wsgi:app"],
             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
         base = f"http://127.0.0.1:{port}"
@@ -264,6 +291,8 @@ def main() -> int:
              "--loglevel", "WARNING"],
             cwd=ROOT, env=locust_env, check=False, stdout=subprocess.DEVNULL)
         code = report(read_stats(OUT / "load"), time.perf_counter() - t)
+        log.flush()
+        server_side(OUT / "gunicorn.log")
         print(f"\ncores: {os.cpu_count()}, load average at the end: "
               f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}; "
               f"whole run {time.perf_counter() - started_all:.0f} s; CSVs in {OUT}")
