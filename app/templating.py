@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from babel import numbers
 from flask import Flask
-from flask_babel import format_decimal, get_locale
+from flask_babel import get_locale
 
 from app import vocabulary
 from app.markdown import render_markdown
@@ -11,16 +14,58 @@ from app.markdown import render_markdown
 
 def format_nok(amount: int | float | None) -> str:
     """An amount in NOK in the user's number format."""
+    return nok_in(str(get_locale()), amount)
+
+
+def nok_in(locale: str, amount: int | float | None) -> str:
+    """format_nok() in the given locale."""
     if amount is None:
         return ""
-    return f"{format_decimal(amount, format='#,##0')} kr"
+    return _nok_in(locale, amount)
+
+
+@lru_cache(maxsize=4096)
+def _nok_in(locale: str, amount: int | float) -> str:
+    # Babel's format_decimal parses the pattern and walks the locale data on every call; a
+    # recommendation page formats 20-40 amounts, mostly the same round ones.
+    return f"{numbers.format_decimal(amount, format='#,##0', locale=locale)} kr"
+
+
+def label(key: str | None, mapping: dict) -> str:
+    """The translated label of a vocabulary key (vocabulary.label), kept per locale."""
+    return label_in(str(get_locale()), key, mapping)
+
+
+def label_in(locale: str, key: str | None, mapping: dict) -> str:
+    """label() in the given locale."""
+    if key is None:
+        return ""
+    return _label_in(locale, id(mapping), key, mapping)
+
+
+_LABELS: dict[tuple[str, int, str], tuple[dict, str]] = {}
+MAX_LABELS = 10_000
+
+
+def _label_in(locale: str, mapping_id: int, key: str, mapping: dict) -> str:
+    # The vocabularies are fixed module-level dicts of lazy strings; each str() is a gettext.
+    # The entry holds the mapping itself, so its id cannot be reused while it is cached.
+    found = _LABELS.get((locale, mapping_id, key))
+    if found is not None and found[0] is mapping:
+        return found[1]
+    text = vocabulary.label(mapping, key)
+    if key in mapping:  # unknown keys show as they are: not worth keeping
+        if len(_LABELS) >= MAX_LABELS:
+            _LABELS.clear()
+        _LABELS[(locale, mapping_id, key)] = (mapping, text)
+    return text
 
 
 def init_app(app: Flask) -> None:
     """Register filters and the vocabulary for every template."""
     app.jinja_env.filters["markdown"] = render_markdown
     app.jinja_env.filters["nok"] = format_nok
-    app.jinja_env.filters["label"] = lambda key, mapping: vocabulary.label(mapping, key)
+    app.jinja_env.filters["label"] = label
     app.jinja_env.globals["vocab"] = vocabulary
     app.jinja_env.globals["current_locale"] = lambda: str(get_locale())
     app.jinja_env.trim_blocks = True

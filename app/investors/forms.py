@@ -8,7 +8,12 @@ from wtforms import BooleanField, EmailField, IntegerField, SelectField, StringF
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, ValidationError
 
 from app import vocabulary
-from app.form_fields import MultiCheckboxField, VersionField, optional_choices
+from app.form_fields import (
+    CachedTranslationsMeta,
+    MultiCheckboxField,
+    VersionField,
+    optional_choices,
+)
 
 MAX_TICKET_NOK = 10_000_000_000
 
@@ -90,7 +95,7 @@ class ProfileForm(FlaskForm):
 class InvestorBrowseForm(FlaskForm):
     """Search and filters for investor profiles (GET)."""
 
-    class Meta:
+    class Meta(CachedTranslationsMeta):
         csrf = False
 
     q = StringField(_l("Search"), validators=[Optional(), Length(max=200)])

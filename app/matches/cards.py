@@ -9,11 +9,15 @@ as text (aria-valuetext) and the percent shown next to it.
 
 from __future__ import annotations
 
-from flask import current_app, g, has_app_context, render_template, request
+from collections.abc import Callable
+
+from flask import current_app, g, has_app_context, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
+from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup, escape
 
+from app import templating, vocabulary
 from app.services import explain
 
 # Columns a card shows (plus what the page checks); the rest of the row loads on access.
@@ -97,3 +101,195 @@ def filter_form(form) -> Markup:
             cache.clear()
         html = cache[key] = Markup(render_template("matches/_filters.html", form=form))  # noqa: S704
     return html
+
+
+# -- links and buttons, per card ---------------------------------------------------------
+# A card links to the pitch (or investor) and carries up to four small POST forms; building
+# each URL with url_for (rule lookup, converters, quoting) cost more than the rest of the
+# card. The URL of a rule is built once per page with stand-in ids and cut where they go.
+_ID_A, _ID_B = 987654321, 987654322  # stand-ins: larger than any id on a page
+
+
+def _cut(url: str, *stand_ins: int) -> tuple[str, ...]:
+    """The escaped pieces of `url` around the stand-ins, in order (only the path holds
+    them; the query, say a next= of the page's own address, is left whole)."""
+    path, sep, query = url.partition("?")
+    pieces = []
+    for stand_in in stand_ins:
+        head, found, path = path.partition(str(stand_in))
+        if not found:
+            raise ValueError(f"{stand_in} not in {url}")
+        pieces.append(str(escape(head)))
+    pieces.append(str(escape(path + sep + query)))
+    return tuple(pieces)
+
+
+def link_maker(endpoint: str, key: str, **values) -> Callable[[int], Markup]:
+    """`lambda id: url_for(endpoint, **{key: id}, **values)`, escaped for an attribute;
+    url_for runs once per request and endpoint."""
+    cache = g.setdefault("_koble_links", {})
+    memo = (endpoint, key, tuple(sorted(values.items())))
+    found = cache.get(memo)
+    if found is None:
+        head, tail = _cut(url_for(endpoint, **{key: _ID_A}, **values), _ID_A)
+
+        def found(value: int, head=head, tail=tail) -> Markup:
+            return Markup(f"{head}{int(value)}{tail}")  # noqa: S704 - escaped pieces, an int
+        cache[memo] = found
+    return found
+
+
+def _pair_maker(endpoint: str, **values) -> Callable[[int, int], str]:
+    head, middle, tail = _cut(url_for(endpoint, pitch_id=_ID_A, investor_id=_ID_B, **values),
+                              _ID_A, _ID_B)
+
+    def make(pitch_id: int, investor_id: int) -> str:
+        return f"{head}{int(pitch_id)}{middle}{int(investor_id)}{tail}"
+    return make
+
+
+_FORM = ('  <form method="post" action="{action}" class="d-inline">\n'
+         '    <input type="hidden" name="csrf_token" value="{token}">\n'
+         '    <button type="submit" class="btn {style} btn-sm">{text}</button>\n'
+         '  </form>\n')
+
+
+def _button_parts(next_url: str) -> dict:
+    """Per page (locale and next address): the texts, the CSRF token and the four URL
+    makers of the interest buttons."""
+    key = (str(get_locale()), next_url)
+    cache = g.setdefault("_koble_buttons", {})
+    found = cache.get(key)
+    if found is None:
+        token = escape(generate_csrf())
+
+        def form(kind: str, style: str, text: str) -> tuple[Callable, str]:
+            endpoint = "matches.clear" if kind == "clear" else "matches.mark"
+            extra = {} if kind == "clear" else {"kind": kind}
+            make = _pair_maker(endpoint, next=next_url, **extra)
+            before, after = _FORM.format(action="\0", token=token, style=style,
+                                         text=escape(text)).split("\0")
+            return make, before, after
+        found = cache[key] = {
+            "open": ('<div class="d-flex flex-wrap gap-2 align-items-center" role="group" '
+                     f'aria-label="{escape(_("Your answer"))}">\n'),
+            "you_are_interested": ('  <span class="badge text-bg-primary">'
+                                   f'{escape(_("You are interested"))}</span>\n'),
+            "saved": f'  <span class="badge text-bg-secondary">{escape(_("Saved"))}</span>\n',
+            "interested": form("interested", "btn-koble", _("Interested")),
+            "save": form("saved", "btn-outline-secondary", _("Save")),
+            "not_for_me": form("not_for_me", "btn-outline-danger", _("Not for me")),
+            "clear": form("clear", "btn-outline-secondary", _("Undo")),
+        }
+    return found
+
+
+def interest_buttons(pitch_id: int, investor_id: int, mine: str | None,
+                     next_url: str) -> Markup:
+    """Buttons for the viewer's own answer about a pair (`mine`: the current kind or None),
+    each a small POST form with the CSRF token; as the interest_buttons macro drew them."""
+    parts = _button_parts(next_url)
+
+    def form(name: str) -> str:
+        make, before, after = parts[name]
+        return before + make(pitch_id, investor_id) + after
+
+    out = [parts["open"]]
+    out.append(parts["you_are_interested"] if mine == "interested" else form("interested"))
+    if mine == "saved":
+        out.append(parts["saved"])
+    elif mine != "interested":
+        out.append(form("save"))
+    if mine != "not_for_me":
+        out.append(form("not_for_me"))
+    if mine:
+        out.append(form("clear"))
+    out.append("</div>")
+    return Markup("".join(out))  # noqa: S704 - texts, token and URLs escaped above, ids ints
+
+
+def score_badge(score: float) -> Markup:
+    """The match score as a badge, "57 %", with its name for screen readers."""
+    cache = g.setdefault("_koble_badge", {})
+    locale = str(get_locale())
+    title = cache.get(locale)
+    if title is None:
+        title = cache[locale] = escape(_("Match score"))
+    return Markup(_badge_html(explain.percent(score), title))  # noqa: S704 - escaped, an int
+
+
+# -- the card's top: title, score, facts, sentence, chart ------------------------------
+# One call per card instead of a dozen template expressions (each a filter or helper call,
+# each looking up the locale); the markup is what the templates drew.
+def _badge_html(percent: int, title: str) -> str:
+    return (f'<span class="badge text-bg-success fs-6" title="{title}">\n'
+            f'  <span class="visually-hidden">{title}: </span>{percent} %\n</span>\n')
+
+
+def _top_texts(kind: str) -> dict:
+    """Per request and locale: the escaped score title and the link maker of the card."""
+    locale = str(get_locale())
+    cache = g.setdefault("_koble_card_texts", {})
+    found = cache.get((kind, locale))
+    if found is None:
+        href = (link_maker("pitches.view", "pitch_id") if kind == "pitch"
+                else link_maker("investors.view", "profile_id"))
+        found = cache[(kind, locale)] = {"locale": locale, "title": str(escape(_("Match score"))),
+                                         "href": href}
+    return found
+
+
+def _label(locale: str, key: str | None, mapping: dict) -> str:
+    return str(escape(templating.label_in(locale, key, mapping)))
+
+
+def _nok(locale: str, amount) -> str:
+    return str(escape(templating.nok_in(locale, amount)))
+
+
+def _explained(m, locale: str, id_prefix: str) -> str:
+    sentence = escape(explain.sentence_in(locale, m))
+    return (f'      <p class="mb-2">{sentence}</p>\n'
+            f"      {component_chart(m.components, id_prefix)}\n")
+
+
+def pitch_card_top(m) -> Markup:
+    """The top of an investor's recommendation card for the score `m` (with its pitch):
+    title linked to the pitch, score badge, summary, stage · amount · municipality, the
+    explanation sentence and the component chart."""
+    texts = _top_texts("pitch")
+    locale = texts["locale"]
+    p = m.pitch
+    facts = _label(locale, p.stage, vocabulary.STAGES)
+    if p.ask_nok:
+        facts += " · " + _nok(locale, p.ask_nok)
+    if p.municipality:
+        facts += " · " + _label(locale, p.municipality, vocabulary.MUNICIPALITIES)
+    return Markup(  # noqa: S704 - every value escaped above or an int
+        '<div class="d-flex flex-wrap justify-content-between gap-2">\n'
+        f'        <h2 class="h5 mb-1"><a href="{texts["href"](p.id)}">{escape(p.title)}</a></h2>\n'
+        f"        {_badge_html(explain.percent(m.score), texts['title'])}\n"
+        "      </div>\n"
+        f'      <p class="mb-1">{escape(p.summary)}</p>\n'
+        f'      <p class="small text-body-secondary mb-2">{facts}</p>\n'
+        + _explained(m, locale, f"m{m.id}"))
+
+
+def investor_card_top(m, position: int) -> Markup:
+    """The top of a founder's recommendation card for the score `m` (with its investor):
+    rank for screen readers, organisation linked to the profile, score badge, type · ticket,
+    the explanation sentence and the component chart."""
+    texts = _top_texts("investor")
+    locale = texts["locale"]
+    q = m.investor
+    facts = _label(locale, q.investor_type, vocabulary.INVESTOR_TYPES)
+    if q.ticket_min or q.ticket_max:
+        facts += f" · {_nok(locale, q.ticket_min)}–{_nok(locale, q.ticket_max)}"
+    return Markup(  # noqa: S704 - every value escaped above or an int
+        '<div class="d-flex flex-wrap justify-content-between gap-2">\n'
+        f'        <h2 class="h5 mb-1"><span class="visually-hidden">{int(position)}. </span>'
+        f'<a href="{texts["href"](q.id)}">{escape(q.organisation)}</a></h2>\n'
+        f"        {_badge_html(explain.percent(m.score), texts['title'])}\n"
+        "      </div>\n"
+        f'      <p class="small text-body-secondary mb-2">{facts}</p>\n'
+        + _explained(m, locale, f"m{m.id}"))

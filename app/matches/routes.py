@@ -30,6 +30,10 @@ def _match_helpers():
         "match_sentence": explain.explain,
         "match_bars": explain.component_bars,
         "match_chart": cards.component_chart,
+        "match_badge": cards.score_badge,
+        "match_buttons": cards.interest_buttons,
+        "pitch_card_top": cards.pitch_card_top,
+        "investor_card_top": cards.investor_card_top,
         "filter_form": cards.filter_form,
         "match_percent": explain.percent,
         "can_see_contacts": can_see_contacts,
@@ -72,7 +76,7 @@ def founder_overview():
 @role_required("investor")
 def recommended():
     """The investor's home: best pitches for them, with the browse filters."""
-    profile = interest.investor_profile_of(current_user)
+    profile = interest.investor_profile_of(current_user, columns=("id", "user_id"))
     form = MatchFilterForm(request.args)
     page = request.args.get("page", 1, type=int) or 1
     args = {key: value for key, value in request.args.items() if key != "page" and value}

@@ -9,6 +9,7 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional, Vali
 
 from app import vocabulary
 from app.form_fields import (
+    CachedTranslationsMeta,
     MultiCheckboxField,
     VersionField,
     http_url,
@@ -89,7 +90,7 @@ class PitchForm(FlaskForm):
 class BrowseForm(FlaskForm):
     """Search and filters for published pitches (a GET form, so no CSRF token)."""
 
-    class Meta:
+    class Meta(CachedTranslationsMeta):
         csrf = False
 
     q = StringField(_l("Search"), validators=[Optional(), Length(max=200)])

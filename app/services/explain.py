@@ -101,8 +101,12 @@ def sentence(reasons: list[str], shared_terms: list[str]) -> str:
 
 def explain(match) -> str:
     """The sentence for a stored MatchScore or an engine MatchResult."""
-    reasons, terms = tuple(match.reasons or ()), tuple(match.shared_terms or ())
-    return _sentence_in(str(get_locale()), reasons, terms)
+    return sentence_in(str(get_locale()), match)
+
+
+def sentence_in(locale: str, match) -> str:
+    """explain() for a locale the caller has looked up already (the current one)."""
+    return _sentence_in(locale, tuple(match.reasons or ()), tuple(match.shared_terms or ()))
 
 
 @lru_cache(maxsize=8192)

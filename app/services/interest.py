@@ -9,11 +9,12 @@ other's contact details (`app.services.contacts`).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from flask import current_app, has_request_context, url_for
 from flask_babel import gettext as _
-from sqlalchemy import and_, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import and_, bindparam, select
+from sqlalchemy.orm import aliased, lazyload, load_only
 
 from app.extensions import db
 from app.models import Interest, InvestorProfile, Notification, Pitch, User
@@ -37,9 +38,29 @@ def side_of(user) -> str:
     raise DomainError(_("Only founders and investors can mark interest."))
 
 
-def investor_profile_of(user) -> InvestorProfile | None:
-    """The investor's own profile."""
-    return db.session.scalar(select(InvestorProfile).where(InvestorProfile.user_id == user.id))
+def investor_profile_of(user, columns: tuple[str, ...] | None = None) -> InvestorProfile | None:
+    """The investor's own profile (only `columns` of it, when given, and not its user: the
+    rest loads on access)."""
+    return db.session.scalar(_profile_select(tuple(columns) if columns else None),
+                             {"user_id": user.id})
+
+
+# The pages' small queries are built once, with the ids bound at execution: building a
+# select and its cache key cost more CPU than running it.
+@lru_cache(maxsize=8)
+def _profile_select(columns: tuple[str, ...] | None):
+    query = select(InvestorProfile).where(InvestorProfile.user_id == bindparam("user_id"))
+    if columns:
+        query = query.options(load_only(*(getattr(InvestorProfile, name) for name in columns)),
+                              lazyload(InvestorProfile.user))
+    return query
+
+
+@lru_cache(maxsize=4)
+def _marks_select(by: str):
+    column = Interest.pitch_id if by == "pitch" else Interest.investor_profile_id
+    return select(Interest.side, Interest.pitch_id, Interest.investor_profile_id,
+                  Interest.kind).where(column == bindparam("id"))
 
 
 def _pair_for(user, pitch_id: int, investor_id: int) -> tuple[Pitch, InvestorProfile]:
@@ -84,15 +105,19 @@ def marks_by(side: str, *, pitch_id: int | None = None,
 def marks_of_both(side: str, *, pitch_id: int | None = None,
                   investor_id: int | None = None) -> tuple[dict, dict]:
     """(mine, theirs): marks_by() for `side` and for the other side, in one query."""
-    query = select(Interest.side, Interest.pitch_id, Interest.investor_profile_id,
-                   Interest.kind)
-    if pitch_id is not None:
-        query = query.where(Interest.pitch_id == pitch_id)
-    if investor_id is not None:
-        query = query.where(Interest.investor_profile_id == investor_id)
+    if pitch_id is not None and investor_id is not None:
+        query, params = _marks_select("pitch").where(
+            Interest.investor_profile_id == investor_id), {"id": pitch_id}
+    elif pitch_id is not None:
+        query, params = _marks_select("pitch"), {"id": pitch_id}
+    elif investor_id is not None:
+        query, params = _marks_select("investor"), {"id": investor_id}
+    else:
+        query, params = select(Interest.side, Interest.pitch_id, Interest.investor_profile_id,
+                               Interest.kind), None
     mine: dict[tuple[int, int], str] = {}
     theirs: dict[tuple[int, int], str] = {}
-    for who, p, i, kind in db.session.execute(query):
+    for who, p, i, kind in db.session.execute(query, params):
         (mine if who == side else theirs)[(p, i)] = kind
     return mine, theirs
 

@@ -582,16 +582,23 @@ def recommended_pitches(profile: InvestorProfile, filters: dict | None = None, p
     ask_max); the order is always by score. Each score comes with its pitch (only `columns`
     of it, when given); the pitch's owner loads on access, the investor is not loaded.
     """
-    from app.services.pitch_search import search_query
-
     per_page = per_page or current_app.config.get("PITCHES_PER_PAGE", 20)
-    wanted = {k: v for k, v in (filters or {}).items() if k != "sort"}
-    condition = search_query(**wanted).whereclause
-    query = _pitches_select(tuple(columns) if columns else None)
-    if condition is not None:
-        query = query.where(condition)
+    wanted = tuple(sorted((k, v) for k, v in (filters or {}).items() if k != "sort"))
+    query = _filtered_pitches_select(tuple(columns) if columns else None, wanted)
     # the total comes with the page's rows
     return paging.paginate(query, page, per_page, {"investor_id": profile.id})
+
+
+@lru_cache(maxsize=256)
+def _filtered_pitches_select(columns: tuple[str, ...] | None, filters: tuple):
+    """_pitches_select() with the browse filters' conditions, kept per filter values (most
+    views are unfiltered or use a few sector/stage filters): the same statement object is
+    reused, so its cache key is not computed again on each execution."""
+    from app.services.pitch_search import search_query
+
+    condition = search_query(**dict(filters)).whereclause
+    query = _pitches_select(columns)
+    return query if condition is None else query.where(condition)
 
 
 def score_for(pitch_id: int, investor_id: int) -> MatchScore | None:

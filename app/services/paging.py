@@ -8,11 +8,22 @@ asks for the count separately. Works on PostgreSQL and SQLite (window functions)
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from flask_sqlalchemy.pagination import SelectPagination
 from sqlalchemy import func
 from sqlalchemy import select as sa_select
 
 from app.extensions import db
+
+
+@lru_cache(maxsize=128)
+def _counted(select, per_page: int, offset: int):
+    """The page's select with the total added. Kept per select object (statements that are
+    built once and reused, e.g. the recommendations'): a new statement costs its cache key
+    (a walk of the whole statement) on every execution."""
+    return (select.add_columns(func.count().over().label("koble_total"))
+            .limit(per_page).offset(offset))
 
 
 class CountedPagination(SelectPagination):
@@ -23,8 +34,7 @@ class CountedPagination(SelectPagination):
     def _query_items(self) -> list:
         select = self._query_args["select"]
         session = self._query_args["session"]
-        counted = (select.add_columns(func.count().over().label("koble_total"))
-                   .limit(self.per_page).offset(self._query_offset))
+        counted = _counted(select, self.per_page, self._query_offset)
         rows = session.execute(counted, self._query_args.get("params")).all()
         if rows:
             self._total = rows[0][-1]
