@@ -13,9 +13,14 @@ from app.models import User
 
 
 def load_user(user_id: str) -> User | None:
-    """Find the user whose id and session token match the cookie."""
-    uid, _, token = user_id.partition(":")
-    if not uid.isdigit() or not token:
+    """Find the user whose id and session token match the cookie, if the login it carries
+    is younger than REMEMBER_COOKIE_DURATION (the longest any login may last)."""
+    uid, _, rest = user_id.partition(":")
+    token, _, stamp = rest.partition(":")
+    if not uid.isdigit() or not token or not stamp.isdigit():
+        return None
+    age = time.time() - int(stamp)
+    if not -60 <= age <= current_app.config["REMEMBER_COOKIE_DURATION"].total_seconds():
         return None
     user = db.session.get(User, int(uid))
     if user is None or user.session_token != token or not user.active:

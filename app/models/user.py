@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+import time
 from datetime import UTC, datetime
 
 from flask_login import UserMixin
@@ -46,8 +47,11 @@ class User(UserMixin, db.Model):
     association = relationship("Association", lazy="joined")
 
     def get_id(self) -> str:
-        # The token is part of the id so a rotated token invalidates old cookies.
-        return f"{self.id}:{self.session_token}"
+        # Flask-Login asks once, at login, and puts the answer in the session and the
+        # remember-me cookie. The token is part of it so a rotated token invalidates old
+        # cookies; the login time so the server, not only the browser, ends a remember-me
+        # login after REMEMBER_COOKIE_DURATION (see app.sessions.load_user).
+        return f"{self.id}:{self.session_token}:{int(time.time())}"
 
     @property
     def is_active(self) -> bool:

@@ -79,6 +79,32 @@ def test_logout_kills_captured_session_and_remember_cookies(app, client):
         assert not logged_in(thief), name
 
 
+def test_remember_me_cookie_is_refused_by_the_server_after_its_lifetime(app, client, clock):
+    """The browser drops the cookie after 7 days; a copied cookie must not outlive that."""
+    user = make_user("founder")
+    client.post("/auth/login", data={"email": user.email, "password": "grønne idéer møter kapital",
+                                     "remember": "y"})
+    remember_cookie = client.get_cookie("remember_token").value
+
+    def thief() -> bool:
+        other = app.test_client()
+        other.set_cookie("remember_token", remember_cookie)
+        return logged_in(other)
+
+    clock.advance(days=6)
+    assert thief()  # within its lifetime the cookie logs in on a new browser session
+    clock.advance(days=1, hours=1)
+    assert not thief()
+
+
+def test_a_session_without_a_login_time_is_refused(app, client):
+    user = make_user("founder")
+    with client.session_transaction() as session:
+        session["_user_id"] = f"{user.id}:{user.session_token}"  # the id of an older release
+        session["_fresh"] = True
+    assert not logged_in(client)
+
+
 def test_password_change_ends_other_sessions_but_keeps_this_one(app, client):
     user = make_user("founder")
     other = app.test_client()
