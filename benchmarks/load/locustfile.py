@@ -10,11 +10,11 @@ Every user thinks 0.5–2 s between pages (staff 2–5 s): 50 users are about 30
 Throughput per page is what one worker serves of it, 1 / mean response time; run.py divides
 the recommendation pages' by /health's (the floor, in the same run).
 
-The statistics start once every user has logged in (and the founders have read their
+The statistics start 2 s after every user has logged in (and the founders have read their
 overview): Locust's --reset-stats resets them when the last user is spawned, but the users
 spawned last are then still logging in, and a burst of scrypt logins (90 ms of CPU each)
-holds every worker for up to a second. The login phase is logged (count, median, max)
-before the reset.
+holds every worker for up to a second; requests queued behind them finish just after. The
+login phase is logged (count, median, max) before the reset.
 
 Production cookies are Secure; on loopback without TLS the client sends them anyway
 (a proxy terminates TLS in production).
@@ -28,6 +28,7 @@ import os
 import random
 import re
 
+import gevent
 from locust import HttpUser, between, task
 
 log = logging.getLogger("koble.load")
@@ -41,6 +42,7 @@ SECTORS = ("energy", "circular_economy", "maritime", "construction_property", "i
 STAGES = ("pre_seed", "seed", "series_a")
 
 _logins: dict[str, list[str]] = {}
+SETTLE_SECONDS = 2.0  # after the last login, before the statistics start
 _ready = 0  # users past their on_start
 _login_ms: list[float] = []  # every login's response time (the statistics lose some)
 
@@ -58,8 +60,13 @@ def ready(environment) -> None:
         times = sorted(_login_ms)
         log.warning("login phase: %d logins, median %.0f ms, max %.0f ms", len(times),
                     times[len(times) // 2], times[-1])
+    # Requests already queued behind the last logins finish in the next moments; let them.
+    gevent.spawn_later(SETTLE_SECONDS, _reset, runner, target)
+
+
+def _reset(runner, target: int) -> None:
     runner.stats.reset_all()
-    log.warning("all %d users logged in: statistics reset", target)
+    log.warning("all %d users logged in %.0f s ago: statistics reset", target, SETTLE_SECONDS)
 
 
 def logins(role: str) -> list[str]:
