@@ -53,15 +53,16 @@ def database(app: Flask) -> None:
     from app.extensions import db
     from app.matches import cards
     from app.models import User
-    from app.services import interest, matching, notifications
+    from app.services import interest, notifications
+    from app.services.recommendations import recommended_investors, recommended_pitches
 
     with app.test_request_context():
         try:
             db.session.get(User, 0)
             notifications.unread_count(_NOBODY)
-            matching.recommended_pitches(_NOBODY, columns=cards.PITCH_CARD_COLUMNS).items  # noqa: B018
-            matching.recommended_investors(_NOBODY, 20, columns=cards.INVESTOR_CARD_COLUMNS)
-            matching.recommended_investors(_NOBODY, 3, columns=cards.INVESTOR_NAME_COLUMNS)
+            recommended_pitches(_NOBODY, columns=cards.PITCH_CARD_COLUMNS).items  # noqa: B018
+            recommended_investors(_NOBODY, 20, columns=cards.INVESTOR_CARD_COLUMNS)
+            recommended_investors(_NOBODY, 3, columns=cards.INVESTOR_NAME_COLUMNS)
             interest.marks_of_both("investor", investor_id=0)
             interest.marks_of_both("founder", pitch_id=0)
         finally:

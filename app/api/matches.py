@@ -9,7 +9,7 @@ from app.api.core import ApiError, Blueprint, caller, page_of, roles
 from app.api.pitches import search_filters
 from app.extensions import db
 from app.models import Interest
-from app.services import explain, interest, matching, pitches
+from app.services import explain, interest, pitches, recommendations
 from app.services.contacts import can_see_contacts
 
 bp = Blueprint("api_matches", __name__, url_prefix="/api/v1",
@@ -36,7 +36,7 @@ def recommended_pitches(page: int, per_page: int, **args):
         return {"items": [], "page": page, "per_page": per_page, "total": 0, "pages": 0}
     filters = search_filters(args)
     filters.pop("sort", None)
-    pagination = matching.recommended_pitches(profile, filters, page, per_page)
+    pagination = recommendations.recommended_pitches(profile, filters, page, per_page)
     mine = interest.marks_by("investor", investor_id=profile.id)
     theirs = interest.marks_by("founder", investor_id=profile.id)
     items = [dict(_scored(m, mine, theirs), pitch=m.pitch) for m in pagination.items]
@@ -51,7 +51,7 @@ def recommended_pitches(page: int, per_page: int, **args):
 def recommended_investors(pitch_id: int):
     """Your pitch's recommended investors, best first, with scores and reasons."""
     pitch = pitches.own_pitch(caller(), pitch_id)
-    found = matching.recommended_investors(pitch, 20) if pitch.is_visible else []
+    found = recommendations.recommended_investors(pitch, 20) if pitch.is_visible else []
     mine = interest.marks_by("founder", pitch_id=pitch.id)
     theirs = interest.marks_by("investor", pitch_id=pitch.id)
     return {"items": [dict(_scored(m, mine, theirs), investor=m.investor) for m in found]}

@@ -8,16 +8,16 @@ from flask_login import current_user
 
 from app.matches.forms import WeightsForm
 from app.permissions import role_required
-from app.services import matching
+from app.services import engine_settings, matching
 from app.services.errors import DomainError
 
 bp = Blueprint("engine_admin", __name__)
 
 
 def _page(form, status: int = 200):
-    row = matching.settings()
+    row = engine_settings.settings()
     return render_template(
-        "admin/engine.html", form=form, names=matching.weight_names(), settings=row,
+        "admin/engine.html", form=form, names=engine_settings.weight_names(), settings=row,
         index=matching.latest_index(), stale=matching.is_stale(),
         loaded=matching.loaded_version(),
     ), status
@@ -27,13 +27,13 @@ def _page(form, status: int = 200):
 @role_required("admin")
 def engine():
     """Edit the weights (validated, audited) and see the index."""
-    names = matching.weight_names()
+    names = engine_settings.weight_names()
     form_class = WeightsForm.for_components(names)
-    weights = matching.current_weights().as_dict()
+    weights = engine_settings.current_weights().as_dict()
     form = form_class(data=weights)
     if form.validate_on_submit():
         try:
-            matching.save_weights(form.weight_values(names), actor=current_user)
+            engine_settings.save_weights(form.weight_values(names), actor=current_user)
         except DomainError as error:
             target = getattr(form, error.field, None) if error.field else None
             if target is not None:

@@ -13,7 +13,7 @@ from app.matches.forms import MatchFilterForm
 from app.models import InvestorProfile, Pitch
 from app.models.interest import INTEREST_KINDS
 from app.permissions import owned_or_404, role_required
-from app.services import explain, interest, matching, notifications
+from app.services import explain, interest, notifications, recommendations
 from app.services.contacts import can_see_contacts
 from app.services.errors import DomainError, NotFound
 
@@ -49,7 +49,7 @@ def _back(default: str) -> str:
 def pitch_matches(pitch_id: int):
     """The founder's pitch: its best investors, scored and explained."""
     pitch = owned_or_404(Pitch, pitch_id)
-    found = matching.recommended_investors(pitch, PITCH_MATCHES_SHOWN,
+    found = recommendations.recommended_investors(pitch, PITCH_MATCHES_SHOWN,
                                            columns=cards.INVESTOR_CARD_COLUMNS)
     marks, theirs = interest.marks_of_both("founder", pitch_id=pitch.id)
     hidden = [i for (_p, i), kind in marks.items() if kind == "not_for_me"]
@@ -67,7 +67,7 @@ def founder_overview():
     pitches = list(db.session.scalars(
         db.select(Pitch).where(Pitch.owner_id == current_user.id)
         .order_by(Pitch.updated_at.desc())).unique())
-    tops = {p.id: matching.recommended_investors(p, 3, columns=cards.INVESTOR_NAME_COLUMNS)
+    tops = {p.id: recommendations.recommended_investors(p, 3, columns=cards.INVESTOR_NAME_COLUMNS)
             for p in pitches if p.is_visible}
     return render_template("matches/overview.html", pitches=pitches, tops=tops)
 
@@ -86,7 +86,7 @@ def recommended():
     if not form.validate():
         return render_template("matches/investor.html", form=form, profile=profile,
                                pagination=None, filters={}, marks={}, theirs={}), 422
-    pagination = matching.recommended_pitches(profile, form.filters(), page,
+    pagination = recommendations.recommended_pitches(profile, form.filters(), page,
                                               columns=cards.PITCH_CARD_COLUMNS)
     marks, theirs = interest.marks_of_both("investor", investor_id=profile.id)
     return render_template("matches/investor.html", form=form, profile=profile,

@@ -8,7 +8,7 @@ from flask_login import current_user, login_required
 
 from app.permissions import role_required
 from app.pitches.forms import BrowseForm, PitchForm
-from app.services import matching, pitch_search, pitches
+from app.services import pitch_search, pitches, recommendations
 from app.services.errors import Conflict, DomainError, NotFound
 
 bp = Blueprint("pitches", __name__)
@@ -57,7 +57,7 @@ def view(pitch_id: int):
     except NotFound:
         abort(404)
     is_owner = pitch.owner_id == current_user.id
-    top = matching.recommended_investors(pitch, 3) if is_owner and pitch.is_visible else []
+    top = recommendations.recommended_investors(pitch, 3) if is_owner and pitch.is_visible else []
     return render_template("pitches/view.html", pitch=pitch, is_owner=is_owner, top_matches=top)
 
 

@@ -13,8 +13,8 @@ Lifecycle
 - `refresh_pitch()` / `refresh_investor()` upsert one record into the loaded engine (no refit)
   and rewrite that row's scores: milliseconds, so they run inline from the save signals.
 
-Pages never call the engine: they read stored scores (`recommended_investors`,
-`recommended_pitches`).
+Pages never call the engine: they read stored scores (`app.services.recommendations`;
+weights live in `app.services.engine_settings`).
 """
 
 from __future__ import annotations
@@ -25,12 +25,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from functools import lru_cache
 
 from flask import Flask, current_app
-from flask_babel import gettext as _
-from sqlalchemy import and_, bindparam, delete, func, insert, select
-from sqlalchemy.orm import aliased, contains_eager, raiseload
+from sqlalchemy import delete, func, insert, select
 
 from app.database import analyze
 from app.extensions import db
@@ -43,8 +40,8 @@ from app.models import (
     User,
 )
 from app.models.user import utcnow
-from app.services import exclusions, feedback_learning, paging, records
-from app.services.errors import DomainError
+from app.services import exclusions, feedback_learning, records
+from app.services.engine_settings import current_weights, settings
 
 TOP_K = 50  # scores stored per pitch and per investor by a rebuild
 KEEP_INDEXES = 3  # saved index versions kept in the database
@@ -187,82 +184,6 @@ def forget_engine(app: Flask | None = None) -> None:
         cache.applied = {}
 
 
-# -- weights -------------------------------------------------------------------------------
-def settings() -> EngineSettings:
-    """The single settings row, created with the engine's defaults when missing."""
-    row = db.session.get(EngineSettings, 1)
-    if row is None:
-        from matching import EngineWeights
-
-        row = EngineSettings(id=1, weights=EngineWeights().as_dict(), version=1)
-        db.session.add(row)
-        db.session.flush()
-    return row
-
-
-def current_weights():
-    """The admin's weights as EngineWeights (engine defaults for anything missing)."""
-    from matching import EngineWeights
-
-    row = db.session.get(EngineSettings, 1)
-    try:
-        return EngineWeights.from_dict(row.weights if row and row.weights else {})
-    except (TypeError, ValueError):
-        return EngineWeights()
-
-
-def weight_names() -> list[str]:
-    """The engine's component names, in order."""
-    from matching import EngineWeights
-
-    return list(EngineWeights().as_dict())
-
-
-def validate_weights(values: dict) -> dict[str, float]:
-    """Numbers ≥ 0, at least one > 0; raises DomainError (field = the weight) otherwise."""
-    clean: dict[str, float] = {}
-    for name in weight_names():
-        raw = values.get(name)
-        try:
-            number = float(raw)
-        except (TypeError, ValueError):
-            raise DomainError(_("Enter a number."), name) from None
-        if number != number or number in (float("inf"), float("-inf")):
-            raise DomainError(_("Enter a number."), name)
-        if number < 0:
-            raise DomainError(_("A weight cannot be negative."), name)
-        if number > 1000:
-            raise DomainError(_("Use a weight of at most 1000."), name)
-        clean[name] = number
-    if not any(v > 0 for v in clean.values()):
-        raise DomainError(_("At least one weight must be greater than zero."))
-    return clean
-
-
-def save_weights(values: dict, actor=None) -> EngineSettings:
-    """Validate and store new weights (used by the next rebuild); audited."""
-    from app.services import audit
-
-    clean = validate_weights(values)
-    row = settings()
-    before = dict(row.weights or {})
-    row.weights = clean
-    row.updated_by = getattr(actor, "id", None)
-    row.updated_at = utcnow()
-    row.version = (row.version or 0) + 1
-    audit.record("engine_weights", actor=actor, target="engine_settings:1",
-                 detail=f"{before} -> {clean}", commit=False)
-    db.session.commit()
-    return row
-
-
-# -- exclusions: "not for me" and "met before" (see app.services.exclusions) ---------------
-excluded_pairs = exclusions.excluded_pairs
-excluded_investors = exclusions.excluded_investors
-excluded_pitches = exclusions.excluded_pitches
-_not_excluded = exclusions.not_excluded
-
-
 # -- storing scores ------------------------------------------------------------------------
 def _row(result, version: int, now: datetime) -> dict:
     return {
@@ -393,7 +314,7 @@ def rebuild(progress: Progress | None = None, k: int = TOP_K) -> dict:
         weights, learning = feedback_learning.learned_weights(engine, weights)
         engine.set_weights(weights)
     step("fit")
-    exclude = excluded_pairs()
+    exclude = exclusions.excluded_pairs()
     # one blocked pass gives both directions; each pair scored and explained once
     table = engine.batch_table(k, exclude) if fitted else None
     step("investors")
@@ -469,7 +390,8 @@ def refresh_pitch(pitch: Pitch, k: int = TOP_K) -> int:
             engine.upsert_pitch(records.pitch_record(pitch))
             _cache().applied[("pitch", pitch.id)] = pitch.version
         n = _scan_size(len(engine.investor_index_))
-        results = engine.top_investors(pid, k=max(n, k), exclude=excluded_investors(pitch.id))
+        excluded = exclusions.excluded_investors(pitch.id)
+        results = engine.top_investors(pid, k=max(n, k), exclude=excluded)
     keep = results[:k]
     rest = results[k:]
     if rest:
@@ -498,7 +420,8 @@ def refresh_investor(profile: InvestorProfile, k: int = TOP_K) -> int:
             engine.upsert_investor(records.investor_record(profile))
             _cache().applied[("investor", profile.id)] = profile.version
         n = _scan_size(len(engine.pitch_index_))
-        results = engine.top_pitches(qid, k=max(n, k), exclude=excluded_pitches(profile.id))
+        excluded = exclusions.excluded_pitches(profile.id)
+        results = engine.top_pitches(qid, k=max(n, k), exclude=excluded)
     keep = results[:k]
     rest = results[k:]
     if rest:
@@ -518,93 +441,6 @@ def remove_pitch(pitch_id: int) -> None:
             _quiet_remove(cache.engine.remove_pitch, str(pitch_id))
     db.session.execute(delete(MatchScore).where(MatchScore.pitch_id == pitch_id))
     db.session.commit()
-
-
-# -- reading stored scores -----------------------------------------------------------------
-def _columns(model, names) -> tuple:
-    return tuple(getattr(model, name) for name in names)
-
-
-# The two reading queries are built once per column set, with the ids bound at execution:
-# building one (joins, options, the exclusion subquery) costs more CPU than running it.
-@lru_cache(maxsize=16)
-def _investors_select(columns: tuple[str, ...] | None):
-    owner = aliased(User)
-    investor = contains_eager(MatchScore.investor)
-    if columns:
-        investor = investor.load_only(*_columns(InvestorProfile, columns))
-    return (
-        select(MatchScore)
-        .join(InvestorProfile, MatchScore.investor_profile_id == InvestorProfile.id)
-        .join(owner, InvestorProfile.user_id == owner.id)
-        .where(MatchScore.pitch_id == bindparam("pitch_id"),
-               InvestorProfile.active.is_(True), owner.active.is_(True), _not_excluded())
-        .options(investor, investor.lazyload(InvestorProfile.user),
-                 raiseload(MatchScore.pitch))
-        .order_by(MatchScore.score.desc(), MatchScore.investor_profile_id)
-        .limit(bindparam("k"))
-    )
-
-
-@lru_cache(maxsize=16)
-def _pitches_select(columns: tuple[str, ...] | None):
-    owner = aliased(User)
-    found = contains_eager(MatchScore.pitch)
-    if columns:
-        found = found.load_only(*_columns(Pitch, columns))
-    return (
-        select(MatchScore)
-        .join(Pitch, MatchScore.pitch_id == Pitch.id)
-        .join(owner, Pitch.owner_id == owner.id)
-        .where(MatchScore.investor_profile_id == bindparam("investor_id"),
-               owner.active.is_(True), _not_excluded())
-        .options(found, found.lazyload(Pitch.owner), raiseload(MatchScore.investor))
-        .order_by(MatchScore.score.desc(), MatchScore.pitch_id)
-    )
-
-
-def recommended_investors(pitch: Pitch, k: int = 20,
-                          columns: tuple[str, ...] | None = None) -> list[MatchScore]:
-    """The pitch's best investors from stored scores: active, not excluded, best first.
-
-    Each score comes with its investor profile (only `columns` of it, when given; the rest
-    loads on access); the profile's user loads on access, the pitch is not loaded.
-    """
-    query = _investors_select(tuple(columns) if columns else None)
-    return list(db.session.scalars(query, {"pitch_id": pitch.id, "k": k}))
-
-
-def recommended_pitches(profile: InvestorProfile, filters: dict | None = None, page: int = 1,
-                        per_page: int | None = None, columns: tuple[str, ...] | None = None):
-    """One page (Pagination of MatchScore) of the investor's best visible pitches.
-
-    `filters` are the browse page's (text, sector, stage, municipality, objective, ask_min,
-    ask_max); the order is always by score. Each score comes with its pitch (only `columns`
-    of it, when given); the pitch's owner loads on access, the investor is not loaded.
-    """
-    per_page = per_page or current_app.config.get("PITCHES_PER_PAGE", 20)
-    wanted = tuple(sorted((k, v) for k, v in (filters or {}).items() if k != "sort"))
-    query = _filtered_pitches_select(tuple(columns) if columns else None, wanted)
-    # the total comes with the page's rows
-    return paging.paginate(query, page, per_page, {"investor_id": profile.id})
-
-
-@lru_cache(maxsize=256)
-def _filtered_pitches_select(columns: tuple[str, ...] | None, filters: tuple):
-    """_pitches_select() with the browse filters' conditions, kept per filter values (most
-    views are unfiltered or use a few sector/stage filters): the same statement object is
-    reused, so its cache key is not computed again on each execution."""
-    from app.services.pitch_search import search_query
-
-    condition = search_query(**dict(filters)).whereclause
-    query = _pitches_select(columns)
-    return query if condition is None else query.where(condition)
-
-
-def score_for(pitch_id: int, investor_id: int) -> MatchScore | None:
-    """The stored score of one pair, if any."""
-    return db.session.scalar(select(MatchScore).where(
-        and_(MatchScore.pitch_id == pitch_id, MatchScore.investor_profile_id == investor_id)))
 
 
 # -- background rebuild --------------------------------------------------------------------

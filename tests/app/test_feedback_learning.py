@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import EngineIndex, Interest
-from app.services import matching
+from app.services import engine_settings, matching
 from tests.factories import make_investor, make_pitch, make_user
 
 TOPICS = ("Solceller, solenergi og batterilagring på tak.",
@@ -43,7 +43,7 @@ def _by_ticket(market):
     engine = matching.get_engine(force=True)
     pairs = [(p, q) for p in pitches for q in investors]
     comps = engine.pair_components([(str(p.id), str(q.id)) for p, q in pairs])
-    ticket = comps[:, matching.weight_names().index("ticket")]
+    ticket = comps[:, engine_settings.weight_names().index("ticket")]
     return [pairs[i] for i in ticket.argsort()[::-1]]
 
 
@@ -61,7 +61,7 @@ def test_rebuild_learns_from_enough_feedback(market, client, auth):
     assert result["learning"] == {"enabled": True, "min_pairs": 5, "used": True,
                                   "good": 6, "poor": 6}
     index = db.session.scalar(select(EngineIndex).order_by(EngineIndex.version.desc()))
-    admin = matching.current_weights().as_dict()
+    admin = engine_settings.current_weights().as_dict()
     assert index.weights != admin
     assert _share(index.weights, "ticket") > _share(admin, "ticket")
     assert _share(index.weights, "text") < _share(admin, "text")
@@ -80,7 +80,7 @@ def test_too_little_feedback_keeps_the_admin_weights(market):
     assert result["learning"]["used"] is False
     assert (result["learning"]["good"], result["learning"]["poor"]) == (4, 0)
     index = db.session.scalar(select(EngineIndex).order_by(EngineIndex.version.desc()))
-    assert index.weights == matching.current_weights().as_dict()
+    assert index.weights == engine_settings.current_weights().as_dict()
 
 
 def test_learning_can_be_turned_off(market, app):
@@ -93,4 +93,4 @@ def test_learning_can_be_turned_off(market, app):
     result = matching.rebuild()
     assert result["learning"] == {"enabled": False, "min_pairs": 5, "used": False}
     index = db.session.scalar(select(EngineIndex).order_by(EngineIndex.version.desc()))
-    assert index.weights == matching.current_weights().as_dict()
+    assert index.weights == engine_settings.current_weights().as_dict()

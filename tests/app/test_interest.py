@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import Interest
-from app.services import matching
+from app.services import matching, recommendations
 from tests.app.matching_data import tiny_market
 from tests.factories import outbox_of
 
@@ -36,23 +36,25 @@ def test_not_for_me_removes_the_pair_from_both_lists(client, auth, market):
     assert response.status_code == 303
     page = _founder_page(client, market)
     assert "Marked not for me" in page or "not for me" in page.lower()
-    ids = [m.investor_profile_id for m in matching.recommended_investors(market["solar"], 10)]
+    ids = [m.investor_profile_id
+           for m in recommendations.recommended_investors(market["solar"], 10)]
     assert investor.id not in ids
-    pitch_ids = [m.pitch_id for m in matching.recommended_pitches(investor, {}, 1).items]
+    pitch_ids = [m.pitch_id for m in recommendations.recommended_pitches(investor, {}, 1).items]
     assert market["solar"].id not in pitch_ids
     auth.logout()
     auth.login(investor.user.email)
     assert "Solcelletak for landbruket" not in client.get("/matches").get_data(as_text=True)
     # a rebuild keeps the pair apart (hard filter in the engine)
     matching.rebuild()
-    assert matching.score_for(market["solar"].id, investor.id) is None
+    assert recommendations.score_for(market["solar"].id, investor.id) is None
     # undo brings it back after the next refresh
     auth.logout()
     auth.login(market["solar_founder"].email)
     assert client.post(
         f"/matches/{market['solar'].id}/{investor.id}/clear").status_code == 303
     matching.refresh_pitch(market["solar"])
-    ids = [m.investor_profile_id for m in matching.recommended_investors(market["solar"], 10)]
+    ids = [m.investor_profile_id
+           for m in recommendations.recommended_investors(market["solar"], 10)]
     assert investor.id in ids
 
 

@@ -12,7 +12,7 @@ from flask import render_template_string
 from flask_babel import force_locale
 
 from app.matches import cards
-from app.services import matching
+from app.services import matching, recommendations
 from tests.app.matching_data import tiny_market
 
 # What templates/matches/*.html drew before the cards moved to Python (commit 5ae2238).
@@ -55,7 +55,7 @@ def test_interest_buttons_are_the_macros_markup(app, locale, mine, next_url):
 def test_card_tops_and_badge_are_the_templates_markup(app, market, locale):
     profile = market["solar_investor"]
     with app.test_request_context("/matches"), force_locale(locale):
-        scores = matching.recommended_pitches(profile, {}, 1,
+        scores = recommendations.recommended_pitches(profile, {}, 1,
                                               columns=cards.PITCH_CARD_COLUMNS).items
         assert scores
         for m in scores:
@@ -63,7 +63,7 @@ def test_card_tops_and_badge_are_the_templates_markup(app, market, locale):
             assert _same(cards.pitch_card_top(m)) == _same(old)
             old_badge = render_template_string(OLD_MACROS + "{{ score_badge(m) }}", m=m)
             assert _same(cards.score_badge(m.score)) == _same(old_badge)
-        investors = matching.recommended_investors(market["solar"], 20,
+        investors = recommendations.recommended_investors(market["solar"], 20,
                                                    columns=cards.INVESTOR_CARD_COLUMNS)
         assert investors
         for position, m in enumerate(investors, start=1):
@@ -74,7 +74,7 @@ def test_card_tops_and_badge_are_the_templates_markup(app, market, locale):
 
 def test_card_escapes_what_users_typed(app, market):
     with app.test_request_context("/matches"):
-        scores = matching.recommended_pitches(market["solar_investor"], {}, 1,
+        scores = recommendations.recommended_pitches(market["solar_investor"], {}, 1,
                                               columns=cards.PITCH_CARD_COLUMNS).items
         html = str(cards.pitch_card_top(next(m for m in scores
                                              if m.pitch_id == market["solar"].id)))

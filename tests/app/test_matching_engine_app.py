@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from app import create_app
 from app.extensions import db
 from app.models import EngineIndex, MatchScore
-from app.services import matching, pitches
+from app.services import matching, pitches, recommendations
 from tests.app.matching_data import tiny_market
 from tests.factories import make_pitch
 
@@ -22,7 +22,7 @@ def market(app):
 
 
 def _ranked_pitches(profile) -> list[int]:
-    return [m.pitch_id for m in matching.recommended_pitches(profile, {}, 1).items]
+    return [m.pitch_id for m in recommendations.recommended_pitches(profile, {}, 1).items]
 
 
 def test_solar_seed_investor_sees_solar_seed_pitch_first(market):
@@ -30,7 +30,7 @@ def test_solar_seed_investor_sees_solar_seed_pitch_first(market):
     assert _ranked_pitches(market["solar_investor"])[0] == market["solar"].id
     assert _ranked_pitches(market["sea_investor"])[0] == market["fish"].id
     assert _ranked_pitches(market["health_investor"])[0] == market["health"].id
-    best = matching.recommended_investors(market["solar"], 3)
+    best = recommendations.recommended_investors(market["solar"], 3)
     assert best[0].investor_profile_id == market["solar_investor"].id
 
 
@@ -39,7 +39,7 @@ def test_scores_are_stored_with_the_index_version(market):
     assert result["pitches"] == 3 and result["investors"] == 3
     rows = db.session.scalars(select(MatchScore)).all()
     assert rows and {r.engine_version for r in rows} == {result["version"]}
-    solar = matching.score_for(market["solar"].id, market["solar_investor"].id)
+    solar = recommendations.score_for(market["solar"].id, market["solar_investor"].id)
     assert 0 < solar.score <= 1
     assert set(solar.components) >= {"text", "sectors", "stage", "ticket"}
     assert solar.shared_terms and solar.reasons
@@ -53,9 +53,9 @@ def test_draft_hidden_and_inactive_are_not_matched(market):
     db.session.commit()
     result = matching.rebuild()
     assert result["pitches"] == 3 and result["investors"] == 2
-    assert not matching.recommended_investors(market["health"], 5) or all(
+    assert not recommendations.recommended_investors(market["health"], 5) or all(
         m.investor_profile_id != market["health_investor"].id
-        for m in matching.recommended_investors(market["health"], 5))
+        for m in recommendations.recommended_investors(market["health"], 5))
 
 
 def test_publishing_a_pitch_refreshes_its_scores_without_a_rebuild(market):
@@ -68,16 +68,16 @@ def test_publishing_a_pitch_refreshes_its_scores_without_a_rebuild(market):
         "green_objectives": ["climate_mitigation"], "support_needs": ["capital"],
         "team_size": None, "founded_year": None, "website": None,
     })
-    assert matching.recommended_investors(draft, 5) == []
+    assert recommendations.recommended_investors(draft, 5) == []
     pitches.publish(draft)
-    found = matching.recommended_investors(draft, 5)
+    found = recommendations.recommended_investors(draft, 5)
     assert found[0].investor_profile_id == market["solar_investor"].id
     assert {m.engine_version for m in found} == {version}
     assert db.session.scalar(select(func.count(EngineIndex.id))) == 1  # no rebuild happened
     # the new pitch also reaches the investor's own list
     assert draft.id in _ranked_pitches(market["solar_investor"])
     pitches.unpublish(draft)
-    assert matching.recommended_investors(draft, 5) == []
+    assert recommendations.recommended_investors(draft, 5) == []
     assert draft.id not in _ranked_pitches(market["solar_investor"])
 
 
@@ -90,7 +90,7 @@ def test_editing_a_pitch_changes_its_best_investor(market):
                   stage="growth", ask_nok=30_000_000, municipality="drammen",
                   green_objectives=["water_marine"])
     pitches.update_pitch(pitch, values, pitch.version)
-    best = matching.recommended_investors(pitch, 1)[0]
+    best = recommendations.recommended_investors(pitch, 1)[0]
     assert best.investor_profile_id == market["sea_investor"].id
 
 

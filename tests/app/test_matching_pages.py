@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import AuditEvent, EngineSettings
-from app.services import matching
+from app.services import engine_settings, matching, recommendations
 from tests.app.matching_data import tiny_market
 from tests.factories import make_pitch, make_user
 
@@ -35,7 +35,7 @@ def test_founder_sees_explained_investors_for_own_pitch(client, auth, market):
     # ranked first, with a sentence naming a shared term and an accessible bar chart
     if "Havkapital" in html:
         assert html.index("Grønn Kapital AS") < html.index("Havkapital")
-    match = matching.score_for(market["solar"].id, market["solar_investor"].id)
+    match = recommendations.score_for(market["solar"].id, market["solar_investor"].id)
     assert any(term in html for term in match.shared_terms)
     assert "mention" in html or "nevner" in html
     assert 'role="progressbar"' in html and "aria-valuenow" in html and "w-score-" in html
@@ -97,7 +97,7 @@ def admin(auth):
 
 
 def _weights(**changes) -> dict:
-    values = {name: "1" for name in matching.weight_names()}
+    values = {name: "1" for name in engine_settings.weight_names()}
     values.update({k: str(v) for k, v in changes.items()})
     return values
 
@@ -121,23 +121,23 @@ def test_admin_saves_valid_weights_with_audit(client, admin, market):
 ], ids=["negative", "not-a-number", "nan", "huge"])
 def test_admin_bad_weights_get_a_clear_message_and_nothing_is_saved(client, admin, market,
                                                                    values):
-    before = matching.current_weights().as_dict()
+    before = engine_settings.current_weights().as_dict()
     response = client.post("/admin/engine", data=values)
     assert response.status_code == 422
     html = response.get_data(as_text=True)
     assert "alert-danger" in html
-    assert matching.current_weights().as_dict() == before
+    assert engine_settings.current_weights().as_dict() == before
     audit = select(AuditEvent).where(AuditEvent.action == "engine_weights")
     assert db.session.scalar(audit) is None
 
 
 def test_all_zero_weights_say_so(client, admin, market):
     client.post("/language", data={"lang": "en"})
-    before = matching.current_weights().as_dict()
-    response = client.post("/admin/engine", data={n: "0" for n in matching.weight_names()})
+    before = engine_settings.current_weights().as_dict()
+    response = client.post("/admin/engine", data={n: "0" for n in engine_settings.weight_names()})
     assert response.status_code == 422
     assert "At least one weight must be greater than zero" in response.get_data(as_text=True)
-    assert matching.current_weights().as_dict() == before
+    assert engine_settings.current_weights().as_dict() == before
 
 
 def test_admin_rebuild_runs_in_the_background(client, admin, market, app):

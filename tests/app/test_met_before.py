@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from app.services import exclusions, matching
+from app.services import exclusions, matching, recommendations
 from tests.app.matching_data import tiny_market
 from tests.factories import make_arena, make_invitation, make_meeting
 
@@ -30,12 +30,12 @@ def _meet(market, days_from_now: int, status: str = "scheduled", state: str = "s
 
 def _investor_ids(market) -> list[int]:
     return [m.investor_profile_id
-            for m in matching.recommended_investors(market["solar"], 10)]
+            for m in recommendations.recommended_investors(market["solar"], 10)]
 
 
 def _pitch_ids(market) -> list[int]:
     return [m.pitch_id
-            for m in matching.recommended_pitches(market["solar_investor"], {}, 1).items]
+            for m in recommendations.recommended_pitches(market["solar_investor"], {}, 1).items]
 
 
 def test_a_meeting_at_a_held_arena_hides_the_pair_on_both_sides(client, auth, market):
@@ -50,10 +50,10 @@ def test_a_meeting_at_a_held_arena_hides_the_pair_on_both_sides(client, auth, ma
     assert market["sea_investor"].organisation in page  # the others stay
     # the engine leaves the pair out of a rebuild and of a refresh too
     matching.rebuild()
-    assert matching.score_for(solar.id, investor.id) is None
+    assert recommendations.score_for(solar.id, investor.id) is None
     matching.refresh_pitch(solar)
     matching.refresh_investor(investor)
-    assert matching.score_for(solar.id, investor.id) is None
+    assert recommendations.score_for(solar.id, investor.id) is None
 
 
 @pytest.mark.parametrize("days, status, state", [
@@ -66,7 +66,7 @@ def test_meetings_that_did_not_happen_hide_nothing(market, days, status, state):
     assert market["solar_investor"].id in _investor_ids(market)
     assert exclusions.met_before_pairs() == set()
     matching.rebuild()
-    assert matching.score_for(market["solar"].id, market["solar_investor"].id) is not None
+    assert recommendations.score_for(market["solar"].id, market["solar_investor"].id) is not None
 
 
 def test_staff_marking_an_arena_done_counts_as_held(market):
