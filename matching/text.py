@@ -111,7 +111,9 @@ class Analyzer:
             if head in self.single:
                 parts.append((self.single[head], head))
                 # Norwegian joins compounds with a linking s or e ("gård|s|bygg").
-                if tail[0] in "se" and tail[1:] in self.single:
+                # The rest may be inflected ("gårds|bygget"): the glossary knows its stem.
+                if tail[0] in "se" and (tail[1:] in self.single
+                                        or self._lookup((tail[1:],), lang)):
                     tail = tail[1:]
                 rest = self._lookup((tail,), lang)
                 parts.append((rest, tail) if rest else (self.stem(tail, lang), tail))
