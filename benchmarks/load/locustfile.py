@@ -6,9 +6,9 @@ KOBLE_LOAD_LOGINS); by hand:
     locust -f benchmarks/load/locustfile.py --headless -u 50 -r 10 -t 60s \\
         --host http://127.0.0.1:8000
 
-Every user thinks 0.5–2 s between pages (staff 2–5 s): 50 users are about 30 requests/s.
-Throughput per page is what one worker serves of it, 1 / mean response time; run.py divides
-the recommendation pages' by /health's (the floor, in the same run).
+Every user thinks 0.5–2 s between pages (staff 2–5 s): 50 users are about 30 requests/s
+(the scenario: Investor, Founder, Staff, Health). Throughput is measured apart, at the end
+of this file: users that do not pause, one kind of page at a time.
 
 The statistics start 2 s after every user has logged in (and the founders have read their
 overview): Locust's --reset-stats resets them when the last user is spawned, but the users
@@ -29,7 +29,7 @@ import random
 import re
 
 import gevent
-from locust import HttpUser, between, task
+from locust import HttpUser, between, constant, task
 
 log = logging.getLogger("koble.load")
 
@@ -225,3 +225,69 @@ class Health(HttpUser):
     @task
     def health(self) -> None:
         self.client.get("/health", name="/health")
+
+
+# -- throughput at saturation ---------------------------------------------------------------
+# run.py runs these after the scenario above, each kind alone and without pauses, so the
+# server answers as many requests per second as it can: that is throughput. The scenario's
+# users think between pages, so their requests per second say how the users behave, not
+# what the server can do.
+class HealthAtFullSpeed(HttpUser):
+    """/health, one request after the other: the floor of the throughput ratio."""
+
+    wait_time = constant(0)
+
+    def on_start(self) -> None:
+        ready(self.environment)
+
+    @task
+    def health(self) -> None:
+        self.client.get("/health", name="/health")
+
+
+class _AtFullSpeed(KobleUser):
+    abstract = True
+    wait_time = constant(0)
+
+    def page(self, path: str, name: str, expect: str | None = None) -> None:
+        self._loopback_cookies()
+        with self.client.get(path, name=name, catch_response=True,
+                             allow_redirects=False) as response:
+            if response.status_code != 200:
+                response.failure(f"{response.status_code}")
+            elif expect and expect not in response.text:
+                response.failure(f"{expect!r} not in the page")
+
+
+class InvestorRecommendationsAtFullSpeed(_AtFullSpeed):
+    """An investor's recommendation pages (plain and filtered), without a pause."""
+
+    weight = 3
+    role = "investor"
+
+    @task(5)
+    def recommendations(self) -> None:
+        self.page(f"/matches?page={random.choice((1, 1, 1, 2, 3))}",
+                  "recommendations (investor)", "card")
+
+    @task(2)
+    def recommendations_filtered(self) -> None:
+        self.page(f"/matches?sector={random.choice(SECTORS)}&stage={random.choice(STAGES)}",
+                  "recommendations filtered (investor)", "</form>")
+
+
+class FounderRecommendationsAtFullSpeed(_AtFullSpeed):
+    """A founder's matching investors, one pitch after the other, without a pause."""
+
+    weight = 2
+    role = "founder"
+
+    def prepare(self) -> None:
+        overview = self.client.get("/matches/pitches", name="founder overview")
+        self.pitches = sorted(set(re.findall(r'href="/pitches/(\d+)/matches"', overview.text)))
+
+    @task
+    def recommended_investors(self) -> None:
+        if self.pitches:
+            self.page(f"/pitches/{random.choice(self.pitches)}/matches",
+                      "recommendations (founder)", "</ol>")
