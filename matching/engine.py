@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -11,6 +10,7 @@ import scipy.sparse as sp
 
 from . import explain
 from .features import FeatureBuilder
+from .lowrank import randomized_components, spmm
 from .records import (
     COMPONENTS,
     EngineWeights,
@@ -19,115 +19,8 @@ from .records import (
     NotFittedError,
     PitchRecord,
 )
+from .results import ResultTable, word_counts
 from .scoring import TopK, n_candidates, one_blas_thread, pair_text, run_blocks, topk_rows
-
-
-def _spmm(a: sp.csr_matrix, x: np.ndarray, n_jobs: int = 1) -> np.ndarray:
-    """Sparse @ dense as C-contiguous float32, row chunks in threads (scipy frees the GIL)."""
-    if n_jobs <= 1 or a.shape[0] < 20_000:
-        return np.ascontiguousarray(a @ x, dtype=np.float32)
-    from joblib import Parallel, delayed
-
-    cuts = np.linspace(0, a.shape[0], 4 * n_jobs + 1).astype(int)
-    out = np.empty((a.shape[0], x.shape[1]), np.float32)
-
-    def run(i: int) -> None:
-        out[cuts[i]:cuts[i + 1]] = a[cuts[i]:cuts[i + 1]] @ x
-
-    Parallel(n_jobs=n_jobs, prefer="threads")(delayed(run)(i) for i in range(len(cuts) - 1))
-    return out
-
-
-def _randomized_components(a: sp.csr_matrix, r: int, seed: int, n_jobs: int = 1,
-                           n_iter: int = 1, oversample: int = 10) -> np.ndarray:
-    """Top-r right singular vectors of `a` (r × features, float32), randomized range finder."""
-    from threadpoolctl import threadpool_limits
-
-    with threadpool_limits(1):  # small dense steps only; the sparse products use threads
-        return _range_finder(a, r, seed, n_jobs, n_iter, oversample)
-
-
-def _range_finder(a: sp.csr_matrix, r: int, seed: int, n_jobs: int, n_iter: int,
-                  oversample: int) -> np.ndarray:
-    rng = np.random.default_rng(seed)
-    ell = min(r + oversample, min(a.shape))
-    at = a.T.tocsr()
-    y = _spmm(a, rng.standard_normal((a.shape[1], ell)).astype(np.float32), n_jobs)
-    for _ in range(n_iter):
-        q = _qr(_spmm(at, _qr(y), n_jobs))
-        y = _spmm(a, q, n_jobs)
-    q = _qr(y)
-    b = _spmm(at, q, n_jobs).T  # ell × features: q.T @ a
-    vals, vecs = np.linalg.eigh((b @ b.T).astype(np.float64))
-    top = np.argsort(-vals)[:r]
-    sing = np.sqrt(np.maximum(vals[top], 1e-12))
-    return ((vecs[:, top] / sing).T @ b).astype(np.float32)
-
-
-def _qr(y: np.ndarray) -> np.ndarray:
-    """Orthonormal basis of the columns of a tall matrix."""
-    return np.linalg.qr(y)[0]
-
-
-def _word_counts(m: sp.csr_matrix, rows: np.ndarray, n_word: int, chunk: int = 4096
-                 ) -> np.ndarray:
-    """Per row of `rows`: how many of its (sorted) entries are word features (< n_word)."""
-    out = np.empty(len(rows), np.int64)
-    for s in range(0, len(rows), chunk):
-        r = rows[s:s + chunk]
-        lo = m.indptr[r].astype(np.int64)
-        lens = m.indptr[r + 1] - lo
-        ptr = np.zeros(len(r) + 1, np.int64)
-        np.cumsum(lens, out=ptr[1:])
-        words = np.zeros(ptr[-1] + 1, np.int64)
-        np.cumsum(m.indices[np.repeat(lo - ptr[:-1], lens) + np.arange(ptr[-1])] < n_word,
-                  out=words[1:])
-        out[s:s + chunk] = words[ptr[1:]] - words[ptr[:-1]]
-    return out
-
-
-@dataclass
-class ResultTable:
-    """Scored and explained pairs as columns; `results()` gives them as MatchResult objects.
-
-    `components[t]` holds pair t's component scores in the order of `names` (COMPONENTS).
-    """
-
-    pitch_ids: list[str]
-    investor_ids: list[str]
-    scores: np.ndarray
-    components: np.ndarray
-    shared_terms: list[list[str]]
-    reasons: list[list[str]]
-    names: tuple[str, ...] = COMPONENTS
-
-    def __len__(self) -> int:
-        return len(self.pitch_ids)
-
-    def results(self) -> list[MatchResult]:
-        """One MatchResult per pair, in order."""
-        names = self.names
-        return [MatchResult(pitch_id=a, investor_id=b, score=s,
-                            components=dict(zip(names, c, strict=True)),
-                            shared_terms=t, reasons=r)
-                for a, b, s, c, t, r in zip(self.pitch_ids, self.investor_ids,
-                                            self.scores.tolist(), self.components.tolist(),
-                                            self.shared_terms, self.reasons, strict=True)]
-
-    @classmethod
-    def concat(cls, parts: Sequence[ResultTable]) -> ResultTable:
-        """The pairs of all `parts`, in order."""
-        if not parts:
-            return cls([], [], np.zeros(0, np.float32),
-                       np.zeros((0, len(COMPONENTS)), np.float32), [], [])
-        if len(parts) == 1:
-            return parts[0]
-        return cls([x for t in parts for x in t.pitch_ids],
-                   [x for t in parts for x in t.investor_ids],
-                   np.concatenate([t.scores for t in parts]),
-                   np.concatenate([t.components for t in parts]),
-                   [x for t in parts for x in t.shared_terms],
-                   [x for t in parts for x in t.reasons], parts[0].names)
 
 
 class MatchEngine:
@@ -193,7 +86,7 @@ class MatchEngine:
             self.rng_.choice(self.pitch_text_.shape[0], min(10_000, self.pitch_text_.shape[0]),
                              replace=False)]], format="csr")
         r = min(self.n_components, min(sample.shape) - 1)
-        self.svd_components_ = _randomized_components(sample, r, self.random_state,
+        self.svd_components_ = randomized_components(sample, r, self.random_state,
                                                       self.n_jobs)
         self.pitch_z_ = self._project(self.pitch_text_)
         self.investor_z_ = self._project(self.investor_text_)
@@ -204,7 +97,7 @@ class MatchEngine:
             cache = (self.svd_components_,
                      np.ascontiguousarray(self.svd_components_.T, dtype=np.float32))
             self._svd_t = cache
-        return _spmm(text, cache[1], self.n_jobs)
+        return spmm(text, cache[1], self.n_jobs)
 
     def _reindex(self) -> None:
         self.pitch_index_ = {pid: i for i, pid in enumerate(self.pitch_ids_)
@@ -313,7 +206,7 @@ class MatchEngine:
                            np.int64)
         else:
             uniq, inv = np.unique(rows, return_inverse=True)
-            cnt = _word_counts(m, uniq, nw)[inv]
+            cnt = word_counts(m, uniq, nw)[inv]
         ptr = np.zeros(len(rows) + 1, np.int64)
         np.cumsum(cnt, out=ptr[1:])
         take = np.repeat(lo - ptr[:-1], cnt) + np.arange(ptr[-1])
