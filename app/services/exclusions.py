@@ -4,7 +4,8 @@ A pair (pitch, investor profile) is never recommended when either side said "not
 about it, or when the two have met before: a scheduled 1:1 meeting between the pitch's
 founder and the investor at an arena that has taken place (its date is past or staff marked
 it done). Recommendations are for finding someone new; people who have met already find
-each other under their matches and meetings.
+each other under their matches and meetings. A meeting where staff marked either person
+absent does not count.
 
 Pairs use the engine's ids: (str(pitch id), str(investor profile id)).
 """
@@ -16,7 +17,7 @@ from datetime import date
 from sqlalchemy import and_, exists, func, or_, select
 
 from app.extensions import db
-from app.models import Arena, Interest, InvestorProfile, MatchScore, Meeting
+from app.models import Arena, Interest, InvestorProfile, Invitation, MatchScore, Meeting
 
 Pair = tuple[str, str]
 
@@ -28,11 +29,21 @@ def _held(today: date | None = None):
     return or_(Arena.status == "done", and_(Arena.status == "scheduled", before))
 
 
+def _both_came():
+    """SQL condition on Meeting: staff did not mark either person absent from the arena."""
+    return ~exists().where(
+        Invitation.arena_id == Meeting.arena_id,
+        or_(Invitation.user_id == Meeting.founder_user_id,
+            Invitation.user_id == Meeting.investor_user_id),
+        Invitation.attended.is_(False))
+
+
 def _met_query(today: date | None = None):
     return (select(Meeting.pitch_id, InvestorProfile.id)
             .join(Arena, Arena.id == Meeting.arena_id)
             .join(InvestorProfile, InvestorProfile.user_id == Meeting.investor_user_id)
-            .where(Meeting.state == "scheduled", Meeting.pitch_id.is_not(None), _held(today)))
+            .where(Meeting.state == "scheduled", Meeting.pitch_id.is_not(None), _held(today),
+                   _both_came()))
 
 
 def met_before_pairs(pitch_id: int | None = None, investor_id: int | None = None,
@@ -93,5 +104,5 @@ def not_excluded():
         InvestorProfile.id == MatchScore.investor_profile_id,
         InvestorProfile.user_id == Meeting.investor_user_id,
         Arena.id == Meeting.arena_id,
-        Meeting.state == "scheduled", _held())
+        Meeting.state == "scheduled", _held(), _both_came())
     return ~said_no & ~met

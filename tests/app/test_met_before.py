@@ -69,6 +69,20 @@ def test_meetings_that_did_not_happen_hide_nothing(market, days, status, state):
     assert recommendations.score_for(market["solar"].id, market["solar_investor"].id) is not None
 
 
+def test_a_no_show_has_not_met(market):
+    meeting = _meet(market, days_from_now=-3)
+    from app.extensions import db
+    from app.models import Invitation
+
+    assert market["solar_investor"].id not in _investor_ids(market)
+    absent = db.session.query(Invitation).filter_by(
+        arena_id=meeting.arena_id, user_id=market["solar_investor"].user_id).one()
+    absent.attended = False
+    db.session.commit()
+    assert market["solar_investor"].id in _investor_ids(market)
+    assert exclusions.met_before_pairs() == set()
+
+
 def test_staff_marking_an_arena_done_counts_as_held(market):
     _meet(market, days_from_now=0, status="done")
     assert (market["solar"].id, market["solar_investor"].id) in exclusions.met_before_pairs()
