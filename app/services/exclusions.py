@@ -99,10 +99,6 @@ def not_excluded():
         Interest.pitch_id == MatchScore.pitch_id,
         Interest.investor_profile_id == MatchScore.investor_profile_id,
         Interest.kind == "not_for_me")
-    met = exists().where(
-        Meeting.pitch_id == MatchScore.pitch_id,
-        InvestorProfile.id == MatchScore.investor_profile_id,
-        InvestorProfile.user_id == Meeting.investor_user_id,
-        Arena.id == Meeting.arena_id,
-        Meeting.state == "scheduled", _held(), _both_came())
+    met = _met_query().where(Meeting.pitch_id == MatchScore.pitch_id,
+                             InvestorProfile.id == MatchScore.investor_profile_id).exists()
     return ~said_no & ~met
