@@ -12,6 +12,7 @@ Pairs use the engine's ids: (str(pitch id), str(investor profile id)).
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 
 from sqlalchemy import and_, exists, func, or_, select
@@ -46,36 +47,42 @@ def _met_query(today: date | None = None):
                    _both_came()))
 
 
-def met_before_pairs(pitch_id: int | None = None, investor_id: int | None = None,
-                     today: date | None = None, other_than_arena: int | None = None
-                     ) -> set[tuple[int, int]]:
+def _among(query, pitch_column, investor_column, pitch_ids, investor_ids):
+    """`query` kept to the given pitch and investor profile ids (None: any)."""
+    if pitch_ids is not None:
+        query = query.where(pitch_column.in_(list(pitch_ids)))
+    if investor_ids is not None:
+        query = query.where(investor_column.in_(list(investor_ids)))
+    return query
+
+
+def met_before_pairs(pitch_ids: Collection[int] | None = None,
+                     investor_ids: Collection[int] | None = None, today: date | None = None,
+                     other_than_arena: int | None = None) -> set[tuple[int, int]]:
     """(pitch id, profile id) of pairs whose founder and investor met at a held arena
-    (other than `other_than_arena`)."""
+    (other than `other_than_arena`), among the given ids."""
     query = _met_query(today)
     if other_than_arena is not None:
         query = query.where(Meeting.arena_id != other_than_arena)
-    if pitch_id is not None:
-        query = query.where(Meeting.pitch_id == pitch_id)
-    if investor_id is not None:
-        query = query.where(InvestorProfile.id == investor_id)
+    query = _among(query, Meeting.pitch_id, InvestorProfile.id, pitch_ids, investor_ids)
     return set(db.session.execute(query).tuples().all())
 
 
-def not_for_me_pairs(pitch_id: int | None = None, investor_id: int | None = None
-                     ) -> set[tuple[int, int]]:
-    """(pitch id, profile id) of pairs either side marked "not for me"."""
+def not_for_me_pairs(pitch_ids: Collection[int] | None = None,
+                     investor_ids: Collection[int] | None = None) -> set[tuple[int, int]]:
+    """(pitch id, profile id) of pairs either side marked "not for me", among the given ids."""
     query = select(Interest.pitch_id, Interest.investor_profile_id).where(
         Interest.kind == "not_for_me")
-    if pitch_id is not None:
-        query = query.where(Interest.pitch_id == pitch_id)
-    if investor_id is not None:
-        query = query.where(Interest.investor_profile_id == investor_id)
+    query = _among(query, Interest.pitch_id, Interest.investor_profile_id, pitch_ids,
+                   investor_ids)
     return set(db.session.execute(query).tuples().all())
 
 
 def _pairs(pitch_id: int | None = None, investor_id: int | None = None
            ) -> set[tuple[int, int]]:
-    return not_for_me_pairs(pitch_id, investor_id) | met_before_pairs(pitch_id, investor_id)
+    pitches = None if pitch_id is None else (pitch_id,)
+    investors = None if investor_id is None else (investor_id,)
+    return not_for_me_pairs(pitches, investors) | met_before_pairs(pitches, investors)
 
 
 def excluded_pairs() -> set[Pair]:

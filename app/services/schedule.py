@@ -13,7 +13,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from app.extensions import db
-from app.models import Arena, Interest, Invitation, Meeting
+from app.models import Arena, Invitation, Meeting
 from app.models.user import utcnow
 from app.services import arenas as arena_service
 from app.services import audit, exclusions
@@ -81,13 +81,9 @@ def _excluded(arena: Arena, pitch_ids, profile_by_user) -> set[tuple[int, int]]:
     pitch_ids = [p for p in pitch_ids if p]
     if not pitch_ids or not profile_by_user:
         return set()
-    rows = db.session.execute(select(Interest.pitch_id, Interest.investor_profile_id).where(
-        Interest.kind == "not_for_me", Interest.pitch_id.in_(pitch_ids),
-        Interest.investor_profile_id.in_(list(profile_by_user.values()))))
-    met = exclusions.met_before_pairs(other_than_arena=arena.id)
-    profiles = set(profile_by_user.values())
-    return set(rows.tuples().all()) | {(p, q) for p, q in met
-                                       if p in pitch_ids and q in profiles}
+    profiles = list(profile_by_user.values())
+    return (exclusions.not_for_me_pairs(pitch_ids, profiles)
+            | exclusions.met_before_pairs(pitch_ids, profiles, other_than_arena=arena.id))
 
 
 def candidate_pairs(arena: Arena, founders: list[Invitation], investors: list[Invitation]
