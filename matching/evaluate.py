@@ -47,12 +47,10 @@ def baselines(task: Task, seeds: int = 5) -> dict[str, dict]:
     out = {}
     runs = [evaluate_scores(task, np.random.default_rng(s).random((m, n))) for s in range(seeds)]
     out["random"] = _merge([r[0] for r in runs], [r[1] for r in runs])
-    runs = [evaluate_scores(task, popularity_scores(task, s)[0]) for s in range(seeds)]
-    fwd = _merge([r[0] for r in runs], [r[1] for r in runs])
-    runs = [evaluate_scores(task, popularity_scores(task, s)[1]) for s in range(seeds)]
-    rev = _merge([r[0] for r in runs], [r[1] for r in runs])
-    out["popularity"] = {"pitch_ranking": fwd["pitch_ranking"],
-                         "investor_ranking": rev["investor_ranking"]}
+    scores = [popularity_scores(task, s) for s in range(seeds)]
+    fwd = [evaluate_scores(task, f)[0] for f, _ in scores]
+    rev = [evaluate_scores(task, r)[1] for _, r in scores]
+    out["popularity"] = _merge(fwd, rev)
     return out
 
 

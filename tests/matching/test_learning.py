@@ -10,7 +10,7 @@ import pytest
 
 from matching import InvestorRecord, MatchEngine, PitchRecord
 from matching.evaluate import evaluate, load_dataset
-from matching.learning import learn_activity, learn_weights, validation_folds
+from matching.learning import inner_tasks, learn_activity, learn_weights, validation_folds
 from matching.metrics import bootstrap_interval
 from matching.records import EngineWeights
 
@@ -71,8 +71,6 @@ def test_learned_weights_come_in_two_guarded_steps(tmp_path):
 
 def test_activity_step_keeps_weights_when_no_factor_validates(tmp_path):
     ds = load_dataset(_dataset(tmp_path))
-    from matching.learning import inner_tasks
-
     folds = validation_folds(ds, inner_tasks(ds))
     w = replace(EngineWeights(), activity=0.0)
     assert learn_activity(folds, w, seed=0, half_life=365.0)[0] == w
