@@ -17,7 +17,8 @@ from __future__ import annotations
 import gc
 
 # The access log (when enabled) says which worker served a request and how long it took (ms).
-access_log_format = '%(h)s %(t)s %(p)s "%(r)s" %(s)s %(b)s %(M)sms'
+# X-Cache: "hit" when a recommendation page was served kept (app/services/page_cache.py)
+access_log_format = '%(h)s %(t)s %(p)s "%(r)s" %(s)s %(b)s %({x-cache}o)s %(M)sms'
 
 
 def post_worker_init(worker) -> None:

@@ -96,6 +96,14 @@ class Config:
     PITCHES_PER_PAGE = 20
     FORCE_HTTPS = False
 
+    # Rendered recommendation pages (app/services/page_cache.py). In each process by default;
+    # any Flask-Caching backend works (CACHE_TYPE=RedisCache + CACHE_REDIS_URL shares them
+    # between processes). CACHE_TYPE=NullCache turns the cache off.
+    CACHE_TYPE = os.environ.get("CACHE_TYPE", "SimpleCache")
+    CACHE_REDIS_URL = os.environ.get("CACHE_REDIS_URL")
+    CACHE_DEFAULT_TIMEOUT = int(os.environ.get("CACHE_DEFAULT_TIMEOUT", "600"))
+    CACHE_THRESHOLD = int(os.environ.get("CACHE_THRESHOLD", "500"))  # pages per process
+
 
 class DevelopmentConfig(Config):
     """Local development: generated secret, SQLite under instance/."""

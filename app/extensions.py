@@ -1,6 +1,7 @@
 """Every Flask extension, unbound; create_app binds them."""
 
 from flask_babel import Babel
+from flask_caching import Cache
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
@@ -35,6 +36,7 @@ csrf = CSRFProtect()
 babel = Babel()
 mail = Mail()
 talisman = Talisman()
+cache = Cache()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
 
 from flask_bootstrap import Bootstrap5  # noqa: E402

@@ -8,6 +8,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from app.extensions import (
     babel,
     bootstrap,
+    cache,
     csrf,
     db,
     limiter,
@@ -35,6 +36,7 @@ def register_extensions(app: Flask) -> None:
     """Bind every extension to the app."""
     from app.database import BoundedIntConverter
     from app.i18n import select_locale
+    from app.services import page_versions
     from app.sessions import load_user
 
     # Before any blueprint: an id too large for the database is a 404, not a 500.
@@ -44,6 +46,8 @@ def register_extensions(app: Flask) -> None:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
     db.init_app(app)
+    page_versions.install(db.session)
+    cache.init_app(app)
     migrate.init_app(app, db, directory=str(app.root_path + "/../migrations"))
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"

@@ -47,7 +47,9 @@ def _reset(url: str) -> None:
         return
     with db.engine.begin() as connection:
         for table in reversed(db.metadata.sorted_tables):
-            connection.execute(table.delete())
+            # the page version's single row is part of the schema (the migration adds it)
+            if table.name != "page_version":
+                connection.execute(table.delete())
 
 
 class IsolatedClient(FlaskClient):

@@ -16,6 +16,7 @@ from app.permissions import owned_or_404, role_required
 from app.services import explain, interest, notifications, recommendations
 from app.services.contacts import can_see_contacts
 from app.services.errors import DomainError, NotFound
+from app.services.page_cache import cached_page
 
 bp = Blueprint("matches", __name__)
 
@@ -46,6 +47,7 @@ def _back(default: str) -> str:
 
 @bp.route("/pitches/<int:pitch_id>/matches")
 @role_required("founder")
+@cached_page
 def pitch_matches(pitch_id: int):
     """The founder's pitch: its best investors, scored and explained."""
     pitch = owned_or_404(Pitch, pitch_id)
@@ -62,6 +64,7 @@ def pitch_matches(pitch_id: int):
 
 @bp.route("/matches/pitches")
 @role_required("founder")
+@cached_page
 def founder_overview():
     """Every pitch of the founder with its three best investors."""
     pitches = list(db.session.scalars(
@@ -74,6 +77,7 @@ def founder_overview():
 
 @bp.route("/matches")
 @role_required("investor")
+@cached_page
 def recommended():
     """The investor's home: best pitches for them, with the browse filters."""
     profile = interest.investor_profile_of(current_user, columns=("id", "user_id"))

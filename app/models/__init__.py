@@ -9,6 +9,7 @@ from app.models.interest import Interest
 from app.models.investor import InvestorProfile
 from app.models.match import MatchScore
 from app.models.notification import Notification
+from app.models.page_version import PageVersion
 from app.models.pitch import Pitch
 from app.models.user import User
 
@@ -16,5 +17,5 @@ __all__ = [
     "ApiToken",
     "Arena", "Invitation", "Meeting", "MeetingFeedback", "MeetingRequest",
     "AuditEvent", "Association", "EngineIndex", "EngineSettings", "Interest", "InvestorProfile",
-    "MatchScore", "Notification", "Pitch", "User",
+    "MatchScore", "Notification", "PageVersion", "Pitch", "User",
 ]

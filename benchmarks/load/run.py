@@ -210,16 +210,31 @@ def throughput(health_rows: list[dict], page_rows: list[dict]) -> int:
     return 0
 
 
-def server_side(path: Path) -> None:
+def _size(path: Path) -> int:
+    return path.stat().st_size if path.exists() else 0
+
+
+def server_side(path: Path, phases_at: list[tuple[str, int]]) -> None:
     """The workers' warm-up and the server's own request times (the access log's last field,
-    gunicorn.conf.py), over the whole run; logins (scrypt) apart."""
+    gunicorn.conf.py), over the whole run; logins (scrypt) apart. Then, per phase, how many
+    recommendation pages were served kept (X-Cache: hit, the field before the time)."""
     warmed, times, logins = [], [], []
-    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+    data = path.read_bytes()
+    for line in data.decode("utf-8", errors="replace").splitlines():
         if "warmed up in" in line:
             warmed.append(float(line.split("warmed up in ")[1].split()[0]))
         elif line.endswith("ms") and '"' in line:
             ms = float(line.rsplit(" ", 1)[1][:-2])
             (logins if '"POST /auth/login' in line else times).append((ms, line))
+    bounds = [offset for _name, offset in phases_at] + [len(data)]
+    for (name, _offset), start, stop in zip(phases_at, bounds, bounds[1:], strict=False):
+        outcomes = [line.rsplit(" ", 2)[1] for line in
+                    data[start:stop].decode("utf-8", errors="replace").splitlines()
+                    if line.endswith("ms") and '"GET ' in line]
+        kept, built = outcomes.count("hit"), outcomes.count("miss")
+        if kept + built:
+            print(f"page cache, {name}: {kept} of {kept + built} recommendation pages served "
+                  f"kept ({kept / (kept + built):.0%}), {built} built")
     if warmed:
         print(f"\nwarm-up: {len(warmed)} workers, {min(warmed):.0f}–{max(warmed):.0f} ms of CPU "
               "each, before their first request")
@@ -316,6 +331,7 @@ def main() -> int:
         base = f"http://127.0.0.1:{port}"
         wait_for(base + "/health", gunicorn)
 
+        phases_at = [("scenario", _size(OUT / "gunicorn.log"))]  # where each phase's log starts
         step(f"locust: {args.users} users, spawn rate {args.spawn_rate}/s, {args.time}")
         locust_env = dict(env, KOBLE_LOAD_LOGINS=str(logins_path))
         t = time.perf_counter()
@@ -335,6 +351,7 @@ def main() -> int:
         for name, classes in (("health", ["HealthAtFullSpeed"]),
                               ("recommendations", ["InvestorRecommendationsAtFullSpeed",
                                                    "FounderRecommendationsAtFullSpeed"])):
+            phases_at.append((f"throughput: {name}", _size(OUT / "gunicorn.log")))
             subprocess.run(
                 [str(BIN / "locust"), "-f", str(ROOT / "benchmarks/load/locustfile.py"),
                  "--headless", "--only-summary", "-u", str(args.saturation_users), "-r",
@@ -346,7 +363,7 @@ def main() -> int:
         saturated = throughput(phases["health"], phases["recommendations"])
         code = 1 if 1 in (code, saturated) else max(code, saturated)
         log.flush()
-        server_side(OUT / "gunicorn.log")
+        server_side(OUT / "gunicorn.log", phases_at)
         print(f"\ncores: {os.cpu_count()}, load average at the end: "
               f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}; "
               f"whole run {time.perf_counter() - started_all:.0f} s; CSVs in {OUT}")

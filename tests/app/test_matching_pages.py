@@ -7,7 +7,7 @@ import re
 import pytest
 from sqlalchemy import select
 
-from app.extensions import db
+from app.extensions import cache, db
 from app.models import AuditEvent, EngineSettings
 from app.services import engine_settings, matching, recommendations
 from tests.app.matching_data import tiny_market
@@ -56,6 +56,7 @@ def test_investor_home_lists_best_pitches_with_filters_and_pages(client, auth, m
     bad = client.get("/matches?ask_min=5000000&ask_max=1000")
     assert bad.status_code == 422
     app.config["PITCHES_PER_PAGE"] = 1
+    cache.clear()  # a changed setting means a restart, which empties the page cache
     first = client.get("/matches").get_data(as_text=True)
     assert "page=2" in first
     second = client.get("/matches?page=2")

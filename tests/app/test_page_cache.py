@@ -1,0 +1,170 @@
+"""Recommendation pages are kept rendered until something they show changes."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select, update
+
+from app.extensions import db
+from app.models import AuditEvent, PageVersion, Pitch, User
+from app.services import matching, notifications, recommendations
+from tests.app.matching_data import tiny_market
+from tests.factories import DEFAULT_PASSWORD, make_investor, make_user
+
+
+@pytest.fixture
+def market(app):
+    app.config["MATCHING_RELOAD_SECONDS"] = 0
+    data = tiny_market()
+    matching.rebuild()
+    return data
+
+
+@pytest.fixture
+def renders(monkeypatch):
+    """How many times each recommendation page was really built (not served kept)."""
+    counts = {"investor": 0, "founder": 0}
+
+    def counting(name, real):
+        def wrapper(*args, **kwargs):
+            counts[name] += 1
+            return real(*args, **kwargs)
+        return wrapper
+
+    monkeypatch.setattr(recommendations, "recommended_pitches",
+                        counting("investor", recommendations.recommended_pitches))
+    monkeypatch.setattr(recommendations, "recommended_investors",
+                        counting("founder", recommendations.recommended_investors))
+    return counts
+
+
+@pytest.fixture
+def founder(app, market):
+    """A second browser, logged in as the solar pitch's founder."""
+    other = app.test_client()
+    other.post("/auth/login", data={"email": market["solar_founder"].email,
+                                    "password": DEFAULT_PASSWORD})
+    return other
+
+
+def _site_version() -> int:
+    return db.session.scalar(select(PageVersion.version).where(PageVersion.id == 1))
+
+
+def test_a_page_is_built_once_until_something_it_shows_changes(client, auth, market, renders):
+    auth.login(market["solar_investor"].user.email)
+    first = client.get("/matches").get_data(as_text=True)
+    again = client.get("/matches")
+    assert again.get_data(as_text=True) == first and again.headers["X-Cache"] == "hit"
+    assert renders["investor"] == 1
+    client.get("/matches?sector=energy")  # another query is another page
+    assert renders["investor"] == 2
+    # the founder renames the pitch: every page that shows it is built anew
+    market["solar"].title = "Solceller på låvetak"
+    db.session.commit()
+    page = client.get("/matches").get_data(as_text=True)
+    assert renders["investor"] == 3
+    assert "Solceller på låvetak" in page and "Solcelletak for landbruket" not in page
+
+
+def test_the_other_sides_marks_reach_a_kept_page(client, auth, market, founder, renders):
+    solar, investor = market["solar"], market["solar_investor"]
+    auth.login(investor.user.email)
+    assert "The founder is interested in you." not in client.get("/matches").get_data(
+        as_text=True)
+    assert founder.post(f"/matches/{solar.id}/{investor.id}/mark/interested").status_code == 303
+    assert "The founder is interested in you." in client.get("/matches").get_data(as_text=True)
+    # "not for me" from the founder takes the pitch off the investor's kept page
+    assert founder.post(f"/matches/{solar.id}/{investor.id}/mark/not_for_me").status_code == 303
+    assert "Solcelletak for landbruket" not in client.get("/matches").get_data(as_text=True)
+    assert renders["investor"] == 3
+
+
+def test_a_mark_concerns_only_the_pair_others_keep_their_pages(client, auth, market, founder,
+                                                                renders):
+    auth.login(market["sea_investor"].user.email)
+    client.get("/matches")
+    solar, investor = market["solar"], market["solar_investor"]
+    before = _site_version()
+    founder.post(f"/matches/{solar.id}/{investor.id}/mark/interested")
+    client.get("/matches")
+    assert renders["investor"] == 1  # the sea investor's page did not depend on that mark
+    assert _site_version() == before
+
+
+def test_a_new_notification_shows_on_a_kept_page(client, auth, market):
+    user = market["solar_investor"].user
+    auth.login(user.email)
+    assert "unread" not in client.get("/matches").get_data(as_text=True)
+    notifications.notify(user, "mutual_match", pitch_title="Solcelletak for landbruket")
+    db.session.commit()
+    assert "unread" in client.get("/matches").get_data(as_text=True)
+
+
+def test_founder_page_follows_scores_and_rebuilds(client, auth, market, renders):
+    auth.login(market["solar_founder"].email)
+    url = f"/pitches/{market['solar'].id}/matches"
+    client.get(url)
+    client.get(url)
+    assert renders["founder"] == 1
+    newcomer = make_investor(organisation="Solar Seed Partners", thesis=(
+        "Solenergi, solceller og batterilagring for landbruket, tidlig fase."),
+        stages=["seed"], sectors=["energy"])
+    matching.refresh_investor(newcomer)  # a profile saved: its scores are stored
+    assert "Solar Seed Partners" in client.get(url).get_data(as_text=True)
+    before = _site_version()
+    matching.rebuild()
+    assert _site_version() > before
+    client.get(url)
+    assert renders["founder"] == 3
+
+
+def test_flashed_messages_show_once(client, auth, market):
+    solar, investor = market["solar"], market["solar_investor"]
+    auth.login(investor.user.email)
+    client.get("/matches")
+    assert client.post(f"/matches/{solar.id}/{investor.id}/mark/saved").status_code == 303
+    shown = client.get("/matches").get_data(as_text=True)
+    assert 'class="alert' in shown
+    again = client.get("/matches").get_data(as_text=True)
+    assert again.count('class="alert') < shown.count('class="alert')
+
+
+def test_each_user_session_and_language_gets_its_own_page(app, client, auth, market):
+    auth.login(market["solar_investor"].user.email)
+    mine = client.get("/matches").get_data(as_text=True)
+    other = app.test_client()
+    other.post("/auth/login", data={"email": market["sea_investor"].user.email,
+                                    "password": DEFAULT_PASSWORD})
+    theirs = other.get("/matches").get_data(as_text=True)
+    assert theirs != mine and market["sea_investor"].user.name in theirs
+    assert market["solar_investor"].user.name not in theirs
+    client.post("/language", data={"lang": "nb", "next": "/matches"})
+    assert "Anbefalte pitcher" in client.get("/matches").get_data(as_text=True)
+
+
+def test_what_raises_the_site_version(client, auth, market):
+    before = _site_version()
+    db.session.add(AuditEvent(action="test.nothing"))
+    make_user("investor")  # a new account is on nobody's page
+    auth.login(market["solar_founder"].email)  # logins and session tokens change no page
+    db.session.commit()
+    assert _site_version() == before
+    db.session.execute(update(Pitch).values(summary="Ny tekst"))  # a bulk statement
+    db.session.commit()
+    assert _site_version() == before + 1
+    market["solar_founder"].name = "Kari Solberg"  # shown beside her pitch
+    db.session.commit()
+    assert _site_version() == before + 2
+    db.session.rollback()
+    assert _site_version() == before + 2
+
+
+def test_without_a_version_row_nothing_is_kept(client, auth, market, renders):
+    db.session.execute(update(PageVersion).values(id=2))
+    db.session.commit()
+    auth.login(market["solar_investor"].user.email)
+    client.get("/matches")
+    client.get("/matches")
+    assert renders["investor"] == 2
+    assert db.session.get(User, market["solar_investor"].user.id) is not None
