@@ -40,7 +40,7 @@ from app.models import (
     User,
 )
 from app.models.user import utcnow
-from app.services import exclusions, feedback_learning, records
+from app.services import exclusions, feedback_learning, page_versions, records
 from app.services.engine_settings import current_weights, settings
 
 TOP_K = 50  # scores stored per pitch and per investor by a rebuild
@@ -251,6 +251,7 @@ def _store_table(table, version: int, now: datetime, chunk: int = 20_000) -> int
                 rj = reasons_json[key] = as_json(list(key))
             rows.append((p, q, s, template % tuple(c), as_json(t), rj, version, stamp))
         conn.exec_driver_sql(_SQLITE_INSERT, rows)
+    page_versions.changed_everything(db.session)  # the driver's insert passes no session hook
     return len(scores)
 
 
