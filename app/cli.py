@@ -111,6 +111,7 @@ def db_restore(path: str, yes: bool):
 
     from app.backup import BackupError, restore
     from app.extensions import db
+    from app.services import page_versions
 
     if not yes:
         click.confirm("This replaces every row in the database. Continue?", abort=True)
@@ -121,6 +122,7 @@ def db_restore(path: str, yes: bool):
     except BackupError as error:
         raise click.ClickException(str(error)) from error
     db.engine.dispose()
+    page_versions.renew(db.session)
     click.echo(f"Restored from {path}.")
 
 

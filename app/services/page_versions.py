@@ -13,6 +13,7 @@ Writes that bypass the session (a connection's `exec_driver_sql`) call `changed_
 
 from __future__ import annotations
 
+import secrets
 from itertools import chain
 
 from sqlalchemy import event, inspect, or_, select, update
@@ -44,6 +45,16 @@ def _pending(session: Session) -> dict:
 def changed_everything(session: Session) -> None:
     """Note a change that may alter any page (for writes that bypass the session)."""
     _pending(session)["all"] = True
+
+
+def renew(session: Session) -> None:
+    """Give the site-wide version a value never used before (after a restore, which brings
+    back an older one: pages kept under the versions that follow it would show the data
+    that was replaced). Versions are only compared for equality, so a random one will do."""
+    session.execute(update(PageVersion).where(PageVersion.id == 1)
+                    .values(version=secrets.randbelow(2**30))
+                    .execution_options(synchronize_session=False, **_OWN))
+    session.commit()
 
 
 def _user_change_shows(user: User) -> bool:

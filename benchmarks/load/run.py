@@ -264,6 +264,8 @@ def main() -> int:
                         help="length of each throughput phase")
     parser.add_argument("--keep", action="store_true",
                         help="keep the scratch database (and reuse it next time)")
+    parser.add_argument("--throughput-only", action="store_true",
+                        help="skip the CPU table and the scenario (quick comparisons)")
     parser.add_argument("--reuse", action="store_true",
                         help="use the scratch database as it is (no seeding)")
     args = parser.parse_args()
@@ -316,9 +318,10 @@ def main() -> int:
         logins_path = OUT / "logins.json"
         pick_logins(url, logins_path, 400)
 
-        step("CPU and SQL per page, one process (independent of the machine's other load)")
-        print(run([str(BIN / "python"), str(ROOT / "benchmarks/load/cpu_per_page.py"),
-                   str(logins_path)], dict(env, PYTHONPATH=str(ROOT)), quiet=True).rstrip())
+        if not args.throughput_only:
+            step("CPU and SQL per page, one process (independent of the machine's other load)")
+            print(run([str(BIN / "python"), str(ROOT / "benchmarks/load/cpu_per_page.py"),
+                       str(logins_path)], dict(env, PYTHONPATH=str(ROOT)), quiet=True).rstrip())
 
         port = free_port()
         step(f"gunicorn --workers {args.workers} on 127.0.0.1:{port} (KOBLE_ENV=production)")
@@ -332,18 +335,20 @@ def main() -> int:
         wait_for(base + "/health", gunicorn)
 
         phases_at = [("scenario", _size(OUT / "gunicorn.log"))]  # where each phase's log starts
-        step(f"locust: {args.users} users, spawn rate {args.spawn_rate}/s, {args.time}")
         locust_env = dict(env, KOBLE_LOAD_LOGINS=str(logins_path))
-        t = time.perf_counter()
-        subprocess.run(
-            [str(BIN / "locust"), "-f", str(ROOT / "benchmarks/load/locustfile.py"),
-             "--headless", "--only-summary", "-u", str(args.users), "-r",
-             str(args.spawn_rate), "-t", args.time, "--host", base, "--csv",
-             str(OUT / "load"), "--exit-code-on-error", "0", "--stop-timeout", "5",
-             "--reset-stats",  # figures from when every user is logged in (scrypt is slow)
-             "--loglevel", "WARNING", *SCENARIO],
-            cwd=ROOT, env=locust_env, check=False, stdout=subprocess.DEVNULL)
-        code = report(read_stats(OUT / "load"), time.perf_counter() - t)
+        code = 0
+        if not args.throughput_only:
+            step(f"locust: {args.users} users, spawn rate {args.spawn_rate}/s, {args.time}")
+            t = time.perf_counter()
+            subprocess.run(
+                [str(BIN / "locust"), "-f", str(ROOT / "benchmarks/load/locustfile.py"),
+                 "--headless", "--only-summary", "-u", str(args.users), "-r",
+                 str(args.spawn_rate), "-t", args.time, "--host", base, "--csv",
+                 str(OUT / "load"), "--exit-code-on-error", "0", "--stop-timeout", "5",
+                 "--reset-stats",  # figures from when every user is logged in (scrypt is slow)
+                 "--loglevel", "WARNING", *SCENARIO],
+                cwd=ROOT, env=locust_env, check=False, stdout=subprocess.DEVNULL)
+            code = report(read_stats(OUT / "load"), time.perf_counter() - t)
 
         step(f"throughput: {args.saturation_users} users without pauses, {args.saturation_time}"
              " per kind of page, /health alone, then the recommendation pages alone")
