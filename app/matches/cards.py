@@ -28,15 +28,15 @@ INVESTOR_CARD_COLUMNS = ("id", "user_id", "organisation", "investor_type", "tick
 INVESTOR_NAME_COLUMNS = ("id", "user_id", "organisation", "active", "version")
 
 # One bar, cut where the card's id prefix and the value go: the labelled parts are made once
-# per locale, the value parts once per process.
-_BAR_OPEN = ('<div class="col d-flex align-items-center gap-2">'
-             '<dt class="fw-normal text-body-secondary flex-shrink-0 match-label" id="')
-_BAR_LABEL = ('-{name}">{label}</dt><dd class="mb-0 flex-grow-1 d-flex align-items-center gap-2">'
-              '<div class="progress score-bar flex-grow-1" role="progressbar" aria-labelledby="')
+# per locale, the value parts once per process. Twenty cards of ten bars are most of a page's
+# bytes, so the layout lives in koble.css (.match-chart) rather than in utility classes on
+# every element; a progressbar's range is 0–100 unless it says otherwise.
+_BAR_OPEN = '<div><dt id="'
+_BAR_LABEL = ('-{name}">{label}</dt><dd>'
+              '<div class="progress" role="progressbar" aria-labelledby="')
 _BAR_VALUE = ('-{name}" aria-valuenow="')
-_BAR_TAIL = ('{percent}" aria-valuemin="0" aria-valuemax="100" aria-valuetext="{percent} %">'
-             '<div class="progress-bar bg-success w-score-{step}"></div></div>'
-             '<span class="text-nowrap">{percent} %</span></dd></div>')
+_BAR_TAIL = ('{percent}" aria-valuetext="{percent} %">'
+             '<div class="progress-bar w-score-{step}"></div></div>{percent} %</dd></div>')
 _TAILS: dict[tuple[int, int], str] = {}
 
 
@@ -54,8 +54,7 @@ def _texts() -> tuple[str, tuple[tuple[str, str, str], ...]]:
     cache = g.setdefault("_koble_chart_texts", {}) if has_app_context() else {}
     found = cache.get(key)
     if found is None:
-        opening = ('<dl class="match-components row row-cols-1 row-cols-sm-2 g-1 small mb-2" '
-                   f'aria-label="{escape(_("Why this match"))}">')
+        opening = f'<dl class="match-chart" aria-label="{escape(_("Why this match"))}">'
         bars = tuple((name, _BAR_LABEL.format(name=name, label=escape(label)),
                       _BAR_VALUE.format(name=name))
                      for name, label in explain.component_labels())
@@ -148,10 +147,9 @@ def _pair_maker(endpoint: str, **values) -> Callable[[int, int], str]:
     return make
 
 
-_FORM = ('  <form method="post" action="{action}" class="d-inline">\n'
-         '    <input type="hidden" name="csrf_token" value="{token}">\n'
-         '    <button type="submit" class="btn {style} btn-sm">{text}</button>\n'
-         '  </form>\n')
+# One form per card, one button per answer (each with its own formaction): the CSRF token
+# once per card rather than once per button.
+_BUTTON = '  <button formaction="{action}" class="btn {style} btn-sm">{text}</button>\n'
 
 
 def _button_parts(next_url: str) -> dict:
@@ -163,31 +161,34 @@ def _button_parts(next_url: str) -> dict:
     if found is None:
         token = escape(generate_csrf())
 
-        def form(kind: str, style: str, text: str) -> tuple[Callable, str]:
+        def button(kind: str, style: str, text: str) -> tuple[Callable, str, str]:
             endpoint = "matches.clear" if kind == "clear" else "matches.mark"
             extra = {} if kind == "clear" else {"kind": kind}
             make = _pair_maker(endpoint, next=next_url, **extra)
-            before, after = _FORM.format(action="\0", token=token, style=style,
-                                         text=escape(text)).split("\0")
+            before, after = _BUTTON.format(action="\0", style=style,
+                                           text=escape(text)).split("\0")
             return make, before, after
         found = cache[key] = {
-            "open": ('<div class="d-flex flex-wrap gap-2 align-items-center" role="group" '
+            # the form has no name: a named form is a landmark, twenty alike on a page
+            "open": (f'<form method="post"><input type="hidden" name="csrf_token" '
+                     f'value="{token}">\n'
+                     '<div class="d-flex flex-wrap gap-2 align-items-center" role="group" '
                      f'aria-label="{escape(_("Your answer"))}">\n'),
             "you_are_interested": ('  <span class="badge text-bg-primary">'
                                    f'{escape(_("You are interested"))}</span>\n'),
             "saved": f'  <span class="badge text-bg-secondary">{escape(_("Saved"))}</span>\n',
-            "interested": form("interested", "btn-koble", _("Interested")),
-            "save": form("saved", "btn-outline-secondary", _("Save")),
-            "not_for_me": form("not_for_me", "btn-outline-danger", _("Not for me")),
-            "clear": form("clear", "btn-outline-secondary", _("Undo")),
+            "interested": button("interested", "btn-koble", _("Interested")),
+            "save": button("saved", "btn-outline-secondary", _("Save")),
+            "not_for_me": button("not_for_me", "btn-outline-danger", _("Not for me")),
+            "clear": button("clear", "btn-outline-secondary", _("Undo")),
         }
     return found
 
 
 def interest_buttons(pitch_id: int, investor_id: int, mine: str | None,
                      next_url: str) -> Markup:
-    """Buttons for the viewer's own answer about a pair (`mine`: the current kind or None),
-    each a small POST form with the CSRF token; as the interest_buttons macro drew them."""
+    """Buttons for the viewer's own answer about a pair (`mine`: the current kind or None):
+    one POST form with the CSRF token, as the interest_buttons macro draws it."""
     parts = _button_parts(next_url)
 
     def form(name: str) -> str:
@@ -204,7 +205,7 @@ def interest_buttons(pitch_id: int, investor_id: int, mine: str | None,
         out.append(form("not_for_me"))
     if mine:
         out.append(form("clear"))
-    out.append("</div>")
+    out.append("</div></form>")
     return Markup("".join(out))  # noqa: S704 - texts, token and URLs escaped above, ids ints
 
 
