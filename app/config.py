@@ -70,6 +70,7 @@ class Config:
     REMEMBER_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_DURATION = timedelta(days=7)
     PERMANENT_SESSION_LIFETIME = timedelta(hours=12)  # absolute lifetime
+    SESSION_REFRESH_EACH_REQUEST = False  # the cookie is rewritten when the session changes
     SESSION_IDLE_TIMEOUT = timedelta(hours=2)
 
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")

@@ -36,6 +36,9 @@ def load_user(user_id: str) -> User | None:
 _PAGE_VERSION = select(PageVersion.version).where(PageVersion.id == 1).scalar_subquery()
 
 
+SEEN_STEP = 60.0  # seconds
+
+
 def _session_started(_app, user=None, **_extra) -> None:
     """A login (or a remember-me cookie) starts the clock of the absolute timeout."""
     now = time.time()
@@ -66,8 +69,13 @@ def init_app(app: Flask) -> None:
             if current_app.config.get("REMEMBER_COOKIE_NAME", "remember_token") in request.cookies:
                 session["_remember"] = "clear"
             return
-        session["seen"] = now
-        session.permanent = True
+        # The idle clock moves in steps of a minute: a session written on every request is a
+        # new cookie (serialised, signed, sent) on every response. The timeout stays exact to
+        # the minute, on the strict side.
+        if "seen" not in session or now - seen >= SEEN_STEP:
+            session["seen"] = now
+        if not session.permanent:
+            session.permanent = True
 
 
 def end_other_sessions(user: User) -> None:

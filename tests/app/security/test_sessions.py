@@ -156,6 +156,18 @@ def test_idle_timeout(app, client, clock):
     assert not logged_in(client)  # the session is gone, not just paused
 
 
+def test_the_session_cookie_is_rewritten_when_the_idle_clock_moves_not_on_every_page(
+        app, client, clock):
+    log_in_with_form(client, make_user("founder"))
+    client.get(PRIVATE)
+    assert "Set-Cookie" not in client.get(PRIVATE).headers  # nothing in the session changed
+    clock.advance(seconds=30)
+    assert "Set-Cookie" not in client.get(PRIVATE).headers
+    clock.advance(seconds=31)  # a minute since the clock last moved: activity is recorded
+    assert "Set-Cookie" in client.get(PRIVATE).headers
+    assert "Set-Cookie" not in client.get(PRIVATE).headers
+
+
 def test_absolute_timeout_even_when_active(app, client, clock):
     user = make_user("founder")
     log_in_with_form(client, user)
