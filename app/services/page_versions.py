@@ -8,7 +8,9 @@ except tables no page shows. The raise happens just before COMMIT, in the same t
 a reader that sees the new rows sees the new version, and the version row stays locked for
 an instant only, however long the writing transaction ran (a rebuild: a minute).
 
-Writes that bypass the session (a connection's `exec_driver_sql`) call `changed_everything`.
+Writes these hooks cannot read (a connection's `exec_driver_sql`, a `text()` statement) call
+`changed_everything`; the one `text()` UPDATE in the app (app/services/arenas.py) only locks a
+row and changes nothing.
 """
 
 from __future__ import annotations
