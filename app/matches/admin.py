@@ -8,7 +8,7 @@ from flask_login import current_user
 
 from app.matches.forms import WeightsForm
 from app.permissions import role_required
-from app.services import engine_settings, matching
+from app.services import engine_settings, matching, rebuild_jobs
 from app.services.errors import DomainError
 
 bp = Blueprint("engine_admin", __name__)
@@ -52,7 +52,7 @@ def engine():
 @role_required("admin")
 def rebuild():
     """Start a rebuild in the background; the page shows its status."""
-    if matching.start_background_rebuild(actor=current_user):
+    if rebuild_jobs.start_background_rebuild(actor=current_user):
         flash(_("Rebuild started. The site keeps serving the current index meanwhile."), "info")
     else:
         flash(_("A rebuild is already running."), "warning")

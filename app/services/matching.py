@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from flask import Flask, current_app
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, select
 
 from app.database import analyze
 from app.extensions import db
@@ -40,8 +40,8 @@ from app.models import (
     User,
 )
 from app.models.user import utcnow
-from app.services import exclusions, feedback_learning, page_versions, records
-from app.services.engine_settings import current_weights, settings
+from app.services import exclusions, feedback_learning, records, score_store
+from app.services.engine_settings import current_weights
 
 TOP_K = 50  # scores stored per pitch and per investor by a rebuild
 KEEP_INDEXES = 3  # saved index versions kept in the database
@@ -184,83 +184,6 @@ def forget_engine(app: Flask | None = None) -> None:
         cache.applied = {}
 
 
-# -- storing scores ------------------------------------------------------------------------
-def _row(result, version: int, now: datetime) -> dict:
-    return {
-        "pitch_id": int(result.pitch_id),
-        "investor_profile_id": int(result.investor_id),
-        "score": float(result.score),
-        "components": {k: round(v, 4) for k, v in result.components.items()},
-        "shared_terms": list(result.shared_terms),
-        "reasons": list(result.reasons),
-        "engine_version": version,
-        "computed_at": now,
-    }
-
-
-_SQLITE_INSERT = (
-    "INSERT INTO match_score (pitch_id, investor_profile_id, score, components, shared_terms, "
-    "reasons, engine_version, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-
-
-def _store_table(table, version: int, now: datetime, chunk: int = 20_000) -> int:
-    """Insert the rows of a batch of results (the engine's ResultTable); returns how many.
-
-    Components are rounded as arrays. On SQLite the values are converted once here (JSON text
-    as the JSON type writes it, the timestamp formatted once) and handed to the driver's
-    executemany: SQLAlchemy's per-row type processing costs more than the insert itself at
-    10^5+ rows. Other databases get the Core insert (batched into multi-row statements).
-    """
-    import numpy as np
-
-    conn = db.session.connection()
-    names = tuple(table.names)
-    comps = np.round(table.components.astype(np.float64), 4).tolist()
-    pitch_ids = [int(x) for x in table.pitch_ids]
-    investor_ids = [int(x) for x in table.investor_ids]
-    scores = table.scores.tolist()
-    if conn.dialect.name != "sqlite":
-        rows = [{"pitch_id": p, "investor_profile_id": q, "score": s,
-                 "components": dict(zip(names, c, strict=True)), "shared_terms": list(t),
-                 "reasons": list(r), "engine_version": version, "computed_at": now}
-                for p, q, s, c, t, r in zip(pitch_ids, investor_ids, scores, comps,
-                                            table.shared_terms, table.reasons, strict=True)]
-        _bulk_insert(rows)
-        return len(rows)
-    cols = MatchScore.__table__.c
-
-    def processor(column):  # what SQLAlchemy itself does to a value of that column
-        impl = column.type.dialect_impl(conn.dialect)
-        return impl.bind_processor(conn.dialect) or (lambda v: v)
-
-    as_json = processor(cols.components)
-    stamp = processor(cols.computed_at)(now)
-    # the JSON of {name: value, ...} with float reprs, as json.dumps writes it
-    template = "{" + ", ".join(as_json(n).replace("%", "%%") + ": %r" for n in names) + "}"
-    reasons_json: dict[tuple, str] = {}  # few distinct reason lists: convert each once
-    for start in range(0, len(scores), chunk):
-        stop = start + chunk
-        rows = []
-        for p, q, s, c, t, r in zip(pitch_ids[start:stop], investor_ids[start:stop],
-                                    scores[start:stop], comps[start:stop],
-                                    table.shared_terms[start:stop], table.reasons[start:stop],
-                                    strict=True):
-            key = tuple(r)
-            rj = reasons_json.get(key)
-            if rj is None:
-                rj = reasons_json[key] = as_json(list(key))
-            rows.append((p, q, s, template % tuple(c), as_json(t), rj, version, stamp))
-        conn.exec_driver_sql(_SQLITE_INSERT, rows)
-    page_versions.changed_everything(db.session)  # the driver's insert passes no session hook
-    return len(scores)
-
-
-def _bulk_insert(rows: list[dict], chunk: int = 5000) -> None:
-    # Core insert (executemany): no ORM objects or identity map for what may be 10^5+ rows
-    for start in range(0, len(rows), chunk):
-        db.session.execute(insert(MatchScore.__table__), rows[start:start + chunk])
-
-
 def data_stamp() -> str:
     """Counts and latest change of everything matchable; differs when data changed."""
     p = db.session.execute(select(func.count(Pitch.id), func.max(Pitch.updated_at))).one()
@@ -324,7 +247,7 @@ def rebuild(progress: Progress | None = None, k: int = TOP_K) -> dict:
     version = (db.session.scalar(select(func.max(EngineIndex.version))) or 0) + 1
     now = utcnow()
     db.session.execute(delete(MatchScore))
-    n_scores = _store_table(table, version, now) if table is not None else 0
+    n_scores = score_store.store_table(table, version, now) if table is not None else 0
     del table
     index = EngineIndex(version=version, created_at=started, blob=blob,
                         n_pitches=len(pitches), n_investors=len(investors), n_scores=n_scores,
@@ -400,7 +323,7 @@ def refresh_pitch(pitch: Pitch, k: int = TOP_K) -> int:
                           [int(r.investor_id) for r in rest], k)
         keep += [r for r in rest if r.score > low.get(int(r.investor_id), 0.0)]
     version = _cache().version or 0
-    _bulk_insert([_row(r, version, utcnow()) for r in keep])
+    score_store.bulk_insert([score_store.row_of(r, version, utcnow()) for r in keep])
     db.session.commit()
     return len(keep)
 
@@ -429,7 +352,7 @@ def refresh_investor(profile: InvestorProfile, k: int = TOP_K) -> int:
         low = _thresholds(MatchScore.pitch_id, [int(r.pitch_id) for r in rest], k)
         keep += [r for r in rest if r.score > low.get(int(r.pitch_id), 0.0)]
     version = _cache().version or 0
-    _bulk_insert([_row(r, version, utcnow()) for r in keep])
+    score_store.bulk_insert([score_store.row_of(r, version, utcnow()) for r in keep])
     db.session.commit()
     return len(keep)
 
@@ -442,58 +365,6 @@ def remove_pitch(pitch_id: int) -> None:
             _quiet_remove(cache.engine.remove_pitch, str(pitch_id))
     db.session.execute(delete(MatchScore).where(MatchScore.pitch_id == pitch_id))
     db.session.commit()
-
-
-# -- background rebuild --------------------------------------------------------------------
-def _set_status(status: str, message: str | None = None) -> None:
-    row = settings()
-    row.rebuild_status = status
-    row.rebuild_message = message
-    if status == "running":
-        row.rebuild_started_at = utcnow()
-        row.rebuild_finished_at = None
-    else:
-        row.rebuild_finished_at = utcnow()
-    db.session.commit()
-
-
-STALE_RUNNING = timedelta(hours=1)
-
-
-def start_background_rebuild(actor=None) -> bool:
-    """Start a rebuild in a thread with its own app context; False if one is running."""
-    from app.services import audit
-
-    row = settings()
-    started = row.rebuild_started_at
-    if started is not None and started.tzinfo is None:
-        started = started.replace(tzinfo=utcnow().tzinfo)
-    if row.rebuild_status == "running" and started and utcnow() - started < STALE_RUNNING:
-        return False
-    _set_status("running", None)
-    audit.record("engine_rebuild", actor=actor, target="engine_index")
-    app = current_app._get_current_object()
-    thread = threading.Thread(target=_run_rebuild, args=(app,), name="koble-rebuild",
-                              daemon=True)
-    thread.start()
-    app.extensions.setdefault("koble_rebuild_threads", []).append(thread)
-    return True
-
-
-def _run_rebuild(app: Flask) -> None:
-    with app.app_context():
-        try:
-            result = rebuild()
-        except Exception as error:  # noqa: BLE001 - reported on the admin page
-            db.session.rollback()
-            app.logger.exception("Background rebuild failed")
-            _set_status("failed", str(error)[:500])
-        else:
-            _set_status("done", f"v{result['version']}: {result['pitches']} pitches, "
-                        f"{result['investors']} investors, {result['scores']} scores, "
-                        f"{result['seconds']} s")
-        finally:
-            db.session.remove()
 
 
 # -- wiring --------------------------------------------------------------------------------

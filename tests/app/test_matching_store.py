@@ -10,7 +10,7 @@ from sqlalchemy import select, text
 from app.extensions import db
 from app.models import MatchScore, Pitch
 from app.models.user import utcnow
-from app.services import exclusions, matching
+from app.services import exclusions, matching, score_store
 from tests.app.matching_data import tiny_market
 
 
@@ -23,8 +23,9 @@ def market(app):
 def test_stored_rows_are_the_engine_results(market):
     result = matching.rebuild()
     engine = matching.get_engine()
-    want = {(int(r.pitch_id), int(r.investor_id)): matching._row(r, result["version"], utcnow())
-            for r in engine.batch_results(matching.TOP_K, exclusions.excluded_pairs())}
+    results = engine.batch_results(matching.TOP_K, exclusions.excluded_pairs())
+    want = {(int(r.pitch_id), int(r.investor_id)):
+            score_store.row_of(r, result["version"], utcnow()) for r in results}
     rows = db.session.scalars(select(MatchScore)).all()
     assert len(rows) == len(want) == result["scores"]
     # stored as SQLAlchemy stores a datetime (the same text format as every other row)
