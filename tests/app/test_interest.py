@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
 from sqlalchemy import select
 
 from app.extensions import db
 from app.models import Interest
 from app.services import matching, recommendations
-from tests.app.matching_data import tiny_market
 from tests.factories import outbox_of
-
-
-@pytest.fixture
-def market(app):
-    app.config["MATCHING_RELOAD_SECONDS"] = 0
-    data = tiny_market()
-    matching.rebuild()
-    return data
 
 
 def _url(market, kind: str) -> str:

@@ -10,16 +10,7 @@ from sqlalchemy import select
 from app.extensions import cache, db
 from app.models import AuditEvent, EngineSettings
 from app.services import engine_settings, matching, recommendations
-from tests.app.matching_data import tiny_market
 from tests.factories import make_pitch, make_user
-
-
-@pytest.fixture
-def market(app):
-    app.config["MATCHING_RELOAD_SECONDS"] = 0
-    data = tiny_market()
-    matching.rebuild()
-    return data
 
 
 def _ids(html: str, marker: str) -> list[int]:

@@ -7,16 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from app.services import exclusions, matching, recommendations
-from tests.app.matching_data import tiny_market
 from tests.factories import make_arena, make_invitation, make_meeting
-
-
-@pytest.fixture
-def market(app):
-    app.config["MATCHING_RELOAD_SECONDS"] = 0
-    data = tiny_market()
-    matching.rebuild()
-    return data
 
 
 def _meet(market, days_from_now: int, status: str = "scheduled", state: str = "scheduled"):

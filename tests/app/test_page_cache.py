@@ -8,16 +8,7 @@ from sqlalchemy import select, update
 from app.extensions import db
 from app.models import AuditEvent, PageVersion, Pitch, User
 from app.services import matching, notifications, recommendations
-from tests.app.matching_data import tiny_market
 from tests.factories import DEFAULT_PASSWORD, make_investor, make_user
-
-
-@pytest.fixture
-def market(app):
-    app.config["MATCHING_RELOAD_SECONDS"] = 0
-    data = tiny_market()
-    matching.rebuild()
-    return data
 
 
 @pytest.fixture
