@@ -68,5 +68,9 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["label"] = label
     app.jinja_env.globals["vocab"] = vocabulary
     app.jinja_env.globals["current_locale"] = lambda: str(get_locale())
+    from app.services.privacy import shown
+
+    app.jinja_env.finalize = shown  # before any template is compiled: it is compiled in
+    app.jinja_env.filters["shown"] = shown  # for names passed into a translated sentence
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

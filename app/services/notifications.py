@@ -22,7 +22,9 @@ def notify(user, kind: str, link: str | None = None, **params) -> Notification:
 
 def text(note: Notification) -> str:
     """The notification's sentence in the current locale."""
-    p = note.params or {}
+    from app.services.privacy import shown  # a deleted account's name, in this language
+
+    p = {key: shown(value) for key, value in (note.params or {}).items()}
     if note.kind == "mutual_match":
         return _("Mutual interest: %(other)s and you are both interested in “%(pitch)s”. "
                  "You can now see each other's contact details.",

@@ -37,6 +37,17 @@ from app.services.passwords import unusable_hash, verify_password
 DELETED_NAME = "Deleted user"
 DELETED_PITCH_TITLE = "Deleted pitch"
 DELETED_DOMAIN = "deleted.invalid"
+
+
+def shown(value):
+    """What a page shows for `value`: a deleted account's placeholder in the reader's
+    language (it is stored in English, the source language), anything else as it is. Every
+    template output goes through here (Jinja's finalize, app/templating.py)."""
+    if value == DELETED_NAME:
+        return _("Deleted user")
+    if value == DELETED_PITCH_TITLE:
+        return _("Deleted pitch")
+    return value
 _SECRET_COLUMNS = {"password_hash", "session_token", "token_hash"}
 
 

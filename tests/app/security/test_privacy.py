@@ -6,11 +6,20 @@ from __future__ import annotations
 
 import json
 
+from flask_babel import force_locale
 from sqlalchemy import select
 
 from app.extensions import db
-from app.models import AuditEvent, Interest, InvestorProfile, Pitch, User
-from app.services import api_tokens, audit, dashboard, interest, privacy
+from app.models import (
+    AuditEvent,
+    Interest,
+    InvestorProfile,
+    Invitation,
+    Notification,
+    Pitch,
+    User,
+)
+from app.services import api_tokens, audit, dashboard, interest, notifications, privacy
 from tests.app.security.checksum import checksum
 from tests.app.security.principals import log_in
 from tests.factories import (
@@ -193,3 +202,23 @@ def test_cli_role_change_and_deactivation_are_audited_and_end_sessions(app):
         AuditEvent.action == "role_changed"))
     assert detail == "founder -> investor"
     assert runner.invoke(args=["users", "deactivate", "nobody@example.no"]).exit_code != 0
+
+
+def test_a_deleted_account_reads_deleted_in_the_readers_language(app):
+    founder, pitch, investor, profile, _token = _setup()
+    arena = db.session.scalar(select(Invitation.arena_id).where(Invitation.user_id == founder.id))
+    client = app.test_client()
+    log_in(client, founder)
+    assert client.post("/account/delete", data={"password": DEFAULT_PASSWORD}).status_code == 303
+    staff = make_user("staff")
+    for lang, word in (("nb", "Slettet bruker"), ("en", "Deleted user")):
+        viewer = app.test_client()
+        log_in(viewer, staff)
+        viewer.post("/language", data={"lang": lang})
+        page = viewer.get(f"/staff/arenas/{arena}/invitations").get_data(as_text=True)
+        assert word in page
+        if lang == "nb":
+            assert "Deleted user" not in page  # neither in the table nor in the buttons' names
+    with app.test_request_context(), force_locale("nb"):
+        note = db.session.scalar(select(Notification).where(Notification.user_id == investor.id))
+        assert note is not None and "Slettet bruker" in notifications.text(note)
