@@ -9,6 +9,7 @@ from app.extensions import db
 from app.models import Notification
 from app.models.user import utcnow
 from app.services.errors import NotFound
+from app.services.privacy import shown  # a deleted account's name, in this language
 
 PER_PAGE = 20
 
@@ -22,8 +23,6 @@ def notify(user, kind: str, link: str | None = None, **params) -> Notification:
 
 def text(note: Notification) -> str:
     """The notification's sentence in the current locale."""
-    from app.services.privacy import shown  # a deleted account's name, in this language
-
     p = {key: shown(value) for key, value in (note.params or {}).items()}
     if note.kind == "mutual_match":
         return _("Mutual interest: %(other)s and you are both interested in “%(pitch)s”. "

@@ -53,10 +53,13 @@ def renew(session: Session) -> None:
     """Give the site-wide version a value never used before (after a restore, which brings
     back an older one: pages kept under the versions that follow it would show the data
     that was replaced). Versions are only compared for equality, so a random one will do."""
-    session.execute(update(PageVersion).where(PageVersion.id == 1)
-                    .values(version=secrets.randbelow(2**30))
-                    .execution_options(synchronize_session=False, **_OWN))
+    _set_site_version(session, secrets.randbelow(2**30))
     session.commit()
+
+
+def _set_site_version(session: Session, value) -> None:
+    session.execute(update(PageVersion).where(PageVersion.id == 1).values(version=value)
+                    .execution_options(synchronize_session=False, **_OWN))
 
 
 def _user_change_shows(user: User) -> bool:
@@ -98,9 +101,7 @@ def _before_commit(session: Session) -> None:
     if not pending:
         return
     if pending["all"]:
-        session.execute(update(PageVersion).where(PageVersion.id == 1)
-                        .values(version=PageVersion.version + 1)
-                        .execution_options(synchronize_session=False, **_OWN))
+        _set_site_version(session, PageVersion.version + 1)
         return  # every key changes anyway
     pairs = pending["pairs"]
     conditions = []

@@ -37,6 +37,7 @@ from app.services.passwords import unusable_hash, verify_password
 DELETED_NAME = "Deleted user"
 DELETED_PITCH_TITLE = "Deleted pitch"
 DELETED_DOMAIN = "deleted.invalid"
+_SECRET_COLUMNS = {"password_hash", "session_token", "token_hash"}
 
 
 def shown(value):
@@ -48,7 +49,6 @@ def shown(value):
     if value == DELETED_PITCH_TITLE:
         return _("Deleted pitch")
     return value
-_SECRET_COLUMNS = {"password_hash", "session_token", "token_hash"}
 
 
 def _value(value):
