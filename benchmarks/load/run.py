@@ -210,6 +210,19 @@ def throughput(health_rows: list[dict], page_rows: list[dict]) -> int:
     return 0
 
 
+def locust(host: str, env: dict, users: int, spawn_rate: float, duration: str, csv: str,
+           classes) -> None:
+    """Locust headless on `host` with these user classes; statistics to OUT/csv*.csv, from
+    when every user is logged in (scrypt is slow; see locustfile.py)."""
+    subprocess.run(
+        [str(BIN / "locust"), "-f", str(ROOT / "benchmarks/load/locustfile.py"),
+         "--headless", "--only-summary", "-u", str(users), "-r", str(spawn_rate),
+         "-t", duration, "--host", host, "--csv", str(OUT / csv),
+         "--exit-code-on-error", "0", "--stop-timeout", "5", "--reset-stats",
+         "--loglevel", "WARNING", *classes],
+        cwd=ROOT, env=env, check=False, stdout=subprocess.DEVNULL)
+
+
 def _size(path: Path) -> int:
     return path.stat().st_size if path.exists() else 0
 
@@ -340,14 +353,7 @@ def main() -> int:
         if not args.throughput_only:
             step(f"locust: {args.users} users, spawn rate {args.spawn_rate}/s, {args.time}")
             t = time.perf_counter()
-            subprocess.run(
-                [str(BIN / "locust"), "-f", str(ROOT / "benchmarks/load/locustfile.py"),
-                 "--headless", "--only-summary", "-u", str(args.users), "-r",
-                 str(args.spawn_rate), "-t", args.time, "--host", base, "--csv",
-                 str(OUT / "load"), "--exit-code-on-error", "0", "--stop-timeout", "5",
-                 "--reset-stats",  # figures from when every user is logged in (scrypt is slow)
-                 "--loglevel", "WARNING", *SCENARIO],
-                cwd=ROOT, env=locust_env, check=False, stdout=subprocess.DEVNULL)
+            locust(base, locust_env, args.users, args.spawn_rate, args.time, "load", SCENARIO)
             code = report(read_stats(OUT / "load"), time.perf_counter() - t)
 
         step(f"throughput: {args.saturation_users} users without pauses, {args.saturation_time}"
@@ -357,13 +363,8 @@ def main() -> int:
                               ("recommendations", ["InvestorRecommendationsAtFullSpeed",
                                                    "FounderRecommendationsAtFullSpeed"])):
             phases_at.append((f"throughput: {name}", _size(OUT / "gunicorn.log")))
-            subprocess.run(
-                [str(BIN / "locust"), "-f", str(ROOT / "benchmarks/load/locustfile.py"),
-                 "--headless", "--only-summary", "-u", str(args.saturation_users), "-r",
-                 str(args.saturation_users), "-t", args.saturation_time, "--host", base,
-                 "--csv", str(OUT / name), "--exit-code-on-error", "0", "--stop-timeout",
-                 "5", "--reset-stats", "--loglevel", "WARNING", *classes],
-                cwd=ROOT, env=locust_env, check=False, stdout=subprocess.DEVNULL)
+            locust(base, locust_env, args.saturation_users, args.saturation_users,
+                   args.saturation_time, name, classes)
             phases[name] = read_stats(OUT / name)
         saturated = throughput(phases["health"], phases["recommendations"])
         code = 1 if 1 in (code, saturated) else max(code, saturated)

@@ -8,7 +8,8 @@ from sqlalchemy import select, update
 from app.extensions import db
 from app.models import AuditEvent, PageVersion, Pitch, User
 from app.services import matching, notifications, recommendations
-from tests.factories import DEFAULT_PASSWORD, make_investor, make_user
+from tests.app.security.principals import log_in
+from tests.factories import make_investor, make_user
 
 
 @pytest.fixture
@@ -33,8 +34,7 @@ def renders(monkeypatch):
 def founder(app, market):
     """A second browser, logged in as the solar pitch's founder."""
     other = app.test_client()
-    other.post("/auth/login", data={"email": market["solar_founder"].email,
-                                    "password": DEFAULT_PASSWORD})
+    log_in(other, market["solar_founder"])
     return other
 
 
@@ -125,8 +125,7 @@ def test_each_user_session_and_language_gets_its_own_page(app, client, auth, mar
     auth.login(market["solar_investor"].user.email)
     mine = client.get("/matches").get_data(as_text=True)
     other = app.test_client()
-    other.post("/auth/login", data={"email": market["sea_investor"].user.email,
-                                    "password": DEFAULT_PASSWORD})
+    log_in(other, market["sea_investor"].user)
     theirs = other.get("/matches").get_data(as_text=True)
     assert theirs != mine and market["sea_investor"].user.name in theirs
     assert market["solar_investor"].user.name not in theirs
