@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import current_app, render_template
 from flask_babel import force_locale
 from flask_mailman import EmailMultiAlternatives
+from jinja2 import TemplateNotFound
 
 
 def send_mail(to: str, subject: str, template: str, locale: str | None = None, **context) -> None:
@@ -14,8 +15,10 @@ def send_mail(to: str, subject: str, template: str, locale: str | None = None, *
         message = EmailMultiAlternatives(subject=str(subject), body=body, to=[to])
         try:
             html = render_template(f"{template}.html", **context)
-        except Exception:  # noqa: BLE001 - the HTML part is optional
-            html = None
+        except TemplateNotFound as missing:
+            if missing.name != f"{template}.html":  # an HTML part that includes a missing file
+                raise
+            html = None  # the HTML part is optional
         if html:
             message.attach_alternative(html, "text/html")
     message.send()
