@@ -20,6 +20,7 @@ from app.models.arena import LOCAL_TZ
 from app.services import explain
 from app.services.contacts import can_see_contacts
 from app.services.meeting_requests import profile_ids, scores_for
+from app.services.privacy import shown
 from app.services.schedule import is_active, meetings
 
 UID_DOMAIN = "koble.no"
@@ -119,7 +120,9 @@ def calendar(viewer, arena: Arena) -> bytes:
         event.add("sequence", arena.schedule_sequence or 0)
         event.add("dtstart", item.start.astimezone(LOCAL_TZ))
         event.add("dtend", item.end.astimezone(LOCAL_TZ))
-        who = item.partner.name + (f" ({item.partner_label})" if item.partner_label else "")
+        # Not a template: a deleted partner's placeholder is mapped here, as the page does.
+        who = shown(item.partner.name) + (f" ({shown(item.partner_label)})"
+                                          if item.partner_label else "")
         event.add("summary", _("Meeting with %(who)s", who=who))
         event.add("location", _("%(venue)s, table %(table)d", venue=arena.venue or arena.title,
                                 table=item.table))

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from app.extensions import db
 from app.models import Arena, Invitation
 from app.services.meeting_requests import profile_ids
+from app.services.privacy import shown
 from app.services.schedule import meetings
 
 
@@ -24,8 +25,9 @@ def _association(user) -> str:
 def invitations(arena: Arena) -> tuple[list[str], list[list]]:
     header = [_("Side"), _("Rank"), _("Name"), _("E-mail"), _("Association"), _("Pitch"),
               _("State"), _("Value"), _("Invited at")]
-    rows = [[i.side, i.rank, i.user.name, i.user.email, _association(i.user),
-             i.pitch.title if i.pitch else "", i.state, round(i.value or 0.0, 3), i.invited_at]
+    rows = [[i.side, i.rank, shown(i.user.name), i.user.email, _association(i.user),
+             shown(i.pitch.title) if i.pitch else "", i.state, round(i.value or 0.0, 3),
+             i.invited_at]
             for i in _invitations(arena)]
     return header, rows
 
@@ -33,7 +35,7 @@ def invitations(arena: Arena) -> tuple[list[str], list[list]]:
 def answers(arena: Arena) -> tuple[list[str], list[list]]:
     header = [_("Side"), _("Name"), _("E-mail"), _("Association"), _("Answer"),
               _("Answered at"), _("Arrives in slot"), _("Leaves before slot"), _("Attended")]
-    rows = [[i.side, i.user.name, i.user.email, _association(i.user), i.state, i.answered_at,
+    rows = [[i.side, shown(i.user.name), i.user.email, _association(i.user), i.state, i.answered_at,
              None if i.arrive_slot is None else i.arrive_slot + 1,
              None if i.leave_slot is None else i.leave_slot + 1, i.attended]
             for i in _invitations(arena) if i.invited_at is not None]
@@ -50,7 +52,8 @@ def meeting_rows(arena: Arena) -> tuple[list[str], list[list]]:
     orgs = {p.id: p.organisation for p in db.session.scalars(select(InvestorProfile).where(
         InvestorProfile.id.in_(list(profiles.values()) or [0])))}
     rows = [[m.slot + 1, arena.slot_start(m.slot).strftime("%H:%M"), m.table + 1,
-             m.founder.name, m.pitch.title if m.pitch else "", m.investor.name,
-             orgs.get(profiles.get(m.investor_user_id), ""), m.source, m.locked,
+             shown(m.founder.name), shown(m.pitch.title) if m.pitch else "",
+             shown(m.investor.name), shown(orgs.get(profiles.get(m.investor_user_id), "")),
+             m.source, m.locked,
              round(m.value or 0.0, 3)] for m in rows_]
     return header, rows

@@ -18,6 +18,7 @@ from app.models import Interest, InvestorProfile, Pitch, User
 from app.services import investors, moderation, pitch_search
 from app.services.contacts import can_see_contacts
 from app.services.interest import mutual_matches
+from app.services.privacy import shown
 
 
 def _tags(keys) -> str:
@@ -50,9 +51,9 @@ def pitch_rows(user, filters: dict | None = None, staff_filters: dict | None = N
     rows = []
     for p in db.session.scalars(query).unique():
         email = p.owner.email if can_see_contacts(user, p.owner) or user is None else ""
-        rows.append([p.id, p.title, p.summary, p.stage, _tags(p.sectors), p.ask_nok,
+        rows.append([p.id, shown(p.title), p.summary, p.stage, _tags(p.sectors), p.ask_nok,
                      p.funding_type, p.municipality, _tags(p.green_objectives),
-                     _tags(p.support_needs), p.status, p.hidden, p.owner.name,
+                     _tags(p.support_needs), p.status, p.hidden, shown(p.owner.name),
                      _association(p.owner), email, p.published_at])
     return header, rows
 
@@ -71,10 +72,10 @@ def investor_rows(user, filters: dict | None = None):
     rows = []
     for q in db.session.scalars(query).unique():
         allowed = user is None or can_see_contacts(user, q.user)
-        rows.append([q.id, q.organisation, q.investor_type, _tags(q.sectors), _tags(q.stages),
-                     q.ticket_min, q.ticket_max, _tags(q.regions), q.green_mandate,
+        rows.append([q.id, shown(q.organisation), q.investor_type, _tags(q.sectors),
+                     _tags(q.stages), q.ticket_min, q.ticket_max, _tags(q.regions), q.green_mandate,
                      _tags(q.green_objectives), _tags(q.support_offers),
-                     q.user.name if q.user else "",
+                     shown(q.user.name) if q.user else "",
                      (q.contact_email or q.user.email) if allowed and q.user else "",
                      (q.contact_phone or q.user.phone or "") if allowed and q.user else ""])
     return header, rows
@@ -114,9 +115,9 @@ def match_rows(user):
         founder, investor = pitch.owner, profile.user
         see_founder = user is None or can_see_contacts(user, founder)
         see_investor = user is None or can_see_contacts(user, investor)
-        rows.append([pitch.id, pitch.title, founder.name,
-                     founder.email if see_founder else "", profile.id, profile.organisation,
-                     investor.name if investor else "",
+        rows.append([pitch.id, shown(pitch.title), shown(founder.name),
+                     founder.email if see_founder else "", profile.id,
+                     shown(profile.organisation), shown(investor.name) if investor else "",
                      (profile.contact_email or investor.email) if see_investor else "",
                      (profile.contact_phone or investor.phone or "") if see_investor else ""])
     return header, rows

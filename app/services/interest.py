@@ -195,6 +195,7 @@ def _mail_mutual(pitch: Pitch, profile: InvestorProfile) -> None:
     from flask_babel import force_locale
 
     from app.services.mailer import send_mail
+    from app.services.privacy import shown
 
     _link, external = _links()
     pairs = ((pitch.owner, profile.organisation), (profile.user, pitch.owner.name))
@@ -204,7 +205,7 @@ def _mail_mutual(pitch: Pitch, profile: InvestorProfile) -> None:
         locale = user.locale or current_app.config["BABEL_DEFAULT_LOCALE"]
         try:
             with force_locale(locale):
-                subject = _("Mutual interest on Koble: %(pitch)s", pitch=pitch.title)
+                subject = _("Mutual interest on Koble: %(pitch)s", pitch=shown(pitch.title))
             send_mail(user.email, subject, "email/mutual_match", locale=locale,
                       user=user, other=other, pitch_title=pitch.title, link=external)
         except Exception:  # noqa: BLE001 - the match stands; mail is best effort

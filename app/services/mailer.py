@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from flask import current_app, render_template
-from flask_babel import force_locale
+from flask_babel import LazyString, force_locale
 from flask_mailman import EmailMultiAlternatives
 from jinja2 import TemplateNotFound
+
+from app.services.privacy import shown
 
 
 def send_mail(to: str, subject: str, template: str, locale: str | None = None, **context) -> None:
@@ -22,3 +24,9 @@ def send_mail(to: str, subject: str, template: str, locale: str | None = None, *
         if html:
             message.attach_alternative(html, "text/html")
     message.send()
+
+
+def shown_to_recipient(value) -> LazyString:
+    """A name or title for a lazy subject line: a deleted account's placeholder
+    (`privacy.shown`) is translated when the subject is, under the recipient's locale."""
+    return LazyString(shown, value)
