@@ -19,6 +19,7 @@ from app.services import arenas as arena_service
 from app.services import audit, exclusions
 from app.services.errors import DomainError, NotFound
 from app.services.meeting_requests import accepted, pair_states, profile_ids, scores_for
+from app.services.privacy import shown
 from matching.schedule import InvalidInstance, schedule
 from matching.schedule_model import Instance, Pair, Participant
 from matching.schedule_model import Meeting as Slotted
@@ -251,11 +252,11 @@ def move(staff, arena: Arena, meeting_id: int, slot: int, table: int) -> Meeting
         for uid in (meeting.founder_user_id, meeting.investor_user_id):
             if uid in (other.founder_user_id, other.investor_user_id):
                 raise DomainError(_("%(name)s already has a meeting in slot %(slot)d.",
-                                    name=present[uid].user.name, slot=slot + 1))
+                                    name=shown(present[uid].user.name), slot=slot + 1))
     for uid in (meeting.founder_user_id, meeting.investor_user_id):
         if slot not in present[uid].available_slots(arena):
             raise DomainError(_("%(name)s is not at the arena in slot %(slot)d.",
-                                name=present[uid].user.name, slot=slot + 1))
+                                name=shown(present[uid].user.name), slot=slot + 1))
     meeting.slot, meeting.table, meeting.locked = slot, table, True
     _bump(arena)
     db.session.commit()
