@@ -90,7 +90,6 @@ class Config:
     MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD")
     MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "Koble <noreply@koble.local>")
 
-    MATCHING_INDEX_DIR = os.environ.get("MATCHING_INDEX_DIR", str(INSTANCE_DIR / "index"))
     MATCHING_N_JOBS = int(os.environ.get("MATCHING_N_JOBS", "1"))
     MATCHING_LEARN_FROM_FEEDBACK = _env_bool("MATCHING_LEARN_FROM_FEEDBACK", True)
     MATCHING_FEEDBACK_MIN_PAIRS = int(os.environ.get("MATCHING_FEEDBACK_MIN_PAIRS", "20"))

@@ -85,7 +85,6 @@ def app(tmp_path, app_overrides):
     url = TEST_DATABASE_URL or "sqlite://"
     application = create_app({
         "SQLALCHEMY_DATABASE_URI": url,
-        "MATCHING_INDEX_DIR": str(tmp_path / "index"),
         "MAIL_FILE_PATH": str(tmp_path / "outbox"),
         **app_overrides,
     })

@@ -298,7 +298,6 @@ def main() -> int:
         "SECRET_KEY": secrets.token_hex(32),
         "FORCE_HTTPS": "0",  # loopback without TLS; cookies stay Secure
         "KOBLE_INSTANCE_DIR": str(OUT / "instance"),
-        "MATCHING_INDEX_DIR": str(OUT / "index"),
         "MAIL_BACKEND": "file",
         "MAIL_FILE_PATH": str(OUT / "outbox"),
         "LOGIN_RATE_LIMIT": "100000 per minute",  # 50 users log in from one address

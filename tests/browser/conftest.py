@@ -131,7 +131,6 @@ def live_server(tmp_path_factory):
         "DATABASE_URL": f"sqlite:///{folder / 'koble.sqlite'}",
         "MAIL_BACKEND": "file",
         "MAIL_FILE_PATH": str(folder / "outbox"),
-        "MATCHING_INDEX_DIR": str(folder / "index"),
         "LOGIN_RATE_LIMIT": "10000 per minute",
         "RATELIMIT_STORAGE_URI": "memory://",
         "PYTHONUNBUFFERED": "1",

@@ -27,8 +27,7 @@ postgres_only = pytest.mark.skipif(not ON_POSTGRES, reason="needs TEST_DATABASE_
 @contextmanager
 def app_on(url: str, tmp_path):
     """An app on a database of our own (a file or a scratch database), schema created."""
-    application = create_app({"SQLALCHEMY_DATABASE_URI": url,
-                              "MATCHING_INDEX_DIR": str(tmp_path / "index")})
+    application = create_app({"SQLALCHEMY_DATABASE_URI": url})
     application.test_client_class = IsolatedClient
     with application.app_context():
         db.create_all()
