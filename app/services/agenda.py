@@ -9,7 +9,7 @@ sent as STATUS:CANCELLED.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from flask_babel import gettext as _
 from icalendar import Calendar, Event
@@ -24,6 +24,8 @@ from app.services.privacy import shown
 from app.services.schedule import is_active, meetings
 
 UID_DOMAIN = "koble.no"
+# The VTIMEZONE describes Oslo's offsets this long either side of the arena's day.
+TZ_MARGIN = timedelta(days=7)
 
 
 @dataclass
@@ -130,6 +132,17 @@ def calendar(viewer, arena: Arena) -> bytes:
         event.add("status", "CONFIRMED" if item.active else "CANCELLED")
         event.add("transp", "OPAQUE")
         cal.add_component(event)
-    if hasattr(cal, "add_missing_timezones"):
-        cal.add_missing_timezones()
+    _add_timezone(cal, arena)
     return cal.to_ical()
+
+
+def _add_timezone(cal: Calendar, arena: Arena) -> None:
+    """The VTIMEZONE that RFC 5545 requires for the events' TZID=Europe/Oslo.
+
+    icalendar builds it from the tz database. Limited to the weeks around the arena it
+    is a few lines with the offsets (and any DST change) that apply, instead of every
+    change from 1970 to 2038; it goes before the events, where one-pass readers look.
+    """
+    cal.add_missing_timezones(first_date=arena.date - TZ_MARGIN,
+                              last_date=arena.date + TZ_MARGIN)
+    cal.subcomponents.sort(key=lambda component: component.name != "VTIMEZONE")

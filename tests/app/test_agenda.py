@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, date, datetime, time
 
 import icalendar
 import pytest
@@ -62,6 +62,35 @@ def test_calendar_has_one_event_per_meeting_in_oslo_time(client, auth, setup):
     assert one.user.name in str(found[0]["summary"])
     assert "table 2" in str(found[0]["location"]).lower()
     assert len({str(e["uid"]) for e in found}) == 2
+
+
+@pytest.mark.parametrize("day,utc_hour", [
+    (date(2030, 6, 19), 8),   # summer: CEST, UTC+2
+    (date(2030, 1, 16), 9),   # winter: CET, UTC+1
+    (date(2030, 3, 31), 8),   # the day the clocks go forward, at 02:00
+])
+def test_calendar_defines_the_oslo_time_zone_it_uses(client, auth, day, utc_hour):
+    arena = make_arena(status="scheduled", date=day, start_time=time(10, 0))
+    founder, investor = make_participant(arena, "founder"), make_participant(arena, "investor")
+    make_meeting(arena, founder, investor, slot=0, table=0)
+    auth.login(founder.user.email)
+    data = client.get(f"/arenas/{arena.id}/agenda.ics").data
+    cal = icalendar.Calendar.from_ical(data)
+    zones = cal.walk("VTIMEZONE")
+    assert [str(zone["tzid"]) for zone in zones] == ["Europe/Oslo"]
+    assert cal.get_missing_tzids() == set()  # RFC 5545: a VTIMEZONE for every TZID used
+    assert data.index(b"BEGIN:VTIMEZONE") < data.index(b"BEGIN:VEVENT")
+    event = cal.walk("VEVENT")[0]
+    assert event["dtstart"].params["TZID"] == "Europe/Oslo"
+    start = event.decoded("dtstart")
+    assert (start.hour, start.minute) == (10, 0)
+    assert start.astimezone(UTC).hour == utc_hour
+    # A client that knows only the file's own VTIMEZONE places the meeting right too.
+    own = zones[0].to_tz(lookup_tzid=False)
+    local = start.replace(tzinfo=None)
+    assert local.replace(tzinfo=own).astimezone(UTC).hour == utc_hour
+    end = event.decoded("dtend").replace(tzinfo=None).replace(tzinfo=own)
+    assert end.astimezone(UTC).hour == utc_hour and end.astimezone(UTC).minute == 15
 
 
 def test_sequence_increases_and_uid_stays_after_a_change(client, auth, setup):
