@@ -8,7 +8,8 @@ from pathlib import Path
 import numpy as np
 import scipy.sparse as sp
 
-from . import explain
+from .engine_explain import ExplainedResults
+from .engine_updates import IndexUpdates
 from .features import FeatureBuilder
 from .lowrank import randomized_components, spmm
 from .records import (
@@ -19,11 +20,11 @@ from .records import (
     NotFittedError,
     PitchRecord,
 )
-from .results import ResultTable, word_counts
+from .results import ResultTable
 from .scoring import TopK, n_candidates, one_blas_thread, pair_text, run_blocks, topk_rows
 
 
-class MatchEngine:
+class MatchEngine(ExplainedResults, IndexUpdates):
     """Founder↔investor matching: a weighted sum of text, facet, ticket and activity scores.
 
     Parameters are stored as given (scikit-learn style); `fit` sets the attributes ending in
@@ -162,111 +163,6 @@ class MatchEngine:
     def _filtered(self, pd: np.ndarray, qd: np.ndarray) -> np.ndarray:
         f = self.features_.slices_["filter"]
         return np.einsum("ij,ij->i", pd[:, f], qd[:, f]) < 0
-
-    def _results(self, p_ids: Sequence[str], q_ids: Sequence[str], text: np.ndarray,
-                 pd: np.ndarray, qd: np.ndarray, prod: tuple[np.ndarray, ...],
-                 local: dict[str, str] | None = None) -> list[MatchResult]:
-        return self._table(p_ids, q_ids, text, pd, qd, prod, local).results()
-
-    def _table(self, p_ids: Sequence[str], q_ids: Sequence[str], text: np.ndarray,
-               pd: np.ndarray, qd: np.ndarray, prod: tuple[np.ndarray, ...],
-               local: dict[str, str] | None = None) -> ResultTable:
-        """Explained results for aligned pairs, as array operations over all of them.
-
-        `text` holds the pairs' text dot products, `pd`/`qd` their dense rows and `prod` the
-        per-pair products of their word features as CSR (data, indices, indptr), from which
-        the shared terms come.
-        """
-        comps = self._components(text, pd, qd)
-        terms = explain.top_terms_many(*prod, self._surfaces(), self._names, local)
-        has_terms = np.fromiter(map(bool, terms), bool, len(terms))
-        reasons = explain.reasons_many(comps, self.weights, has_terms,
-                                       self.features_.known(pd, qd))
-        return ResultTable(list(p_ids), list(q_ids), self._weighted(comps), comps, terms,
-                           reasons)
-
-    def _surfaces(self) -> list[str]:
-        """Surface form of every word feature, in column order (for shared terms)."""
-        cache = self.__dict__.get("_surface_list")
-        if cache is None or cache[0] is not self.features_:
-            tv = self.features_.text_
-            cache = (self.features_, [tv.surfaces_.get(f) or f.lstrip("~")
-                                      for f in self._names])
-            self._surface_list = cache
-        return cache[1]
-
-    def _word_rows(self, m: sp.csr_matrix, rows: np.ndarray) -> sp.csr_matrix:
-        """The word-feature part (the first columns) of rows `rows` of text matrix `m`."""
-        nw = self.features_.text_.n_word_features
-        rows = np.asarray(rows, np.int64)
-        lo = m.indptr[rows].astype(np.int64)
-        if len(rows) <= 64:
-            cnt = np.array([np.searchsorted(m.indices[a:b], nw) for a, b in
-                            zip(lo.tolist(), m.indptr[rows + 1].tolist(), strict=True)],
-                           np.int64)
-        else:
-            uniq, inv = np.unique(rows, return_inverse=True)
-            cnt = word_counts(m, uniq, nw)[inv]
-        ptr = np.zeros(len(rows) + 1, np.int64)
-        np.cumsum(cnt, out=ptr[1:])
-        take = np.repeat(lo - ptr[:-1], cnt) + np.arange(ptr[-1])
-        out = sp.csr_matrix((m.data[take], m.indices[take], ptr), shape=(len(rows), nw))
-        out.has_sorted_indices = True
-        return out
-
-    def _row_results(self, p: np.ndarray, q: np.ndarray) -> list[MatchResult]:
-        """Explained results for indexed (pitch row, investor row) pairs."""
-        return self._row_table(p, q).results()
-
-    def _row_table(self, p: np.ndarray, q: np.ndarray, chunk: int = 32_768) -> ResultTable:
-        """Explained results for indexed (pitch row, investor row) pairs, in chunks."""
-        p = np.asarray(p, np.int64)
-        q = np.asarray(q, np.int64)
-        out: list[ResultTable] = []
-        pids, qids = self.pitch_ids_, self.investor_ids_
-        for s in range(0, len(p), chunk):
-            a, b = p[s:s + chunk], q[s:s + chunk]
-            text = pair_text(self.investor_text_, self.pitch_text_, b, a)
-            prod = self._word_rows(self.pitch_text_, a).multiply(
-                self._word_rows(self.investor_text_, b)).tocsr()
-            out.append(self._table(
-                [pids[i] for i in a.tolist()], [qids[i] for i in b.tolist()], text,
-                self.pitch_dense_[a], self.investor_dense_[b],
-                (prod.data, prod.indices, prod.indptr)))
-        return ResultTable.concat(out)
-
-    def _one_results(self, one_id: str, text: sp.csr_matrix, dense: np.ndarray,
-                     rows: np.ndarray, pitch_side: bool, local: dict[str, str] | None = None
-                     ) -> list[MatchResult]:
-        """Explained results of one row (a pitch if `pitch_side`) against other-side `rows`."""
-        rows = np.asarray(rows, np.int64)
-        n = len(rows)
-        other_t = self.investor_text_ if pitch_side else self.pitch_text_
-        other_d = self.investor_dense_ if pitch_side else self.pitch_dense_
-        t = pair_text(other_t, text, rows, np.zeros(n, np.int64))
-        ow = self._word_rows(other_t, rows)
-        mine = self._word_rows(text, np.zeros(1, np.int64))
-        scatter = np.zeros(ow.shape[1], np.float32)
-        scatter[mine.indices] = mine.data
-        data = ow.data * scatter[ow.indices]
-        hit = data != 0
-        ptr = np.zeros(len(hit) + 1, np.int64)
-        np.cumsum(hit, out=ptr[1:])
-        prod = (data[hit], ow.indices[hit], ptr[ow.indptr])
-        one = np.repeat(dense, n, axis=0)
-        others = [(self.investor_ids_ if pitch_side else self.pitch_ids_)[i]
-                  for i in rows.tolist()]
-        if pitch_side:
-            return self._results([one_id] * n, others, t, one, other_d[rows], prod, local)
-        return self._results(others, [one_id] * n, t, other_d[rows], one, prod, local)
-
-    def explain_pairs(self, pairs: Sequence[tuple[str, str]]) -> list[MatchResult]:
-        """Scored and explained results for indexed (pitch_id, investor_id) pairs, in order
-        (as `score_pair`, without the "filtered" check)."""
-        self._check()
-        p = np.array([self.pitch_index_[a] for a, _ in pairs], np.int64)
-        q = np.array([self.investor_index_[b] for _, b in pairs], np.int64)
-        return self._row_results(p, q)
 
     def _scores_one(self, text: sp.csr_matrix, dense: np.ndarray, pitch_side: bool,
                     k: int) -> np.ndarray:
@@ -418,66 +314,6 @@ class MatchEngine:
         _, first = np.unique(p * len(self.investor_ids_) + q, return_index=True)
         first.sort()
         return self._row_table(p[first], q[first])
-
-    # -- incremental updates -------------------------------------------------------------
-    def upsert_pitch(self, rec: PitchRecord) -> MatchEngine:
-        """Add or replace one pitch with the fitted vocabulary (no refit)."""
-        return self.upsert_pitches([rec])
-
-    def upsert_investor(self, rec: InvestorRecord) -> MatchEngine:
-        """Add or replace one investor with the fitted vocabulary (no refit)."""
-        return self.upsert_investors([rec])
-
-    def upsert_pitches(self, records: Iterable[PitchRecord]) -> MatchEngine:
-        """Add or replace many pitches at once (no refit; the index is restacked once).
-
-        The same as upserting them one by one, in order.
-        """
-        return self._upsert(list(records), True)
-
-    def upsert_investors(self, records: Iterable[InvestorRecord]) -> MatchEngine:
-        """Add or replace many investors at once (no refit; the index is restacked once)."""
-        return self._upsert(list(records), False)
-
-    def _upsert(self, recs: list, pitch_side: bool) -> MatchEngine:
-        self._check()
-        if not recs:
-            return self
-        side = "pitch" if pitch_side else "investor"
-        jit = np.concatenate([self._stable_jitter(r.id) for r in recs])
-        text = self.features_.text_.transform([r.text for r in recs])
-        dense = (self.features_.pitch_dense(recs, jit) if pitch_side
-                 else self.features_.investor_dense(recs, jit))
-        ids = getattr(self, f"{side}_ids_")
-        index = getattr(self, f"{side}_index_")
-        n0 = len(ids)
-        alive = np.append(getattr(self, f"{side}_alive_"), np.ones(len(recs), bool))
-        for i, rec in enumerate(recs):
-            old = index.get(rec.id)
-            if old is not None:
-                alive[old] = False
-            index[rec.id] = n0 + i
-        ids.extend(r.id for r in recs)
-        setattr(self, f"{side}_text_",
-                sp.vstack([getattr(self, f"{side}_text_"), text], format="csr"))
-        setattr(self, f"{side}_dense_", np.vstack([getattr(self, f"{side}_dense_"), dense]))
-        setattr(self, f"{side}_alive_", alive)
-        if self.svd_components_ is not None:
-            setattr(self, f"{side}_z_", np.vstack([getattr(self, f"{side}_z_"),
-                                                   self._project(text)]))
-        return self
-
-    def remove_pitch(self, pitch_id: str) -> MatchEngine:
-        """Drop a pitch from every ranking (its row is kept until the next fit)."""
-        self._check()
-        self.pitch_alive_[self.pitch_index_.pop(pitch_id)] = False
-        return self
-
-    def remove_investor(self, investor_id: str) -> MatchEngine:
-        """Drop an investor from every ranking (its row is kept until the next fit)."""
-        self._check()
-        self.investor_alive_[self.investor_index_.pop(investor_id)] = False
-        return self
 
     # -- learning and persistence ------------------------------------------------------
     def fit_reranker(self, positive_pairs: Sequence[tuple[str, str]],
