@@ -21,7 +21,7 @@ def _back(arena_id: int):
 
 def _run(action, arena_id: int, success=None):
     """Call a service; flash its DomainError, or the success message (a text, or a function
-    of the service's result)."""
+    of the service's result giving a text or a (text, category) pair)."""
     try:
         result = action()
     except NotFound:
@@ -29,8 +29,11 @@ def _run(action, arena_id: int, success=None):
     except DomainError as error:
         flash(error.message, "danger")
     else:
-        if success:
-            flash(success(result) if callable(success) else success, "success")
+        message = success(result) if callable(success) else success
+        if message:
+            # A message may come with its own category: (text, "warning").
+            text, category = message if isinstance(message, tuple) else (message, "success")
+            flash(text, category)
     return _back(arena_id)
 
 
@@ -64,7 +67,17 @@ def add(arena_id: int):
     if not user_id.isdigit():
         abort(400)
     return _run(lambda: invitations.add_person(current_user, arena, int(user_id)), arena_id,
-                _("Added to the list."))
+                lambda invitation: _added(arena, invitation))
+
+
+def _added(arena, invitation):
+    """Say where the person went: a full list puts them first on the waiting list. The seats
+    stay a hard limit (the room has as many); moving them up gives them the last seat."""
+    if invitation.state != "waiting_list":
+        return _("Added to the list.")
+    return (_("%(name)s was put on the waiting list: the list is full (%(n)d of %(n)d). "
+              "Move them up to give them a seat.", name=invitation.user.name,
+              n=arena.capacity(invitation.side)), "warning")
 
 
 @bp.route("/<int:arena_id>/invitations/<int:invitation_id>/remove", methods=["POST"])

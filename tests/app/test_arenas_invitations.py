@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from markupsafe import escape
 
 from app.extensions import db
 from app.models import Arena, AuditEvent, Invitation
@@ -13,6 +14,7 @@ from tests.factories import (
     DEFAULT_PASSWORD,
     make_arena,
     make_investor,
+    make_participant,
     make_pitch,
     make_user,
     outbox_of,
@@ -158,6 +160,42 @@ def test_staff_add_remove_and_reorder(client, staff):
     assert [r.user_id for r in rows] == [pitches[2].owner_id, pitches[1].owner_id]
     assert [r.state for r in rows] == ["proposed", "proposed"]
     assert db.session.query(AuditEvent).filter(AuditEvent.action.like("invitation_%")).count() >= 5
+
+
+def _flash(page) -> str:
+    """The flashed alert of a page: its category and text."""
+    found = re.search(r'<div class="alert alert-(\w+)" role="status">(.*?)</div>',
+                      page.get_data(as_text=True), re.S)
+    assert found, "no message"
+    return f"{found.group(1)}: {found.group(2).strip()}"
+
+
+def _add(client, arena, user_id):
+    return _flash(follow(client, client.post(f"/staff/arenas/{arena.id}/invitations/add",
+                                             data={"user_id": user_id})))
+
+
+def test_adding_to_a_full_list_says_it_went_to_the_waiting_list(client, staff):
+    arena = make_arena(founder_capacity=2, investor_capacity=2, status="inviting")
+    first, second, third, fourth = (_green_pitch() for _ in range(4))
+    assert _add(client, arena, first.owner_id) == "success: Added to the list."
+    assert _add(client, arena, second.owner_id) == "success: Added to the list."
+    assert _add(client, arena, third.owner_id) == (
+        f"warning: {escape(third.owner.name)} was put on the waiting list: the list is full "
+        "(2 of 2). Move them up to give them a seat.")
+    assert [r.state for r in _rows(arena, "founder")] == ["proposed", "proposed", "waiting_list"]
+    client.post("/language", data={"lang": "nb"})
+    assert _add(client, arena, fourth.owner_id) == (
+        f"warning: {escape(fourth.owner.name)} ble satt på ventelisten: listen er full "
+        "(2 av 2). Flytt personen opp for å gi vedkommende en plass.")
+    # Seats already taken by an accepted invitation count: one seat left, then full.
+    make_participant(arena, "investor")
+    investors = [_investor() for _ in range(2)]
+    assert _add(client, arena, investors[0].user_id) == "success: Lagt til i listen."
+    assert _add(client, arena, investors[1].user_id).startswith(
+        f"warning: {escape(investors[1].user.name)} ble satt på ventelisten")
+    assert [r.state for r in _rows(arena, "investor")] == [
+        "accepted", "proposed", "waiting_list"]
 
 
 def test_other_arenas_invitation_cannot_be_touched(client, staff):
