@@ -31,7 +31,7 @@ class KobleApi(Api):
 
 def init_api(app: Flask) -> KobleApi:
     """Configure and register the API on the app (one Api object per app)."""
-    from app.api import arenas, docs, matches, pitches
+    from app.api import arenas, docs, matches, pitches, profile
 
     app.config.setdefault("API_TITLE", "Koble API")
     app.config.setdefault("API_VERSION", API_VERSION)
@@ -46,7 +46,7 @@ def init_api(app: Flask) -> KobleApi:
     api.spec.components.security_scheme(
         "bearerAuth", {"type": "http", "scheme": "bearer",
                        "description": "A personal API token (kbl_…)."})
-    for module in (pitches, matches, arenas):
+    for module in (pitches, profile, matches, arenas):
         api.register_blueprint(module.bp)
     app.register_blueprint(docs.bp)
     app.extensions["koble_api"] = api

@@ -12,11 +12,14 @@ from datetime import UTC, date
 from urllib.parse import urlsplit
 
 import marshmallow as ma
+from email_validator import EmailNotValidError, validate_email
 from marshmallow import ValidationError, fields, validate, validates, validates_schema
 
 from app import vocabulary
+from app.investors.forms import MAX_TICKET_NOK
 from app.models.interest import INTEREST_KINDS
 from app.pitches.forms import MAX_ASK_NOK, SORTS
+from app.services.investors import MAX_PAST_INVESTMENTS
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 MAX_PAGE = 10_000
@@ -199,6 +202,86 @@ class InvestorOut(ma.Schema):
     regions = fields.List(fields.String(), required=True)
     green_mandate = fields.String(required=True)
     green_objectives = fields.List(fields.String(), required=True)
+
+
+class ProfileIn(Strict):
+    """The investor's own profile, as the profile form takes it (app/investors/forms.py)."""
+
+    organisation = Text(required=True, validate=validate.Length(min=1, max=120))
+    investor_type = fields.String(required=True, validate=one_of(vocabulary.INVESTOR_TYPES))
+    thesis = Text(load_default="", validate=validate.Length(max=10000))
+    sectors = tag_list(vocabulary.SECTORS)
+    stages = tag_list(vocabulary.STAGES)
+    stages_only = fields.Boolean(load_default=False)
+    ticket_min = fields.Integer(load_default=None, allow_none=True,
+                                validate=validate.Range(min=0, max=MAX_TICKET_NOK))
+    ticket_max = fields.Integer(load_default=None, allow_none=True,
+                                validate=validate.Range(min=0, max=MAX_TICKET_NOK))
+    regions = tag_list(vocabulary.MUNICIPALITIES)
+    green_mandate = fields.String(load_default="none", validate=one_of(vocabulary.GREEN_MANDATES))
+    green_objectives = tag_list(vocabulary.GREEN_OBJECTIVES)
+    support_offers = tag_list(vocabulary.SUPPORT_KINDS)
+    funding_types = tag_list(vocabulary.FUNDING_TYPES)
+    contact_email = Text(load_default=None, allow_none=True, validate=validate.Length(max=254),
+                         metadata={"description": "Shown to a founder only after mutual "
+                                                  "interest."})
+    contact_phone = Text(load_default=None, allow_none=True, validate=validate.Length(max=40),
+                         metadata={"description": "Shown to a founder only after mutual "
+                                                  "interest."})
+    past_investments = fields.Integer(
+        strict=True, load_default=0, validate=validate.Range(min=0, max=MAX_PAST_INVESTMENTS),
+        metadata={"description": "How many companies you have invested in so far: your track "
+                                 "record, part of the activity score when pitches are matched "
+                                 "with investors."})
+    version = fields.Integer(strict=True, load_default=None, allow_none=True,
+                             validate=validate.Range(min=1, max=2**31 - 1),
+                             metadata={"description": "The version you read; required once "
+                                                      "you have a profile (a newer one on the "
+                                                      "server gives 409). Omit it to create "
+                                                      "your profile."})
+
+    @validates("contact_phone")
+    def _phone(self, value, **_kwargs):
+        allowed = set("0123456789+-() ")
+        if value and (set(value) - allowed or sum(c.isdigit() for c in value) < 5):
+            raise ValidationError("Enter a phone number with digits, spaces and +.")
+
+    @validates_schema
+    def _rules(self, data, **_kwargs):
+        low, high = data.get("ticket_min"), data.get("ticket_max")
+        if low is not None and high is not None and high < low:
+            raise ValidationError("The minimum ticket must not be above the maximum.",
+                                  "ticket_max")
+        for key in ("sectors", "stages", "regions", "green_objectives", "support_offers",
+                    "funding_types"):
+            values = data.get(key) or []
+            if len(set(values)) != len(values):
+                raise ValidationError("Each option can be chosen once.", key)
+        email = data.get("contact_email")
+        if email:
+            try:
+                validate_email(email, check_deliverability=False)
+            except EmailNotValidError:
+                raise ValidationError("Not a valid e-mail address.", "contact_email") from None
+
+    @ma.post_load
+    def _empty_to_none(self, data, **_kwargs):
+        data["contact_email"] = (data.get("contact_email") or "").lower() or None
+        data["contact_phone"] = data.get("contact_phone") or None
+        return data
+
+
+class ProfileOut(InvestorOut):
+    stages_only = fields.Boolean(required=True)
+    support_offers = fields.List(fields.String(), required=True)
+    funding_types = fields.List(fields.String(), required=True)
+    contact_email = fields.String(allow_none=True)
+    contact_phone = fields.String(allow_none=True)
+    past_investments = fields.Integer(required=True)
+    active = fields.Boolean(required=True)
+    version = fields.Integer(required=True)
+    created_at = Utc(required=True)
+    updated_at = Utc(required=True)
 
 
 class ContactOut(ma.Schema):

@@ -14,6 +14,7 @@ from app.form_fields import (
     VersionField,
     optional_choices,
 )
+from app.services.investors import MAX_PAST_INVESTMENTS
 
 MAX_TICKET_NOK = 10_000_000_000
 
@@ -51,6 +52,12 @@ class ProfileForm(FlaskForm):
     )
     support_offers = MultiCheckboxField(_l("Support offered"), mapping=vocabulary.SUPPORT_KINDS)
     funding_types = MultiCheckboxField(_l("Funding types"), mapping=vocabulary.FUNDING_TYPES)
+    past_investments = IntegerField(
+        _l("Past investments"), default=0,
+        validators=[Optional(), NumberRange(min=0, max=MAX_PAST_INVESTMENTS)],
+        description=_l("How many companies you have invested in so far. Founders' "
+                       "recommendations rank active investors higher."),
+    )
     contact_email = EmailField(
         _l("Contact e-mail"),
         validators=[Optional(), Email(check_deliverability=False), Length(max=254)],
@@ -89,6 +96,7 @@ class ProfileForm(FlaskForm):
             "funding_types": list(self.funding_types.data or []),
             "contact_email": (self.contact_email.data or "").strip().lower() or None,
             "contact_phone": (self.contact_phone.data or "").strip() or None,
+            "past_investments": self.past_investments.data or 0,
         }
 
 

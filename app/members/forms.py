@@ -13,7 +13,9 @@ class ImportForm(FlaskForm):
     file = FileField(_l("Member list (CSV or Excel .xlsx)"), validators=[FileRequired()],
                      description=_l("Columns: email, name, role (founder or investor), "
                                     "municipality, organisation, phone; optional: "
-                                    "investor_type, sectors, stages, stage, summary."))
+                                    "investor_type, sectors, stages, stage, summary, "
+                                    "past_investments (investors' number of past "
+                                    "investments)."))
 
 
 class ConfirmForm(FlaskForm):

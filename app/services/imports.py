@@ -26,6 +26,7 @@ from app.models import InvestorProfile, Pitch, User
 from app.services import audit
 from app.services.accounts import association_by_slug, normalise_email
 from app.services.errors import DomainError
+from app.services.investors import MAX_PAST_INVESTMENTS
 from app.services.passwords import unusable_hash
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -33,11 +34,12 @@ MAX_ROWS = 5000
 ROLES = {"founder": "founder", "gründer": "founder", "grunder": "founder",
          "investor": "investor", "investorer": "investor"}
 COLUMNS = ("email", "name", "role", "municipality", "organisation", "phone", "investor_type",
-           "sectors", "stages", "stage", "summary")
+           "sectors", "stages", "stage", "summary", "past_investments")
 ALIASES = {"e-mail": "email", "e-post": "email", "epost": "email", "navn": "name",
            "rolle": "role", "kommune": "municipality", "organization": "organisation",
            "company": "organisation", "selskap": "organisation", "organisasjon": "organisation",
-           "telefon": "phone", "mobile": "phone"}
+           "telefon": "phone", "mobile": "phone", "investments": "past_investments",
+           "tidligere_investeringer": "past_investments", "investeringer": "past_investments"}
 Progress = Callable[[int], None]
 
 
@@ -153,6 +155,28 @@ def _tags(raw: str, mapping: dict) -> tuple[list[str], list[str]]:
     return [i for i in items if i in mapping], [i for i in items if i not in mapping]
 
 
+def _count(raw: str) -> int | None:
+    """A whole number from a cell ("12", or "12.0" from a spreadsheet number); else None."""
+    try:
+        number = float(raw.strip().replace(" ", ""))
+    except ValueError:
+        return None
+    return int(number) if number.is_integer() else None
+
+
+def _check_past_investments(row: RowPlan) -> None:
+    """An investor's track record: blank keeps what the profile says."""
+    raw = row.values.get("past_investments", "")
+    if not raw:
+        row.values["past_investments"] = None
+        return
+    count = _count(raw)
+    if count is None or not 0 <= count <= MAX_PAST_INVESTMENTS:
+        row.reasons.append(_("Past investments must be a whole number from 0 to %(max)d.",
+                             max=MAX_PAST_INVESTMENTS))
+    row.values["past_investments"] = count
+
+
 def _check_row(row: RowPlan) -> None:
     v = row.values
     try:
@@ -183,6 +207,7 @@ def _check_row(row: RowPlan) -> None:
         if kind not in vocabulary.INVESTOR_TYPES:
             row.reasons.append(_("Unknown investor type “%(value)s”.", value=kind))
         v["investor_type"] = kind
+        _check_past_investments(row)
     for column, mapping in (("sectors", vocabulary.SECTORS), ("stages", vocabulary.STAGES)):
         good, bad = _tags(v.get(column, ""), mapping)
         if bad:
@@ -247,6 +272,8 @@ def _investor_profile(user: User, v: dict) -> None:
         profile.stages = v["stages"]
     if v.get("phone"):
         profile.contact_phone = v["phone"]
+    if v.get("past_investments") is not None:
+        profile.past_investments = v["past_investments"]
 
 
 def _founder_company(user: User, v: dict) -> None:

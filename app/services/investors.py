@@ -19,8 +19,11 @@ from app.services.text_search import words_match
 FIELDS = (
     "organisation", "investor_type", "thesis", "sectors", "stages", "stages_only",
     "ticket_min", "ticket_max", "regions", "green_mandate", "green_objectives",
-    "support_offers", "funding_types", "contact_email", "contact_phone",
+    "support_offers", "funding_types", "contact_email", "contact_phone", "past_investments",
 )
+# The engine saturates activity against the largest track record among investors, so one
+# implausible count would flatten everyone else's; the busiest Norwegian funds stay below.
+MAX_PAST_INVESTMENTS = 1000
 
 
 def _conflict() -> Conflict:
@@ -34,6 +37,13 @@ def _check(values: dict) -> None:
         raise DomainError(_("The minimum ticket must not be above the maximum."), "ticket_max")
     if values.get("green_mandate") == "none" and values.get("green_objectives"):
         values["green_objectives"] = []
+    count = values.get("past_investments")
+    if count is None:
+        values["past_investments"] = 0
+    elif isinstance(count, bool) or not isinstance(count, int) or not (
+            0 <= count <= MAX_PAST_INVESTMENTS):
+        raise DomainError(_("Past investments must be a whole number from 0 to %(max)d.",
+                            max=MAX_PAST_INVESTMENTS), "past_investments")
 
 
 def profile_of(user) -> InvestorProfile | None:

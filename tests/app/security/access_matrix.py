@@ -109,6 +109,9 @@ EXPECTED = {
     'GET api_pitches.list_pitches': {
         'own': '401 200 200 200 200 200 200 401',
     },
+    'GET api_profile.read_profile': {
+        'own': '401 403 403 200 200 403 403 401',
+    },
     'GET api_pitches.me': {
         'own': '401 200 200 200 200 200 200 401',
     },
@@ -694,6 +697,9 @@ EXPECTED = {
     },
     'PUT api_matches.mark_interest': {
         'own': '401 422 422 422 422 403 403 401',
+    },
+    'PUT api_profile.write_profile': {
+        'own': '401 403 403 422 422 403 403 401',
     },
     'PUT api_pitches.update_pitch': {
         'own': '- 422 422 - - - - 401',

@@ -1,0 +1,38 @@
+"""/api/v1/profile: an investor reads and writes their own profile, as on the profile page."""
+
+from __future__ import annotations
+
+from app.api import schemas as s
+from app.api.core import ApiError, Blueprint, caller, roles
+from app.services import investors
+
+bp = Blueprint("api_profile", __name__, url_prefix="/api/v1",
+               description="The investor's own profile (investors).")
+
+
+@bp.route("/profile")
+@roles("investor")
+@bp.response(200, s.ProfileOut)
+@bp.alt_response(404, schema=s.ErrorOut, description="You have not written a profile yet.")
+def read_profile():
+    """Your investor profile, with its contact details and `version`."""
+    profile = investors.profile_of(caller())
+    if profile is None:
+        raise ApiError(404, "You have not written your investor profile yet.")
+    return profile
+
+
+@bp.route("/profile", methods=["PUT"])
+@roles("investor")
+@bp.arguments(s.ProfileIn)
+@bp.response(200, s.ProfileOut)
+@bp.alt_response(409, schema=s.ErrorOut, description="Changed since you read it.")
+def write_profile(values: dict):
+    """Create your profile, or replace its fields (send the `version` you read); your
+    recommendations are re-scored at once."""
+    user = caller()
+    version = values.pop("version")
+    if version is None and investors.profile_of(user) is not None:
+        raise ApiError(409, "You already have a profile: send the version you read "
+                            "(GET /api/v1/profile).")
+    return investors.save_profile(user, values, version)
