@@ -1,4 +1,5 @@
-"""/api/v1/me and /api/v1/pitches: read for everyone, write for founders' own pitches."""
+"""/api/v1/me and /api/v1/pitches: investors and staff read the visible pitches, founders read
+and write their own."""
 
 from __future__ import annotations
 
@@ -40,9 +41,10 @@ def search_filters(args: dict) -> dict:
 @bp.arguments(s.PitchArgs, location="query", as_kwargs=True)
 @bp.response(200, s.PitchPage)
 def list_pitches(page: int, per_page: int, mine: bool = False, **args):
-    """Visible pitches with the browse page's filters; `mine=true`: a founder's own."""
+    """Investors and staff: the visible pitches, with the browse page's filters. Founders:
+    their own pitches, drafts included, newest first (the filters do not apply)."""
     user = caller()
-    if mine:
+    if mine or user.is_founder:
         query = (select(Pitch).where(Pitch.owner_id == user.id)
                  .order_by(Pitch.created_at.desc(), Pitch.id.desc()))
     else:
@@ -55,7 +57,7 @@ def list_pitches(page: int, per_page: int, mine: bool = False, **args):
 @bp.response(200, s.PitchOut)
 @bp.alt_response(404, schema=s.ErrorOut, description="No such pitch (or not yours).")
 def read_pitch(pitch_id: int):
-    """One pitch: your own (drafts too), any visible one, or any for staff."""
+    """One pitch: your own (drafts too); for investors any visible one; for staff any."""
     return pitches.pitch_for_viewer(caller(), pitch_id)
 
 

@@ -57,11 +57,13 @@ def own_pitch(owner, pitch_id: int) -> Pitch:
 
 
 def pitch_for_viewer(viewer, pitch_id: int) -> Pitch:
-    """A pitch the viewer may read: their own, any for staff, else published and not hidden."""
+    """A pitch the viewer may read: their own (drafts too), any for staff, a published and
+    not hidden one for investors. Founders read no one else's: those are competitors' plans,
+    and no founder's page links to another founder's pitch. NotFound for everything else, so
+    ids cannot be probed."""
     pitch = db.session.get(Pitch, pitch_id)
-    if pitch is None:
-        raise NotFound(_("No such pitch."))
-    if pitch.owner_id == viewer.id or viewer.is_staff or pitch.is_visible:
+    if pitch is not None and (pitch.owner_id == viewer.id or viewer.is_staff
+                              or (viewer.is_investor and pitch.is_visible)):
         return pitch
     raise NotFound(_("No such pitch."))
 

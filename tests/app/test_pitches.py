@@ -236,6 +236,25 @@ def test_published_pitch_is_seen_by_an_investor(client, auth):
     assert pitch.owner.email not in response.get_data(as_text=True)
 
 
+def test_a_founder_cannot_open_another_founders_published_pitch(client, auth):
+    pitch = make_pitch(title="Konkurrentens plan")
+    other = make_user("founder")
+    make_pitch(other, title="Min egen plan")
+    auth.login(other.email)
+    response = client.get(f"/pitches/{pitch.id}")
+    assert response.status_code == 404  # as for an id that does not exist: nothing to probe
+    assert "Konkurrentens plan" not in response.get_data(as_text=True)
+    assert "Konkurrentens plan" not in client.get("/pitches/mine").get_data(as_text=True)
+    auth.logout()
+    auth.login(pitch.owner.email)
+    assert client.get(f"/pitches/{pitch.id}").status_code == 200
+    auth.logout()
+    for role in ("staff", "admin"):
+        auth.login(make_user(role).email)
+        assert client.get(f"/pitches/{pitch.id}").status_code == 200
+        auth.logout()
+
+
 def test_wrong_role_and_anonymous(client, auth):
     assert client.get("/pitches/mine").status_code == 302
     assert "/auth/login" in client.get("/pitches/new").headers["Location"]

@@ -24,7 +24,11 @@ MATRIX = [
     ("founder_b", "get", "/api/v1/pitches/{d}", 404),
     ("investor_a", "get", "/api/v1/pitches/{d}", 404),
     ("staff", "get", "/api/v1/pitches/{d}", 200),
-    ("founder_b", "get", "/api/v1/pitches/{a}", 200),
+    ("founder_b", "get", "/api/v1/pitches/{a}", 404),  # founders read no one else's pitch
+    ("founder_a", "get", "/api/v1/pitches/{b}", 404),
+    ("founder_a", "get", "/api/v1/pitches/{a}", 200),
+    ("investor_a", "get", "/api/v1/pitches/{b}", 200),
+    ("staff", "get", "/api/v1/pitches/{b}", 200),
     ("founder_a", "get", "/api/v1/pitches/{a}/recommendations", 200),
     ("founder_b", "get", "/api/v1/pitches/{a}/recommendations", 404),
     ("investor_a", "get", "/api/v1/pitches/{a}/recommendations", 403),
@@ -101,9 +105,16 @@ def test_others_writes_change_nothing(client, world):
 
 def test_lists_show_only_what_the_caller_may_see(client, world):
     founder_b = world.tokens["founder_b"]
-    listed = client.get("/api/v1/pitches?per_page=100", headers=founder_b).get_json()
-    ids = {p["id"] for p in listed["items"]}
+    investor = client.get("/api/v1/pitches?per_page=100", headers=world.tokens["investor_a"])
+    ids = {p["id"] for p in investor.get_json()["items"]}
     assert world.a_draft.id not in ids and {world.a_pitch.id, world.b_pitch.id} <= ids
+    # A founder's list is their own pitches, drafts included, never another founder's.
+    listed = client.get("/api/v1/pitches?per_page=100", headers=founder_b).get_json()
+    assert [p["id"] for p in listed["items"]] == [world.b_pitch.id] and listed["total"] == 1
+    own = client.get("/api/v1/pitches", headers=world.tokens["founder_a"]).get_json()
+    assert {p["id"] for p in own["items"]} == {world.a_pitch.id, world.a_draft.id}
+    searched = client.get("/api/v1/pitches?q=pitch&stage=seed", headers=founder_b).get_json()
+    assert {p["id"] for p in searched["items"]} == {world.b_pitch.id}
     mine = client.get("/api/v1/pitches?mine=true", headers=world.tokens["founder_a"]).get_json()
     assert {p["id"] for p in mine["items"]} == {world.a_pitch.id, world.a_draft.id}
     mine_b = client.get("/api/v1/pitches?mine=true", headers=founder_b).get_json()
