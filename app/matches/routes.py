@@ -17,6 +17,7 @@ from app.services import explain, interest, notifications, recommendations
 from app.services.contacts import can_see_contacts
 from app.services.errors import DomainError, NotFound
 from app.services.page_cache import cached_page
+from app.services.saved import saved_page, scores_of
 
 bp = Blueprint("matches", __name__)
 
@@ -107,6 +108,25 @@ def hidden_pitches():
                if kind == "not_for_me"]
     return render_template("matches/hidden.html", profile=profile,
                            pitches=[p for p in pitches if p and p.is_visible])
+
+
+@bp.route("/matches/saved")
+@role_required("investor")
+def saved_pitches():
+    """Pitches the investor saved, last saved first, with the cards' answers (Undo un-saves)."""
+    profile = interest.investor_profile_of(current_user, columns=("id", "user_id"))
+    if profile is None:
+        return render_template("matches/saved.html", profile=None, pagination=None,
+                               scores={}, marks={}, theirs={})
+    page = max(request.args.get("page", 1, type=int) or 1, 1)
+    pagination = saved_page(profile.id, page)
+    if not pagination.items and page > 1:
+        # the last one on this page was just un-saved: show the last page that has some
+        return redirect(url_for("matches.saved_pitches", page=max(pagination.pages, 1)))
+    scores = scores_of(profile.id, [p.id for p in pagination.items])
+    marks, theirs = interest.marks_of_both("investor", investor_id=profile.id)
+    return render_template("matches/saved.html", profile=profile, pagination=pagination,
+                           scores=scores, marks=marks, theirs=theirs)
 
 
 @bp.route("/matches/mutual")

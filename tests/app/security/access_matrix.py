@@ -230,6 +230,9 @@ EXPECTED = {
     'GET matches.hidden_pitches': {
         'own': 'L 403 403 200 200 403 403 L',
     },
+    'GET matches.saved_pitches': {
+        'own': 'L 403 403 200 200 403 403 L',
+    },
     'GET matches.mutual': {
         'own': 'L 200 200 200 200 403 403 L',
     },
