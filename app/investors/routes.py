@@ -8,7 +8,7 @@ from flask_login import current_user
 
 from app.investors.forms import InvestorBrowseForm, ProfileForm
 from app.permissions import role_required
-from app.services import investors
+from app.services import incoming_interest, investors
 from app.services.contacts import can_see_contacts
 from app.services.errors import Conflict, DomainError, NotFound
 
@@ -58,10 +58,15 @@ def browse():
 @bp.route("/investors/<int:profile_id>")
 @role_required("founder", "staff")
 def view(profile_id: int):
-    """The public part of a profile; contacts only for those allowed to see them."""
+    """The public part of a profile; contacts only for those allowed to see them; a founder
+    can answer it for each published pitch."""
     try:
         profile = investors.public_profile(profile_id, current_user)
     except NotFound:
         abort(404)
     show_contacts = can_see_contacts(current_user, profile.user)
-    return render_template("investors/view.html", profile=profile, show_contacts=show_contacts)
+    # a founder answers here for each published pitch (the match cards' endpoints)
+    answers = (incoming_interest.founder_answers(current_user, profile)
+               if current_user.role == "founder" else None)
+    return render_template("investors/view.html", profile=profile, show_contacts=show_contacts,
+                           answers=answers)

@@ -13,7 +13,7 @@ from app.matches.forms import MatchFilterForm
 from app.models import InvestorProfile, Pitch
 from app.models.interest import INTEREST_KINDS
 from app.permissions import owned_or_404, role_required
-from app.services import explain, interest, notifications, recommendations
+from app.services import explain, incoming_interest, interest, notifications, recommendations
 from app.services.contacts import can_see_contacts
 from app.services.errors import DomainError, NotFound
 from app.services.page_cache import cached_page
@@ -50,7 +50,8 @@ def _back(default: str) -> str:
 @role_required("founder")
 @cached_page
 def pitch_matches(pitch_id: int):
-    """The founder's pitch: its best investors, scored and explained."""
+    """The founder's pitch: investors interested in it (however they rank), then its best
+    investors, scored and explained."""
     pitch = owned_or_404(Pitch, pitch_id)
     found = recommendations.recommended_investors(pitch, PITCH_MATCHES_SHOWN,
                                            columns=cards.INVESTOR_CARD_COLUMNS)
@@ -59,8 +60,9 @@ def pitch_matches(pitch_id: int):
     hidden_profiles = db.session.scalars(
         db.select(InvestorProfile).where(InvestorProfile.id.in_(hidden))
         .order_by(InvestorProfile.id)).all() if hidden else []
+    interested = incoming_interest.investors_interested_in(pitch) if pitch.is_visible else []
     return render_template("matches/pitch.html", pitch=pitch, matches=found, marks=marks,
-                           theirs=theirs, hidden=hidden_profiles)
+                           theirs=theirs, hidden=hidden_profiles, interested=interested)
 
 
 @bp.route("/matches/pitches")
@@ -80,22 +82,28 @@ def founder_overview():
 @role_required("investor")
 @cached_page
 def recommended():
-    """The investor's home: best pitches for them, with the browse filters."""
+    """The investor's home: founders interested in them, then the best pitches for them,
+    with the browse filters."""
     profile = interest.investor_profile_of(current_user, columns=("id", "user_id"))
     form = MatchFilterForm(request.args)
     page = request.args.get("page", 1, type=int) or 1
     args = {key: value for key, value in request.args.items() if key != "page" and value}
     if profile is None:
         return render_template("matches/investor.html", form=form, profile=None,
-                               pagination=None, filters=args, marks={}, theirs={})
+                               pagination=None, filters=args, marks={}, theirs={},
+                               incoming=[])
     if not form.validate():
         return render_template("matches/investor.html", form=form, profile=profile,
-                               pagination=None, filters={}, marks={}, theirs={}), 422
+                               pagination=None, filters={}, marks={}, theirs={},
+                               incoming=[]), 422
     pagination = recommendations.recommended_pitches(profile, form.filters(), page,
                                               columns=cards.PITCH_CARD_COLUMNS)
     marks, theirs = interest.marks_of_both("investor", investor_id=profile.id)
+    # founders interested in the investor, however their pitches rank: on the first page
+    incoming = incoming_interest.pitches_interested_in(profile) if page <= 1 else []
     return render_template("matches/investor.html", form=form, profile=profile,
-                           pagination=pagination, filters=args, marks=marks, theirs=theirs)
+                           pagination=pagination, filters=args, marks=marks, theirs=theirs,
+                           incoming=incoming)
 
 
 @bp.route("/matches/hidden")

@@ -8,7 +8,7 @@ from flask_login import current_user, login_required
 
 from app.permissions import role_required
 from app.pitches.forms import BrowseForm, PitchForm
-from app.services import pitch_search, pitches, recommendations
+from app.services import incoming_interest, pitch_search, pitches, recommendations
 from app.services.errors import Conflict, DomainError, NotFound
 
 bp = Blueprint("pitches", __name__)
@@ -51,14 +51,19 @@ def new():
 @bp.route("/<int:pitch_id>")
 @login_required
 def view(pitch_id: int):
-    """A pitch: the owner sees drafts (as a preview), others only visible ones, staff all."""
+    """A pitch: the owner sees drafts (as a preview), others only visible ones, staff all;
+    an investor can answer it."""
     try:
         pitch = pitches.pitch_for_viewer(current_user, pitch_id)
     except NotFound:
         abort(404)
     is_owner = pitch.owner_id == current_user.id
     top = recommendations.recommended_investors(pitch, 3) if is_owner and pitch.is_visible else []
-    return render_template("pitches/view.html", pitch=pitch, is_owner=is_owner, top_matches=top)
+    # an investor answers here too (the buttons post to the match cards' endpoints)
+    answer = (incoming_interest.investor_answer(current_user, pitch)
+              if current_user.role == "investor" else None)
+    return render_template("pitches/view.html", pitch=pitch, is_owner=is_owner, top_matches=top,
+                           answer=answer)
 
 
 @bp.route("/<int:pitch_id>/edit", methods=["GET", "POST"])

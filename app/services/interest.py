@@ -3,7 +3,10 @@
 Each side keeps one current answer per pair (interested, not for me, saved); the rows are the
 feedback a re-ranker learns from. When both sides are interested the pair is a mutual match:
 both are notified (in the app, and by e-mail when mail is configured) and may see each
-other's contact details (`app.services.contacts`).
+other's contact details (`app.services.contacts`). Interest from one side alone is told to the
+other side once per pair and direction, without contact details: a founder rarely sees an
+investor ranked below the first twenty, and the reverse, so without the notice most
+interest would go unanswered.
 """
 
 from __future__ import annotations
@@ -131,7 +134,8 @@ def is_mutual(pitch_id: int, investor_id: int) -> bool:
 
 
 def mark(user, pitch_id: int, investor_id: int, kind: str) -> MarkResult:
-    """Set the user's answer about a pair; notifies both sides when it becomes mutual."""
+    """Set the user's answer about a pair; notifies both sides when it becomes mutual, the
+    other side when it is one-sided interest (see `_notify_interest`)."""
     if kind not in INTEREST_KINDS:
         raise DomainError(_("Unknown answer."))
     pitch, profile = _pair_for(user, pitch_id, investor_id)
@@ -147,11 +151,16 @@ def mark(user, pitch_id: int, investor_id: int, kind: str) -> MarkResult:
         interest.user_id = user.id
     db.session.flush()
     mutual = kind == "interested" and not was_mutual and is_mutual(pitch.id, profile.id)
+    told = None
     if mutual:
         _notify_mutual(pitch, profile)
+    elif kind == "interested":
+        told = _notify_interest(pitch, profile, side)
     db.session.commit()
     if mutual:
         _mail_mutual(pitch, profile)
+    elif told is not None:
+        _mail_interest(pitch, profile, told, side)
     return MarkResult(interest, mutual)
 
 
@@ -164,15 +173,19 @@ def clear(user, pitch_id: int, investor_id: int) -> None:
         db.session.commit()
 
 
-def _links() -> tuple[str, str]:
+def _links(endpoint: str = "matches.mutual", fallback: str = "/matches/mutual",
+           **values) -> tuple[str, str]:
+    """The link of a notification (a path) and of its e-mail (absolute, when a request
+    tells the host)."""
     if has_request_context():
-        return url_for("matches.mutual"), url_for("matches.mutual", _external=True)
-    return "/matches/mutual", "/matches/mutual"
+        return url_for(endpoint, **values), url_for(endpoint, _external=True, **values)
+    return fallback, fallback
 
 
-def _already_notified(user_id: int, pitch_id: int, investor_id: int) -> bool:
+def _already_notified(user_id: int, pitch_id: int, investor_id: int,
+                      kind: str = "mutual_match") -> bool:
     notes = db.session.scalars(select(Notification).where(
-        Notification.user_id == user_id, Notification.kind == "mutual_match")).all()
+        Notification.user_id == user_id, Notification.kind == kind)).all()
     return any((n.params or {}).get("pitch_id") == pitch_id
                and (n.params or {}).get("investor_id") == investor_id for n in notes)
 
@@ -187,10 +200,14 @@ def _notify_mutual(pitch: Pitch, profile: InvestorProfile) -> None:
                              pitch_id=pitch.id, investor_id=profile.id)
 
 
+def _mail_enabled() -> bool:
+    return bool(current_app.config.get("MAIL_BACKEND")
+                and current_app.config.get("MATCH_MAIL_ENABLED", True))
+
+
 def _mail_mutual(pitch: Pitch, profile: InvestorProfile) -> None:
     """E-mail both sides when mail is configured; a failure is logged, never raised."""
-    if not current_app.config.get("MAIL_BACKEND") or not current_app.config.get(
-            "MATCH_MAIL_ENABLED", True):
+    if not _mail_enabled():
         return
     from flask_babel import force_locale
 
@@ -210,6 +227,73 @@ def _mail_mutual(pitch: Pitch, profile: InvestorProfile) -> None:
                       user=user, other=other, pitch_title=pitch.title, link=external)
         except Exception:  # noqa: BLE001 - the match stands; mail is best effort
             current_app.logger.exception("Mutual-match e-mail to user %s failed", user.id)
+
+
+# The notice the other side gets when this side alone is interested.
+INTEREST_NOTICES = {"investor": "interest_from_investor", "founder": "interest_from_founder"}
+
+
+def _notify_interest(pitch: Pitch, profile: InvestorProfile, side: str) -> User | None:
+    """Tell the other side that `side` is interested in the pair; returns who was told.
+
+    Once per pair and direction (interest toggled again is no news), and not when the other
+    side said "not for me" (or "interested": that is a mutual match) or either account is
+    inactive. A save is no answer: the saver is told. The notice names the investor's
+    organisation (public to founders) but never the founder, who stays unnamed until the
+    interest is mutual.
+    """
+    other_side = "investor" if side == "founder" else "founder"
+    theirs = current_mark(other_side, pitch.id, profile.id)
+    if theirs is not None and theirs.kind != "saved":
+        return None
+    marker, recipient = ((pitch.owner, profile.user) if side == "founder"
+                         else (profile.user, pitch.owner))
+    if recipient is None or not recipient.active or marker is None or not marker.active:
+        return None
+    kind = INTEREST_NOTICES[side]
+    if _already_notified(recipient.id, pitch.id, profile.id, kind):
+        return None
+    link, _external = _interest_links(pitch, side)
+    params = {"pitch": pitch.title, "pitch_id": pitch.id, "investor_id": profile.id}
+    if side == "investor":
+        params["other"] = profile.organisation
+    notifications.notify(recipient, kind, link, **params)
+    return recipient
+
+
+def _interest_links(pitch: Pitch, side: str) -> tuple[str, str]:
+    """Where the other side answers: the founder in the pitch's "Interested in this pitch"
+    section, the investor on the pitch's page."""
+    if side == "investor":
+        return _links("matches.pitch_matches", f"/pitches/{pitch.id}/matches#interested",
+                      pitch_id=pitch.id, _anchor="interested")
+    return _links("pitches.view", f"/pitches/{pitch.id}", pitch_id=pitch.id)
+
+
+def _mail_interest(pitch: Pitch, profile: InvestorProfile, recipient: User, side: str) -> None:
+    """E-mail the one told of `side`'s interest, in their language, when mail is
+    configured; a failure is logged, never raised."""
+    if not _mail_enabled():
+        return
+    from flask_babel import force_locale
+
+    from app.services.mailer import send_mail
+    from app.services.privacy import shown
+
+    _link, external = _interest_links(pitch, side)
+    locale = recipient.locale or current_app.config["BABEL_DEFAULT_LOCALE"]
+    try:
+        with force_locale(locale):
+            if side == "investor":
+                subject = _("An investor is interested in “%(pitch)s”", pitch=shown(pitch.title))
+            else:
+                subject = _("A founder is interested in you: “%(pitch)s”",
+                            pitch=shown(pitch.title))
+        send_mail(recipient.email, subject, "email/interest_received", locale=locale,
+                  user=recipient, from_side=side, other=profile.organisation,
+                  pitch_title=pitch.title, link=external)
+    except Exception:  # noqa: BLE001 - the mark stands; mail is best effort
+        current_app.logger.exception("Interest e-mail to user %s failed", recipient.id)
 
 
 @dataclass

@@ -28,6 +28,13 @@ def text(note: Notification) -> str:
         return _("Mutual interest: %(other)s and you are both interested in “%(pitch)s”. "
                  "You can now see each other's contact details.",
                  other=p.get("other", ""), pitch=p.get("pitch", ""))
+    if note.kind == "interest_from_investor":
+        return _("%(other)s is interested in your pitch “%(pitch)s”. If you are interested "
+                 "too, you will see each other's contact details.",
+                 other=p.get("other", ""), pitch=p.get("pitch", ""))
+    if note.kind == "interest_from_founder":
+        return _("The founder of “%(pitch)s” is interested in you. If you are interested "
+                 "too, you will see each other's contact details.", pitch=p.get("pitch", ""))
     return _("You have a new notification.")
 
 

@@ -56,7 +56,10 @@ def test_mutual_interest_notifies_both_and_reveals_contacts(client, auth, market
     client.post(_url(market, "interested"))
     page = _founder_page(client, market)
     assert email not in page and phone not in page
-    assert outbox_of(app) == []
+    # one-sided: the investor alone hears of it, without the founder's name or contacts
+    [told] = outbox_of(app)
+    assert told.to == [investor.user.email] and "Solcelletak for landbruket" in told.body
+    assert all(s not in told.body for s in (founder.name, founder.email, founder.phone))
     auth.logout()
 
     auth.login(investor.user.email)
@@ -76,7 +79,7 @@ def test_mutual_interest_notifies_both_and_reveals_contacts(client, auth, market
     assert email in page and phone in page
     mutual = client.get("/matches/mutual").get_data(as_text=True)
     assert email in mutual and investor.organisation in mutual
-    sent = outbox_of(app)
+    sent = outbox_of(app)[1:]
     assert sorted(m.to[0] for m in sent) == sorted([founder.email, investor.user.email])
     assert all("Solcelletak for landbruket" in m.body for m in sent)
 

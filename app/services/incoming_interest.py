@@ -1,0 +1,153 @@
+"""Interest the other side has shown, whatever the engine's ranking says.
+
+A founder sees the twenty best-ranked investors of a pitch and an investor a page of
+recommended pitches; interest from further down (or from a pair the engine never scored)
+would be invisible there. These lists show it so it can be answered, and say where a user
+stands on a pitch or an investor's page, where they can answer too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import aliased
+
+from app.extensions import db
+from app.models import Interest, InvestorProfile, MatchScore, Pitch, User
+from app.services import records
+from app.services.interest import current_mark, investor_profile_of
+
+
+@dataclass
+class Incoming:
+    """The other side is interested in a pair; the viewer's own answer (None, "saved" or
+    "interested": "not for me" is left out) and the stored score, if any."""
+
+    pitch: Pitch
+    profile: InvestorProfile
+    mine: str | None
+    score: float | None
+    since: datetime
+
+    @property
+    def mutual(self) -> bool:
+        """Both sides are interested."""
+        return self.mine == "interested"
+
+
+def _ordered(rows) -> list[Incoming]:
+    # unanswered first (what waits for the viewer), newest interest first within each
+    out = list(rows)
+    out.sort(key=lambda r: (str(r.since), r.pitch.id, r.profile.id), reverse=True)
+    out.sort(key=lambda r: r.mutual)
+    return out
+
+
+def _pair(theirs, mine, side: str, other: str):
+    """Joins of the other side's interest and the viewer's own mark on the same pair."""
+    return (and_(theirs.pitch_id == Pitch.id, theirs.investor_profile_id == InvestorProfile.id,
+                 theirs.side == other, theirs.kind == "interested"),
+            and_(mine.pitch_id == theirs.pitch_id,
+                 mine.investor_profile_id == theirs.investor_profile_id, mine.side == side))
+
+
+def _score_join():
+    return and_(MatchScore.pitch_id == Pitch.id,
+                MatchScore.investor_profile_id == InvestorProfile.id)
+
+
+def investors_interested_in(pitch: Pitch) -> list[Incoming]:
+    """Active investors interested in the pitch, unless its founder said "not for me"."""
+    theirs, mine = aliased(Interest), aliased(Interest)
+    join_theirs, join_mine = _pair(theirs, mine, "founder", "investor")
+    query = (
+        select(InvestorProfile, mine.kind, MatchScore.score, theirs.updated_at)
+        .select_from(Pitch)
+        .join(theirs, theirs.pitch_id == Pitch.id)
+        .join(InvestorProfile, join_theirs)
+        .outerjoin(User, User.id == InvestorProfile.user_id)
+        .outerjoin(mine, join_mine)
+        .outerjoin(MatchScore, _score_join())
+        .where(Pitch.id == pitch.id, InvestorProfile.active.is_(True),
+               or_(User.id.is_(None), User.active.is_(True)),
+               or_(mine.kind.is_(None), mine.kind != "not_for_me"))
+    )
+    return _ordered(Incoming(pitch, q, kind, score, since)
+                    for q, kind, score, since in db.session.execute(query).unique())
+
+
+def pitches_interested_in(profile: InvestorProfile) -> list[Incoming]:
+    """Visible pitches of active founders interested in the investor, unless the investor
+    said "not for me"."""
+    theirs, mine = aliased(Interest), aliased(Interest)
+    join_theirs, join_mine = _pair(theirs, mine, "investor", "founder")
+    query = (
+        select(Pitch, mine.kind, MatchScore.score, theirs.updated_at)
+        .select_from(InvestorProfile)
+        .join(theirs, theirs.investor_profile_id == InvestorProfile.id)
+        .join(Pitch, join_theirs)
+        .outerjoin(User, User.id == Pitch.owner_id)
+        .outerjoin(mine, join_mine)
+        .outerjoin(MatchScore, _score_join())
+        .where(InvestorProfile.id == profile.id, Pitch.status == "published",
+               Pitch.hidden.is_(False), or_(User.id.is_(None), User.active.is_(True)),
+               or_(mine.kind.is_(None), mine.kind != "not_for_me"))
+    )
+    return _ordered(Incoming(p, profile, kind, score, since)
+                    for p, kind, score, since in db.session.execute(query).unique())
+
+
+@dataclass
+class Standing:
+    """Where the viewer stands on one pair, for the answer buttons of a detail page."""
+
+    pitch: Pitch
+    profile: InvestorProfile
+    mine: str | None
+    theirs: str | None
+
+    @property
+    def mutual(self) -> bool:
+        """Both sides are interested."""
+        return self.mine == "interested" and self.theirs == "interested"
+
+
+def _standing(side: str, pitch: Pitch, profile: InvestorProfile) -> Standing:
+    other = "investor" if side == "founder" else "founder"
+    mine, theirs = current_mark(side, pitch.id, profile.id), current_mark(other, pitch.id,
+                                                                          profile.id)
+    return Standing(pitch, profile, mine.kind if mine else None,
+                    theirs.kind if theirs else None)
+
+
+@dataclass
+class InvestorAnswer:
+    """An investor on a pitch's page: their profile (None: none yet), whether they can
+    answer, and where they stand."""
+
+    profile: InvestorProfile | None
+    can_answer: bool
+    standing: Standing | None
+
+
+def investor_answer(user, pitch: Pitch) -> InvestorAnswer:
+    """What an investor's answer buttons on a pitch's page need."""
+    profile = investor_profile_of(user)
+    if profile is None or not records.is_matchable_investor(profile):
+        return InvestorAnswer(profile, False, None)
+    if not records.is_matchable_pitch(pitch):
+        return InvestorAnswer(profile, False, None)
+    return InvestorAnswer(profile, True, _standing("investor", pitch, profile))
+
+
+def founder_answers(user, profile: InvestorProfile) -> list[Standing] | None:
+    """A founder on an investor's page: where each of their published pitches stands with
+    the investor (None when the investor cannot be answered)."""
+    if not records.is_matchable_investor(profile):
+        return None
+    mine = db.session.scalars(select(Pitch).where(
+        Pitch.owner_id == user.id, Pitch.status == "published", Pitch.hidden.is_(False))
+        .order_by(Pitch.updated_at.desc(), Pitch.id.desc())).unique()
+    return [_standing("founder", p, profile) for p in mine if records.is_matchable_pitch(p)]
