@@ -8,6 +8,7 @@ from sqlalchemy import BigInteger, Boolean, DateTime, ForeignKey, Integer, Strin
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
+from app.models.text_index import trigram_index
 from app.models.types import TagList
 from app.models.user import utcnow
 
@@ -48,3 +49,8 @@ class InvestorProfile(db.Model):
 
     def __repr__(self) -> str:
         return f"<InvestorProfile {self.id}>"
+
+
+# the text search reads these two columns as one (app/services/text_search.py)
+trigram_index("ix_investor_profile_search_text", InvestorProfile.organisation,
+              InvestorProfile.thesis)

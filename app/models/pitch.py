@@ -8,6 +8,7 @@ from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
+from app.models.text_index import trigram_index
 from app.models.types import TagList
 from app.models.user import utcnow
 
@@ -59,3 +60,7 @@ class Pitch(db.Model):
 
     def __repr__(self) -> str:
         return f"<Pitch {self.id} {self.status}>"
+
+
+# the text search reads these three columns as one (app/services/text_search.py)
+trigram_index("ix_pitch_search_text", Pitch.title, Pitch.summary, Pitch.description)
