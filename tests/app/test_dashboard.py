@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import event, select
 
 from app.extensions import db
-from app.models import MeetingFeedback
-from tests.factories import make_arena, make_invitation, make_meeting, make_participant, make_user
+from app.models import Interest, InvestorProfile, MatchScore, MeetingFeedback, Pitch
+from app.services import dashboard_funnel, invitation_proposal, privacy
+from tests.factories import (
+    make_arena,
+    make_investor,
+    make_invitation,
+    make_meeting,
+    make_participant,
+    make_pitch,
+    make_user,
+)
 
 
 def numbers(html: str, table_id: str, key: str) -> dict[str, int]:
@@ -53,10 +66,10 @@ def test_dashboard_numbers_equal_the_rows(client, auth):
     html = page.data.decode()
     assert numbers(html, "table-arenas", str(green.id)) == {
         "invited": 6, "accepted": 4, "attended": 3, "meetings_held": 2,
-        "mutual_interest": 1, "follow_ups": 2}
+        "worth_it": 1, "follow_ups": 2}
     assert numbers(html, "table-arenas", str(founder_support.id)) == {
         "invited": 2, "accepted": 1, "attended": 0, "meetings_held": 0,
-        "mutual_interest": 0, "follow_ups": 0}
+        "worth_it": 0, "follow_ups": 0}
     assert f'data-key="{foreign.id}"' not in html.split('id="table-arenas"')[1]
     assert numbers(html, "table-themes", "green")["invited"] == 6
     assert numbers(html, "table-themes", "founder")["accepted"] == 1
@@ -64,7 +77,7 @@ def test_dashboard_numbers_equal_the_rows(client, auth):
     # Drammen: one founder (f2), in two scheduled meetings, one held, one follow-up
     assert numbers(html, "table-associations", "drammen") == {
         "invited": 1, "accepted": 1, "attended": 1, "meetings_held": 1,
-        "mutual_interest": 0, "follow_ups": 1}
+        "worth_it": 0, "follow_ups": 1}
     assert numbers(html, "table-associations", "baerum")["meetings_held"] == 0
 
 
@@ -92,3 +105,263 @@ def test_admin_sees_every_arena(client, auth):
 def test_dashboard_wrong_role_403(client, auth):
     auth.login(make_user("investor").email)
     assert client.get("/staff/dashboard").status_code == 403
+
+
+# --- the platform funnel ---------------------------------------------------------------------
+PITCH_STEPS = ("published", "matched", "interested", "mutual", "met")
+INVESTOR_STEPS = ("active", "recommended", "interested", "mutual", "met")
+
+
+def steps(names, *values) -> dict[str, int]:
+    return dict(zip(names, values, strict=True))
+
+
+def mark(pitch, profile, side: str, kind: str = "interested") -> None:
+    db.session.add(Interest(pitch_id=pitch.id, investor_profile_id=profile.id, side=side,
+                            kind=kind, user_id=None))
+    db.session.commit()
+
+
+def score(pitch, profile) -> None:
+    db.session.add(MatchScore(pitch_id=pitch.id, investor_profile_id=profile.id, score=0.5))
+    db.session.commit()
+
+
+def market():
+    """Founders and investors of three associations, with known answers (see each line)."""
+    neither = {"green_objectives": [], "stage": "growth", "support_needs": []}
+    p1 = make_pitch(make_user("founder", association="asker"))  # green + founder (seed)
+    p2 = make_pitch(make_user("founder", association="asker"), **neither)
+    p3 = make_pitch(make_user("founder", association="drammen"),  # green only
+                    **{**neither, "stage": "series_a", "green_objectives": ["biodiversity"]})
+    p8 = make_pitch(make_user("founder", association="drammen"),
+                    **{**neither, "support_needs": ["capital"]})  # founder support only
+    draft = make_pitch(make_user("founder", association="asker"), status="draft")
+    hidden = make_pitch(make_user("founder", association="asker"), hidden=True)
+    deleted = make_pitch(make_user("founder", association="asker"))
+    deactivated = make_pitch(make_user("founder", association="baerum", active=False))
+
+    i1 = make_investor(make_user("investor", association="asker"))  # green + founder
+    plain = {"green_mandate": "none", "green_objectives": [], "stages": ["growth"],
+             "support_offers": ["capital"]}
+    i2 = make_investor(make_user("investor", association="baerum"), **plain)
+    i3 = make_investor(make_user("investor", association="asker"), active=False)
+    i4 = make_investor(make_user("investor", association="drammen", active=False))
+    i5 = make_investor(make_user("investor", association="asker"), **plain)
+    i6 = make_investor(make_user("investor", association="drammen"))  # only saved p8
+
+    for p, q in ((p1, i1), (p2, i1), (p3, i2), (deleted, i5), (hidden, i1), (draft, i1)):
+        score(p, q)
+    # p1 has two mutual pairs (i1, i2): one pitch with mutual interest
+    for q in (i1, i2):
+        mark(p1, q, "investor")
+        mark(p1, q, "founder")
+    mark(p2, i1, "investor", "not_for_me")
+    mark(p2, i1, "founder")  # one-sided
+    mark(p3, i2, "investor")  # one-sided
+    mark(p8, i6, "investor", "saved")  # saved is not interested
+    for p in (draft, hidden, deactivated):  # interest in pitches that do not count
+        mark(p, i2, "investor")
+        mark(p, i2, "founder")
+    mark(deleted, i5, "investor")
+    mark(deleted, i5, "founder")
+    privacy.anonymise(deleted.owner)
+    db.session.commit()
+
+    arena = make_arena(status="done")
+    f1 = make_invitation(arena, p1.owner, state="accepted", pitch_id=p1.id, attended=True)
+    f3 = make_invitation(arena, p3.owner, state="accepted", pitch_id=p3.id, attended=True)
+    v1 = make_invitation(arena, i1.user, state="accepted", attended=True)
+    v2 = make_invitation(arena, i2.user, state="accepted", attended=False)
+    make_meeting(arena, f1, v1, slot=0)  # held: p1 and i1 met
+    make_meeting(arena, f3, v2, slot=1)  # i2 absent: not met
+    return {"p1": p1, "p3": p3, "i3": i3, "i4": i4, "i6": i6}
+
+
+def test_funnel_counts_per_association_and_priority_for_everyone(client, auth):
+    market()
+    auth.login(make_user("admin", association=None).email)
+    page = client.get("/staff/dashboard")
+    assert page.status_code == 200
+    html = page.data.decode()
+    # live pitches: p1, p2, p3, p8; a draft never counts; the hidden pitch and those of the
+    # deleted and the deactivated founder are left out of every step
+    assert numbers(html, "funnel-pitches", "total") == steps(PITCH_STEPS, 4, 3, 2, 1, 1)
+    assert numbers(html, "funnel-pitches", "green") == steps(PITCH_STEPS, 2, 2, 2, 1, 1)
+    assert numbers(html, "funnel-pitches", "founder") == steps(PITCH_STEPS, 2, 1, 1, 1, 1)
+    assert numbers(html, "funnel-pitches-associations", "asker") == steps(
+        PITCH_STEPS, 2, 2, 1, 1, 1)
+    assert numbers(html, "funnel-pitches-associations", "drammen") == steps(
+        PITCH_STEPS, 2, 1, 1, 0, 0)
+    assert numbers(html, "funnel-pitches-associations", "baerum") == steps(
+        PITCH_STEPS, 0, 0, 0, 0, 0)
+    # investors: i1, i2, i5 (whose mutual pair's founder deleted the account: it still
+    # happened), i6; i3's profile is inactive and i4's account deactivated
+    assert numbers(html, "funnel-investors", "total") == steps(INVESTOR_STEPS, 4, 3, 3, 3, 1)
+    assert numbers(html, "funnel-investors", "green") == steps(INVESTOR_STEPS, 2, 1, 1, 1, 1)
+    assert numbers(html, "funnel-investors", "founder") == steps(INVESTOR_STEPS, 2, 1, 1, 1, 1)
+    assert numbers(html, "funnel-investors-associations", "asker") == steps(
+        INVESTOR_STEPS, 2, 2, 2, 2, 1)
+    assert numbers(html, "funnel-investors-associations", "baerum") == steps(
+        INVESTOR_STEPS, 1, 1, 1, 1, 0)
+    assert numbers(html, "funnel-investors-associations", "drammen") == steps(
+        INVESTOR_STEPS, 1, 0, 0, 0, 0)
+    left_out = re.search(r'id="funnel-left-out">(.*?)</p>', html, re.S).group(1)
+    assert "Not counted: 3 published pitches" in left_out
+    assert "and 2 investor profiles" in left_out
+
+
+def test_staff_see_their_association_by_default_and_may_switch_to_all(client, auth):
+    market()
+    auth.login(make_user("staff", association="asker").email)
+    html = client.get("/staff/dashboard").data.decode()
+    assert numbers(html, "funnel-pitches", "total") == steps(PITCH_STEPS, 2, 2, 1, 1, 1)
+    assert numbers(html, "funnel-pitches", "green") == steps(PITCH_STEPS, 1, 1, 1, 1, 1)
+    assert numbers(html, "funnel-pitches", "founder") == steps(PITCH_STEPS, 1, 1, 1, 1, 1)
+    assert numbers(html, "funnel-investors", "total") == steps(INVESTOR_STEPS, 2, 2, 2, 2, 1)
+    assert "Not counted: 2 published pitches" in html  # the hidden and the deleted one
+    # every association's totals are listed, as in the arena section
+    assert numbers(html, "funnel-pitches-associations", "drammen")["published"] == 2
+    everyone = client.get("/staff/dashboard?scope=all").data.decode()
+    assert numbers(everyone, "funnel-pitches", "total") == steps(PITCH_STEPS, 4, 3, 2, 1, 1)
+
+
+def test_staff_cannot_pick_another_association_and_get_a_clear_message(client, auth):
+    market()
+    auth.login(make_user("staff", association="asker").email)
+    page = client.get("/staff/dashboard?scope=drammen")
+    assert page.status_code == 422
+    html = page.data.decode()
+    assert "Please correct the marked filters." in html
+    assert 'id="funnel-pitches"' not in html
+    assert client.get("/staff/dashboard?period=7").status_code == 422
+
+
+def test_admin_may_pick_any_association(client, auth):
+    market()
+    auth.login(make_user("admin", association=None).email)
+    html = client.get("/staff/dashboard?scope=drammen").data.decode()
+    assert numbers(html, "funnel-pitches", "total") == steps(PITCH_STEPS, 2, 1, 1, 0, 0)
+    assert numbers(html, "funnel-investors", "total") == steps(INVESTOR_STEPS, 1, 0, 0, 0, 0)
+
+
+def test_period_counts_pitches_published_and_profiles_created_in_it(client, auth):
+    made = market()
+    long_ago = datetime.now(UTC) - timedelta(days=100)
+    made["p3"].published_at = long_ago
+    made["i6"].created_at = long_ago
+    db.session.commit()
+    auth.login(make_user("admin", association=None).email)
+    html = client.get("/staff/dashboard?period=90").data.decode()
+    assert numbers(html, "funnel-pitches", "total") == steps(PITCH_STEPS, 3, 2, 1, 1, 1)
+    assert numbers(html, "funnel-investors", "total") == steps(INVESTOR_STEPS, 3, 3, 3, 3, 1)
+    html = client.get("/staff/dashboard?period=all").data.decode()
+    assert numbers(html, "funnel-pitches", "total")["published"] == 4
+
+
+def test_a_new_pitch_shows_at_once_although_counts_are_kept(client, auth):
+    market()
+    auth.login(make_user("admin", association=None).email)
+    client.get("/staff/dashboard")
+    make_pitch(make_user("founder", association="modum"))
+    html = client.get("/staff/dashboard").data.decode()
+    assert numbers(html, "funnel-pitches", "total")["published"] == 5
+    assert numbers(html, "funnel-pitches-associations", "modum")["published"] == 1
+
+
+def test_funnel_takes_a_fixed_number_of_statements(app, client, auth):
+    market()
+    auth.login(make_user("admin", association=None).email)
+    statements = []
+
+    def count(*_args):
+        statements.append(1)
+
+    def funnel_statements() -> int:
+        statements.clear()
+        with app.test_request_context():
+            dashboard_funnel.platform_funnel(None)
+        return len(statements)
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        few = funnel_statements()
+        for n in range(5):
+            p = make_pitch(make_user("founder", association="kongsberg"))
+            q = make_investor(make_user("investor", association="modum"))
+            score(p, q)
+            mark(p, q, "investor")
+            mark(p, q, "founder", "saved" if n % 2 else "interested")
+        assert funnel_statements() == few == 3
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+
+
+@pytest.mark.parametrize("priority", ["green", "founder"])
+def test_funnel_priorities_are_the_arena_themes_rules(app, priority):
+    """The SQL conditions say what invitation_proposal's theme bonuses say."""
+    owner = make_user("founder")
+    variants = [{}, {"green_objectives": []}, {"stage": "growth"},
+                {"stage": "growth", "support_needs": []},
+                {"stage": "growth", "support_needs": [], "green_objectives": []},
+                {"stage": "idea", "support_needs": []}, {"support_needs": ["premises"]}]
+    pitches = [make_pitch(owner, **v) for v in variants]
+    in_sql = set(db.session.scalars(select(Pitch.id).where(
+        dashboard_funnel.pitch_priority(priority))))
+    assert in_sql == {p.id for p in pitches
+                      if invitation_proposal.founder_theme_bonus(priority, p) > 0}
+    profiles = [make_investor(**v) for v in (
+        {}, {"green_mandate": "none", "green_objectives": []},
+        {"green_mandate": "required"}, {"stages": ["growth"], "support_offers": ["capital"]},
+        {"stages": ["growth"], "support_offers": ["capital", "mentoring"]},
+        {"stages": ["pre_seed"], "support_offers": []})]
+    in_sql = set(db.session.scalars(select(InvestorProfile.id).where(
+        dashboard_funnel.investor_priority(priority))))
+    assert in_sql == {q.id for q in profiles
+                      if invitation_proposal.investor_theme_bonus(priority, q) > 0}
+    assert 0 < len(in_sql) < len(profiles)
+
+
+def test_funnel_charts_are_accessible(client, auth):
+    market()
+    auth.login(make_user("admin", association=None).email)
+    html = client.get("/staff/dashboard").data.decode()
+    svg = re.search(r'<svg[^>]*aria-labelledby="chart-funnel-pitches-title.*?</svg>', html,
+                    re.S).group(0)
+    assert 'role="img"' in svg
+    assert "<title id=\"chart-funnel-pitches-title\">Pitches: All associations</title>" in svg
+    desc = re.search(r"<desc[^>]*>(.*?)</desc>", svg, re.S).group(1)
+    assert desc == ("Published pitches: 4; With a stored match: 3; An investor is "
+                    "interested: 2; Mutual interest: 1; Met an investor at an arena: 1")
+    assert 'id="chart-funnel-investor-priority-1-title"' in html
+
+
+def test_arena_bar_says_worth_it_to_both_not_mutual_interest(client, auth):
+    scenario()
+    auth.login(make_user("staff", association="asker").email)
+    html = client.get("/staff/dashboard").data.decode()
+    arenas = html.split('id="table-total"')[1].split("</table>")[0]
+    assert "Worth it to both" in arenas and "Mutual interest" not in arenas
+    assert "Worth it to both: 1" in html  # the chart's description for screen readers
+
+
+def test_funnel_and_renamed_bar_speak_bokmal(client, auth):
+    scenario()
+    market()
+    auth.login(make_user("staff", association="asker").email)
+    client.post("/language", data={"lang": "nb"})
+    html = client.get("/staff/dashboard").data.decode()
+    for text in ("Plattformtrakt", "Publiserte pitcher", "Med lagret match",
+                 "En investor er interessert", "Møtte en investor på en arena",
+                 "Aktive investorprofiler", "Verdt det for begge", "Ikke telt med:",
+                 "Siste 90 dager", "Alle foreninger", "Grønn omstilling", "Gründerstøtte"):
+        assert text in html, text
+    assert "Worth it to both" not in html and "Published pitches" not in html
+
+
+def test_funnel_is_for_staff_and_admins_only(client, auth):
+    assert client.get("/staff/dashboard").status_code == 302
+    for role in ("founder", "investor"):
+        auth.login(make_user(role).email)
+        assert client.get("/staff/dashboard?scope=all").status_code == 403
+        auth.logout()
