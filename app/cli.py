@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import click
 from flask import Flask
 from flask.cli import AppGroup
@@ -48,14 +50,52 @@ def _user_by_email(email: str):
 @users_cli.command("set-role")
 @click.argument("email")
 @click.argument("role", type=click.Choice(["founder", "investor", "staff", "admin"]))
-def set_role(email: str, role: str):
+@click.option("--association", help="Association slug; required for staff (asker, baerum, …).")
+def set_role(email: str, role: str, association: str | None):
     """Change an account's role (audited; the person's sessions end)."""
     from app.services import privacy
 
     user = _user_by_email(email)
+    assoc = _association(association) if association else None
+    if role == "admin" and not association:
+        assoc = user.association  # an admin keeps their association unless told otherwise
     old = user.role
-    privacy.set_role(user, role)
-    click.echo(f"{user.email}: {old} → {role}.")
+    try:
+        with _in_english():
+            privacy.set_role(user, role, association=assoc)
+    except DomainError as error:
+        if error.field == "association":
+            raise click.UsageError("Staff belong to an association: give --association SLUG "
+                                   f"({', '.join(_slugs())}).") from error
+        raise click.ClickException(error.message) from error
+    click.echo(f"{user.email}: {old} → {role}" + (f" ({assoc.slug})" if assoc else "") + ".")
+
+
+@contextmanager
+def _in_english():
+    """The services' messages are translated, which needs a request; the CLI speaks English."""
+    from flask import current_app
+    from flask_babel import force_locale
+
+    with current_app.test_request_context(), force_locale("en"):
+        yield
+
+
+def _slugs() -> list[str]:
+    from sqlalchemy import select
+
+    from app.extensions import db
+    from app.models import Association
+
+    return list(db.session.scalars(select(Association.slug).order_by(Association.slug)))
+
+
+def _association(slug: str):
+    found = accounts.association_by_slug(slug)
+    if found is None:
+        raise click.UsageError(f"No association with the slug {slug!r}. "
+                               f"Known: {', '.join(_slugs())}.")
+    return found
 
 
 @users_cli.command("deactivate")
@@ -65,7 +105,11 @@ def deactivate(email: str):
     from app.services import privacy
 
     user = _user_by_email(email)
-    privacy.set_active(user, False)
+    try:
+        with _in_english():
+            privacy.set_active(user, False)
+    except DomainError as error:
+        raise click.ClickException(error.message) from error
     click.echo(f"{user.email} is deactivated.")
 
 

@@ -110,6 +110,9 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(matches_bp)
     app.register_blueprint(notifications_bp)
     app.register_blueprint(engine_admin_bp)
+    from app.admin.routes import bp as admin_bp
+
+    app.register_blueprint(admin_bp)  # /admin/users, /admin/associations
     init_matching(app)  # refresh match scores when pitches and profiles are saved
     from app.arenas.routes import bp as arenas_bp
     from app.arenas.staff_invitations import bp as arena_invitations_bp

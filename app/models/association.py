@@ -16,6 +16,9 @@ class Association(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(40), unique=True)
     name: Mapped[str] = mapped_column(String(120))
+    # How people reach the association; kept by an admin (/admin/associations).
+    contact_email: Mapped[str | None] = mapped_column(String(254))
+    website: Mapped[str | None] = mapped_column(String(200))
 
     def __repr__(self) -> str:
         return f"<Association {self.slug}>"

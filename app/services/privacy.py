@@ -12,7 +12,7 @@ import secrets
 from datetime import date, datetime, time
 
 from flask_babel import gettext as _
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import delete, func, or_, select, update
 
 from app.extensions import db
 from app.models import (
@@ -168,25 +168,76 @@ def _scrub_notifications(words: set[str]) -> None:
             note.params = {**params, **changed}
 
 
-def set_role(user: User, role: str, actor=None) -> None:
-    """Change a user's role (audited); their sessions end so the new rights apply at once."""
+def set_role(user: User, role: str, actor=None, association=None) -> None:
+    """Change a user's role and, for staff and admins, their association (audited).
+
+    The one place the rules live, for the CLI and the admin's page alike: staff belong to an
+    association (an admin may or may not); a founder's or investor's association stays as it
+    is; nobody removes their own admin role, and the last active admin stays. A new role ends
+    the user's sessions so the new rights apply at once.
+    """
     if role not in ROLES:
         raise DomainError(_("Unknown role."), "role")
-    old = user.role
-    if old == role:
+    if role == "staff" and association is None:
+        raise DomainError(_("Staff belong to an association: choose one."), "association")
+    old, old_association = user.role, user.association
+    new_association = association if role in ("staff", "admin") else old_association
+    if old == role and old_association == new_association:
         return
+    if old == "admin" and role != "admin":
+        if actor is not None and actor.id == user.id:
+            raise DomainError(_("You cannot remove your own admin role. Ask another "
+                                "administrator."), "role")
+        _not_the_last_admin(user, "role")
     user.role = role
-    user.session_token = new_session_token()
-    audit.record("role_changed", actor=actor, target=f"user:{user.id}",
-                 detail=f"{old} -> {role}", commit=False)
+    user.association = new_association
+    if old != role:
+        user.session_token = new_session_token()
+        audit.record("role_changed", actor=actor, target=f"user:{user.id}",
+                     detail=f"{old} -> {role}", commit=False)
+    if old_association != new_association:
+        audit.record("association_changed", actor=actor, target=f"user:{user.id}",
+                     detail=f"{_slug(old_association)} -> {_slug(new_association)}",
+                     commit=False)
     db.session.commit()
 
 
 def set_active(user: User, active: bool, actor=None) -> None:
-    """Deactivate (ending every session) or reactivate a user; audited."""
+    """Deactivate (ending every session) or reactivate a user; audited. Nobody deactivates
+    themselves, and the last active admin stays."""
+    if user.active == active:
+        return
+    if not active:
+        if actor is not None and actor.id == user.id:
+            raise DomainError(_("You cannot deactivate your own account."), "active")
+        if user.role == "admin":
+            _not_the_last_admin(user, "active")
     user.active = active
     if not active:
         user.session_token = new_session_token()
     audit.record("user_reactivated" if active else "user_deactivated", actor=actor,
                  target=f"user:{user.id}", commit=False)
     db.session.commit()
+
+
+def _slug(association) -> str:
+    return association.slug if association is not None else "none"
+
+
+def _not_the_last_admin(user: User, field: str) -> None:
+    """Refuse to take the admin rights of the last active admin.
+
+    The active admins' rows are written (a no-op) before they are counted: the write locks
+    them (PostgreSQL) or the whole database (SQLite) until this transaction ends, so two
+    admins demoting each other at the same moment cannot both succeed.
+    """
+    if not user.active:
+        return
+    admins = (User.role == "admin", User.active.is_(True))
+    db.session.execute(update(User).where(*admins).values(role=User.role)
+                       .execution_options(synchronize_session=False))
+    others = db.session.scalar(select(func.count(User.id)).where(*admins, User.id != user.id))
+    if not others:
+        db.session.rollback()
+        raise DomainError(_("This is the last active administrator. Make someone else an "
+                            "administrator first."), field)

@@ -1,0 +1,96 @@
+"""Forms for the admin's pages: finding people, their role, inviting staff, associations."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import EmailField, SelectField, StringField
+from wtforms.validators import DataRequired, Email, Length, Optional
+
+from app.form_fields import http_url
+from app.services.associations import MAX_EMAIL, MAX_NAME, MAX_WEBSITE
+
+
+def role_choices() -> list[tuple[str, object]]:
+    return [("founder", _l("Founder")), ("investor", _l("Investor")),
+            ("staff", _l("Staff")), ("admin", _l("Administrator"))]
+
+
+def _optional_int(value):
+    """'' (no choice) → None; a number → int; anything else stays a string and is refused."""
+    if value in (None, ""):
+        return None
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return value
+
+
+def _association_choices(associations, empty_label) -> list[tuple[str, object]]:
+    """The associations (by id) for a select, after an empty choice ("" means none)."""
+    return [("", empty_label), *((str(key), name) for key, name in associations)]
+
+
+def _association_field(label, **kwargs) -> SelectField:
+    # choices are filled per request from the database (associations can be renamed)
+    return SelectField(label, coerce=_optional_int, **kwargs)
+
+
+class PeopleFilterForm(FlaskForm):
+    """Search and filters of the people list (GET)."""
+
+    class Meta:
+        csrf = False
+
+    q = StringField(_l("Name or e-mail"), validators=[Optional(), Length(max=120)])
+    role = SelectField(_l("Role"), validators=[Optional()])
+    association = _association_field(_l("Association"), validators=[Optional()])
+
+    def __init__(self, *args, associations=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.role.choices = [("", _l("All")), *role_choices()]
+        self.association.choices = _association_choices(associations, _l("All"))
+
+
+class RoleForm(FlaskForm):
+    """A person's role, and the association a staff member (or admin) belongs to."""
+
+    role = SelectField(_l("Role"), validators=[DataRequired()])
+    association = _association_field(
+        _l("Association"), validators=[Optional()],
+        description=_l("Required for staff; optional for an administrator. A founder's or "
+                       "investor's association is not changed here."))
+
+    def __init__(self, *args, associations=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.role.choices = role_choices()
+        self.association.choices = _association_choices(associations, _l("None"))
+
+
+class InviteStaffForm(FlaskForm):
+    """A new staff member: who, which association, and the language of the mail."""
+
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=120)])
+    email = EmailField(_l("E-mail"), validators=[DataRequired(), Email(check_deliverability=False),
+                                                 Length(max=254)])
+    association = _association_field(_l("Association"), validators=[DataRequired()])
+    locale = SelectField(
+        _l("Language"), validators=[Optional()],
+        choices=[("", _l("The site's default language")), ("nb", "Norsk bokmål"),
+                 ("en", "English")],
+        description=_l("Of the invitation e-mail and, until they choose another, of Koble."))
+
+    def __init__(self, *args, associations=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.association.choices = _association_choices(associations, _l("Choose…"))
+
+
+class AssociationForm(FlaskForm):
+    """An association's display name and how to reach it."""
+
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=MAX_NAME)])
+    contact_email = EmailField(_l("Contact e-mail"), validators=[
+        Optional(), Email(check_deliverability=False), Length(max=MAX_EMAIL)])
+    website = StringField(_l("Website"), validators=[
+        Optional(), Length(max=MAX_WEBSITE), http_url])
+

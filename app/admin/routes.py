@@ -1,0 +1,164 @@
+"""Admin: people (roles, associations, deactivation, inviting staff) and associations.
+
+Routes only read the form and call the services; the rules (staff need an association, no
+admin removes their own rights, the last active admin stays) live in app.services.privacy.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from app.admin.forms import AssociationForm, InviteStaffForm, PeopleFilterForm, RoleForm
+from app.permissions import role_required
+from app.services import admin_users, associations, privacy
+from app.services.errors import DomainError, NotFound
+
+bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+
+def _user_or_404(user_id: int):
+    try:
+        return admin_users.get_user(user_id)
+    except NotFound:
+        abort(404)
+
+
+def _add_error(form, error: DomainError, default: str) -> None:
+    field = getattr(form, error.field or default, None) or getattr(form, default)
+    field.errors = [*field.errors, error.message]
+
+
+@bp.route("/users")
+@role_required("admin")
+def users():
+    """Every account, searchable by name or e-mail, filtered by role and association."""
+    form = PeopleFilterForm(request.args, associations=associations.choices())
+    if not form.validate():
+        return render_template("admin/users.html", form=form, pagination=None,
+                               filters={}), 422
+    page = max(request.args.get("page", 1, type=int), 1)
+    pagination = admin_users.search(form.q.data or "", form.role.data or None,
+                                    form.association.data, page)
+    filters = {key: value for key, value in request.args.items() if key != "page" and value}
+    return render_template("admin/users.html", form=form, pagination=pagination,
+                           filters=filters)
+
+
+def _person_page(user, form=None, error: str | None = None, status: int = 200):
+    if form is None:
+        form = RoleForm(formdata=None, associations=associations.choices(),
+                        data={"role": user.role, "association": user.association_id})
+    return render_template("admin/user.html", person=user, form=form, error=error,
+                           history=admin_users.history(user)), status
+
+
+@bp.route("/users/<int:user_id>")
+@role_required("admin")
+def user(user_id: int):
+    """One account: role and association, active or not, and what admins changed."""
+    return _person_page(_user_or_404(user_id))
+
+
+@bp.route("/users/<int:user_id>/role", methods=["POST"])
+@role_required("admin")
+def set_role(user_id: int):
+    """Change the role and (for staff and admins) the association; the person's sessions
+    end when the role changes."""
+    person = _user_or_404(user_id)
+    form = RoleForm(associations=associations.choices())
+    if form.validate_on_submit():
+        try:
+            privacy.set_role(person, form.role.data,
+                             association=admin_users.association(form.association.data),
+                             actor=current_user)
+        except DomainError as error:
+            _add_error(form, error, "role")
+        else:
+            flash(_("%(name)s's role and association are saved.", name=person.name), "success")
+            return redirect(url_for("admin.user", user_id=person.id), 303)
+    return _person_page(person, form, status=422)
+
+
+def _set_active(user_id: int, active: bool):
+    person = _user_or_404(user_id)
+    try:
+        privacy.set_active(person, active, actor=current_user)
+    except DomainError as error:
+        return _person_page(person, error=error.message, status=422)
+    if active:
+        flash(_("%(name)s can log in again.", name=person.name), "success")
+    else:
+        flash(_("%(name)s is deactivated and logged out everywhere.", name=person.name),
+              "success")
+    return redirect(url_for("admin.user", user_id=person.id), 303)
+
+
+@bp.route("/users/<int:user_id>/deactivate", methods=["POST"])
+@role_required("admin")
+def deactivate(user_id: int):
+    """Deactivate the account: every session ends and logging in is refused."""
+    return _set_active(user_id, False)
+
+
+@bp.route("/users/<int:user_id>/reactivate", methods=["POST"])
+@role_required("admin")
+def reactivate(user_id: int):
+    """Let a deactivated account log in again."""
+    return _set_active(user_id, True)
+
+
+@bp.route("/users/invite", methods=["GET", "POST"])
+@role_required("admin")
+def invite():
+    """Create a staff account and mail it a link to choose a password."""
+    form = InviteStaffForm(associations=associations.choices())
+    if form.validate_on_submit():
+        try:
+            person, mailed = admin_users.invite_staff(
+                email=form.email.data, name=form.name.data,
+                association_id=form.association.data, locale=form.locale.data,
+                actor=current_user)
+        except DomainError as error:
+            _add_error(form, error, "email")
+        else:
+            if mailed:
+                flash(_("%(name)s is invited. The e-mail has a link to choose a password.",
+                        name=person.name), "success")
+            else:
+                flash(_("The account is created, but the e-mail could not be sent. "
+                        "%(name)s can use “Forgot password” on the login page.",
+                        name=person.name), "warning")
+            return redirect(url_for("admin.user", user_id=person.id), 303)
+    status = 422 if form.is_submitted() else 200
+    return render_template("admin/invite.html", form=form), status
+
+
+@bp.route("/associations")
+@role_required("admin")
+def association_list():
+    """The associations with their members, staff and arenas."""
+    return render_template("admin/associations.html", rows=associations.overview())
+
+
+@bp.route("/associations/<int:association_id>", methods=["GET", "POST"])
+@role_required("admin")
+def association(association_id: int):
+    """Edit an association's display name and contact details."""
+    try:
+        found = associations.get(association_id)
+    except NotFound:
+        abort(404)
+    form = AssociationForm(obj=found)
+    if form.validate_on_submit():
+        try:
+            associations.update(found, name=form.name.data, contact_email=form.contact_email.data,
+                                website=form.website.data, actor=current_user)
+        except DomainError as error:
+            _add_error(form, error, "name")
+        else:
+            flash(_("The association is saved."), "success")
+            return redirect(url_for("admin.association_list"), 303)
+    status = 422 if form.is_submitted() else 200
+    return render_template("admin/association.html", form=form, association=found), status

@@ -1,0 +1,97 @@
+"""The admin's view of accounts: finding people, and inviting staff.
+
+Role, association and active changes go through app.services.privacy, where the rules live
+(and the CLI uses them too); this module finds people and invites new staff.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from flask_babel import gettext as _
+from sqlalchemy import func, or_, select
+
+from app.extensions import db
+from app.models import Association, AuditEvent, User
+from app.models.user import ROLES
+from app.services import accounts, audit, imports
+from app.services.errors import DomainError, NotFound
+from app.services.paging import CountedPagination, paginate
+from app.services.privacy import DELETED_DOMAIN
+
+PER_PAGE = 25
+HISTORY_ACTIONS = ("role_changed", "association_changed", "user_deactivated",
+                   "user_reactivated", "staff_invited")
+
+
+def _like(text: str) -> str:
+    """A LIKE pattern that finds `text` anywhere; % and _ typed by a user match themselves."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def search(q: str = "", role: str | None = None, association_id: int | None = None,
+           page: int = 1) -> CountedPagination:
+    """One page of accounts, by name; `q` matches name or e-mail, case-insensitively.
+    Deleted (anonymised) accounts are left out: there is nobody left to manage."""
+    query = select(User).where(~User.email.endswith(f"@{DELETED_DOMAIN}"))
+    words = (q or "").strip().lower().split()
+    for word in words[:8]:
+        pattern = _like(word)
+        query = query.where(or_(func.lower(User.name).like(pattern, escape="\\"),
+                                func.lower(User.email).like(pattern, escape="\\")))
+    if role:
+        if role not in ROLES:
+            raise DomainError(_("Unknown role."), "role")
+        query = query.where(User.role == role)
+    if association_id is not None:
+        query = query.where(User.association_id == association_id)
+    query = query.order_by(func.lower(User.name), User.id)
+    return paginate(query, page, PER_PAGE)
+
+
+def get_user(user_id: int) -> User:
+    """The account with this id; NotFound if there is none (or it was deleted)."""
+    user = db.session.get(User, user_id)
+    if user is None or user.email.endswith(f"@{DELETED_DOMAIN}"):
+        raise NotFound(_("No such account."))
+    return user
+
+
+def history(user: User, limit: int = 20) -> list[tuple[AuditEvent, str | None]]:
+    """The latest audited changes to the account (role, association, active, invitation),
+    each with the name of who made it (None: the command line)."""
+    return [tuple(row) for row in db.session.execute(
+        select(AuditEvent, User.name).outerjoin(User, User.id == AuditEvent.actor_id)
+        .where(AuditEvent.target == f"user:{user.id}", AuditEvent.action.in_(HISTORY_ACTIONS))
+        .order_by(AuditEvent.id.desc()).limit(limit))]
+
+
+def association(association_id: int | None) -> Association | None:
+    """The association with this id (None for none); DomainError if it does not exist."""
+    if association_id is None:
+        return None
+    found = db.session.get(Association, association_id)
+    if found is None:
+        raise DomainError(_("Choose one of the listed associations."), "association")
+    return found
+
+
+def invite_staff(*, email: str, name: str, association_id: int | None,
+                 locale: str | None, actor) -> tuple[User, bool]:
+    """Create a staff account and mail it the set-password link; returns the user and
+    whether the mail went out (the account stands either way: "Forgot password" works)."""
+    assoc = association(association_id)
+    if assoc is None:
+        raise DomainError(_("Staff belong to an association: choose one."), "association")
+    if not (name or "").strip():
+        raise DomainError(_("Enter a name."), "name")
+    # Nobody knows this password: the invitee chooses one through the link.
+    user = accounts.create_user(email=email, name=name, password=secrets.token_urlsafe(32),
+                                role="staff", association=assoc.slug, locale=locale or None,
+                                check_password=False)
+    audit.record("staff_invited", actor=actor, target=f"user:{user.id}",
+                 detail=assoc.slug, commit=False)
+    db.session.commit()
+    # The member import's invitation: the same mail, the same single-use reset link.
+    return user, imports._invite([user]) == 1
