@@ -1,13 +1,42 @@
-"""The API-token form on the account page."""
+"""The account page's forms: the person's details, API tokens, deleting the account."""
 
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import IntegerField, PasswordField, SelectField, StringField
-from wtforms.validators import DataRequired, Length, NumberRange
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
+from app.services.account_details import MAX_NAME, MAX_PHONE, looks_like_phone
 from app.services.api_tokens import MAX_DAYS
+
+# Each language named in itself, so a reader finds their own whatever the page's language.
+LANGUAGE_CHOICES = [("nb", "Norsk bokmål"), ("en", "English")]
+
+
+class AccountForm(FlaskForm):
+    """The person's own name, phone and preferred language."""
+
+    name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=MAX_NAME)])
+    phone = StringField(
+        _l("Phone"), validators=[Optional(), Length(max=MAX_PHONE)],
+        description=_l("Shown only to people who may see your contact details: after you "
+                       "are both interested, or when you meet at an arena."),
+    )
+    locale = SelectField(_l("Language"), choices=LANGUAGE_CHOICES, validators=[DataRequired()],
+                         description=_l("For the pages and the e-mails Koble sends you."))
+
+    def __init__(self, *args, investor: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if investor:
+            self.phone.description = _l(
+                "Shown only to founders who may see your contact details: after you are both "
+                "interested, or when you meet at an arena. The contact phone on your investor "
+                "profile, when filled in, is shown instead.")
+
+    def validate_phone(self, field) -> None:
+        if field.data and not looks_like_phone(field.data.strip()):
+            raise ValidationError(_l("Enter a phone number with digits, spaces and +."))
 
 
 class TokenForm(FlaskForm):

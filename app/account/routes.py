@@ -1,20 +1,54 @@
-"""The account: API tokens (create, shown once; list; revoke), the user's data as JSON, and
-deleting the account."""
+"""The account: the person's details (name, phone, language), API tokens (create, shown
+once; list; revoke), the user's data as JSON, and deleting the account."""
 
 from __future__ import annotations
 
 import json
 
-from flask import Blueprint, abort, flash, make_response, redirect, render_template, url_for
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    make_response,
+    redirect,
+    render_template,
+    session,
+    url_for,
+)
+from flask_babel import force_locale, get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, logout_user
 
-from app.account.forms import DeleteAccountForm, TokenForm
+from app.account.forms import AccountForm, DeleteAccountForm, TokenForm
 from app.models.user import utcnow
-from app.services import api_tokens, privacy
+from app.services import account_details, api_tokens, privacy
 from app.services.errors import DomainError, NotFound
 
 bp = Blueprint("account", __name__)
+
+
+@bp.route("/", methods=["GET", "POST"])
+@login_required
+def index():
+    """The person's own name, phone and language, and the way to the rest of the account."""
+    form = AccountForm(obj=current_user, investor=current_user.is_investor)
+    if not form.is_submitted() and current_user.locale is None:
+        form.locale.data = str(get_locale())
+    if form.validate_on_submit():
+        try:
+            account_details.update_details(current_user, form.name.data, form.phone.data,
+                                           form.locale.data)
+        except DomainError as error:
+            getattr(form, error.field or "name").errors.append(error.message)
+        else:
+            session["lang"] = current_user.locale  # the session's choice wins (app/i18n.py)
+            with force_locale(current_user.locale):
+                flash(_("Your details are saved."), "success")
+            return redirect(url_for("account.index"), 303)
+    response = make_response(render_template("account/index.html", form=form),
+                             422 if form.errors else 200)
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def _page(form, new_token=None, status=200):

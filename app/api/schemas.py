@@ -19,6 +19,7 @@ from app import vocabulary
 from app.investors.forms import MAX_TICKET_NOK
 from app.models.interest import INTEREST_KINDS
 from app.pitches.forms import MAX_ASK_NOK, SORTS
+from app.services.account_details import looks_like_phone
 from app.services.investors import MAX_PAST_INVESTMENTS
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -242,8 +243,7 @@ class ProfileIn(Strict):
 
     @validates("contact_phone")
     def _phone(self, value, **_kwargs):
-        allowed = set("0123456789+-() ")
-        if value and (set(value) - allowed or sum(c.isdigit() for c in value) < 5):
+        if value and not looks_like_phone(value):
             raise ValidationError("Enter a phone number with digits, spaces and +.")
 
     @validates_schema

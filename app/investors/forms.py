@@ -14,6 +14,7 @@ from app.form_fields import (
     VersionField,
     optional_choices,
 )
+from app.services.account_details import looks_like_phone
 from app.services.investors import MAX_PAST_INVESTMENTS
 
 MAX_TICKET_NOK = 10_000_000_000
@@ -74,8 +75,7 @@ class ProfileForm(FlaskForm):
             raise ValidationError(_l("The minimum ticket must not be above the maximum."))
 
     def validate_contact_phone(self, field) -> None:
-        allowed = set("0123456789+-() ")
-        if field.data and (set(field.data) - allowed or sum(c.isdigit() for c in field.data) < 5):
+        if field.data and not looks_like_phone(field.data):
             raise ValidationError(_l("Enter a phone number with digits, spaces and +."))
 
     def values(self) -> dict:

@@ -35,6 +35,9 @@ ID_FREE = frozenset({"arenas.rsvp", "auth.reset_password"})
 SHARED = frozenset({"investors.view"})  # investor profiles are public to founders
 
 EXPECTED = {
+    'GET account.index': {
+        'own': 'L 200 200 200 200 200 200 L',
+    },
     'GET account.delete': {
         'own': 'L 200 200 200 200 200 200 L',
     },
@@ -411,6 +414,9 @@ EXPECTED = {
     },
     'GET staff.pitches': {
         'own': 'L 403 403 403 403 200 200 L',
+    },
+    'POST account.index': {
+        'own': 'L 422 422 422 422 422 422 L',
     },
     'POST account.delete': {
         'own': 'L 422 422 422 422 422 422 L',

@@ -18,7 +18,8 @@ VALUES = st.one_of(st.text(max_size=40), st.text(min_size=300, max_size=3000),
 SETTINGS = settings(max_examples=25, deadline=None, derandomize=True,
                     suppress_health_check=list(HealthCheck))
 FORMS = {
-    "founder": ["/pitches/new", "/account/tokens", "/auth/password", "/account/delete"],
+    "founder": ["/pitches/new", "/account/", "/account/tokens", "/auth/password",
+                "/account/delete"],
     "investor": ["/profile"],
     "staff": ["/staff/arenas/new"],
 }
@@ -27,7 +28,7 @@ FIELDS = ["title", "summary", "description", "stage", "ask_nok", "team_size", "f
           "thesis", "contact_email", "contact_phone", "name", "scope", "days", "date",
           "start_time", "end_time", "venue", "founder_capacity", "slot_count", "breaks",
           "rsvp_deadline", "current_password", "new_password", "confirm", "password",
-          "version", "q", "page", "sort"]
+          "version", "q", "page", "sort", "phone", "locale", "past_investments"]
 
 
 def test_forms_never_5xx_and_explain_refusals(app):
