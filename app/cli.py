@@ -30,8 +30,9 @@ def create_user(email: str, name: str, role: str, association: str | None, passw
     if role == "staff" and not accounts.association_by_slug(association):
         raise click.UsageError("Staff belong to an association: give --association SLUG.")
     try:
-        user = accounts.create_user(email=email, name=name, password=password, role=role,
-                                    association=association)
+        with _in_english():
+            user = accounts.create_user(email=email, name=name, password=password, role=role,
+                                        association=association)
     except DomainError as error:
         raise click.ClickException(error.message) from error
     db.session.commit()

@@ -408,3 +408,12 @@ def test_two_admins_removing_each_other_at_once_leave_one(app, monkeypatch):
     assert "last active administrator" in outcome["second"]
     db.session.expire_all()
     assert db.session.scalar(select(func.count(User.id)).where(User.role == "admin")) == 1
+
+
+def test_cli_create_user_explains_a_taken_email(app):
+    make_user("founder", "kari@grunder.no")
+    result = app.test_cli_runner().invoke(args=[
+        "users", "create", "--email", "kari@grunder.no", "--name", "Kari", "--role", "founder",
+        "--password", NEW_PASSWORD])
+    assert result.exit_code == 1
+    assert "An account with this e-mail already exists." in result.output
