@@ -1,8 +1,12 @@
-"""Forms for arenas: the staff's arena form, adding people, and the participant's answer."""
+"""Forms for arenas: the staff's arena form, adding people, and a person's time at the arena."""
 
 from __future__ import annotations
 
+import re
+
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_ngettext
 from flask_wtf import FlaskForm
 from wtforms import (
     DateField,
@@ -18,8 +22,10 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from app import vocabulary
 from app.form_fields import MultiCheckboxField, VersionField
 from app.services import arenas as arena_service
+from app.services import availability
 from app.services.errors import DomainError
 
+_WHOLE_NUMBER = re.compile(r"-?[0-9]{1,6}")
 THEMES = {
     "green": _l("Green transition"),
     "founder": _l("Founder support"),
@@ -95,6 +101,65 @@ class ArenaForm(FlaskForm):
     def add_error(self, error: DomainError) -> None:
         field = getattr(self, error.field or "title", self.title)
         field.errors = list(field.errors) + [error.message]
+
+
+class AvailabilityForm(FlaskForm):
+    """When a person arrives and leaves (from the arena's slots), and at most how many meetings
+    they want. The service checks the values against the arena."""
+
+    arrive_slot = SelectField(_l("Arrives at"), validate_choice=False)
+    leave_slot = SelectField(_l("Leaves at"), validate_choice=False)
+    # Read by values(), so that every refusal is one of ours, in the user's language.
+    meeting_cap = StringField(_l("At most this many meetings"),
+                              render_kw={"inputmode": "numeric", "autocomplete": "off"})
+    refusal: str | None = None  # a refusal that concerns no single field
+
+    def setup(self, arena) -> AvailabilityForm:
+        """The arena's slots as clock times, and its cap in the hint."""
+        breaks = set(arena.breaks or [])
+
+        def label(slot, when):
+            text = when.strftime("%H:%M")
+            return _l("%(time)s (break)", time=text) if slot in breaks else text
+
+        self.arrive_slot.choices = [(str(s), label(s, t))
+                                    for s, t in availability.arrive_choices(arena)]
+        self.leave_slot.choices = [(str(s), t.strftime("%H:%M"))
+                                   for s, t in availability.leave_choices(arena)]
+        self.meeting_cap.description = lazy_ngettext(
+            "Leave empty for the arena's limit of %(num)d meeting.",
+            "Leave empty for the arena's limit of %(num)d meetings.", arena.cap)
+        return self
+
+    def load(self, invitation) -> None:
+        """Fill the form from the stored window and cap (GET)."""
+        arrive, leave = availability.window(invitation)
+        self.arrive_slot.data, self.leave_slot.data = str(arrive), str(leave)
+        cap = invitation.meeting_cap
+        self.meeting_cap.data = "" if cap is None else str(cap)
+
+    def values(self) -> tuple[int | None, int | None, int | None]:
+        """(arrive, leave, cap) as numbers; DomainError (with the field) on unreadable input."""
+
+        def number(field, message):
+            raw = (field.data or "").strip()
+            if not raw:
+                return None
+            if not _WHOLE_NUMBER.fullmatch(raw):
+                raise DomainError(message, field.name)
+            return int(raw)
+
+        return (number(self.arrive_slot, _("Choose an arrival time from the arena's slots.")),
+                number(self.leave_slot, _("Choose a leaving time from the arena's slots.")),
+                number(self.meeting_cap, _("Enter a whole number.")))
+
+    def add_error(self, error: DomainError) -> None:
+        """Show a service's refusal at its field, or above the form."""
+        field = getattr(self, error.field, None) if error.field else None
+        if field is None:
+            self.refusal = error.message
+        else:
+            field.errors = list(field.errors) + [error.message]
 
 
 class PersonSearchForm(FlaskForm):

@@ -1,4 +1,5 @@
-"""Invitees' pages: my arenas, one arena with the answer buttons, and the RSVP link."""
+"""Invitees' pages: my arenas, one arena with the answer buttons and one's times there, and
+the RSVP link."""
 
 from __future__ import annotations
 
@@ -12,10 +13,12 @@ from flask import (
     request,
     url_for,
 )
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from app.arenas.forms import AvailabilityForm
 from app.services import arenas as arena_service
-from app.services import rsvp
+from app.services import availability, rsvp
 from app.services.errors import DomainError, NotFound
 
 bp = Blueprint("arenas", __name__)
@@ -39,13 +42,38 @@ def _answer(invitation_id: int) -> None:
         flash(rsvp.outcome_message(outcome), category)
 
 
-def _page(invitation, token=None):
+def _page(invitation, token=None, form=None, status=200):
     arena = invitation.arena
+    if form is None:
+        form = AvailabilityForm(formdata=None).setup(arena)
+        form.load(invitation)
     return render_template(
-        "arenas/view.html", arena=arena, invitation=invitation, token=token,
+        "arenas/view.html", arena=arena, invitation=invitation, token=token, form=form,
         deadline=arena_service.utc_to_local(arena.rsvp_deadline_utc),
         can_answer=(arena.status in arena_service.OPEN_STATUSES and not arena.deadline_passed()
-                    and invitation.state in rsvp.ANSWERABLE))
+                    and invitation.state in rsvp.ANSWERABLE),
+        can_set_times=(invitation.state == "accepted"
+                       and arena.status in availability.PARTICIPANT_STATUSES)), status
+
+
+def _save_times(invitation, token=None):
+    """Store the posted window and cap; on a refusal, the page again with the message (422)."""
+    form = AvailabilityForm().setup(invitation.arena)
+    try:
+        if not form.validate_on_submit():
+            return _page(invitation, token, form, 422)
+        changed = availability.set_by_participant(invitation.user, invitation.id,
+                                                  *form.values())
+    except NotFound:
+        abort(404)
+    except DomainError as error:
+        form.add_error(error)
+        return _page(invitation, token, form, 422)
+    flash(_("Your times are saved.") if changed else _("Nothing changed."),
+          "success" if changed else "info")
+    target = (url_for("arenas.rsvp", token=token) if token
+              else url_for("arenas.view", arena_id=invitation.arena_id))
+    return redirect(target + "#times")
 
 
 @bp.route("")
@@ -79,6 +107,31 @@ def answer(arena_id: int):
     return redirect(url_for("arenas.view", arena_id=arena_id))
 
 
+@bp.route("/<int:arena_id>/times", methods=["POST"])
+@login_required
+def times(arena_id: int):
+    """Say when one arrives and leaves, and at most how many meetings one wants."""
+    try:
+        invitation = arena_service.invitation_of(current_user, arena_id)
+    except NotFound:
+        abort(404)
+    return _save_times(invitation)
+
+
+@bp.route("/rsvp/<token>/times", methods=["POST"], endpoint="rsvp_times")
+def rsvp_times(token: str):
+    """The same through the e-mailed answer link, without logging in."""
+    try:
+        invitation = rsvp.invitation_for_token(token)
+    except NotFound as error:
+        response = make_response(
+            render_template("arenas/rsvp_invalid.html", message=error.message), 404)
+    else:
+        response = make_response(_save_times(invitation, token=token))
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
 @bp.route("/rsvp/<token>", methods=["GET", "POST"], endpoint="rsvp")
 def rsvp_page(token: str):
     """The e-mailed answer link: works without logging in while the token is valid."""
@@ -91,7 +144,7 @@ def rsvp_page(token: str):
         if request.method == "POST":
             _answer(invitation.id)
             return redirect(url_for("arenas.rsvp", token=token))
-        response = make_response(_page(invitation, token=token))
+        response = make_response(*_page(invitation, token=token))
     # The URL holds the token: keep the page out of caches (the global referrer policy
     # already keeps the path from other sites).
     response.headers["Cache-Control"] = "no-store"

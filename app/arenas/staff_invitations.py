@@ -1,16 +1,19 @@
-"""Staff pages for an arena's invitations: proposal, add, remove, reorder, send, remind."""
+"""Staff pages for an arena's invitations: proposal, add, remove, reorder, send, remind, and
+each person's times (arrive, leave, meeting cap)."""
 
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from app.arenas import managed_arena_or_404
-from app.arenas.forms import PersonSearchForm
+from app.arenas.forms import AvailabilityForm, PersonSearchForm
 from app.permissions import role_required
-from app.services import invitations
+from app.services import availability, invitations
 from app.services.errors import DomainError, NotFound
+from app.services.privacy import shown
 
 bp = Blueprint("arena_invitations", __name__)
 
@@ -87,6 +90,40 @@ def remove(arena_id: int, invitation_id: int):
     arena = managed_arena_or_404(arena_id)
     return _run(lambda: invitations.remove(current_user, arena, invitation_id), arena_id,
                 _("Removed from the list."))
+
+
+@bp.route("/<int:arena_id>/invitations/<int:invitation_id>/times", methods=["GET", "POST"])
+@role_required("staff")
+def times(arena_id: int, invitation_id: int):
+    """Set or override when a person arrives and leaves and their meeting cap."""
+    arena = managed_arena_or_404(arena_id)
+    try:
+        invitation = availability.invitation_in(arena, invitation_id)
+    except NotFound:
+        abort(404)
+    form = AvailabilityForm().setup(arena)
+    if request.method == "GET":
+        form.load(invitation)
+    elif form.validate_on_submit():
+        try:
+            _inv, freed = availability.set_by_staff(current_user, arena, invitation_id,
+                                                    *form.values())
+        except NotFound:
+            abort(404)
+        except DomainError as error:
+            form.add_error(error)
+        else:
+            flash(_("The times of %(name)s are saved.", name=shown(invitation.user.name)),
+                  "success")
+            if freed:
+                flash(ngettext("%(num)d meeting no longer fits and was called off. Re-run the "
+                               "schedule to fill the slot.",
+                               "%(num)d meetings no longer fit and were called off. Re-run the "
+                               "schedule to fill the slots.", freed), "warning")
+            return _back(arena_id)
+    return render_template("arenas/staff_times.html", arena=arena, invitation=invitation,
+                           form=form, editable=arena.status in availability.STAFF_STATUSES
+                           ), 422 if request.method == "POST" else 200
 
 
 @bp.route("/<int:arena_id>/invitations/<int:invitation_id>/move", methods=["POST"])

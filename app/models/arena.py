@@ -4,7 +4,8 @@ and feedback.
 The slot plan: ``slot_count`` consecutive slots of ``slot_minutes`` each, from ``start_time``;
 ``breaks`` lists the slot indexes (0-based) in which nobody meets. An invitation's
 ``arrive_slot``/``leave_slot`` narrow a person's availability to ``arrive_slot ≤ slot <
-leave_slot`` (None = from the first / until the last slot).
+leave_slot`` (None = from the first / until the last slot), and ``meeting_cap`` lowers their
+meeting cap below the arena's (None = the arena's cap).
 """
 
 from __future__ import annotations
@@ -172,6 +173,8 @@ class Invitation(db.Model):
     reminded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     arrive_slot: Mapped[int | None] = mapped_column(Integer)
     leave_slot: Mapped[int | None] = mapped_column(Integer)
+    # The person's own "at most N meetings"; never above the arena's cap (None = that cap).
+    meeting_cap: Mapped[int | None] = mapped_column(Integer)
     attended: Mapped[bool | None] = mapped_column(Boolean)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(
@@ -189,6 +192,14 @@ class Invitation(db.Model):
         first = self.arrive_slot or 0
         last = arena.slot_count if self.leave_slot is None else self.leave_slot
         return [s for s in arena.meeting_slots if first <= s < last]
+
+    def cap(self, arena: Arena | None = None) -> int:
+        """The most meetings this person gets: their own cap, but never above the arena's
+        (which staff may lower after the person chose)."""
+        arena = arena or self.arena
+        if self.meeting_cap is None:
+            return arena.cap
+        return max(0, min(self.meeting_cap, arena.cap))
 
     def __repr__(self) -> str:
         return f"<Invitation {self.id} {self.side} {self.state}>"

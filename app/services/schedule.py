@@ -122,8 +122,10 @@ def candidate_pairs(arena: Arena, founders: list[Invitation], investors: list[In
 
 
 def _locked(arena: Arena, rows: list[Meeting], index: dict[int, int],
-            available: dict[int, set[int]], present: set[int]) -> list[Meeting]:
-    """The locked meetings that still fit the plan; the others are unlocked."""
+            available: dict[int, set[int]], caps: dict[int, int]) -> list[Meeting]:
+    """The locked meetings that still fit the plan and each person's window and cap; the
+    others are unlocked."""
+    present = set(available)
     kept, used, count = [], set(), {}
     for m in rows:
         if not m.locked:
@@ -134,7 +136,7 @@ def _locked(arena: Arena, rows: list[Meeting], index: dict[int, int],
         keys = {("t", m.slot, m.table), ("p", m.slot, m.founder_user_id),
                 ("p", m.slot, m.investor_user_id)}
         people = (m.founder_user_id, m.investor_user_id)
-        if fits and not keys & used and all(count.get(u, 0) < arena.cap for u in people):
+        if fits and not keys & used and all(count.get(u, 0) < caps[u] for u in people):
             kept.append(m)
             used |= keys
             for u in people:
@@ -158,15 +160,16 @@ def build(staff, arena: Arena) -> dict[str, int]:
     if not founders or not investors:
         raise DomainError(_("Nobody to schedule yet: at least one founder and one investor "
                             "must have accepted."))
+    # Each person's window (arrive/leave) and own cap, as they or staff set them.
     available = {i.user_id: set(i.available_slots(arena)) for i in invitations}
-    present = set(available)
+    caps = {i.user_id: i.cap(arena) for i in invitations}
     rows = meetings(arena, active_only=False)
-    locked = _locked(arena, rows, index, available, present)
+    locked = _locked(arena, rows, index, available, caps)
     pairs = candidate_pairs(arena, founders, investors)
     for m in locked:
         pairs.setdefault((m.founder_user_id, m.investor_user_id), (max(m.value, MIN_VALUE),
                                                                    m.source))
-    people = tuple(Participant(f"u{i.user_id}", i.side, arena.cap,
+    people = tuple(Participant(f"u{i.user_id}", i.side, caps[i.user_id],
                                frozenset(index[s] for s in available[i.user_id]))
                    for i in invitations)
     instance = Instance(

@@ -1,0 +1,172 @@
+"""A person's time at an arena: when they arrive and leave, and at most how many meetings they
+want. The scheduler (services.schedule) reads both.
+
+Slots are the arena's own 0-based indexes: a window is ``arrive ≤ slot < leave``, stored as
+None at either end when it is the arena's first or last slot (so it follows the arena if staff
+add slots later). The participant sets it while the arena invites; once the schedule is made
+only staff of a host association change it, and meetings that no longer fit are called off.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from app.extensions import db
+from app.models import Arena, Invitation
+from app.models.user import utcnow
+from app.services import arenas as arena_service
+from app.services import audit
+from app.services import schedule as schedule_service
+from app.services.errors import DomainError, NotFound
+
+PARTICIPANT_STATUSES = ("inviting",)
+STAFF_STATUSES = ("draft", "inviting", "scheduled")
+
+
+# --- reading --------------------------------------------------------------------------------
+def arrive_choices(arena: Arena) -> list[tuple[int, datetime]]:
+    """(arrive slot, clock time) for every slot a person can arrive at."""
+    return [(s, arena.slot_start(s)) for s in range(arena.slot_count)]
+
+
+def leave_choices(arena: Arena) -> list[tuple[int, datetime]]:
+    """(leave slot, clock time): leaving at slot k means the last slot attended is k - 1."""
+    return [(s, arena.slot_start(s)) for s in range(1, arena.slot_count + 1)]
+
+
+def invitation_in(arena: Arena, invitation_id: int) -> Invitation:
+    """One of the arena's invitations; NotFound for another arena's or a missing one."""
+    invitation = db.session.get(Invitation, invitation_id)
+    if invitation is None or invitation.arena_id != arena.id:
+        raise NotFound(_("No such invitation."))
+    return invitation
+
+
+def window(invitation: Invitation, arena: Arena | None = None) -> tuple[int, int]:
+    """The (arrive, leave) slots with the arena's ends filled in."""
+    arena = arena or invitation.arena
+    arrive = invitation.arrive_slot or 0
+    leave = arena.slot_count if invitation.leave_slot is None else invitation.leave_slot
+    return arrive, leave
+
+
+# --- checking -------------------------------------------------------------------------------
+def _normalised(arena: Arena, arrive: int | None, leave: int | None, cap: int | None
+                ) -> tuple[int | None, int | None, int | None]:
+    """The values to store, or DomainError (with the field) on the first broken rule."""
+    first = 0 if arrive is None else arrive
+    last = arena.slot_count if leave is None else leave
+    if not 0 <= first < arena.slot_count:
+        raise DomainError(_("Choose an arrival time from the arena's slots."), "arrive_slot")
+    if not 1 <= last <= arena.slot_count:
+        raise DomainError(_("Choose a leaving time from the arena's slots."), "leave_slot")
+    if last <= first:
+        raise DomainError(_("The leaving time must be after the arrival time."), "leave_slot")
+    if not any(first <= s < last for s in arena.meeting_slots):
+        raise DomainError(_("There is no meeting slot between these times; choose a longer "
+                            "stay."), "leave_slot")
+    if cap is not None and not 0 <= cap <= arena.cap:
+        raise DomainError(_("Enter a number of meetings from 0 to %(cap)d.", cap=arena.cap),
+                          "meeting_cap")
+    return (None if first == 0 else first, None if last == arena.slot_count else last, cap)
+
+
+def _stored(invitation: Invitation, arena: Arena) -> tuple[int | None, int | None, int | None]:
+    arrive, leave = window(invitation, arena)
+    return (None if arrive == 0 else arrive, None if leave == arena.slot_count else leave,
+            invitation.meeting_cap)
+
+
+def _locked_invitation(invitation_id: int) -> tuple[Arena, Invitation]:
+    """The arena row locked (as an answer does) and the invitation read fresh after it."""
+    invitation = db.session.get(Invitation, invitation_id)
+    if invitation is None:
+        raise NotFound(_("No such invitation."))
+    arena_id = invitation.arena_id
+    db.session.rollback()  # a fresh transaction; the lock must come first
+    arena = arena_service.lock_arena(arena_id)
+    invitation = db.session.scalars(select(Invitation).where(Invitation.id == invitation_id)
+                                    .execution_options(populate_existing=True)).one()
+    return arena, invitation
+
+
+def _describe(arena: Arena, invitation: Invitation) -> str:
+    arrive, leave = window(invitation, arena)
+    cap = "arena" if invitation.meeting_cap is None else invitation.meeting_cap
+    return (f"user:{invitation.user_id} arrive={arena.slot_start(arrive):%H:%M} "
+            f"leave={arena.slot_start(leave):%H:%M} cap={cap}")
+
+
+# --- changing -------------------------------------------------------------------------------
+def set_by_participant(actor, invitation_id: int, arrive: int | None, leave: int | None,
+                       cap: int | None) -> bool:
+    """The invitee's own window and cap. True if it changed, False if it was already so;
+    DomainError (nothing changed) on bad values or when the arena no longer takes them."""
+    try:
+        arena, invitation = _locked_invitation(invitation_id)
+        values = _normalised(arena, arrive, leave, cap)
+        if values == _stored(invitation, arena):
+            db.session.rollback()
+            return False
+        if invitation.state != "accepted":
+            raise DomainError(_("Accept the invitation first; then you can tell us when you "
+                                "are there."))
+        if arena.status == "scheduled":
+            raise DomainError(_("The schedule is already made, so your times can no longer be "
+                                "changed here. Contact the organisers."))
+        if arena.status not in PARTICIPANT_STATUSES:
+            raise DomainError(_("This arena can no longer be changed."))
+        invitation.arrive_slot, invitation.leave_slot, invitation.meeting_cap = values
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
+    audit.record("availability_set", actor=actor, target=f"arena:{arena.id}",
+                 detail=_describe(arena, invitation))
+    return True
+
+
+def set_by_staff(staff, arena: Arena, invitation_id: int, arrive: int | None,
+                 leave: int | None, cap: int | None) -> tuple[Invitation, int]:
+    """Staff set or override anyone's window and cap. Once the schedule is made, the person's
+    meetings that no longer fit are called off (a re-run fills the slots). Returns the
+    invitation and how many meetings were called off."""
+    invitation_in(arena, invitation_id)
+    try:
+        arena, invitation = _locked_invitation(invitation_id)
+        values = _normalised(arena, arrive, leave, cap)
+        if arena.status not in STAFF_STATUSES:
+            raise DomainError(_("This arena can no longer be changed."))
+        invitation.arrive_slot, invitation.leave_slot, invitation.meeting_cap = values
+        freed = _call_off_what_no_longer_fits(arena, invitation)
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
+    audit.record("availability_set", actor=staff, target=f"arena:{arena.id}",
+                 detail=f"{_describe(arena, invitation)} meetings called off={freed}")
+    return invitation, freed
+
+
+def _call_off_what_no_longer_fits(arena: Arena, invitation: Invitation) -> int:
+    """Cancel the person's meetings outside the window, then beyond the cap (keeping locked,
+    then requested, then the most valuable ones). Returns how many were cancelled."""
+    if invitation.state != "accepted":
+        return 0
+    slots = set(invitation.available_slots(arena))
+    mine = schedule_service.meetings(arena, user_id=invitation.user_id)
+    outside = [m for m in mine if m.slot not in slots]
+    inside = sorted((m for m in mine if m.slot in slots),
+                    key=lambda m: (not m.locked, schedule_service.PRIORITY.get(m.source, 9),
+                                   -(m.value or 0.0), m.slot))
+    drop = outside + inside[invitation.cap(arena):]
+    for meeting in drop:
+        meeting.state, meeting.locked = "cancelled", False
+    if drop:
+        # As any change of the schedule: calendar files get a higher SEQUENCE.
+        arena.schedule_sequence = (arena.schedule_sequence or 0) + 1
+        arena.scheduled_at = utcnow()
+    return len(drop)
