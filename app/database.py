@@ -19,11 +19,21 @@ class BoundedIntConverter(IntegerConverter):
         super().__init__(map, *args, **kwargs)
 
 
+def _lower(value):
+    return value.lower() if isinstance(value, str) else value
+
+
 def enable_sqlite_pragmas(engine: Engine) -> None:
-    """WAL and a busy timeout let several processes write without "database is locked"."""
+    """WAL and a busy timeout let several processes write without "database is locked".
+
+    SQLite's own lower() folds A–Z only, so a search for "økologisk" would miss
+    "ØKOLOGISK"; Python's str.lower() replaces it, as PostgreSQL's lower() folds every
+    letter. No SQLite index uses lower(), so replacing it changes no stored index entry.
+    """
 
     @event.listens_for(engine, "connect")
     def _set_pragmas(dbapi_connection, _record):
+        dbapi_connection.create_function("lower", 1, _lower, deterministic=True)
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=5000")
