@@ -49,7 +49,7 @@ def participants(arena_id: int):
         "meetings/participants.html", arena=me.arena, me=me,
         people=requests_service.other_side(me),
         used=requests_service.outgoing_count(arena_id, current_user.id),
-        cap=requests_service.request_cap(me.arena),
+        cap=requests_service.request_cap(me.arena, me),
         open_for_requests=me.arena.status in requests_service.OPEN_FOR_REQUESTS)
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from sqlalchemy import func, or_, select
 
 from app.extensions import db
@@ -24,9 +25,13 @@ DEFAULT_REQUEST_CAP = 6
 OPEN_FOR_REQUESTS = ("inviting", "scheduled")
 
 
-def request_cap(arena: Arena) -> int:
-    """How many meetings one person may ask for at the arena."""
-    return arena.meeting_cap or DEFAULT_REQUEST_CAP
+def request_cap(arena: Arena, invitation: Invitation | None = None) -> int:
+    """How many meetings one person may ask for at the arena: the arena's request cap, and
+    no more than the person's own "at most N meetings" when they set one."""
+    cap = arena.meeting_cap or DEFAULT_REQUEST_CAP
+    if invitation is not None and invitation.meeting_cap is not None:
+        cap = min(cap, invitation.cap(arena))
+    return cap
 
 
 # --- who takes part -------------------------------------------------------------------------
@@ -166,6 +171,12 @@ def other_side(me: Invitation) -> list[Person]:
     return people
 
 
+def mutual_count(arena_id: int, user_id: int, states: dict | None = None) -> int:
+    """The person's agreed (mutual) meetings at the arena."""
+    states = pair_states(arena_id) if states is None else states
+    return sum(1 for pair, state in states.items() if user_id in pair and state == "mutual")
+
+
 def outgoing_count(arena_id: int, user_id: int) -> int:
     """Requests the person has made that are not declined."""
     return db.session.scalar(select(func.count(MeetingRequest.id)).where(
@@ -179,9 +190,28 @@ def _check_open(arena: Arena) -> None:
         raise DomainError(_("This arena no longer takes meeting requests."))
 
 
+def _check_room(me: Invitation, other: Invitation) -> None:
+    """Refuse a new agreed meeting when either person already has as many as their cap
+    (their own "at most N meetings", never above the arena's): the schedule would drop it."""
+    states = pair_states(me.arena_id)
+    cap = me.cap(me.arena)
+    if mutual_count(me.arena_id, me.user_id, states) >= cap:
+        if me.meeting_cap is not None and cap < me.arena.cap:
+            raise DomainError(ngettext(
+                "You already have %(num)d agreed meeting, as many as you said you want at "
+                "this arena.",
+                "You already have %(num)d agreed meetings, as many as you said you want at "
+                "this arena.", cap))
+        raise DomainError(_("You already have as many agreed meetings as the arena "
+                            "allows (%(cap)d).", cap=cap))
+    if mutual_count(me.arena_id, other.user_id, states) >= other.cap(me.arena):
+        raise DomainError(_("%(name)s already has as many agreed meetings as they can have "
+                            "at this arena.", name=other.user.name))
+
+
 def request_meeting(user, arena_id: int, to_user_id: int) -> MeetingRequest:
     """Ask someone on the other side for a meeting; asking back someone who asked you makes
-    the meeting mutual at once."""
+    the meeting mutual at once. Refused, changing nothing, beyond either person's cap."""
     me = participant_of(user, arena_id)
     _check_open(me.arena)
     other = db.session.scalar(select(Invitation).where(
@@ -195,14 +225,18 @@ def request_meeting(user, arena_id: int, to_user_id: int) -> MeetingRequest:
             (MeetingRequest.from_user_id == to_user_id) & (MeetingRequest.to_user_id == user.id))))
     if existing is not None:
         if existing.from_user_id == to_user_id and existing.state == "pending":
+            _check_room(me, other)  # asking back accepts: a new agreed meeting for both
             existing.state, existing.answered_at = "accepted", utcnow()
             db.session.commit()
             return existing
         raise DomainError(_("You have already asked for, or answered, a meeting with "
                             "%(name)s.", name=other.user.name))
-    cap = request_cap(me.arena)
+    cap = request_cap(me.arena, me)
     if outgoing_count(arena_id, user.id) >= cap:
-        raise DomainError(_("You can ask for at most %(cap)d meetings at this arena.", cap=cap))
+        raise DomainError(ngettext("You can ask for at most %(num)d meeting at this arena.",
+                                   "You can ask for at most %(num)d meetings at this arena.",
+                                   cap))
+    _check_room(me, other)
     req = MeetingRequest(arena_id=arena_id, from_user_id=user.id, to_user_id=to_user_id)
     db.session.add(req)
     db.session.commit()
@@ -211,18 +245,19 @@ def request_meeting(user, arena_id: int, to_user_id: int) -> MeetingRequest:
 
 
 def answer_request(user, arena_id: int, request_id: int, accept: bool) -> MeetingRequest:
-    """Accept or decline a request someone made to the user."""
+    """Accept or decline a request someone made to the user. Accepting is refused, changing
+    nothing, when either person already has as many agreed meetings as their cap."""
     me = participant_of(user, arena_id)
     _check_open(me.arena)
     req = db.session.get(MeetingRequest, request_id)
     if req is None or req.arena_id != arena_id or req.to_user_id != user.id:
         raise NotFound(_("No such meeting request."))
     if accept and req.state != "accepted":
-        mutual = sum(1 for s in pair_states(arena_id).items()
-                     if user.id in s[0] and s[1] == "mutual")
-        if mutual >= me.arena.cap:
-            raise DomainError(_("You already have as many agreed meetings as the arena "
-                                "allows (%(cap)d).", cap=me.arena.cap))
+        asker = db.session.scalar(select(Invitation).where(
+            Invitation.arena_id == arena_id, Invitation.user_id == req.from_user_id))
+        if asker is None:
+            raise NotFound(_("No such meeting request."))
+        _check_room(me, asker)
     req.state = "accepted" if accept else "declined"
     req.answered_at = utcnow()
     db.session.commit()

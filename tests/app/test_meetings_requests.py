@@ -84,7 +84,7 @@ def test_request_cap_is_enforced(client, auth, app):
     response = ask(client, arena, investors[2].user_id)
     assert response.status_code == 302
     page = client.get(response.headers["Location"])
-    assert b"at most 2 meetings" in page.data
+    assert b"at most 2 meetings at this arena" in page.data
     assert db.session.query(MeetingRequest).count() == 2
     assert len(outbox_of(app)) == 2  # the asked investors are told
 
@@ -181,3 +181,148 @@ def test_my_meetings_lists_accepted_arenas_with_links(client, auth, arena):
     assert page.status_code == 200
     assert f"/arenas/{arena.id}/agenda".encode() in page.data
     assert f"/arenas/{other.id}/agenda".encode() not in page.data
+
+
+# --- the person's own cap ("at most N meetings", tests/app/test_arena_times.py) -------------
+def answer(client, arena, req, choice="accept"):
+    return client.post(f"/arenas/{arena.id}/requests/{req.id}/answer", data={"answer": choice})
+
+
+def request_between(from_inv, to_inv) -> MeetingRequest:
+    db.session.expire_all()
+    return db.session.query(MeetingRequest).filter_by(
+        from_user_id=from_inv.user_id, to_user_id=to_inv.user_id).one()
+
+
+def flashed(client, response) -> str:
+    return client.get(response.headers["Location"]).get_data(as_text=True)
+
+
+def test_own_cap_limits_the_requests_a_person_sends(client, auth, app):
+    arena = make_arena(investor_capacity=5)  # the arena lets everyone ask for six
+    founder = make_participant(arena, "founder", meeting_cap=1)
+    one, two = make_participant(arena, "investor"), make_participant(arena, "investor")
+    login(auth, founder)
+    assert "of at most 1 meetings" in client.get(
+        f"/arenas/{arena.id}/participants").get_data(as_text=True)
+    ask(client, arena, one.user_id)
+    page = flashed(client, ask(client, arena, two.user_id))
+    assert "You can ask for at most 1 meeting at this arena." in page
+    assert db.session.query(MeetingRequest).count() == 1
+    assert len(outbox_of(app)) == 1  # nobody is told of a request that was not made
+
+
+def test_own_cap_limits_the_requests_a_person_accepts(client, auth):
+    arena = make_arena(founder_capacity=5)
+    investor = make_participant(arena, "investor", meeting_cap=1)
+    first, second = make_participant(arena, "founder"), make_participant(arena, "founder")
+    for founder in (first, second):
+        login(auth, founder)
+        ask(client, arena, investor.user_id)
+        auth.logout()
+    login(auth, investor)
+    answer(client, arena, request_between(first, investor))
+    page = flashed(client, answer(client, arena, request_between(second, investor)))
+    assert ("You already have 1 agreed meeting, as many as you said you want at this arena."
+            in page)
+    assert request_between(second, investor).state == "pending"
+    assert pair_states(arena.id) == {(first.user_id, investor.user_id): "mutual",
+                                     (second.user_id, investor.user_id): "one_sided"}
+
+
+def test_asking_back_beyond_the_own_cap_is_refused(client, auth):
+    arena = make_arena(investor_capacity=5)
+    founder = make_participant(arena, "founder", meeting_cap=1)
+    one, two = make_participant(arena, "investor"), make_participant(arena, "investor")
+    for investor in (one, two):
+        login(auth, investor)
+        ask(client, arena, founder.user_id)
+        auth.logout()
+    login(auth, founder)
+    answer(client, arena, request_between(one, founder))
+    page = flashed(client, ask(client, arena, two.user_id))  # asking back would accept
+    assert "as many as you said you want" in page
+    assert request_between(two, founder).state == "pending"
+    assert db.session.query(MeetingRequest).count() == 2
+
+
+def test_a_full_recipient_cannot_be_asked(client, auth, app):
+    arena = make_arena(founder_capacity=5)
+    investor = make_participant(arena, "investor", meeting_cap=1)
+    first, second = make_participant(arena, "founder"), make_participant(arena, "founder")
+    login(auth, first)
+    ask(client, arena, investor.user_id)
+    auth.logout()
+    login(auth, investor)
+    answer(client, arena, request_between(first, investor))
+    auth.logout()
+    login(auth, second)
+    page = flashed(client, ask(client, arena, investor.user_id))
+    assert (f"{investor.user.name} already has as many agreed meetings as they can have at "
+            "this arena.") in page
+    assert db.session.query(MeetingRequest).count() == 1
+    assert len(outbox_of(app)) == 1
+
+
+def test_accepting_is_refused_when_the_asker_has_filled_their_cap(client, auth):
+    arena = make_arena(investor_capacity=5)
+    founder = make_participant(arena, "founder", meeting_cap=1)
+    one, two = make_participant(arena, "investor"), make_participant(arena, "investor")
+    login(auth, founder)
+    ask(client, arena, one.user_id)  # still waiting for an answer
+    auth.logout()
+    login(auth, two)
+    ask(client, arena, founder.user_id)
+    auth.logout()
+    login(auth, founder)
+    answer(client, arena, request_between(two, founder))  # the founder's one meeting
+    auth.logout()
+    login(auth, one)
+    page = flashed(client, answer(client, arena, request_between(founder, one)))
+    assert f"{founder.user.name} already has as many agreed meetings" in page
+    assert request_between(founder, one).state == "pending"
+    assert pair_states(arena.id)[(founder.user_id, one.user_id)] == "one_sided"
+
+
+def test_the_arena_cap_still_holds_without_an_own_cap(client, auth):
+    arena = make_arena(meeting_cap=1, founder_capacity=5)
+    investor = make_participant(arena, "investor")
+    first, second = make_participant(arena, "founder"), make_participant(arena, "founder")
+    for founder in (first, second):
+        login(auth, founder)
+        ask(client, arena, investor.user_id)
+        auth.logout()
+    login(auth, investor)
+    answer(client, arena, request_between(first, investor))
+    page = flashed(client, answer(client, arena, request_between(second, investor)))
+    assert "as many agreed meetings as the arena allows (1)" in page
+    assert request_between(second, investor).state == "pending"
+
+
+def test_an_own_cap_above_the_arena_request_cap_does_not_raise_it(arena):
+    from app.services.meeting_requests import request_cap
+
+    arena.meeting_cap = 2
+    me = make_participant(arena, "founder", meeting_cap=5)
+    assert request_cap(arena, me) == 2
+    me.meeting_cap = None
+    assert request_cap(arena, me) == 2
+    arena.meeting_cap = None
+    assert request_cap(arena, me) == 6
+    me.meeting_cap = 0
+    assert request_cap(arena, me) == 0
+
+
+@pytest.mark.parametrize(("lang", "message"), [
+    ("nb", "Du kan be om høyst 1 møte på denne arenaen."),
+    ("en", "You can ask for at most 1 meeting at this arena."),
+])
+def test_the_own_cap_refusal_speaks_the_users_language(client, auth, lang, message):
+    arena = make_arena(investor_capacity=5)
+    founder = make_participant(arena, "founder", meeting_cap=1)
+    one, two = make_participant(arena, "investor"), make_participant(arena, "investor")
+    login(auth, founder)
+    client.post("/language", data={"lang": lang})
+    ask(client, arena, one.user_id)
+    assert message in flashed(client, ask(client, arena, two.user_id))
+    assert db.session.query(MeetingRequest).count() == 1
