@@ -70,7 +70,9 @@ INVESTOR_TYPES = {
     "family_office": _l("Family office"),
 }
 
-# The six associations and the municipalities each one covers.
+# The six associations and the municipalities each one covers. The names here only seed the
+# association table (services/reference.py): admins can rename an association, so anything
+# shown to people reads the name from the database (reference.association_names()).
 ASSOCIATIONS = {
     "asker": ("Asker Næringsforening", ("asker",)),
     "baerum": ("Bærum Næringsråd", ("baerum",)),

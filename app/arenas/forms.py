@@ -22,7 +22,7 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from app import vocabulary
 from app.form_fields import MultiCheckboxField, VersionField
 from app.services import arenas as arena_service
-from app.services import availability
+from app.services import availability, reference
 from app.services.errors import DomainError
 
 _WHOLE_NUMBER = re.compile(r"-?[0-9]{1,6}")
@@ -47,9 +47,7 @@ class ArenaForm(FlaskForm):
                                 render_kw={"rows": 5})
     theme = SelectField(_l("Theme"), choices=vocabulary.choices(THEMES),
                         validators=[DataRequired()])
-    hosts = MultiCheckboxField(
-        _l("Host associations"),
-        mapping={slug: name for slug, (name, _m) in vocabulary.ASSOCIATIONS.items()})
+    hosts = MultiCheckboxField(_l("Host associations"))  # choices: __init__
     date = DateField(_l("Date"), validators=[DataRequired()])
     start_time = TimeField(_l("Starts at"), validators=[DataRequired()])
     end_time = TimeField(_l("Ends at"), validators=[DataRequired()])
@@ -67,6 +65,11 @@ class ArenaForm(FlaskForm):
         description=_l("Leave empty for one meeting in every slot."))
     rsvp_deadline = DateTimeLocalField(_l("Answer deadline"), format="%Y-%m-%dT%H:%M",
                                        validators=[DataRequired()])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # per request, from the database: an admin may have renamed an association
+        self.hosts.choices = reference.association_choices()
 
     def values(self) -> dict:
         """The typed values for the service; DomainError on unreadable break slots."""

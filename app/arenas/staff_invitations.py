@@ -11,7 +11,7 @@ from flask_login import current_user
 from app.arenas import managed_arena_or_404
 from app.arenas.forms import AvailabilityForm, PersonSearchForm
 from app.permissions import role_required
-from app.services import availability, invitations
+from app.services import availability, invitations, reference
 from app.services.errors import DomainError, NotFound
 from app.services.privacy import shown
 
@@ -49,7 +49,8 @@ def index(arena_id: int):
     found = invitations.search_people(arena, form.q.data or "") if form.q.data else []
     return render_template("arenas/staff_invitations.html", arena=arena, form=form,
                            found=found, sides=invitations.invitations_by_side(arena),
-                           counts=invitations.counts(arena))
+                           counts=invitations.counts(arena),
+                           association_names=reference.association_names())
 
 
 @bp.route("/<int:arena_id>/invitations/propose", methods=["POST"])

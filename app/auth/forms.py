@@ -8,6 +8,7 @@ from wtforms import BooleanField, EmailField, PasswordField, RadioField, SelectF
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
 
 from app import vocabulary
+from app.services import reference
 
 
 class RegisterForm(FlaskForm):
@@ -40,9 +41,9 @@ class RegisterForm(FlaskForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.association.choices = [("", _l("Decide from my municipality"))] + [
-            (slug, name) for slug, (name, _m) in vocabulary.ASSOCIATIONS.items()
-        ]
+        # the associations' current names: an admin may have renamed one
+        self.association.choices = [("", _l("Decide from my municipality")),
+                                    *reference.association_choices()]
 
 
 class LoginForm(FlaskForm):

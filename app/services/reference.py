@@ -1,4 +1,5 @@
-"""Reference data that every installation has: the six associations."""
+"""Reference data that every installation has: the six associations, and their names as
+people see them."""
 
 from __future__ import annotations
 
@@ -19,3 +20,18 @@ def ensure_associations() -> int:
             added += 1
     db.session.commit()
     return added
+
+
+def association_names() -> dict[str, str]:
+    """slug → the association's current display name (an admin may have renamed it), by
+    name. One small query; call it once per page. The names have no per-language form: a
+    name is a proper noun, the same in bokmål and English."""
+    rows = db.session.execute(select(Association.slug, Association.name)
+                              .order_by(Association.name, Association.slug))
+    return dict(rows.all())
+
+
+def association_choices() -> list[tuple[str, str]]:
+    """(slug, current name) of every association, by name, for a form's choices: the slug
+    is what the form stores, the name what people read."""
+    return list(association_names().items())
