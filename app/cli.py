@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-
 import click
 from flask import Flask
 from flask.cli import AppGroup
@@ -30,9 +28,8 @@ def create_user(email: str, name: str, role: str, association: str | None, passw
     if role == "staff" and not accounts.association_by_slug(association):
         raise click.UsageError("Staff belong to an association: give --association SLUG.")
     try:
-        with _in_english():
-            user = accounts.create_user(email=email, name=name, password=password, role=role,
-                                        association=association)
+        user = accounts.create_user(email=email, name=name, password=password, role=role,
+                                    association=association)
     except DomainError as error:
         raise click.ClickException(error.message) from error
     db.session.commit()
@@ -62,24 +59,13 @@ def set_role(email: str, role: str, association: str | None):
         assoc = user.association  # an admin keeps their association unless told otherwise
     old = user.role
     try:
-        with _in_english():
-            privacy.set_role(user, role, association=assoc)
+        privacy.set_role(user, role, association=assoc)
     except DomainError as error:
         if error.field == "association":
             raise click.UsageError("Staff belong to an association: give --association SLUG "
                                    f"({', '.join(_slugs())}).") from error
         raise click.ClickException(error.message) from error
     click.echo(f"{user.email}: {old} → {role}" + (f" ({assoc.slug})" if assoc else "") + ".")
-
-
-@contextmanager
-def _in_english():
-    """The services' messages are translated, which needs a request; the CLI speaks English."""
-    from flask import current_app
-    from flask_babel import force_locale
-
-    with current_app.test_request_context(), force_locale("en"):
-        yield
 
 
 def _slugs() -> list[str]:
@@ -107,8 +93,7 @@ def deactivate(email: str):
 
     user = _user_by_email(email)
     try:
-        with _in_english():
-            privacy.set_active(user, False)
+        privacy.set_active(user, False)
     except DomainError as error:
         raise click.ClickException(error.message) from error
     click.echo(f"{user.email} is deactivated.")

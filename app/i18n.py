@@ -2,20 +2,31 @@
 
 from __future__ import annotations
 
-from flask import current_app, request, session
+import click
+from flask import current_app, has_request_context, request, session
 from flask_babel import gettext
 from flask_login import current_user
 
+# The command line's help, prompts and own messages are English; a service's translated
+# refusal printed among them is English too.
+CLI_LOCALE = "en"
+
 
 def select_locale() -> str:
-    """The session's choice, then the user's saved choice, then bokmål."""
+    """The session's choice, then the user's saved choice, then bokmål. Without a request
+    (a `flask` command, a background job) there is no session or user to ask: a command
+    speaks English, anything else the site's default."""
+    if not has_request_context():
+        if click.get_current_context(silent=True) is not None:
+            return CLI_LOCALE
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     languages = current_app.config["LANGUAGES"]
     chosen = session.get("lang")
     if chosen in languages:
         return chosen
     if getattr(current_user, "is_authenticated", False) and current_user.locale in languages:
         return current_user.locale
-    if request and request.args.get("lang") in languages:
+    if request.args.get("lang") in languages:
         return request.args["lang"]
     return current_app.config["BABEL_DEFAULT_LOCALE"]
 
