@@ -54,11 +54,6 @@ def staff_arenas(user) -> list[Arena]:
     return list(db.session.scalars(query))
 
 
-def host_choices(user) -> list[Association]:
-    """The associations listed as possible hosts."""
-    return list(db.session.scalars(select(Association).order_by(Association.id)))
-
-
 def upcoming(limit: int = 3) -> list[Arena]:
     """Arenas open to the public eye: inviting or scheduled, today or later."""
     today = datetime.now(LOCAL_TZ).date()

@@ -203,7 +203,7 @@ def test_own_cap_limits_the_requests_a_person_sends(client, auth, app):
     founder = make_participant(arena, "founder", meeting_cap=1)
     one, two = make_participant(arena, "investor"), make_participant(arena, "investor")
     login(auth, founder)
-    assert "of at most 1 meetings" in client.get(
+    assert "You have asked for 0 of at most 1 meeting." in client.get(
         f"/arenas/{arena.id}/participants").get_data(as_text=True)
     ask(client, arena, one.user_id)
     page = flashed(client, ask(client, arena, two.user_id))
@@ -326,3 +326,19 @@ def test_the_own_cap_refusal_speaks_the_users_language(client, auth, lang, messa
     ask(client, arena, one.user_id)
     assert message in flashed(client, ask(client, arena, two.user_id))
     assert db.session.query(MeetingRequest).count() == 1
+
+
+@pytest.mark.parametrize(("lang", "cap", "quota"), [
+    ("nb", 1, "Du har bedt om 1 av høyst 1 møte."),
+    ("nb", 3, "Du har bedt om 1 av høyst 3 møter."),
+    ("en", 1, "You have asked for 1 of at most 1 meeting."),
+    ("en", 3, "You have asked for 1 of at most 3 meetings."),
+])
+def test_the_request_quota_reads_in_singular_and_plural(client, auth, lang, cap, quota):
+    arena = make_arena(investor_capacity=5)
+    founder = make_participant(arena, "founder", meeting_cap=cap)
+    investor = make_participant(arena, "investor")
+    login(auth, founder)
+    client.post("/language", data={"lang": lang})
+    ask(client, arena, investor.user_id)
+    assert quota in client.get(f"/arenas/{arena.id}/participants").get_data(as_text=True)
