@@ -6,7 +6,11 @@ environment (DATABASE_URL, KOBLE_INSTANCE_DIR, …) already set:
 1. the schema from the models (`db.create_all()`, as the app tests do: migrations are
    checked by tests/app/test_migrations.py, and lag the models while features land);
 2. `flask seed-reference`, `flask demo seed` (small), `flask matching rebuild`;
-3. `flask users create --role staff` for the staff journey.
+3. `flask users create --role staff` for the staff journey, and two more accounts of their
+   own for the account and arena-times journeys (whose changes no other journey sees);
+4. for the arena-times journey, an arena still inviting whose one invitee has accepted (the
+   arena journey's own arena is scheduled by the time that journey runs, and a schedule
+   freezes the times): made with the models, as tests/factories.py does, for no CLI makes one.
 """
 
 from __future__ import annotations
@@ -17,6 +21,10 @@ import sys
 STAFF_EMAIL = "siri.stab@asker.example.no"
 STAFF_NAME = "Siri Stab"
 STAFF_PASSWORD = "Stabens-eget-passord-2026"  # noqa: S105 - a test account
+JOURNEY_PASSWORD = "Egen-konto-for-reisen-2026"  # noqa: S105 - test accounts
+ACCOUNT_EMAIL, ACCOUNT_NAME = "konto.kari@example.no", "Kari Konto"  # the account journey's
+TIMES_EMAIL, TIMES_NAME = "tid.tidsen@example.no", "Tidvis Tidsen"  # the arena-times invitee
+TIMES_ARENA = "Tidsrommet – kapital i Asker"
 DEMO_PITCHES = int(os.environ.get("KOBLE_JOURNEY_PITCHES", "60"))
 DEMO_INVESTORS = int(os.environ.get("KOBLE_JOURNEY_INVESTORS", "24"))
 
@@ -57,6 +65,37 @@ def _seed(runner) -> None:
     _invoke(runner, ["users", "create", "--role", "staff", "--association", "asker",
                      "--email", STAFF_EMAIL, "--name", STAFF_NAME,
                      "--password", STAFF_PASSWORD])
+    for email, name, role in ((ACCOUNT_EMAIL, ACCOUNT_NAME, "founder"),
+                              (TIMES_EMAIL, TIMES_NAME, "investor")):
+        _invoke(runner, ["users", "create", "--role", role, "--email", email, "--name", name,
+                         "--password", JOURNEY_PASSWORD])
+    _times_arena()
+
+
+def _times_arena() -> None:
+    """An inviting arena 30 days ahead, 8 slots of 15 minutes from 09:00 (slot 4 a break),
+    hosted by Asker, whose invitee TIMES_EMAIL has accepted."""
+    from datetime import UTC, datetime, time, timedelta
+
+    from sqlalchemy import select
+
+    from app.extensions import db
+    from app.models import Arena, Association, Invitation, User
+
+    now = datetime.now(UTC)
+    arena = Arena(title=TIMES_ARENA, description="Kom når det passer deg.", theme="green",
+                  date=(now + timedelta(days=30)).date(), start_time=time(9, 0),
+                  end_time=time(12, 0), venue="Asker rådhus", founder_capacity=4,
+                  investor_capacity=4, slot_minutes=15, slot_count=8, breaks=[4],
+                  table_count=4, rsvp_deadline=now + timedelta(days=23), status="inviting")
+    arena.hosts = [db.session.scalars(select(Association).filter_by(slug="asker")).one()]
+    db.session.add(arena)
+    db.session.flush()
+    invitee = db.session.scalars(select(User).filter_by(email=TIMES_EMAIL)).one()
+    db.session.add(Invitation(arena_id=arena.id, user_id=invitee.id, side="investor",
+                              state="accepted", invited_at=now, answered_at=now))
+    db.session.commit()
+    print(f"Arena {arena.id} ({TIMES_ARENA}): {TIMES_EMAIL} accepted.")
 
 
 if __name__ == "__main__":

@@ -163,6 +163,15 @@ class Person:
         assert not blocking, (f"axe-core: serious/critical violations on {name} "
                               f"({self.page.url}): {blocking}")
 
+    def photograph(self, name: str) -> Path:
+        """A screenshot of the page as it is now, without an axe-core check (a second view of
+        a page already checked, e.g. for docs/screenshots/)."""
+        folder = ARTIFACTS / "screenshots" / _safe(self.test)
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{self.who}-{name}.png"
+        self.page.screenshot(path=str(path))
+        return path
+
     # -- common steps ---------------------------------------------------------------------
     def login(self, email_address: str, password: str) -> None:
         self.goto("/auth/login")

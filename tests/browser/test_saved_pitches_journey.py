@@ -1,0 +1,54 @@
+"""Saved pitches: an investor saves a recommended pitch, finds it on /matches/saved with its
+card, and undoes the save there (in Norwegian)."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+
+from tests.browser.conftest import DESKTOP
+from tests.browser.support import DEMO_PASSWORD
+
+LARS = "investor@demo.koble.no"  # demo investor: green-energy fund
+
+
+def test_investor_saves_a_pitch_finds_it_and_undoes_the_save(new_user):
+    me = new_user(DESKTOP, name="investor")
+    page = me.page
+    me.login(LARS, DEMO_PASSWORD)
+    me.use_language("nb")
+    me.nav("Recommended")
+    ranked = page.locator("main ol > li.card")  # the ranked list, not "Interested in you"
+    # the first recommended pitch Lars has not answered yet (another journey may have)
+    card = ranked.filter(has=page.get_by_role("button", name=me.t("Save"), exact=True)).first
+    expect(card).to_be_visible()
+    title = card.get_by_role("heading", level=2).get_by_role("link").inner_text().strip()
+    card.get_by_role("button", name=me.t("Save"), exact=True).click()
+    expect(page.get_by_role("status").first).to_contain_text(me.t("Saved."))
+    card = ranked.filter(has=page.get_by_role("link", name=title, exact=True))
+    expect(card.get_by_text(me.t("Saved"), exact=True)).to_be_visible()
+
+    page.get_by_role("link", name=me.t("Saved pitches"), exact=True).click()
+    page.wait_for_url("**/matches/saved")
+    expect(page.get_by_role("heading", level=1)).to_have_text(me.t("Saved pitches"))
+    saved = page.locator("main ol > li.card").filter(
+        has=page.get_by_role("link", name=title, exact=True))
+    expect(saved).to_have_count(1)
+    expect(saved.get_by_text(me.t("Saved"), exact=True)).to_be_visible()
+    expect(saved.get_by_label(me.t("Why this match"))).to_be_visible()  # the recommendation card
+    count = page.locator("main p[role='status']")
+    expect(count).to_have_text(re.compile(r"^\d+ "))
+    before = int(count.inner_text().split()[0])
+    me.check("saved-pitches")
+
+    saved.get_by_role("button", name=me.t("Undo"), exact=True).click()
+    page.wait_for_url("**/matches/saved")
+    expect(page.get_by_role("status").first).to_contain_text(me.t("Your answer was undone."))
+    expect(page.locator("main ol > li.card").filter(
+        has=page.get_by_role("link", name=title, exact=True))).to_have_count(0)
+    if before == 1:
+        expect(page.get_by_text(me.t(
+            "You have not saved any pitches. Choose “Save” on a recommended pitch to come back "
+            "to it here."))).to_be_visible()
+    me.check("saved-pitches-undone")
