@@ -193,6 +193,10 @@ class Person:
 
     def open_menu(self) -> None:
         """On a narrow screen the menu is collapsed behind the toggler."""
+        # Until the stylesheets are in (the load event), the toggler shows on any screen;
+        # a step that waited only for the new page's text could find it "visible" on a
+        # desktop and then wait in vain for it to be clickable.
+        self.page.wait_for_load_state("load")
         toggler = self.page.locator(".navbar-toggler")
         if toggler.is_visible() and toggler.get_attribute("aria-expanded") != "true":
             toggler.click()
