@@ -61,7 +61,9 @@ def seed_command(pitches: int, investors: int, seed: int, if_empty: bool) -> Non
     click.echo(
         f"Added {counts['users']} users ({', '.join(f'{n} {r}' for r, n in roles.items())}), "
         f"{counts['pitches']} pitches ({published} published), "
-        f"{counts['investor profiles']} investor profiles in {elapsed:.1f} s (seed {seed})."
+        f"{counts['investor profiles']} investor profiles, {counts['interest marks']} interest "
+        f"marks, {counts['notifications']} notifications, {counts['arenas']} arenas with "
+        f"{counts['meetings']} meetings in {elapsed:.1f} s (seed {seed})."
     )
     _print_logins(data.logins)
 

@@ -4,13 +4,18 @@ The same seed (and day) always gives the same data. Users, pitches and investor 
 refer to each other by e-mail; the loader turns those into ids.
 
 `generate` decides who exists (the admin, staff, the featured demo logins, everyone else);
-the rows themselves are drawn in `people`, `pitches` and `investors`, from one `Run`.
+the rows themselves are drawn in `people`, `pitches` and `investors`, from one `Run`. What
+people did comes last — interest marks and notifications (`interactions`), two arenas
+(`arenas`) — so its draws follow every other and leave the people and pitches of a seed as
+they were.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
+from app.demo.arenas import arenas
+from app.demo.interactions import interactions
 from app.demo.investors import investor
 from app.demo.people import user
 from app.demo.phrases import THEME_BY_KEY
@@ -95,6 +100,14 @@ def generate(pitches: int = 200, investors: int = 60, seed: int = 1,
     while len(run.data.investors) < investors:
         lang = "nb" if rng.random() < 0.8 else "en"
         investor(run, user(run, "investor", lang=lang))
+
+    # What people did. The featured logins are left to whoever tries the demo: the first
+    # founder and investor find interest waiting (never from each other), the others nothing.
+    featured = {u["email"] for u, _note in featured_founders + featured_investors}
+    kari = featured_founders[0][0]["email"] if featured_founders else None
+    lars = featured_investors[0][0]["email"] if featured_investors else None
+    interactions(run, kari, lars, featured)
+    arenas(run, f"staff.asker@{DEMO_DOMAIN}", kari, lars, featured)
     return run.data
 
 

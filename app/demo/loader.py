@@ -3,50 +3,34 @@
 Steps insert through the tables (Core), not the mapped classes: the ORM's bulk insert runs
 row by row for versioned models, which is several times slower on PostgreSQL.
 
-A later feature (engine matches, arenas, interests) adds its data as one more step: a
-function `(LoadContext) -> int` appended to `STEPS`.
+A later feature adds its data as one more step: a function `(LoadContext) -> int` appended
+to `STEPS` (what demo people did — interest marks, notifications, arenas — comes from
+`load_activity`).
 """
 
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 
 from app.database import analyze
 from app.demo.generator import DEMO_DOMAIN, DemoData
+from app.demo.load_activity import ACTIVITY_STEPS, ACTIVITY_TABLES
+from app.demo.load_base import LoadContext, chunks
 from app.extensions import db
 from app.models import Association, InvestorProfile, Pitch, User
 from app.services.reference import ensure_associations
-
-CHUNK = 1000
 
 
 class DemoAlreadyLoaded(Exception):
     """The database already holds demo accounts; loading again would clash on e-mails."""
 
 
-@dataclass
-class LoadContext:
-    """What every step needs: the data, the shared hash, ids made so far, progress."""
-
-    data: DemoData
-    password_hash: str
-    progress: Callable[[int], None] = lambda _n: None
-    association_ids: dict[str, int] = field(default_factory=dict)
-    user_ids: dict[str, int] = field(default_factory=dict)  # e-mail → id
-
-
-def _chunks(rows: list[dict], size: int = CHUNK) -> Iterator[list[dict]]:
-    for start in range(0, len(rows), size):
-        yield rows[start:start + size]
-
-
 def load_users(ctx: LoadContext) -> int:
     """Insert every demo account with the one shared password hash."""
-    for chunk in _chunks(ctx.data.users):
+    for chunk in chunks(ctx.data.users):
         rows = [
             {
                 "email": u["email"],
@@ -73,7 +57,8 @@ def load_users(ctx: LoadContext) -> int:
 
 def load_pitches(ctx: LoadContext) -> int:
     """Insert every pitch, owned by its founder."""
-    for chunk in _chunks(ctx.data.pitches):
+    before = db.session.scalar(select(func.max(Pitch.id))) or 0
+    for chunk in chunks(ctx.data.pitches):
         rows = []
         for p in chunk:
             row = {k: v for k, v in p.items() if k != "owner"}
@@ -82,19 +67,29 @@ def load_pitches(ctx: LoadContext) -> int:
             rows.append(row)
         db.session.execute(insert(Pitch.__table__), rows)
         ctx.progress(len(chunk))
+    # The new ids in insertion order (ids only grow): RETURNING in parameter order cost a
+    # third more time on PostgreSQL at 10,000 pitches.
+    ours = set(ctx.user_ids.values())
+    ctx.pitch_ids = [pitch_id for pitch_id, owner_id in db.session.execute(
+        select(Pitch.id, Pitch.owner_id).where(Pitch.id > before).order_by(Pitch.id))
+        if owner_id in ours]
+    assert len(ctx.pitch_ids) == len(ctx.data.pitches)  # nobody else inserts demo pitches
     return len(ctx.data.pitches)
 
 
 def load_investor_profiles(ctx: LoadContext) -> int:
     """Insert every investor profile, one per investor account."""
-    for chunk in _chunks(ctx.data.investors):
+    email_of = {user_id: email for email, user_id in ctx.user_ids.items()}
+    for chunk in chunks(ctx.data.investors):
         rows = []
         for p in chunk:
             row = {k: v for k, v in p.items() if k != "user"}
             row["user_id"] = ctx.user_ids[p["user"]]
             row["version"] = 1
             rows.append(row)
-        db.session.execute(insert(InvestorProfile.__table__), rows)
+        table = InvestorProfile.__table__
+        result = db.session.execute(insert(table).returning(table.c.id, table.c.user_id), rows)
+        ctx.profile_ids.update({email_of[user_id]: profile_id for profile_id, user_id in result})
         ctx.progress(len(chunk))
     return len(ctx.data.investors)
 
@@ -103,6 +98,7 @@ STEPS: list[tuple[str, Callable[[LoadContext], int]]] = [
     ("users", load_users),
     ("pitches", load_pitches),
     ("investor profiles", load_investor_profiles),
+    *ACTIVITY_STEPS,
 ]
 
 
@@ -129,5 +125,6 @@ def load(data: DemoData, password_hash: str,
     except BaseException:
         db.session.rollback()
         raise
-    analyze(*(model.__tablename__ for model in (User, Pitch, InvestorProfile)))
+    analyze(*(model.__tablename__ for model in (User, Pitch, InvestorProfile)),
+            *ACTIVITY_TABLES)
     return counts

@@ -18,16 +18,30 @@ DEMO_PASSWORD = "koble-demo-passord"  # noqa: S105 — public on purpose: demo l
 
 @dataclass
 class DemoData:
-    """Everything the seeder inserts, as plain dicts, plus the logins to print."""
+    """Everything the seeder inserts, as plain dicts, plus the logins to print.
+
+    Rows name people by e-mail, pitches by their position in `pitches`, arenas by theirs in
+    `arenas` and meetings by theirs in `meetings`; the loader turns those into ids.
+    """
 
     users: list[dict] = field(default_factory=list)
     pitches: list[dict] = field(default_factory=list)
     investors: list[dict] = field(default_factory=list)
     logins: list[dict] = field(default_factory=list)  # role, email, name, note
+    interests: list[dict] = field(default_factory=list)
+    notifications: list[dict] = field(default_factory=list)
+    arenas: list[dict] = field(default_factory=list)
+    invitations: list[dict] = field(default_factory=list)
+    meeting_requests: list[dict] = field(default_factory=list)
+    meetings: list[dict] = field(default_factory=list)
+    meeting_feedback: list[dict] = field(default_factory=list)
 
     @property
     def total_rows(self) -> int:
-        return len(self.users) + len(self.pitches) + len(self.investors)
+        return sum(len(rows) for rows in (
+            self.users, self.pitches, self.investors, self.interests, self.notifications,
+            self.arenas, self.invitations, self.meeting_requests, self.meetings,
+            self.meeting_feedback))
 
 
 class Run:

@@ -177,3 +177,220 @@ def test_demo_login_works_with_printed_password(app, auth, email):
 
     assert response.status_code == 302
     assert "/auth/login" not in response.headers["Location"]
+
+
+# --- what demo people did: interest, notifications, arenas ----------------------------------
+FEATURED = ("founder@demo.koble.no", "investor@demo.koble.no")
+LEFT_ALONE = ("founder.en@demo.koble.no", "investor.en@demo.koble.no")  # the English pair
+
+
+def _user(email: str) -> User:
+    return db.session.scalars(select(User).where(User.email == email)).one()
+
+
+def test_seed_adds_interest_that_names_real_people_and_leaves_the_featured_pair_apart(app):
+    from app.models import Interest
+
+    assert _seed(app).exit_code == 0
+    marks = db.session.scalars(select(Interest)).all()
+    assert len(marks) >= 20
+    for mark in marks:
+        pitch = db.session.get(Pitch, mark.pitch_id)
+        profile = db.session.get(InvestorProfile, mark.investor_profile_id)
+        assert pitch.status == "published" and not pitch.hidden
+        assert mark.user_id == (pitch.owner_id if mark.side == "founder" else profile.user_id)
+        assert mark.kind in ("interested", "not_for_me", "saved")
+    kinds = {(m.side, m.kind) for m in marks}
+    assert {("investor", "interested"), ("founder", "interested"), ("investor", "saved")} <= kinds
+    assert any(kind == "not_for_me" for _side, kind in kinds)
+
+    kari, lars = (_user(e) for e in FEATURED)
+    kari_pitches = set(db.session.scalars(select(Pitch.id).where(Pitch.owner_id == kari.id)))
+    lars_profile = db.session.scalars(select(InvestorProfile).filter_by(user_id=lars.id)).one()
+    assert not [m for m in marks if m.pitch_id in kari_pitches
+                and m.investor_profile_id == lars_profile.id]
+    for email in LEFT_ALONE:
+        user = _user(email)
+        assert not [m for m in marks if m.user_id == user.id
+                    or db.session.get(Pitch, m.pitch_id).owner_id == user.id
+                    or db.session.get(InvestorProfile, m.investor_profile_id).user_id == user.id]
+
+    # Waiting for the featured pair to answer: a few investors, a few founders.
+    on_kari = [m for m in marks if m.pitch_id in kari_pitches]
+    assert 2 <= len(on_kari) <= 3
+    assert all(m.side == "investor" and m.kind == "interested" for m in on_kari)
+    on_lars = [m for m in marks if m.investor_profile_id == lars_profile.id]
+    from_founders = [m for m in on_lars if m.side == "founder"]
+    assert 2 <= len(from_founders) <= 3 and all(m.kind == "interested" for m in from_founders)
+    # He has answered a few other pitches himself (the engine counts answers as activity).
+    his = [m for m in on_lars if m.side == "investor"]
+    assert his and not {m.pitch_id for m in his} & {m.pitch_id for m in from_founders}
+
+    mutual = {(m.pitch_id, m.investor_profile_id) for m in marks
+              if m.side == "founder" and m.kind == "interested"} & {
+        (m.pitch_id, m.investor_profile_id) for m in marks
+        if m.side == "investor" and m.kind == "interested"}
+    assert len(mutual) >= 3
+
+
+def test_featured_pair_sees_the_interest_waiting_for_them(app):
+    from app.services.incoming_interest import investors_interested_in, pitches_interested_in
+
+    assert _seed(app).exit_code == 0
+    kari, lars = (_user(e) for e in FEATURED)
+    published = db.session.scalars(select(Pitch).where(
+        Pitch.owner_id == kari.id, Pitch.status == "published")).all()
+    waiting = [row for p in published for row in investors_interested_in(p)]
+    assert 2 <= len(waiting) <= 3 and not any(row.mutual for row in waiting)
+    profile = db.session.scalars(select(InvestorProfile).filter_by(user_id=lars.id)).one()
+    incoming = pitches_interested_in(profile)
+    assert 2 <= len(incoming) <= 3 and not any(row.mutual for row in incoming)
+
+
+def test_notifications_are_those_the_marks_would_send_and_read_in_both_languages(app):
+    from flask_babel import force_locale
+
+    from app.models import Interest, Notification
+    from app.services import notifications
+
+    assert _seed(app).exit_code == 0
+    notes = db.session.scalars(select(Notification)).all()
+    assert {n.kind for n in notes} == {"interest_from_investor", "interest_from_founder",
+                                       "mutual_match"}
+    for note in notes:
+        sides = {m.side: m.kind for m in db.session.scalars(select(Interest).where(
+            Interest.pitch_id == note.params["pitch_id"],
+            Interest.investor_profile_id == note.params["investor_id"]))}
+        pitch = db.session.get(Pitch, note.params["pitch_id"])
+        profile = db.session.get(InvestorProfile, note.params["investor_id"])
+        assert note.params["pitch"] == pitch.title
+        if note.kind == "mutual_match":
+            assert sides == {"founder": "interested", "investor": "interested"}
+            assert note.user_id in (pitch.owner_id, profile.user_id)
+            assert note.link == "/matches/mutual"
+        elif note.kind == "interest_from_investor":
+            assert sides["investor"] == "interested" and note.user_id == pitch.owner_id
+            assert note.params["other"] == profile.organisation
+            assert note.link == f"/pitches/{pitch.id}/matches#interested"
+        else:
+            assert sides["founder"] == "interested" and note.user_id == profile.user_id
+            assert note.link == f"/pitches/{pitch.id}"
+        for locale in ("nb", "en"):
+            with force_locale(locale):
+                assert pitch.title in notifications.text(note)
+    kari, lars = (_user(e) for e in FEATURED)
+    for user in (kari, lars):
+        mine = [n for n in notes if n.user_id == user.id]
+        assert 2 <= len(mine) <= 3 and notifications.unread_count(user) == len(mine)
+    for email in LEFT_ALONE:  # the incoming-interest browser journey counts Emma's bell
+        assert not [n for n in notes if n.user_id == _user(email).id]
+    assert any(n.read_at is not None for n in notes)  # older notices were read
+
+
+def _arenas():
+    from app.models import Arena
+
+    return db.session.scalars(select(Arena).order_by(Arena.date)).all()
+
+
+def test_held_arena_has_a_schedule_that_keeps_every_rule_attendance_and_feedback(app):
+    from app.models import Invitation, Meeting, MeetingFeedback
+    from app.services import feedback
+    from app.services.feedback_learning import DEFAULT_MIN_PAIRS
+    from tests.app.test_schedule_build import check_rules
+
+    assert _seed(app).exit_code == 0
+    held, upcoming = _arenas()
+    assert held.status == "done" and held.date < date.today() < upcoming.date
+    assert [a.slug for a in held.hosts] == ["asker"]
+    assert held.deadline_passed() and held.schedule_sequence == 1
+    invitations = db.session.scalars(select(Invitation).filter_by(arena_id=held.id)).all()
+    accepted = [i for i in invitations if i.state == "accepted"]
+    for side in ("founder", "investor"):
+        assert 0 < sum(i.side == side for i in accepted) <= held.capacity(side)
+    assert {i.state for i in invitations} == {"accepted", "declined"}
+    assert all(i.attended is not None for i in accepted)
+    assert any(i.attended is False for i in accepted)  # a no-show
+    featured = {_user(e).id for e in FEATURED + LEFT_ALONE}
+    assert not featured & {i.user_id for i in invitations}
+
+    meetings = db.session.scalars(select(Meeting).filter_by(arena_id=held.id)).all()
+    assert len(meetings) >= 10
+    check_rules(held, meetings, accepted)
+    pitch_of = {i.user_id: i.pitch_id for i in accepted if i.side == "founder"}
+    for meeting in meetings:
+        assert meeting.state == "scheduled"
+        assert meeting.pitch_id == pitch_of[meeting.founder_user_id]
+        assert meeting.investor_user_id in {i.user_id for i in accepted if i.side == "investor"}
+    assert {m.source for m in meetings} == {"mutual", "one_sided", "suggestion"}
+
+    answers = db.session.scalars(select(MeetingFeedback)).all()
+    assert any(a.worth_it for a in answers)
+    by_meeting = {m.id: m for m in meetings}
+    for answer in answers:
+        assert answer.user_id in (by_meeting[answer.meeting_id].founder_user_id,
+                                  by_meeting[answer.meeting_id].investor_user_id)
+    # Few poor pairs: the engine keeps the admin's weights on the demo (no re-ranking).
+    assert len(feedback.negative_pairs()) < DEFAULT_MIN_PAIRS
+
+
+def test_upcoming_arena_invites_the_featured_pair_who_can_still_answer(app):
+    from app.models import Invitation
+    from app.services import rsvp
+
+    assert _seed(app).exit_code == 0
+    _held, upcoming = _arenas()
+    assert upcoming.status == "inviting" and not upcoming.deadline_passed()
+    assert [a.slug for a in upcoming.hosts] == ["asker"]
+    invitations = db.session.scalars(select(Invitation).filter_by(arena_id=upcoming.id)).all()
+    assert {"accepted", "declined", "invited"} <= {i.state for i in invitations}
+    for side in ("founder", "investor"):
+        seated = [i for i in invitations if i.side == side and i.state in rsvp.SEATED]
+        assert len(seated) <= upcoming.capacity(side)
+    kari, lars = (_user(e) for e in FEATURED)
+    mine = {i.user_id: i for i in invitations if i.user_id in (kari.id, lars.id)}
+    assert set(mine) == {kari.id, lars.id}
+    assert all(i.state == "invited" and i.answered_at is None and i.invited_at for i in
+               mine.values())
+    assert db.session.get(Pitch, mine[kari.id].pitch_id).owner_id == kari.id
+
+    for invitation in mine.values():  # a seat is free for each of them
+        assert rsvp.answer(invitation.id, accept=True)[1] == "accepted"
+
+
+def test_staff_dashboard_counts_the_demo_arenas_and_funnel(app, client, auth):
+    from app.services import dashboard
+    from app.services.dashboard_funnel import platform_funnel
+
+    result = _seed(app)
+    assert result.exit_code == 0
+    assert re.search(r"\d+ interest marks, \d+ notifications, 2 arenas with \d+ meetings",
+                     result.output)
+    total = dashboard.overview(_user("staff.asker@demo.koble.no"))["total"].numbers
+    assert total["invited"] > 0 and total["attended"] > 0
+    assert total["meetings_held"] > 0 and total["worth_it"] > 0
+    funnel = platform_funnel(None)
+    for side, steps in ((funnel.pitches, ("interested", "mutual", "met")),
+                        (funnel.investors, ("interested", "mutual", "met"))):
+        assert all(side.total.numbers[step] > 0 for step in steps), side.total.numbers
+
+    auth.login("staff.asker@demo.koble.no", DEMO_PASSWORD)
+    for arena in _arenas():
+        for page in ("", "/invitations", "/schedule", "/attendance"):
+            assert client.get(f"/staff/arenas/{arena.id}{page}").status_code == 200
+    assert client.get("/staff/dashboard").status_code == 200
+
+
+def test_activity_is_the_same_for_a_seed_and_day_and_leaves_people_as_they_were():
+    first = generate(pitches=200, investors=60, seed=5, today=DAY)
+    again = generate(pitches=200, investors=60, seed=5, today=DAY)
+    other = generate(pitches=200, investors=60, seed=6, today=DAY)
+    assert first.interests == again.interests and first.arenas == again.arenas
+    assert first.meetings == again.meetings and first.notifications == again.notifications
+    assert first.interests != other.interests
+    held, upcoming = first.arenas
+    assert held["date"] < DAY < upcoming["date"]
+    assert upcoming["rsvp_deadline"].date() > DAY
+    # Tiny runs have nobody to mark or invite but the featured pair, and stay empty.
+    tiny = generate(pitches=2, investors=1, seed=1, today=DAY)
+    assert not tiny.interests and not tiny.arenas and not tiny.notifications
