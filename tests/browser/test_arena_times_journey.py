@@ -56,6 +56,9 @@ def test_participant_sets_times_and_a_bad_window_changes_nothing(new_user):
     expect(leave).to_have_accessible_description(message)
     expect(times.get_by_label(me.t("Arrives at"))).not_to_have_attribute("aria-invalid", "true")
     expect(times.locator("#my-window")).to_have_text(saved_sentence)
+    # the message under one field does not push the labels out of line
+    tops = {round(label.bounding_box()["y"]) for label in times.locator("form label").all()}
+    assert len(tops) == 1, tops
     me.check("arena-times-error")
 
     # Nothing was stored: the page read afresh shows the saved window and cap.
