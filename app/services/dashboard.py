@@ -32,8 +32,11 @@ LABELS = {
     "follow_ups": _l("Follow-ups"),
 }
 THEMES = ("green", "founder", "open")
-# Chart geometry (SVG user units).
-LABEL_W, BAR_MAX_W, VALUE_W, BAR_H, GAP = 150, 300, 50, 22, 8
+# Chart geometry (SVG user units). Each label sits on its own line above its bar: a label
+# column beside the bars cut long labels off on the left ("nvestor er interessert"), and
+# the chart stays narrow enough to keep its 13 px text unscaled on a phone.
+BAR_MAX_W, VALUE_W, BAR_H, LABEL_H, GAP = 300, 50, 22, 18, 10
+CHAR_W = 8  # more than a 13 px character's average width: a longer label widens the chart
 
 
 @dataclass
@@ -132,14 +135,16 @@ def chart(title: str, row, scale: int | None = None, metrics: tuple[str, ...] = 
     bars = []
     for k, metric in enumerate(metrics):
         value = row.numbers[metric]
+        top_y = GAP + k * (LABEL_H + BAR_H + GAP)
         bars.append({"metric": metric, "label": str(labels[metric]), "value": value,
-                     "y": GAP + k * (BAR_H + GAP), "x": LABEL_W,
+                     "label_y": top_y + 13, "y": top_y + LABEL_H, "x": 0,
                      "w": round(BAR_MAX_W * value / top), "h": BAR_H,
-                     "text_y": GAP + k * (BAR_H + GAP) + BAR_H * 0.7})
+                     "text_y": top_y + LABEL_H + BAR_H * 0.7})
     desc = "; ".join(f"{b['label']}: {b['value']}" for b in bars)
-    return {"title": title, "desc": desc, "bars": bars, "label_w": LABEL_W,
-            "width": LABEL_W + BAR_MAX_W + VALUE_W,
-            "height": GAP + len(metrics) * (BAR_H + GAP)}
+    longest = max((len(b["label"]) for b in bars), default=0)
+    return {"title": title, "desc": desc, "bars": bars,
+            "width": max(BAR_MAX_W + VALUE_W, CHAR_W * longest),
+            "height": GAP + len(metrics) * (LABEL_H + BAR_H + GAP)}
 
 
 def charts(rows: list, metrics: tuple[str, ...] = METRICS,
