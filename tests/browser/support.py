@@ -206,7 +206,12 @@ class Person:
         """Follow a link of the main menu."""
         self.open_menu()
         menu = self.page.get_by_role("navigation", name=self.t("Main menu"))
-        menu.get_by_role("link", name=self.t(msgid), exact=True).click()
+        name = {"name": self.t(msgid), "exact": True, "include_hidden": True}
+        link = menu.get_by_role("link", **name)
+        if not link.is_visible():  # the admin's pages are in the "Administration" dropdown
+            dropdown = menu.locator(".dropdown", has=self.page.get_by_role("link", **name))
+            dropdown.get_by_role("button").click()
+        link.click()
         self.page.wait_for_load_state("load")
 
     def flash(self) -> str:
