@@ -15,7 +15,7 @@ from flask_babel import gettext as _
 from icalendar import Calendar, Event
 
 from app.extensions import db
-from app.models import Arena, InvestorProfile, Meeting, MeetingFeedback, User
+from app.models import Arena, InvestorProfile, Meeting, MeetingFeedback, MeetingRequest, User
 from app.models.arena import LOCAL_TZ
 from app.services import explain
 from app.services.contacts import can_see_contacts
@@ -63,6 +63,18 @@ def _contact(viewer, partner: User, profile: InvestorProfile | None):
     return partner.email, partner.phone
 
 
+def _why_without_score(meeting: Meeting, i_asked: bool) -> str:
+    """Why two people meet when the engine has no stored score for them (it leaves out
+    pairs that met before, and a request may name someone it never ranked)."""
+    if meeting.source == "mutual":
+        return _("You both asked to meet.")
+    if meeting.source == "one_sided":
+        if i_asked:
+            return _("You asked to meet.")
+        return _("They asked to meet you.")
+    return _("Suggested by the organisers.")
+
+
 def items(viewer, arena: Arena, include_cancelled: bool = False) -> list[AgendaItem]:
     """The viewer's meetings in time order (active ones; cancelled ones too if asked)."""
     from app.services.meeting_requests import accepted
@@ -77,6 +89,9 @@ def items(viewer, arena: Arena, include_cancelled: bool = False) -> list[AgendaI
     feedback = {f.meeting_id: f for f in db.session.query(MeetingFeedback).filter(
         MeetingFeedback.user_id == viewer.id,
         MeetingFeedback.meeting_id.in_([m.id for m in rows] or [0]))}
+    # The people the viewer asked to meet here (for the one-sided meetings' reason).
+    asked_by_me = set(db.session.scalars(db.select(MeetingRequest.to_user_id).where(
+        MeetingRequest.arena_id == arena.id, MeetingRequest.from_user_id == viewer.id)))
     out = []
     for m in rows:
         i_am_founder = m.founder_user_id == viewer.id
@@ -91,7 +106,8 @@ def items(viewer, arena: Arena, include_cancelled: bool = False) -> list[AgendaI
         out.append(AgendaItem(
             meeting=m, start=arena.slot_start(m.slot), end=arena.slot_end(m.slot),
             table=m.table + 1, partner=partner, partner_label=label,
-            why=explain.explain(match) if match else _("You asked to meet."),
+            why=(explain.explain(match) if match
+                 else _why_without_score(m, partner.id in asked_by_me)),
             email=email, phone=phone, active=is_active(m, present),
             feedback=feedback.get(m.id)))
     out.sort(key=lambda item: (item.start, item.table))

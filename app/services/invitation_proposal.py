@@ -14,7 +14,8 @@ import numpy as np
 from sqlalchemy import select
 
 from app.extensions import db
-from app.models import InvestorProfile, Pitch, User
+from app.models import InvestorProfile, MatchScore, Pitch, User
+from app.services.exclusions import met_before_pairs, not_for_me_pairs
 
 EARLY_STAGES = ("idea", "pre_seed", "seed")
 GREEN_MANDATE_WEIGHT = {"required": 1.0, "preferred": 0.6, "none": 0.0}
@@ -95,11 +96,7 @@ def pair_value(theme: str, base: float, fb: float, ib: float, pair: float) -> fl
 
 
 def _stored_scores(pitch_ids: list[int], profile_ids: list[int]) -> dict[tuple[int, int], float]:
-    """The engine's stored scores for the pairs, if the MatchScore model exists."""
-    try:
-        from app.models.match import MatchScore
-    except ImportError:
-        return {}
+    """The engine's stored scores for the pairs."""
     if not pitch_ids or not profile_ids:
         return {}
     rows = db.session.execute(select(
@@ -130,12 +127,19 @@ def gather(theme: str, exclude_user_ids: set[int] = frozenset()) -> Candidates:
     investors.sort(key=lambda i: -investor_theme_bonus(theme, i))
     investors = investors[:MAX_INVESTOR_CANDIDATES]
 
-    stored = _stored_scores([p.id for p in pitches], [i.id for i in investors])
+    pitch_ids, profile_ids = [p.id for p in pitches], [i.id for i in investors]
+    stored = _stored_scores(pitch_ids, profile_ids)
+    # A pair that met before or said "not for me" has no stored score (the engine leaves it
+    # out), but it is not unknown: it will not meet here, so it adds nothing to the room.
+    excluded = (met_before_pairs(pitch_ids, profile_ids)
+                | not_for_me_pairs(pitch_ids, profile_ids))
     fbs = [founder_theme_bonus(theme, p) for p in pitches]
     ibs = [investor_theme_bonus(theme, i) for i in investors]
     values = np.zeros((len(pitches), len(investors)))
     for r, pitch in enumerate(pitches):
         for c, profile in enumerate(investors):
+            if (pitch.id, profile.id) in excluded:
+                continue
             base = stored.get((pitch.id, profile.id))
             if base is None:
                 base = facet_value(pitch, profile)

@@ -126,3 +126,29 @@ def test_partner_who_withdraws_shows_as_cancelled(client, auth, setup):
     assert db.session.get(Arena, arena.id).schedule_sequence == 1
     page = client.get(f"/arenas/{arena.id}/agenda")
     assert one.user.name.encode() not in page.data
+
+
+@pytest.mark.parametrize(("source", "asker", "founder_reads", "investor_reads"), [
+    ("mutual", None, "You both asked to meet.", "You both asked to meet."),
+    ("one_sided", "founder", "You asked to meet.", "They asked to meet you."),
+    ("one_sided", "investor", "They asked to meet you.", "You asked to meet."),
+    ("suggestion", None, "Suggested by the organisers.", "Suggested by the organisers."),
+])
+def test_a_meeting_without_a_stored_score_says_who_wanted_it(client, auth, source, asker,
+                                                             founder_reads, investor_reads):
+    """Pairs that met before lose their stored score; the reason must not become a
+    request nobody made."""
+    from app.models import MeetingRequest
+
+    arena = make_arena(status="scheduled")
+    founder, investor = make_participant(arena, "founder"), make_participant(arena, "investor")
+    make_meeting(arena, founder, investor, slot=1, source=source)
+    if asker:
+        sender, receiver = (founder, investor) if asker == "founder" else (investor, founder)
+        db.session.add(MeetingRequest(arena_id=arena.id, from_user_id=sender.user_id,
+                                      to_user_id=receiver.user_id, state="pending"))
+        db.session.commit()
+    for who, expected in ((founder, founder_reads), (investor, investor_reads)):
+        auth.login(who.user.email)
+        assert expected in client.get(f"/arenas/{arena.id}/agenda").get_data(as_text=True)
+        auth.logout()

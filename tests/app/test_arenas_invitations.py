@@ -9,7 +9,7 @@ from markupsafe import escape
 
 from app.extensions import db
 from app.models import Arena, AuditEvent, Invitation
-from app.services import invitation_proposal
+from app.services import interest, invitation_proposal
 from tests.factories import (
     DEFAULT_PASSWORD,
     make_arena,
@@ -286,3 +286,16 @@ def test_outbox_lists_mails_written_by_the_file_backend(tmp_path):
         db.session.remove()
     assert page.status_code == 200
     assert "Invitation: Første" in page.get_data(as_text=True)
+
+
+def test_a_pair_that_said_not_for_me_adds_nothing_to_the_room(app):
+    """Excluded pairs have no stored score; they must not fall back to a facet guess."""
+    pitch = _green_pitch()
+    turned_down, other = _investor(), _investor()
+    before = invitation_proposal.gather("green")
+    col = {i.id: c for c, i in enumerate(before.investors)}
+    assert before.values[0, col[turned_down.id]] > 0
+    interest.mark(turned_down.user, pitch.id, turned_down.id, "not_for_me")
+    after = invitation_proposal.gather("green")
+    assert after.values[0, col[turned_down.id]] == 0
+    assert after.values[0, col[other.id]] == before.values[0, col[other.id]]
