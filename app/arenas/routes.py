@@ -84,26 +84,26 @@ def mine():
                            invitations=arena_service.my_invitations(current_user))
 
 
+def _my_invitation(arena_id: int):
+    """The current user's invitation to the arena; 404 for anyone not invited."""
+    try:
+        return arena_service.invitation_of(current_user, arena_id)
+    except NotFound:
+        abort(404)
+
+
 @bp.route("/<int:arena_id>")
 @login_required
 def view(arena_id: int):
     """An arena the person is invited to, with the answer buttons."""
-    try:
-        invitation = arena_service.invitation_of(current_user, arena_id)
-    except NotFound:
-        abort(404)
-    return _page(invitation)
+    return _page(_my_invitation(arena_id))
 
 
 @bp.route("/<int:arena_id>/answer", methods=["POST"])
 @login_required
 def answer(arena_id: int):
     """Accept or decline while logged in."""
-    try:
-        invitation = arena_service.invitation_of(current_user, arena_id)
-    except NotFound:
-        abort(404)
-    _answer(invitation.id)
+    _answer(_my_invitation(arena_id).id)
     return redirect(url_for("arenas.view", arena_id=arena_id))
 
 
@@ -111,11 +111,7 @@ def answer(arena_id: int):
 @login_required
 def times(arena_id: int):
     """Say when one arrives and leaves, and at most how many meetings one wants."""
-    try:
-        invitation = arena_service.invitation_of(current_user, arena_id)
-    except NotFound:
-        abort(404)
-    return _save_times(invitation)
+    return _save_times(_my_invitation(arena_id))
 
 
 @bp.route("/rsvp/<token>/times", methods=["POST"], endpoint="rsvp_times")
