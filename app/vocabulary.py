@@ -68,7 +68,11 @@ INVESTOR_TYPES = {
     "public_fund": _l("Public fund"),
     "corporate": _l("Corporate"),
     "family_office": _l("Family office"),
+    # offers support (mentoring, premises, a pilot, ...) but no capital: an incubator, a
+    # mentor network, a landlord, a large company; it has no ticket and never offers capital
+    "partner": _l("Support partner (no capital)"),
 }
+PARTNER = "partner"
 
 # The six associations and the municipalities each one covers. The names here only seed the
 # association table (services/reference.py): admins can rename an association, so anything

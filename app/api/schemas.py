@@ -203,21 +203,29 @@ class InvestorOut(ma.Schema):
     regions = fields.List(fields.String(), required=True)
     green_mandate = fields.String(required=True)
     green_objectives = fields.List(fields.String(), required=True)
+    # what a support partner (no ticket) brings; investors list theirs here too
+    support_offers = fields.List(fields.String(), required=True)
 
 
 class ProfileIn(Strict):
     """The investor's own profile, as the profile form takes it (app/investors/forms.py)."""
 
     organisation = Text(required=True, validate=validate.Length(min=1, max=120))
-    investor_type = fields.String(required=True, validate=one_of(vocabulary.INVESTOR_TYPES))
+    investor_type = fields.String(
+        required=True, validate=one_of(vocabulary.INVESTOR_TYPES),
+        metadata={"description": "`partner` is a support partner: it offers support but no "
+                                 "capital, so it has no ticket sizes and `capital` is not "
+                                 "among its support_offers."})
     thesis = Text(load_default="", validate=validate.Length(max=10000))
     sectors = tag_list(vocabulary.SECTORS)
     stages = tag_list(vocabulary.STAGES)
     stages_only = fields.Boolean(load_default=False)
     ticket_min = fields.Integer(load_default=None, allow_none=True,
-                                validate=validate.Range(min=0, max=MAX_TICKET_NOK))
+                                validate=validate.Range(min=0, max=MAX_TICKET_NOK),
+                                metadata={"description": "Saved as null for a partner."})
     ticket_max = fields.Integer(load_default=None, allow_none=True,
-                                validate=validate.Range(min=0, max=MAX_TICKET_NOK))
+                                validate=validate.Range(min=0, max=MAX_TICKET_NOK),
+                                metadata={"description": "Saved as null for a partner."})
     regions = tag_list(vocabulary.MUNICIPALITIES)
     green_mandate = fields.String(load_default="none", validate=one_of(vocabulary.GREEN_MANDATES))
     green_objectives = tag_list(vocabulary.GREEN_OBJECTIVES)
@@ -248,10 +256,14 @@ class ProfileIn(Strict):
 
     @validates_schema
     def _rules(self, data, **_kwargs):
+        partner = data.get("investor_type") == vocabulary.PARTNER
         low, high = data.get("ticket_min"), data.get("ticket_max")
-        if low is not None and high is not None and high < low:
+        if not partner and low is not None and high is not None and high < low:
             raise ValidationError("The minimum ticket must not be above the maximum.",
                                   "ticket_max")
+        if partner and "capital" in (data.get("support_offers") or ()):
+            raise ValidationError("A support partner offers no capital: leave out \"capital\" "
+                                  "or choose another investor type.", "support_offers")
         for key in ("sectors", "stages", "regions", "green_objectives", "support_offers",
                     "funding_types"):
             values = data.get(key) or []
@@ -273,7 +285,6 @@ class ProfileIn(Strict):
 
 class ProfileOut(InvestorOut):
     stages_only = fields.Boolean(required=True)
-    support_offers = fields.List(fields.String(), required=True)
     funding_types = fields.List(fields.String(), required=True)
     contact_email = fields.String(allow_none=True)
     contact_phone = fields.String(allow_none=True)

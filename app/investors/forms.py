@@ -15,7 +15,7 @@ from app.form_fields import (
     optional_choices,
 )
 from app.services.account_details import looks_like_phone
-from app.services.investors import MAX_PAST_INVESTMENTS
+from app.services.investors import MAX_PAST_INVESTMENTS, partner_capital_problem
 
 MAX_TICKET_NOK = 10_000_000_000
 
@@ -28,16 +28,22 @@ class ProfileForm(FlaskForm):
     investor_type = SelectField(
         _l("Investor type"), choices=vocabulary.choices(vocabulary.INVESTOR_TYPES),
         validators=[DataRequired()],
+        description=_l("Offer mentoring, competence, premises, a network or a pilot, but no "
+                       "money? Choose “Support partner (no capital)”."),
     )
     thesis = TextAreaField(
         _l("Investment thesis"), validators=[Optional(), Length(max=10000)],
-        description=_l("What you invest in, and why."), render_kw={"rows": 6},
+        description=_l("What you invest in, and why (a support partner: what you offer, "
+                       "and to whom)."), render_kw={"rows": 6},
     )
     sectors = MultiCheckboxField(_l("Sectors"), mapping=vocabulary.SECTORS)
     stages = MultiCheckboxField(_l("Stages"), mapping=vocabulary.STAGES)
     stages_only = BooleanField(_l("Only these stages"))
     ticket_min = IntegerField(
-        _l("Smallest ticket (NOK)"), validators=[Optional(), NumberRange(min=0, max=MAX_TICKET_NOK)]
+        _l("Smallest ticket (NOK)"),
+        validators=[Optional(), NumberRange(min=0, max=MAX_TICKET_NOK)],
+        description=_l("A support partner offers no capital: leave the ticket sizes empty "
+                       "(they are not saved for a partner)."),
     )
     ticket_max = IntegerField(
         _l("Largest ticket (NOK)"), validators=[Optional(), NumberRange(min=0, max=MAX_TICKET_NOK)]
@@ -69,10 +75,20 @@ class ProfileForm(FlaskForm):
         description=_l("Shown to a founder only after you are both interested."),
     )
 
+    def _is_partner(self) -> bool:
+        return self.investor_type.data == vocabulary.PARTNER
+
     def validate_ticket_max(self, field) -> None:
+        if self._is_partner():
+            return  # the service drops a partner's ticket sizes
         low = self.ticket_min.data
         if field.data is not None and low is not None and low > field.data:
             raise ValidationError(_l("The minimum ticket must not be above the maximum."))
+
+    def validate_support_offers(self, field) -> None:
+        problem = partner_capital_problem(self.investor_type.data, field.data)
+        if problem:
+            raise ValidationError(problem)
 
     def validate_contact_phone(self, field) -> None:
         if field.data and not looks_like_phone(field.data):
@@ -111,6 +127,7 @@ class InvestorBrowseForm(FlaskForm):
     stage = SelectField(_l("Stage"), validators=[Optional()])
     region = SelectField(_l("Region"), validators=[Optional()])
     green_mandate = SelectField(_l("Green mandate"), validators=[Optional()])
+    investor_type = SelectField(_l("Type"), validators=[Optional()])
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -119,6 +136,7 @@ class InvestorBrowseForm(FlaskForm):
         self.stage.choices = optional_choices(vocabulary.STAGES, anything)
         self.region.choices = optional_choices(vocabulary.MUNICIPALITIES, anything)
         self.green_mandate.choices = optional_choices(vocabulary.GREEN_MANDATES, anything)
+        self.investor_type.choices = optional_choices(vocabulary.INVESTOR_TYPES, anything)
 
     def filters(self) -> dict:
         """The plain filter values for the search service."""
@@ -128,4 +146,5 @@ class InvestorBrowseForm(FlaskForm):
             "stage": self.stage.data or None,
             "region": self.region.data or None,
             "green_mandate": self.green_mandate.data or None,
+            "investor_type": self.investor_type.data or None,
         }

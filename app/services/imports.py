@@ -266,6 +266,11 @@ def _investor_profile(user: User, v: dict) -> None:
         db.session.add(profile)
     profile.organisation = v["organisation"]
     profile.investor_type = v["investor_type"]
+    if v["investor_type"] == vocabulary.PARTNER:
+        # A support partner offers no capital (services/investors.py): a ticket range or a
+        # capital offer kept from an earlier type would contradict the new one.
+        profile.ticket_min = profile.ticket_max = None
+        profile.support_offers = [s for s in profile.support_offers or () if s != "capital"]
     if v.get("sectors"):
         profile.sectors = v["sectors"]
     if v.get("stages"):

@@ -9,6 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import lazyload
 from sqlalchemy.orm.exc import StaleDataError
 
+from app import vocabulary
 from app.extensions import db
 from app.models import InvestorProfile
 from app.models.types import has_tag
@@ -31,7 +32,22 @@ def _conflict() -> Conflict:
                       "Nothing was saved."))
 
 
+def partner_capital_problem(investor_type: str | None, support_offers) -> str | None:
+    """The message when a support partner says it offers capital, else None."""
+    if investor_type == vocabulary.PARTNER and "capital" in (support_offers or ()):
+        return _("A support partner offers no capital: untick “Capital” under “Support "
+                 "offered”, or choose another investor type.")
+    return None
+
+
 def _check(values: dict) -> None:
+    problem = partner_capital_problem(values.get("investor_type"), values.get("support_offers"))
+    if problem:
+        raise DomainError(problem, "support_offers")
+    if values.get("investor_type") == vocabulary.PARTNER:
+        # No capital, so no ticket: a range left from an earlier type (or typed anyway) would
+        # make the engine rank a partner by an amount it will never invest.
+        values["ticket_min"] = values["ticket_max"] = None
     low, high = values.get("ticket_min"), values.get("ticket_max")
     if low is not None and high is not None and low > high:
         raise DomainError(_("The minimum ticket must not be above the maximum."), "ticket_max")
@@ -83,7 +99,8 @@ def public_profile(profile_id: int, viewer=None) -> InvestorProfile:
 
 
 def search_query(text: str = "", sector: str | None = None, stage: str | None = None,
-                 region: str | None = None, green_mandate: str | None = None):
+                 region: str | None = None, green_mandate: str | None = None,
+                 investor_type: str | None = None):
     """A select of active profiles matching the text (organisation, thesis) and filters."""
     query = select(InvestorProfile).where(InvestorProfile.active.is_(True))
     condition = words_match((InvestorProfile.organisation, InvestorProfile.thesis), text or "")
@@ -97,6 +114,8 @@ def search_query(text: str = "", sector: str | None = None, stage: str | None = 
         query = query.where(has_tag(InvestorProfile.regions, region))
     if green_mandate:
         query = query.where(InvestorProfile.green_mandate == green_mandate)
+    if investor_type:
+        query = query.where(InvestorProfile.investor_type == investor_type)
     return query.order_by(func.lower(InvestorProfile.organisation), InvestorProfile.id)
 
 
