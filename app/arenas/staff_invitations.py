@@ -12,6 +12,7 @@ from app.arenas import managed_arena_or_404
 from app.arenas.forms import AvailabilityForm, PersonSearchForm
 from app.permissions import role_required
 from app.services import availability, invitations, reference
+from app.services.contacts import contacts_visible_to
 from app.services.errors import DomainError, NotFound
 from app.services.privacy import shown
 
@@ -47,8 +48,10 @@ def index(arena_id: int):
     arena = managed_arena_or_404(arena_id)
     form = PersonSearchForm(request.args)
     found = invitations.search_people(arena, form.q.data or "") if form.q.data else []
+    # e-mails only of those whose contacts the staff member may see (one query for all)
     return render_template("arenas/staff_invitations.html", arena=arena, form=form,
-                           found=found, sides=invitations.invitations_by_side(arena),
+                           found=found, found_contacts=contacts_visible_to(current_user, found),
+                           sides=invitations.invitations_by_side(arena),
                            counts=invitations.counts(arena),
                            association_names=reference.association_names())
 

@@ -1,21 +1,82 @@
 """Who may see whose contact details (e-mail, phone).
 
-The person themselves, staff, a founder and an investor with mutual interest, and two people
-who meet each other in the same scheduled arena meeting.
+- The person themselves.
+- An admin: everyone's.
+- Staff: the members of their own association, and everyone invited to an arena their
+  association hosts (in any state, proposed to cancelled: the people they curate), whatever
+  association those belong to. Never another association's other members: no role sees what
+  is not theirs. Staff without an association see only their own.
+- A founder and an investor with mutual interest, and two people who meet each other in the
+  same scheduled arena meeting.
+
+`can_see_contacts` answers for one person (for staff: at most one indexed query, none for
+their own association's members); `contacts_visible_to` answers for a whole list at once
+(for staff: one query per 500 people outside their association), for pages and exports that
+show many people. Nothing is remembered between calls: the pages that
+`app.services.page_cache` keeps are founders' and investors' own, each under its user's key.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from sqlalchemy import select
+
+from app.extensions import db
+from app.models import Invitation
+from app.models.arena import arena_host
+
+# Ids per IN (...) list: well under SQLite's and PostgreSQL's bound-parameter limits.
+_CHUNK = 500
+
 
 def can_see_contacts(viewer, owner) -> bool:
     """True when viewer may see the contact details of owner (a pitch owner or investor user)."""
-    if viewer is None or not getattr(viewer, "is_authenticated", False) or owner is None:
+    if not _signed_in(viewer) or owner is None:
         return False
-    if viewer.id == owner.id:
+    if viewer.id == owner.id or viewer.is_admin:
         return True
     if viewer.is_staff:
-        return True
+        return owner.id in _staff_visible(viewer, [owner])
     return _mutual_interest(viewer, owner) or _shared_meeting(viewer, owner)
+
+
+def contacts_visible_to(viewer, owners: Iterable) -> set[int]:
+    """The ids of those among owners (users; None is skipped) whose contact details viewer
+    may see: the rule of `can_see_contacts`, asked once for the list where it can be."""
+    people = {o.id: o for o in owners if o is not None}
+    if not _signed_in(viewer) or not people:
+        return set()
+    if viewer.is_admin:
+        return set(people)
+    if viewer.is_staff:
+        return _staff_visible(viewer, people.values())
+    return {i for i, owner in people.items() if can_see_contacts(viewer, owner)}
+
+
+def _signed_in(viewer) -> bool:
+    return viewer is not None and getattr(viewer, "is_authenticated", False)
+
+
+def _staff_visible(staff, owners: Iterable) -> set[int]:
+    """Staff: themselves, their association's members, and the invitees of the arenas their
+    association hosts (one query for those outside the association)."""
+    association_id = staff.association_id
+    seen, rest = set(), set()
+    for owner in owners:
+        own = owner.id == staff.id or (association_id is not None
+                                       and owner.association_id == association_id)
+        (seen if own else rest).add(owner.id)
+    if association_id is None or not rest:
+        return seen
+    ids = sorted(rest)
+    for start in range(0, len(ids), _CHUNK):
+        seen.update(db.session.scalars(
+            select(Invitation.user_id).distinct()
+            .join(arena_host, arena_host.c.arena_id == Invitation.arena_id)
+            .where(arena_host.c.association_id == association_id,
+                   Invitation.user_id.in_(ids[start:start + _CHUNK]))))
+    return seen
 
 
 def _mutual_interest(viewer, owner) -> bool:

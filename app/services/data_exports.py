@@ -16,7 +16,7 @@ from sqlalchemy.orm import aliased
 from app.extensions import db
 from app.models import Interest, InvestorProfile, Pitch, User
 from app.services import investors, moderation, pitch_search
-from app.services.contacts import can_see_contacts
+from app.services.contacts import contacts_visible_to
 from app.services.interest import mutual_matches
 from app.services.privacy import shown
 
@@ -31,6 +31,12 @@ def _association(user) -> str:
 
 def _sees_all(user) -> bool:
     return user is None or user.is_admin
+
+
+def _visible(user, people) -> set[int]:
+    """Whose contact details the export may carry: asked once for all rows (the CLI's
+    ``user=None`` carries every one and asks nothing)."""
+    return set() if user is None else contacts_visible_to(user, people)
 
 
 def pitch_rows(user, filters: dict | None = None, staff_filters: dict | None = None):
@@ -48,9 +54,11 @@ def pitch_rows(user, filters: dict | None = None, staff_filters: dict | None = N
               _("Funding type"), _("Municipality"), _("Green objectives"), _("Support needed"),
               _("Status"), _("Hidden"), _("Founder"), _("Association"), _("E-mail"),
               _("Published at")]
+    found = list(db.session.scalars(query).unique())
+    visible = _visible(user, [p.owner for p in found])
     rows = []
-    for p in db.session.scalars(query).unique():
-        email = p.owner.email if can_see_contacts(user, p.owner) or user is None else ""
+    for p in found:
+        email = p.owner.email if user is None or p.owner_id in visible else ""
         rows.append([p.id, shown(p.title), p.summary, p.stage, _tags(p.sectors), p.ask_nok,
                      p.funding_type, p.municipality, _tags(p.green_objectives),
                      _tags(p.support_needs), p.status, p.hidden, shown(p.owner.name),
@@ -69,9 +77,11 @@ def investor_rows(user, filters: dict | None = None):
               _("Ticket min (NOK)"), _("Ticket max (NOK)"), _("Regions"), _("Green mandate"),
               _("Green objectives"), _("Support offered"), _("Contact person"), _("E-mail"),
               _("Phone")]
+    found = list(db.session.scalars(query).unique())
+    visible = _visible(user, [q.user for q in found])
     rows = []
-    for q in db.session.scalars(query).unique():
-        allowed = user is None or can_see_contacts(user, q.user)
+    for q in found:
+        allowed = user is None or q.user_id in visible
         rows.append([q.id, shown(q.organisation), q.investor_type, _tags(q.sectors),
                      _tags(q.stages), q.ticket_min, q.ticket_max, _tags(q.regions), q.green_mandate,
                      _tags(q.green_objectives), _tags(q.support_offers),
@@ -110,11 +120,13 @@ def match_rows(user):
         pairs = [(m.pitch, m.profile) for m in mutual_matches(user)]
     header = [_("Pitch id"), _("Pitch"), _("Founder"), _("Founder e-mail"), _("Investor id"),
               _("Organisation"), _("Investor"), _("Investor e-mail"), _("Investor phone")]
+    visible = _visible(user, [person for pitch, profile in pairs
+                              for person in (pitch.owner, profile.user)])
     rows = []
     for pitch, profile in pairs:
         founder, investor = pitch.owner, profile.user
-        see_founder = user is None or can_see_contacts(user, founder)
-        see_investor = user is None or can_see_contacts(user, investor)
+        see_founder = user is None or founder.id in visible
+        see_investor = user is None or (investor is not None and investor.id in visible)
         rows.append([pitch.id, shown(pitch.title), shown(founder.name),
                      founder.email if see_founder else "", profile.id,
                      shown(profile.organisation), shown(investor.name) if investor else "",
