@@ -124,8 +124,11 @@ def normalise(arena: Arena, side: str) -> None:
 
 
 def search_people(arena: Arena, query: str, limit: int = 20) -> list[User]:
-    """Founders with a visible pitch and active investors matching a name or e-mail, not yet
-    in the arena."""
+    """Founders with a visible pitch and active investors, not yet in the arena, whose name
+    contains the query or whose e-mail address is the query.
+
+    Only a whole address finds someone by e-mail: staff may not see the addresses of other
+    associations' members, and matching parts of them would let a search test guesses."""
     query = (query or "").strip()
     if len(query) < 2:
         return []
@@ -137,7 +140,7 @@ def search_people(arena: Arena, query: str, limit: int = 20) -> list[User]:
                                                    InvestorProfile.active.is_(True)).exists()
     rows = db.session.scalars(select(User).where(
         User.active.is_(True), User.id.not_in(taken),
-        or_(func.lower(User.name).like(pattern), func.lower(User.email).like(pattern)),
+        or_(func.lower(User.name).like(pattern), func.lower(User.email) == query.lower()),
         or_((User.role == "founder") & has_pitch, (User.role == "investor") & has_profile),
     ).order_by(User.name).limit(limit))
     return list(rows)

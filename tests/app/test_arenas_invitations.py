@@ -299,3 +299,19 @@ def test_a_pair_that_said_not_for_me_adds_nothing_to_the_room(app):
     after = invitation_proposal.gather("green")
     assert after.values[0, col[turned_down.id]] == 0
     assert after.values[0, col[other.id]] == before.values[0, col[other.id]]
+
+
+def test_person_search_finds_by_name_part_or_whole_address_only(client, staff):
+    """Part of an address finds nobody: staff may not see other associations' addresses,
+    and a search that matched fragments would let them test guesses."""
+    arena = make_arena(status="draft")
+    owner = make_user("founder", "kari.nordmann@example.no", name="Kari Solberg",
+                      association="modum")
+    make_pitch(owner)
+    url = f"/staff/arenas/{arena.id}/invitations"
+
+    def finds(q: str) -> bool:
+        return "Kari Solberg" in client.get(url, query_string={"q": q}).get_data(as_text=True)
+
+    assert finds("solberg") and finds("KARI.NORDMANN@example.no")
+    assert not finds("nordmann@") and not finds("kari.nordmann")

@@ -219,7 +219,10 @@ def test_staff_of_another_association_see_no_members_contacts(app):
     # match export name them, just without their contact details
     modum_arena = world["modum_arena"].id
     assert "Pitch 81111" in view[f"/pitches/{world['pitch'].id}"]
-    assert world["profile"].organisation in view[f"/investors/{world['profile'].id}"]
+    investor_page = view[f"/investors/{world['profile'].id}"]
+    assert world["profile"].organisation in investor_page
+    # and say why, in words that fit staff (not "when you are both interested")
+    assert "Staff see the contact details of their own association's members" in investor_page
     assert "Person 81111" in view[f"/staff/arenas/{modum_arena}/invitations?q=81111"]
     matches = view["/exports/matches.csv"]
     assert "Pitch 83333" in matches and world["modum_founder"].email in matches
