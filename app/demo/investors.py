@@ -15,7 +15,6 @@ from app.vocabulary import (
     ASSOCIATIONS,
     GREEN_MANDATES,
     GREEN_OBJECTIVES,
-    INVESTOR_TYPES,
     MUNICIPALITIES,
 )
 
@@ -66,7 +65,8 @@ def investor(run: Run, user: dict, *, investor_type: str | None = None,
     drawn."""
     rng = run.rng
     lang = user["locale"]
-    types, mandates = list(INVESTOR_TYPES), list(GREEN_MANDATES)
+    # The kinds the demo can write (support partners are not among them yet).
+    types, mandates = list(INVESTOR_KINDS), list(GREEN_MANDATES)
     if investor_type is None:
         # The first investors walk every type and mandate, so small runs cover them all.
         i = run.free_investors
