@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from app.api import schemas as s
+from app.api import arena_schemas as s
 from app.api.core import Blueprint, caller, roles
 from app.extensions import db
 from app.models import Arena, Invitation, Meeting
