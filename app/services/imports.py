@@ -23,7 +23,7 @@ from sqlalchemy import func, select
 from app import vocabulary
 from app.extensions import db
 from app.models import InvestorProfile, Pitch, User
-from app.services import audit
+from app.services import audit, events
 from app.services.accounts import association_by_slug, normalise_email
 from app.services.errors import DomainError
 from app.services.investors import MAX_PAST_INVESTMENTS
@@ -257,7 +257,7 @@ def counts(plans: list[RowPlan]) -> dict[str, int]:
 
 
 # --- applying -------------------------------------------------------------------------------
-def _investor_profile(user: User, v: dict) -> None:
+def _investor_profile(user: User, v: dict) -> InvestorProfile:
     profile = db.session.scalar(select(InvestorProfile).where(
         InvestorProfile.user_id == user.id))
     if profile is None:
@@ -279,6 +279,7 @@ def _investor_profile(user: User, v: dict) -> None:
         profile.contact_phone = v["phone"]
     if v.get("past_investments") is not None:
         profile.past_investments = v["past_investments"]
+    return profile
 
 
 def _founder_company(user: User, v: dict) -> None:
@@ -299,6 +300,7 @@ def apply(actor, rows: list[dict], association: str | None = None,
     plans = plan(rows)
     assoc = association_by_slug(association) if association else None
     created: list[User] = []
+    profiles: list[InvestorProfile] = []
     try:
         for row in plans:
             if progress:
@@ -321,7 +323,7 @@ def apply(actor, rows: list[dict], association: str | None = None,
                 user.phone = v["phone"]
             db.session.flush()
             if v["role"] == "investor":
-                _investor_profile(user, v)
+                profiles.append(_investor_profile(user, v))
             else:
                 _founder_company(user, v)
         result = counts(plans)
@@ -332,6 +334,10 @@ def apply(actor, rows: list[dict], association: str | None = None,
     except Exception:
         db.session.rollback()
         raise
+    # Imported profiles are re-scored as a saved profile is (stored matches follow at once,
+    # not at the next rebuild); imported founders' pitches are drafts, never scored.
+    for profile in profiles:
+        events.investor_changed(profile)
     result["mailed"] = _invite(created)
     return result
 

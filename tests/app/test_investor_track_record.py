@@ -264,3 +264,15 @@ def test_import_reads_the_norwegian_column_name(app):
         b"ny@fond.no;Ny Investor;investor;Nytt Fond AS;8\n"))
     imports.apply(make_user("staff"), rows)
     assert _profile(db.session.scalar(select(InvestorProfile)).user).past_investments == 8
+
+
+def test_an_imported_track_record_is_rescored_at_once(app, market):
+    """A member import changes profiles as the form does: their stored matches follow now,
+    not at the next rebuild."""
+    profile = market["health_investor"]
+    matching.rebuild()
+    assert max(_activity(profile)) == 0.0
+    rows = _rows([profile.user.email, profile.user.name, "investor", profile.organisation, "25"])
+    imports.apply(make_user("staff"), rows)
+    after = _activity(profile)  # no rebuild in between
+    assert after and min(after) > 0.0
