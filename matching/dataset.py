@@ -17,6 +17,10 @@ import numpy as np
 from .records import InvestorRecord, PitchRecord, PortfolioItem
 
 
+class DatasetError(ValueError):
+    """A dataset folder that does not follow the format (missing file, bad line, missing key)."""
+
+
 @dataclass
 class Dataset:
     """A dataset folder in memory."""
@@ -31,13 +35,32 @@ def load_dataset(folder: str | Path) -> Dataset:
     """Read pitches, investments and split from a dataset folder."""
     folder = Path(folder)
 
-    def lines(name: str) -> list[dict]:
-        with open(folder / name, encoding="utf-8") as fh:
-            return [json.loads(x) for x in fh if x.strip()]
+    def read(name: str) -> str:
+        try:
+            return (folder / name).read_text(encoding="utf-8")
+        except OSError as e:
+            raise DatasetError(f"{folder / name}: cannot read ({e.strerror})") from e
+        except UnicodeDecodeError as e:
+            raise DatasetError(f"{folder / name}: not UTF-8 text") from e
 
-    pitches = {p["id"]: p for p in lines("pitches.jsonl")}
-    split = json.loads((folder / "split.json").read_text(encoding="utf-8"))
-    investments = [i for i in lines("investments.jsonl") if i["pitch_id"] in pitches]
+    def parse(name: str, text: str, line: int, keys: tuple[str, ...]) -> dict:
+        try:
+            row = json.loads(text)
+        except json.JSONDecodeError as e:
+            raise DatasetError(f"{folder / name} line {line}: not JSON ({e.msg})") from e
+        missing = [k for k in keys if not isinstance(row, dict) or k not in row]
+        if missing:
+            raise DatasetError(f"{folder / name} line {line}: missing {', '.join(missing)}")
+        return row
+
+    def lines(name: str, keys: tuple[str, ...]) -> list[dict]:
+        return [parse(name, x, n, keys) for n, x in enumerate(read(name).split("\n"), 1)
+                if x.strip()]
+
+    pitches = {p["id"]: p for p in lines("pitches.jsonl", ("id",))}
+    split = parse("split.json", read("split.json"), 1, ("cutoff",))
+    investments = [i for i in lines("investments.jsonl", ("investor_id", "pitch_id"))
+                   if i["pitch_id"] in pitches]
     for inv in investments:  # undated investments take the company's date
         inv["date"] = inv.get("date") or pitches[inv["pitch_id"]].get("date")
     investments = [i for i in investments if i["date"]]

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .dataset import Dataset, Task, load_dataset, make_task, simulate_earlier_cutoff
+from .dataset import Dataset, DatasetError, Task, load_dataset, make_task, simulate_earlier_cutoff
 from .learning import HALF_LIVES, choose_half_life, inner_tasks, learn_weights
 from .metrics import (
     PITCH_KEYS,
@@ -63,7 +63,7 @@ def popularity_scores(task: Task, seed: int = 0) -> tuple[np.ndarray, np.ndarray
             counts[r][s] += 1
     degree = np.array([q.activity for q in task.investors], float)
     sec = np.array([[sum(counts[r][x] for x in p.sectors) for p in task.candidates]
-                    for r in range(m)], float)
+                    for r in range(m)], float).reshape(m, n)
     fwd = sec + degree[:, None] * 1e-6 + np.random.default_rng(100 + seed).random((m, n)) * 1e-3
     rev = degree[:, None] + np.random.default_rng(200 + seed).random((m, n)) * 1e-3
     return fwd, rev
@@ -138,7 +138,8 @@ def _span(pair: list[float]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(prog="python -m matching.evaluate",
+                                 description=__doc__.splitlines()[0])
     ap.add_argument("dataset")
     ap.add_argument("--json", action="store_true", help="print one JSON object")
     ap.add_argument("--seed", type=int, default=0)
@@ -146,7 +147,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--earlier", type=float, default=None, metavar="Q",
                     help="robustness check: drop TEST, re-split TRAIN at date quantile Q")
     args = ap.parse_args(argv)
-    report = evaluate(args.dataset, args.seed, learn=not args.no_learn, earlier=args.earlier)
+    try:
+        report = evaluate(args.dataset, args.seed, learn=not args.no_learn,
+                          earlier=args.earlier)
+    except DatasetError as e:
+        ap.error(str(e))
+    if report["investors_evaluated"] == 0:
+        print(f"{report['dataset']}: no investor has >= 3 TRAIN investments and one in a "
+              "candidate; every figure is 0", file=sys.stderr)
     sys.stdout.write((json.dumps(report) if args.json else _table(report)) + "\n")
     return 0
 

@@ -50,3 +50,53 @@ def test_split_candidates_and_evaluated_investors(tmp_path):
                                        "mrr": 1.0}
     assert report["investor_ranking"] == {"recall@10": 1.0, "ndcg@10": 1.0}
     assert report["investors_evaluated"] == 1
+
+
+def _tiny(folder, cutoff="2020-01-01"):
+    pitches = [{"id": k, "name": k, "text": k, "date": d}
+               for k, d in (("a", "2019-01-01"), ("b", "2019-02-01"), ("c", "2019-03-01"),
+                            ("new", "2021-01-01"))]
+    inv = [{"investor_id": "q", "pitch_id": p["id"], "date": p["date"], "stage": None}
+           for p in pitches]
+    _write(folder, pitches, inv, cutoff)
+
+
+@pytest.mark.parametrize("breakage, message", [
+    (lambda f: (f / "split.json").unlink(), "split.json: cannot read"),
+    (lambda f: (f / "investments.jsonl").write_text('{"investor_id": "q"'),
+     "investments.jsonl line 1: not JSON"),
+    (lambda f: (f / "pitches.jsonl").write_text('{"name": "no id"}\n'),
+     "pitches.jsonl line 1: missing id"),
+])
+def test_a_malformed_folder_is_refused_with_the_file_and_line(tmp_path, capsys, breakage,
+                                                             message):
+    from matching.evaluate import main
+
+    _tiny(tmp_path)
+    breakage(tmp_path)
+    with pytest.raises(SystemExit) as exc:
+        main([str(tmp_path), "--json"])
+    assert exc.value.code == 2
+    err = capsys.readouterr()
+    assert message in err.err and err.out == ""
+
+
+def test_a_split_with_nobody_to_evaluate_reports_zeros_and_says_why(tmp_path, capsys):
+    from matching.evaluate import main
+
+    _tiny(tmp_path, cutoff="2000-01-01")  # everything is TEST: no investor has a history
+    assert main([str(tmp_path), "--json", "--no-learn"]) == 0
+    out = capsys.readouterr()
+    report = json.loads(out.out)
+    assert report["investors_evaluated"] == 0 and report["candidates"] == 4
+    assert report["pitch_ranking"]["ndcg@10"] == 0.0
+    assert "no investor has >= 3 TRAIN investments" in out.err
+
+
+def test_a_line_separator_inside_a_text_does_not_split_the_record(tmp_path):
+    _tiny(tmp_path)
+    rows = [json.loads(x) for x in (tmp_path / "pitches.jsonl").read_text().splitlines()]
+    rows[0]["text"] = "solar\u2028panels"  # JSON allows U+2028 unescaped inside a string
+    (tmp_path / "pitches.jsonl").write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    assert load_dataset(tmp_path).pitches["a"]["text"] == "solar\u2028panels"
