@@ -8,10 +8,11 @@ stands on a pitch or an investor's page, where they can answer too.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import aliased
 
 from app.extensions import db
@@ -58,45 +59,62 @@ def _score_join():
                 MatchScore.investor_profile_id == InvestorProfile.id)
 
 
-def investors_interested_in(pitch: Pitch) -> list[Incoming]:
-    """Active investors interested in the pitch, unless its founder said "not for me"."""
+@dataclass(frozen=True)
+class _Direction:
+    """Whose interest reaches whom: the viewer's side and record (the anchor), and the other
+    side's records listed with what makes one visible."""
+
+    side: str
+    other: str
+    anchor: type
+    listed: type
+    anchor_key: str  # the Interest column naming the anchor
+    listed_owner: ColumnElement  # the user column of a listed record
+    listed_visible: tuple[ColumnElement, ...]
+    incoming: Callable[[object, object, str | None, float | None, datetime], Incoming]
+
+
+_TO_FOUNDER = _Direction(
+    "founder", "investor", Pitch, InvestorProfile, "pitch_id",
+    InvestorProfile.user_id, (InvestorProfile.active.is_(True),),
+    lambda pitch, profile, mine, score, since: Incoming(pitch, profile, mine, score, since))
+
+_TO_INVESTOR = _Direction(
+    "investor", "founder", InvestorProfile, Pitch, "investor_profile_id",
+    Pitch.owner_id, (Pitch.status == "published", Pitch.hidden.is_(False)),
+    lambda profile, pitch, mine, score, since: Incoming(pitch, profile, mine, score, since))
+
+
+def _interested_in(way: _Direction, anchor) -> list[Incoming]:
+    """The other side's active, visible records interested in the anchor, unless the viewer
+    said "not for me" to them."""
     theirs, mine = aliased(Interest), aliased(Interest)
-    join_theirs, join_mine = _pair(theirs, mine, "founder", "investor")
+    join_theirs, join_mine = _pair(theirs, mine, way.side, way.other)
     query = (
-        select(InvestorProfile, mine.kind, MatchScore.score, theirs.updated_at)
-        .select_from(Pitch)
-        .join(theirs, theirs.pitch_id == Pitch.id)
-        .join(InvestorProfile, join_theirs)
-        .outerjoin(User, User.id == InvestorProfile.user_id)
+        select(way.listed, mine.kind, MatchScore.score, theirs.updated_at)
+        .select_from(way.anchor)
+        .join(theirs, getattr(theirs, way.anchor_key) == way.anchor.id)
+        .join(way.listed, join_theirs)
+        .outerjoin(User, User.id == way.listed_owner)
         .outerjoin(mine, join_mine)
         .outerjoin(MatchScore, _score_join())
-        .where(Pitch.id == pitch.id, InvestorProfile.active.is_(True),
+        .where(way.anchor.id == anchor.id, *way.listed_visible,
                or_(User.id.is_(None), User.active.is_(True)),
                or_(mine.kind.is_(None), mine.kind != "not_for_me"))
     )
-    return _ordered(Incoming(pitch, q, kind, score, since)
-                    for q, kind, score, since in db.session.execute(query).unique())
+    return _ordered(way.incoming(anchor, listed, kind, score, since)
+                    for listed, kind, score, since in db.session.execute(query).unique())
+
+
+def investors_interested_in(pitch: Pitch) -> list[Incoming]:
+    """Active investors interested in the pitch, unless its founder said "not for me"."""
+    return _interested_in(_TO_FOUNDER, pitch)
 
 
 def pitches_interested_in(profile: InvestorProfile) -> list[Incoming]:
     """Visible pitches of active founders interested in the investor, unless the investor
     said "not for me"."""
-    theirs, mine = aliased(Interest), aliased(Interest)
-    join_theirs, join_mine = _pair(theirs, mine, "investor", "founder")
-    query = (
-        select(Pitch, mine.kind, MatchScore.score, theirs.updated_at)
-        .select_from(InvestorProfile)
-        .join(theirs, theirs.investor_profile_id == InvestorProfile.id)
-        .join(Pitch, join_theirs)
-        .outerjoin(User, User.id == Pitch.owner_id)
-        .outerjoin(mine, join_mine)
-        .outerjoin(MatchScore, _score_join())
-        .where(InvestorProfile.id == profile.id, Pitch.status == "published",
-               Pitch.hidden.is_(False), or_(User.id.is_(None), User.active.is_(True)),
-               or_(mine.kind.is_(None), mine.kind != "not_for_me"))
-    )
-    return _ordered(Incoming(p, profile, kind, score, since)
-                    for p, kind, score, since in db.session.execute(query).unique())
+    return _interested_in(_TO_INVESTOR, profile)
 
 
 @dataclass

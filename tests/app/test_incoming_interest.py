@@ -234,3 +234,34 @@ def test_founder_without_a_published_pitch_is_told_to_publish(client, market):
     log_in(client, drafter)
     page = client.get(f"/investors/{market['sea_investor'].id}").get_data(as_text=True)
     assert "Publish a pitch to answer investors." in page and "/mark/" not in page
+
+
+def test_each_side_lists_only_the_others_it_can_answer_unanswered_first(market):
+    from app.services.incoming_interest import investors_interested_in, pitches_interested_in
+
+    solar, founder = market["solar"], market["solar_founder"]
+    keen, answered = market["solar_investor"], make_investor(organisation="Besvart")
+    off, gone = market["sea_investor"], market["health_investor"]
+    refused = make_investor(organisation="Avvist")
+    for profile in (keen, answered, off, gone, refused):
+        interest.mark(profile.user, solar.id, profile.id, "interested")
+    interest.mark(founder, solar.id, answered.id, "interested")
+    interest.mark(founder, solar.id, refused.id, "not_for_me")
+    off.active, gone.user.active = False, False
+    db.session.commit()
+    rows = investors_interested_in(solar)
+    assert [(r.profile.id, r.mutual) for r in rows] == [(keen.id, False), (answered.id, True)]
+    assert all(r.pitch is solar for r in rows)
+
+    fish, health = market["fish"], market["health"]
+    waiting, mine, draft, refusing = (make_pitch(title=t) for t in (
+        "Venter", "Besvart", "Utkast", "Avvist"))
+    for pitch in (waiting, fish, health, mine, draft, refusing):
+        interest.mark(pitch.owner, pitch.id, keen.id, "interested")
+    interest.mark(keen.user, mine.id, keen.id, "interested")
+    interest.mark(keen.user, refusing.id, keen.id, "not_for_me")
+    fish.hidden, draft.status, health.owner.active = True, "draft", False
+    db.session.commit()
+    rows = pitches_interested_in(keen)
+    assert [(r.pitch.id, r.mutual) for r in rows] == [(waiting.id, False), (mine.id, True)]
+    assert all(r.profile is keen for r in rows)
