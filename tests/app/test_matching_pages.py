@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from app.extensions import cache, db
 from app.models import AuditEvent, EngineSettings
-from app.services import engine_settings, matching, recommendations
+from app.services import engine_settings, interest, matching, recommendations
 from tests.factories import make_pitch, make_user
 
 
@@ -52,6 +52,22 @@ def test_investor_home_lists_best_pitches_with_filters_and_pages(client, auth, m
     assert "page=2" in first
     second = client.get("/matches?page=2")
     assert second.status_code == 200
+
+
+def test_a_mutual_pair_on_a_later_page_shows_the_founders_contacts(client, auth, market, app):
+    investor, fish = market["solar_investor"], market["fish"]
+    interest.mark(fish.owner, fish.id, investor.id, "interested")
+    interest.mark(investor.user, fish.id, investor.id, "interested")
+    app.config["PITCHES_PER_PAGE"] = 1
+    auth.login(investor.user.email)
+    pages = [client.get(f"/matches?page={n}") for n in (2, 3)]
+    assert [r.status_code for r in pages] == [200, 200]
+    [page] = [html for html in (r.get_data(as_text=True) for r in pages)
+              if f">{fish.title}</a>" in html]
+    # the "Interested in you" section is on the first page only: the card itself tells
+    assert 'id="interested-in-you"' not in page
+    card = page.split(f">{fish.title}</a>")[1].split("</li>")[0]
+    assert "Mutual interest." in card and fish.owner.email in card
 
 
 def test_wrong_role_is_forbidden_and_others_pitch_is_not_found(client, auth, market):

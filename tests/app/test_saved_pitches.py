@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import Interest
+from app.services import interest
 from tests.app.test_i18n import _untranslated
 from tests.factories import make_investor, make_pitch, make_user
 
@@ -84,6 +85,16 @@ def test_a_pitch_without_a_stored_score_is_listed_with_its_summary(client, marke
     html = client.get("/matches/saved").get_data(as_text=True)
     assert "Vindkraft på taket" in html and "Små vindturbiner for næringsbygg." in html
     assert f"/matches/{newer.id}/{saving.id}/clear" in html
+
+
+def test_a_founders_interest_shows_on_the_saved_card_without_contacts(client, market, saving):
+    health = market["health"]
+    interest.mark(health.owner, health.id, saving.id, "interested")
+    html = client.get("/matches/saved").get_data(as_text=True)
+    card = html.split(f">{health.title}</a>")[1].split("</li>")[0]
+    assert "The founder is interested in you." in card
+    # a save is no answer: the founder's contacts wait for the investor's interest
+    assert "Mutual interest." not in html and health.owner.email not in html
 
 
 def test_saved_pitches_are_paged(client, app, market, saving):
