@@ -1,0 +1,175 @@
+"""Words of a mixed Norwegian bokmål / English text, as the vectorizer counts them.
+
+`Analyzer` tokenises, guesses the language from stop words, maps glossary terms (phrases and
+the parts of Norwegian compounds) to concepts and Snowball-stems the rest. Each kept token
+position gives (feature, surface form) pairs; the surface tokens feed the character n-grams.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+import snowballstemmer
+
+from .glossary import (
+    COMPOUND_MIN_PART,
+    ENGLISH_STOP_WORDS,
+    GLOSSARY,
+    NORWEGIAN_STOP_WORDS,
+    STOP_WORDS,
+)
+
+_TOKEN = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+_NORWEGIAN_LETTERS = re.compile(r"[æøå]")
+_MAX_PHRASE = 3
+Feature = tuple[str, str]  # (feature, surface form)
+
+
+class Analyzer:
+    """Tokenise, drop stop words, map glossary terms, split compounds and stem; cached."""
+
+    def __init__(self) -> None:
+        self._stemmers = {
+            "nb": snowballstemmer.stemmer("norwegian"),
+            "en": snowballstemmer.stemmer("english"),
+        }
+        self._stem_cache: dict[tuple[str, str], str] = {}
+        self._token_cache: dict[tuple[str, str], tuple[Feature, ...]] = {}
+        self._info_cache: dict[tuple[str, str], tuple] = {}
+        self.phrases: dict[tuple[str, ...], str] = {}
+        self.single: dict[str, str] = {}
+        self.starts: set[str] = set()  # first words of multi-word phrases (raw or stemmed)
+        for concept, forms in GLOSSARY.items():
+            canon = "~" + concept
+            for form in forms:
+                words = tuple(_TOKEN.findall(form.lower()))
+                # both raw and stemmed keys, so "batteriene" (stem "batteri") still hits.
+                for key in {words, *(tuple(self.stem(w, lang) for w in words)
+                                     for lang in ("nb", "en"))}:
+                    self.phrases.setdefault(key, canon)
+                    if len(key) > 1:
+                        self.starts.add(key[0])
+                if len(words) == 1 and len(words[0]) >= COMPOUND_MIN_PART:
+                    self.single.setdefault(words[0], canon)
+
+    def stem(self, word: str, lang: str) -> str:
+        """Snowball stem of `word` in language `lang` ("nb" or "en"), memoised."""
+        key = (word, lang)
+        out = self._stem_cache.get(key)
+        if out is None:
+            out = self._stemmers[lang].stemWord(word)
+            self._stem_cache[key] = out
+        return out
+
+    @staticmethod
+    def tokens(text: str) -> list[str]:
+        """Lower-cased word tokens of `text` (hyphenated words kept whole)."""
+        return _TOKEN.findall(unicodedata.normalize("NFKC", text or "").lower())
+
+    @staticmethod
+    def language(tokens: Sequence[str]) -> str:
+        """Guess "nb" or "en" from stop-word counts (Norwegian letters break ties)."""
+        nb = sum(t in NORWEGIAN_STOP_WORDS for t in tokens)
+        en = sum(t in ENGLISH_STOP_WORDS for t in tokens)
+        if nb != en:
+            return "nb" if nb > en else "en"
+        return "nb" if any(_NORWEGIAN_LETTERS.search(t) for t in tokens) else "en"
+
+    def _lookup(self, words: tuple[str, ...], lang: str) -> str | None:
+        hit = self.phrases.get(words)
+        if hit is None:
+            hit = self.phrases.get(tuple(self.stem(w, lang) for w in words))
+        if hit is None:
+            other = "en" if lang == "nb" else "nb"
+            hit = self.phrases.get(tuple(self.stem(w, other) for w in words))
+        return hit
+
+    def _token_features(self, token: str, lang: str) -> tuple[Feature, ...]:
+        """Features of one token that is not part of a glossary phrase."""
+        key = (token, lang)
+        out = self._token_cache.get(key)
+        if out is not None:
+            return out
+        word = token.replace("-", "").replace("'", "")
+        feats: list[Feature] = [(self.stem(word, lang), token)]
+        if len(word) >= 2 * COMPOUND_MIN_PART:
+            feats.extend(self._compound_parts(word, lang))
+        out = tuple(feats)
+        self._token_cache[key] = out
+        return out
+
+    def _compound_parts(self, word: str, lang: str) -> list[Feature]:
+        """Glossary words at the start or end of a Norwegian compound ("batteri|lagring")."""
+        parts: list[Feature] = []
+        for cut in range(len(word) - COMPOUND_MIN_PART, COMPOUND_MIN_PART - 1, -1):
+            head, tail = word[:cut], word[cut:]
+            if head in self.single:
+                parts.append((self.single[head], head))
+                # Norwegian joins compounds with a linking s or e ("gård|s|bygg").
+                # The rest may be inflected ("gårds|bygget"): the glossary knows its stem.
+                if tail[0] in "se" and (tail[1:] in self.single
+                                        or self._lookup((tail[1:],), lang)):
+                    tail = tail[1:]
+                rest = self._lookup((tail,), lang)
+                parts.append((rest, tail) if rest else (self.stem(tail, lang), tail))
+                return parts
+        for cut in range(COMPOUND_MIN_PART, len(word) - COMPOUND_MIN_PART + 1):
+            head, tail = word[:cut], word[cut:]
+            if tail in self.single:
+                parts.append((self.single[tail], tail))
+                return parts
+        return parts
+
+    def _token_info(self, token: str, lang: str) -> tuple[bool, str | None, tuple | None]:
+        """(starts a multi-word phrase, single-word glossary concept, features or None)."""
+        key = (token, lang)
+        info = self._info_cache.get(key)
+        if info is None:
+            multi = (token in self.starts or self.stem(token, "nb") in self.starts
+                     or self.stem(token, "en") in self.starts)
+            canon = self._lookup((token,), lang)
+            skip = token in STOP_WORDS or len(token) < 2 or token.isdigit()
+            info = (multi, canon, None if skip else self._token_features(token, lang))
+            self._info_cache[key] = info
+        return info
+
+    def analyze(self, text: str) -> tuple[list[list[Feature]], list[str]]:
+        """Per kept token position, its word features; and the surface tokens for char n-grams."""
+        toks = self.tokens(text)
+        lang = self.language(toks)
+        positions: list[list[Feature]] = []
+        surfaces: list[str] = []
+        i, n = 0, len(toks)
+        info = self._token_info
+        while i < n:
+            t0 = toks[i]
+            multi, canon1, feats = info(t0, lang)
+            if multi:
+                for size in range(min(_MAX_PHRASE, n - i), 1, -1):
+                    words = tuple(toks[i:i + size])
+                    canon = self._lookup(words, lang)
+                    if canon is not None:
+                        # keep the words' own features too: "battery storage" says battery
+                        pos = [(canon, " ".join(words))]
+                        for w in words:
+                            if w not in STOP_WORDS and len(w) > 1:
+                                pos.extend(f for f in self._token_features(w, lang)
+                                           if f[0] != canon)
+                        positions.append(pos)
+                        surfaces.extend(words)
+                        i += size
+                        break
+                else:
+                    multi = False
+            if multi:
+                continue
+            i += 1
+            if canon1 is not None:
+                positions.append([(canon1, t0)])
+                surfaces.append(t0)
+            elif feats is not None:
+                positions.append(list(feats))
+                surfaces.append(t0)
+        return positions, surfaces

@@ -1,0 +1,233 @@
+"""`TextVectorizer`: one L2-normalised TF-IDF row per text, word 1–2-grams (from
+`text_analysis.Analyzer`) and character n-grams side by side, weighted so that the dot product
+of two rows is `(1 - char_weight) * word_cosine + char_weight * char_cosine`; with its
+explanation helpers and its state for saving."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import scipy.sparse as sp
+
+from .text_analysis import Analyzer, Feature
+from .tfidf import (
+    char_ngrams,
+    count_matrix,
+    kept_features,
+    smooth_idf,
+    sublinear_tfidf,
+    take_columns,
+)
+
+
+class TextVectorizer:
+    """TF-IDF over word 1–2-grams and character n-grams, one row per text."""
+
+    def __init__(self, char_range: tuple[int, int] = (3, 5), char_weight: float = 0.3,
+                 min_df: int = 1, max_word_features: int = 200_000,
+                 max_char_features: int = 100_000) -> None:
+        self.char_range = char_range
+        self.char_weight = char_weight
+        self.min_df = min_df
+        self.max_word_features = max_word_features
+        self.max_char_features = max_char_features
+        self.analyzer = Analyzer()
+        self._ngram_cache: dict[str, np.ndarray] = {}
+
+    # -- fitting -----------------------------------------------------------------------
+    def fit_transform(self, texts: Sequence[str]) -> sp.csr_matrix:
+        """Learn vocabularies and idf from `texts` and return their rows."""
+        n = len(texts)
+        feat_id: dict[str, int] = {}  # every word feature seen, in order of first sight
+        feat_surface: list[str] = []
+        tok_id: dict[str, int] = {}  # every surface token seen (for character n-grams)
+        w_cols: list[int] = []
+        w_ptr = [0]
+        t_cols: list[int] = []
+        t_ptr = [0]
+        for text in texts:
+            positions, toks = self.analyzer.analyze(text)
+            heads = []
+            for pos in positions:
+                for f, s in pos:
+                    i = feat_id.get(f)
+                    if i is None:
+                        i = feat_id[f] = len(feat_surface)
+                        feat_surface.append(s)
+                    w_cols.append(i)
+                heads.append(pos[0])
+            for a, b in zip(heads, heads[1:], strict=False):
+                f = a[0] + " " + b[0]
+                i = feat_id.get(f)
+                if i is None:
+                    i = feat_id[f] = len(feat_surface)
+                    feat_surface.append(a[1] + " " + b[1])
+                w_cols.append(i)
+            w_ptr.append(len(w_cols))
+            for t in toks:
+                i = tok_id.get(t)
+                if i is None:
+                    i = tok_id[t] = len(tok_id)
+                t_cols.append(i)
+            t_ptr.append(len(t_cols))
+        words = count_matrix(w_ptr, w_cols, len(feat_surface))
+        names = list(feat_id)
+        kept = kept_features(np.bincount(words.indices, minlength=len(names)), names,
+                             self.min_df, self.max_word_features)
+        self.word_vocab_ = {names[j]: i for i, j in enumerate(kept)}
+        self.word_idf_ = smooth_idf(np.bincount(words.indices, minlength=len(names))[kept], n)
+        self.surfaces_ = {names[j]: feat_surface[j] for j in kept}
+        # character n-grams: once per distinct token (docs × tokens) @ (tokens × n-grams)
+        gram_id: dict[str, int] = {}
+        g_cols: list[int] = []
+        g_ptr = [0]
+        for t in tok_id:
+            for g in char_ngrams(t, *self.char_range):
+                i = gram_id.get(g)
+                if i is None:
+                    i = gram_id[g] = len(gram_id)
+                g_cols.append(i)
+            g_ptr.append(len(g_cols))
+        chars = (count_matrix(t_ptr, t_cols, len(tok_id))
+                 @ count_matrix(g_ptr, g_cols, len(gram_id)))
+        grams = list(gram_id)
+        df = np.bincount(chars.indices, minlength=len(grams))
+        kept_c = kept_features(df, grams, self.min_df, self.max_char_features)
+        self.char_vocab_ = {grams[j]: i for i, j in enumerate(kept_c)}
+        self.char_idf_ = smooth_idf(df[kept_c], n)
+        self._ngram_cache = {}
+        return self._combine(take_columns(words, kept), take_columns(chars, kept_c))
+
+    def fit(self, texts: Sequence[str]) -> TextVectorizer:
+        """Learn vocabularies and idf from `texts`."""
+        self.fit_transform(texts)
+        return self
+
+    # -- transforming ------------------------------------------------------------------
+    @property
+    def n_word_features(self) -> int:
+        """Number of word features (the first columns of a row)."""
+        return len(self.word_vocab_)
+
+    @property
+    def n_features(self) -> int:
+        """Total number of columns of a row."""
+        return len(self.word_vocab_) + len(self.char_vocab_)
+
+    def transform(self, texts: Iterable[str]) -> sp.csr_matrix:
+        """Rows for `texts` with the fitted vocabularies (unknown features are dropped)."""
+        wv = self.word_vocab_
+        nw = len(wv)
+        a = np.sqrt(1.0 - self.char_weight)
+        b = np.sqrt(self.char_weight)
+        ptr = [0]
+        idx: list[np.ndarray] = []
+        val: list[np.ndarray] = []
+        for text in texts:
+            feats, toks = self._features(text)
+            wi = np.fromiter((i for i in map(wv.get, feats) if i is not None), np.int32)
+            grams = [self._token_ngrams(t) for t in toks]
+            ci = np.concatenate(grams) if grams else np.zeros(0, np.int32)
+            for ids, idf, scale, off in ((wi, self.word_idf_, a, 0),
+                                         (ci, self.char_idf_, b, nw)):
+                cols, counts = np.unique(ids, return_counts=True)
+                x = (1.0 + np.log(counts)) * idf[cols]
+                norm = np.sqrt(np.dot(x, x))
+                idx.append(cols + off)
+                val.append(x * (scale / norm) if norm > 0 else x)
+            ptr.append(ptr[-1] + idx[-2].size + idx[-1].size)
+        out = sp.csr_matrix(
+            (np.concatenate(val).astype(np.float32) if val else np.zeros(0, np.float32),
+             np.concatenate(idx).astype(np.int32) if idx else np.zeros(0, np.int32),
+             np.array(ptr, np.int64)), shape=(len(ptr) - 1, self.n_features))
+        out.has_sorted_indices = True
+        return out
+
+    def _analysis(self, text: str) -> tuple[list[list[Feature]], list[str]]:
+        """`analyzer.analyze(text)`, remembered for the last text (a query is transformed and
+        then explained with its own words: one analysis for both)."""
+        last = self.__dict__.get("_last")
+        if last is not None and last[0] == text:
+            return last[1]
+        out = self.analyzer.analyze(text)
+        self._last = (text, out)
+        return out
+
+    def _features(self, text: str) -> tuple[list[str], list[str]]:
+        """Word features (unigrams, then bigrams of position heads) and surface tokens."""
+        positions, toks = self._analysis(text)
+        feats = [f for pos in positions for f, _ in pos]
+        heads = [pos[0][0] for pos in positions]
+        feats.extend([a + " " + b for a, b in zip(heads, heads[1:], strict=False)])
+        return feats, toks
+
+    def _analyze(self, text: str) -> tuple[list[str], dict[str, str], list[str]]:
+        positions, toks = self._analysis(text)
+        feats: list[str] = []
+        surface: dict[str, str] = {}
+        for pos in positions:
+            for f, s in pos:
+                feats.append(f)
+                surface.setdefault(f, s)
+        for a, b in zip(positions, positions[1:], strict=False):
+            f = a[0][0] + " " + b[0][0]
+            feats.append(f)
+            surface.setdefault(f, a[0][1] + " " + b[0][1])
+        return feats, surface, toks
+
+    def _token_ngrams(self, token: str) -> np.ndarray:
+        ids = self._ngram_cache.get(token)
+        if ids is None:
+            vocab = self.char_vocab_
+            ids = np.array([vocab[g] for g in char_ngrams(token, *self.char_range) if g in vocab],
+                           dtype=np.int32)
+            self._ngram_cache[token] = ids
+        return ids
+
+    def _combine(self, words: sp.csr_matrix, chars: sp.csr_matrix) -> sp.csr_matrix:
+        """TF-IDF of both blocks, weighted and side by side (sorted indices, float32)."""
+        a = np.float32(np.sqrt(1.0 - self.char_weight))
+        b = np.float32(np.sqrt(self.char_weight))
+        out = sp.hstack([sublinear_tfidf(words, self.word_idf_, a),
+                         sublinear_tfidf(chars, self.char_idf_, b)],
+                        format="csr", dtype=np.float32)
+        out.sort_indices()
+        return out
+
+    # -- explanation -------------------------------------------------------------------
+    def local_surfaces(self, text: str) -> dict[str, str]:
+        """Feature→surface map of one text, so explanations quote the writer's own words."""
+        return self._analyze(text)[1]
+
+    def word_feature_names(self) -> list[str]:
+        """Word features in column order."""
+        names = [""] * len(self.word_vocab_)
+        for f, i in self.word_vocab_.items():
+            names[i] = f
+        return names
+
+    # -- persistence -------------------------------------------------------------------
+    def state(self) -> tuple[dict, dict[str, np.ndarray]]:
+        """JSON-able parameters and numpy arrays that fully describe the fitted vectorizer."""
+        meta = {
+            "char_range": list(self.char_range), "char_weight": self.char_weight,
+            "min_df": self.min_df, "max_word_features": self.max_word_features,
+            "max_char_features": self.max_char_features,
+            "word_vocab": self.word_feature_names(),
+            "char_vocab": sorted(self.char_vocab_, key=self.char_vocab_.__getitem__),
+            "surfaces": self.surfaces_,
+        }
+        return meta, {"word_idf": self.word_idf_, "char_idf": self.char_idf_}
+
+    @classmethod
+    def from_state(cls, meta: dict, arrays: dict[str, np.ndarray]) -> TextVectorizer:
+        """Rebuild a fitted vectorizer from `state()` output."""
+        v = cls(tuple(meta["char_range"]), meta["char_weight"], meta["min_df"],
+                meta["max_word_features"], meta["max_char_features"])
+        v.word_vocab_ = {f: i for i, f in enumerate(meta["word_vocab"])}
+        v.char_vocab_ = {g: i for i, g in enumerate(meta["char_vocab"])}
+        v.surfaces_ = dict(meta["surfaces"])
+        v.word_idf_ = np.asarray(arrays["word_idf"], dtype=np.float32)
+        v.char_idf_ = np.asarray(arrays["char_idf"], dtype=np.float32)
+        return v
