@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import click
-from flask import current_app, has_request_context, request, session
+from flask import current_app, g, has_request_context, request, session
 from flask_babel import gettext
 from flask_login import current_user
 
@@ -13,14 +13,20 @@ CLI_LOCALE = "en"
 
 
 def select_locale() -> str:
-    """The session's choice, then the user's saved choice, then bokmål. Without a request
-    (a `flask` command, a background job) there is no session or user to ask: a command
-    speaks English, anything else the site's default."""
+    """The session's choice, then the user's saved choice, then bokmål (an API request: the
+    token user's saved choice, then bokmål). Without a request (a `flask` command, a
+    background job) there is no session or user to ask: a command speaks English, anything
+    else the site's default."""
     if not has_request_context():
         if click.get_current_context(silent=True) is not None:
             return CLI_LOCALE
         return current_app.config["BABEL_DEFAULT_LOCALE"]
     languages = current_app.config["LANGUAGES"]
+    api_user = g.get("api_user")
+    if api_user is not None:  # an API request: the token's user, never a cookie or ?lang=
+        if api_user.locale in languages:
+            return api_user.locale
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     chosen = session.get("lang")
     if chosen in languages:
         return chosen

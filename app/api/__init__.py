@@ -15,7 +15,10 @@ DESCRIPTION = (
     "account page: `Authorization: Bearer kbl_…`. Session cookies are ignored. Read tokens "
     "may only read; writes need a read-write token. Errors always read "
     '`{"error": {"code", "message", "fields"}}`. List endpoints answer `ETag`; send it back '
-    "in `If-None-Match` to get 304 when nothing changed. Requests are rate-limited per token."
+    "in `If-None-Match` to get 304 when nothing changed. Requests are rate-limited per token. "
+    "The site's own refusals (a rule broken, a thing not found) speak the language saved on "
+    "your account (bokmål unless you chose English); messages about the request's shape "
+    "(a wrong type, an unknown field) are English."
 )
 
 
@@ -31,7 +34,7 @@ class KobleApi(Api):
 
 def init_api(app: Flask) -> KobleApi:
     """Configure and register the API on the app (one Api object per app)."""
-    from app.api import arenas, docs, matches, pitches, profile
+    from app.api import arena_times, arenas, docs, matches, pitches, profile
 
     app.config.setdefault("API_TITLE", "Koble API")
     app.config.setdefault("API_VERSION", API_VERSION)
@@ -46,7 +49,7 @@ def init_api(app: Flask) -> KobleApi:
     api.spec.components.security_scheme(
         "bearerAuth", {"type": "http", "scheme": "bearer",
                        "description": "A personal API token (kbl_…)."})
-    for module in (pitches, profile, matches, arenas):
+    for module in (pitches, profile, matches, arenas, arena_times):
         api.register_blueprint(module.bp)
     app.register_blueprint(docs.bp)
     app.extensions["koble_api"] = api

@@ -1,15 +1,15 @@
-"""The marshmallow schemas of /api/v1's arena answers: arenas, invitations and meetings
-(read-only; shared field types come from app/api/schemas.py)."""
+"""The marshmallow schemas of /api/v1's arena answers: arenas, invitations, meetings and a
+person's times there (shared field types come from app/api/schemas.py)."""
 
 from __future__ import annotations
 
 import marshmallow as ma
 from marshmallow import fields
 
-from app.api.schemas import ErrorOut, Utc
+from app.api.schemas import ErrorOut, Strict, Utc
 
 __all__ = ["ArenaList", "ArenaOut", "ErrorOut", "InvitationList", "InvitationOut",
-           "MeetingList", "MeetingOut"]
+           "MeetingList", "MeetingOut", "TimesIn", "TimesOut", "TimesResult"]
 
 
 class ArenaOut(ma.Schema):
@@ -66,3 +66,65 @@ class MeetingOut(ma.Schema):
 
 class MeetingList(ma.Schema):
     items = fields.List(fields.Nested(MeetingOut), required=True)
+
+
+# --- a person's times at an arena ------------------------------------------------------------
+# The values are checked by app/services/availability.py, as the web form's are, so that every
+# refusal carries the site's own message in the caller's language; the schema only describes.
+_CLOCK = r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$"
+
+
+class TimesIn(Strict):
+    """The whole of one's times, each field sent (null: the arena's own), so that a body
+    that is missing or not JSON is refused rather than read as "the arena's own"."""
+
+    arrive = fields.Raw(required=True, allow_none=True, metadata={
+        "type": "string", "pattern": _CLOCK, "example": "09:15",
+        "description": "When you arrive, \"HH:MM\": the start of one of the arena's slots "
+                       "(`arrive_options`). null: from the arena's start."})
+    leave = fields.Raw(required=True, allow_none=True, metadata={
+        "type": "string", "pattern": _CLOCK, "example": "10:30",
+        "description": "When you leave, \"HH:MM\": the end of one of the arena's slots "
+                       "(`leave_options`), after `arrive`, with a meeting slot between. null: "
+                       "until the arena's end."})
+    meeting_cap = fields.Raw(required=True, allow_none=True, metadata={
+        "type": "integer", "example": 2,
+        "description": "At most this many meetings, from 0 to the arena's `arena_cap`. null: "
+                       "the arena's limit."})
+
+
+class TimesOut(ma.Schema):
+    arena_id = fields.Integer(required=True)
+    invitation_id = fields.Integer(required=True)
+    user_id = fields.Integer(required=True)
+    name = fields.String(required=True)
+    side = fields.String(required=True)
+    state = fields.String(required=True)
+    arrive = fields.String(required=True, metadata={"description": "\"HH:MM\", local time."})
+    leave = fields.String(required=True, metadata={"description": "\"HH:MM\", local time."})
+    arrive_slot = fields.Integer(required=True, metadata={
+        "description": "The first slot attended (0-based)."})
+    leave_slot = fields.Integer(required=True, metadata={
+        "description": "The slot at which the person leaves: the last attended is one before."})
+    meeting_cap = fields.Integer(allow_none=True, metadata={
+        "description": "The person's own limit; null: the arena's."})
+    cap = fields.Integer(required=True, metadata={
+        "description": "The most meetings the schedule gives the person (their own limit, "
+                       "never above the arena's)."})
+    arena_cap = fields.Integer(required=True)
+    meeting_slots = fields.Integer(required=True, metadata={
+        "description": "Meeting slots (not breaks) between arriving and leaving."})
+    arrive_options = fields.List(fields.String(), required=True)
+    leave_options = fields.List(fields.String(), required=True)
+    editable = fields.Boolean(required=True, metadata={
+        "description": "Whether you may change these times now. An invitee may while the "
+                       "arena invites and the invitation is accepted; staff until the arena "
+                       "is done or cancelled."})
+
+
+class TimesResult(TimesOut):
+    changed = fields.Boolean(required=True)
+    meetings_called_off = fields.Integer(required=True, metadata={
+        "description": "Staff, once the schedule is made: the person's meetings that no "
+                       "longer fit the new times and were called off (re-run the schedule "
+                       "to fill the slots)."})

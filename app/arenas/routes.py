@@ -52,8 +52,7 @@ def _page(invitation, token=None, form=None, status=200):
         deadline=arena_service.utc_to_local(arena.rsvp_deadline_utc),
         can_answer=(arena.status in arena_service.OPEN_STATUSES and not arena.deadline_passed()
                     and invitation.state in rsvp.ANSWERABLE),
-        can_set_times=(invitation.state == "accepted"
-                       and arena.status in availability.PARTICIPANT_STATUSES)), status
+        can_set_times=availability.open_to_participant(invitation, arena)), status
 
 
 def _save_times(invitation, token=None):

@@ -9,7 +9,8 @@ only staff of a host association change it, and meetings that no longer fit are 
 
 from __future__ import annotations
 
-from datetime import datetime
+import re
+from datetime import datetime, time
 
 from flask_babel import gettext as _
 from sqlalchemy import select
@@ -24,6 +25,8 @@ from app.services.errors import DomainError, NotFound
 
 PARTICIPANT_STATUSES = ("inviting",)
 STAFF_STATUSES = ("draft", "inviting", "scheduled")
+_CLOCK = re.compile(r"([01]?[0-9]|2[0-3]):([0-5][0-9])")
+_WHOLE_NUMBER = re.compile(r"-?[0-9]{1,6}")
 
 
 # --- reading --------------------------------------------------------------------------------
@@ -45,12 +48,71 @@ def invitation_in(arena: Arena, invitation_id: int) -> Invitation:
     return invitation
 
 
+def invitation_of_user(arena: Arena, user_id: int) -> Invitation:
+    """The person's place on the arena's list (sent or not); NotFound if they have none."""
+    invitation = db.session.scalar(select(Invitation).where(
+        Invitation.arena_id == arena.id, Invitation.user_id == user_id))
+    if invitation is None:
+        raise NotFound(_("No such invitation."))
+    return invitation
+
+
+def open_to_participant(invitation: Invitation, arena: Arena | None = None) -> bool:
+    """Whether the invitee may change their own times now."""
+    arena = arena or invitation.arena
+    return invitation.state == "accepted" and arena.status in PARTICIPANT_STATUSES
+
+
 def window(invitation: Invitation, arena: Arena | None = None) -> tuple[int, int]:
     """The (arrive, leave) slots with the arena's ends filled in."""
     arena = arena or invitation.arena
     arrive = invitation.arrive_slot or 0
     leave = arena.slot_count if invitation.leave_slot is None else invitation.leave_slot
     return arrive, leave
+
+
+def clock(arena: Arena, slot: int) -> str:
+    """The slot's start as "HH:MM" (a leave slot's is when the person leaves)."""
+    return f"{arena.slot_start(slot):%H:%M}"
+
+
+# --- clock times as the API and the command line take them (the form sends slot numbers) --
+def _slot_at(value, choices: list[tuple[int, datetime]], message: str, field: str
+             ) -> int | None:
+    if value is None or value == "":
+        return None
+    found = _CLOCK.fullmatch(value.strip()) if isinstance(value, str) else None
+    if found:
+        wanted = time(int(found[1]), int(found[2]))
+        for slot, when in choices:
+            if when.time() == wanted:
+                return slot
+    raise DomainError(message, field)
+
+
+def arrive_at(arena: Arena, value) -> int | None:
+    """The arrive slot of a clock time "HH:MM" (a slot's start); None or "" is the arena's
+    start. DomainError with the form's message for any other time or value."""
+    return _slot_at(value, arrive_choices(arena),
+                    _("Choose an arrival time from the arena's slots."), "arrive_slot")
+
+
+def leave_at(arena: Arena, value) -> int | None:
+    """The leave slot of a clock time "HH:MM" (a slot's end); None or "" is the arena's end."""
+    return _slot_at(value, leave_choices(arena),
+                    _("Choose a leaving time from the arena's slots."), "leave_slot")
+
+
+def cap_from(value) -> int | None:
+    """A meeting cap as sent or typed: a whole number, or None / "" for the arena's limit.
+    The range is checked with the other rules when it is stored."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and _WHOLE_NUMBER.fullmatch(value.strip()):
+        return int(value)
+    raise DomainError(_("Enter a whole number."), "meeting_cap")
 
 
 # --- checking -------------------------------------------------------------------------------

@@ -1,0 +1,298 @@
+"""/api/v1 arena times: an invitee reads and sets their own arrive/leave/meeting cap, staff of a
+host association (and admins) anyone's, with the web's rules and messages (in the token user's
+language); a refusal changes nothing; the schedule follows what was set.
+
+The test arena (tests/factories.make_arena): 8 slots of 15 minutes from 09:00 (so 09:00–11:00),
+slot 4 (10:00) a break.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from app.extensions import db
+from app.models import Arena, AuditEvent, Invitation, Meeting
+from app.services import schedule as schedule_service
+from tests.app.api.helpers import bearer
+from tests.factories import (
+    make_arena,
+    make_invitation,
+    make_meeting,
+    make_participant,
+    make_score,
+    make_user,
+)
+
+
+def stored(invitation_id: int) -> tuple:
+    db.session.expire_all()
+    inv = db.session.get(Invitation, invitation_id)
+    return inv.arrive_slot, inv.leave_slot, inv.meeting_cap
+
+
+def audits() -> list[AuditEvent]:
+    return list(db.session.query(AuditEvent).filter_by(action="availability_set"))
+
+
+def body(arrive=None, leave=None, cap=None) -> dict:
+    """A PUT body: all three fields, null for the arena's own."""
+    return {"arrive": arrive, "leave": leave, "meeting_cap": cap}
+
+
+def mine(arena) -> str:
+    return f"/api/v1/arenas/{arena.id}/times"
+
+
+def theirs(arena, invitation) -> str:
+    return f"/api/v1/arenas/{arena.id}/invitations/{invitation.id}/times"
+
+
+# --- the invitee ------------------------------------------------------------------------------
+def test_invitee_reads_and_sets_own_times_and_the_schedule_follows(client):
+    arena = make_arena(meeting_cap=3, table_count=6, founder_capacity=6, investor_capacity=6)
+    me = make_participant(arena, "founder")
+    investors = [make_participant(arena, "investor") for _ in range(3)]
+    others = [make_participant(arena, "founder") for _ in range(2)]
+    for founder in (me, *others):
+        for investor in investors:
+            make_score(founder, investor, 0.5)
+    headers = bearer(me.user)
+
+    read = client.get(mine(arena), headers=headers)
+    assert read.status_code == 200
+    body = read.get_json()
+    assert (body["arrive"], body["leave"], body["meeting_cap"]) == ("09:00", "11:00", None)
+    assert (body["cap"], body["arena_cap"], body["meeting_slots"], body["editable"]) == (
+        3, 3, 7, True)
+    assert body["arrive_options"][:2] == ["09:00", "09:15"] and body["leave_options"][-1] == (
+        "11:00")
+
+    put = client.put(mine(arena), headers=headers,
+                     json={"arrive": "09:15", "leave": "9:45", "meeting_cap": 1})
+    assert put.status_code == 200, put.get_json()
+    body = put.get_json()
+    assert body["changed"] is True and body["meetings_called_off"] == 0
+    assert (body["arrive"], body["leave"], body["arrive_slot"], body["leave_slot"]) == (
+        "09:15", "09:45", 1, 3)
+    assert (body["meeting_cap"], body["cap"], body["meeting_slots"]) == (1, 1, 2)
+    assert stored(me.id) == (1, 3, 1)
+    [event] = audits()
+    assert event.actor_id == me.user_id and "arrive=09:15 leave=09:45 cap=1" in event.detail
+    assert client.get(mine(arena), headers=headers).get_json()["leave"] == "09:45"
+
+    schedule_service.build(make_user("staff"), db.session.get(Arena, arena.id))
+    db.session.expire_all()
+    meetings = list(db.session.query(Meeting).filter_by(arena_id=arena.id, state="scheduled"))
+    my_meetings = [m for m in meetings if m.founder_user_id == me.user_id]
+    assert len(my_meetings) == 1 and my_meetings[0].slot in (1, 2)
+    # without the limits the others meet several investors, also outside my window
+    assert any(m.slot >= 3 for m in meetings)
+    agenda = client.get(f"/api/v1/arenas/{arena.id}/agenda", headers=headers).get_json()
+    assert [m["starts_at"][11:16] for m in agenda["items"]] in (["09:15"], ["09:30"])
+
+
+def test_put_is_the_whole_of_it_and_the_same_values_change_nothing(client):
+    arena = make_arena()
+    me = make_participant(arena, "investor", arrive_slot=2, leave_slot=5, meeting_cap=1)
+    headers = bearer(me.user)
+    same = client.put(mine(arena), headers=headers,
+                      json={"arrive": "09:30", "leave": "10:15", "meeting_cap": 1})
+    assert same.status_code == 200 and same.get_json()["changed"] is False
+    assert audits() == []
+    # a body without the fields is refused, not read as "the arena's own"
+    empty = client.put(mine(arena), headers=headers, json={})
+    assert empty.status_code == 422
+    assert set(empty.get_json()["error"]["fields"]) == {"arrive", "leave", "meeting_cap"}
+    assert stored(me.id) == (2, 5, 1)
+    # null: the arena's own start, end and limit
+    whole = client.put(mine(arena), headers=headers, json=body())
+    assert whole.status_code == 200 and whole.get_json()["changed"] is True
+    assert stored(me.id) == (None, None, None)
+
+
+BAD = [
+    ({"arrive": "08:00"}, "arrive", "Choose an arrival time from the arena's slots."),
+    ({"arrive": "09:10"}, "arrive", "Choose an arrival time from the arena's slots."),
+    ({"arrive": "11:00"}, "arrive", "Choose an arrival time from the arena's slots."),
+    ({"arrive": "nine"}, "arrive", "Choose an arrival time from the arena's slots."),
+    ({"arrive": 900}, "arrive", "Choose an arrival time from the arena's slots."),
+    ({"leave": "09:00"}, "leave", "Choose a leaving time from the arena's slots."),
+    ({"leave": "12:00"}, "leave", "Choose a leaving time from the arena's slots."),
+    ({"arrive": "10:00", "leave": "09:30"}, "leave",
+     "The leaving time must be after the arrival time."),
+    ({"arrive": "10:00", "leave": "10:15"}, "leave",
+     "There is no meeting slot between these times; choose a longer stay."),
+    ({"meeting_cap": 4}, "meeting_cap", "Enter a number of meetings from 0 to 3."),
+    ({"meeting_cap": -1}, "meeting_cap", "Enter a number of meetings from 0 to 3."),
+    ({"meeting_cap": "two"}, "meeting_cap", "Enter a whole number."),
+    ({"meeting_cap": True}, "meeting_cap", "Enter a whole number."),
+    ({"meeting_cap": 2.5}, "meeting_cap", "Enter a whole number."),
+]
+
+
+@pytest.mark.parametrize(("change", "field", "message"), BAD)
+def test_bad_times_are_refused_with_the_webs_message_and_nothing_changes(
+        client, change, field, message):
+    arena = make_arena(meeting_cap=3)
+    me = make_participant(arena, "founder", arrive_slot=1, leave_slot=6, meeting_cap=2)
+    me.user.locale = "en"
+    db.session.commit()
+    sent = {**body("09:15", "10:30", 2), **change}
+    response = client.put(mine(arena), headers=bearer(me.user), json=sent)
+    assert response.status_code == 422
+    error = response.get_json()["error"]
+    assert error["message"] == message and error["fields"] == {field: [message]}
+    assert stored(me.id) == (1, 6, 2) and audits() == []
+
+
+@pytest.mark.parametrize(("locale", "message"), [
+    (None, "Avreisetiden må være etter ankomsttiden."),
+    ("nb", "Avreisetiden må være etter ankomsttiden."),
+    ("en", "The leaving time must be after the arrival time."),
+])
+def test_refusals_speak_the_token_users_language(app, client, locale, message):
+    app.config["BABEL_DEFAULT_LOCALE"] = "nb"  # as in production (tests default to English)
+    arena = make_arena()
+    me = make_participant(arena, "founder")
+    me.user.locale = locale
+    db.session.commit()
+    response = client.put(mine(arena), headers=bearer(me.user),
+                          json=body(arrive="10:00", leave="09:30"))
+    assert response.status_code == 422 and response.get_json()["error"]["message"] == message
+    assert stored(me.id) == (None, None, None)
+
+
+def test_shape_errors_are_refused_too(client):
+    arena = make_arena()
+    me = make_participant(arena, "founder", leave_slot=6)
+    headers = bearer(me.user)
+    unknown = client.put(mine(arena), headers=headers, json={**body(), "leave_slot": 3})
+    assert unknown.status_code == 422 and "leave_slot" in unknown.get_json()["error"]["fields"]
+    not_json = client.put(mine(arena), headers=headers, data="leave=10:00",
+                          content_type="text/plain")
+    assert not_json.status_code == 422
+    read_only = client.put(mine(arena), headers=bearer(me.user, scope="read"),
+                           json=body(leave="10:00"))
+    assert read_only.status_code == 403
+    assert stored(me.id) == (None, 6, None)
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_after_the_schedule_is_made_the_invitee_is_refused_but_the_same_values_pass(
+        client, lang):
+    arena = make_arena(status="scheduled")
+    me = make_participant(arena, "founder", leave_slot=6)
+    me.user.locale = lang
+    db.session.commit()
+    headers = bearer(me.user)
+    assert client.get(mine(arena), headers=headers).get_json()["editable"] is False
+    response = client.put(mine(arena), headers=headers, json=body(leave="09:45"))
+    expected = {"en": "The schedule is already made", "nb": "Møteplanen er allerede laget"}
+    assert response.status_code == 422
+    assert response.get_json()["error"]["message"].startswith(expected[lang])
+    assert stored(me.id) == (None, 6, None)
+    same = client.put(mine(arena), headers=headers, json=body(leave="10:30"))
+    assert same.status_code == 200 and same.get_json()["changed"] is False
+
+
+def test_an_invitee_who_has_not_accepted_reads_but_cannot_set(client):
+    arena = make_arena()
+    invitation = make_invitation(arena, make_user("founder", locale="en"))
+    headers = bearer(invitation.user)
+    read = client.get(mine(arena), headers=headers)
+    assert read.status_code == 200 and read.get_json()["editable"] is False
+    response = client.put(mine(arena), headers=headers, json=body(leave="09:45"))
+    assert response.status_code == 422
+    assert response.get_json()["error"]["message"].startswith("Accept the invitation first")
+    assert stored(invitation.id) == (None, None, None)
+
+
+def test_others_get_404_and_change_nothing(client):
+    arena = make_arena()
+    me = make_participant(arena, "founder", leave_slot=6)
+    proposed = make_invitation(arena, make_user("investor"), "proposed")  # never sent
+    other_arena_person = make_participant(make_arena(title="Annen arena"), "investor")
+    for user in (make_user("founder"), make_user("investor"), other_arena_person.user,
+                 proposed.user):
+        headers = bearer(user)
+        assert client.get(mine(arena), headers=headers).status_code == 404
+        assert client.put(mine(arena), headers=headers,
+                          json=body(leave="09:30")).status_code == 404
+        # the staff route is not theirs either
+        assert client.put(theirs(arena, me), headers=headers,
+                          json=body(leave="09:30")).status_code == 403
+    assert client.get("/api/v1/arenas/999999/times",
+                      headers=bearer(me.user)).status_code == 404
+    assert stored(me.id) == (None, 6, None) and audits() == []
+
+
+# --- staff ------------------------------------------------------------------------------------
+def test_staff_read_and_override_anyone_on_the_list(client):
+    arena = make_arena(meeting_cap=3)
+    waiting = make_invitation(arena, make_user("investor"), "invited")
+    staff = make_user("staff", association="asker")
+    headers = bearer(staff)
+    read = client.get(theirs(arena, waiting), headers=headers)
+    assert read.status_code == 200
+    assert read.get_json()["user_id"] == waiting.user_id and read.get_json()["editable"] is True
+    put = client.put(theirs(arena, waiting), headers=headers,
+                     json=body(arrive="09:30", cap=1))
+    assert put.status_code == 200
+    assert put.get_json()["changed"] is True and put.get_json()["meetings_called_off"] == 0
+    assert stored(waiting.id) == (2, None, 1)
+    [event] = audits()
+    assert event.actor_id == staff.id
+    assert f"user:{waiting.user_id} arrive=09:30 leave=11:00 cap=1" in event.detail
+    # staff are no invitees: the invitee's own route is not theirs
+    assert client.get(mine(arena), headers=headers).status_code == 403
+
+
+def test_staff_change_after_the_schedule_calls_off_what_no_longer_fits(client):
+    arena = make_arena(status="scheduled", table_count=4)
+    founder = make_participant(arena, "founder")
+    investors = [make_participant(arena, "investor") for _ in range(4)]
+    for slot, investor in zip((0, 1, 3, 6), investors, strict=True):
+        make_meeting(arena, founder, investor, slot=slot, table=0, value=0.1 * (slot + 1))
+    response = client.put(theirs(arena, founder), headers=bearer(make_user("staff")),
+                          json=body(leave="10:00", cap=2))
+    assert response.status_code == 200 and response.get_json()["meetings_called_off"] == 2
+    db.session.expire_all()
+    left = db.session.query(Meeting).filter_by(arena_id=arena.id, state="scheduled")
+    assert sorted(m.slot for m in left) == [1, 3]
+
+
+def test_staff_bad_values_and_a_done_arena_change_nothing(client):
+    arena = make_arena(meeting_cap=3)
+    person = make_participant(arena, "founder", arrive_slot=1, leave_slot=6, meeting_cap=2)
+    headers = bearer(make_user("staff", locale="en"))
+    bad = client.put(theirs(arena, person), headers=headers,
+                     json=body(arrive="10:30", leave="09:30"))
+    assert bad.status_code == 422
+    assert bad.get_json()["error"]["fields"] == {
+        "leave": ["The leaving time must be after the arrival time."]}
+    done = make_arena(status="done")
+    gone = make_participant(done, "founder")
+    refused = client.put(theirs(done, gone), headers=headers, json=body(leave="09:30"))
+    assert refused.status_code == 422
+    assert refused.get_json()["error"]["message"] == "This arena can no longer be changed."
+    assert client.get(theirs(done, gone), headers=headers).get_json()["editable"] is False
+    assert stored(person.id) == (1, 6, 2) and stored(gone.id) == (None, None, None)
+    assert audits() == []
+
+
+def test_staff_of_another_association_get_404_and_admins_may(client):
+    arena = make_arena(hosts=("baerum",))
+    person = make_participant(arena, "founder")
+    headers = bearer(make_user("staff", association="asker"))
+    assert client.get(theirs(arena, person), headers=headers).status_code == 404
+    assert client.put(theirs(arena, person), headers=headers,
+                      json=body(leave="09:30")).status_code == 404
+    own = make_arena()
+    # an invitation of another arena through one's own arena's URL
+    assert client.put(theirs(own, person), headers=headers,
+                      json=body(leave="09:30")).status_code == 404
+    assert stored(person.id) == (None, None, None)
+    admin = bearer(make_user("admin", association=None))
+    assert client.put(theirs(arena, person), headers=admin,
+                      json=body(leave="09:30")).status_code == 200
+    assert stored(person.id) == (None, 2, None)
