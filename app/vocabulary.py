@@ -60,6 +60,9 @@ FUNDING_TYPES = {
     "grant": _l("Grant"),
     "partnership": _l("Partnership"),
 }
+# The funding types that move money to the company; a support partner offers none of them
+# (only a partnership), as it never offers "capital" among its support.
+CAPITAL_FUNDING_TYPES = ("equity", "convertible_loan", "loan", "grant")
 
 INVESTOR_TYPES = {
     "angel": _l("Angel investor"),

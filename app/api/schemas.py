@@ -214,8 +214,9 @@ class ProfileIn(Strict):
     investor_type = fields.String(
         required=True, validate=one_of(vocabulary.INVESTOR_TYPES),
         metadata={"description": "`partner` is a support partner: it offers support but no "
-                                 "capital, so it has no ticket sizes and `capital` is not "
-                                 "among its support_offers."})
+                                 "capital, so it has no ticket sizes, `capital` is not "
+                                 "among its support_offers and its funding_types hold "
+                                 "at most `partnership`."})
     thesis = Text(load_default="", validate=validate.Length(max=10000))
     sectors = tag_list(vocabulary.SECTORS)
     stages = tag_list(vocabulary.STAGES)
@@ -264,6 +265,12 @@ class ProfileIn(Strict):
         if partner and "capital" in (data.get("support_offers") or ()):
             raise ValidationError("A support partner offers no capital: leave out \"capital\" "
                                   "or choose another investor type.", "support_offers")
+        money = [k for k in vocabulary.CAPITAL_FUNDING_TYPES
+                 if k in (data.get("funding_types") or ())]
+        if partner and money:
+            raise ValidationError("A support partner offers no capital: leave out "
+                                  + ", ".join(f'"{k}"' for k in money)
+                                  + " or choose another investor type.", "funding_types")
         for key in ("sectors", "stages", "regions", "green_objectives", "support_offers",
                     "funding_types"):
             values = data.get(key) or []

@@ -15,7 +15,11 @@ from app.form_fields import (
     optional_choices,
 )
 from app.services.account_details import looks_like_phone
-from app.services.investors import MAX_PAST_INVESTMENTS, partner_capital_problem
+from app.services.investors import (
+    MAX_PAST_INVESTMENTS,
+    partner_capital_problem,
+    partner_funding_problem,
+)
 
 MAX_TICKET_NOK = 10_000_000_000
 
@@ -58,7 +62,10 @@ class ProfileForm(FlaskForm):
         _l("Green objectives sought"), mapping=vocabulary.GREEN_OBJECTIVES
     )
     support_offers = MultiCheckboxField(_l("Support offered"), mapping=vocabulary.SUPPORT_KINDS)
-    funding_types = MultiCheckboxField(_l("Funding types"), mapping=vocabulary.FUNDING_TYPES)
+    funding_types = MultiCheckboxField(
+        _l("Funding types"), mapping=vocabulary.FUNDING_TYPES,
+        description=_l("A support partner offers no capital: of these, only a partnership."),
+    )
     past_investments = IntegerField(
         _l("Past investments"), default=0,
         validators=[Optional(), NumberRange(min=0, max=MAX_PAST_INVESTMENTS)],
@@ -87,6 +94,11 @@ class ProfileForm(FlaskForm):
 
     def validate_support_offers(self, field) -> None:
         problem = partner_capital_problem(self.investor_type.data, field.data)
+        if problem:
+            raise ValidationError(problem)
+
+    def validate_funding_types(self, field) -> None:
+        problem = partner_funding_problem(self.investor_type.data, field.data)
         if problem:
             raise ValidationError(problem)
 

@@ -21,11 +21,16 @@ from app import templating, vocabulary
 from app.services import explain
 
 # Columns a card shows (plus what the page checks); the rest of the row loads on access.
+# The support columns let a support partner's sentence name the support it brings
+# (services/explain.py) without a query per card.
 PITCH_CARD_COLUMNS = ("id", "owner_id", "title", "summary", "stage", "ask_nok",
-                      "municipality", "status", "hidden", "version")
+                      "municipality", "status", "hidden", "version", "support_needs")
 INVESTOR_CARD_COLUMNS = ("id", "user_id", "organisation", "investor_type", "ticket_min",
-                         "ticket_max", "contact_email", "contact_phone", "active", "version")
-INVESTOR_NAME_COLUMNS = ("id", "user_id", "organisation", "active", "version")
+                         "ticket_max", "contact_email", "contact_phone", "active", "version",
+                         "support_offers")
+INVESTOR_NAME_COLUMNS = ("id", "user_id", "organisation", "active", "version", "investor_type",
+                         "support_offers")
+OWN_PROFILE_COLUMNS = ("id", "user_id", "investor_type", "support_offers")  # the investor's pages
 
 # One bar, cut where the card's id prefix and the value go: the labelled parts are made once
 # per locale, the value parts once per process. Twenty cards of ten bars are most of a page's

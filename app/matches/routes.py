@@ -84,7 +84,7 @@ def founder_overview():
 def recommended():
     """The investor's home: founders interested in them, then the best pitches for them,
     with the browse filters."""
-    profile = interest.investor_profile_of(current_user, columns=("id", "user_id"))
+    profile = interest.investor_profile_of(current_user, columns=cards.OWN_PROFILE_COLUMNS)
     form = MatchFilterForm(request.args)
     page = request.args.get("page", 1, type=int) or 1
     args = {key: value for key, value in request.args.items() if key != "page" and value}
@@ -122,7 +122,7 @@ def hidden_pitches():
 @role_required("investor")
 def saved_pitches():
     """Pitches the investor saved, last saved first, with the cards' answers (Undo un-saves)."""
-    profile = interest.investor_profile_of(current_user, columns=("id", "user_id"))
+    profile = interest.investor_profile_of(current_user, columns=cards.OWN_PROFILE_COLUMNS)
     if profile is None:
         return render_template("matches/saved.html", profile=None, pagination=None,
                                scores={}, marks={}, theirs={})

@@ -4,6 +4,12 @@ The engine returns reason codes (strongest first) and the terms both texts share
 has one fragment here, and the sentence joins the strongest few with "; ". In bokmål:
 "Både pitchen og investoren nevner solenergi og batterilagring; trinnet passer; ønsket
 beløp ligger i investorens intervall."
+
+A support partner (vocabulary.PARTNER) is matched for its support, not for money: its
+sentence opens with the support it offers that the pitch asks for, by name, and never speaks
+of an amount. The partner and the pitch's needs are read from what the session holds already
+(a page has loaded its own pitch or profile; the score carries the other side); explaining
+never loads a row.
 """
 
 from __future__ import annotations
@@ -15,6 +21,12 @@ from flask import g, has_app_context
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import inspect as sa_inspect
+from sqlalchemy.exc import NoInspectionAvailable
+from sqlalchemy.orm.util import identity_key
+
+from app import vocabulary
+from app.models import InvestorProfile, Pitch
 
 MAX_FRAGMENTS = 4
 MAX_TERMS = 3
@@ -46,6 +58,9 @@ FRAGMENTS = {
     "funding_match": _l("the funding type fits"),
     "active_investor": _l("the investor is active"),
 }
+# A partner has no ticket: an amount reason could only come from a range left over from an
+# earlier type.
+_NOT_FOR_PARTNERS = frozenset({"ticket_in_range", "ticket_near"})
 
 
 def _translated() -> dict:
@@ -74,13 +89,71 @@ def terms_fragment(terms: list[str]) -> str:
              terms=format_list(shown, locale=get_locale()))
 
 
-def fragments(reasons: list[str], shared_terms: list[str]) -> list[str]:
+def _loaded(obj, name: str):
+    """obj.name when it is at hand: None for an attribute or relationship not loaded (reading
+    it would cost a query per card, or raise under raiseload)."""
+    if obj is None:
+        return None
+    try:
+        state = sa_inspect(obj)
+    except NoInspectionAvailable:
+        return getattr(obj, name, None)
+    return state.dict.get(name)  # what is loaded, without the attribute's loader
+
+
+def _side(match, relationship: str, model, key: str):
+    """The score's pitch or investor: its relationship when loaded, else the row the session
+    already holds (the founder's own pitch, the investor's own profile), else None."""
+    found = _loaded(match, relationship)
+    if found is not None:
+        return found
+    try:
+        session = sa_inspect(match).session
+    except NoInspectionAvailable:
+        return None
+    ident = _loaded(match, key)
+    if session is None or ident is None:
+        return None
+    return session.identity_map.get(identity_key(model, ident))
+
+
+def partner_support(match) -> tuple[str, ...] | None:
+    """For a support partner: the support kinds it offers that the pitch needs, in the
+    vocabulary's order ((): not known here). None when the investor is no partner, or its
+    type is not at hand."""
+    investor = _side(match, "investor", InvestorProfile, "investor_profile_id")
+    if _loaded(investor, "investor_type") != vocabulary.PARTNER:
+        return None
+    pitch = _side(match, "pitch", Pitch, "pitch_id")
+    needs, offers = _loaded(pitch, "support_needs"), _loaded(investor, "support_offers")
+    if needs is None or offers is None:
+        return ()
+    return tuple(k for k in vocabulary.SUPPORT_KINDS
+                 if k != "capital" and k in needs and k in offers)
+
+
+def _partner_fragment(kinds: tuple[str, ...]) -> str:
+    if not kinds:
+        return _("the partner offers the support the founder needs")
+    names = [vocabulary.label(vocabulary.SUPPORT_KINDS, k).lower() for k in kinds]
+    return _("the partner offers %(kinds)s, which the founder asks for",
+             kinds=format_list(names, locale=get_locale()))
+
+
+def fragments(reasons: list[str], shared_terms: list[str],
+              partner: tuple[str, ...] | None = None) -> list[str]:
     """Translated fragments: the shared terms first (the most telling), then the strongest
-    other reasons in the engine's order."""
+    other reasons in the engine's order. For a partner (`partner` = partner_support()), the
+    support it brings comes first: the engine weighs support lightly, so in the engine's
+    order it falls behind four other reasons and would go unsaid."""
     out: list[str] = []
     codes = list(reasons or ())
     if shared_terms and ("text_overlap" in codes or not codes):
         out.append(terms_fragment(shared_terms))
+    if partner is not None:
+        if partner or "support_match" in codes:
+            out.insert(0, _partner_fragment(partner))
+        codes = [c for c in codes if c not in _NOT_FOR_PARTNERS and c != "support_match"]
     translated = _translated()["fragments"]
     for code in codes:
         if len(out) == MAX_FRAGMENTS:
@@ -90,9 +163,10 @@ def fragments(reasons: list[str], shared_terms: list[str]) -> list[str]:
     return out
 
 
-def sentence(reasons: list[str], shared_terms: list[str]) -> str:
+def sentence(reasons: list[str], shared_terms: list[str],
+             partner: tuple[str, ...] | None = None) -> str:
     """One sentence: fragments joined by "; ", first letter capitalised, full stop."""
-    parts = fragments(reasons, shared_terms)
+    parts = fragments(reasons, shared_terms, partner)
     if not parts:
         return _("A weak match: little in common beyond the basics.")
     text = "; ".join(parts)
@@ -106,14 +180,16 @@ def explain(match) -> str:
 
 def sentence_in(locale: str, match) -> str:
     """explain() for a locale the caller has looked up already (the current one)."""
-    return _sentence_in(locale, tuple(match.reasons or ()), tuple(match.shared_terms or ()))
+    return _sentence_in(locale, tuple(match.reasons or ()), tuple(match.shared_terms or ()),
+                        partner_support(match))
 
 
 @lru_cache(maxsize=8192)
-def _sentence_in(locale: str, reasons: tuple[str, ...], terms: tuple[str, ...]) -> str:
+def _sentence_in(locale: str, reasons: tuple[str, ...], terms: tuple[str, ...],
+                 partner: tuple[str, ...] | None = None) -> str:
     """sentence() for the current locale, kept per process: every page view of the same
     match formats the same sentence (Babel list formatting and gettext calls)."""
-    return sentence(list(reasons), list(terms))
+    return sentence(list(reasons), list(terms), partner)
 
 
 def component_bars(components: dict[str, float]) -> list[dict]:

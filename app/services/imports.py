@@ -267,10 +267,13 @@ def _investor_profile(user: User, v: dict) -> InvestorProfile:
     profile.organisation = v["organisation"]
     profile.investor_type = v["investor_type"]
     if v["investor_type"] == vocabulary.PARTNER:
-        # A support partner offers no capital (services/investors.py): a ticket range or a
-        # capital offer kept from an earlier type would contradict the new one.
+        # A support partner offers no capital (services/investors.py): a ticket range, a
+        # capital offer or a money funding type kept from an earlier type would contradict
+        # the new one.
         profile.ticket_min = profile.ticket_max = None
         profile.support_offers = [s for s in profile.support_offers or () if s != "capital"]
+        profile.funding_types = [f for f in profile.funding_types or ()
+                                 if f not in vocabulary.CAPITAL_FUNDING_TYPES]
     if v.get("sectors"):
         profile.sectors = v["sectors"]
     if v.get("stages"):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from babel.lists import format_list
 from flask import current_app
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -40,10 +42,27 @@ def partner_capital_problem(investor_type: str | None, support_offers) -> str | 
     return None
 
 
+def partner_funding_problem(investor_type: str | None, funding_types) -> str | None:
+    """The message when a support partner ticks a funding type that moves money (equity, a
+    loan, a grant), else None: refused like "capital" among its offers, naming what to untick."""
+    if investor_type != vocabulary.PARTNER:
+        return None
+    money = [k for k in vocabulary.CAPITAL_FUNDING_TYPES if k in (funding_types or ())]
+    if not money:
+        return None
+    names = format_list([vocabulary.label(vocabulary.FUNDING_TYPES, k) for k in money],
+                        locale=get_locale())
+    return _("A support partner offers no capital: untick %(types)s under “Funding types”, "
+             "or choose another investor type.", types=names)
+
+
 def _check(values: dict) -> None:
     problem = partner_capital_problem(values.get("investor_type"), values.get("support_offers"))
     if problem:
         raise DomainError(problem, "support_offers")
+    problem = partner_funding_problem(values.get("investor_type"), values.get("funding_types"))
+    if problem:
+        raise DomainError(problem, "funding_types")
     if values.get("investor_type") == vocabulary.PARTNER:
         # No capital, so no ticket: a range left from an earlier type (or typed anyway) would
         # make the engine rank a partner by an amount it will never invest.

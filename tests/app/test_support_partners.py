@@ -122,6 +122,52 @@ def test_other_types_still_refuse_a_reversed_ticket(client, investor):
     assert _profile(investor) is None
 
 
+def test_partner_ticking_money_funding_types_is_refused_naming_them(client, investor):
+    response = client.post("/profile", data=_form(
+        funding_types=["equity", "partnership", "grant"]))
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    assert ("A support partner offers no capital: untick Equity and Grant under “Funding "
+            "types”" in page)
+    assert _profile(investor) is None
+
+
+def test_partner_offering_a_partnership_saves(client, investor):
+    assert client.post("/profile", data=_form(funding_types=["partnership"])).status_code == 302
+    assert _profile(investor).funding_types == ["partnership"]
+
+
+def test_angel_turning_partner_with_a_loan_ticked_changes_nothing(client, investor):
+    before = make_investor(investor, investor_type="angel", support_offers=["mentoring"],
+                           funding_types=["loan", "convertible_loan"])
+    response = client.post("/profile", data=_form(funding_types=["loan", "convertible_loan"],
+                                                  version=str(before.version)))
+    assert response.status_code == 422
+    assert "untick Convertible loan and Loan" in response.get_data(as_text=True)
+    after = _profile(investor)
+    assert after.investor_type == "angel" and after.funding_types == ["loan", "convertible_loan"]
+
+
+@pytest.mark.parametrize("kind", ["angel", "bank", "public_fund"])
+def test_other_types_keep_money_funding_types(client, investor, kind):
+    response = client.post("/profile", data=_form(
+        investor_type=kind, funding_types=["equity", "loan", "grant"]))
+    assert response.status_code == 302
+    assert _profile(investor).funding_types == ["equity", "loan", "grant"]
+
+
+def test_service_refuses_a_partner_with_equity(app):
+    from app.services import investors
+    from app.services.errors import DomainError
+
+    user = make_user("investor")
+    values = dict(_form(funding_types=["equity"]), ticket_min=None, ticket_max=None)
+    with pytest.raises(DomainError) as refused:
+        investors.save_profile(user, values, None)
+    assert refused.value.field == "funding_types"
+    assert _profile(user) is None
+
+
 def test_partner_form_speaks_bokmal(app, investor, client):
     app.config["BABEL_DEFAULT_LOCALE"] = "nb"
     form = client.get("/profile").get_data(as_text=True)
@@ -131,12 +177,17 @@ def test_partner_form_speaks_bokmal(app, investor, client):
     assert response.status_code == 422
     assert CAPITAL_REFUSED_NB in response.get_data(as_text=True)
     assert CAPITAL_REFUSED not in response.get_data(as_text=True)
+    response = client.post("/profile", data=_form(funding_types=["equity", "loan"]))
+    assert response.status_code == 422
+    assert ("fjern krysset for Egenkapital og Lån under «Finansieringsformer»"
+            in response.get_data(as_text=True))
 
 
 def test_partner_form_speaks_english(client, investor):
     form = client.get("/profile").get_data(as_text=True)
     assert "Support partner (no capital)" in form
     assert "leave the ticket sizes empty" in form
+    assert "A support partner offers no capital: of these, only a partnership." in form
 
 
 # -- the engine ----------------------------------------------------------------------------
@@ -177,6 +228,77 @@ def test_partner_match_is_explained_by_the_support_it_offers(client, auth, partn
     # the founder's card charts a full support bar and a neutral amount bar for the partner
     assert f'm{score.id}-support" aria-valuenow="100"' in html
     assert f'm{score.id}-ticket" aria-valuenow="50"' in html
+
+
+PARTNER_SENTENCE = "The partner offers mentoring and premises, which the founder asks for"
+PARTNER_SENTENCE_NB = "Partneren tilbyr mentorhjelp og lokaler, som gründeren ber om"
+
+
+def _sentence(html: str, marker: str) -> str:
+    found = re.search(r'<p class="mb-2">([^<]*' + re.escape(marker) + r"[^<]*)</p>", html)
+    assert found, marker
+    return found.group(1)
+
+
+def test_partner_sentence_names_the_support_it_brings_in_both_languages(
+        client, auth, app, partner_market):
+    # the engine finds five stronger reasons than support; the sentence used to stop at four
+    score = recommendations.score_for(partner_market["pitch"].id, partner_market["partner"].id)
+    assert len(score.reasons) > 4 and score.reasons.index("support_match") >= 4
+    pitch = partner_market["pitch"]
+    auth.login(pitch.owner.email)
+    html = client.get(f"/pitches/{pitch.id}/matches").get_data(as_text=True)
+    assert _sentence(html, "partner offers").startswith(PARTNER_SENTENCE + ";")
+    app.config["BABEL_DEFAULT_LOCALE"] = "nb"
+    html = client.get(f"/pitches/{pitch.id}/matches").get_data(as_text=True)
+    assert _sentence(html, "Partneren").startswith(PARTNER_SENTENCE_NB + ";")
+    # the pitch page's top three and the overview say it too
+    assert PARTNER_SENTENCE_NB in client.get(f"/pitches/{pitch.id}").get_data(as_text=True)
+    assert PARTNER_SENTENCE_NB in client.get("/matches/pitches").get_data(as_text=True)
+
+
+def test_the_partner_reads_the_same_sentence_on_its_recommendations(client, auth,
+                                                                   partner_market):
+    auth.login(partner_market["partner"].user.email)
+    html = client.get("/matches").get_data(as_text=True)
+    assert _sentence(html, "partner offers").startswith(PARTNER_SENTENCE)
+
+
+def test_an_investors_sentence_is_as_before(client, auth, partner_market):
+    auth.login(partner_market["pitch"].owner.email)
+    html = client.get(f"/pitches/{partner_market['pitch'].id}/matches").get_data(as_text=True)
+    fund = recommendations.score_for(partner_market["pitch"].id, partner_market["fund"].id)
+    from app.services import explain
+
+    with client.application.test_request_context():
+        expected = explain.sentence(list(fund.reasons), list(fund.shared_terms))
+    assert expected in html and "partner" not in expected
+
+
+def test_partner_sentence_never_speaks_of_an_amount(app, client, auth):
+    """Even a ticket range left from before the type (the engine then finds the ask in it)."""
+    app.config["MATCHING_RELOAD_SECONDS"] = 0
+    pitch = make_pitch(ask_nok=3_000_000, support_needs=["capital", "network"])
+    stale = _partner(ticket_min=1_000_000, ticket_max=5_000_000,
+                     support_offers=["network", "competence"])
+    matching.rebuild()
+    assert "ticket_in_range" in recommendations.score_for(pitch.id, stale.id).reasons
+    auth.login(pitch.owner.email)
+    html = client.get(f"/pitches/{pitch.id}/matches").get_data(as_text=True)
+    said = _sentence(html, "partner offers")
+    assert said.startswith("The partner offers network, which the founder asks for")
+    assert "amount" not in said
+
+
+def test_api_explains_a_partner_pair_by_its_support(client, partner_market):
+    pitch, partner = partner_market["pitch"], partner_market["partner"]
+    items = client.get(f"/api/v1/pitches/{pitch.id}/recommendations",
+                       headers=bearer(pitch.owner)).get_json()["items"]
+    said = next(i["explanation"] for i in items if i["investor"]["id"] == partner.id)
+    assert said.startswith(PARTNER_SENTENCE)
+    items = client.get("/api/v1/recommendations", headers=bearer(partner.user)).get_json()["items"]
+    said = next(i["explanation"] for i in items if i["pitch"]["id"] == pitch.id)
+    assert said.startswith(PARTNER_SENTENCE)
 
 
 # -- browse and profile pages --------------------------------------------------------------
@@ -238,6 +360,23 @@ def test_api_round_trip_of_a_partner(client, app):
     assert _profile(user).support_offers == ["pilot_customer", "network"]
 
 
+def test_api_refuses_a_partner_with_money_funding_types(client, app):
+    user = make_user("investor")
+    headers = bearer(user)
+    body = {"organisation": "Pilotpartner AS", "investor_type": "partner",
+            "support_offers": ["pilot_customer"], "funding_types": ["partnership", "equity"]}
+    refused = client.put("/api/v1/profile", json=body, headers=headers)
+    assert refused.status_code == 422
+    error = refused.get_json()["error"]
+    assert list(error["fields"]) == ["funding_types"]
+    assert '"equity"' in str(error["fields"]["funding_types"])
+    assert _profile(user) is None
+    saved = client.put("/api/v1/profile", headers=headers,
+                       json=dict(body, funding_types=["partnership"]))
+    assert saved.status_code == 200, saved.get_json()
+    assert _profile(user).funding_types == ["partnership"]
+
+
 def test_api_recommendations_show_a_partners_offers(client, partner_market):
     owner = partner_market["pitch"].owner
     response = client.get(f"/api/v1/pitches/{partner_market['pitch'].id}/recommendations",
@@ -253,7 +392,8 @@ def test_api_recommendations_show_a_partners_offers(client, partner_market):
 def test_import_takes_the_partner_type_and_clears_capital(app):
     staff = make_user("staff")
     old = make_user("investor", email="gammel@fond.no")
-    make_investor(old, investor_type="angel", support_offers=["capital", "mentoring"])
+    make_investor(old, investor_type="angel", support_offers=["capital", "mentoring"],
+                  funding_types=["equity", "partnership", "grant"])
     rows = [{"email": "ny@inkubator.no", "name": "Kari", "role": "investor",
              "organisation": "Inkubator", "investor_type": "partner"},
             {"email": "gammel@fond.no", "name": "Ola", "role": "investor",
@@ -266,3 +406,4 @@ def test_import_takes_the_partner_type_and_clears_capital(app):
     updated = profiles["Gammelt Fond"]
     assert updated.investor_type == "partner" and updated.support_offers == ["mentoring"]
     assert updated.ticket_min is None and updated.ticket_max is None
+    assert updated.funding_types == ["partnership"]
