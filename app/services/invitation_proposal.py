@@ -52,13 +52,33 @@ def facet_value(pitch: Pitch, profile: InvestorProfile) -> float:
             + 0.10 * (1.0 if pitch.municipality in (profile.regions or []) else 0.0))
 
 
+def _beyond_capital(kinds) -> set[str]:
+    # Capital says nothing about founder support: nearly every pitch asks for it and most
+    # investors offer it, so only mentoring, competence, premises, network and a pilot count.
+    return set(kinds or []) - {"capital"}
+
+
+def founder_support_fit(pitch: Pitch) -> tuple[float, float]:
+    """The founder theme's two halves for a pitch: an early stage (0 or 1), and the support
+    beyond capital it asks for (0, 0.5 or 1)."""
+    early = 1.0 if pitch.stage in EARLY_STAGES else 0.0
+    return early, min(1.0, len(_beyond_capital(pitch.support_needs)) / 2)
+
+
+def investor_support_fit(profile: InvestorProfile) -> tuple[float, float]:
+    """The founder theme's two halves for a profile: early stages among its stages (0 or 1),
+    and the support beyond capital it offers (0, 0.5 or 1)."""
+    early = 1.0 if set(profile.stages or []) & set(EARLY_STAGES) else 0.0
+    return early, min(1.0, len(_beyond_capital(profile.support_offers)) / 2)
+
+
 def founder_theme_bonus(theme: str, pitch: Pitch) -> float:
     """How well a pitch fits the arena's theme, in [0, 1]."""
     if theme == "green":
         return min(1.0, len(pitch.green_objectives or []) / 2)
     if theme == "founder":
-        early = 1.0 if pitch.stage in EARLY_STAGES else 0.0
-        return 0.6 * early + 0.4 * min(1.0, len(pitch.support_needs or []) / 2)
+        early, support = founder_support_fit(pitch)
+        return 0.6 * early + 0.4 * support
     return 0.0
 
 
@@ -68,9 +88,8 @@ def investor_theme_bonus(theme: str, profile: InvestorProfile) -> float:
         mandate = GREEN_MANDATE_WEIGHT.get(profile.green_mandate or "none", 0.0)
         return 0.7 * mandate + 0.3 * min(1.0, len(profile.green_objectives or []) / 2)
     if theme == "founder":
-        early = 1.0 if set(profile.stages or []) & set(EARLY_STAGES) else 0.0
-        offers = set(profile.support_offers or []) - {"capital"}
-        return 0.5 * early + 0.5 * min(1.0, len(offers) / 2)
+        early, support = investor_support_fit(profile)
+        return 0.5 * early + 0.5 * support
     return 0.0
 
 

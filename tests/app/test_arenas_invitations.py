@@ -114,6 +114,18 @@ def test_founder_theme_favours_early_stages(app):
             > invitation_proposal.founder_theme_bonus("founder", growth))
 
 
+def test_founder_theme_rewards_support_beyond_capital_not_capital(app):
+    """Capital is what nearly every pitch asks for: in a founder-support arena it earns no
+    bonus, as capital among an investor's offers earns none."""
+    bonus = invitation_proposal.founder_theme_bonus
+    assert bonus("founder", make_pitch(stage="growth", support_needs=["capital"])) == 0
+    capital_only = make_pitch(stage="idea", support_needs=["capital"])
+    mentoring = make_pitch(stage="idea", support_needs=["capital", "mentoring"])
+    assert bonus("founder", mentoring) > bonus("founder", capital_only) > 0
+    money = make_investor(stages=["growth"], support_offers=["capital"])
+    assert invitation_proposal.investor_theme_bonus("founder", money) == 0
+
+
 def test_greedy_proposal_respects_association_quotas():
     import numpy as np
 

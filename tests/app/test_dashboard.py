@@ -134,8 +134,8 @@ def market():
     p2 = make_pitch(make_user("founder", association="asker"), **neither)
     p3 = make_pitch(make_user("founder", association="drammen"),  # green only
                     **{**neither, "stage": "series_a", "green_objectives": ["biodiversity"]})
-    p8 = make_pitch(make_user("founder", association="drammen"),
-                    **{**neither, "support_needs": ["capital"]})  # founder support only
+    p8 = make_pitch(make_user("founder", association="drammen"),  # founder support only
+                    **{**neither, "stage": "pre_seed", "support_needs": ["capital", "premises"]})
     draft = make_pitch(make_user("founder", association="asker"), status="draft")
     hidden = make_pitch(make_user("founder", association="asker"), hidden=True)
     deleted = make_pitch(make_user("founder", association="asker"))
@@ -297,29 +297,68 @@ def test_funnel_takes_a_fixed_number_of_statements(app, client, auth):
         event.remove(db.engine, "before_cursor_execute", count)
 
 
+def _in_priority(priority: str, item, side: str) -> bool:
+    """The Python rule the dashboard's SQL must say: green = the theme bonus is above zero;
+    founder support = both halves of the founder theme's fit are."""
+    if priority == "green":
+        bonus = (invitation_proposal.founder_theme_bonus if side == "pitch"
+                 else invitation_proposal.investor_theme_bonus)
+        return bonus(priority, item) > 0
+    fit = (invitation_proposal.founder_support_fit if side == "pitch"
+           else invitation_proposal.investor_support_fit)
+    return all(half > 0 for half in fit(item))
+
+
 @pytest.mark.parametrize("priority", ["green", "founder"])
 def test_funnel_priorities_are_the_arena_themes_rules(app, priority):
-    """The SQL conditions say what invitation_proposal's theme bonuses say."""
+    """The SQL conditions say what invitation_proposal's theme rules say."""
     owner = make_user("founder")
     variants = [{}, {"green_objectives": []}, {"stage": "growth"},
                 {"stage": "growth", "support_needs": []},
                 {"stage": "growth", "support_needs": [], "green_objectives": []},
-                {"stage": "idea", "support_needs": []}, {"support_needs": ["premises"]}]
+                {"stage": "idea", "support_needs": []}, {"support_needs": ["premises"]},
+                {"stage": "idea", "support_needs": ["capital"]},
+                {"stage": "series_a", "support_needs": ["mentoring", "network"]}]
     pitches = [make_pitch(owner, **v) for v in variants]
     in_sql = set(db.session.scalars(select(Pitch.id).where(
         dashboard_funnel.pitch_priority(priority))))
-    assert in_sql == {p.id for p in pitches
-                      if invitation_proposal.founder_theme_bonus(priority, p) > 0}
+    assert in_sql == {p.id for p in pitches if _in_priority(priority, p, "pitch")}
+    assert 0 < len(in_sql) < len(pitches)
     profiles = [make_investor(**v) for v in (
         {}, {"green_mandate": "none", "green_objectives": []},
         {"green_mandate": "required"}, {"stages": ["growth"], "support_offers": ["capital"]},
         {"stages": ["growth"], "support_offers": ["capital", "mentoring"]},
-        {"stages": ["pre_seed"], "support_offers": []})]
+        {"stages": ["pre_seed"], "support_offers": []},
+        {"stages": ["pre_seed"], "support_offers": ["capital"]})]
     in_sql = set(db.session.scalars(select(InvestorProfile.id).where(
         dashboard_funnel.investor_priority(priority))))
-    assert in_sql == {q.id for q in profiles
-                      if invitation_proposal.investor_theme_bonus(priority, q) > 0}
+    assert in_sql == {q.id for q in profiles if _in_priority(priority, q, "investor")}
     assert 0 < len(in_sql) < len(profiles)
+
+
+def test_founder_support_counts_early_pitches_asking_for_more_than_capital(client, auth):
+    """What staff read as "founder support": an early-stage founder asking for mentoring,
+    premises and the like. Capital alone, or a late stage, is not it (before, either one
+    put 99 % of the demo's pitches under founder support)."""
+    owner = make_user("founder", association="asker")
+    plain = {"green_objectives": []}
+    counted = [make_pitch(owner, **plain, stage="idea", support_needs=["mentoring"]),
+               make_pitch(owner, **plain, stage="seed",
+                          support_needs=["capital", "pilot_customer"])]
+    for stage, needs in (("seed", ["capital"]), ("idea", []), ("growth", ["mentoring"]),
+                         ("series_a", ["capital", "premises", "network"])):
+        make_pitch(owner, **plain, stage=stage, support_needs=needs)
+    make_investor(stages=["pre_seed"], support_offers=["capital", "mentoring"])  # counted
+    make_investor(stages=["pre_seed"], support_offers=["capital"])  # money only
+    make_investor(stages=["growth"], support_offers=["premises"])  # late stages only
+    auth.login(make_user("admin", association=None).email)
+    html = client.get("/staff/dashboard").data.decode()
+    assert numbers(html, "funnel-pitches", "total")["published"] == 6
+    assert numbers(html, "funnel-pitches", "founder")["published"] == len(counted)
+    assert numbers(html, "funnel-investors", "total")["active"] == 3
+    assert numbers(html, "funnel-investors", "founder")["active"] == 1
+    priorities = re.search(r'id="funnel-priorities">(.*?)</p>', html, re.S).group(1)
+    assert "Asking for capital alone does not count" in priorities
 
 
 def test_funnel_charts_are_accessible(client, auth):
