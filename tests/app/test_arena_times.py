@@ -12,8 +12,9 @@ from __future__ import annotations
 import pytest
 
 from app.extensions import db
-from app.models import Arena, AuditEvent, Invitation, Meeting
+from app.models import Arena
 from app.services import rsvp
+from tests.app.arena_times_support import active, audits, stored
 from tests.app.test_i18n import _client_in, _untranslated
 from tests.factories import (
     make_arena,
@@ -23,21 +24,6 @@ from tests.factories import (
     make_score,
     make_user,
 )
-
-
-def stored(invitation_id: int) -> tuple:
-    db.session.expire_all()
-    inv = db.session.get(Invitation, invitation_id)
-    return inv.arrive_slot, inv.leave_slot, inv.meeting_cap
-
-
-def audits() -> list[AuditEvent]:
-    return list(db.session.query(AuditEvent).filter_by(action="availability_set"))
-
-
-def active(arena_id: int) -> list[Meeting]:
-    db.session.expire_all()
-    return list(db.session.query(Meeting).filter_by(arena_id=arena_id, state="scheduled"))
 
 
 @pytest.fixture

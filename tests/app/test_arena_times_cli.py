@@ -13,7 +13,8 @@ import contextvars
 import pytest
 
 from app.extensions import db
-from app.models import AuditEvent, Invitation, Meeting
+from app.models import AuditEvent, Meeting
+from tests.app.arena_times_support import stored
 from tests.factories import make_arena, make_invitation, make_meeting, make_participant, make_user
 
 
@@ -29,12 +30,6 @@ def run(app, *args: str):
     result = contextvars.Context().run(runner.invoke, args=["arenas", "times", *args])
     db.session.expire_all()
     return result
-
-
-def stored(invitation_id: int) -> tuple:
-    db.session.expire_all()
-    inv = db.session.get(Invitation, invitation_id)
-    return inv.arrive_slot, inv.leave_slot, inv.meeting_cap
 
 
 def refused(result, message: str) -> bool:

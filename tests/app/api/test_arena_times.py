@@ -11,9 +11,10 @@ from __future__ import annotations
 import pytest
 
 from app.extensions import db
-from app.models import Arena, AuditEvent, Invitation, Meeting
+from app.models import Arena, Meeting
 from app.services import schedule as schedule_service
 from tests.app.api.helpers import bearer
+from tests.app.arena_times_support import audits, stored
 from tests.factories import (
     make_arena,
     make_invitation,
@@ -22,16 +23,6 @@ from tests.factories import (
     make_score,
     make_user,
 )
-
-
-def stored(invitation_id: int) -> tuple:
-    db.session.expire_all()
-    inv = db.session.get(Invitation, invitation_id)
-    return inv.arrive_slot, inv.leave_slot, inv.meeting_cap
-
-
-def audits() -> list[AuditEvent]:
-    return list(db.session.query(AuditEvent).filter_by(action="availability_set"))
 
 
 def body(arrive=None, leave=None, cap=None) -> dict:
