@@ -1,0 +1,48 @@
+"""On a 390 px phone the staff's table pages scroll their tables, never the whole page: the
+menu bar, headings and buttons stay where the thumb is. A wide table scrolls inside its own
+box, and nothing in it (a visually hidden column heading included) widens the page."""
+
+from __future__ import annotations
+
+from tests.browser.conftest import PHONE
+from tests.browser.seed_server import STAFF_EMAIL, STAFF_PASSWORD
+
+# The demo's first arena was held last month (schedule, attendance); the second is inviting.
+STAFF_PAGES = (
+    "/staff/dashboard?scope=all",
+    "/staff/pitches",
+    "/staff/arenas/1/invitations",
+    "/staff/arenas/1/schedule",
+    "/staff/arenas/1/attendance",
+    "/staff/arenas/2/invitations",
+    "/account/tokens",
+    "/api/v1/docs",
+)
+
+_WIDER_THAN_SCREEN = """() => {
+  const width = document.documentElement.clientWidth;
+  const wide = [...document.querySelectorAll('main *')].filter(e => {
+    const box = e.getBoundingClientRect();
+    if (box.right <= width + 1) return false;
+    for (let a = e.parentElement; a; a = a.parentElement) {
+      if (getComputedStyle(a).overflowX !== 'visible') return false;
+    }
+    return true;
+  }).slice(0, 5).map(e => e.tagName + ' ' + (e.innerText || '').slice(0, 40));
+  return {page: document.documentElement.scrollWidth, screen: width, wide};
+}"""
+
+
+def test_staff_table_pages_do_not_scroll_sideways_on_a_phone(new_user):
+    staff = new_user(PHONE, name="staff")
+    staff.login(STAFF_EMAIL, STAFF_PASSWORD)
+    first = staff.lang
+    for lang in ("nb", "en"):
+        staff.use_language(lang)
+        for path in STAFF_PAGES:
+            response = staff.goto(path)
+            assert response.status == 200, (path, response.status)
+            found = staff.page.evaluate(_WIDER_THAN_SCREEN)
+            assert found["page"] <= found["screen"], f"{lang} {path} scrolls sideways: {found}"
+        staff.check(f"attendance-phone-{lang}")  # the last table page, as a phone shows it
+    staff.use_language(first)
