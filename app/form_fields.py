@@ -73,6 +73,22 @@ def http_url(form, field) -> None:
         raise ValidationError(_l("Enter a web address starting with http:// or https://."))
 
 
+class WholeNumberRequired:
+    """A required whole number: empty or unreadable input gets `message` alone. Unlike
+    DataRequired, 0 counts as given, so a range check after it says what is wrong with 0
+    ("between 1 and …") instead of asking for the number that was typed."""
+
+    field_flags = {"required": True}
+
+    def __init__(self, message):
+        self.message = message
+
+    def __call__(self, form, field) -> None:
+        if field.data is None:
+            field.errors[:] = []  # "Not a valid integer value" would repeat the message
+            raise StopValidation(self.message)
+
+
 def not_after_this_year(form, field) -> None:
     """A year no later than the current one."""
     if field.data is not None and field.data > date.today().year:

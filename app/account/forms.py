@@ -7,6 +7,7 @@ from flask_wtf import FlaskForm
 from wtforms import IntegerField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
+from app.form_fields import WholeNumberRequired
 from app.services.account_details import MAX_NAME, MAX_PHONE, looks_like_phone
 from app.services.api_tokens import MAX_DAYS
 
@@ -47,7 +48,8 @@ class TokenForm(FlaskForm):
     scope = SelectField(_l("Access"), choices=[
         ("read", _l("Read only")), ("read-write", _l("Read and write"))], default="read")
     days = IntegerField(_l("Expires after (days)"), default=90,
-                        validators=[DataRequired(), NumberRange(min=1, max=MAX_DAYS)])
+                        validators=[WholeNumberRequired(_l("Enter a whole number.")),
+                                    NumberRange(min=1, max=MAX_DAYS)])
 
 
 class DeleteAccountForm(FlaskForm):

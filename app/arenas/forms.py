@@ -20,7 +20,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from app import vocabulary
-from app.form_fields import MultiCheckboxField, VersionField
+from app.form_fields import MultiCheckboxField, VersionField, WholeNumberRequired
 from app.services import arenas as arena_service
 from app.services import availability, reference
 from app.services.errors import DomainError
@@ -34,7 +34,7 @@ THEMES = {
 
 
 def _positive(label, maximum: int, **kwargs):
-    return IntegerField(label, validators=[DataRequired(message=_l("Enter a whole number.")),
+    return IntegerField(label, validators=[WholeNumberRequired(_l("Enter a whole number.")),
                                            NumberRange(min=1, max=maximum)], **kwargs)
 
 

@@ -84,6 +84,20 @@ def test_invalid_arena_is_refused_and_keeps_typed_values(client, staff, field, v
     assert db.session.query(Arena).count() == 0
 
 
+@pytest.mark.parametrize("field", ["founder_capacity", "investor_capacity", "slot_minutes",
+                                   "slot_count", "table_count"])
+def test_zero_is_refused_as_out_of_range_not_as_missing(client, staff, field):
+    # 0 is a whole number: "Enter a whole number." told staff to do what they had done.
+    response = client.post("/staff/arenas/new", data=arena_form(**{field: "0"}))
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    assert f'id="{field}-error"' in page
+    error = page.split(f'id="{field}-error">', 1)[1].split("</div>", 1)[0]
+    assert "Number must be between 1 and" in error
+    assert "Enter a whole number." not in error
+    assert db.session.query(Arena).count() == 0
+
+
 def test_boundary_values_are_accepted(client, staff):
     # 12 slots × 15 minutes fill 09:00–12:00 exactly; capacity 1; deadline a minute before.
     data = arena_form(slot_count="12", founder_capacity="1", investor_capacity="1",

@@ -49,6 +49,16 @@ def test_token_form_checks_fields(client, auth):
     assert db.session.query(ApiToken).count() == 0
 
 
+def test_token_lifetime_of_zero_days_is_out_of_range_not_missing(client, auth):
+    auth.login(make_user("founder").email)
+    page = _create_on_page(client, days="0")
+    assert page.status_code == 422
+    error = page.get_data(as_text=True).split('id="days-error">', 1)[1].split("</div>", 1)[0]
+    assert "Number must be between 1 and 365." in error
+    assert "This field is required." not in error
+    assert db.session.query(ApiToken).count() == 0
+
+
 def test_revoked_token_gets_401_and_only_the_owner_revokes(client, auth):
     owner, other = make_user("founder"), make_user("founder")
     token = api_tokens.create(owner, "ci", "read", 30)
