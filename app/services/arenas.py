@@ -92,8 +92,9 @@ def format_breaks(breaks: list[int] | None) -> str:
     return ", ".join(str(b + 1) for b in sorted(breaks or []))
 
 
-def _check(values: dict, hosts: list, user) -> None:
-    """Raise DomainError (with the field) on the first broken rule."""
+def _check(values: dict, hosts: list, user, before: Arena | None = None) -> None:
+    """Raise DomainError (with the field) on the first broken rule. `before` is the arena
+    being edited: one held yesterday can still be corrected, but no arena moves into the past."""
     for key in ("founder_capacity", "investor_capacity", "table_count", "slot_count",
                 "slot_minutes"):
         if values.get(key) is None or values[key] < 1:
@@ -103,6 +104,8 @@ def _check(values: dict, hosts: list, user) -> None:
     if values.get("theme") not in ARENA_THEMES:
         raise DomainError(_("Choose a theme."), "theme")
     start, end, day = values["start_time"], values["end_time"], values["date"]
+    if (before is None or day != before.date) and day < datetime.now(LOCAL_TZ).date():
+        raise DomainError(_("The arena's date has passed. Choose today or a later day."), "date")
     if end <= start:
         raise DomainError(_("The arena must end after it starts."), "end_time")
     minutes = (datetime.combine(day, end) - datetime.combine(day, start)).seconds // 60
@@ -122,6 +125,10 @@ def _check(values: dict, hosts: list, user) -> None:
     starts = datetime.combine(day, start, tzinfo=LOCAL_TZ)
     if local_to_utc(deadline) >= starts:
         raise DomainError(_("The answer deadline must be before the arena starts."),
+                          "rsvp_deadline")
+    # A new arena whose deadline has passed could never send its invitations.
+    if before is None and local_to_utc(deadline) <= datetime.now(UTC):
+        raise DomainError(_("The answer deadline has passed. Choose a later one."),
                           "rsvp_deadline")
     if not hosts:
         raise DomainError(_("Choose at least one host association."), "hosts")
@@ -166,7 +173,7 @@ def update_arena(user, arena: Arena, values: dict, host_slugs: list[str],
     if expected_version is None or expected_version != arena.version:
         raise _conflict()
     hosts = _hosts(host_slugs)
-    _check(values, hosts, user)
+    _check(values, hosts, user, before=arena)
     if arena.status in ("done", "cancelled"):
         raise DomainError(_("A finished or cancelled arena cannot be edited."))
     _apply(arena, values, hosts)

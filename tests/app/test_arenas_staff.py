@@ -98,6 +98,45 @@ def test_zero_is_refused_as_out_of_range_not_as_missing(client, staff, field):
     assert db.session.query(Arena).count() == 0
 
 
+def test_new_arena_on_a_past_day_is_refused(client, staff):
+    # Its deadline has passed too, so its invitations could never be sent: say so at once.
+    yesterday = date.today() - timedelta(days=1)
+    response = client.post("/staff/arenas/new", data=arena_form(
+        date=yesterday.isoformat(),
+        rsvp_deadline=(yesterday - timedelta(days=7)).isoformat() + "T12:00"))
+    assert response.status_code == 422
+    assert b"date has passed" in response.data
+    assert db.session.query(Arena).count() == 0
+
+
+def test_new_arena_with_a_passed_answer_deadline_is_refused(client, staff):
+    soon = date.today() + timedelta(days=3)
+    response = client.post("/staff/arenas/new", data=arena_form(
+        date=soon.isoformat(),
+        rsvp_deadline=(date.today() - timedelta(days=1)).isoformat() + "T12:00"))
+    assert response.status_code == 422
+    assert b"answer deadline has passed" in response.data
+    assert db.session.query(Arena).count() == 0
+
+
+def test_arena_held_yesterday_can_still_be_corrected_but_not_moved_into_the_past(client, staff):
+    held = date.today() - timedelta(days=1)
+    arena = make_arena(date=held, status="scheduled")
+    deadline = (held - timedelta(days=7)).isoformat() + "T12:00"
+    fixed = client.post(f"/staff/arenas/{arena.id}/edit", data=arena_form(
+        version=str(arena.version), date=held.isoformat(), rsvp_deadline=deadline,
+        venue="Asker bibliotek"))
+    assert fixed.status_code == 302
+    assert db.session.get(Arena, arena.id).venue == "Asker bibliotek"
+    upcoming = make_arena()
+    earlier = held - timedelta(days=1)
+    moved = client.post(f"/staff/arenas/{upcoming.id}/edit", data=arena_form(
+        version=str(upcoming.version), date=earlier.isoformat(),
+        rsvp_deadline=(earlier - timedelta(days=7)).isoformat() + "T12:00"))
+    assert moved.status_code == 422 and b"date has passed" in moved.data
+    assert db.session.get(Arena, upcoming.id).date > date.today()
+
+
 def test_boundary_values_are_accepted(client, staff):
     # 12 slots × 15 minutes fill 09:00–12:00 exactly; capacity 1; deadline a minute before.
     data = arena_form(slot_count="12", founder_capacity="1", investor_capacity="1",
