@@ -59,7 +59,9 @@ def _texts() -> tuple[str, tuple[tuple[str, str, str], ...]]:
     cache = g.setdefault("_koble_chart_texts", {}) if has_app_context() else {}
     found = cache.get(key)
     if found is None:
-        opening = f'<dl class="match-chart" aria-label="{escape(_("Why this match"))}">'
+        # gettext outside the f-strings: Babel's extractor does not look inside them
+        why = escape(_("Why this match"))
+        opening = f'<dl class="match-chart" aria-label="{why}">'
         bars = tuple((name, _BAR_LABEL.format(name=name, label=escape(label)),
                       _BAR_VALUE.format(name=name))
                      for name, label in explain.component_labels())
@@ -173,15 +175,18 @@ def _button_parts(next_url: str) -> dict:
             before, after = _BUTTON.format(action="\0", style=style,
                                            text=escape(text)).split("\0")
             return make, before, after
+        # gettext outside the f-strings: Babel's extractor does not look inside them
+        answer, interested, saved = (escape(_("Your answer")), escape(_("You are interested")),
+                                     escape(_("Saved")))
         found = cache[key] = {
             # the form has no name: a named form is a landmark, twenty alike on a page
             "open": (f'<form method="post"><input type="hidden" name="csrf_token" '
                      f'value="{token}">\n'
                      '<div class="d-flex flex-wrap gap-2 align-items-center" role="group" '
-                     f'aria-label="{escape(_("Your answer"))}">\n'),
+                     f'aria-label="{answer}">\n'),
             "you_are_interested": ('  <span class="badge text-bg-primary">'
-                                   f'{escape(_("You are interested"))}</span>\n'),
-            "saved": f'  <span class="badge text-bg-secondary">{escape(_("Saved"))}</span>\n',
+                                   f'{interested}</span>\n'),
+            "saved": f'  <span class="badge text-bg-secondary">{saved}</span>\n',
             "interested": button("interested", "btn-koble", _("Interested")),
             "save": button("saved", "btn-outline-secondary", _("Save")),
             "not_for_me": button("not_for_me", "btn-outline-danger", _("Not for me")),
