@@ -98,6 +98,10 @@ def recommended():
                                incoming=[]), 422
     pagination = recommendations.recommended_pitches(profile, form.filters(), page,
                                               columns=cards.PITCH_CARD_COLUMNS)
+    if not pagination.items and page > 1:
+        # the last one on this page was just marked "not for me" (the mark comes back here),
+        # or an old link: show the last page that has some, with the same filters
+        return redirect(url_for("matches.recommended", page=max(pagination.pages, 1), **args))
     marks, theirs = interest.marks_of_both("investor", investor_id=profile.id)
     # founders interested in the investor, however their pitches rank: on the first page
     incoming = incoming_interest.pitches_interested_in(profile) if page <= 1 else []

@@ -54,6 +54,29 @@ def test_investor_home_lists_best_pitches_with_filters_and_pages(client, auth, m
     assert second.status_code == 200
 
 
+def test_not_for_me_on_the_last_recommendation_of_a_page_lands_on_the_page_before(
+        client, auth, market, app):
+    # The mark sends the investor back to the page they were on; once it is empty, it said
+    # "No recommended pitches match these filters yet." with no filter set.
+    investor = market["solar_investor"]
+    app.config["PITCHES_PER_PAGE"] = 1
+    cache.clear()
+    auth.login(investor.user.email)
+    first = client.get("/matches").get_data(as_text=True)
+    last = max(int(n) for n in re.findall(r"/matches\?page=(\d+)", first))
+    assert last >= 2
+    page = client.get(f"/matches?page={last}").get_data(as_text=True)
+    [pitch_id] = set(re.findall(rf"/matches/(\d+)/{investor.id}/mark/", page))
+    client.post(f"/matches/{pitch_id}/{investor.id}/mark/not_for_me",
+                data={"next": f"/matches?page={last}"})
+    response = client.get(f"/matches?page={last}")
+    assert response.status_code == 302
+    assert response.location.endswith(f"/matches?page={last - 1}")
+    filtered = client.get(f"/matches?page={last + 5}&stage=seed")
+    assert filtered.status_code == 302
+    assert "stage=seed" in filtered.location and "page=" in filtered.location
+
+
 def test_a_mutual_pair_on_a_later_page_shows_the_founders_contacts(client, auth, market, app):
     investor, fish = market["solar_investor"], market["fish"]
     interest.mark(fish.owner, fish.id, investor.id, "interested")
