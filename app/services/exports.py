@@ -11,9 +11,11 @@ import csv
 import io
 import re
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from flask import Response
+
+from app.models.arena import LOCAL_TZ
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
@@ -25,7 +27,13 @@ def safe_cell(value) -> str:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, datetime | date):
+    if isinstance(value, datetime):
+        # stored in UTC (naive on SQLite, aware on PostgreSQL): shown on the associations'
+        # clock, to the minute, as the pages show times
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return value.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, int | float):
         return str(value)  # a plain number (also negative) is not a formula

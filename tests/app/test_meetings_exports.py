@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -26,6 +27,29 @@ from tests.factories import make_arena, make_meeting, make_participant, make_use
 ])
 def test_safe_cell(value, expected):
     assert safe_cell(value) == expected
+
+
+@pytest.mark.parametrize(("stored", "shown"), [
+    (datetime(2026, 1, 15, 6, 10, 13, 4238), "2026-01-15 07:10"),  # winter: UTC+1
+    (datetime(2026, 7, 1, 6, 10, tzinfo=UTC), "2026-07-01 08:10"),  # summer: UTC+2
+    (date(2026, 7, 1), "2026-07-01"),
+])
+def test_times_are_shown_on_the_associations_clock_to_the_minute(stored, shown):
+    # Times are stored in UTC (naive on SQLite, aware on PostgreSQL); a staff member reading
+    # "06:10:13.004238" took an answer given at 07:10 in Asker for one given at 06:10.
+    assert safe_cell(stored) == shown
+
+
+def test_answer_times_in_the_arena_export_are_local(client, auth):
+    from app.extensions import db
+
+    arena = make_arena(status="scheduled")
+    founder = make_participant(arena, "founder")
+    founder.answered_at = datetime(2026, 10, 26, 6, 10, 13, 4238)
+    db.session.commit()
+    auth.login(make_user("staff", association="asker").email)
+    rows = rows_of(client.get(f"/staff/arenas/{arena.id}/export/answers.csv"))
+    assert "2026-10-26 07:10" in [cell for row in rows for cell in row]
 
 
 def test_csv_text_guards_header_and_rows():
