@@ -247,3 +247,24 @@ def test_home_page_lists_upcoming_open_arenas(client):
     page = client.get("/")
     assert "Kommende grønn arena".encode() in page.data
     assert b"Utkast-arena" not in page.data and b"Gammel arena" not in page.data
+
+
+def test_answer_deadline_is_shown_to_the_minute_on_the_pages_and_in_the_invitation(app, client,
+                                                                                  auth):
+    # "22. des. 2026, 12:00:00": seconds nobody sets (the form takes minutes)
+    day = (datetime.now(UTC) + timedelta(days=40)).date()
+    deadline = datetime(day.year, day.month, day.day, 10, 30, tzinfo=UTC)
+    arena = make_arena(date=day + timedelta(days=7), rsvp_deadline=deadline)
+    founder = make_user("founder")
+    invitation = make_invitation(arena, founder)
+    pages = [client.get(link_for(invitation)).get_data(as_text=True)]
+    auth.login(founder.email)
+    pages.append(client.get(f"/arenas/{arena.id}").get_data(as_text=True))
+    auth.logout()
+    auth.login(make_user("staff", association="asker").email)
+    pages.append(client.get(f"/staff/arenas/{arena.id}").get_data(as_text=True))
+    rsvp.mail_invitation(invitation)
+    pages += [outbox_of(app)[-1].body, outbox_of(app)[-1].alternatives[0][0]]
+    for page in pages:
+        assert ":30:00" not in page
+        assert ":30" in page  # 10:30 UTC is 11:30 or 12:30 in Oslo
