@@ -61,8 +61,22 @@ def index(arena_id: int):
 def propose(arena_id: int):
     """Ask the engine for a proposal (replaces unsent proposals)."""
     arena = managed_arena_or_404(arena_id)
-    return _run(lambda: invitations.propose(current_user, arena), arena_id,
-                _("The engine's proposal is ready. Check it, then send."))
+    return _run(lambda: invitations.propose(current_user, arena), arena_id, _proposed)
+
+
+def _proposed(result: dict):
+    """What the proposal holds: an empty one is no proposal 'ready to send'."""
+    if result["founders"] or result["investors"]:
+        return _("The engine proposes %(founders)s and %(investors)s. Check the list, then "
+                 "send.",
+                 founders=ngettext("%(num)d founder", "%(num)d founders", result["founders"]),
+                 investors=ngettext("%(num)d investor", "%(num)d investors",
+                                    result["investors"]))
+    if not (result["free_founders"] or result["free_investors"]):
+        return (_("Every seat is taken by someone invited or accepted, so there is nobody to "
+                  "propose. Add seats in the arena's settings to invite more."), "warning")
+    return (_("The engine found nobody to propose for the free seats: no more founders or "
+              "investors fit this arena. Add people by hand below."), "warning")
 
 
 @bp.route("/<int:arena_id>/invitations/add", methods=["POST"])

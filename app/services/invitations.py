@@ -104,7 +104,8 @@ def propose(user, arena: Arena) -> dict[str, int]:
     db.session.commit()
     audit.record("invitations_proposed", actor=user, target=f"arena:{arena.id}",
                  detail=f"founders={len(room_f)} investors={len(room_i)} k={k}")
-    return {"founders": len(room_f), "investors": len(room_i)}
+    return {"founders": len(room_f), "investors": len(room_i),
+            "free_founders": max_f, "free_investors": max_i}
 
 
 # --- staff edits ----------------------------------------------------------------------------

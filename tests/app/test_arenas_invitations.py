@@ -8,12 +8,13 @@ import pytest
 from markupsafe import escape
 
 from app.extensions import db
-from app.models import Arena, AuditEvent, Invitation
+from app.models import Arena, AuditEvent, Invitation, Pitch
 from app.services import interest, invitation_proposal
 from tests.factories import (
     DEFAULT_PASSWORD,
     make_arena,
     make_investor,
+    make_invitation,
     make_participant,
     make_pitch,
     make_user,
@@ -327,3 +328,37 @@ def test_person_search_finds_by_name_part_or_whole_address_only(client, staff):
 
     assert finds("solberg") and finds("KARI.NORDMANN@example.no")
     assert not finds("nordmann@") and not finds("kari.nordmann")
+
+
+def test_a_proposal_with_nobody_in_it_says_so_instead_of_ready(client, staff):
+    # Every seat is invited already: "The engine's proposal is ready. Check it, then send."
+    # was followed by "There is nobody to invite" on Send.
+    arena = make_arena(founder_capacity=1, investor_capacity=1)
+    make_invitation(arena, _green_pitch().owner)
+    make_invitation(arena, _investor().user)
+    _green_pitch()
+    _investor()
+    full = _flash(follow(client, client.post(f"/staff/arenas/{arena.id}/invitations/propose")))
+    assert full.startswith("warning:") and "Every seat" in full
+    assert _rows(arena, state="proposed") == []
+    # Free seats, but no candidate at all: nobody published a pitch or keeps a profile here.
+    empty = make_arena(founder_capacity=3, investor_capacity=3, theme="green")
+    for pitch in db.session.query(Pitch).all():
+        pitch.hidden = True
+    db.session.commit()
+    none = _flash(follow(client, client.post(f"/staff/arenas/{empty.id}/invitations/propose")))
+    assert none.startswith("warning:") and "nobody" in none and "ready" not in none
+
+
+def test_a_proposal_says_how_many_it_proposes(client, staff):
+    for _ in range(3):
+        _green_pitch()
+    for _ in range(4):
+        _investor()
+    arena = make_arena(founder_capacity=2, investor_capacity=3)
+    said = _flash(follow(client, client.post(f"/staff/arenas/{arena.id}/invitations/propose")))
+    founders = len(_rows(arena, "founder", "proposed"))
+    investors = len(_rows(arena, "investor", "proposed"))
+    assert said.startswith("success:")
+    assert f"{founders} founders, {investors} investors" in said or (
+        f"{founders} founder" in said and f"{investors} investor" in said)

@@ -71,8 +71,10 @@ def test_staff_creates_arena_and_sends_the_proposed_invitations(new_user):
     page.get_by_role("link", name=me.t("Invitations"), exact=True).click()
     me.check("invitations-empty")
     page.get_by_role("button", name=me.t("Propose invitations")).click()
-    expect(page.get_by_role("status").first).to_contain_text(
-        me.t("The engine's proposal is ready. Check it, then send."))
+    said = me.t("The engine proposes %(founders)s and %(investors)s. Check the list, then send.",
+                founders="\0", investors="\0").split("\0")
+    expect(page.get_by_role("status").first).to_contain_text(said[0])
+    expect(page.get_by_role("status").first).to_contain_text(said[-1])
     proposed = page.locator("tr[data-state='proposed']")
     expect(proposed.first).to_be_visible()
     me.check("invitations-proposed")
