@@ -1,6 +1,7 @@
 """On a 390 px phone the staff's table pages scroll their tables, never the whole page: the
 menu bar, headings and buttons stay where the thumb is. A wide table scrolls inside its own
-box, and nothing in it (a visually hidden column heading included) widens the page."""
+box, and nothing in it (a visually hidden column heading included) widens the page. Nothing
+the pages ask for is missing: the browser's tab icon included."""
 
 from __future__ import annotations
 
@@ -46,3 +47,8 @@ def test_staff_table_pages_do_not_scroll_sideways_on_a_phone(new_user):
             assert found["page"] <= found["screen"], f"{lang} {path} scrolls sideways: {found}"
         staff.check(f"attendance-phone-{lang}")  # the last table page, as a phone shows it
     staff.use_language(first)
+    # The browser asks for the tab icon itself (Playwright does not see that request): without
+    # a <link rel="icon"> it asked for /favicon.ico on every first visit and got a 404.
+    log = staff.server.log.read_text()
+    assert "GET /static/favicon.svg" in log
+    assert not [line for line in log.splitlines() if "GET /favicon.ico" in line]
