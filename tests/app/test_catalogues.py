@@ -17,7 +17,8 @@ ROOT = Path(__file__).resolve().parents[2]
 def _extracted() -> set[str]:
     with (ROOT / "babel.cfg").open() as handle:
         method_map, options_map = parse_mapping_cfg(handle, "babel.cfg")
-    keywords = dict(DEFAULT_KEYWORDS, _l=None, lazy_gettext=None)  # the Makefile's -k
+    # the Makefile's -k
+    keywords = dict(DEFAULT_KEYWORDS, _l=None, lazy_gettext=None, lazy_ngettext=(1, 2))
     found = set()
     for _file, _line, message, _comments, _context in extract_from_dir(
             str(ROOT), method_map, options_map, keywords=keywords):
@@ -35,6 +36,7 @@ def test_make_messages_finds_every_catalogued_string_and_every_string_is_transla
     extracted = _extracted()
     assert "Pages" in extracted  # templates/_macros.html, which uses {% do %}
     assert "Why this match" in extracted  # app/matches/cards.py, inside an f-string before
+    assert "Leave empty for the arena's limit of %(num)d meeting." in extracted  # lazy_ngettext
     for lang in ("nb", "en"):
         catalogue = _catalogue(lang)
         dropped = sorted(set(catalogue) - extracted)
