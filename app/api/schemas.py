@@ -19,11 +19,12 @@ from app import vocabulary
 from app.investors.forms import MAX_TICKET_NOK
 from app.models.interest import INTEREST_KINDS
 from app.pitches.forms import MAX_ASK_NOK, SORTS
+from app.services import paging
 from app.services.account_details import looks_like_phone
 from app.services.investors import MAX_PAST_INVESTMENTS
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-MAX_PAGE = 10_000
+MAX_PAGE = paging.MAX_PAGE
 
 
 class Text(fields.String):

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import Pitch
-from app.services import audit, events
+from app.services import audit, events, paging
 from app.services.errors import DomainError, NotFound
 
 MAX_REASON = 500
@@ -26,7 +26,7 @@ def all_pitches_query(status: str | None = None, hidden: bool | None = None):
 
 def all_pitches(page: int = 1, status: str | None = None, hidden: bool | None = None):
     """One page of every pitch for staff."""
-    return db.paginate(all_pitches_query(status, hidden), page=page,
+    return db.paginate(all_pitches_query(status, hidden), page=paging.page_number(page),
                        per_page=current_app.config.get("PITCHES_PER_PAGE", 20), error_out=False)
 
 

@@ -8,6 +8,7 @@ from sqlalchemy import bindparam, func, select, update
 from app.extensions import db
 from app.models import Notification
 from app.models.user import utcnow
+from app.services import paging
 from app.services.errors import NotFound
 from app.services.privacy import shown  # a deleted account's name, in this language
 
@@ -55,7 +56,8 @@ def page_for(user, page: int = 1):
     """One page of the user's notifications, newest first (a Pagination)."""
     query = (select(Notification).where(Notification.user_id == user.id)
              .order_by(Notification.created_at.desc(), Notification.id.desc()))
-    return db.paginate(query, page=max(page, 1), per_page=PER_PAGE, error_out=False)
+    return db.paginate(query, page=paging.page_number(page), per_page=PER_PAGE,
+                       error_out=False)
 
 
 def mark_read(user, note_id: int) -> Notification:

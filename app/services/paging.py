@@ -16,6 +16,17 @@ from sqlalchemy import select as sa_select
 
 from app.extensions import db
 
+# The last page number a list answers (the API's limit too). A page number from a URL is
+# multiplied into the query's OFFSET: past this it would overflow the database's integer
+# (page=10**20: "bigint out of range" on PostgreSQL, OverflowError on SQLite) and answer 500.
+MAX_PAGE = 10_000
+
+
+def page_number(page: int | None) -> int:
+    """A requested page number as a list can answer it: 1 … MAX_PAGE (a page past the last
+    one is empty, as page 10 000 of a short list is)."""
+    return min(max(int(page or 1), 1), MAX_PAGE)
+
 
 @lru_cache(maxsize=128)
 def _counted(select, per_page: int, offset: int):
@@ -55,6 +66,6 @@ def paginate(select, page: int = 1, per_page: int = 20,
              params: dict | None = None) -> CountedPagination:
     """One page of an ORM select of one entity, with `total`, as db.paginate(count=True)
     with error_out=False; `params` are values for the select's bound parameters."""
-    return CountedPagination(select=select, session=db.session, page=max(int(page or 1), 1),
+    return CountedPagination(select=select, session=db.session, page=page_number(page),
                              per_page=per_page, max_per_page=None, error_out=False, count=True,
                              params=params)
