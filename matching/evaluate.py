@@ -17,10 +17,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
+from scipy import sparse
 
 from .dataset import Dataset, DatasetError, Task, load_dataset, make_task, simulate_earlier_cutoff
 from .learning import HALF_LIVES, choose_half_life, inner_tasks, learn_weights
@@ -57,16 +57,25 @@ def baselines(task: Task, seeds: int = 5) -> dict[str, dict]:
 def popularity_scores(task: Task, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     """The popularity baseline's score matrices (pitch ranking, investor ranking), one seed."""
     m, n = len(task.investors), len(task.candidates)
-    counts = [defaultdict(int) for _ in range(m)]
-    for r, q in enumerate(task.investors):
-        for s in q.sectors:
-            counts[r][s] += 1
+    # How often each candidate's sectors occur in each investor's portfolio: one sparse
+    # product (investor × sector counts times sector × candidate counts), exact in floats.
+    invest, cands = _sector_counts([q.sectors for q in task.investors],
+                                   [p.sectors for p in task.candidates])
+    sec = (invest @ cands.T).toarray().reshape(m, n)
     degree = np.array([q.activity for q in task.investors], float)
-    sec = np.array([[sum(counts[r][x] for x in p.sectors) for p in task.candidates]
-                    for r in range(m)], float).reshape(m, n)
     fwd = sec + degree[:, None] * 1e-6 + np.random.default_rng(100 + seed).random((m, n)) * 1e-3
     rev = degree[:, None] + np.random.default_rng(200 + seed).random((m, n)) * 1e-3
     return fwd, rev
+
+
+def _sector_counts(*sides) -> list[sparse.csr_matrix]:
+    """For each side (a list of sector tuples), its rows × sectors occurrence counts over one
+    shared sector vocabulary."""
+    vocab: dict[str, int] = {}
+    cols = [[vocab.setdefault(s, len(vocab)) for row in rows for s in row] for rows in sides]
+    return [sparse.csr_matrix((np.ones(len(c)), c, np.cumsum([0, *map(len, rows)])),
+                              shape=(len(rows), len(vocab)))
+            for c, rows in zip(cols, sides, strict=True)]
 
 
 def intervals(task: Task, scores: np.ndarray, seed: int = 0) -> dict:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from collections import defaultdict
 
 import numpy as np
 
@@ -17,17 +16,21 @@ REVERSE_KEYS = ("recall@10", "ndcg@10")
 
 def ranking_metrics(ranked: list[str], relevant: set[str], keys=PITCH_KEYS) -> dict[str, float]:
     """recall@10/50, NDCG@10 (binary gain) and MRR of one ranked list."""
-    hits = [x in relevant for x in ranked]
+    return hit_metrics(np.array([x in relevant for x in ranked], bool), len(relevant), keys)
+
+
+def hit_metrics(hits: np.ndarray, n_relevant: int, keys=PITCH_KEYS) -> dict[str, float]:
+    """`ranking_metrics` of a list given as its hits in rank order (a boolean array)."""
     out = {}
     for key in keys:
         if key.startswith("recall@"):
-            out[key] = sum(hits[: int(key[7:])]) / len(relevant)
+            out[key] = int(np.count_nonzero(hits[: int(key[7:])])) / n_relevant
         elif key == "ndcg@10":
-            dcg = sum(1 / math.log2(r + 2) for r, h in enumerate(hits[:10]) if h)
-            idcg = sum(1 / math.log2(r + 2) for r in range(min(len(relevant), 10)))
+            dcg = sum(1 / math.log2(r + 2) for r, h in enumerate(hits[:10].tolist()) if h)
+            idcg = sum(1 / math.log2(r + 2) for r in range(min(n_relevant, 10)))
             out[key] = dcg / idcg
         elif key == "mrr":
-            out[key] = next((1 / (r + 1) for r, h in enumerate(hits) if h), 0.0)
+            out[key] = 1 / (int(np.argmax(hits)) + 1) if hits.any() else 0.0
     return out
 
 
@@ -39,20 +42,26 @@ def mean_metrics(rows: list[dict[str, float]], keys) -> dict[str, float]:
 def metric_rows(task: Task, scores: np.ndarray) -> tuple[list[dict], list[dict]]:
     """Per-list metrics from a (investors × candidates) score matrix: one row per evaluated
     investor (pitch ranking) and one per candidate with an evaluated investor (reverse)."""
-    qids = [q.id for q in task.investors]
-    pids = [p.id for p in task.candidates]
-    fwd = [ranking_metrics([pids[j] for j in np.argsort(-scores[r], kind="stable")],
-                           task.relevant[q]) for r, q in enumerate(qids)]
-    by_pitch: dict[str, set[str]] = defaultdict(set)
-    for q, ps in task.relevant.items():
-        for p in ps:
-            by_pitch[p].add(q)
-    rev = []
-    for c, p in enumerate(pids):
-        if p in by_pitch:
-            order = np.argsort(-scores[:, c], kind="stable")
-            rev.append(ranking_metrics([qids[r] for r in order], by_pitch[p], REVERSE_KEYS))
+    pos = {p.id: j for j, p in enumerate(task.candidates)}
+    relevant = np.zeros(scores.shape, bool)
+    for r, q in enumerate(task.investors):
+        relevant[r, [pos[p] for p in task.relevant[q.id]]] = True
+    n_rel = relevant.sum(axis=1)
+    fwd = [hit_metrics(hits, int(n), PITCH_KEYS)
+           for hits, n in zip(_hits(scores, relevant), n_rel, strict=True)]
+    funded = np.flatnonzero(relevant.any(axis=0))  # candidates with an evaluated investor
+    rev_hits = _hits(scores[:, funded].T, relevant[:, funded].T)
+    rev = [hit_metrics(hits, int(n), REVERSE_KEYS)
+           for hits, n in zip(rev_hits, relevant[:, funded].sum(axis=0), strict=True)]
     return fwd, rev
+
+
+def _hits(scores: np.ndarray, relevant: np.ndarray, block: int = 512):
+    """Each row's relevance in descending score order (stable: ties keep list order), in
+    blocks of rows so that a large task never holds a full index matrix."""
+    for start in range(0, scores.shape[0], block):
+        order = np.argsort(-scores[start:start + block], axis=1, kind="stable")
+        yield from np.take_along_axis(relevant[start:start + block], order, axis=1)
 
 
 def evaluate_scores(task: Task, scores: np.ndarray) -> tuple[dict, dict]:
