@@ -19,6 +19,18 @@ class BoundedIntConverter(IntegerConverter):
         super().__init__(map, *args, **kwargs)
 
 
+def id_from_form(raw: str | None) -> int | None:
+    """An id posted in a form field (a hidden input or a button's value), or None when it is
+    not one: ASCII digits only, and no larger than an id column holds. str.isdigit() is true
+    for "²" (int() then raises), and int() reads ten thousand digits that PostgreSQL's integer
+    (or SQLite's 64 bits) cannot bind."""
+    value = (raw or "").strip()
+    if not (value.isascii() and value.isdigit() and len(value) <= len(str(MAX_ID))):
+        return None
+    number = int(value)
+    return number if 1 <= number <= MAX_ID else None
+
+
 def _lower(value):
     return value.lower() if isinstance(value, str) else value
 

@@ -7,6 +7,7 @@ from flask import Blueprint, Response, abort, flash, redirect, render_template, 
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from app.database import id_from_form
 from app.meetings import call_or_abort, yes_no
 from app.permissions import role_required
 from app.services import agenda as agenda_service
@@ -57,7 +58,7 @@ def participants(arena_id: int):
 @role_required(*PARTICIPANT)
 def make_request(arena_id: int):
     """Ask someone on the other side for a meeting."""
-    to_user_id = request.form.get("to_user_id", type=int)
+    to_user_id = id_from_form(request.form.get("to_user_id"))
     if to_user_id is None:
         abort(400)
     _flash_result(lambda: requests_service.request_meeting(current_user, arena_id, to_user_id),

@@ -109,6 +109,17 @@ def test_cannot_request_same_side_or_outsider(client, auth, arena):
     assert db.session.query(MeetingRequest).count() == 0
 
 
+@pytest.mark.parametrize("to_user_id", [str(2**31), str(2**63), "1" + "0" * 400, "²"])
+def test_an_id_no_column_holds_is_a_bad_request(client, auth, arena, to_user_id):
+    """A crafted id beyond PostgreSQL's integer (or SQLite's 64 bits) overflowed in the
+    query: a 500 instead of a refusal."""
+    founder = make_participant(arena, "founder")
+    make_participant(arena, "investor")
+    login(auth, founder)
+    assert ask(client, arena, to_user_id).status_code == 400
+    assert db.session.query(MeetingRequest).count() == 0
+
+
 def test_accept_and_decline(client, auth, arena):
     founder = make_participant(arena, "founder")
     one, two = make_participant(arena, "investor"), make_participant(arena, "investor")
