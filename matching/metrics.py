@@ -9,6 +9,7 @@ import numpy as np
 from .dataset import Task
 from .engine import MatchEngine
 from .records import EngineWeights
+from .scoring import BlockScorer
 
 PITCH_KEYS = ("recall@10", "recall@50", "ndcg@10", "mrr")
 REVERSE_KEYS = ("recall@10", "ndcg@10")
@@ -16,21 +17,23 @@ REVERSE_KEYS = ("recall@10", "ndcg@10")
 
 def ranking_metrics(ranked: list[str], relevant: set[str], keys=PITCH_KEYS) -> dict[str, float]:
     """recall@10/50, NDCG@10 (binary gain) and MRR of one ranked list."""
-    return hit_metrics(np.array([x in relevant for x in ranked], bool), len(relevant), keys)
+    return rank_metrics([r for r, x in enumerate(ranked) if x in relevant], len(relevant), keys)
 
 
-def hit_metrics(hits: np.ndarray, n_relevant: int, keys=PITCH_KEYS) -> dict[str, float]:
-    """`ranking_metrics` of a list given as its hits in rank order (a boolean array)."""
+def rank_metrics(ranks, n_relevant: int, keys=PITCH_KEYS) -> dict[str, float]:
+    """`ranking_metrics` of a list given by the 0-based ranks of its relevant items, in
+    ascending order (every metric here depends on those ranks alone)."""
     out = {}
     for key in keys:
         if key.startswith("recall@"):
-            out[key] = int(np.count_nonzero(hits[: int(key[7:])])) / n_relevant
+            cut = int(key[7:])
+            out[key] = sum(1 for r in ranks if r < cut) / n_relevant
         elif key == "ndcg@10":
-            dcg = sum(1 / math.log2(r + 2) for r, h in enumerate(hits[:10].tolist()) if h)
+            dcg = sum(1 / math.log2(r + 2) for r in ranks if r < 10)
             idcg = sum(1 / math.log2(r + 2) for r in range(min(n_relevant, 10)))
             out[key] = dcg / idcg
         elif key == "mrr":
-            out[key] = 1 / (int(np.argmax(hits)) + 1) if hits.any() else 0.0
+            out[key] = 1 / (ranks[0] + 1) if len(ranks) else 0.0
     return out
 
 
@@ -41,27 +44,54 @@ def mean_metrics(rows: list[dict[str, float]], keys) -> dict[str, float]:
 
 def metric_rows(task: Task, scores: np.ndarray) -> tuple[list[dict], list[dict]]:
     """Per-list metrics from a (investors × candidates) score matrix: one row per evaluated
-    investor (pitch ranking) and one per candidate with an evaluated investor (reverse)."""
+    investor (pitch ranking) and one per candidate with an evaluated investor (reverse).
+
+    A list is ordered by descending score, ties in list order (a stable sort), and only the
+    ranks of its relevant items are computed: no list is sorted."""
     pos = {p.id: j for j, p in enumerate(task.candidates)}
-    relevant = np.zeros(scores.shape, bool)
-    for r, q in enumerate(task.investors):
-        relevant[r, [pos[p] for p in task.relevant[q.id]]] = True
-    n_rel = relevant.sum(axis=1)
-    fwd = [hit_metrics(hits, int(n), PITCH_KEYS)
-           for hits, n in zip(_hits(scores, relevant), n_rel, strict=True)]
-    funded = np.flatnonzero(relevant.any(axis=0))  # candidates with an evaluated investor
-    rev_hits = _hits(scores[:, funded].T, relevant[:, funded].T)
-    rev = [hit_metrics(hits, int(n), REVERSE_KEYS)
-           for hits, n in zip(rev_hits, relevant[:, funded].sum(axis=0), strict=True)]
+    cols = [sorted(pos[p] for p in task.relevant[q.id]) for q in task.investors]
+    r = np.repeat(np.arange(len(cols)), [len(c) for c in cols]).astype(np.int64)
+    c = np.fromiter((j for cs in cols for j in cs), np.int64, len(r))
+    fwd = [rank_metrics(sorted(x), len(x), PITCH_KEYS)
+           for x in _groups(relevant_ranks(scores, r, c), [len(x) for x in cols])]
+    by_pitch = np.lexsort((r, c))  # relevant entries by candidate, then investor
+    r, c = r[by_pitch], c[by_pitch]
+    sizes = np.unique(c, return_counts=True)[1]  # per candidate with an evaluated investor
+    rev = [rank_metrics(sorted(x), len(x), REVERSE_KEYS)
+           for x in _groups(relevant_ranks(scores.T, c, r), sizes.tolist())]
     return fwd, rev
 
 
-def _hits(scores: np.ndarray, relevant: np.ndarray, block: int = 512):
-    """Each row's relevance in descending score order (stable: ties keep list order), in
-    blocks of rows so that a large task never holds a full index matrix."""
-    for start in range(0, scores.shape[0], block):
-        order = np.argsort(-scores[start:start + block], axis=1, kind="stable")
-        yield from np.take_along_axis(relevant[start:start + block], order, axis=1)
+def _groups(values: np.ndarray, sizes: list[int]) -> list[list[int]]:
+    """`values` cut into consecutive groups of `sizes`, as lists of Python ints."""
+    flat, out, start = values.tolist(), [], 0
+    for n in sizes:
+        out.append(flat[start:start + n])
+        start += n
+    return out
+
+
+def relevant_ranks(scores: np.ndarray, rows: np.ndarray, cols: np.ndarray,
+                   cells: int = 1 << 22) -> np.ndarray:
+    """0-based position of each entry (rows[t], cols[t]) in its row sorted by descending
+    score, ties in column order: the position ``np.argsort(-row, kind="stable")`` gives it,
+    NaN last. Computed as (entries above it) + (equal entries before it), a few rows' worth
+    of comparisons at a time."""
+    n = scores.shape[1]
+    out = np.empty(len(rows), np.int64)
+    step = max(1, cells // max(n, 1))
+    col = np.arange(n)
+    for start in range(0, len(rows), step):
+        sl = slice(start, start + step)
+        s = scores[rows[sl]]
+        x = s[np.arange(s.shape[0]), cols[sl]][:, None]
+        before = col[None, :] < cols[sl, None]
+        out[sl] = np.count_nonzero(s > x, axis=1) + np.count_nonzero((s == x) & before, axis=1)
+        nan = np.isnan(x[:, 0])
+        if nan.any():  # a NaN sorts after every number, among NaNs in column order
+            out[sl][nan] = (np.count_nonzero(~np.isnan(s[nan]), axis=1)
+                            + np.count_nonzero(np.isnan(s[nan]) & before[nan], axis=1))
+    return out
 
 
 def evaluate_scores(task: Task, scores: np.ndarray) -> tuple[dict, dict]:
@@ -87,14 +117,23 @@ def bootstrap_interval(rows: list[dict], key: str, base: list[dict] | None = Non
 
 
 def engine_scores(engine: MatchEngine, task: Task) -> np.ndarray:
-    """Full investors × candidates score matrix, via the engine's own blocked top-k."""
+    """Full investors × candidates score matrix: what the engine's blocked top-k ranks (same
+    blocks, same products), -inf for the pairs it leaves out (filtered), without ranking."""
     n, m = len(task.candidates), len(task.investors)
-    fwd, _ = engine.batch_topk(k=m, forward=True, reverse=False)
     scores = np.full((m, n), -np.inf)
-    rows = np.repeat(np.arange(n), fwd.index.shape[1])
-    cols = fwd.index.ravel()
-    ok = cols >= 0
-    scores[cols[ok], rows[ok]] = fwd.score.ravel()[ok]
+    if engine.svd_components_ is not None:  # approximate retrieval: only its top-k is scored
+        fwd, _ = engine.batch_topk(k=m, forward=True, reverse=False)
+        rows = np.repeat(np.arange(n), fwd.index.shape[1])
+        cols = fwd.index.ravel()
+        ok = cols >= 0
+        scores[cols[ok], rows[ok]] = fwd.score.ravel()[ok]
+        return scores
+    scorer = BlockScorer(engine, k=m)
+    for start in range(0, n, engine.block_size):
+        rows = np.arange(start, min(n, start + engine.block_size))
+        s = scorer.mask(rows, scorer.raw_block(rows))
+        s[~np.isfinite(s)] = -np.inf
+        scores[:, rows] = s.T
     return scores
 
 

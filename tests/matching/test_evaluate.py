@@ -5,9 +5,13 @@ from __future__ import annotations
 import json
 import math
 
+import numpy as np
 import pytest
 
+from matching.dataset import Task
 from matching.evaluate import evaluate, load_dataset, make_task, ranking_metrics
+from matching.metrics import REVERSE_KEYS, metric_rows
+from matching.records import InvestorRecord, PitchRecord
 
 
 def _write(folder, pitches, investments, cutoff):
@@ -25,6 +29,27 @@ def test_ranking_metrics_hand_computed():
     assert m["mrr"] == 0.5
     dcg = 1 / math.log2(3) + 1 / math.log2(5)
     assert m["ndcg@10"] == pytest.approx(dcg / (1 + 1 / math.log2(3)))
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_metric_rows_rank_whole_lists_with_ties_in_list_order(seed):
+    """Per-list metrics equal those of each full list sorted by score, ties (filtered -inf,
+    equal scores, NaN last) kept in list order, in both directions."""
+    rng = np.random.default_rng(seed)
+    m, n = 7, 30
+    scores = rng.integers(0, 4, (m, n)).astype(float)
+    scores[rng.random((m, n)) < 0.2] = -np.inf
+    scores[rng.random((m, n)) < 0.05] = np.nan
+    qs = [InvestorRecord(f"q{r}", "") for r in range(m)]
+    ps = [PitchRecord(f"p{c}", "") for c in range(n)]
+    relevant = {q.id: {f"p{c}" for c in rng.choice(n, int(rng.integers(1, 6)), replace=False)}
+                for q in qs}
+    fwd, rev = metric_rows(Task(qs, ps, relevant), scores)
+    assert fwd == [ranking_metrics([ps[c].id for c in np.argsort(-scores[r], kind="stable")],
+                                   relevant[q.id]) for r, q in enumerate(qs)]
+    funders = [{q.id for q in qs if p.id in relevant[q.id]} for p in ps]
+    assert rev == [ranking_metrics([qs[r].id for r in np.argsort(-scores[:, c], kind="stable")],
+                                   funders[c], REVERSE_KEYS) for c in range(n) if funders[c]]
 
 
 def test_split_candidates_and_evaluated_investors(tmp_path):
