@@ -51,6 +51,35 @@ GUARD_MARGIN = 0.02
 Folds = list[tuple[list[tuple[str, Task]], str, Task]]
 
 
+class Engines:
+    """Engines fitted during one learning run, by (task, cutoff, seed, half-life), and the
+    NDCG@10 pair each weight vector scores on them.
+
+    A fit does not depend on the weights (they only scale columns at scoring time), so the
+    steps that sample pairs from or validate on the same task share one fit, and a weight
+    vector that two steps score on the same task is scored once.
+    """
+
+    def __init__(self) -> None:
+        self._fits: dict[tuple, tuple[Task, MatchEngine]] = {}
+        self._ndcgs: dict[tuple, tuple[float, float]] = {}
+
+    def fit(self, task: Task, cut: str, seed: int, half_life: float) -> MatchEngine:
+        """The engine fitted on `task` as of `cut` (its weights are whatever was set last)."""
+        key = (id(task), cut, seed, half_life)  # the task is kept, so its id stays its own
+        if key not in self._fits:
+            self._fits[key] = (task, fit_engine(task, EngineWeights(), cut, seed, half_life))
+        return self._fits[key][1]
+
+    def ndcgs(self, task: Task, cut: str, seed: int, half_life: float,
+              weights: EngineWeights) -> tuple[float, float]:
+        """Pitch- and investor-ranking NDCG@10 of `weights` on `task`."""
+        key = (id(task), cut, seed, half_life, weights)
+        if key not in self._ndcgs:
+            self._ndcgs[key] = _ndcgs(self.fit(task, cut, seed, half_life), task, weights)
+        return self._ndcgs[key]
+
+
 def inner_tasks(ds: Dataset, quantiles=INNER_QUANTILES, min_investments: int = 50
                 ) -> list[tuple[str, Task]]:
     """The evaluation protocol one level down: TRAIN split at inner cutoffs (TEST unseen)."""
@@ -117,26 +146,28 @@ def validation_folds(ds: Dataset, tasks: list[tuple[str, Task]]) -> Folds:
 
 
 def pitch_differences(tasks: list[tuple[str, Task]], seed: int, negatives: int,
-                      half_life: float) -> tuple[np.ndarray, int]:
+                      half_life: float, engines: Engines | None = None
+                      ) -> tuple[np.ndarray, int]:
     """Component differences (funded pitch − sampled unfunded pitch, same investor), pooled,
     and the number of funded pairs behind them (the effective sample size)."""
-    return _differences(tasks, seed, negatives, half_life, same_pitch=False)
+    return _differences(tasks, seed, negatives, half_life, False, engines or Engines())
 
 
 def investor_differences(tasks: list[tuple[str, Task]], seed: int, negatives: int,
-                         half_life: float) -> tuple[np.ndarray, int]:
+                         half_life: float, engines: Engines | None = None
+                         ) -> tuple[np.ndarray, int]:
     """Component differences (funding investor − sampled non-funding investor, same pitch),
     pooled, and the number of funded pairs: the pairs the investor ranking is made of."""
-    return _differences(tasks, seed, negatives, half_life, same_pitch=True)
+    return _differences(tasks, seed, negatives, half_life, True, engines or Engines())
 
 
 def _differences(tasks: list[tuple[str, Task]], seed: int, negatives: int, half_life: float,
-                 same_pitch: bool) -> tuple[np.ndarray, int]:
+                 same_pitch: bool, engines: Engines) -> tuple[np.ndarray, int]:
     rng = np.random.default_rng(seed)
     diffs = [np.zeros((0, len(EngineWeights().as_dict())))]
     n_pos = 0
     for cut, task in tasks:
-        eng = fit_engine(task, EngineWeights(), cut, seed, half_life)
+        eng = engines.fit(task, cut, seed, half_life)
         groups: dict[str, set[str]] = task.relevant  # investor -> funded pitches
         pool = [p.id for p in task.candidates]
         if same_pitch:  # pitch -> its funders
@@ -148,7 +179,10 @@ def _differences(tasks: list[tuple[str, Task]], seed: int, negatives: int, half_
         pos, neg = [], []
         for key in sorted(groups):
             for x in sorted(groups[key]):  # sets iterate in hash order: sort, so runs repeat
-                others = [o for o in rng.choice(pool, negatives) if o not in groups[key]]
+                # drawing positions draws what rng.choice(pool) would, without converting
+                # the whole pool to an array for every positive
+                others = [o for o in map(pool.__getitem__, rng.choice(len(pool), negatives))
+                          if o not in groups[key]]
                 pairs = [(key, o) if same_pitch else (o, key) for o in [x, *others]]
                 pos += [pairs[0]] * len(others)
                 neg += pairs[1:]
@@ -180,7 +214,8 @@ def _pick(gains: dict, info: dict, key: str) -> tuple[object, bool]:
 
 
 def learn_forward(tasks: list[tuple[str, Task]], folds: Folds, seed: int, negatives: int,
-                  half_life: float) -> tuple[EngineWeights, dict]:
+                  half_life: float, engines: Engines | None = None
+                  ) -> tuple[EngineWeights, dict]:
     """Pitch-varying weights from same-investor pairs, validated on the pitch ranking.
 
     The learner (`reranker.shrunk_weights`) moves each default weight by ``exp(theta)``
@@ -189,23 +224,23 @@ def learn_forward(tasks: list[tuple[str, Task]], folds: Folds, seed: int, negati
     pairs, so it keeps its default here.
     """
     return _learn_shrunk(tasks, folds, EngineWeights(), pitch_differences, seed, negatives,
-                         half_life, ranking=0)
+                         half_life, 0, engines or Engines())
 
 
-def learn_activity(folds: Folds, weights: EngineWeights, seed: int, half_life: float
-                   ) -> tuple[EngineWeights, dict]:
+def learn_activity(folds: Folds, weights: EngineWeights, seed: int, half_life: float,
+                   engines: Engines | None = None) -> tuple[EngineWeights, dict]:
     """`weights` with the activity weight scaled by the factor that ranks investors best on
     the folds (mean gain in investor-ranking NDCG@10 over factor 1, guarded)."""
     info: dict = {}
     if weights.activity <= 0:
         return weights, {"choice": "activity weight is 0; kept"}
+    engines = engines or Engines()
     gains: dict[float, list[float]] = {f: [] for f in ACTIVITY_FACTORS}
     for _, cut, task in folds:
-        engine = fit_engine(task, weights, cut, seed, half_life)
-        base = _ndcgs(engine, task, weights)[1]
+        base = engines.ndcgs(task, cut, seed, half_life, weights)[1]
         for f in ACTIVITY_FACTORS:
             w = replace(weights, activity=weights.activity * f)
-            gains[f].append(log_gain(_ndcgs(engine, task, w)[1], base))
+            gains[f].append(log_gain(engines.ndcgs(task, cut, seed, half_life, w)[1], base))
     factor, ok = _pick(gains, info, "factor")
     if not ok or factor == 1.0:
         info["choice"] = "default"
@@ -215,7 +250,8 @@ def learn_activity(folds: Folds, weights: EngineWeights, seed: int, half_life: f
 
 
 def learn_reverse(tasks: list[tuple[str, Task]], folds: Folds, weights: EngineWeights,
-                  seed: int, negatives: int, half_life: float) -> tuple[EngineWeights, dict]:
+                  seed: int, negatives: int, half_life: float, engines: Engines | None = None
+                  ) -> tuple[EngineWeights, dict]:
     """All weights from same-pitch pairs (`investor_differences`), shrunk toward `weights`,
     validated on the investor ranking.
 
@@ -225,11 +261,11 @@ def learn_reverse(tasks: list[tuple[str, Task]], folds: Folds, weights: EngineWe
     pitch ranking loses no more than the guard margin on average over the folds.
     """
     return _learn_shrunk(tasks, folds, weights, investor_differences, seed, negatives,
-                         half_life, ranking=1)
+                         half_life, 1, engines or Engines())
 
 
 def _learn_shrunk(tasks, folds: Folds, start: EngineWeights, differences, seed: int,
-                  negatives: int, half_life: float, ranking: int
+                  negatives: int, half_life: float, ranking: int, engines: Engines
                   ) -> tuple[EngineWeights, dict]:
     """Weights learned from `differences` pairs, shrunk toward `start`, with `lam` chosen on
     the folds by the gain in NDCG@10 of `ranking` (0 pitches, 1 investors). Learning for
@@ -239,11 +275,11 @@ def _learn_shrunk(tasks, folds: Folds, start: EngineWeights, differences, seed: 
     gains: dict[float, list[float]] = {lam: [] for lam in LAMBDAS}
     pitch_gains: dict[float, list[float]] = {lam: [] for lam in LAMBDAS}
     for train, cut, task in folds:
-        diff, n_pos = differences(train, seed, negatives, half_life)
-        engine = fit_engine(task, start, cut, seed, half_life)
-        base = _ndcgs(engine, task, start)
+        diff, n_pos = differences(train, seed, negatives, half_life, engines)
+        base = engines.ndcgs(task, cut, seed, half_life, start)
         for lam in LAMBDAS:
-            got = _ndcgs(engine, task, shrunk_weights(diff, start, lam, n_eff=n_pos)[0])
+            got = engines.ndcgs(task, cut, seed, half_life,
+                                shrunk_weights(diff, start, lam, n_eff=n_pos)[0])
             gains[lam].append(log_gain(got[ranking], base[ranking]))
             pitch_gains[lam].append(log_gain(got[0], base[0]))
     lam, ok = _pick(gains, info, "lam")
@@ -253,7 +289,7 @@ def _learn_shrunk(tasks, folds: Folds, start: EngineWeights, differences, seed: 
     if not ok:
         info["choice"] = "default"
         return start, info
-    diff, n_pos = differences(tasks, seed, negatives, half_life)
+    diff, n_pos = differences(tasks, seed, negatives, half_life, engines)
     learned, theta = shrunk_weights(diff, start, lam, n_eff=n_pos)
     info.update(positives=n_pos, log_ratio={k: round(v, 3) for k, v in theta.items()},
                 choice="learned")
@@ -277,10 +313,13 @@ def learn_weights(ds: Dataset, seed: int, negatives: int = 20, half_life: float 
         info["choice"] = "no validation fold; defaults kept"
         return default, info
     info["folds"] = [c for _, c, _ in folds]
-    weights, info["pitch_ranking"] = learn_forward(tasks, folds, seed, negatives, half_life)
-    weights, info["investor_ranking"] = learn_activity(folds, weights, seed, half_life)
+    engines = Engines()  # the three steps fit and score the same tasks
+    weights, info["pitch_ranking"] = learn_forward(tasks, folds, seed, negatives, half_life,
+                                                   engines)
+    weights, info["investor_ranking"] = learn_activity(folds, weights, seed, half_life,
+                                                       engines)
     weights, info["reverse_pairs"] = learn_reverse(tasks, folds, weights, seed, negatives,
-                                                   half_life)
+                                                   half_life, engines)
     info["choice"] = ", ".join(f"{k}: {info[k]['choice']}"
                                for k in ("pitch_ranking", "investor_ranking", "reverse_pairs"))
     return weights, info
