@@ -119,10 +119,14 @@ def shrunk_weights(diff: np.ndarray, prior: EngineWeights, lam: float,
         grad_beta = float(dz @ z)
         return f, np.r_[grad_theta, grad_beta]
 
-    # start from the prior with the best sharpness, then free the log-ratios
+    # start from the prior with the best sharpness, then free the log-ratios. At the prior
+    # (theta = 0, penalty 0) `loss` is sw . logaddexp(0, -beta * (x @ mult)): the grid over
+    # beta needs neither the gradient nor a new product per point
     start = np.zeros(a.shape[1] + 1)
     grid = np.linspace(-2.0, 8.0, 41)
-    start[-1] = grid[int(np.argmin([loss(np.r_[start[:-1], b])[0] for b in grid]))]
+    at_prior = x @ (np.exp(a @ start[:-1]) if a.shape[1] else np.ones(len(w0)))
+    start[-1] = grid[int(np.argmin([float(sw @ np.logaddexp(0.0, -(np.exp(b) * at_prior)))
+                                    for b in grid]))]
     bounds = [(-MAX_LOG_RATIO, MAX_LOG_RATIO)] * a.shape[1] + [(-5.0, 12.0)]
     res = minimize(loss, start, jac=True, method="L-BFGS-B", bounds=bounds)
     theta = res.x[:-1]
