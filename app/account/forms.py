@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import IntegerField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
+from app.form_base import KobleForm
 from app.form_fields import WholeNumberRequired
 from app.services.account_details import MAX_NAME, MAX_PHONE, looks_like_phone
 from app.services.api_tokens import MAX_DAYS
@@ -15,7 +15,7 @@ from app.services.api_tokens import MAX_DAYS
 LANGUAGE_CHOICES = [("nb", "Norsk bokmål"), ("en", "English")]
 
 
-class AccountForm(FlaskForm):
+class AccountForm(KobleForm):
     """The person's own name, phone and preferred language."""
 
     name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=MAX_NAME)])
@@ -40,7 +40,7 @@ class AccountForm(FlaskForm):
             raise ValidationError(_l("Enter a phone number with digits, spaces and +."))
 
 
-class TokenForm(FlaskForm):
+class TokenForm(KobleForm):
     """Name, scope and lifetime of a new personal API token."""
 
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=80)],
@@ -52,7 +52,7 @@ class TokenForm(FlaskForm):
                                     NumberRange(min=1, max=MAX_DAYS)])
 
 
-class DeleteAccountForm(FlaskForm):
+class DeleteAccountForm(KobleForm):
     """Deleting the account asks for the password."""
 
     password = PasswordField(_l("Your password"), validators=[DataRequired()],

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import EmailField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, Length, Optional
 
+from app.form_base import KobleForm
 from app.form_fields import http_url
 from app.services.associations import MAX_EMAIL, MAX_NAME, MAX_WEBSITE
 
@@ -36,7 +36,7 @@ def _association_field(label, **kwargs) -> SelectField:
     return SelectField(label, coerce=_optional_int, **kwargs)
 
 
-class PeopleFilterForm(FlaskForm):
+class PeopleFilterForm(KobleForm):
     """Search and filters of the people list (GET)."""
 
     class Meta:
@@ -52,7 +52,7 @@ class PeopleFilterForm(FlaskForm):
         self.association.choices = _association_choices(associations, _l("All"))
 
 
-class RoleForm(FlaskForm):
+class RoleForm(KobleForm):
     """A person's role, and the association a staff member (or admin) belongs to."""
 
     role = SelectField(_l("Role"), validators=[DataRequired()])
@@ -67,7 +67,7 @@ class RoleForm(FlaskForm):
         self.association.choices = _association_choices(associations, _l("None"))
 
 
-class InviteStaffForm(FlaskForm):
+class InviteStaffForm(KobleForm):
     """A new staff member: who, which association, and the language of the mail."""
 
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=120)])
@@ -85,7 +85,7 @@ class InviteStaffForm(FlaskForm):
         self.association.choices = _association_choices(associations, _l("Choose…"))
 
 
-class AssociationForm(FlaskForm):
+class AssociationForm(KobleForm):
     """An association's display name and how to reach it."""
 
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=MAX_NAME)])

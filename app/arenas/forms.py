@@ -7,7 +7,6 @@ import re
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_ngettext
-from flask_wtf import FlaskForm
 from wtforms import (
     DateField,
     DateTimeLocalField,
@@ -20,6 +19,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from app import vocabulary
+from app.form_base import KobleForm
 from app.form_fields import MultiCheckboxField, VersionField, WholeNumberRequired
 from app.services import arenas as arena_service
 from app.services import availability, reference
@@ -38,7 +38,7 @@ def _positive(label, maximum: int, **kwargs):
                                            NumberRange(min=1, max=maximum)], **kwargs)
 
 
-class ArenaForm(FlaskForm):
+class ArenaForm(KobleForm):
     """Everything staff decide about an arena."""
 
     version = VersionField()
@@ -106,7 +106,7 @@ class ArenaForm(FlaskForm):
         field.errors = list(field.errors) + [error.message]
 
 
-class AvailabilityForm(FlaskForm):
+class AvailabilityForm(KobleForm):
     """When a person arrives and leaves (from the arena's slots), and at most how many meetings
     they want. The service checks the values against the arena."""
 
@@ -165,7 +165,7 @@ class AvailabilityForm(FlaskForm):
             field.errors = list(field.errors) + [error.message]
 
 
-class PersonSearchForm(FlaskForm):
+class PersonSearchForm(KobleForm):
     """Find a founder or investor by name or e-mail (GET)."""
 
     class Meta:

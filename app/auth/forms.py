@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, RadioField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
 
 from app import vocabulary
+from app.form_base import KobleForm
 from app.services import reference
 
 
-class RegisterForm(FlaskForm):
+class RegisterForm(KobleForm):
     """Self-registration for founders and investors."""
 
     role = RadioField(
@@ -46,7 +46,7 @@ class RegisterForm(FlaskForm):
                                     *reference.association_choices()]
 
 
-class LoginForm(FlaskForm):
+class LoginForm(KobleForm):
     """E-mail and password."""
 
     email = EmailField(_l("E-mail"), validators=[DataRequired(), Length(max=254)])
@@ -54,7 +54,7 @@ class LoginForm(FlaskForm):
     remember = BooleanField(_l("Keep me logged in on this device"))
 
 
-class ChangePasswordForm(FlaskForm):
+class ChangePasswordForm(KobleForm):
     """Change a password, proving the current one."""
 
     current_password = PasswordField(
@@ -67,13 +67,13 @@ class ChangePasswordForm(FlaskForm):
     )
 
 
-class ResetRequestForm(FlaskForm):
+class ResetRequestForm(KobleForm):
     """Ask for a password-reset link."""
 
     email = EmailField(_l("E-mail"), validators=[DataRequired(), Length(max=254)])
 
 
-class ResetPasswordForm(FlaskForm):
+class ResetPasswordForm(KobleForm):
     """Choose a new password from a reset link."""
 
     password = PasswordField(_l("New password"), validators=[DataRequired(), Length(max=128)])

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, ValidationError
 
 from app import vocabulary
+from app.form_base import KobleForm
 from app.form_fields import (
     CachedTranslationsMeta,
     MultiCheckboxField,
@@ -24,7 +24,7 @@ from app.services.investors import (
 MAX_TICKET_NOK = 10_000_000_000
 
 
-class ProfileForm(FlaskForm):
+class ProfileForm(KobleForm):
     """What an investor looks for, and how to reach them once both sides are interested."""
 
     version = VersionField()
@@ -128,7 +128,7 @@ class ProfileForm(FlaskForm):
         }
 
 
-class InvestorBrowseForm(FlaskForm):
+class InvestorBrowseForm(KobleForm):
     """Search and filters for investor profiles (GET)."""
 
     class Meta(CachedTranslationsMeta):

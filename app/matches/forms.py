@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import FloatField
 from wtforms.validators import InputRequired, NumberRange
 
+from app.form_base import KobleForm
 from app.pitches.forms import BrowseForm
 from app.services.explain import COMPONENT_LABELS
 
@@ -16,7 +16,7 @@ class MatchFilterForm(BrowseForm):
     field is neither shown nor used)."""
 
 
-class WeightsForm(FlaskForm):
+class WeightsForm(KobleForm):
     """One non-negative number per engine component (built for the engine's components)."""
 
     @classmethod

@@ -7,11 +7,11 @@ from flask import Blueprint, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import SelectField
 
 from app.extensions import db
+from app.form_base import KobleForm
 from app.models import Association
 from app.permissions import role_required
 from app.services import dashboard as dashboard_service
@@ -23,7 +23,7 @@ PERIOD_CHOICES = [("all", _l("All time")), ("365", _l("Last 365 days")),
                   ("90", _l("Last 90 days")), ("30", _l("Last 30 days"))]
 
 
-class FunnelFilterForm(FlaskForm):
+class FunnelFilterForm(KobleForm):
     """Whose funnel (GET): staff their own association or all; admins any association."""
 
     class Meta:

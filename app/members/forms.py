@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 
+from app.form_base import KobleForm
 
-class ImportForm(FlaskForm):
+
+class ImportForm(KobleForm):
     """A CSV or .xlsx file of members."""
 
     file = FileField(_l("Member list (CSV or Excel .xlsx)"), validators=[FileRequired()],
@@ -18,5 +19,5 @@ class ImportForm(FlaskForm):
                                     "investments)."))
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(KobleForm):
     """Confirm the previewed import (the rows stay on the server)."""

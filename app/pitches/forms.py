@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from app import vocabulary
+from app.form_base import KobleForm
 from app.form_fields import (
     CachedTranslationsMeta,
     MultiCheckboxField,
@@ -26,7 +26,7 @@ SORTS = {
 }
 
 
-class PitchForm(FlaskForm):
+class PitchForm(KobleForm):
     """Everything a founder tells investors about one idea."""
 
     version = VersionField()
@@ -87,7 +87,7 @@ class PitchForm(FlaskForm):
         }
 
 
-class BrowseForm(FlaskForm):
+class BrowseForm(KobleForm):
     """Search and filters for published pitches (a GET form, so no CSRF token)."""
 
     class Meta(CachedTranslationsMeta):

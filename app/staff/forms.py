@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import SelectField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
+from app.form_base import KobleForm
 from app.services.moderation import MAX_REASON
 
 
-class HideForm(FlaskForm):
+class HideForm(KobleForm):
     """Why a pitch is hidden; the founder reads this."""
 
     reason = TextAreaField(
@@ -19,7 +19,7 @@ class HideForm(FlaskForm):
     )
 
 
-class ModerationFilterForm(FlaskForm):
+class ModerationFilterForm(KobleForm):
     """Filters for the staff list of pitches (GET)."""
 
     class Meta:
