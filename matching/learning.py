@@ -28,7 +28,7 @@ import numpy as np
 from .activity import activity_scale, activity_score, parse_date, scale_counts
 from .dataset import Dataset, Task, make_task
 from .engine import MatchEngine
-from .metrics import engine_scores, evaluate_scores, fit_engine
+from .metrics import engine_scores, evaluate_scores, fit_engine, text_blocks
 from .records import EngineWeights
 from .reranker import shrunk_weights
 
@@ -56,13 +56,15 @@ class Engines:
     NDCG@10 pair each weight vector scores on them.
 
     A fit does not depend on the weights (they only scale columns at scoring time), so the
-    steps that sample pairs from or validate on the same task share one fit, and a weight
-    vector that two steps score on the same task is scored once.
+    steps that sample pairs from or validate on the same task share one fit, a weight
+    vector that two steps score on the same task is scored once, and the text products
+    (the costly part of scoring) are computed once per validation task.
     """
 
     def __init__(self) -> None:
         self._fits: dict[tuple, tuple[Task, MatchEngine]] = {}
         self._ndcgs: dict[tuple, tuple[float, float]] = {}
+        self._text: dict[tuple, list[np.ndarray]] = {}
 
     def fit(self, task: Task, cut: str, seed: int, half_life: float) -> MatchEngine:
         """The engine fitted on `task` as of `cut` (its weights are whatever was set last)."""
@@ -76,7 +78,13 @@ class Engines:
         """Pitch- and investor-ranking NDCG@10 of `weights` on `task`."""
         key = (id(task), cut, seed, half_life, weights)
         if key not in self._ndcgs:
-            self._ndcgs[key] = _ndcgs(self.fit(task, cut, seed, half_life), task, weights)
+            engine = self.fit(task, cut, seed, half_life)
+            text = self._text.get(key[:-1])
+            if text is None:
+                text = self._text[key[:-1]] = text_blocks(engine)
+            scores = engine_scores(engine.set_weights(weights), task, text)
+            fwd, rev = evaluate_scores(task, scores)
+            self._ndcgs[key] = fwd["ndcg@10"], rev["ndcg@10"]
         return self._ndcgs[key]
 
 
@@ -176,7 +184,7 @@ def _differences(tasks: list[tuple[str, Task]], seed: int, negatives: int, half_
                 for p in ps:
                     groups.setdefault(p, set()).add(q)
             pool = [q.id for q in task.investors]
-        pos, neg = [], []
+        pos, repeats, neg = [], [], []
         for key in sorted(groups):
             for x in sorted(groups[key]):  # sets iterate in hash order: sort, so runs repeat
                 # drawing positions draws what rng.choice(pool) would, without converting
@@ -184,10 +192,11 @@ def _differences(tasks: list[tuple[str, Task]], seed: int, negatives: int, half_
                 others = [o for o in map(pool.__getitem__, rng.choice(len(pool), negatives))
                           if o not in groups[key]]
                 pairs = [(key, o) if same_pitch else (o, key) for o in [x, *others]]
-                pos += [pairs[0]] * len(others)
+                pos.append(pairs[0])  # scored once, repeated for each of its negatives
+                repeats.append(len(others))
                 neg += pairs[1:]
                 n_pos += 1
-        diffs.append(eng.pair_components(pos).astype(float)
+        diffs.append(np.repeat(eng.pair_components(pos).astype(float), repeats, axis=0)
                      - eng.pair_components(neg).astype(float))
     return np.vstack(diffs), n_pos
 
@@ -195,11 +204,6 @@ def _differences(tasks: list[tuple[str, Task]], seed: int, negatives: int, half_
 def log_gain(got: float, base: float) -> float:
     """Smoothed log ratio of two NDCG@10 values."""
     return float(np.log((got + 1e-3) / (base + 1e-3)))
-
-
-def _ndcgs(engine: MatchEngine, task: Task, weights: EngineWeights) -> tuple[float, float]:
-    fwd, rev = evaluate_scores(task, engine_scores(engine.set_weights(weights), task))
-    return fwd["ndcg@10"], rev["ndcg@10"]
 
 
 def _pick(gains: dict, info: dict, key: str) -> tuple[object, bool]:

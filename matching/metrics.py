@@ -116,9 +116,11 @@ def bootstrap_interval(rows: list[dict], key: str, base: list[dict] | None = Non
     return [float(np.quantile(means, tail)), float(np.quantile(means, 1 - tail))]
 
 
-def engine_scores(engine: MatchEngine, task: Task) -> np.ndarray:
+def engine_scores(engine: MatchEngine, task: Task, text: list[np.ndarray] | None = None
+                  ) -> np.ndarray:
     """Full investors × candidates score matrix: what the engine's blocked top-k ranks (same
-    blocks, same products), -inf for the pairs it leaves out (filtered), without ranking."""
+    blocks, same products), -inf for the pairs it leaves out (filtered), without ranking.
+    `text` is the engine's `text_blocks`, to reuse across weight vectors."""
     n, m = len(task.candidates), len(task.investors)
     scores = np.full((m, n), -np.inf)
     if engine.svd_components_ is not None:  # approximate retrieval: only its top-k is scored
@@ -129,12 +131,23 @@ def engine_scores(engine: MatchEngine, task: Task) -> np.ndarray:
         scores[cols[ok], rows[ok]] = fwd.score.ravel()[ok]
         return scores
     scorer = BlockScorer(engine, k=m)
-    for start in range(0, n, engine.block_size):
-        rows = np.arange(start, min(n, start + engine.block_size))
-        s = scorer.mask(rows, scorer.raw_block(rows))
+    for b, rows in enumerate(_blocks(engine)):
+        s = scorer.mask(rows, scorer.raw_block(rows, None if text is None else text[b]))
         s[~np.isfinite(s)] = -np.inf
         scores[:, rows] = s.T
     return scores
+
+
+def text_blocks(engine: MatchEngine) -> list[np.ndarray]:
+    """An exact-mode engine's unweighted text products, block by block as `engine_scores`
+    uses them: they depend on the fit alone, not on the weights."""
+    scorer = BlockScorer(engine, k=0)
+    return [scorer.text_block(rows) for rows in _blocks(engine)]
+
+
+def _blocks(engine: MatchEngine) -> list[np.ndarray]:
+    n, size = len(engine.pitch_ids_), engine.block_size
+    return [np.arange(start, min(n, start + size)) for start in range(0, n, size)]
 
 
 def fit_engine(task: Task, weights: EngineWeights, as_of: str, seed: int,

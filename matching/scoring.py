@@ -184,14 +184,19 @@ class BlockScorer:
         self.dead_q = np.flatnonzero(~engine.investor_alive_)
         self.dead_p = ~engine.pitch_alive_
 
-    def raw_block(self, rows: np.ndarray) -> np.ndarray:
-        """Scores (exact, or approximate in SVD mode) of pitch `rows` vs all investors."""
+    def raw_block(self, rows: np.ndarray, text: np.ndarray | None = None) -> np.ndarray:
+        """Scores (exact mode) of pitch `rows` vs all investors; `text` is their
+        `text_block`, if already at hand (it does not depend on the weights)."""
         e = self.e
         if self.svd:
             raise AssertionError("SVD blocks are scored by block()")
         s = (e.pitch_dense_[rows] * self.s_dense) @ self.qd.T
-        s += self.s_text * (e.pitch_text_[rows] @ self.qt_t).toarray()
+        s += self.s_text * (self.text_block(rows) if text is None else text)
         return s
+
+    def text_block(self, rows: np.ndarray) -> np.ndarray:
+        """Unweighted text products of pitch `rows` vs all investors (exact mode)."""
+        return (self.e.pitch_text_[rows] @ self.qt_t).toarray()
 
     def mask(self, rows: np.ndarray, s: np.ndarray) -> np.ndarray:
         """-inf for removed and excluded pairs (and, exact mode, filtered ones)."""
