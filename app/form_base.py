@@ -1,10 +1,14 @@
-"""The base of every form: what holds for all typed text, whichever form it is in."""
+"""The base of every form and its checks: what holds for all typed text and numbers,
+whichever form they are in."""
 
 from __future__ import annotations
 
+import math
+import sys
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, StringField
+from wtforms import HiddenField, StringField, validators
 from wtforms.validators import ValidationError
 
 NUL_MESSAGE = _l("This text holds an invisible control character (NUL) that cannot be saved. "
@@ -28,3 +32,20 @@ class KobleForm(FlaskForm):
             if isinstance(field, StringField) and not isinstance(field, HiddenField):
                 extra.setdefault(name, []).append(no_nul)
         return super().validate(extra)
+
+
+class NumberRange(validators.NumberRange):
+    """WTForms' NumberRange, but a whole number beyond a float's range (10**400 typed in a
+    number field) is out of range with the usual message; WTForms' own asks math.isnan(),
+    which raises OverflowError for it: a 500."""
+
+    def __call__(self, form, field) -> None:
+        typed = field.data
+        if isinstance(typed, int) and not -sys.float_info.max <= typed <= sys.float_info.max:
+            field.data = math.inf if typed > 0 else -math.inf  # compares as the number would
+            try:
+                super().__call__(form, field)
+            finally:
+                field.data = typed
+            return
+        super().__call__(form, field)

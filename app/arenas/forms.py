@@ -16,10 +16,10 @@ from wtforms import (
     TextAreaField,
     TimeField,
 )
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, Length, Optional
 
 from app import vocabulary
-from app.form_base import KobleForm
+from app.form_base import KobleForm, NumberRange
 from app.form_fields import MultiCheckboxField, VersionField, WholeNumberRequired
 from app.services import arenas as arena_service
 from app.services import availability, reference

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, EmailField, IntegerField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, ValidationError
+from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from app import vocabulary
-from app.form_base import KobleForm
+from app.form_base import KobleForm, NumberRange
 from app.form_fields import (
     CachedTranslationsMeta,
     MultiCheckboxField,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from wtforms import FloatField
-from wtforms.validators import InputRequired, NumberRange
+from wtforms.validators import InputRequired
 
-from app.form_base import KobleForm
+from app.form_base import KobleForm, NumberRange
 from app.pitches.forms import BrowseForm
 from app.services.explain import COMPONENT_LABELS
 
