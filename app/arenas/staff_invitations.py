@@ -10,6 +10,7 @@ from flask_login import current_user
 
 from app.arenas import managed_arena_or_404
 from app.arenas.forms import AvailabilityForm, PersonSearchForm
+from app.database import id_from_form
 from app.permissions import role_required
 from app.services import availability, invitations, reference
 from app.services.contacts import contacts_visible_to
@@ -84,10 +85,10 @@ def _proposed(result: dict):
 def add(arena_id: int):
     """Add a person found by the search."""
     arena = managed_arena_or_404(arena_id)
-    user_id = request.form.get("user_id", "")
-    if not user_id.isdigit():
+    user_id = id_from_form(request.form.get("user_id"))
+    if user_id is None:
         abort(400)
-    return _run(lambda: invitations.add_person(current_user, arena, int(user_id)), arena_id,
+    return _run(lambda: invitations.add_person(current_user, arena, user_id), arena_id,
                 lambda invitation: _added(arena, invitation))
 
 

@@ -188,6 +188,15 @@ def _add(client, arena, user_id):
                                              data={"user_id": user_id})))
 
 
+@pytest.mark.parametrize("user_id", ["²", "٣", str(2**63)])
+def test_adding_an_id_that_is_no_id_is_a_bad_request(client, staff, user_id):
+    """'²'.isdigit() is true but int('²') raises: the add button's id was a 500."""
+    arena = make_arena(status="draft")
+    response = client.post(f"/staff/arenas/{arena.id}/invitations/add", data={"user_id": user_id})
+    assert response.status_code == 400
+    assert _rows(arena) == []
+
+
 def test_adding_to_a_full_list_says_it_went_to_the_waiting_list(client, staff):
     arena = make_arena(founder_capacity=2, investor_capacity=2, status="inviting")
     first, second, third, fourth = (_green_pitch() for _ in range(4))
