@@ -82,7 +82,8 @@ def utc_to_local(value: datetime | None) -> datetime | None:
 def parse_breaks(raw: str | None) -> list[int]:
     """"3, 6" (slot numbers as people count, from 1) → [2, 5] (0-based indexes)."""
     items = [part.strip() for part in (raw or "").replace(";", ",").split(",") if part.strip()]
-    if not all(item.isdigit() for item in items):
+    # ASCII only: "²".isdigit() is true, but int("²") raises (a 500 on the arena form).
+    if not all(item.isascii() and item.isdigit() for item in items):
         raise DomainError(_("List break slots as numbers separated by commas, e.g. 4, 8."),
                           "breaks")
     return sorted({int(item) - 1 for item in items})

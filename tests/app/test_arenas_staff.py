@@ -70,6 +70,7 @@ def test_new_arena_form_shows(client, staff):
     ("slot_count", "13", b"take 195 minutes"),  # 13 × 15 > 180
     ("breaks", "13", b"Break slots must be between"),
     ("breaks", "abc", b"separated by commas"),
+    ("breaks", "4, ²", b"separated by commas"),  # isdigit() but not int()
     ("rsvp_deadline", "2031-05-06T09:00", b"deadline must be before"),
     ("rsvp_deadline", "2031-05-07T08:00", b"deadline must be before"),
     ("hosts", [], b"at least one host"),
