@@ -13,6 +13,7 @@ from functools import wraps
 from flask import current_app, g, jsonify, request
 from flask_smorest import Blueprint as SmorestBlueprint
 from flask_smorest.exceptions import NotModified
+from webargs.flaskparser import FlaskParser
 from werkzeug.exceptions import HTTPException
 
 from app.extensions import csrf, db, limiter
@@ -131,8 +132,22 @@ def _rate_limit() -> str:
     return current_app.config.get("API_RATE_LIMIT", DEFAULT_RATE_LIMIT)
 
 
+class JsonParser(FlaskParser):
+    """webargs' parser, but a body nested deeper than Python's recursion limit (a few KB of
+    "[[[[…") is "Invalid JSON body." like any other broken JSON: json.loads raises
+    RecursionError for it, not JSONDecodeError, and that was a 500."""
+
+    def _raw_load_json(self, req):
+        try:
+            return super()._raw_load_json(req)
+        except RecursionError as error:
+            self._handle_invalid_json_error(error, req)
+
+
 class Blueprint(SmorestBlueprint):
     """An API blueprint: token auth, CSRF-exempt, rate-limited per token, JSON errors."""
+
+    ARGUMENTS_PARSER = JsonParser()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
