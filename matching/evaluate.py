@@ -31,8 +31,11 @@ from .metrics import (
     engine_scores,
     evaluate_scores,
     fit_engine,
+    forward_rows,
+    mean_metrics,
     metric_rows,
     ranking_metrics,
+    reverse_rows,
 )
 from .records import EngineWeights
 
@@ -47,9 +50,12 @@ def baselines(task: Task, seeds: int = 5) -> dict[str, dict]:
     out = {}
     runs = [evaluate_scores(task, np.random.default_rng(s).random((m, n))) for s in range(seeds)]
     out["random"] = _merge([r[0] for r in runs], [r[1] for r in runs])
-    scores = [popularity_scores(task, s) for s in range(seeds)]
-    fwd = [evaluate_scores(task, f)[0] for f, _ in scores]
-    rev = [evaluate_scores(task, r)[1] for _, r in scores]
+    fwd, rev = [], []
+    for s in range(seeds):  # one seed's two (investors × candidates) matrices at a time
+        f, r = popularity_scores(task, s)
+        fwd.append(mean_metrics(forward_rows(task, f), PITCH_KEYS))
+        rev.append(mean_metrics(reverse_rows(task, r), REVERSE_KEYS))
+        del f, r  # not alive while the next seed's pair is made
     out["popularity"] = _merge(fwd, rev)
     return out
 
@@ -61,10 +67,18 @@ def popularity_scores(task: Task, seed: int = 0) -> tuple[np.ndarray, np.ndarray
     # product (investor × sector counts times sector × candidate counts), exact in floats.
     invest, cands = _sector_counts([q.sectors for q in task.investors],
                                    [p.sectors for p in task.candidates])
-    sec = (invest @ cands.T).toarray().reshape(m, n)
+    fwd = (invest @ cands.T.toarray()).reshape(m, n)  # sparse x dense: no m × n sparse
     degree = np.array([q.activity for q in task.investors], float)
-    fwd = sec + degree[:, None] * 1e-6 + np.random.default_rng(100 + seed).random((m, n)) * 1e-3
-    rev = degree[:, None] + np.random.default_rng(200 + seed).random((m, n)) * 1e-3
+    # in place, in the order of sec + degree * 1e-6 + noise * 1e-3: the same floats, with
+    # no more than two m × n matrices alive
+    fwd += degree[:, None] * 1e-6
+    noise = np.random.default_rng(100 + seed).random((m, n))
+    noise *= 1e-3
+    fwd += noise
+    del noise
+    rev = np.random.default_rng(200 + seed).random((m, n))
+    rev *= 1e-3
+    rev += degree[:, None]
     return fwd, rev
 
 
@@ -83,7 +97,7 @@ def intervals(task: Task, scores: np.ndarray, seed: int = 0) -> dict:
     the paired difference engine − popularity over the same lists."""
     fwd, rev = metric_rows(task, scores)
     pop_f, pop_r = popularity_scores(task, seed)
-    base_f, base_r = metric_rows(task, pop_f)[0], metric_rows(task, pop_r)[1]
+    base_f, base_r = forward_rows(task, pop_f), reverse_rows(task, pop_r)
     out = {}
     for name, rows, base in (("pitch_ranking", fwd, base_f), ("investor_ranking", rev, base_r)):
         out[name] = {key: {"engine": bootstrap_interval(rows, key, seed=seed),

@@ -28,7 +28,15 @@ import numpy as np
 from .activity import activity_scale, activity_score, parse_date, scale_counts
 from .dataset import Dataset, Task, make_task
 from .engine import MatchEngine
-from .metrics import engine_scores, evaluate_scores, fit_engine, text_blocks
+from .metrics import (
+    REVERSE_KEYS,
+    engine_scores,
+    evaluate_scores,
+    fit_engine,
+    mean_metrics,
+    reverse_rows,
+    text_blocks,
+)
 from .records import EngineWeights
 from .reranker import shrunk_weights
 
@@ -129,7 +137,8 @@ def choose_half_life(tasks: list[tuple[str, Task]], seed: int,
             act = activity_values(task, cut, h)
             m, n = len(task.investors), len(task.candidates)
             jit = np.random.default_rng(seed).random((m, n)) * 1e-9
-            vals.append(evaluate_scores(task, act[:, None] + jit)[1]["ndcg@10"])
+            rows = reverse_rows(task, act[:, None] + jit)
+            vals.append(mean_metrics(rows, REVERSE_KEYS)["ndcg@10"])
         means[h] = float(np.mean(vals))
     best = max(HALF_LIVES, key=lambda h: (round(means[h], 4), h))
     return best, {str(int(h)): round(v, 4) for h, v in means.items()}

@@ -48,18 +48,34 @@ def metric_rows(task: Task, scores: np.ndarray) -> tuple[list[dict], list[dict]]
 
     A list is ordered by descending score, ties in list order (a stable sort), and only the
     ranks of its relevant items are computed: no list is sorted."""
-    pos = {p.id: j for j, p in enumerate(task.candidates)}
-    cols = [sorted(pos[p] for p in task.relevant[q.id]) for q in task.investors]
-    r = np.repeat(np.arange(len(cols)), [len(c) for c in cols]).astype(np.int64)
-    c = np.fromiter((j for cs in cols for j in cs), np.int64, len(r))
-    fwd = [rank_metrics(sorted(x), len(x), PITCH_KEYS)
-           for x in _groups(relevant_ranks(scores, r, c), [len(x) for x in cols])]
+    return forward_rows(task, scores), reverse_rows(task, scores)
+
+
+def forward_rows(task: Task, scores: np.ndarray) -> list[dict]:
+    """`metric_rows`' pitch-ranking rows alone."""
+    r, c, sizes = _relevant(task)
+    return [rank_metrics(sorted(x), len(x), PITCH_KEYS)
+            for x in _groups(relevant_ranks(scores, r, c), sizes)]
+
+
+def reverse_rows(task: Task, scores: np.ndarray) -> list[dict]:
+    """`metric_rows`' investor-ranking rows alone."""
+    r, c, _ = _relevant(task)
     by_pitch = np.lexsort((r, c))  # relevant entries by candidate, then investor
     r, c = r[by_pitch], c[by_pitch]
     sizes = np.unique(c, return_counts=True)[1]  # per candidate with an evaluated investor
-    rev = [rank_metrics(sorted(x), len(x), REVERSE_KEYS)
-           for x in _groups(relevant_ranks(scores.T, c, r), sizes.tolist())]
-    return fwd, rev
+    return [rank_metrics(sorted(x), len(x), REVERSE_KEYS)
+            for x in _groups(relevant_ranks(scores.T, c, r), sizes.tolist())]
+
+
+def _relevant(task: Task) -> tuple[np.ndarray, np.ndarray, list[int]]:
+    """Rows and columns of the relevant (investor, candidate) entries, by investor, and
+    how many each investor has."""
+    pos = {p.id: j for j, p in enumerate(task.candidates)}
+    cols = [sorted(pos[p] for p in task.relevant[q.id]) for q in task.investors]
+    sizes = [len(c) for c in cols]
+    r = np.repeat(np.arange(len(cols)), sizes).astype(np.int64)
+    return r, np.fromiter((j for cs in cols for j in cs), np.int64, len(r)), sizes
 
 
 def _groups(values: np.ndarray, sizes: list[int]) -> list[list[int]]:
