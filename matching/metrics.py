@@ -138,14 +138,15 @@ def engine_scores(engine: MatchEngine, task: Task, text: list[np.ndarray] | None
     blocks, same products), -inf for the pairs it leaves out (filtered), without ranking.
     `text` is the engine's `text_blocks`, to reuse across weight vectors."""
     n, m = len(task.candidates), len(task.investors)
-    scores = np.full((m, n), -np.inf)
     if engine.svd_components_ is not None:  # approximate retrieval: only its top-k is scored
+        scores = np.full((m, n), -np.inf)
         fwd, _ = engine.batch_topk(k=m, forward=True, reverse=False)
         rows = np.repeat(np.arange(n), fwd.index.shape[1])
         cols = fwd.index.ravel()
         ok = cols >= 0
         scores[cols[ok], rows[ok]] = fwd.score.ravel()[ok]
         return scores
+    scores = np.empty((m, n))  # the blocks cover every candidate
     scorer = BlockScorer(engine, k=m)
     for b, rows in enumerate(_blocks(engine)):
         s = scorer.mask(rows, scorer.raw_block(rows, None if text is None else text[b]))
