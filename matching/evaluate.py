@@ -50,36 +50,42 @@ def baselines(task: Task, seeds: int = 5) -> dict[str, dict]:
     out = {}
     runs = [evaluate_scores(task, np.random.default_rng(s).random((m, n))) for s in range(seeds)]
     out["random"] = _merge([r[0] for r in runs], [r[1] for r in runs])
-    fwd, rev = [], []
-    for s in range(seeds):  # one seed's two (investors × candidates) matrices at a time
-        f, r = popularity_scores(task, s)
-        fwd.append(mean_metrics(forward_rows(task, f), PITCH_KEYS))
-        rev.append(mean_metrics(reverse_rows(task, r), REVERSE_KEYS))
-        del f, r  # not alive while the next seed's pair is made
+    # one (investors × candidates) matrix at a time: each is read in one direction only
+    fwd = [mean_metrics(forward_rows(task, popularity_forward(task, s)), PITCH_KEYS)
+           for s in range(seeds)]
+    rev = [mean_metrics(reverse_rows(task, popularity_reverse(task, s)), REVERSE_KEYS)
+           for s in range(seeds)]
     out["popularity"] = _merge(fwd, rev)
     return out
 
 
-def popularity_scores(task: Task, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
-    """The popularity baseline's score matrices (pitch ranking, investor ranking), one seed."""
+def popularity_forward(task: Task, seed: int = 0) -> np.ndarray:
+    """The popularity baseline's pitch-ranking scores (sector frequency), one seed."""
     m, n = len(task.investors), len(task.candidates)
     # How often each candidate's sectors occur in each investor's portfolio: one sparse
     # product (investor × sector counts times sector × candidate counts), exact in floats.
     invest, cands = _sector_counts([q.sectors for q in task.investors],
                                    [p.sectors for p in task.candidates])
     fwd = (invest @ cands.T.toarray()).reshape(m, n)  # sparse x dense: no m × n sparse
-    degree = np.array([q.activity for q in task.investors], float)
     # in place, in the order of sec + degree * 1e-6 + noise * 1e-3: the same floats, with
     # no more than two m × n matrices alive
-    fwd += degree[:, None] * 1e-6
+    fwd += _degree(task)[:, None] * 1e-6
     noise = np.random.default_rng(100 + seed).random((m, n))
     noise *= 1e-3
     fwd += noise
-    del noise
-    rev = np.random.default_rng(200 + seed).random((m, n))
+    return fwd
+
+
+def popularity_reverse(task: Task, seed: int = 0) -> np.ndarray:
+    """The popularity baseline's investor-ranking scores (investor degree), one seed."""
+    rev = np.random.default_rng(200 + seed).random((len(task.investors), len(task.candidates)))
     rev *= 1e-3
-    rev += degree[:, None]
-    return fwd, rev
+    rev += _degree(task)[:, None]  # degree + noise * 1e-3, in place (the same floats)
+    return rev
+
+
+def _degree(task: Task) -> np.ndarray:
+    return np.array([q.activity for q in task.investors], float)
 
 
 def _sector_counts(*sides) -> list[sparse.csr_matrix]:
@@ -96,8 +102,8 @@ def intervals(task: Task, scores: np.ndarray, seed: int = 0) -> dict:
     """95% bootstrap intervals of the engine's NDCG@10 and recall@10 (both directions) and of
     the paired difference engine − popularity over the same lists."""
     fwd, rev = metric_rows(task, scores)
-    pop_f, pop_r = popularity_scores(task, seed)
-    base_f, base_r = forward_rows(task, pop_f), reverse_rows(task, pop_r)
+    base_f = forward_rows(task, popularity_forward(task, seed))
+    base_r = reverse_rows(task, popularity_reverse(task, seed))
     out = {}
     for name, rows, base in (("pitch_ranking", fwd, base_f), ("investor_ranking", rev, base_r)):
         out[name] = {key: {"engine": bootstrap_interval(rows, key, seed=seed),
@@ -128,8 +134,7 @@ def evaluate(folder: str | Path, seed: int = 0, learn: bool = True,
         weights, more = learn_weights(ds, seed, half_life=half_life, tasks=tasks)
         info.update(more, half_life_days=half_life)
     task = make_task(ds, None, ds.cutoff)
-    engine = fit_engine(task, weights, ds.cutoff, seed, half_life)
-    scores = engine_scores(engine, task)
+    scores = engine_scores(fit_engine(task, weights, ds.cutoff, seed, half_life), task)
     fwd, rev = evaluate_scores(task, scores)
     return {"dataset": ds.name, "investors_evaluated": len(task.investors),
             "candidates": len(task.candidates),
