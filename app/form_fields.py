@@ -10,7 +10,15 @@ from babel import support
 from flask import current_app
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
-from wtforms import HiddenField, SelectMultipleField
+from wtforms import (
+    DateField,
+    DateTimeLocalField,
+    FloatField,
+    HiddenField,
+    IntegerField,
+    SelectMultipleField,
+    TimeField,
+)
 from wtforms.i18n import messages_path
 from wtforms.validators import StopValidation, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
@@ -58,7 +66,10 @@ class VersionField(HiddenField):
 
     def process_formdata(self, valuelist):
         raw = valuelist[0] if valuelist else ""
-        self.data = int(raw) if raw.isdigit() else None
+        # ASCII digits only ("²".isdigit() is true, int("²") raises), and no longer than a
+        # version column holds: anything else is a form from nowhere, i.e. a conflict.
+        readable = raw.isascii() and raw.isdigit() and len(raw) <= 18
+        self.data = int(raw) if readable else None
 
 
 def http_url(form, field) -> None:
@@ -87,6 +98,42 @@ class WholeNumberRequired:
         if field.data is None:
             field.errors[:] = []  # "Not a valid integer value" would repeat the message
             raise StopValidation(self.message)
+
+
+class _OneMessageWhenUnreadable:
+    """Typed input the field cannot read ("abc" for a number, 2027-02-30 for a date) gets
+    `unreadable` alone. Left to WTForms, a number field said its own "Not a valid integer
+    value" followed by the range check's "Number must be between…", and DataRequired
+    replaced a date's "Not a valid date value" with "This field is required"."""
+
+    unreadable = None  # a lazy string, set by each field class
+
+    def pre_validate(self, form) -> None:
+        typed = self.raw_data[0] if self.raw_data else ""
+        if self.process_errors and isinstance(typed, str) and typed.strip():
+            self.errors.clear()  # the WTForms message, already copied in
+            raise StopValidation(self.unreadable)
+        super().pre_validate(form)
+
+
+class WholeNumberField(_OneMessageWhenUnreadable, IntegerField):
+    unreadable = _l("Enter a whole number.")
+
+
+class NumberField(_OneMessageWhenUnreadable, FloatField):
+    unreadable = _l("Enter a number.")
+
+
+class CalendarDateField(_OneMessageWhenUnreadable, DateField):
+    unreadable = _l("Enter a date that exists, e.g. 2027-03-15.")
+
+
+class ClockTimeField(_OneMessageWhenUnreadable, TimeField):
+    unreadable = _l("Enter a time as hours and minutes, e.g. 09:30.")
+
+
+class DateAndTimeField(_OneMessageWhenUnreadable, DateTimeLocalField):
+    unreadable = _l("Enter a date and a time that exist, e.g. 2027-03-15 12:00.")
 
 
 def not_after_this_year(form, field) -> None:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import IntegerField, PasswordField, SelectField, StringField
+from wtforms import PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from app.form_base import KobleForm, NumberRange
-from app.form_fields import WholeNumberRequired
+from app.form_fields import WholeNumberField, WholeNumberRequired
 from app.services.account_details import MAX_NAME, MAX_PHONE, looks_like_phone
 from app.services.api_tokens import MAX_DAYS
 
@@ -47,7 +47,7 @@ class TokenForm(KobleForm):
                        description=_l("What the token is for, e.g. “CRM sync”."))
     scope = SelectField(_l("Access"), choices=[
         ("read", _l("Read only")), ("read-write", _l("Read and write"))], default="read")
-    days = IntegerField(_l("Expires after (days)"), default=90,
+    days = WholeNumberField(_l("Expires after (days)"), default=90,
                         validators=[WholeNumberRequired(_l("Enter a whole number.")),
                                     NumberRange(min=1, max=MAX_DAYS)])
 

@@ -7,20 +7,20 @@ import re
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_ngettext
-from wtforms import (
-    DateField,
-    DateTimeLocalField,
-    IntegerField,
-    SelectField,
-    StringField,
-    TextAreaField,
-    TimeField,
-)
+from wtforms import SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from app import vocabulary
 from app.form_base import KobleForm, NumberRange
-from app.form_fields import MultiCheckboxField, VersionField, WholeNumberRequired
+from app.form_fields import (
+    CalendarDateField,
+    ClockTimeField,
+    DateAndTimeField,
+    MultiCheckboxField,
+    VersionField,
+    WholeNumberField,
+    WholeNumberRequired,
+)
 from app.services import arenas as arena_service
 from app.services import availability, reference
 from app.services.errors import DomainError
@@ -34,7 +34,7 @@ THEMES = {
 
 
 def _positive(label, maximum: int, **kwargs):
-    return IntegerField(label, validators=[WholeNumberRequired(_l("Enter a whole number.")),
+    return WholeNumberField(label, validators=[WholeNumberRequired(_l("Enter a whole number.")),
                                            NumberRange(min=1, max=maximum)], **kwargs)
 
 
@@ -48,9 +48,9 @@ class ArenaForm(KobleForm):
     theme = SelectField(_l("Theme"), choices=vocabulary.choices(THEMES),
                         validators=[DataRequired()])
     hosts = MultiCheckboxField(_l("Host associations"))  # choices: __init__
-    date = DateField(_l("Date"), validators=[DataRequired()])
-    start_time = TimeField(_l("Starts at"), validators=[DataRequired()])
-    end_time = TimeField(_l("Ends at"), validators=[DataRequired()])
+    date = CalendarDateField(_l("Date"), validators=[DataRequired()])
+    start_time = ClockTimeField(_l("Starts at"), validators=[DataRequired()])
+    end_time = ClockTimeField(_l("Ends at"), validators=[DataRequired()])
     venue = StringField(_l("Venue"), validators=[DataRequired(), Length(max=200)])
     founder_capacity = _positive(_l("Seats for founders"), 1000)
     investor_capacity = _positive(_l("Seats for investors"), 1000)
@@ -60,10 +60,10 @@ class ArenaForm(KobleForm):
         _l("Break slots"), validators=[Optional(), Length(max=200)],
         description=_l("Slot numbers without meetings, counted from 1, e.g. 4, 8."))
     table_count = _positive(_l("Number of tables"), 1000)
-    meeting_cap = IntegerField(
+    meeting_cap = WholeNumberField(
         _l("Most meetings per person"), validators=[Optional(), NumberRange(min=1, max=100)],
         description=_l("Leave empty for one meeting in every slot."))
-    rsvp_deadline = DateTimeLocalField(_l("Answer deadline"), format="%Y-%m-%dT%H:%M",
+    rsvp_deadline = DateAndTimeField(_l("Answer deadline"), format="%Y-%m-%dT%H:%M",
                                        validators=[DataRequired()])
 
     def __init__(self, *args, **kwargs):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, EmailField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, EmailField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from app import vocabulary
@@ -12,6 +12,7 @@ from app.form_fields import (
     CachedTranslationsMeta,
     MultiCheckboxField,
     VersionField,
+    WholeNumberField,
     optional_choices,
 )
 from app.services.account_details import looks_like_phone
@@ -43,13 +44,13 @@ class ProfileForm(KobleForm):
     sectors = MultiCheckboxField(_l("Sectors"), mapping=vocabulary.SECTORS)
     stages = MultiCheckboxField(_l("Stages"), mapping=vocabulary.STAGES)
     stages_only = BooleanField(_l("Only these stages"))
-    ticket_min = IntegerField(
+    ticket_min = WholeNumberField(
         _l("Smallest ticket (NOK)"),
         validators=[Optional(), NumberRange(min=0, max=MAX_TICKET_NOK)],
         description=_l("A support partner offers no capital: leave the ticket sizes empty "
                        "(they are not saved for a partner)."),
     )
-    ticket_max = IntegerField(
+    ticket_max = WholeNumberField(
         _l("Largest ticket (NOK)"), validators=[Optional(), NumberRange(min=0, max=MAX_TICKET_NOK)]
     )
     regions = MultiCheckboxField(_l("Regions and municipalities"),
@@ -66,7 +67,7 @@ class ProfileForm(KobleForm):
         _l("Funding types"), mapping=vocabulary.FUNDING_TYPES,
         description=_l("A support partner offers no capital: of these, only a partnership."),
     )
-    past_investments = IntegerField(
+    past_investments = WholeNumberField(
         _l("Past investments"), default=0,
         validators=[Optional(), NumberRange(min=0, max=MAX_PAST_INVESTMENTS)],
         description=_l("How many companies you have invested in so far. Founders' "

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import FloatField
 from wtforms.validators import InputRequired
 
 from app.form_base import KobleForm, NumberRange
+from app.form_fields import NumberField
 from app.pitches.forms import BrowseForm
 from app.services.explain import COMPONENT_LABELS
 
@@ -24,7 +24,7 @@ class WeightsForm(KobleForm):
         """A form class with one field per component name, in the engine's order."""
         attrs = {}
         for name in names:
-            attrs[name] = FloatField(
+            attrs[name] = NumberField(
                 COMPONENT_LABELS.get(name, name),
                 validators=[InputRequired(_l("Enter a number.")),
                             NumberRange(min=0, max=1000,

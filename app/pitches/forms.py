@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import IntegerField, SelectField, StringField, TextAreaField
+from wtforms import SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from app import vocabulary
@@ -12,6 +12,7 @@ from app.form_fields import (
     CachedTranslationsMeta,
     MultiCheckboxField,
     VersionField,
+    WholeNumberField,
     http_url,
     not_after_this_year,
     optional_choices,
@@ -44,7 +45,7 @@ class PitchForm(KobleForm):
     stage = SelectField(
         _l("Stage"), choices=vocabulary.choices(vocabulary.STAGES), validators=[DataRequired()]
     )
-    ask_nok = IntegerField(
+    ask_nok = WholeNumberField(
         _l("Funding ask (NOK)"),
         validators=[Optional(), NumberRange(min=0, max=MAX_ASK_NOK)],
         description=_l("A whole number of kroner, no more than 1 000 000 000."),
@@ -55,10 +56,10 @@ class PitchForm(KobleForm):
         _l("Green objectives (EU taxonomy)"), mapping=vocabulary.GREEN_OBJECTIVES
     )
     support_needs = MultiCheckboxField(_l("Support needed"), mapping=vocabulary.SUPPORT_KINDS)
-    team_size = IntegerField(
+    team_size = WholeNumberField(
         _l("Team size"), validators=[Optional(), NumberRange(min=1, max=100000)]
     )
-    founded_year = IntegerField(
+    founded_year = WholeNumberField(
         _l("Founded (year)"), validators=[Optional(), NumberRange(min=1900), not_after_this_year]
     )
     website = StringField(_l("Website"), validators=[Optional(), Length(max=300), http_url])
@@ -98,10 +99,10 @@ class BrowseForm(KobleForm):
     stage = SelectField(_l("Stage"), validators=[Optional()])
     municipality = SelectField(_l("Municipality"), validators=[Optional()])
     objective = SelectField(_l("Green objective"), validators=[Optional()])
-    ask_min = IntegerField(
+    ask_min = WholeNumberField(
         _l("Ask at least (NOK)"), validators=[Optional(), NumberRange(min=0, max=MAX_ASK_NOK)]
     )
-    ask_max = IntegerField(
+    ask_max = WholeNumberField(
         _l("Ask at most (NOK)"), validators=[Optional(), NumberRange(min=0, max=MAX_ASK_NOK)]
     )
     sort = SelectField(_l("Sort by"), choices=list(SORTS.items()), default="newest",

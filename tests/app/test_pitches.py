@@ -171,10 +171,14 @@ def test_stale_edit_is_refused_and_keeps_typed_text(client, founder):
     assert f'value="{_pitch(pitch.id).version}"' in page
 
 
-def test_edit_without_version_saves_nothing(client, founder):
+@pytest.mark.parametrize("version", [None, "²", "1" * 5000])
+def test_edit_without_a_readable_version_saves_nothing(client, founder, version):
     pitch = make_pitch(founder, title="Original")
-    response = client.post(f"/pitches/{pitch.id}/edit", data=_form(title="Uten versjon"))
+    data = _form(title="Uten versjon") if version is None else _form(title="Uten versjon",
+                                                                        version=version)
+    response = client.post(f"/pitches/{pitch.id}/edit", data=data)
     assert response.status_code == 409
+    assert "invalid literal" not in response.get_data(as_text=True)
     assert _pitch(pitch.id).title == "Original"
 
 
