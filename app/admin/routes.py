@@ -11,6 +11,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.admin.forms import AssociationForm, InviteStaffForm, PeopleFilterForm, RoleForm
+from app.pager import to_last_page
 from app.permissions import role_required
 from app.services import admin_users, associations, privacy
 from app.services.errors import DomainError, NotFound
@@ -41,6 +42,8 @@ def users():
     page = max(request.args.get("page", 1, type=int), 1)
     pagination = admin_users.search(form.q.data or "", form.role.data or None,
                                     form.association.data, page)
+    if (last := to_last_page(pagination)) is not None:
+        return last
     filters = {key: value for key, value in request.args.items() if key != "page" and value}
     return render_template("admin/users.html", form=form, pagination=pagination,
                            filters=filters)

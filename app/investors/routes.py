@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.investors.forms import InvestorBrowseForm, ProfileForm
+from app.pager import to_last_page
 from app.permissions import role_required
 from app.services import incoming_interest, investors
 from app.services.contacts import can_see_contacts
@@ -50,6 +51,8 @@ def browse():
                                filters={}), 422
     page = max(request.args.get("page", 1, type=int), 1)
     pagination = investors.search(page=page, **form.filters())
+    if (last := to_last_page(pagination)) is not None:
+        return last
     filters = {key: value for key, value in request.args.items() if key != "page" and value}
     return render_template("investors/list.html", form=form, pagination=pagination,
                            filters=filters)

@@ -6,6 +6,7 @@ from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from app.auth.safe_next import safe_next
+from app.pager import to_last_page
 from app.services import notifications
 from app.services.errors import NotFound
 
@@ -17,8 +18,10 @@ bp = Blueprint("notifications", __name__)
 def index():
     """The user's notifications, newest first (viewing does not mark them read)."""
     page = request.args.get("page", 1, type=int) or 1
-    return render_template("matches/notifications.html",
-                           pagination=notifications.page_for(current_user, page),
+    pagination = notifications.page_for(current_user, page)
+    if (last := to_last_page(pagination)) is not None:
+        return last
+    return render_template("matches/notifications.html", pagination=pagination,
                            text=notifications.text)
 
 

@@ -12,6 +12,7 @@ from app.matches import cards
 from app.matches.forms import MatchFilterForm
 from app.models import InvestorProfile, Pitch
 from app.models.interest import INTEREST_KINDS
+from app.pager import to_last_page
 from app.permissions import owned_or_404, role_required
 from app.services import explain, incoming_interest, interest, notifications, recommendations
 from app.services.contacts import can_see_contacts
@@ -98,10 +99,9 @@ def recommended():
                                incoming=[]), 422
     pagination = recommendations.recommended_pitches(profile, form.filters(), page,
                                               columns=cards.PITCH_CARD_COLUMNS)
-    if not pagination.items and page > 1:
-        # the last one on this page was just marked "not for me" (the mark comes back here),
-        # or an old link: show the last page that has some, with the same filters
-        return redirect(url_for("matches.recommended", page=max(pagination.pages, 1), **args))
+    # the last one on this page was just marked "not for me" (the mark comes back here)
+    if (last := to_last_page(pagination)) is not None:
+        return last
     marks, theirs = interest.marks_of_both("investor", investor_id=profile.id)
     # founders interested in the investor, however their pitches rank: on the first page
     incoming = incoming_interest.pitches_interested_in(profile) if page <= 1 else []
@@ -132,9 +132,9 @@ def saved_pitches():
                                scores={}, marks={}, theirs={})
     page = max(request.args.get("page", 1, type=int) or 1, 1)
     pagination = saved_page(profile.id, page)
-    if not pagination.items and page > 1:
-        # the last one on this page was just un-saved: show the last page that has some
-        return redirect(url_for("matches.saved_pitches", page=max(pagination.pages, 1)))
+    # the last one on this page was just un-saved
+    if (last := to_last_page(pagination)) is not None:
+        return last
     scores = scores_of(profile.id, [p.id for p in pagination.items])
     marks, theirs = interest.marks_of_both("investor", investor_id=profile.id)
     return render_template("matches/saved.html", profile=profile, pagination=pagination,

@@ -6,6 +6,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from app.pager import to_last_page
 from app.permissions import role_required
 from app.pitches.forms import BrowseForm, PitchForm
 from app.services import incoming_interest, pitch_search, pitches, recommendations
@@ -142,6 +143,8 @@ def browse():
                                filters={}), 422
     filters = form.filters()
     pagination = pitch_search.search(page=max(page, 1), **filters)
+    if (last := to_last_page(pagination)) is not None:
+        return last
     args = {key: value for key, value in request.args.items() if key != "page" and value}
     return render_template("pitches/browse.html", form=form, pagination=pagination,
                            filters=args)

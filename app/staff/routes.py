@@ -6,6 +6,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from app.pager import to_last_page
 from app.permissions import role_required
 from app.services import moderation
 from app.services.errors import DomainError, NotFound
@@ -32,6 +33,8 @@ def pitches():
     hidden = {"yes": True, "no": False}.get(form.hidden.data or "")
     page = max(request.args.get("page", 1, type=int), 1)
     pagination = moderation.all_pitches(page, status=form.status.data or None, hidden=hidden)
+    if (last := to_last_page(pagination)) is not None:
+        return last
     filters = {key: value for key, value in request.args.items() if key != "page" and value}
     return render_template("staff/pitches.html", form=form, pagination=pagination,
                            filters=filters)

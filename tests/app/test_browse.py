@@ -126,7 +126,9 @@ def test_pagination_shows_twenty_per_page_and_keeps_filters(client, investor):
     assert _ids(third) == ids[::-1][40:]
     assert "sector=energy" in first.get_data(as_text=True).split('aria-label="Pages"')[-1] or \
         "sector=energy&amp;page=2" in first.get_data(as_text=True)
-    assert client.get("/pitches?page=99").status_code == 200
+    # a page past the end lands on the last one, with the filter
+    past = client.get("/pitches?sector=energy&page=99")
+    assert past.status_code == 302 and past.location.endswith("/pitches?sector=energy&page=3")
 
 
 def test_founders_may_not_browse_pitches(client, auth, catalogue):
