@@ -18,6 +18,21 @@ def call_or_abort(action):
         abort(403)
 
 
+# A slot or a table number, as people count: a handful of digits at most.
+_MAX_DIGITS = 6
+
+
+def number_from_form(value: str | None) -> int | None:
+    """A slot or table number typed in a form field, or None when it is not one: ASCII digits
+    only, as everywhere else in the app (id_from_form, an arena's break slots). int() alone
+    reads "٣" (Arabic-Indic three), "３" and "0_3" as 3, so a staff member's typo moved a
+    meeting to slot 3 instead of getting the form's message."""
+    raw = (value or "").strip()
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= _MAX_DIGITS):
+        return None
+    return int(raw)
+
+
 def yes_no(value: str | None) -> bool | None:
     """A posted "yes"/"no" as True/False; anything else is None (no answer)."""
     return {"yes": True, "no": False}.get((value or "").strip().lower())

@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.arenas import managed_arena_or_404
-from app.meetings import call_or_abort, yes_no
+from app.meetings import call_or_abort, number_from_form, yes_no
 from app.permissions import role_required
 from app.services import arena_exports, attendance
 from app.services import schedule as schedule_service
@@ -94,7 +94,7 @@ def move(arena_id: int, meeting_id: int):
     arena = managed_arena_or_404(arena_id)
     typed = {"meeting_id": meeting_id, "slot": request.form.get("slot", ""),
              "table": request.form.get("table", "")}
-    slot, table = request.form.get("slot", type=int), request.form.get("table", type=int)
+    slot, table = number_from_form(typed["slot"]), number_from_form(typed["table"])
     if slot is None or table is None:
         return _page(arena, _("Enter the slot and the table as numbers."), typed, 422)
     try:

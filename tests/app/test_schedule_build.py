@@ -255,3 +255,33 @@ def test_move_conflict_names_a_deleted_participant_in_the_staff_language(client,
                            data={"slot": "3", "table": "1"})
     assert response.status_code == 422
     assert sentence in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(("lang", "message"), [
+    ("nb", "Skriv inn tidsluke og bord som tall."),
+    ("en", "Enter the slot and the table as numbers."),
+])
+@pytest.mark.parametrize("form", [
+    {"slot": "٦", "table": "٣"},   # Arabic-Indic six and three: int() reads them as 6 and 3
+    {"slot": "６", "table": "3"},   # a full-width six
+    {"slot": "6", "table": "३"},   # a Devanagari three
+    {"slot": "6", "table": "0_3"},  # int() skips the underscore: table 3
+    {"slot": "+6", "table": "3"},
+])
+def test_a_move_typed_in_other_than_ascii_digits_is_refused_and_nothing_changes(
+        client, staff, lang, message, form):
+    arena = make_arena(status="scheduled")
+    f1, i1 = make_participant(arena, "founder"), make_participant(arena, "investor")
+    moving = make_meeting(arena, f1, i1, slot=0, table=0)
+    client.post("/language", data={"lang": lang})
+
+    response = client.post(f"/staff/arenas/{arena.id}/meetings/{moving.id}/move", data=form)
+
+    assert response.status_code == 422
+    assert message in response.get_data(as_text=True)
+    assert form["table"] in response.get_data(as_text=True)  # what was typed is kept
+    db.session.expire_all()
+    row = db.session.get(Meeting, moving.id)
+    assert (row.slot, row.table, row.locked) == (0, 0, False)
+    assert db.session.get(Arena, arena.id).schedule_sequence == 0
+
