@@ -44,10 +44,12 @@ run: seed
 	$(BIN)/flask matching rebuild --if-stale
 	$(BIN)/flask run --host 127.0.0.1 --port 5000
 
-# Two workers by default (CI has two cores); each gets its own PostgreSQL database.
+# Two workers by default (CI has two cores); each gets its own PostgreSQL database. Whole
+# files per worker: the arena journey's steps hand state to each other in one process
+# (`--dist loadgroup` would be finer, but pytest 9.2 ignores its groups: pytest-xdist #1386).
 PYTEST_WORKERS ?= 2
 test: install-dev
-	$(BIN)/python -m pytest -p no:cacheprovider -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -p no:cacheprovider -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: install-dev
 	$(BIN)/ruff check .

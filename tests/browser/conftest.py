@@ -197,10 +197,10 @@ def new_user(browser, live_server, request):
         context.close()
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _clean_artifacts():
-    """Screenshots of this run only."""
-    shots = support.ARTIFACTS / "screenshots"
-    if shots.exists():
-        shutil.rmtree(shots)
-    yield
+def pytest_sessionstart(session):
+    """Screenshots of this run only. Cleared once, by the controlling process: with
+    pytest-xdist every worker ran a session fixture of its own, and two of them emptying
+    the folder at once failed the run on a file the other had just removed."""
+    if hasattr(session.config, "workerinput"):
+        return
+    shutil.rmtree(support.ARTIFACTS / "screenshots", ignore_errors=True)

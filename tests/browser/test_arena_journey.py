@@ -22,6 +22,8 @@ VENUE = "Asker kulturhus, Strandveien 4"
 FOUNDER = ("founder@demo.koble.no", "Kari Solberg")  # demo founder: solar pitches in Asker
 INVESTOR = ("investor@demo.koble.no", "Lars Haugen")  # demo investor: fits Kari's pitches
 STATE: dict = {}  # what one step hands the next
+# The steps hand state to each other in this process: under pytest-xdist they must all run
+# on one worker, which `--dist loadfile` (Makefile) guarantees; otherwise the later ones skip.
 
 
 def _needs(*keys: str) -> None:
