@@ -21,16 +21,19 @@ from app import templating, vocabulary
 from app.services import explain
 
 # Columns a card shows (plus what the page checks); the rest of the row loads on access.
-# The support columns let a support partner's sentence name the support it brings
-# (services/explain.py) without a query per card.
+# The support columns let a support partner's sentence name the support it brings, the
+# ticket and funding columns tell which bars the pair has (services/explain.py), without a
+# query per card.
 PITCH_CARD_COLUMNS = ("id", "owner_id", "title", "summary", "stage", "ask_nok",
-                      "municipality", "status", "hidden", "version", "support_needs")
+                      "municipality", "status", "hidden", "version", "support_needs",
+                      "funding_type")
 INVESTOR_CARD_COLUMNS = ("id", "user_id", "organisation", "investor_type", "ticket_min",
                          "ticket_max", "contact_email", "contact_phone", "active", "version",
-                         "support_offers")
+                         "support_offers", "funding_types")
 INVESTOR_NAME_COLUMNS = ("id", "user_id", "organisation", "active", "version", "investor_type",
                          "support_offers")
-OWN_PROFILE_COLUMNS = ("id", "user_id", "investor_type", "support_offers")  # the investor's pages
+OWN_PROFILE_COLUMNS = ("id", "user_id", "investor_type", "support_offers", "ticket_min",
+                       "ticket_max", "funding_types")  # the investor's pages
 
 # One bar, cut where the card's id prefix and the value go: the labelled parts are made once
 # per locale, the value parts once per process. Twenty cards of ten bars are most of a page's
@@ -69,14 +72,16 @@ def _texts() -> tuple[str, tuple[tuple[str, str, str], ...]]:
     return found
 
 
-def component_chart(components: dict | None, id_prefix: str) -> Markup:
-    """The components as a small bar chart, in the engine's label order."""
+def component_chart(components: dict | None, id_prefix: str, skip=frozenset()) -> Markup:
+    """The components as a small bar chart, in the engine's label order; no bar for the
+    components in `skip` (explain.not_applicable(): a neutral 0.5 drawn as a half-full bar
+    would read as a half fit)."""
     opening, bars = _texts()
     components = components or {}
     prefix = str(escape(id_prefix))
     parts = [opening]
     for name, label_part, value_part in bars:
-        if name not in components:
+        if name not in components or name in skip:
             continue
         value = max(0.0, min(1.0, float(components[name])))
         parts += (_BAR_OPEN, prefix, label_part, prefix, value_part,
@@ -261,7 +266,7 @@ def _nok(locale: str, amount) -> str:
 def _explained(m, locale: str, id_prefix: str) -> str:
     sentence = escape(explain.sentence_in(locale, m))
     return (f'      <p class="mb-2">{sentence}</p>\n'
-            f"      {component_chart(m.components, id_prefix)}\n")
+            f"      {component_chart(m.components, id_prefix, explain.not_applicable(m))}\n")
 
 
 def pitch_card_top(m) -> Markup:

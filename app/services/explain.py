@@ -89,6 +89,20 @@ def terms_fragment(terms: list[str]) -> str:
              terms=format_list(shown, locale=get_locale()))
 
 
+_UNLOADED = object()
+
+
+def _stated(obj, name: str):
+    """obj.name when it is loaded, None included; _UNLOADED when it is not at hand."""
+    if obj is None:
+        return _UNLOADED
+    try:
+        state = sa_inspect(obj)
+    except NoInspectionAvailable:
+        return getattr(obj, name, _UNLOADED)
+    return state.dict.get(name, _UNLOADED)
+
+
 def _loaded(obj, name: str):
     """obj.name when it is at hand: None for an attribute or relationship not loaded (reading
     it would cost a query per card, or raise under raiseload)."""
@@ -130,6 +144,30 @@ def partner_support(match) -> tuple[str, ...] | None:
         return ()
     return tuple(k for k in vocabulary.SUPPORT_KINDS
                  if k != "capital" and k in needs and k in offers)
+
+
+def not_applicable(match) -> frozenset[str]:
+    """Components the engine could not compare for this pair, so their bars say nothing:
+    where a side states no value, the engine scores the neutral 0.5 (and gives no reason),
+    which a bar would show as a half fit. The amount needs the pitch's ask and the
+    investor's range (a support partner has none, and a range left from an earlier type
+    is not its ticket); the funding type needs a type on both sides. A side not at hand
+    counts as stated: a bar too many rather than a query per card."""
+    investor = _side(match, "investor", InvestorProfile, "investor_profile_id")
+    pitch = _side(match, "pitch", Pitch, "pitch_id")
+    if investor is None and pitch is None:
+        return frozenset()
+    out = set()
+    ask = _stated(pitch, "ask_nok")
+    low, high = _stated(investor, "ticket_min"), _stated(investor, "ticket_max")
+    if (_stated(investor, "investor_type") == vocabulary.PARTNER
+            or (ask is not _UNLOADED and not ask)
+            or (low is not _UNLOADED and high is not _UNLOADED and not low and not high)):
+        out.add("ticket")
+    asked, offered = _stated(pitch, "funding_type"), _stated(investor, "funding_types")
+    if (asked is not _UNLOADED and not asked) or (offered is not _UNLOADED and not offered):
+        out.add("funding")
+    return frozenset(out)
 
 
 def _partner_fragment(kinds: tuple[str, ...]) -> str:
@@ -192,11 +230,12 @@ def _sentence_in(locale: str, reasons: tuple[str, ...], terms: tuple[str, ...],
     return sentence(list(reasons), list(terms), partner)
 
 
-def component_bars(components: dict[str, float]) -> list[dict]:
-    """Bars for a template: label, percent (0–100) and the .w-score-N class step (0–10)."""
+def component_bars(components: dict[str, float], skip=frozenset()) -> list[dict]:
+    """Bars for a template: label, percent (0–100) and the .w-score-N class step (0–10);
+    none for the components in `skip` (not_applicable())."""
     bars = []
     for name, label in component_labels():
-        if name not in (components or {}):
+        if name not in (components or {}) or name in skip:
             continue
         value = max(0.0, min(1.0, float(components[name])))
         bars.append({"name": name, "label": label, "percent": round(value * 100),

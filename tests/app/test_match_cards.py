@@ -12,7 +12,7 @@ from flask import render_template_string
 from flask_babel import force_locale
 
 from app.matches import cards
-from app.services import matching, recommendations
+from app.services import explain, matching, recommendations
 from tests.app.matching_data import tiny_market
 
 # What templates/matches/*.html drew before the cards moved to Python (commit 5ae2238).
@@ -59,7 +59,8 @@ def test_card_tops_and_badge_are_the_templates_markup(app, market, locale):
                                               columns=cards.PITCH_CARD_COLUMNS).items
         assert scores
         for m in scores:
-            old = render_template_string(OLD_MACROS + OLD_PITCH_TOP, m=m, p=m.pitch)
+            old = render_template_string(OLD_MACROS + OLD_PITCH_TOP, m=m, p=m.pitch,
+                                         skip=explain.not_applicable(m))
             assert _same(cards.pitch_card_top(m)) == _same(old)
             old_badge = render_template_string(OLD_MACROS + "{{ score_badge(m) }}", m=m)
             assert _same(cards.score_badge(m.score)) == _same(old_badge)
@@ -68,7 +69,7 @@ def test_card_tops_and_badge_are_the_templates_markup(app, market, locale):
         assert investors
         for position, m in enumerate(investors, start=1):
             old = render_template_string(OLD_MACROS + OLD_INVESTOR_TOP, m=m, q=m.investor,
-                                         position=position)
+                                         position=position, skip=explain.not_applicable(m))
             assert _same(cards.investor_card_top(m, position)) == _same(old)
 
 
