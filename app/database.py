@@ -11,8 +11,29 @@ from werkzeug.routing import IntegerConverter
 MAX_ID = 2**31 - 1
 
 
+def _at_most(limit: int) -> str:
+    """A regex of the numbers 0 … limit in ASCII digits, leading zeros allowed: "2147483647"
+    → shorter numbers, or 0-1 then 9 digits, or 20 then 8 digits, …, or the limit itself."""
+    digits = str(limit)
+    options = [f"[0-9]{{1,{len(digits) - 1}}}"] if len(digits) > 1 else []
+    for at, digit in enumerate(digits):
+        if digit != "0":
+            rest = len(digits) - at - 1
+            options.append(f"{digits[:at]}[0-{int(digit) - 1}][0-9]{{{rest}}}")
+    options.append(digits)
+    return "0*(?:" + "|".join(options) + ")"
+
+
 class BoundedIntConverter(IntegerConverter):
-    """The `int` URL converter, limited to what an id column can hold."""
+    """The `int` URL converter, limited to what an id column can hold, in ASCII digits.
+
+    The limit is in the regex, not only in to_python: werkzeug chooses among the rules of one
+    path by method before it converts, so a PUT to /pitches/<id too large> found the PUT rule,
+    had its value refused, and answered 405 with the GET rule's methods instead of 404. And
+    werkzeug's own regex matches every Unicode digit: int() then read "/pitches/١" (an
+    Arabic-Indic one) as pitch 1."""
+
+    regex = _at_most(MAX_ID)
 
     def __init__(self, map, *args, **kwargs):  # noqa: A002 - werkzeug's signature
         kwargs.setdefault("max", MAX_ID)
