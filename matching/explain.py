@@ -8,12 +8,31 @@ ticket_near, green_match, support_match, funding_match, active_investor.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 import scipy.sparse as sp
 
+from .facets import LOCATION_ALIASES, REGIONS
+from .glossary import STOP_WORDS, UNNAMED_WORDS
 from .records import COMPONENTS, EngineWeights
 
 MAX_TERMS = 5
+
+# Places the location facet knows are not named as shared words either: the location
+# component explains a place from the stated municipality and regions, a place in both texts
+# is mostly boilerplate ("gladly in Buskerud, Asker and Bærum"), and lower-cased "asker"
+# reads as a word. Stop words reach the terms only through a glossary concept ("by" is a
+# city in Norwegian, "have" the sea) and are no more telling.
+NOT_NAMED = UNNAMED_WORDS | STOP_WORDS | frozenset(
+    word for place in (*REGIONS, *LOCATION_ALIASES.values()) for word in place.split())
+
+
+@lru_cache(maxsize=65_536)
+def nameable(term: str, not_named: frozenset[str] = NOT_NAMED) -> bool:
+    """Whether an explanation may name `term`: not when every word of it is in `not_named`
+    ("millioner kroner"; "smart city" stays). Which terms are named, never the score."""
+    return not all(word in not_named for word in term.split())
 
 
 def shared_terms(p_row: sp.csr_matrix, q_row: sp.csr_matrix, n_word: int, names: list[str],
@@ -31,6 +50,8 @@ def shared_terms(p_row: sp.csr_matrix, q_row: sp.csr_matrix, n_word: int, names:
     for j in np.argsort(-contrib, kind="stable"):
         feat = names[common[j]]
         term = (local or {}).get(feat) or surfaces.get(feat) or feat.lstrip("~")
+        if not nameable(term):
+            continue
         if any(term in t or t in term for t in out):
             continue  # "solenergi" and "solenergi batterilagring" say the same thing twice
         out.append(term)
@@ -176,6 +197,8 @@ def _pick(cols: list[int], surfaces: list[str], names: list[str] | None,
         term = surfaces[c]
         if local:
             term = local.get(names[c]) or term
+        if not nameable(term):
+            continue
         for t in terms:
             if term in t or t in term:
                 break

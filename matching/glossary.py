@@ -172,3 +172,41 @@ GLOSSARY: dict[str, tuple[str, ...]] = {
 # Surface forms that may appear as the first or last part of a Norwegian compound
 # ("batteri" + "lagring", "sol" + "celle"); longer than the short forms above to avoid noise.
 COMPOUND_MIN_PART = 4
+
+# Words an explanation never names as shared by a pitch and an investor (a term made of
+# nothing else is left out, see explain.nameable): marketing filler and the boilerplate of
+# nearly every pitch and thesis on a matchmaking platform (offering, capital, amounts, "the
+# company", "the team", customers), in both languages, inflections spelled out. "Both
+# mention kroner and the company" says nothing about why a pair fits. Naming only: the
+# words still count in the text score, so rankings are unchanged (as stop words they would
+# not). "kraftig" (sharply) and "store" (big) also reach the energy and retail concepts
+# through the stemmer.
+UNNAMED_WORDS = _words(
+    """
+    tilbyr tilby tilbyde tilbud tilbudet leverer levere hjelper hjelpe bidrar bidra ønsker
+    ønske henter hente holder trenger trengs søker bruker brukere brukes bruke
+    kraftig kraftige kraftigere kraftfull kraftfulle ledende markedsledende verdensledende
+    unik unike unikt innovativ innovative innovativt nyskapende banebrytende
+    revolusjonerende smart smarte enkel enkle enkelt effektiv effektive effektivt spennende
+    ambisiøs ambisiøse ambisiøst fremtidens fremtidsrettet moderne helhetlig helhetlige
+    beste bedre god gode godt stor store stort små liten lite mulig mulige mulighet
+    muligheter potensial betalende åpne
+    selskap selskapet selskaper selskapene bedrift bedriften bedrifter bedriftene firma
+    team teamet kunde kunden kunder kundene marked markedet markeder bransje bransjen
+    løsning løsningen løsninger løsningene produkt produktet produkter tjeneste tjenesten
+    tjenester plattform plattformen idé ideen ide
+    kapital investering investeringer investere investerer investor investorer finansiering
+    kroner krone kr nok mnok mill million millioner milliard milliarder penger
+    år året tid utover regionen norge norsk norske
+    help helps helping offer offered provide deliver delivers delivering leading unique
+    innovative powerful simple easy efficient effective better best great exciting
+    ambitious disruptive seamless cutting-edge world-class every looking need needs use
+    make become must potential paying
+    companies business businesses firm firms team teams customer customers client clients
+    market markets solution solutions product products service services user users
+    idea ideas
+    capital investment investments invest invests investing investor investors funding
+    financing million millions billion billions year years time beyond region norway
+    norwegian
+    """
+)

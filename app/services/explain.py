@@ -27,6 +27,7 @@ from sqlalchemy.orm.util import identity_key
 
 from app import vocabulary
 from app.models import InvestorProfile, Pitch
+from matching.explain import NOT_NAMED, nameable
 
 MAX_FRAGMENTS = 4
 MAX_TERMS = 3
@@ -61,6 +62,12 @@ FRAGMENTS = {
 # A partner has no ticket: an amount reason could only come from a range left over from an
 # earlier type.
 _NOT_FOR_PARTNERS = frozenset({"ticket_in_range", "ticket_near"})
+# Words the sentence never names as shared (filler, places: matching.explain.NOT_NAMED), with
+# all of the app's municipalities: the engine's place list lacks a few, and scores stored
+# before a rebuild were picked without the list.
+_NOT_NAMED = NOT_NAMED | frozenset(
+    word for name in vocabulary.MUNICIPALITIES.values() if isinstance(name, str)
+    for word in name.lower().split())
 
 
 def _translated() -> dict:
@@ -84,7 +91,7 @@ def component_labels() -> tuple[tuple[str, str], ...]:
 
 def terms_fragment(terms: list[str]) -> str:
     """ "both the pitch and the investor mention a, b and c" """
-    shown = [t for t in terms if t][:MAX_TERMS]
+    shown = [t for t in terms if t and nameable(t, _NOT_NAMED)][:MAX_TERMS]
     return _("both the pitch and the investor mention %(terms)s",
              terms=format_list(shown, locale=get_locale()))
 
@@ -186,6 +193,7 @@ def fragments(reasons: list[str], shared_terms: list[str],
     order it falls behind four other reasons and would go unsaid."""
     out: list[str] = []
     codes = list(reasons or ())
+    shared_terms = [t for t in shared_terms or () if t and nameable(t, _NOT_NAMED)]
     if shared_terms and ("text_overlap" in codes or not codes):
         out.append(terms_fragment(shared_terms))
     if partner is not None:

@@ -1,0 +1,73 @@
+"""The terms an explanation names are domain words the pitch and the investor share, not the
+filler of every pitch and thesis ("tilbyr", "kraftig", "kroner", "innovative", "customers")
+or a place the location component explains ("Asker"). Naming only: the scores stay as
+they were."""
+
+from __future__ import annotations
+
+import pytest
+
+from matching import MatchEngine
+from matching import explain as engine_explain
+from tests.matching.conftest import make_investor, make_pitch
+
+FILLER = {"tilbyr", "kraftig", "kroner", "millioner", "millioner kroner", "asker",
+          "innovative", "customers", "have", "by"}
+
+
+def _market():
+    pitches = [
+        make_pitch("nb", "Solkraft tilbyr solceller og batterilagring til borettslag i Asker. "
+                         "Strømprisene svinger kraftig. Vi henter 3 millioner kroner.",
+                   location="Asker"),
+        make_pitch("en", "We have built innovative heat pumps for customers, sold by "
+                         "installers. Innovative customers love heat pumps.",
+                   location="Drammen"),
+        make_pitch("x", "Fiskeoppdrett i fjorden med lukkede merder."),
+        make_pitch("y", "Regnskapsprogram for frisører og skoler."),
+    ]
+    investors = [
+        make_investor("q-nb", "Vi tilbyr kapital til solceller og batterilagring, og prisene "
+                              "svinger kraftig. Vi investerer 1 til 10 millioner kroner i "
+                              "Asker.", locations=("Asker",)),
+        make_investor("q-en", "We have backed innovative heat pumps for customers, made by "
+                              "innovative teams.", locations=("Drammen",)),
+        make_investor("r", "Havbruk og fisk."),
+    ]
+    return MatchEngine().fit(pitches, investors)
+
+
+@pytest.mark.parametrize(("pitch", "investor", "domain"), [
+    ("nb", "q-nb", {"solceller", "batterilagring"}),
+    ("en", "q-en", {"heat pumps", "heat", "pumps"}),
+])
+def test_shared_terms_name_domain_words_not_filler(pitch, investor, domain):
+    engine = _market()
+    res = engine.score_pair(pitch, investor)
+    assert domain & set(res.shared_terms), res.shared_terms
+    assert not FILLER & set(res.shared_terms), res.shared_terms
+    assert "text_overlap" in res.reasons
+    # the batch path names the same terms as the single query
+    batch = engine.batch_top_investors(k=3)
+    found = next(r for r in batch[pitch] if r.investor_id == investor)
+    assert found.shared_terms == res.shared_terms
+
+
+def test_a_pair_that_shares_only_filler_names_no_term():
+    from matching import InvestorRecord, PitchRecord
+
+    pitches = [PitchRecord("p", "Vi tilbyr kraftig vekst for kunder, 5 millioner kroner."),
+               PitchRecord("z", "Fisk og havbruk i fjorden.")]
+    investors = [InvestorRecord("q", "Vi tilbyr kapital til kunder: millioner kroner, "
+                                     "kraftig."),
+                 InvestorRecord("w", "Skoler og barnehager.")]
+    res = MatchEngine().fit(pitches, investors).score_pair("p", "q")
+    assert res.components["text"] > 0.05  # the words still count in the text score ...
+    assert res.shared_terms == [] and "text_overlap" not in res.reasons  # ... unnamed
+
+
+def test_a_phrase_is_named_unless_all_its_words_are_filler():
+    assert not engine_explain.nameable("millioner kroner")
+    assert not engine_explain.nameable("øvre eiker")
+    assert engine_explain.nameable("smart city")
+    assert engine_explain.nameable("solceller")
