@@ -66,7 +66,8 @@ def propose(arena_id: int):
 
 
 def _proposed(result: dict):
-    """What the proposal holds: an empty one is no proposal 'ready to send'."""
+    """What the proposal holds: an empty one is no proposal 'ready to send', and it left the
+    unsent list as it was."""
     if result["founders"] or result["investors"]:
         return _("The engine proposes %(founders)s and %(investors)s. Check the list, then "
                  "send.",
@@ -74,10 +75,15 @@ def _proposed(result: dict):
                  investors=ngettext("%(num)d investor", "%(num)d investors",
                                     result["investors"]))
     if not (result["free_founders"] or result["free_investors"]):
-        return (_("Every seat is taken by someone invited or accepted, so there is nobody to "
-                  "propose. Add seats in the arena's settings to invite more."), "warning")
-    return (_("The engine found nobody to propose for the free seats: no more founders or "
-              "investors fit this arena. Add people by hand below."), "warning")
+        text = _("Every seat is taken by someone invited or accepted, so there is nobody to "
+                 "propose. Add seats in the arena's settings to invite more.")
+    else:
+        text = _("The engine found nobody to propose for the free seats: no more founders or "
+                 "investors fit this arena. Add people by hand below.")
+    if result.get("unsent_kept"):
+        unchanged = _("The list of people not yet invited is as it was.")
+        text = f"{text} {unchanged}"
+    return text, "warning"
 
 
 @bp.route("/<int:arena_id>/invitations/add", methods=["POST"])

@@ -69,7 +69,11 @@ def _reasons(cands, row: int, side: str, room_f: list[int], room_i: list[int], r
 
 
 def propose(user, arena: Arena) -> dict[str, int]:
-    """Ask the engine for a proposal and store it (replacing earlier unsent proposals)."""
+    """Ask the engine for a proposal and store it (replacing earlier unsent proposals).
+
+    A proposal with nobody in it, seated or waiting, changes nothing: the unsent list stays
+    as it was (people the staff added by hand among them) and `unsent_kept` says how many it
+    holds. Replacing it with nothing lost that work and changed every cached page."""
     _check_editable(arena)
     kept = list(db.session.scalars(select(Invitation).where(
         Invitation.arena_id == arena.id, Invitation.state.not_in(PENDING))))
@@ -80,11 +84,16 @@ def propose(user, arena: Arena) -> dict[str, int]:
     max_i = max(0, arena.investor_capacity - seated["investor"])
     k = arena.good_investors_k or 3
     result = proposal.run_optimiser(cands, max_f, max_i, k)
-    db.session.execute(delete(Invitation).where(Invitation.arena_id == arena.id,
-                                                Invitation.state.in_(PENDING)))
     room_f, room_i = result["founders"], result["investors"]
     f_rows = room_f + result["founder_waiting"][: max_f * WAITING_LIST_FACTOR]
     i_rows = room_i + result["investor_waiting"][: max_i * WAITING_LIST_FACTOR]
+    if not (f_rows or i_rows):
+        unsent = db.session.scalar(select(func.count(Invitation.id)).where(
+            Invitation.arena_id == arena.id, Invitation.state.in_(PENDING))) or 0
+        return {"founders": 0, "investors": 0, "free_founders": max_f,
+                "free_investors": max_i, "unsent_kept": unsent}
+    db.session.execute(delete(Invitation).where(Invitation.arena_id == arena.id,
+                                                Invitation.state.in_(PENDING)))
     for rank, row in enumerate(f_rows, start=1):
         pitch = cands.pitches[row]
         db.session.add(Invitation(
@@ -105,7 +114,7 @@ def propose(user, arena: Arena) -> dict[str, int]:
     audit.record("invitations_proposed", actor=user, target=f"arena:{arena.id}",
                  detail=f"founders={len(room_f)} investors={len(room_i)} k={k}")
     return {"founders": len(room_f), "investors": len(room_i),
-            "free_founders": max_f, "free_investors": max_i}
+            "free_founders": max_f, "free_investors": max_i, "unsent_kept": 0}
 
 
 # --- staff edits ----------------------------------------------------------------------------

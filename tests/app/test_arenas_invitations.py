@@ -8,7 +8,7 @@ import pytest
 from markupsafe import escape
 
 from app.extensions import db
-from app.models import Arena, AuditEvent, Invitation, Pitch
+from app.models import Arena, AuditEvent, InvestorProfile, Invitation, PageVersion, Pitch
 from app.services import interest, invitation_proposal
 from tests.factories import (
     DEFAULT_PASSWORD,
@@ -371,3 +371,65 @@ def test_a_proposal_says_how_many_it_proposes(client, staff):
     assert said.startswith("success:")
     assert f"{founders} founders, {investors} investors" in said or (
         f"{founders} founder" in said and f"{investors} investor" in said)
+
+
+def _unsent(arena) -> list[tuple]:
+    db.session.expire_all()
+    return [(i.id, i.user_id, i.state, i.rank, i.reasons) for i in _rows(arena)
+            if i.state in ("proposed", "waiting_list")]
+
+
+def _page_version() -> int:
+    db.session.expire_all()
+    return db.session.get(PageVersion, 1).version
+
+
+UNCHANGED = {"nb": "Listen over dem som ikke er invitert ennå, er som før.",
+             "en": "The list of people not yet invited is as it was."}
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_a_proposal_that_finds_nobody_keeps_the_waiting_list_added_by_hand(client, staff,
+                                                                           lang):
+    # Every seat is taken, so the staff member put a founder on the waiting list by hand;
+    # "Propose" then found nobody for the full room and deleted that waiting list.
+    arena = make_arena(founder_capacity=1, investor_capacity=1)
+    make_invitation(arena, _green_pitch().owner)
+    make_invitation(arena, _investor().user)
+    _add(client, arena, _green_pitch().owner_id)
+    client.post("/language", data={"lang": lang})
+    before, version = _unsent(arena), _page_version()
+    assert [state for _i, _u, state, _r, _why in before] == ["waiting_list"]
+
+    said = _flash(follow(client, client.post(f"/staff/arenas/{arena.id}/invitations/propose")))
+
+    assert _unsent(arena) == before
+    assert _page_version() == version
+    assert said.startswith("warning:") and UNCHANGED[lang] in said
+
+
+def test_a_proposal_that_finds_nobody_for_free_seats_keeps_the_unsent_proposal(client, staff):
+    # The proposal was made; since then every candidate's pitch went down and the investors
+    # paused their profiles: a new "Propose" wiped the proposal and found nothing to put back.
+    for _ in range(3):
+        _green_pitch()
+    for _ in range(4):
+        _investor()
+    arena = make_arena(founder_capacity=2, investor_capacity=3)
+    follow(client, client.post(f"/staff/arenas/{arena.id}/invitations/propose"))
+    before = _unsent(arena)
+    assert "proposed" in {state for _i, _u, state, _r, _why in before}
+    for pitch in db.session.query(Pitch).all():
+        pitch.hidden = True
+    for profile in db.session.query(InvestorProfile).all():
+        profile.active = False
+    db.session.commit()
+    version = _page_version()
+    audits = db.session.query(AuditEvent).count()
+
+    said = _flash(follow(client, client.post(f"/staff/arenas/{arena.id}/invitations/propose")))
+
+    assert _unsent(arena) == before
+    assert _page_version() == version
+    assert db.session.query(AuditEvent).count() == audits
+    assert said.startswith("warning:") and "nobody" in said and UNCHANGED["en"] in said
