@@ -22,8 +22,8 @@ MAX_TERMS = 5
 # Places the location facet knows are not named as shared words either: the location
 # component explains a place from the stated municipality and regions, a place in both texts
 # is mostly boilerplate ("gladly in Buskerud, Asker and Bærum"), and lower-cased "asker"
-# reads as a word. Stop words reach the terms only through a glossary concept ("by" is a
-# city in Norwegian, "have" the sea) and are no more telling.
+# reads as a word. A stop word reaches the terms only as a concept of the other language
+# ("by", a city in a Norwegian text) and is no more telling.
 NOT_NAMED = UNNAMED_WORDS | STOP_WORDS | frozenset(
     word for place in (*REGIONS, *LOCATION_ALIASES.values()) for word in place.split())
 

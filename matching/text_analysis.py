@@ -3,6 +3,11 @@
 `Analyzer` tokenises, guesses the language from stop words, maps glossary terms (phrases and
 the parts of Norwegian compounds) to concepts and Snowball-stems the rest. Each kept token
 position gives (feature, surface form) pairs; the surface tokens feed the character n-grams.
+
+A stop word is never a concept: English "by" and "have" would otherwise read as Norwegian
+"by" (city) and "hav" (sea), Norwegian "mot" (against) as "mote" (fashion). The one
+exception is a stop word of the other language only, spelled exactly as a glossary form, in
+a text guessed to be in the form's language: "by" in a Norwegian text is a city.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import snowballstemmer
 from .glossary import (
     COMPOUND_MIN_PART,
     ENGLISH_STOP_WORDS,
+    FALSE_FRIENDS,
     GLOSSARY,
     NORWEGIAN_STOP_WORDS,
     STOP_WORDS,
@@ -39,6 +45,7 @@ class Analyzer:
         self._token_cache: dict[tuple[str, str], tuple[Feature, ...]] = {}
         self._info_cache: dict[tuple[str, str], tuple] = {}
         self.phrases: dict[tuple[str, ...], str] = {}
+        self.forms: dict[str, str] = {}  # single-word glossary forms as spelled
         self.single: dict[str, str] = {}
         self.starts: set[str] = set()  # first words of multi-word phrases (raw or stemmed)
         for concept, forms in GLOSSARY.items():
@@ -51,8 +58,10 @@ class Analyzer:
                     self.phrases.setdefault(key, canon)
                     if len(key) > 1:
                         self.starts.add(key[0])
-                if len(words) == 1 and len(words[0]) >= COMPOUND_MIN_PART:
-                    self.single.setdefault(words[0], canon)
+                if len(words) == 1:
+                    self.forms.setdefault(words[0], canon)
+                    if len(words[0]) >= COMPOUND_MIN_PART:
+                        self.single.setdefault(words[0], canon)
 
     def stem(self, word: str, lang: str) -> str:
         """Snowball stem of `word` in language `lang` ("nb" or "en"), memoised."""
@@ -86,6 +95,16 @@ class Analyzer:
             hit = self.phrases.get(tuple(self.stem(w, other) for w in words))
         return hit
 
+    def _concept(self, word: str, lang: str) -> str | None:
+        """Glossary concept of one word in a text of language `lang`, or None."""
+        if word in FALSE_FRIENDS:
+            return None
+        if word in STOP_WORDS:
+            own = NORWEGIAN_STOP_WORDS if lang == "nb" else ENGLISH_STOP_WORDS
+            # only the exact form: a stemmer would take "have" to "hav" even so
+            return None if word in own else self.forms.get(word)
+        return self._lookup((word,), lang)
+
     def _token_features(self, token: str, lang: str) -> tuple[Feature, ...]:
         """Features of one token that is not part of a glossary phrase."""
         key = (token, lang)
@@ -94,7 +113,7 @@ class Analyzer:
             return out
         word = token.replace("-", "").replace("'", "")
         feats: list[Feature] = [(self.stem(word, lang), token)]
-        if len(word) >= 2 * COMPOUND_MIN_PART:
+        if len(word) >= 2 * COMPOUND_MIN_PART and word not in FALSE_FRIENDS:
             feats.extend(self._compound_parts(word, lang))
         out = tuple(feats)
         self._token_cache[key] = out
@@ -110,9 +129,9 @@ class Analyzer:
                 # Norwegian joins compounds with a linking s or e ("gård|s|bygg").
                 # The rest may be inflected ("gårds|bygget"): the glossary knows its stem.
                 if tail[0] in "se" and (tail[1:] in self.single
-                                        or self._lookup((tail[1:],), lang)):
+                                        or self._concept(tail[1:], lang)):
                     tail = tail[1:]
-                rest = self._lookup((tail,), lang)
+                rest = self._concept(tail, lang)
                 parts.append((rest, tail) if rest else (self.stem(tail, lang), tail))
                 return parts
         for cut in range(COMPOUND_MIN_PART, len(word) - COMPOUND_MIN_PART + 1):
@@ -129,7 +148,7 @@ class Analyzer:
         if info is None:
             multi = (token in self.starts or self.stem(token, "nb") in self.starts
                      or self.stem(token, "en") in self.starts)
-            canon = self._lookup((token,), lang)
+            canon = self._concept(token, lang)
             skip = token in STOP_WORDS or len(token) < 2 or token.isdigit()
             info = (multi, canon, None if skip else self._token_features(token, lang))
             self._info_cache[key] = info

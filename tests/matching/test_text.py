@@ -32,3 +32,47 @@ def test_shared_terms_of_a_compound_are_whole_words():
     terms = MatchEngine().fit(pitches, investors).score_pair("p", "q").shared_terms
     assert "gård" in terms and "batterier" in terms
     assert not any(term.startswith("sbygg") for term in terms)
+
+
+def _concepts(text):
+    from matching.text import Analyzer
+
+    return {feature for position in Analyzer().analyze(text)[0]
+            for feature, _surface in position if feature.startswith("~")}
+
+
+def test_english_stop_words_are_not_norwegian_concepts():
+    """English "by" read as Norwegian "by" (city) and "have" as "hav" (sea): an English
+    thesis about nothing in particular met a Norwegian pitch about the seaside city."""
+    english = _concepts("Built by people who have ideas, by founders who have done it before.")
+    norwegian = _concepts("Byutvikling ved havet: vi bygger en smart by ved sjøen.")
+    assert not english & norwegian
+    assert english == set()
+    # a genuine glossary pair still meets across the languages
+    assert "~solar" in _concepts("Vi leverer solenergi til borettslag.") & _concepts(
+        "We invest in solar energy for housing cooperatives.")
+    assert "~city" in _concepts("Smart city sensors.") & _concepts("Sensorer for byen.")
+
+
+def test_a_stop_word_is_no_concept_in_either_language():
+    # Norwegian "mot" (against) is not "mote" (fashion); English "have" is not the sea
+    assert _concepts("Vi kjemper mot matsvinn.") == {"~food_waste"}
+    assert "~ocean" not in _concepts("Vi har en have med epletrær.")
+    assert "~ocean" not in _concepts("We have a plan.")
+
+
+def test_norwegian_by_is_a_city_in_a_norwegian_text_only():
+    assert "~city" in _concepts("Vi gjør en norsk by smartere med sensorer i gatene.")
+    assert "~city" not in _concepts("Sensors installed by the people who run the streets.")
+
+
+def test_false_friends_are_no_concepts():
+    # "kraftig" (sharply) and "kraftfull" (powerful) are not energy; Norwegian "store" (big)
+    # and the English verb are no shop; a greenhouse is neither green nor a house
+    assert _concepts("Prisene svinger kraftig, og vi har en kraftfull plan.") == set()
+    assert _concepts("We make powerful tools.") == set()
+    assert _concepts("Det er store muligheter i markedet.") == set()
+    assert "~retail" not in _concepts("We store data in the cloud.")
+    assert _concepts("A greenhouse with tomatoes.") == set()
+    assert _concepts("We cut greenhouse gas emissions.") == {"~climate", "~emissions"}
+    assert "~ecommerce" in _concepts("An online store for shoes.")
