@@ -21,19 +21,24 @@ import numpy as np
 
 NEUTRAL = 0.5
 
-# Spellings of the same place; a small alias table is kinder than a geocoder here.
+# Spellings of the same place; a small alias table is kinder than a geocoder here. The app
+# hands over its municipality keys ("baerum", "ovre_eiker"; an underscore reads as a space).
 LOCATION_ALIASES = {
     "bengaluru": "bangalore", "gurugram": "gurgaon", "new delhi": "delhi",
     "bombay": "mumbai", "madras": "chennai", "calcutta": "kolkata", "sf": "san francisco",
     "nyc": "new york", "new york city": "new york", "baerum": "bærum", "oslo kommune": "oslo",
+    "ovre eiker": "øvre eiker", "krodsherad": "krødsherad",
 }
-# Municipality -> county, for the region west of Oslo that Koble starts in.
+# Municipality -> county, for the region west of Oslo that Koble starts in. Every
+# municipality the app offers must be here (tests/app/test_municipality_regions.py).
 REGIONS = {
     "oslo": "oslo", "asker": "akershus", "bærum": "akershus", "lillestrøm": "akershus",
     "lørenskog": "akershus", "nordre follo": "akershus", "ås": "akershus",
     "frogn": "akershus", "nesodden": "akershus", "drammen": "buskerud", "lier": "buskerud",
     "kongsberg": "buskerud", "hole": "buskerud", "ringerike": "buskerud",
     "modum": "buskerud", "øvre eiker": "buskerud", "hønefoss": "buskerud",
+    "sigdal": "buskerud", "krødsherad": "buskerud", "flesberg": "buskerud",
+    "rollag": "buskerud", "nore og uvdal": "buskerud",
     "holmestrand": "vestfold", "horten": "vestfold", "tønsberg": "vestfold",
     "sandefjord": "vestfold", "larvik": "vestfold", "fredrikstad": "østfold",
     "sarpsborg": "østfold", "moss": "østfold", "akershus": "akershus",
@@ -49,7 +54,8 @@ def normalize_label(value: str) -> str:
 
 def normalize_location(value: str) -> str:
     """Lower-cased place name with known aliases merged."""
-    key = " ".join(unicodedata.normalize("NFKC", value).lower().replace(",", " ").split())
+    key = unicodedata.normalize("NFKC", value).lower().replace(",", " ").replace("_", " ")
+    key = " ".join(key.split())
     return LOCATION_ALIASES.get(key, key)
 
 
