@@ -22,18 +22,19 @@ from app.services import explain
 
 # Columns a card shows (plus what the page checks); the rest of the row loads on access.
 # The support columns let a support partner's sentence name the support it brings, the
-# ticket and funding columns tell which bars the pair has (services/explain.py), without a
-# query per card.
+# ticket and facet columns tell which bars the pair has (services/explain.py,
+# not_applicable), without a query per card.
 PITCH_CARD_COLUMNS = ("id", "owner_id", "title", "summary", "stage", "ask_nok",
                       "municipality", "status", "hidden", "version", "support_needs",
-                      "funding_type")
+                      "funding_type", "sectors")
 INVESTOR_CARD_COLUMNS = ("id", "user_id", "organisation", "investor_type", "ticket_min",
                          "ticket_max", "contact_email", "contact_phone", "active", "version",
-                         "support_offers", "funding_types")
+                         "support_offers", "funding_types", "sectors", "stages", "regions")
 INVESTOR_NAME_COLUMNS = ("id", "user_id", "organisation", "active", "version", "investor_type",
                          "support_offers")
 OWN_PROFILE_COLUMNS = ("id", "user_id", "investor_type", "support_offers", "ticket_min",
-                       "ticket_max", "funding_types")  # the investor's pages
+                       "ticket_max", "funding_types", "sectors", "stages",
+                       "regions")  # the investor's pages
 
 # One bar, cut where the card's id prefix and the value go: the labelled parts are made once
 # per locale, the value parts once per process. Twenty cards of ten bars are most of a page's

@@ -153,13 +153,27 @@ def partner_support(match) -> tuple[str, ...] | None:
                  if k != "capital" and k in needs and k in offers)
 
 
+# (component, pitch column, investor column) of the facets the engine compares only where
+# both sides state a value (matching/features.py, FeatureBuilder.known). Where the investor
+# states none it scores a neutral 0.5, where the pitch states none the investor's expected
+# fit to a pitch of its own profile (up to 1: one stage named, a pitch with none); neither
+# is a comparison, and the engine gives no reason for either. The green objectives are not
+# here: the engine scores a side that names none as no green fit (0), not as unknown.
+_FACET_COLUMNS = (
+    ("sectors", "sectors", "sectors"),
+    ("stage", "stage", "stages"),
+    ("location", "municipality", "regions"),
+    ("support", "support_needs", "support_offers"),
+    ("funding", "funding_type", "funding_types"),
+)
+
+
 def not_applicable(match) -> frozenset[str]:
     """Components the engine could not compare for this pair, so their bars say nothing:
-    where a side states no value, the engine scores the neutral 0.5 (and gives no reason),
-    which a bar would show as a half fit. The amount needs the pitch's ask and the
-    investor's range (a support partner has none, and a range left from an earlier type
-    is not its ticket); the funding type needs a type on both sides. A side not at hand
-    counts as stated: a bar too many rather than a query per card."""
+    a side that states no value gets a neutral 0.5 or an expected fit (_FACET_COLUMNS), which
+    a bar would show as a fit. The amount needs the pitch's ask and the investor's range (a
+    support partner has none, and a range left from an earlier type is not its ticket). A
+    side not at hand counts as stated: a bar too many rather than a query per card."""
     investor = _side(match, "investor", InvestorProfile, "investor_profile_id")
     pitch = _side(match, "pitch", Pitch, "pitch_id")
     if investor is None and pitch is None:
@@ -171,9 +185,10 @@ def not_applicable(match) -> frozenset[str]:
             or (ask is not _UNLOADED and not ask)
             or (low is not _UNLOADED and high is not _UNLOADED and not low and not high)):
         out.add("ticket")
-    asked, offered = _stated(pitch, "funding_type"), _stated(investor, "funding_types")
-    if (asked is not _UNLOADED and not asked) or (offered is not _UNLOADED and not offered):
-        out.add("funding")
+    for component, pitch_column, investor_column in _FACET_COLUMNS:
+        mine, theirs = _stated(pitch, pitch_column), _stated(investor, investor_column)
+        if (mine is not _UNLOADED and not mine) or (theirs is not _UNLOADED and not theirs):
+            out.add(component)
     return frozenset(out)
 
 

@@ -104,3 +104,58 @@ def test_saved_pitch_card_follows_the_same_rule(client, auth, pairs):
     html = client.get("/matches/saved").get_data(as_text=True)
     chart = _chart(html, _score(pairs, "pitch", "partner").id)
     assert chart and "ticket" not in chart and "funding" not in chart
+
+
+FACETS = ("sectors", "stage", "location", "support")
+
+
+@pytest.fixture
+def unstated(app):
+    """An investor that names no sector, stage, region or support, and a pitch that names
+    no sector, municipality or support need, beside a fund and a pitch that state them all."""
+    app.config["MATCHING_RELOAD_SECONDS"] = 0
+    pitch = make_pitch(support_needs=["capital", "mentoring", "premises"])
+    bare = make_pitch(title="Solceller på låven", sectors=[], municipality=None,
+                      support_needs=[])
+    open_fund = make_investor(organisation="Åpent fond", sectors=[], stages=[], regions=[],
+                              support_offers=[])
+    fund = make_investor(organisation="Solfond")
+    matching.rebuild()
+    return {"pitch": pitch, "bare": bare, "open": open_fund, "fund": fund}
+
+
+def test_investor_naming_no_stage_sector_region_or_support_has_no_such_bars(
+        client, auth, unstated):
+    """It showed 'Stage 50 %', 'Sectors 50 %', 'Location 50 %' and 'Support 50 %'."""
+    open_score = _score(unstated, "pitch", "open")
+    for name in FACETS:
+        assert open_score.components[name] == pytest.approx(0.5), name
+    auth.login(unstated["pitch"].owner.email)
+    html = client.get(f"/pitches/{unstated['pitch'].id}/matches").get_data(as_text=True)
+    chart = _chart(html, open_score.id)
+    assert chart and not set(FACETS) & set(chart)
+    assert "text" in chart and "ticket" in chart
+    # the fund beside it states them all: its card keeps every bar
+    chart = _chart(html, _score(unstated, "pitch", "fund").id)
+    assert set(FACETS) <= set(chart)
+
+
+def test_pitch_naming_no_sector_municipality_or_support_has_no_such_bars(
+        client, auth, unstated):
+    """Where the pitch names nothing the engine scores the investor's expected fit, here a
+    full bar ('Sectors 100 %' for a pitch without a sector), and gives no reason for it."""
+    score = _score(unstated, "bare", "fund")
+    assert score.components["sectors"] == pytest.approx(1.0)
+    assert "sector_overlap" not in score.reasons
+    auth.login(unstated["fund"].user.email)
+    html = client.get("/matches").get_data(as_text=True)
+    chart = _chart(html, score.id)
+    assert chart and not {"sectors", "location", "support"} & set(chart)
+    assert "stage" in chart  # the pitch states its stage
+    assert set(FACETS) <= set(_chart(html, _score(unstated, "pitch", "fund").id))
+    # and the founder of the bare pitch sees the same card
+    auth.logout()
+    auth.login(unstated["bare"].owner.email)
+    html = client.get(f"/pitches/{unstated['bare'].id}/matches").get_data(as_text=True)
+    chart = _chart(html, score.id)
+    assert chart and not {"sectors", "location", "support"} & set(chart)
