@@ -112,6 +112,36 @@ MUNICIPALITIES = {
 }
 
 
+# The states of an arena's workflow as the staff pages name them (templates/arenas/_labels.html,
+# the schedule page); the exports name them so too.
+INVITATION_STATES = {
+    "proposed": _l("Proposed"),
+    "waiting_list": _l("Waiting list"),
+    "invited": _l("Invited, no answer yet"),
+    "accepted": _l("Accepted"),
+    "declined": _l("Declined"),
+    "cancelled": _l("Cancelled"),
+}
+
+SIDES = {
+    "founder": _l("Founder"),
+    "investor": _l("Investor"),
+}
+
+MEETING_SOURCES = {
+    "mutual": _l("mutual"),
+    "one_sided": _l("one-sided"),
+    "suggestion": _l("suggested"),
+}
+
+PITCH_STATUSES = {
+    "draft": _l("Draft"),
+    "published": _l("Published"),
+}
+
+YES_NO = {True: _l("Yes"), False: _l("No")}
+
+
 def association_of(municipality: str | None) -> str | None:
     """Return the association slug whose region holds the municipality."""
     for slug, (_name, municipalities) in ASSOCIATIONS.items():
@@ -130,3 +160,9 @@ def label(mapping: dict, key: str | None) -> str:
     if key is None:
         return ""
     return str(mapping.get(key, key))
+
+
+def resolved(mapping: dict) -> dict:
+    """The mapping with every label in the current language, each translated once: an
+    export labels thousands of cells from a handful of keys."""
+    return {key: str(text) for key, text in mapping.items()}

@@ -1,11 +1,13 @@
 """The staff's CSV exports of an arena: invitations, answers and meetings (rows only; the
-download and the formula guard are `app.services.exports`)."""
+download and the formula guard are `app.services.exports`). Sides, answers and kinds of
+meeting read as the staff pages name them, in the staff member's language."""
 
 from __future__ import annotations
 
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from app import vocabulary
 from app.extensions import db
 from app.models import Arena, Invitation
 from app.services.meeting_requests import profile_ids
@@ -22,12 +24,19 @@ def _association(user) -> str:
     return user.association.name if user.association is not None else ""
 
 
+def _named(labels: dict, key) -> str:
+    """A key's label (`vocabulary.resolved`); None (not known yet) stays an empty cell."""
+    return "" if key is None else labels.get(key, key)
+
+
 def invitations(arena: Arena) -> tuple[list[str], list[list]]:
     header = [_("Side"), _("Rank"), _("Name"), _("E-mail"), _("Association"), _("Pitch"),
               _("State"), _("Value"), _("Invited at")]
-    rows = [[i.side, i.rank, shown(i.user.name), i.user.email, _association(i.user),
-             shown(i.pitch.title) if i.pitch else "", i.state, round(i.value or 0.0, 3),
-             i.invited_at]
+    sides, states = (vocabulary.resolved(vocabulary.SIDES),
+                     vocabulary.resolved(vocabulary.INVITATION_STATES))
+    rows = [[_named(sides, i.side), i.rank, shown(i.user.name), i.user.email,
+             _association(i.user), shown(i.pitch.title) if i.pitch else "",
+             _named(states, i.state), round(i.value or 0.0, 3), i.invited_at]
             for i in _invitations(arena)]
     return header, rows
 
@@ -35,9 +44,12 @@ def invitations(arena: Arena) -> tuple[list[str], list[list]]:
 def answers(arena: Arena) -> tuple[list[str], list[list]]:
     header = [_("Side"), _("Name"), _("E-mail"), _("Association"), _("Answer"),
               _("Answered at"), _("Arrives in slot"), _("Leaves before slot"), _("Attended")]
-    rows = [[i.side, shown(i.user.name), i.user.email, _association(i.user), i.state, i.answered_at,
+    sides, states, yes_no = (vocabulary.resolved(m) for m in (
+        vocabulary.SIDES, vocabulary.INVITATION_STATES, vocabulary.YES_NO))
+    rows = [[_named(sides, i.side), shown(i.user.name), i.user.email, _association(i.user),
+             _named(states, i.state), i.answered_at,
              None if i.arrive_slot is None else i.arrive_slot + 1,
-             None if i.leave_slot is None else i.leave_slot + 1, i.attended]
+             None if i.leave_slot is None else i.leave_slot + 1, _named(yes_no, i.attended)]
             for i in _invitations(arena) if i.invited_at is not None]
     return header, rows
 
@@ -51,9 +63,11 @@ def meeting_rows(arena: Arena) -> tuple[list[str], list[list]]:
 
     orgs = {p.id: p.organisation for p in db.session.scalars(select(InvestorProfile).where(
         InvestorProfile.id.in_(list(profiles.values()) or [0])))}
+    kinds, yes_no = (vocabulary.resolved(vocabulary.MEETING_SOURCES),
+                     vocabulary.resolved(vocabulary.YES_NO))
     rows = [[m.slot + 1, arena.slot_start(m.slot).strftime("%H:%M"), m.table + 1,
              shown(m.founder.name), shown(m.pitch.title) if m.pitch else "",
              shown(m.investor.name), shown(orgs.get(profiles.get(m.investor_user_id), "")),
-             m.source, m.locked,
+             _named(kinds, m.source), _named(yes_no, bool(m.locked)),
              round(m.value or 0.0, 3)] for m in rows_]
     return header, rows

@@ -4,7 +4,8 @@ and limited to what the caller may see (the download and the formula guard are
 
 Staff export their association's members (admins, and the CLI with ``user=None``, every
 one); founders and investors export their own mutual matches. Contact details appear only
-where `app.services.contacts` allows them.
+where `app.services.contacts` allows them. Cells from the fixed lists (stage, sectors, ...)
+read as the pages read them, in the caller's language, not as the codes stored.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from flask_babel import gettext as _
 from sqlalchemy import or_, select
 from sqlalchemy.orm import aliased
 
+from app import vocabulary
 from app.extensions import db
 from app.models import Interest, InvestorProfile, Pitch, User
 from app.services import investors, moderation, pitch_search
@@ -21,12 +23,18 @@ from app.services.interest import mutual_matches
 from app.services.privacy import shown
 
 
-def _tags(keys) -> str:
-    return "; ".join(keys or [])
+def _named(labels: dict, key) -> str:
+    """A key's label (`vocabulary.resolved`); an unknown key as it is stored."""
+    return "" if key is None else labels.get(key, key)
+
+
+def _tags(keys, labels: dict) -> str:
+    return "; ".join(_named(labels, key) for key in keys or [])
 
 
 def _association(user) -> str:
-    return user.association.slug if user is not None and user.association else ""
+    # the name the pages show (an admin may rename it), not the slug
+    return user.association.name if user is not None and user.association else ""
 
 
 def _sees_all(user) -> bool:
@@ -56,12 +64,19 @@ def pitch_rows(user, filters: dict | None = None, staff_filters: dict | None = N
               _("Published at")]
     found = list(db.session.scalars(query).unique())
     visible = _visible(user, [p.owner for p in found])
+    stages, sectors, funding, places, objectives, support, statuses, yes_no = (
+        vocabulary.resolved(m) for m in (
+            vocabulary.STAGES, vocabulary.SECTORS, vocabulary.FUNDING_TYPES,
+            vocabulary.MUNICIPALITIES, vocabulary.GREEN_OBJECTIVES, vocabulary.SUPPORT_KINDS,
+            vocabulary.PITCH_STATUSES, vocabulary.YES_NO))
     rows = []
     for p in found:
         email = p.owner.email if user is None or p.owner_id in visible else ""
-        rows.append([p.id, shown(p.title), p.summary, p.stage, _tags(p.sectors), p.ask_nok,
-                     p.funding_type, p.municipality, _tags(p.green_objectives),
-                     _tags(p.support_needs), p.status, p.hidden, shown(p.owner.name),
+        rows.append([p.id, shown(p.title), p.summary, _named(stages, p.stage),
+                     _tags(p.sectors, sectors), p.ask_nok, _named(funding, p.funding_type),
+                     _named(places, p.municipality), _tags(p.green_objectives, objectives),
+                     _tags(p.support_needs, support), _named(statuses, p.status),
+                     _named(yes_no, bool(p.hidden)), shown(p.owner.name),
                      _association(p.owner), email, p.published_at])
     return header, rows
 
@@ -79,12 +94,18 @@ def investor_rows(user, filters: dict | None = None):
               _("Phone")]
     found = list(db.session.scalars(query).unique())
     visible = _visible(user, [q.user for q in found])
+    types, sectors, stages, places, mandates, objectives, support = (
+        vocabulary.resolved(m) for m in (
+            vocabulary.INVESTOR_TYPES, vocabulary.SECTORS, vocabulary.STAGES,
+            vocabulary.MUNICIPALITIES, vocabulary.GREEN_MANDATES, vocabulary.GREEN_OBJECTIVES,
+            vocabulary.SUPPORT_KINDS))
     rows = []
     for q in found:
         allowed = user is None or q.user_id in visible
-        rows.append([q.id, shown(q.organisation), q.investor_type, _tags(q.sectors),
-                     _tags(q.stages), q.ticket_min, q.ticket_max, _tags(q.regions), q.green_mandate,
-                     _tags(q.green_objectives), _tags(q.support_offers),
+        rows.append([q.id, shown(q.organisation), _named(types, q.investor_type),
+                     _tags(q.sectors, sectors), _tags(q.stages, stages), q.ticket_min,
+                     q.ticket_max, _tags(q.regions, places), _named(mandates, q.green_mandate),
+                     _tags(q.green_objectives, objectives), _tags(q.support_offers, support),
                      shown(q.user.name) if q.user else "",
                      (q.contact_email or q.user.email) if allowed and q.user else "",
                      (q.contact_phone or q.user.phone or "") if allowed and q.user else ""])
