@@ -113,13 +113,8 @@ def _stated(obj, name: str):
 def _loaded(obj, name: str):
     """obj.name when it is at hand: None for an attribute or relationship not loaded (reading
     it would cost a query per card, or raise under raiseload)."""
-    if obj is None:
-        return None
-    try:
-        state = sa_inspect(obj)
-    except NoInspectionAvailable:
-        return getattr(obj, name, None)
-    return state.dict.get(name)  # what is loaded, without the attribute's loader
+    value = _stated(obj, name)
+    return None if value is _UNLOADED else value
 
 
 def _side(match, relationship: str, model, key: str):
