@@ -125,7 +125,7 @@ def set_my_times(values: dict, arena_id: int):
 def person_times(arena_id: int, invitation_id: int):
     """Staff: the times of anyone on the arena's list."""
     arena, invitation = _staff_invitation(arena_id, invitation_id)
-    return _times(arena, invitation, arena.status in availability.STAFF_STATUSES)
+    return _times(arena, invitation, availability.staff_refusal(arena, invitation) is None)
 
 
 @bp.route("/arenas/<int:arena_id>/invitations/<int:invitation_id>/times", methods=["PUT"])
@@ -148,5 +148,5 @@ def set_person_times(values: dict, arena_id: int, invitation_id: int):
     except DomainError as error:
         raise _renamed(error) from None
     arena = invitation.arena
-    return _times(arena, invitation, arena.status in availability.STAFF_STATUSES,
+    return _times(arena, invitation, availability.staff_refusal(arena, invitation) is None,
                   changed=_stored(invitation) != before, meetings_called_off=freed)

@@ -147,7 +147,7 @@ def times(arena_id: int, invitation_id: int):
                                "schedule to fill the slots.", freed), "warning")
             return _back(arena_id)
     return render_template("arenas/staff_times.html", arena=arena, invitation=invitation,
-                           form=form, editable=arena.status in availability.STAFF_STATUSES
+                           form=form, closed=availability.staff_refusal(arena, invitation)
                            ), 422 if request.method == "POST" else 200
 
 

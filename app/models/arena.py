@@ -39,6 +39,8 @@ ARENA_THEMES = ("green", "founder", "open")
 ARENA_STATUSES = ("draft", "inviting", "scheduled", "done", "cancelled")
 SIDES = ("founder", "investor")
 INVITATION_STATES = ("proposed", "waiting_list", "invited", "accepted", "declined", "cancelled")
+# Answered no, or taken off the list: no times at the arena and no meetings.
+NOT_COMING = ("declined", "cancelled")
 REQUEST_STATES = ("pending", "accepted", "declined")
 MEETING_SOURCES = ("mutual", "one_sided", "suggestion")
 MEETING_STATES = ("scheduled", "cancelled")
@@ -185,6 +187,12 @@ class Invitation(db.Model):
                                                      lazy="dynamic"))
     user = relationship("User", lazy="joined")
     pitch = relationship("Pitch")
+
+    @property
+    def has_times(self) -> bool:
+        """Whether the person has times at the arena: not once they said no or were taken
+        off the list (what they chose before is kept, should they accept again)."""
+        return self.state not in NOT_COMING
 
     def available_slots(self, arena: Arena | None = None) -> list[int]:
         """The meeting slots this person can attend."""

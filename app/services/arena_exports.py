@@ -48,8 +48,10 @@ def answers(arena: Arena) -> tuple[list[str], list[list]]:
         vocabulary.SIDES, vocabulary.INVITATION_STATES, vocabulary.YES_NO))
     rows = [[_named(sides, i.side), shown(i.user.name), i.user.email, _association(i.user),
              _named(states, i.state), i.answered_at,
-             None if i.arrive_slot is None else i.arrive_slot + 1,
-             None if i.leave_slot is None else i.leave_slot + 1, _named(yes_no, i.attended)]
+             # a no or a cancelled place has no times, whatever was chosen before it
+             None if i.arrive_slot is None or not i.has_times else i.arrive_slot + 1,
+             None if i.leave_slot is None or not i.has_times else i.leave_slot + 1,
+             _named(yes_no, i.attended)]
             for i in _invitations(arena) if i.invited_at is not None]
     return header, rows
 

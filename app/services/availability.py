@@ -22,6 +22,7 @@ from app.services import arenas as arena_service
 from app.services import audit
 from app.services import schedule as schedule_service
 from app.services.errors import DomainError, NotFound
+from app.services.privacy import shown
 
 PARTICIPANT_STATUSES = ("inviting",)
 STAFF_STATUSES = ("draft", "inviting", "scheduled")
@@ -61,6 +62,21 @@ def open_to_participant(invitation: Invitation, arena: Arena | None = None) -> b
     """Whether the invitee may change their own times now."""
     arena = arena or invitation.arena
     return invitation.state == "accepted" and arena.status in PARTICIPANT_STATUSES
+
+
+def staff_refusal(arena: Arena, invitation: Invitation) -> str | None:
+    """Why staff cannot set this person's times now, or None when they can: someone who said
+    no or was taken off the list has no times at the arena, and a closed arena none to
+    change."""
+    name = shown(invitation.user.name) if invitation.user else ""
+    if invitation.state == "declined":
+        return _("%(name)s declined the invitation, so there are no times to set.", name=name)
+    if not invitation.has_times:
+        return _("The invitation of %(name)s is cancelled, so there are no times to set.",
+                 name=name)
+    if arena.status not in STAFF_STATUSES:
+        return _("This arena can no longer be changed.")
+    return None
 
 
 def window(invitation: Invitation, arena: Arena | None = None) -> tuple[int, int]:
@@ -199,9 +215,10 @@ def set_by_staff(staff, arena: Arena, invitation_id: int, arrive: int | None,
     invitation_in(arena, invitation_id)
     try:
         arena, invitation = _locked_invitation(invitation_id)
+        refusal = staff_refusal(arena, invitation)
+        if refusal:  # no values would do: say why, not what is wrong with them
+            raise DomainError(refusal)
         values = _normalised(arena, arrive, leave, cap)
-        if arena.status not in STAFF_STATUSES:
-            raise DomainError(_("This arena can no longer be changed."))
         invitation.arrive_slot, invitation.leave_slot, invitation.meeting_cap = values
         freed = _call_off_what_no_longer_fits(arena, invitation)
         db.session.commit()

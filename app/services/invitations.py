@@ -15,6 +15,7 @@ from app.models.user import utcnow
 from app.services import arenas as arena_service
 from app.services import audit
 from app.services import invitation_proposal as proposal
+from app.services import schedule as schedule_service
 from app.services.errors import DomainError, NotFound
 from app.services.rsvp import SEATED, mail_invitation
 
@@ -214,6 +215,7 @@ def remove(staff, arena: Arena, invitation_id: int) -> None:
         normalise(arena, side)
     elif invitation.state in SEATED:
         arena = arena_service.lock_arena(arena.id)
+        schedule_service.call_off(arena, invitation.user_id)
         invitation.state = "cancelled"
         db.session.flush()
         newly = fill_seats(arena, side)

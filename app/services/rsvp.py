@@ -12,6 +12,7 @@ from app.extensions import db
 from app.models import Arena, Invitation
 from app.models.user import utcnow
 from app.services import arenas as arena_service
+from app.services import schedule as schedule_service
 from app.services.errors import DomainError, NotFound
 from app.services.mailer import send_mail
 from app.services.tokens import sign, unsign
@@ -102,7 +103,7 @@ def answer(invitation_id: int, accept: bool) -> tuple[Invitation, str]:
         if accept:
             outcome = _accept(arena, invitation)
         else:
-            outcome = _decline(invitation)
+            outcome = _decline(arena, invitation)
             if outcome == "declined":
                 newly_invited = fill_seats(arena, invitation.side)
         db.session.commit()
@@ -128,9 +129,10 @@ def _accept(arena: Arena, invitation: Invitation) -> str:
     return "accepted"
 
 
-def _decline(invitation: Invitation) -> str:
+def _decline(arena: Arena, invitation: Invitation) -> str:
     if invitation.state == "declined":
         return "unchanged"
+    schedule_service.call_off(arena, invitation.user_id)  # a no after a yes: meetings off
     invitation.state = "declined"
     invitation.answered_at = utcnow()
     return "declined"

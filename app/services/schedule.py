@@ -268,6 +268,23 @@ def move(staff, arena: Arena, meeting_id: int, slot: int, table: int) -> Meeting
     return meeting
 
 
+def call_off(arena: Arena, user_id: int) -> int:
+    """Cancel the person's scheduled meetings when they stop coming (they said no, withdrew
+    or were taken off the list); the caller changes their invitation and commits. The
+    schedule's sequence goes up, so the partners' calendar apps take the cancellation (an
+    event sent again with the same SEQUENCE is no news to them); a re-run fills the slots.
+    Left "scheduled", a meeting came back to life if the person accepted again, even after
+    staff had given the partner another meeting in that slot. Returns how many."""
+    freed = 0
+    for meeting in meetings(arena, user_id=user_id, active_only=False):
+        if meeting.state == "scheduled":
+            meeting.state, meeting.locked = "cancelled", False
+            freed += 1
+    if freed:
+        _bump(arena)
+    return freed
+
+
 def withdraw(user, arena_id: int) -> int:
     """A participant who accepted cancels: their meetings are cancelled (a re-run fills the
     slots) and their seat goes to the waiting list while answers are still open."""
@@ -285,13 +302,7 @@ def withdraw(user, arena_id: int) -> int:
         raise DomainError(_("This arena can no longer be changed."))
     invitation.state = "cancelled"
     invitation.answered_at = utcnow()
-    freed = 0
-    for meeting in meetings(arena, user_id=user.id, active_only=False):
-        if meeting.state == "scheduled":
-            meeting.state, meeting.locked = "cancelled", False
-            freed += 1
-    if freed:
-        _bump(arena)
+    freed = call_off(arena, user.id)
     db.session.flush()
     newly = fill_seats(arena, invitation.side)
     db.session.commit()
