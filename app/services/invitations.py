@@ -25,11 +25,12 @@ WAITING_LIST_FACTOR = 1  # waiting list as long as the capacity
 
 
 def invitations_by_side(arena: Arena) -> dict[str, list[Invitation]]:
-    """Every invitation of the arena per side, best rank first, sent ones before pending."""
-    order = {"accepted": 0, "invited": 1, "proposed": 2, "waiting_list": 3, "declined": 4,
-             "cancelled": 5}
+    """Every invitation of the arena per side in rank order, as the list was drawn up.
+
+    Ranks are one sequence per side (`normalise`); a tie exists only on lists renumbered
+    before that (the unsent ones were 1, 2, ... again), and puts the sent one first."""
     rows = list(db.session.scalars(select(Invitation).where(Invitation.arena_id == arena.id)))
-    rows.sort(key=lambda i: (order.get(i.state, 9), i.rank, i.id))
+    rows.sort(key=lambda i: (i.rank, i.state in PENDING, i.id))
     return {side: [i for i in rows if i.side == side] for side in ("founder", "investor")}
 
 
@@ -41,6 +42,15 @@ def counts(arena: Arena) -> dict[str, dict[str, int]]:
     for side, state, n in rows:
         result.setdefault(side, {})[state] = n
     return result
+
+
+def _last_sent_rank(arena: Arena, side: str) -> int:
+    """The highest rank of the side's sent invitations (answered or not): the unsent ones
+    are ranked after it, so that a rank names one place on the side's list. Numbered from 1
+    again, the waiting list's first was "1" beside the first person invited."""
+    return db.session.scalar(select(func.max(Invitation.rank)).where(
+        Invitation.arena_id == arena.id, Invitation.side == side,
+        Invitation.state.not_in(PENDING))) or 0
 
 
 def _check_editable(arena: Arena) -> None:
@@ -95,7 +105,7 @@ def propose(user, arena: Arena) -> dict[str, int]:
                 "free_investors": max_i, "unsent_kept": unsent}
     db.session.execute(delete(Invitation).where(Invitation.arena_id == arena.id,
                                                 Invitation.state.in_(PENDING)))
-    for rank, row in enumerate(f_rows, start=1):
+    for rank, row in enumerate(f_rows, start=_last_sent_rank(arena, "founder") + 1):
         pitch = cands.pitches[row]
         db.session.add(Invitation(
             arena_id=arena.id, user_id=pitch.owner_id, side="founder", pitch_id=pitch.id,
@@ -103,7 +113,7 @@ def propose(user, arena: Arena) -> dict[str, int]:
             value=float(cands.values[row, room_i].sum()) if room_i else 0.0,
             reasons=_reasons(cands, row, "founder", room_f, room_i, result,
                              cands.founder_groups[row], row in room_f)))
-    for rank, row in enumerate(i_rows, start=1):
+    for rank, row in enumerate(i_rows, start=_last_sent_rank(arena, "investor") + 1):
         profile = cands.investors[row]
         db.session.add(Invitation(
             arena_id=arena.id, user_id=profile.user_id, side="investor",
@@ -120,8 +130,8 @@ def propose(user, arena: Arena) -> dict[str, int]:
 
 # --- staff edits ----------------------------------------------------------------------------
 def normalise(arena: Arena, side: str) -> None:
-    """Renumber the unsent invitations of a side; the best ranks fill the free seats as
-    "proposed", the rest wait."""
+    """Renumber the unsent invitations of a side after the sent ones; the best ranks fill
+    the free seats as "proposed", the rest wait."""
     seated = db.session.scalar(select(func.count(Invitation.id)).where(
         Invitation.arena_id == arena.id, Invitation.side == side,
         Invitation.state.in_(SEATED))) or 0
@@ -129,8 +139,9 @@ def normalise(arena: Arena, side: str) -> None:
     pending = list(db.session.scalars(select(Invitation).where(
         Invitation.arena_id == arena.id, Invitation.side == side,
         Invitation.state.in_(PENDING)).order_by(Invitation.rank, Invitation.id)))
+    after = _last_sent_rank(arena, side)
     for position, invitation in enumerate(pending):
-        invitation.rank = position + 1
+        invitation.rank = after + position + 1
         invitation.state = "proposed" if position < free else "waiting_list"
 
 
@@ -176,7 +187,7 @@ def add_person(staff, arena: Arena, user_id: int) -> Invitation:
                                 "has none.", name=user.name))
     proposed = db.session.scalar(select(func.max(Invitation.rank)).where(
         Invitation.arena_id == arena.id, Invitation.side == user.role,
-        Invitation.state == "proposed")) or 0
+        Invitation.state == "proposed")) or _last_sent_rank(arena, user.role)
     # Make room right after the last proposed person.
     for later in db.session.scalars(select(Invitation).where(
             Invitation.arena_id == arena.id, Invitation.side == user.role,
