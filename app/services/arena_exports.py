@@ -13,6 +13,7 @@ from app.models import Arena, Invitation
 from app.services.meeting_requests import profile_ids
 from app.services.privacy import shown
 from app.services.schedule import meetings
+from app.vocabulary import label
 
 
 def _invitations(arena: Arena) -> list[Invitation]:
@@ -24,19 +25,14 @@ def _association(user) -> str:
     return user.association.name if user.association is not None else ""
 
 
-def _named(labels: dict, key) -> str:
-    """A key's label (`vocabulary.resolved`); None (not known yet) stays an empty cell."""
-    return "" if key is None else labels.get(key, key)
-
-
 def invitations(arena: Arena) -> tuple[list[str], list[list]]:
     header = [_("Side"), _("Rank"), _("Name"), _("E-mail"), _("Association"), _("Pitch"),
               _("State"), _("Value"), _("Invited at")]
     sides, states = (vocabulary.resolved(vocabulary.SIDES),
                      vocabulary.resolved(vocabulary.INVITATION_STATES))
-    rows = [[_named(sides, i.side), i.rank, shown(i.user.name), i.user.email,
+    rows = [[label(sides, i.side), i.rank, shown(i.user.name), i.user.email,
              _association(i.user), shown(i.pitch.title) if i.pitch else "",
-             _named(states, i.state), round(i.value or 0.0, 3), i.invited_at]
+             label(states, i.state), round(i.value or 0.0, 3), i.invited_at]
             for i in _invitations(arena)]
     return header, rows
 
@@ -46,12 +42,12 @@ def answers(arena: Arena) -> tuple[list[str], list[list]]:
               _("Answered at"), _("Arrives in slot"), _("Leaves before slot"), _("Attended")]
     sides, states, yes_no = (vocabulary.resolved(m) for m in (
         vocabulary.SIDES, vocabulary.INVITATION_STATES, vocabulary.YES_NO))
-    rows = [[_named(sides, i.side), shown(i.user.name), i.user.email, _association(i.user),
-             _named(states, i.state), i.answered_at,
+    rows = [[label(sides, i.side), shown(i.user.name), i.user.email, _association(i.user),
+             label(states, i.state), i.answered_at,
              # a no or a cancelled place has no times, whatever was chosen before it
              None if i.arrive_slot is None or not i.has_times else i.arrive_slot + 1,
              None if i.leave_slot is None or not i.has_times else i.leave_slot + 1,
-             _named(yes_no, i.attended)]
+             label(yes_no, i.attended)]
             for i in _invitations(arena) if i.invited_at is not None]
     return header, rows
 
@@ -70,6 +66,6 @@ def meeting_rows(arena: Arena) -> tuple[list[str], list[list]]:
     rows = [[m.slot + 1, arena.slot_start(m.slot).strftime("%H:%M"), m.table + 1,
              shown(m.founder.name), shown(m.pitch.title) if m.pitch else "",
              shown(m.investor.name), shown(orgs.get(profiles.get(m.investor_user_id), "")),
-             _named(kinds, m.source), _named(yes_no, bool(m.locked)),
+             label(kinds, m.source), label(yes_no, bool(m.locked)),
              round(m.value or 0.0, 3)] for m in rows_]
     return header, rows

@@ -21,15 +21,11 @@ from app.services import investors, moderation, pitch_search
 from app.services.contacts import contacts_visible_to
 from app.services.interest import mutual_matches
 from app.services.privacy import shown
-
-
-def _named(labels: dict, key) -> str:
-    """A key's label (`vocabulary.resolved`); an unknown key as it is stored."""
-    return "" if key is None else labels.get(key, key)
+from app.vocabulary import label
 
 
 def _tags(keys, labels: dict) -> str:
-    return "; ".join(_named(labels, key) for key in keys or [])
+    return "; ".join(label(labels, key) for key in keys or [])
 
 
 def _association(user) -> str:
@@ -72,11 +68,11 @@ def pitch_rows(user, filters: dict | None = None, staff_filters: dict | None = N
     rows = []
     for p in found:
         email = p.owner.email if user is None or p.owner_id in visible else ""
-        rows.append([p.id, shown(p.title), p.summary, _named(stages, p.stage),
-                     _tags(p.sectors, sectors), p.ask_nok, _named(funding, p.funding_type),
-                     _named(places, p.municipality), _tags(p.green_objectives, objectives),
-                     _tags(p.support_needs, support), _named(statuses, p.status),
-                     _named(yes_no, bool(p.hidden)), shown(p.owner.name),
+        rows.append([p.id, shown(p.title), p.summary, label(stages, p.stage),
+                     _tags(p.sectors, sectors), p.ask_nok, label(funding, p.funding_type),
+                     label(places, p.municipality), _tags(p.green_objectives, objectives),
+                     _tags(p.support_needs, support), label(statuses, p.status),
+                     label(yes_no, bool(p.hidden)), shown(p.owner.name),
                      _association(p.owner), email, p.published_at])
     return header, rows
 
@@ -102,9 +98,9 @@ def investor_rows(user, filters: dict | None = None):
     rows = []
     for q in found:
         allowed = user is None or q.user_id in visible
-        rows.append([q.id, shown(q.organisation), _named(types, q.investor_type),
+        rows.append([q.id, shown(q.organisation), label(types, q.investor_type),
                      _tags(q.sectors, sectors), _tags(q.stages, stages), q.ticket_min,
-                     q.ticket_max, _tags(q.regions, places), _named(mandates, q.green_mandate),
+                     q.ticket_max, _tags(q.regions, places), label(mandates, q.green_mandate),
                      _tags(q.green_objectives, objectives), _tags(q.support_offers, support),
                      shown(q.user.name) if q.user else "",
                      (q.contact_email or q.user.email) if allowed and q.user else "",

@@ -91,7 +91,7 @@ def component_labels() -> tuple[tuple[str, str], ...]:
 
 def terms_fragment(terms: list[str]) -> str:
     """ "both the pitch and the investor mention a, b and c" """
-    shown = [t for t in terms if t and nameable(t, _NOT_NAMED)][:MAX_TERMS]
+    shown = [t for t in terms if t][:MAX_TERMS]
     return _("both the pitch and the investor mention %(terms)s",
              terms=format_list(shown, locale=get_locale()))
 
