@@ -40,16 +40,20 @@ class BoundedIntConverter(IntegerConverter):
         super().__init__(map, *args, **kwargs)
 
 
+def ascii_number(text: str, max_digits: int) -> int | None:
+    """The whole number `text` spells in at most `max_digits` ASCII digits, else None.
+    str.isdigit() is true for "²" (int() then raises), int() reads "٣" and "３" as 3 and
+    "0_3" as 3, and ten thousand digits are more than any integer column can bind."""
+    if not (text.isascii() and text.isdigit() and len(text) <= max_digits):
+        return None
+    return int(text)
+
+
 def id_from_form(raw: str | None) -> int | None:
     """An id posted in a form field (a hidden input or a button's value), or None when it is
-    not one: ASCII digits only, and no larger than an id column holds. str.isdigit() is true
-    for "²" (int() then raises), and int() reads ten thousand digits that PostgreSQL's integer
-    (or SQLite's 64 bits) cannot bind."""
-    value = (raw or "").strip()
-    if not (value.isascii() and value.isdigit() and len(value) <= len(str(MAX_ID))):
-        return None
-    number = int(value)
-    return number if 1 <= number <= MAX_ID else None
+    not one: ASCII digits only, and no larger than an id column holds."""
+    number = ascii_number((raw or "").strip(), len(str(MAX_ID)))
+    return number if number is not None and 1 <= number <= MAX_ID else None
 
 
 def _lower(value):

@@ -23,6 +23,7 @@ from wtforms.i18n import messages_path
 from wtforms.validators import StopValidation, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from app.database import ascii_number
 from app.vocabulary import choices
 
 
@@ -65,11 +66,8 @@ class VersionField(HiddenField):
     """The version of the object the form was loaded from, to detect conflicting edits."""
 
     def process_formdata(self, valuelist):
-        raw = valuelist[0] if valuelist else ""
-        # ASCII digits only ("²".isdigit() is true, int("²") raises), and no longer than a
-        # version column holds: anything else is a form from nowhere, i.e. a conflict.
-        readable = raw.isascii() and raw.isdigit() and len(raw) <= 18
-        self.data = int(raw) if readable else None
+        # Anything but a number a version column holds is a form from nowhere: a conflict.
+        self.data = ascii_number(valuelist[0] if valuelist else "", 18)
 
 
 def http_url(form, field) -> None:

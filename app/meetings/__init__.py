@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from flask import abort
 
+from app.database import ascii_number
 from app.services.errors import Forbidden, NotFound
 
 
@@ -24,13 +25,9 @@ _MAX_DIGITS = 6
 
 def number_from_form(value: str | None) -> int | None:
     """A slot or table number typed in a form field, or None when it is not one: ASCII digits
-    only, as everywhere else in the app (id_from_form, an arena's break slots). int() alone
-    reads "٣" (Arabic-Indic three), "３" and "0_3" as 3, so a staff member's typo moved a
-    meeting to slot 3 instead of getting the form's message."""
-    raw = (value or "").strip()
-    if not (raw.isascii() and raw.isdigit() and len(raw) <= _MAX_DIGITS):
-        return None
-    return int(raw)
+    only, as everywhere else in the app. int() alone read "٣" (Arabic-Indic three) as 3, so
+    a staff member's typo moved a meeting to slot 3 instead of getting the form's message."""
+    return ascii_number((value or "").strip(), _MAX_DIGITS)
 
 
 def yes_no(value: str | None) -> bool | None:
