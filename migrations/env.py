@@ -9,9 +9,10 @@ from alembic import context
 # access to the values within the .ini file in use.
 config = context.config
 
-# Interpret the config file for Python logging.
-# This line sets up loggers basically.
-fileConfig(config.config_file_name)
+# The ini's logging setup, without silencing loggers that exist already: a migration run
+# inside the app's process (tests, a deploy script) would otherwise disable the app's,
+# Flask-WTF's and SQLAlchemy's loggers for the rest of that process.
+fileConfig(config.config_file_name, disable_existing_loggers=False)
 logger = logging.getLogger('alembic.env')
 
 

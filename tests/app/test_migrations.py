@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import uuid
 
@@ -47,3 +48,15 @@ def test_migrations_upgrade_match_models_and_downgrade(empty_database_url):
         left = set(inspect(db.engine).get_table_names()) - {"alembic_version"}
         assert left == set()
         db.engine.dispose()
+
+
+def test_running_migrations_in_process_keeps_existing_loggers(empty_database_url):
+    """Alembic's logging setup must not disable loggers the app and its libraries made."""
+    csrf_logger = logging.getLogger("flask_wtf.csrf")
+    app = create_app({"SQLALCHEMY_DATABASE_URI": empty_database_url})
+    with app.app_context():
+        upgrade()
+        downgrade(revision="base")
+        db.engine.dispose()
+    assert not csrf_logger.disabled
+    assert not app.logger.disabled
