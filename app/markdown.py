@@ -10,13 +10,22 @@ _md = MarkdownIt("commonmark", {"html": False, "linkify": False}).disable("image
 
 ALLOWED_TAGS = {
     "p", "br", "strong", "em", "ul", "ol", "li", "blockquote", "code", "pre",
-    "h3", "h4", "h5", "h6", "a", "hr",
+    "h2", "h3", "h4", "h5", "h6", "a", "hr",
 }
 
 
-def render_markdown(text: str | None) -> Markup:
-    """Render Markdown to sanitised HTML; links only http(s) and marked nofollow."""
-    html = _md.render(text or "")
+def render_markdown(text: str | None, top: int = 3) -> Markup:
+    """Render Markdown to sanitised HTML; links only http(s) and marked nofollow.
+
+    A writer's "#" becomes `<h{top}>` and each deeper level one more (at most h6): the page
+    around the text owns its h1 (and the h2 it may have put above the text), and a heading
+    must not be dropped to bare text, as it was when "#" and "##" were simply stripped."""
+    top = min(max(top, 2), 6)
+    tokens = _md.parse(text or "")
+    for token in tokens:
+        if token.type in ("heading_open", "heading_close"):
+            token.tag = f"h{min(top + int(token.tag[1]) - 1, 6)}"
+    html = _md.renderer.render(tokens, _md.options, {})
     clean = nh3.clean(
         html,
         tags=ALLOWED_TAGS,

@@ -291,3 +291,22 @@ def test_saving_and_publishing_send_the_pitch_saved_signal(client, founder):
         events.pitch_removed.disconnect(on_removed)
     assert seen == [(pitch_id, "draft"), (pitch_id, "published")]
     assert removed == [pitch_id]
+
+
+def test_description_headings_stay_headings_below_the_title(client, founder):
+    text = "# Problemet\nTak står tomme.\n\n## Løsningen\nSolceller.\n\n#### Detaljer\nMer."
+    client.post("/pitches/new", data=_form(description=text))
+    pitch = db.session.scalar(select(Pitch))
+    page = client.get(f"/pitches/{pitch.id}").get_data(as_text=True)
+    # the page's h1 is the title: the writer's levels follow below it, none is lost
+    assert "<h2>Problemet</h2>" in page
+    assert "<h3>Løsningen</h3>" in page
+    assert "<h5>Detaljer</h5>" in page
+    assert page.count("<h1") == 1
+
+
+def test_markdown_headings_shift_below_the_page_heading():
+    from app.markdown import render_markdown
+
+    assert str(render_markdown("# A\n\n## B\n\n###### C")) == "<h3>A</h3>\n<h4>B</h4>\n<h6>C</h6>\n"
+    assert "<h2>A</h2>" in str(render_markdown("# A", top=2))
