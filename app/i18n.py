@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 from flask import current_app, g, has_request_context, request, session
-from flask_babel import gettext
+from flask_babel import gettext, refresh
 from flask_login import current_user
 
 # The command line's help, prompts and own messages are English; a service's translated
@@ -13,7 +13,8 @@ CLI_LOCALE = "en"
 
 
 def select_locale() -> str:
-    """The session's choice, then the user's saved choice, then bokmål (an API request: the
+    """The session's choice, then the user's saved choice, then (on a page opened with a
+    personal link) the link owner's saved choice, then bokmål (an API request: the
     token user's saved choice, then bokmål). Without a request (a `flask` command, a
     background job) there is no session or user to ask: a command speaks English, anything
     else the site's default."""
@@ -32,9 +33,18 @@ def select_locale() -> str:
         return chosen
     if getattr(current_user, "is_authenticated", False) and current_user.locale in languages:
         return current_user.locale
+    if g.get("link_owner_locale") in languages:
+        return g.link_owner_locale
     if request.args.get("lang") in languages:
         return request.args["lang"]
     return current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def speak_as_link_owner(user) -> None:
+    """Answer this request in the saved language of the person a personal link (an e-mailed
+    RSVP link) was made for: they read the e-mail in it and open the link logged out."""
+    g.link_owner_locale = getattr(user, "locale", None)
+    refresh()  # the locale may already have been chosen (and kept) for this request
 
 
 def login_message(_message: str) -> str:

@@ -17,6 +17,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from app.arenas.forms import AvailabilityForm
+from app.i18n import speak_as_link_owner
 from app.services import arenas as arena_service
 from app.services import availability, rsvp
 from app.services.errors import DomainError, NotFound
@@ -122,6 +123,7 @@ def rsvp_times(token: str):
         response = make_response(
             render_template("arenas/rsvp_invalid.html", message=error.message), 404)
     else:
+        speak_as_link_owner(invitation.user)
         response = make_response(_save_times(invitation, token=token))
     response.headers["Cache-Control"] = "no-store"
     return response
@@ -136,6 +138,7 @@ def rsvp_page(token: str):
         response = make_response(
             render_template("arenas/rsvp_invalid.html", message=error.message), 404)
     else:
+        speak_as_link_owner(invitation.user)
         if request.method == "POST":
             _answer(invitation.id)
             return redirect(url_for("arenas.rsvp", token=token))
