@@ -4,14 +4,39 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, EmailField, PasswordField, RadioField, SelectField, StringField
-from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
+from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
 from app import vocabulary
 from app.form_base import KobleForm
 from app.services import reference
+from app.services.passwords import password_problem
+
+PASSWORD_HINT = _l("At least 12 characters. A sentence is easy to remember.")
 
 
-class RegisterForm(KobleForm):
+def new_password_rules(form, field) -> None:
+    """The service's rules for a new password, checked with the form's other fields: a short
+    password is named in the same answer as a mistyped e-mail or a wrong current password,
+    not only after those are put right and both password fields typed again."""
+    if field.data and not field.errors:
+        problem = password_problem(field.data, form.personal_words())
+        if problem:
+            raise ValidationError(problem)
+
+
+class _NewPasswordForm(KobleForm):
+    """A form that sets a password: the words it must not resemble come from the caller."""
+
+    def __init__(self, *args, personal: tuple[str, ...] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        self._personal = personal
+
+    def personal_words(self) -> tuple[str, ...]:
+        """The e-mail address and name the new password must not resemble."""
+        return self._personal
+
+
+class RegisterForm(_NewPasswordForm):
     """Self-registration for founders and investors."""
 
     role = RadioField(
@@ -31,8 +56,8 @@ class RegisterForm(KobleForm):
     association = SelectField(_l("Association"), validators=[Optional()])
     password = PasswordField(
         _l("Password"),
-        validators=[DataRequired(), Length(max=128)],
-        description=_l("At least 12 characters. A sentence is easy to remember."),
+        validators=[DataRequired(), Length(max=128), new_password_rules],
+        description=PASSWORD_HINT,
     )
     confirm = PasswordField(
         _l("Repeat password"),
@@ -45,6 +70,10 @@ class RegisterForm(KobleForm):
         self.association.choices = [("", _l("Decide from my municipality")),
                                     *reference.association_choices()]
 
+    def personal_words(self) -> tuple[str, ...]:
+        """The e-mail address and name typed in this form."""
+        return (self.email.data or "", self.name.data or "")
+
 
 class LoginForm(KobleForm):
     """E-mail and password."""
@@ -54,13 +83,16 @@ class LoginForm(KobleForm):
     remember = BooleanField(_l("Keep me logged in on this device"))
 
 
-class ChangePasswordForm(KobleForm):
+class ChangePasswordForm(_NewPasswordForm):
     """Change a password, proving the current one."""
 
     current_password = PasswordField(
         _l("Current password"), validators=[DataRequired(), Length(max=128)]
     )
-    new_password = PasswordField(_l("New password"), validators=[DataRequired(), Length(max=128)])
+    new_password = PasswordField(
+        _l("New password"), validators=[DataRequired(), Length(max=128), new_password_rules],
+        description=PASSWORD_HINT,
+    )
     confirm = PasswordField(
         _l("Repeat new password"),
         validators=[DataRequired(), EqualTo("new_password", message=_l("The passwords differ."))],
@@ -73,10 +105,13 @@ class ResetRequestForm(KobleForm):
     email = EmailField(_l("E-mail"), validators=[DataRequired(), Length(max=254)])
 
 
-class ResetPasswordForm(KobleForm):
+class ResetPasswordForm(_NewPasswordForm):
     """Choose a new password from a reset link."""
 
-    password = PasswordField(_l("New password"), validators=[DataRequired(), Length(max=128)])
+    password = PasswordField(
+        _l("New password"), validators=[DataRequired(), Length(max=128), new_password_rules],
+        description=PASSWORD_HINT,
+    )
     confirm = PasswordField(
         _l("Repeat new password"),
         validators=[DataRequired(), EqualTo("password", message=_l("The passwords differ."))],

@@ -116,7 +116,7 @@ def logout():
 @login_required
 def change_password():
     """Change the password, proving the current one."""
-    form = ChangePasswordForm()
+    form = ChangePasswordForm(personal=(current_user.email, current_user.name))
     if form.validate_on_submit():
         try:
             accounts.change_password(current_user, form.current_password.data,
@@ -158,7 +158,7 @@ def reset_password(token: str):
     if user is None:
         flash(_("The link is invalid or has expired. Ask for a new one."), "warning")
         return redirect(url_for("auth.reset_request"))
-    form = ResetPasswordForm()
+    form = ResetPasswordForm(personal=(user.email, user.name))
     if form.validate_on_submit():
         try:
             accounts.set_password(user, form.password.data)

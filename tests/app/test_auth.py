@@ -142,3 +142,28 @@ def test_next_after_login_only_accepts_local_paths(client, auth):
     response = client.post("/auth/login?next=//evil.com", data={
         "email": user.email, "password": DEFAULT_PASSWORD})
     assert response.headers["Location"] == "/"
+
+
+def test_short_password_is_named_with_the_other_mistakes_at_once(client):
+    response = _register(client, email="kari@", password="kort", confirm="kort")
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    assert 'id="email-error"' in page
+    assert 'id="password-error"' in page and "12" in page
+    assert db.session.scalar(select(User)) is None
+
+
+def test_password_like_the_typed_name_is_refused_on_the_form(client):
+    response = _register(client, email="kari@", name="Kari Nordmann",
+                         password="kari nordmann", confirm="kari nordmann")
+    assert 'id="password-error"' in response.get_data(as_text=True)
+
+
+def test_change_password_says_the_rule_before_and_names_a_short_one(client, auth):
+    user = make_user("founder")
+    auth.login(user.email)
+    assert 'id="new_password-hint"' in client.get("/auth/password").get_data(as_text=True)
+    short = client.post("/auth/password", data={
+        "current_password": DEFAULT_PASSWORD, "new_password": "kort", "confirm": "kort"})
+    assert short.status_code == 422
+    assert 'id="new_password-error"' in short.get_data(as_text=True)
