@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import sys
 
+from flask_babel import format_decimal
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, StringField, validators
@@ -37,9 +38,26 @@ class KobleForm(FlaskForm):
 class NumberRange(validators.NumberRange):
     """WTForms' NumberRange, but a whole number beyond a float's range (10**400 typed in a
     number field) is out of range with the usual message; WTForms' own asks math.isnan(),
-    which raises OverflowError for it: a 500."""
+    which raises OverflowError for it: a 500. Its message writes the limits as people read
+    them ("mellom 0 og 1 000 000 000", as the field's hint does), not "1000000000"."""
 
     def __call__(self, form, field) -> None:
+        try:
+            self._check(form, field)
+        except ValidationError:
+            if self.message is not None:
+                raise
+            low, high = self._resolve(self.min), self._resolve(self.max)
+            if high is None:
+                message = field.gettext("Number must be at least %(min)s.")
+            elif low is None:
+                message = field.gettext("Number must be at most %(max)s.")
+            else:
+                message = field.gettext("Number must be between %(min)s and %(max)s.")
+            raise ValidationError(message % {"min": _readable(low), "max": _readable(high)}) \
+                from None
+
+    def _check(self, form, field) -> None:
         typed = field.data
         if isinstance(typed, int) and not -sys.float_info.max <= typed <= sys.float_info.max:
             field.data = math.inf if typed > 0 else -math.inf  # compares as the number would
@@ -49,3 +67,10 @@ class NumberRange(validators.NumberRange):
                 field.data = typed
             return
         super().__call__(form, field)
+
+
+def _readable(number) -> str:
+    """A limit in the user's locale, grouped from five digits on (1900 stays a year)."""
+    if number is None or abs(number) < 10_000:
+        return str(number)
+    return format_decimal(number)

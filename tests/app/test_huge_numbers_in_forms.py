@@ -59,3 +59,13 @@ def test_every_range_check_of_the_app_is_the_safe_one(app):
                 checks += [v for v in found or () if isinstance(v, WTFormsNumberRange)]
     assert len(checks) >= 10
     assert all(isinstance(check, NumberRange) for check in checks)
+
+
+def test_range_message_writes_large_limits_as_people_read_them(app, client):
+    log_in(client, make_user("founder", locale="nb"))
+    data = {"title": "Tittel", "summary": "Kort", "stage": "seed", "ask_nok": "-5",
+            "founded_year": "1800"}
+    page = client.post("/pitches/new", data=data).get_data(as_text=True)
+    assert "mellom 0 og 1\u00a0000\u00a0000\u00a0000" in page
+    assert "og 1000000000" not in page
+    assert "minst 1900" in page  # a year is not grouped
