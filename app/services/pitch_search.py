@@ -17,6 +17,21 @@ def visible_pitches():
     return select(Pitch).where(Pitch.status == "published", Pitch.hidden.is_(False))
 
 
+# Spelled as letters after "z", the three last letters of the Norwegian alphabet come last
+# and in their order (Æ, Ø, Å) under both databases: SQLite compares bytes (Å < Æ < Ø) and
+# lower() leaves them upper case; PostgreSQL's usual en_US collation files Å under A, Æ as AE
+# and Ø as O. The sort is offered as "Title A–Å".
+_LAST_LETTERS = (("Æ", "zzza"), ("æ", "zzza"), ("Ø", "zzzb"), ("ø", "zzzb"),
+                 ("Å", "zzzc"), ("å", "zzzc"))
+
+
+def title_order_key(column):
+    """A title as it sorts in Norwegian: case-blind, Æ, Ø, Å after Z."""
+    for letter, spelled in _LAST_LETTERS:
+        column = func.replace(column, letter, spelled)
+    return func.lower(column)
+
+
 def _ordered(query, sort: str):
     if sort == "ask_asc":
         # Pitches without an ask go last on both databases (NULL ordering differs).
@@ -24,7 +39,7 @@ def _ordered(query, sort: str):
     if sort == "ask_desc":
         return query.order_by(Pitch.ask_nok.is_(None), Pitch.ask_nok.desc(), Pitch.id.desc())
     if sort == "title":
-        return query.order_by(func.lower(Pitch.title), Pitch.id)
+        return query.order_by(title_order_key(Pitch.title), Pitch.id)
     return query.order_by(Pitch.published_at.desc(), Pitch.id.desc())
 
 

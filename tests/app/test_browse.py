@@ -157,3 +157,13 @@ def test_browse_form_has_labels(client, investor):
     for name in ("q", "sector", "stage", "municipality", "objective", "ask_min", "ask_max",
                  "sort"):
         assert f'for="{name}"' in page
+
+
+def test_title_order_is_norwegian_ae_oe_aa_after_z(client, investor):
+    titles = ["Åpen kildekode", "Øko-gården", "ærlig mat", "Zink", "bølgekraft", "Båtdeling",
+              "Bz"]
+    ids = {t: make_pitch(title=t).id for t in titles}
+    # case-blind, and inside a word too: Bz, Bø, Bå
+    expected = ["Bz", "bølgekraft", "Båtdeling", "Zink", "ærlig mat", "Øko-gården",
+                "Åpen kildekode"]
+    assert _ids(client.get("/pitches?sort=title")) == [ids[t] for t in expected]
