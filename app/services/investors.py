@@ -6,7 +6,7 @@ from babel.lists import format_list
 from flask import current_app
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import lazyload
 from sqlalchemy.orm.exc import StaleDataError
@@ -16,6 +16,7 @@ from app.extensions import db
 from app.models import InvestorProfile
 from app.models.types import has_tag
 from app.services import events, paging
+from app.services.collation import norwegian_order
 from app.services.errors import Conflict, DomainError, NotFound
 from app.services.text_search import words_match
 
@@ -135,7 +136,7 @@ def search_query(text: str = "", sector: str | None = None, stage: str | None = 
         query = query.where(InvestorProfile.green_mandate == green_mandate)
     if investor_type:
         query = query.where(InvestorProfile.investor_type == investor_type)
-    return query.order_by(func.lower(InvestorProfile.organisation), InvestorProfile.id)
+    return query.order_by(norwegian_order(InvestorProfile.organisation), InvestorProfile.id)
 
 
 def search(page: int = 1, **filters):

@@ -3,33 +3,19 @@
 from __future__ import annotations
 
 from flask import current_app
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import lazyload, load_only
 
 from app.models import Pitch
 from app.models.types import has_tag
 from app.services import paging
+from app.services.collation import norwegian_order
 from app.services.text_search import words_match
 
 
 def visible_pitches():
     """A select of the pitches others may see: published and not hidden."""
     return select(Pitch).where(Pitch.status == "published", Pitch.hidden.is_(False))
-
-
-# Spelled as letters after "z", the three last letters of the Norwegian alphabet come last
-# and in their order (Æ, Ø, Å) under both databases: SQLite compares bytes (Å < Æ < Ø) and
-# lower() leaves them upper case; PostgreSQL's usual en_US collation files Å under A, Æ as AE
-# and Ø as O. The sort is offered as "Title A–Å".
-_LAST_LETTERS = (("Æ", "zzza"), ("æ", "zzza"), ("Ø", "zzzb"), ("ø", "zzzb"),
-                 ("Å", "zzzc"), ("å", "zzzc"))
-
-
-def title_order_key(column):
-    """A title as it sorts in Norwegian: case-blind, Æ, Ø, Å after Z."""
-    for letter, spelled in _LAST_LETTERS:
-        column = func.replace(column, letter, spelled)
-    return func.lower(column)
 
 
 def _ordered(query, sort: str):
@@ -39,7 +25,7 @@ def _ordered(query, sort: str):
     if sort == "ask_desc":
         return query.order_by(Pitch.ask_nok.is_(None), Pitch.ask_nok.desc(), Pitch.id.desc())
     if sort == "title":
-        return query.order_by(title_order_key(Pitch.title), Pitch.id)
+        return query.order_by(norwegian_order(Pitch.title), Pitch.id)
     return query.order_by(Pitch.published_at.desc(), Pitch.id.desc())
 
 

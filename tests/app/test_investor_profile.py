@@ -207,3 +207,13 @@ def test_investor_list_paginates(client, auth):
     first, second = client.get("/investors"), client.get("/investors?page=2")
     assert len(_ids(first)) == 20 and len(_ids(second)) == 5
     assert not _ids(first) & _ids(second)
+
+
+def test_investor_list_is_in_norwegian_alphabetical_order(client, auth):
+    names = ["Åsgård Invest", "Øvre Eiker Kapital", "ærlig Fond", "Zeta Vekst", "Aker Fond"]
+    for name in names:
+        make_investor(organisation=name)
+    auth.login(make_user("founder").email)
+    page = client.get("/investors").get_data(as_text=True)
+    expected = ["Aker Fond", "Zeta Vekst", "ærlig Fond", "Øvre Eiker Kapital", "Åsgård Invest"]
+    assert sorted(expected, key=page.index) == expected
