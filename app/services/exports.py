@@ -3,6 +3,11 @@
 A cell that begins with = + - @ TAB or CR is a formula to Excel, LibreOffice and Google
 Sheets (`=HYPERLINK(...)`, `+cmd|...`, `@SUM(...)`); `safe_cell` puts a single quote in front
 so it is shown as text. Every CSV the app serves goes through `csv_response`.
+
+A CSV downloaded in bokmål is written as a Norwegian spreadsheet reads it: Excel with
+Norwegian regional settings splits a double-clicked CSV on its list separator, the
+semicolon, and reads a decimal comma (with commas, every row landed in column A, and a value
+like 1.5 turned into the date 1 May). In English, and on the command line, commas and points.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime
 
 from flask import Response
+from flask_babel import get_locale
 
 from app.models.arena import LOCAL_TZ
 
@@ -21,7 +27,7 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
-def safe_cell(value) -> str:
+def safe_cell(value, decimal_comma: bool = False) -> str:
     """A value as CSV text, neutralised if a spreadsheet would read it as a formula."""
     if value is None:
         return ""
@@ -35,21 +41,25 @@ def safe_cell(value) -> str:
         return value.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M")
     if isinstance(value, date):
         return value.isoformat()
+    # a plain number (also negative) is not a formula
+    if isinstance(value, float) and decimal_comma:
+        return str(value).replace(".", ",")
     if isinstance(value, int | float):
-        return str(value)  # a plain number (also negative) is not a formula
+        return str(value)
     text = str(value)
     if text.startswith(FORMULA_START):
         return "'" + text
     return text
 
 
-def csv_text(header: Iterable, rows: Iterable[Iterable]) -> str:
-    """The CSV text: a header row and the rows, every cell through `safe_cell`."""
+def csv_text(header: Iterable, rows: Iterable[Iterable], norwegian: bool = False) -> str:
+    """The CSV text: a header row and the rows, every cell through `safe_cell`; `norwegian`
+    separates cells with semicolons and writes decimal commas."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out, delimiter=";" if norwegian else ",", lineterminator="\r\n")
     writer.writerow([safe_cell(h) for h in header])
     for row in rows:
-        writer.writerow([safe_cell(cell) for cell in row])
+        writer.writerow([safe_cell(cell, decimal_comma=norwegian) for cell in row])
     return out.getvalue()
 
 
@@ -58,7 +68,7 @@ def csv_response(filename: str, header: Iterable, rows: Iterable[Iterable]) -> R
     name = _SAFE_NAME.sub("-", filename).strip("-") or "export.csv"
     if not name.endswith(".csv"):
         name += ".csv"
-    body = "\ufeff" + csv_text(header, rows)
+    body = "\ufeff" + csv_text(header, rows, norwegian=str(get_locale()) == "nb")
     response = Response(body.encode("utf-8"), mimetype="text/csv")
     response.headers["Content-Type"] = "text/csv; charset=utf-8"
     response.headers["Content-Disposition"] = f'attachment; filename="{name}"'

@@ -112,7 +112,10 @@ def _csv(response) -> str:
 
 
 def _cells(response) -> list[str]:
-    return [cell for row in csv.reader(io.StringIO(_csv(response))) for cell in row]
+    text = _csv(response)
+    first = text.split("\r\n", 1)[0]  # bokmål downloads are separated by semicolons
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    return [cell for row in csv.reader(io.StringIO(text), delimiter=delimiter) for cell in row]
 
 
 @pytest.mark.parametrize("lang", ["nb", "en"])

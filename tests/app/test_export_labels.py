@@ -40,7 +40,11 @@ def _speak(client, lang: str) -> None:
 def _csv(response) -> list[dict[str, str]]:
     assert response.status_code == 200
     assert response.data.startswith("\ufeff".encode())  # Excel reads æøå only with the BOM
-    rows = list(csv.reader(io.StringIO(response.data.decode("utf-8")[1:])))
+    text = response.data.decode("utf-8")[1:]
+    # bokmål downloads are separated by semicolons, as a Norwegian Excel reads them
+    first = text.split("\r\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
     assert all(len(row) == len(rows[0]) for row in rows)
     return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
 
