@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from app.arenas import managed_arena_or_404
@@ -63,10 +64,12 @@ def build(arena_id: int):
     except DomainError as error:
         flash(error.message, "danger")
     else:
-        flash(_("The schedule is ready: %(total)d meetings (%(mutual)d mutual, %(one)d "
-                "one-sided, %(suggested)d suggested).", total=counts["total"],
-                mutual=counts["mutual"], one=counts["one_sided"],
-                suggested=counts["suggestion"]), "success")
+        flash(ngettext("The schedule is ready: %(num)d meeting (mutual: %(mutual)d, "
+                       "one-sided: %(one)d, suggested: %(suggested)d).",
+                       "The schedule is ready: %(num)d meetings (mutual: %(mutual)d, "
+                       "one-sided: %(one)d, suggested: %(suggested)d).", counts["total"],
+                       mutual=counts["mutual"], one=counts["one_sided"],
+                       suggested=counts["suggestion"]), "success")
     return _back(arena_id)
 
 
