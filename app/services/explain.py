@@ -163,6 +163,12 @@ _FACET_COLUMNS = (
 )
 
 
+# Focus is activity narrowed to past deals like the pitch (matching/focus.py). Koble knows an
+# investor's past deals only as a count (services/records.investor_record passes no
+# portfolio), so the engine falls back to activity and the bar would repeat the one above it.
+_NO_OWN_DATA = frozenset({"focus"})
+
+
 def not_applicable(match) -> frozenset[str]:
     """Components the engine could not compare for this pair, so their bars say nothing:
     a side that states no value gets a neutral 0.5 or an expected fit (_FACET_COLUMNS), which
@@ -172,8 +178,8 @@ def not_applicable(match) -> frozenset[str]:
     investor = _side(match, "investor", InvestorProfile, "investor_profile_id")
     pitch = _side(match, "pitch", Pitch, "pitch_id")
     if investor is None and pitch is None:
-        return frozenset()
-    out = set()
+        return _NO_OWN_DATA
+    out = set(_NO_OWN_DATA)
     ask = _stated(pitch, "ask_nok")
     low, high = _stated(investor, "ticket_min"), _stated(investor, "ticket_max")
     if (_stated(investor, "investor_type") == vocabulary.PARTNER

@@ -159,3 +159,18 @@ def test_pitch_naming_no_sector_municipality_or_support_has_no_such_bars(
     html = client.get(f"/pitches/{unstated['bare'].id}/matches").get_data(as_text=True)
     chart = _chart(html, score.id)
     assert chart and not {"sectors", "location", "support"} & set(chart)
+
+
+def test_no_focus_bar_repeating_the_activity_bar(client, auth, pairs):
+    """Koble keeps no investor's past deals, only their count, so the engine's focus is its
+    activity again: 'Investor focus' stood under 'Investor activity' with the same value."""
+    score = _score(pairs, "pitch", "fund")
+    assert score.components["focus"] == pytest.approx(score.components["activity"])
+    auth.login(pairs["pitch"].owner.email)
+    html = client.get(f"/pitches/{pairs['pitch'].id}/matches").get_data(as_text=True)
+    chart = _chart(html, score.id)
+    assert "activity" in chart and "focus" not in chart
+    auth.logout()
+    auth.login(pairs["fund"].user.email)
+    chart = _chart(client.get("/matches").get_data(as_text=True), score.id)
+    assert "activity" in chart and "focus" not in chart
