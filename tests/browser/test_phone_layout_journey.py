@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from tests.browser.conftest import PHONE
 from tests.browser.seed_server import STAFF_EMAIL, STAFF_PASSWORD
+from tests.browser.support import DEMO_PASSWORD
+
+ADMIN_EMAIL = "admin@demo.koble.no"  # the demo admin: its list holds long demo addresses
 
 # The demo's first arena was held last month (schedule, attendance); the second is inviting.
 STAFF_PAGES = (
@@ -52,3 +55,21 @@ def test_staff_table_pages_do_not_scroll_sideways_on_a_phone(new_user):
     log = staff.server.log.read_text()
     assert "GET /static/favicon.svg" in log
     assert not [line for line in log.splitlines() if "GET /favicon.ico" in line]
+
+
+def test_admin_pages_do_not_scroll_sideways_on_a_phone(new_user):
+    """A person's page put a long e-mail address beside its label, past the screen's edge,
+    and the engine page's 'data or weights changed' badge would not wrap."""
+    admin = new_user(PHONE, name="admin")
+    admin.login(ADMIN_EMAIL, DEMO_PASSWORD)
+    first = admin.lang
+    admin.goto("/admin/users?q=demo.koble.no")
+    person = admin.page.locator("main table a[href^='/admin/users/']").first.get_attribute("href")
+    for lang in ("nb", "en"):
+        admin.use_language(lang)
+        for path in ("/admin/users", person, "/admin/associations", "/admin/engine"):
+            response = admin.goto(path)
+            assert response.status == 200, (path, response.status)
+            found = admin.page.evaluate(_WIDER_THAN_SCREEN)
+            assert found["page"] <= found["screen"], f"{lang} {path} scrolls sideways: {found}"
+    admin.use_language(first)
