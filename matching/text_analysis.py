@@ -28,6 +28,9 @@ from .glossary import (
 )
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+# Web and e-mail addresses say where, not what: "https://example.no/examples" would make
+# "example" a shared term of two texts that both link somewhere.
+_ADDRESS = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
 _NORWEGIAN_LETTERS = re.compile(r"[æøå]")
 _MAX_PHRASE = 3
 Feature = tuple[str, str]  # (feature, surface form)
@@ -74,8 +77,11 @@ class Analyzer:
 
     @staticmethod
     def tokens(text: str) -> list[str]:
-        """Lower-cased word tokens of `text` (hyphenated words kept whole)."""
-        return _TOKEN.findall(unicodedata.normalize("NFKC", text or "").lower())
+        """Lower-cased word tokens of `text` (hyphenated words kept whole), addresses left out."""
+        text = unicodedata.normalize("NFKC", text or "").lower()
+        if "://" in text or "@" in text or "www." in text:  # the regex costs 2× the rest
+            text = _ADDRESS.sub(" ", text)
+        return _TOKEN.findall(text)
 
     @staticmethod
     def language(tokens: Sequence[str]) -> str:

@@ -76,3 +76,20 @@ def test_false_friends_are_no_concepts():
     assert _concepts("A greenhouse with tomatoes.") == set()
     assert _concepts("We cut greenhouse gas emissions.") == {"~climate", "~emissions"}
     assert "~ecommerce" in _concepts("An online store for shoes.")
+
+
+def test_web_and_mail_addresses_are_no_words():
+    """An explanation named "examples", read from a link in a pitch's text."""
+    from matching import InvestorRecord, MatchEngine, PitchRecord
+    from matching.text import Analyzer
+
+    tokens = Analyzer.tokens("Les mer på https://www.example.no/examples?x=1, "
+                             "www.solfangst.no eller post@solfangst.no. [Demo](http://demo.io/v)")
+    assert tokens == ["les", "mer", "på", "eller", "demo"]
+    pitches = [PitchRecord("p", "Solceller på låven. Se https://example.no/examples/solar"),
+               PitchRecord("x", "Fiskeoppdrett i fjorden.")]
+    investors = [InvestorRecord("q", "Vi investerer i solceller. Eksempler: "
+                                     "https://fond.example.no/examples")]
+    terms = MatchEngine().fit(pitches, investors).score_pair("p", "q").shared_terms
+    assert "solceller" in terms
+    assert not any("exampl" in term for term in terms)
