@@ -36,8 +36,9 @@ def mine():
 @bp.route("/new", methods=["GET", "POST"])
 @role_required("founder")
 def new():
-    """Write a new pitch; it starts as a draft."""
-    form = PitchForm()
+    """Write a new pitch; it starts as a draft. The municipality starts as the founder's own
+    (most pitch where they live; the engine scores place)."""
+    form = PitchForm(municipality=current_user.municipality)
     if form.validate_on_submit():
         try:
             pitch = pitches.create_pitch(current_user, form.values())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -310,3 +311,26 @@ def test_markdown_headings_shift_below_the_page_heading():
 
     assert str(render_markdown("# A\n\n## B\n\n###### C")) == "<h3>A</h3>\n<h4>B</h4>\n<h6>C</h6>\n"
     assert "<h2>A</h2>" in str(render_markdown("# A", top=2))
+
+
+def _selected_municipality(html: str) -> list[str]:
+    select_html = html.split('name="municipality"', 1)[1].split("</select>", 1)[0]
+    return re.findall(r'<option[^>]*selected[^>]*value="([^"]*)"|'
+                      r'<option[^>]*value="([^"]*)"[^>]*selected', select_html)
+
+
+def test_new_pitch_starts_in_the_founders_municipality(client, auth):
+    user = make_user("founder", municipality="kongsberg")
+    auth.login(user.email)
+    chosen = _selected_municipality(client.get("/pitches/new").get_data(as_text=True))
+    assert [a or b for a, b in chosen] == ["kongsberg"]
+    # what the founder picks wins, "Not given" included
+    response = client.post("/pitches/new", data=_form(municipality=""))
+    assert response.status_code == 302
+    assert db.session.scalars(select(Pitch).where(Pitch.owner_id == user.id)).one(
+    ).municipality is None
+    # a founder who gave no municipality gets "Not given"
+    auth.logout()
+    auth.login(make_user("founder", municipality=None).email)
+    chosen = _selected_municipality(client.get("/pitches/new").get_data(as_text=True))
+    assert [a or b for a, b in chosen] in ([], [""])
