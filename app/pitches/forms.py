@@ -23,7 +23,7 @@ SORTS = {
     "newest": _l("Newest first"),
     "ask_asc": _l("Funding ask, lowest first"),
     "ask_desc": _l("Funding ask, highest first"),
-    "title": _l("Title A–Å"),
+    "title": _l("Title A–Z"),
 }
 
 
