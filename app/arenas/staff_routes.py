@@ -6,6 +6,7 @@ from datetime import date, time, timedelta
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from app.arenas import managed_arena_or_404
@@ -76,8 +77,8 @@ def edit(arena_id: int):
         form.load(arena)
     if form.validate_on_submit():
         try:
-            arena_service.update_arena(current_user, arena, form.values(), form.hosts.data,
-                                       form.version.data)
+            freed = arena_service.update_arena(current_user, arena, form.values(),
+                                               form.hosts.data, form.version.data)
         except Conflict as error:
             # Keep the typed values; saving again deliberately replaces the newer version.
             form.version.data = managed_arena_or_404(arena_id).version
@@ -85,8 +86,15 @@ def edit(arena_id: int):
         except DomainError as error:
             form.add_error(error)
         else:
-            audit.record("arena_edited", actor=current_user, target=f"arena:{arena.id}")
+            audit.record("arena_edited", actor=current_user, target=f"arena:{arena.id}",
+                         detail=f"meetings called off={freed}" if freed else None)
             flash(_("Your changes are saved."), "success")
+            if freed:
+                flash(ngettext("%(num)d meeting no longer fits the arena's plan and was "
+                               "called off. Build the schedule again to fill the free slots.",
+                               "%(num)d meetings no longer fit the arena's plan and were "
+                               "called off. Build the schedule again to fill the free slots.",
+                               freed), "warning")
             return redirect(url_for("arena_staff.view", arena_id=arena.id))
     return _form_page(form, arena, status=422 if form.errors else 200)
 

@@ -169,8 +169,12 @@ def _conflict() -> Conflict:
 
 
 def update_arena(user, arena: Arena, values: dict, host_slugs: list[str],
-                 expected_version: int | None) -> Arena:
-    """Save an edit unless the arena changed since version expected_version was loaded."""
+                 expected_version: int | None) -> int:
+    """Save an edit unless the arena changed since version expected_version was loaded.
+    Once scheduled, the meetings the new plan has no room for are called off; returns how
+    many."""
+    from app.services import availability  # it builds on this module
+
     if expected_version is None or expected_version != arena.version:
         raise _conflict()
     hosts = _hosts(host_slugs)
@@ -179,11 +183,12 @@ def update_arena(user, arena: Arena, values: dict, host_slugs: list[str],
         raise DomainError(_("A finished or cancelled arena cannot be edited."))
     _apply(arena, values, hosts)
     try:
+        freed = availability.fit_schedule_to_arena(arena)
         db.session.commit()
     except StaleDataError as error:
         db.session.rollback()
         raise _conflict() from error
-    return arena
+    return freed
 
 
 def change_status(arena: Arena, to: str) -> Arena:

@@ -22,6 +22,7 @@ from app.services import arenas as arena_service
 from app.services import audit
 from app.services import schedule as schedule_service
 from app.services.errors import DomainError, NotFound
+from app.services.meeting_requests import accepted
 from app.services.privacy import shown
 
 PARTICIPANT_STATUSES = ("inviting",)
@@ -228,6 +229,26 @@ def set_by_staff(staff, arena: Arena, invitation_id: int, arrive: int | None,
     audit.record("availability_set", actor=staff, target=f"arena:{arena.id}",
                  detail=f"{_describe(arena, invitation)} meetings called off={freed}")
     return invitation, freed
+
+
+def fit_schedule_to_arena(arena: Arena) -> int:
+    """After staff change an arena's plan (tables, slots, breaks, cap): call off the meetings
+    it has no room for, as a changed window does, so no agenda sends anyone to a table that
+    is gone or to a break. Any edit of a scheduled arena raises the calendar files' SEQUENCE:
+    its time, place or title may have changed. Returns how many were called off; the caller
+    commits."""
+    active = schedule_service.meetings(arena)
+    freed = 0
+    for meeting in active:
+        if meeting.table >= arena.table_count:
+            meeting.state, meeting.locked = "cancelled", False
+            freed += 1
+    for invitation in accepted(arena.id):
+        freed += _call_off_what_no_longer_fits(arena, invitation)
+    if active:
+        arena.schedule_sequence = (arena.schedule_sequence or 0) + 1
+        arena.scheduled_at = utcnow()
+    return freed
 
 
 def _call_off_what_no_longer_fits(arena: Arena, invitation: Invitation) -> int:
