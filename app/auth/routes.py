@@ -12,6 +12,7 @@ from flask import (
     session,
     url_for,
 )
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, login_user, logout_user
@@ -25,6 +26,7 @@ from app.auth.forms import (
 )
 from app.auth.safe_next import safe_next
 from app.extensions import limiter
+from app.i18n import speak_as_link_owner
 from app.services import accounts, audit
 from app.services.errors import DomainError
 from app.services.mailer import send_mail
@@ -158,6 +160,7 @@ def reset_password(token: str):
     if user is None:
         flash(_("The link is invalid or has expired. Ask for a new one."), "warning")
         return redirect(url_for("auth.reset_request"))
+    speak_as_link_owner(user)
     form = ResetPasswordForm(personal=(user.email, user.name))
     if form.validate_on_submit():
         try:
@@ -167,7 +170,8 @@ def reset_password(token: str):
         else:
             audit.record("password_reset", actor=user)
             flash(_("Your password is changed. Log in with the new one."), "success")
-            return redirect(url_for("auth.login"))
+            # the login page in the same language, though nobody is logged in yet
+            return redirect(url_for("auth.login", lang=get_locale().language))
     status = 200 if request.method == "GET" else 422
     return render_template("auth/small_form.html", form=form,
                            title=_("Choose a new password")), status
