@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from flask_babel import gettext as _
-from sqlalchemy import select, text
+from sqlalchemy import select, text, update
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.extensions import db
-from app.models import Arena, Association, Invitation
+from app.models import Arena, Association, Invitation, Meeting
 from app.models.arena import ARENA_THEMES, LOCAL_TZ
+from app.models.user import utcnow
 from app.services.errors import Conflict, DomainError, NotFound
 
 FIELDS = (
@@ -197,12 +198,25 @@ def change_status(arena: Arena, to: str) -> Arena:
         raise DomainError(_("An arena cannot go from “%(a)s” to “%(b)s”.",
                             a=status_label(arena.status), b=status_label(to)))
     arena.status = to
+    if to == "cancelled":
+        _call_off_every_meeting(arena)
     try:
         db.session.commit()
     except StaleDataError as error:
         db.session.rollback()
         raise _conflict() from error
     return arena
+
+
+def _call_off_every_meeting(arena: Arena) -> None:
+    """A cancelled arena holds no meetings: each is cancelled, and the schedule's SEQUENCE
+    goes up so the participants' calendar apps take the cancellation from the .ics."""
+    called_off = db.session.execute(
+        update(Meeting).where(Meeting.arena_id == arena.id, Meeting.state == "scheduled")
+        .values(state="cancelled", locked=False)).rowcount
+    if called_off:
+        arena.schedule_sequence = (arena.schedule_sequence or 0) + 1
+        arena.scheduled_at = utcnow()
 
 
 def status_label(status: str) -> str:
