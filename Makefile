@@ -7,6 +7,9 @@ STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 DEMO_PITCHES ?= 200
 DEMO_INVESTORS ?= 60
+# `make run PORT=5001` when 5000 is taken; `:=` so a PORT in the environment (set by hosting
+# tools) does not move the documented address.
+PORT := 5000
 
 .PHONY: run test install install-dev translations messages migrate seed serve-prod lint format clean
 
@@ -42,7 +45,7 @@ seed: migrate
 
 run: seed
 	$(BIN)/flask matching rebuild --if-stale
-	$(BIN)/flask run --host 127.0.0.1 --port 5000
+	$(BIN)/flask run --host 127.0.0.1 --port $(PORT)
 
 # Two workers by default (CI has two cores); each gets its own PostgreSQL database. Whole
 # files per worker: the arena journey's steps hand state to each other in one process
