@@ -69,3 +69,13 @@ def test_production_starts_with_cookies_secure_and_hsts(monkeypatch, tmp_path):
         db.session.remove()
         db.drop_all()
         db.engine.dispose()
+
+
+def test_health_answers_plain_http_in_production(monkeypatch, tmp_path):
+    """A load balancer checks the worker over plain HTTP; a redirect to HTTPS is not 'ok'."""
+    application = production_app(monkeypatch, tmp_path)
+    client = application.test_client()
+    plain = client.get("/health", base_url="http://10.0.0.5:8000")
+    assert plain.status_code == 200 and plain.get_json() == {"status": "ok"}
+    # every page stays HTTPS-only
+    assert client.get("/", base_url="http://10.0.0.5:8000").status_code in (301, 302)
