@@ -30,6 +30,13 @@ class EngineSettings(db.Model):
     rebuild_finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     rebuild_message: Mapped[str | None] = mapped_column(Text)
 
+    @property
+    def weights_saved(self) -> bool:
+        """Someone has saved weights (else the engine's defaults are in use)."""
+        # The row is made with version 1 (and updated_at = then) on the first visit or
+        # rebuild; only saving weights raises the version.
+        return (self.version or 0) > 1
+
 
 class EngineIndex(db.Model):
     """One saved, fitted index (the engine's `save_bytes()`), newest version wins."""
