@@ -80,13 +80,25 @@ def register():
     return render_template("auth/register.html", form=form), 200 if not form.errors else 422
 
 
+def _home(user) -> str:
+    """Where a login leads when no page asked for it: the page the role works from, not the
+    public front page."""
+    if user.is_founder:
+        return url_for("matches.founder_overview")
+    if user.is_investor:
+        return url_for("matches.recommended")
+    if user.is_staff:
+        return url_for("dashboard.index")
+    return url_for("main.index")
+
+
 @bp.route("/login", methods=["GET", "POST"])
 @limiter.limit(_login_limit, methods=["POST"])
 @limiter.limit(_login_limit, methods=["POST"], key_func=_account_key)
 def login():
     """Log in with e-mail and password."""
     if current_user.is_authenticated:
-        return redirect(url_for("main.index"))
+        return redirect(_home(current_user))
     form = LoginForm()
     if form.validate_on_submit():
         user = accounts.authenticate(form.email.data, form.password.data)
@@ -96,7 +108,7 @@ def login():
         else:
             _start_session(user, remember=form.remember.data)
             audit.record("login", actor=user, target=f"user:{user.id}")
-            return redirect(safe_next(request.args.get("next"), url_for("main.index")))
+            return redirect(safe_next(request.args.get("next"), _home(user)))
     status = 200 if request.method == "GET" else 422
     return render_template("auth/login.html", form=form), status
 

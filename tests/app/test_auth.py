@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from app.extensions import db
@@ -141,7 +142,25 @@ def test_next_after_login_only_accepts_local_paths(client, auth):
     user = make_user("founder")
     response = client.post("/auth/login?next=//evil.com", data={
         "email": user.email, "password": DEFAULT_PASSWORD})
-    assert response.headers["Location"] == "/"
+    assert response.headers["Location"] == "/matches/pitches"  # the founder's own home
+
+
+@pytest.mark.parametrize("role, home", [("founder", "/matches/pitches"),
+                                        ("investor", "/matches"),
+                                        ("staff", "/staff/dashboard"),
+                                        ("admin", "/staff/dashboard")])
+def test_login_leads_to_the_roles_own_page_unless_a_page_asked(client, auth, role, home):
+    """Every role landed on the public front page and had to find its work in the menu."""
+    user = make_user(role, association=None if role == "admin" else "asker")
+    response = auth.login(user.email)
+    assert response.status_code == 302 and response.headers["Location"] == home
+    assert client.get(home).status_code == 200
+    # logged in already: the login page leads there too
+    assert client.get("/auth/login").headers["Location"] == home
+    auth.logout()
+    asked = client.post("/auth/login?next=/account/", data={
+        "email": user.email, "password": DEFAULT_PASSWORD})
+    assert asked.headers["Location"] == "/account/"
 
 
 def test_short_password_is_named_with_the_other_mistakes_at_once(client):
