@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from flask_babel import gettext as _
-from sqlalchemy import select, text, update
+from flask_babel import ngettext
+from sqlalchemy import func, select, text, update
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.extensions import db
@@ -101,6 +102,8 @@ def _check(values: dict, hosts: list, user, before: Arena | None = None) -> None
                 "slot_minutes"):
         if values.get(key) is None or values[key] < 1:
             raise DomainError(_("Enter a whole number of at least 1."), key)
+    if before is not None:
+        _check_seats(before, values)
     if values.get("meeting_cap") is not None and values["meeting_cap"] < 1:
         raise DomainError(_("Enter a whole number of at least 1."), "meeting_cap")
     if values.get("theme") not in ARENA_THEMES:
@@ -136,6 +139,29 @@ def _check(values: dict, hosts: list, user, before: Arena | None = None) -> None
         raise DomainError(_("Choose at least one host association."), "hosts")
     if not user.is_admin and user.association_id not in {a.id for a in hosts}:
         raise DomainError(_("Your own association must be among the hosts."), "hosts")
+
+
+def _check_seats(arena: Arena, values: dict) -> None:
+    """The seats are a hard limit (the room has as many): an edit cannot leave a side fewer
+    seats than people who already said yes. Tables are not checked here: fewer tables calls
+    off the meetings that no longer fit (availability.fit_schedule_to_arena)."""
+    accepted = dict(db.session.execute(
+        select(Invitation.side, func.count(Invitation.id))
+        .where(Invitation.arena_id == arena.id, Invitation.state == "accepted")
+        .group_by(Invitation.side)).all())
+    founders = accepted.get("founder", 0)
+    if values["founder_capacity"] < founders:
+        raise DomainError(ngettext(
+            "%(num)d founder has already said yes: keep at least %(num)d seat for founders.",
+            "%(num)d founders have already said yes: keep at least %(num)d seats for "
+            "founders.", founders), "founder_capacity")
+    investors = accepted.get("investor", 0)
+    if values["investor_capacity"] < investors:
+        raise DomainError(ngettext(
+            "%(num)d investor has already said yes: keep at least %(num)d seat for "
+            "investors.",
+            "%(num)d investors have already said yes: keep at least %(num)d seats for "
+            "investors.", investors), "investor_capacity")
 
 
 def _hosts(slugs: list[str] | None) -> list[Association]:
