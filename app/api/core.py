@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import wraps
 
 from flask import current_app, g, jsonify, request
+from flask_babel import gettext as _
 from flask_smorest import Blueprint as SmorestBlueprint
 from flask_smorest.exceptions import NotModified
 from webargs.flaskparser import FlaskParser
@@ -174,7 +175,7 @@ def roles(*allowed: str):
             user = caller()
             ok = user.role in allowed or (user.role == "admin" and "staff" in allowed)
             if not ok:
-                raise ApiError(403, "Your role may not use this endpoint.")
+                raise ApiError(403, _("Your role may not use this endpoint."))
             return view(*args, **kwargs)
 
         return wrapped

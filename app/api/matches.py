@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 
 from app.api import schemas as s
@@ -69,12 +70,13 @@ def mark_interest(values: dict):
     if user.role == "investor":
         profile = interest.investor_profile_of(user)
         if profile is None:
-            raise ApiError(422, "Write your investor profile first.")
+            raise ApiError(422, _("Write your investor profile first."))
         if investor_id not in (None, profile.id):
-            raise ApiError(404, "Not found.")
+            raise ApiError(404, _("Not found."))
         investor_id = profile.id
     elif investor_id is None:
-        raise ApiError(422, "Invalid input.", {"investor_id": ["Required for founders."]})
+        raise ApiError(422, _("Invalid input."),
+                       {"investor_id": [_("Required for founders.")]})
     result = interest.mark(user, values["pitch_id"], investor_id, values["kind"])
     mark = result.interest
     return {"pitch_id": mark.pitch_id, "investor_profile_id": mark.investor_profile_id,

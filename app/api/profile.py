@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from flask_babel import gettext as _
+
 from app.api import schemas as s
 from app.api.core import ApiError, Blueprint, caller, roles
 from app.services import investors
@@ -18,7 +20,7 @@ def read_profile():
     """Your investor profile, with its contact details and `version`."""
     profile = investors.profile_of(caller())
     if profile is None:
-        raise ApiError(404, "You have not written your investor profile yet.")
+        raise ApiError(404, _("You have not written your investor profile yet."))
     return profile
 
 
@@ -33,6 +35,6 @@ def write_profile(values: dict):
     user = caller()
     version = values.pop("version")
     if version is None and investors.profile_of(user) is not None:
-        raise ApiError(409, "You already have a profile: send the version you read "
-                            "(GET /api/v1/profile).")
+        raise ApiError(409, _("You already have a profile: send the version you read "
+                              "(GET /api/v1/profile)."))
     return investors.save_profile(user, values, version)
