@@ -6,6 +6,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from app.auth.safe_next import safe_next
 from app.pager import to_last_page
 from app.permissions import role_required
 from app.services import moderation
@@ -20,6 +21,12 @@ def _pitch_or_404(pitch_id: int):
         return moderation.get_pitch(pitch_id)
     except NotFound:
         abort(404)
+
+
+def _back_to_list() -> str:
+    """The list page the action came from, with its filters and page (a local `next`)."""
+    return safe_next(request.args.get("next") or request.form.get("next"),
+                     url_for("staff.pitches"))
 
 
 @bp.route("/pitches")
@@ -53,9 +60,10 @@ def hide(pitch_id: int):
             form.reason.errors.append(error.message)
         else:
             flash(_("The pitch is hidden. The founder sees your reason."), "success")
-            return redirect(url_for("staff.pitches"))
+            return redirect(_back_to_list())
     status = 422 if form.errors else 200
-    return render_template("staff/hide.html", form=form, pitch=pitch), status
+    return render_template("staff/hide.html", form=form, pitch=pitch,
+                           back=_back_to_list()), status
 
 
 @bp.route("/pitches/<int:pitch_id>/unhide", methods=["POST"])
@@ -65,4 +73,4 @@ def unhide(pitch_id: int):
     pitch = _pitch_or_404(pitch_id)
     moderation.unhide(pitch, current_user)
     flash(_("The pitch is no longer hidden."), "success")
-    return redirect(url_for("staff.pitches"))
+    return redirect(_back_to_list())
