@@ -49,9 +49,11 @@ def index(arena_id: int):
     arena = managed_arena_or_404(arena_id)
     form = PersonSearchForm(request.args)
     found = invitations.search_people(arena, form.q.data or "") if form.q.data else []
+    listed = invitations.listed_people(arena, form.q.data or "") if form.q.data else []
     # e-mails only of those whose contacts the staff member may see (one query for all)
     return render_template("arenas/staff_invitations.html", arena=arena, form=form,
                            found=found, found_contacts=contacts_visible_to(current_user, found),
+                           listed=listed,
                            sides=invitations.invitations_by_side(arena),
                            counts=invitations.counts(arena),
                            association_names=reference.association_names())

@@ -154,18 +154,34 @@ def search_people(arena: Arena, query: str, limit: int = 20) -> list[User]:
     query = (query or "").strip()
     if len(query) < 2:
         return []
-    pattern = f"%{query.lower()}%"
     taken = select(Invitation.user_id).where(Invitation.arena_id == arena.id)
     has_pitch = select(Pitch.id).where(Pitch.owner_id == User.id, Pitch.status == "published",
                                        Pitch.hidden.is_(False)).exists()
     has_profile = select(InvestorProfile.id).where(InvestorProfile.user_id == User.id,
                                                    InvestorProfile.active.is_(True)).exists()
     rows = db.session.scalars(select(User).where(
-        User.active.is_(True), User.id.not_in(taken),
-        or_(func.lower(User.name).like(pattern), func.lower(User.email) == query.lower()),
+        User.active.is_(True), User.id.not_in(taken), _person_matches(query),
         or_((User.role == "founder") & has_pitch, (User.role == "investor") & has_profile),
     ).order_by(User.name).limit(limit))
     return list(rows)
+
+
+def _person_matches(query: str):
+    """The search's rule: the name contains the query, or the e-mail address is the query."""
+    pattern = f"%{query.lower()}%"
+    return or_(func.lower(User.name).like(pattern), func.lower(User.email) == query.lower())
+
+
+def listed_people(arena: Arena, query: str, limit: int = 20) -> list[Invitation]:
+    """The invitations of the arena (any state) whose person the search would find, so the
+    page can say they are on the list already instead of finding nobody."""
+    query = (query or "").strip()
+    if len(query) < 2:
+        return []
+    return list(db.session.scalars(
+        select(Invitation).join(User, Invitation.user_id == User.id)
+        .where(Invitation.arena_id == arena.id, _person_matches(query))
+        .order_by(User.name, Invitation.id).limit(limit)))
 
 
 def add_person(staff, arena: Arena, user_id: int) -> Invitation:
