@@ -15,6 +15,7 @@ from app.extensions import db
 from app.models import Association, AuditEvent, User
 from app.models.user import ROLES
 from app.services import accounts, audit, imports
+from app.services.collation import norwegian_order
 from app.services.errors import DomainError, NotFound
 from app.services.paging import CountedPagination, paginate
 from app.services.privacy import DELETED_DOMAIN
@@ -46,7 +47,7 @@ def search(q: str = "", role: str | None = None, association_id: int | None = No
         query = query.where(User.role == role)
     if association_id is not None:
         query = query.where(User.association_id == association_id)
-    query = query.order_by(func.lower(User.name), User.id)
+    query = query.order_by(norwegian_order(User.name), User.id)
     return paginate(query, page, PER_PAGE)
 
 
