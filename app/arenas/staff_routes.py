@@ -106,7 +106,7 @@ def status(arena_id: int):
     arena = managed_arena_or_404(arena_id)
     target = request.form.get("to", "")
     try:
-        arena_service.change_status(arena, target)
+        arena_service.change_status(arena, target, actor=current_user)
     except DomainError as error:
         flash(error.message, "danger")
     else:

@@ -13,6 +13,7 @@ from app.extensions import db
 from app.models import Arena, Association, Invitation, Meeting
 from app.models.arena import ARENA_THEMES, LOCAL_TZ
 from app.models.user import utcnow
+from app.services import arena_notices, notices
 from app.services.errors import Conflict, DomainError, NotFound
 
 FIELDS = (
@@ -200,7 +201,8 @@ def update_arena(user, arena: Arena, values: dict, host_slugs: list[str],
     """Save an edit unless the arena changed since version expected_version was loaded.
     Once scheduled, the meetings the new plan has no room for are called off; returns how
     many."""
-    from app.services import availability  # it builds on this module
+    from app.services import availability  # they build on this module
+    from app.services import schedule as schedule_service
 
     if expected_version is None or expected_version != arena.version:
         raise _conflict()
@@ -208,29 +210,39 @@ def update_arena(user, arena: Arena, values: dict, host_slugs: list[str],
     _check(values, hosts, user, before=arena)
     if arena.status in ("done", "cancelled"):
         raise DomainError(_("A finished or cancelled arena cannot be edited."))
+    active = schedule_service.meetings(arena)
     _apply(arena, values, hosts)
     try:
         freed = availability.fit_schedule_to_arena(arena)
+        told = arena_notices.meetings_called_off(
+            arena, [m for m in active if m.state != "scheduled"], user)
         db.session.commit()
     except StaleDataError as error:
         db.session.rollback()
         raise _conflict() from error
+    notices.send(told)
     return freed
 
 
-def change_status(arena: Arena, to: str) -> Arena:
-    """Move the arena to another status when the rules allow it."""
+def change_status(arena: Arena, to: str, actor=None) -> Arena:
+    """Move the arena to another status when the rules allow it. A cancelled arena's
+    participants and open invitees are told (not `actor`, who cancelled it)."""
     if to not in TRANSITIONS.get(arena.status, ()):
         raise DomainError(_("An arena cannot go from “%(a)s” to “%(b)s”.",
                             a=status_label(arena.status), b=status_label(to)))
+    was_draft = arena.status == "draft"
     arena.status = to
+    told = []
     if to == "cancelled":
         _call_off_every_meeting(arena)
+        if not was_draft:  # nobody was invited to a draft
+            told = arena_notices.arena_cancelled(arena, actor)
     try:
         db.session.commit()
     except StaleDataError as error:
         db.session.rollback()
         raise _conflict() from error
+    notices.send(told)
     return arena
 
 

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import Pitch
-from app.services import audit, events, paging
+from app.services import audit, events, notices, paging
 from app.services.errors import DomainError, NotFound
 
 MAX_REASON = 500
@@ -45,11 +45,14 @@ def hide(pitch: Pitch, reason: str, actor) -> Pitch:
         raise DomainError(_("Give the reason; the founder will see it."), "reason")
     if len(reason) > MAX_REASON:
         raise DomainError(_("Use at most %(n)d characters.", n=MAX_REASON), "reason")
+    news = not pitch.hidden or pitch.hidden_reason != reason
     pitch.hidden = True
     pitch.hidden_reason = reason
     audit.record("pitch_hidden", actor=actor, target=f"pitch:{pitch.id}", detail=reason,
                  commit=False)
+    told = _tell_owner(pitch, "pitch_hidden", actor, reason=reason) if news else []
     db.session.commit()
+    notices.send(told)
     events.pitch_changed(pitch)
     return pitch
 
@@ -60,6 +63,13 @@ def unhide(pitch: Pitch, actor) -> Pitch:
         pitch.hidden = False
         pitch.hidden_reason = None
         audit.record("pitch_unhidden", actor=actor, target=f"pitch:{pitch.id}", commit=False)
+        told = _tell_owner(pitch, "pitch_unhidden", actor)
         db.session.commit()
+        notices.send(told)
         events.pitch_changed(pitch)
     return pitch
+
+
+def _tell_owner(pitch: Pitch, kind: str, actor, **params) -> list:
+    return notices.tell([pitch.owner], kind, notices.link("pitches.view", pitch_id=pitch.id),
+                        actor=actor, pitch=pitch.title, pitch_id=pitch.id, **params)

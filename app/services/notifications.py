@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from flask_babel import format_date, ngettext
 from flask_babel import gettext as _
 from sqlalchemy import bindparam, func, select, update
 
@@ -36,7 +39,51 @@ def text(note: Notification) -> str:
     if note.kind == "interest_from_founder":
         return _("The founder of “%(pitch)s” is interested in you. If you are interested "
                  "too, you will see each other's contact details.", pitch=p.get("pitch", ""))
+    if note.kind in STAFF_CHANGES:
+        return STAFF_CHANGES[note.kind](p)
     return _("You have a new notification.")
+
+
+def _day(p: dict) -> str:
+    try:
+        return format_date(date.fromisoformat(p.get("date", "")), "long")
+    except (TypeError, ValueError):
+        return ""
+
+
+# What staff changed for the reader (services/notices.py sends them); params as stored.
+STAFF_CHANGES = {
+    "schedule_ready": lambda p: _(
+        "The meeting schedule for “%(arena)s” is ready: see who you meet, when and at which "
+        "table in your agenda.", arena=p.get("arena", "")),
+    "schedule_changed": lambda p: _(
+        "The organisers changed the meeting schedule for “%(arena)s”, and your agenda with "
+        "it: see your new times.", arena=p.get("arena", "")),
+    "meeting_moved": lambda p: _(
+        "Your meeting with %(who)s at “%(arena)s” is moved to %(time)s, table %(table)s.",
+        who=p.get("who", ""), arena=p.get("arena", ""), time=p.get("time", ""),
+        table=p.get("table", "")),
+    "meetings_called_off": lambda p: ngettext(
+        "The organisers changed “%(arena)s”: %(num)d of your meetings no longer fits and is "
+        "called off.",
+        "The organisers changed “%(arena)s”: %(num)d of your meetings no longer fit and are "
+        "called off.", int(p.get("count") or 0), arena=p.get("arena", "")),
+    "meeting_cancelled": lambda p: _(
+        "The organisers cancelled your meeting with %(who)s at “%(arena)s” (%(time)s).",
+        who=p.get("who", ""), arena=p.get("arena", ""), time=p.get("time", "")),
+    "meeting_restored": lambda p: _(
+        "Your meeting with %(who)s at “%(arena)s” is back on: %(time)s, table %(table)s.",
+        who=p.get("who", ""), arena=p.get("arena", ""), time=p.get("time", ""),
+        table=p.get("table", "")),
+    "arena_cancelled": lambda p: _(
+        "“%(arena)s” on %(date)s is cancelled by the organisers.",
+        arena=p.get("arena", ""), date=_day(p)),
+    "pitch_hidden": lambda p: _(
+        "The organisers hid your pitch “%(pitch)s” from investors. Their reason: %(reason)s",
+        pitch=p.get("pitch", ""), reason=p.get("reason", "")),
+    "pitch_unhidden": lambda p: _(
+        "Your pitch “%(pitch)s” is no longer hidden.", pitch=p.get("pitch", "")),
+}
 
 
 def unread_count(user) -> int:

@@ -15,8 +15,8 @@ from sqlalchemy import select
 from app.extensions import db
 from app.models import Arena, Invitation, Meeting
 from app.models.user import utcnow
+from app.services import arena_notices, audit, exclusions, notices
 from app.services import arenas as arena_service
-from app.services import audit, exclusions
 from app.services.errors import DomainError, NotFound
 from app.services.meeting_requests import accepted, pair_states, profile_ids, scores_for
 from app.services.privacy import shown
@@ -164,6 +164,7 @@ def build(staff, arena: Arena) -> dict[str, int]:
     available = {i.user_id: set(i.available_slots(arena)) for i in invitations}
     caps = {i.user_id: i.cap(arena) for i in invitations}
     rows = meetings(arena, active_only=False)
+    before = arena_notices.agendas(m for m in rows if is_active(m, set(available)))
     locked = _locked(arena, rows, index, available, caps)
     pairs = candidate_pairs(arena, founders, investors)
     for m in locked:
@@ -204,7 +205,12 @@ def build(staff, arena: Arena) -> dict[str, int]:
     _bump(arena)
     if arena.status == "inviting":
         arena.status = "scheduled"
+    db.session.flush()
+    after = arena_notices.agendas(m for m in meetings(arena, active_only=False)
+                                  if m.state == "scheduled")
+    told = arena_notices.schedule_built(arena, invitations, not rows, before, after, staff)
     db.session.commit()
+    notices.send(told)
     counts = {source: sum(1 for k in placed if pairs[k][1] == source) for source in PRIORITY}
     counts["total"] = len(placed)
     counts["locked"] = len(locked)
@@ -236,36 +242,46 @@ def set_locked(staff, arena: Arena, meeting_id: int, locked: bool) -> Meeting:
 def move(staff, arena: Arena, meeting_id: int, slot: int, table: int) -> Meeting:
     """Move a meeting to another slot and table (0-based), and lock it there. Refused, with
     nothing changed, when the slot is a break, the table is taken, either person is busy or
-    not there."""
+    not there. Both people are told where it went."""
     meeting = meeting_of(arena, meeting_id)
     present = {i.user_id: i for i in accepted(arena.id)}
     if not is_active(meeting, set(present)):
         raise DomainError(_("This meeting is cancelled and cannot be moved."))
+    refusal = _place_refusal(arena, meeting, slot, table, present)
+    if refusal:
+        raise DomainError(refusal)
+    meeting.slot, meeting.table, meeting.locked = slot, table, True
+    _bump(arena)
+    told = arena_notices.meeting_moved(arena, meeting, staff)
+    db.session.commit()
+    notices.send(told)
+    audit.record("meeting_moved", actor=staff, target=f"arena:{arena.id}",
+                 detail=f"meeting:{meeting.id} slot={slot + 1} table={table + 1}")
+    return meeting
+
+
+def _place_refusal(arena: Arena, meeting: Meeting, slot: int, table: int,
+                   present: dict[int, Invitation]) -> str | None:
+    """Why the meeting cannot be at this slot and table (0-based), or None when it can."""
     if slot not in arena.meeting_slots:
-        raise DomainError(_("Slot %(slot)d is a break or outside the arena's plan.",
-                            slot=slot + 1))
+        return _("Slot %(slot)d is a break or outside the arena's plan.", slot=slot + 1)
     if not 0 <= table < arena.table_count:
-        raise DomainError(_("Choose a table between 1 and %(n)d.", n=arena.table_count))
+        return _("Choose a table between 1 and %(n)d.", n=arena.table_count)
     for other in meetings(arena):
         if other.id == meeting.id or other.slot != slot:
             continue
         if other.table == table:
-            raise DomainError(_("Table %(table)d is already taken in slot %(slot)d.",
-                                table=table + 1, slot=slot + 1))
+            return _("Table %(table)d is already taken in slot %(slot)d.",
+                     table=table + 1, slot=slot + 1)
         for uid in (meeting.founder_user_id, meeting.investor_user_id):
             if uid in (other.founder_user_id, other.investor_user_id):
-                raise DomainError(_("%(name)s already has a meeting in slot %(slot)d.",
-                                    name=shown(present[uid].user.name), slot=slot + 1))
+                return _("%(name)s already has a meeting in slot %(slot)d.",
+                         name=shown(present[uid].user.name), slot=slot + 1)
     for uid in (meeting.founder_user_id, meeting.investor_user_id):
         if slot not in present[uid].available_slots(arena):
-            raise DomainError(_("%(name)s is not at the arena in slot %(slot)d.",
-                                name=shown(present[uid].user.name), slot=slot + 1))
-    meeting.slot, meeting.table, meeting.locked = slot, table, True
-    _bump(arena)
-    db.session.commit()
-    audit.record("meeting_moved", actor=staff, target=f"arena:{arena.id}",
-                 detail=f"meeting:{meeting.id} slot={slot + 1} table={table + 1}")
-    return meeting
+            return _("%(name)s is not at the arena in slot %(slot)d.",
+                     name=shown(present[uid].user.name), slot=slot + 1)
+    return None
 
 
 def call_off(arena: Arena, user_id: int) -> int:

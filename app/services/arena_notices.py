@@ -1,0 +1,103 @@
+"""Who is told what when staff change an arena or its schedule (wording in notifications.py,
+delivery in notices.py). One notice per person and event, however many meetings it touches.
+Each function adds the notices and returns them; the caller commits, then `notices.send`s."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from sqlalchemy import select
+
+from app.extensions import db
+from app.models import Arena, Invitation, Meeting, Notification
+from app.services import notices
+
+# An agenda as its owner sees it: (partner, slot, table) of each active meeting.
+Agendas = dict[int, frozenset[tuple[int, int, int]]]
+
+
+def agendas(active: Iterable[Meeting]) -> Agendas:
+    """Each person's agenda from the arena's active meetings."""
+    out: dict[int, set] = {}
+    for m in active:
+        out.setdefault(m.founder_user_id, set()).add((m.investor_user_id, m.slot, m.table))
+        out.setdefault(m.investor_user_id, set()).add((m.founder_user_id, m.slot, m.table))
+    return {uid: frozenset(items) for uid, items in out.items()}
+
+
+def _agenda_link(arena: Arena) -> str:
+    return notices.link("meetings.agenda", arena_id=arena.id)
+
+
+def schedule_built(arena: Arena, participants: list[Invitation], first: bool,
+                   before: Agendas, after: Agendas, staff) -> list[Notification]:
+    """The first schedule tells every participant their agenda is ready; a re-run tells
+    only those whose meetings changed (time, table or partner)."""
+    path = _agenda_link(arena)
+    if first:
+        return notices.tell((i.user for i in participants), "schedule_ready", path,
+                            actor=staff, arena=arena.title, arena_id=arena.id)
+    changed = [i.user for i in participants
+               if before.get(i.user_id, frozenset()) != after.get(i.user_id, frozenset())]
+    return notices.tell(changed, "schedule_changed", path, actor=staff, arena=arena.title,
+                        arena_id=arena.id)
+
+
+def _to_both(arena: Arena, meeting: Meeting, kind: str, staff) -> list[Notification]:
+    """One notice to each person in the meeting, naming the other."""
+    path = _agenda_link(arena)
+    notes = []
+    for user, partner in ((meeting.founder, meeting.investor),
+                          (meeting.investor, meeting.founder)):
+        notes += notices.tell([user], kind, path, actor=staff, arena=arena.title,
+                              arena_id=arena.id, meeting_id=meeting.id, who=partner.name,
+                              time=arena.slot_start(meeting.slot).strftime("%H:%M"),
+                              table=meeting.table + 1)
+    return notes
+
+
+def meeting_moved(arena: Arena, meeting: Meeting, staff) -> list[Notification]:
+    """Both people learn the meeting's new time and table."""
+    return _to_both(arena, meeting, "meeting_moved", staff)
+
+
+def meeting_cancelled(arena: Arena, meeting: Meeting, staff) -> list[Notification]:
+    """Both people learn that staff cancelled their meeting."""
+    return _to_both(arena, meeting, "meeting_cancelled", staff)
+
+
+def meeting_restored(arena: Arena, meeting: Meeting, staff) -> list[Notification]:
+    """Both people learn that a cancelled meeting is back, with its time and table."""
+    return _to_both(arena, meeting, "meeting_restored", staff)
+
+
+def meetings_called_off(arena: Arena, called_off: Iterable[Meeting], staff
+                        ) -> list[Notification]:
+    """Each person who lost meetings to an edit of the arena, once, with how many."""
+    count: Counter[int] = Counter()
+    users = {}
+    for m in called_off:
+        for user in (m.founder, m.investor):
+            count[user.id] += 1
+            users[user.id] = user
+    path = _agenda_link(arena)
+    notes = []
+    for uid, n in sorted(count.items()):
+        notes += notices.tell([users[uid]], "meetings_called_off", path, actor=staff,
+                              arena=arena.title, arena_id=arena.id, count=n)
+    return notes
+
+
+# Who hears of a cancelled arena: those who said yes and those whose answer is awaited.
+TOLD_OF_CANCELLATION = ("accepted", "invited")
+
+
+def arena_cancelled(arena: Arena, staff) -> list[Notification]:
+    """Everyone coming or still invited learns the arena is cancelled."""
+    invitations = db.session.scalars(select(Invitation).where(
+        Invitation.arena_id == arena.id, Invitation.state.in_(TOLD_OF_CANCELLATION),
+        Invitation.invited_at.is_not(None)).order_by(Invitation.id))
+    return notices.tell((i.user for i in invitations), "arena_cancelled",
+                        notices.link("arenas.view", arena_id=arena.id), actor=staff,
+                        arena=arena.title, arena_id=arena.id, date=arena.date.isoformat())

@@ -1,0 +1,103 @@
+"""Telling people what staff changed for them: an in-app notification and, when mail is
+configured, an e-mail, both in the recipient's saved language (not the staff member's).
+
+Callers add the notices with `tell` before they commit their change, so the notices and
+the change are saved together, and `send` the e-mails after the commit: nobody is mailed
+about a change that was refused or rolled back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from flask import current_app, has_request_context, url_for
+from flask_babel import force_locale
+from flask_babel import gettext as _
+
+from app.models import Notification, User
+from app.services import notifications
+from app.services.privacy import shown
+
+
+def link(endpoint: str, **values) -> str:
+    """The path a notice opens; also outside a request (the CLI)."""
+    if has_request_context():
+        return url_for(endpoint, **values)
+    with current_app.test_request_context(base_url=_base_url()):
+        return url_for(endpoint, **values)
+
+
+def _absolute(path: str) -> str:
+    if has_request_context():
+        from flask import request
+
+        return request.host_url.rstrip("/") + path
+    return _base_url().rstrip("/") + path
+
+
+def _base_url() -> str:
+    return current_app.config.get("BASE_URL") or "http://127.0.0.1:5000"
+
+
+def tell(users: Iterable[User | None], kind: str, path: str, actor=None,
+         **params) -> list[Notification]:
+    """Add the notice `kind` for each user, once each, never for the staff member who made
+    the change (`actor`); the caller commits, then passes the result to `send`."""
+    actor_id = getattr(actor, "id", None)
+    seen: set[int] = set()
+    notes = []
+    for user in users:
+        if user is None or user.id == actor_id or user.id in seen:
+            continue
+        seen.add(user.id)
+        notes.append(notifications.notify(user, kind, path, **params))
+    return notes
+
+
+def mail_enabled() -> bool:
+    """Whether e-mail is configured (the file backend in development, SMTP in production)."""
+    return bool(current_app.config.get("MAIL_BACKEND"))
+
+
+def send(notes: Iterable[Notification]) -> None:
+    """E-mail each notice to its (active) recipient in their language, when mail is
+    configured. Best effort: the change stands, a failure is logged."""
+    if not mail_enabled():
+        return
+    from app.extensions import db
+    from app.services.mailer import send_mail
+
+    for note in notes:
+        user = db.session.get(User, note.user_id)
+        if user is None or not user.active or not user.email:
+            continue
+        locale = user.locale or current_app.config["BABEL_DEFAULT_LOCALE"]
+        try:
+            with force_locale(locale):
+                subject = subject_of(note)
+                sentence = notifications.text(note)
+            send_mail(user.email, subject, "email/notice", locale=locale, user=user,
+                      sentence=sentence, link=_absolute(note.link) if note.link else "")
+        except Exception:  # noqa: BLE001 - the change stands; mail is best effort
+            current_app.logger.exception("Notice e-mail (%s) to user %s failed", note.kind,
+                                         user.id)
+
+
+def subject_of(note: Notification) -> str:
+    """The e-mail's subject line for a notice, in the current locale."""
+    p = {key: shown(value) for key, value in (note.params or {}).items()}
+    arena, pitch = p.get("arena", ""), p.get("pitch", "")
+    subjects = {
+        "schedule_ready": lambda: _("Your agenda for %(arena)s is ready", arena=arena),
+        "schedule_changed": lambda: _("Your agenda for %(arena)s has changed", arena=arena),
+        "meeting_moved": lambda: _("A meeting at %(arena)s has moved", arena=arena),
+        "meetings_called_off": lambda: _("Meetings called off at %(arena)s", arena=arena),
+        "meeting_cancelled": lambda: _("A meeting at %(arena)s is cancelled", arena=arena),
+        "meeting_restored": lambda: _("A meeting at %(arena)s is back on", arena=arena),
+        "arena_cancelled": lambda: _("Cancelled: %(arena)s", arena=arena),
+        "pitch_hidden": lambda: _("Your pitch “%(pitch)s” is hidden", pitch=pitch),
+        "pitch_unhidden": lambda: _("Your pitch “%(pitch)s” is no longer hidden",
+                                         pitch=pitch),
+    }
+    make = subjects.get(note.kind)
+    return make() if make else _("News from Koble")
