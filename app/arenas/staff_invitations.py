@@ -15,6 +15,7 @@ from app.permissions import role_required
 from app.services import availability, invitations, reference
 from app.services.contacts import contacts_visible_to
 from app.services.errors import DomainError, NotFound
+from app.services.meeting_requests import organisations
 from app.services.privacy import shown
 
 bp = Blueprint("arena_invitations", __name__)
@@ -50,11 +51,13 @@ def index(arena_id: int):
     form = PersonSearchForm(request.args)
     found = invitations.search_people(arena, form.q.data or "") if form.q.data else []
     listed = invitations.listed_people(arena, form.q.data or "") if form.q.data else []
+    sides = invitations.invitations_by_side(arena)
+    investors = [i.user_id for i in sides["investor"]] + [
+        p.id for p in found if p.role == "investor"]
     # e-mails only of those whose contacts the staff member may see (one query for all)
     return render_template("arenas/staff_invitations.html", arena=arena, form=form,
                            found=found, found_contacts=contacts_visible_to(current_user, found),
-                           listed=listed,
-                           sides=invitations.invitations_by_side(arena),
+                           listed=listed, sides=sides, organisations=organisations(investors),
                            counts=invitations.counts(arena),
                            association_names=reference.association_names())
 

@@ -1,5 +1,5 @@
-"""Staff pages for an arena's meetings: the schedule (build, lock, move, print), attendance
-and the CSV exports."""
+"""Staff pages for an arena's meetings: the schedule (build, lock, move, cancel, print),
+attendance and the CSV exports."""
 
 from __future__ import annotations
 
@@ -33,6 +33,8 @@ def _layout(arena) -> dict:
                                                           r["m"].investor_user_id)]
         people[invitation.user_id] = {"invitation": invitation, "rows": mine}
     return {"rows": rows, "tables": tables,
+            "cancelled": [{"m": m, "time": arena.slot_start(m.slot)}
+                          for m in schedule_service.cancelled_by_staff(arena)],
             "people": sorted(people.values(), key=lambda p: (p["invitation"].side,
                                                             p["invitation"].user.name.lower())),
             "slots": [(s, arena.slot_start(s)) for s in arena.meeting_slots]}
@@ -106,6 +108,39 @@ def move(arena_id: int, meeting_id: int):
     except DomainError as error:
         return _page(arena, error.message, typed, 422)
     flash(_("The meeting is moved and locked there."), "success")
+    return _back(arena_id)
+
+
+@bp.route("/<int:arena_id>/meetings/<int:meeting_id>/cancel", methods=["POST"])
+@role_required("staff")
+def cancel(arena_id: int, meeting_id: int):
+    """Cancel one meeting (someone fell ill); both people are told."""
+    arena = managed_arena_or_404(arena_id)
+    try:
+        call_or_abort(lambda: schedule_service.cancel(current_user, arena, meeting_id))
+    except DomainError as error:
+        flash(error.message, "danger")
+    else:
+        flash(_("The meeting is cancelled and both people are told. A re-run leaves the pair "
+                "out until you restore it."), "success")
+    return _back(arena_id)
+
+
+@bp.route("/<int:arena_id>/meetings/<int:meeting_id>/restore", methods=["POST"])
+@role_required("staff")
+def restore(arena_id: int, meeting_id: int):
+    """Undo a cancellation: back in its slot when it still fits, else in the next re-run."""
+    arena = managed_arena_or_404(arena_id)
+    try:
+        back = call_or_abort(lambda: schedule_service.restore(current_user, arena, meeting_id))
+    except DomainError as error:
+        flash(error.message, "danger")
+    else:
+        if back:
+            flash(_("The meeting is back in its slot and both people are told."), "success")
+        else:
+            flash(_("The meeting no longer fits its old slot and table. Re-run the schedule "
+                    "to give the pair a new one."), "warning")
     return _back(arena_id)
 
 

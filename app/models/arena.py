@@ -43,7 +43,7 @@ INVITATION_STATES = ("proposed", "waiting_list", "invited", "accepted", "decline
 NOT_COMING = ("declined", "cancelled")
 REQUEST_STATES = ("pending", "accepted", "declined")
 MEETING_SOURCES = ("mutual", "one_sided", "suggestion")
-MEETING_STATES = ("scheduled", "cancelled")
+MEETING_STATES = ("scheduled", "cancelled", "cancelled_by_staff")
 LOCAL_TZ = ZoneInfo("Europe/Oslo")
 
 arena_host = Table(

@@ -124,6 +124,7 @@ class Person:
     why: str
     outgoing: MeetingRequest | None
     incoming: MeetingRequest | None
+    organisation: str = ""  # an investor's fund or company, as founders know them
 
     @property
     def user(self) -> User:
@@ -156,6 +157,7 @@ def other_side(me: Invitation) -> list[Person]:
     scores = scores_for([f.pitch_id for f in founders], profiles.values())
     reqs = [r for r in requests_of(me.arena_id)
             if me.user_id in (r.from_user_id, r.to_user_id)]
+    orgs = organisations(i.user_id for i in others) if side == "investor" else {}
     people = []
     for other in others:
         f, i = (me, other) if me.side == "founder" else (other, me)
@@ -166,7 +168,8 @@ def other_side(me: Invitation) -> list[Person]:
             outgoing=next((r for r in reqs if r.from_user_id == me.user_id
                            and r.to_user_id == other.user_id), None),
             incoming=next((r for r in reqs if r.to_user_id == me.user_id
-                           and r.from_user_id == other.user_id), None)))
+                           and r.from_user_id == other.user_id), None),
+            organisation=orgs.get(other.user_id, "")))
     people.sort(key=lambda p: (-(p.score or 0.0), p.user.name.lower(), p.user.id))
     return people
 

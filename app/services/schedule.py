@@ -4,7 +4,9 @@ move meetings, re-run for the rest, and free the slots of people who withdraw.
 The scheduler sees only the meeting slots (breaks left out): instance slot k is the arena's
 k-th meeting slot. Meeting rows store the arena's own slot index. A pair keeps its Meeting
 row across re-runs (so its calendar UID stays the same); a pair that no longer meets keeps
-its row as "cancelled", so calendar files can cancel the event.
+its row as "cancelled", so calendar files can cancel the event. A meeting staff cancel
+(someone fell ill) is "cancelled_by_staff": a re-run leaves the pair out until staff restore
+it.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ BUILDABLE = ("inviting", "scheduled")
 MIN_VALUE = 0.01  # a requested pair without a stored score is still worth a meeting
 SUGGESTIONS_PER_PERSON = 3  # × the cap: how many top scores per person become suggestions
 PRIORITY = {"mutual": 0, "one_sided": 1, "suggestion": 2}
+STAFF_CANCELLED = "cancelled_by_staff"
 
 
 # --- reading --------------------------------------------------------------------------------
@@ -167,6 +170,10 @@ def build(staff, arena: Arena) -> dict[str, int]:
     before = arena_notices.agendas(m for m in rows if is_active(m, set(available)))
     locked = _locked(arena, rows, index, available, caps)
     pairs = candidate_pairs(arena, founders, investors)
+    # A meeting staff cancelled stays cancelled until they restore it.
+    kept_off = {(m.founder_user_id, m.investor_user_id) for m in rows
+                if m.state == STAFF_CANCELLED}
+    pairs = {pair: entry for pair, entry in pairs.items() if pair not in kept_off}
     for m in locked:
         pairs.setdefault((m.founder_user_id, m.investor_user_id), (max(m.value, MIN_VALUE),
                                                                    m.source))
@@ -200,7 +207,7 @@ def build(staff, arena: Arena) -> dict[str, int]:
         row.source, row.value, row.pitch_id = source, value, pitch_of.get(f)
         placed.add((f, i))
     for key, row in by_pair.items():
-        if key not in placed:
+        if key not in placed and row.state != STAFF_CANCELLED:
             row.state, row.locked = "cancelled", False
     _bump(arena)
     if arena.status == "inviting":
@@ -282,6 +289,62 @@ def _place_refusal(arena: Arena, meeting: Meeting, slot: int, table: int,
             return _("%(name)s is not at the arena in slot %(slot)d.",
                      name=shown(present[uid].user.name), slot=slot + 1)
     return None
+
+
+def cancel(staff, arena: Arena, meeting_id: int) -> Meeting:
+    """Staff cancel one meeting (someone fell ill): its slot is freed, a re-run leaves the
+    pair out until staff restore it, the calendar files send it as cancelled (SEQUENCE
+    raised) and both people are told."""
+    if arena.status not in BUILDABLE:
+        raise DomainError(_("This arena can no longer be changed."))
+    meeting = meeting_of(arena, meeting_id)
+    if not is_active(meeting, {i.user_id for i in accepted(arena.id)}):
+        raise DomainError(_("Only scheduled meetings can be cancelled."))
+    meeting.state, meeting.locked = STAFF_CANCELLED, False
+    _bump(arena)
+    told = arena_notices.meeting_cancelled(arena, meeting, staff)
+    db.session.commit()
+    notices.send(told)
+    audit.record("meeting_cancelled", actor=staff, target=f"arena:{arena.id}",
+                 detail=f"meeting:{meeting.id}")
+    return meeting
+
+
+def cancelled_by_staff(arena: Arena) -> list[Meeting]:
+    """The meetings staff cancelled, which they may restore, by slot and table."""
+    return [m for m in meetings(arena, active_only=False) if m.state == STAFF_CANCELLED]
+
+
+def restore(staff, arena: Arena, meeting_id: int) -> bool:
+    """Undo a staff cancellation. The meeting goes back to its slot and table when both
+    people are still coming, free there and under their caps (both are told, the calendar
+    files send it again); otherwise the pair is only let back into the next re-run.
+    Returns whether it is back in the schedule."""
+    if arena.status not in BUILDABLE:
+        raise DomainError(_("This arena can no longer be changed."))
+    meeting = meeting_of(arena, meeting_id)
+    if meeting.state != STAFF_CANCELLED:
+        raise DomainError(_("This meeting is not cancelled by the organisers."))
+    present = {i.user_id: i for i in accepted(arena.id)}
+    people = (meeting.founder_user_id, meeting.investor_user_id)
+    fits = all(uid in present for uid in people) and not _place_refusal(
+        arena, meeting, meeting.slot, meeting.table, present)
+    if fits:
+        active = meetings(arena)
+        fits = all(sum(1 for m in active if uid in (m.founder_user_id, m.investor_user_id))
+                   < present[uid].cap(arena) for uid in people)
+    told = []
+    if fits:
+        meeting.state = "scheduled"
+        _bump(arena)
+        told = arena_notices.meeting_restored(arena, meeting, staff)
+    else:
+        meeting.state = "cancelled"  # an ordinary free pair: the next re-run may place it
+    db.session.commit()
+    notices.send(told)
+    audit.record("meeting_restored", actor=staff, target=f"arena:{arena.id}",
+                 detail=f"meeting:{meeting.id} scheduled={'yes' if fits else 'no'}")
+    return fits
 
 
 def call_off(arena: Arena, user_id: int) -> int:

@@ -20,7 +20,13 @@ from app.services.tokens import make_reset_token
 from tests.app.security.checksum import checksum
 from tests.app.security.counts import count
 from tests.app.security.principals import get_rules, log_in, url_for_rule
-from tests.factories import DEFAULT_PASSWORD, make_user
+from tests.factories import (
+    DEFAULT_PASSWORD,
+    make_arena,
+    make_meeting,
+    make_participant,
+    make_user,
+)
 
 NEW_PASSWORD = "fjord sol batteri 2026"
 _TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
@@ -94,6 +100,15 @@ def known_valid(world, app) -> dict:
         "email": world["founder_b"].user.email, "password": DEFAULT_PASSWORD})
     cases["auth.reset_request"] = (app.test_client(), {},
                                    {"email": world["founder_b"].user.email})
+    # Staff cancel a meeting of their arena (an arena of its own: founder A may withdraw
+    # from arena A first); a form with nothing but the token.
+    arena = make_arena(("asker",), status="scheduled")
+    meeting = make_meeting(arena, make_participant(arena, "founder"),
+                           make_participant(arena, "investor"))
+    staff_client = app.test_client()
+    log_in(staff_client, make_user("staff", association="asker"))
+    cases["meetings_staff.cancel"] = (staff_client,
+                                      {"arena_id": arena.id, "meeting_id": meeting.id}, {})
     target = make_user("founder")
     cases["auth.reset_password"] = (app.test_client(), {"token": make_reset_token(target)},
                                     {"password": NEW_PASSWORD, "confirm": NEW_PASSWORD})
