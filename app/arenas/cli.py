@@ -14,7 +14,10 @@ def remind():
     from app.services.invitations import remind as send_reminders
 
     sent = send_reminders()
-    click.echo(f"Reminders sent: {sent}.")
+    click.echo(f"Reminders sent: {sent.count}.")
+    if sent.failed:
+        click.echo(f"E-mails that could not be sent (tried again next run): {sent.failed}.",
+                   err=True)
 
 
 @arenas_cli.command("times")

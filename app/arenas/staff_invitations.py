@@ -172,7 +172,7 @@ def send(arena_id: int):
     """Invite everyone proposed and e-mail them their answer link."""
     arena = managed_arena_or_404(arena_id)
     return _run(lambda: invitations.send(current_user, arena), arena_id,
-                lambda n: _("Invitations sent: %(n)d.", n=n))
+                lambda sent: _mailed(_("Invitations sent: %(n)d.", n=sent.count), sent))
 
 
 @bp.route("/<int:arena_id>/invitations/remind", methods=["POST"])
@@ -181,4 +181,14 @@ def remind(arena_id: int):
     """Remind those who have not answered (at most once a day)."""
     arena = managed_arena_or_404(arena_id)
     return _run(lambda: invitations.remind(current_user, arena), arena_id,
-                lambda n: _("Reminders sent: %(n)d.", n=n))
+                lambda sent: _mailed(_("Reminders sent: %(n)d.", n=sent.count), sent))
+
+
+def _mailed(done: str, sent: invitations.Mailed) -> str | tuple[str, str]:
+    """The success message, with a warning when the mail server refused some e-mails."""
+    if not sent.failed:
+        return done
+    return (done + " " + ngettext(
+        "%(num)d e-mail could not be sent; try “Remind those who have not answered” later.",
+        "%(num)d e-mails could not be sent; try “Remind those who have not answered” later.",
+        sent.failed), "warning")

@@ -4,6 +4,7 @@ reordering people, sending, and reminders."""
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import NamedTuple
 
 import numpy as np
 from flask_babel import gettext as _
@@ -277,8 +278,17 @@ def move(staff, arena: Arena, invitation_id: int, direction: str) -> None:
 
 
 # --- sending and reminding ------------------------------------------------------------------
-def send(staff, arena: Arena) -> int:
-    """Invite every proposed person and e-mail them; the arena starts inviting."""
+class Mailed(NamedTuple):
+    """People invited or reminded, and how many of their e-mails the mail server refused."""
+
+    count: int
+    failed: int = 0
+
+
+def send(staff, arena: Arena) -> Mailed:
+    """Invite every proposed person and e-mail them; the arena starts inviting. An
+    invitation whose e-mail fails stands (the person sees it on their arenas page), and a
+    reminder can carry the link later."""
     _check_editable(arena)
     if arena.deadline_passed():
         raise DomainError(_("The answer deadline has passed; move it before sending."))
@@ -295,15 +305,15 @@ def send(staff, arena: Arena) -> int:
     if arena.status == "draft":
         arena.status = "inviting"
     db.session.commit()
-    for invitation in chosen:
-        mail_invitation(invitation)
+    failed = sum(not mail_invitation(invitation) for invitation in chosen)
     audit.record("invitations_sent", actor=staff, target=f"arena:{arena.id}",
-                 detail=f"{len(chosen)} invitations")
-    return len(chosen)
+                 detail=f"{len(chosen)} invitations, {failed} e-mails failed")
+    return Mailed(len(chosen), failed)
 
 
-def remind(staff=None, arena: Arena | None = None) -> int:
-    """Remind the undecided (invited, no answer, not reminded in the last 24 hours)."""
+def remind(staff=None, arena: Arena | None = None) -> Mailed:
+    """Remind the undecided (invited, no answer, not reminded in the last 24 hours). A
+    reminder the mail server refused does not count as sent: the next run tries again."""
     now = utcnow()
     query = select(Invitation).join(Arena).where(
         Invitation.state == "invited", Invitation.answered_at.is_(None),
@@ -312,11 +322,16 @@ def remind(staff=None, arena: Arena | None = None) -> int:
     if arena is not None:
         query = query.where(Invitation.arena_id == arena.id)
     due = [i for i in db.session.scalars(query) if not i.arena.deadline_passed(now)]
+    before = {invitation.id: invitation.reminded_at for invitation in due}
     for invitation in due:
         invitation.reminded_at = now
-    db.session.commit()
-    for invitation in due:
-        mail_invitation(invitation, reminder=True)
+    db.session.commit()  # before mailing: two runs at once must not both remind
+    failed = [invitation for invitation in due if not mail_invitation(invitation, reminder=True)]
+    for invitation in failed:
+        invitation.reminded_at = before[invitation.id]
+    if failed:
+        db.session.commit()
     audit.record("invitations_reminded", actor=staff,
-                 target=f"arena:{arena.id}" if arena else "arenas", detail=f"{len(due)} reminders")
-    return len(due)
+                 target=f"arena:{arena.id}" if arena else "arenas",
+                 detail=f"{len(due) - len(failed)} reminders, {len(failed)} e-mails failed")
+    return Mailed(len(due) - len(failed), len(failed))

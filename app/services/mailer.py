@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import smtplib
+
 from flask import current_app, render_template
 from flask_babel import LazyString, force_locale
 from flask_mailman import EmailMultiAlternatives
@@ -24,6 +26,19 @@ def send_mail(to: str, subject: str, template: str, locale: str | None = None, *
         if html:
             message.attach_alternative(html, "text/html")
     message.send()
+
+
+def deliver(to: str, subject: str, template: str, locale: str | None = None,
+            **context) -> bool:
+    """send_mail where the change it tells of is already saved: a mail server that is down
+    or refuses the address must not turn that change into an error page (and stop the mails
+    after it). The failure is logged; returns whether the mail went out."""
+    try:
+        send_mail(to, subject, template, locale=locale, **context)
+    except (smtplib.SMTPException, OSError):  # refused, unreachable, timed out; a template
+        current_app.logger.exception("E-mail %s could not be sent", template)  # bug still raises
+        return False
+    return True
 
 
 def shown_to_recipient(value) -> LazyString:

@@ -19,7 +19,7 @@ from app.models import Arena, InvestorProfile, Invitation, MatchScore, MeetingRe
 from app.models.user import utcnow
 from app.services import explain
 from app.services.errors import DomainError, Forbidden, NotFound
-from app.services.mailer import send_mail, shown_to_recipient
+from app.services.mailer import deliver, shown_to_recipient
 
 DEFAULT_REQUEST_CAP = 6
 OPEN_FOR_REQUESTS = ("inviting", "scheduled")
@@ -275,8 +275,8 @@ def _mail_request(req: MeetingRequest) -> None:
     except RuntimeError:
         link = ""
     subject = _l("%(name)s asks to meet you", name=shown_to_recipient(req.from_user.name))
-    send_mail(req.to_user.email, subject, "email/meeting_request", locale=req.to_user.locale,
-              req=req, arena=req.arena, link=link)
+    deliver(req.to_user.email, subject, "email/meeting_request", locale=req.to_user.locale,
+            req=req, arena=req.arena, link=link)
 
 
 def organisations(user_ids) -> dict[int, str]:

@@ -14,7 +14,7 @@ from app.models.user import utcnow
 from app.services import arenas as arena_service
 from app.services import schedule as schedule_service
 from app.services.errors import DomainError, NotFound
-from app.services.mailer import send_mail
+from app.services.mailer import deliver
 from app.services.tokens import sign, unsign
 
 SALT = "arena-rsvp"
@@ -58,15 +58,17 @@ def rsvp_link(invitation: Invitation) -> str:
         return url_for("arenas.rsvp", token=token, _external=True)
 
 
-def mail_invitation(invitation: Invitation, reminder: bool = False) -> None:
-    """Send the invitation (or a reminder) with the RSVP link, in the invitee's language."""
+def mail_invitation(invitation: Invitation, reminder: bool = False) -> bool:
+    """Send the invitation (or a reminder) with the RSVP link, in the invitee's language;
+    best effort (mailer.deliver): whether it went out."""
     arena = invitation.arena
     user = invitation.user
     subject = (_l("Reminder: please answer the invitation to %(title)s", title=arena.title)
                if reminder else _l("Invitation: %(title)s", title=arena.title))
-    send_mail(user.email, subject, "email/arena_invitation", locale=user.locale,
-              user=user, arena=arena, invitation=invitation, link=rsvp_link(invitation),
-              reminder=reminder, deadline=arena_service.utc_to_local(arena.rsvp_deadline_utc))
+    return deliver(user.email, subject, "email/arena_invitation", locale=user.locale,
+                   user=user, arena=arena, invitation=invitation, link=rsvp_link(invitation),
+                   reminder=reminder,
+                   deadline=arena_service.utc_to_local(arena.rsvp_deadline_utc))
 
 
 # --- answering ------------------------------------------------------------------------------

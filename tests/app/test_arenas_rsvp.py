@@ -216,13 +216,13 @@ def test_reminders_go_only_to_the_undecided(app):
                                reminded_at=datetime.now(UTC) - timedelta(hours=30))
     past = make_arena(rsvp_deadline=datetime.now(UTC) - timedelta(hours=1))
     make_invitation(past, make_user("founder"))
-    assert remind() == 2
+    assert remind() == (2, 0)
     mails = outbox_of(app)
     assert sorted(m.to[0] for m in mails) == sorted([undecided.user.email, long_ago.user.email])
     assert all("/arenas/rsvp/" in m.body for m in mails)
     assert recently.user.email not in [m.to[0] for m in mails]
     # A second run the same day sends nothing.
-    assert remind() == 0
+    assert remind() == (0, 0)
 
 
 def test_staff_remind_button_and_cli(app, client, auth):

@@ -50,3 +50,23 @@ def test_a_missing_file_included_by_the_html_template_is_raised(app, templates):
     with pytest.raises(TemplateNotFound, match="_no_such_part"):
         send_mail("a@example.no", "Subject", "email/includes")
     assert outbox_of(app) == []
+
+
+def test_deliver_swallows_a_down_mail_server_but_not_a_template_bug(app, templates,
+                                                                    monkeypatch):
+    """deliver() is for mails after a saved change: a refused or unreachable server is
+    logged and answered False; a bug in the mail's template still fails loudly."""
+    from flask_mailman import EmailMultiAlternatives
+
+    from app.services.mailer import deliver
+
+    with pytest.raises(Exception, match="missing"):
+        deliver("a@example.no", "Subject", "email/broken", word="three")
+    assert deliver("a@example.no", "Subject", "email/plain", word="one") is True
+
+    def unreachable(self, fail_silently=False):
+        raise ConnectionRefusedError(111, "Connection refused")
+
+    monkeypatch.setattr(EmailMultiAlternatives, "send", unreachable)
+    assert deliver("a@example.no", "Subject", "email/plain", word="two") is False
+    assert [mail.body for mail in outbox_of(app)] == ["Plain one"]
