@@ -234,8 +234,15 @@ def meeting_of(arena: Arena, meeting_id: int) -> Meeting:
     return meeting
 
 
+def _check_changeable(arena: Arena) -> None:
+    """A held (done) or cancelled arena's meetings are its record: they stay as they were."""
+    if arena.status not in BUILDABLE:
+        raise DomainError(_("This arena can no longer be changed."))
+
+
 def set_locked(staff, arena: Arena, meeting_id: int, locked: bool) -> Meeting:
     """Lock a meeting (a re-run keeps it where it is) or unlock it."""
+    _check_changeable(arena)
     meeting = meeting_of(arena, meeting_id)
     if meeting.state != "scheduled":
         raise DomainError(_("Only scheduled meetings can be locked."))
@@ -250,6 +257,7 @@ def move(staff, arena: Arena, meeting_id: int, slot: int, table: int) -> Meeting
     """Move a meeting to another slot and table (0-based), and lock it there. Refused, with
     nothing changed, when the slot is a break, the table is taken, either person is busy or
     not there. Both people are told where it went."""
+    _check_changeable(arena)
     meeting = meeting_of(arena, meeting_id)
     present = {i.user_id: i for i in accepted(arena.id)}
     if not is_active(meeting, set(present)):

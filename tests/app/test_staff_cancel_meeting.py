@@ -158,3 +158,22 @@ def test_a_refused_cancel_or_restore_changes_nothing_and_tells_nobody(app, clien
     assert len(outbox_of(app)) == 2
     assert notes("meeting_cancelled") == sorted([meeting.founder_user_id,
                                                  meeting.investor_user_id])
+
+
+@pytest.mark.parametrize("status", ["done", "cancelled"])
+def test_a_held_or_cancelled_arenas_meetings_cannot_be_moved_or_locked(client, staff, scheduled,
+                                                                         status):
+    arena, meeting, *_ = scheduled
+    arena = db.session.get(Arena, arena.id)
+    arena.table_count = 2
+    arena.status = status
+    db.session.commit()
+    moved = client.post(url(arena, meeting, "move"), data={"slot": "1", "table": "2"})
+    locked = client.post(url(arena, meeting, "lock"), data={"locked": "1"})
+    assert moved.status_code == 422 and locked.status_code == 302
+    assert "This arena can no longer be changed." in moved.get_data(as_text=True)
+    page = client.get(locked.headers["Location"]).get_data(as_text=True)
+    assert "This arena can no longer be changed." in page
+    db.session.expire_all()
+    kept = db.session.get(Meeting, meeting.id)
+    assert (kept.slot, kept.table, kept.locked, kept.state) == (0, 0, False, "scheduled")
