@@ -89,6 +89,32 @@ def meetings_called_off(arena: Arena, called_off: Iterable[Meeting], staff
     return notes
 
 
+def _partners(arena: Arena, person, called_off: Iterable[Meeting], kind: str, actor
+              ) -> list[Notification]:
+    """Each partner of the person's called-off meetings, once, naming the person and the
+    meeting's time."""
+    path = _agenda_link(arena)
+    notes = []
+    for m in called_off:
+        partner = m.investor if m.founder_user_id == person.id else m.founder
+        notes += notices.tell([partner], kind, path, actor=actor, arena=arena.title,
+                              arena_id=arena.id, meeting_id=m.id, who=person.name,
+                              time=arena.slot_start(m.slot).strftime("%H:%M"))
+    return notes
+
+
+def times_changed(arena: Arena, person, called_off: list[Meeting], staff
+                  ) -> list[Notification]:
+    """Staff changed a person's times and some of their meetings no longer fit: the person
+    learns how many (unless they made the change), each partner which meeting."""
+    if not called_off:
+        return []
+    notes = notices.tell([person], "times_changed_called_off", _agenda_link(arena),
+                         actor=staff, arena=arena.title, arena_id=arena.id,
+                         count=len(called_off))
+    return notes + _partners(arena, person, called_off, "meeting_called_off", staff)
+
+
 # Who hears of a cancelled arena: those who said yes and those whose answer is awaited.
 TOLD_OF_CANCELLATION = ("accepted", "invited")
 

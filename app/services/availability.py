@@ -16,10 +16,10 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from app.extensions import db
-from app.models import Arena, Invitation
+from app.models import Arena, Invitation, Meeting
 from app.models.user import utcnow
+from app.services import arena_notices, audit, notices
 from app.services import arenas as arena_service
-from app.services import audit
 from app.services import schedule as schedule_service
 from app.services.errors import DomainError, NotFound
 from app.services.meeting_requests import accepted
@@ -211,7 +211,8 @@ def set_by_participant(actor, invitation_id: int, arrive: int | None, leave: int
 def set_by_staff(staff, arena: Arena, invitation_id: int, arrive: int | None,
                  leave: int | None, cap: int | None) -> tuple[Invitation, int]:
     """Staff set or override anyone's window and cap. Once the schedule is made, the person's
-    meetings that no longer fit are called off (a re-run fills the slots). Returns the
+    meetings that no longer fit are called off (a re-run fills the slots), and the person
+    (unless they made the change) and each partner of those meetings are told. Returns the
     invitation and how many meetings were called off."""
     invitation_in(arena, invitation_id)
     try:
@@ -221,11 +222,14 @@ def set_by_staff(staff, arena: Arena, invitation_id: int, arrive: int | None,
             raise DomainError(refusal)
         values = _normalised(arena, arrive, leave, cap)
         invitation.arrive_slot, invitation.leave_slot, invitation.meeting_cap = values
-        freed = _call_off_what_no_longer_fits(arena, invitation)
+        dropped = _call_off_what_no_longer_fits(arena, invitation)
+        told = arena_notices.times_changed(arena, invitation.user, dropped, staff)
         db.session.commit()
     except Exception:
         db.session.rollback()
         raise
+    notices.send(told)
+    freed = len(dropped)
     audit.record("availability_set", actor=staff, target=f"arena:{arena.id}",
                  detail=f"{_describe(arena, invitation)} meetings called off={freed}")
     return invitation, freed
@@ -244,18 +248,18 @@ def fit_schedule_to_arena(arena: Arena) -> int:
             meeting.state, meeting.locked = "cancelled", False
             freed += 1
     for invitation in accepted(arena.id):
-        freed += _call_off_what_no_longer_fits(arena, invitation)
+        freed += len(_call_off_what_no_longer_fits(arena, invitation))
     if active:
         arena.schedule_sequence = (arena.schedule_sequence or 0) + 1
         arena.scheduled_at = utcnow()
     return freed
 
 
-def _call_off_what_no_longer_fits(arena: Arena, invitation: Invitation) -> int:
+def _call_off_what_no_longer_fits(arena: Arena, invitation: Invitation) -> list[Meeting]:
     """Cancel the person's meetings outside the window, then beyond the cap (keeping locked,
-    then requested, then the most valuable ones). Returns how many were cancelled."""
+    then requested, then the most valuable ones). Returns the cancelled meetings."""
     if invitation.state != "accepted":
-        return 0
+        return []
     slots = set(invitation.available_slots(arena))
     mine = schedule_service.meetings(arena, user_id=invitation.user_id)
     outside = [m for m in mine if m.slot not in slots]
@@ -269,4 +273,4 @@ def _call_off_what_no_longer_fits(arena: Arena, invitation: Invitation) -> int:
         # As any change of the schedule: calendar files get a higher SEQUENCE.
         arena.schedule_sequence = (arena.schedule_sequence or 0) + 1
         arena.scheduled_at = utcnow()
-    return len(drop)
+    return drop

@@ -68,6 +68,15 @@ STAFF_CHANGES = {
         "called off.",
         "The organisers changed “%(arena)s”: %(num)d of your meetings no longer fit and are "
         "called off.", int(p.get("count") or 0), arena=p.get("arena", "")),
+    "times_changed_called_off": lambda p: ngettext(
+        "The organisers changed your times at “%(arena)s”: %(num)d of your meetings no "
+        "longer fits and is called off.",
+        "The organisers changed your times at “%(arena)s”: %(num)d of your meetings no "
+        "longer fit and are called off.", int(p.get("count") or 0), arena=p.get("arena", "")),
+    "meeting_called_off": lambda p: _(
+        "Your meeting with %(who)s at “%(arena)s” (%(time)s) is called off: %(who)s can no "
+        "longer meet then.", who=p.get("who", ""), arena=p.get("arena", ""),
+        time=p.get("time", "")),
     "meeting_cancelled": lambda p: _(
         "The organisers cancelled your meeting with %(who)s at “%(arena)s” (%(time)s).",
         who=p.get("who", ""), arena=p.get("arena", ""), time=p.get("time", "")),

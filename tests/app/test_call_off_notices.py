@@ -1,0 +1,90 @@
+"""People are told when meetings are called off under them, as fd772bc tells them of staff
+edits: staff changing one person's times (the person and each partner who lost a meeting),
+a participant withdrawing (each partner), and an arena moved in time or space (everyone
+coming or still invited, once each). The person who made the change is not told, nor
+anyone when the change is refused. Before, each of these was silent."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.extensions import db
+from app.models import Meeting
+from tests.app.test_staff_change_notices import mails_to, speaks, told, uids
+from tests.factories import make_arena, make_meeting, make_participant, make_user, outbox_of
+
+
+@pytest.fixture
+def staff(client, auth):
+    """A staff member of Asker, logged in."""
+    user = make_user("staff", association="asker", locale="nb")
+    auth.login(user.email)
+    return user
+
+
+@pytest.fixture
+def scheduled():
+    """A scheduled arena (09:00, 15-minute slots): the founder meets one investor at 09:00
+    and another at 09:15; another pair meets at 09:00 too."""
+    arena = make_arena(status="scheduled", schedule_sequence=1)
+    founder = speaks(make_participant(arena, "founder"), "en")
+    early, late = speaks(make_participant(arena, "investor"), "nb"), make_participant(
+        arena, "investor")
+    others = make_participant(arena, "founder"), make_participant(arena, "investor")
+    make_meeting(arena, founder, early, slot=0, table=0)
+    make_meeting(arena, founder, late, slot=1, table=1)
+    make_meeting(arena, *others, slot=0, table=1)
+    return arena, founder, early, late, others
+
+
+def times_url(arena, invitation) -> str:
+    return f"/staff/arenas/{arena.id}/invitations/{invitation.id}/times"
+
+
+# --- staff change one person's times --------------------------------------------------------
+def test_staff_changing_times_tells_the_person_and_the_partner_who_lost_the_meeting(
+        app, client, staff, scheduled):
+    arena, founder, early, late, others = scheduled
+    response = client.post(times_url(arena, founder), data={"arrive_slot": "1",
+                                                            "leave_slot": "8"})
+    assert response.status_code == 302
+
+    notes = told()
+    assert set(notes) == uids(founder, early)  # not the staff member, the kept partner, others
+    assert [(n.kind, n.params["count"]) for n in notes[founder.user_id]] == [
+        ("times_changed_called_off", 1)]
+    assert [n.kind for n in notes[early.user_id]] == ["meeting_called_off"]
+    assert notes[early.user_id][0].link == f"/arenas/{arena.id}/agenda"
+    (en,) = mails_to(app, founder)
+    assert en.subject == "Meetings called off at Grønn arena"
+    assert ("The organisers changed your times at “Grønn arena”: 1 of your meetings no "
+            "longer fits and is called off.") in en.body
+    (nb,) = mails_to(app, early)
+    assert nb.subject == "Et møte på Grønn arena er avlyst"
+    assert (f"Møtet ditt med {founder.user.name} på «Grønn arena» (kl. 09:00) er avlyst: "
+            f"{founder.user.name} kan ikke lenger møte da.") in nb.body
+    assert not mails_to(app, staff, late, *others)
+
+
+def test_a_cap_cut_tells_each_partner_once_and_the_person_once(app, client, staff,
+                                                               scheduled):
+    arena, founder, early, late, _others = scheduled
+    client.post(times_url(arena, founder), data={"arrive_slot": "0", "leave_slot": "8",
+                                                  "meeting_cap": "0"})
+    notes = told()
+    assert {uid: [n.kind for n in mine] for uid, mine in notes.items()} == {
+        founder.user_id: ["times_changed_called_off"],
+        early.user_id: ["meeting_called_off"], late.user_id: ["meeting_called_off"]}
+    assert notes[founder.user_id][0].params["count"] == 2
+    assert len(mails_to(app, founder)) == 1
+
+
+def test_a_times_change_that_calls_nothing_off_or_is_refused_tells_nobody(
+        app, client, staff, scheduled):
+    arena, founder, *_rest = scheduled
+    url = times_url(arena, founder)
+    assert client.post(url, data={"arrive_slot": "0", "leave_slot": "3"}).status_code == 302
+    assert client.post(url, data={"arrive_slot": "3", "leave_slot": "2"}).status_code == 422
+    assert not told() and not outbox_of(app)
+    db.session.expire_all()
+    assert [m.state for m in db.session.scalars(db.select(Meeting))] == ["scheduled"] * 3
