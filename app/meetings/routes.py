@@ -125,5 +125,5 @@ def withdraw(arena_id: int):
     """Cancel one's participation after accepting; one's meetings are called off."""
     _flash_result(lambda: schedule_service.withdraw(current_user, arena_id),
                   _("You have cancelled your participation. The people you were to meet "
-                    "will be told by their updated agenda."))
+                    "are told that your meetings are called off."))
     return redirect(url_for("arenas.mine"))

@@ -115,6 +115,12 @@ def times_changed(arena: Arena, person, called_off: list[Meeting], staff
     return notes + _partners(arena, person, called_off, "meeting_called_off", staff)
 
 
+def partner_withdrew(arena: Arena, person, called_off: list[Meeting]) -> list[Notification]:
+    """A participant stopped coming (withdrew, or said no after a yes): each partner of
+    their called-off meetings learns which one."""
+    return _partners(arena, person, called_off, "partner_withdrew", person)
+
+
 # Who hears of a cancelled arena: those who said yes and those whose answer is awaited.
 TOLD_OF_CANCELLATION = ("accepted", "invited")
 

@@ -77,6 +77,9 @@ STAFF_CHANGES = {
         "Your meeting with %(who)s at “%(arena)s” (%(time)s) is called off: %(who)s can no "
         "longer meet then.", who=p.get("who", ""), arena=p.get("arena", ""),
         time=p.get("time", "")),
+    "partner_withdrew": lambda p: _(
+        "%(who)s no longer comes to “%(arena)s”, so your meeting at %(time)s is called off.",
+        who=p.get("who", ""), arena=p.get("arena", ""), time=p.get("time", "")),
     "meeting_cancelled": lambda p: _(
         "The organisers cancelled your meeting with %(who)s at “%(arena)s” (%(time)s).",
         who=p.get("who", ""), arena=p.get("arena", ""), time=p.get("time", "")),

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from app.extensions import db
 from app.models import Arena, Invitation
 from app.models.user import utcnow
+from app.services import arena_notices, notices
 from app.services import arenas as arena_service
 from app.services import schedule as schedule_service
 from app.services.errors import DomainError, NotFound
@@ -102,16 +103,22 @@ def answer(invitation_id: int, accept: bool) -> tuple[Invitation, str]:
                                         .execution_options(populate_existing=True)).one()
         _check_open(arena, invitation)
         newly_invited: list[Invitation] = []
+        told = []
         if accept:
             outcome = _accept(arena, invitation)
         else:
+            # A no after a yes calls the person's meetings off: their partners are told.
+            mine = (schedule_service.meetings(arena, user_id=invitation.user_id)
+                    if invitation.state == "accepted" else [])
             outcome = _decline(arena, invitation)
             if outcome == "declined":
                 newly_invited = fill_seats(arena, invitation.side)
+                told = arena_notices.partner_withdrew(arena, invitation.user, mine)
         db.session.commit()
     except Exception:
         db.session.rollback()
         raise
+    notices.send(told)
     for other in newly_invited:
         mail_invitation(other)
     return invitation, outcome

@@ -374,7 +374,8 @@ def call_off(arena: Arena, user_id: int) -> int:
 
 def withdraw(user, arena_id: int) -> int:
     """A participant who accepted cancels: their meetings are cancelled (a re-run fills the
-    slots) and their seat goes to the waiting list while answers are still open."""
+    slots), their partners are told, and their seat goes to the waiting list while answers
+    are still open."""
     from app.services.rsvp import fill_seats, mail_invitation
 
     invitation = db.session.scalar(select(Invitation).where(
@@ -387,12 +388,15 @@ def withdraw(user, arena_id: int) -> int:
     arena = arena_service.lock_arena(arena_id)
     if arena.status not in BUILDABLE:
         raise DomainError(_("This arena can no longer be changed."))
+    mine = meetings(arena, user_id=user.id)
     invitation.state = "cancelled"
     invitation.answered_at = utcnow()
     freed = call_off(arena, user.id)
+    told = arena_notices.partner_withdrew(arena, user, mine)
     db.session.flush()
     newly = fill_seats(arena, invitation.side)
     db.session.commit()
+    notices.send(told)
     for other in newly:
         mail_invitation(other)
     audit.record("participation_cancelled", actor=user, target=f"arena:{arena_id}",

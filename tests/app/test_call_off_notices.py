@@ -88,3 +88,53 @@ def test_a_times_change_that_calls_nothing_off_or_is_refused_tells_nobody(
     assert not told() and not outbox_of(app)
     db.session.expire_all()
     assert [m.state for m in db.session.scalars(db.select(Meeting))] == ["scheduled"] * 3
+
+
+# --- a participant withdraws ----------------------------------------------------------------
+def test_a_participant_withdrawing_tells_each_partner_not_themself(app, client, auth,
+                                                                    scheduled):
+    arena, founder, early, late, others = scheduled
+    name = founder.user.name
+    auth.login(founder.user.email)
+    response = client.post(f"/arenas/{arena.id}/withdraw")
+    assert response.status_code == 302
+    page = client.get(response.location).get_data(as_text=True)
+    assert "are told that your meetings are called off" in page
+
+    notes = told()
+    assert {uid: [n.kind for n in mine] for uid, mine in notes.items()} == {
+        early.user_id: ["partner_withdrew"], late.user_id: ["partner_withdrew"]}
+    (nb,) = mails_to(app, early)
+    assert nb.subject == "Et møte på Grønn arena er avlyst"
+    assert (f"{name} kommer ikke likevel til «Grønn arena», så møtet deres "
+            "kl. 09:00 er avlyst.") in nb.body
+    (en,) = mails_to(app, late)
+    assert (f"{name} no longer comes to “Grønn arena”, so your meeting at "
+            "09:15 is called off.") in en.body
+    assert not mails_to(app, founder, *others)
+
+
+def test_saying_no_after_a_yes_tells_the_partners(app, client, auth, scheduled):
+    arena, founder, early, late, _others = scheduled
+    auth.login(founder.user.email)
+    client.post(f"/arenas/{arena.id}/answer", data={"answer": "decline"})
+    assert {uid: [n.kind for n in mine] for uid, mine in told().items()} == {
+        early.user_id: ["partner_withdrew"], late.user_id: ["partner_withdrew"]}
+
+
+def test_a_refused_or_repeated_withdrawal_tells_nobody(app, client, auth, scheduled):
+    arena, founder, early, *_rest = scheduled
+    closed = make_arena(status="done")
+    gone = make_participant(closed, "founder")
+    make_meeting(closed, gone, make_participant(closed, "investor"))
+    auth.login(gone.user.email)
+    client.post(f"/arenas/{closed.id}/withdraw")  # refused: the arena is over
+    assert not told()
+    auth.logout()
+    auth.login(founder.user.email)
+    client.post(f"/arenas/{arena.id}/withdraw")
+    client.post(f"/arenas/{arena.id}/withdraw")  # nothing left to cancel
+    client.post(f"/arenas/{arena.id}/answer", data={"answer": "decline"})
+    assert {uid: len(mine) for uid, mine in told().items()} == {early.user_id: 1,
+                                                                 scheduled[3].user_id: 1}
+    assert len(outbox_of(app)) == 2
