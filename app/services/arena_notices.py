@@ -121,15 +121,41 @@ def partner_withdrew(arena: Arena, person, called_off: list[Meeting]) -> list[No
     return _partners(arena, person, called_off, "partner_withdrew", person)
 
 
+def arena_moved(arena: Arena, active: Iterable[Meeting], called_off: Iterable[Meeting],
+                staff) -> list[Notification]:
+    """The arena's date, start or venue changed: everyone coming or still invited learns
+    the new ones, once, with how many of their meetings the edit called off. Those with
+    meetings are sent to their agenda, the others to the arena's page."""
+    lost: Counter[int] = Counter()
+    for m in called_off:
+        lost.update((m.founder_user_id, m.investor_user_id))
+    meeting = {uid for m in active for uid in (m.founder_user_id, m.investor_user_id)}
+    arena_page = notices.link("arenas.view", arena_id=arena.id)
+    notes = []
+    for invitation in _told_of_cancellation(arena):
+        uid = invitation.user_id
+        notes += notices.tell([invitation.user], "arena_moved",
+                              _agenda_link(arena) if uid in meeting else arena_page,
+                              actor=staff, arena=arena.title, arena_id=arena.id,
+                              date=arena.date.isoformat(),
+                              time=arena.start_time.strftime("%H:%M"), venue=arena.venue,
+                              count=lost[uid])
+    return notes
+
+
 # Who hears of a cancelled arena: those who said yes and those whose answer is awaited.
 TOLD_OF_CANCELLATION = ("accepted", "invited")
 
 
+def _told_of_cancellation(arena: Arena) -> list[Invitation]:
+    return list(db.session.scalars(select(Invitation).where(
+        Invitation.arena_id == arena.id, Invitation.state.in_(TOLD_OF_CANCELLATION),
+        Invitation.invited_at.is_not(None)).order_by(Invitation.id)))
+
+
 def arena_cancelled(arena: Arena, staff) -> list[Notification]:
     """Everyone coming or still invited learns the arena is cancelled."""
-    invitations = db.session.scalars(select(Invitation).where(
-        Invitation.arena_id == arena.id, Invitation.state.in_(TOLD_OF_CANCELLATION),
-        Invitation.invited_at.is_not(None)).order_by(Invitation.id))
+    invitations = _told_of_cancellation(arena)
     return notices.tell((i.user for i in invitations), "arena_cancelled",
                         notices.link("arenas.view", arena_id=arena.id), actor=staff,
                         arena=arena.title, arena_id=arena.id, date=arena.date.isoformat())

@@ -196,11 +196,17 @@ def _conflict() -> Conflict:
                       "your values are kept below. Save again to replace theirs."))
 
 
+def _when_and_where(arena: Arena) -> tuple:
+    """What people coming to the arena must be told of when it changes."""
+    return arena.date, arena.start_time, arena.venue
+
+
 def update_arena(user, arena: Arena, values: dict, host_slugs: list[str],
                  expected_version: int | None) -> int:
     """Save an edit unless the arena changed since version expected_version was loaded.
     Once scheduled, the meetings the new plan has no room for are called off; returns how
-    many."""
+    many. Those who lose meetings are told; a new date, start or venue of an open arena
+    tells everyone coming or still invited (once each, with any meetings called off)."""
     from app.services import availability  # they build on this module
     from app.services import schedule as schedule_service
 
@@ -211,11 +217,15 @@ def update_arena(user, arena: Arena, values: dict, host_slugs: list[str],
     if arena.status in ("done", "cancelled"):
         raise DomainError(_("A finished or cancelled arena cannot be edited."))
     active = schedule_service.meetings(arena)
+    was = _when_and_where(arena)
     _apply(arena, values, hosts)
     try:
         freed = availability.fit_schedule_to_arena(arena)
-        told = arena_notices.meetings_called_off(
-            arena, [m for m in active if m.state != "scheduled"], user)
+        called_off = [m for m in active if m.state != "scheduled"]
+        if arena.status in OPEN_STATUSES and _when_and_where(arena) != was:
+            told = arena_notices.arena_moved(arena, active, called_off, user)
+        else:
+            told = arena_notices.meetings_called_off(arena, called_off, user)
         db.session.commit()
     except StaleDataError as error:
         db.session.rollback()

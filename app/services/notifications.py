@@ -51,6 +51,14 @@ def _day(p: dict) -> str:
         return ""
 
 
+def _called_off(p: dict) -> str:
+    count = int(p.get("count") or 0)
+    if not count:
+        return ""
+    return " " + ngettext("%(num)d of your meetings no longer fits and is called off.",
+                          "%(num)d of your meetings no longer fit and are called off.", count)
+
+
 # What staff changed for the reader (services/notices.py sends them); params as stored.
 STAFF_CHANGES = {
     "schedule_ready": lambda p: _(
@@ -80,6 +88,10 @@ STAFF_CHANGES = {
     "partner_withdrew": lambda p: _(
         "%(who)s no longer comes to “%(arena)s”, so your meeting at %(time)s is called off.",
         who=p.get("who", ""), arena=p.get("arena", ""), time=p.get("time", "")),
+    "arena_moved": lambda p: _(
+        "The organisers changed when or where “%(arena)s” is: now %(date)s at %(time)s, "
+        "%(venue)s.", arena=p.get("arena", ""), date=_day(p), time=p.get("time", ""),
+        venue=p.get("venue", "")) + _called_off(p),
     "meeting_cancelled": lambda p: _(
         "The organisers cancelled your meeting with %(who)s at “%(arena)s” (%(time)s).",
         who=p.get("who", ""), arena=p.get("arena", ""), time=p.get("time", "")),

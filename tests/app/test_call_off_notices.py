@@ -138,3 +138,79 @@ def test_a_refused_or_repeated_withdrawal_tells_nobody(app, client, auth, schedu
     assert {uid: len(mine) for uid, mine in told().items()} == {early.user_id: 1,
                                                                  scheduled[3].user_id: 1}
     assert len(outbox_of(app)) == 2
+
+
+# --- the arena moves in time or space -------------------------------------------------------
+def edit(client, arena, **fields):
+    from tests.app.test_arena_edit_after_schedule import _form
+
+    db.session.refresh(arena)
+    return client.post(f"/staff/arenas/{arena.id}/edit", data=_form(arena, **fields))
+
+
+def test_a_new_date_start_and_venue_tells_everyone_coming_once_and_calendars_update(
+        app, client, auth, staff, scheduled):
+    import icalendar
+
+    from tests.factories import make_invitation
+
+    arena, founder, early, late, others = scheduled
+    no_meetings = make_participant(arena, "founder")
+    invited = make_invitation(arena, make_user("investor"), state="invited")
+    declined = make_invitation(arena, make_user("founder"), state="declined")
+    proposed = make_invitation(arena, make_user("investor"), state="proposed")
+    elsewhere = make_participant(make_arena(status="scheduled"), "founder")
+    new_day = arena.date.replace(year=arena.date.year + 1)
+
+    response = edit(client, arena, date=str(new_day), start_time="10:00", end_time="13:00",
+                    venue="Bærum kulturhus")
+    assert response.status_code == 302
+
+    notes = told()
+    assert set(notes) == uids(founder, early, late, *others, no_meetings, invited)
+    assert all([n.kind for n in mine] == ["arena_moved"] for mine in notes.values())
+    assert notes[founder.user_id][0].link == f"/arenas/{arena.id}/agenda"
+    assert notes[invited.user_id][0].link == f"/arenas/{arena.id}"
+    assert not mails_to(app, staff, declined, proposed, elsewhere)
+    (nb,) = mails_to(app, early)
+    assert nb.subject == "Ny tid eller nytt sted: Grønn kapital møter grønne idéer"
+    assert "Arrangørene har endret tid eller sted for «Grønn kapital møter grønne idéer»: " \
+        "nå" in nb.body
+    assert f"{new_day.year} kl. 10:00, Bærum kulturhus." in nb.body
+    (en,) = mails_to(app, founder)
+    assert f"{new_day.year} at 10:00, Bærum kulturhus." in en.body
+    assert "called off" not in en.body
+
+    # The participants' calendar files take the new time: a higher SEQUENCE.
+    auth.logout()
+    auth.login(founder.user.email)
+    events = icalendar.Calendar.from_ical(
+        client.get(f"/arenas/{arena.id}/agenda.ics").data).walk("VEVENT")
+    assert {int(e["SEQUENCE"]) for e in events} == {2}
+    assert sorted(e["DTSTART"].dt.date() for e in events) == [new_day, new_day]
+
+
+def test_a_move_that_also_calls_meetings_off_is_still_one_notice_each(app, client, staff,
+                                                                       scheduled):
+    arena, founder, early, late, others = scheduled
+    edit(client, arena, venue="Bærum kulturhus", table_count="1")  # table 2 is gone
+    notes = told()
+    assert all(len(mine) == 1 for mine in notes.values())
+    counts = {uid: mine[0].params["count"] for uid, mine in notes.items()}
+    assert counts == {founder.user_id: 1, late.user_id: 1, early.user_id: 0,
+                      others[0].user_id: 1, others[1].user_id: 1}
+    (mail,) = mails_to(app, founder)
+    assert "1 of your meetings no longer fits and is called off." in mail.body
+
+
+def test_an_edit_that_keeps_time_and_place_or_is_refused_tells_nobody(app, client, staff,
+                                                                       scheduled):
+    arena, *_rest = scheduled
+    url = f"/staff/arenas/{arena.id}/edit"
+    from tests.app.test_arena_edit_after_schedule import _form
+
+    stale = _form(arena, venue="Bærum kulturhus", version=str(arena.version - 1))
+    assert client.post(url, data=stale).status_code == 409
+    assert edit(client, arena, venue="Bærum kulturhus", end_time="08:00").status_code == 422
+    assert edit(client, arena, description="Nye regler.", end_time="13:00").status_code == 302
+    assert not told() and not outbox_of(app)

@@ -251,7 +251,7 @@ def test_an_edit_that_calls_nothing_off_or_is_refused_tells_nobody(app, client, 
     assert client.post(url, data=edit_form(arena, table_count="2")).status_code == 302
     db.session.refresh(arena)
     assert client.post(url, data=edit_form(arena, table_count="2",
-                                           venue="Bærum")).status_code == 302
+                                           description="Nye regler.")).status_code == 302
     assert {uid: len(notes) for uid, notes in told().items()} == {f1.user_id: 1,
                                                                   i1.user_id: 1}
     assert len(outbox_of(app)) == 2
