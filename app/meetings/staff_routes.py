@@ -23,7 +23,8 @@ bp = Blueprint("meetings_staff", __name__)
 def _layout(arena) -> dict:
     """The schedule per table and per person, for the page."""
     meetings = schedule_service.meetings(arena)
-    orgs = organisations({m.investor_user_id for m in meetings})
+    cancelled = schedule_service.cancelled_by_staff(arena)
+    orgs = organisations({m.investor_user_id for m in meetings + cancelled})
     rows = [{"m": m, "time": arena.slot_start(m.slot), "org": orgs.get(m.investor_user_id, ""),
              "pitch": m.pitch.title if m.pitch else ""} for m in meetings]
     tables = {t: [r for r in rows if r["m"].table == t] for t in range(arena.table_count)}
@@ -33,8 +34,8 @@ def _layout(arena) -> dict:
                                                           r["m"].investor_user_id)]
         people[invitation.user_id] = {"invitation": invitation, "rows": mine}
     return {"rows": rows, "tables": tables,
-            "cancelled": [{"m": m, "time": arena.slot_start(m.slot)}
-                          for m in schedule_service.cancelled_by_staff(arena)],
+            "cancelled": [{"m": m, "time": arena.slot_start(m.slot),
+                           "org": orgs.get(m.investor_user_id, "")} for m in cancelled],
             "people": sorted(people.values(), key=lambda p: (p["invitation"].side,
                                                             p["invitation"].user.name.lower())),
             "slots": [(s, arena.slot_start(s)) for s in arena.meeting_slots]}
@@ -111,11 +112,20 @@ def move(arena_id: int, meeting_id: int):
     return _back(arena_id)
 
 
-@bp.route("/<int:arena_id>/meetings/<int:meeting_id>/cancel", methods=["POST"])
+@bp.route("/<int:arena_id>/meetings/<int:meeting_id>/cancel", methods=["GET", "POST"])
 @role_required("staff")
 def cancel(arena_id: int, meeting_id: int):
-    """Cancel one meeting (someone fell ill); both people are told."""
+    """Ask first (GET), then cancel one meeting (POST; someone fell ill): both people are
+    told, so a stray click on the schedule page must not do it."""
     arena = managed_arena_or_404(arena_id)
+    if request.method == "GET":
+        try:
+            meeting = call_or_abort(lambda: schedule_service.cancellable(arena, meeting_id))
+        except DomainError as error:
+            flash(error.message, "danger")
+            return _back(arena_id)
+        return render_template("meetings/confirm_cancel.html", arena=arena, meeting=meeting,
+                               time=arena.slot_start(meeting.slot))
     try:
         call_or_abort(lambda: schedule_service.cancel(current_user, arena, meeting_id))
     except DomainError as error:

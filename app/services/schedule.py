@@ -299,15 +299,22 @@ def _place_refusal(arena: Arena, meeting: Meeting, slot: int, table: int,
     return None
 
 
-def cancel(staff, arena: Arena, meeting_id: int) -> Meeting:
-    """Staff cancel one meeting (someone fell ill): its slot is freed, a re-run leaves the
-    pair out until staff restore it, the calendar files send it as cancelled (SEQUENCE
-    raised) and both people are told."""
+def cancellable(arena: Arena, meeting_id: int) -> Meeting:
+    """The meeting staff may cancel now; NotFound for another arena's, DomainError when the
+    arena is closed or the meeting is not on."""
     if arena.status not in BUILDABLE:
         raise DomainError(_("This arena can no longer be changed."))
     meeting = meeting_of(arena, meeting_id)
     if not is_active(meeting, {i.user_id for i in accepted(arena.id)}):
         raise DomainError(_("Only scheduled meetings can be cancelled."))
+    return meeting
+
+
+def cancel(staff, arena: Arena, meeting_id: int) -> Meeting:
+    """Staff cancel one meeting (someone fell ill): its slot is freed, a re-run leaves the
+    pair out until staff restore it, the calendar files send it as cancelled (SEQUENCE
+    raised) and both people are told."""
+    meeting = cancellable(arena, meeting_id)
     meeting.state, meeting.locked = STAFF_CANCELLED, False
     _bump(arena)
     told = arena_notices.meeting_cancelled(arena, meeting, staff)

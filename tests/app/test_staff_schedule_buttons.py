@@ -1,0 +1,161 @@
+"""The staff schedule page's per-row buttons say whose meeting they act on, and cancelling a
+meeting (which tells both people) asks first, on a page of its own, as deleting a pitch
+does. Before, a screen reader tabbing through the rows heard 'Move', 'Lock', 'Cancel
+meeting' forty times over with nothing to tell them apart, and one click on 'Cancel
+meeting' cancelled the meeting and mailed both people at once."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import pytest
+
+from app.extensions import db
+from app.models import InvestorProfile, Meeting, Notification
+from tests.factories import (
+    make_arena,
+    make_investor,
+    make_meeting,
+    make_participant,
+    make_user,
+    outbox_of,
+)
+
+
+class _Controls(HTMLParser):
+    """Every button and link: (tag, accessible name, visible text, href), and the action of
+    every form."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.controls: list[dict] = []
+        self.forms: list[str] = []
+        self._current: dict | None = None
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "form":
+            self.forms.append(attributes.get("action") or "")
+        if tag in ("button", "a"):
+            self._current = {"tag": tag, "label": attributes.get("aria-label"),
+                             "href": attributes.get("href"), "text": ""}
+
+    def handle_data(self, data):
+        if self._current is not None:
+            self._current["text"] += data
+
+    def handle_endtag(self, tag):
+        if tag in ("button", "a") and self._current is not None:
+            self._current["text"] = " ".join(self._current["text"].split())
+            self._current["name"] = self._current["label"] or self._current["text"]
+            self.controls.append(self._current)
+            self._current = None
+
+
+@pytest.fixture
+def staff(client, auth):
+    user = make_user("staff", association="asker")
+    auth.login(user.email)
+    return user
+
+
+@pytest.fixture
+def scheduled():
+    """Two meetings at 09:00, one of them locked, and one cancelled by staff."""
+    arena = make_arena(status="scheduled", schedule_sequence=1)
+    kari = make_participant(arena, "founder")
+    kari.user.name = "Kari Nordmann"
+    fund = make_participant(arena, "investor")
+    fund.user.name = "Per Hansen"
+    ola, eva = make_participant(arena, "founder"), make_participant(arena, "investor")
+    ola.user.name, eva.user.name = "Ola Berg", "Eva Lie"
+    for invitation, organisation in ((fund, "Fjordinvest"), (eva, "")):  # an angel: none
+        db.session.scalars(db.select(InvestorProfile).where(
+            InvestorProfile.user_id == invitation.user_id)).one().organisation = organisation
+    db.session.commit()
+    first = make_meeting(arena, kari, fund, slot=0, table=1)
+    second = make_meeting(arena, ola, eva, slot=0, table=0, locked=True)
+    gone = make_meeting(arena, kari, eva, slot=1, table=0, state="cancelled_by_staff")
+    return arena, first, second, gone
+
+
+def _schedule(client, arena) -> _Controls:
+    return _Controls(client.get(f"/staff/arenas/{arena.id}/schedule").get_data(as_text=True))
+
+
+def test_each_row_button_names_the_pair_and_begins_with_its_visible_words(client, staff,
+                                                                           scheduled):
+    arena, first, second, gone = scheduled
+    names = [c["name"] for c in _schedule(client, arena).controls]
+    for name in ("Move the meeting of Kari Nordmann and Per Hansen (Fjordinvest)",
+                 "Lock the meeting of Kari Nordmann and Per Hansen (Fjordinvest)",
+                 "Cancel meeting of Kari Nordmann and Per Hansen (Fjordinvest)",
+                 "Move the meeting of Ola Berg and Eva Lie",
+                 "Unlock the meeting of Ola Berg and Eva Lie",
+                 "Cancel meeting of Ola Berg and Eva Lie",
+                 "Restore the meeting of Kari Nordmann and Eva Lie"):
+        assert name in names
+    for bare in ("Move", "Lock", "Unlock", "Cancel meeting", "Restore"):
+        assert bare not in names  # not one button the screen reader cannot tell apart
+    for control in _schedule(client, arena).controls:
+        if control["label"]:  # speech input: the visible words are in the name
+            assert control["label"].startswith(control["text"])
+
+
+def test_the_names_are_in_the_staff_members_language(client, staff, scheduled):
+    arena, *_ = scheduled
+    client.post("/language", data={"lang": "nb"})
+    names = [c["name"] for c in _schedule(client, arena).controls]
+    assert "Avlys møtet mellom Kari Nordmann og Per Hansen (Fjordinvest)" in names
+    assert "Flytt møtet mellom Ola Berg og Eva Lie" in names
+
+
+def test_cancel_meeting_opens_a_page_that_asks_first_and_changes_nothing(app, client, staff,
+                                                                         scheduled):
+    arena, first, *_ = scheduled
+    page = _schedule(client, arena)
+    confirm = f"/staff/arenas/{arena.id}/meetings/{first.id}/cancel"
+    assert confirm not in page.forms  # no one-click cancel from the schedule
+    (link,) = [c for c in page.controls if c["href"] == confirm]
+    assert link["tag"] == "a"
+
+    response = client.get(confirm)
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert ("Cancel the meeting of Kari Nordmann and Per Hansen at 09:00, table 2? Both are "
+            "told in the app and by e-mail.") in html
+    asks = _Controls(html)
+    assert confirm in asks.forms
+    (no,) = [c for c in asks.controls if c["text"] == "No, keep the meeting"]
+    assert no["href"] == f"/staff/arenas/{arena.id}/schedule#meeting-{first.id}"
+    db.session.expire_all()
+    assert db.session.get(Meeting, first.id).state == "scheduled"
+    assert not db.session.scalars(db.select(Notification)).all() and not outbox_of(app)
+
+    assert client.post(confirm).status_code == 302  # "Yes, cancel the meeting"
+    db.session.expire_all()
+    assert db.session.get(Meeting, first.id).state == "cancelled_by_staff"
+    assert len(outbox_of(app)) == 2
+
+
+def test_the_question_is_not_asked_of_a_meeting_that_cannot_be_cancelled(client, auth, staff,
+                                                                         scheduled):
+    arena, _first, _second, gone = scheduled
+    response = client.get(f"/staff/arenas/{arena.id}/meetings/{gone.id}/cancel")
+    assert response.status_code == 302
+    page = client.get(response.location).get_data(as_text=True)
+    assert "Only scheduled meetings can be cancelled." in page
+    other = make_arena(("drammen",), status="scheduled")
+    stranger = make_meeting(other, make_participant(other, "founder"),
+                            make_participant(other, "investor"))
+    assert client.get(f"/staff/arenas/{other.id}/meetings/{stranger.id}/cancel"
+                      ).status_code == 404  # another association's arena
+    assert client.get(f"/staff/arenas/{arena.id}/meetings/{stranger.id}/cancel"
+                      ).status_code == 404
+    auth.logout()
+    investor = make_user("investor")
+    make_investor(investor)
+    auth.login(investor.email)
+    assert client.get(f"/staff/arenas/{arena.id}/meetings/{_first.id}/cancel"
+                      ).status_code == 403
