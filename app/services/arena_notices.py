@@ -115,6 +115,13 @@ def times_changed(arena: Arena, person, called_off: list[Meeting], staff
     return notes + _partners(arena, person, called_off, "meeting_called_off", staff)
 
 
+def person_removed(arena: Arena, person, called_off: list[Meeting], staff
+                   ) -> list[Notification]:
+    """Staff took a participant off the list: each partner of their called-off meetings
+    learns which one (as when staff change the person's times)."""
+    return _partners(arena, person, called_off, "meeting_called_off", staff)
+
+
 def partner_withdrew(arena: Arena, person, called_off: list[Meeting]) -> list[Notification]:
     """A participant stopped coming (withdrew, or said no after a yes): each partner of
     their called-off meetings learns which one."""

@@ -13,8 +13,8 @@ from sqlalchemy import delete, func, or_, select
 from app.extensions import db
 from app.models import Arena, InvestorProfile, Invitation, Pitch, User
 from app.models.user import utcnow
+from app.services import arena_notices, audit, notices
 from app.services import arenas as arena_service
-from app.services import audit
 from app.services import invitation_proposal as proposal
 from app.services import schedule as schedule_service
 from app.services.errors import DomainError, NotFound
@@ -230,12 +230,14 @@ def _own_invitation(arena: Arena, invitation_id: int) -> Invitation:
 
 
 def remove(staff, arena: Arena, invitation_id: int) -> None:
-    """Take someone off the list; a sent invitation is cancelled and its seat refilled."""
+    """Take someone off the list; a sent invitation is cancelled and its seat refilled, and
+    the partners of the meetings that calls off are told."""
     from app.services.rsvp import fill_seats
 
     invitation = _own_invitation(arena, invitation_id)
     side = invitation.side
     newly: list[Invitation] = []
+    told = []
     if invitation.state in PENDING:
         _check_editable(arena)
         db.session.delete(invitation)
@@ -243,13 +245,17 @@ def remove(staff, arena: Arena, invitation_id: int) -> None:
         normalise(arena, side)
     elif invitation.state in SEATED:
         arena = arena_service.lock_arena(arena.id)
+        mine = (schedule_service.meetings(arena, user_id=invitation.user_id)
+                if invitation.state == "accepted" else [])
         schedule_service.call_off(arena, invitation.user_id)
+        told = arena_notices.person_removed(arena, invitation.user, mine, staff)
         invitation.state = "cancelled"
         db.session.flush()
         newly = fill_seats(arena, side)
     else:
         raise DomainError(_("This invitation is already answered with a no."))
     db.session.commit()
+    notices.send(told)
     for other in newly:
         mail_invitation(other)
     audit.record("invitation_removed", actor=staff, target=f"arena:{arena.id}",

@@ -1,6 +1,7 @@
 """People are told when meetings are called off under them, as fd772bc tells them of staff
 edits: staff changing one person's times (the person and each partner who lost a meeting),
-a participant withdrawing (each partner), and an arena moved in time or space (everyone
+a participant withdrawing or taken off the list by staff (each partner), and an arena
+moved in time or space (everyone
 coming or still invited, once each). The person who made the change is not told, nor
 anyone when the change is refused. Before, each of these was silent."""
 
@@ -214,3 +215,18 @@ def test_an_edit_that_keeps_time_and_place_or_is_refused_tells_nobody(app, clien
     assert edit(client, arena, venue="Bærum kulturhus", end_time="08:00").status_code == 422
     assert edit(client, arena, description="Nye regler.", end_time="13:00").status_code == 302
     assert not told() and not outbox_of(app)
+
+
+# --- staff take a participant off the list --------------------------------------------------
+def test_staff_removing_a_participant_tells_their_partners(app, client, staff, scheduled):
+    arena, founder, early, late, others = scheduled
+    name = founder.user.name
+    url = f"/staff/arenas/{arena.id}/invitations/{founder.id}/remove"
+    assert client.post(url).status_code == 302
+    assert {uid: [n.kind for n in mine] for uid, mine in told().items()} == {
+        early.user_id: ["meeting_called_off"], late.user_id: ["meeting_called_off"]}
+    (nb,) = mails_to(app, early)
+    assert f"Møtet ditt med {name} på «Grønn arena» (kl. 09:00) er avlyst" in nb.body
+    assert not mails_to(app, staff, founder, *others)
+    client.post(url)  # refused: nothing left to remove
+    assert len(outbox_of(app)) == 2
