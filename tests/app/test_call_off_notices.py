@@ -1,9 +1,9 @@
 """People are told when meetings are called off under them, as fd772bc tells them of staff
 edits: staff changing one person's times (the person and each partner who lost a meeting),
 a participant withdrawing or taken off the list by staff (each partner), and an arena
-moved in time or space (everyone
-coming or still invited, once each). The person who made the change is not told, nor
-anyone when the change is refused. Before, each of these was silent."""
+moved in time or space (everyone coming or still invited, once each). The person who made
+the change is not told, nor anyone when the change is refused. Before, each of these was
+silent."""
 
 from __future__ import annotations
 
