@@ -1,4 +1,5 @@
-"""The account page's forms: the person's details, API tokens, deleting the account."""
+"""The account page's forms: the person's details, which notification e-mails they get, API
+tokens, deleting the account."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ from wtforms import PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from app.form_base import KobleForm, NumberRange
-from app.form_fields import WholeNumberField, WholeNumberRequired
+from app.form_fields import MultiCheckboxField, WholeNumberField, WholeNumberRequired
 from app.services.account_details import MAX_NAME, MAX_PHONE, looks_like_phone
 from app.services.api_tokens import MAX_DAYS
+from app.services.mail_preferences import LABELS as MAIL_GROUPS
 
 # Each language named in itself, so a reader finds their own whatever the page's language.
 LANGUAGE_CHOICES = [("nb", "Norsk bokmål"), ("en", "English")]
@@ -38,6 +40,16 @@ class AccountForm(KobleForm):
     def validate_phone(self, field) -> None:
         if field.data and not looks_like_phone(field.data.strip()):
             raise ValidationError(_l("Enter a phone number with digits, spaces and +."))
+
+
+class MailPreferencesForm(KobleForm):
+    """The groups of notification e-mails the person wants; an unticked box turns one off."""
+
+    groups = MultiCheckboxField(
+        _l("Send me e-mails about"), mapping=MAIL_GROUPS,
+        description=_l("You always see these in your notifications on Koble. E-mails you "
+                       "need to act on, such as password resets and arena invitations with "
+                       "their answer link, are always sent."))
 
 
 class TokenForm(KobleForm):

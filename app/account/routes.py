@@ -1,5 +1,6 @@
-"""The account: the person's details (name, phone, language), API tokens (create, shown
-once; list; revoke), the user's data as JSON, and deleting the account."""
+"""The account: the person's details (name, phone, language), which notification e-mails
+they get, API tokens (create, shown once; list; revoke), the user's data as JSON, and
+deleting the account."""
 
 from __future__ import annotations
 
@@ -19,9 +20,9 @@ from flask_babel import force_locale, get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, logout_user
 
-from app.account.forms import AccountForm, DeleteAccountForm, TokenForm
+from app.account.forms import AccountForm, DeleteAccountForm, MailPreferencesForm, TokenForm
 from app.models.user import utcnow
-from app.services import account_details, api_tokens, privacy
+from app.services import account_details, api_tokens, mail_preferences, privacy
 from app.services.errors import DomainError, NotFound
 
 bp = Blueprint("account", __name__)
@@ -45,10 +46,40 @@ def index():
             with force_locale(current_user.locale):
                 flash(_("Your details are saved."), "success")
             return redirect(url_for("account.index"), 303)
-    response = make_response(render_template("account/index.html", form=form),
-                             422 if form.errors else 200)
+    return _index_page(form, _mail_form(), 422 if form.errors else 200)
+
+
+def _mail_form(formdata=None):
+    form = MailPreferencesForm(formdata=formdata)
+    if formdata is None:
+        form.groups.data = mail_preferences.enabled_groups(current_user)
+    return form
+
+
+def _index_page(form, mail_form, status: int):
+    response = make_response(render_template("account/index.html", form=form,
+                                             mail_form=mail_form), status)
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+@bp.route("/email-notifications", methods=["POST"])
+@login_required
+def email_notifications():
+    """Turn groups of notification e-mails on or off for oneself; the notices stay."""
+    mail_form = MailPreferencesForm()
+    if mail_form.validate_on_submit():
+        try:
+            mail_preferences.set_enabled_groups(current_user, mail_form.groups.data)
+        except DomainError as error:
+            mail_form.groups.errors.append(error.message)
+        else:
+            flash(_("Your e-mail choices are saved."), "success")
+            return redirect(url_for("account.index", _anchor=mail_preferences.ANCHOR), 303)
+    form = AccountForm(formdata=None, obj=current_user, investor=current_user.is_investor)
+    if current_user.locale is None:
+        form.locale.data = str(get_locale())
+    return _index_page(form, mail_form, 422)
 
 
 def _page(form, new_token=None, status=200):

@@ -11,6 +11,7 @@ from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
+from app.models.types import TagList
 
 ROLES = ("founder", "investor", "staff", "admin")
 
@@ -45,6 +46,8 @@ class User(UserMixin, db.Model):
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     # raised with every committed change that concerns only this user's pages
     page_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # the notice e-mail groups the person turned off (services/mail_preferences.py)
+    notice_mail_off: Mapped[list[str]] = mapped_column(TagList, default=list, server_default="")
 
     association = relationship("Association", lazy="joined")
 

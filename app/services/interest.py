@@ -22,7 +22,7 @@ from sqlalchemy.orm import aliased, lazyload, load_only
 from app.extensions import db
 from app.models import Interest, InvestorProfile, Notification, Pitch, User
 from app.models.interest import INTEREST_KINDS
-from app.services import notifications, records
+from app.services import mail_preferences, notifications, records
 from app.services.errors import DomainError, NotFound
 
 
@@ -219,12 +219,15 @@ def _mail_mutual(pitch: Pitch, profile: InvestorProfile) -> None:
     for user, other in pairs:
         if user is None or not user.active:
             continue
+        if not mail_preferences.wants_mail(user, "mutual_match"):
+            continue  # the notice stays; they turned these e-mails off
         locale = user.locale or current_app.config["BABEL_DEFAULT_LOCALE"]
         try:
             with force_locale(locale):
                 subject = _("Mutual interest on Koble: %(pitch)s", pitch=shown(pitch.title))
             send_mail(user.email, subject, "email/mutual_match", locale=locale,
-                      user=user, other=other, pitch_title=pitch.title, link=external)
+                      user=user, other=other, pitch_title=pitch.title, link=external,
+                      settings_link=mail_preferences.settings_link())
         except Exception:  # noqa: BLE001 - the match stands; mail is best effort
             current_app.logger.exception("Mutual-match e-mail to user %s failed", user.id)
 
@@ -273,7 +276,7 @@ def _interest_links(pitch: Pitch, side: str) -> tuple[str, str]:
 def _mail_interest(pitch: Pitch, profile: InvestorProfile, recipient: User, side: str) -> None:
     """E-mail the one told of `side`'s interest, in their language, when mail is
     configured; a failure is logged, never raised."""
-    if not _mail_enabled():
+    if not _mail_enabled() or not mail_preferences.wants_mail(recipient, INTEREST_NOTICES[side]):
         return
     from flask_babel import force_locale
 
@@ -291,7 +294,8 @@ def _mail_interest(pitch: Pitch, profile: InvestorProfile, recipient: User, side
                             pitch=shown(pitch.title))
         send_mail(recipient.email, subject, "email/interest_received", locale=locale,
                   user=recipient, from_side=side, other=profile.organisation,
-                  pitch_title=pitch.title, link=external)
+                  pitch_title=pitch.title, link=external,
+                  settings_link=mail_preferences.settings_link())
     except Exception:  # noqa: BLE001 - the mark stands; mail is best effort
         current_app.logger.exception("Interest e-mail to user %s failed", recipient.id)
 

@@ -17,7 +17,7 @@ from sqlalchemy import func, or_, select
 from app.extensions import db
 from app.models import Arena, InvestorProfile, Invitation, MatchScore, MeetingRequest, User
 from app.models.user import utcnow
-from app.services import explain
+from app.services import explain, mail_preferences
 from app.services.errors import DomainError, Forbidden, NotFound
 from app.services.mailer import deliver, shown_to_recipient
 
@@ -270,13 +270,15 @@ def answer_request(user, arena_id: int, request_id: int, accept: bool) -> Meetin
 def _mail_request(req: MeetingRequest) -> None:
     from flask import url_for
 
+    if not mail_preferences.wants_mail(req.to_user, "meeting_request"):
+        return  # they turned arena e-mails off; the request waits on the participants page
     try:
         link = url_for("meetings.participants", arena_id=req.arena_id, _external=True)
     except RuntimeError:
         link = ""
     subject = _l("%(name)s asks to meet you", name=shown_to_recipient(req.from_user.name))
     deliver(req.to_user.email, subject, "email/meeting_request", locale=req.to_user.locale,
-            req=req, arena=req.arena, link=link)
+            req=req, arena=req.arena, link=link, settings_link=mail_preferences.settings_link())
 
 
 def organisations(user_ids) -> dict[int, str]:

@@ -15,7 +15,7 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from app.models import Notification, User
-from app.services import notifications
+from app.services import mail_preferences, notifications
 from app.services.privacy import shown
 
 
@@ -71,13 +71,16 @@ def send(notes: Iterable[Notification]) -> None:
         user = db.session.get(User, note.user_id)
         if user is None or not user.active or not user.email:
             continue
+        if not mail_preferences.wants_mail(user, note.kind):
+            continue  # they turned this group's e-mails off; the notice itself stays
         locale = user.locale or current_app.config["BABEL_DEFAULT_LOCALE"]
         try:
             with force_locale(locale):
                 subject = subject_of(note)
                 sentence = notifications.text(note)
             send_mail(user.email, subject, "email/notice", locale=locale, user=user,
-                      sentence=sentence, link=_absolute(note.link) if note.link else "")
+                      sentence=sentence, link=_absolute(note.link) if note.link else "",
+                      settings_link=mail_preferences.settings_link())
         except Exception:  # noqa: BLE001 - the change stands; mail is best effort
             current_app.logger.exception("Notice e-mail (%s) to user %s failed", note.kind,
                                          user.id)

@@ -34,8 +34,10 @@ from app.models import (
 
 QUIET = (ApiToken, AuditEvent, PageVersion)  # no page shows them
 QUIET_TABLES = frozenset(model.__table__.name for model in QUIET)
-# User columns that change without changing any page: logins and session rotation
-BOOKKEEPING = frozenset({"last_login_at", "session_token", "password_hash", "page_version"})
+# User columns that change without changing any page: logins and session rotation, and
+# which notice e-mails the person gets
+BOOKKEEPING = frozenset({"last_login_at", "session_token", "password_hash", "page_version",
+                         "notice_mail_off"})
 _OWN = {"page_version_bump": True}  # marks the raises themselves, which are not changes
 
 

@@ -453,6 +453,9 @@ EXPECTED = {
     'POST account.delete': {
         'own': 'L 422 422 422 422 422 422 L',
     },
+    'POST account.email_notifications': {
+        'own': 'L 303 303 303 303 303 303 L',
+    },
     'POST account.revoke': {
         'own': '- 303 303 303 303 303 303 L',
         'other': 'L 404 404 404 404 404 404 L',

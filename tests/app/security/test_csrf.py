@@ -92,6 +92,8 @@ def known_valid(world, app) -> dict:
         "confirm": NEW_PASSWORD})
     _u, c = fresh_user_client()
     cases["main.set_language"] = (c, {}, {"lang": "en", "next": "/"})
+    _u, c = fresh_user_client()
+    cases["account.email_notifications"] = (c, {}, {"groups": "interest"})
     cases["auth.register"] = (app.test_client(), {}, {
         "role": "founder", "name": "Kari Nordmann", "email": "kari.csrf@example.no",
         "municipality": "asker", "association": "", "password": NEW_PASSWORD,

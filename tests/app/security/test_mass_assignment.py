@@ -141,6 +141,20 @@ def test_token_create_keeps_user_and_scope(app):
     assert token.expires_utc < datetime.now(UTC) + timedelta(days=31)
 
 
+def test_mail_choices_change_only_ones_own_groups(app):
+    user, victim = make_user("founder"), make_user("founder")
+    client = _client(app, user)
+    response = client.post("/account/email-notifications", data={
+        **extra(victim.id), "groups": "arenas", "notice_mail_off": "", "email": "x@example.no",
+        "locale": "en"})
+    assert response.status_code == 303
+    db.session.expire_all()
+    mine, theirs = db.session.get(User, user.id), db.session.get(User, victim.id)
+    assert mine.notice_mail_off == ["interest", "moderation"] and theirs.notice_mail_off == []
+    assert mine.email != "x@example.no" and mine.locale != "en"
+    _user_unchanged(user.id, "founder", user.association_id)
+
+
 def test_api_refuses_unknown_fields_and_changes_nothing(app):
     founder, victim = make_user("founder"), make_user("founder")
     pitch = make_pitch(founder, status="draft")

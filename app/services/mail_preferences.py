@@ -1,0 +1,78 @@
+"""Which notification e-mails a person gets: the notice kinds fall into a few groups that
+the account page turns on or off (all on unless the person turned one off).
+
+Only the e-mail is skipped; the in-app notice is always kept. E-mails a person must be able
+to act on are no notices and always go: a password reset, a set-password link, an arena
+invitation with its answer link and its reminders.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from flask import current_app, has_request_context, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from app.extensions import db
+from app.services.errors import DomainError
+
+# group → the notice kinds whose e-mail it covers. A kind in no group is e-mailed whatever
+# the person chose, so a new kind is never silenced by mistake (and
+# tests/app/test_mail_preferences.py fails until it is given a group).
+GROUPS: dict[str, frozenset[str]] = {
+    "interest": frozenset({"interest_from_investor", "interest_from_founder", "mutual_match"}),
+    "arenas": frozenset({
+        "meeting_request", "schedule_ready", "schedule_changed", "meeting_moved",
+        "meetings_called_off", "times_changed_called_off", "meeting_called_off",
+        "partner_withdrew", "meeting_cancelled", "meeting_restored", "arena_moved",
+        "arena_cancelled",
+    }),
+    "moderation": frozenset({"pitch_hidden", "pitch_unhidden"}),
+}
+LABELS = {
+    "interest": _l("Interest and matches: someone is interested in you or your pitch, "
+                   "a mutual match"),
+    "arenas": _l("Arenas and meetings: meeting requests, your agenda is ready or changed, "
+                 "a meeting moved, cancelled or back on, an arena moved or cancelled"),
+    "moderation": _l("Your pitches: the organisers hide a pitch or show it again"),
+}
+_GROUP_OF = {kind: group for group, kinds in GROUPS.items() for kind in kinds}
+ANCHOR = "email-notifications"
+
+
+def group_of(kind: str) -> str | None:
+    """The group a notice kind's e-mail belongs to; None for a kind in no group."""
+    return _GROUP_OF.get(kind)
+
+
+def wants_mail(user, kind: str) -> bool:
+    """Whether `user` gets the e-mail of a notice of `kind` (the notice itself always)."""
+    group = group_of(kind)
+    return group is None or group not in (user.notice_mail_off or ())
+
+
+def enabled_groups(user) -> list[str]:
+    """The groups whose e-mails the user gets, in the page's order."""
+    off = set(user.notice_mail_off or ())
+    return [group for group in GROUPS if group not in off]
+
+
+def set_enabled_groups(user, groups: Iterable[str]) -> None:
+    """Keep the e-mails of `groups` on and turn every other group off; an unknown group is
+    refused and changes nothing."""
+    chosen = list(groups or ())
+    if any(group not in GROUPS for group in chosen):
+        raise DomainError(_("Choose only from the listed options."), "groups")
+    user.notice_mail_off = [group for group in GROUPS if group not in chosen]
+    db.session.commit()
+
+
+def settings_link() -> str:
+    """The absolute address of the account page's e-mail section, for an e-mail's footer;
+    also outside a request (the CLI)."""
+    if has_request_context():
+        return url_for("account.index", _anchor=ANCHOR, _external=True)
+    base = current_app.config.get("BASE_URL") or "http://127.0.0.1:5000"
+    with current_app.test_request_context(base_url=base):
+        return url_for("account.index", _anchor=ANCHOR, _external=True)
