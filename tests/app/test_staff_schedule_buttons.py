@@ -159,3 +159,62 @@ def test_the_question_is_not_asked_of_a_meeting_that_cannot_be_cancelled(client,
     auth.login(investor.email)
     assert client.get(f"/staff/arenas/{arena.id}/meetings/{_first.id}/cancel"
                       ).status_code == 403
+
+
+class _Fields(HTMLParser):
+    """Every text field of the move forms: its name attribute, its accessible name (its
+    aria-label, else the words of the label around it) and the label's visible words."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.fields: list[dict] = []
+        self._label: list[str] | None = None
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "label":
+            self._label = []
+        if tag == "input" and attributes.get("name") in ("slot", "table"):
+            self.fields.append({"field": attributes["name"], "label": attributes.get(
+                "aria-label"), "visible": self._label})
+
+    def handle_data(self, data):
+        if self._label is not None:
+            self._label.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "label" and self._label is not None:
+            words = " ".join("".join(self._label).split())
+            for field in self.fields:
+                if field["visible"] is self._label:
+                    field["visible"] = words
+                    field["name"] = field["label"] or words
+            self._label = None
+
+
+@pytest.mark.parametrize("lang, names", [
+    ("en", ("Slot for the meeting of Kari Nordmann and Per Hansen (Fjordinvest)",
+            "Table for the meeting of Kari Nordmann and Per Hansen (Fjordinvest)",
+            "Slot for the meeting of Ola Berg and Eva Lie",
+            "Table for the meeting of Ola Berg and Eva Lie")),
+    ("nb", ("Tidsluke for møtet mellom Kari Nordmann og Per Hansen (Fjordinvest)",
+            "Bord for møtet mellom Ola Berg og Eva Lie")),
+])
+def test_each_rows_slot_and_table_fields_name_the_pair_and_keep_the_visible_label(
+        client, staff, scheduled, lang, names):
+    """The move form's fields were 'Slot' and 'Table' in every row."""
+    arena, *_ = scheduled
+    client.post("/language", data={"lang": lang})
+    html = client.get(f"/staff/arenas/{arena.id}/schedule").get_data(as_text=True)
+    fields = _Fields(html).fields
+    assert len(fields) == 4  # two scheduled meetings, a slot and a table field each
+    found = [f["name"] for f in fields]
+    assert len(set(found)) == len(found)  # no two fields a screen reader cannot tell apart
+    for name in names:
+        assert name in found
+    visible = {"en": {"slot": "Slot", "table": "Table"},
+               "nb": {"slot": "Tidsluke", "table": "Bord"}}[lang]
+    for field in fields:
+        assert field["visible"] == visible[field["field"]]  # the visible label stays
+        assert field["name"].startswith(field["visible"])  # speech input says what it sees
