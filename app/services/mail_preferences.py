@@ -23,7 +23,8 @@ from app.services.errors import DomainError
 GROUPS: dict[str, frozenset[str]] = {
     "interest": frozenset({"interest_from_investor", "interest_from_founder", "mutual_match"}),
     "arenas": frozenset({
-        "meeting_request", "schedule_ready", "schedule_changed", "meeting_moved",
+        "meeting_request", "meeting_request_accepted", "meeting_request_declined",
+        "schedule_ready", "schedule_changed", "meeting_moved",
         "meetings_called_off", "times_changed_called_off", "meeting_called_off",
         "partner_withdrew", "meeting_cancelled", "meeting_restored", "arena_moved",
         "arena_cancelled",
@@ -33,8 +34,9 @@ GROUPS: dict[str, frozenset[str]] = {
 LABELS = {
     "interest": _l("Interest and matches: someone is interested in you or your pitch, "
                    "a mutual match"),
-    "arenas": _l("Arenas and meetings: meeting requests, your agenda is ready or changed, "
-                 "a meeting moved, cancelled or back on, an arena moved or cancelled"),
+    "arenas": _l("Arenas and meetings: meeting requests and their answers, your agenda is "
+                 "ready or changed, a meeting moved, cancelled or back on, an arena moved or "
+                 "cancelled"),
     "moderation": _l("Your pitches: the organisers hide a pitch or show it again"),
 }
 _GROUP_OF = {kind: group for group, kinds in GROUPS.items() for kind in kinds}

@@ -3,6 +3,9 @@ explanation, ask to meet (up to a per-person cap) and answer the requests they r
 
 A pair is *mutual* when a request was accepted or both asked; *one-sided* while one request
 waits for an answer; a declined request keeps the pair out of the schedule.
+
+The person asked gets an in-app notice and the request's own e-mail (with the answer link);
+the asker gets a notice and a notice e-mail when the request is accepted or declined.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from sqlalchemy import func, or_, select
 from app.extensions import db
 from app.models import Arena, InvestorProfile, Invitation, MatchScore, MeetingRequest, User
 from app.models.user import utcnow
-from app.services import explain, mail_preferences
+from app.services import explain, mail_preferences, notices
 from app.services.errors import DomainError, Forbidden, NotFound
 from app.services.mailer import deliver, shown_to_recipient
 
@@ -230,7 +233,9 @@ def request_meeting(user, arena_id: int, to_user_id: int) -> MeetingRequest:
         if existing.from_user_id == to_user_id and existing.state == "pending":
             _check_room(me, other)  # asking back accepts: a new agreed meeting for both
             existing.state, existing.answered_at = "accepted", utcnow()
+            told = _tell_answer(existing)
             db.session.commit()
+            notices.send(told)
             return existing
         raise DomainError(_("You have already asked for, or answered, a meeting with "
                             "%(name)s.", name=other.user.name))
@@ -242,8 +247,10 @@ def request_meeting(user, arena_id: int, to_user_id: int) -> MeetingRequest:
     _check_room(me, other)
     req = MeetingRequest(arena_id=arena_id, from_user_id=user.id, to_user_id=to_user_id)
     db.session.add(req)
+    notices.tell([other.user], "meeting_request", _participants_link(arena_id), actor=user,
+                 arena=me.arena.title, arena_id=arena_id, who=user.name)
     db.session.commit()
-    _mail_request(req)
+    _mail_request(req)  # the one e-mail: its own, with the answer link, not the notice's
     return req
 
 
@@ -261,17 +268,35 @@ def answer_request(user, arena_id: int, request_id: int, accept: bool) -> Meetin
         if asker is None:
             raise NotFound(_("No such meeting request."))
         _check_room(me, asker)
-    req.state = "accepted" if accept else "declined"
+    state = "accepted" if accept else "declined"
+    told = []
+    if req.state != state:  # answering the same again tells nobody again
+        req.state = state
+        told = _tell_answer(req)
     req.answered_at = utcnow()
     db.session.commit()
+    notices.send(told)
     return req
+
+
+def _participants_link(arena_id: int) -> str:
+    return notices.link("meetings.participants", arena_id=arena_id)
+
+
+def _tell_answer(req: MeetingRequest) -> list:
+    """The asker learns that their request was accepted or declined (the caller commits,
+    then sends the notice's e-mail)."""
+    kind = "meeting_request_accepted" if req.state == "accepted" else "meeting_request_declined"
+    return notices.tell([req.from_user], kind, _participants_link(req.arena_id),
+                        actor=req.to_user, arena=req.arena.title, arena_id=req.arena_id,
+                        who=req.to_user.name)
 
 
 def _mail_request(req: MeetingRequest) -> None:
     from flask import url_for
 
     if not mail_preferences.wants_mail(req.to_user, "meeting_request"):
-        return  # they turned arena e-mails off; the request waits on the participants page
+        return  # they turned arena e-mails off; the notice (request_meeting) stays
     try:
         link = url_for("meetings.participants", arena_id=req.arena_id, _external=True)
     except RuntimeError:

@@ -89,7 +89,7 @@ def send(notes: Iterable[Notification]) -> None:
 def subject_of(note: Notification) -> str:
     """The e-mail's subject line for a notice, in the current locale."""
     p = {key: shown(value) for key, value in (note.params or {}).items()}
-    arena, pitch = p.get("arena", ""), p.get("pitch", "")
+    arena, pitch, who = p.get("arena", ""), p.get("pitch", ""), p.get("who", "")
     subjects = {
         "schedule_ready": lambda: _("Your agenda for %(arena)s is ready", arena=arena),
         "schedule_changed": lambda: _("Your agenda for %(arena)s has changed", arena=arena),
@@ -103,6 +103,9 @@ def subject_of(note: Notification) -> str:
         "arena_moved": lambda: _("New time or place: %(arena)s", arena=arena),
         "meeting_restored": lambda: _("A meeting at %(arena)s is back on", arena=arena),
         "arena_cancelled": lambda: _("Cancelled: %(arena)s", arena=arena),
+        "meeting_request_accepted": lambda: _("%(who)s said yes to meeting you", who=who),
+        "meeting_request_declined": lambda: _("%(who)s declined your meeting request",
+                                              who=who),
         "pitch_hidden": lambda: _("Your pitch “%(pitch)s” is hidden", pitch=pitch),
         "pitch_unhidden": lambda: _("Your pitch “%(pitch)s” is no longer hidden",
                                          pitch=pitch),

@@ -41,6 +41,8 @@ def text(note: Notification) -> str:
                  "too, you will see each other's contact details.", pitch=p.get("pitch", ""))
     if note.kind in STAFF_CHANGES:
         return STAFF_CHANGES[note.kind](p)
+    if note.kind in MEETING_REQUESTS:
+        return MEETING_REQUESTS[note.kind](p)
     return _("You have a new notification.")
 
 
@@ -107,6 +109,20 @@ STAFF_CHANGES = {
         pitch=p.get("pitch", ""), reason=p.get("reason", "")),
     "pitch_unhidden": lambda p: _(
         "Your pitch “%(pitch)s” is no longer hidden.", pitch=p.get("pitch", "")),
+}
+
+
+# A meeting request to the reader, and the answer to one they made (services/meeting_requests).
+MEETING_REQUESTS = {
+    "meeting_request": lambda p: _(
+        "%(who)s asks to meet you at “%(arena)s”. Accept or decline on the list of who comes.",
+        who=p.get("who", ""), arena=p.get("arena", "")),
+    "meeting_request_accepted": lambda p: _(
+        "%(who)s said yes to meeting you at “%(arena)s”.", who=p.get("who", ""),
+        arena=p.get("arena", "")),
+    "meeting_request_declined": lambda p: _(
+        "%(who)s declined your request to meet at “%(arena)s”.", who=p.get("who", ""),
+        arena=p.get("arena", "")),
 }
 
 

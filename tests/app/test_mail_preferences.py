@@ -47,8 +47,10 @@ SERVICES = Path(notifications.__file__).parent
 
 def _kinds_in_the_code() -> set[str]:
     """Every notice kind the app words or adds: the kinds `notifications.text` compares
-    with, the staff changes it words, and the literal kinds passed to `tell`/`notify`."""
-    kinds = set(notifications.STAFF_CHANGES) | set(interest.INTEREST_NOTICES.values())
+    with, the staff changes and meeting requests it words, and the literal kinds passed to
+    `tell`/`notify`."""
+    kinds = (set(notifications.STAFF_CHANGES) | set(notifications.MEETING_REQUESTS)
+             | set(interest.INTEREST_NOTICES.values()))
     tree = ast.parse(inspect.getsource(notifications.text))
     for node in ast.walk(tree):
         if (isinstance(node, ast.Compare) and isinstance(node.left, ast.Attribute)
@@ -68,7 +70,8 @@ def test_every_notice_kind_has_a_mail_group():
             "meeting_cancelled"} <= kinds  # the scan finds them
     unmapped = sorted(k for k in kinds if mail_preferences.group_of(k) is None)
     assert unmapped == [], f"give these notice kinds a group in mail_preferences: {unmapped}"
-    assert mail_preferences.group_of("meeting_request") == "arenas"
+    for kind in ("meeting_request", "meeting_request_accepted", "meeting_request_declined"):
+        assert mail_preferences.group_of(kind) == "arenas"
 
 
 def test_a_kind_in_no_group_is_still_mailed(app):

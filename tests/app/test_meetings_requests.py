@@ -272,7 +272,9 @@ def test_a_full_recipient_cannot_be_asked(client, auth, app):
     assert (f"{investor.user.name} already has as many agreed meetings as they can have at "
             "this arena.") in page
     assert db.session.query(MeetingRequest).count() == 1
-    assert len(outbox_of(app)) == 1
+    # first's request to the investor and its acceptance to first; the refused one none
+    assert sorted(m.to[0] for m in outbox_of(app)) == sorted([investor.user.email,
+                                                              first.user.email])
 
 
 def test_accepting_is_refused_when_the_asker_has_filled_their_cap(client, auth):

@@ -1,0 +1,109 @@
+"""A meeting request and its answer are in-app notices too, not only an e-mail: someone who
+turned off the 'arenas and meetings' e-mails learned of a request only by opening the list
+of who comes, and an asker never learned that their request was accepted or declined. The
+person asked gets a notice and the request's own e-mail (one e-mail, not a notice e-mail
+besides); the asker gets a notice and its e-mail when the answer comes, in their language."""
+
+from __future__ import annotations
+
+import pytest
+from flask_babel import force_locale
+
+from app.extensions import db
+from app.services import meeting_requests, notifications
+from app.services.errors import DomainError
+from tests.app.test_staff_change_notices import mails_to, speaks, told, uids
+from tests.factories import make_arena, make_participant
+
+
+@pytest.fixture
+def pair():
+    """A founder (English) and an investor (bokmål) who both said yes to 'Grønn arena'."""
+    arena = make_arena(status="scheduled")
+    founder = speaks(make_participant(arena, "founder"), "en")
+    investor = speaks(make_participant(arena, "investor"), "nb")
+    founder.user.name, investor.user.name = "Kari Nordmann", "Per Hansen"
+    db.session.commit()
+    return arena, founder, investor
+
+
+def _text(note, locale: str) -> str:
+    with force_locale(locale):
+        return notifications.text(note)
+
+
+def test_a_request_is_a_notice_for_the_person_asked_and_one_e_mail(app, client, auth, pair):
+    arena, founder, investor = pair
+    auth.login(founder.user.email)
+    client.post(f"/arenas/{arena.id}/requests", data={"to_user_id": investor.user_id})
+
+    notes = told()
+    assert set(notes) == uids(investor)  # not the asker
+    (note,) = notes[investor.user_id]
+    assert note.kind == "meeting_request"
+    assert note.link == f"/arenas/{arena.id}/participants"
+    assert _text(note, "nb") == ("Kari Nordmann vil gjerne møte deg på «Grønn arena». Takk ja "
+                                 "eller nei på listen over hvem som kommer.")
+    assert _text(note, "en") == ("Kari Nordmann asks to meet you at “Grønn arena”. Accept or "
+                                 "decline on the list of who comes.")
+    (mail,) = mails_to(app, investor)  # the request's own e-mail, no notice e-mail besides
+    assert mail.subject == "Kari Nordmann vil gjerne møte deg"
+    assert mails_to(app, founder) == []
+
+
+def test_with_arena_e_mails_off_the_request_still_arrives_as_a_notice(app, pair):
+    arena, founder, investor = pair
+    investor.user.notice_mail_off = ["arenas"]
+    db.session.commit()
+    meeting_requests.request_meeting(founder.user, arena.id, investor.user_id)
+    assert [n.kind for n in told()[investor.user_id]] == ["meeting_request"]
+    assert mails_to(app, investor) == []
+
+
+@pytest.mark.parametrize("answer, kind, sentence, subject", [
+    ("accept", "meeting_request_accepted", "Per Hansen said yes to meeting you at “Grønn "
+     "arena”.", "Per Hansen said yes to meeting you"),
+    ("decline", "meeting_request_declined", "Per Hansen declined your request to meet at "
+     "“Grønn arena”.", "Per Hansen declined your meeting request"),
+])
+def test_the_answer_tells_the_asker_in_their_language(app, client, auth, pair, answer, kind,
+                                                       sentence, subject):
+    arena, founder, investor = pair
+    req = meeting_requests.request_meeting(founder.user, arena.id, investor.user_id)
+    before = len(mails_to(app, investor))
+    auth.login(investor.user.email)
+    url = f"/arenas/{arena.id}/requests/{req.id}/answer"
+    assert client.post(url, data={"answer": answer}).status_code == 302
+
+    notes = told()
+    assert [n.kind for n in notes[founder.user_id]] == [kind]  # the answerer is not told
+    assert [n.kind for n in notes[investor.user_id]] == ["meeting_request"]
+    (note,) = notes[founder.user_id]
+    assert note.link == f"/arenas/{arena.id}/participants"
+    assert _text(note, "en") == sentence
+    (mail,) = mails_to(app, founder)
+    assert mail.subject == subject
+    assert sentence in mail.body
+    assert len(mails_to(app, investor)) == before
+
+    client.post(url, data={"answer": answer})  # the same answer again tells nobody again
+    assert len(told()[founder.user_id]) == 1 and len(mails_to(app, founder)) == 1
+
+
+def test_asking_back_accepts_and_tells_the_first_asker(app, pair):
+    arena, founder, investor = pair
+    meeting_requests.request_meeting(founder.user, arena.id, investor.user_id)
+    meeting_requests.request_meeting(investor.user, arena.id, founder.user_id)
+    assert [n.kind for n in told()[founder.user_id]] == ["meeting_request_accepted"]
+    assert [n.kind for n in told()[investor.user_id]] == ["meeting_request"]
+    (mail,) = mails_to(app, founder)
+    assert mail.subject == "Per Hansen said yes to meeting you"
+
+
+def test_a_refused_request_tells_nobody(app, pair):
+    arena, founder, investor = pair
+    meeting_requests.request_meeting(founder.user, arena.id, investor.user_id)
+    with pytest.raises(DomainError):
+        meeting_requests.request_meeting(founder.user, arena.id, investor.user_id)
+    assert [n.kind for n in told()[investor.user_id]] == ["meeting_request"]
+    assert len(mails_to(app, investor)) == 1
