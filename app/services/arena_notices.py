@@ -72,13 +72,16 @@ def meeting_restored(arena: Arena, meeting: Meeting, staff) -> list[Notification
     return _to_both(arena, meeting, "meeting_restored", staff)
 
 
-def meetings_called_off(arena: Arena, called_off: Iterable[Meeting], staff
-                        ) -> list[Notification]:
-    """Each person who lost meetings to an edit of the arena, once, with how many."""
+def meetings_called_off(arena: Arena, called_off: Iterable[Meeting], staff,
+                        skip: frozenset[int] | set[int] = frozenset()) -> list[Notification]:
+    """Each person who lost meetings to an edit of the arena, once, with how many (but not
+    those in `skip`, told otherwise)."""
     count: Counter[int] = Counter()
     users = {}
     for m in called_off:
         for user in (m.founder, m.investor):
+            if user.id in skip:
+                continue
             count[user.id] += 1
             users[user.id] = user
     path = _agenda_link(arena)
@@ -87,6 +90,32 @@ def meetings_called_off(arena: Arena, called_off: Iterable[Meeting], staff
         notes += notices.tell([users[uid]], "meetings_called_off", path, actor=staff,
                               arena=arena.title, arena_id=arena.id, count=n)
     return notes
+
+
+def meetings_retimed(arena: Arena, moved: Iterable[Meeting], active: Iterable[Meeting],
+                     called_off: Iterable[Meeting], staff) -> list[Notification]:
+    """An edit of the arena's slot plan moved some meetings in time (and perhaps called
+    others off): each person with a moved meeting learns their meetings' new times, with
+    how many were called off; the others who only lost meetings learn how many."""
+    called_off = list(called_off)
+    movers = {uid for m in moved for uid in (m.founder_user_id, m.investor_user_id)}
+    lost: Counter[int] = Counter()
+    for m in called_off:
+        lost.update((m.founder_user_id, m.investor_user_id))
+    times: dict[int, list[str]] = {}
+    users = {}
+    for m in sorted((m for m in active if m.state == "scheduled"), key=lambda m: m.slot):
+        for user in (m.founder, m.investor):
+            if user.id in movers:
+                times.setdefault(user.id, []).append(arena.slot_start(m.slot).strftime("%H:%M"))
+                users[user.id] = user
+    path = _agenda_link(arena)
+    notes = []
+    for uid in sorted(movers):
+        notes += notices.tell([users[uid]], "meetings_retimed", path, actor=staff,
+                              arena=arena.title, arena_id=arena.id,
+                              times=", ".join(times[uid]), count=lost[uid])
+    return notes + meetings_called_off(arena, called_off, staff, skip=movers)
 
 
 def _partners(arena: Arena, person, called_off: Iterable[Meeting], kind: str, actor

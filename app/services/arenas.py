@@ -197,7 +197,8 @@ def _conflict() -> Conflict:
 
 
 def _when_and_where(arena: Arena) -> tuple:
-    """What people coming to the arena must be told of when it changes."""
+    """What everyone coming to the arena must be told of when it changes. The end time is
+    not: no meeting moves with it (slots run from the start, and must fit before the end)."""
     return arena.date, arena.start_time, arena.venue
 
 
@@ -205,8 +206,9 @@ def update_arena(user, arena: Arena, values: dict, host_slugs: list[str],
                  expected_version: int | None) -> int:
     """Save an edit unless the arena changed since version expected_version was loaded.
     Once scheduled, the meetings the new plan has no room for are called off; returns how
-    many. Those who lose meetings are told; a new date, start or venue of an open arena
-    tells everyone coming or still invited (once each, with any meetings called off)."""
+    many. A new date, start or venue of an open arena tells everyone coming or still
+    invited; otherwise those whose meetings moved (a new slot length) or were called off are
+    told. Each person once, with any meetings called off."""
     from app.services import availability  # they build on this module
     from app.services import schedule as schedule_service
 
@@ -218,6 +220,7 @@ def update_arena(user, arena: Arena, values: dict, host_slugs: list[str],
         raise DomainError(_("A finished or cancelled arena cannot be edited."))
     active = schedule_service.meetings(arena)
     was = _when_and_where(arena)
+    starts = {m.id: arena.slot_start(m.slot) for m in active}
     _apply(arena, values, hosts)
     try:
         freed = availability.fit_schedule_to_arena(arena)
@@ -225,7 +228,9 @@ def update_arena(user, arena: Arena, values: dict, host_slugs: list[str],
         if arena.status in OPEN_STATUSES and _when_and_where(arena) != was:
             told = arena_notices.arena_moved(arena, active, called_off, user)
         else:
-            told = arena_notices.meetings_called_off(arena, called_off, user)
+            moved = [m for m in active
+                     if m.state == "scheduled" and arena.slot_start(m.slot) != starts[m.id]]
+            told = arena_notices.meetings_retimed(arena, moved, active, called_off, user)
         db.session.commit()
     except StaleDataError as error:
         db.session.rollback()

@@ -95,6 +95,7 @@ def subject_of(note: Notification) -> str:
         "schedule_changed": lambda: _("Your agenda for %(arena)s has changed", arena=arena),
         "meeting_moved": lambda: _("A meeting at %(arena)s has moved", arena=arena),
         "meetings_called_off": lambda: _("Meetings called off at %(arena)s", arena=arena),
+        "meetings_retimed": lambda: _("New meeting times at %(arena)s", arena=arena),
         "meeting_cancelled": lambda: _("A meeting at %(arena)s is cancelled", arena=arena),
         "times_changed_called_off": lambda: _("Meetings called off at %(arena)s",
                                               arena=arena),

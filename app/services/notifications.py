@@ -78,6 +78,9 @@ STAFF_CHANGES = {
         "called off.",
         "The organisers changed “%(arena)s”: %(num)d of your meetings no longer fit and are "
         "called off.", int(p.get("count") or 0), arena=p.get("arena", "")),
+    "meetings_retimed": lambda p: _(
+        "The organisers changed the meeting times at “%(arena)s”: your meetings are now at "
+        "%(times)s.", arena=p.get("arena", ""), times=p.get("times", "")) + _called_off(p),
     "times_changed_called_off": lambda p: ngettext(
         "The organisers changed your times at “%(arena)s”: %(num)d of your meetings no "
         "longer fits and is called off.",
