@@ -43,13 +43,19 @@ class AccountForm(KobleForm):
 
 
 class MailPreferencesForm(KobleForm):
-    """The groups of notification e-mails the person wants; an unticked box turns one off."""
+    """The groups of notification e-mails the person wants; an unticked box turns one off.
+    Only the groups given to `offer` are choices (those the person's role can receive)."""
 
     groups = MultiCheckboxField(
         _l("Send me e-mails about"), mapping=MAIL_GROUPS,
         description=_l("You always see these in your notifications on Koble. E-mails you "
                        "need to act on, such as password resets and arena invitations with "
                        "their answer link, are always sent."))
+
+    def offer(self, groups: list[str]) -> MailPreferencesForm:
+        """Show (and accept) only these groups."""
+        self.groups.choices = [(group, MAIL_GROUPS[group]) for group in groups]
+        return self
 
 
 class TokenForm(KobleForm):

@@ -49,10 +49,10 @@ def index():
     return _index_page(form, _mail_form(), 422 if form.errors else 200)
 
 
-def _mail_form(formdata=None):
-    form = MailPreferencesForm(formdata=formdata)
-    if formdata is None:
-        form.groups.data = mail_preferences.enabled_groups(current_user)
+def _mail_form():
+    form = MailPreferencesForm(formdata=None).offer(
+        mail_preferences.offered_groups(current_user))
+    form.groups.data = mail_preferences.enabled_groups(current_user)
     return form
 
 
@@ -67,7 +67,7 @@ def _index_page(form, mail_form, status: int):
 @login_required
 def email_notifications():
     """Turn groups of notification e-mails on or off for oneself; the notices stay."""
-    mail_form = MailPreferencesForm()
+    mail_form = MailPreferencesForm().offer(mail_preferences.offered_groups(current_user))
     if mail_form.validate_on_submit():
         try:
             mail_preferences.set_enabled_groups(current_user, mail_form.groups.data)

@@ -39,6 +39,13 @@ LABELS = {
                  "cancelled"),
     "moderation": _l("Your pitches: the organisers hide a pitch or show it again"),
 }
+# The groups whose notices each role can receive, all that the account page offers it: only
+# founders and investors are invited to arenas and mark interest, only founders own pitches.
+# Staff and admins get no notices at all (they make the changes others are told of).
+ROLE_GROUPS: dict[str, tuple[str, ...]] = {
+    "founder": ("interest", "arenas", "moderation"),
+    "investor": ("interest", "arenas"),
+}
 _GROUP_OF = {kind: group for group, kinds in GROUPS.items() for kind in kinds}
 ANCHOR = "email-notifications"
 
@@ -54,19 +61,28 @@ def wants_mail(user, kind: str) -> bool:
     return group is None or group not in (user.notice_mail_off or ())
 
 
+def offered_groups(user) -> list[str]:
+    """The groups whose notices the user's role can receive, in the page's order."""
+    return list(ROLE_GROUPS.get(user.role, ()))
+
+
 def enabled_groups(user) -> list[str]:
-    """The groups whose e-mails the user gets, in the page's order."""
+    """The offered groups whose e-mails the user gets, in the page's order."""
     off = set(user.notice_mail_off or ())
-    return [group for group in GROUPS if group not in off]
+    return [group for group in offered_groups(user) if group not in off]
 
 
 def set_enabled_groups(user, groups: Iterable[str]) -> None:
-    """Keep the e-mails of `groups` on and turn every other group off; an unknown group is
-    refused and changes nothing."""
+    """Keep the e-mails of `groups` on and turn the user's other offered groups off; a group
+    not offered to the user's role is refused and changes nothing. A group not offered
+    keeps what was stored (say, from before an investor became a founder)."""
     chosen = list(groups or ())
-    if any(group not in GROUPS for group in chosen):
+    offered = offered_groups(user)
+    if any(group not in offered for group in chosen):
         raise DomainError(_("Choose only from the listed options."), "groups")
-    user.notice_mail_off = [group for group in GROUPS if group not in chosen]
+    was_off = set(user.notice_mail_off or ())
+    user.notice_mail_off = [group for group in GROUPS
+                            if (group not in chosen if group in offered else group in was_off)]
     db.session.commit()
 
 

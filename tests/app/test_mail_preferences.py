@@ -244,7 +244,7 @@ def test_changing_the_choice_keeps_everyones_cached_pages(app):
     (what cached recommendation pages are keyed by) stays."""
     from app.models import PageVersion
 
-    user = make_user("investor")
+    user = make_user("founder")
     before = db.session.scalar(select(PageVersion.version).where(PageVersion.id == 1))
     mail_preferences.set_enabled_groups(user, ["interest"])
     db.session.expire_all()
