@@ -75,7 +75,9 @@ def email_notifications():
             mail_form.groups.errors.append(error.message)
         else:
             flash(_("Your e-mail choices are saved."), "success")
-            return redirect(url_for("account.index", _anchor=mail_preferences.ANCHOR), 303)
+            # The page's top, where the message is shown: a jump to the section (the
+            # e-mail footers' link) scrolled it out of sight.
+            return redirect(url_for("account.index"), 303)
     form = AccountForm(formdata=None, obj=current_user, investor=current_user.is_investor)
     if current_user.locale is None:
         form.locale.data = str(get_locale())
