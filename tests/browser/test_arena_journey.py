@@ -2,8 +2,9 @@
 
 staff (made with `flask users create`) create an arena, take the engine's proposed
 invitations and send them → an invitee accepts through the e-mailed link → participants
-request a meeting and answer it → staff build the schedule → a participant downloads the
-calendar file.
+request a meeting and answer it → staff build the schedule → staff cancel one meeting
+(after a page that asks) and restore it, and a participant reads both notices → a participant
+downloads the calendar file.
 """
 
 from __future__ import annotations
@@ -188,6 +189,91 @@ def test_staff_build_the_schedule(new_user):
     expect(mutual).to_contain_text(me.t("mutual"))
     me.check("arena-schedule")
     STATE["scheduled"] = True
+
+
+def _pair(me, row) -> dict:
+    """The founder and investor as the schedule row's controls name them: the investor with
+    their organisation, when the row shows one."""
+    org = row.locator("td").nth(3).locator("small")
+    investor = f"{INVESTOR[1]} ({org.inner_text()})" if org.count() else INVESTOR[1]
+    return {"founder": FOUNDER[1], "investor": investor}
+
+
+def test_staff_cancel_a_meeting_after_confirming_and_restore_it(new_user):
+    _needs("scheduled", "arena_id")
+    me = _staff(new_user)
+    page = me.page
+    me.goto(f"/staff/arenas/{STATE['arena_id']}/schedule")
+    row = page.locator("tr[id^='meeting-']").filter(has_text=FOUNDER[1]).filter(
+        has_text=INVESTOR[1])
+    expect(row).to_have_count(1)
+    pair = _pair(me, row)
+
+    # Keyboard and screen reader: the move form's fields say whose meeting they move, and
+    # Tab goes Slot → Table → Move within the row.
+    slot = page.get_by_role("textbox", exact=True,
+                            name=me.t("Slot for the meeting of %(founder)s and %(investor)s",
+                                      **pair))
+    table = page.get_by_role("textbox", exact=True,
+                             name=me.t("Table for the meeting of %(founder)s and %(investor)s",
+                                       **pair))
+    expect(slot).to_have_count(1)
+    expect(table).to_have_count(1)
+    expect(row.locator("td").first).to_contain_text(slot.input_value())
+    STATE["time"] = row.locator("td").nth(1).inner_text().strip()
+    STATE["table"] = int(table.input_value())
+    slot.focus()
+    page.keyboard.press("Tab")
+    expect(table).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", exact=True, name=me.t(
+        "Move the meeting of %(founder)s and %(investor)s", **pair))).to_be_focused()
+
+    # "Cancel meeting" asks first, on a page of its own that names the pair, time and table.
+    page.get_by_role("link", exact=True, name=me.t(
+        "Cancel meeting of %(founder)s and %(investor)s", **pair)).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(me.t("Cancel meeting"))
+    question = me.t("Cancel the meeting of %(founder)s and %(investor)s at %(time)s, table "
+                    "%(table)d? Both are told in the app and by e-mail. You can restore it "
+                    "afterwards.", founder=FOUNDER[1], investor=INVESTOR[1],
+                    time=STATE["time"], table=STATE["table"])
+    expect(page.locator("main")).to_contain_text(question)
+    me.check("meeting-cancel-confirm")
+    page.get_by_role("button", name=me.t("Yes, cancel the meeting")).click()
+    expect(page.get_by_role("status").first).to_contain_text(me.t(
+        "The meeting is cancelled and both people are told. A re-run leaves the pair out "
+        "until you restore it."))
+    cancelled = page.get_by_role("region", name=me.t("Cancelled by the organisers"))
+    expect(cancelled).to_contain_text(f"{FOUNDER[1]} – {INVESTOR[1]}")
+    expect(row).to_have_count(0)
+    me.check("schedule-meeting-cancelled")
+
+    cancelled.get_by_role("button", exact=True, name=me.t(
+        "Restore the meeting of %(founder)s and %(investor)s", **pair)).click()
+    expect(page.get_by_role("status").first).to_contain_text(
+        me.t("The meeting is back in its slot and both people are told."))
+    expect(page.get_by_role("region", name=me.t("Cancelled by the organisers"))) \
+        .to_have_count(0)
+    expect(row).to_have_count(1)
+    expect(row.locator("td").nth(1)).to_have_text(STATE["time"])
+    STATE["restored"] = True
+
+
+def test_participant_reads_that_the_meeting_was_cancelled_and_is_back(new_user):
+    _needs("restored", "time", "table")
+    me = new_user(DESKTOP, name="investor")
+    me.login(INVESTOR[0], DEMO_PASSWORD)
+    me.use_language("nb")
+    me.goto("/notifications", "notifications-meeting-restored")
+    notes = me.page.locator("main li.list-group-item")
+    # One notice each, naming the founder, the arena and the time (and the table it is back at).
+    expect(notes.filter(has_text=me.t(
+        "The organisers cancelled your meeting with %(who)s at “%(arena)s” (%(time)s).",
+        who=FOUNDER[1], arena=TITLE, time=STATE["time"]))).to_have_count(1)
+    expect(notes.filter(has_text=me.t(
+        "Your meeting with %(who)s at “%(arena)s” is back on: %(time)s, table %(table)s.",
+        who=FOUNDER[1], arena=TITLE, time=STATE["time"], table=STATE["table"]))) \
+        .to_have_count(1)
 
 
 def test_participant_downloads_the_calendar_file(new_user, tmp_path):
