@@ -124,8 +124,9 @@ def cancel(arena_id: int, meeting_id: int):
         except DomainError as error:
             flash(error.message, "danger")
             return _back(arena_id)
+        org = organisations({meeting.investor_user_id}).get(meeting.investor_user_id, "")
         return render_template("meetings/confirm_cancel.html", arena=arena, meeting=meeting,
-                               time=arena.slot_start(meeting.slot))
+                               time=arena.slot_start(meeting.slot), org=org)
     try:
         call_or_abort(lambda: schedule_service.cancel(current_user, arena, meeting_id))
     except DomainError as error:

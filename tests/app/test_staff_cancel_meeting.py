@@ -8,7 +8,7 @@ import icalendar
 import pytest
 
 from app.extensions import db
-from app.models import Arena, Meeting, Notification
+from app.models import Arena, InvestorProfile, Meeting, Notification
 from tests.factories import (
     make_arena,
     make_meeting,
@@ -135,9 +135,15 @@ def test_only_the_hosts_staff_may_cancel_or_restore(client, auth, scheduled, who
 
 
 def test_cancelling_needs_a_post(client, staff, scheduled):
-    arena, meeting, *_ = scheduled
-    assert client.get(url(arena, meeting, "cancel")).status_code == 200  # it asks first
+    arena, meeting, founder, best, _second = scheduled
+    page = client.get(url(arena, meeting, "cancel"))  # it asks first
+    assert page.status_code == 200
     assert state(meeting) == "scheduled"
+    # naming the pair as the schedule's buttons do: the investor with their organisation
+    organisation = db.session.scalars(db.select(InvestorProfile.organisation).where(
+        InvestorProfile.user_id == best.user_id)).one()
+    text = page.get_data(as_text=True)
+    assert f"{best.user.name} ({organisation})" in text and founder.user.name in text
 
 
 def test_a_refused_cancel_or_restore_changes_nothing_and_tells_nobody(app, client, staff,
