@@ -1,4 +1,4 @@
-"""Fixtures shared by the app tests that read matches."""
+"""Fixtures shared by the app tests: the matches' tiny market, a logged-in staff member."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import pytest
 
 from app.services import matching
 from tests.app.matching_data import tiny_market
+from tests.factories import make_user
 
 
 @pytest.fixture
@@ -16,3 +17,12 @@ def market(app):
     data = tiny_market()
     matching.rebuild()
     return data
+
+
+@pytest.fixture
+def staff(client, auth):
+    """A staff member of Asker (which hosts the factories' arenas), logged in; a module
+    that needs another staff member defines its own `staff`."""
+    user = make_user("staff", association="asker")
+    auth.login(user.email)
+    return user

@@ -12,14 +12,7 @@ import pytest
 from app.extensions import db
 from app.models import Arena, Meeting
 from tests.app.test_arenas_staff import arena_form
-from tests.factories import make_arena, make_meeting, make_participant, make_user
-
-
-@pytest.fixture
-def staff(client, auth):
-    user = make_user("staff", association="asker")
-    auth.login(user.email)
-    return user
+from tests.factories import make_arena, make_meeting, make_participant
 
 
 def _form(arena: Arena, **overrides) -> dict:

@@ -13,13 +13,6 @@ from tests.factories import make_arena, make_invitation, make_participant, make_
 
 
 @pytest.fixture
-def staff(client, auth):
-    user = make_user("staff", association="asker")
-    auth.login(user.email)
-    return user
-
-
-@pytest.fixture
 def arena():
     arena = make_arena(founder_capacity=4, investor_capacity=4)
     for _ in range(3):

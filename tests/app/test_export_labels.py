@@ -7,7 +7,6 @@ from __future__ import annotations
 import csv
 import io
 
-import pytest
 from openpyxl import load_workbook
 
 from app.extensions import db
@@ -24,13 +23,6 @@ CODES = {"energy", "food_agriculture", "seed", "series_a", "equity", "climate_mi
          "capital", "mentoring", "network", "venture_fund", "preferred", "published",
          "founder", "investor", "accepted", "declined", "invited", "mutual", "one_sided",
          "baerum", "True", "False", "yes", "no"}
-
-
-@pytest.fixture
-def staff(client, auth):
-    user = make_user("staff", association="asker")
-    auth.login(user.email)
-    return user
 
 
 def _speak(client, lang: str) -> None:

@@ -75,13 +75,6 @@ def _upload(client, data: bytes, name: str):
                        content_type="multipart/form-data")
 
 
-@pytest.fixture
-def staff(client, auth):
-    user = make_user("staff", association="asker")
-    auth.login(user.email)
-    return user
-
-
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_import_500_rows_preview_then_confirm(app, client, staff, fmt):
     rows = member_rows()

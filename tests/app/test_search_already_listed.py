@@ -9,13 +9,6 @@ from tests.factories import make_arena, make_invitation, make_pitch, make_user
 
 
 @pytest.fixture
-def staff(client, auth):
-    user = make_user("staff", association="asker")
-    auth.login(user.email)
-    return user
-
-
-@pytest.fixture
 def arena():
     arena = make_arena()
     kari = make_user("founder", name="Kari Solberg")

@@ -20,13 +20,6 @@ from tests.factories import (
 
 
 @pytest.fixture
-def staff(client, auth):
-    user = make_user("staff", association="asker")
-    auth.login(user.email)
-    return user
-
-
-@pytest.fixture
 def scheduled():
     """One table, one slot: the founder meets the better investor; the other waits."""
     arena = make_arena(slot_count=1, breaks=[], table_count=1, status="scheduled",

@@ -54,13 +54,6 @@ class _Controls(HTMLParser):
 
 
 @pytest.fixture
-def staff(client, auth):
-    user = make_user("staff", association="asker")
-    auth.login(user.email)
-    return user
-
-
-@pytest.fixture
 def scheduled():
     """Two meetings at 09:00, one of them locked, and one cancelled by staff."""
     arena = make_arena(status="scheduled", schedule_sequence=1)
@@ -123,8 +116,8 @@ def test_cancel_meeting_opens_a_page_that_asks_first_and_changes_nothing(app, cl
     response = client.get(confirm)
     assert response.status_code == 200
     html = response.get_data(as_text=True)
-    assert ("Cancel the meeting of Kari Nordmann and Per Hansen at 09:00, table 2? Both are "
-            "told in the app and by e-mail.") in html
+    assert ("Cancel the meeting of Kari Nordmann and Per Hansen (Fjordinvest) at 09:00, table 2? "
+            "Both are told in the app and by e-mail.") in html
     asks = _Controls(html)
     assert confirm in asks.forms
     (no,) = [c for c in asks.controls if c["text"] == "No, keep the meeting"]

@@ -235,8 +235,7 @@ def test_staff_cancel_a_meeting_after_confirming_and_restore_it(new_user):
     expect(page.get_by_role("heading", level=1)).to_have_text(me.t("Cancel meeting"))
     question = me.t("Cancel the meeting of %(founder)s and %(investor)s at %(time)s, table "
                     "%(table)d? Both are told in the app and by e-mail. You can restore it "
-                    "afterwards.", founder=FOUNDER[1], investor=INVESTOR[1],
-                    time=STATE["time"], table=STATE["table"])
+                    "afterwards.", **pair, time=STATE["time"], table=STATE["table"])
     expect(page.locator("main")).to_contain_text(question)
     me.check("meeting-cancel-confirm")
     page.get_by_role("button", name=me.t("Yes, cancel the meeting")).click()
