@@ -302,8 +302,7 @@ def _place_refusal(arena: Arena, meeting: Meeting, slot: int, table: int,
 def cancellable(arena: Arena, meeting_id: int) -> Meeting:
     """The meeting staff may cancel now; NotFound for another arena's, DomainError when the
     arena is closed or the meeting is not on."""
-    if arena.status not in BUILDABLE:
-        raise DomainError(_("This arena can no longer be changed."))
+    _check_changeable(arena)
     meeting = meeting_of(arena, meeting_id)
     if not is_active(meeting, {i.user_id for i in accepted(arena.id)}):
         raise DomainError(_("Only scheduled meetings can be cancelled."))
@@ -335,8 +334,7 @@ def restore(staff, arena: Arena, meeting_id: int) -> bool:
     people are still coming, free there and under their caps (both are told, the calendar
     files send it again); otherwise the pair is only let back into the next re-run.
     Returns whether it is back in the schedule."""
-    if arena.status not in BUILDABLE:
-        raise DomainError(_("This arena can no longer be changed."))
+    _check_changeable(arena)
     meeting = meeting_of(arena, meeting_id)
     if meeting.state != STAFF_CANCELLED:
         raise DomainError(_("This meeting is not cancelled by the organisers."))
@@ -393,8 +391,7 @@ def withdraw(user, arena_id: int) -> int:
         raise DomainError(_("You have not accepted this invitation, so there is nothing to "
                             "cancel."))
     arena = arena_service.lock_arena(arena_id)
-    if arena.status not in BUILDABLE:
-        raise DomainError(_("This arena can no longer be changed."))
+    _check_changeable(arena)
     mine = meetings(arena, user_id=user.id)
     invitation.state = "cancelled"
     invitation.answered_at = utcnow()
