@@ -8,7 +8,7 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
-from app.services import data_exports, imports
+from app.services import data_exports, imports, links
 from app.services.accounts import association_by_slug
 from app.services.exports import csv_text, xlsx_bytes
 
@@ -17,8 +17,7 @@ members_cli = AppGroup("members", help="Import members from CSV or .xlsx.")
 
 def _request_context():
     """Messages and links need a request (locale, absolute URLs); the CLI makes one."""
-    base = current_app.config.get("BASE_URL") or "http://127.0.0.1:5000"
-    return current_app.test_request_context(base_url=base)
+    return current_app.test_request_context(base_url=links.base_url())
 
 
 @members_cli.command("import")

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from email_validator import EmailNotValidError, validate_email
-from flask import current_app, has_request_context, url_for
+from flask import current_app
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
@@ -23,7 +23,7 @@ from sqlalchemy import func, select
 from app import vocabulary
 from app.extensions import db
 from app.models import InvestorProfile, Pitch, User
-from app.services import audit, events
+from app.services import audit, events, links
 from app.services.accounts import association_by_slug, normalise_email
 from app.services.errors import DomainError
 from app.services.investors import MAX_PAST_INVESTMENTS
@@ -347,11 +347,7 @@ def apply(actor, rows: list[dict], association: str | None = None,
 
 def _link(token: str) -> str:
     """The absolute set-password link, also from the CLI (no request)."""
-    if has_request_context():
-        return url_for("auth.reset_password", token=token, _external=True)
-    base = current_app.config.get("BASE_URL") or "http://127.0.0.1:5000"
-    with current_app.test_request_context(base_url=base):
-        return url_for("auth.reset_password", token=token, _external=True)
+    return links.url("auth.reset_password", token=token, external=True)
 
 
 def _invite(users: list[User]) -> int:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from flask import current_app, has_request_context, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from app.extensions import db
+from app.services import links
 from app.services.errors import DomainError
 
 # group → the notice kinds whose e-mail it covers. A kind in no group is e-mailed whatever
@@ -89,8 +89,4 @@ def set_enabled_groups(user, groups: Iterable[str]) -> None:
 def settings_link() -> str:
     """The absolute address of the account page's e-mail section, for an e-mail's footer;
     also outside a request (the CLI)."""
-    if has_request_context():
-        return url_for("account.index", _anchor=ANCHOR, _external=True)
-    base = current_app.config.get("BASE_URL") or "http://127.0.0.1:5000"
-    with current_app.test_request_context(base_url=base):
-        return url_for("account.index", _anchor=ANCHOR, _external=True)
+    return links.url("account.index", _anchor=ANCHOR, external=True)

@@ -10,21 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from flask import current_app, has_request_context, url_for
+from flask import current_app, has_request_context
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from app.models import Notification, User
-from app.services import mail_preferences, notifications
+from app.services import links, mail_preferences, notifications
 from app.services.privacy import shown
 
 
 def link(endpoint: str, **values) -> str:
     """The path a notice opens; also outside a request (the CLI)."""
-    if has_request_context():
-        return url_for(endpoint, **values)
-    with current_app.test_request_context(base_url=_base_url()):
-        return url_for(endpoint, **values)
+    return links.url(endpoint, **values)
 
 
 def _absolute(path: str) -> str:
@@ -32,11 +29,7 @@ def _absolute(path: str) -> str:
         from flask import request
 
         return request.host_url.rstrip("/") + path
-    return _base_url().rstrip("/") + path
-
-
-def _base_url() -> str:
-    return current_app.config.get("BASE_URL") or "http://127.0.0.1:5000"
+    return links.base_url().rstrip("/") + path
 
 
 def tell(users: Iterable[User | None], kind: str, path: str, actor=None,

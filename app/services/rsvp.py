@@ -3,7 +3,6 @@ exceeded, the waiting list, and the invitation and reminder e-mails."""
 
 from __future__ import annotations
 
-from flask import current_app, has_request_context, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
@@ -11,7 +10,7 @@ from sqlalchemy import func, select
 from app.extensions import db
 from app.models import Arena, Invitation
 from app.models.user import utcnow
-from app.services import arena_notices, notices
+from app.services import arena_notices, links, notices
 from app.services import arenas as arena_service
 from app.services import schedule as schedule_service
 from app.services.errors import DomainError, NotFound
@@ -51,12 +50,7 @@ def invitation_for_token(token: str) -> Invitation:
 
 def rsvp_link(invitation: Invitation) -> str:
     """The absolute RSVP link, also from the CLI (no request)."""
-    token = make_token(invitation)
-    if has_request_context():
-        return url_for("arenas.rsvp", token=token, _external=True)
-    base = current_app.config.get("BASE_URL") or "http://127.0.0.1:5000"
-    with current_app.test_request_context(base_url=base):
-        return url_for("arenas.rsvp", token=token, _external=True)
+    return links.url("arenas.rsvp", token=make_token(invitation), external=True)
 
 
 def mail_invitation(invitation: Invitation, reminder: bool = False) -> bool:
