@@ -26,6 +26,11 @@ def agendas(active: Iterable[Meeting]) -> Agendas:
     return {uid: frozenset(items) for uid, items in out.items()}
 
 
+def _lost(called_off: Iterable[Meeting]) -> Counter[int]:
+    """How many of each person's meetings were called off."""
+    return Counter(uid for m in called_off for uid in (m.founder_user_id, m.investor_user_id))
+
+
 def _agenda_link(arena: Arena) -> str:
     return notices.link("meetings.agenda", arena_id=arena.id)
 
@@ -99,9 +104,7 @@ def meetings_retimed(arena: Arena, moved: Iterable[Meeting], active: Iterable[Me
     how many were called off; the others who only lost meetings learn how many."""
     called_off = list(called_off)
     movers = {uid for m in moved for uid in (m.founder_user_id, m.investor_user_id)}
-    lost: Counter[int] = Counter()
-    for m in called_off:
-        lost.update((m.founder_user_id, m.investor_user_id))
+    lost = _lost(called_off)
     times: dict[int, list[str]] = {}
     users = {}
     for m in sorted((m for m in active if m.state == "scheduled"), key=lambda m: m.slot):
@@ -162,9 +165,7 @@ def arena_moved(arena: Arena, active: Iterable[Meeting], called_off: Iterable[Me
     """The arena's date, start or venue changed: everyone coming or still invited learns
     the new ones, once, with how many of their meetings the edit called off. Those with
     meetings are sent to their agenda, the others to the arena's page."""
-    lost: Counter[int] = Counter()
-    for m in called_off:
-        lost.update((m.founder_user_id, m.investor_user_id))
+    lost = _lost(called_off)
     meeting = {uid for m in active for uid in (m.founder_user_id, m.investor_user_id)}
     arena_page = notices.link("arenas.view", arena_id=arena.id)
     notes = []
