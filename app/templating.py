@@ -7,6 +7,7 @@ from functools import lru_cache
 from babel import numbers
 from flask import Flask
 from flask_babel import get_locale
+from jinja2 import pass_context
 
 from app import vocabulary
 from app.markdown import render_markdown
@@ -61,6 +62,15 @@ def _label_in(locale: str, mapping_id: int, key: str, mapping: dict) -> str:
     return text
 
 
+def _showing_values(translate, shown):
+    """Jinja's gettext callable, with every %-variable passed through shown() first."""
+    @pass_context
+    def call(context, *args, **variables):
+        return translate(context, *args, **{k: shown(v) for k, v in variables.items()})
+
+    return call
+
+
 def init_app(app: Flask) -> None:
     """Register filters and the vocabulary for every template."""
     app.jinja_env.filters["markdown"] = render_markdown
@@ -71,6 +81,9 @@ def init_app(app: Flask) -> None:
     from app.services.privacy import shown
 
     app.jinja_env.finalize = shown  # before any template is compiled: it is compiled in
-    app.jinja_env.filters["shown"] = shown  # for names passed into a translated sentence
+    # finalize sees only the finished sentence of `_("… %(name)s …", name=...)`, so the
+    # values put into a translated sentence go through shown() on their way in.
+    for name in ("gettext", "ngettext", "pgettext", "npgettext"):
+        app.jinja_env.globals[name] = _showing_values(app.jinja_env.globals[name], shown)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 
 from app.extensions import db
-from app.models import InvestorProfile, MeetingRequest
+from app.models import InvestorProfile, Meeting, MeetingRequest
 from app.services import interest, meeting_requests, privacy
 from tests.factories import (
     DEFAULT_PASSWORD,
@@ -156,3 +156,23 @@ def test_staff_member_exports_show_deleted_accounts_in_the_readers_language(
     if lang == "nb":
         for cells in (pitches, investors, matches, xlsx):
             assert not any("Deleted" in str(c) for c in cells), cells
+
+
+# --- names inside translated sentences on pages ------------------------------------------
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_schedule_controls_name_a_deleted_person_in_the_readers_language(
+        app, arena_pair, reader, lang):
+    """The staff's row buttons and the cancel page compose the pair's names into a
+    sentence ("Cancel the meeting of X and Y …"); a deleted person is named there too."""
+    arena, founder, _investor, _profile = arena_pair
+    privacy.anonymise(founder.user)
+    staff = reader(make_user("staff"), lang)
+    user, _title = WORDS[lang]
+    schedule = staff.get(f"/staff/arenas/{arena.id}/schedule").get_data(as_text=True)
+    meeting = db.session.query(Meeting).filter_by(arena_id=arena.id).one()
+    confirm = staff.get(f"/staff/arenas/{arena.id}/meetings/{meeting.id}/cancel")
+    assert confirm.status_code == 200
+    for page in (schedule, confirm.get_data(as_text=True)):
+        assert f"{user} " in page  # "… of Slettet bruker and …"
+        if lang == "nb":
+            assert "Deleted user" not in page
