@@ -30,6 +30,7 @@ def _match_helpers():
     """Template helpers: unread notifications, explanations and bars."""
     return {
         "unread_notifications": lambda: notifications.unread_count(current_user),
+        "notifications_in_menu": lambda: notifications.in_menu(current_user),
         "match_sentence": explain.explain,
         "match_bars": explain.component_bars,
         "match_chart": cards.component_chart,

@@ -136,10 +136,20 @@ def unread_count(user) -> int:
     return db.session.scalar(_UNREAD, {"user_id": user.id}) or 0
 
 
+def in_menu(user) -> bool:
+    """Whether the menu offers Notifications: founders and investors get them; staff and
+    admins get none, unless they kept some from a role they had before."""
+    if user.is_founder or user.is_investor:
+        return True
+    return db.session.scalar(_ANY, {"user_id": user.id}) is not None
+
+
 # Built once (the nav shows the count on every page): building the select and its cache key
 # cost more CPU than running it.
 _UNREAD = select(func.count(Notification.id)).where(
     Notification.user_id == bindparam("user_id"), Notification.read_at.is_(None))
+
+_ANY = select(Notification.id).where(Notification.user_id == bindparam("user_id")).limit(1)
 
 
 def page_for(user, page: int = 1):

@@ -55,3 +55,22 @@ def test_others_notifications_are_not_found(client, auth, user_with_notes):
 
 def test_notifications_need_login(client):
     assert client.get("/notifications").status_code == 302
+
+
+@pytest.mark.parametrize("role", ["staff", "admin"])
+def test_staff_menu_offers_notifications_only_when_they_have_some(client, auth, role):
+    """Staff and admins get no notices; a menu item leading to an always empty page is
+    noise. One kept from an earlier role keeps the item, so it can still be read."""
+    person = make_user(role)
+    auth.login(person.email)
+    assert 'href="/notifications"' not in client.get("/arenas/mine").get_data(as_text=True)
+    notifications.notify(person, "mutual_match", "/matches/mutual", other="Fond", pitch="Tak")
+    db.session.commit()
+    assert 'href="/notifications"' in client.get("/arenas/mine").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("role", ["founder", "investor"])
+def test_founders_and_investors_always_have_notifications_in_the_menu(client, auth, role):
+    person = make_user(role)
+    auth.login(person.email)
+    assert 'href="/notifications"' in client.get("/arenas/mine").get_data(as_text=True)
