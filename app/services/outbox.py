@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import email
 from dataclasses import dataclass
+from datetime import datetime
 from email import policy
 from pathlib import Path
 
@@ -19,7 +20,7 @@ class OutboxMail:
     file: str
     subject: str
     to: str
-    date: str
+    date: datetime | None  # shown in the reader's format, not the header's English one
     body: str
 
 
@@ -31,6 +32,11 @@ def enabled() -> bool:
 def _text_of(message) -> str:
     part = message.get_body(preferencelist=("plain", "html"))
     return part.get_content() if part is not None else ""
+
+
+def _date_of(message) -> datetime | None:
+    header = message["date"]
+    return getattr(header, "datetime", None)
 
 
 def latest(limit: int = 50) -> list[OutboxMail]:
@@ -45,7 +51,7 @@ def latest(limit: int = 50) -> list[OutboxMail]:
         for chunk in reversed(chunks):
             message = email.message_from_bytes(chunk, policy=policy.default)
             mails.append(OutboxMail(file=path.name, subject=str(message["subject"] or ""),
-                                    to=str(message["to"] or ""), date=str(message["date"] or ""),
+                                    to=str(message["to"] or ""), date=_date_of(message),
                                     body=_text_of(message)))
             if len(mails) >= limit:
                 return mails

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from flask_babel import force_locale, format_datetime
 from markupsafe import escape
 
 from app.extensions import db
@@ -304,10 +305,18 @@ def test_outbox_lists_mails_written_by_the_file_backend(tmp_path):
         staff = make_user("staff", association="asker")
         client = dev.test_client()
         client.post("/auth/login", data={"email": staff.email, "password": DEFAULT_PASSWORD})
+        client.post("/language", data={"lang": "nb"})
         page = client.get("/staff/outbox")
         db.session.remove()
     assert page.status_code == 200
-    assert "Invitation: Første" in page.get_data(as_text=True)
+    html = page.get_data(as_text=True)
+    assert "Invitation: Første" in html
+    # the date in the reader's (bokmål) format, not the e-mail header's English one
+    sent = mails[0].date
+    assert sent is not None
+    with dev.test_request_context(), force_locale("nb"):
+        assert format_datetime(sent, "medium") in html
+    assert sent.strftime("%a, ") not in html
 
 
 def test_a_pair_that_said_not_for_me_adds_nothing_to_the_room(app):
