@@ -12,8 +12,8 @@ from app.meetings import call_or_abort, yes_no
 from app.permissions import role_required
 from app.services import agenda as agenda_service
 from app.services import feedback as feedback_service
+from app.services import meeting_changes
 from app.services import meeting_requests as requests_service
-from app.services import schedule as schedule_service
 from app.services.errors import DomainError
 
 bp = Blueprint("meetings", __name__)
@@ -123,7 +123,7 @@ def feedback(arena_id: int, meeting_id: int):
 @role_required(*PARTICIPANT)
 def withdraw(arena_id: int):
     """Cancel one's participation after accepting; one's meetings are called off."""
-    _flash_result(lambda: schedule_service.withdraw(current_user, arena_id),
+    _flash_result(lambda: meeting_changes.withdraw(current_user, arena_id),
                   _("You have cancelled your participation. The people you were to meet "
                     "are told that your meetings are called off."))
     return redirect(url_for("arenas.mine"))

@@ -11,7 +11,7 @@ from flask_login import current_user
 from app.arenas import managed_arena_or_404
 from app.meetings import call_or_abort, number_from_form, yes_no
 from app.permissions import role_required
-from app.services import arena_exports, attendance
+from app.services import arena_exports, attendance, meeting_changes
 from app.services import schedule as schedule_service
 from app.services.errors import DomainError
 from app.services.exports import csv_response
@@ -23,7 +23,7 @@ bp = Blueprint("meetings_staff", __name__)
 def _layout(arena) -> dict:
     """The schedule per table and per person, for the page."""
     meetings = schedule_service.meetings(arena)
-    cancelled = schedule_service.cancelled_by_staff(arena)
+    cancelled = meeting_changes.cancelled_by_staff(arena)
     orgs = organisations({m.investor_user_id for m in meetings + cancelled})
     rows = [{"m": m, "time": arena.slot_start(m.slot), "org": orgs.get(m.investor_user_id, ""),
              "pitch": m.pitch.title if m.pitch else ""} for m in meetings]
@@ -83,7 +83,7 @@ def lock(arena_id: int, meeting_id: int):
     arena = managed_arena_or_404(arena_id)
     locked = request.form.get("locked") == "1"
     try:
-        call_or_abort(lambda: schedule_service.set_locked(current_user, arena, meeting_id,
+        call_or_abort(lambda: meeting_changes.set_locked(current_user, arena, meeting_id,
                                                           locked))
     except DomainError as error:
         flash(error.message, "danger")
@@ -104,7 +104,7 @@ def move(arena_id: int, meeting_id: int):
     if slot is None or table is None:
         return _page(arena, _("Enter the slot and the table as numbers."), typed, 422)
     try:
-        call_or_abort(lambda: schedule_service.move(current_user, arena, meeting_id, slot - 1,
+        call_or_abort(lambda: meeting_changes.move(current_user, arena, meeting_id, slot - 1,
                                                     table - 1))
     except DomainError as error:
         return _page(arena, error.message, typed, 422)
@@ -120,7 +120,7 @@ def cancel(arena_id: int, meeting_id: int):
     arena = managed_arena_or_404(arena_id)
     if request.method == "GET":
         try:
-            meeting = call_or_abort(lambda: schedule_service.cancellable(arena, meeting_id))
+            meeting = call_or_abort(lambda: meeting_changes.cancellable(arena, meeting_id))
         except DomainError as error:
             flash(error.message, "danger")
             return _back(arena_id)
@@ -128,7 +128,7 @@ def cancel(arena_id: int, meeting_id: int):
         return render_template("meetings/confirm_cancel.html", arena=arena, meeting=meeting,
                                time=arena.slot_start(meeting.slot), org=org)
     try:
-        call_or_abort(lambda: schedule_service.cancel(current_user, arena, meeting_id))
+        call_or_abort(lambda: meeting_changes.cancel(current_user, arena, meeting_id))
     except DomainError as error:
         flash(error.message, "danger")
     else:
@@ -143,7 +143,7 @@ def restore(arena_id: int, meeting_id: int):
     """Undo a cancellation: back in its slot when it still fits, else in the next re-run."""
     arena = managed_arena_or_404(arena_id)
     try:
-        back = call_or_abort(lambda: schedule_service.restore(current_user, arena, meeting_id))
+        back = call_or_abort(lambda: meeting_changes.restore(current_user, arena, meeting_id))
     except DomainError as error:
         flash(error.message, "danger")
     else:

@@ -13,7 +13,7 @@ from sqlalchemy import delete, func, or_, select
 from app.extensions import db
 from app.models import Arena, InvestorProfile, Invitation, Pitch, User
 from app.models.user import utcnow
-from app.services import arena_notices, audit, notices
+from app.services import arena_notices, audit, meeting_changes, notices
 from app.services import arenas as arena_service
 from app.services import invitation_proposal as proposal
 from app.services import schedule as schedule_service
@@ -247,7 +247,7 @@ def remove(staff, arena: Arena, invitation_id: int) -> None:
         arena = arena_service.lock_arena(arena.id)
         mine = (schedule_service.meetings(arena, user_id=invitation.user_id)
                 if invitation.state == "accepted" else [])
-        schedule_service.call_off(arena, invitation.user_id)
+        meeting_changes.call_off(arena, invitation.user_id)
         told = arena_notices.person_removed(arena, invitation.user, mine, staff)
         invitation.state = "cancelled"
         db.session.flush()

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from app.extensions import db
 from app.models import Arena, Invitation
 from app.models.user import utcnow
-from app.services import arena_notices, links, notices
+from app.services import arena_notices, links, meeting_changes, notices
 from app.services import arenas as arena_service
 from app.services import schedule as schedule_service
 from app.services.errors import DomainError, NotFound
@@ -135,7 +135,7 @@ def _accept(arena: Arena, invitation: Invitation) -> str:
 def _decline(arena: Arena, invitation: Invitation) -> str:
     if invitation.state == "declined":
         return "unchanged"
-    schedule_service.call_off(arena, invitation.user_id)  # a no after a yes: meetings off
+    meeting_changes.call_off(arena, invitation.user_id)  # a no after a yes: meetings off
     invitation.state = "declined"
     invitation.answered_at = utcnow()
     return "declined"

@@ -1,5 +1,6 @@
-"""The arena's meeting schedule: build it with the scheduler (`matching.schedule`), lock and
-move meetings, re-run for the rest, and free the slots of people who withdraw.
+"""The arena's meeting schedule: read it, and build it with the scheduler
+(`matching.schedule`), re-running for all but the locked meetings. Staff's edits of one
+meeting and the call-offs when someone stops coming are in `meeting_changes`.
 
 The scheduler sees only the meeting slots (breaks left out): instance slot k is the arena's
 k-th meeting slot. Meeting rows store the arena's own slot index. A pair keeps its Meeting
@@ -19,9 +20,8 @@ from app.models import Arena, Invitation, Meeting
 from app.models.user import utcnow
 from app.services import arena_notices, audit, exclusions, notices
 from app.services import arenas as arena_service
-from app.services.errors import DomainError, NotFound
+from app.services.errors import DomainError
 from app.services.meeting_requests import accepted, pair_states, profile_ids, scores_for
-from app.services.privacy import shown
 from matching.schedule import InvalidInstance, schedule
 from matching.schedule_model import Instance, Pair, Participant
 from matching.schedule_model import Meeting as Slotted
@@ -72,7 +72,7 @@ def users_share_meeting(a, b) -> bool:
     return False
 
 
-def _bump(arena: Arena) -> None:
+def bump(arena: Arena) -> None:
     """The schedule changed: calendar files get a higher SEQUENCE and a new DTSTAMP."""
     arena.schedule_sequence = (arena.schedule_sequence or 0) + 1
     arena.scheduled_at = utcnow()
@@ -209,7 +209,7 @@ def build(staff, arena: Arena) -> dict[str, int]:
     for key, row in by_pair.items():
         if key not in placed and row.state != STAFF_CANCELLED:
             row.state, row.locked = "cancelled", False
-    _bump(arena)
+    bump(arena)
     if arena.status == "inviting":
         arena.status = "scheduled"
     db.session.flush()
@@ -224,185 +224,3 @@ def build(staff, arena: Arena) -> dict[str, int]:
     audit.record("schedule_built", actor=staff, target=f"arena:{arena.id}",
                  detail=" ".join(f"{k}={v}" for k, v in counts.items()))
     return counts
-
-
-# --- staff edits ----------------------------------------------------------------------------
-def meeting_of(arena: Arena, meeting_id: int) -> Meeting:
-    meeting = db.session.get(Meeting, meeting_id)
-    if meeting is None or meeting.arena_id != arena.id:
-        raise NotFound(_("No such meeting."))
-    return meeting
-
-
-def _check_changeable(arena: Arena) -> None:
-    """A held (done) or cancelled arena's meetings are its record: they stay as they were."""
-    if arena.status not in BUILDABLE:
-        raise DomainError(_("This arena can no longer be changed."))
-
-
-def set_locked(staff, arena: Arena, meeting_id: int, locked: bool) -> Meeting:
-    """Lock a meeting (a re-run keeps it where it is) or unlock it."""
-    _check_changeable(arena)
-    meeting = meeting_of(arena, meeting_id)
-    if meeting.state != "scheduled":
-        raise DomainError(_("Only scheduled meetings can be locked."))
-    meeting.locked = locked
-    db.session.commit()
-    audit.record("meeting_locked" if locked else "meeting_unlocked", actor=staff,
-                 target=f"arena:{arena.id}", detail=f"meeting:{meeting.id}")
-    return meeting
-
-
-def move(staff, arena: Arena, meeting_id: int, slot: int, table: int) -> Meeting:
-    """Move a meeting to another slot and table (0-based), and lock it there. Refused, with
-    nothing changed, when the slot is a break, the table is taken, either person is busy or
-    not there. Both people are told where it went."""
-    _check_changeable(arena)
-    meeting = meeting_of(arena, meeting_id)
-    present = {i.user_id: i for i in accepted(arena.id)}
-    if not is_active(meeting, set(present)):
-        raise DomainError(_("This meeting is cancelled and cannot be moved."))
-    refusal = _place_refusal(arena, meeting, slot, table, present)
-    if refusal:
-        raise DomainError(refusal)
-    meeting.slot, meeting.table, meeting.locked = slot, table, True
-    _bump(arena)
-    told = arena_notices.meeting_moved(arena, meeting, staff)
-    db.session.commit()
-    notices.send(told)
-    audit.record("meeting_moved", actor=staff, target=f"arena:{arena.id}",
-                 detail=f"meeting:{meeting.id} slot={slot + 1} table={table + 1}")
-    return meeting
-
-
-def _place_refusal(arena: Arena, meeting: Meeting, slot: int, table: int,
-                   present: dict[int, Invitation]) -> str | None:
-    """Why the meeting cannot be at this slot and table (0-based), or None when it can."""
-    if slot not in arena.meeting_slots:
-        return _("Slot %(slot)d is a break or outside the arena's plan.", slot=slot + 1)
-    if not 0 <= table < arena.table_count:
-        return _("Choose a table between 1 and %(n)d.", n=arena.table_count)
-    for other in meetings(arena):
-        if other.id == meeting.id or other.slot != slot:
-            continue
-        if other.table == table:
-            return _("Table %(table)d is already taken in slot %(slot)d.",
-                     table=table + 1, slot=slot + 1)
-        for uid in (meeting.founder_user_id, meeting.investor_user_id):
-            if uid in (other.founder_user_id, other.investor_user_id):
-                return _("%(name)s already has a meeting in slot %(slot)d.",
-                         name=shown(present[uid].user.name), slot=slot + 1)
-    for uid in (meeting.founder_user_id, meeting.investor_user_id):
-        if slot not in present[uid].available_slots(arena):
-            return _("%(name)s is not at the arena in slot %(slot)d.",
-                     name=shown(present[uid].user.name), slot=slot + 1)
-    return None
-
-
-def cancellable(arena: Arena, meeting_id: int) -> Meeting:
-    """The meeting staff may cancel now; NotFound for another arena's, DomainError when the
-    arena is closed or the meeting is not on."""
-    _check_changeable(arena)
-    meeting = meeting_of(arena, meeting_id)
-    if not is_active(meeting, {i.user_id for i in accepted(arena.id)}):
-        raise DomainError(_("Only scheduled meetings can be cancelled."))
-    return meeting
-
-
-def cancel(staff, arena: Arena, meeting_id: int) -> Meeting:
-    """Staff cancel one meeting (someone fell ill): its slot is freed, a re-run leaves the
-    pair out until staff restore it, the calendar files send it as cancelled (SEQUENCE
-    raised) and both people are told."""
-    meeting = cancellable(arena, meeting_id)
-    meeting.state, meeting.locked = STAFF_CANCELLED, False
-    _bump(arena)
-    told = arena_notices.meeting_cancelled(arena, meeting, staff)
-    db.session.commit()
-    notices.send(told)
-    audit.record("meeting_cancelled", actor=staff, target=f"arena:{arena.id}",
-                 detail=f"meeting:{meeting.id}")
-    return meeting
-
-
-def cancelled_by_staff(arena: Arena) -> list[Meeting]:
-    """The meetings staff cancelled, which they may restore, by slot and table."""
-    return [m for m in meetings(arena, active_only=False) if m.state == STAFF_CANCELLED]
-
-
-def restore(staff, arena: Arena, meeting_id: int) -> bool:
-    """Undo a staff cancellation. The meeting goes back to its slot and table when both
-    people are still coming, free there and under their caps (both are told, the calendar
-    files send it again); otherwise the pair is only let back into the next re-run.
-    Returns whether it is back in the schedule."""
-    _check_changeable(arena)
-    meeting = meeting_of(arena, meeting_id)
-    if meeting.state != STAFF_CANCELLED:
-        raise DomainError(_("This meeting is not cancelled by the organisers."))
-    present = {i.user_id: i for i in accepted(arena.id)}
-    people = (meeting.founder_user_id, meeting.investor_user_id)
-    fits = all(uid in present for uid in people) and not _place_refusal(
-        arena, meeting, meeting.slot, meeting.table, present)
-    if fits:
-        active = meetings(arena)
-        fits = all(sum(1 for m in active if uid in (m.founder_user_id, m.investor_user_id))
-                   < present[uid].cap(arena) for uid in people)
-    told = []
-    if fits:
-        meeting.state = "scheduled"
-        _bump(arena)
-        told = arena_notices.meeting_restored(arena, meeting, staff)
-    else:
-        meeting.state = "cancelled"  # an ordinary free pair: the next re-run may place it
-    db.session.commit()
-    notices.send(told)
-    audit.record("meeting_restored", actor=staff, target=f"arena:{arena.id}",
-                 detail=f"meeting:{meeting.id} scheduled={'yes' if fits else 'no'}")
-    return fits
-
-
-def call_off(arena: Arena, user_id: int) -> int:
-    """Cancel the person's scheduled meetings when they stop coming (they said no, withdrew
-    or were taken off the list); the caller changes their invitation and commits. The
-    schedule's sequence goes up, so the partners' calendar apps take the cancellation (an
-    event sent again with the same SEQUENCE is no news to them); a re-run fills the slots.
-    Left "scheduled", a meeting came back to life if the person accepted again, even after
-    staff had given the partner another meeting in that slot. Returns how many."""
-    freed = 0
-    for meeting in meetings(arena, user_id=user_id, active_only=False):
-        if meeting.state == "scheduled":
-            meeting.state, meeting.locked = "cancelled", False
-            freed += 1
-    if freed:
-        _bump(arena)
-    return freed
-
-
-def withdraw(user, arena_id: int) -> int:
-    """A participant who accepted cancels: their meetings are cancelled (a re-run fills the
-    slots), their partners are told, and their seat goes to the waiting list while answers
-    are still open."""
-    from app.services.rsvp import fill_seats, mail_invitation
-
-    invitation = db.session.scalar(select(Invitation).where(
-        Invitation.arena_id == arena_id, Invitation.user_id == user.id))
-    if invitation is None or invitation.invited_at is None:
-        raise NotFound(_("No such arena."))
-    if invitation.state != "accepted":
-        raise DomainError(_("You have not accepted this invitation, so there is nothing to "
-                            "cancel."))
-    arena = arena_service.lock_arena(arena_id)
-    _check_changeable(arena)
-    mine = meetings(arena, user_id=user.id)
-    invitation.state = "cancelled"
-    invitation.answered_at = utcnow()
-    freed = call_off(arena, user.id)
-    told = arena_notices.partner_withdrew(arena, user, mine)
-    db.session.flush()
-    newly = fill_seats(arena, invitation.side)
-    db.session.commit()
-    notices.send(told)
-    for other in newly:
-        mail_invitation(other)
-    audit.record("participation_cancelled", actor=user, target=f"arena:{arena_id}",
-                 detail=f"meetings freed={freed}")
-    return freed

@@ -16,7 +16,7 @@ import pytest
 
 from app.extensions import db
 from app.models import Arena, Meeting
-from app.services import agenda, rsvp
+from app.services import agenda, meeting_changes, rsvp
 from app.services import schedule as schedule_service
 from tests.app.api.helpers import bearer
 from tests.app.arena_times_support import stored
@@ -117,7 +117,7 @@ def test_a_no_after_a_yes_calls_off_the_meetings(app):
                                                              ("4", "CONFIRMED")]
     # staff give the freed slot to another meeting; a yes again brings nothing back into it
     staff = make_user("staff", association="asker")
-    schedule_service.move(staff, arena, second.id, 0, 1)
+    meeting_changes.move(staff, arena, second.id, 0, 1)
     rsvp.answer(changed_mind.id, accept=True)
     db.session.expire_all()
     active = schedule_service.meetings(db.session.get(Arena, arena.id))
