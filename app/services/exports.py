@@ -29,6 +29,14 @@ _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 def safe_cell(value, decimal_comma: bool = False) -> str:
     """A value as CSV text, neutralised if a spreadsheet would read it as a formula."""
+    text = cell_text(value, decimal_comma)
+    if not isinstance(value, int | float) and text.startswith(FORMULA_START):
+        return "'" + text  # a plain number (also negative) is not a formula
+    return text
+
+
+def cell_text(value, decimal_comma: bool = False) -> str:
+    """A value as the text a cell shows (no formula guard)."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -41,15 +49,9 @@ def safe_cell(value, decimal_comma: bool = False) -> str:
         return value.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M")
     if isinstance(value, date):
         return value.isoformat()
-    # a plain number (also negative) is not a formula
     if isinstance(value, float) and decimal_comma:
         return str(value).replace(".", ",")
-    if isinstance(value, int | float):
-        return str(value)
-    text = str(value)
-    if text.startswith(FORMULA_START):
-        return "'" + text
-    return text
+    return str(value)
 
 
 def csv_text(header: Iterable, rows: Iterable[Iterable], norwegian: bool = False) -> str:
@@ -77,16 +79,24 @@ def csv_response(filename: str, header: Iterable, rows: Iterable[Iterable]) -> R
 
 
 def xlsx_bytes(header: Iterable, rows: Iterable[Iterable], title: str = "Koble") -> bytes:
-    """An .xlsx workbook of one sheet. Numbers stay numbers; every other cell goes through
-    `safe_cell` and is stored as text, so no cell is ever a formula."""
+    """An .xlsx workbook of one sheet. Numbers stay numbers; every other cell is stored as a
+    text cell, which a spreadsheet shows as it is and never runs as a formula, so unlike the
+    CSV it needs no quote in front ("+47 …" phone numbers read as written)."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet(_SAFE_NAME.sub(" ", title)[:31] or "Koble")
-    sheet.append([safe_cell(h) for h in header])
+
+    def text(value):
+        cell = WriteOnlyCell(sheet, value=cell_text(value))
+        cell.data_type = "s"  # openpyxl would make a string that begins with = a formula
+        return cell
+
+    sheet.append([text(h) for h in header])
     for row in rows:
         sheet.append([cell if isinstance(cell, int | float) and not isinstance(cell, bool)
-                      else safe_cell(cell) for cell in row])
+                      else text(cell) for cell in row])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
