@@ -6,7 +6,7 @@ from datetime import date
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from babel import support
+from babel import numbers, support
 from flask import current_app
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
@@ -21,7 +21,7 @@ from wtforms import (
 )
 from wtforms.i18n import messages_path
 from wtforms.validators import StopValidation, ValidationError
-from wtforms.widgets import CheckboxInput, ListWidget
+from wtforms.widgets import CheckboxInput, ListWidget, TextInput
 
 from app.database import ascii_number
 from app.vocabulary import choices
@@ -119,7 +119,44 @@ class WholeNumberField(_OneMessageWhenUnreadable, IntegerField):
 
 
 class NumberField(_OneMessageWhenUnreadable, FloatField):
+    """A decimal number written as the user writes numbers: in bokmål 0,5 (0.5 is read too,
+    and spaces between digit groups), in English 0.5; shown back the same way ("3", "0,5",
+    not "3.0"). A text input with a decimal keypad: an <input type="number"> leaves the
+    decimal mark to the browser's own locale, and its value cannot hold "0,5"."""
+
     unreadable = _l("Enter a number.")
+    widget = TextInput()
+
+    def __init__(self, label=None, validators=None, **kwargs):
+        kwargs["render_kw"] = {"inputmode": "decimal", **(kwargs.get("render_kw") or {})}
+        super().__init__(label, validators, **kwargs)
+
+    def process_formdata(self, valuelist):
+        if not valuelist:
+            return
+        typed = "".join(str(valuelist[0]).split())  # "1 000,5" and its no-break spaces
+        if not typed:
+            self.data = None
+            return
+        try:
+            number = numbers.parse_decimal(typed, locale=_locale(), strict=True)
+        except numbers.NumberFormatError:
+            number = None
+        if number is None or not number.is_finite():  # "abc", "0,5" in English, "nan"
+            self.data = None
+            raise ValueError(self.gettext("Not a valid float value."))
+        self.data = float(number)
+
+    def _value(self):
+        if self.raw_data:
+            return self.raw_data[0]
+        if self.data is None:
+            return ""
+        return numbers.format_decimal(self.data, format="0.##########", locale=_locale())
+
+
+def _locale() -> str:
+    return str(get_locale() or "en")
 
 
 class CalendarDateField(_OneMessageWhenUnreadable, DateField):
