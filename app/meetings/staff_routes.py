@@ -43,7 +43,9 @@ def _layout(arena) -> dict:
 
 def _page(arena, error=None, typed=None, status=200):
     return render_template("meetings/staff_schedule.html", arena=arena, error=error,
-                           typed=typed or {}, **_layout(arena)), status
+                           typed=typed or {},
+                           changeable=arena.status in schedule_service.BUILDABLE,
+                           **_layout(arena)), status
 
 
 def _back(arena_id: int):

@@ -211,3 +211,35 @@ def test_each_rows_slot_and_table_fields_name_the_pair_and_keep_the_visible_labe
     for field in fields:
         assert field["visible"] == visible[field["field"]]  # the visible label stays
         assert field["name"].startswith(field["visible"])  # speech input says what it sees
+
+
+@pytest.mark.parametrize(("status", "says"), [
+    ("done", "The arena is held: this schedule is its record and can no longer be changed."),
+    ("cancelled", "The arena is cancelled: this schedule is kept as a record and can no "
+                  "longer be changed."),
+])
+def test_a_held_or_cancelled_arenas_schedule_offers_no_change(client, staff, scheduled,
+                                                              status, says):
+    """The server refuses every change to a done or cancelled arena's meetings
+    (meeting_changes._check_changeable), but the page still offered Lock, Move with its
+    Slot and Table fields, and Cancel meeting on every row."""
+    arena, first, second, gone = scheduled
+    db.session.get(type(arena), arena.id).status = status
+    db.session.commit()
+    html = client.get(f"/staff/arenas/{arena.id}/schedule").get_data(as_text=True)
+    page = _Controls(html)
+    assert [f for f in page.forms if f"/staff/arenas/{arena.id}/" in f] == []
+    assert _Fields(html).fields == []
+    assert not [c for c in page.controls if "/meetings/" in (c["href"] or "")]
+    assert says in html
+    # the record itself is all there: both meetings and the pair cancelled by staff
+    for name in ("Kari Nordmann", "Per Hansen", "Ola Berg", "Eva Lie"):
+        assert name in html
+    assert f'id="meeting-{first.id}"' in html and f'id="cancelled-{gone.id}"' in html
+
+
+def test_an_open_arenas_schedule_says_nothing_of_a_record(client, staff, scheduled):
+    arena, *_ = scheduled
+    html = client.get(f"/staff/arenas/{arena.id}/schedule").get_data(as_text=True)
+    assert 'id="schedule-read-only"' not in html
+    assert len(_Fields(html).fields) == 4
