@@ -264,10 +264,18 @@ def _nok(locale: str, amount) -> str:
     return str(escape(templating.nok_in(locale, amount)))
 
 
-def _explained(m, locale: str, id_prefix: str) -> str:
+# The investor's own activity is one component of every score of theirs: on their own
+# pitch cards its bar showed the same value on every card and said nothing about the pitch
+# (as the focus bar did, explain._NO_OWN_DATA). A founder's cards keep it: it tells one
+# investor from another there.
+_OWN_SIDE = frozenset({"activity"})
+
+
+def _explained(m, locale: str, id_prefix: str, skip=frozenset()) -> str:
     sentence = escape(explain.sentence_in(locale, m))
+    chart = component_chart(m.components, id_prefix, explain.not_applicable(m) | skip)
     return (f'      <p class="mb-2">{sentence}</p>\n'
-            f"      {component_chart(m.components, id_prefix, explain.not_applicable(m))}\n")
+            f"      {chart}\n")
 
 
 def pitch_card_top(m) -> Markup:
@@ -289,7 +297,7 @@ def pitch_card_top(m) -> Markup:
         "      </div>\n"
         f'      <p class="mb-1">{escape(p.summary)}</p>\n'
         f'      <p class="small text-body-secondary mb-2">{facts}</p>\n'
-        + _explained(m, locale, f"m{m.id}"))
+        + _explained(m, locale, f"m{m.id}", _OWN_SIDE))
 
 
 def investor_card_top(m, position: int) -> Markup:

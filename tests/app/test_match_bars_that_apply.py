@@ -173,4 +173,24 @@ def test_no_focus_bar_repeating_the_activity_bar(client, auth, pairs):
     auth.logout()
     auth.login(pairs["fund"].user.email)
     chart = _chart(client.get("/matches").get_data(as_text=True), score.id)
-    assert "activity" in chart and "focus" not in chart
+    assert chart and "focus" not in chart
+
+
+def test_investor_reading_their_own_cards_sees_no_bar_of_their_own_activity(
+        client, auth, pairs):
+    """'Investor activity' on an investor's own pitch cards is their own record, the same on
+    every card: it says nothing about the pitch. The founder's cards keep it (it differs
+    from one investor to the next there)."""
+    fund, partner = _score(pairs, "pitch", "fund"), _score(pairs, "pitch", "partner")
+    auth.login(pairs["pitch"].owner.email)
+    html = client.get(f"/pitches/{pairs['pitch'].id}/matches").get_data(as_text=True)
+    assert "activity" in _chart(html, fund.id) and "activity" in _chart(html, partner.id)
+    auth.logout()
+    auth.login(pairs["fund"].user.email)
+    html = client.get("/matches").get_data(as_text=True)
+    chart = _chart(html, fund.id)
+    assert chart and "activity" not in chart and "Investor activity" not in html
+    client.post(f"/matches/{pairs['pitch'].id}/{pairs['fund'].id}/mark/saved")
+    html = client.get("/matches/saved").get_data(as_text=True)
+    chart = _chart(html, fund.id)
+    assert chart and "activity" not in chart
