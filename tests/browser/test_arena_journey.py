@@ -14,7 +14,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import DESKTOP
+from tests.browser.conftest import DESKTOP, PHONE
 from tests.browser.seed_server import STAFF_EMAIL, STAFF_NAME, STAFF_PASSWORD
 from tests.browser.support import DEMO_PASSWORD
 
@@ -295,3 +295,29 @@ def test_participant_downloads_the_calendar_file(new_user, tmp_path):
     assert text.count("BEGIN:VEVENT") >= 1
     assert INVESTOR[1] in text
     assert "STATUS:CONFIRMED" in text
+
+
+def test_participant_reads_the_agenda_on_a_phone(new_user):
+    """On the event day people open the agenda on a phone: each meeting reads top to bottom as
+    a card (time, table, who, why) within the screen's width. Before, it was a 4-column table
+    ~711 px wide in a sideways scroller at 390 px, 'Why you match' off the screen."""
+    _needs("scheduled", "arena_id")
+    me = new_user(PHONE, name="founder")
+    me.login(FOUNDER[0], DEMO_PASSWORD)
+    me.use_language("nb")
+    page = me.page
+    me.goto(f"/arenas/{STATE['arena_id']}/agenda", "agenda-phone")
+    row = page.locator("tr[id^='meeting-']").filter(has_text=INVESTOR[1])
+    expect(row).to_have_count(1)
+    width = page.evaluate("document.documentElement.clientWidth")
+    for cell in row.locator("td").all():
+        box = cell.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width + 1, (cell.inner_text(), box)
+    # stacked: the time above the table, above the person, above the reason
+    tops = [cell.bounding_box()["y"] for cell in row.locator("td").all()]
+    assert tops == sorted(tops) and len(set(tops)) == len(tops), tops
+    # still a table for screen readers: the cells keep their column headings
+    table = page.get_by_role("table", name=me.t("Your meetings, in time order"))
+    expect(table.get_by_role("columnheader", name=me.t("Why you match"))).to_have_count(1)
+    expect(table.get_by_role("cell").filter(has_text=INVESTOR[1])).to_have_count(1)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
