@@ -120,6 +120,18 @@ def test_founder_overview_and_draft_notice(client, auth, market):
     assert client.get(f"/pitches/{draft.id}/matches").status_code == 200
 
 
+def test_founder_overview_links_each_investor_to_their_page(client, auth, market):
+    """The overview's investors are links to the page where the founder reads the profile
+    and answers it, not plain names."""
+    auth.login(market["solar_founder"].email)
+    html = client.get("/matches/pitches").get_data(as_text=True)
+    investor = market["solar_investor"]
+    link = f'<a href="/investors/{investor.id}">{investor.organisation}</a>'
+    assert link in html
+    page = client.get(f"/investors/{investor.id}")
+    assert page.status_code == 200 and investor.organisation in page.get_data(as_text=True)
+
+
 @pytest.fixture
 def admin(auth):
     user = make_user("admin", association=None)
