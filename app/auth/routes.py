@@ -104,7 +104,9 @@ def login():
         user = accounts.authenticate(form.email.data, form.password.data)
         if user is None:
             audit.record("login_failed", detail=form.email.data.strip().lower()[:254])
-            form.password.errors.append(_("Wrong e-mail or password."))
+            # The form's message, on neither field: which of the two is wrong is not told
+            # (that would say whether the address has an account).
+            form.form_errors.append(_("Wrong e-mail or password."))
         else:
             _start_session(user, remember=form.remember.data)
             audit.record("login", actor=user, target=f"user:{user.id}")

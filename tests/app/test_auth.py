@@ -7,6 +7,8 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import User
+from tests.app.test_form_fields import _Page
+from tests.app.test_i18n import _client_in
 from tests.factories import DEFAULT_PASSWORD, make_user, outbox_of
 
 GOOD = "fjord sol batteri 2026"
@@ -88,6 +90,40 @@ def test_wrong_password_and_unknown_email_answer_alike(client, auth):
     assert strip(wrong).split("<main")[1].split("</main>")[0].replace(
         'value=""', "") == strip(unknown).split("<main")[1].split("</main>")[0].replace(
         'value=""', "")
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("email", ["founder", "nobody@example.no"], ids=["wrong-password",
+                                                                       "unknown-email"])
+def test_a_failed_login_says_plainly_that_e_mail_or_password_is_wrong(app, lang, email):
+    """The alert said 'Correct the marked fields' above a password field marked with the
+    message, as if the password were the one that is wrong; no field is marked now."""
+    if email == "founder":
+        email = make_user("founder").email
+    client = _client_in(app, lang)
+
+    response = client.post("/auth/login", data={"email": email, "password": "not it at all"})
+
+    assert response.status_code == 422
+    html = response.get_data(as_text=True)
+    page = _Page(html)
+    wrong = {"nb": "Feil e-post eller passord.", "en": "Wrong e-mail or password."}[lang]
+    marked = {"nb": "Rett opp feltene som er markert.",
+              "en": "Please correct the marked fields."}[lang]
+    alert = html.split('class="alert alert-danger" role="alert">')[1].split("</div>")[0]
+    assert alert.strip() == wrong
+    assert marked not in html
+    for name in ("email", "password"):
+        [control] = page.by_name[name]
+        assert "aria-invalid" not in control and "is-invalid" not in control["class"]
+
+
+def test_an_empty_login_field_is_still_marked(app):
+    response = _client_in(app, "en").post("/auth/login", data={"email": "", "password": "x"})
+
+    html = response.get_data(as_text=True)
+    assert response.status_code == 422 and "Please correct the marked fields." in html
+    assert 'id="email-error"' in html and "Wrong e-mail or password." not in html
 
 
 def test_deactivated_user_cannot_log_in(client, auth):
