@@ -97,9 +97,10 @@ def agenda(arena_id: int):
 @bp.route("/<int:arena_id>/agenda.ics")
 @role_required(*PARTICIPANT)
 def agenda_ics(arena_id: int):
-    """The agenda as a calendar file; importing it again updates the events."""
-    me = _me(arena_id)
-    body = agenda_service.calendar(current_user, me.arena)
+    """The agenda as a calendar file; importing it again updates the events. Someone who
+    no longer comes gets it too: it cancels what they imported."""
+    me = call_or_abort(lambda: agenda_service.calendar_reader(current_user, arena_id))
+    body = agenda_service.calendar(current_user, me.arena, me)
     response = Response(body, mimetype="text/calendar")
     response.headers["Content-Type"] = "text/calendar; charset=utf-8"
     response.headers["Content-Disposition"] = f'attachment; filename="koble-arena-{arena_id}.ics"'

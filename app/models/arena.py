@@ -30,7 +30,7 @@ from sqlalchemy import (
     Time,
     UniqueConstraint,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from app.extensions import db
 from app.models.user import utcnow
@@ -178,6 +178,10 @@ class Invitation(db.Model):
     # The person's own "at most N meetings"; never above the arena's cap (None = that cap).
     meeting_cap: Mapped[int | None] = mapped_column(Integer)
     attended: Mapped[bool | None] = mapped_column(Boolean)
+    # Raised each time the person starts or stops coming (see _count_calendar_change): with
+    # the arena's version it is the SEQUENCE of the arena's own event in their calendar file,
+    # and above 0 it says they once had that event.
+    calendar_sequence: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, onupdate=utcnow
@@ -187,6 +191,15 @@ class Invitation(db.Model):
                                                      lazy="dynamic"))
     user = relationship("User", lazy="joined")
     pitch = relationship("Pitch")
+
+    @validates("state")
+    def _count_calendar_change(self, _key: str, state: str) -> str:
+        """Every path that makes someone start or stop coming (an answer, a withdrawal, staff
+        taking them off the list, the waiting list) sets the state, so the count is kept here:
+        a calendar app replaces or removes the arena's event only for a higher SEQUENCE."""
+        if (self.state == "accepted") != (state == "accepted"):
+            self.calendar_sequence = (self.calendar_sequence or 0) + 1
+        return state
 
     @property
     def has_times(self) -> bool:

@@ -4,6 +4,13 @@ Each meeting's calendar UID names the arena and the pair, so it stays the same w
 re-run or a move changes the time; SEQUENCE is the arena's schedule sequence and DTSTAMP
 the last change, so calendar apps replace the old event. Meetings that were called off are
 sent as STATUS:CANCELLED.
+
+The file also holds the arena itself as one event (date, start to end, venue, title), so that
+someone who said yes has it in their calendar before the schedule is made. Its UID names the
+arena; its SEQUENCE is the arena's version (raised by every edit, a new date or venue or a
+cancellation included) plus the person's Invitation.calendar_sequence (raised each time they
+start or stop coming), so it only ever rises. It is CANCELLED once the arena is cancelled or
+the person no longer comes; such a person may still fetch the file, to clear their calendar.
 """
 
 from __future__ import annotations
@@ -15,11 +22,20 @@ from flask_babel import gettext as _
 from icalendar import Calendar, Event
 
 from app.extensions import db
-from app.models import Arena, InvestorProfile, Meeting, MeetingFeedback, MeetingRequest, User
+from app.models import (
+    Arena,
+    InvestorProfile,
+    Invitation,
+    Meeting,
+    MeetingFeedback,
+    MeetingRequest,
+    User,
+)
 from app.models.arena import LOCAL_TZ
-from app.services import explain
+from app.services import explain, links
 from app.services.contacts import can_see_contacts
-from app.services.meeting_requests import profile_ids, scores_for
+from app.services.errors import Forbidden
+from app.services.meeting_requests import participant_of, profile_ids, scores_for
 from app.services.privacy import shown
 from app.services.schedule import is_active, meetings
 
@@ -114,15 +130,58 @@ def items(viewer, arena: Arena, include_cancelled: bool = False) -> list[AgendaI
     return out
 
 
-def _stamp(arena: Arena) -> datetime:
-    stamp = arena.scheduled_at or arena.updated_at or datetime.now(UTC)
+def _utc(stamp: datetime | None) -> datetime:
+    stamp = stamp or datetime.now(UTC)
     if stamp.tzinfo is None:  # SQLite hands back naive datetimes (stored as UTC)
         stamp = stamp.replace(tzinfo=UTC)
     return stamp.astimezone(UTC)
 
 
-def calendar(viewer, arena: Arena) -> bytes:
-    """The viewer's agenda as an iCalendar file, one VEVENT per meeting."""
+def _stamp(arena: Arena) -> datetime:
+    return _utc(arena.scheduled_at or arena.updated_at)
+
+
+def arena_uid(arena: Arena) -> str:
+    """The arena's own event: one per arena, never a meeting's (those name the pair)."""
+    return f"arena{arena.id}@{UID_DOMAIN}"
+
+
+def calendar_reader(user, arena_id: int) -> Invitation:
+    """Whose calendar file this is: an accepted participant, or someone who once accepted
+    and no longer comes (their file cancels the arena and their meetings). Others are
+    refused as participant_of refuses them."""
+    try:
+        return participant_of(user, arena_id)
+    except Forbidden:
+        invitation = db.session.scalar(db.select(Invitation).where(
+            Invitation.arena_id == arena_id, Invitation.user_id == user.id))
+        if invitation is None or not invitation.calendar_sequence:
+            raise
+        return invitation
+
+
+def _arena_event(arena: Arena, invitation: Invitation) -> Event:
+    """The arena itself, CONFIRMED while the person comes and the arena is not cancelled."""
+    coming = invitation.state == "accepted" and arena.status != "cancelled"
+    event = Event()
+    event.add("uid", arena_uid(arena))
+    event.add("dtstamp", max(_utc(arena.updated_at), _utc(invitation.updated_at)))
+    event.add("sequence", (arena.version or 0) + (invitation.calendar_sequence or 0))
+    event.add("dtstart", arena.starts_at)
+    event.add("dtend", arena.ends_at)
+    event.add("summary", arena.title)
+    if arena.venue:
+        event.add("location", arena.venue)
+    url = links.url("meetings.agenda", arena_id=arena.id, external=True)
+    event.add("url", url)
+    event.add("description", _("Your agenda: %(url)s", url=url))
+    event.add("status", "CONFIRMED" if coming else "CANCELLED")
+    event.add("transp", "OPAQUE")
+    return event
+
+
+def calendar(viewer, arena: Arena, invitation: Invitation | None = None) -> bytes:
+    """The viewer's agenda as an iCalendar file: the arena, then one VEVENT per meeting."""
     cal = Calendar()
     cal.add("prodid", "-//Koble//Arena agenda//EN")
     cal.add("version", "2.0")
@@ -131,6 +190,11 @@ def calendar(viewer, arena: Arena) -> bytes:
     cal.add("x-wr-calname", arena.title)
     cal.add("x-wr-timezone", str(LOCAL_TZ))
     stamp = _stamp(arena)
+    if invitation is None:
+        invitation = db.session.scalar(db.select(Invitation).where(
+            Invitation.arena_id == arena.id, Invitation.user_id == viewer.id))
+    if invitation is not None:
+        cal.add_component(_arena_event(arena, invitation))
     for item in items(viewer, arena, include_cancelled=True):
         event = Event()
         event.add("uid", item.uid)

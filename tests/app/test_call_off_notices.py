@@ -11,6 +11,7 @@ import pytest
 
 from app.extensions import db
 from app.models import Meeting
+from app.services.agenda import arena_uid
 from tests.app.test_staff_change_notices import mails_to, speaks, told, uids
 from tests.factories import make_arena, make_meeting, make_participant, make_user, outbox_of
 
@@ -185,8 +186,9 @@ def test_a_new_date_start_and_venue_tells_everyone_coming_once_and_calendars_upd
     # The participants' calendar files take the new time: a higher SEQUENCE.
     auth.logout()
     auth.login(founder.user.email)
-    events = icalendar.Calendar.from_ical(
+    events = [e for e in icalendar.Calendar.from_ical(
         client.get(f"/arenas/{arena.id}/agenda.ics").data).walk("VEVENT")
+        if str(e["UID"]) != arena_uid(arena)]
     assert {int(e["SEQUENCE"]) for e in events} == {2}
     assert sorted(e["DTSTART"].dt.date() for e in events) == [new_day, new_day]
 

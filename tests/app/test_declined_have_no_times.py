@@ -12,6 +12,7 @@ import csv
 import io
 import re
 
+import icalendar
 import pytest
 
 from app.extensions import db
@@ -95,8 +96,10 @@ def test_the_answers_export_has_no_times_for_those_not_coming(client, staff):
 
 
 def _calendar_events(user, arena) -> list[tuple[str, str]]:
-    text = agenda.calendar(user, arena).decode()
-    return re.findall(r"SEQUENCE:(\d+)\r\n(?:.*\r\n)*?STATUS:(\w+)", text)
+    """(SEQUENCE, STATUS) of the meetings in the person's calendar file."""
+    events = icalendar.Calendar.from_ical(agenda.calendar(user, arena)).walk("VEVENT")
+    return [(str(e["SEQUENCE"]), str(e["STATUS"])) for e in events
+            if str(e["UID"]) != agenda.arena_uid(arena)]
 
 
 def test_a_no_after_a_yes_calls_off_the_meetings(app):
