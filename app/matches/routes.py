@@ -18,7 +18,7 @@ from app.services import explain, incoming_interest, interest, notifications, re
 from app.services.contacts import can_see_contacts
 from app.services.errors import DomainError, NotFound
 from app.services.page_cache import cached_page
-from app.services.saved import saved_page, scores_of
+from app.services.saved import founder_marked, saved_page, scores_of
 
 bp = Blueprint("matches", __name__)
 
@@ -112,9 +112,13 @@ def recommended():
 
 
 @bp.route("/matches/hidden")
-@role_required("investor")
+@role_required("founder", "investor")
 def hidden_pitches():
-    """Pitches the investor marked "not for me", to undo."""
+    """Pitches the investor marked "not for me", to undo; for a founder, the investors they
+    marked so on any of their pitches."""
+    if current_user.role == "founder":
+        return render_template("matches/founder_hidden.html",
+                               marks=founder_marked(current_user.id, "not_for_me"))
     profile = interest.investor_profile_of(current_user)
     marks = interest.marks_by("investor", investor_id=profile.id) if profile else {}
     pitches = [db.session.get(Pitch, p) for (p, _i), kind in marks.items()
@@ -124,9 +128,13 @@ def hidden_pitches():
 
 
 @bp.route("/matches/saved")
-@role_required("investor")
+@role_required("founder", "investor")
 def saved_pitches():
-    """Pitches the investor saved, last saved first, with the cards' answers (Undo un-saves)."""
+    """Pitches the investor saved, last saved first, with the cards' answers (Undo un-saves);
+    for a founder, the investors they saved, pitch by pitch."""
+    if current_user.role == "founder":
+        return render_template("matches/founder_saved.html",
+                               marks=founder_marked(current_user.id, "saved"))
     profile = interest.investor_profile_of(current_user, columns=cards.OWN_PROFILE_COLUMNS)
     if profile is None:
         return render_template("matches/saved.html", profile=None, pagination=None,

@@ -1,15 +1,18 @@
-"""An investor's saved pitches: those they marked "save" to come back to, with their scores."""
+"""Saved pairs to come back to: an investor's saved pitches, with their scores, and the
+investors a founder saved or marked "not for me", to find and undo."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from functools import lru_cache
 
 from flask import current_app
-from sqlalchemy import and_, bindparam, exists, select
+from sqlalchemy import and_, bindparam, exists, or_, select
 from sqlalchemy.orm import aliased, lazyload
 
 from app.extensions import db
-from app.models import Interest, MatchScore, Pitch, User
+from app.models import Interest, InvestorProfile, MatchScore, Pitch, User
 from app.services import paging
 
 
@@ -52,3 +55,40 @@ def scores_of(profile_id: int, pitch_ids: list[int]) -> dict[int, MatchScore]:
                                  MatchScore.pitch_id.in_(pitch_ids))
         .options(lazyload(MatchScore.pitch), lazyload(MatchScore.investor)))
     return {row.pitch_id: row for row in rows}
+
+
+@dataclass
+class FounderMark:
+    """An investor a founder saved or marked "not for me" for one of their pitches."""
+
+    pitch: Pitch
+    profile: InvestorProfile
+    since: datetime
+
+
+def founder_marked(owner_id: int, kind: str) -> list[FounderMark]:
+    """The investors the founder marked `kind` ("saved" or "not_for_me") on their pitches,
+    pitch by pitch (newest pitch first), last marked first within a pitch. Only pairs the
+    founder can still answer (and so undo): a published pitch not hidden by staff, an
+    active investor of an active account; a saved pair the investor turned down is left out,
+    as it is from both sides' lists."""
+    mine, investors = aliased(Interest), aliased(Interest)
+    account = aliased(User)
+    investor_said_no = exists().where(
+        investors.pitch_id == mine.pitch_id,
+        investors.investor_profile_id == mine.investor_profile_id,
+        investors.side == "investor", investors.kind == "not_for_me")
+    query = (
+        select(Pitch, InvestorProfile, mine.updated_at)
+        .join(mine, and_(mine.pitch_id == Pitch.id, mine.side == "founder", mine.kind == kind))
+        .join(InvestorProfile, InvestorProfile.id == mine.investor_profile_id)
+        .outerjoin(account, account.id == InvestorProfile.user_id)
+        .where(Pitch.owner_id == owner_id, Pitch.status == "published",
+               Pitch.hidden.is_(False), InvestorProfile.active.is_(True),
+               or_(account.id.is_(None), account.active.is_(True)))
+        .order_by(Pitch.updated_at.desc(), Pitch.id.desc(), mine.updated_at.desc(),
+                  InvestorProfile.id.desc())
+    )
+    if kind == "saved":
+        query = query.where(~investor_said_no)
+    return [FounderMark(p, q, since) for p, q, since in db.session.execute(query).unique()]

@@ -134,10 +134,11 @@ def test_only_the_investors_own_saved_pitches_are_listed(client, auth, market, s
     assert "You have not saved any pitches." in html
 
 
-def test_saved_page_is_for_investors_only(client, auth, market):
+def test_saved_page_is_for_investors_and_founders(client, auth, market):
     assert client.get("/matches/saved").status_code == 302  # to the login page
-    auth.login(market["solar_founder"].email)
+    auth.login(make_user("staff").email)
     assert client.get("/matches/saved").status_code == 403
+    # a founder gets their own list, of investors (tests/app/test_founder_saved_investors.py)
 
 
 def test_investor_without_a_profile_is_asked_to_write_one(client, auth, app):
