@@ -188,10 +188,11 @@ COMPOUND_MIN_PART = 4
 # Words an explanation never names as shared by a pitch and an investor (a term made of
 # nothing else is left out, see explain.nameable): marketing filler and the boilerplate of
 # nearly every pitch and thesis on a matchmaking platform (offering, capital, amounts, "the
-# company", "the team", customers), in both languages, inflections spelled out. "Both
-# mention kroner and the company" says nothing about why a pair fits. Naming only: the
-# words still count in the text score, so rankings are unchanged (as stop words they would
-# not).
+# company", "the team", customers), and everyday verbs and adverbs no stop-word list has
+# ("tar" as in "tar vare på", takes care of; "følger", "må", "lang"), in both languages,
+# inflections spelled out. "Both mention kroner and the company" or "… næringsbygg, tar and
+# effekt" says nothing about why a pair fits. Naming only: the words still count in the text
+# score, so rankings are unchanged (as stop words they would not).
 UNNAMED_WORDS = _words(
     """
     tilbyr tilby tilbyde tilbud tilbudet leverer levere hjelper hjelpe bidrar bidra ønsker
@@ -202,6 +203,8 @@ UNNAMED_WORDS = _words(
     ambisiøs ambisiøse ambisiøst fremtidens fremtidsrettet moderne helhetlig helhetlige
     beste bedre god gode godt stor store stort små liten lite mulig mulige mulighet
     muligheter potensial betalende åpne
+    ta tar tas tatt tok vare følge følger fulgt må måtte lang lange langt kombinere
+    kombinerer direkte
     selskap selskapet selskaper selskapene bedrift bedriften bedrifter bedriftene firma
     team teamet kunde kunden kunder kundene marked markedet markeder bransje bransjen
     løsning løsningen løsninger løsningene produkt produktet produkter tjeneste tjenesten
@@ -212,7 +215,8 @@ UNNAMED_WORDS = _words(
     help helps helping offer offered provide deliver delivers delivering leading unique
     innovative powerful simple easy efficient effective better best great exciting
     ambitious disruptive seamless cutting-edge world-class every looking need needs use
-    make become must potential paying
+    make become must potential paying take takes taking took taken follow follows
+    followed combine combines long
     companies business businesses firm firms team teams customer customers client clients
     market markets solution solutions product products service services user users
     idea ideas

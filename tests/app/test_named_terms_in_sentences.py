@@ -70,3 +70,11 @@ def test_terms_stored_before_the_list_are_not_named_either(app, locale):
     assert _named(sentence, locale).strip() == "solceller"
     assert MENTION[locale] not in only_filler.lower()
     assert only_filler == ("The stage fits." if locale == "en" else "Fasen passer.")
+
+
+def test_an_everyday_verb_is_not_named_in_the_sentence(app):
+    """The audit's sentence: 'Både pitchen og investoren nevner næringsbygg, tar og effekt'
+    ("tar", takes); terms stored before the word was left out are not named either."""
+    with app.test_request_context(), force_locale("nb"):
+        sentence = explain.sentence(["text_overlap"], ["næringsbygg", "tar", "effekt"])
+    assert _named(sentence, "nb").strip() == "næringsbygg og effekt"

@@ -71,3 +71,22 @@ def test_a_phrase_is_named_unless_all_its_words_are_filler():
     assert not engine_explain.nameable("øvre eiker")
     assert engine_explain.nameable("smart city")
     assert engine_explain.nameable("solceller")
+
+
+def test_an_everyday_norwegian_verb_is_not_named_as_shared():
+    """'Både pitchen og investoren nevner næringsbygg, tar og effekt': "tar" (takes, as in
+    "tar vare på") is in no stop-word list, and both texts used it."""
+    from matching import InvestorRecord, PitchRecord
+
+    pitches = [PitchRecord("p", "Vi tar ned effekttoppene i næringsbygg og tar vare på "
+                                "strømnettet. Effekt styres med batterier."),
+               PitchRecord("z", "Fisk og havbruk i fjorden.")]
+    investors = [InvestorRecord("q", "Vi tar en aktiv rolle i næringsbygg, tar vare på "
+                                     "gründerne og ser etter effekt i strømnettet."),
+                 InvestorRecord("w", "Skoler og barnehager.")]
+    engine = MatchEngine().fit(pitches, investors)
+    res = engine.score_pair("p", "q")
+    assert "næringsbygg" in res.shared_terms, res.shared_terms
+    assert not {"tar", "tar vare", "vare"} & set(res.shared_terms), res.shared_terms
+    assert [r for r in engine.batch_top_investors(k=2)["p"]
+            if r.investor_id == "q"][0].shared_terms == res.shared_terms
