@@ -3,7 +3,7 @@ attendance and the CSV exports."""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
@@ -41,22 +41,32 @@ def _layout(arena) -> dict:
             "slots": [(s, arena.slot_start(s)) for s in arena.meeting_slots]}
 
 
-def _page(arena, error=None, typed=None, status=200):
+def _page(arena, error=None, typed=None):
     return render_template("meetings/staff_schedule.html", arena=arena, error=error,
                            typed=typed or {},
                            changeable=arena.status in schedule_service.BUILDABLE,
-                           **_layout(arena)), status
+                           **_layout(arena))
 
 
 def _back(arena_id: int):
     return redirect(url_for("meetings_staff.schedule", arena_id=arena_id))
 
 
+# A refused move, kept for the page the browser is sent to: what was typed and why not.
+MOVE_REFUSED = "move_refused"
+TYPED_KEPT = 20  # characters of each field: a number has at most 6 digits
+
+
 @bp.route("/<int:arena_id>/schedule")
 @role_required("staff")
 def schedule(arena_id: int):
-    """The schedule per table and per person; printable."""
-    return _page(managed_arena_or_404(arena_id))
+    """The schedule per table and per person; printable. After a refused move, the row
+    keeps what was typed and says why, once."""
+    arena = managed_arena_or_404(arena_id)
+    refused = session.pop(MOVE_REFUSED, None)
+    if not refused or refused.get("arena_id") != arena.id:
+        return _page(arena)
+    return _page(arena, refused["error"], refused)
 
 
 @bp.route("/<int:arena_id>/schedule/build", methods=["POST"])
@@ -104,14 +114,23 @@ def move(arena_id: int, meeting_id: int):
              "table": request.form.get("table", "")}
     slot, table = number_from_form(typed["slot"]), number_from_form(typed["table"])
     if slot is None or table is None:
-        return _page(arena, _("Enter the slot and the table as numbers."), typed, 422)
+        return _move_refused(arena, typed, _("Enter the slot and the table as numbers."))
     try:
         call_or_abort(lambda: meeting_changes.move(current_user, arena, meeting_id, slot - 1,
                                                     table - 1))
     except DomainError as error:
-        return _page(arena, error.message, typed, 422)
+        return _move_refused(arena, typed, error.message)
     flash(_("The meeting is moved and locked there."), "success")
     return _back(arena_id)
+
+
+def _move_refused(arena, typed: dict, message: str):
+    """Back to the schedule at the meeting's row (redirect after POST: a reload does not
+    post the move again), where the fields keep what was typed and the message says why."""
+    kept = {key: typed[key][:TYPED_KEPT] for key in ("slot", "table")}  # a cookie holds it
+    session[MOVE_REFUSED] = {**typed, **kept, "arena_id": arena.id, "error": message}
+    return redirect(url_for("meetings_staff.schedule", arena_id=arena.id,
+                            _anchor=f"meeting-{typed['meeting_id']}"), code=303)
 
 
 @bp.route("/<int:arena_id>/meetings/<int:meeting_id>/cancel", methods=["GET", "POST"])

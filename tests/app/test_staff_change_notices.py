@@ -172,8 +172,8 @@ def test_a_refused_move_tells_nobody(app, client, staff, two_meetings):
     arena, moving, _pair, _bystanders = two_meetings
     url = f"/staff/arenas/{arena.id}/meetings/{moving.id}/move"
     assert client.post(url, data={"slot": "6", "table": "3"}).status_code == 302
-    assert client.post(url, data={"slot": "2", "table": "2"}).status_code == 422  # taken
-    assert client.post(url, data={"slot": "x", "table": "2"}).status_code == 422
+    assert client.post(url, data={"slot": "2", "table": "2"}).status_code == 303  # taken
+    assert client.post(url, data={"slot": "x", "table": "2"}).status_code == 303
     assert sum(len(notes) for notes in told().values()) == 2
     assert len(outbox_of(app)) == 2
 

@@ -243,3 +243,37 @@ def test_an_open_arenas_schedule_says_nothing_of_a_record(client, staff, schedul
     html = client.get(f"/staff/arenas/{arena.id}/schedule").get_data(as_text=True)
     assert 'id="schedule-read-only"' not in html
     assert len(_Fields(html).fields) == 4
+
+
+def test_a_refused_move_lands_on_the_schedule_at_the_row_with_what_was_typed(client, staff,
+                                                                             scheduled):
+    """A refused move rendered the page at /meetings/<id>/move, so a reload posted the move
+    again, and the message stood at the page's top, away from the row of forty it meant."""
+    arena, first, second, gone = scheduled
+    response = client.post(f"/staff/arenas/{arena.id}/meetings/{first.id}/move",
+                           data={"slot": "1", "table": "1"})  # Ola and Eva sit there
+    assert response.status_code == 303
+    assert response.location == f"/staff/arenas/{arena.id}/schedule#meeting-{first.id}"
+
+    html = client.get(response.location).get_data(as_text=True)
+    message = "Table 1 is already taken in slot 1."
+    fields = {f["name"]: f for f in _Fields(html).fields}
+    assert html.count(message) == 2  # at the top, and under the row's fields
+    row = html[html.index(f'id="meeting-{first.id}"'):]
+    row = row[: row.index("</tr>")]
+    assert f'id="move-error-{first.id}"' in row and message in row
+    assert row.count(f'aria-describedby="move-error-{first.id}"') == 2  # Slot and Table
+    assert 'name="slot" size="3" inputmode="numeric" value="1"' in row  # as typed
+    assert "Slot for the meeting of Kari Nordmann and Per Hansen (Fjordinvest)" in fields
+    top = _Controls(html[html.index('id="move-error"'):])
+    assert top.controls[0]["href"] == f"#meeting-{first.id}"
+    assert top.controls[0]["name"] == ("Go to the meeting of Kari Nordmann and Per Hansen "
+                                       "(Fjordinvest)")
+    other = html[html.index(f'id="meeting-{second.id}"'):]
+    assert "aria-invalid" not in other[: other.index("</tr>")]
+
+    again = client.get(f"/staff/arenas/{arena.id}/schedule").get_data(as_text=True)
+    assert message not in again  # said once; a reload shows the schedule as it is
+    db.session.expire_all()
+    assert (db.session.get(Meeting, first.id).slot, db.session.get(Meeting, first.id).table
+            ) == (0, 1)
