@@ -144,7 +144,7 @@ class NumberField(_OneMessageWhenUnreadable, FloatField):
             number = None
         if number is None or not number.is_finite():  # "abc", "0,5" in English, "nan"
             self.data = None
-            raise ValueError(self.gettext("Not a valid float value."))
+            raise ValueError(self.unreadable)
         self.data = float(number)
 
     def _value(self):
