@@ -222,6 +222,12 @@ class Invitation(db.Model):
             return arena.cap
         return max(0, min(self.meeting_cap, arena.cap))
 
+    def most_meetings(self, arena: Arena | None = None) -> int:
+        """How many meetings the person can get at most: their cap, and no more than the
+        meeting slots between their arrival and leaving (09:30 to 09:45 fits one)."""
+        arena = arena or self.arena
+        return min(self.cap(arena), len(self.available_slots(arena)))
+
     def __repr__(self) -> str:
         return f"<Invitation {self.id} {self.side} {self.state}>"
 
