@@ -166,11 +166,20 @@ def move(arena_id: int, invitation_id: int):
                 arena_id)
 
 
-@bp.route("/<int:arena_id>/invitations/send", methods=["POST"])
+@bp.route("/<int:arena_id>/invitations/send", methods=["GET", "POST"])
 @role_required("staff")
 def send(arena_id: int):
-    """Invite everyone proposed and e-mail them their answer link."""
+    """Ask first (GET: how many get an e-mail, and that a draft starts inviting), then
+    invite everyone proposed and e-mail them their answer link (POST). The e-mails cannot be
+    taken back, so a stray click on the list must not send them."""
     arena = managed_arena_or_404(arena_id)
+    if request.method == "GET":
+        try:
+            counts = invitations.to_send(arena)
+        except DomainError as error:
+            flash(error.message, "danger")
+            return _back(arena_id)
+        return render_template("arenas/confirm_send.html", arena=arena, counts=counts)
     return _run(lambda: invitations.send(current_user, arena), arena_id,
                 lambda sent: _mailed(_("Invitations sent: %(n)d.", n=sent.count), sent))
 

@@ -291,13 +291,36 @@ class Mailed(NamedTuple):
     failed: int = 0
 
 
+def _check_sendable(arena: Arena) -> None:
+    _check_editable(arena)
+    if arena.deadline_passed():
+        raise DomainError(_("The answer deadline has passed; move it before sending."))
+
+
+def to_send(arena: Arena) -> dict[str, int]:
+    """How many people per side "Send" would invite now (the unsent ones that fit the free
+    seats, as `send` numbers them), changing nothing: the page that asks first says it.
+    DomainError when sending would be refused."""
+    _check_sendable(arena)
+    counts = {}
+    for side in ("founder", "investor"):
+        seated = db.session.scalar(select(func.count(Invitation.id)).where(
+            Invitation.arena_id == arena.id, Invitation.side == side,
+            Invitation.state.in_(SEATED))) or 0
+        pending = db.session.scalar(select(func.count(Invitation.id)).where(
+            Invitation.arena_id == arena.id, Invitation.side == side,
+            Invitation.state.in_(PENDING))) or 0
+        counts[side] = min(pending, max(0, arena.capacity(side) - seated))
+    if not any(counts.values()):
+        raise DomainError(_("There is nobody to invite. Ask for a proposal or add people."))
+    return counts
+
+
 def send(staff, arena: Arena) -> Mailed:
     """Invite every proposed person and e-mail them; the arena starts inviting. An
     invitation whose e-mail fails stands (the person sees it on their arenas page), and a
     reminder can carry the link later."""
-    _check_editable(arena)
-    if arena.deadline_passed():
-        raise DomainError(_("The answer deadline has passed; move it before sending."))
+    _check_sendable(arena)
     for side in ("founder", "investor"):
         normalise(arena, side)
     chosen = list(db.session.scalars(select(Invitation).where(

@@ -442,3 +442,54 @@ def test_a_proposal_that_finds_nobody_for_free_seats_keeps_the_unsent_proposal(c
     assert _page_version() == version
     assert db.session.query(AuditEvent).count() == audits
     assert said.startswith("warning:") and "nobody" in said and UNCHANGED["en"] in said
+
+
+def test_send_asks_first_saying_who_gets_an_e_mail_and_that_the_draft_starts_inviting(
+        app, client, staff):
+    """'Send invitations to everyone proposed' mailed everyone at once and silently moved a
+    draft arena to 'inviting': it now opens a page that says how many people get an e-mail
+    and that the arena changes status, and changes nothing until its form is posted."""
+    arena = make_arena(status="draft", founder_capacity=2, investor_capacity=1)
+    founders = [_green_pitch() for _ in range(3)]  # the third waits
+    investor = _investor()
+    for user_id in [p.owner_id for p in founders] + [investor.user_id]:
+        client.post(f"/staff/arenas/{arena.id}/invitations/add", data={"user_id": user_id})
+    listing = client.get(f"/staff/arenas/{arena.id}/invitations").get_data(as_text=True)
+    url = f"/staff/arenas/{arena.id}/invitations/send"
+    assert f'<a class="btn btn-koble" href="{url}">' in listing  # a link, no one-click form
+    assert f'action="{url}"' not in listing
+
+    client.post("/language", data={"lang": "nb"})
+    before = db.session.get(PageVersion, 1).version
+    page = client.get(url)
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    assert ("Sende invitasjonene nå? 3 personer får en e-post med en lenke for å svare: "
+            "2 gründere og 1 investor.") in html
+    assert "Arenaen endres da fra «Utkast» til «Inviterer»." in html
+    assert f'<form method="post" action="{url}">' in html and 'name="csrf_token"' in html
+    assert "Ja, send 3 invitasjoner" in html
+    db.session.expire_all()  # the question changed nothing and mailed nobody
+    assert db.session.get(Arena, arena.id).status == "draft"
+    assert {i.state for i in _rows(arena)} == {"proposed", "waiting_list"}
+    assert not outbox_of(app) and db.session.get(PageVersion, 1).version == before
+
+    assert client.post(url).status_code == 302  # "Yes, send"
+    db.session.expire_all()
+    assert db.session.get(Arena, arena.id).status == "inviting"
+    assert len(outbox_of(app)) == 3
+    client.post("/language", data={"lang": "en"})
+    again = client.get(url)  # nobody left to invite: no question, the list says why
+    assert again.status_code == 302
+    assert b"nobody to invite" in follow(client, again).data
+
+
+def test_the_send_question_of_an_inviting_arena_says_nothing_of_a_status_change(client,
+                                                                               staff):
+    arena = make_arena(status="inviting")
+    client.post(f"/staff/arenas/{arena.id}/invitations/add",
+                data={"user_id": _green_pitch().owner_id})
+    html = client.get(f"/staff/arenas/{arena.id}/invitations/send").get_data(as_text=True)
+    assert "Send the invitation now? 1 person gets an e-mail" in html
+    assert "1 founder and 0 investors." in html
+    assert "changes from" not in html

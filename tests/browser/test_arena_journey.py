@@ -103,7 +103,14 @@ def test_staff_creates_arena_and_sends_the_proposed_invitations(new_user):
         expect(row).to_have_attribute("data-state", "proposed")
     STATE["proposed"] = page.locator("tr[data-state='proposed']").count()
 
-    page.get_by_role("button", name=me.t("Send invitations to everyone proposed")).click()
+    # Sending mails everyone at once: the link opens a page that asks first, with how many
+    # get an e-mail and, for a draft, that the arena starts inviting.
+    page.get_by_role("link", name=me.t("Send invitations to everyone proposed")).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(me.t("Send invitations"))
+    expect(page.locator("#send-question")).to_contain_text(str(STATE["proposed"]))
+    expect(page.locator("#send-status")).to_contain_text(me.t("Inviting"))
+    me.check("send-question")
+    page.locator("form[action$='/invitations/send']").get_by_role("button").click()
     expect(page.get_by_role("status").first).to_contain_text(
         me.t("Invitations sent: %(n)d.", n=STATE["proposed"]))
     expect(page.locator("tr[data-state='proposed']")).to_have_count(0)
