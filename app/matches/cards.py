@@ -202,9 +202,11 @@ def _button_parts(next_url: str) -> dict:
 
 
 def interest_buttons(pitch_id: int, investor_id: int, mine: str | None,
-                     next_url: str) -> Markup:
+                     next_url: str, at: str | None = None) -> Markup:
     """Buttons for the viewer's own answer about a pair (`mine`: the current kind or None):
-    one POST form with the CSRF token, as the interest_buttons macro draws it."""
+    one POST form with the CSRF token, as the interest_buttons macro draws it. `at`: the id
+    of the card's place in its list ("r-7": the ranked list's seventh), sent with the answer
+    so the page comes back there (routes._landing) rather than at its top."""
     parts = _button_parts(next_url)
 
     def form(name: str) -> str:
@@ -212,6 +214,8 @@ def interest_buttons(pitch_id: int, investor_id: int, mine: str | None,
         return before + make(pitch_id, investor_id) + after
 
     out = [parts["open"]]
+    if at:
+        out.append(f'<input type="hidden" name="at" value="{escape(at)}">\n')
     out.append(parts["you_are_interested"] if mine == "interested" else form("interested"))
     if mine == "saved":
         out.append(parts["saved"])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -158,6 +160,18 @@ def mutual():
                            matches=interest.mutual_matches(current_user))
 
 
+# A card's place in its list (cards.interest_buttons): a letter for the list, its position.
+_PLACE = re.compile(r"[a-z]-[0-9]{1,4}")
+
+
+def _landing(target: str) -> str:
+    """`target` with the answered card's place as its fragment, so the browser comes back to
+    the card (in its new state) or, when the answer took it off the list, to the one now in
+    its place, instead of the top of a long list."""
+    at = request.form.get("at", "")
+    return f"{target}#{at}" if _PLACE.fullmatch(at) and "#" not in target else target
+
+
 def _default_back(pitch_id: int) -> str:
     if current_user.role == "founder":
         return url_for("matches.pitch_matches", pitch_id=pitch_id)
@@ -186,7 +200,7 @@ def mark(pitch_id: int, investor_id: int, kind: str):
             flash(_("Marked as not for you; the pair is removed from both lists."), "info")
         else:
             flash(_("Saved."), "success")
-    return redirect(_back(_default_back(pitch_id)), 303)
+    return redirect(_landing(_back(_default_back(pitch_id))), 303)
 
 
 @bp.route("/matches/<int:pitch_id>/<int:investor_id>/clear", methods=["POST"])
@@ -201,4 +215,4 @@ def clear(pitch_id: int, investor_id: int):
         flash(error.message, "warning")
     else:
         flash(_("Your answer was undone."), "info")
-    return redirect(_back(_default_back(pitch_id)), 303)
+    return redirect(_landing(_back(_default_back(pitch_id))), 303)
