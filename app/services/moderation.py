@@ -7,16 +7,22 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from app.extensions import db
-from app.models import Pitch
+from app.models import Pitch, User
 from app.services import audit, events, notices, paging
 from app.services.errors import DomainError, NotFound
+from app.services.text_search import words_match
 
 MAX_REASON = 500
 
 
-def all_pitches_query(status: str | None = None, hidden: bool | None = None):
-    """A select of every pitch, newest first, optionally by status and hidden flag."""
+def all_pitches_query(status: str | None = None, hidden: bool | None = None, text: str = ""):
+    """A select of every pitch, newest first, optionally by status and hidden flag, and by
+    words that must each occur in the title or the founder's name (any case, Æ, Ø and Å
+    too: the search's lower() folds them on SQLite as well)."""
     query = select(Pitch).order_by(Pitch.created_at.desc(), Pitch.id.desc())
+    condition = words_match((Pitch.title, User.name), text or "")
+    if condition is not None:
+        query = query.join(User, Pitch.owner_id == User.id).where(condition)
     if status:
         query = query.where(Pitch.status == status)
     if hidden is not None:
@@ -24,9 +30,10 @@ def all_pitches_query(status: str | None = None, hidden: bool | None = None):
     return query
 
 
-def all_pitches(page: int = 1, status: str | None = None, hidden: bool | None = None):
-    """One page of every pitch for staff."""
-    return db.paginate(all_pitches_query(status, hidden), page=paging.page_number(page),
+def all_pitches(page: int = 1, status: str | None = None, hidden: bool | None = None,
+                text: str = ""):
+    """One page of every pitch for staff, filtered as `all_pitches_query`."""
+    return db.paginate(all_pitches_query(status, hidden, text), page=paging.page_number(page),
                        per_page=current_app.config.get("PITCHES_PER_PAGE", 20), error_out=False)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import SelectField, TextAreaField
+from wtforms import SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from app.form_base import KobleForm
@@ -25,6 +25,8 @@ class ModerationFilterForm(KobleForm):
     class Meta:
         csrf = False
 
+    q = StringField(_l("Title or founder"), validators=[Optional(), Length(max=200)],
+                    description=_l("Words from the pitch's title or the founder's name."))
     status = SelectField(_l("Status"), validators=[Optional()], choices=[
         ("", _l("All")), ("draft", _l("Draft")), ("published", _l("Published"))])
     hidden = SelectField(_l("Hidden"), validators=[Optional()], choices=[

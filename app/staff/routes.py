@@ -32,14 +32,15 @@ def _back_to_list() -> str:
 @bp.route("/pitches")
 @role_required("staff")
 def pitches():
-    """Every pitch, with status and hidden filters."""
+    """Every pitch, with a title or founder search and status and hidden filters."""
     form = ModerationFilterForm(request.args)
     if not form.validate():
         return render_template("staff/pitches.html", form=form, pagination=None,
                                filters={}), 422
     hidden = {"yes": True, "no": False}.get(form.hidden.data or "")
     page = max(request.args.get("page", 1, type=int), 1)
-    pagination = moderation.all_pitches(page, status=form.status.data or None, hidden=hidden)
+    pagination = moderation.all_pitches(page, status=form.status.data or None, hidden=hidden,
+                                        text=form.q.data or "")
     if (last := to_last_page(pagination)) is not None:
         return last
     filters = {key: value for key, value in request.args.items() if key != "page" and value}

@@ -112,3 +112,28 @@ def test_hiding_a_missing_pitch_is_404(client, staff):
 def test_hide_is_post_only(client, staff):
     pitch_id = make_pitch().id
     assert client.get(f"/staff/pitches/{pitch_id}/unhide").status_code == 405
+
+
+def test_staff_find_a_pitch_by_title_or_founder_with_the_other_filters(client, staff):
+    """The moderation list ran to 11 pages of 20 in the demo with no way to find one pitch:
+    its title or its founder's name now finds it, any case, Æ, Ø and Å too, and the search
+    stays on the pager's links and beside the status and hidden filters."""
+    solkraft = make_pitch(make_user("founder", name="Åse Ærlig"), title="Øvre Eiker Solkraft")
+    hidden = make_pitch(make_user("founder", name="Per Hansen"), title="Fjordfisk",
+                        hidden=True, hidden_reason="spam")
+    draft = make_pitch(make_user("founder", name="Kari Øvrebø"), title="Havvind",
+                       status="draft")
+    for _ in range(25):
+        make_pitch(title="Annet")
+    assert _ids(client.get("/staff/pitches?q=øvre+solkraft")) == {solkraft.id}
+    assert _ids(client.get("/staff/pitches?q=ØVRE")) == {solkraft.id, draft.id}  # title, name
+    assert _ids(client.get("/staff/pitches?q=åse")) == {solkraft.id}  # founder's name
+    assert _ids(client.get("/staff/pitches?q=hansen&hidden=yes")) == {hidden.id}
+    assert _ids(client.get("/staff/pitches?q=hansen&hidden=no")) == set()
+    assert _ids(client.get("/staff/pitches?q=øvre&status=draft")) == {draft.id}
+    page = client.get("/staff/pitches?q=annet").get_data(as_text=True)
+    assert "25 pitches." in page and 'name="q"' in page and 'value="annet"' in page
+    links = re.findall(r'href="(/staff/pitches\?[^"]*page=2[^"]*)"', page)
+    assert links and all("q=annet" in link for link in links)  # the pager keeps the search
+    assert len(_ids(client.get("/staff/pitches?q=annet&page=2"))) == 5
+    assert client.get("/staff/pitches?q=" + "x" * 201).status_code == 422
