@@ -42,9 +42,10 @@ class PitchForm(KobleForm):
         render_kw={"rows": 10},
     )
     sectors = MultiCheckboxField(_l("Sectors"), mapping=vocabulary.SECTORS)
-    stage = SelectField(
-        _l("Stage"), choices=vocabulary.choices(vocabulary.STAGES), validators=[DataRequired()]
-    )
+    # No default stage: a draft may leave it open, publishing asks for it
+    # (services/pitches.PUBLISH_NEEDS); it is stored as "" until chosen.
+    stage = SelectField(_l("Stage"), default="", validators=[Optional()],
+                        description=_l("Needed to publish, with a description and a sector."))
     ask_nok = WholeNumberField(
         _l("Funding ask (NOK)"),
         validators=[Optional(), NumberRange(min=0, max=MAX_ASK_NOK)],
@@ -66,6 +67,7 @@ class PitchForm(KobleForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.stage.choices = optional_choices(vocabulary.STAGES, _l("Not chosen"))
         self.funding_type.choices = optional_choices(vocabulary.FUNDING_TYPES, _l("Not decided"))
         self.municipality.choices = optional_choices(vocabulary.MUNICIPALITIES, _l("Not given"))
 
@@ -76,7 +78,7 @@ class PitchForm(KobleForm):
             "summary": self.summary.data.strip(),
             "description": (self.description.data or "").strip(),
             "sectors": list(self.sectors.data or []),
-            "stage": self.stage.data,
+            "stage": self.stage.data or "",
             "ask_nok": self.ask_nok.data,
             "funding_type": self.funding_type.data or None,
             "municipality": self.municipality.data or None,

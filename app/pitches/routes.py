@@ -64,8 +64,10 @@ def view(pitch_id: int):
     # an investor answers here too (the buttons post to the match cards' endpoints)
     answer = (incoming_interest.investor_answer(current_user, pitch)
               if current_user.role == "investor" else None)
+    to_publish = (pitches.publish_needs_text(pitch)
+                  if is_owner and not pitch.is_published else None)
     return render_template("pitches/view.html", pitch=pitch, is_owner=is_owner, top_matches=top,
-                           answer=answer)
+                           answer=answer, to_publish=to_publish)
 
 
 @bp.route("/<int:pitch_id>/edit", methods=["GET", "POST"])
@@ -96,7 +98,7 @@ def publish(pitch_id: int):
     pitch = _own_or_404(pitch_id)
     try:
         pitches.publish(pitch)
-    except Conflict as error:
+    except DomainError as error:  # a conflict, or what the pitch lacks to be published
         flash(error.message, "warning")
     else:
         flash(_("Your pitch is published."), "success")

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from babel.lists import format_list
+from flask_babel import get_locale
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
+from app import vocabulary
 from app.extensions import db
 from app.models import Pitch
 from app.models.user import utcnow
@@ -39,6 +43,44 @@ def _check(values: dict) -> None:
     ask = values.get("ask_nok")
     if ask is not None and ask < 0:
         raise DomainError(_("The amount cannot be negative."), "ask_nok")
+
+
+# What a pitch must say before investors see it; a draft may lack any of it. Matching reads
+# the description as the pitch's text (title and summary alone say little), the stage and
+# the sectors as facets every investor states; an unknown amount, place or funding type is
+# neutral in the score, so those stay optional. The stage has no default: a pitch left at
+# the select's first option was matched as an idea ("Fasen passer") without anyone saying so.
+PUBLISH_NEEDS = (
+    ("description", _l("a description")),
+    ("stage", _l("the stage")),
+    ("sectors", _l("at least one sector")),
+)
+
+
+def missing_to_publish(values) -> list[str]:
+    """The fields of PUBLISH_NEEDS that `values` (a dict or a Pitch) leaves empty."""
+    get = values.get if isinstance(values, dict) else lambda key: getattr(values, key, None)
+    missing = []
+    if not (get("description") or "").strip():
+        missing.append("description")
+    if get("stage") not in vocabulary.STAGES:
+        missing.append("stage")
+    if not get("sectors"):
+        missing.append("sectors")
+    return missing
+
+
+def _listed(missing: list[str]) -> str:
+    """ "a description, the stage and at least one sector" in the user's language."""
+    labels = dict(PUBLISH_NEEDS)
+    return format_list([str(labels[name]) for name in missing], locale=str(get_locale()))
+
+
+def publish_needs_text(pitch: Pitch) -> str | None:
+    """What the draft lacks to be published, as the sentence publishing would answer."""
+    missing = missing_to_publish(pitch)
+    return _("To publish the pitch, add %(missing)s.", missing=_listed(missing)) if missing \
+        else None
 
 
 def my_pitches(owner) -> list[Pitch]:
@@ -84,6 +126,10 @@ def update_pitch(pitch: Pitch, values: dict, expected_version: int | None) -> Pi
     if expected_version is None or expected_version != pitch.version:
         raise _conflict()
     _check(values)
+    missing = missing_to_publish(values) if pitch.status == "published" else []
+    if missing:
+        raise DomainError(_("A published pitch needs %(missing)s. Add it, or make the pitch a "
+                            "draft first.", missing=_listed(missing)), missing[0])
     for key in FIELDS:
         setattr(pitch, key, values.get(key))
     _commit_or_conflict()
@@ -92,8 +138,12 @@ def update_pitch(pitch: Pitch, values: dict, expected_version: int | None) -> Pi
 
 
 def publish(pitch: Pitch) -> Pitch:
-    """Make a draft visible to investors (unless staff hid it)."""
+    """Make a draft visible to investors (unless staff hid it); DomainError naming what is
+    missing (PUBLISH_NEEDS) if the pitch is not complete enough to be matched."""
     if pitch.status != "published":
+        needs = publish_needs_text(pitch)
+        if needs:
+            raise DomainError(needs, missing_to_publish(pitch)[0])
         pitch.status = "published"
         pitch.published_at = utcnow()
         _commit_or_conflict()

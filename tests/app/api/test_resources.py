@@ -164,7 +164,8 @@ def test_update_conflict_is_409_and_keeps_the_newer_version(client, world):
     headers = world.tokens["founder_a"]
     url = f"/api/v1/pitches/{world.a_pitch.id}"
     current = client.get(url, headers=headers).get_json()
-    body = {k: current[k] for k in ("title", "summary", "stage", "sectors", "ask_nok")}
+    body = {k: current[k] for k in ("title", "summary", "description", "stage", "sectors",
+                                    "ask_nok")}
     first = client.put(url, headers=headers, json=dict(body, title="Ny tittel",
                                                         version=current["version"]))
     assert first.status_code == 200 and first.get_json()["version"] == current["version"] + 1
@@ -197,7 +198,8 @@ def test_etag_gives_304_until_the_list_changes(client, world):
     again = client.get("/api/v1/pitches", headers={**headers, "If-None-Match": etag})
     assert again.status_code == 304 and again.data == b""
     new = client.post("/api/v1/pitches", headers=world.tokens["founder_b"],
-                      json={"title": "Ny", "summary": "Ny", "stage": "idea"}).get_json()
+                      json={"title": "Ny", "summary": "Ny", "stage": "idea",
+                            "description": "Noe nytt.", "sectors": ["energy"]}).get_json()
     client.post(f"/api/v1/pitches/{new['id']}/publish", headers=world.tokens["founder_b"])
     changed = client.get("/api/v1/pitches", headers={**headers, "If-None-Match": etag})
     assert changed.status_code == 200 and changed.headers["ETag"] != etag
