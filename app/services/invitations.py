@@ -74,10 +74,15 @@ def _reasons(cands, row: int, side: str, room_f: list[int], room_i: list[int], r
         bonus = cands.investor_bonus[row]
     top = np.sort(vals)[-3:] if vals.size else vals
     facts = result.get("info", {}).get((side, row), {})
-    return {"value": round(float(top.sum()), 3), "good": int((vals >= good).sum()),
+    # How many of its association the proposal seats on this side: the page compares it with
+    # the fair share, a lower bound (seats beyond the shares go to the best match values).
+    groups = cands.founder_groups if side == "founder" else cands.investor_groups
+    chosen = sum(1 for r in (room_f if side == "founder" else room_i) if groups[r] == group)
+    return {"value": round(float(top.sum()), 3), "best": int(top.size),
+            "good": int((vals >= good).sum()),
             "good_threshold": round(good, 3), "top": names, "theme_fit": round(bonus, 2),
             "association": group, "quota": result["quotas"][side].get(group, 0),
-            "quota_seat": bool(facts.get("quota_seat")), "in_room": in_room}
+            "chosen": chosen, "quota_seat": bool(facts.get("quota_seat")), "in_room": in_room}
 
 
 def propose(user, arena: Arena) -> dict[str, int]:

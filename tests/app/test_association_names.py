@@ -77,8 +77,8 @@ def test_arena_edit_form_shows_the_new_name_and_keeps_the_hosts(app, renamed):
 
 
 @pytest.mark.parametrize(("lang", "text"), [
-    ("nb", f"Forening: {NEW}"),
-    ("en", f"Association: {NEW} (fair share 2 seats)."),
+    ("nb", f"{NEW}: rettferdig andel 2 reserverte plasser."),
+    ("en", f"{NEW}: fair share 2 reserved seats."),
 ])
 def test_invitation_page_names_the_association_by_its_new_name(app, renamed, lang, text):
     staff = make_user("staff", association="asker")
