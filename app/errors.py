@@ -6,8 +6,10 @@ import uuid
 
 from flask import Flask, g, jsonify, render_template, request
 from flask_login import current_user
+from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
+from app import stale_forms
 from app.extensions import db
 
 
@@ -44,6 +46,14 @@ def init_app(app: Flask) -> None:
             return _json_error(error.name.lower().replace(" ", "_"), error.description or "",
                                error.code or 500)
         return render_template("errors/error.html", error=error), error.code
+
+    @app.errorhandler(CSRFError)
+    def _stale_token(error: CSRFError):
+        if not _wants_json():
+            response = stale_forms.sent_again()
+            if response is not None:
+                return response
+        return _http_error(error)
 
     @app.errorhandler(Exception)
     def _unexpected(error: Exception):

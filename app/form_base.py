@@ -6,9 +6,11 @@ from __future__ import annotations
 import math
 import sys
 
+from flask import has_request_context
 from flask_babel import format_decimal
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from flask_wtf.form import _Auto
 from wtforms import HiddenField, StringField, validators
 from wtforms.validators import ValidationError
 
@@ -25,7 +27,18 @@ def no_nul(form, field) -> None:
 
 class KobleForm(FlaskForm):
     """A FlaskForm whose visible text fields refuse NUL with a message on the field (hidden
-    ones are the form's own: a CSRF token or version with a NUL fails their own checks)."""
+    ones are the form's own: a CSRF token or version with a NUL fails their own checks).
+    A form sent with a stale token is drawn again with what was sent (app/stale_forms.py)."""
+
+    class Meta(FlaskForm.Meta):
+        def wrap_formdata(self, form, formdata):
+            if formdata is _Auto and has_request_context():
+                from app.stale_forms import takes
+
+                sent = takes(form)
+                if sent is not None:
+                    return sent
+            return super().wrap_formdata(form, formdata)
 
     def validate(self, extra_validators=None) -> bool:
         extra = {name: list(validators) for name, validators in (extra_validators or {}).items()}
