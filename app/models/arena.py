@@ -74,7 +74,9 @@ class Arena(db.Model):
     slot_count: Mapped[int] = mapped_column(Integer, default=8)
     breaks: Mapped[list[int]] = mapped_column(JSON, default=list)
     table_count: Mapped[int] = mapped_column(Integer, default=10)
-    # Per-person cap on meetings (and on outgoing meeting requests); None = slot count.
+    # Per-person cap on meetings; None = one per meeting slot (Arena.cap). Also the cap on a
+    # person's outgoing meeting requests, where None = meeting_requests.DEFAULT_REQUEST_CAP;
+    # neither above the meetings that fit the person's window (Invitation.most_meetings).
     meeting_cap: Mapped[int | None] = mapped_column(Integer)
     # Every proposed founder should have at least this many good investors in the room.
     good_investors_k: Mapped[int] = mapped_column(Integer, default=3)

@@ -29,12 +29,14 @@ OPEN_FOR_REQUESTS = ("inviting", "scheduled")
 
 
 def request_cap(arena: Arena, invitation: Invitation | None = None) -> int:
-    """How many meetings one person may ask for at the arena: the arena's request cap, and
-    no more than the person's own "at most N meetings" when they set one."""
+    """How many meetings one person may ask for at the arena: the arena's meeting limit
+    (DEFAULT_REQUEST_CAP when it has none), and no more than the meetings the person can
+    have: their own "at most N meetings" and the meeting slots in their window
+    (Invitation.most_meetings), or without an invitation the arena's meeting slots."""
     cap = arena.meeting_cap or DEFAULT_REQUEST_CAP
-    if invitation is not None and invitation.meeting_cap is not None:
-        cap = min(cap, invitation.cap(arena))
-    return cap
+    if invitation is not None:
+        return min(cap, invitation.most_meetings(arena))
+    return min(cap, arena.cap, len(arena.meeting_slots))
 
 
 # --- who takes part -------------------------------------------------------------------------

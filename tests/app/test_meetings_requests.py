@@ -99,6 +99,34 @@ def test_default_cap_is_six(client, auth):
     assert db.session.query(MeetingRequest).count() == 6
 
 
+def test_no_more_requests_than_the_arena_has_meeting_slots(client, auth):
+    """An arena without its own meeting limit let each person ask for 6 meetings when it
+    had only 4 meeting slots: requests they could never meet."""
+    arena = make_arena(investor_capacity=8, slot_count=4, breaks=[], meeting_cap=None)
+    founder = make_participant(arena, "founder")
+    investors = [make_participant(arena, "investor") for _ in range(6)]
+    login(auth, founder)
+    for investor in investors:
+        ask(client, arena, investor.user_id)
+    assert db.session.query(MeetingRequest).count() == 4
+    page = client.get(f"/arenas/{arena.id}/participants").get_data(as_text=True)
+    assert "You have asked for 4 of at most 4 meetings." in page
+    assert "you ask for at most" not in page
+
+
+def test_no_more_requests_than_meetings_fit_the_persons_window(client, auth):
+    """Coming for the last three meeting slots, a person can ask for three meetings."""
+    arena = make_arena(investor_capacity=8, slot_count=8, breaks=[4], meeting_cap=None)
+    founder = make_participant(arena, "founder", arrive_slot=5)
+    investors = [make_participant(arena, "investor") for _ in range(5)]
+    login(auth, founder)
+    for investor in investors:
+        ask(client, arena, investor.user_id)
+    assert db.session.query(MeetingRequest).count() == 3
+    assert "You have asked for 3 of at most 3 meetings." in client.get(
+        f"/arenas/{arena.id}/participants").get_data(as_text=True)
+
+
 def test_cannot_request_same_side_or_outsider(client, auth, arena):
     founder = make_participant(arena, "founder")
     other_founder = make_participant(arena, "founder")
