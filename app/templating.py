@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from babel import numbers
-from flask import Flask
+from flask import Flask, request
 from flask_babel import get_locale
 from jinja2 import pass_context
 
@@ -71,6 +71,15 @@ def _showing_values(translate, shown):
     return call
 
 
+def filters_active(form, ignore=("sort",)) -> bool:
+    """Whether a GET filter form narrows the list (a field of it has a value in the query, the
+    sort order aside) or was refused: its filters are then shown open on a phone."""
+    if form.errors:
+        return True
+    return any(value.strip() for key, value in request.args.items(multi=True)
+               if key in form._fields and key not in ignore)
+
+
 def init_app(app: Flask) -> None:
     """Register filters and the vocabulary for every template."""
     app.jinja_env.filters["markdown"] = render_markdown
@@ -78,6 +87,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["label"] = label
     app.jinja_env.globals["vocab"] = vocabulary
     app.jinja_env.globals["current_locale"] = lambda: str(get_locale())
+    app.jinja_env.globals["filters_active"] = filters_active
     from app.services.privacy import shown
 
     app.jinja_env.finalize = shown  # before any template is compiled: it is compiled in

@@ -88,6 +88,8 @@ def test_investor_profile_browse_interest_and_mutual_match_en(new_user, viewport
     # Browse and filter every published pitch, open one.
     me.nav("Pitches")
     me.check("browse-pitches")
+    if viewport == PHONE:  # the filters fold behind a button on a phone
+        page.locator("main").get_by_role("button", name="Filters", exact=True).click()
     search = page.get_by_role("search")
     search.get_by_label("Search").fill("sol")
     search.get_by_label("Sector", exact=True).select_option(label="Energy")
@@ -102,6 +104,8 @@ def test_investor_profile_browse_interest_and_mutual_match_en(new_user, viewport
     # Recommended pitches, ranked and explained; filter down to the founder's pitch.
     me.nav("Recommended")
     me.check("investor-recommendations")
+    if viewport == PHONE:
+        page.locator("main").get_by_role("button", name="Filters", exact=True).click()
     filters = page.get_by_role("form", name="Filters")
     filters.get_by_label("Municipality").select_option(label="Asker")
     filters.get_by_label("Sector", exact=True).select_option(label="Energy")

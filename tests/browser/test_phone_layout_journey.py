@@ -73,3 +73,39 @@ def test_admin_pages_do_not_scroll_sideways_on_a_phone(new_user):
             found = admin.page.evaluate(_WIDER_THAN_SCREEN)
             assert found["page"] <= found["screen"], f"{lang} {path} scrolls sideways: {found}"
     admin.use_language(first)
+
+
+_FIRST_SCREEN = """(selector) => {
+  const first = document.querySelector(selector);
+  if (!first) return null;
+  const heading = first.querySelector('h2, h3').getBoundingClientRect();
+  return {bottom: heading.bottom, screen: window.innerHeight, scrolled: window.scrollY};
+}"""
+
+
+def test_lists_show_their_first_item_on_a_phone_first_screen(new_user):
+    """The filter forms of the recommendations and the two browse lists filled a phone's
+    first screen: now they fold behind a 'Filters' button, which opens them (and says so)."""
+    for email, pages in (("investor@demo.koble.no", (("/matches", "main li.card"),
+                                                     ("/pitches", "main li[data-pitch-id]"))),
+                         ("founder@demo.koble.no", (("/investors",
+                                                     "main li[data-profile-id]"),))):
+        person = new_user(PHONE, name=email.split("@")[0])
+        person.login(email, DEMO_PASSWORD)
+        page = person.page
+        for path, item in pages:
+            person.goto(path)
+            found = page.evaluate(_FIRST_SCREEN, item)
+            assert found is not None, f"{path}: no {item}"
+            assert found["scrolled"] == 0 and found["bottom"] <= found["screen"], (path, found)
+            person.check(f"first-screen-{path.strip('/')}")
+            toggle = page.locator("main").get_by_role("button", name=person.t("Filters"),
+                                                      exact=True)
+            assert toggle.get_attribute("aria-expanded") == "false"
+            assert page.locator("main form[method=get]").first.is_hidden()
+            toggle.focus()
+            page.keyboard.press("Enter")
+            page.locator("main form[method=get]").first.wait_for(state="visible")
+            page.wait_for_function("b => b.getAttribute('aria-expanded') === 'true'",
+                                   arg=toggle.element_handle())
+            assert page.locator(f"#{toggle.get_attribute('aria-controls')} form").count() == 1
