@@ -51,3 +51,20 @@ def test_a_limit_of_0_is_explained(client, auth, arena):
     assert _window(client, arena) == (
         "You are there 09:00–11:00 without meetings: you set your own limit to 0, so the "
         "schedule gives you none and nobody can ask you for one.")
+
+
+def test_the_staff_list_says_how_many_meetings_fit(client, auth, arena, staff):
+    """The staff's invitation list showed the person's own limit ('at most 5 meetings')
+    however few meetings their window fitted, and nothing for a short stay without one."""
+    short = make_participant(arena, "founder", arrive_slot=2, leave_slot=3)
+    capped = make_participant(arena, "investor", arrive_slot=2, leave_slot=6, meeting_cap=5)
+    whole = make_participant(arena, "investor")
+    page = client.get(f"/staff/arenas/{arena.id}/invitations").get_data(as_text=True)
+
+    def cell(inv) -> str:
+        row = re.search(rf'<tr[^>]*data-invitation-id="{inv.id}".*?</tr>', page, re.S).group(0)
+        return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", row))
+
+    assert "09:30–09:45 at most 1 meeting " in cell(short)
+    assert "09:30–10:30 at most 3 meetings " in cell(capped)
+    assert "09:00–11:00" in cell(whole) and "at most" not in cell(whole)
