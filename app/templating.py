@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import flask_babel
 from babel import numbers
 from flask import Flask, request
 from flask_babel import get_locale
@@ -62,6 +63,21 @@ def _label_in(locale: str, mapping_id: int, key: str, mapping: dict) -> str:
     return text
 
 
+def clock(value, format: str = "short") -> str:
+    """A time on the 24-hour clock in both languages ("14:30", not English's "2:30 PM"), as
+    the arenas' slots and agendas write it."""
+    return flask_babel.format_time(value, "HH:mm" if format == "short" else format)
+
+
+def moment(value, format: str = "short") -> str:
+    """A date and time as "28. des. 2026, 14:30" / "Dec 28, 2026, 14:30": the month in
+    words (English's short form "12/28/26" reads as a different day to a Norwegian) and the
+    24-hour clock."""
+    if format in ("short", "medium"):
+        return f"{flask_babel.format_date(value, 'medium')}, {clock(value)}"
+    return flask_babel.format_datetime(value, format)
+
+
 def _showing_values(translate, shown):
     """Jinja's gettext callable, with every %-variable passed through shown() first."""
     @pass_context
@@ -85,6 +101,8 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["markdown"] = render_markdown
     app.jinja_env.filters["nok"] = format_nok
     app.jinja_env.filters["label"] = label
+    app.jinja_env.filters["timeformat"] = clock  # in place of Flask-Babel's own
+    app.jinja_env.filters["datetimeformat"] = moment
     app.jinja_env.globals["vocab"] = vocabulary
     app.jinja_env.globals["current_locale"] = lambda: str(get_locale())
     app.jinja_env.globals["filters_active"] = filters_active

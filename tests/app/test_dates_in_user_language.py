@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from babel.dates import format_date, format_datetime
+from babel.dates import format_date
 
 from app.extensions import db
 from app.services import api_tokens
@@ -51,6 +51,20 @@ def test_token_expiry_and_last_use_in_the_readers_language(client, auth, lang):
     expires = token.expires_utc.astimezone(ZoneInfo("Europe/Oslo"))
     assert format_date(expires, "medium", locale=lang) in page
     assert expires.strftime("%Y-%m-%d") not in page
-    # 13:05 UTC is 14:05 in Oslo in winter
-    assert format_datetime(datetime(2031, 12, 29, 14, 5), "short", locale=lang) in page
-    assert "2031-12-29" not in page
+    # 13:05 UTC is 14:05 in Oslo in winter: the month in words, the 24-hour clock
+    written = {"nb": "29. des. 2031, 14:05", "en": "Dec 29, 2031, 14:05"}[lang]
+    assert written in page
+    assert "2031-12-29" not in page and "PM" not in page
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_answer_deadline_on_the_24_hour_clock_in_both_languages(client, auth, lang):
+    """The arena's slots are written 09:00-11:30 in English too; its deadline said
+    "12:00 PM" beside them."""
+    arena = make_arena(date=DAY)
+    arena.rsvp_deadline = datetime(2031, 12, 20, 13, 0, tzinfo=UTC)  # 14:00 in Oslo
+    db.session.commit()
+    _as(client, auth, lang, "staff")
+    page = client.get(f"/staff/arenas/{arena.id}").get_data(as_text=True)
+    assert "14:00" in page
+    assert "2:00 PM" not in page and " PM" not in page
