@@ -14,9 +14,10 @@ from flask import current_app, g, jsonify, request
 from flask_babel import gettext as _
 from flask_smorest import Blueprint as SmorestBlueprint
 from flask_smorest.exceptions import NotModified
-from webargs.flaskparser import FlaskParser
+from webargs.flaskparser import FlaskParser, is_json_request
 from werkzeug.exceptions import HTTPException
 
+from app.api.schemas import ErrorOut
 from app.extensions import csrf, db, limiter
 from app.services import api_tokens
 from app.services.errors import Conflict, DomainError, Forbidden, NotFound
@@ -134,15 +135,24 @@ def _rate_limit() -> str:
 
 
 class JsonParser(FlaskParser):
-    """webargs' parser, but a body nested deeper than Python's recursion limit (a few KB of
-    "[[[[…") is "Invalid JSON body." like any other broken JSON: json.loads raises
-    RecursionError for it, not JSONDecodeError, and that was a 500."""
+    """webargs' parser, with the body refusals said in words: a body that is not sent as
+    JSON is 415 (webargs read it as no body at all, so a form-encoded body got "Missing data"
+    for every field), and broken JSON is 400 saying so (webargs' abort left Werkzeug's "The
+    browser (or proxy) sent a request that this server could not understand"). A body nested
+    deeper than Python's recursion limit (a few KB of "[[[[…") is broken JSON too: json.loads
+    raises RecursionError for it, not JSONDecodeError, and that was a 500."""
 
     def _raw_load_json(self, req):
+        if not is_json_request(req):
+            raise ApiError(415, _("Send the body as JSON, with the header Content-Type: "
+                                  "application/json."))
         try:
             return super()._raw_load_json(req)
         except RecursionError as error:
             self._handle_invalid_json_error(error, req)
+
+    def _handle_invalid_json_error(self, error, req, *args, **kwargs):
+        raise ApiError(400, _("The body is not valid JSON."))
 
 
 class Blueprint(SmorestBlueprint):
@@ -159,6 +169,21 @@ class Blueprint(SmorestBlueprint):
         self.register_error_handler(ApiError, _api_error)
         csrf.exempt(self)
         limiter.limit(_rate_limit, key_func=rate_limit_key)(self)
+
+    def arguments(self, schema, *, location="json", **kwargs):
+        """flask-smorest's arguments; a JSON body also documents its two refusals."""
+        parse = super().arguments(schema, location=location, **kwargs)
+        if location != "json":
+            return parse
+
+        def decorator(func):
+            func = parse(func)
+            func = self.alt_response(400, schema=ErrorOut,
+                                     description="The body is not valid JSON.")(func)
+            return self.alt_response(415, schema=ErrorOut, description=(
+                "The body was not sent as JSON (Content-Type: application/json)."))(func)
+
+        return decorator
 
 
 def caller():

@@ -161,7 +161,7 @@ def test_shape_errors_are_refused_too(client):
     assert unknown.status_code == 422 and "leave_slot" in unknown.get_json()["error"]["fields"]
     not_json = client.put(mine(arena), headers=headers, data="leave=10:00",
                           content_type="text/plain")
-    assert not_json.status_code == 422
+    assert not_json.status_code == 415
     read_only = client.put(mine(arena), headers=bearer(me.user, scope="read"),
                            json=body(leave="10:00"))
     assert read_only.status_code == 403

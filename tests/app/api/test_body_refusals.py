@@ -1,0 +1,49 @@
+"""A body that is not JSON is refused as such, in the token user's language: 415 when it was
+not sent as JSON (a form-encoded body got "Missing data" for every field), 400 when it is
+broken JSON (Werkzeug's "The browser (or proxy) sent a request…"). Nothing is saved."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from app.extensions import db
+from app.models import Pitch
+from tests.app.api.helpers import bearer
+from tests.factories import make_user
+
+WORDS = {
+    "nb": {415: "Send innholdet som JSON, med headeren Content-Type: application/json.",
+           400: "Innholdet er ikke gyldig JSON."},
+    "en": {415: "Send the body as JSON, with the header Content-Type: application/json.",
+           400: "The body is not valid JSON."},
+}
+
+
+@pytest.mark.parametrize("locale", ["nb", "en"])
+def test_a_body_not_sent_as_json_is_refused_in_the_users_language(app, client, locale):
+    app.config["BABEL_DEFAULT_LOCALE"] = "nb"
+    headers = bearer(make_user("founder", locale=locale))
+    form = client.post("/api/v1/pitches", headers=headers,
+                       data={"title": "Skjema", "summary": "Sendt som skjema", "stage": "idea"})
+    text = client.post("/api/v1/pitches", headers=headers, data='{"title": "x"}',
+                       content_type="text/plain")
+    bare = client.post("/api/v1/pitches", headers=headers)
+    for response in (form, text, bare):
+        assert response.status_code == 415, response.get_data(as_text=True)
+        error = response.get_json()["error"]
+        assert error["code"] == "unsupported_media_type"
+        assert error["message"] == WORDS[locale][415] and error["fields"] == {}
+    broken = client.put("/api/v1/interests", headers=headers, data="{not json",
+                        content_type="application/json")
+    assert broken.status_code == 400
+    assert broken.get_json()["error"]["message"] == WORDS[locale][400]
+    assert db.session.scalar(select(func.count()).select_from(Pitch)) == 0
+
+
+def test_the_description_names_the_body_refusals(client):
+    spec = client.get("/api/v1/openapi.json").get_json()
+    for path, method in (("/api/v1/pitches", "post"), ("/api/v1/interests", "put"),
+                         ("/api/v1/profile", "put")):
+        assert {"400", "415"} <= set(spec["paths"][path][method]["responses"]), path
+    assert "415" not in spec["paths"]["/api/v1/pitches"]["get"]["responses"]
