@@ -9,7 +9,7 @@ is: name, e-mail, phone, contact fields, what they wrote. Sessions and API token
 from __future__ import annotations
 
 import secrets
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 
 from flask_babel import gettext as _
 from sqlalchemy import delete, func, or_, select, update
@@ -51,8 +51,18 @@ def shown(value):
     return value
 
 
+# /2: "arenas" became a list of {id, title, date} like every other collection (in /1 it was
+# an object of titles keyed by id), and every timestamp carries its UTC offset.
+EXPORT_FORMAT = "koble-personal-data/2"
+
+
 def _value(value):
-    if isinstance(value, datetime | date | time):
+    if isinstance(value, datetime):
+        # Columns are DateTime(timezone=True) and hold UTC, but SQLite hands them back
+        # naive while rows made in this session are aware: one form, ISO 8601 in UTC.
+        aware = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+        return aware.isoformat()
+    if isinstance(value, date | time):
         return value.isoformat()
     return value
 
@@ -68,15 +78,17 @@ def export_data(user: User) -> dict:
     profile = db.session.scalar(select(InvestorProfile).where(InvestorProfile.user_id == user.id))
     account = _row(user)
     account["association"] = user.association.slug if user.association else None
-    arena_titles = {a.id: a.title for a in db.session.scalars(select(Arena).where(
-        Arena.id.in_(select(Invitation.arena_id).where(Invitation.user_id == user.id))))}
+    arenas = [{"id": a.id, "title": a.title, "date": _value(a.date)}
+              for a in db.session.scalars(select(Arena).where(
+                  Arena.id.in_(select(Invitation.arena_id).where(Invitation.user_id == user.id)))
+                  .order_by(Arena.id))]
 
     def rows(query, skip=frozenset()):
         return [_row(r, skip) for r in db.session.scalars(query)]
 
     return {
-        "format": "koble-personal-data/1",
-        "exported_at": utcnow().isoformat(),
+        "format": EXPORT_FORMAT,
+        "exported_at": _value(utcnow()),
         "account": account,
         "pitches": rows(select(Pitch).where(Pitch.owner_id == user.id).order_by(Pitch.id)),
         "investor_profile": _row(profile) if profile else None,
@@ -86,7 +98,7 @@ def export_data(user: User) -> dict:
                               .order_by(Notification.id)),
         "api_tokens": rows(select(ApiToken).where(ApiToken.user_id == user.id)
                            .order_by(ApiToken.id)),
-        "arenas": arena_titles,
+        "arenas": arenas,
         "invitations": rows(select(Invitation).where(Invitation.user_id == user.id)
                             .order_by(Invitation.id), skip={"reasons", "value", "rank"}),
         "meeting_requests": rows(select(MeetingRequest).where(or_(

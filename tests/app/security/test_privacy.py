@@ -5,6 +5,8 @@ and deactivation from the CLI."""
 from __future__ import annotations
 
 import json
+import re
+from datetime import datetime, timedelta
 
 from flask_babel import force_locale
 from sqlalchemy import select
@@ -97,6 +99,43 @@ def test_export_of_an_investor_has_the_profile(app):
     data = client.get("/account/export").get_json()
     assert data["investor_profile"]["contact_email"] == INVESTOR_CONTACT
     assert data["pitches"] == []
+
+
+def _strings(value):
+    """Every string in a JSON value, with the key it sits under."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(item, str):
+                yield key, item
+            else:
+                yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def test_export_collections_are_lists_and_timestamps_carry_utc(app):
+    """`arenas` was an object of titles keyed by id while every other collection was a
+    list, and the timestamps of rows read back from the database had no offset beside
+    `exported_at`'s +00:00: a program reading the file had to guess the zone."""
+    founder, pitch, *_ = _setup()
+    client = app.test_client()
+    log_in(client, founder)
+    db.session.expire_all()  # as a request reads them: from the database
+    data = client.get("/account/export").get_json()
+    assert data["format"] == "koble-personal-data/2"
+    arena = db.session.scalars(select(Invitation.arena_id).where(
+        Invitation.user_id == founder.id)).one()
+    assert data["arenas"] == [{"id": arena, "title": data["arenas"][0]["title"],
+                               "date": data["arenas"][0]["date"]}]
+    collections = {key for key, value in data.items()
+                   if key not in ("format", "exported_at", "account", "investor_profile")}
+    assert all(isinstance(data[key], list) for key in collections), collections
+    stamps = [(key, text) for key, text in _strings(data)
+              if re.fullmatch(r"\d{4}-\d\d-\d\dT[\d:.]+([+-]\d\d:\d\d|Z)?", text)]
+    assert len(stamps) > 10
+    for key, text in stamps:
+        assert datetime.fromisoformat(text).utcoffset() == timedelta(0), (key, text)
 
 
 def test_wrong_password_deletes_nothing(app):
