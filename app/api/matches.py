@@ -12,6 +12,7 @@ from app.extensions import db
 from app.models import Interest
 from app.services import explain, interest, pitches, recommendations
 from app.services.contacts import can_see_contacts
+from app.services.errors import NotFound
 
 bp = Blueprint("api_matches", __name__, url_prefix="/api/v1",
                description="Recommendations with scores and reasons, interest, matches.")
@@ -58,26 +59,46 @@ def recommended_investors(pitch_id: int):
     return {"items": [dict(_scored(m, mine, theirs), investor=m.investor) for m in found]}
 
 
-@bp.route("/interests", methods=["PUT"])
-@roles("founder", "investor")
-@bp.arguments(s.InterestIn)
-@bp.response(200, s.InterestResult)
-@bp.alt_response(404, schema=s.ErrorOut, description="No such pitch or investor for you.")
-def mark_interest(values: dict):
-    """Mark a pair interested, not_for_me or saved (your own side)."""
-    user = caller()
+def _pair_of(user, values: dict) -> tuple[int, int]:
+    """(pitch id, investor id) of the caller's side of a pair: founders name the investor,
+    investors mark for their own profile (naming another is a field they may not set)."""
     investor_id = values.get("investor_id")
     if user.role == "investor":
         profile = interest.investor_profile_of(user)
         if profile is None:
             raise ApiError(422, _("Write your investor profile first."))
         if investor_id not in (None, profile.id):
-            raise ApiError(404, _("Not found."))
-        investor_id = profile.id
-    elif investor_id is None:
+            raise ApiError(422, _("Invalid input."), {"investor_id": [
+                _("Investors answer for their own profile: leave out investor_id.")]})
+        return values["pitch_id"], profile.id
+    if investor_id is None:
         raise ApiError(422, _("Invalid input."),
                        {"investor_id": [_("Required for founders.")]})
-    result = interest.mark(user, values["pitch_id"], investor_id, values["kind"])
+    return values["pitch_id"], investor_id
+
+
+def _no_such_pair() -> ApiError:
+    return ApiError(404, _("No such pitch or investor for you."))
+
+
+@bp.route("/interests", methods=["PUT"])
+@roles("founder", "investor")
+@bp.arguments(s.InterestIn)
+@bp.response(200, s.InterestResult)
+@bp.alt_response(404, schema=s.ErrorOut, description="No such pitch or investor for you.")
+def mark_interest(values: dict):
+    """Mark a pair interested, not_for_me or saved (your own side).
+
+    404 for a pitch or investor you cannot answer (unknown, a draft, another founder's
+    pitch, an inactive investor); 422 for a founder's own pitch that is not published, an
+    investor without a profile, a founder without `investor_id` or an investor with
+    another profile's."""
+    user = caller()
+    pitch_id, investor_id = _pair_of(user, values)
+    try:
+        result = interest.mark(user, pitch_id, investor_id, values["kind"])
+    except NotFound:
+        raise _no_such_pair() from None
     mark = result.interest
     return {"pitch_id": mark.pitch_id, "investor_profile_id": mark.investor_profile_id,
             "side": mark.side, "kind": mark.kind, "updated_at": mark.updated_at,

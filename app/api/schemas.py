@@ -338,8 +338,9 @@ class InvestorRecommendationList(ma.Schema):
 class InterestIn(Strict):
     pitch_id = fields.Integer(required=True, validate=validate.Range(min=1, max=2**31 - 1))
     investor_id = fields.Integer(validate=validate.Range(min=1, max=2**31 - 1), metadata={
-        "description": "Required for founders (the investor profile); investors mark "
-                       "for their own profile."})
+        "description": "Required for founders (the investor profile). Investors answer "
+                       "for their own profile: they leave it out (their own profile's id is "
+                       "accepted, another's is 422)."})
     kind = fields.String(required=True, validate=validate.OneOf(INTEREST_KINDS))
 
 

@@ -79,10 +79,11 @@ def test_investors_see_only_their_own_marks_and_matches(client):
     assert client.get("/api/v1/interests", headers=a).get_json()["items"]
     assert client.get("/api/v1/interests", headers=b).get_json()["items"] == []
     assert client.get("/api/v1/matches", headers=b).get_json()["items"] == []
-    # B cannot mark for A's profile.
+    # B cannot mark for A's profile: a field investors may not set (422 for any id but
+    # their own, so it tells nothing about which profiles exist).
     response = client.put("/api/v1/interests", headers=b, json={
         "pitch_id": world.a_pitch.id, "investor_id": world.investor_a.id, "kind": "not_for_me"})
-    assert response.status_code == 404
+    assert response.status_code == 422 and "investor_id" in response.get_json()["error"]["fields"]
     kinds = {i.kind for i in db.session.query(Interest).filter_by(
         investor_profile_id=world.investor_a.id, side="investor")}
     assert kinds == {"interested"}

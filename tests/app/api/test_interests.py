@@ -1,0 +1,54 @@
+"""PUT /api/v1/interests refuses as its description says: 404 "No such pitch or investor
+for you" for a pair the caller cannot answer, 422 naming `investor_id` when an investor
+names another profile (a field they may not set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.extensions import db
+from app.models import Interest
+from tests.app.api.world import build
+
+
+@pytest.fixture
+def world(app):
+    app.config["BABEL_DEFAULT_LOCALE"] = "nb"
+    return build()
+
+
+def _marks():
+    db.session.expire_all()
+    return sorted((i.side, i.pitch_id, i.investor_profile_id, i.kind)
+                  for i in db.session.query(Interest))
+
+
+def test_a_pair_the_caller_cannot_answer_is_404_in_the_documented_words(client, world):
+    before = _marks()
+    for who, body in (
+            ("investor_a", {"pitch_id": world.a_draft.id}),  # a draft
+            ("investor_a", {"pitch_id": 999999}),  # unknown
+            ("founder_b", {"pitch_id": world.a_pitch.id, "investor_id": world.investor_a.id}),
+            ("founder_b", {"pitch_id": world.b_pitch.id, "investor_id": 999999})):
+        response = client.put("/api/v1/interests", headers=world.tokens[who],
+                              json=dict(body, kind="saved"))
+        assert response.status_code == 404, (who, body)
+        assert response.get_json()["error"]["message"] == "Ingen slik pitch eller investor for deg."
+    spec = client.get("/api/v1/openapi.json").get_json()
+    documented = spec["paths"]["/api/v1/interests"]["put"]["responses"]["404"]["description"]
+    assert documented == "No such pitch or investor for you."
+    assert _marks() == before
+
+
+def test_an_investor_naming_another_profile_is_422_on_investor_id(client, world):
+    before = _marks()
+    response = client.put("/api/v1/interests", headers=world.tokens["investor_a"], json={
+        "pitch_id": world.b_pitch.id, "investor_id": world.investor_b.id, "kind": "saved"})
+    assert response.status_code == 422
+    error = response.get_json()["error"]
+    assert error["fields"] == {"investor_id": [
+        "Investorer svarer for sin egen profil: utelat investor_id."]}
+    assert _marks() == before
+    own = client.put("/api/v1/interests", headers=world.tokens["investor_a"], json={
+        "pitch_id": world.b_pitch.id, "investor_id": world.investor_a.id, "kind": "saved"})
+    assert own.status_code == 200 and own.get_json()["investor_id"] == world.investor_a.id
