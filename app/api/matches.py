@@ -105,6 +105,24 @@ def mark_interest(values: dict):
             "mutual": interest.is_mutual(mark.pitch_id, mark.investor_profile_id)}
 
 
+@bp.route("/interests", methods=["DELETE"])
+@roles("founder", "investor")
+@bp.arguments(s.InterestPair, location="query")
+@bp.response(204)
+@bp.alt_response(404, schema=s.ErrorOut, description="No such pitch or investor for you.")
+def clear_interest(values: dict):
+    """Clear your own answer about a pair, as Undo does on the site: back to no answer. The
+    other side's answer stays. Clearing a pair you have not answered changes nothing (204
+    too). The same refusals as PUT."""
+    user = caller()
+    pitch_id, investor_id = _pair_of(user, values)
+    try:
+        interest.clear(user, pitch_id, investor_id)
+    except NotFound:
+        raise _no_such_pair() from None
+    return None
+
+
 @bp.route("/interests")
 @roles("founder", "investor")
 @bp.etag

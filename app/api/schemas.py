@@ -344,6 +344,13 @@ class InterestIn(Strict):
     kind = fields.String(required=True, validate=validate.OneOf(INTEREST_KINDS))
 
 
+class InterestPair(Strict):
+    pitch_id = fields.Integer(required=True, validate=validate.Range(min=1, max=2**31 - 1))
+    investor_id = fields.Integer(validate=validate.Range(min=1, max=2**31 - 1), metadata={
+        "description": "Required for founders (the investor profile); investors leave it "
+                       "out."})
+
+
 class InterestOut(ma.Schema):
     pitch_id = fields.Integer(required=True)
     investor_id = fields.Integer(required=True, attribute="investor_profile_id")

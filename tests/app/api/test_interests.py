@@ -1,6 +1,7 @@
 """PUT /api/v1/interests refuses as its description says: 404 "No such pitch or investor
 for you" for a pair the caller cannot answer, 422 naming `investor_id` when an investor
-names another profile (a field they may not set)."""
+names another profile (a field they may not set). DELETE clears the caller's own answer, as
+the site's Undo does, with the same refusals."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import pytest
 
 from app.extensions import db
 from app.models import Interest
+from tests.app.api.helpers import bearer
 from tests.app.api.world import build
 
 
@@ -52,3 +54,47 @@ def test_an_investor_naming_another_profile_is_422_on_investor_id(client, world)
     own = client.put("/api/v1/interests", headers=world.tokens["investor_a"], json={
         "pitch_id": world.b_pitch.id, "investor_id": world.investor_a.id, "kind": "saved"})
     assert own.status_code == 200 and own.get_json()["investor_id"] == world.investor_a.id
+
+
+def test_delete_clears_only_the_callers_own_mark_and_is_idempotent(client, world):
+    # A's pitch and investor A: both sides said interested (a mutual match).
+    pair = f"pitch_id={world.a_pitch.id}&investor_id={world.investor_a.id}"
+    pitch, profile = world.a_pitch.id, world.investor_a.id
+    cleared = client.delete(f"/api/v1/interests?{pair}", headers=world.tokens["founder_a"])
+    assert cleared.status_code == 204 and cleared.data == b""
+    assert _marks() == [("investor", pitch, profile, "interested")]  # theirs untouched
+    again = client.delete(f"/api/v1/interests?{pair}", headers=world.tokens["founder_a"])
+    assert again.status_code == 204 and _marks() == [("investor", pitch, profile,
+                                                      "interested")]
+    # The investor leaves out investor_id, as on PUT.
+    mine = client.delete(f"/api/v1/interests?pitch_id={pitch}",
+                         headers=world.tokens["investor_a"])
+    assert mine.status_code == 204 and _marks() == []
+    listed = client.get("/api/v1/interests", headers=world.tokens["investor_a"]).get_json()
+    assert listed["items"] == []
+
+
+def test_delete_refuses_others_pairs_and_changes_nothing(client, world):
+    before = _marks()
+    pair = f"pitch_id={world.a_pitch.id}&investor_id={world.investor_a.id}"
+    foreign = client.delete(f"/api/v1/interests?{pair}", headers=world.tokens["founder_b"])
+    assert foreign.status_code == 404
+    assert foreign.get_json()["error"]["message"] == "Ingen slik pitch eller investor for deg."
+    other = client.delete(f"/api/v1/interests?{pair}", headers=world.tokens["investor_b"])
+    assert other.status_code == 422 and "investor_id" in other.get_json()["error"]["fields"]
+    no_investor = client.delete(f"/api/v1/interests?pitch_id={world.a_pitch.id}",
+                                headers=world.tokens["founder_a"])
+    assert no_investor.status_code == 422
+    assert client.delete(f"/api/v1/interests?{pair}",
+                         headers=world.tokens["staff"]).status_code == 403
+    read_only = client.delete(f"/api/v1/interests?{pair}",
+                              headers=bearer(world.founder_a, scope="read"))
+    assert read_only.status_code == 403
+    assert _marks() == before
+
+
+def test_delete_is_in_the_description(client):
+    spec = client.get("/api/v1/openapi.json").get_json()
+    operation = spec["paths"]["/api/v1/interests"]["delete"]
+    assert {"204", "404", "422"} <= set(operation["responses"])
+    assert {p["name"] for p in operation["parameters"]} >= {"pitch_id", "investor_id"}
