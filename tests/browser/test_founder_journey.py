@@ -102,9 +102,11 @@ def test_founder_registers_publishes_a_pitch_and_marks_interest_nb(new_user, vie
     expect(first.get_by_label(me.t("Why this match"))).to_be_visible()
     expect(first.get_by_role("progressbar").first).to_have_attribute(
         "aria-valuetext", re.compile(r"\d+ %"))
-    investor = first.get_by_role("heading", level=2).inner_text().split(". ", 1)[-1].strip()
+    investor = first.get_by_role("heading", level=2).get_by_role("link").inner_text().strip()
 
-    first.get_by_role("button", name=me.t("Interested"), exact=True).click()
+    # each card's buttons say whose they are: "Interessert: <the investor>"
+    first.get_by_role("button", name=me.t("Interested: %(name)s", name=investor),
+                      exact=True).click()
     expect(page.get_by_role("status").first).to_contain_text(
         me.t("Marked as interesting."))
     card = page.locator("main ol > li.card").filter(
@@ -154,7 +156,8 @@ def test_founder_journey_with_the_keyboard_only(new_user):
     keys.activate(page.get_by_role("link", name=me.t("All matching investors")).first)
     first = page.locator("main ol > li.card").first
     expect(first).to_be_visible()
-    keys.activate(first.get_by_role("button", name=me.t("Interested"), exact=True))
+    keys.activate(first.get_by_role(
+        "button", name=re.compile("^" + re.escape(me.t("Interested: %(name)s", name="")))))
     expect(page.get_by_role("status").first).to_contain_text(me.t("Marked as interesting."))
     me.check("keyboard-founder-marked-interest")
     assert keys.clicks == 0

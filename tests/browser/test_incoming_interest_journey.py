@@ -81,7 +81,8 @@ def test_investor_interest_reaches_the_founder_who_answers_by_keyboard(new_user)
 
     # The founder answers with the keyboard only: Tab to "Interessert", Enter.
     keys = Keyboard(emma.page)
-    keys.activate(card.get_by_role("button", name=emma.t("Interested"), exact=True))
+    keys.activate(card.get_by_role(
+        "button", name=emma.t("Interested: %(name)s", name=organisation), exact=True))
     expect(emma.page.get_by_role("status").first).to_contain_text(
         emma.t("It's a match! You are both interested; contact details are now shown."))
     assert keys.clicks == 0 and keys.presses >= 2

@@ -117,7 +117,7 @@ def test_investor_profile_browse_interest_and_mutual_match_en(new_user, viewport
     card = cards.filter(has=page.get_by_role("link", name=titles[0], exact=True))
     expect(card).to_have_count(1)
     expect(card.get_by_label("Why this match")).to_be_visible()
-    card.get_by_role("button", name="Interested", exact=True).click()
+    card.get_by_role("button", name=f"Interested: {titles[0]}", exact=True).click()
     expect(page.get_by_role("status").first).to_contain_text("Marked as interesting.")
     expect(page).to_have_url(re.compile(r"municipality=asker"))  # the filters are kept
 
@@ -130,7 +130,8 @@ def test_investor_profile_browse_interest_and_mutual_match_en(new_user, viewport
     expect(theirs).to_have_count(1)
     expect(theirs.get_by_text(kari.t("This investor is interested in your pitch."))).to_be_visible()
     kari.check("founder-sees-investor-interest")
-    theirs.get_by_role("button", name=kari.t("Interested"), exact=True).click()
+    theirs.get_by_role("button", name=kari.t("Interested: %(name)s", name=organisation),
+                       exact=True).click()
     expect(kari.page.get_by_role("status").first).to_contain_text(
         kari.t("It's a match! You are both interested; contact details are now shown."))
     theirs = kari.page.locator("main ol > li.card").filter(

@@ -21,10 +21,11 @@ def test_investor_saves_a_pitch_finds_it_and_undoes_the_save(new_user):
     me.nav("Recommended")
     ranked = page.locator("main ol > li.card")  # the ranked list, not "Interested in you"
     # the first recommended pitch Lars has not answered yet (another journey may have)
-    card = ranked.filter(has=page.get_by_role("button", name=me.t("Save"), exact=True)).first
+    save = re.compile("^" + re.escape(me.t("Save: %(name)s", name="")))
+    card = ranked.filter(has=page.get_by_role("button", name=save)).first
     expect(card).to_be_visible()
     title = card.get_by_role("heading", level=2).get_by_role("link").inner_text().strip()
-    card.get_by_role("button", name=me.t("Save"), exact=True).click()
+    card.get_by_role("button", name=me.t("Save: %(name)s", name=title), exact=True).click()
     expect(page.get_by_role("status").first).to_contain_text(me.t("Saved."))
     card = ranked.filter(has=page.get_by_role("link", name=title, exact=True))
     expect(card.get_by_text(me.t("Saved"), exact=True)).to_be_visible()
@@ -42,7 +43,7 @@ def test_investor_saves_a_pitch_finds_it_and_undoes_the_save(new_user):
     before = int(count.inner_text().split()[0])
     me.check("saved-pitches")
 
-    saved.get_by_role("button", name=me.t("Undo"), exact=True).click()
+    saved.get_by_role("button", name=me.t("Undo: %(name)s", name=title), exact=True).click()
     # back at the card's place in the list, not at the page's top
     page.wait_for_url(re.compile(r".*/matches/saved#s-\d+$"))
     expect(page.get_by_role("status").first).to_contain_text(me.t("Your answer was undone."))
