@@ -92,7 +92,7 @@ def _domain_error(error: DomainError):
         return error_response(403, error.message)
     if isinstance(error, Conflict):
         return error_response(409, error.message)
-    fields = {error.field: [error.message]} if error.field else {}
+    fields = {name: [error.message] for name in error.fields}
     return error_response(422, error.message, fields)
 
 

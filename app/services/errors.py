@@ -6,10 +6,13 @@ from __future__ import annotations
 class DomainError(Exception):
     """A rule of the domain was broken; the message is shown to the user."""
 
-    def __init__(self, message: str, field: str | None = None):
+    def __init__(self, message: str, field: str | None = None, *, fields=()):
+        """`field` is the one a form marks; `fields`, when the message is about several
+        (what publishing lacks), names them all, `field` first."""
         super().__init__(message)
         self.message = message
-        self.field = field
+        self.fields = tuple(fields) or ((field,) if field else ())
+        self.field = field or (self.fields[0] if self.fields else None)
 
 
 class NotFound(DomainError):

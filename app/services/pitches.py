@@ -129,7 +129,7 @@ def update_pitch(pitch: Pitch, values: dict, expected_version: int | None) -> Pi
     missing = missing_to_publish(values) if pitch.status == "published" else []
     if missing:
         raise DomainError(_("A published pitch needs %(missing)s. Add it, or make the pitch a "
-                            "draft first.", missing=_listed(missing)), missing[0])
+                            "draft first.", missing=_listed(missing)), fields=missing)
     for key in FIELDS:
         setattr(pitch, key, values.get(key))
     _commit_or_conflict()
@@ -143,7 +143,7 @@ def publish(pitch: Pitch) -> Pitch:
     if pitch.status != "published":
         needs = publish_needs_text(pitch)
         if needs:
-            raise DomainError(needs, missing_to_publish(pitch)[0])
+            raise DomainError(needs, fields=missing_to_publish(pitch))
         pitch.status = "published"
         pitch.published_at = utcnow()
         _commit_or_conflict()

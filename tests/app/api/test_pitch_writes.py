@@ -1,0 +1,36 @@
+"""A founder's pitch writes through /api/v1: what a publish refusal names, and what the
+description promises about them."""
+
+from __future__ import annotations
+
+from app.extensions import db
+from app.models import Pitch
+from tests.app.api.helpers import bearer
+from tests.factories import make_pitch, make_user
+
+
+def test_a_publish_refusal_names_every_missing_field(app, client):
+    founder = make_user("founder", locale="en")
+    bare = make_pitch(founder, status="draft", description="", stage="", sectors=[])
+    no_sector = make_pitch(founder, status="draft", sectors=[])
+    headers = bearer(founder)
+    refused = client.post(f"/api/v1/pitches/{bare.id}/publish", headers=headers)
+    assert refused.status_code == 422
+    error = refused.get_json()["error"]
+    assert error["message"] == ("To publish the pitch, add a description, the stage, and at "
+                                "least one sector.")
+    assert set(error["fields"]) == {"description", "stage", "sectors"}
+    one = client.post(f"/api/v1/pitches/{no_sector.id}/publish", headers=headers).get_json()
+    assert set(one["error"]["fields"]) == {"sectors"}
+    db.session.expire_all()
+    assert {p.status for p in db.session.query(Pitch)} == {"draft"}
+
+
+def test_editing_a_published_pitch_names_every_field_it_would_lose(client):
+    founder = make_user("founder")
+    pitch = make_pitch(founder)
+    response = client.put(f"/api/v1/pitches/{pitch.id}", headers=bearer(founder), json={
+        "title": "Uten innhold", "summary": "Kort", "stage": "seed", "description": "",
+        "sectors": [], "version": pitch.version})
+    assert response.status_code == 422
+    assert set(response.get_json()["error"]["fields"]) == {"description", "sectors"}
