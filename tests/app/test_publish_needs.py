@@ -115,7 +115,7 @@ def test_the_api_publishes_through_the_same_rule(app, client):
 
     assert refused.status_code == 422
     error = refused.get_json()["error"]
-    assert set(error["fields"]) == {"description"}
+    assert set(error["fields"]) == {"description", "sectors"}
     assert error["message"] in (
         "For å publisere pitchen, legg til en beskrivelse og minst én bransje.",
         "To publish the pitch, add a description and at least one sector.")
