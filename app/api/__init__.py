@@ -15,7 +15,11 @@ DESCRIPTION = (
     "account page: `Authorization: Bearer kbl_…`. Session cookies are ignored. Read tokens "
     "may only read; writes need a read-write token. Errors always read "
     '`{"error": {"code", "message", "fields"}}`. List endpoints answer `ETag`; send it back '
-    "in `If-None-Match` to get 304 when nothing changed. Requests are rate-limited per token. "
+    "in `If-None-Match` to get 304 when nothing changed. `/pitches` and `/recommendations` "
+    "are paginated (`page`, `per_page`; the answer says `total` and `pages`); the other lists "
+    "answer whole (a pitch's recommendations: its 20 best investors). A query parameter an "
+    "operation does not list is refused with 422 naming it, as an unknown body field is. "
+    "Requests are rate-limited per token. "
     "The site's own refusals (a rule broken, a thing not found) speak the language saved on "
     "your account (bokmål unless you chose English); messages about the request's shape "
     "(a wrong type, an unknown field) are English."

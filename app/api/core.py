@@ -162,13 +162,48 @@ class Blueprint(SmorestBlueprint):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self._query_names: dict[str, frozenset[str]] = {}
         self.before_request(_authenticate)
+        self.before_request(self._unknown_query)
         self.after_request(_no_store)
         self.register_error_handler(HTTPException, _http_error)
         self.register_error_handler(DomainError, _domain_error)
         self.register_error_handler(ApiError, _api_error)
         csrf.exempt(self)
         limiter.limit(_rate_limit, key_func=rate_limit_key)(self)
+
+    def _unknown_query(self):
+        """One rule for every operation: a query parameter it does not take is refused
+        (422, each named), as an unknown body field is, rather than silently ignored (a
+        `page` sent to a list that is not paginated read as if it were)."""
+        unknown = sorted(set(request.args) - self._query_names.get(request.endpoint,
+                                                                   frozenset()))
+        if unknown:
+            raise ApiError(422, "Unknown query parameter: " + ", ".join(unknown) + ".",
+                           {name: ["Unknown field."] for name in unknown})
+
+    def add_url_rule(self, rule, endpoint=None, view_func=None, **options):
+        """Register the view, note the query parameters it takes (any other is refused,
+        see _unknown_query) and document the refusals every operation can give."""
+        endpoint = endpoint or view_func.__name__
+        doc = getattr(view_func, "_apidoc", {})
+        names: set[str] = set()
+        for parameter in doc.get("arguments", {}).get("parameters", []):
+            if parameter["in"] == "query":
+                schema = parameter["schema"]
+                schema = schema() if isinstance(schema, type) else schema
+                names.update(f.data_key or name for name, f in schema.fields.items())
+        self._query_names[f"{self.name}.{endpoint}"] = frozenset(names)
+        documented = set(doc.get("response", {}).get("responses", {}))
+        methods = options.get("methods", ("GET",))
+        if 403 not in documented and (getattr(view_func, "_roles", None)
+                                      or any(m in WRITE_METHODS for m in methods)):
+            view_func = self.alt_response(403, schema=ErrorOut, description=(
+                "Your role may not use this endpoint, or the token is read-only."))(view_func)
+        if "arguments" not in doc and 422 not in documented:
+            view_func = self.alt_response(422, schema=ErrorOut, description=(
+                "A query parameter this operation does not take."))(view_func)
+        super().add_url_rule(rule, endpoint, view_func, **options)
 
     def arguments(self, schema, *, location="json", **kwargs):
         """flask-smorest's arguments; a JSON body also documents its two refusals."""
@@ -203,6 +238,7 @@ def roles(*allowed: str):
                 raise ApiError(403, _("Your role may not use this endpoint."))
             return view(*args, **kwargs)
 
+        wrapped._roles = allowed
         return wrapped
 
     return decorator

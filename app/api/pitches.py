@@ -3,7 +3,7 @@ and write their own."""
 
 from __future__ import annotations
 
-from flask import g
+from flask import g, url_for
 from sqlalchemy import select
 
 from app.api import schemas as s
@@ -64,10 +64,13 @@ def read_pitch(pitch_id: int):
 @bp.route("/pitches", methods=["POST"])
 @roles("founder")
 @bp.arguments(s.PitchIn)
-@bp.response(201, s.PitchOut)
+@bp.response(201, s.PitchOut, headers={"Location": {
+    "description": "The new pitch's address (/api/v1/pitches/{id}).",
+    "schema": {"type": "string"}}})
 def create_pitch(values: dict):
     """A new draft pitch (founders)."""
-    return pitches.create_pitch(caller(), values)
+    pitch = pitches.create_pitch(caller(), values)
+    return pitch, {"Location": url_for("api_pitches.read_pitch", pitch_id=pitch.id)}
 
 
 @bp.route("/pitches/<int:pitch_id>", methods=["PUT"])
@@ -85,14 +88,22 @@ def update_pitch(values: dict, pitch_id: int):
 @bp.route("/pitches/<int:pitch_id>/publish", methods=["POST"])
 @roles("founder")
 @bp.response(200, s.PitchOut)
+@bp.alt_response(404, schema=s.ErrorOut, description="No such pitch of yours.")
+@bp.alt_response(409, schema=s.ErrorOut, description="Changed while it was being published.")
+@bp.alt_response(422, schema=s.ErrorOut, description=(
+    "The pitch lacks what publishing needs: `fields` names each of description, stage and "
+    "sectors that is missing. (Or a query parameter this operation does not take.)"))
 def publish_pitch(pitch_id: int):
-    """Publish your draft."""
+    """Publish your draft: it needs a description, the stage and at least one sector.
+    Publishing a published pitch changes nothing."""
     return pitches.publish(pitches.own_pitch(caller(), pitch_id))
 
 
 @bp.route("/pitches/<int:pitch_id>/unpublish", methods=["POST"])
 @roles("founder")
 @bp.response(200, s.PitchOut)
+@bp.alt_response(404, schema=s.ErrorOut, description="No such pitch of yours.")
+@bp.alt_response(409, schema=s.ErrorOut, description="Changed while it was being unpublished.")
 def unpublish_pitch(pitch_id: int):
-    """Turn your published pitch back into a draft."""
+    """Turn your published pitch back into a draft. Unpublishing a draft changes nothing."""
     return pitches.unpublish(pitches.own_pitch(caller(), pitch_id))

@@ -34,3 +34,24 @@ def test_editing_a_published_pitch_names_every_field_it_would_lose(client):
         "sectors": [], "version": pitch.version})
     assert response.status_code == 422
     assert set(response.get_json()["error"]["fields"]) == {"description", "sectors"}
+
+
+def test_a_new_pitch_answers_its_location(client):
+    founder = make_user("founder")
+    headers = bearer(founder)
+    created = client.post("/api/v1/pitches", headers=headers, json={
+        "title": "Ny", "summary": "Ny pitch", "stage": "idea"})
+    assert created.status_code == 201
+    location = created.headers["Location"]
+    assert location.endswith(f"/api/v1/pitches/{created.get_json()['id']}")
+    assert client.get(location, headers=headers).get_json() == created.get_json()
+
+
+def test_the_description_lists_what_publishing_answers(client):
+    spec = client.get("/api/v1/openapi.json").get_json()
+    paths = spec["paths"]
+    publish = paths["/api/v1/pitches/{pitch_id}/publish"]["post"]["responses"]
+    unpublish = paths["/api/v1/pitches/{pitch_id}/unpublish"]["post"]["responses"]
+    assert {"200", "403", "404", "409", "422"} <= set(publish)
+    assert {"200", "403", "404", "409"} <= set(unpublish)
+    assert "Location" in paths["/api/v1/pitches"]["post"]["responses"]["201"]["headers"]
