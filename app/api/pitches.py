@@ -4,13 +4,15 @@ and write their own."""
 from __future__ import annotations
 
 from flask import g, url_for
+from flask_babel import gettext as _
 from sqlalchemy import select
 
 from app.api import schemas as s
-from app.api.core import Blueprint, caller, page_of, roles
+from app.api.core import ApiError, Blueprint, caller, page_of, roles
 from app.extensions import db
 from app.models import Pitch
 from app.services import pitch_search, pitches
+from app.services.errors import Conflict
 
 bp = Blueprint("api_pitches", __name__, url_prefix="/api/v1",
                description="The caller, and pitches (founders write their own).")
@@ -82,7 +84,20 @@ def update_pitch(values: dict, pitch_id: int):
     """Replace your pitch's fields; send the `version` you read."""
     pitch = pitches.own_pitch(caller(), pitch_id)
     version = values.pop("version")
-    return pitches.update_pitch(pitch, values, version)
+    try:
+        return pitches.update_pitch(pitch, values, version)
+    except Conflict:
+        raise ApiError(409, _("The pitch has changed since the version you sent. Nothing was "
+                              "saved: read it again (GET /api/v1/pitches/%(id)d) and send "
+                              "your change with its new version.", id=pitch_id)) from None
+
+
+def _raced(pitch_id: int) -> ApiError:
+    """The API's words for a pitch saved by another request in between (the pages speak of
+    another tab)."""
+    return ApiError(409, _("The pitch was changed by another request at the same time. Nothing "
+                           "was saved: read it again (GET /api/v1/pitches/%(id)d) and try "
+                           "again.", id=pitch_id))
 
 
 @bp.route("/pitches/<int:pitch_id>/publish", methods=["POST"])
@@ -96,7 +111,10 @@ def update_pitch(values: dict, pitch_id: int):
 def publish_pitch(pitch_id: int):
     """Publish your draft: it needs a description, the stage and at least one sector.
     Publishing a published pitch changes nothing."""
-    return pitches.publish(pitches.own_pitch(caller(), pitch_id))
+    try:
+        return pitches.publish(pitches.own_pitch(caller(), pitch_id))
+    except Conflict:
+        raise _raced(pitch_id) from None
 
 
 @bp.route("/pitches/<int:pitch_id>/unpublish", methods=["POST"])
@@ -106,4 +124,7 @@ def publish_pitch(pitch_id: int):
 @bp.alt_response(409, schema=s.ErrorOut, description="Changed while it was being unpublished.")
 def unpublish_pitch(pitch_id: int):
     """Turn your published pitch back into a draft. Unpublishing a draft changes nothing."""
-    return pitches.unpublish(pitches.own_pitch(caller(), pitch_id))
+    try:
+        return pitches.unpublish(pitches.own_pitch(caller(), pitch_id))
+    except Conflict:
+        raise _raced(pitch_id) from None

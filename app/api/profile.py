@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from app.api import schemas as s
 from app.api.core import ApiError, Blueprint, caller, roles
 from app.services import investors
+from app.services.errors import Conflict
 
 bp = Blueprint("api_profile", __name__, url_prefix="/api/v1",
                description="The investor's own profile (investors).")
@@ -37,4 +38,10 @@ def write_profile(values: dict):
     if version is None and investors.profile_of(user) is not None:
         raise ApiError(409, _("You already have a profile: send the version you read "
                               "(GET /api/v1/profile)."))
-    return investors.save_profile(user, values, version)
+    try:
+        return investors.save_profile(user, values, version)
+    except Conflict:
+        # The pages speak of another tab; a script sent a version.
+        raise ApiError(409, _("Your profile has changed since the version you sent. Nothing "
+                              "was saved: read it again (GET /api/v1/profile) and send your "
+                              "change with its new version.")) from None
