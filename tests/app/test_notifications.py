@@ -25,7 +25,7 @@ def test_unread_count_in_nav_and_list(client, auth, user_with_notes):
     html = client.get("/notifications").get_data(as_text=True)
     assert 'href="/notifications"' in html
     assert '<span class="badge text-bg-light">3</span>' in html
-    assert html.count("Fond ") == 3
+    assert html.count("Fond ") == 6  # each sentence, and in its Open button's name
 
 
 def test_viewing_does_not_mark_read_but_post_does(client, auth, user_with_notes):

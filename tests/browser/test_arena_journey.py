@@ -172,7 +172,8 @@ def test_participants_request_and_accept_a_meeting(new_user):
     expect(card.get_by_text(investor.t("%(name)s asks to meet you.", name=FOUNDER[1])))\
         .to_be_visible()
     investor.check("participants-incoming")
-    card.get_by_role("button", name=investor.t("Accept"), exact=True).click()
+    card.get_by_role("button", name=investor.t("Accept the meeting with %(name)s",
+                                               name=FOUNDER[1]), exact=True).click()
     expect(investor.page.get_by_role("status").first).to_contain_text(
         investor.t("You accepted the meeting."))
     card = investor.page.locator("main li.card").filter(
