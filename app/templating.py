@@ -103,6 +103,9 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["label"] = label
     app.jinja_env.filters["timeformat"] = clock  # in place of Flask-Babel's own
     app.jinja_env.filters["datetimeformat"] = moment
+    from app.services.explain import percent_text
+
+    app.jinja_env.filters["percent"] = percent_text
     app.jinja_env.globals["vocab"] = vocabulary
     app.jinja_env.globals["current_locale"] = lambda: str(get_locale())
     app.jinja_env.globals["filters_active"] = filters_active

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from flask_babel import LazyString, format_decimal
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms import SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
@@ -49,7 +51,8 @@ class PitchForm(KobleForm):
     ask_nok = WholeNumberField(
         _l("Funding ask (NOK)"),
         validators=[Optional(), NumberRange(min=0, max=MAX_ASK_NOK)],
-        description=_l("A whole number of kroner, no more than 1 000 000 000."),
+        description=LazyString(lambda: _("A whole number of kroner, no more than %(max)s.",
+                                         max=format_decimal(MAX_ASK_NOK))),
     )
     funding_type = SelectField(_l("Funding type"), validators=[Optional()])
     municipality = SelectField(_l("Municipality"), validators=[Optional()])

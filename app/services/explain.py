@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from babel.lists import format_list
 from flask import g, has_app_context
-from flask_babel import get_locale
+from flask_babel import format_percent, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import inspect as sa_inspect
@@ -270,3 +270,9 @@ def component_bars(components: dict[str, float], skip=frozenset()) -> list[dict]
 def percent(score: float) -> int:
     """A score in [0, 1] as a whole percent."""
     return round(max(0.0, min(1.0, float(score or 0))) * 100)
+
+
+def percent_text(score: float) -> str:
+    """percent() as the user's language writes it, from Babel's locale data: "54%" in
+    English, "54 %" with a no-break space in bokmål."""
+    return format_percent(percent(score) / 100)

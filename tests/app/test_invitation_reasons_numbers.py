@@ -69,10 +69,10 @@ def test_bokmal_reasons_in_words_and_percents(invitation_list):
 
 def test_english_reasons_in_words_and_percents(invitation_list):
     rows = invitation_list("en")
-    assert ("Match with its 3 best investors in the room: 79 % on average, the theme counted "
+    assert ("Match with its 3 best investors in the room: 79% on average, the theme counted "
             "in.") in rows["Kari"]
-    assert "Fits the green theme: 75 % (its green objectives)." in rows["Kari"]
-    assert "Fits the green theme: 75 % (its green mandate and objectives)." in rows["Lars"]
+    assert "Fits the green theme: 75% (its green objectives)." in rows["Kari"]
+    assert "Fits the green theme: 75% (its green mandate and objectives)." in rows["Lars"]
     assert "1 good investor in the room." in rows["Kari"]
     assert "Good match for 1 founder in the room." in rows["Lars"]
     assert "fair share 0" not in rows["Rune"]
