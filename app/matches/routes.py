@@ -16,7 +16,14 @@ from app.models import InvestorProfile, Pitch
 from app.models.interest import INTEREST_KINDS
 from app.pager import to_last_page
 from app.permissions import owned_or_404, role_required
-from app.services import explain, incoming_interest, interest, notifications, recommendations
+from app.services import (
+    explain,
+    incoming_interest,
+    interest,
+    notifications,
+    pitch_access,
+    recommendations,
+)
 from app.services.contacts import can_see_contacts
 from app.services.errors import DomainError, NotFound
 from app.services.page_cache import cached_page
@@ -43,6 +50,8 @@ def _match_helpers():
         "filter_form": cards.filter_form,
         "match_percent": explain.percent,
         "can_see_contacts": can_see_contacts,
+        "pitch_label": pitch_access.label_for,
+        "pitch_withdrawn_text": pitch_access.withdrawn_text,
     }
 
 

@@ -24,6 +24,7 @@ from app.models import Interest, InvestorProfile, Notification, Pitch, User
 from app.models.interest import INTEREST_KINDS
 from app.services import mail_preferences, notifications, records
 from app.services.errors import DomainError, NotFound
+from app.services.pitch_access import withdrawn_for
 
 
 @dataclass
@@ -302,11 +303,15 @@ def _mail_interest(pitch: Pitch, profile: InvestorProfile, recipient: User, side
 
 @dataclass
 class MutualMatch:
-    """A mutual match as one side sees it."""
+    """A mutual match as one side sees it. `withdrawn`: the viewer may no longer read the
+    pitch (its founder made it a draft again, or staff hid it), so nothing of it may be
+    shown but that (`app.services.pitch_access`); the contact details the two agreed to
+    share stay."""
 
     pitch: Pitch
     profile: InvestorProfile
     since: object
+    withdrawn: bool = False
 
 
 def mutual_matches(user) -> list[MutualMatch]:
@@ -328,7 +333,8 @@ def mutual_matches(user) -> list[MutualMatch]:
         query = query.join(User, User.id == InvestorProfile.user_id).where(User.id == user.id)
     else:
         return []
-    out = [MutualMatch(p, q, max(a, b)) for p, q, a, b in db.session.execute(query).unique()]
+    out = [MutualMatch(p, q, max(a, b), withdrawn_for(user, p))
+           for p, q, a, b in db.session.execute(query).unique()]
     out.sort(key=lambda m: (str(m.since), m.pitch.id), reverse=True)
     return out
 

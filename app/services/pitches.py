@@ -15,6 +15,7 @@ from app.models import Pitch
 from app.models.user import utcnow
 from app.services import events
 from app.services.errors import Conflict, DomainError, NotFound
+from app.services.pitch_access import readable_by
 
 FIELDS = (
     "title", "summary", "description", "sectors", "stage", "ask_nok", "funding_type",
@@ -104,8 +105,7 @@ def pitch_for_viewer(viewer, pitch_id: int) -> Pitch:
     and no founder's page links to another founder's pitch. NotFound for everything else, so
     ids cannot be probed."""
     pitch = db.session.get(Pitch, pitch_id)
-    if pitch is not None and (pitch.owner_id == viewer.id or viewer.is_staff
-                              or (viewer.is_investor and pitch.is_visible)):
+    if readable_by(viewer, pitch):
         return pitch
     raise NotFound(_("No such pitch."))
 

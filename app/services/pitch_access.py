@@ -1,0 +1,46 @@
+"""Who reads a pitch, and what others see of one they may no longer read.
+
+A pitch is read by its owner (drafts too), by staff (they moderate every pitch, drafts and
+hidden ones included) and, while it is published and not hidden by staff, by investors.
+Turning a pitch back into a draft promises the founder that only they can see it; staff
+hiding it takes it from investors the same way. Pairs that outlive that (a mutual match, a
+meeting at an arena) keep their place in the other side's lists, but carry nothing of the
+pitch: not its title (a draft can be renamed), not its text or fields, only that it was
+withdrawn. What the other side was told while it was public (notifications and e-mails
+with its title then) stays as it was said.
+"""
+
+from __future__ import annotations
+
+from flask_babel import gettext as _
+
+
+def readable_by(viewer, pitch) -> bool:
+    """True when `viewer` may read `pitch`: its owner, staff, or an investor while it is
+    published and not hidden. Founders read no one else's pitch."""
+    if pitch is None or viewer is None or not getattr(viewer, "is_authenticated", False):
+        return False
+    return bool(pitch.owner_id == viewer.id or viewer.is_staff
+                or (viewer.is_investor and pitch.is_visible))
+
+
+def withdrawn_for(viewer, pitch) -> bool:
+    """True when `viewer` once could have read `pitch` (it is theirs to see through a pair)
+    but no longer may: unpublished by its founder or hidden by staff."""
+    return pitch is not None and not readable_by(viewer, pitch)
+
+
+def withdrawn_text(pitch) -> str:
+    """What others are told of a pitch they may no longer read, in their language: the
+    founder withdrew it (a draft again), or it is no longer shown (hidden by staff: the
+    reason is between staff and the founder)."""
+    if pitch is not None and pitch.status != "published":
+        return _("The founder has withdrawn this pitch.")
+    return _("This pitch is no longer shown on Koble.")
+
+
+def label_for(viewer, pitch) -> str:
+    """A pitch's title as `viewer` may see it: the title, or "Withdrawn pitch"."""
+    if pitch is None:
+        return ""
+    return pitch.title if readable_by(viewer, pitch) else _("Withdrawn pitch")
