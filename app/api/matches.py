@@ -149,7 +149,9 @@ def list_interests():
 @bp.etag
 @bp.response(200, s.MatchList)
 def mutual_matches():
-    """Mutual matches, with the other side's contact details."""
+    """Mutual matches, with the other side's contact details. A pitch its founder has
+    made a draft again (or staff hid) is withdrawn: the investor gets its id and
+    `pitch_withdrawn`, not the pitch."""
     user = caller()
     items = []
     for match in interest.mutual_matches(user):
@@ -165,6 +167,7 @@ def mutual_matches():
             contact = {"name": other.name if other else "",
                        "email": other.email if allowed and other else None,
                        "phone": other.phone if allowed and other else None}
-        items.append({"pitch": match.pitch, "investor": match.profile, "since": match.since,
-                      "contact": contact})
+        items.append({"pitch_id": match.pitch.id, "pitch_withdrawn": match.withdrawn,
+                      "pitch": None if match.withdrawn else match.pitch,
+                      "investor": match.profile, "since": match.since, "contact": contact})
     return {"items": items}

@@ -368,7 +368,12 @@ class InterestList(ma.Schema):
 
 
 class MatchOut(ma.Schema):
-    pitch = fields.Nested(PitchOut, required=True)
+    pitch_id = fields.Integer(required=True)
+    pitch_withdrawn = fields.Boolean(required=True, metadata={
+        "description": "The founder made the pitch a draft again, or staff hid it: `pitch` "
+                       "is then null for the investor, as a draft is its founder's alone. "
+                       "The contact details the two agreed to share stay."})
+    pitch = fields.Nested(PitchOut, required=True, allow_none=True)
     investor = fields.Nested(InvestorOut, required=True)
     since = Utc(allow_none=True)
     contact = fields.Nested(ContactOut, required=True)

@@ -36,6 +36,7 @@ from app.services import explain, links
 from app.services.contacts import can_see_contacts
 from app.services.errors import Forbidden
 from app.services.meeting_requests import participant_of, profile_ids, scores_for
+from app.services.pitch_access import label_for
 from app.services.privacy import shown
 from app.services.schedule import is_active, meetings
 
@@ -116,7 +117,7 @@ def items(viewer, arena: Arena, include_cancelled: bool = False) -> list[AgendaI
         if i_am_founder:
             label = profile.organisation if profile else ""
         else:
-            label = m.pitch.title if m.pitch else ""
+            label = label_for(viewer, m.pitch)  # a withdrawn pitch is not named
         match = scores.get((m.pitch_id, profiles.get(m.investor_user_id)))
         email, phone = _contact(viewer, partner, profile if i_am_founder else None)
         out.append(AgendaItem(

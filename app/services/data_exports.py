@@ -3,7 +3,8 @@ and limited to what the caller may see (the download and the formula guard are
 `app.services.exports`).
 
 Staff export their association's members (admins, and the CLI with ``user=None``, every
-one); founders and investors export their own mutual matches. Contact details appear only
+one); founders and investors export their own mutual matches (an investor's withdrawn
+pitch by that word, not its title: `app.services.pitch_access`). Contact details appear only
 where `app.services.contacts` allows them. Cells from the fixed lists (stage, sectors, ...)
 read as the pages read them, in the caller's language, not as the codes stored.
 """
@@ -20,6 +21,7 @@ from app.models import Interest, InvestorProfile, Pitch, User
 from app.services import investors, moderation, pitch_search
 from app.services.contacts import contacts_visible_to
 from app.services.interest import mutual_matches
+from app.services.pitch_access import label_for
 from app.services.privacy import shown
 from app.vocabulary import label
 
@@ -144,7 +146,8 @@ def match_rows(user):
         founder, investor = pitch.owner, profile.user
         see_founder = user is None or founder.id in visible
         see_investor = user is None or (investor is not None and investor.id in visible)
-        rows.append([pitch.id, shown(pitch.title), shown(founder.name),
+        title = shown(pitch.title) if user is None else label_for(user, pitch)
+        rows.append([pitch.id, title, shown(founder.name),
                      founder.email if see_founder else "", profile.id,
                      shown(profile.organisation), shown(investor.name) if investor else "",
                      (profile.contact_email or investor.email) if see_investor else "",
