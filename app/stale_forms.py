@@ -7,6 +7,14 @@ back into the form that sent it and a message to check it and send it again. Not
 saved: the view runs as a GET, so `validate_on_submit()` is false. Only for a logged-in
 person: the session cookie is SameSite=Lax, so a post from another site arrives without it
 and gets the plain error page, never a form filled in by someone else.
+
+One form is drawn again for anyone: the login form (`for_anyone`). Logging in in one tab
+starts a new session, so the login form still open in a second tab has a stale token; so
+has one left open past the token's life. Its sender is nobody yet, so the rule above would
+give them a 400. What it puts back is only the e-mail address, into a form on this site
+that still needs the password: a post from another site can do no more than type an
+address in someone's login form, which a link to the login page could nearly do too.
+A sender who is logged in by then is sent where the login page sends them.
 """
 
 from __future__ import annotations
@@ -21,25 +29,47 @@ def _token_field() -> str:
     return current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token")
 
 
+def for_anyone(*fields: str, message):
+    """Mark a view whose form is drawn again for a sender who is not logged in too, with
+    only `fields` put back and `message` above it (a 400, as every refused token is). Its
+    page's own answer to a GET stands when that is a redirect."""
+
+    def mark(view):
+        view.stale_form_for_anyone = (fields, message)
+        return view
+
+    return mark
+
+
 def sent_again():
     """The form's page with what was sent in it (a 400), or None when there is no such
-    page: an anonymous sender, an address without a GET, or no form there that takes
-    exactly the fields sent."""
+    page: an anonymous sender (but see `for_anyone`), an address without a GET, or no form
+    there that takes exactly the fields sent."""
     rule = request.url_rule
-    if (request.method != "POST" or rule is None or "GET" not in (rule.methods or ())
-            or not current_user.is_authenticated):
+    if request.method != "POST" or rule is None or "GET" not in (rule.methods or ()):
         return None
-    g.stale_form = MultiDict([(key, value) for key, value in request.form.items(multi=True)
-                              if key != _token_field()])
-    flash(_("Nothing was saved: the page had been open a long time, or you logged in again "
-            "in another tab. What you wrote is back in the form below: check it and send it "
-            "again."), "warning")
+    view = current_app.view_functions[request.endpoint]
+    anyone = getattr(view, "stale_form_for_anyone", None)
+    if anyone is None and not current_user.is_authenticated:
+        return None
+    if anyone is None:
+        g.stale_form = MultiDict([(key, value) for key, value in request.form.items(multi=True)
+                                  if key != _token_field()])
+        flash(_("Nothing was saved: the page had been open a long time, or you logged in "
+                "again in another tab. What you wrote is back in the form below: check it and "
+                "send it again."), "warning")
+    else:
+        fields, message = anyone
+        g.stale_form = MultiDict([(key, request.form.get(key, "")) for key in fields])
+        flash(str(message), "warning")
     request.method = "GET"  # the view draws its page and saves nothing
     try:
-        view = current_app.view_functions[request.endpoint]
         response = make_response(current_app.ensure_sync(view)(**(request.view_args or {})))
     finally:
         request.method = "POST"
+    if anyone is not None and response.status_code in (301, 302, 303, 307, 308):
+        session.get("_flashes", []).pop()  # sent on (already logged in): nothing to redo
+        return response
     if not g.get("stale_form_used") or response.status_code != 200:
         session.get("_flashes", []).pop()  # no form took it back: the message would lie
         return None

@@ -17,6 +17,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, login_user, logout_user
 
+from app import stale_forms
 from app.auth.forms import (
     ChangePasswordForm,
     LoginForm,
@@ -93,12 +94,14 @@ def _home(user) -> str:
 
 
 @bp.route("/login", methods=["GET", "POST"])
+@stale_forms.for_anyone("email", message=_l(
+    "The login form had expired, so you were not logged in. Type your password again."))
 @limiter.limit(_login_limit, methods=["POST"])
 @limiter.limit(_login_limit, methods=["POST"], key_func=_account_key)
 def login():
     """Log in with e-mail and password."""
-    if current_user.is_authenticated:
-        return redirect(_home(current_user))
+    if current_user.is_authenticated:  # e.g. logged in meanwhile in another tab
+        return redirect(safe_next(request.args.get("next"), _home(current_user)))
     form = LoginForm()
     if form.validate_on_submit():
         user = accounts.authenticate(form.email.data, form.password.data)
