@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import uuid
+from urllib.parse import urlsplit
 
-from flask import Flask, g, jsonify, render_template, request
+from flask import Flask, g, jsonify, render_template, request, session, url_for
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from app import stale_forms
+from app.auth.safe_next import safe_next
 from app.extensions import db
+from app.sessions import LOGGED_OUT
 
 
 def _wants_json() -> bool:
@@ -23,12 +26,28 @@ def _json_error(code: str, message: str, status: int):
     return jsonify(body), status
 
 
+def _page_sent_from() -> str | None:
+    """The local page a form was sent from (its referrer on this site, else the address it
+    was sent to when that has a page), to return to after logging in again."""
+    referrer = urlsplit(request.referrer or "")
+    if referrer.netloc == request.host and referrer.path:
+        page = referrer.path + (f"?{referrer.query}" if referrer.query else "")
+    elif request.url_rule is not None and "GET" in (request.url_rule.methods or ()):
+        page = request.path
+    else:
+        return None
+    return safe_next(page, "") or None
+
+
 def init_app(app: Flask) -> None:
     """Request ids, no-store on private pages, and error handlers."""
 
-    @app.before_request
     def _request_id():
         g.request_id = uuid.uuid4().hex[:12]
+
+    # First of all before_request hooks: those registered earlier by extensions (the CSRF
+    # check, the rate limits) can end a request with an error page, which shows this id.
+    app.before_request_funcs.setdefault(None, []).insert(0, _request_id)
 
     @app.after_request
     def _private_no_store(response):
@@ -53,6 +72,9 @@ def init_app(app: Flask) -> None:
             response = stale_forms.sent_again()
             if response is not None:
                 return response
+            if not current_user.is_authenticated and session.get(LOGGED_OUT):
+                return render_template("errors/logged_out.html", error=error,
+                                       login=url_for("auth.login", next=_page_sent_from())), 400
         return _http_error(error)
 
     @app.errorhandler(Exception)

@@ -63,8 +63,9 @@ def init_app(app: Flask) -> None:
         login_at = session.setdefault("login_at", now)
         # A clock that went backwards, or a forged future stamp, counts as expired too.
         if now - seen > idle or now - login_at > absolute or login_at > now + 60:
+            user = current_user._get_current_object()
             logout_user()
-            session.clear()
+            end_session(user)
             # Timed out means logged out: the remember-me cookie must not bring the user back.
             if current_app.config.get("REMEMBER_COOKIE_NAME", "remember_token") in request.cookies:
                 session["_remember"] = "clear"
@@ -76,6 +77,25 @@ def init_app(app: Flask) -> None:
             session["seen"] = now
         if not session.permanent:
             session.permanent = True
+
+
+def end_session(user: User | None = None) -> None:
+    """Empty the session at a logout, keeping the language the person reads in (the
+    session's choice, else the account's): clearing it left an English reader's
+    "You are logged out." and every page after it in bokmål. The session remembers that
+    someone logged out, so a form still open in another tab, sent with the token that
+    went with the old session, is answered "you were logged out" (app/errors.py)."""
+    languages = current_app.config["LANGUAGES"]
+    lang = session.get("lang")
+    if lang not in languages:
+        lang = getattr(user, "locale", None)
+    session.clear()
+    if lang in languages:
+        session["lang"] = lang
+    session[LOGGED_OUT] = True
+
+
+LOGGED_OUT = "logged_out"
 
 
 def end_other_sessions(user: User) -> None:

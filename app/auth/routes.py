@@ -32,6 +32,7 @@ from app.services import accounts, audit
 from app.services.errors import DomainError
 from app.services.mailer import deliver
 from app.services.tokens import make_reset_token, user_for_reset_token
+from app.sessions import end_session
 
 bp = Blueprint("auth", __name__)
 
@@ -124,9 +125,10 @@ def logout():
     """End the session (POST, so a link cannot log someone out)."""
     audit.record("logout", actor=current_user, commit=False)
     # Rotating the token also kills any copy of this cookie.
-    accounts.end_sessions(current_user)
+    user = current_user._get_current_object()
+    accounts.end_sessions(user)
     logout_user()
-    session.clear()
+    end_session(user)
     flash(_("You are logged out."), "info")
     return redirect(url_for("main.index"))
 
