@@ -1,0 +1,54 @@
+"""Keyboard focus shows (WCAG 2.4.7): Tab to the green main button, the menu's links and
+buttons on the green bar, and the buttons on a list's cards, and each wears a clearly
+visible ring it does not wear unfocused (Bootstrap took the outline off .btn and .nav-link,
+and its shadow for .btn-koble named a colour nobody defined)."""
+
+from __future__ import annotations
+
+from tests.browser.conftest import DESKTOP
+from tests.browser.keyboard import Keyboard
+from tests.browser.support import DEMO_PASSWORD
+
+_RING = """el => {
+  const s = getComputedStyle(el);
+  return {outline: [s.outlineStyle, parseFloat(s.outlineWidth), s.outlineColor],
+          shadow: s.boxShadow};
+}"""
+
+
+def _ring(locator) -> dict:
+    return locator.evaluate(_RING)
+
+
+def _assert_focus_shows(keys: Keyboard, locator, what: str) -> None:
+    locator.evaluate("el => el.blur()")
+    resting = _ring(locator)
+    keys.tab_to(locator)
+    focused = _ring(locator)
+    style, width, colour = focused["outline"]
+    assert style not in ("none", "hidden") and width >= 2 and colour != "rgba(0, 0, 0, 0)", (
+        f"{what}: no visible outline when focused: {focused}")
+    assert focused != resting, f"{what}: looks the same focused and not: {focused}"
+
+
+def test_tab_shows_where_the_focus_is(new_user):
+    me = new_user(DESKTOP, name="visitor")
+    page = me.page
+    me.goto("/auth/login")
+    keys = Keyboard(page)
+    menu = page.get_by_role("navigation", name=me.t("Main menu"))
+    _assert_focus_shows(keys, page.locator("main button.btn-koble"), "the green main button")
+    _assert_focus_shows(keys, menu.get_by_role("link", name=me.t("Log in")), "a menu link")
+    _assert_focus_shows(keys, menu.get_by_role("link", name=me.t("Register")),
+                        "the menu's Register button")
+    _assert_focus_shows(keys, menu.get_by_role("button", name="English"),
+                        "the language button")
+    _assert_focus_shows(keys, menu.get_by_role("link", name="Koble"), "the brand")
+
+    me.login("investor@demo.koble.no", DEMO_PASSWORD)
+    menu = page.get_by_role("navigation", name=me.t("Main menu"))
+    _assert_focus_shows(keys, menu.get_by_role("button", name=me.t("Log out")),
+                        "the menu's Log out button")
+    card_button = page.locator("main li.card button").first
+    _assert_focus_shows(keys, card_button, "a card's button")
+    me.check("focus-ring")
