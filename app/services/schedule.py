@@ -158,7 +158,13 @@ def build(staff, arena: Arena) -> dict[str, int]:
     slots = arena.meeting_slots
     index = {s: k for k, s in enumerate(slots)}
     invitations = accepted(arena.id)
-    founders = [i for i in invitations if i.side == "founder"]
+    # A founder whose invited pitch is withdrawn (a draft again, or hidden by staff) meets
+    # nobody, locked meetings included: the investors could not read what they would come
+    # to hear, and their agendas would have to name it. Staff see it on the invitation list;
+    # published again, the next run schedules the founder.
+    withdrawn = {i.user_id for i in invitations if i.side == "founder"
+                 and i.pitch is not None and not i.pitch.is_visible}
+    founders = [i for i in invitations if i.side == "founder" and i.user_id not in withdrawn]
     investors = [i for i in invitations if i.side == "investor"]
     if not founders or not investors:
         raise DomainError(_("Nobody to schedule yet: at least one founder and one investor "
@@ -168,6 +174,9 @@ def build(staff, arena: Arena) -> dict[str, int]:
     caps = {i.user_id: i.cap(arena) for i in invitations}
     rows = meetings(arena, active_only=False)
     before = arena_notices.agendas(m for m in rows if is_active(m, set(available)))
+    for m in rows:
+        if m.founder_user_id in withdrawn:
+            m.locked = False
     locked = _locked(arena, rows, index, available, caps)
     pairs = candidate_pairs(arena, founders, investors)
     # A meeting staff cancelled stays cancelled until they restore it.
