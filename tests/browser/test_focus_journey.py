@@ -1,9 +1,12 @@
 """Keyboard focus shows (WCAG 2.4.7): Tab to the green main button, the menu's links and
 buttons on the green bar, and the buttons on a list's cards, and each wears a clearly
 visible ring it does not wear unfocused (Bootstrap took the outline off .btn and .nav-link,
-and its shadow for .btn-koble named a colour nobody defined)."""
+and its shadow for .btn-koble named a colour nobody defined). A refused form puts the focus
+on its summary, whose links lead to the fields."""
 
 from __future__ import annotations
+
+from playwright.sync_api import expect
 
 from tests.browser.conftest import DESKTOP
 from tests.browser.keyboard import Keyboard
@@ -52,3 +55,22 @@ def test_tab_shows_where_the_focus_is(new_user):
     card_button = page.locator("main li.card button").first
     _assert_focus_shows(keys, card_button, "a card's button")
     me.check("focus-ring")
+
+
+def test_a_refused_form_puts_the_focus_on_its_summary(new_user):
+    """Sent empty from the keyboard, the login form comes back with the focus on the
+    summary; its links name the fields, and following one puts the focus in the field."""
+    me = new_user(DESKTOP, name="visitor")
+    page = me.page
+    me.goto("/auth/login")
+    keys = Keyboard(page)
+    keys.activate(page.locator("main button.btn-koble"))
+    summary = page.get_by_role("alert")
+    expect(summary).to_be_focused()
+    expect(summary).to_contain_text(me.t("Please correct the marked fields."))
+    expect(summary.get_by_role("link")).to_have_text([me.t("E-mail"), me.t("Password")])
+    assert _ring(summary)["outline"][0] != "none"
+    me.check("login-errors-focused")
+    keys.tab_to(summary.get_by_role("link", name=me.t("Password")))
+    page.keyboard.press("Enter")
+    expect(page.get_by_label(me.t("Password"), exact=True)).to_be_focused()
