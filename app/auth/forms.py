@@ -8,6 +8,7 @@ from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, V
 
 from app import vocabulary
 from app.form_base import KobleForm
+from app.form_fields import optional_choices
 from app.services import reference
 from app.services.passwords import password_problem
 
@@ -49,9 +50,11 @@ class RegisterForm(_NewPasswordForm):
         _l("E-mail"),
         validators=[DataRequired(), Email(check_deliverability=False), Length(max=254)],
     )
+    # No municipality is chosen for the person: with Asker first and preselected, whoever
+    # skipped the list lived in Asker and joined Asker's association.
     municipality = SelectField(
-        _l("Municipality"), choices=vocabulary.choices(vocabulary.MUNICIPALITIES),
-        validators=[DataRequired()],
+        _l("Municipality"), choices=optional_choices(vocabulary.MUNICIPALITIES, _l("Choose…")),
+        validators=[DataRequired(message=_l("Choose the municipality you live or work in."))],
     )
     association = SelectField(_l("Association"), validators=[Optional()])
     password = PasswordField(
