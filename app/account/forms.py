@@ -20,9 +20,11 @@ LANGUAGE_CHOICES = [("nb", "Norsk bokmål"), ("en", "English")]
 class AccountForm(KobleForm):
     """The person's own name, phone and preferred language."""
 
-    name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=MAX_NAME)])
+    name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=MAX_NAME)],
+                       render_kw={"autocomplete": "name"})
     phone = StringField(
         _l("Phone"), validators=[Optional(), Length(max=MAX_PHONE)],
+        render_kw={"autocomplete": "tel", "inputmode": "tel"},
         description=_l("Shown only to people who may see your contact details: after you "
                        "are both interested, or when you meet at an arena."),
     )
@@ -74,4 +76,5 @@ class DeleteAccountForm(KobleForm):
     """Deleting the account asks for the password."""
 
     password = PasswordField(_l("Your password"), validators=[DataRequired()],
+                             render_kw={"autocomplete": "current-password"},
                              description=_l("To confirm that it is you."))

@@ -13,6 +13,8 @@ from app.services import reference
 from app.services.passwords import password_problem
 
 PASSWORD_HINT = _l("At least 12 characters. A sentence is easy to remember.")
+# What each field is for, so browsers and password managers fill it in (WCAG 1.3.5).
+NEW_PASSWORD = {"autocomplete": "new-password"}
 
 
 def new_password_rules(form, field) -> None:
@@ -45,10 +47,12 @@ class RegisterForm(_NewPasswordForm):
         choices=[("founder", _l("a founder")), ("investor", _l("an investor"))],
         validators=[DataRequired()],
     )
-    name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=120)])
+    name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=120)],
+                       render_kw={"autocomplete": "name"})
     email = EmailField(
         _l("E-mail"),
         validators=[DataRequired(), Email(check_deliverability=False), Length(max=254)],
+        render_kw={"autocomplete": "email"},
     )
     # No municipality is chosen for the person: with Asker first and preselected, whoever
     # skipped the list lived in Asker and joined Asker's association.
@@ -60,11 +64,12 @@ class RegisterForm(_NewPasswordForm):
     password = PasswordField(
         _l("Password"),
         validators=[DataRequired(), Length(max=128), new_password_rules],
-        description=PASSWORD_HINT,
+        description=PASSWORD_HINT, render_kw=NEW_PASSWORD,
     )
     confirm = PasswordField(
         _l("Repeat password"),
         validators=[DataRequired(), EqualTo("password", message=_l("The passwords differ."))],
+        render_kw=NEW_PASSWORD,
     )
 
     def __init__(self, *args, **kwargs):
@@ -81,8 +86,10 @@ class RegisterForm(_NewPasswordForm):
 class LoginForm(KobleForm):
     """E-mail and password."""
 
-    email = EmailField(_l("E-mail"), validators=[DataRequired(), Length(max=254)])
-    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=128)])
+    email = EmailField(_l("E-mail"), validators=[DataRequired(), Length(max=254)],
+                       render_kw={"autocomplete": "username"})
+    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=128)],
+                             render_kw={"autocomplete": "current-password"})
     remember = BooleanField(_l("Keep me logged in on this device"))
 
 
@@ -90,22 +97,25 @@ class ChangePasswordForm(_NewPasswordForm):
     """Change a password, proving the current one."""
 
     current_password = PasswordField(
-        _l("Current password"), validators=[DataRequired(), Length(max=128)]
+        _l("Current password"), validators=[DataRequired(), Length(max=128)],
+        render_kw={"autocomplete": "current-password"},
     )
     new_password = PasswordField(
         _l("New password"), validators=[DataRequired(), Length(max=128), new_password_rules],
-        description=PASSWORD_HINT,
+        description=PASSWORD_HINT, render_kw=NEW_PASSWORD,
     )
     confirm = PasswordField(
         _l("Repeat new password"),
         validators=[DataRequired(), EqualTo("new_password", message=_l("The passwords differ."))],
+        render_kw=NEW_PASSWORD,
     )
 
 
 class ResetRequestForm(KobleForm):
     """Ask for a password-reset link."""
 
-    email = EmailField(_l("E-mail"), validators=[DataRequired(), Length(max=254)])
+    email = EmailField(_l("E-mail"), validators=[DataRequired(), Length(max=254)],
+                       render_kw={"autocomplete": "email"})
 
 
 class ResetPasswordForm(_NewPasswordForm):
@@ -113,9 +123,10 @@ class ResetPasswordForm(_NewPasswordForm):
 
     password = PasswordField(
         _l("New password"), validators=[DataRequired(), Length(max=128), new_password_rules],
-        description=PASSWORD_HINT,
+        description=PASSWORD_HINT, render_kw=NEW_PASSWORD,
     )
     confirm = PasswordField(
         _l("Repeat new password"),
         validators=[DataRequired(), EqualTo("password", message=_l("The passwords differ."))],
+        render_kw=NEW_PASSWORD,
     )

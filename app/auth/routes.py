@@ -169,8 +169,8 @@ def reset_request():
         flash(_("If the address has an account, a link is on its way."), "info")
         return redirect(url_for("auth.login"))
     status = 200 if request.method == "GET" else 422
-    return render_template("auth/small_form.html", form=form,
-                           title=_("Forgot your password?")), status
+    return render_template("auth/small_form.html", form=form, title=_("Forgot your password?"),
+                           submit=_("Send link")), status
 
 
 @bp.route("/reset/<token>", methods=["GET", "POST"])

@@ -1,0 +1,59 @@
+"""What each personal field is for, told to browsers and password managers (WCAG 1.3.5), and
+the reset request's button says what it does."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from app.services.tokens import make_reset_token
+from tests.factories import make_user
+
+
+@pytest.fixture
+def app_overrides():
+    return {"BABEL_DEFAULT_LOCALE": "nb"}
+
+
+def _autocomplete(page: str) -> dict[str, str | None]:
+    """name → autocomplete of every visible text, e-mail, phone and password input."""
+    found = {}
+    for tag in re.findall(r"<input[^>]*>", page):
+        kind = re.search(r'type="([^"]+)"', tag)
+        if kind and kind.group(1) in ("hidden", "checkbox", "radio", "submit"):
+            continue
+        name = re.search(r'name="([^"]+)"', tag).group(1)
+        value = re.search(r'autocomplete="([^"]+)"', tag)
+        found[name] = value.group(1) if value else None
+    return found
+
+
+def test_login_and_register(client):
+    assert _autocomplete(client.get("/auth/login").get_data(as_text=True)) == {
+        "email": "username", "password": "current-password"}
+    assert _autocomplete(client.get("/auth/register").get_data(as_text=True)) == {
+        "name": "name", "email": "email", "password": "new-password",
+        "confirm": "new-password"}
+
+
+def test_password_pages(client, auth):
+    user = make_user("founder")
+    token = make_reset_token(user)
+    page = client.get(f"/auth/reset/{token}").get_data(as_text=True)
+    assert _autocomplete(page) == {"password": "new-password", "confirm": "new-password"}
+    auth.login(user.email)
+    assert _autocomplete(client.get("/auth/password").get_data(as_text=True)) == {
+        "current_password": "current-password", "new_password": "new-password",
+        "confirm": "new-password"}
+    assert _autocomplete(client.get("/account/").get_data(as_text=True)) == {
+        "name": "name", "phone": "tel"}
+    assert _autocomplete(client.get("/account/delete").get_data(as_text=True)) == {
+        "password": "current-password"}
+
+
+def test_the_reset_request_button_says_send_link(client):
+    page = client.get("/auth/reset").get_data(as_text=True)
+    assert _autocomplete(page) == {"email": "email"}
+    assert re.search(r'<button type="submit"[^>]*>Send lenke</button>', page)
+    assert ">Lagre</button>" not in page
