@@ -10,7 +10,9 @@ as text (aria-valuetext) and the percent shown next to it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
+from babel.numbers import format_percent
 from flask import current_app, g, has_app_context, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
@@ -45,15 +47,23 @@ _BAR_OPEN = '<div><dt id="'
 _BAR_LABEL = ('-{name}">{label}</dt><dd>'
               '<div class="progress" role="progressbar" aria-labelledby="')
 _BAR_VALUE = ('-{name}" aria-valuenow="')
-_BAR_TAIL = ('{percent}" aria-valuetext="{percent} %">'
-             '<div class="progress-bar w-score-{step}"></div></div>{percent} %</dd></div>')
-_TAILS: dict[tuple[int, int], str] = {}
+_BAR_TAIL = ('{percent}" aria-valuetext="{percent}{sign}">'
+             '<div class="progress-bar w-score-{step}"></div></div>{percent}{sign}</dd></div>')
+_TAILS: dict[tuple[int, int, str], str] = {}
 
 
-def _tail(percent: int, step: int) -> str:
-    found = _TAILS.get((percent, step))
+@lru_cache(maxsize=16)
+def percent_sign(locale: str) -> str:
+    """What follows a percent's number in the language: "%" in English ("54%"), a no-break
+    space and "%" in bokmål ("54 %"); from Babel's locale data, once per locale."""
+    return format_percent(0.5, locale=locale).replace("50", "", 1)
+
+
+def _tail(percent: int, step: int, sign: str) -> str:
+    found = _TAILS.get((percent, step, sign))
     if found is None:
-        found = _TAILS[(percent, step)] = _BAR_TAIL.format(percent=percent, step=step)
+        found = _TAILS[(percent, step, sign)] = _BAR_TAIL.format(percent=percent, step=step,
+                                                                 sign=sign)
     return found
 
 
@@ -81,13 +91,14 @@ def component_chart(components: dict | None, id_prefix: str, skip=frozenset()) -
     opening, bars = _texts()
     components = components or {}
     prefix = str(escape(id_prefix))
+    sign = percent_sign(str(get_locale()))
     parts = [opening]
     for name, label_part, value_part in bars:
         if name not in components or name in skip:
             continue
         value = max(0.0, min(1.0, float(components[name])))
         parts += (_BAR_OPEN, prefix, label_part, prefix, value_part,
-                  _tail(round(value * 100), round(value * 10)))
+                  _tail(round(value * 100), round(value * 10), sign))
     parts.append("</dl>")
     return Markup("".join(parts))  # noqa: S704 - labels and id escaped above, numbers are ints
 
@@ -253,15 +264,15 @@ def score_badge(score: float) -> Markup:
     title = cache.get(locale)
     if title is None:
         title = cache[locale] = escape(_("Match score"))
-    return Markup(_badge_html(explain.percent(score), title))  # noqa: S704 - escaped, an int
+    return Markup(_badge_html(explain.percent(score), title, percent_sign(locale)))  # noqa: S704
 
 
 # -- the card's top: title, score, facts, sentence, chart ------------------------------
 # One call per card instead of a dozen template expressions (each a filter or helper call,
 # each looking up the locale); the markup is what the templates drew.
-def _badge_html(percent: int, title: str) -> str:
+def _badge_html(percent: int, title: str, sign: str) -> str:
     return (f'<span class="badge text-bg-success fs-6" title="{title}">\n'
-            f'  <span class="visually-hidden">{title}: </span>{percent} %\n</span>\n')
+            f'  <span class="visually-hidden">{title}: </span>{percent}{sign}\n</span>\n')
 
 
 def _top_texts(kind: str) -> dict:
@@ -314,7 +325,7 @@ def pitch_card_top(m) -> Markup:
     return Markup(  # noqa: S704 - every value escaped above or an int
         '<div class="d-flex flex-wrap justify-content-between gap-2">\n'
         f'        <h2 class="h5 mb-1"><a href="{texts["href"](p.id)}">{escape(p.title)}</a></h2>\n'
-        f"        {_badge_html(explain.percent(m.score), texts['title'])}\n"
+        f"        {_badge_html(explain.percent(m.score), texts['title'], percent_sign(locale))}\n"
         "      </div>\n"
         f'      <p class="mb-1">{escape(p.summary)}</p>\n'
         f'      <p class="small text-body-secondary mb-2">{facts}</p>\n'
@@ -335,7 +346,7 @@ def investor_card_top(m, position: int) -> Markup:
         '<div class="d-flex flex-wrap justify-content-between gap-2">\n'
         f'        <h2 class="h5 mb-1"><span class="visually-hidden">{int(position)}. </span>'
         f'<a href="{texts["href"](q.id)}">{escape(q.organisation)}</a></h2>\n'
-        f"        {_badge_html(explain.percent(m.score), texts['title'])}\n"
+        f"        {_badge_html(explain.percent(m.score), texts['title'], percent_sign(locale))}\n"
         "      </div>\n"
         f'      <p class="small text-body-secondary mb-2">{facts}</p>\n'
         + _explained(m, locale, f"m{m.id}"))

@@ -18,7 +18,7 @@ LABELS = {"en": {"ticket": "Amount", "funding": "Funding type", "support": "Supp
 
 def _chart(html: str, score_id: int) -> dict[str, str]:
     """{component: "label|percent"} of the card of score `score_id`."""
-    found = re.findall(rf'<dt id="m{score_id}-(\w+)">([^<]*)</dt><dd>.*?(\d+) %</dd>', html)
+    found = re.findall(rf'<dt id="m{score_id}-(\w+)">([^<]*)</dt><dd>.*?(\d+)\s?%</dd>', html)
     return {name: f"{label}|{percent}" for name, label, percent in found}
 
 

@@ -40,3 +40,20 @@ def test_participants_match_percent(client, auth, lang, written):
 def test_pitch_form_hint_writes_the_limit_in_the_users_language(app, client, lang, written):
     log_in(client, make_user("founder", locale=lang))
     assert written in _text(client.get("/pitches/new"))
+
+
+@pytest.mark.parametrize(("lang", "sign"), [("en", "%"), ("nb", f"{NBSP}%")])
+def test_match_cards_badge_and_bars_write_percents_in_the_users_language(client, auth, lang,
+                                                                          sign):
+    """The cards are drawn in Python (app/matches/cards.py): their badge and bars wrote
+    "83 %" in English too."""
+    arena = make_arena()
+    founder, investor = make_participant(arena, "founder"), make_participant(arena, "investor")
+    make_score(founder, investor, 0.83)
+    auth.login(founder.user.email)
+    client.post("/language", data={"lang": lang})
+    page = client.get(f"/pitches/{founder.pitch_id}/matches").get_data(as_text=True)
+    assert f"83{sign}\n</span>" in page  # the badge
+    assert f'aria-valuetext="83{sign}"' in page and f"83{sign}</dd>" in page  # the text bar
+    if lang == "en":
+        assert "83 %" not in page

@@ -101,7 +101,7 @@ def test_founder_registers_publishes_a_pitch_and_marks_interest_nb(new_user, vie
     first = cards.first
     expect(first.get_by_label(me.t("Why this match"))).to_be_visible()
     expect(first.get_by_role("progressbar").first).to_have_attribute(
-        "aria-valuetext", re.compile(r"\d+ %"))
+        "aria-valuetext", re.compile(r"\d+\s?%"))
     investor = first.get_by_role("heading", level=2).get_by_role("link").inner_text().strip()
 
     # each card's buttons say whose they are: "Interessert: <the investor>"
