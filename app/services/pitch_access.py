@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from flask_babel import gettext as _
 
+from app.services.privacy import DELETED_PITCH_TITLE, shown
+
 
 def readable_by(viewer, pitch) -> bool:
     """True when `viewer` may read `pitch`: its owner, staff, or an investor while it is
@@ -40,7 +42,11 @@ def withdrawn_text(pitch) -> str:
 
 
 def label_for(viewer, pitch) -> str:
-    """A pitch's title as `viewer` may see it: the title, or "Withdrawn pitch"."""
+    """A pitch's title as `viewer` may see it, in their language: the title, "Deleted pitch"
+    for one whose founder deleted their account (nothing of it is left to hide), or
+    "Withdrawn pitch"."""
     if pitch is None:
         return ""
-    return pitch.title if readable_by(viewer, pitch) else _("Withdrawn pitch")
+    if readable_by(viewer, pitch) or pitch.title == DELETED_PITCH_TITLE:
+        return shown(pitch.title)
+    return _("Withdrawn pitch")
