@@ -8,9 +8,8 @@ import re
 
 import pytest
 
+from tests.app.form_tokens import form_token
 from tests.factories import DEFAULT_PASSWORD, make_pitch, make_user
-
-_TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 
 
 @pytest.fixture
@@ -19,25 +18,15 @@ def app_overrides():
     return {"WTF_CSRF_ENABLED": True, "BABEL_DEFAULT_LOCALE": "nb"}
 
 
-def _token(page: str) -> str:
-    match = _TOKEN.search(page)
-    assert match, "no csrf_token on the page"
-    return match.group(1)
-
-
-def _login_form(client, path="/auth/login") -> str:
-    return _token(client.get(path).get_data(as_text=True))
-
-
 def _english_founder_editing(app):
     founder = make_user("founder", locale="en")
     pitch = make_pitch(founder)
     client = app.test_client()
-    token = _login_form(client)
+    token = form_token(client)
     client.post("/auth/login", data={"email": founder.email, "password": DEFAULT_PASSWORD,
                                      "csrf_token": token})
     path = f"/pitches/{pitch.id}/edit"
-    return client, path, _token(client.get(path).get_data(as_text=True))
+    return client, path, form_token(client, path)
 
 
 def test_logging_out_keeps_the_language(app):

@@ -4,7 +4,6 @@ when sent again; nobody without the session gets a filled-in form."""
 
 from __future__ import annotations
 
-import re
 import time
 
 import pytest
@@ -13,10 +12,10 @@ from itsdangerous.timed import TimestampSigner
 
 from app.extensions import db
 from app.models import Pitch
+from tests.app.form_tokens import form_token, token_in
 from tests.app.security.principals import log_in
 from tests.factories import make_pitch, make_user
 
-_TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 STORY = "Vi lager batterilagring for solenergi på gårdsbruk i Modum – skrevet i en time."
 
 
@@ -25,16 +24,10 @@ def app_overrides():
     return {"WTF_CSRF_ENABLED": True}
 
 
-def _token(page: str) -> str:
-    match = _TOKEN.search(page)
-    assert match, "no csrf_token on the page"
-    return match.group(1)
-
-
 def _old_token(client, path: str, app) -> str:
     """The token of the form's page as it was issued longer ago than tokens live (signed
     as Flask-WTF signs it, with an old timestamp)."""
-    _token(client.get(path).get_data(as_text=True))
+    form_token(client, path)
     with client.session_transaction() as session:
         raw = session["csrf_token"]
     signer = URLSafeTimedSerializer(app.config["SECRET_KEY"], salt="wtf-csrf-token")
@@ -58,7 +51,7 @@ def test_a_stale_token_keeps_what_was_written_and_saves_nothing(app):
     pitch = make_pitch(founder, title="Gammel tittel", description="Gammel tekst")
     client = app.test_client()
     log_in(client, founder)
-    client.post("/language", data={"lang": "nb", "csrf_token": _token(
+    client.post("/language", data={"lang": "nb", "csrf_token": token_in(
         client.get("/").get_data(as_text=True))})
     path = f"/pitches/{pitch.id}/edit"
     response = client.post(path, data=_form(pitch, _old_token(client, path, app)))
@@ -69,7 +62,7 @@ def test_a_stale_token_keeps_what_was_written_and_saves_nothing(app):
     db.session.expire_all()
     assert db.session.get(Pitch, pitch.id).description == "Gammel tekst"
     # sent again with the page's fresh token, it is saved
-    again = client.post(path, data=_form(pitch, _token(page)))
+    again = client.post(path, data=_form(pitch, token_in(page)))
     assert again.status_code == 302
     db.session.expire_all()
     assert db.session.get(Pitch, pitch.id).description == STORY
@@ -81,7 +74,7 @@ def test_a_new_login_in_another_tab_keeps_what_was_written(app):
     client = app.test_client()
     log_in(client, founder)
     path = f"/pitches/{pitch.id}/edit"
-    token = _token(client.get(path).get_data(as_text=True))
+    token = form_token(client, path)
     with client.session_transaction() as session:
         session.pop("csrf_token")  # what logging in again does to the session's token
     response = client.post(path, data=_form(pitch, token))

@@ -4,13 +4,10 @@ the e-mail typed, never a "Bad request" page."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
+from tests.app.form_tokens import form_token, token_in
 from tests.factories import DEFAULT_PASSWORD, make_user
-
-_TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 
 
 @pytest.fixture
@@ -19,21 +16,11 @@ def app_overrides():
     return {"WTF_CSRF_ENABLED": True, "BABEL_DEFAULT_LOCALE": "nb"}
 
 
-def _token(page: str) -> str:
-    match = _TOKEN.search(page)
-    assert match, "no csrf_token on the page"
-    return match.group(1)
-
-
-def _login_form(client, path="/auth/login") -> str:
-    return _token(client.get(path).get_data(as_text=True))
-
-
 def test_logging_in_from_a_second_tab_sends_the_person_on(app):
     founder = make_user("founder")
     client = app.test_client()
-    first_tab = _login_form(client)
-    second_tab = _login_form(client)
+    first_tab = form_token(client)
+    second_tab = form_token(client)
     data = {"email": founder.email, "password": DEFAULT_PASSWORD}
     assert client.post("/auth/login", data={**data, "csrf_token": first_tab}).status_code == 302
     again = client.post("/auth/login", data={**data, "csrf_token": second_tab})
@@ -45,7 +32,7 @@ def test_a_second_tab_asked_for_a_page_goes_there(app):
     investor = make_user("investor")
     client = app.test_client()
     path = "/auth/login?next=/account/"
-    first_tab, second_tab = _login_form(client, path), _login_form(client, path)
+    first_tab, second_tab = form_token(client, path), form_token(client, path)
     data = {"email": investor.email, "password": DEFAULT_PASSWORD}
     client.post(path, data={**data, "csrf_token": first_tab})
     again = client.post(path, data={**data, "csrf_token": second_tab})
@@ -57,7 +44,7 @@ def test_a_stale_login_form_comes_back_with_the_email(app):
     drawn again with the address typed (never the password), not a 400, and works."""
     founder = make_user("founder")
     client = app.test_client()
-    stale = _login_form(client)
+    stale = form_token(client)
     with client.session_transaction() as session:
         session.pop("csrf_token")  # what a login and logout in another tab do to it
     sent = {"email": founder.email, "password": DEFAULT_PASSWORD, "csrf_token": stale}
@@ -68,7 +55,7 @@ def test_a_stale_login_form_comes_back_with_the_email(app):
     assert f'value="{founder.email}"' in page
     assert DEFAULT_PASSWORD not in page
     assert "Bad request" not in page and "Ugyldig forespørsel" not in page
-    logged_in = client.post("/auth/login", data={**sent, "csrf_token": _token(page)})
+    logged_in = client.post("/auth/login", data={**sent, "csrf_token": token_in(page)})
     assert logged_in.status_code == 302
 
 
