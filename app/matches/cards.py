@@ -10,9 +10,7 @@ as text (aria-valuetext) and the percent shown next to it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
 
-from babel.numbers import format_percent
 from flask import current_app, g, has_app_context, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
@@ -21,6 +19,7 @@ from markupsafe import Markup, escape
 
 from app import templating, vocabulary
 from app.services import explain
+from app.services.explain import percent_sign
 from app.services.privacy import shown
 
 # Columns a card shows (plus what the page checks); the rest of the row loads on access.
@@ -50,13 +49,6 @@ _BAR_VALUE = ('-{name}" aria-valuenow="')
 _BAR_TAIL = ('{percent}" aria-valuetext="{percent}{sign}">'
              '<div class="progress-bar w-score-{step}"></div></div>{percent}{sign}</dd></div>')
 _TAILS: dict[tuple[int, int, str], str] = {}
-
-
-@lru_cache(maxsize=16)
-def percent_sign(locale: str) -> str:
-    """What follows a percent's number in the language: "%" in English ("54%"), a no-break
-    space and "%" in bokmål ("54 %"); from Babel's locale data, once per locale."""
-    return format_percent(0.5, locale=locale).replace("50", "", 1)
 
 
 def _tail(percent: int, step: int, sign: str) -> str:

@@ -17,8 +17,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 from babel.lists import format_list
+from babel.numbers import format_percent
 from flask import g, has_app_context
-from flask_babel import format_percent, get_locale
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import inspect as sa_inspect
@@ -272,7 +273,14 @@ def percent(score: float) -> int:
     return round(max(0.0, min(1.0, float(score or 0))) * 100)
 
 
+@lru_cache(maxsize=16)
+def percent_sign(locale: str) -> str:
+    """What follows a percent's number in the language: "%" in English ("54%"), a no-break
+    space and "%" in bokmål ("54 %"); from Babel's locale data, once per locale."""
+    return format_percent(0.5, locale=locale).replace("50", "", 1)
+
+
 def percent_text(score: float) -> str:
-    """percent() as the user's language writes it, from Babel's locale data: "54%" in
-    English, "54 %" with a no-break space in bokmål."""
-    return format_percent(percent(score) / 100)
+    """percent() as the user's language writes it: "54%" in English, "54 %" with a
+    no-break space in bokmål."""
+    return f"{percent(score)}{percent_sign(str(get_locale()))}"
