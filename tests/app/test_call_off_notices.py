@@ -12,7 +12,7 @@ import pytest
 from app.extensions import db
 from app.models import Meeting
 from app.services.agenda import arena_uid
-from tests.app.test_staff_change_notices import mails_to, speaks, told, uids
+from tests.app.test_staff_change_notices import founder_meeting_two, mails_to, told, uids
 from tests.factories import make_arena, make_meeting, make_participant, make_user, outbox_of
 
 
@@ -26,17 +26,8 @@ def staff(client, auth):
 
 @pytest.fixture
 def scheduled():
-    """A scheduled arena (09:00, 15-minute slots): the founder meets one investor at 09:00
-    and another at 09:15; another pair meets at 09:00 too."""
-    arena = make_arena(status="scheduled", schedule_sequence=1)
-    founder = speaks(make_participant(arena, "founder"), "en")
-    early, late = speaks(make_participant(arena, "investor"), "nb"), make_participant(
-        arena, "investor")
-    others = make_participant(arena, "founder"), make_participant(arena, "investor")
-    make_meeting(arena, founder, early, slot=0, table=0)
-    make_meeting(arena, founder, late, slot=1, table=1)
-    make_meeting(arena, *others, slot=0, table=1)
-    return arena, founder, early, late, others
+    """The founder meets `early` (reads bokmål) at 09:00 and `late` at 09:15."""
+    return founder_meeting_two(bokmaal="early")
 
 
 def times_url(arena, invitation) -> str:

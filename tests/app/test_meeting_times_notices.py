@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tests.app.test_call_off_notices import edit
-from tests.app.test_staff_change_notices import mails_to, speaks, told, uids
+from tests.app.test_staff_change_notices import founder_meeting_two, mails_to, speaks, told, uids
 from tests.factories import make_arena, make_meeting, make_participant, make_user, outbox_of
 
 
@@ -22,17 +22,8 @@ def staff(client, auth):
 
 @pytest.fixture
 def scheduled():
-    """09:00, 15-minute slots: the founder meets `early` at 09:00 (table 1) and `late` at
-    09:15 (table 2); another pair meets at 09:00 (table 2)."""
-    arena = make_arena(status="scheduled", schedule_sequence=1)
-    founder = speaks(make_participant(arena, "founder"), "en")
-    early, late = make_participant(arena, "investor"), speaks(
-        make_participant(arena, "investor"), "nb")
-    others = make_participant(arena, "founder"), make_participant(arena, "investor")
-    make_meeting(arena, founder, early, slot=0, table=0)
-    make_meeting(arena, founder, late, slot=1, table=1)
-    make_meeting(arena, *others, slot=0, table=1)
-    return arena, founder, early, late, others
+    """The founder meets `early` at 09:00 and `late` (reads bokmål) at 09:15."""
+    return founder_meeting_two(bokmaal="late")
 
 
 def test_a_new_slot_length_tells_those_whose_meetings_moved_once_with_the_new_times(

@@ -62,6 +62,22 @@ def uids(*invitations) -> set[int]:
     return {getattr(i, "user_id", None) or i.id for i in invitations}
 
 
+def founder_meeting_two(bokmaal: str):
+    """A scheduled arena (09:00, 15-minute slots): the founder (English) meets `early` at
+    09:00 (table 1) and `late` at 09:15 (table 2); another pair meets at 09:00 (table 2).
+    `bokmaal` names the investor who reads bokmål ("early" or "late"); the other keeps
+    the default. Returns arena, founder, early, late, others."""
+    arena = make_arena(status="scheduled", schedule_sequence=1)
+    founder = speaks(make_participant(arena, "founder"), "en")
+    early, late = make_participant(arena, "investor"), make_participant(arena, "investor")
+    speaks(early if bokmaal == "early" else late, "nb")
+    others = make_participant(arena, "founder"), make_participant(arena, "investor")
+    make_meeting(arena, founder, early, slot=0, table=0)
+    make_meeting(arena, founder, late, slot=1, table=1)
+    make_meeting(arena, *others, slot=0, table=1)
+    return arena, founder, early, late, others
+
+
 # --- (a) the schedule is built ------------------------------------------------------------
 def test_a_first_schedule_tells_each_participant_once_in_their_own_language(app, client,
                                                                            staff):
