@@ -291,4 +291,6 @@ def test_docs_page_renders_the_spec_without_scripts(client):
     assert "PitchIn" in html
     assert not re.search(r"<script(?![^>]*\bsrc=)", html), "inline script"
     assert "script-src 'self'" in page.headers["Content-Security-Policy"]
-    assert "cdn" not in html.lower()
+    # random CSRF tokens (the language form's) left out: one can hold the letters "cdn"
+    tokenless = re.sub(r'name="csrf_token"[^>]*value="[^"]*"', "", html)
+    assert "cdn" not in tokenless.lower()
