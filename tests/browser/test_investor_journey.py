@@ -106,6 +106,9 @@ def test_investor_profile_browse_interest_and_mutual_match_en(new_user, viewport
     me.check("investor-recommendations")
     if viewport == PHONE:
         page.locator("main").get_by_role("button", name="Filters", exact=True).click()
+        # Bootstrap's collapse animates ("collapsing"); a click on Filter while the form
+        # still grows can miss the button
+        expect(page.locator("#filters")).to_have_class(re.compile(r"\bcollapse\b.*\bshow\b"))
     filters = page.get_by_role("form", name="Filters")
     filters.get_by_label("Municipality").select_option(label="Asker")
     filters.get_by_label("Sector", exact=True).select_option(label="Energy")
