@@ -91,7 +91,8 @@ def mark_interest(values: dict):
     """Mark a pair interested, not_for_me or saved (your own side).
 
     404 for a pitch or investor you cannot answer (unknown, a draft, another founder's
-    pitch, an inactive investor); 422 for a founder's own pitch that is not published, an
+    pitch, an inactive investor); 422 for a founder's interest on their own pitch that
+    investors do not see (a draft, or hidden: "not_for_me" and "saved" are accepted), an
     investor without a profile, a founder without `investor_id` or an investor with
     another profile's."""
     user = caller()
@@ -113,8 +114,10 @@ def mark_interest(values: dict):
 @bp.alt_response(404, schema=s.ErrorOut, description="No such pitch or investor for you.")
 def clear_interest(values: dict):
     """Clear your own answer about a pair, as Undo does on the site: back to no answer. The
-    other side's answer stays. Clearing a pair you have not answered changes nothing (204
-    too). The same refusals as PUT."""
+    other side's answer stays. An answer you gave is always cleared, whatever became of the
+    pitch or profile since (a pitch made a draft again, hidden, an inactive investor).
+    Clearing a pair you have not answered changes nothing (204 too), with the same
+    refusals as PUT."""
     user = caller()
     pitch_id, investor_id = _pair_of(user, values)
     try:

@@ -27,7 +27,7 @@ from app.services import (
 from app.services.contacts import can_see_contacts
 from app.services.errors import DomainError, NotFound
 from app.services.page_cache import cached_page
-from app.services.saved import founder_marked, saved_page, scores_of
+from app.services.saved import founder_answers, founder_marked, saved_page, scores_of
 
 bp = Blueprint("matches", __name__)
 
@@ -74,8 +74,12 @@ def pitch_matches(pitch_id: int):
         db.select(InvestorProfile).where(InvestorProfile.id.in_(hidden))
         .order_by(InvestorProfile.id)).all() if hidden else []
     interested = incoming_interest.investors_interested_in(pitch) if pitch.is_visible else []
+    # no ranked cards while investors do not see the pitch: the answers it had, to take back
+    answered = ([] if pitch.is_visible
+                else founder_answers(pitch.id, ("interested", "saved")))
     return render_template("matches/pitch.html", pitch=pitch, matches=found, marks=marks,
-                           theirs=theirs, hidden=hidden_profiles, interested=interested)
+                           theirs=theirs, hidden=hidden_profiles, interested=interested,
+                           answered=answered)
 
 
 @bp.route("/matches/pitches")

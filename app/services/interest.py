@@ -67,8 +67,12 @@ def _marks_select(by: str):
                   Interest.kind).where(column == bindparam("id"))
 
 
-def _pair_for(user, pitch_id: int, investor_id: int) -> tuple[Pitch, InvestorProfile]:
-    """Load the pair; the user must own their side, and the other side must be matchable."""
+def _pair_for(user, pitch_id: int, investor_id: int,
+              kind: str | None) -> tuple[Pitch, InvestorProfile]:
+    """Load the pair for answering it `kind` (None: clearing an answer); the user must own
+    their side, and the other side must be matchable. A founder's own pitch need be shown
+    to investors only for interest, the one answer investors hear of: "not for me", a save
+    and clearing are the founder's own bookkeeping, kept whatever the pitch's state."""
     side = side_of(user)
     pitch = db.session.get(Pitch, pitch_id)
     profile = db.session.get(InvestorProfile, investor_id)
@@ -77,7 +81,7 @@ def _pair_for(user, pitch_id: int, investor_id: int) -> tuple[Pitch, InvestorPro
     if side == "founder":
         if pitch.owner_id != user.id or not records.is_matchable_investor(profile):
             raise NotFound(_("Not found."))
-        if not records.is_matchable_pitch(pitch):
+        if kind == "interested" and not records.is_matchable_pitch(pitch):
             raise DomainError(_("Publish the pitch before you answer investors."))
     else:
         if profile.user_id != user.id or not records.is_matchable_pitch(pitch):
@@ -139,7 +143,7 @@ def mark(user, pitch_id: int, investor_id: int, kind: str) -> MarkResult:
     other side when it is one-sided interest (see `_notify_interest`)."""
     if kind not in INTEREST_KINDS:
         raise DomainError(_("Unknown answer."))
-    pitch, profile = _pair_for(user, pitch_id, investor_id)
+    pitch, profile = _pair_for(user, pitch_id, investor_id, kind)
     side = side_of(user)
     interest = current_mark(side, pitch.id, profile.id)
     was_mutual = is_mutual(pitch.id, profile.id)
@@ -166,12 +170,29 @@ def mark(user, pitch_id: int, investor_id: int, kind: str) -> MarkResult:
 
 
 def clear(user, pitch_id: int, investor_id: int) -> None:
-    """Undo the user's answer about a pair (back to no answer)."""
-    pitch, profile = _pair_for(user, pitch_id, investor_id)
-    interest = current_mark(side_of(user), pitch.id, profile.id)
-    if interest is not None:
-        db.session.delete(interest)
-        db.session.commit()
+    """Undo the user's answer about a pair (back to no answer).
+
+    An answer the user gave can always be taken back, whatever became of the pair since: a
+    founder whose pitch is a draft again or hidden by staff, or whose investor's profile is
+    no longer active, still withdraws the interest they showed (left standing, it would
+    make a mutual match, sharing contact details, the moment both are shown again). With
+    no answer of theirs on the pair, the usual refusals stand, so ids cannot be probed."""
+    side = side_of(user)
+    interest = current_mark(side, pitch_id, investor_id)
+    if interest is None or not _holds_side(user, side, interest):
+        _pair_for(user, pitch_id, investor_id, None)
+        return
+    db.session.delete(interest)
+    db.session.commit()
+
+
+def _holds_side(user, side: str, interest: Interest) -> bool:
+    """The user owns the side `interest` answers for: the pitch, or the investor profile."""
+    if side == "founder":
+        pitch = db.session.get(Pitch, interest.pitch_id)
+        return pitch is not None and pitch.owner_id == user.id
+    profile = db.session.get(InvestorProfile, interest.investor_profile_id)
+    return profile is not None and profile.user_id == user.id
 
 
 def _links(endpoint: str = "matches.mutual", fallback: str = "/matches/mutual",

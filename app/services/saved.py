@@ -59,36 +59,47 @@ def scores_of(profile_id: int, pitch_ids: list[int]) -> dict[int, MatchScore]:
 
 @dataclass
 class FounderMark:
-    """An investor a founder saved or marked "not for me" for one of their pitches."""
+    """An investor a founder answered (saved, marked "not for me" or interested) for one of
+    their pitches; `kind` is the answer."""
 
     pitch: Pitch
     profile: InvestorProfile
     since: datetime
+    kind: str = ""
 
 
 def founder_marked(owner_id: int, kind: str) -> list[FounderMark]:
     """The investors the founder marked `kind` ("saved" or "not_for_me") on their pitches,
-    pitch by pitch (newest pitch first), last marked first within a pitch. Only pairs the
-    founder can still answer (and so undo): a published pitch not hidden by staff, an
-    active investor of an active account; a saved pair the investor turned down is left out,
-    as it is from both sides' lists."""
-    mine, investors = aliased(Interest), aliased(Interest)
+    pitch by pitch (newest pitch first), last marked first within a pitch. Pairs with an
+    active investor of an active account, whatever the pitch's state: a founder takes back
+    an answer on a draft or hidden pitch too (services/interest.clear); a saved pair the
+    investor turned down is left out, as it is from both sides' lists."""
+    investors = aliased(Interest)
+    query = _founder_marks(kind).where(Pitch.owner_id == owner_id)
+    if kind == "saved":
+        query = query.where(~exists().where(
+            investors.pitch_id == Interest.pitch_id,
+            investors.investor_profile_id == Interest.investor_profile_id,
+            investors.side == "investor", investors.kind == "not_for_me"))
+    return [FounderMark(p, q, since, k) for p, q, since, k in db.session.execute(query).unique()]
+
+
+def founder_answers(pitch_id: int, kinds: tuple[str, ...]) -> list[FounderMark]:
+    """The founder's answers of `kinds` on one pitch, last first (active investors only)."""
+    query = _founder_marks(*kinds).where(Pitch.id == pitch_id)
+    return [FounderMark(p, q, since, k) for p, q, since, k in db.session.execute(query).unique()]
+
+
+def _founder_marks(*kinds: str):
     account = aliased(User)
-    investor_said_no = exists().where(
-        investors.pitch_id == mine.pitch_id,
-        investors.investor_profile_id == mine.investor_profile_id,
-        investors.side == "investor", investors.kind == "not_for_me")
-    query = (
-        select(Pitch, InvestorProfile, mine.updated_at)
-        .join(mine, and_(mine.pitch_id == Pitch.id, mine.side == "founder", mine.kind == kind))
-        .join(InvestorProfile, InvestorProfile.id == mine.investor_profile_id)
+    return (
+        select(Pitch, InvestorProfile, Interest.updated_at, Interest.kind)
+        .join(Interest, and_(Interest.pitch_id == Pitch.id, Interest.side == "founder",
+                             Interest.kind.in_(kinds)))
+        .join(InvestorProfile, InvestorProfile.id == Interest.investor_profile_id)
         .outerjoin(account, account.id == InvestorProfile.user_id)
-        .where(Pitch.owner_id == owner_id, Pitch.status == "published",
-               Pitch.hidden.is_(False), InvestorProfile.active.is_(True),
+        .where(InvestorProfile.active.is_(True),
                or_(account.id.is_(None), account.active.is_(True)))
-        .order_by(Pitch.updated_at.desc(), Pitch.id.desc(), mine.updated_at.desc(),
+        .order_by(Pitch.updated_at.desc(), Pitch.id.desc(), Interest.updated_at.desc(),
                   InvestorProfile.id.desc())
     )
-    if kind == "saved":
-        query = query.where(~investor_said_no)
-    return [FounderMark(p, q, since) for p, q, since in db.session.execute(query).unique()]

@@ -82,7 +82,9 @@ def test_investors_marked_not_for_me_are_listed_across_pitches_and_can_be_undone
     assert _founder_mark(solar, sea) is None
 
 
-def test_only_pairs_the_founder_can_still_answer_are_listed(client, market, founder):
+def test_pairs_of_inactive_or_refusing_investors_are_not_listed(client, market, founder):
+    """A pair on a pitch staff hid stays, with Undo only: the founder takes back their own
+    answers whatever the pitch's state (test_founder_answers_on_withdrawn_pitch)."""
     solar, boats = market["solar"], market["boats"]
     sea, fund = market["sea_investor"], market["solar_investor"]
     gone = make_investor(organisation="Nedlagt Kapital")
@@ -93,9 +95,11 @@ def test_only_pairs_the_founder_can_still_answer_are_listed(client, market, foun
     gone.active, boats.hidden = False, True
     db.session.commit()
     html = client.get("/matches/saved").get_data(as_text=True)
-    assert "1 saved investor" in html and sea.organisation in html
+    assert "2 saved investors" in html and sea.organisation in html
     assert fund.organisation not in html and gone.organisation not in html
-    assert "Batterier for båthavner" not in html
+    hidden = html.split("For your pitch “Batterier for båthavner”")[1].split("</li>")[0]
+    assert "Hidden by the organisers." in hidden and "/mark/interested" not in hidden
+    assert f"/matches/{boats.id}/{sea.id}/clear" in hidden
 
 
 def test_founders_see_only_their_own_marks(client, auth, market, founder):

@@ -98,3 +98,40 @@ def test_delete_is_in_the_description(client):
     operation = spec["paths"]["/api/v1/interests"]["delete"]
     assert {"204", "404", "422"} <= set(operation["responses"])
     assert {p["name"] for p in operation["parameters"]} >= {"pitch_id", "investor_id"}
+
+
+def test_a_founder_clears_interest_on_a_pitch_made_a_draft_again(client, world):
+    """Unpublished after a mutual match, A's pitch keeps the founder's interest until they
+    take it back: DELETE clears it (the old code answered 422, "Publish the pitch before you
+    answer investors."). New interest waits until the pitch is published again."""
+    from app.services import pitches
+
+    pitches.unpublish(world.a_pitch)
+    pitch, profile = world.a_pitch.id, world.investor_a.id
+    pair = f"pitch_id={pitch}&investor_id={profile}"
+    cleared = client.delete(f"/api/v1/interests?{pair}", headers=world.tokens["founder_a"])
+    assert cleared.status_code == 204
+    assert _marks() == [("investor", pitch, profile, "interested")]
+    again = client.put("/api/v1/interests", headers=world.tokens["founder_a"],
+                       json={"pitch_id": pitch, "investor_id": profile, "kind": "interested"})
+    assert again.status_code == 422
+    assert _marks() == [("investor", pitch, profile, "interested")]
+    # "not for me" is the founder's own, whatever the pitch's state
+    no = client.put("/api/v1/interests", headers=world.tokens["founder_a"],
+                    json={"pitch_id": pitch, "investor_id": profile, "kind": "not_for_me"})
+    assert no.status_code == 200 and no.get_json()["kind"] == "not_for_me"
+
+
+def test_an_investor_clears_an_answer_on_a_withdrawn_pitch_but_cannot_probe_one(client,
+                                                                                  world):
+    from app.services import pitches
+
+    pitches.unpublish(world.a_pitch)
+    mine = client.delete(f"/api/v1/interests?pitch_id={world.a_pitch.id}",
+                         headers=world.tokens["investor_a"])
+    assert mine.status_code == 204
+    assert _marks() == [("founder", world.a_pitch.id, world.investor_a.id, "interested")]
+    # no answer of theirs on a draft: not found, as before
+    probe = client.delete(f"/api/v1/interests?pitch_id={world.a_draft.id}",
+                          headers=world.tokens["investor_a"])
+    assert probe.status_code == 404
