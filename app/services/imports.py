@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
+from babel.numbers import NumberFormatError, parse_decimal
 from email_validator import EmailNotValidError, validate_email
 from flask import current_app
 from flask_babel import gettext as _
@@ -155,19 +158,46 @@ def _tags(raw: str, mapping: dict) -> tuple[list[str], list[str]]:
     return [i for i in items if i in mapping], [i for i in items if i not in mapping]
 
 
-def _count(raw: str) -> int | None:
-    """A whole number from a cell ("12", or "12.0" from a spreadsheet number); else None."""
+# A file's numbers are written as its spreadsheet's locale writes them, not as the person
+# importing it reads the site: a Norwegian one exports "12,0", "1 200" and "1 200,5" (grouped
+# with a no-break space), a program or an .xlsx number cell "12.0". So they are read one way
+# whoever imports the file, staff in English, staff in bokmål or the command line (which
+# speaks English), and the preview and the confirmation always agree: bokmål's format, with a
+# point taken as the decimal sign too. Read with English's format, "12,0" would be 120.
+FILE_NUMBER_LOCALE = "nb"
+_SPACES = re.compile(r"[ \u00a0\u202f\u2009]")
+# "1,000" and "1.000": 1 in bokmål and with a decimal point, 1000 in English and in a
+# Norwegian typed with points between thousands. Refused rather than guessed.
+_TWO_WAYS = re.compile(r"[+-]?\d{1,3}[.,]\d{3}")
+
+
+def _number(raw: str) -> Decimal | None:
+    """A finite number from a cell ("12", "12,0", "12.0", "1 200", "1 200,5"); else None."""
+    text = _SPACES.sub("\u00a0", raw.strip()).replace(".", ",")
     try:
-        number = float(raw.strip().replace(" ", ""))
-    except ValueError:
+        number = parse_decimal(text, locale=FILE_NUMBER_LOCALE, strict=True)
+    except NumberFormatError:
         return None
-    return int(number) if number.is_integer() else None
+    return number if number.is_finite() else None
+
+
+def _count(raw: str) -> int | None:
+    """A whole number from a cell ("12", "12,0" or "12.0", "1 000"); else None."""
+    number = _number(raw)
+    if number is None or number != number.to_integral_value():
+        return None
+    return int(number)
 
 
 def _check_past_investments(row: RowPlan) -> None:
     """An investor's track record: blank keeps what the profile says."""
     raw = row.values.get("past_investments", "")
     if not raw:
+        row.values["past_investments"] = None
+        return
+    if _TWO_WAYS.fullmatch(raw.strip()):
+        row.reasons.append(_("Past investments: “%(value)s” can be read two ways; write the "
+                             "number without a thousands separator, e.g. 1000.", value=raw))
         row.values["past_investments"] = None
         return
     count = _count(raw)

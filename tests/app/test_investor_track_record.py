@@ -3,13 +3,14 @@ and by the member import, validated the same way, and fed to the engine's activi
 
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
 from sqlalchemy import select
 
 from app.extensions import db
-from app.models import InvestorProfile, MatchScore
+from app.models import InvestorProfile, MatchScore, User
 from app.services import events, imports, matching
 from app.services.investors import MAX_PAST_INVESTMENTS
 from tests.app.api.helpers import bearer
@@ -276,3 +277,66 @@ def test_an_imported_track_record_is_rescored_at_once(app, market):
     imports.apply(make_user("staff"), rows)
     after = _activity(profile)  # no rebuild in between
     assert after and min(after) > 0.0
+
+
+# -- numbers as a Norwegian spreadsheet writes them ---------------------------------------
+NORWEGIAN_HEADER = "e-post;navn;rolle;organisasjon;tidligere investeringer\n"
+
+
+def _norwegian_csv(*lines: str) -> bytes:
+    """A member list as Excel in bokmål saves it as CSV: semicolons, Windows-1252 (where the
+    no-break space between thousands is one byte, 0xA0)."""
+    return (NORWEGIAN_HEADER + "".join(line + "\n" for line in lines)).encode("cp1252")
+
+
+@pytest.mark.parametrize(("value", "count"), [
+    ("12,0", 12), ("12.0", 12), ("12", 12), ("1 000", 1000), ("1\u00a0000", 1000),
+    ("1 000,0", 1000), ("1\u00a0000,0", 1000), ("0,0", 0)])
+def test_import_reads_numbers_as_norwegian_spreadsheets_write_them(app, value, count):
+    rows = imports.read_table("medlemmer.csv", _norwegian_csv(
+        f"ny@fond.no;Ny Investor;investor;Nytt Fond AS;{value}"))
+    with app.test_request_context():
+        [row] = imports.plan(rows)
+        assert row.action == "create", row.reasons
+        imports.apply(make_user("staff"), rows)
+    assert _profile(db.session.scalar(select(InvestorProfile)).user).past_investments == count
+
+
+def test_a_files_numbers_read_the_same_in_either_language(app):
+    """The format is the file's, not the reader's: in English "12,0" is not 120."""
+    from flask_babel import force_locale
+
+    rows = _rows(["a@fond.no", "A", "investor", "A AS", "12,0"],
+                 ["b@fond.no", "B", "investor", "B AS", "1\u00a0000"])
+    for language in ("en", "nb"):
+        with app.test_request_context(), force_locale(language):
+            plans = imports.plan(rows)
+        assert [row.values["past_investments"] for row in plans] == [12, 1000], language
+
+
+def _preview_reasons(client) -> dict[str, str]:
+    html = client.get("/staff/members/import/preview").get_data(as_text=True)
+    return {email: reason for email, reason in re.findall(
+        r'<tr class="import-reject">\s*<td>\d+</td><td>([^<]+)</td>.*?<td>([^<]*)</td>\s*</tr>',
+        html, re.S)}
+
+
+def test_unreadable_numbers_are_refused_row_by_row_in_bokmal_and_nothing_is_imported(
+        client, staff):
+    client.post("/language", data={"lang": "nb"})
+    data = _norwegian_csv("desimal@fond.no;Desimal;investor;Desimal AS;1 200,5",
+                          "tekst@fond.no;Tekst;investor;Tekst AS;tolv",
+                          "to@fond.no;To;investor;To AS;12,5,0",
+                          "tvetydig@fond.no;Tvetydig;investor;Tvetydig AS;1,000")
+    upload = client.post("/staff/members/import", content_type="multipart/form-data",
+                         data={"file": (io.BytesIO(data), "medlemmer.csv")})
+    assert upload.status_code == 303
+    reasons = _preview_reasons(client)
+    whole = "Tidligere investeringer må være et helt tall fra 0 til 1000."
+    assert reasons == {
+        "desimal@fond.no": whole, "tekst@fond.no": whole, "to@fond.no": whole,
+        "tvetydig@fond.no": "Tidligere investeringer: «1,000» kan leses på to måter; skriv "
+                            "tallet uten tusenskille, for eksempel 1000."}
+    client.post("/staff/members/import/confirm")
+    assert db.session.scalar(select(InvestorProfile)) is None
+    assert db.session.scalar(select(User).where(User.email.like("%@fond.no"))) is None
