@@ -22,6 +22,7 @@ def index():
     if (last := to_last_page(pagination)) is not None:
         return last
     return render_template("matches/notifications.html", pagination=pagination,
+                           notices=notifications.as_read_by(current_user, pagination.items),
                            text=notifications.text)
 
 
@@ -36,9 +37,11 @@ def read_all():
 @bp.route("/notifications/<int:note_id>/open", methods=["POST"])
 @login_required
 def open_one(note_id: int):
-    """Mark one notification read and follow its link."""
+    """Mark one notification read and follow its link; one about a pitch withdrawn since
+    leads back to the list, where it says so (the list offers it no Open, but a page drawn
+    before the withdrawal did)."""
     try:
-        note = notifications.mark_read(current_user, note_id)
+        notice = notifications.open_note(current_user, note_id)
     except NotFound:
         abort(404)
-    return redirect(safe_next(note.link, url_for("notifications.index")), 303)
+    return redirect(safe_next(notice.link, url_for("notifications.index")), 303)

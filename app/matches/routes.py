@@ -15,7 +15,8 @@ from app.matches.forms import MatchFilterForm
 from app.models import InvestorProfile, Pitch
 from app.models.interest import INTEREST_KINDS
 from app.pager import to_last_page
-from app.permissions import owned_or_404, role_required
+from app.permissions import role_required
+from app.pitches.withdrawn import withdrawn_or_404
 from app.services import (
     explain,
     incoming_interest,
@@ -65,7 +66,9 @@ def _back(default: str) -> str:
 def pitch_matches(pitch_id: int):
     """The founder's pitch: investors interested in it (however they rank), then its best
     investors, scored and explained."""
-    pitch = owned_or_404(Pitch, pitch_id)
+    pitch = db.session.get(Pitch, pitch_id)
+    if pitch is None or pitch.owner_id != current_user.id:
+        return withdrawn_or_404(pitch_id)  # a founder's old link to a pitch they deleted
     found = recommendations.recommended_investors(pitch, PITCH_MATCHES_SHOWN,
                                            columns=cards.INVESTOR_CARD_COLUMNS)
     marks, theirs = interest.marks_of_both("founder", pitch_id=pitch.id)

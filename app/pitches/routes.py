@@ -9,6 +9,7 @@ from flask_login import current_user, login_required
 from app.pager import to_last_page
 from app.permissions import role_required
 from app.pitches.forms import BrowseForm, PitchForm
+from app.pitches.withdrawn import withdrawn_or_404
 from app.services import incoming_interest, pitch_search, pitches, recommendations
 from app.services.errors import Conflict, DomainError, NotFound
 
@@ -58,7 +59,7 @@ def view(pitch_id: int):
     try:
         pitch = pitches.pitch_for_viewer(current_user, pitch_id)
     except NotFound:
-        abort(404)
+        return withdrawn_or_404(pitch_id)
     is_owner = pitch.owner_id == current_user.id
     top = recommendations.recommended_investors(pitch, 3) if is_owner and pitch.is_visible else []
     # an investor answers here too (the buttons post to the match cards' endpoints)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from flask_babel import format_date, ngettext
@@ -9,9 +10,9 @@ from flask_babel import gettext as _
 from sqlalchemy import bindparam, func, select, update
 
 from app.extensions import db
-from app.models import Notification
+from app.models import Notification, Pitch
 from app.models.user import utcnow
-from app.services import paging
+from app.services import paging, pitch_access
 from app.services.errors import NotFound
 from app.services.privacy import shown  # a deleted account's name, in this language
 
@@ -169,6 +170,55 @@ def mark_read(user, note_id: int) -> Notification:
         note.read_at = utcnow()
         db.session.commit()
     return note
+
+
+@dataclass
+class NoticeView:
+    """A notification as its reader finds it: where Open leads (None: nowhere left to go)
+    and, when it names a pitch the reader may no longer read, what became of the pitch."""
+
+    note: Notification
+    link: str | None
+    withdrawn: str | None = None
+
+
+def as_read_by(user, notes) -> list[NoticeView]:
+    """The notes as `user` finds them now (one query for the pitches they name).
+
+    A notice about a pitch its founder has since made a draft again, deleted, or staff
+    hid no longer opens it (the page would answer "not found"): it says the pitch was
+    withdrawn. Its sentence keeps the title it told while the pitch was public, as
+    pitch_access has it for everything already said: the title is stored with the notice,
+    so nothing written in the draft since reaches it, the e-mail that told it cannot be
+    unsent, and without it the reader could not tell which pitch the notice was about.
+    A mutual match still opens the list of mutual matches, which keeps the pair (marked
+    withdrawn) with the contact details the two agreed to share, while the pitch exists.
+    """
+    notes = list(notes)
+    ids = {pitch_id for note in notes
+           if isinstance(pitch_id := (note.params or {}).get("pitch_id"), int)}
+    found = ({pitch.id: pitch for pitch in db.session.scalars(
+        select(Pitch).where(Pitch.id.in_(ids)))} if ids else {})
+    return [_as_read_by(user, note, found) for note in notes]
+
+
+def _as_read_by(user, note: Notification, found: dict) -> NoticeView:
+    pitch_id = (note.params or {}).get("pitch_id")
+    if not isinstance(pitch_id, int):
+        return NoticeView(note, note.link)
+    pitch = found.get(pitch_id)
+    if pitch is not None and pitch_access.readable_by(user, pitch):
+        return NoticeView(note, note.link)
+    if pitch is None:
+        return NoticeView(note, None, pitch_access.deleted_text())
+    link = note.link if note.kind == "mutual_match" else None
+    return NoticeView(note, link, pitch_access.withdrawn_text(pitch))
+
+
+def open_note(user, note_id: int) -> NoticeView:
+    """Mark one of the user's notifications read and say where it leads now; someone
+    else's → NotFound."""
+    return as_read_by(user, [mark_read(user, note_id)])[0]
 
 
 def mark_all_read(user) -> int:

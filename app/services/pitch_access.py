@@ -7,13 +7,18 @@ hiding it takes it from investors the same way. Pairs that outlive that (a mutua
 meeting at an arena) keep their place in the other side's lists, but carry nothing of the
 pitch: not its title (a draft can be renamed), not its text or fields, only that it was
 withdrawn. What the other side was told while it was public (notifications and e-mails
-with its title then) stays as it was said.
+with its title then) stays as it was said, but no longer leads to the pitch: a notice says
+it was withdrawn instead of opening it, and the pitch's address (in e-mails already sent)
+tells those who were told of it that it is withdrawn, and everyone else only "not found".
 """
 
 from __future__ import annotations
 
 from flask_babel import gettext as _
+from sqlalchemy import select
 
+from app.extensions import db
+from app.models import Interest, InvestorProfile, Notification, Pitch
 from app.services.privacy import DELETED_PITCH_TITLE, shown
 
 
@@ -39,6 +44,40 @@ def withdrawn_text(pitch) -> str:
     if pitch is not None and pitch.status != "published":
         return _("The founder has withdrawn this pitch.")
     return _("This pitch is no longer shown on Koble.")
+
+
+def deleted_text() -> str:
+    """What a notice about a pitch that is gone for good says, in the reader's language."""
+    return _("This pitch has been deleted.")
+
+
+def withdrawal_told(viewer, pitch_id: int) -> tuple[str, str] | None:
+    """(heading, sentence) of the page that an old link (a notice, an e-mail) to a pitch
+    `viewer` may no longer read opens, in their language, when they were told of the pitch
+    (`told_of`); None when they may read it or never knew of it ("not found" to them)."""
+    pitch = db.session.get(Pitch, pitch_id)
+    if readable_by(viewer, pitch) or not told_of(viewer, pitch_id):
+        return None
+    if pitch is None:
+        return _("Deleted pitch"), deleted_text()
+    return _("Withdrawn pitch"), withdrawn_text(pitch)
+
+
+def told_of(viewer, pitch_id: int) -> bool:
+    """True when `viewer` knows of the pitch: a notification of theirs names it, or (an
+    investor) they answered it themselves. Only they learn that a pitch they may no longer
+    read was withdrawn; to anyone else it does not exist, as an id that never did."""
+    if viewer is None or not getattr(viewer, "is_authenticated", False):
+        return False
+    notes = db.session.scalars(select(Notification.params)
+                               .where(Notification.user_id == viewer.id))
+    if any((params or {}).get("pitch_id") == pitch_id for params in notes):
+        return True
+    return viewer.is_investor and db.session.scalar(
+        select(Interest.id).join(InvestorProfile,
+                                 InvestorProfile.id == Interest.investor_profile_id)
+        .where(Interest.pitch_id == pitch_id, Interest.side == "investor",
+               InvestorProfile.user_id == viewer.id).limit(1)) is not None
 
 
 def label_for(viewer, pitch) -> str:

@@ -137,8 +137,8 @@ def anonymise(user: User) -> None:
     user.session_token = new_session_token()
     profile = db.session.scalar(select(InvestorProfile).where(InvestorProfile.user_id == user.id))
     pitches = list(db.session.scalars(select(Pitch).where(Pitch.owner_id == user.id)))
-    _scrub_notifications({user.name, *(p.title for p in pitches),
-                          *([profile.organisation] if profile else [])})
+    _scrub_notifications({user.name, *([profile.organisation] if profile else [])},
+                         {p.title for p in pitches})
     user.name = DELETED_NAME
     if profile is not None:
         profile.organisation = DELETED_NAME
@@ -170,12 +170,15 @@ def anonymise(user: User) -> None:
     db.session.commit()
 
 
-def _scrub_notifications(words: set[str]) -> None:
-    """Other people's notifications name the person or their pitch: replace those words."""
-    words = {w for w in words if w}
+def _scrub_notifications(names: set[str], titles: set[str]) -> None:
+    """Other people's notifications name the person or their pitch: replace those words, a
+    pitch's title with the deleted pitch's placeholder (a notice then reads 'the founder of
+    "Deleted pitch"', as the pitch's own label does, not 'of "Deleted user"')."""
+    names, titles = {w for w in names if w}, {w for w in titles if w}
     for note in db.session.scalars(select(Notification)):
         params = dict(note.params or {})
-        changed = {k: DELETED_NAME for k, v in params.items() if v in words}
+        changed = {k: DELETED_NAME if v in names else DELETED_PITCH_TITLE
+                   for k, v in params.items() if v in names or v in titles}
         if changed:
             note.params = {**params, **changed}
 

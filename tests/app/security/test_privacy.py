@@ -259,5 +259,8 @@ def test_a_deleted_account_reads_deleted_in_the_readers_language(app):
         if lang == "nb":
             assert "Deleted user" not in page  # neither in the table nor in the buttons' names
     with app.test_request_context(), force_locale("nb"):
-        note = db.session.scalar(select(Notification).where(Notification.user_id == investor.id))
-        assert note is not None and "Slettet bruker" in notifications.text(note)
+        notes = {note.kind: notifications.text(note) for note in db.session.scalars(
+            select(Notification).where(Notification.user_id == investor.id))}
+        # the founder reads "Deleted user", their pitch "Deleted pitch" (it read "Deleted user")
+        assert "Slettet bruker" in notes["mutual_match"]
+        assert all("«Slettet pitch»" in text for text in notes.values()) and len(notes) == 2
