@@ -15,9 +15,19 @@ give them a 400. What it puts back is only the e-mail address, into a form on th
 that still needs the password: a post from another site can do no more than type an
 address in someone's login form, which a link to the login page could nearly do too.
 A sender who is logged in by then is sent where the login page sends them.
+
+Registration and the password-reset request are drawn again for anyone too, but only for a
+post this site's own page sent (`same_site`): its Origin, which browsers send with every
+cross-site post and no page can set, else its Referer, names this host. They put back more
+than an address someone could type anyway (the registration's name, e-mail, municipality,
+association), and a form filled in by another site, sent on by a person who only adds a
+password, would make an account whose address that site chose. Passwords are never put
+back: they are not among the fields named.
 """
 
 from __future__ import annotations
+
+from urllib.parse import urlsplit
 
 from flask import current_app, flash, g, make_response, request, session
 from flask_babel import gettext as _
@@ -29,16 +39,26 @@ def _token_field() -> str:
     return current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token")
 
 
-def for_anyone(*fields: str, message):
+def for_anyone(*fields: str, message, same_site: bool = False):
     """Mark a view whose form is drawn again for a sender who is not logged in too, with
     only `fields` put back and `message` above it (a 400, as every refused token is). Its
-    page's own answer to a GET stands when that is a redirect."""
+    page's own answer to a GET stands when that is a redirect. `same_site`: for a sender
+    who is not logged in, only when the post came from a page of this site (else the plain
+    400)."""
 
     def mark(view):
-        view.stale_form_for_anyone = (fields, message)
+        view.stale_form_for_anyone = (fields, message, same_site)
         return view
 
     return mark
+
+
+def _from_this_site() -> bool:
+    """The post names this host as where it was sent from: its Origin, or without one its
+    Referer ("null", or neither, is no proof)."""
+    origin = request.headers.get("Origin")
+    source = origin if origin is not None else request.referrer
+    return bool(source) and urlsplit(source).netloc == request.host
 
 
 def sent_again():
@@ -59,7 +79,9 @@ def sent_again():
                 "again in another tab. What you wrote is back in the form below: check it and "
                 "send it again."), "warning")
     else:
-        fields, message = anyone
+        fields, message, same_site = anyone
+        if same_site and not current_user.is_authenticated and not _from_this_site():
+            return None
         g.stale_form = MultiDict([(key, request.form.get(key, "")) for key in fields])
         flash(str(message), "warning")
     request.method = "GET"  # the view draws its page and saves nothing

@@ -55,6 +55,10 @@ def _start_session(user, remember: bool = False) -> None:
 
 
 @bp.route("/register", methods=["GET", "POST"])
+@stale_forms.for_anyone(
+    "role", "name", "email", "municipality", "association", same_site=True, message=_l(
+        "The page had expired, so nothing was saved and no account was made. Check what "
+        "you typed, and type the password again."))
 @limiter.limit(_login_limit, methods=["POST"])
 def register():
     """Create a founder or investor account."""
@@ -154,6 +158,8 @@ def change_password():
 
 
 @bp.route("/reset", methods=["GET", "POST"])
+@stale_forms.for_anyone("email", same_site=True, message=_l(
+    "The page had expired, so nothing was sent. Check the address and send it again."))
 @limiter.limit(_login_limit, methods=["POST"])
 def reset_request():
     """Send a reset link; says the same whether or not the e-mail is known."""
