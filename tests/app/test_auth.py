@@ -111,7 +111,8 @@ def test_a_failed_login_says_plainly_that_e_mail_or_password_is_wrong(app, lang,
     marked = {"nb": "Rett opp feltene som er markert.",
               "en": "Please correct the marked fields."}[lang]
     alert = html.split('class="alert alert-danger" role="alert">')[1].split("</div>")[0]
-    assert alert.strip() == wrong
+    said = alert.split("</h2>")[1]  # below the summary's count
+    assert said.replace('<p class="mb-0">', "").replace("</p>", "").strip() == wrong
     assert marked not in html
     for name in ("email", "password"):
         [control] = page.by_name[name]
