@@ -178,7 +178,7 @@ def test_staff_add_remove_and_reorder(client, staff):
 
 def _flash(page) -> str:
     """The flashed alert of a page: its category and text."""
-    found = re.search(r'<div class="alert alert-(\w+)" role="status">(.*?)</div>',
+    found = re.search(r'<div class="alert alert-(\w+) alert-dismissible"[^>]*>(.*?)<button',
                       page.get_data(as_text=True), re.S)
     assert found, "no message"
     return f"{found.group(1)}: {found.group(2).strip()}"

@@ -4,10 +4,11 @@ card, and undoes the save there (in Norwegian)."""
 from __future__ import annotations
 
 import re
+import time
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import DESKTOP
+from tests.browser.conftest import DESKTOP, PHONE
 from tests.browser.support import DEMO_PASSWORD
 
 LARS = "investor@demo.koble.no"  # demo investor: green-energy fund
@@ -54,3 +55,56 @@ def test_investor_saves_a_pitch_finds_it_and_undoes_the_save(new_user):
             "You have not saved any pitches. Choose “Save” on a recommended pitch to come back "
             "to it here."))).to_be_visible()
     me.check("saved-pitches-undone")
+
+
+def test_the_answer_on_a_card_far_down_is_confirmed_where_the_card_is(new_user):
+    """The answer comes back to the card's place (#r-N), far below the page's top on a phone:
+    the message is held in view there, below the card's title, and closes; at the page's top
+    it leaves the menu bar and the opened menu uncovered."""
+    me = new_user(PHONE, name="investor-phone")
+    page = me.page
+    me.login(LARS, DEMO_PASSWORD)
+    me.use_language("nb")
+    me.nav("Recommended")
+    ranked = page.locator("main ol > li.card")
+    save = re.compile("^" + re.escape(me.t("Save: %(name)s", name="")))
+    card = ranked.filter(has=page.get_by_role("button", name=save)).last
+    title = card.get_by_role("heading", level=2).get_by_role("link").inner_text().strip()
+    card.get_by_role("button", name=me.t("Save: %(name)s", name=title), exact=True).click()
+    page.wait_for_url(re.compile(r".*/matches#r-\d+$"))
+    _wait_until_still(page)  # Bootstrap scrolls smoothly to the fragment
+    assert page.evaluate("() => window.scrollY") > PHONE["height"]  # far down the list
+    status = page.get_by_role("status").filter(has_text=me.t("Saved."))
+    expect(status).to_be_in_viewport(ratio=1)
+    card = ranked.filter(has=page.get_by_role("link", name=title, exact=True))
+    heading = card.get_by_role("heading", level=2)
+    expect(heading).to_be_in_viewport(ratio=1)
+    assert heading.bounding_box()["y"] + heading.bounding_box()["height"] \
+        <= status.bounding_box()["y"]  # the message leaves the card's title readable
+    me.check("answer-confirmed-at-the-card-phone")
+
+    page.evaluate("window.scrollTo(0, 0)")
+    me.open_menu()
+    menu = page.get_by_role("navigation", name=me.t("Main menu")).bounding_box()
+    message = status.bounding_box()
+    assert menu["y"] + menu["height"] <= message["y"], (menu, message)
+
+    status.get_by_role("button", name=me.t("Close message")).click()
+    expect(page.locator("#flashes .alert")).to_have_count(0)
+    # leave Lars's answers as they were, for the other journeys
+    page.goto(page.url.split("#")[0])
+    card.get_by_role("button", name=me.t("Undo: %(name)s", name=title), exact=True).click()
+    expect(page.get_by_role("status").first).to_contain_text(me.t("Your answer was undone."))
+
+
+def _wait_until_still(page, timeout: float = 10) -> None:
+    """Until the page has stopped scrolling (the same position over 0.3 s)."""
+    deadline = time.monotonic() + timeout
+    last = None
+    while time.monotonic() < deadline:
+        now = page.evaluate("() => window.scrollY")
+        if now == last and now > 0:
+            return
+        last = now
+        page.wait_for_timeout(300)
+    raise AssertionError(f"the page kept scrolling (at {last})")
