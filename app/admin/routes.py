@@ -131,8 +131,8 @@ def invite():
                         name=person.name), "success")
             else:
                 flash(_("The account is created, but the e-mail could not be sent. "
-                        "%(name)s can use “Forgot password” on the login page.",
-                        name=person.name), "warning")
+                        "%(name)s can use “%(forgot)s” on the login page.",
+                        name=person.name, forgot=_("Forgot your password?")), "warning")
             return redirect(url_for("admin.user", user_id=person.id), 303)
     status = 422 if form.is_submitted() else 200
     return render_template("admin/invite.html", form=form), status

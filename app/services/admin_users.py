@@ -9,6 +9,7 @@ from __future__ import annotations
 import secrets
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, or_, select
 
 from app.extensions import db
@@ -94,5 +95,8 @@ def invite_staff(*, email: str, name: str, association_id: int | None,
     audit.record("staff_invited", actor=actor, target=f"user:{user.id}",
                  detail=assoc.slug, commit=False)
     db.session.commit()
-    # The member import's invitation: the same mail, the same single-use reset link.
-    return user, imports._invite([user]) == 1
+    # The member import's single-use reset link, in a mail that says the person is staff and
+    # of which association: the members' text ("your association has added you") misled.
+    return user, imports._invite(
+        [user], _l("You are staff of %(association)s on Koble", association=assoc.name),
+        "email/staff_invitation", association=assoc.name) == 1

@@ -380,8 +380,10 @@ def _link(token: str) -> str:
     return links.url("auth.reset_password", token=token, external=True)
 
 
-def _invite(users: list[User]) -> int:
-    """A set-password link (the password-reset link) to each new person."""
+def _invite(users: list[User], subject=None, template: str = "email/member_invitation",
+            **context) -> int:
+    """A set-password link (the password-reset link) to each new person, in the member
+    invitation unless another template (the staff one) says why they were added."""
     from app.services.mailer import send_mail
     from app.services.tokens import make_reset_token
 
@@ -390,8 +392,8 @@ def _invite(users: list[User]) -> int:
         token = make_reset_token(user)
         link = _link(token)
         try:
-            send_mail(user.email, _l("You are invited to Koble"), "email/member_invitation",
-                      locale=user.locale, user=user, link=link)
+            send_mail(user.email, subject or _l("You are invited to Koble"), template,
+                      locale=user.locale, user=user, link=link, **context)
             sent += 1
         except Exception:  # noqa: BLE001 - the import stands; the person can ask for a reset
             current_app.logger.exception("Invitation e-mail to user %s failed", user.id)

@@ -259,7 +259,7 @@ def test_invited_staff_member_gets_a_set_password_mail_and_can_log_in(app, admin
     assert _audit(person) == ["staff_invited"]
     [mail] = outbox_of(app)
     assert mail.to == ["siri@drammen.no"]
-    assert mail.subject == "You are invited to Koble"
+    assert mail.subject == "You are staff of Næringsforeningen i Drammensregionen on Koble"
     assert "Open this link within an hour to choose your password" in mail.body
     link = re.search(r"http://\S+/auth/reset/\S+", mail.body).group(0)
     path = link.split("localhost", 1)[1]
@@ -279,10 +279,32 @@ def test_invitation_mail_in_the_default_language_when_none_is_chosen(app, admin)
     app.config["BABEL_DEFAULT_LOCALE"] = "nb"
     assert _invite(client, locale="").status_code == 303
     [mail] = outbox_of(app)
-    assert mail.subject == "Du er invitert til Koble"
+    assert mail.subject == "Du er ansatt i Næringsforeningen i Drammensregionen på Koble"
     assert "Hei Siri Stab," in mail.body
     person = db.session.scalar(select(User).where(User.email == "siri@drammen.no"))
     assert person.locale is None
+
+
+def test_staff_invitation_says_staff_role_and_association_not_the_member_text(app, admin):
+    """The staff mail was the member import's ("your business association has added you"):
+    it now names the role and the association."""
+    _admin, client = admin
+    assert _invite(client, locale="nb").status_code == 303
+    [mail] = outbox_of(app)
+    assert "Næringsforeningen din har lagt deg til" not in mail.body
+    assert ("En administrator har gitt deg rollen som ansatt for Næringsforeningen i "
+            "Drammensregionen") in mail.body
+    assert "«Glemt passordet?»" in mail.body
+
+
+def test_invite_page_names_the_login_pages_forgot_password_link(admin):
+    """The page pointed to «Glemt passord»; the login page's link reads «Glemt passordet?»."""
+    _admin, client = admin
+    client.post("/language", data={"lang": "nb"})
+    login_label = "Glemt passordet?"  # templates/auth/login.html's msgid, in bokmål
+    page = client.get("/admin/users/invite").get_data(as_text=True)
+    assert f"«{login_label}» på innloggingssiden" in page
+    assert "«Glemt passord»" not in page
 
 
 def test_invitation_refuses_bad_input_and_creates_nothing(admin):
