@@ -153,7 +153,7 @@ def normalise(arena: Arena, side: str) -> None:
 
 def search_people(arena: Arena, query: str, limit: int = 20) -> list[User]:
     """Founders with a visible pitch and active investors, not yet in the arena, whose name
-    contains the query or whose e-mail address is the query.
+    or (investors) organisation contains the query, or whose e-mail address is the query.
 
     Only a whole address finds someone by e-mail: staff may not see the addresses of other
     associations' members, and matching parts of them would let a search test guesses."""
@@ -173,9 +173,15 @@ def search_people(arena: Arena, query: str, limit: int = 20) -> list[User]:
 
 
 def _person_matches(query: str):
-    """The search's rule: the name contains the query, or the e-mail address is the query."""
+    """The search's rule: the name or the investor's organisation contains the query, or the
+    e-mail address is the query. The results show the organisation, so staff search by it
+    ("Grønn Fjord") as often as by a person's name."""
     pattern = f"%{query.lower()}%"
-    return or_(func.lower(User.name).like(pattern), func.lower(User.email) == query.lower())
+    organisation = select(InvestorProfile.id).where(
+        InvestorProfile.user_id == User.id,
+        func.lower(InvestorProfile.organisation).like(pattern)).exists()
+    return or_(func.lower(User.name).like(pattern), func.lower(User.email) == query.lower(),
+               organisation)
 
 
 def listed_people(arena: Arena, query: str, limit: int = 20) -> list[Invitation]:

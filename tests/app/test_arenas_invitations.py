@@ -348,6 +348,21 @@ def test_person_search_finds_by_name_part_or_whole_address_only(client, staff):
     assert not finds("nordmann@") and not finds("kari.nordmann")
 
 
+def test_person_search_finds_investors_by_organisation(client, staff):
+    """The results name each investor's organisation, but searching for it found nobody."""
+    arena = make_arena(status="draft")
+    make_investor(make_user("investor", name="Per Hansen", association="modum"),
+                  organisation="Grønn Fjord Kapital AS")
+    other = make_investor(make_user("investor", name="Lise Berg"), organisation="Sol AS")
+    url = f"/staff/arenas/{arena.id}/invitations"
+    page = client.get(url, query_string={"q": "GRØNN FJORD"}).get_data(as_text=True)
+    assert "Add Per Hansen" in page and "Add Lise Berg" not in page
+    # and one already on the list is said to be there, found the same way
+    make_invitation(arena, other.user, state="proposed")
+    page = client.get(url, query_string={"q": "sol as"}).get_data(as_text=True)
+    assert "Lise Berg is already on the list." in page
+
+
 def test_a_proposal_with_nobody_in_it_says_so_instead_of_ready(client, staff):
     # Every seat is invited already: "The engine's proposal is ready. Check it, then send."
     # was followed by "There is nobody to invite" on Send.
