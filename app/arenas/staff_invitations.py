@@ -21,13 +21,20 @@ from app.services.privacy import shown
 bp = Blueprint("arena_invitations", __name__)
 
 
-def _back(arena_id: int):
-    return redirect(url_for("arena_invitations.index", arena_id=arena_id))
+def _back(arena_id: int, anchor: str | None = None):
+    return redirect(url_for("arena_invitations.index", arena_id=arena_id, _anchor=anchor))
 
 
-def _run(action, arena_id: int, success=None):
+def _row(invitation) -> str:
+    """The id of a person's row on the list: after a change the page comes back to it (as a
+    match card's answer does to #r-N), so keyboard and screen reader stay where they were."""
+    return f"inv-{invitation.id}"
+
+
+def _run(action, arena_id: int, success=None, anchor=None):
     """Call a service; flash its DomainError, or the success message (a text, or a function
-    of the service's result giving a text or a (text, category) pair)."""
+    of the service's result giving a text or a (text, category) pair). `anchor`, a function
+    of the result, names the row to come back to."""
     try:
         result = action()
     except NotFound:
@@ -40,6 +47,8 @@ def _run(action, arena_id: int, success=None):
             # A message may come with its own category: (text, "warning").
             text, category = message if isinstance(message, tuple) else (message, "success")
             flash(text, category)
+        if anchor is not None:
+            return _back(arena_id, anchor(result))
     return _back(arena_id)
 
 
@@ -163,7 +172,40 @@ def move(arena_id: int, invitation_id: int):
     arena = managed_arena_or_404(arena_id)
     direction = request.form.get("direction", "")
     return _run(lambda: invitations.move(current_user, arena, invitation_id, direction),
-                arena_id)
+                arena_id, lambda moved: _moved(moved, direction),
+                lambda moved: _row(moved.invitation))
+
+
+def _moved(moved: invitations.Moved, direction: str) -> str | tuple[str, str]:
+    """What the move did, said (the ↑/↓ buttons gave a screen reader nothing to hear), and
+    whom it took a seat from or gave one to: a person added by hand losing their seat is a
+    warning, not a side effect."""
+    invitation = moved.invitation
+    name, place = shown(invitation.user.name), invitation.rank
+    if not moved.moved:
+        return (_("%(name)s is first on the list already.", name=name) if direction == "up"
+                else _("%(name)s is last on the list already.", name=name)), "info"
+    if direction == "up":
+        text = _("%(name)s moved up to place %(place)d.", name=name, place=place)
+    else:
+        text = _("%(name)s moved down to place %(place)d.", name=name, place=place)
+    if invitation.state == "waiting_list" and moved.got_seat:
+        text += " " + _("%(name)s is now on the waiting list.", name=name)
+    elif invitation.state == "proposed" and moved.lost_seat:
+        text += " " + _("%(name)s now has a seat.", name=name)
+    category = "success"
+    for other in moved.lost_seat:
+        if (other.reasons or {}).get("added_by_staff"):
+            category = "warning"
+            text += " " + _("%(name)s, added by hand, moved to the waiting list; move them "
+                            "up again to give back the seat.", name=shown(other.user.name))
+        else:
+            text += " " + _("%(name)s moved to the waiting list.",
+                            name=shown(other.user.name))
+    for other in moved.got_seat:
+        text += " " + _("%(name)s moved up from the waiting list and has a seat.",
+                        name=shown(other.user.name))
+    return text, category
 
 
 @bp.route("/<int:arena_id>/invitations/send", methods=["GET", "POST"])

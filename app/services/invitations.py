@@ -273,25 +273,54 @@ def remove(staff, arena: Arena, invitation_id: int) -> None:
                  detail=f"user:{invitation.user_id}")
 
 
-def move(staff, arena: Arena, invitation_id: int, direction: str) -> None:
-    """Move an unsent invitation one place up or down within its side."""
+class Moved(NamedTuple):
+    """A reorder: whether the person moved (not at the top or bottom already), and the
+    others whose seat the move changed, so the page can say so instead of doing it
+    silently."""
+
+    invitation: Invitation
+    moved: bool
+    lost_seat: list[Invitation]
+    got_seat: list[Invitation]
+
+
+def _pending(arena: Arena, side: str) -> list[Invitation]:
+    return list(db.session.scalars(select(Invitation).where(
+        Invitation.arena_id == arena.id, Invitation.side == side,
+        Invitation.state.in_(PENDING)).order_by(Invitation.rank, Invitation.id)))
+
+
+def _seat_changes(pending: list[Invitation], before: dict[int, str], mover=None
+                  ) -> tuple[list[Invitation], list[Invitation]]:
+    """Those (other than `mover`) who went from proposed to the waiting list, and back."""
+    others = [i for i in pending if i is not mover and i.id in before]
+    return ([i for i in others if before[i.id] == "proposed" and i.state == "waiting_list"],
+            [i for i in others if before[i.id] == "waiting_list" and i.state == "proposed"])
+
+
+def move(staff, arena: Arena, invitation_id: int, direction: str) -> Moved:
+    """Move an unsent invitation one place up or down within its side. Above the line of
+    free seats, the last proposed person goes to the waiting list (and back): the result
+    names them."""
     _check_editable(arena)
     invitation = _own_invitation(arena, invitation_id)
     if invitation.state not in PENDING or direction not in ("up", "down"):
         raise DomainError(_("Only unsent invitations can be reordered."))
     normalise(arena, invitation.side)
-    pending = list(db.session.scalars(select(Invitation).where(
-        Invitation.arena_id == arena.id, Invitation.side == invitation.side,
-        Invitation.state.in_(PENDING)).order_by(Invitation.rank, Invitation.id)))
+    pending = _pending(arena, invitation.side)
+    before = {i.id: i.state for i in pending}
     index = pending.index(invitation)
     other = index - 1 if direction == "up" else index + 1
-    if 0 <= other < len(pending):
+    moved = 0 <= other < len(pending)
+    if moved:
         pending[index].rank, pending[other].rank = pending[other].rank, pending[index].rank
         db.session.flush()
         normalise(arena, invitation.side)
+    lost, got = _seat_changes(pending, before, invitation)
     db.session.commit()
     audit.record("invitation_moved", actor=staff, target=f"arena:{arena.id}",
                  detail=f"user:{invitation.user_id} {direction}")
+    return Moved(invitation, moved, lost, got)
 
 
 # --- sending and reminding ------------------------------------------------------------------
