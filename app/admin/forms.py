@@ -1,4 +1,5 @@
-"""Forms for the admin's pages: finding people, their role, inviting staff, associations."""
+"""Forms for the admin's pages: finding people, their role, inviting staff, associations,
+filtering the audit log."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from wtforms import EmailField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, Length, Optional
 
 from app.form_base import KobleForm
-from app.form_fields import http_url
+from app.form_fields import CalendarDateField, http_url
+from app.services import audit_log
 from app.services.associations import MAX_EMAIL, MAX_NAME, MAX_WEBSITE
 
 
@@ -94,3 +96,24 @@ class AssociationForm(KobleForm):
     website = StringField(_l("Website"), validators=[
         Optional(), Length(max=MAX_WEBSITE), http_url])
 
+
+class AuditFilterForm(KobleForm):
+    """Search and filters of the audit log (GET)."""
+
+    class Meta:
+        csrf = False
+
+    actor = StringField(_l("Who (name or e-mail)"), validators=[Optional(), Length(max=120)])
+    action = SelectField(_l("Action"), validators=[Optional()])
+    since = CalendarDateField(_l("From date"), validators=[Optional()])
+    until = CalendarDateField(_l("To date"), validators=[Optional()])
+    subject_kind = SelectField(_l("Subject"), validators=[Optional()])
+    subject_key = StringField(
+        _l("Subject's id"), validators=[Optional(), Length(max=60)],
+        description=_l("A number, or an association's short name (e.g. asker)."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # None: the "All" choice stands outside the groups
+        self.action.choices = {None: [("", _l("All"))], **audit_log.action_choices()}
+        self.subject_kind.choices = [("", _l("All")), *audit_log.SUBJECT_KINDS.items()]

@@ -1,4 +1,5 @@
-"""Admin: people (roles, associations, deactivation, inviting staff) and associations.
+"""Admin: people (roles, associations, deactivation, inviting staff), associations, and the
+audit log.
 
 Routes only read the form and call the services; the rules (staff need an association, no
 admin removes their own rights, the last active admin stays) live in app.services.privacy.
@@ -10,10 +11,16 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from app.admin.forms import AssociationForm, InviteStaffForm, PeopleFilterForm, RoleForm
+from app.admin.forms import (
+    AssociationForm,
+    AuditFilterForm,
+    InviteStaffForm,
+    PeopleFilterForm,
+    RoleForm,
+)
 from app.pager import to_last_page
 from app.permissions import role_required
-from app.services import admin_users, associations, privacy
+from app.services import admin_users, associations, audit_log, privacy
 from app.services.errors import DomainError, NotFound
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -165,3 +172,28 @@ def association(association_id: int):
             return redirect(url_for("admin.association_list"), 303)
     status = 422 if form.is_submitted() else 200
     return render_template("admin/association.html", form=form, association=found), status
+
+
+@bp.route("/audit")
+@role_required("admin")
+def audit():
+    """The audit trail, newest first: who did what to what, and when; filtered by who, the
+    action, a date range and the subject."""
+    form = AuditFilterForm(request.args)
+    pagination = None
+    if form.validate():
+        try:
+            pagination = audit_log.search(
+                form.actor.data or "", form.action.data or None, form.since.data,
+                form.until.data, form.subject_kind.data or None, form.subject_key.data or None,
+                request.args.get("page", 1, type=int))
+        except DomainError as error:
+            _add_error(form, error, "actor")
+    if pagination is None:
+        return render_template("admin/audit.html", form=form, pagination=None, rows=[],
+                               filters={}), 422
+    if (last := to_last_page(pagination)) is not None:
+        return last
+    filters = {key: value for key, value in request.args.items() if key != "page" and value}
+    return render_template("admin/audit.html", form=form, pagination=pagination,
+                           rows=audit_log.rows(pagination.items), filters=filters)

@@ -56,6 +56,9 @@ EXPECTED = {
     'GET admin.association_list': {
         'own': 'L 403 403 403 403 403 200 L',
     },
+    'GET admin.audit': {
+        'own': 'L 403 403 403 403 403 200 L',
+    },
     'GET admin.invite': {
         'own': 'L 403 403 403 403 403 200 L',
     },
