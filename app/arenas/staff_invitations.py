@@ -7,6 +7,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
+from markupsafe import Markup
 
 from app.arenas import managed_arena_or_404
 from app.arenas.forms import AvailabilityForm, PersonSearchForm
@@ -127,8 +128,47 @@ def _added(arena, invitation):
 def remove(arena_id: int, invitation_id: int):
     """Take a person off the list (cancels a sent invitation; the waiting list fills it)."""
     arena = managed_arena_or_404(arena_id)
+    sides = invitations.invitations_by_side(arena)
+    rows = sides["founder"] + sides["investor"]
+    # Back to the row now in its place (the next one), or the side's heading if none.
+    at = next((i for i, row in enumerate(rows) if row.id == invitation_id), None)
+    side = rows[at].side if at is not None else "founder"
+    after = [row for row in rows[at + 1:] if row.side == side] if at is not None else []
+    anchor = _row(after[0]) if after else f"side-{side}"
     return _run(lambda: invitations.remove(current_user, arena, invitation_id), arena_id,
-                _("Removed from the list."))
+                lambda removed: _removed(arena, removed), lambda _removed: anchor)
+
+
+def _removed(arena, removed: invitations.Removed):
+    """Say who went, who got their seat, and, for an unsent invitation, offer to take it
+    back ("Undo" in the message): a stray click on Remove lost the person's place."""
+    name = shown(removed.user.name)
+    text = _("%(name)s was removed from the list.", name=name)
+    for other in removed.got_seat:
+        if removed.undo is None:
+            text += " " + _("%(name)s moved up from the waiting list and was invited.",
+                            name=shown(other.user.name))
+        else:
+            text += " " + _("%(name)s moved up from the waiting list and has a seat.",
+                            name=shown(other.user.name))
+    if removed.undo is None:
+        return text
+    # The template autoescapes the names; the message keeps its form through the session.
+    html = render_template("arenas/_undo_remove.html", arena=arena, text=text, name=name,
+                           undo=removed.undo)
+    return Markup(html)  # noqa: S704 - rendered by an autoescaping .html template
+
+
+@bp.route("/<int:arena_id>/invitations/restore", methods=["POST"])
+@role_required("staff")
+def restore(arena_id: int):
+    """Undo a removal: put the person back at their place and in their state."""
+    arena = managed_arena_or_404(arena_id)
+    return _run(lambda: invitations.restore(current_user, arena, request.form.get("undo", "")),
+                arena_id,
+                lambda invitation: _("%(name)s is back on the list at place %(place)d.",
+                                     name=shown(invitation.user.name), place=invitation.rank),
+                _row)
 
 
 @bp.route("/<int:arena_id>/invitations/<int:invitation_id>/times", methods=["GET", "POST"])

@@ -19,6 +19,7 @@ from app.services import invitation_proposal as proposal
 from app.services import schedule as schedule_service
 from app.services.errors import DomainError, NotFound
 from app.services.rsvp import SEATED, mail_invitation
+from app.services.tokens import sign, unsign
 
 PENDING = ("proposed", "waiting_list")
 REMIND_AFTER = timedelta(hours=24)
@@ -205,14 +206,7 @@ def add_person(staff, arena: Arena, user_id: int) -> Invitation:
     if db.session.scalar(select(Invitation.id).where(Invitation.arena_id == arena.id,
                                                      Invitation.user_id == user.id)):
         raise DomainError(_("%(name)s is already on the list.", name=user.name))
-    pitch_id = None
-    if user.role == "founder":
-        pitch_id = db.session.scalar(select(Pitch.id).where(
-            Pitch.owner_id == user.id, Pitch.status == "published", Pitch.hidden.is_(False))
-            .order_by(Pitch.published_at.desc(), Pitch.id.desc()).limit(1))
-        if pitch_id is None:
-            raise DomainError(_("Founders are invited through a published pitch; %(name)s "
-                                "has none.", name=user.name))
+    pitch_id = _pitch_to_invite(user) if user.role == "founder" else None
     proposed = db.session.scalar(select(func.max(Invitation.rank)).where(
         Invitation.arena_id == arena.id, Invitation.side == user.role,
         Invitation.state == "proposed")) or _last_sent_rank(arena, user.role)
@@ -233,6 +227,21 @@ def add_person(staff, arena: Arena, user_id: int) -> Invitation:
     return invitation
 
 
+def _pitch_to_invite(founder: User, pitch_id: int | None = None) -> int:
+    """The pitch a founder is invited through: `pitch_id` while investors see it, else their
+    latest visible pitch; DomainError when they have none."""
+    visible = (Pitch.owner_id == founder.id, Pitch.status == "published",
+               Pitch.hidden.is_(False))
+    found = pitch_id and db.session.scalar(select(Pitch.id).where(Pitch.id == pitch_id,
+                                                                  *visible))
+    found = found or db.session.scalar(select(Pitch.id).where(*visible).order_by(
+        Pitch.published_at.desc(), Pitch.id.desc()).limit(1))
+    if found is None:
+        raise DomainError(_("Founders are invited through a published pitch; %(name)s "
+                            "has none.", name=founder.name))
+    return found
+
+
 def _own_invitation(arena: Arena, invitation_id: int) -> Invitation:
     invitation = db.session.get(Invitation, invitation_id)
     if invitation is None or invitation.arena_id != arena.id:
@@ -240,7 +249,20 @@ def _own_invitation(arena: Arena, invitation_id: int) -> Invitation:
     return invitation
 
 
-def remove(staff, arena: Arena, invitation_id: int) -> None:
+class Removed(NamedTuple):
+    """Who was taken off the list; for an unsent invitation the signed `undo` that puts them
+    back (nobody was told of it, so it can be taken back), and who got their seat."""
+
+    user: User
+    undo: str | None
+    got_seat: list[Invitation]
+
+
+UNDO_SALT = "invitation-undo"
+UNDO_MAX_AGE = 3600
+
+
+def remove(staff, arena: Arena, invitation_id: int) -> Removed:
     """Take someone off the list; a sent invitation is cancelled and its seat refilled, and
     the partners of the meetings that calls off are told."""
     from app.services.rsvp import fill_seats
@@ -249,11 +271,17 @@ def remove(staff, arena: Arena, invitation_id: int) -> None:
     side = invitation.side
     newly: list[Invitation] = []
     told = []
+    undo = None
+    got: list[Invitation] = []
     if invitation.state in PENDING:
         _check_editable(arena)
+        pending = _pending(arena, side)
+        before = {i.id: i.state for i in pending}
+        undo = _undo_token(arena, invitation, pending.index(invitation))
         db.session.delete(invitation)
         db.session.flush()
         normalise(arena, side)
+        _lost, got = _seat_changes(pending, before, invitation)
     elif invitation.state in SEATED:
         arena = arena_service.lock_arena(arena.id)
         mine = (schedule_service.meetings(arena, user_id=invitation.user_id)
@@ -271,6 +299,51 @@ def remove(staff, arena: Arena, invitation_id: int) -> None:
         mail_invitation(other)
     audit.record("invitation_removed", actor=staff, target=f"arena:{arena.id}",
                  detail=f"user:{invitation.user_id}")
+    return Removed(invitation.user, undo, got + newly)
+
+
+def _undo_token(arena: Arena, invitation: Invitation, place: int) -> str:
+    """Everything `restore` needs to put an unsent invitation back as it was: its place
+    among the unsent of its side, the engine's reasons and the times staff set."""
+    return sign({"a": arena.id, "u": invitation.user_id, "s": invitation.side,
+                 "p": invitation.pitch_id, "place": place, "v": invitation.value,
+                 "r": invitation.reasons or {}, "arrive": invitation.arrive_slot,
+                 "leave": invitation.leave_slot, "cap": invitation.meeting_cap}, UNDO_SALT)
+
+
+def restore(staff, arena: Arena, token: str) -> Invitation:
+    """Undo the removal of an unsent invitation: the person is back at their place, and the
+    seats are shared out again as before (whoever got theirs goes back to waiting)."""
+    data = unsign(token or "", UNDO_SALT, max_age=UNDO_MAX_AGE)
+    if not data or data.get("a") != arena.id or not isinstance(data.get("u"), int):
+        raise DomainError(_("This removal can no longer be undone; add the person again "
+                            "below."))
+    _check_editable(arena)
+    user = db.session.get(User, data["u"])
+    if user is None or not user.active or user.role != data.get("s"):
+        raise DomainError(_("This removal can no longer be undone; add the person again "
+                            "below."))
+    if db.session.scalar(select(Invitation.id).where(Invitation.arena_id == arena.id,
+                                                     Invitation.user_id == user.id)):
+        raise DomainError(_("%(name)s is already on the list.", name=user.name))
+    pitch_id = _pitch_to_invite(user, data.get("p")) if user.role == "founder" else None
+    invitation = Invitation(arena_id=arena.id, user_id=user.id, side=user.role,
+                            pitch_id=pitch_id, state="proposed",
+                            value=float(data.get("v") or 0.0), reasons=data.get("r") or {},
+                            arrive_slot=data.get("arrive"), leave_slot=data.get("leave"),
+                            meeting_cap=data.get("cap"))
+    pending = _pending(arena, user.role)
+    pending.insert(min(max(0, int(data.get("place") or 0)), len(pending)), invitation)
+    db.session.add(invitation)
+    after = _last_sent_rank(arena, user.role)
+    for position, each in enumerate(pending):
+        each.rank = after + position + 1
+    db.session.flush()
+    normalise(arena, user.role)
+    db.session.commit()
+    audit.record("invitation_added", actor=staff, target=f"arena:{arena.id}",
+                 detail=f"user:{user.id} undo")
+    return invitation
 
 
 class Moved(NamedTuple):

@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from sqlalchemy import select
 
 from app.extensions import db
-from app.models import Invitation
+from app.models import Invitation, Pitch
 from tests.factories import make_arena, make_invitation, make_pitch, make_user
 
 
@@ -26,18 +27,24 @@ def _founder(name: str):
     return owner
 
 
+def _pitch_of(user) -> int:
+    return db.session.scalar(select(Pitch.id).where(Pitch.owner_id == user.id))
+
+
 def _flashes(page) -> str:
     """The text of the page's flashed messages, with their categories."""
     html = page.get_data(as_text=True)
     found = re.findall(r'<div class="alert alert-(\w+) alert-dismissible"[^>]*>(.*?)'
                        r'<button type="button" class="btn-close"', html, re.S)
-    return " | ".join(f"{c}: {re.sub(r'<[^>]+>', '', t).strip()}" for c, t in found)
+    return " | ".join(f"{c}: {' '.join(re.sub(r'<[^>]+>', '', t).split())}" for c, t in found)
 
 
 def _list(client, arena, name, state, added_by_staff=False, rank=0):
     """Put a founder called `name` on the arena's unsent list."""
     reasons = {"added_by_staff": True} if added_by_staff else {"value": 0.5, "best": 1}
-    return make_invitation(arena, _founder(name), state=state, rank=rank, reasons=reasons)
+    owner = _founder(name)
+    return make_invitation(arena, owner, state=state, rank=rank, reasons=reasons,
+                           pitch_id=_pitch_of(owner))
 
 
 def _states(arena) -> list[tuple[str, str]]:
@@ -95,3 +102,74 @@ def test_a_move_message_in_bokmal(client, staff):
     assert _flashes(page) == (
         "success: Bo flyttet opp til plass 1. Bo har nå en plass. "
         "Anne ble flyttet til ventelisten.")
+
+
+def _undo_form(page) -> dict:
+    """The Undo form of the page's flashed message: its action and fields."""
+    html = page.get_data(as_text=True)
+    flashes = html.split('id="flashes"')[1].split("</main>")[0]
+    form = re.search(r'<form method="post" action="([^"]+)".*?</form>', flashes, re.S)
+    assert form, "no undo in the message"
+    fields = dict(re.findall(r'name="(\w+)" value="([^"]*)"', form.group(0)))
+    return {"action": form.group(1), **fields}
+
+
+def test_a_removal_can_be_undone_back_to_the_place_and_state(client, staff):
+    arena = make_arena(status="draft", founder_capacity=2)
+    _list(client, arena, "Anne", "proposed", rank=1)
+    bo = _list(client, arena, "Bo", "proposed", rank=2)
+    bo.arrive_slot = 2
+    db.session.commit()
+    reasons, bo_user = dict(bo.reasons), bo.user_id
+    _list(client, arena, "Carl", "waiting_list", rank=3)
+    _list(client, arena, "Dina", "proposed", rank=4)  # normalised: waiting too
+    response = client.post(f"/staff/arenas/{arena.id}/invitations/{bo.id}/remove")
+    carl_row = db.session.query(Invitation).filter(Invitation.arena_id == arena.id,
+                                                   Invitation.rank == 2).one()
+    assert response.location.endswith(f"#inv-{carl_row.id}")  # the row now in its place
+    page = client.get(response.location)
+    assert _flashes(page) == (
+        "success: Bo was removed from the list. Carl moved up from the waiting list and has "
+        "a seat. Undo")
+    assert 'aria-label="Undo: put Bo back on the list"' in page.get_data(as_text=True)
+    assert _states(arena) == [("Anne", "proposed"), ("Carl", "proposed"),
+                              ("Dina", "waiting_list")]
+    undo = _undo_form(page)
+    response = client.post(undo.pop("action"), data=undo)
+    back = db.session.query(Invitation).filter_by(arena_id=arena.id,
+                                                  user_id=bo_user).one()
+    assert response.location.endswith(f"#inv-{back.id}")
+    assert _flashes(client.get(response.location)) == (
+        "success: Bo is back on the list at place 2.")
+    assert _states(arena) == [("Anne", "proposed"), ("Bo", "proposed"),
+                              ("Carl", "waiting_list"), ("Dina", "waiting_list")]
+    assert (back.reasons, back.arrive_slot) == (reasons, 2)
+    # once is enough: the same undo again is refused, nothing changes
+    again = client.post(f"/staff/arenas/{arena.id}/invitations/restore", data=undo)
+    assert "Bo is already on the list." in _flashes(client.get(again.location))
+    assert len(_states(arena)) == 4
+
+
+def test_an_undo_for_another_arena_or_forged_changes_nothing(client, staff):
+    arena = make_arena(status="draft")
+    other = make_arena(status="draft")
+    bo = _list(client, arena, "Bo", "proposed", rank=1)
+    page = client.get(client.post(
+        f"/staff/arenas/{arena.id}/invitations/{bo.id}/remove").location)
+    undo = _undo_form(page)["undo"]
+    for target, token in ((other, undo), (arena, undo[:-2] + "xx"), (arena, "")):
+        response = client.post(f"/staff/arenas/{target.id}/invitations/restore",
+                               data={"undo": token})
+        assert "can no longer be undone" in _flashes(client.get(response.location))
+    assert _states(arena) == [] and _states(other) == []
+
+
+def test_removing_a_sent_invitation_offers_no_undo(client, staff):
+    """Nobody can be un-told: the cancelled person's partners heard, the next was invited."""
+    arena = make_arena(status="inviting", founder_capacity=1)
+    bo = make_invitation(arena, _founder("Bo"), state="invited", rank=1)
+    _list(client, arena, "Carl", "waiting_list", rank=2)
+    page = client.get(client.post(
+        f"/staff/arenas/{arena.id}/invitations/{bo.id}/remove").location)
+    assert _flashes(page) == ("success: Bo was removed from the list. Carl moved up from the "
+                              "waiting list and was invited.")
