@@ -69,6 +69,8 @@ def index(arena_id: int):
                            found=found, found_contacts=contacts_visible_to(current_user, found),
                            listed=listed, sides=sides, organisations=organisations(investors),
                            counts=invitations.counts(arena),
+                           no_reminders=invitations.reminder_refusal(arena),
+                           free_seats=invitations.free_seats(arena),
                            association_names=reference.association_names())
 
 
@@ -271,7 +273,7 @@ def send(arena_id: int):
 def remind(arena_id: int):
     """Remind those who have not answered (at most once a day)."""
     arena = managed_arena_or_404(arena_id)
-    return _run(lambda: invitations.remind(current_user, arena), arena_id,
+    return _run(lambda: invitations.remind_arena(current_user, arena), arena_id,
                 lambda sent: _mailed(_("Reminders sent: %(n)d.", n=sent.count), sent))
 
 

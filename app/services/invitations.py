@@ -396,6 +396,22 @@ def move(staff, arena: Arena, invitation_id: int, direction: str) -> Moved:
     return Moved(invitation, moved, lost, got)
 
 
+def free_seats(arena: Arena) -> dict[str, dict[str, int]]:
+    """Per side of an arena that has sent invitations: the seats nobody invited or accepted
+    holds (after a no, a removal or more seats), how many said no, and how many unsent
+    people wait who could be invited to them. Sides without a free seat are left out."""
+    if arena.status not in arena_service.OPEN_STATUSES:
+        return {}
+    result = {}
+    for side, states in counts(arena).items():
+        seated = sum(states.get(state, 0) for state in SEATED)
+        free = arena.capacity(side) - seated
+        if free > 0:
+            result[side] = {"free": free, "declined": states.get("declined", 0),
+                            "waiting": sum(states.get(state, 0) for state in PENDING)}
+    return result
+
+
 # --- sending and reminding ------------------------------------------------------------------
 class Mailed(NamedTuple):
     """People invited or reminded, and how many of their e-mails the mail server refused."""
@@ -451,6 +467,51 @@ def send(staff, arena: Arena) -> Mailed:
     audit.record("invitations_sent", actor=staff, target=f"arena:{arena.id}",
                  detail=f"{len(chosen)} invitations, {failed} e-mails failed")
     return Mailed(len(chosen), failed)
+
+
+class Reminders(NamedTuple):
+    """Of an arena: who was invited and has not answered, and how many of them a reminder
+    would reach now (none after the deadline; each at most once a day)."""
+
+    awaiting: int
+    due: int
+
+
+def reminders(arena: Arena) -> Reminders:
+    """Whether "Remind" has anyone to remind, so the page offers it only then (the same
+    rule as `remind`)."""
+    now = utcnow()
+    unanswered = (Invitation.arena_id == arena.id, Invitation.state == "invited",
+                  Invitation.answered_at.is_(None))
+    awaiting = db.session.scalar(select(func.count(Invitation.id)).where(*unanswered)) or 0
+    if (not awaiting or arena.status not in arena_service.OPEN_STATUSES
+            or arena.deadline_passed(now)):
+        return Reminders(awaiting, 0)
+    due = db.session.scalar(select(func.count(Invitation.id)).where(*unanswered, or_(
+        Invitation.reminded_at.is_(None), Invitation.reminded_at < now - REMIND_AFTER))) or 0
+    return Reminders(awaiting, due)
+
+
+def remind_arena(staff, arena: Arena) -> Mailed:
+    """Remind the arena's undecided; DomainError saying why when there is nobody to remind
+    (the page answered "Reminders sent: 0." on a draft with nobody invited)."""
+    refusal = reminder_refusal(arena)
+    if refusal:
+        raise DomainError(refusal)
+    return remind(staff, arena)
+
+
+def reminder_refusal(arena: Arena) -> str | None:
+    """Why nobody can be reminded now, or None when someone can."""
+    found = reminders(arena)
+    if found.due:
+        return None
+    if not found.awaiting:
+        return _("Reminders go to people invited who have not answered yet; there is nobody "
+                 "like that now.")
+    if arena.status not in arena_service.OPEN_STATUSES or arena.deadline_passed():
+        return _("The answer deadline has passed, so reminders are no longer sent.")
+    return _("Everyone who has not answered was reminded in the last 24 hours.")
 
 
 def remind(staff=None, arena: Arena | None = None) -> Mailed:

@@ -173,3 +173,53 @@ def test_removing_a_sent_invitation_offers_no_undo(client, staff):
         f"/staff/arenas/{arena.id}/invitations/{bo.id}/remove").location)
     assert _flashes(page) == ("success: Bo was removed from the list. Carl moved up from the "
                               "waiting list and was invited.")
+
+
+def test_remind_is_not_offered_on_a_draft_with_nobody_invited(client, staff):
+    """It answered "Reminders sent: 0."; now it is not offered, and the page says why."""
+    arena = make_arena(status="draft")
+    _list(client, arena, "Anne", "proposed", rank=1)
+    url = f"/staff/arenas/{arena.id}/invitations"
+    page = client.get(url).get_data(as_text=True)
+    assert f"{url}/remind" not in page
+    assert "Reminders go to people invited who have not answered yet" in page
+    sent = client.post(f"{url}/remind")
+    assert _flashes(client.get(sent.location)).startswith(
+        "danger: Reminders go to people invited who have not answered yet")
+
+
+def test_remind_is_offered_while_someone_awaits_an_answer_once_a_day(app, client, staff):
+    arena = make_arena(status="inviting")
+    make_invitation(arena, _founder("Anne"), state="invited", rank=1)
+    make_invitation(arena, _founder("Bo"), state="accepted", rank=2)
+    url = f"/staff/arenas/{arena.id}/invitations"
+    assert f"{url}/remind" in client.get(url).get_data(as_text=True)
+    assert _flashes(client.get(client.post(f"{url}/remind").location)) == (
+        "success: Reminders sent: 1.")
+    page = client.get(url).get_data(as_text=True)
+    assert f"{url}/remind" not in page
+    assert "Everyone who has not answered was reminded in the last 24 hours." in page
+
+
+def test_a_no_frees_a_seat_that_the_page_shows_with_the_next_to_invite(client, staff):
+    """Nothing is sent by itself: staff see the free seat and go to the send page."""
+    arena = make_arena(status="inviting", founder_capacity=2)
+    make_invitation(arena, _founder("Anne"), state="accepted", rank=1)
+    make_invitation(arena, _founder("Bo"), state="declined", rank=2)
+    url = f"/staff/arenas/{arena.id}/invitations"
+    page = client.get(url).get_data(as_text=True)
+    free = page.split('id="free-founder"')[1].split("</div>")[0]
+    assert "1 founder seat is free." in free and "1 invited person said no." in free
+    assert "Nobody is waiting to be invited" in free
+    assert page.split('id="free-investor"')[1].split("</div>")[0].count("investor seats are free")
+    # more seats and someone waiting: the page offers to invite them, through the send page
+    _list(client, arena, "Carl", "waiting_list", rank=3)
+    _list(client, arena, "Dina", "waiting_list", rank=4)
+    arena.founder_capacity = 4
+    db.session.commit()
+    free = client.get(url).get_data(as_text=True).split('id="free-founder"')[1].split(
+        "</div>")[0]
+    assert "3 founder seats are free." in free
+    assert f'href="{url}/send">Invite the next 2 on the waiting list</a>' in free
+    confirm = client.get(f"{url}/send").get_data(as_text=True)
+    assert "2 founders" in confirm
