@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
-from urllib.parse import urlsplit
 
 from babel import numbers, support
 from flask import current_app
@@ -25,6 +24,7 @@ from wtforms.widgets import CheckboxInput, ListWidget, TextInput
 
 from app.database import ascii_number
 from app.vocabulary import choices
+from app.web_addresses import WEB_ADDRESS_MESSAGE, web_address
 
 
 @lru_cache(maxsize=8)
@@ -71,15 +71,12 @@ class VersionField(HiddenField):
 
 
 def http_url(form, field) -> None:
-    """Accept only absolute http(s) URLs with a host; javascript: and friends are refused."""
-    value = (field.data or "").strip()
-    field.data = value or None
-    if not value:
-        return
-    parts = urlsplit(value)
-    if (parts.scheme.lower() not in ("http", "https") or not parts.hostname
-            or any(c.isspace() or ord(c) < 32 for c in value)):
-        raise ValidationError(_l("Enter a web address starting with http:// or https://."))
+    """Accept a web address as app/web_addresses.py reads it (a bare domain gets https://);
+    javascript: and friends are refused."""
+    try:
+        field.data = web_address(field.data)
+    except ValueError:
+        raise ValidationError(WEB_ADDRESS_MESSAGE) from None
 
 
 class WholeNumberRequired:
@@ -122,7 +119,8 @@ class NumberField(_OneMessageWhenUnreadable, FloatField):
     """A decimal number written as the user writes numbers: in bokmål 0,5 (0.5 is read too,
     and spaces between digit groups), in English 0.5; shown back the same way ("3", "0,5",
     not "3.0"). A text input with a decimal keypad: an <input type="number"> leaves the
-    decimal mark to the browser's own locale, and its value cannot hold "0,5"."""
+    decimal mark to the browser's own locale, and its value cannot hold "0,5". Written out:
+    an exponent ("1e3") is refused."""
 
     unreadable = _l("Enter a number.")
     widget = TextInput()
@@ -138,6 +136,9 @@ class NumberField(_OneMessageWhenUnreadable, FloatField):
         if not typed:
             self.data = None
             return
+        if "e" in typed.lower():  # Babel reads "1e3" as 1000; nobody writes a form so
+            self.data = None
+            raise ValueError(self.unreadable)
         try:
             number = numbers.parse_decimal(typed, locale=_locale(), strict=True)
         except numbers.NumberFormatError:

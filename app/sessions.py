@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import PageVersion, User
+from app.services.accounts import record_login
 
 
 def load_user(user_id: str) -> User | None:
@@ -47,11 +48,20 @@ def _session_started(_app, user=None, **_extra) -> None:
     session.permanent = True
 
 
+def _login_recorded(_app, user=None, **_extra) -> None:
+    """Every way into a session (login, registration, a new password) is a login: it was
+    recorded by the login form alone, so someone who registered and used the site read
+    "Last login: never" on the admin's page."""
+    if user is not None:
+        record_login(user)
+
+
 def init_app(app: Flask) -> None:
     """Enforce the idle and absolute timeouts on every request."""
     idle = app.config["SESSION_IDLE_TIMEOUT"].total_seconds()
     absolute = app.config["PERMANENT_SESSION_LIFETIME"].total_seconds()
     user_logged_in.connect(_session_started, app)
+    user_logged_in.connect(_login_recorded, app)
     user_loaded_from_cookie.connect(_session_started, app)
 
     @app.before_request

@@ -94,7 +94,7 @@ class AssociationForm(KobleForm):
     contact_email = EmailField(_l("Contact e-mail"), validators=[
         Optional(), Email(check_deliverability=False), Length(max=MAX_EMAIL)])
     website = StringField(_l("Website"), validators=[
-        Optional(), Length(max=MAX_WEBSITE), http_url])
+        Optional(), http_url, Length(max=MAX_WEBSITE)])
 
 
 class AuditFilterForm(KobleForm):

@@ -7,7 +7,7 @@ admin removes their own rights, the last active admin stays) live in app.service
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -56,18 +56,51 @@ def users():
                            filters=filters)
 
 
-def _person_page(user, form=None, error: str | None = None, status: int = 200):
-    if form is None:
-        form = RoleForm(formdata=None, associations=associations.choices(),
-                        data={"role": user.role, "association": user.association_id})
-    return render_template("admin/user.html", person=user, form=form, error=error,
-                           history=admin_users.history(user)), status
+# A refusal on the person's page is answered by a redirect back to it (POST, redirect,
+# GET): the refusal rendered at the POST-only /role or /deactivate address answered 405 when
+# reloaded. What was refused, and why, waits in the session for that one page view.
+_REFUSAL = "admin_person_refusal"
+
+
+def _refused(person, *, error: str | None = None, form=None):
+    """Back to the person's page, which shows the refusal (and the choices sent) once."""
+    refusal: dict = {"user_id": person.id, "error": error}
+    if form is not None:
+        refusal["data"] = {"role": form.role.data, "association": form.association.raw_data
+                           and form.association.raw_data[0]}
+        refusal["errors"] = {name: [str(m) for m in form[name].errors]
+                             for name in ("role", "association") if form[name].errors}
+        refusal["form_errors"] = [str(m) for m in form.form_errors]
+    session[_REFUSAL] = refusal
+    return redirect(url_for("admin.user", user_id=person.id), 303)
+
+
+def _person_page(user):
+    refusal = session.pop(_REFUSAL, None)
+    if refusal and refusal.get("user_id") != user.id:
+        refusal = None
+    form = RoleForm(formdata=None, associations=associations.choices(),
+                    data={"role": user.role, "association": user.association_id})
+    if refusal and "data" in refusal:
+        form.role.process_data(refusal["data"]["role"])
+        form.association.raw_data = [refusal["data"]["association"] or ""]
+        try:
+            form.association.process_formdata(form.association.raw_data)
+        except ValueError:  # "abc" was refused; the list shows no choice
+            form.association.data = None
+        for name, messages in refusal["errors"].items():
+            form[name].errors = messages
+        form.form_errors.extend(refusal["form_errors"])
+    return render_template("admin/user.html", person=user, form=form,
+                           error=refusal and refusal.get("error"),
+                           history=admin_users.history(user))
 
 
 @bp.route("/users/<int:user_id>")
 @role_required("admin")
 def user(user_id: int):
-    """One account: role and association, active or not, and what admins changed."""
+    """One account: role and association, active or not, and what admins changed (and
+    what was just refused)."""
     return _person_page(_user_or_404(user_id))
 
 
@@ -88,7 +121,7 @@ def set_role(user_id: int):
         else:
             flash(_("%(name)s's role and association are saved.", name=person.name), "success")
             return redirect(url_for("admin.user", user_id=person.id), 303)
-    return _person_page(person, form, status=422)
+    return _refused(person, form=form)
 
 
 def _set_active(user_id: int, active: bool):
@@ -96,7 +129,7 @@ def _set_active(user_id: int, active: bool):
     try:
         privacy.set_active(person, active, actor=current_user)
     except DomainError as error:
-        return _person_page(person, error=error.message, status=422)
+        return _refused(person, error=error.message)
     if active:
         flash(_("%(name)s can log in again.", name=person.name), "success")
     else:

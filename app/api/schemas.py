@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date
-from urllib.parse import urlsplit
 
 import marshmallow as ma
 from email_validator import EmailNotValidError, validate_email
@@ -22,6 +21,7 @@ from app.pitches.forms import MAX_ASK_NOK, SORTS
 from app.services import paging
 from app.services.account_details import looks_like_phone
 from app.services.investors import MAX_PAST_INVESTMENTS
+from app.web_addresses import web_address
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 MAX_PAGE = paging.MAX_PAGE
@@ -35,6 +35,19 @@ class Text(fields.String):
         if _CONTROL.search(text):
             raise ValidationError("Must not contain control characters.")
         return text.strip()
+
+
+class WebAddress(Text):
+    """A web address as the pitch form reads it: a bare domain ("solkraft.no") gets
+    https:// in front; anything but an http(s) address is refused."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        try:
+            return web_address(text)
+        except ValueError:
+            raise ValidationError("Enter a web address, such as solkraft.no or "
+                                  "https://solkraft.no.") from None
 
 
 def one_of(mapping: dict) -> validate.OneOf:
@@ -122,21 +135,15 @@ class PitchIn(Strict):
                                validate=validate.Range(min=1, max=100000))
     founded_year = fields.Integer(load_default=None, allow_none=True,
                                   validate=validate.Range(min=1900, max=2100))
-    website = Text(load_default=None, allow_none=True, validate=validate.Length(max=300))
+    website = WebAddress(load_default=None, allow_none=True, validate=validate.Length(max=300),
+                         metadata={"description": "http(s) address; a bare domain such as "
+                                                  "`solkraft.no` is stored as "
+                                                  "`https://solkraft.no`."})
 
     @validates("founded_year")
     def _year(self, value, **_kwargs):
         if value is not None and value > date.today().year:
             raise ValidationError("The year cannot be in the future.")
-
-    @validates("website")
-    def _website(self, value, **_kwargs):
-        if not value:
-            return
-        parts = urlsplit(value)
-        if (parts.scheme.lower() not in ("http", "https") or not parts.hostname
-                or any(c.isspace() for c in value)):
-            raise ValidationError("Enter a web address starting with http:// or https://.")
 
     @validates_schema
     def _unique(self, data, **_kwargs):

@@ -61,9 +61,9 @@ def _start_session(user, remember: bool = False) -> None:
         "you typed, and type the password again."))
 @limiter.limit(_login_limit, methods=["POST"])
 def register():
-    """Create a founder or investor account."""
+    """Create a founder or investor account and start where a login would."""
     if current_user.is_authenticated:
-        return redirect(url_for("main.index"))
+        return redirect(home_of(current_user))
     form = RegisterForm(role=request.args.get("role"))
     if form.validate_on_submit():
         try:
@@ -82,13 +82,13 @@ def register():
             audit.record("register", actor=user, target=f"user:{user.id}")
             _start_session(user)
             flash(_("Welcome to Koble!"), "success")
-            return redirect(url_for("main.index"))
+            return redirect(home_of(user))
     return render_template("auth/register.html", form=form), 200 if not form.errors else 422
 
 
-def _home(user) -> str:
-    """Where a login leads when no page asked for it: the page the role works from, not the
-    public front page."""
+def home_of(user) -> str:
+    """Where a login or a registration leads when no page asked for it: the page the role
+    works from, not the public front page."""
     if user.is_founder:
         return url_for("matches.founder_overview")
     if user.is_investor:
@@ -106,7 +106,7 @@ def _home(user) -> str:
 def login():
     """Log in with e-mail and password."""
     if current_user.is_authenticated:  # e.g. logged in meanwhile in another tab
-        return redirect(safe_next(request.args.get("next"), _home(current_user)))
+        return redirect(safe_next(request.args.get("next"), home_of(current_user)))
     form = LoginForm()
     if form.validate_on_submit():
         user = accounts.authenticate(form.email.data, form.password.data)
@@ -118,7 +118,7 @@ def login():
         else:
             _start_session(user, remember=form.remember.data)
             audit.record("login", actor=user, target=f"user:{user.id}")
-            return redirect(safe_next(request.args.get("next"), _home(user)))
+            return redirect(safe_next(request.args.get("next"), home_of(user)))
     status = 200 if request.method == "GET" else 422
     return render_template("auth/login.html", form=form), status
 
@@ -152,7 +152,7 @@ def change_password():
             audit.record("password_changed", actor=current_user)
             _start_session(current_user._get_current_object())
             flash(_("Your password is changed. Other sessions are logged out."), "success")
-            return redirect(url_for("main.index"))
+            return redirect(url_for("account.index"), 303)
     status = 200 if request.method == "GET" else 422
     return render_template("auth/small_form.html", form=form, title=_("Change password")), status
 

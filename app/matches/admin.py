@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -19,7 +19,7 @@ def _page(form, status: int = 200):
     return render_template(
         "admin/engine.html", form=form, names=engine_settings.weight_names(), settings=row,
         index=matching.latest_index(), stale=matching.is_stale(),
-        loaded=matching.loaded_version(),
+        loaded=matching.loaded_version(), last_rebuild=rebuild_jobs.describe(row),
     ), status
 
 
@@ -57,3 +57,21 @@ def rebuild():
     else:
         flash(_("A rebuild is already running."), "warning")
     return redirect(url_for("engine_admin.engine"), 303)
+
+
+@bp.route("/admin/engine/defaults", methods=["GET", "POST"])
+@role_required("admin")
+def restore_defaults():
+    """Say in words what restoring the default weights changes; POST restores them."""
+    if request.method == "POST":
+        engine_settings.restore_defaults(actor=current_user)
+        flash(_("The default weights are restored. Rebuild the index to apply them to every "
+                "match."), "success")
+        return redirect(url_for("engine_admin.engine"), 303)
+    form = WeightsForm.for_components(engine_settings.weight_names())(formdata=None)
+    current = engine_settings.current_weights().as_dict()
+    defaults = engine_settings.default_weights()
+    rows = [(form[name].label.text, current[name], defaults[name])
+            for name in engine_settings.weight_names()]
+    return render_template("admin/engine_defaults.html", rows=rows,
+                           changed=[row for row in rows if row[1] != row[2]])

@@ -3,18 +3,29 @@ follow-up answers, and cancelling one's participation."""
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    flash,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.database import id_from_form
+from app.i18n import speak_as_link_owner
 from app.meetings import call_or_abort, yes_no
 from app.permissions import role_required
 from app.services import agenda as agenda_service
 from app.services import feedback as feedback_service
-from app.services import meeting_changes
+from app.services import meeting_changes, rsvp
 from app.services import meeting_requests as requests_service
-from app.services.errors import DomainError
+from app.services.errors import DomainError, Forbidden, NotFound
 
 bp = Blueprint("meetings", __name__)
 PARTICIPANT = ("founder", "investor")
@@ -45,13 +56,19 @@ def mine():
 @role_required(*PARTICIPANT)
 def participants(arena_id: int):
     """The accepted people of the other side, best match first, with request buttons."""
-    me = _me(arena_id)
+    return _participants_page(_me(arena_id))
+
+
+def _participants_page(me, token: str | None = None):
+    """Who comes, as the participant `me` sees it; through a token (no login) read-only:
+    asking and answering stay with the logged-in page."""
     return render_template(
-        "meetings/participants.html", arena=me.arena, me=me,
+        "meetings/participants.html", arena=me.arena, me=me, viewer=me.user, token=token,
         people=requests_service.other_side(me),
-        used=requests_service.outgoing_count(arena_id, current_user.id),
+        used=requests_service.outgoing_count(me.arena_id, me.user_id),
         cap=requests_service.request_cap(me.arena, me),
-        open_for_requests=me.arena.status in requests_service.OPEN_FOR_REQUESTS)
+        open_for_requests=(token is None
+                           and me.arena.status in requests_service.OPEN_FOR_REQUESTS))
 
 
 @bp.route("/<int:arena_id>/requests", methods=["POST"])
@@ -84,14 +101,19 @@ def answer_request(arena_id: int, request_id: int):
 @role_required(*PARTICIPANT)
 def agenda(arena_id: int):
     """The participant's meetings: time, table, who and why."""
-    me = _me(arena_id)
+    return _agenda_page(_me(arena_id))
+
+
+def _agenda_page(me, token: str | None = None):
+    """The participant `me`'s agenda; through a token (no login) read-only: no follow-up
+    answers and no cancelling, which stay with the logged-in page."""
     arena = me.arena
-    items = agenda_service.items(current_user, arena)
+    items = agenda_service.items(me.user, arena)
     return render_template(
-        "meetings/agenda.html", arena=arena, me=me, items=items,
+        "meetings/agenda.html", arena=arena, me=me, items=items, token=token,
         scheduled=arena.status in ("scheduled", "done"),
-        feedback_open={i.meeting.id: feedback_service.feedback_open(arena, i.meeting)
-                       for i in items})
+        feedback_open={i.meeting.id: token is None
+                       and feedback_service.feedback_open(arena, i.meeting) for i in items})
 
 
 @bp.route("/<int:arena_id>/agenda.ics")
@@ -99,13 +121,61 @@ def agenda(arena_id: int):
 def agenda_ics(arena_id: int):
     """The agenda as a calendar file; importing it again updates the events. Someone who
     no longer comes gets it too: it cancels what they imported."""
-    me = call_or_abort(lambda: agenda_service.calendar_reader(current_user, arena_id))
-    body = agenda_service.calendar(current_user, me.arena, me)
+    return _calendar_file(call_or_abort(
+        lambda: agenda_service.calendar_reader(current_user, arena_id)))
+
+
+def _calendar_file(me) -> Response:
+    body = agenda_service.calendar(me.user, me.arena, me)
     response = Response(body, mimetype="text/calendar")
     response.headers["Content-Type"] = "text/calendar; charset=utf-8"
-    response.headers["Content-Disposition"] = f'attachment; filename="koble-arena-{arena_id}.ics"'
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="{agenda_service.calendar_filename(me.arena)}"')
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+# --- the same three through the e-mailed RSVP link, without logging in -------------------
+def _by_token(token: str, reader, page):
+    """Run `page` for the invitation a valid token names (`reader` applies the logged-in
+    pages' rule); a bad token gets the RSVP link's own 404 page, someone who does not come
+    a 403 that leads back to their invitation. Never cached: the URL holds the token."""
+    try:
+        me = reader(token)
+    except NotFound as error:
+        response = make_response(
+            render_template("arenas/rsvp_invalid.html", message=error.message), 404)
+    except Forbidden:
+        invitation = rsvp.invitation_for_token(token)
+        speak_as_link_owner(invitation.user)
+        response = make_response(render_template(
+            "meetings/rsvp_refused.html", message=_(
+                "Only people who have accepted the invitation can see who comes and their "
+                "agenda."), token=token, arena=invitation.arena), 403)
+    else:
+        speak_as_link_owner(me.user)
+        response = make_response(page(me, token))
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.route("/rsvp/<token>/participants", endpoint="rsvp_participants")
+def rsvp_participants(token: str):
+    """Who comes, through the e-mailed link: the arena the token names, read-only."""
+    return _by_token(token, rsvp.participant_for_token, _participants_page)
+
+
+@bp.route("/rsvp/<token>/agenda", endpoint="rsvp_agenda")
+def rsvp_agenda(token: str):
+    """One's agenda, through the e-mailed link: the arena the token names, read-only."""
+    return _by_token(token, rsvp.participant_for_token, _agenda_page)
+
+
+@bp.route("/rsvp/<token>/calendar.ics", endpoint="rsvp_calendar")
+def rsvp_calendar(token: str):
+    """One's calendar file, through the e-mailed link (also for someone who stopped coming:
+    it cancels what they imported)."""
+    return _by_token(token, rsvp.calendar_reader_for_token, lambda me, _token: _calendar_file(me))
 
 
 @bp.route("/<int:arena_id>/meetings/<int:meeting_id>/feedback", methods=["POST"])

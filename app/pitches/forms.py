@@ -66,7 +66,7 @@ class PitchForm(KobleForm):
     founded_year = WholeNumberField(
         _l("Founded (year)"), validators=[Optional(), NumberRange(min=1900), not_after_this_year]
     )
-    website = StringField(_l("Website"), validators=[Optional(), Length(max=300), http_url])
+    website = StringField(_l("Website"), validators=[Optional(), http_url, Length(max=300)])
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -85,9 +85,13 @@ def authenticate(email: str, password: str) -> User | None:
     ok = verify_password(user.password_hash if user else None, password)
     if not ok or user is None or not user.active:
         return None
+    return user
+
+
+def record_login(user: User) -> None:
+    """Note the moment a session began (the admin's "Last login")."""
     user.last_login_at = utcnow()
     db.session.commit()
-    return user
 
 
 def change_password(user: User, current: str, new: str) -> None:

@@ -147,6 +147,11 @@ def arena_uid(arena: Arena) -> str:
     return f"arena{arena.id}@{UID_DOMAIN}"
 
 
+def calendar_filename(arena: Arena) -> str:
+    """The calendar file's name, for a download and an e-mail's attachment alike."""
+    return f"koble-arena-{arena.id}.ics"
+
+
 def calendar_reader(user, arena_id: int) -> Invitation:
     """Whose calendar file this is: an accepted participant, or someone who once accepted
     and no longer comes (their file cancels the arena and their meetings). Others are

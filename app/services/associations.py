@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from flask_babel import gettext as _
 from sqlalchemy import func, select
@@ -15,6 +14,7 @@ from app.models import Association, User
 from app.models.arena import arena_host
 from app.services import audit
 from app.services.errors import DomainError, NotFound
+from app.web_addresses import WEB_ADDRESS_MESSAGE, web_address
 
 MAX_NAME = 120
 MAX_EMAIL = 254
@@ -70,7 +70,6 @@ def update(association: Association, *, name: str, contact_email: str | None,
     and then nothing changes."""
     name = (name or "").strip()
     email = (contact_email or "").strip().lower() or None
-    site = (website or "").strip() or None
     if not name:
         raise DomainError(_("Enter a name."), "name")
     if len(name) > MAX_NAME:
@@ -81,12 +80,12 @@ def update(association: Association, *, name: str, contact_email: str | None,
         raise DomainError(_("Another association has this name."), "name")
     if email and (len(email) > MAX_EMAIL or not _EMAIL.fullmatch(email)):
         raise DomainError(_("Enter a valid e-mail address."), "contact_email")
-    if site:
-        parts = urlsplit(site)
-        if (len(site) > MAX_WEBSITE or parts.scheme.lower() not in ("http", "https")
-                or not parts.hostname or any(c.isspace() or ord(c) < 32 for c in site)):
-            raise DomainError(_("Enter a web address starting with http:// or https://."),
-                              "website")
+    try:
+        site = web_address(website)
+    except ValueError:
+        raise DomainError(str(WEB_ADDRESS_MESSAGE), "website") from None
+    if site and len(site) > MAX_WEBSITE:
+        raise DomainError(_("Use at most %(n)d characters.", n=MAX_WEBSITE), "website")
     changed = [key for key, value in (("name", name), ("contact_email", email),
                                       ("website", site))
                if getattr(association, key) != value]

@@ -10,6 +10,13 @@ from app.models import EngineSettings
 from app.models.user import utcnow
 from app.services.errors import DomainError
 
+# The bounds of an admin's weight. Only the ratios matter (the score is the weighted sum
+# over the weights' total), and the defaults run from 0.5 to 3: 0 turns a component off,
+# 1000 lets one drown every default-weighted other, and hundredths are finer than any
+# difference a ranking shows. Wider input ("1e6", "0.0001") was a typing slip, not a choice.
+MAX_WEIGHT = 1000
+WEIGHT_DECIMALS = 2
+
 
 def settings() -> EngineSettings:
     """The single settings row, created with the engine's defaults when missing."""
@@ -42,7 +49,8 @@ def weight_names() -> list[str]:
 
 
 def validate_weights(values: dict) -> dict[str, float]:
-    """Numbers ≥ 0, at least one > 0; raises DomainError (field = the weight) otherwise."""
+    """Numbers from 0 to MAX_WEIGHT in hundredths, at least one > 0; raises DomainError
+    (field = the weight) otherwise."""
     clean: dict[str, float] = {}
     for name in weight_names():
         raw = values.get(name)
@@ -54,12 +62,26 @@ def validate_weights(values: dict) -> dict[str, float]:
             raise DomainError(_("Enter a number."), name)
         if number < 0:
             raise DomainError(_("A weight cannot be negative."), name)
-        if number > 1000:
+        if number > MAX_WEIGHT:
             raise DomainError(_("Use a weight of at most 1000."), name)
+        if round(number, WEIGHT_DECIMALS) != number:
+            raise DomainError(_("Use at most two decimals."), name)
         clean[name] = number
     if not any(v > 0 for v in clean.values()):
         raise DomainError(_("At least one weight must be greater than zero."))
     return clean
+
+
+def default_weights() -> dict[str, float]:
+    """The engine's own weights, as the admin's page names them."""
+    from matching import EngineWeights
+
+    return EngineWeights().as_dict()
+
+
+def restore_defaults(actor=None) -> EngineSettings:
+    """Put the engine's default weights back (used by the next rebuild); audited."""
+    return save_weights(default_weights(), actor=actor)
 
 
 def save_weights(values: dict, actor=None) -> EngineSettings:

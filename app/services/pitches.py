@@ -16,6 +16,7 @@ from app.models.user import utcnow
 from app.services import events
 from app.services.errors import Conflict, DomainError, NotFound
 from app.services.pitch_access import readable_by
+from app.web_addresses import WEB_ADDRESS_MESSAGE, web_address
 
 FIELDS = (
     "title", "summary", "description", "sectors", "stage", "ask_nok", "funding_type",
@@ -38,9 +39,12 @@ def _commit_or_conflict() -> None:
 
 
 def _check(values: dict) -> None:
-    website = values.get("website")
-    if website and not website.lower().startswith(("http://", "https://")):
-        raise DomainError(_("Enter a web address starting with http:// or https://."), "website")
+    """Refuse what no pitch may hold; the website is stored as web_address() reads it."""
+    if "website" in values:
+        try:
+            values["website"] = web_address(values["website"])
+        except ValueError:
+            raise DomainError(str(WEB_ADDRESS_MESSAGE), "website") from None
     ask = values.get("ask_nok")
     if ask is not None and ask < 0:
         raise DomainError(_("The amount cannot be negative."), "ask_nok")

@@ -10,11 +10,18 @@ from sqlalchemy import func, select
 from app.extensions import db
 from app.models import Arena, Invitation
 from app.models.user import utcnow
-from app.services import arena_notices, links, meeting_changes, notices
+from app.services import (
+    agenda,
+    arena_notices,
+    links,
+    meeting_changes,
+    notices,
+)
 from app.services import arenas as arena_service
 from app.services import schedule as schedule_service
 from app.services.errors import DomainError, NotFound
 from app.services.mailer import deliver
+from app.services.meeting_requests import participant_of
 from app.services.tokens import sign, unsign
 
 SALT = "arena-rsvp"
@@ -43,6 +50,32 @@ def invitation_for_token(token: str) -> Invitation:
     invitation = db.session.get(Invitation, data["i"])
     if (invitation is None or invitation.user_id != data["u"]
             or invitation.arena_id != data["a"] or invitation.invited_at is None):
+        raise NotFound(_("This answer link is not valid or has expired. Log in to answer, "
+                         "or ask the organisers for a new invitation."))
+    return invitation
+
+
+def participant_for_token(token: str) -> Invitation:
+    """The accepted invitation behind a valid token, for that arena's agenda and list of who
+    comes (read-only). The same rule as for the logged-in pages (participant_of): NotFound
+    for a bad token or a draft arena, Forbidden for someone who has not accepted (declined,
+    waiting, taken off the list, no longer coming). The token opens that arena only, and
+    logs nobody in."""
+    invitation = _reader(token)
+    return participant_of(invitation.user, invitation.arena_id)
+
+
+def calendar_reader_for_token(token: str) -> Invitation:
+    """Whose calendar file a valid token fetches: as agenda.calendar_reader decides for the
+    logged-in file (someone who once came still gets it, to cancel what they imported)."""
+    invitation = _reader(token)
+    return agenda.calendar_reader(invitation.user, invitation.arena_id)
+
+
+def _reader(token: str) -> Invitation:
+    invitation = invitation_for_token(token)
+    # A deactivated account shows nothing of itself, through a link no more than a login.
+    if not invitation.user.active:
         raise NotFound(_("This answer link is not valid or has expired. Log in to answer, "
                          "or ask the organisers for a new invitation."))
     return invitation

@@ -81,7 +81,7 @@ def test_edit_saves_name_and_contact_details(admin_client):
     ({"name": "x" * 121}, "Field cannot be longer than 120 characters."),
     ({"name": "Asker Næringsforening"}, "Another association has this name."),
     ({"name": "ok", "contact_email": "not-an-address"}, "Invalid email address."),
-    ({"name": "ok", "website": "javascript:alert(1)"}, "Enter a web address starting with"),
+    ({"name": "ok", "website": "javascript:alert(1)"}, "Enter a web address, such as"),
     ({"name": "ok", "website": "https://" + "a" * 200 + ".no"}, "Field cannot be longer"),
 ])
 def test_bad_input_gets_a_message_and_changes_nothing(admin_client, data, message):

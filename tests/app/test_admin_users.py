@@ -102,13 +102,21 @@ def test_bad_filters_get_a_message(admin):
 
 
 # --- roles and associations -------------------------------------------------------------------
+def _refused(client, person, action: str, data=None):
+    """A refusal on the person's page comes back to the page (POST, redirect, GET), which
+    says why: rendered at the POST-only /role or /deactivate address, a reload was a 405."""
+    response = client.post(f"/admin/users/{person.id}/{action}", data=data)
+    assert response.status_code == 303, response.status_code
+    assert response.headers["Location"] == f"/admin/users/{person.id}"
+    return client.get(response.headers["Location"])
+
+
 def test_staff_role_needs_an_association(admin):
     _admin, client = admin
     person = make_user("founder", association="asker")
     before = checksum()
-    response = client.post(f"/admin/users/{person.id}/role",
-                           data={"role": "staff", "association": ""})
-    assert response.status_code == 422
+    response = _refused(client, person, "role", {"role": "staff", "association": ""})
+    assert response.status_code == 200
     assert "Staff belong to an association: choose one." in response.get_data(as_text=True)
     assert checksum() == before
 
@@ -162,11 +170,10 @@ def test_unknown_role_unknown_association_and_unknown_user_change_nothing(admin)
     for data in ({"role": "boss"}, {"role": ""}, {},
                  {"role": "staff", "association": "99999"},
                  {"role": "staff", "association": "abc"}):
-        response = client.post(f"/admin/users/{person.id}/role", data=data)
-        assert response.status_code == 422, data
+        response = _refused(client, person, "role", data)
         assert "invalid-feedback" in response.get_data(as_text=True), data
-    assert "Not a valid choice" in client.post(f"/admin/users/{person.id}/role",
-                                               data={"role": "boss"}).get_data(as_text=True)
+    assert "Not a valid choice" in _refused(client, person, "role",
+                                            {"role": "boss"}).get_data(as_text=True)
     for url in ("/admin/users/99999", "/admin/users/99999/role",
                 "/admin/users/99999/deactivate", "/admin/users/99999/reactivate"):
         method = client.get if url.endswith("99999") else client.post
@@ -179,13 +186,18 @@ def test_admin_cannot_demote_or_deactivate_themselves(admin):
     me, client = admin
     other_admin = make_user("admin", association=None)  # so "last admin" is not the reason
     before = checksum()
-    response = client.post(f"/admin/users/{me.id}/role",
-                           data={"role": "staff", "association": str(_assoc_id("asker"))})
-    assert response.status_code == 422
-    assert "You cannot remove your own admin role" in response.get_data(as_text=True)
-    response = client.post(f"/admin/users/{me.id}/deactivate")
-    assert response.status_code == 422
+    response = _refused(client, me, "role",
+                        {"role": "staff", "association": str(_assoc_id("asker"))})
+    page = response.get_data(as_text=True)
+    assert "You cannot remove your own admin role" in page
+    assert "data-error-summary" in page and 'aria-invalid="true"' in page
+    # the choices sent stay chosen, as on a refused form
+    assert re.search(r'<option selected value="staff">|<option value="staff" selected>', page)
+    response = _refused(client, me, "deactivate")
     assert "You cannot deactivate your own account." in response.get_data(as_text=True)
+    # said once: a reload shows the person's page as it is
+    assert "You cannot deactivate" not in client.get(f"/admin/users/{me.id}").get_data(
+        as_text=True)
     assert checksum() == before
     assert _fresh(me).role == "admin" and _fresh(me).active
     # another admin can be demoted: there is still one left

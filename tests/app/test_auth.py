@@ -33,6 +33,35 @@ def test_founder_registers_and_is_logged_in(client, app):
     assert client.get("/auth/password").status_code == 200
 
 
+@pytest.mark.parametrize("role, home", [("founder", "/matches/pitches"),
+                                        ("investor", "/matches")])
+def test_registration_lands_where_a_login_would(client, role, home):
+    """A new founder landed on the public front page with only "Welcome to Koble!"; the
+    role's page shows the next step (write a pitch, make a profile)."""
+    response = _register(client, role=role)
+    assert response.status_code == 302 and response.headers["Location"] == home
+    assert client.get(home).status_code == 200
+    assert client.get("/auth/register").headers["Location"] == home
+
+
+def test_registration_records_the_login(client, app):
+    """The admin read "Last login: never" for someone who registered and used the site."""
+    _register(client)
+    user = db.session.scalar(select(User).where(User.email == "kari@example.no"))
+    assert user.last_login_at is not None
+
+
+def test_changing_the_password_returns_to_the_account_page(client, auth):
+    """It ended on the public front page; the confirmation now stands on the account page."""
+    user = make_user("founder", locale="en")
+    auth.login(user.email)
+    response = client.post("/auth/password", data={
+        "current_password": DEFAULT_PASSWORD, "new_password": GOOD, "confirm": GOOD})
+    assert response.status_code == 303 and response.headers["Location"] == "/account/"
+    page = client.get("/account/").get_data(as_text=True)
+    assert "Your password is changed. Other sessions are logged out." in page
+
+
 def test_registration_cannot_create_staff(client):
     response = _register(client, role="staff")
     assert response.status_code == 422
@@ -153,7 +182,7 @@ def test_change_password_needs_current_and_ends_other_sessions(app, client, auth
     assert bad.status_code == 422
     ok = client.post("/auth/password", data={
         "current_password": DEFAULT_PASSWORD, "new_password": GOOD, "confirm": GOOD})
-    assert ok.status_code == 302
+    assert ok.status_code == 303
     assert client.get("/auth/password").status_code == 200
     assert second.get("/auth/password").status_code == 302
 

@@ -71,6 +71,11 @@ def test_founder_creates_a_draft_and_sees_a_preview(client, founder):
     ("website", "javascript:alert(1)"),
     ("website", "ftp://files.example.no"),
     ("website", "https://"),
+    ("website", "solkraft"),  # a bare word is no domain
+    ("website", "kari@solkraft.no"),
+    ("website", "mailto:kari@solkraft.no"),
+    ("website", "solkraft .no"),
+    ("website", "solkraft.no:port"),
     ("sectors", ["energy", "space_mining"]),
     ("green_objectives", ["climate_mitigation", "world_peace"]),
     ("team_size", "0"),
@@ -92,6 +97,10 @@ def test_invalid_pitch_is_refused_with_typed_values_kept(client, founder, field,
     ("founded_year", "1900", 1900),
     ("website", "http://example.no/path?q=1", "http://example.no/path?q=1"),
     ("website", "", None),
+    # a bare domain is the founder's site: https:// is put in front
+    ("website", "solkraft.no", "https://solkraft.no"),
+    ("website", " www.Solkraft.no/om-oss ", "https://www.Solkraft.no/om-oss"),
+    ("website", "bølgekraft.no", "https://bølgekraft.no"),
 ])
 def test_boundary_values_are_accepted(client, founder, field, value, stored):
     assert client.post("/pitches/new", data=_form(**{field: value})).status_code == 302

@@ -55,3 +55,18 @@ def test_the_description_lists_what_publishing_answers(client):
     assert {"200", "403", "404", "409", "422"} <= set(publish)
     assert {"200", "403", "404", "409"} <= set(unpublish)
     assert "Location" in paths["/api/v1/pitches"]["post"]["responses"]["201"]["headers"]
+
+
+def test_a_bare_domain_is_the_pitchs_website_and_junk_is_still_refused(client):
+    """`solkraft.no` was refused ("starting with http:// or https://") though it is what
+    founders type; it is stored with https:// in front, as the web form does."""
+    headers = bearer(make_user("founder"))
+    created = client.post("/api/v1/pitches", headers=headers, json={
+        "title": "Ny", "summary": "Ny pitch", "stage": "idea", "website": "solkraft.no"})
+    assert created.status_code == 201
+    assert created.get_json()["website"] == "https://solkraft.no"
+    for junk in ("solkraft", "kari@solkraft.no", "javascript:alert(1)", "solkraft .no"):
+        refused = client.post("/api/v1/pitches", headers=headers, json={
+            "title": "Ny", "summary": "Ny pitch", "stage": "idea", "website": junk})
+        assert refused.status_code == 422, junk
+        assert set(refused.get_json()["error"]["fields"]) == {"website"}, junk

@@ -27,6 +27,8 @@ PUBLIC = frozenset({
     "main.index", "main.health", "main.privacy", "main.set_language",
     "auth.login", "auth.register", "auth.reset_request", "auth.reset_password", "auth.logout",
     "arenas.rsvp", "api_docs.page", "api-docs.openapi_json",
+    # the RSVP link's read-only pages: the token, not a login, says whose (test_rsvp_token_scope)
+    "meetings.rsvp_agenda", "meetings.rsvp_calendar", "meetings.rsvp_participants",
 })
 # Routes whose path argument is not an object id (a token): a made-up value may answer 200
 # with a friendly "invalid link" page.
@@ -333,6 +335,27 @@ EXPECTED = {
         'own': '- 200 200 200 200 403 403 -',
         'other': 'L 404 404 404 404 403 403 L',
         'missing': 'L 404 404 404 404 403 403 L',
+        'negative': '404 404 404 404 404 404 404 404',
+        'huge': '404 404 404 404 404 404 404 404',
+        'non_numeric': '404 404 404 404 404 404 404 404',
+    },
+    'GET meetings.rsvp_agenda': {
+        'own': '404 404 404 404 404 404 404 404',
+        'missing': '404 404 404 404 404 404 404 404',
+        'negative': '404 404 404 404 404 404 404 404',
+        'huge': '404 404 404 404 404 404 404 404',
+        'non_numeric': '404 404 404 404 404 404 404 404',
+    },
+    'GET meetings.rsvp_calendar': {
+        'own': '404 404 404 404 404 404 404 404',
+        'missing': '404 404 404 404 404 404 404 404',
+        'negative': '404 404 404 404 404 404 404 404',
+        'huge': '404 404 404 404 404 404 404 404',
+        'non_numeric': '404 404 404 404 404 404 404 404',
+    },
+    'GET meetings.rsvp_participants': {
+        'own': '404 404 404 404 404 404 404 404',
+        'missing': '404 404 404 404 404 404 404 404',
         'negative': '404 404 404 404 404 404 404 404',
         'huge': '404 404 404 404 404 404 404 404',
         'non_numeric': '404 404 404 404 404 404 404 404',

@@ -112,7 +112,7 @@ def test_password_change_ends_other_sessions_but_keeps_this_one(app, client):
     log_in_with_form(other, user)
     response = client.post(PRIVATE, data={"current_password": "grønne idéer møter kapital",
                                           "new_password": NEW_PASSWORD, "confirm": NEW_PASSWORD})
-    assert response.status_code == 302
+    assert response.status_code == 303
     assert logged_in(client)
     assert not logged_in(other)
 
