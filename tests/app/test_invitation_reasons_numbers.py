@@ -24,6 +24,9 @@ CASES = {  # who: (side, reasons)
     "Dina": ("founder", {"association": "drammen", "quota": 2, "chosen": 3}),
     "Vera": ("founder", {"association": "drammen", "quota": 2, "chosen": 3,
                          "in_room": False}),
+    # the arena's host, with less than a seat's worth of the candidates
+    "Hege": ("founder", {"association": "asker", "quota": 0, "chosen": 1}),
+    "Olav": ("founder", {"association": "none", "quota": 1, "chosen": 0, "in_room": False}),
 }
 
 
@@ -60,8 +63,14 @@ def test_bokmal_reasons_in_words_and_percents(invitation_list):
             "Næringsforening på 1 reservert plass.") in rows["Kari"]
     assert ("Har en plass reservert for Asker Næringsforening, som har krav på 2 plasser "
             "etter rettferdig fordeling") in rows["Lars"]
-    assert "Valgt etter matchverdi. Ringerike Næringsforening har ingen reservert plass" \
-        in rows["Rune"]
+    assert ("Valgt etter matchverdi. Ingen plass er reservert for Ringerike "
+            "Næringsforening: plasser reserveres etter hver forenings andel av kandidatene, "
+            "og andelen blir mindre enn én plass.") in rows["Rune"]
+    assert ("Valgt etter matchverdi. Asker Næringsforening er vertskap, men behandles som "
+            "alle foreninger: plasser reserveres etter hver forenings andel av kandidatene, "
+            "og andelen blir mindre enn én plass.") in rows["Hege"]
+    assert ("Venteliste. Rettferdig andel for gruppen uten forening: 1 reservert plass."
+            in rows["Olav"])
     assert ("Næringsforeningen i Drammensregionen har 3 i rommet, flere enn den rettferdige "
             "andelen på 2 reserverte plasser") in rows["Dina"]
     assert "Venteliste." in rows["Vera"]
@@ -76,7 +85,19 @@ def test_english_reasons_in_words_and_percents(invitation_list):
     assert "1 good investor in the room." in rows["Kari"]
     assert "Good match for 1 founder in the room." in rows["Lars"]
     assert "fair share 0" not in rows["Rune"]
-    assert "has no reserved seat" in rows["Rune"]
+    # "Asker has no reserved seat: too few of the candidates are from it for a whole seat"
+    # read, on Asker's own arena, as if the host were left out
+    assert ("Chosen on match value. No seat is reserved for Ringerike Næringsforening: seats "
+            "are reserved in proportion to each association's share of the candidates, and "
+            "its share comes to less than one seat.") in rows["Rune"]
+    assert ("Chosen on match value. Asker Næringsforening hosts the arena but is treated like "
+            "any association: seats are reserved in proportion to each one's share of the "
+            "candidates, and its share comes to less than one seat.") in rows["Hege"]
+    assert ("Chosen on match value; counts toward the fair share of Asker Næringsforening: 1 "
+            "reserved seat.") in rows["Kari"]
+    assert "Waiting list. Fair share of the group with no association: 1 reserved seat." \
+        in rows["Olav"]
+    assert "'s fair share" not in " ".join(rows.values())
     assert ("has 3 in the room, more than its fair share of 2 reserved seats: seats beyond "
             "the fair shares go to the best matches.") in rows["Dina"]
 
