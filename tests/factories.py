@@ -169,10 +169,14 @@ def make_score(founder_invitation, investor_invitation, score: float = 0.5, **fi
 
 
 def make_meeting(arena, founder_invitation, investor_invitation, slot: int = 0,
-                 table: int = 0, **fields):
-    """A scheduled meeting between two participants of the arena."""
+                 table: int = 0, published: bool = True, **fields):
+    """A scheduled meeting between two participants of the arena, in a published schedule
+    (the participants see it) unless `published` is False (a draft only staff see)."""
     from app.models import Meeting
+    from app.models.user import utcnow
 
+    if published and arena.schedule_published_at is None:
+        arena.schedule_published_at = utcnow()
     values = {"state": "scheduled", "source": "suggestion", "value": 0.5, "locked": False}
     values.update(fields)
     meeting = Meeting(arena_id=arena.id, founder_user_id=founder_invitation.user_id,

@@ -26,6 +26,10 @@ class ArenaOut(ma.Schema):
     slot_count = fields.Integer(required=True)
     rsvp_deadline = Utc(required=True, attribute="rsvp_deadline_utc")
     hosts = fields.Function(lambda a: [h.slug for h in a.hosts], required=True)
+    schedule_published_at = Utc(allow_none=True, metadata={
+        "description": "When staff published the meeting schedule; null while there is none "
+                       "or it is a draft, which only staff see (their /schedule includes "
+                       "it, a participant's /agenda is empty until then)."})
 
 
 class ArenaList(ma.Schema):

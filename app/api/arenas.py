@@ -64,10 +64,11 @@ def my_invitations():
 @bp.response(200, s.MeetingList)
 @bp.alt_response(404, schema=s.ErrorOut, description="No such arena for you.")
 def my_agenda(arena_id: int):
-    """Your meetings at an arena you were invited to."""
+    """Your meetings at an arena you were invited to; none until staff publish the
+    schedule (a draft is theirs alone)."""
     user = caller()
     invitation = arena_service.invitation_of(user, arena_id)
-    if invitation.state != "accepted":
+    if invitation.state != "accepted" or not invitation.arena.schedule_published:
         return {"items": []}
     return {"items": _meetings(invitation.arena, user.id)}
 
@@ -91,7 +92,8 @@ def arena_invitations(arena_id: int):
 @bp.response(200, s.MeetingList)
 @bp.alt_response(404, schema=s.ErrorOut, description="Not an arena you manage.")
 def arena_schedule(arena_id: int):
-    """Staff: the arena's scheduled meetings by slot and table."""
+    """Staff: the arena's scheduled meetings by slot and table, also while the schedule is
+    a draft (see the arena's schedule_published_at)."""
     arena = arena_service.arena_for_staff(caller(), arena_id)
     return {"items": _meetings(arena)}
 

@@ -1,12 +1,12 @@
 """Demo arenas hosted by Asker: one held last month, one inviting now.
 
-The held arena ("done") has its invitations answered, a schedule built, attendance marked and
-meeting feedback given, so the staff dashboard's arena section and funnel show numbers. The
-upcoming one is inviting: some invitees accepted, some declined, some have not answered —
-among them the featured founder and investor, so someone trying the demo can answer and
-follow the arena from there. The featured people take no part in the held arena: meeting
-there would reveal their contacts to each other, and "met before" would hide them from each
-other's recommendations.
+The held arena ("done") has its invitations answered, a schedule built and published,
+attendance marked and meeting feedback given, so the staff dashboard's arena section and
+funnel show numbers. The upcoming one is inviting: some invitees accepted, some declined,
+some have not answered — among them the featured founder and investor, so someone trying the
+demo can answer and follow the arena from there. The featured people take no part in the
+held arena: meeting there would reveal their contacts to each other, and "met before" would
+hide them from each other's recommendations.
 
 Dates follow the run's clock (its day), so the same seed and day give the same arenas. The
 schedule is built here by a small greedy pass (the engine's scores do not exist yet); it
@@ -48,7 +48,8 @@ def _arena(run: Run, plan: dict, day: date, status: str, staff: str) -> int:
     created = _local(day - timedelta(days=40), time(10, 0))
     row = {**plan, "date": day, "status": status, "good_investors_k": 3,
            "rsvp_deadline": _local(day - timedelta(days=DEADLINE_DAYS), time(12, 0)),
-           "schedule_sequence": 0, "scheduled_at": None, "created_by": staff,
+           "schedule_sequence": 0, "scheduled_at": None, "schedule_published_at": None,
+           "created_by": staff,
            "hosts": [HOST], "created_at": created, "updated_at": created}
     row["breaks"] = list(plan["breaks"])
     run.data.arenas.append(row)
@@ -122,7 +123,9 @@ def _held(run: Run, staff: str, founders: list, investors: list) -> None:
     if len(coming["founder"]) > 2:
         coming["founder"][-1]["attended"] = False  # one founder did not turn up
     built = _local(day - timedelta(days=5), time(14, 0))
-    run.data.arenas[arena].update(schedule_sequence=1, scheduled_at=built, updated_at=built)
+    # Published when built: its participants had their agendas before the day.
+    run.data.arenas[arena].update(schedule_sequence=1, scheduled_at=built,
+                                  schedule_published_at=built, updated_at=built)
     _schedule(run, arena, coming["founder"], coming["investor"], built)
 
 

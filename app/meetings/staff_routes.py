@@ -1,5 +1,5 @@
-"""Staff pages for an arena's meetings: the schedule (build, lock, move, cancel, print),
-attendance and the CSV exports."""
+"""Staff pages for an arena's meetings: the schedule (build a draft, lock, move, cancel,
+publish, print), attendance and the CSV exports."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from flask_login import current_user
 from app.arenas import managed_arena_or_404
 from app.meetings import call_or_abort, number_from_form, yes_no
 from app.permissions import role_required
-from app.services import arena_exports, attendance, meeting_changes
+from app.services import arena_exports, attendance, meeting_changes, no_meetings
 from app.services import schedule as schedule_service
 from app.services.errors import DomainError
 from app.services.exports import csv_response
@@ -28,11 +28,14 @@ def _layout(arena) -> dict:
     rows = [{"m": m, "time": arena.slot_start(m.slot), "org": orgs.get(m.investor_user_id, ""),
              "pitch": m.pitch.title if m.pitch else ""} for m in meetings]
     tables = {t: [r for r in rows if r["m"].table == t] for t in range(arena.table_count)}
+    gaps = schedule_service.no_meeting_reasons(arena) if rows else {}
     people = {}
     for invitation in accepted(arena.id):
         mine = [r for r in rows if invitation.user_id in (r["m"].founder_user_id,
                                                           r["m"].investor_user_id)]
-        people[invitation.user_id] = {"invitation": invitation, "rows": mine}
+        people[invitation.user_id] = {"invitation": invitation, "rows": mine,
+                                      "why": no_meetings.staff_text(
+                                          gaps.get(invitation.user_id))}
     return {"rows": rows, "tables": tables,
             "cancelled": [{"m": m, "time": arena.slot_start(m.slot),
                            "org": orgs.get(m.investor_user_id, "")} for m in cancelled],
@@ -72,19 +75,50 @@ def schedule(arena_id: int):
 @bp.route("/<int:arena_id>/schedule/build", methods=["POST"])
 @role_required("staff")
 def build(arena_id: int):
-    """Build the schedule, or re-run it around the locked meetings."""
+    """Build the draft schedule, or re-run it around the locked meetings. A draft tells
+    nobody; a re-run of a published schedule tells those whose meetings changed."""
     arena = managed_arena_or_404(arena_id)
     try:
         counts = schedule_service.build(current_user, arena)
     except DomainError as error:
         flash(error.message, "danger")
     else:
-        flash(ngettext("The schedule is ready: %(num)d meeting (mutual: %(mutual)d, "
-                       "one-sided: %(one)d, suggested: %(suggested)d).",
-                       "The schedule is ready: %(num)d meetings (mutual: %(mutual)d, "
-                       "one-sided: %(one)d, suggested: %(suggested)d).", counts["total"],
-                       mutual=counts["mutual"], one=counts["one_sided"],
-                       suggested=counts["suggestion"]), "success")
+        made = ngettext("%(num)d meeting (mutual: %(mutual)d, one-sided: %(one)d, "
+                        "suggested: %(suggested)d).",
+                        "%(num)d meetings (mutual: %(mutual)d, one-sided: %(one)d, "
+                        "suggested: %(suggested)d).", counts["total"],
+                        mutual=counts["mutual"], one=counts["one_sided"],
+                        suggested=counts["suggestion"])
+        if arena.schedule_published:
+            flash(_("The schedule is run again: %(made)s Those whose meetings changed are "
+                    "told.", made=made), "success")
+        else:
+            flash(_("The draft schedule is ready: %(made)s Nobody is told until you publish "
+                    "it.", made=made), "success")
+    return _back(arena_id)
+
+
+@bp.route("/<int:arena_id>/schedule/publish", methods=["GET", "POST"])
+@role_required("staff")
+def publish(arena_id: int):
+    """Ask first (GET: how many get which e-mail), then publish the draft (POST): the
+    participants see their agendas and each gets one e-mail, which cannot be taken back."""
+    arena = managed_arena_or_404(arena_id)
+    if request.method == "GET":
+        try:
+            outcome = schedule_service.to_publish(arena)
+        except DomainError as error:
+            flash(error.message, "danger")
+            return _back(arena_id)
+        return render_template("meetings/confirm_publish.html", arena=arena, outcome=outcome)
+    try:
+        outcome = schedule_service.publish(current_user, arena)
+    except DomainError as error:
+        flash(error.message, "danger")
+    else:
+        flash(ngettext("The schedule is published. %(num)d person is told.",
+                       "The schedule is published. %(num)d people are told.",
+                       outcome.people), "success")
     return _back(arena_id)
 
 
@@ -114,13 +148,15 @@ def move(arena_id: int, meeting_id: int):
              "table": request.form.get("table", "")}
     slot, table = number_from_form(typed["slot"]), number_from_form(typed["table"])
     if slot is None or table is None:
-        return _move_refused(arena, typed, _("Enter the slot and the table as numbers."))
+        return _move_refused(arena, typed, meeting_changes.place_range(arena))
     try:
         call_or_abort(lambda: meeting_changes.move(current_user, arena, meeting_id, slot - 1,
                                                     table - 1))
     except DomainError as error:
         return _move_refused(arena, typed, error.message)
-    flash(_("The meeting is moved and locked there."), "success")
+    flash(_("The meeting is moved and locked there.") if arena.schedule_published else
+          _("The meeting is moved and locked there. Nobody is told: the schedule is a draft."),
+          "success")
     return _back(arena_id)
 
 
@@ -154,7 +190,9 @@ def cancel(arena_id: int, meeting_id: int):
         flash(error.message, "danger")
     else:
         flash(_("The meeting is cancelled and both people are told. A re-run leaves the pair "
-                "out until you restore it."), "success")
+                "out until you restore it.") if arena.schedule_published else
+              _("The meeting is cancelled. Nobody is told: the schedule is a draft. A re-run "
+                "leaves the pair out until you restore it."), "success")
     return _back(arena_id)
 
 
@@ -168,8 +206,10 @@ def restore(arena_id: int, meeting_id: int):
     except DomainError as error:
         flash(error.message, "danger")
     else:
-        if back:
+        if back and arena.schedule_published:
             flash(_("The meeting is back in its slot and both people are told."), "success")
+        elif back:
+            flash(_("The meeting is back in its slot."), "success")
         else:
             flash(_("The meeting no longer fits its old slot and table. Re-run the schedule "
                     "to give the pair a new one."), "warning")

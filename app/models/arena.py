@@ -85,6 +85,9 @@ class Arena(db.Model):
     # Raised each time the schedule changes; the calendar files' SEQUENCE.
     schedule_sequence: Mapped[int] = mapped_column(Integer, default=0)
     scheduled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # When staff published the meeting schedule. Until then a built schedule is a draft that
+    # only staff see: staff rebuild and move it freely, and nobody is told of it.
+    schedule_published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(
@@ -120,6 +123,18 @@ class Arena(db.Model):
         """The slot indexes in which meetings can take place (all but the breaks)."""
         breaks = set(self.breaks or [])
         return [s for s in range(self.slot_count or 0) if s not in breaks]
+
+    @property
+    def held(self) -> bool:
+        """Whether the arena has taken place: marked done, or not cancelled and over."""
+        if self.status == "done":
+            return True
+        return self.status != "cancelled" and self.ends_at < datetime.now(LOCAL_TZ)
+
+    @property
+    def schedule_published(self) -> bool:
+        """Whether participants see the schedule (their agendas, calendar files, the API)."""
+        return self.schedule_published_at is not None
 
     @property
     def cap(self) -> int:

@@ -93,9 +93,12 @@ def _why_without_score(meeting: Meeting, i_asked: bool) -> str:
 
 
 def items(viewer, arena: Arena, include_cancelled: bool = False) -> list[AgendaItem]:
-    """The viewer's meetings in time order (active ones; cancelled ones too if asked)."""
+    """The viewer's meetings in time order (active ones; cancelled ones too if asked); none
+    while the schedule is a draft, which only staff see."""
     from app.services.meeting_requests import accepted
 
+    if not arena.schedule_published:
+        return []
     present = {i.user_id for i in accepted(arena.id)}
     rows = meetings(arena, user_id=viewer.id, active_only=False)
     rows = [m for m in rows if include_cancelled or is_active(m, present)]

@@ -1,6 +1,9 @@
 """Who is told what when staff change an arena or its schedule (wording in notifications.py,
 delivery in notices.py). One notice per person and event, however many meetings it touches.
-Each function adds the notices and returns them; the caller commits, then `notices.send`s."""
+Each function adds the notices and returns them; the caller commits, then `notices.send`s.
+
+Nobody is told about the meetings of a draft schedule (not yet published): they never saw
+them, so a move, a cancellation or a call-off there is no news to them."""
 
 from __future__ import annotations
 
@@ -35,22 +38,50 @@ def _agenda_link(arena: Arena) -> str:
     return notices.link("meetings.agenda", arena_id=arena.id)
 
 
-def schedule_built(arena: Arena, participants: list[Invitation], first: bool,
-                   before: Agendas, after: Agendas, staff) -> list[Notification]:
-    """The first schedule tells every participant their agenda is ready; a re-run tells
-    only those whose meetings changed (time, table or partner)."""
+def _known(arena: Arena, meetings: Iterable[Meeting]) -> list[Meeting]:
+    """The meetings their people know of: none while the schedule is a draft."""
+    return list(meetings) if arena.schedule_published else []
+
+
+def _none_fitted(arena: Arena, users, gaps: dict[int, str], staff) -> list[Notification]:
+    """Each of `users` learns that no meeting could be fitted for them, with why (a
+    no_meetings code) where the schedule knows."""
     path = _agenda_link(arena)
-    if first:
-        return notices.tell((i.user for i in participants), "schedule_ready", path,
-                            actor=staff, arena=arena.title, arena_id=arena.id)
+    notes = []
+    for user in users:
+        notes += notices.tell([user], "schedule_no_meetings", path, actor=staff,
+                              arena=arena.title, arena_id=arena.id,
+                              reason=gaps.get(user.id, ""))
+    return notes
+
+
+def schedule_published(arena: Arena, participants: list[Invitation], gaps: dict[int, str],
+                       staff) -> list[Notification]:
+    """The schedule is published: each participant with meetings learns their agenda is
+    ready, each without (`gaps`: user id → why) that none could be fitted. One each."""
+    ready = [i.user for i in participants if i.user_id not in gaps]
+    notes = notices.tell(ready, "schedule_ready", _agenda_link(arena), actor=staff,
+                         arena=arena.title, arena_id=arena.id)
+    return notes + _none_fitted(arena, [i.user for i in participants if i.user_id in gaps],
+                                gaps, staff)
+
+
+def schedule_changed(arena: Arena, participants: list[Invitation], before: Agendas,
+                     after: Agendas, gaps: dict[int, str], staff) -> list[Notification]:
+    """A re-run of a published schedule tells only those whose meetings changed (time,
+    table or partner); one left with none learns that none could be fitted, and why."""
     changed = [i.user for i in participants
                if before.get(i.user_id, frozenset()) != after.get(i.user_id, frozenset())]
-    return notices.tell(changed, "schedule_changed", path, actor=staff, arena=arena.title,
-                        arena_id=arena.id)
+    notes = notices.tell([u for u in changed if u.id in after], "schedule_changed",
+                         _agenda_link(arena), actor=staff, arena=arena.title,
+                         arena_id=arena.id)
+    return notes + _none_fitted(arena, [u for u in changed if u.id not in after], gaps, staff)
 
 
 def _to_both(arena: Arena, meeting: Meeting, kind: str, staff) -> list[Notification]:
-    """One notice to each person in the meeting, naming the other."""
+    """One notice to each person in the meeting, naming the other (none in a draft)."""
+    if not arena.schedule_published:
+        return []
     path = _agenda_link(arena)
     notes = []
     for user, partner in ((meeting.founder, meeting.investor),
@@ -83,7 +114,7 @@ def meetings_called_off(arena: Arena, called_off: Iterable[Meeting], staff,
     those in `skip`, told otherwise)."""
     count: Counter[int] = Counter()
     users = {}
-    for m in called_off:
+    for m in _known(arena, called_off):
         for user in (m.founder, m.investor):
             if user.id in skip:
                 continue
@@ -102,8 +133,9 @@ def meetings_retimed(arena: Arena, moved: Iterable[Meeting], active: Iterable[Me
     """An edit of the arena's slot plan moved some meetings in time (and perhaps called
     others off): each person with a moved meeting learns their meetings' new times, with
     how many were called off; the others who only lost meetings learn how many."""
-    called_off = list(called_off)
-    movers = {uid for m in moved for uid in (m.founder_user_id, m.investor_user_id)}
+    called_off = _known(arena, called_off)
+    movers = {uid for m in _known(arena, moved)
+              for uid in (m.founder_user_id, m.investor_user_id)}
     lost = _lost(called_off)
     times: dict[int, list[str]] = {}
     users = {}
@@ -127,7 +159,7 @@ def _partners(arena: Arena, person, called_off: Iterable[Meeting], kind: str, ac
     meeting's time."""
     path = _agenda_link(arena)
     notes = []
-    for m in called_off:
+    for m in _known(arena, called_off):
         partner = m.investor if m.founder_user_id == person.id else m.founder
         notes += notices.tell([partner], kind, path, actor=actor, arena=arena.title,
                               arena_id=arena.id, meeting_id=m.id, who=person.name,
@@ -139,7 +171,7 @@ def times_changed(arena: Arena, person, called_off: list[Meeting], staff
                   ) -> list[Notification]:
     """Staff changed a person's times and some of their meetings no longer fit: the person
     learns how many (unless they made the change), each partner which meeting."""
-    if not called_off:
+    if not _known(arena, called_off):
         return []
     notes = notices.tell([person], "times_changed_called_off", _agenda_link(arena),
                          actor=staff, arena=arena.title, arena_id=arena.id,
@@ -165,8 +197,9 @@ def arena_moved(arena: Arena, active: Iterable[Meeting], called_off: Iterable[Me
     """The arena's date, start or venue changed: everyone coming or still invited learns
     the new ones, once, with how many of their meetings the edit called off. Those with
     meetings are sent to their agenda, the others to the arena's page."""
-    lost = _lost(called_off)
-    meeting = {uid for m in active for uid in (m.founder_user_id, m.investor_user_id)}
+    lost = _lost(_known(arena, called_off))
+    meeting = {uid for m in _known(arena, active)
+               for uid in (m.founder_user_id, m.investor_user_id)}
     arena_page = notices.link("arenas.view", arena_id=arena.id)
     notes = []
     for invitation in _told_of_cancellation(arena):

@@ -7,6 +7,7 @@ the one who made the change.
 from __future__ import annotations
 
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from sqlalchemy import select
 
 from app.extensions import db
@@ -49,7 +50,7 @@ def set_locked(staff, arena: Arena, meeting_id: int, locked: bool) -> Meeting:
 def move(staff, arena: Arena, meeting_id: int, slot: int, table: int) -> Meeting:
     """Move a meeting to another slot and table (0-based), and lock it there. Refused, with
     nothing changed, when the slot is a break, the table is taken, either person is busy or
-    not there. Both people are told where it went."""
+    not there. Both people are told where it went, once the schedule is published."""
     _check_changeable(arena)
     meeting = meeting_of(arena, meeting_id)
     present = {i.user_id: i for i in accepted(arena.id)}
@@ -68,11 +69,27 @@ def move(staff, arena: Arena, meeting_id: int, slot: int, table: int) -> Meeting
     return meeting
 
 
+def place_range(arena: Arena) -> str:
+    """Which slots and tables a meeting can be moved to, as people count (from 1)."""
+    slots = arena.slot_count or 0
+    breaks = [str(b + 1) for b in sorted(set(arena.breaks or [])) if b < slots]
+    if breaks:
+        return ngettext("Enter a slot from 1 to %(slots)d (slot %(breaks)s is a break) and a "
+                        "table from 1 to %(tables)d.",
+                        "Enter a slot from 1 to %(slots)d (slots %(breaks)s are breaks) and a "
+                        "table from 1 to %(tables)d.", len(breaks), slots=slots,
+                        breaks=", ".join(breaks), tables=arena.table_count)
+    return _("Enter a slot from 1 to %(slots)d and a table from 1 to %(tables)d.",
+             slots=slots, tables=arena.table_count)
+
+
 def _place_refusal(arena: Arena, meeting: Meeting, slot: int, table: int,
                    present: dict[int, Invitation]) -> str | None:
     """Why the meeting cannot be at this slot and table (0-based), or None when it can."""
+    if not 0 <= slot < (arena.slot_count or 0):
+        return _("There is no slot %(slot)d.", slot=slot + 1) + " " + place_range(arena)
     if slot not in arena.meeting_slots:
-        return _("Slot %(slot)d is a break or outside the arena's plan.", slot=slot + 1)
+        return _("Slot %(slot)d is a break.", slot=slot + 1) + " " + place_range(arena)
     if not 0 <= table < arena.table_count:
         return _("Choose a table between 1 and %(n)d.", n=arena.table_count)
     for other in meetings(arena):
@@ -105,7 +122,7 @@ def cancellable(arena: Arena, meeting_id: int) -> Meeting:
 def cancel(staff, arena: Arena, meeting_id: int) -> Meeting:
     """Staff cancel one meeting (someone fell ill): its slot is freed, a re-run leaves the
     pair out until staff restore it, the calendar files send it as cancelled (SEQUENCE
-    raised) and both people are told."""
+    raised) and both people are told (once the schedule is published)."""
     meeting = cancellable(arena, meeting_id)
     meeting.state, meeting.locked = STAFF_CANCELLED, False
     bump(arena)

@@ -86,6 +86,7 @@ def subject_of(note: Notification) -> str:
     subjects = {
         "schedule_ready": lambda: _("Your agenda for %(arena)s is ready", arena=arena),
         "schedule_changed": lambda: _("Your agenda for %(arena)s has changed", arena=arena),
+        "schedule_no_meetings": lambda: _("No meetings for you at %(arena)s", arena=arena),
         "meeting_moved": lambda: _("A meeting at %(arena)s has moved", arena=arena),
         "meetings_called_off": lambda: _("Meetings called off at %(arena)s", arena=arena),
         "meetings_retimed": lambda: _("New meeting times at %(arena)s", arena=arena),

@@ -62,11 +62,25 @@ def _called_off(p: dict) -> str:
                           "%(num)d of your meetings no longer fit and are called off.", count)
 
 
+def _no_meetings(p: dict) -> str:
+    """No meeting could be fitted for the reader, with why where the schedule knew."""
+    from app.services.no_meetings import participant_text
+
+    why = participant_text(p.get("reason"))
+    if why:
+        return _("The meeting schedule for “%(arena)s” is published, but no meeting could be "
+                 "fitted for you: %(why)s You are still welcome at the arena.",
+                 arena=p.get("arena", ""), why=why)
+    return _("The meeting schedule for “%(arena)s” is published, but no meeting could be "
+             "fitted for you. You are still welcome at the arena.", arena=p.get("arena", ""))
+
+
 # What staff changed for the reader (services/notices.py sends them); params as stored.
 STAFF_CHANGES = {
     "schedule_ready": lambda p: _(
         "The meeting schedule for “%(arena)s” is ready: see who you meet, when and at which "
         "table in your agenda.", arena=p.get("arena", "")),
+    "schedule_no_meetings": lambda p: _no_meetings(p),
     "schedule_changed": lambda p: _(
         "The organisers changed the meeting schedule for “%(arena)s”, and your agenda with "
         "it: see your new times.", arena=p.get("arena", "")),

@@ -8,9 +8,15 @@ row across re-runs (so its calendar UID stays the same); a pair that no longer m
 its row as "cancelled", so calendar files can cancel the event. A meeting staff cancel
 (someone fell ill) is "cancelled_by_staff": a re-run leaves the pair out until staff restore
 it.
+
+A built schedule is a draft that only staff see (`Arena.schedule_published_at` is None):
+staff re-run and edit it without anyone being told. `publish` shows it to the participants
+and tells each once; from then on a re-run, a move or a call-off tells those affected.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from flask_babel import gettext as _
 from sqlalchemy import select
@@ -18,7 +24,7 @@ from sqlalchemy import select
 from app.extensions import db
 from app.models import Arena, Invitation, Meeting
 from app.models.user import utcnow
-from app.services import arena_notices, audit, exclusions, notices
+from app.services import arena_notices, audit, exclusions, no_meetings, notices
 from app.services import arenas as arena_service
 from app.services.errors import DomainError
 from app.services.meeting_requests import accepted, pair_states, profile_ids, scores_for
@@ -56,13 +62,15 @@ def is_active(meeting: Meeting, present: set[int]) -> bool:
 
 def users_share_meeting(a, b) -> bool:
     """True when a founder and an investor meet each other in a scheduled meeting of an
-    arena that is not cancelled, both still accepted."""
+    arena that is not cancelled, both still accepted, in a published schedule (a draft's
+    meetings are not known to the two)."""
     if a is None or b is None or {a.role, b.role} != {"founder", "investor"}:
         return False
     founder, investor = (a, b) if a.role == "founder" else (b, a)
     rows = db.session.scalars(select(Meeting).join(Arena, Arena.id == Meeting.arena_id).where(
         Meeting.founder_user_id == founder.id, Meeting.investor_user_id == investor.id,
-        Meeting.state == "scheduled", Arena.status.in_(("scheduled", "done"))))
+        Meeting.state == "scheduled", Arena.status.in_(("scheduled", "done")),
+        Arena.schedule_published_at.is_not(None)))
     for meeting in rows:
         states = list(db.session.scalars(select(Invitation.state).where(
             Invitation.arena_id == meeting.arena_id,
@@ -149,8 +157,62 @@ def _locked(arena: Arena, rows: list[Meeting], index: dict[int, int],
     return kept
 
 
+def _people(arena: Arena, invitations: list[Invitation]):
+    """Who the scheduler may place and how: the founders whose invited pitch is withdrawn
+    (they meet nobody), each person's meeting slots and cap."""
+    # A founder whose invited pitch is withdrawn (a draft again, or hidden by staff) meets
+    # nobody, locked meetings included: the investors could not read what they would come
+    # to hear, and their agendas would have to name it. Staff see it on the invitation list;
+    # published again, the next run schedules the founder.
+    withdrawn = {i.user_id for i in invitations if i.side == "founder"
+                 and i.pitch is not None and not i.pitch.is_visible}
+    # Each person's window (arrive/leave) and own cap, as they or staff set them.
+    available = {i.user_id: set(i.available_slots(arena)) for i in invitations}
+    caps = {i.user_id: i.cap(arena) for i in invitations}
+    return withdrawn, available, caps
+
+
+def _pairs(arena: Arena, founders: list[Invitation], investors: list[Invitation],
+           rows: list[Meeting]) -> dict[tuple[int, int], tuple[float, str]]:
+    """The candidate pairs but those staff cancelled: such a meeting stays cancelled until
+    they restore it."""
+    kept_off = {(m.founder_user_id, m.investor_user_id) for m in rows
+                if m.state == STAFF_CANCELLED}
+    return {pair: entry for pair, entry in candidate_pairs(arena, founders, investors).items()
+            if pair not in kept_off}
+
+
+def _gaps(arena: Arena, invitations: list[Invitation], withdrawn, available, caps, pairs,
+          active: list[Meeting]) -> dict[int, str]:
+    return no_meetings.reasons(no_meetings.Inputs(
+        people=tuple(i.user_id for i in invitations), withdrawn=frozenset(withdrawn),
+        available={uid: frozenset(slots) for uid, slots in available.items()}, caps=caps,
+        pairs=frozenset(pairs),
+        placed=tuple((m.founder_user_id, m.investor_user_id, m.slot, m.table) for m in active),
+        tables=arena.table_count))
+
+
+def no_meeting_reasons(arena: Arena) -> dict[int, str]:
+    """Each accepted participant without a meeting in the schedule → why (no_meetings'
+    codes), from the same inputs a run of the scheduler would take now."""
+    invitations = accepted(arena.id)
+    rows = meetings(arena, active_only=False)
+    present = {i.user_id for i in invitations}
+    active = [m for m in rows if is_active(m, present)]
+    meeting = {uid for m in active for uid in (m.founder_user_id, m.investor_user_id)}
+    if not present - meeting:
+        return {}
+    withdrawn, available, caps = _people(arena, invitations)
+    founders = [i for i in invitations if i.side == "founder" and i.user_id not in withdrawn]
+    investors = [i for i in invitations if i.side == "investor"]
+    pairs = _pairs(arena, founders, investors, rows)
+    return _gaps(arena, invitations, withdrawn, available, caps, pairs, active)
+
+
 def build(staff, arena: Arena) -> dict[str, int]:
-    """Build (or re-run) the schedule: locked meetings stay, the rest is filled anew."""
+    """Build (or re-run) the schedule: locked meetings stay, the rest is filled anew. Until
+    staff publish it the schedule is a draft: nobody is told and participants see none of
+    it. A re-run of a published schedule tells those whose meetings changed."""
     if arena.status not in BUILDABLE:
         raise DomainError(_("A schedule can only be built while the arena is inviting or "
                             "scheduled."))
@@ -158,31 +220,19 @@ def build(staff, arena: Arena) -> dict[str, int]:
     slots = arena.meeting_slots
     index = {s: k for k, s in enumerate(slots)}
     invitations = accepted(arena.id)
-    # A founder whose invited pitch is withdrawn (a draft again, or hidden by staff) meets
-    # nobody, locked meetings included: the investors could not read what they would come
-    # to hear, and their agendas would have to name it. Staff see it on the invitation list;
-    # published again, the next run schedules the founder.
-    withdrawn = {i.user_id for i in invitations if i.side == "founder"
-                 and i.pitch is not None and not i.pitch.is_visible}
+    withdrawn, available, caps = _people(arena, invitations)
     founders = [i for i in invitations if i.side == "founder" and i.user_id not in withdrawn]
     investors = [i for i in invitations if i.side == "investor"]
     if not founders or not investors:
         raise DomainError(_("Nobody to schedule yet: at least one founder and one investor "
                             "must have accepted."))
-    # Each person's window (arrive/leave) and own cap, as they or staff set them.
-    available = {i.user_id: set(i.available_slots(arena)) for i in invitations}
-    caps = {i.user_id: i.cap(arena) for i in invitations}
     rows = meetings(arena, active_only=False)
     before = arena_notices.agendas(m for m in rows if is_active(m, set(available)))
     for m in rows:
         if m.founder_user_id in withdrawn:
             m.locked = False
     locked = _locked(arena, rows, index, available, caps)
-    pairs = candidate_pairs(arena, founders, investors)
-    # A meeting staff cancelled stays cancelled until they restore it.
-    kept_off = {(m.founder_user_id, m.investor_user_id) for m in rows
-                if m.state == STAFF_CANCELLED}
-    pairs = {pair: entry for pair, entry in pairs.items() if pair not in kept_off}
+    pairs = _pairs(arena, founders, investors, rows)
     for m in locked:
         pairs.setdefault((m.founder_user_id, m.investor_user_id), (max(m.value, MIN_VALUE),
                                                                    m.source))
@@ -222,9 +272,12 @@ def build(staff, arena: Arena) -> dict[str, int]:
     if arena.status == "inviting":
         arena.status = "scheduled"
     db.session.flush()
-    after = arena_notices.agendas(m for m in meetings(arena, active_only=False)
-                                  if m.state == "scheduled")
-    told = arena_notices.schedule_built(arena, invitations, not rows, before, after, staff)
+    told = []
+    if arena.schedule_published:
+        active = [m for m in meetings(arena, active_only=False) if m.state == "scheduled"]
+        after = arena_notices.agendas(active)
+        gaps = _gaps(arena, invitations, withdrawn, available, caps, pairs, active)
+        told = arena_notices.schedule_changed(arena, invitations, before, after, gaps, staff)
     db.session.commit()
     notices.send(told)
     counts = {source: sum(1 for k in placed if pairs[k][1] == source) for source in PRIORITY}
@@ -233,3 +286,60 @@ def build(staff, arena: Arena) -> dict[str, int]:
     audit.record("schedule_built", actor=staff, target=f"arena:{arena.id}",
                  detail=" ".join(f"{k}={v}" for k, v in counts.items()))
     return counts
+
+
+# --- publishing -----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Publication:
+    """Who learns what when the draft is published: the agenda (with meetings) or that no
+    meeting could be fitted (with why, where known); `fits_now` of the latter would get a
+    meeting if staff built the draft again first."""
+
+    with_meetings: int
+    without: int
+    fits_now: int
+
+    @property
+    def people(self) -> int:
+        return self.with_meetings + self.without
+
+
+def _check_publishable(arena: Arena) -> None:
+    if arena.status not in BUILDABLE:
+        raise DomainError(_("This arena can no longer be changed."))
+    if arena.schedule_published:
+        raise DomainError(_("The schedule is already published."))
+    if arena.scheduled_at is None:
+        raise DomainError(_("Build the schedule first."))
+
+
+def to_publish(arena: Arena) -> Publication:
+    """What publishing the draft now would do (for the page that asks first)."""
+    _check_publishable(arena)
+    present = {i.user_id for i in accepted(arena.id)}
+    gaps = no_meeting_reasons(arena)
+    return Publication(with_meetings=len(present) - len(gaps), without=len(gaps),
+                       fits_now=sum(1 for code in gaps.values()
+                                    if code == no_meetings.FITS_NOW))
+
+
+def publish(staff, arena: Arena) -> Publication:
+    """Show the draft to the participants: their agendas, calendar files and the API show
+    it from now on, and each participant is told once, those without meetings that none
+    could be fitted (and why, where the schedule knows). Moves and call-offs from now on
+    tell those affected."""
+    arena = arena_service.lock_arena(arena.id)
+    _check_publishable(arena)
+    invitations = accepted(arena.id)
+    gaps = no_meeting_reasons(arena)
+    arena.schedule_published_at = utcnow()
+    bump(arena)
+    told = arena_notices.schedule_published(arena, invitations, gaps, staff)
+    db.session.commit()
+    notices.send(told)
+    outcome = Publication(with_meetings=len(invitations) - len(gaps), without=len(gaps),
+                          fits_now=sum(1 for code in gaps.values()
+                                       if code == no_meetings.FITS_NOW))
+    audit.record("schedule_published", actor=staff, target=f"arena:{arena.id}",
+                 detail=f"with={outcome.with_meetings} without={outcome.without}")
+    return outcome

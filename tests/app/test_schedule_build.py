@@ -136,7 +136,7 @@ def test_unlocked_meeting_may_be_replaced_on_rerun(client, staff):
     ("break", {"slot": "5", "table": "3"}, b"is a break"),
     ("unavailable", {"slot": "8", "table": "3"}, b"is not at the arena"),
     ("bad table", {"slot": "2", "table": "9"}, b"between 1 and 4"),
-    ("not a number", {"slot": "x", "table": "1"}, b"as numbers"),
+    ("not a number", {"slot": "x", "table": "1"}, b"Enter a slot from 1 to 8"),
 ])
 def test_move_conflict_is_refused_and_nothing_changes(client, staff, case, form, message):
     arena = make_arena()
@@ -259,8 +259,8 @@ def test_move_conflict_names_a_deleted_participant_in_the_staff_language(client,
 
 
 @pytest.mark.parametrize(("lang", "message"), [
-    ("nb", "Skriv inn tidsluke og bord som tall."),
-    ("en", "Enter the slot and the table as numbers."),
+    ("nb", "Skriv inn en tidsluke fra 1 til 8 (tidsluke 5 er en pause) og et bord fra 1 til 4."),
+    ("en", "Enter a slot from 1 to 8 (slot 5 is a break) and a table from 1 to 4."),
 ])
 @pytest.mark.parametrize("form", [
     {"slot": "٦", "table": "٣"},   # Arabic-Indic six and three: int() reads them as 6 and 3

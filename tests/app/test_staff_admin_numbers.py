@@ -47,9 +47,10 @@ def test_schedule_summary_counts_one_meeting_in_the_singular(client, auth, monke
     _speak(client, "nb")
     client.post(f"/staff/arenas/{arena.id}/schedule/build")
     page = client.get(f"/staff/arenas/{arena.id}/schedule").get_data(as_text=True)
-    assert ("Møteplanen er klar: 1 møte (gjensidige: 1, ensidige: 0, foreslåtte: 0)."
-            in page)
+    assert ("Utkastet til møteplan er klart: 1 møte (gjensidige: 1, ensidige: 0, "
+            "foreslåtte: 0)." in page)
     _speak(client, "en")
     client.post(f"/staff/arenas/{arena.id}/schedule/build")
     page = client.get(f"/staff/arenas/{arena.id}/schedule").get_data(as_text=True)
-    assert "The schedule is ready: 1 meeting (mutual: 1, one-sided: 0, suggested: 0)." in page
+    assert ("The draft schedule is ready: 1 meeting (mutual: 1, one-sided: 0, suggested: 0)."
+            in page)

@@ -78,9 +78,15 @@ def founder_meeting_two(bokmaal: str):
     return arena, founder, early, late, others
 
 
-# --- (a) the schedule is built ------------------------------------------------------------
-def test_a_first_schedule_tells_each_participant_once_in_their_own_language(app, client,
-                                                                           staff):
+# --- (a) the schedule is built and published ---------------------------------------------
+def build_and_publish(client, arena):
+    """Build the draft schedule, then publish it (the step that tells people)."""
+    assert client.post(f"/staff/arenas/{arena.id}/schedule/build").status_code == 302
+    assert client.post(f"/staff/arenas/{arena.id}/schedule/publish").status_code == 302
+
+
+def test_a_published_schedule_tells_each_participant_once_in_their_own_language(
+        app, client, staff):
     arena = make_arena(slot_count=4, breaks=[], table_count=2)
     founders = [make_participant(arena, "founder") for _ in range(2)]
     investors = [make_participant(arena, "investor") for _ in range(2)]
@@ -94,6 +100,8 @@ def test_a_first_schedule_tells_each_participant_once_in_their_own_language(app,
     elsewhere = make_participant(make_arena(), "founder")
 
     assert client.post(f"/staff/arenas/{arena.id}/schedule/build").status_code == 302
+    assert not told() and not outbox_of(app)  # a draft tells nobody
+    assert client.post(f"/staff/arenas/{arena.id}/schedule/publish").status_code == 302
 
     notes = told()
     assert set(notes) == uids(*founders, *investors)  # not staff, declined, invited, elsewhere
@@ -117,8 +125,9 @@ def test_a_re_run_tells_only_those_whose_agenda_changed(app, client, auth, staff
     investor = make_participant(arena, "investor")
     make_score(first, investor, 0.9)
     make_score(second, investor, 0.5)
-    client.post(f"/staff/arenas/{arena.id}/schedule/build")
-    assert set(told("schedule_ready")) == uids(first, second, investor)
+    build_and_publish(client, arena)
+    assert set(told("schedule_ready")) == uids(first, investor)
+    assert set(told("schedule_no_meetings")) == uids(second)  # one slot, one table
 
     sent = len(outbox_of(app))
     client.post(f"/staff/arenas/{arena.id}/schedule/build")  # nothing changed
@@ -139,10 +148,11 @@ def test_a_refused_build_tells_nobody(app, client, staff):
     built = make_arena(slot_count=1, breaks=[], table_count=1)
     pair = make_participant(built, "founder"), make_participant(built, "investor")
     make_score(*pair)
-    client.post(f"/staff/arenas/{built.id}/schedule/build")
+    build_and_publish(client, built)
     refused = make_arena()
     alone = make_participant(refused, "founder")  # no investor: nothing to schedule
     client.post(f"/staff/arenas/{refused.id}/schedule/build")
+    client.post(f"/staff/arenas/{refused.id}/schedule/publish")  # nothing built to publish
     assert set(told()) == uids(*pair)
     assert len(outbox_of(app)) == 2 and not mails_to(app, alone)
 
@@ -152,7 +162,7 @@ def test_no_e_mail_without_mail_configured_but_the_notice_stays(app, client, sta
     arena = make_arena(slot_count=1, breaks=[], table_count=1)
     founder, investor = make_participant(arena, "founder"), make_participant(arena, "investor")
     make_score(founder, investor)
-    client.post(f"/staff/arenas/{arena.id}/schedule/build")
+    build_and_publish(client, arena)
     assert set(told("schedule_ready")) == uids(founder, investor)
     assert not outbox_of(app)
 

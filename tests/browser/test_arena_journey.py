@@ -189,13 +189,24 @@ def test_staff_build_the_schedule(new_user):
     # The staff arena page does not link to the schedule yet (reported): go by address.
     me.goto(f"/staff/arenas/{STATE['arena_id']}/schedule", "schedule-empty")
     expect(page.get_by_text(me.t("No meetings are scheduled yet."))).to_be_visible()
-    page.get_by_role("button", name=me.t("Build the schedule")).click()
+    page.get_by_role("button", name=me.t("Build a draft schedule")).click()
     expect(page.get_by_role("heading", name=me.t("Per table"))).to_be_visible()
     mutual = page.locator("tr[id^='meeting-']").filter(has_text=FOUNDER[1]).filter(
         has_text=INVESTOR[1])
     expect(mutual).to_have_count(1)
     expect(mutual).to_contain_text(me.t("mutual"))
+    # A draft only staff see: nobody is told until it is published, after a page that asks.
+    expect(page.locator("#schedule-state")).to_contain_text(me.t(
+        "Draft: only staff see this schedule. Re-run it, move, lock and cancel meetings as "
+        "you like; nobody is told until you publish it."))
     me.check("arena-schedule")
+    page.get_by_role("link", name=me.t("Publish the schedule…")).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(me.t("Publish the schedule"))
+    me.check("schedule-publish-confirm")
+    page.locator("main form button[type=submit]").click()
+    expect(page.locator("#schedule-state")).to_contain_text(me.t(
+        "Published: the participants see their agendas. A re-run, a move or a cancellation "
+        "now tells those whose meetings change, in the app and by e-mail."))
     STATE["scheduled"] = True
 
 

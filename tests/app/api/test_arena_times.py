@@ -71,7 +71,9 @@ def test_invitee_reads_and_sets_own_times_and_the_schedule_follows(client):
     assert event.actor_id == me.user_id and "arrive=09:15 leave=09:45 cap=1" in event.detail
     assert client.get(mine(arena), headers=headers).get_json()["leave"] == "09:45"
 
-    schedule_service.build(make_user("staff"), db.session.get(Arena, arena.id))
+    staff = make_user("staff")
+    schedule_service.build(staff, db.session.get(Arena, arena.id))
+    schedule_service.publish(staff, db.session.get(Arena, arena.id))
     db.session.expire_all()
     meetings = list(db.session.query(Meeting).filter_by(arena_id=arena.id, state="scheduled"))
     my_meetings = [m for m in meetings if m.founder_user_id == me.user_id]

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from app.extensions import db
 from app.models import Interest, MatchScore, Meeting
+from app.models.user import utcnow
 from tests.app.api.helpers import bearer
 from tests.factories import make_arena, make_investor, make_invitation, make_pitch, make_user
 
@@ -59,6 +60,7 @@ def build() -> World:
     db.session.add(Meeting(arena_id=arena.id, founder_user_id=founder_a.id,
                            investor_user_id=investor_a.user.id, pitch_id=a_pitch.id, slot=0,
                            table=1, source="mutual", value=0.8))
+    arena.schedule_published_at = utcnow()  # the participants see the meeting
     db.session.commit()
     tokens = {
         "founder_a": bearer(founder_a), "founder_b": bearer(founder_b),
