@@ -22,7 +22,7 @@ def staff(auth):
 
 
 def _row(page: str, invitation_id: int) -> str:
-    match = re.search(rf'<tr data-invitation-id="{invitation_id}".*?</tr>', page, re.S)
+    match = re.search(rf'<tr[^>]*data-invitation-id="{invitation_id}".*?</tr>', page, re.S)
     assert match, invitation_id
     return match.group(0)
 
