@@ -167,6 +167,17 @@ class Arena(db.Model):
         return f"<Arena {self.id} {self.status}>"
 
 
+def calendar_status(state: str | None) -> str:
+    """The STATUS of the arena's own event in the calendar of someone whose invitation is in
+    `state`: sure once they said yes, tentative while invited (or waiting for a seat),
+    cancelled otherwise."""
+    if state == "accepted":
+        return "CONFIRMED"
+    if state in ("invited", "waiting_list"):
+        return "TENTATIVE"
+    return "CANCELLED"
+
+
 class Invitation(db.Model):
     """One person's place in an arena: proposed, waiting, invited, answered, attended."""
 
@@ -195,7 +206,8 @@ class Invitation(db.Model):
     # The person's own "at most N meetings"; never above the arena's cap (None = that cap).
     meeting_cap: Mapped[int | None] = mapped_column(Integer)
     attended: Mapped[bool | None] = mapped_column(Boolean)
-    # Raised each time the person starts or stops coming (see _count_calendar_change): with
+    # Raised each time the arena's event in their calendar changes status (invited, coming,
+    # no longer coming: see _count_calendar_change): with
     # the arena's version it is the SEQUENCE of the arena's own event in their calendar file,
     # and above 0 it says they once had that event.
     calendar_sequence: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
@@ -211,10 +223,11 @@ class Invitation(db.Model):
 
     @validates("state")
     def _count_calendar_change(self, _key: str, state: str) -> str:
-        """Every path that makes someone start or stop coming (an answer, a withdrawal, staff
-        taking them off the list, the waiting list) sets the state, so the count is kept here:
-        a calendar app replaces or removes the arena's event only for a higher SEQUENCE."""
-        if (self.state == "accepted") != (state == "accepted"):
+        """Every path that changes what the arena's event in the person's calendar says
+        (being invited: tentative, the invitation e-mail carries it; an answer, a withdrawal,
+        staff taking them off the list) sets the state, so the count is kept here: a calendar
+        app replaces or removes the event only for a higher SEQUENCE."""
+        if calendar_status(self.state) != calendar_status(state):
             self.calendar_sequence = (self.calendar_sequence or 0) + 1
         return state
 

@@ -9,7 +9,8 @@ The file also holds the arena itself as one event (date, start to end, venue, ti
 someone who said yes has it in their calendar before the schedule is made. Its UID names the
 arena; its SEQUENCE is the arena's version (raised by every edit, a new date or venue or a
 cancellation included) plus the person's Invitation.calendar_sequence (raised each time they
-start or stop coming), so it only ever rises. It is CANCELLED once the arena is cancelled or
+are invited, start or stop coming), so it only ever rises. It is TENTATIVE while they are
+invited (the invitation e-mail carries the file), CANCELLED once the arena is cancelled or
 the person no longer comes; such a person may still fetch the file, to clear their calendar.
 """
 
@@ -31,7 +32,7 @@ from app.models import (
     MeetingRequest,
     User,
 )
-from app.models.arena import LOCAL_TZ
+from app.models.arena import LOCAL_TZ, calendar_status
 from app.services import explain, links
 from app.services.contacts import can_see_contacts
 from app.services.errors import Forbidden
@@ -170,8 +171,8 @@ def calendar_reader(user, arena_id: int) -> Invitation:
 
 
 def _arena_event(arena: Arena, invitation: Invitation) -> Event:
-    """The arena itself, CONFIRMED while the person comes and the arena is not cancelled."""
-    coming = invitation.state == "accepted" and arena.status != "cancelled"
+    """The arena itself: CONFIRMED while the person comes, TENTATIVE while they are invited
+    (the invitation e-mail carries it), CANCELLED otherwise or once the arena is cancelled."""
     event = Event()
     event.add("uid", arena_uid(arena))
     event.add("dtstamp", max(_utc(arena.updated_at), _utc(invitation.updated_at)))
@@ -184,7 +185,8 @@ def _arena_event(arena: Arena, invitation: Invitation) -> Event:
     url = links.url("meetings.agenda", arena_id=arena.id, external=True)
     event.add("url", url)
     event.add("description", _("Your agenda: %(url)s", url=url))
-    event.add("status", "CONFIRMED" if coming else "CANCELLED")
+    event.add("status", "CANCELLED" if arena.status == "cancelled"
+              else calendar_status(invitation.state))
     event.add("transp", "OPAQUE")
     return event
 

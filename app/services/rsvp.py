@@ -14,13 +14,14 @@ from app.services import (
     agenda,
     arena_notices,
     links,
+    mail_preferences,
     meeting_changes,
     notices,
 )
 from app.services import arenas as arena_service
 from app.services import schedule as schedule_service
 from app.services.errors import DomainError, NotFound
-from app.services.mailer import deliver
+from app.services.mailer import Attachment, deliver
 from app.services.meeting_requests import participant_of
 from app.services.tokens import sign, unsign
 
@@ -87,15 +88,21 @@ def rsvp_link(invitation: Invitation) -> str:
 
 
 def mail_invitation(invitation: Invitation, reminder: bool = False) -> bool:
-    """Send the invitation (or a reminder) with the RSVP link, in the invitee's language;
-    best effort (mailer.deliver): whether it went out."""
+    """Send the invitation (or a reminder) with the RSVP link and the arena as a calendar
+    file (a tentative event until they answer: the same UID and rising SEQUENCE as their
+    agenda's file, so answering updates it), in the invitee's language; best effort
+    (mailer.deliver): whether it went out."""
     arena = invitation.arena
     user = invitation.user
     subject = (_l("Reminder: please answer the invitation to %(title)s", title=arena.title)
                if reminder else _l("Invitation: %(title)s", title=arena.title))
+    calendar = Attachment(agenda.calendar_filename(arena),
+                          lambda: agenda.calendar(user, arena, invitation).decode(),
+                          "text/calendar")
     return deliver(user.email, subject, "email/arena_invitation", locale=user.locale,
+                   attachments=[calendar],
                    user=user, arena=arena, invitation=invitation, link=rsvp_link(invitation),
-                   reminder=reminder,
+                   reminder=reminder, settings_link=mail_preferences.settings_link(),
                    deadline=arena_service.utc_to_local(arena.rsvp_deadline_utc))
 
 

@@ -123,10 +123,17 @@ def test_a_no_then_a_yes_again_cancels_and_restores_with_rising_sequence(client,
         assert int(event["SEQUENCE"]) > seen[-1]
 
 
-def test_someone_who_never_said_yes_gets_no_calendar_file(client, auth, inviting):
+def test_someone_never_invited_to_the_calendar_gets_no_calendar_file(client, auth, inviting):
     arena, _founder = inviting
-    for state in ("invited", "declined"):
-        person = make_invitation(arena, make_user("investor"), state=state)
-        calendar_of(client, auth, person, arena, status=403)
-        page = client.get(f"/arenas/{arena.id}").get_data(as_text=True)
-        assert "agenda.ics" not in page
+    person = make_invitation(arena, make_user("investor"), state="declined")
+    calendar_of(client, auth, person, arena, status=403)
+    page = client.get(f"/arenas/{arena.id}").get_data(as_text=True)
+    assert "agenda.ics" not in page
+
+
+def test_an_invitee_who_has_not_answered_has_the_arena_as_tentative(client, auth, inviting):
+    """The invitation e-mail carries the file; the same file is theirs to fetch again."""
+    arena, _founder = inviting
+    person = make_invitation(arena, make_user("investor"), state="invited")
+    event = arena_event(calendar_of(client, auth, person, arena), arena)
+    assert str(event["STATUS"]) == "TENTATIVE"

@@ -198,3 +198,15 @@ def test_token_pages_speak_the_invitees_language(client, two_arenas):
     assert "Min agenda" in client.get(url(founder, "agenda")).get_data(as_text=True)
     db.session.expire_all()
     assert db.session.get(Invitation, founder.id).state == "accepted"
+
+
+def test_a_draft_schedule_is_not_shown_through_the_token(client):
+    """The token pages call the same agenda service: a schedule staff have not published
+    shows no meetings there either, and the calendar file has only the arena."""
+    arena = make_arena(status="scheduled")
+    founder, investor = make_participant(arena, "founder"), make_participant(arena, "investor")
+    make_meeting(arena, founder, investor, slot=0, table=0, published=False)
+    agenda = client.get(url(founder, "agenda")).get_data(as_text=True)
+    assert 'id="meeting-' not in agenda
+    events = icalendar.Calendar.from_ical(client.get(url(founder, "calendar.ics")).data)
+    assert [str(e["UID"]) for e in events.walk("VEVENT")] == [arena_uid(arena)]
