@@ -4,8 +4,8 @@ tokens, deleting the account."""
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import PasswordField, SelectField, StringField
-from wtforms.validators import DataRequired, Length, Optional, ValidationError
+from wtforms import EmailField, PasswordField, SelectField, StringField
+from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from app.form_base import KobleForm, NumberRange
 from app.form_fields import MultiCheckboxField, WholeNumberField, WholeNumberRequired
@@ -76,5 +76,17 @@ class DeleteAccountForm(KobleForm):
     """Deleting the account asks for the password."""
 
     password = PasswordField(_l("Your password"), validators=[DataRequired()],
+                             render_kw={"autocomplete": "current-password"},
+                             description=_l("To confirm that it is you."))
+
+
+class ChangeEmailForm(KobleForm):
+    """A new login address, confirmed by the current password; the change waits for the
+    link mailed to the new address."""
+
+    email = EmailField(_l("New e-mail address"), validators=[
+        DataRequired(), Email(check_deliverability=False), Length(max=254)],
+        render_kw={"autocomplete": "email"})
+    password = PasswordField(_l("Your password"), validators=[DataRequired(), Length(max=128)],
                              render_kw={"autocomplete": "current-password"},
                              description=_l("To confirm that it is you."))

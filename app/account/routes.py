@@ -1,6 +1,6 @@
-"""The account: the person's details (name, phone, language), which notification e-mails
-they get, API tokens (create, shown once; list; revoke), the user's data as JSON, and
-deleting the account."""
+"""The account: the person's details (name, phone, language), changing the login e-mail
+address, which notification e-mails they get, API tokens (create, shown once; list; revoke),
+the user's data as JSON, and deleting the account."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from flask import (
     make_response,
     redirect,
     render_template,
+    request,
     session,
     url_for,
 )
@@ -20,9 +21,22 @@ from flask_babel import force_locale, get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, logout_user
 
-from app.account.forms import AccountForm, DeleteAccountForm, MailPreferencesForm, TokenForm
+from app.account.forms import (
+    AccountForm,
+    ChangeEmailForm,
+    DeleteAccountForm,
+    MailPreferencesForm,
+    TokenForm,
+)
+from app.i18n import speak_as_link_owner
 from app.models.user import utcnow
-from app.services import account_details, api_tokens, mail_preferences, privacy
+from app.services import (
+    account_details,
+    account_security,
+    api_tokens,
+    mail_preferences,
+    privacy,
+)
 from app.services.errors import DomainError, NotFound
 
 bp = Blueprint("account", __name__)
@@ -56,9 +70,10 @@ def _mail_form():
     return form
 
 
-def _index_page(form, mail_form, status: int):
-    response = make_response(render_template("account/index.html", form=form,
-                                             mail_form=mail_form), status)
+def _index_page(form, mail_form, status: int, email_form=None):
+    response = make_response(render_template(
+        "account/index.html", form=form, mail_form=mail_form,
+        email_form=email_form or ChangeEmailForm(formdata=None)), status)
     response.headers["Cache-Control"] = "no-store"
     return response
 
@@ -82,6 +97,59 @@ def email_notifications():
     if current_user.locale is None:
         form.locale.data = str(get_locale())
     return _index_page(form, mail_form, 422)
+
+
+@bp.route("/email", methods=["POST"])
+@login_required
+def change_email():
+    """Ask to log in with another address: a link goes to it, a notice to the current one;
+    the address changes when the link is opened. The answer is the same whether or not the
+    new address has an account."""
+    email_form = ChangeEmailForm()
+    if email_form.validate_on_submit():
+        try:
+            new_email = account_security.request_change(current_user, email_form.email.data,
+                                                        email_form.password.data)
+        except DomainError as error:
+            getattr(email_form, error.field or "email").errors.append(error.message)
+        else:
+            flash(_("We sent a link to %(email)s. Open it within 24 hours to finish the "
+                    "change; until then you log in with your current address.",
+                    email=new_email), "info")
+            return redirect(url_for("account.index"), 303)
+    form = AccountForm(formdata=None, obj=current_user, investor=current_user.is_investor)
+    if current_user.locale is None:
+        form.locale.data = str(get_locale())
+    return _index_page(form, _mail_form(), 422, email_form=email_form)
+
+
+@bp.route("/email/confirm/<token>", methods=["GET", "POST"])
+def confirm_email(token: str):
+    """The link from the new address: shows the change and a button to make it (a mail
+    scanner that opens links changes nothing); works logged in or not."""
+    try:
+        user, new_email = account_security.pending_change(token)
+    except DomainError as error:
+        return _confirm_page(error=error.message, status=404)
+    speak_as_link_owner(user)
+    if request.method == "POST":
+        try:
+            account_security.confirm_change(token)
+        except DomainError as error:
+            return _confirm_page(error=error.message, status=409)
+        flash(_("Your e-mail address is now %(email)s. Log in with it from now on.",
+                email=new_email), "success")
+        if current_user.is_authenticated:
+            return redirect(url_for("account.index"), 303)
+        return redirect(url_for("auth.login", lang=get_locale().language), 303)
+    return _confirm_page(user=user, new_email=new_email)
+
+
+def _confirm_page(user=None, new_email=None, error=None, status=200):
+    response = make_response(render_template("account/confirm_email.html", person=user,
+                                             new_email=new_email, error=error), status)
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def _page(form, new_token=None, status=200):

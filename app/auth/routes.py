@@ -28,7 +28,7 @@ from app.auth.forms import (
 from app.auth.safe_next import safe_next
 from app.extensions import limiter
 from app.i18n import speak_as_link_owner
-from app.services import accounts, audit
+from app.services import account_security, accounts, audit
 from app.services.errors import DomainError
 from app.services.mailer import deliver
 from app.services.tokens import make_reset_token, user_for_reset_token
@@ -150,6 +150,7 @@ def change_password():
             getattr(form, error.field).errors.append(error.message)
         else:
             audit.record("password_changed", actor=current_user)
+            account_security.tell_password_changed(current_user)
             _start_session(current_user._get_current_object())
             flash(_("Your password is changed. Other sessions are logged out."), "success")
             return redirect(url_for("account.index"), 303)

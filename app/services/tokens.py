@@ -11,6 +11,9 @@ from app.extensions import db
 from app.models import User
 
 RESET_MAX_AGE = 3600
+# The link to confirm a new e-mail address: a day, as it may be read on another device later.
+EMAIL_CHANGE_MAX_AGE = 24 * 3600
+EMAIL_CHANGE_SALT = "email-change"
 
 
 def _serializer(salt: str) -> URLSafeTimedSerializer:
@@ -18,8 +21,11 @@ def _serializer(salt: str) -> URLSafeTimedSerializer:
 
 
 def _fingerprint(user: User) -> str:
-    # Bound to the current password hash, so the token dies once it has been used.
-    return hashlib.sha256(user.password_hash.encode()).hexdigest()[:16]
+    # Bound to the current password hash, so the token dies once it has been used, and to
+    # the e-mail address, so a link mailed to an address the account no longer has dies with
+    # the change (and a confirmed address change cannot be confirmed twice).
+    state = f"{user.password_hash}\0{user.email}"
+    return hashlib.sha256(state.encode()).hexdigest()[:16]
 
 
 def make_reset_token(user: User) -> str:
@@ -39,6 +45,29 @@ def user_for_reset_token(token: str, max_age: int = RESET_MAX_AGE) -> User | Non
     if user is None or not user.active or data.get("f") != _fingerprint(user):
         return None
     return user
+
+
+def make_email_change_token(user: User, new_email: str) -> str:
+    """A token that confirms moving the account to `new_email`: it expires, works once, and
+    dies when the password or the address changes first."""
+    return _serializer(EMAIL_CHANGE_SALT).dumps(
+        {"u": user.id, "e": new_email, "f": _fingerprint(user)})
+
+
+def email_change_for_token(token: str,
+                           max_age: int = EMAIL_CHANGE_MAX_AGE) -> tuple[User, str] | None:
+    """The user and the new address of a valid, unused, unexpired e-mail change token."""
+    try:
+        data = _serializer(EMAIL_CHANGE_SALT).loads(token, max_age=max_age)
+    except (BadSignature, TypeError, ValueError):
+        return None
+    if (not isinstance(data, dict) or not isinstance(data.get("u"), int)
+            or not isinstance(data.get("e"), str)):
+        return None
+    user = db.session.get(User, data["u"])
+    if user is None or not user.active or data.get("f") != _fingerprint(user):
+        return None
+    return user, data["e"]
 
 
 def sign(payload: dict, salt: str) -> str:

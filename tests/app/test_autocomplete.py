@@ -46,8 +46,9 @@ def test_password_pages(client, auth):
     assert _autocomplete(client.get("/auth/password").get_data(as_text=True)) == {
         "current_password": "current-password", "new_password": "new-password",
         "confirm": "new-password"}
+    # the account page's details, then its change of e-mail address
     assert _autocomplete(client.get("/account/").get_data(as_text=True)) == {
-        "name": "name", "phone": "tel"}
+        "name": "name", "phone": "tel", "email": "email", "password": "current-password"}
     assert _autocomplete(client.get("/account/delete").get_data(as_text=True)) == {
         "password": "current-password"}
 

@@ -26,19 +26,26 @@ FIXED_ARGS = {
 PUBLIC = frozenset({
     "main.index", "main.health", "main.privacy", "main.set_language",
     "auth.login", "auth.register", "auth.reset_request", "auth.reset_password", "auth.logout",
-    "arenas.rsvp", "api_docs.page", "api-docs.openapi_json",
+    "arenas.rsvp", "api_docs.page", "api-docs.openapi_json", "account.confirm_email",
     # the RSVP link's read-only pages: the token, not a login, says whose (test_rsvp_token_scope)
     "meetings.rsvp_agenda", "meetings.rsvp_calendar", "meetings.rsvp_participants",
 })
 # Routes whose path argument is not an object id (a token): a made-up value may answer 200
 # with a friendly "invalid link" page.
-ID_FREE = frozenset({"arenas.rsvp", "auth.reset_password"})
+ID_FREE = frozenset({"arenas.rsvp", "auth.reset_password", "account.confirm_email"})
 # Objects that are not private to one user: another's may be seen by founders/investors.
 SHARED = frozenset({"investors.view"})  # investor profiles are public to founders
 
 EXPECTED = {
     'GET account.index': {
         'own': 'L 200 200 200 200 200 200 L',
+    },
+    'GET account.confirm_email': {
+        'own': '404 404 404 404 404 404 404 404',
+        'missing': '404 404 404 404 404 404 404 404',
+        'negative': '404 404 404 404 404 404 404 404',
+        'huge': '404 404 404 404 404 404 404 404',
+        'non_numeric': '404 404 404 404 404 404 404 404',
     },
     'GET account.delete': {
         'own': 'L 200 200 200 200 200 200 L',
@@ -483,6 +490,16 @@ EXPECTED = {
     },
     'POST account.index': {
         'own': 'L 422 422 422 422 422 422 L',
+    },
+    'POST account.change_email': {
+        'own': 'L 422 422 422 422 422 422 L',
+    },
+    'POST account.confirm_email': {
+        'own': '404 404 404 404 404 404 404 404',
+        'missing': '404 404 404 404 404 404 404 404',
+        'negative': '404 404 404 404 404 404 404 404',
+        'huge': '404 404 404 404 404 404 404 404',
+        'non_numeric': '404 404 404 404 404 404 404 404',
     },
     'POST account.delete': {
         'own': 'L 422 422 422 422 422 422 L',

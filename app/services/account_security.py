@@ -1,0 +1,86 @@
+"""Changing the e-mail address one logs in with, and the security e-mails about account
+changes.
+
+A change is asked for with the current password and happens only when the link mailed to
+the new address is opened: the person proves they read it. The old address is told at
+once, so someone who took over a session cannot quietly move the account away. Whether the
+new address already has an account is said only at the link, to whoever reads that
+address: the page that asks answers the same either way, so it cannot be used to find out
+who has an account.
+"""
+
+from __future__ import annotations
+
+from flask import url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.exc import IntegrityError
+
+from app.extensions import db
+from app.models import User
+from app.services import audit
+from app.services.accounts import find_user, normalise_email
+from app.services.errors import DomainError
+from app.services.mailer import deliver
+from app.services.passwords import verify_password
+from app.services.tokens import email_change_for_token, make_email_change_token
+
+
+def request_change(user: User, new_email: str, password: str) -> str:
+    """Check the password and mail the confirmation link to the new address and a notice to
+    the old one; returns the new address as it will be stored. Nothing changes yet."""
+    if not verify_password(user.password_hash, password or ""):
+        raise DomainError(_("The password is wrong."), "password")
+    new_email = normalise_email(new_email or "")
+    if new_email == user.email:
+        raise DomainError(_("That is already your e-mail address."), "email")
+    link = url_for("account.confirm_email", token=make_email_change_token(user, new_email),
+                   _external=True)
+    # Sent whether or not the address has an account (see the module's docstring).
+    deliver(new_email, _l("Confirm your new e-mail address for Koble"),
+            "email/email_change_confirm", locale=user.locale, user=user, link=link)
+    deliver(user.email, _l("Your Koble e-mail address is being changed"),
+            "email/email_change_notice", locale=user.locale, user=user, new_email=new_email,
+            reset_link=url_for("auth.reset_request", _external=True))
+    audit.record("email_change_requested", actor=user, target=f"user:{user.id}",
+                 detail=new_email)
+    return new_email
+
+
+def pending_change(token: str) -> tuple[User, str]:
+    """The account and new address a confirmation link is for; DomainError when the link is
+    invalid, expired or already used."""
+    found = email_change_for_token(token)
+    if found is None:
+        raise DomainError(_("The link is invalid, has expired or has been used. Ask for a new "
+                            "one on your account page."))
+    return found
+
+
+def confirm_change(token: str) -> User:
+    """Move the account to the new address of a valid link. Old password-reset links die
+    with the old address (their fingerprint holds it), and so does this link."""
+    user, new_email = pending_change(token)
+    if find_user(new_email) is not None:
+        raise DomainError(_("%(email)s already belongs to another Koble account, so your "
+                            "address was not changed.", email=new_email))
+    old = user.email
+    user.email = new_email
+    audit.record("email_changed", actor=user, target=f"user:{user.id}",
+                 detail=f"{old} -> {new_email}", commit=False)
+    try:
+        db.session.commit()
+    except IntegrityError:  # taken between the check and the commit
+        db.session.rollback()
+        raise DomainError(_("%(email)s already belongs to another Koble account, so your "
+                            "address was not changed.", email=new_email)) from None
+    return user
+
+
+def tell_password_changed(user: User) -> bool:
+    """Mail the account's address that its password was changed, with the way to reset it
+    if that was not them (the reset page, not a reset link: the mail may be read days
+    later); returns whether the mail went out."""
+    return deliver(user.email, _l("Your Koble password was changed"), "email/password_changed",
+                   locale=user.locale, user=user,
+                   reset_link=url_for("auth.reset_request", _external=True))
