@@ -10,6 +10,7 @@ from sqlalchemy import select
 from app import vocabulary
 from app.extensions import db
 from app.models import Arena, Invitation
+from app.services.contacts import email_of
 from app.services.meeting_requests import profile_ids
 from app.services.privacy import shown
 from app.services.schedule import meetings
@@ -30,7 +31,7 @@ def invitations(arena: Arena) -> tuple[list[str], list[list]]:
               _("State"), _("Value"), _("Invited at")]
     sides, states = (vocabulary.resolved(vocabulary.SIDES),
                      vocabulary.resolved(vocabulary.INVITATION_STATES))
-    rows = [[label(sides, i.side), i.rank, shown(i.user.name), i.user.email,
+    rows = [[label(sides, i.side), i.rank, shown(i.user.name), email_of(i.user),
              _association(i.user), shown(i.pitch.title) if i.pitch else "",
              label(states, i.state), round(i.value or 0.0, 3), i.invited_at]
             for i in _invitations(arena)]
@@ -42,7 +43,7 @@ def answers(arena: Arena) -> tuple[list[str], list[list]]:
               _("Answered at"), _("Arrives in slot"), _("Leaves before slot"), _("Attended")]
     sides, states, yes_no = (vocabulary.resolved(m) for m in (
         vocabulary.SIDES, vocabulary.INVITATION_STATES, vocabulary.YES_NO))
-    rows = [[label(sides, i.side), shown(i.user.name), i.user.email, _association(i.user),
+    rows = [[label(sides, i.side), shown(i.user.name), email_of(i.user), _association(i.user),
              label(states, i.state), i.answered_at,
              # a no or a cancelled place has no times, whatever was chosen before it
              None if i.arrive_slot is None or not i.has_times else i.arrive_slot + 1,

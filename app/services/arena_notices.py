@@ -192,6 +192,20 @@ def partner_withdrew(arena: Arena, person, called_off: list[Meeting]) -> list[No
     return _partners(arena, person, called_off, "partner_withdrew", person)
 
 
+def partner_left(arena: Arena, person, called_off: list[Meeting]) -> list[Notification]:
+    """A participant left Koble (deleted their account or was deactivated): each partner of
+    their called-off meetings learns which one, and only that the other participant is no
+    longer on Koble, not who left or why (their name would outlive a deleted account)."""
+    path = _agenda_link(arena)
+    notes = []
+    for m in _known(arena, called_off):
+        partner = m.investor if m.founder_user_id == person.id else m.founder
+        notes += notices.tell([partner], "partner_left", path, actor=person,
+                              arena=arena.title, arena_id=arena.id, meeting_id=m.id,
+                              time=arena.slot_start(m.slot).strftime("%H:%M"))
+    return notes
+
+
 def arena_moved(arena: Arena, active: Iterable[Meeting], called_off: Iterable[Meeting],
                 staff) -> list[Notification]:
     """The arena's date, start or venue changed: everyone coming or still invited learns

@@ -9,6 +9,11 @@
 - A founder and an investor with mutual interest, and two people who meet each other in the
   same scheduled arena meeting.
 
+Someone who left Koble has no contact details to show: a deleted account's address is a
+placeholder that reaches nobody (nobody sees it, not even an admin), and a deactivated
+person is not to be reached through Koble (only staff and admins, who manage them, still
+see theirs). `departure` says which, for the pages that tell the other side so.
+
 `can_see_contacts` answers for one person (for staff: at most one indexed query, none for
 their own association's members); `contacts_visible_to` answers for a whole list at once
 (for staff: one query per 500 people outside their association), for pages and exports that
@@ -25,27 +30,57 @@ from sqlalchemy import select
 from app.extensions import db
 from app.models import Invitation
 from app.models.arena import arena_host
+from app.services.privacy import is_deleted
 
 # Ids per IN (...) list: well under SQLite's and PostgreSQL's bound-parameter limits.
 _CHUNK = 500
+
+
+def departure(user) -> str | None:
+    """"deleted" for a person who deleted their account, "inactive" for one an admin
+    deactivated, None while they are on Koble."""
+    if user is None:
+        return None
+    if is_deleted(user):
+        return "deleted"
+    return None if user.active else "inactive"
+
+
+def email_of(user) -> str:
+    """The address to show for a user whose details the viewer may see: none for a deleted
+    account (its stored address is a placeholder, not a way to reach anyone)."""
+    return "" if user is None or is_deleted(user) else user.email
 
 
 def can_see_contacts(viewer, owner) -> bool:
     """True when viewer may see the contact details of owner (a pitch owner or investor user)."""
     if not _signed_in(viewer) or owner is None:
         return False
-    if viewer.id == owner.id or viewer.is_admin:
+    if viewer.id == owner.id:
+        return True
+    if _gone_for(viewer, owner):
+        return False
+    if viewer.is_admin:
         return True
     if viewer.is_staff:
         return owner.id in _staff_visible(viewer, [owner])
     return _mutual_interest(viewer, owner) or _shared_meeting(viewer, owner)
 
 
+def _gone_for(viewer, owner) -> bool:
+    """The owner left Koble, as far as viewer is concerned (see the module's docstring)."""
+    left = departure(owner)
+    return left == "deleted" or (left == "inactive" and not viewer.is_staff)
+
+
 def contacts_visible_to(viewer, owners: Iterable) -> set[int]:
     """The ids of those among owners (users; None is skipped) whose contact details viewer
     may see: the rule of `can_see_contacts`, asked once for the list where it can be."""
-    people = {o.id: o for o in owners if o is not None}
-    if not _signed_in(viewer) or not people:
+    if not _signed_in(viewer):
+        return set()
+    people = {o.id: o for o in owners
+              if o is not None and (o.id == viewer.id or not _gone_for(viewer, o))}
+    if not people:
         return set()
     if viewer.is_admin:
         return set(people)

@@ -19,7 +19,7 @@ from app import vocabulary
 from app.extensions import db
 from app.models import Interest, InvestorProfile, Pitch, User
 from app.services import investors, moderation, pitch_search
-from app.services.contacts import contacts_visible_to
+from app.services.contacts import contacts_visible_to, email_of
 from app.services.interest import mutual_matches
 from app.services.pitch_access import label_for
 from app.services.privacy import shown
@@ -69,7 +69,7 @@ def pitch_rows(user, filters: dict | None = None, staff_filters: dict | None = N
             vocabulary.PITCH_STATUSES, vocabulary.YES_NO))
     rows = []
     for p in found:
-        email = p.owner.email if user is None or p.owner_id in visible else ""
+        email = email_of(p.owner) if user is None or p.owner_id in visible else ""
         rows.append([p.id, shown(p.title), p.summary, label(stages, p.stage),
                      _tags(p.sectors, sectors), p.ask_nok, label(funding, p.funding_type),
                      label(places, p.municipality), _tags(p.green_objectives, objectives),
@@ -105,7 +105,7 @@ def investor_rows(user, filters: dict | None = None):
                      q.ticket_max, _tags(q.regions, places), label(mandates, q.green_mandate),
                      _tags(q.green_objectives, objectives), _tags(q.support_offers, support),
                      shown(q.user.name) if q.user else "",
-                     (q.contact_email or q.user.email) if allowed and q.user else "",
+                     (q.contact_email or email_of(q.user)) if allowed and q.user else "",
                      (q.contact_phone or q.user.phone or "") if allowed and q.user else ""])
     return header, rows
 
@@ -148,8 +148,8 @@ def match_rows(user):
         see_investor = user is None or (investor is not None and investor.id in visible)
         title = shown(pitch.title) if user is None else label_for(user, pitch)
         rows.append([pitch.id, title, shown(founder.name),
-                     founder.email if see_founder else "", profile.id,
+                     email_of(founder) if see_founder else "", profile.id,
                      shown(profile.organisation), shown(investor.name) if investor else "",
-                     (profile.contact_email or investor.email) if see_investor else "",
+                     (profile.contact_email or email_of(investor)) if see_investor else "",
                      (profile.contact_phone or investor.phone or "") if see_investor else ""])
     return header, rows

@@ -23,6 +23,7 @@ from app.extensions import db
 from app.models import Interest, InvestorProfile, Notification, Pitch, User
 from app.models.interest import INTEREST_KINDS
 from app.services import mail_preferences, notifications, records
+from app.services.contacts import departure
 from app.services.errors import DomainError, NotFound
 from app.services.pitch_access import withdrawn_for
 
@@ -327,12 +328,14 @@ class MutualMatch:
     """A mutual match as one side sees it. `withdrawn`: the viewer may no longer read the
     pitch (its founder made it a draft again, or staff hid it), so nothing of it may be
     shown but that (`app.services.pitch_access`); the contact details the two agreed to
-    share stay."""
+    share stay. `left`: the other side left Koble, "deleted" or "inactive"
+    (`contacts.departure`), and has no contact details to share any more."""
 
     pitch: Pitch
     profile: InvestorProfile
     since: object
     withdrawn: bool = False
+    left: str | None = None
 
 
 def mutual_matches(user) -> list[MutualMatch]:
@@ -354,7 +357,8 @@ def mutual_matches(user) -> list[MutualMatch]:
         query = query.join(User, User.id == InvestorProfile.user_id).where(User.id == user.id)
     else:
         return []
-    out = [MutualMatch(p, q, max(a, b), withdrawn_for(user, p))
+    out = [MutualMatch(p, q, max(a, b), withdrawn_for(user, p),
+                       departure(q.user if user.role == "founder" else p.owner))
            for p, q, a, b in db.session.execute(query).unique()]
     out.sort(key=lambda m: (str(m.since), m.pitch.id), reverse=True)
     return out

@@ -26,7 +26,7 @@ GROUPS: dict[str, frozenset[str]] = {
         "meeting_request", "meeting_request_accepted", "meeting_request_declined",
         "schedule_ready", "schedule_no_meetings", "schedule_changed", "meeting_moved",
         "meetings_called_off", "meetings_retimed", "times_changed_called_off", "meeting_called_off",
-        "partner_withdrew", "meeting_cancelled", "meeting_restored", "arena_moved",
+        "partner_withdrew", "partner_left", "meeting_cancelled", "meeting_restored", "arena_moved",
         "arena_cancelled",
     }),
     "moderation": frozenset({"pitch_hidden", "pitch_unhidden"}),

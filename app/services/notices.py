@@ -95,6 +95,7 @@ def subject_of(note: Notification) -> str:
                                               arena=arena),
         "meeting_called_off": lambda: _("A meeting at %(arena)s is cancelled", arena=arena),
         "partner_withdrew": lambda: _("A meeting at %(arena)s is cancelled", arena=arena),
+        "partner_left": lambda: _("A meeting at %(arena)s is cancelled", arena=arena),
         "arena_moved": lambda: _("New time or place: %(arena)s", arena=arena),
         "meeting_restored": lambda: _("A meeting at %(arena)s is back on", arena=arena),
         "arena_cancelled": lambda: _("Cancelled: %(arena)s", arena=arena),

@@ -108,6 +108,9 @@ STAFF_CHANGES = {
     "partner_withdrew": lambda p: _(
         "%(who)s no longer comes to “%(arena)s”, so your meeting at %(time)s is called off.",
         who=p.get("who", ""), arena=p.get("arena", ""), time=p.get("time", "")),
+    "partner_left": lambda p: _(
+        "Your meeting at “%(arena)s” (%(time)s) is called off: the other participant is no "
+        "longer on Koble.", arena=p.get("arena", ""), time=p.get("time", "")),
     "arena_moved": lambda p: _(
         "The organisers changed when or where “%(arena)s” is: now %(date)s at %(time)s, "
         "%(venue)s.", arena=p.get("arena", ""), date=_day(p), time=p.get("time", ""),

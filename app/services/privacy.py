@@ -51,6 +51,11 @@ def shown(value):
     return value
 
 
+def is_deleted(user) -> bool:
+    """True for an account its owner deleted: what is left is a placeholder, no person."""
+    return user is not None and (user.email or "").endswith(f"@{DELETED_DOMAIN}")
+
+
 # /2: "arenas" became a list of {id, title, date} like every other collection (in /1 it was
 # an object of titles keyed by id), and every timestamp carries its UTC offset.
 EXPORT_FORMAT = "koble-personal-data/2"
@@ -125,7 +130,11 @@ def delete_account(user: User, password: str) -> None:
 
 
 def anonymise(user: User) -> None:
-    """Strip the person from every table; the rows statistics count stay."""
+    """Strip the person from every table; the rows statistics count stay. Their part in
+    the arenas not yet held ends first, their partners told (`departures`)."""
+    from app.services import departures  # it reaches privacy.shown through the schedule
+
+    departure = departures.leave_arenas(user)
     old_email = user.email
     now = utcnow()
     user.email = f"deleted-{user.id}-{secrets.token_hex(6)}@{DELETED_DOMAIN}"
@@ -168,6 +177,7 @@ def anonymise(user: User) -> None:
         event.target = (event.target or "").replace(old_email, "(deleted)") or None
     audit.record("account_deleted", actor=user, target=f"user:{user.id}", commit=False)
     db.session.commit()
+    departures.announce(departure)
 
 
 def _scrub_notifications(names: set[str], titles: set[str]) -> None:
@@ -218,21 +228,27 @@ def set_role(user: User, role: str, actor=None, association=None) -> None:
 
 
 def set_active(user: User, active: bool, actor=None) -> None:
-    """Deactivate (ending every session) or reactivate a user; audited. Nobody deactivates
-    themselves, and the last active admin stays."""
+    """Deactivate (ending every session, and their part in the arenas not yet held, their
+    partners told) or reactivate a user; audited. Nobody deactivates themselves, and the
+    last active admin stays. Reactivating brings no called-off meeting back."""
+    from app.services import departures  # it reaches privacy.shown through the schedule
+
     if user.active == active:
         return
+    departure = departures.Departure()
     if not active:
         if actor is not None and actor.id == user.id:
             raise DomainError(_("You cannot deactivate your own account."), "active")
         if user.role == "admin":
             _not_the_last_admin(user, "active")
+        departure = departures.leave_arenas(user, actor=actor)
     user.active = active
     if not active:
         user.session_token = new_session_token()
     audit.record("user_reactivated" if active else "user_deactivated", actor=actor,
                  target=f"user:{user.id}", commit=False)
     db.session.commit()
+    departures.announce(departure)
 
 
 def _slug(association) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import UTC, datetime, timedelta
 
 import icalendar
 import pytest
@@ -29,8 +30,12 @@ WORDS = {"nb": ("Slettet bruker", "Slettet pitch"), "en": ("Deleted user", "Dele
 
 @pytest.fixture
 def arena_pair(app):
-    """A scheduled arena where a founder and an investor meet and matched each other."""
-    arena = make_arena(status="scheduled")
+    """A scheduled arena, over since yesterday, where a founder and an investor met and
+    matched each other. (Deleting an account calls off its meetings at arenas still to come,
+    tests/app/test_leaving_koble.py; those held keep the deleted name.)"""
+    yesterday = datetime.now(UTC) - timedelta(days=1)
+    arena = make_arena(status="scheduled", date=yesterday.date(),
+                       rsvp_deadline=yesterday - timedelta(days=7))
     founder, investor = make_participant(arena, "founder"), make_participant(arena, "investor")
     make_meeting(arena, founder, investor, slot=1)
     profile = db.session.query(InvestorProfile).filter_by(user_id=investor.user_id).one()

@@ -1,24 +1,28 @@
 """Contact details (investor contact_email/contact_phone, user e-mail/phone) appear only where
 the double opt-in allows: before mutual interest nowhere, after it in both sides' pages,
-exports, API answers and e-mails, for third parties never; an arena meeting reveals them to
-the two who meet (agenda page and calendar file), not to others in the room. Staff see those
-of their own association's members and of the invitees of the arenas their association
-hosts, on every page, export and API answer, and nobody else's; admins see everyone's."""
+exports, API answers and e-mails until one side leaves Koble, for third parties never; an
+arena meeting reveals them to the two who meet (agenda page and calendar file), not to
+others in the room. Staff see those of their own association's members and of the invitees
+of the arenas their association hosts, on every page, export and API answer, and nobody
+else's; admins see everyone's."""
 
 from __future__ import annotations
 
 import io
 import zipfile
 
+import pytest
 from sqlalchemy import event
 
 from app.extensions import db
 from app.models import User
-from app.services import api_tokens, interest
+from app.services import api_tokens, interest, privacy
 from app.services.contacts import can_see_contacts, contacts_visible_to
+from app.services.privacy import DELETED_DOMAIN
 from tests.app.security.counts import count
 from tests.app.security.principals import get_rules, kind_of, log_in, url_for_rule
 from tests.factories import (
+    DEFAULT_PASSWORD,
     make_arena,
     make_investor,
     make_invitation,
@@ -304,3 +308,27 @@ def test_staff_rule_costs_one_query_for_a_whole_list(app):
         assert not statements
     finally:
         event.remove(db.engine, "before_cursor_execute", counted)
+
+
+
+@pytest.mark.parametrize("leave", ["delete", "deactivate"])
+def test_someone_who_left_koble_leaves_no_contact_behind(app, leave):
+    """A deleted account's placeholder address (deleted-…@deleted.invalid) is no contact,
+    and a deactivated person is not to be reached: after mutual interest and a meeting at an
+    upcoming arena, none of the other side's sinks carries either (services/contacts.py)."""
+    arena = make_arena(status="scheduled")
+    founder, pitch = _person("founder", "91111")
+    investor, profile = _person("investor", "93333")
+    interest.mark(founder, pitch.id, profile.id, "interested")
+    interest.mark(investor, pitch.id, profile.id, "interested")
+    db.session.commit()
+    make_meeting(arena, make_invitation(arena, founder, "accepted", pitch_id=pitch.id),
+                 make_invitation(arena, investor, "accepted"))
+    secrets = _secrets(founder, pitch)
+    assert founder.email in _sinks(app, investor, pitch, profile, arena)["/matches/mutual"]
+    if leave == "delete":
+        privacy.delete_account(founder, DEFAULT_PASSWORD)
+    else:
+        privacy.set_active(founder, False)
+    view = _sinks(app, investor, pitch, profile, arena)
+    assert not _leaks(view, [*secrets, founder.email, DELETED_DOMAIN])

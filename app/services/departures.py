@@ -1,0 +1,80 @@
+"""What happens at the arenas when a person leaves Koble: they delete their account, or an
+admin deactivates it.
+
+At every arena not yet held they stop coming, as when staff take someone off the list: their
+scheduled meetings are called off (`meeting_changes.call_off`: slots freed, the schedule's
+SEQUENCE raised so calendar apps drop the events), a seat they held goes to the waiting
+list and their own calendar file sends the arena as cancelled; an unsent proposal is
+dropped. Each partner of a called-off meeting is told (once the schedule is published), in
+their own language, only that the other participant is no longer on Koble: why (deleted or
+deactivated) is nobody's business.
+Held and cancelled arenas are history and stay as they were. Reactivating the account brings
+nothing back: the meetings stay called off, the person may be invited again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import delete, select
+
+from app.extensions import db
+from app.models import Arena, Invitation, Notification
+from app.services import arena_notices, audit, meeting_changes, notices
+from app.services import arenas as arena_service
+from app.services.invitations import PENDING, normalise
+from app.services.rsvp import SEATED, fill_seats, mail_invitation
+from app.services.schedule import meetings
+
+# Arenas whose list and schedule can still change; the others are their own record.
+NOT_YET_HELD = ("draft", "inviting", "scheduled")
+
+
+@dataclass
+class Departure:
+    """What leaving changed, to announce once the caller has committed."""
+
+    told: list[Notification] = field(default_factory=list)
+    newly_invited: list[Invitation] = field(default_factory=list)
+
+
+def leave_arenas(user, actor=None) -> Departure:
+    """End the person's part in every arena not yet held (see the module's docstring); the
+    caller commits, then calls `announce`. Audited per arena (commit=False)."""
+    out = Departure()
+    arena_ids = list(db.session.scalars(
+        select(Invitation.arena_id).join(Arena, Arena.id == Invitation.arena_id)
+        .where(Invitation.user_id == user.id, Arena.status.in_(NOT_YET_HELD),
+               Invitation.state.in_(PENDING + SEATED)).order_by(Invitation.arena_id)))
+    for arena_id in arena_ids:
+        arena = arena_service.lock_arena(arena_id)
+        if arena.held:
+            continue  # over, though nobody marked it done: what happened there stands
+        invitation = db.session.scalar(select(Invitation).where(
+            Invitation.arena_id == arena.id, Invitation.user_id == user.id))
+        side = invitation.side
+        freed = 0
+        if invitation.state in PENDING:
+            db.session.execute(delete(Invitation).where(Invitation.id == invitation.id))
+            db.session.flush()
+            normalise(arena, side)
+        else:
+            mine = (meetings(arena, user_id=user.id) if invitation.state == "accepted"
+                    else [])
+            freed = meeting_changes.call_off(arena, user.id)
+            out.told += arena_notices.partner_left(arena, user, mine)
+            invitation.state = "cancelled"
+            db.session.flush()
+            out.newly_invited += fill_seats(arena, side)
+        audit.record("participation_cancelled", actor=actor or user,
+                     target=f"arena:{arena.id}", detail=f"left Koble, meetings freed={freed}",
+                     commit=False)
+    return out
+
+
+def announce(departure: Departure) -> None:
+    """After the commit: e-mail the partners' notices and the invitations of those who got
+    the freed seats."""
+    notices.send(departure.told)
+    for other in departure.newly_invited:
+        mail_invitation(other)
