@@ -44,7 +44,7 @@ class WebAddress(Text):
     def _deserialize(self, value, attr, data, **kwargs):
         text = super()._deserialize(value, attr, data, **kwargs)
         try:
-            return web_address(text)
+            return web_address(text) or ""  # "" (nothing typed) is stored as null
         except ValueError:
             raise ValidationError("Enter a web address, such as solkraft.no or "
                                   "https://solkraft.no.") from None
