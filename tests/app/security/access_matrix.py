@@ -271,6 +271,9 @@ EXPECTED = {
     'GET engine_admin.engine': {
         'own': 'L 403 403 403 403 403 200 L',
     },
+    'GET engine_admin.restore_defaults': {
+        'own': 'L 403 403 403 403 403 200 L',
+    },
     'GET investors.browse': {
         'own': 'L 200 200 403 403 200 200 L',
     },
@@ -525,7 +528,7 @@ EXPECTED = {
         'non_numeric': '404 404 404 404 404 404 404 404',
     },
     'POST admin.deactivate': {
-        'own': '- 403 403 403 403 403 422 L',
+        'own': '- 403 403 403 403 403 303 L',
         'other': 'L 403 403 403 403 403 303 L',
         'other_published': 'L 403 403 403 403 403 303 L',
         'missing': 'L 403 403 403 403 403 404 L',
@@ -546,9 +549,9 @@ EXPECTED = {
         'non_numeric': '404 404 404 404 404 404 404 404',
     },
     'POST admin.set_role': {
-        'own': '- 403 403 403 403 403 422 L',
-        'other': 'L 403 403 403 403 403 422 L',
-        'other_published': 'L 403 403 403 403 403 422 L',
+        'own': '- 403 403 403 403 403 303 L',
+        'other': 'L 403 403 403 403 403 303 L',
+        'other_published': 'L 403 403 403 403 403 303 L',
         'missing': 'L 403 403 403 403 403 404 L',
         'negative': '404 404 404 404 404 404 404 404',
         'huge': '404 404 404 404 404 404 404 404',
@@ -714,6 +717,9 @@ EXPECTED = {
         'own': 'L 403 403 403 403 403 422 L',
     },
     'POST engine_admin.rebuild': {
+        'own': 'L 403 403 403 403 403 303 L',
+    },
+    'POST engine_admin.restore_defaults': {
         'own': 'L 403 403 403 403 403 303 L',
     },
     'POST investors.profile': {
