@@ -14,6 +14,16 @@ ALLOWED_TAGS = {
 }
 
 
+def render_markdown_inline(text: str | None) -> Markup:
+    """Render one line of Markdown (`code`, *emphasis*, links) without a paragraph around
+    it, sanitised as render_markdown is: for a table cell or a sentence in a page."""
+    html = _md.renderInline(text or "")
+    clean = nh3.clean(html, tags=ALLOWED_TAGS, attributes={"a": {"href"}},
+                      url_schemes={"http", "https", "mailto"},
+                      link_rel="nofollow noopener noreferrer")
+    return Markup(clean)  # noqa: S704 - nh3 has sanitised it
+
+
 def render_markdown(text: str | None, top: int = 3) -> Markup:
     """Render Markdown to sanitised HTML; links only http(s) and marked nofollow.
 

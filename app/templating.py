@@ -11,7 +11,7 @@ from flask_babel import get_locale
 from jinja2 import pass_context
 
 from app import vocabulary
-from app.markdown import render_markdown
+from app.markdown import render_markdown, render_markdown_inline
 
 
 def format_nok(amount: int | float | None) -> str:
@@ -99,6 +99,7 @@ def filters_active(form, ignore=("sort",)) -> bool:
 def init_app(app: Flask) -> None:
     """Register filters and the vocabulary for every template."""
     app.jinja_env.filters["markdown"] = render_markdown
+    app.jinja_env.filters["markdown_inline"] = render_markdown_inline
     app.jinja_env.filters["nok"] = format_nok
     app.jinja_env.filters["label"] = label
     app.jinja_env.filters["timeformat"] = clock  # in place of Flask-Babel's own

@@ -52,11 +52,28 @@ class InvitationList(ma.Schema):
     items = fields.List(fields.Nested(InvitationOut), required=True)
 
 
+# v1 answered slot and table counted from 0 before this was written down, and changing what
+# a field means breaks its callers: they stay 0-based, said on each field, and the numbers
+# people read on the page, in the CSV and on the table signs come beside them, from 1.
+ZERO_BASED = ("Counted from 0 (the arena's first {what} is 0), as in every `slot` and "
+              "`table` field of this API; `{number}` is the number people see.")
+
+
 class MeetingOut(ma.Schema):
     id = fields.Integer(required=True)
     arena_id = fields.Integer(required=True)
-    slot = fields.Integer(required=True)
-    table = fields.Integer(required=True)
+    slot = fields.Integer(required=True, metadata={"description": ZERO_BASED.format(
+        what="slot", number="slot_number")})
+    table = fields.Integer(required=True, metadata={"description": ZERO_BASED.format(
+        what="table", number="table_number")})
+    slot_number = fields.Function(lambda m: m.slot + 1, required=True, metadata={
+        "type": "integer", "description": "The slot counted from 1, as the agenda page, the "
+                                          "CSV export and the calendar say it (\"Slot 2\" is "
+                                          "`slot` 1)."})
+    table_number = fields.Function(lambda m: m.table + 1, required=True, metadata={
+        "type": "integer", "description": "The table counted from 1, as on the agenda page, "
+                                          "the CSV export and the table signs (\"Table 1\" "
+                                          "is `table` 0)."})
     starts_at = fields.Function(lambda m: m.arena.slot_start(m.slot).isoformat(),
                                 required=True)
     ends_at = fields.Function(lambda m: m.arena.slot_end(m.slot).isoformat(), required=True)
@@ -81,6 +98,15 @@ _CLOCK = r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$"
 class TimesIn(Strict):
     """The whole of one's times, each field sent (null: the arena's own), so that a body
     that is missing or not JSON is refused rather than read as "the arena's own"."""
+
+    FIELDS = ("arrive", "leave", "meeting_cap")
+
+    def load(self, data, *, partial=None, **kwargs):
+        """Missing fields pass here: the view names them in the one answer that also names
+        the values it cannot use (app/api/arena_times.py), instead of this refusing the
+        body for a missing `leave` alone. The description still says all three are
+        required."""
+        return super().load(data, partial=True, **kwargs)
 
     arrive = fields.Raw(required=True, allow_none=True, metadata={
         "type": "string", "pattern": _CLOCK, "example": "09:15",
@@ -107,9 +133,10 @@ class TimesOut(ma.Schema):
     arrive = fields.String(required=True, metadata={"description": "\"HH:MM\", local time."})
     leave = fields.String(required=True, metadata={"description": "\"HH:MM\", local time."})
     arrive_slot = fields.Integer(required=True, metadata={
-        "description": "The first slot attended (0-based)."})
+        "description": "The first slot attended, counted from 0 as every `slot` field."})
     leave_slot = fields.Integer(required=True, metadata={
-        "description": "The slot at which the person leaves: the last attended is one before."})
+        "description": "The slot at which the person leaves, counted from 0 as every `slot` "
+                       "field: the last attended is one before."})
     meeting_cap = fields.Integer(allow_none=True, metadata={
         "description": "The person's own limit; null: the arena's."})
     cap = fields.Integer(required=True, metadata={

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 
-from flask import Blueprint, current_app, render_template
+from flask import Blueprint, current_app, render_template, request
+
+from app.api.examples import EXAMPLES, curl
 
 bp = Blueprint("api_docs", __name__, url_prefix="/api/v1")
 
@@ -76,8 +78,17 @@ def operations(spec: dict) -> list[dict]:
                         or f"{method}-{path}", "summary": op.get("summary", ""),
                         "description": op.get("description", ""), "tags": op.get("tags", []),
                         "params": params, "body": _type_of(body), "responses": responses,
-                        "public": op.get("security") == []})
+                        "public": op.get("security") == [],
+                        "example": _example(method.upper(), path)})
     return out
+
+
+def _example(method: str, path: str) -> dict | None:
+    example = EXAMPLES.get((method, path))
+    if example is None:
+        return None
+    return {"role": example.role, "note": example.note,
+            "curl": curl(method, path, example, request.url_root)}
 
 
 def schemas(spec: dict) -> list[dict]:

@@ -132,6 +132,29 @@ def cap_from(value) -> int | None:
     raise DomainError(_("Enter a whole number."), "meeting_cap")
 
 
+def read_clock_values(arena: Arena, values: dict) -> tuple[dict, dict[str, list[str]]]:
+    """Read each of "arrive", "leave" and "meeting_cap" that `values` holds, as the API and
+    the command line send them: (the slots and cap read, {field: [message]} for every field
+    that cannot be used on its own). Every field is checked, so one answer names every
+    wrong field; the rules between fields (leaving after arriving) come after, in storing."""
+    found: dict = {}
+    errors: dict[str, list[str]] = {}
+    readers = (("arrive", lambda v: arrive_at(arena, v)), ("leave", lambda v: leave_at(arena, v)),
+               ("meeting_cap", cap_from))
+    for name, read in readers:
+        if name not in values:
+            continue
+        try:
+            found[name] = read(values[name])
+        except DomainError as error:
+            errors[name] = [error.message]
+    cap = found.get("meeting_cap")
+    if cap is not None and not 0 <= cap <= arena.cap:
+        errors["meeting_cap"] = [_("Enter a number of meetings from 0 to %(cap)d.",
+                                   cap=arena.cap)]
+    return found, errors
+
+
 # --- checking -------------------------------------------------------------------------------
 def _normalised(arena: Arena, arrive: int | None, leave: int | None, cap: int | None
                 ) -> tuple[int | None, int | None, int | None]:

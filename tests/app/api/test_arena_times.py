@@ -289,3 +289,33 @@ def test_staff_of_another_association_get_404_and_admins_may(client):
     assert client.put(theirs(arena, person), headers=admin,
                       json=body(leave="09:30")).status_code == 200
     assert stored(person.id) == (None, 2, None)
+
+
+def test_one_refusal_names_every_wrong_and_missing_field(client):
+    """`{"arrive": 915, "meeting_cap": -1}` was answered "leave: Missing data" alone; once
+    `leave` was sent, the next answer named the next field. One answer now names all three,
+    each with its own message, in the documented shape; nothing changes."""
+    arena = make_arena(meeting_cap=3)
+    me = make_participant(arena, "founder", arrive_slot=1, leave_slot=6, meeting_cap=2)
+    me.user.locale = "en"
+    db.session.commit()
+    response = client.put(mine(arena), headers=bearer(me.user),
+                          json={"arrive": 915, "meeting_cap": -1})
+    assert response.status_code == 422
+    error = response.get_json()["error"]
+    assert error["code"] == "validation_error"
+    assert error["fields"] == {
+        "arrive": ["Choose an arrival time from the arena's slots."],
+        "leave": ["Missing data for required field."],
+        "meeting_cap": ["Enter a number of meetings from 0 to 3."]}
+    assert error["message"] == ("Choose an arrival time from the arena's slots. Missing data "
+                                "for required field. Enter a number of meetings from 0 to 3.")
+    assert stored(me.id) == (1, 6, 2) and audits() == []
+    # staff's PUT answers the same way, and nothing missing still means all three are required
+    staff = make_user("staff", association="asker")
+    theirs_response = client.put(theirs(arena, me), headers=bearer(staff), json={})
+    assert set(theirs_response.get_json()["error"]["fields"]) == {"arrive", "leave",
+                                                                  "meeting_cap"}
+    spec = client.get("/api/v1/openapi.json").get_json()
+    assert set(spec["components"]["schemas"]["TimesIn"]["required"]) == {"arrive", "leave",
+                                                                         "meeting_cap"}
