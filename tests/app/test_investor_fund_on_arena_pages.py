@@ -34,9 +34,9 @@ def test_staff_invitation_list_names_the_investors_fund(client, auth, arena):
     founder = make_participant(arena, "founder")
     auth.login(make_user("staff", association="asker").email)
     page = client.get(f"/staff/arenas/{arena.id}/invitations").get_data(as_text=True)
-    row = re.search(rf'<tr data-invitation-id="{invitation.id}".*?</tr>', page, re.S).group(0)
+    row = re.search(rf'<tr[^>]*data-invitation-id="{invitation.id}".*?</tr>', page, re.S).group(0)
     assert "Per Hansen" in row and "Fjordkapital AS" in row
-    founder_row = re.search(rf'<tr data-invitation-id="{founder.id}".*?</tr>', page,
+    founder_row = re.search(rf'<tr[^>]*data-invitation-id="{founder.id}".*?</tr>', page,
                             re.S).group(0)
     assert founder.pitch.title in founder_row
 

@@ -7,7 +7,6 @@ import pytest
 
 from app.extensions import db
 from app.models import Arena, AuditEvent, Meeting, MeetingRequest
-from app.services import privacy
 from app.services import schedule as schedule_service
 from tests.factories import make_arena, make_meeting, make_participant, make_score, make_user
 
@@ -237,25 +236,6 @@ def test_schedule_page_shows_tables_and_people(client, staff):
     assert b'id="table-2"' in page.data and f'id="person-{f1.user_id}"'.encode() in page.data
     assert b"09:30" in page.data
     assert b"meetings.css" in page.data
-
-
-@pytest.mark.parametrize(("lang", "sentence"), [
-    ("nb", "Slettet bruker har allerede et møte i tidsluke 3."),
-    ("en", "Deleted user already has a meeting in slot 3."),
-])
-def test_move_conflict_names_a_deleted_participant_in_the_staff_language(client, staff, lang,
-                                                                         sentence):
-    arena = make_arena(status="scheduled")
-    f1, f2 = make_participant(arena, "founder"), make_participant(arena, "founder")
-    i1 = make_participant(arena, "investor")
-    moving = make_meeting(arena, f1, i1, slot=0, table=0)
-    make_meeting(arena, f2, i1, slot=2, table=1)
-    privacy.anonymise(i1.user)
-    db.session.commit()
-    client.post("/language", data={"lang": lang})
-    response = client.post(f"/staff/arenas/{arena.id}/meetings/{moving.id}/move",
-                           data={"slot": "3", "table": "1"})
-    assert sentence in client.get(response.location).get_data(as_text=True)
 
 
 @pytest.mark.parametrize(("lang", "message"), [

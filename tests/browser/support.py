@@ -83,7 +83,11 @@ class Server:
                     continue
                 message = email.message_from_bytes(chunk, policy=policy.default)
                 part = message.get_body(preferencelist=("plain", "html"))
-                found.append(Mail(to=str(message["to"] or ""), subject=str(message["subject"]),
+                # a long non-ASCII subject is folded before its first encoded word
+                # ("Subject:\n =?utf-8?q?…"); mail programs drop that leading space, the parser
+                # keeps it
+                found.append(Mail(to=str(message["to"] or ""),
+                                  subject=str(message["subject"]).strip(),
                                   body=part.get_content() if part is not None else ""))
         return found
 

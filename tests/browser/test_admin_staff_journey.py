@@ -58,7 +58,7 @@ def test_admin_invites_staff_who_sets_a_password_and_sees_the_dashboard(new_user
 
     # The mail, in the chosen language, with a link to choose a password.
     [mail] = [m for m in live_server.mails() if m.to == address]
-    assert mail.subject == "Du er invitert til Koble"
+    assert mail.subject == f"Du er ansatt i {ASSOCIATION} på Koble"  # the staff role, named
     link = live_server.links_in_mails(r"/auth/reset/")[address]
 
     staff = new_user(DESKTOP, name="new-staff")  # not logged in: the link is enough

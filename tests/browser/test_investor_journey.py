@@ -89,7 +89,7 @@ def test_investor_profile_browse_interest_and_mutual_match_en(new_user, viewport
     me.nav("Pitches")
     me.check("browse-pitches")
     if viewport == PHONE:  # the filters fold behind a button on a phone
-        page.locator("main").get_by_role("button", name="Filters", exact=True).click()
+        _open_filters(page)
     search = page.get_by_role("search")
     search.get_by_label("Search").fill("sol")
     search.get_by_label("Sector", exact=True).select_option(label="Energy")
@@ -105,10 +105,7 @@ def test_investor_profile_browse_interest_and_mutual_match_en(new_user, viewport
     me.nav("Recommended")
     me.check("investor-recommendations")
     if viewport == PHONE:
-        page.locator("main").get_by_role("button", name="Filters", exact=True).click()
-        # Bootstrap's collapse animates ("collapsing"); a click on Filter while the form
-        # still grows can miss the button
-        expect(page.locator("#filters")).to_have_class(re.compile(r"\bcollapse\b.*\bshow\b"))
+        _open_filters(page)
     filters = page.get_by_role("form", name="Filters")
     filters.get_by_label("Municipality").select_option(label="Asker")
     filters.get_by_label("Sector", exact=True).select_option(label="Energy")
@@ -146,3 +143,13 @@ def test_investor_profile_browse_interest_and_mutual_match_en(new_user, viewport
     expect(page.get_by_role("heading", name=titles[0])).to_be_visible()
     expect(page.get_by_role("link", name=KARI)).to_be_visible()
     me.check("investor-mutual-contacts")
+
+
+def _open_filters(page) -> None:
+    """Unfold the filters on a phone and wait until they are open: Bootstrap's collapse
+    animates ("collapsing"), and a click on the form's button while it still grows can miss
+    (two clean-clone runs timed out waiting for the filtered address)."""
+    button = page.locator("main").get_by_role("button", name="Filters", exact=True)
+    button.click()
+    folded = page.locator("#" + button.get_attribute("aria-controls"))
+    expect(folded).to_have_class(re.compile(r"\bcollapse\b.*\bshow\b"))
