@@ -13,8 +13,9 @@ import pytest
 from sqlalchemy import select
 
 from app.extensions import db
-from app.models import Arena, Meeting, Notification
+from app.models import Arena, Meeting
 from tests.app.api.helpers import bearer
+from tests.app.notices_told import told_kinds as told
 from tests.factories import make_arena, make_participant, make_score, make_user, outbox_of
 
 
@@ -24,18 +25,6 @@ def staff(client, auth):
     auth.login(user.email)
     client.post("/language", data={"lang": "en"})
     return user
-
-
-def told(kind: str | None = None) -> dict[int, list[str]]:
-    """user id → the kinds of their notices (of one kind)."""
-    db.session.expire_all()
-    query = select(Notification).order_by(Notification.id)
-    if kind:
-        query = query.where(Notification.kind == kind)
-    out: dict[int, list[str]] = {}
-    for note in db.session.scalars(query):
-        out.setdefault(note.user_id, []).append(note.kind)
-    return out
 
 
 def mails_to(app, invitation) -> list:

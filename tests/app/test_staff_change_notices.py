@@ -8,10 +8,9 @@ change sends nothing. Before, none of these changes told anyone."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
 
 from app.extensions import db
-from app.models import Notification
+from tests.app.notices_told import told
 from tests.app.test_arena_edit_after_schedule import _form as edit_form
 from tests.factories import (
     make_arena,
@@ -39,18 +38,6 @@ def speaks(invitation_or_user, locale: str):
     user.locale = locale
     db.session.commit()
     return invitation_or_user
-
-
-def told(kind: str | None = None) -> dict[int, list[Notification]]:
-    """user id → their notices (of one kind)."""
-    db.session.expire_all()
-    query = select(Notification).order_by(Notification.id)
-    if kind:
-        query = query.where(Notification.kind == kind)
-    out: dict[int, list[Notification]] = {}
-    for note in db.session.scalars(query):
-        out.setdefault(note.user_id, []).append(note)
-    return out
 
 
 def mails_to(app, *people) -> list:
