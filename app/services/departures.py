@@ -20,11 +20,10 @@ from sqlalchemy import delete, select
 
 from app.extensions import db
 from app.models import Arena, Invitation, Notification
-from app.services import arena_notices, audit, meeting_changes, notices
+from app.services import arena_notices, audit, notices
 from app.services import arenas as arena_service
-from app.services.invitations import PENDING, normalise
-from app.services.rsvp import SEATED, fill_seats, mail_invitation
-from app.services.schedule import meetings
+from app.services.invitations import PENDING, normalise, stop_coming
+from app.services.rsvp import SEATED, mail_invitation
 
 # Arenas whose list and schedule can still change; the others are their own record.
 NOT_YET_HELD = ("draft", "inviting", "scheduled")
@@ -59,13 +58,11 @@ def leave_arenas(user, actor=None) -> Departure:
             db.session.flush()
             normalise(arena, side)
         else:
-            mine = (meetings(arena, user_id=user.id) if invitation.state == "accepted"
-                    else [])
-            freed = meeting_changes.call_off(arena, user.id)
-            out.told += arena_notices.partner_left(arena, user, mine)
-            invitation.state = "cancelled"
-            db.session.flush()
-            out.newly_invited += fill_seats(arena, side)
+            freed, told, newly = stop_coming(
+                arena, invitation,
+                lambda mine, arena=arena: arena_notices.partner_left(arena, user, mine))
+            out.told += told
+            out.newly_invited += newly
         audit.record("participation_cancelled", actor=actor or user,
                      target=f"arena:{arena.id}", detail=f"left Koble, meetings freed={freed}",
                      commit=False)

@@ -265,8 +265,6 @@ UNDO_MAX_AGE = 3600
 def remove(staff, arena: Arena, invitation_id: int) -> Removed:
     """Take someone off the list; a sent invitation is cancelled and its seat refilled, and
     the partners of the meetings that calls off are told."""
-    from app.services.rsvp import fill_seats
-
     invitation = _own_invitation(arena, invitation_id)
     side = invitation.side
     newly: list[Invitation] = []
@@ -284,13 +282,9 @@ def remove(staff, arena: Arena, invitation_id: int) -> Removed:
         _lost, got = _seat_changes(pending, before, invitation)
     elif invitation.state in SEATED:
         arena = arena_service.lock_arena(arena.id)
-        mine = (schedule_service.meetings(arena, user_id=invitation.user_id)
-                if invitation.state == "accepted" else [])
-        meeting_changes.call_off(arena, invitation.user_id)
-        told = arena_notices.person_removed(arena, invitation.user, mine, staff)
-        invitation.state = "cancelled"
-        db.session.flush()
-        newly = fill_seats(arena, side)
+        _freed, told, newly = stop_coming(
+            arena, invitation,
+            lambda mine: arena_notices.person_removed(arena, invitation.user, mine, staff))
     else:
         raise DomainError(_("This invitation is already answered with a no."))
     db.session.commit()
@@ -300,6 +294,22 @@ def remove(staff, arena: Arena, invitation_id: int) -> Removed:
     audit.record("invitation_removed", actor=staff, target=f"arena:{arena.id}",
                  detail=f"user:{invitation.user_id}")
     return Removed(invitation.user, undo, got + newly)
+
+
+def stop_coming(arena: Arena, invitation: Invitation, tell) -> tuple[int, list, list]:
+    """A seated person stops coming (staff take them off the list, or they leave Koble): their
+    meetings are called off, `tell(their meetings)` makes the partners' notices, the
+    invitation is cancelled and the seat refilled. Returns (meetings freed, notices, newly
+    invited); the caller locks the arena, commits and sends."""
+    from app.services.rsvp import fill_seats
+
+    mine = (schedule_service.meetings(arena, user_id=invitation.user_id)
+            if invitation.state == "accepted" else [])
+    freed = meeting_changes.call_off(arena, invitation.user_id)
+    told = tell(mine)
+    invitation.state = "cancelled"
+    db.session.flush()
+    return freed, told, fill_seats(arena, invitation.side)
 
 
 def _undo_token(arena: Arena, invitation: Invitation, place: int) -> str:
