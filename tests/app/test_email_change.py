@@ -125,8 +125,9 @@ def test_taken_address_gets_the_same_answer_and_is_refused_at_the_link(app, clie
     taken_flash = client.get("/account/").get_data(as_text=True)
     assert free.status_code == taken.status_code == 303
     # the asking page cannot tell the two apart
-    assert free_flash.replace("fri@example.no", "X").count("X") == \
-        taken_flash.replace("ola@example.no", "X").count("X")
+    # (a mark no CSRF token can hold: a page's random token may contain an "X")
+    assert free_flash.replace("fri@example.no", "«ADDR»").count("«ADDR»") == \
+        taken_flash.replace("ola@example.no", "«ADDR»").count("«ADDR»")
     assert re.sub(r"fri@example\.no", "ADDR", _flash(free_flash)) == \
         re.sub(r"ola@example\.no", "ADDR", _flash(taken_flash))
 
