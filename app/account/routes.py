@@ -9,6 +9,7 @@ import json
 from flask import (
     Blueprint,
     abort,
+    current_app,
     flash,
     make_response,
     redirect,
@@ -19,6 +20,7 @@ from flask import (
 )
 from flask_babel import force_locale, get_locale
 from flask_babel import gettext as _
+from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_required, logout_user
 
 from app.account.forms import (
@@ -28,6 +30,7 @@ from app.account.forms import (
     MailPreferencesForm,
     TokenForm,
 )
+from app.extensions import limiter
 from app.i18n import speak_as_link_owner
 from app.models.user import utcnow
 from app.services import (
@@ -99,8 +102,23 @@ def email_notifications():
     return _index_page(form, mail_form, 422)
 
 
+def _mail_limit() -> str:
+    return current_app.config["LOGIN_RATE_LIMIT"]
+
+
+def _account_key() -> str:
+    # The limit is checked before login_required runs: an anonymous POST counts by address.
+    if current_user.is_authenticated:
+        return f"user:{current_user.id}"
+    return get_remote_address()
+
+
 @bp.route("/email", methods=["POST"])
 @login_required
+# Each request mails an address the person types: without a limit, Koble would mail
+# anyone, as often as asked. Per client address and per account, as the login is.
+@limiter.limit(_mail_limit, methods=["POST"])
+@limiter.limit(_mail_limit, methods=["POST"], key_func=_account_key)
 def change_email():
     """Ask to log in with another address: a link goes to it, a notice to the current one;
     the address changes when the link is opened. The answer is the same whether or not the

@@ -118,3 +118,49 @@ def test_throttling_works_with_redis_storage(client, fast_hash):
         for key in server.scan_iter("*"):
             if tag.encode() in key or ip.encode() in key:
                 server.delete(key)
+
+
+def _ask_email_change(client, n, ip="203.0.113.1"):
+    return client.post("/account/email", data={"email": f"someone{n}@example.no",
+                                               "password": DEFAULT_PASSWORD},
+                       environ_base={"REMOTE_ADDR": ip})
+
+
+@pytest.fixture
+def fast_password_check(monkeypatch):
+    monkeypatch.setattr("app.services.account_security.verify_password",
+                        lambda h, p: h is not None and p == DEFAULT_PASSWORD)
+
+
+@pytest.mark.parametrize(("locale", "message"), [("en", "Too many attempts"),
+                                                 ("nb", "For mange forsøk")])
+def test_the_eleventh_e_mail_change_is_refused_and_mails_nobody(app, client, auth, fast_hash,
+                                                               fast_password_check, locale,
+                                                               message):
+    """Each request mails the address typed: without a limit, a mail cannon."""
+    from tests.factories import outbox_of
+
+    user = make_user("founder", locale=locale)
+    auth.login(user.email)
+    for n in range(10):
+        assert _ask_email_change(client, n).status_code == 303
+    sent = len(outbox_of(app))
+    response = _ask_email_change(client, 99)
+    _assert_friendly_429(response)
+    assert message in response.get_data(as_text=True)
+    assert len(outbox_of(app)) == sent
+
+
+def test_e_mail_changes_are_counted_per_account_across_addresses(app, client, auth, fast_hash,
+                                                                fast_password_check):
+    user = make_user("founder")
+    auth.login(user.email)
+    for n in range(10):
+        assert _ask_email_change(client, n, ip=f"198.51.100.{n + 1}").status_code == 303
+    _assert_friendly_429(_ask_email_change(client, 99, ip="198.51.100.200"))
+    # Another person, from an address of their own, is not held up.
+    other = app.test_client()
+    other.post("/auth/login", data={"email": make_user("investor").email,
+                                    "password": DEFAULT_PASSWORD},
+               environ_base={"REMOTE_ADDR": "192.0.2.50"})
+    assert _ask_email_change(other, 1, ip="192.0.2.50").status_code == 303
