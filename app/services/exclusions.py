@@ -3,7 +3,8 @@
 A pair (pitch, investor profile) is never recommended when either side said "not for me"
 about it, or when the two have met before: a scheduled 1:1 meeting between the pitch's
 founder and the investor at an arena that has taken place (its date is past or staff marked
-it done). Recommendations are for finding someone new; people who have met already find
+it done) and whose schedule staff published: a draft's meetings were never shown to the two,
+so they did not meet. Recommendations are for finding someone new; people who have met already find
 each other under their matches and meetings. A meeting where staff marked either person
 absent does not count.
 
@@ -44,7 +45,7 @@ def _met_query(today: date | None = None):
             .join(Arena, Arena.id == Meeting.arena_id)
             .join(InvestorProfile, InvestorProfile.user_id == Meeting.investor_user_id)
             .where(Meeting.state == "scheduled", Meeting.pitch_id.is_not(None), _held(today),
-                   _both_came()))
+                   Arena.schedule_published_at.is_not(None), _both_came()))
 
 
 def _among(query, pitch_column, investor_column, pitch_ids, investor_ids):
@@ -59,8 +60,8 @@ def _among(query, pitch_column, investor_column, pitch_ids, investor_ids):
 def met_before_pairs(pitch_ids: Collection[int] | None = None,
                      investor_ids: Collection[int] | None = None, today: date | None = None,
                      other_than_arena: int | None = None) -> set[tuple[int, int]]:
-    """(pitch id, profile id) of pairs whose founder and investor met at a held arena
-    (other than `other_than_arena`), among the given ids."""
+    """(pitch id, profile id) of pairs whose founder and investor met at a held arena with a
+    published schedule (other than `other_than_arena`), among the given ids."""
     query = _met_query(today)
     if other_than_arena is not None:
         query = query.where(Meeting.arena_id != other_than_arena)

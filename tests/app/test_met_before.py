@@ -10,13 +10,14 @@ from app.services import exclusions, matching, recommendations
 from tests.factories import make_arena, make_invitation, make_meeting
 
 
-def _meet(market, days_from_now: int, status: str = "scheduled", state: str = "scheduled"):
+def _meet(market, days_from_now: int, status: str = "scheduled", state: str = "scheduled",
+          published: bool = True):
     when = datetime.now(UTC) + timedelta(days=days_from_now)
     arena = make_arena(date=when.date(), rsvp_deadline=when - timedelta(days=7), status=status)
     founder = make_invitation(arena, market["solar_founder"], state="accepted",
                               pitch_id=market["solar"].id)
     investor = make_invitation(arena, market["solar_investor"].user, state="accepted")
-    return make_meeting(arena, founder, investor, state=state)
+    return make_meeting(arena, founder, investor, state=state, published=published)
 
 
 def _investor_ids(market) -> list[int]:
@@ -58,6 +59,22 @@ def test_meetings_that_did_not_happen_hide_nothing(market, days, status, state):
     assert exclusions.met_before_pairs() == set()
     matching.rebuild()
     assert recommendations.score_for(market["solar"].id, market["solar_investor"].id) is not None
+
+
+@pytest.mark.parametrize("days, status", [(-3, "scheduled"), (-3, "done"), (0, "done")])
+def test_a_draft_schedule_never_published_is_no_meeting(client, auth, market, days, status):
+    """Staff built a schedule and never published it: the two were never told of their
+    meeting, so the engine still recommends them to each other."""
+    _meet(market, days_from_now=days, status=status, published=False)
+    solar, investor = market["solar"], market["solar_investor"]
+    assert exclusions.met_before_pairs() == set()
+    assert exclusions.excluded_investors(solar.id) == set()
+    assert investor.id in _investor_ids(market) and solar.id in _pitch_ids(market)
+    auth.login(market["solar_founder"].email)
+    page = client.get(f"/pitches/{solar.id}/matches").get_data(as_text=True)
+    assert investor.organisation in page
+    matching.rebuild()
+    assert recommendations.score_for(solar.id, investor.id) is not None
 
 
 def test_a_no_show_has_not_met(market):
@@ -105,6 +122,12 @@ def test_an_earlier_meeting_is_not_suggested_again_but_a_request_still_counts(ap
                                [db.session.get(Invitation, i.id) for i in (investor, other)])
 
     assert set(pairs()) == {(founder.user_id, other.user_id)}
+    # the same earlier meeting in a draft nobody published: they never met
+    earlier.schedule_published_at = None
+    db.session.commit()
+    assert set(pairs()) == {(founder.user_id, investor.user_id), (founder.user_id, other.user_id)}
+    earlier.schedule_published_at = earlier.updated_at
+    db.session.commit()
     db.session.add(MeetingRequest(arena_id=arena.id, from_user_id=founder.user_id,
                                   to_user_id=investor.user_id, state="accepted"))
     db.session.commit()
