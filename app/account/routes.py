@@ -21,7 +21,7 @@ from flask import (
 from flask_babel import force_locale, get_locale
 from flask_babel import gettext as _
 from flask_limiter.util import get_remote_address
-from flask_login import current_user, login_required, logout_user
+from flask_login import current_user, login_required, login_user, logout_user
 
 from app.account.forms import (
     AccountForm,
@@ -151,12 +151,15 @@ def confirm_email(token: str):
         return _confirm_page(error=error.message, status=404)
     speak_as_link_owner(user)
     if request.method == "POST":
+        mine = current_user.is_authenticated and current_user.id == user.id
         try:
             account_security.confirm_change(token)
         except DomainError as error:
             return _confirm_page(error=error.message, status=409)
-        flash(_("Your e-mail address is now %(email)s. Log in with it from now on.",
-                email=new_email), "success")
+        if mine:  # the browser that confirmed stays in, on the new session token
+            login_user(user)
+        flash(_("Your e-mail address is now %(email)s. Log in with it from now on. Other "
+                "sessions are logged out.", email=new_email), "success")
         if current_user.is_authenticated:
             return redirect(url_for("account.index"), 303)
         return redirect(url_for("auth.login", lang=get_locale().language), 303)

@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app.extensions import db
 from app.models import User
+from app.models.user import new_session_token
 from app.services import audit
 from app.services.accounts import find_user, normalise_email
 from app.services.errors import DomainError
@@ -58,14 +59,18 @@ def pending_change(token: str) -> tuple[User, str]:
 
 
 def confirm_change(token: str) -> User:
-    """Move the account to the new address of a valid link. Old password-reset links die
-    with the old address (their fingerprint holds it), and so does this link."""
+    """Move the account to the new address of a valid link and end its sessions, as a new
+    password does: whoever controls the address now controls the account, so a session
+    someone else holds must not outlive the move (the caller logs the confirming browser
+    in again). Old password-reset links die with the old address (their fingerprint holds
+    it), and so does this link."""
     user, new_email = pending_change(token)
     if find_user(new_email) is not None:
         raise DomainError(_("%(email)s already belongs to another Koble account, so your "
                             "address was not changed.", email=new_email))
     old = user.email
     user.email = new_email
+    user.session_token = new_session_token()
     audit.record("email_changed", actor=user, target=f"user:{user.id}",
                  detail=f"{old} -> {new_email}", commit=False)
     try:

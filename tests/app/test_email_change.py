@@ -216,3 +216,35 @@ def test_mails_in_bokmal_for_a_bokmal_reader(app, client):
     to_new, to_old = outbox_of(app)
     assert to_new.subject == "Bekreft den nye e-postadressen din for Koble"
     assert to_old.subject == "E-postadressen til Koble-kontoen din blir endret"
+
+
+def _logged_in(client) -> bool:
+    return client.get("/account/").status_code == 200
+
+
+def test_confirming_ends_the_other_sessions_and_keeps_the_confirming_one(app, client, kari):
+    """As a new password does: whoever took over a session must not keep it once the
+    account has moved to another address."""
+    elsewhere = app.test_client()
+    _login(elsewhere, "kari@example.no")
+    assert _logged_in(elsewhere)
+    _ask(client)
+    _page, done = _confirm(client, _link(outbox_of(app)[0]))
+    assert done.status_code == 303 and done.location.endswith("/account/")
+    page = client.get("/account/")
+    assert page.status_code == 200
+    assert "Other sessions are logged out." in page.get_data(as_text=True)
+    assert not _logged_in(elsewhere)
+
+
+def test_confirming_logged_out_ends_every_session(app, client, kari):
+    _ask(client)
+    _page, done = _confirm(app.test_client(), _link(outbox_of(app)[0]))
+    assert done.status_code == 303
+    assert not _logged_in(client)
+
+
+def test_the_notice_to_the_old_address_says_other_sessions_will_end(app, client, kari):
+    _ask(client)
+    to_old = outbox_of(app)[1]
+    assert "every other session is logged out" in " ".join(to_old.body.split())
