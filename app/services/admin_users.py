@@ -20,16 +20,11 @@ from app.services.collation import norwegian_order
 from app.services.errors import DomainError, NotFound
 from app.services.paging import CountedPagination, paginate
 from app.services.privacy import DELETED_DOMAIN
+from app.services.text_search import contains
 
 PER_PAGE = 25
 HISTORY_ACTIONS = ("role_changed", "association_changed", "user_deactivated",
                    "user_reactivated", "staff_invited")
-
-
-def _like(text: str) -> str:
-    """A LIKE pattern that finds `text` anywhere; % and _ typed by a user match themselves."""
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 def search(q: str = "", role: str | None = None, association_id: int | None = None,
@@ -39,9 +34,8 @@ def search(q: str = "", role: str | None = None, association_id: int | None = No
     query = select(User).where(~User.email.endswith(f"@{DELETED_DOMAIN}"))
     words = (q or "").strip().lower().split()
     for word in words[:8]:
-        pattern = _like(word)
-        query = query.where(or_(func.lower(User.name).like(pattern, escape="\\"),
-                                func.lower(User.email).like(pattern, escape="\\")))
+        query = query.where(or_(contains(func.lower(User.name), word),
+                                contains(func.lower(User.email), word)))
     if role:
         if role not in ROLES:
             raise DomainError(_("Unknown role."), "role")

@@ -21,6 +21,7 @@ from app.models.arena import LOCAL_TZ
 from app.services.errors import DomainError
 from app.services.paging import CountedPagination, paginate
 from app.services.privacy import DELETED_DOMAIN
+from app.services.text_search import contains
 
 PER_PAGE = 50
 
@@ -144,11 +145,6 @@ class Row:
         return self.actor is not None and not self.actor.email.endswith(f"@{DELETED_DOMAIN}")
 
 
-def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def _day_start(day: date) -> datetime:
     """Midnight at the associations' clock, as the stored (UTC) times compare."""
     return datetime.combine(day, time.min, tzinfo=LOCAL_TZ)
@@ -166,9 +162,8 @@ def search(actor: str = "", action: str | None = None, since: date | None = None
     if words:
         people = select(User.id)
         for word in words[:8]:
-            pattern = _like(word)
-            people = people.where(or_(func.lower(User.name).like(pattern, escape="\\"),
-                                      func.lower(User.email).like(pattern, escape="\\")))
+            people = people.where(or_(contains(func.lower(User.name), word),
+                                      contains(func.lower(User.email), word)))
         query = query.where(AuditEvent.actor_id.in_(people))
     if action:
         query = query.where(AuditEvent.action == action)

@@ -19,6 +19,7 @@ from app.services import invitation_proposal as proposal
 from app.services import schedule as schedule_service
 from app.services.errors import DomainError, NotFound
 from app.services.rsvp import SEATED, mail_invitation
+from app.services.text_search import contains
 from app.services.tokens import sign, unsign
 
 PENDING = ("proposed", "waiting_list")
@@ -177,11 +178,11 @@ def _person_matches(query: str):
     """The search's rule: the name or the investor's organisation contains the query, or the
     e-mail address is the query. The results show the organisation, so staff search by it
     ("Grønn Fjord") as often as by a person's name."""
-    pattern = f"%{query.lower()}%"
+    typed = query.lower()
     organisation = select(InvestorProfile.id).where(
         InvestorProfile.user_id == User.id,
-        func.lower(InvestorProfile.organisation).like(pattern)).exists()
-    return or_(func.lower(User.name).like(pattern), func.lower(User.email) == query.lower(),
+        contains(func.lower(InvestorProfile.organisation), typed)).exists()
+    return or_(contains(func.lower(User.name), typed), func.lower(User.email) == typed,
                organisation)
 
 

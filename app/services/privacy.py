@@ -33,6 +33,7 @@ from app.models.user import ROLES, new_session_token, utcnow
 from app.services import audit
 from app.services.errors import DomainError
 from app.services.passwords import unusable_hash, verify_password
+from app.services.text_search import contains
 
 DELETED_NAME = "Deleted user"
 DELETED_PITCH_TITLE = "Deleted pitch"
@@ -172,7 +173,7 @@ def anonymise(user: User) -> None:
                        .values(name="(deleted)"))
     # Failed logins keep what was typed as the e-mail: that was this person's address.
     for event in db.session.scalars(select(AuditEvent).where(or_(
-            AuditEvent.detail.contains(old_email), AuditEvent.target.contains(old_email)))):
+            contains(AuditEvent.detail, old_email), contains(AuditEvent.target, old_email)))):
         event.detail = (event.detail or "").replace(old_email, "(deleted)") or None
         event.target = (event.target or "").replace(old_email, "(deleted)") or None
     audit.record("account_deleted", actor=user, target=f"user:{user.id}", commit=False)

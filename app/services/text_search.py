@@ -1,4 +1,5 @@
-"""Portable full-text-ish search: every word must occur in one of the columns (LIKE)."""
+"""Portable full-text-ish search: every word must occur in one of the columns (LIKE); and
+the one way to turn typed text into a LIKE pattern, for every search that takes one."""
 
 from __future__ import annotations
 
@@ -9,8 +10,20 @@ from app.models.text_index import search_text
 MAX_WORDS = 8
 
 
-def _escape(word: str) -> str:
-    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+# Said in every LIKE that takes typed text: SQLite has no escape character unless told, and
+# PostgreSQL's default (the backslash) is the same one, so both read a pattern alike.
+ESCAPE = "\\"
+
+
+def escape_like(text: str) -> str:
+    """`text` for a LIKE pattern: the wildcards % and _, and the escape character itself,
+    match only themselves."""
+    return text.replace(ESCAPE, ESCAPE * 2).replace("%", ESCAPE + "%").replace("_", ESCAPE + "_")
+
+
+def contains(column, text: str):
+    """SQL condition: `column` holds `text` as typed (a "50%" finds "50%", not "500")."""
+    return column.like(f"%{escape_like(text)}%", escape=ESCAPE)
 
 
 def words_match(columns, text: str):
@@ -26,4 +39,4 @@ def words_match(columns, text: str):
     if not words:
         return None
     searched = search_text(*columns)
-    return and_(*[searched.like(f"%{_escape(word)}%", escape="\\") for word in words])
+    return and_(*[contains(searched, word) for word in words])
