@@ -55,16 +55,18 @@ def _filter_form(associations: list[Association]) -> FunnelFilterForm:
 def index():
     """The platform funnel for the chosen association and period, then the arena numbers
     per arena, association and priority; charts and tables."""
+    # Read once: the filter, the funnel's tables and the arena tables all list them.
     associations = list(db.session.scalars(select(Association).order_by(Association.id)))
     form = _filter_form(associations)
     funnel, scope_name, status = None, "", 200
     if form.validate():
         scope = next((a for a in associations if a.slug == form.scope.data), None)
-        funnel = funnel_service.platform_funnel(scope, form.period.data)
+        funnel = funnel_service.platform_funnel(scope, form.period.data,
+                                                associations=associations)
         scope_name = scope.name if scope is not None else _("All associations")
     else:
         status = 422
-    data = dashboard_service.overview(current_user)
+    data = dashboard_service.overview(current_user, associations=associations)
     return render_template(
         "meetings/dashboard.html", data=data, metrics=dashboard_service.METRICS,
         labels=dashboard_service.LABELS, form=form, funnel=funnel, scope_name=scope_name,

@@ -290,12 +290,15 @@ def _counted(period: str) -> tuple[list, list, datetime]:
     return found
 
 
-def platform_funnel(scope: Association | None, period: str = "all") -> PlatformFunnel:
+def platform_funnel(scope: Association | None, period: str = "all", *,
+                    associations: list[Association] | None = None) -> PlatformFunnel:
     """The funnels of the association `scope` (None: every association) in the period; the
-    per-association tables always list every association. Three statements, or one (the
-    associations) while the counts are kept."""
+    per-association tables always list every association (`associations`, in id order, when
+    the caller has them). Three statements, or one (the associations) while the counts are
+    kept; one fewer when the associations are given."""
     period = period if period in PERIODS else "all"
-    associations = list(db.session.scalars(select(Association).order_by(Association.id)))
+    if associations is None:
+        associations = list(db.session.scalars(select(Association).order_by(Association.id)))
     everyone, scope_id = scope is None, scope.id if scope is not None else None
     pitch_rows, investor_rows, counted_at = _counted(period)
     pitches = _side(pitch_rows, PITCH_STEPS, PITCH_LABELS, associations, scope_id, everyone)

@@ -437,3 +437,24 @@ def test_funnel_is_for_staff_and_admins_only(client, auth):
         auth.login(make_user(role).email)
         assert client.get("/staff/dashboard?scope=all").status_code == 403
         auth.logout()
+
+
+@pytest.mark.parametrize("role", ["staff", "admin"])
+def test_the_dashboard_reads_the_associations_once(app, client, auth, role):
+    """The filter, the funnel's tables and the arena tables all list the associations: one
+    statement serves them all (it was three)."""
+    make_arena()
+    auth.login(make_user(role, association="asker" if role == "staff" else None).email)
+    reads = []
+
+    def count(_conn, _cursor, statement, *_args):
+        if statement.startswith("SELECT association.id,"):  # association rows, not a join
+            reads.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        response = client.get("/staff/dashboard")
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+    assert response.status_code == 200
+    assert len(reads) == 1, reads
