@@ -20,15 +20,22 @@ Pair = tuple[str, str]
 
 
 def feedback_open(arena: Arena, meeting: Meeting) -> bool:
-    """Answers are taken once the meeting has begun (or the arena is marked done)."""
-    return arena.status == "done" or (arena.status == "scheduled"
-                                      and utcnow() >= arena.slot_start(meeting.slot))
+    """Answers are taken once the meeting has begun (or the arena is marked done), and only
+    about a meeting of a published schedule."""
+    return arena.schedule_published and (
+        arena.status == "done" or (arena.status == "scheduled"
+                                   and utcnow() >= arena.slot_start(meeting.slot)))
 
 
 def answer(user, arena_id: int, meeting_id: int, worth_it: bool | None,
            will_follow_up: bool | None) -> MeetingFeedback:
     """Record (or change) the user's answer about one of their meetings."""
-    participant_of(user, arena_id)
+    arena = participant_of(user, arena_id).arena
+    # A draft's meetings are not the participant's yet: refused before the meeting is looked
+    # up, so the answer says nothing about which meetings the draft holds.
+    if not arena.schedule_published:
+        raise DomainError(_("The meeting schedule is not published yet, so there is no "
+                            "meeting to answer about."))
     meeting = db.session.get(Meeting, meeting_id)
     if (meeting is None or meeting.arena_id != arena_id or meeting.state != "scheduled"
             or user.id not in (meeting.founder_user_id, meeting.investor_user_id)):

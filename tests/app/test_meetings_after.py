@@ -76,6 +76,33 @@ def test_follow_up_waits_for_the_meeting_and_strangers_get_404(client, auth):
     assert db.session.query(MeetingFeedback).count() == 0
 
 
+@pytest.mark.parametrize(("status", "lang", "message"), [
+    ("scheduled", "en", "The meeting schedule is not published yet"),
+    ("done", "nb", "Møteplanen er ikke publisert ennå"),
+])
+def test_no_follow_up_on_a_meeting_of_an_unpublished_draft(client, auth, status, lang,
+                                                            message):
+    arena = past_arena(status=status)
+    founder, investor = make_participant(arena, "founder"), make_participant(arena, "investor")
+    meeting = make_meeting(arena, founder, investor, published=False)
+    auth.login(founder.user.email)
+    client.post("/language", data={"lang": lang})
+    page = client.get(f"/arenas/{arena.id}/agenda").get_data(as_text=True)
+    assert 'name="worth_it"' not in page and investor.user.name not in page
+    url = f"/arenas/{arena.id}/meetings/{meeting.id}/feedback"
+    response = client.post(url, data={"worth_it": "yes", "will_follow_up": "yes"})
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith(f"/arenas/{arena.id}/agenda")
+    assert message in client.get(response.headers["Location"]).get_data(as_text=True)
+    assert db.session.query(MeetingFeedback).count() == 0
+    # once staff publish it, the same answer is taken
+    arena.schedule_published_at = datetime.now(UTC)
+    db.session.commit()
+    assert 'name="worth_it"' in client.get(f"/arenas/{arena.id}/agenda").get_data(as_text=True)
+    client.post(url, data={"worth_it": "yes", "will_follow_up": "yes"})
+    assert db.session.query(MeetingFeedback).count() == 1
+
+
 def test_feedback_pairs_for_the_engine(app):
     arena = past_arena()
     f1, f2, f3 = (make_participant(arena, "founder") for _ in range(3))
