@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Boolean, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import BigInteger, Boolean, DateTime, ForeignKey, Integer, String, Text, and_
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
 from app.models.text_index import trigram_index
 from app.models.types import TagList
+from app.models.user import active_account as _active_account
 from app.models.user import utcnow
 
 
@@ -46,6 +47,17 @@ class InvestorProfile(db.Model):
     user = relationship("User", lazy="joined", backref="investor_profile_rel")
 
     __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def is_listed(self) -> bool:
+        """Others may find it: the profile is active and so is its account (a deactivated
+        or deleted investor leaves the search with it)."""
+        return bool(self.active and (self.user is None or self.user.active))
+
+    @classmethod
+    def listed_clause(cls):
+        """`is_listed` as an SQL condition, for the searches founders and the API use."""
+        return and_(cls.active.is_(True), _active_account(cls.user_id))
 
     def __repr__(self) -> str:
         return f"<InvestorProfile {self.id}>"

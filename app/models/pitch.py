@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text, and_
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
 from app.models.text_index import trigram_index
 from app.models.types import TagList
+from app.models.user import active_account as _active_account
 from app.models.user import utcnow
 
 PITCH_STATUSES = ("draft", "published")
@@ -55,8 +56,17 @@ class Pitch(db.Model):
 
     @property
     def is_visible(self) -> bool:
-        """Seen by others: published and not hidden by staff."""
-        return self.status == "published" and not self.hidden
+        """Others may see it: published, not hidden by staff, and its founder still on Koble
+        (a deactivated or deleted account's pitches leave every list and page with them)."""
+        return (self.status == "published" and not self.hidden
+                and (self.owner is None or self.owner.active))
+
+    @classmethod
+    def visible_clause(cls):
+        """`is_visible` as an SQL condition: the one rule for every query that lists or
+        opens pitches for others."""
+        return and_(cls.status == "published", cls.hidden.is_(False),
+                    _active_account(cls.owner_id))
 
     def __repr__(self) -> str:
         return f"<Pitch {self.id} {self.status}>"

@@ -7,8 +7,8 @@ import time
 from datetime import UTC, datetime
 
 from flask_login import UserMixin
-from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, exists, select
+from sqlalchemy.orm import Mapped, aliased, mapped_column, relationship
 
 from app.extensions import db
 from app.models.types import TagList
@@ -80,3 +80,11 @@ class User(UserMixin, db.Model):
 
     def __repr__(self) -> str:
         return f"<User {self.id} {self.role}>"
+
+
+def active_account(user_id_column):
+    """SQL: the account `user_id_column` points at is active. Its own alias, so that a query
+    already joining `user` (as another person) does not correlate it away."""
+    account = aliased(User)
+    return exists(select(account.id).where(account.id == user_id_column,
+                                            account.active.is_(True)))

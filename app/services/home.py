@@ -11,10 +11,10 @@ from app.models import InvestorProfile, Pitch
 def home_context(user) -> dict:
     """Counts and upcoming arenas for the home page."""
     pitches = db.session.scalar(
-        select(func.count(Pitch.id)).where(Pitch.status == "published", Pitch.hidden.is_(False))
+        select(func.count(Pitch.id)).where(Pitch.visible_clause())
     )
     investors = db.session.scalar(
-        select(func.count(InvestorProfile.id)).where(InvestorProfile.active.is_(True))
+        select(func.count(InvestorProfile.id)).where(InvestorProfile.listed_clause())
     )
     return {"pitch_count": pitches or 0, "investor_count": investors or 0,
             "upcoming_arenas": upcoming_arenas()}

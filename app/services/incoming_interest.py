@@ -81,7 +81,7 @@ _TO_FOUNDER = _Direction(
 
 _TO_INVESTOR = _Direction(
     "investor", "founder", InvestorProfile, Pitch, "investor_profile_id",
-    Pitch.owner_id, (Pitch.status == "published", Pitch.hidden.is_(False)),
+    Pitch.owner_id, (Pitch.visible_clause(),),
     lambda profile, pitch, mine, score, since: Incoming(pitch, profile, mine, score, since))
 
 
@@ -166,6 +166,6 @@ def founder_answers(user, profile: InvestorProfile) -> list[Standing] | None:
     if not records.is_matchable_investor(profile):
         return None
     mine = db.session.scalars(select(Pitch).where(
-        Pitch.owner_id == user.id, Pitch.status == "published", Pitch.hidden.is_(False))
+        Pitch.owner_id == user.id, Pitch.visible_clause())
         .order_by(Pitch.updated_at.desc(), Pitch.id.desc())).unique()
     return [_standing("founder", p, profile) for p in mine if records.is_matchable_pitch(p)]

@@ -111,9 +111,9 @@ def save_profile(user, values: dict, expected_version: int | None) -> InvestorPr
 
 
 def public_profile(profile_id: int, viewer=None) -> InvestorProfile:
-    """An active profile by id (staff see inactive ones too)."""
+    """A listed profile by id: active, of an active account (staff see the others too)."""
     profile = db.session.get(InvestorProfile, profile_id)
-    if profile is None or not (profile.active or getattr(viewer, "is_staff", False)):
+    if profile is None or not (profile.is_listed or getattr(viewer, "is_staff", False)):
         raise NotFound(_("No such investor."))
     return profile
 
@@ -121,8 +121,9 @@ def public_profile(profile_id: int, viewer=None) -> InvestorProfile:
 def search_query(text: str = "", sector: str | None = None, stage: str | None = None,
                  region: str | None = None, green_mandate: str | None = None,
                  investor_type: str | None = None):
-    """A select of active profiles matching the text (organisation, thesis) and filters."""
-    query = select(InvestorProfile).where(InvestorProfile.active.is_(True))
+    """A select of listed profiles (`InvestorProfile.listed_clause`: active, of an active
+    account) matching the text (organisation, thesis) and filters."""
+    query = select(InvestorProfile).where(InvestorProfile.listed_clause())
     condition = words_match((InvestorProfile.organisation, InvestorProfile.thesis), text or "")
     if condition is not None:
         query = query.where(condition)

@@ -133,8 +133,8 @@ def gather(theme: str, exclude_user_ids: set[int] = frozenset()) -> Candidates:
     investors, with pair values including the theme's bonus."""
     pitches = list(db.session.scalars(
         select(Pitch).join(User, Pitch.owner_id == User.id).where(
-            Pitch.status == "published", Pitch.hidden.is_(False), User.active.is_(True),
-            User.role == "founder").order_by(Pitch.published_at.desc(), Pitch.id.desc())))
+            Pitch.visible_clause(), User.role == "founder")
+        .order_by(Pitch.published_at.desc(), Pitch.id.desc())))
     pitches = [p for p in pitches if p.owner_id not in exclude_user_ids]
     pitches.sort(key=lambda p: -founder_theme_bonus(theme, p))  # stable: newest first inside
     pitches = pitches[: MAX_FOUNDER_CANDIDATES * 2]

@@ -163,8 +163,8 @@ def search_people(arena: Arena, query: str, limit: int = 20) -> list[User]:
     if len(query) < 2:
         return []
     taken = select(Invitation.user_id).where(Invitation.arena_id == arena.id)
-    has_pitch = select(Pitch.id).where(Pitch.owner_id == User.id, Pitch.status == "published",
-                                       Pitch.hidden.is_(False)).exists()
+    has_pitch = select(Pitch.id).where(Pitch.owner_id == User.id,
+                                       Pitch.visible_clause()).exists()
     has_profile = select(InvestorProfile.id).where(InvestorProfile.user_id == User.id,
                                                    InvestorProfile.active.is_(True)).exists()
     rows = db.session.scalars(select(User).where(
@@ -231,8 +231,7 @@ def add_person(staff, arena: Arena, user_id: int) -> Invitation:
 def _pitch_to_invite(founder: User, pitch_id: int | None = None) -> int:
     """The pitch a founder is invited through: `pitch_id` while investors see it, else their
     latest visible pitch; DomainError when they have none."""
-    visible = (Pitch.owner_id == founder.id, Pitch.status == "published",
-               Pitch.hidden.is_(False))
+    visible = (Pitch.owner_id == founder.id, Pitch.visible_clause())
     found = pitch_id and db.session.scalar(select(Pitch.id).where(Pitch.id == pitch_id,
                                                                   *visible))
     found = found or db.session.scalar(select(Pitch.id).where(*visible).order_by(

@@ -14,8 +14,9 @@ from app.services.text_search import words_match
 
 
 def visible_pitches():
-    """A select of the pitches others may see: published and not hidden."""
-    return select(Pitch).where(Pitch.status == "published", Pitch.hidden.is_(False))
+    """A select of the pitches others may see (`Pitch.visible_clause`: published, not
+    hidden, the founder still on Koble)."""
+    return select(Pitch).where(Pitch.visible_clause())
 
 
 def _ordered(query, sort: str):

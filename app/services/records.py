@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from sqlalchemy import func, select
 
 from app.extensions import db
-from app.models import Interest, InvestorProfile, Pitch, User
+from app.models import Interest, InvestorProfile, Pitch
 
 # An answer on Koble (interested / not for me on a pitch) counts this much towards an
 # investor's activity, next to one past investment: responsiveness is part of the record.
@@ -31,14 +31,12 @@ def investor_id(value) -> str:
 
 def is_matchable_pitch(pitch: Pitch | None) -> bool:
     """Published, not hidden by staff, owner still active."""
-    return bool(pitch is not None and pitch.is_visible
-                and (pitch.owner is None or pitch.owner.active))
+    return bool(pitch is not None and pitch.is_visible)
 
 
 def is_matchable_investor(profile: InvestorProfile | None) -> bool:
     """An active profile of an active account."""
-    return bool(profile is not None and profile.active
-                and (profile.user is None or profile.user.active))
+    return bool(profile is not None and profile.is_listed)
 
 
 def pitch_record(pitch: Pitch):
@@ -116,15 +114,12 @@ def investor_record(profile: InvestorProfile, activity: tuple[int, str | None] |
 
 def matchable_pitches():
     """Select statement of every pitch the engine should know."""
-    return (select(Pitch).join(User, Pitch.owner_id == User.id)
-            .where(Pitch.status == "published", Pitch.hidden.is_(False), User.active.is_(True))
-            .order_by(Pitch.id))
+    return select(Pitch).where(Pitch.visible_clause()).order_by(Pitch.id)
 
 
 def matchable_investors():
     """Select statement of every profile the engine should know."""
-    return (select(InvestorProfile).join(User, InvestorProfile.user_id == User.id)
-            .where(InvestorProfile.active.is_(True), User.active.is_(True))
+    return (select(InvestorProfile).where(InvestorProfile.listed_clause())
             .order_by(InvestorProfile.id))
 
 
