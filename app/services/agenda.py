@@ -33,13 +33,13 @@ from app.models import (
     User,
 )
 from app.models.arena import LOCAL_TZ, calendar_status
-from app.services import explain, links
+from app.services import explain, links, no_meetings
 from app.services.contacts import can_see_contacts
 from app.services.errors import Forbidden
 from app.services.meeting_requests import participant_of, profile_ids, scores_for
 from app.services.pitch_access import label_for
 from app.services.privacy import shown
-from app.services.schedule import is_active, meetings
+from app.services.schedule import is_active, meetings, no_meeting_reasons
 
 UID_DOMAIN = "koble.no"
 # The VTIMEZONE describes Oslo's offsets this long either side of the arena's day.
@@ -133,6 +133,12 @@ def items(viewer, arena: Arena, include_cancelled: bool = False) -> list[AgendaI
             feedback=feedback.get(m.id)))
     out.sort(key=lambda item: (item.start, item.table))
     return out
+
+
+def why_none(viewer, arena: Arena) -> str:
+    """Why the viewer has no meeting in the published schedule, worded as the notice that
+    told them when it was published, from what the scheduler knows now."""
+    return no_meetings.participant_message(arena.title, no_meeting_reasons(arena).get(viewer.id))
 
 
 def _utc(stamp: datetime | None) -> datetime:

@@ -216,6 +216,12 @@ def set_by_participant(actor, invitation_id: int, arrive: int | None, leave: int
         if invitation.state != "accepted":
             raise DomainError(_("Accept the invitation first; then you can tell us when you "
                                 "are there."))
+        if arena.status == "scheduled" and not arena.schedule_published:
+            # The draft is staff's alone: to the participant nothing is planned yet.
+            raise DomainError(_("The organisers are planning the meetings now, so your times "
+                                "can no longer be changed here. Contact the organisers if "
+                                "they have changed: the plan can still change until it is "
+                                "published."))
         if arena.status == "scheduled":
             raise DomainError(_("The schedule is already made, so your times can no longer be "
                                 "changed here. Contact the organisers."))

@@ -4,7 +4,8 @@ suggestions) and the meetings already placed. Nothing here guesses beyond those 
 `schedule.no_meeting_reasons` gathers them for an arena.
 
 The codes are stored with a notice (its wording is in the reader's language), so they
-stay the same; `staff_text` and `participant_text` word them.
+stay the same; `staff_text` and `participant_text` word them, and `participant_message` is
+what the participant reads, in the notice and on their agenda alike.
 """
 
 from __future__ import annotations
@@ -114,3 +115,15 @@ def participant_text(code: str | None) -> str:
     make = texts.get(code or "")
     return make() if make else ""
 
+
+
+def participant_message(arena: str, code: str | None) -> str:
+    """What a participant without meetings in the published schedule of the arena titled
+    `arena` reads: no meeting could be fitted, and why where the code tells them."""
+    why = participant_text(code)
+    if why:
+        return _("The meeting schedule for “%(arena)s” is published, but no meeting could be "
+                 "fitted for you: %(why)s You are still welcome at the arena.",
+                 arena=arena, why=why)
+    return _("The meeting schedule for “%(arena)s” is published, but no meeting could be "
+             "fitted for you. You are still welcome at the arena.", arena=arena)

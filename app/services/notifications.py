@@ -64,15 +64,9 @@ def _called_off(p: dict) -> str:
 
 def _no_meetings(p: dict) -> str:
     """No meeting could be fitted for the reader, with why where the schedule knew."""
-    from app.services.no_meetings import participant_text
+    from app.services.no_meetings import participant_message
 
-    why = participant_text(p.get("reason"))
-    if why:
-        return _("The meeting schedule for “%(arena)s” is published, but no meeting could be "
-                 "fitted for you: %(why)s You are still welcome at the arena.",
-                 arena=p.get("arena", ""), why=why)
-    return _("The meeting schedule for “%(arena)s” is published, but no meeting could be "
-             "fitted for you. You are still welcome at the arena.", arena=p.get("arena", ""))
+    return participant_message(p.get("arena", ""), p.get("reason"))
 
 
 # What staff changed for the reader (services/notices.py sends them); params as stored.

@@ -7,13 +7,16 @@ Before, building told everyone at once, and every move after it too."""
 
 from __future__ import annotations
 
+import html
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from flask_babel import force_locale
 from sqlalchemy import select
 
 from app.extensions import db
-from app.models import Arena, Meeting
+from app.models import Arena, Meeting, Notification
+from app.services import notifications, rsvp
 from tests.app.api.helpers import bearer
 from tests.app.notices_told import told_kinds as told
 from tests.factories import make_arena, make_participant, make_score, make_user, outbox_of
@@ -47,6 +50,10 @@ def room():
         person.user.locale = "en"
     db.session.commit()
     return arena, founders, investors, camilla
+
+
+def notices_of(user_id) -> list[Notification]:
+    return list(db.session.scalars(select(Notification).where(Notification.user_id == user_id)))
 
 
 def _build(client, arena):
@@ -84,11 +91,60 @@ def test_building_tells_nobody_and_participants_see_nothing_of_the_draft(
     auth.logout()
     auth.login(founder.user.email)
     page = client.get(f"/arenas/{arena.id}/agenda").get_data(as_text=True)
-    assert "The schedule is not ready yet." in page
+    assert DRAFT["en"] in page
     assert investors[0].user.name not in page and investors[1].user.name not in page
     ics = client.get(f"/arenas/{arena.id}/agenda.ics").get_data(as_text=True)
     assert ics.count("BEGIN:VEVENT") == 1  # the arena itself, no meeting
     assert "Meeting with" not in ics
+    # the e-mailed link's pages, without logging in, show no more of it
+    auth.logout()
+    link = f"/arenas/rsvp/{rsvp.make_token(founder)}"
+    page = client.get(f"{link}/agenda").get_data(as_text=True)
+    assert DRAFT["en"] in page
+    assert investors[0].user.name not in page and investors[1].user.name not in page
+    ics = client.get(f"{link}/calendar.ics").get_data(as_text=True)
+    assert ics.count("BEGIN:VEVENT") == 1 and "Meeting with" not in ics
+
+
+# What a participant's agenda says while the schedule is a draft: the plan is being made,
+# not that it is "not ready" because nobody has built it.
+DRAFT = {"en": "The organisers are planning the meetings, and the plan can still change.",
+         "nb": "Arrangørene planlegger møtene, og planen kan fortsatt endres."}
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_the_agenda_of_a_draft_says_the_plan_is_being_made(client, auth, staff, room, lang):
+    arena, founders, _investors, camilla = room
+    _build(client, arena)
+    for person in (founders[0], camilla):  # with meetings in the draft, and without
+        auth.logout()
+        auth.login(person.user.email)
+        client.post("/language", data={"lang": lang})
+        page = client.get(f"/arenas/{arena.id}/agenda").get_data(as_text=True)
+        assert DRAFT[lang] in page
+        assert "no meeting could be fitted" not in page and "ikke plass" not in page
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_after_publishing_the_agenda_of_someone_without_meetings_says_why(
+        app, client, auth, staff, room, lang):
+    arena, _founders, _investors, camilla = room
+    _build(client, arena)
+    client.post(f"/staff/arenas/{arena.id}/schedule/publish")
+    (note,) = [n for n in notices_of(camilla.user_id) if n.kind == "schedule_no_meetings"]
+    auth.logout()
+    camilla.user.locale = lang
+    db.session.commit()
+    link = f"/arenas/rsvp/{rsvp.make_token(camilla)}/agenda"
+    auth.login(camilla.user.email)
+    client.post("/language", data={"lang": lang})
+    with app.test_request_context(), force_locale(lang):
+        told_them = notifications.text(note)  # the sentence of the notice and the e-mail
+    assert "no good match for you" in told_them or "fant ingen god match" in told_them
+    for url in (f"/arenas/{arena.id}/agenda", link):
+        page = client.get(url).get_data(as_text=True)
+        assert html.escape(told_them, quote=False) in page, url
+        assert DRAFT[lang] not in page
 
 
 def test_moving_and_cancelling_in_the_draft_tell_nobody(app, client, staff, room):

@@ -170,19 +170,27 @@ def test_shape_errors_are_refused_too(client):
     assert stored(me.id) == (None, 6, None)
 
 
+@pytest.mark.parametrize("published", [True, False])
 @pytest.mark.parametrize("lang", ["nb", "en"])
 def test_after_the_schedule_is_made_the_invitee_is_refused_but_the_same_values_pass(
-        client, lang):
-    arena = make_arena(status="scheduled")
+        client, lang, published):
+    from app.models.user import utcnow
+
+    arena = make_arena(status="scheduled",
+                       schedule_published_at=utcnow() if published else None)
     me = make_participant(arena, "founder", leave_slot=6)
     me.user.locale = lang
     db.session.commit()
     headers = bearer(me.user)
     assert client.get(mine(arena), headers=headers).get_json()["editable"] is False
     response = client.put(mine(arena), headers=headers, json=body(leave="09:45"))
-    expected = {"en": "The schedule is already made", "nb": "Møteplanen er allerede laget"}
+    # a draft is staff's alone: to the invitee nothing is planned yet, it can still change
+    expected = {(True, "en"): "The schedule is already made",
+                (True, "nb"): "Møteplanen er allerede laget",
+                (False, "en"): "The organisers are planning the meetings now",
+                (False, "nb"): "Arrangørene planlegger møtene nå"}
     assert response.status_code == 422
-    assert response.get_json()["error"]["message"].startswith(expected[lang])
+    assert response.get_json()["error"]["message"].startswith(expected[(published, lang)])
     assert stored(me.id) == (None, 6, None)
     same = client.put(mine(arena), headers=headers, json=body(leave="10:30"))
     assert same.status_code == 200 and same.get_json()["changed"] is False
