@@ -110,8 +110,11 @@ def export_data(user: User) -> dict:
         "meeting_requests": rows(select(MeetingRequest).where(or_(
             MeetingRequest.from_user_id == user.id, MeetingRequest.to_user_id == user.id))
             .order_by(MeetingRequest.id)),
-        "meetings": rows(select(Meeting).where(or_(
-            Meeting.founder_user_id == user.id, Meeting.investor_user_id == user.id))
+        # A draft schedule is staff's plan, not yet the person's: its meetings come with
+        # the published schedule, as on the agenda.
+        "meetings": rows(select(Meeting).join(Arena, Arena.id == Meeting.arena_id).where(
+            or_(Meeting.founder_user_id == user.id, Meeting.investor_user_id == user.id),
+            Arena.schedule_published_at.is_not(None))
             .order_by(Meeting.id), skip={"value"}),
         "meeting_feedback": rows(select(MeetingFeedback).where(
             MeetingFeedback.user_id == user.id).order_by(MeetingFeedback.id)),

@@ -95,6 +95,26 @@ def test_export_holds_everything_of_mine_and_no_secret(app):
     assert INVESTOR_CONTACT not in text and "+47 922 33 444" not in text  # not theirs
 
 
+def test_export_leaves_out_the_meetings_of_a_draft_schedule(app):
+    """A draft schedule is staff's alone until they publish it: its meetings (who, when,
+    which table) are not the person's yet, in the export as on the agenda."""
+    founder, pitch, investor, *_ = _setup()
+    arena = make_arena(status="scheduled", title="Utkastarena")
+    f_inv = make_invitation(arena, founder, "accepted", pitch_id=pitch.id)
+    i_inv = make_invitation(arena, investor, "accepted")
+    draft = make_meeting(arena, f_inv, i_inv, slot=3, table=1, published=False)
+    client = app.test_client()
+    for person in (founder, investor):
+        log_in(client, person)
+        data = client.get("/account/export").get_json()
+        assert len(data["meetings"]) == 1  # the held arena's, not the draft's
+        assert data["meetings"][0]["id"] != draft.id
+    arena.schedule_published_at = datetime.now(UTC)
+    db.session.commit()
+    data = client.get("/account/export").get_json()
+    assert draft.id in [m["id"] for m in data["meetings"]]
+
+
 def test_export_of_an_investor_has_the_profile(app):
     *_, investor, profile, _token = _setup()
     client = app.test_client()
