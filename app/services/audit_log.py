@@ -18,6 +18,7 @@ from sqlalchemy import and_, func, or_, select
 from app.extensions import db
 from app.models import Arena, Association, AuditEvent, Pitch, User
 from app.models.arena import LOCAL_TZ
+from app.services import audit_details
 from app.services.errors import DomainError
 from app.services.paging import CountedPagination, paginate
 from app.services.privacy import DELETED_DOMAIN
@@ -133,6 +134,7 @@ class Row:
     event: AuditEvent
     actor: User | None
     subject: Subject | None
+    detail: str = ""  # in the reader's language (app.services.audit_details)
 
     @property
     def action_label(self) -> str:
@@ -213,15 +215,23 @@ def _ids(pairs, kind: str) -> set[int]:
 def rows(events: list[AuditEvent]) -> list[Row]:
     """The events with their actors and named subjects, in a few queries for the page."""
     pairs = [pair for pair in map(_split, (e.target for e in events)) if pair]
-    user_ids = _ids(pairs, "user") | {e.actor_id for e in events if e.actor_id}
+    mentioned = audit_details.mentioned_people(e.detail for e in events)
+    user_ids = _ids(pairs, "user") | {e.actor_id for e in events if e.actor_id} | mentioned
     users = {u.id: u for u in db.session.scalars(select(User).where(User.id.in_(user_ids)))}
     pitches = {p.id: p for p in db.session.scalars(
         select(Pitch).where(Pitch.id.in_(_ids(pairs, "pitch"))))}
     arenas = {a.id: a for a in db.session.scalars(
         select(Arena).where(Arena.id.in_(_ids(pairs, "arena"))))}
     slugs = {key for kind, key in pairs if kind == "association"}
-    associations = {a.slug: a for a in db.session.scalars(
-        select(Association).where(Association.slug.in_(slugs)))}
+    wanted = select(Association)
+    if not any(e.action in audit_details.NAMES_ASSOCIATIONS for e in events):
+        # (else the details name them by slug too: all six are read)
+        wanted = wanted.where(Association.slug.in_(slugs))
+    associations = {a.slug: a for a in db.session.scalars(wanted)}
+    names = audit_details.Names(
+        people={i: u.name for i, u in users.items()
+                if i in mentioned and not u.email.endswith(f"@{DELETED_DOMAIN}")},
+        associations={slug: a.name for slug, a in associations.items()})
 
     def subject(target: str | None) -> Subject | None:
         pair = _split(target)
@@ -242,4 +252,5 @@ def rows(events: list[AuditEvent]) -> list[Row]:
             return Subject(kind, key, found.name, found.id)
         return Subject(kind, key)
 
-    return [Row(e, users.get(e.actor_id), subject(e.target)) for e in events]
+    return [Row(e, users.get(e.actor_id), subject(e.target),
+                audit_details.describe(e.action, e.detail, names)) for e in events]
