@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from app.admin.forms import (
@@ -127,14 +128,21 @@ def set_role(user_id: int):
 def _set_active(user_id: int, active: bool):
     person = _user_or_404(user_id)
     try:
-        privacy.set_active(person, active, actor=current_user)
+        ended = privacy.set_active(person, active, actor=current_user)
     except DomainError as error:
         return _refused(person, error=error.message)
     if active:
         flash(_("%(name)s can log in again.", name=person.name), "success")
     else:
-        flash(_("%(name)s is deactivated and logged out everywhere.", name=person.name),
-              "success")
+        # the admin learns what deactivating ended at the arenas, not only the log-out
+        flash(" ".join((
+            _("%(name)s is deactivated and logged out everywhere.", name=person.name),
+            ngettext("%(num)d meeting at the arenas is called off, the other participant "
+                     "told.",
+                     "%(num)d meetings at the arenas are called off, the other participants "
+                     "told.", ended.meetings),
+            ngettext("%(num)d arena invitation is ended.",
+                     "%(num)d arena invitations are ended.", ended.invitations))), "success")
     return redirect(url_for("admin.user", user_id=person.id), 303)
 
 

@@ -206,6 +206,15 @@ def partner_left(arena: Arena, person, called_off: list[Meeting]) -> list[Notifi
     return notes
 
 
+def request_withdrawn(arena: Arena, person, other) -> list[Notification]:
+    """A participant left Koble with a meeting request between them and `other` unanswered:
+    `other` learns that it is closed, and (as `partner_left`) only that the other
+    participant is no longer on Koble."""
+    return notices.tell([other], "meeting_request_withdrawn",
+                        notices.link("meetings.participants", arena_id=arena.id),
+                        actor=person, arena=arena.title, arena_id=arena.id)
+
+
 def arena_moved(arena: Arena, active: Iterable[Meeting], called_off: Iterable[Meeting],
                 staff) -> list[Notification]:
     """The arena's date, start or venue changed: everyone coming or still invited learns

@@ -8,21 +8,26 @@ list and their own calendar file sends the arena as cancelled; an unsent proposa
 dropped. Each partner of a called-off meeting is told (once the schedule is published), in
 their own language, only that the other participant is no longer on Koble: why (deleted or
 deactivated) is nobody's business.
+Their meeting requests still waiting for an answer there are withdrawn (`WITHDRAWN`), and
+the other side of each is told the same way: the request is closed because the other
+participant is no longer on Koble (they knew of it, published schedule or not).
 Held and cancelled arenas are history and stay as they were. Reactivating the account brings
-nothing back: the meetings stay called off, the person may be invited again.
+nothing back: the meetings stay called off, the requests withdrawn, the person may be
+invited again.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, or_, select
 
 from app.extensions import db
-from app.models import Arena, Invitation, Notification
+from app.models import Arena, Invitation, MeetingRequest, Notification
 from app.services import arena_notices, audit, notices
 from app.services import arenas as arena_service
 from app.services.invitations import PENDING, normalise, stop_coming
+from app.services.meeting_requests import WITHDRAWN
 from app.services.rsvp import SEATED, mail_invitation
 
 # Arenas whose list and schedule can still change; the others are their own record.
@@ -35,6 +40,9 @@ class Departure:
 
     told: list[Notification] = field(default_factory=list)
     newly_invited: list[Invitation] = field(default_factory=list)
+    meetings: int = 0  # meetings called off
+    invitations: int = 0  # invitations ended (unsent proposals dropped, seats given up)
+    requests: int = 0  # meeting requests withdrawn
 
 
 def leave_arenas(user, actor=None) -> Departure:
@@ -63,10 +71,30 @@ def leave_arenas(user, actor=None) -> Departure:
                 lambda mine, arena=arena: arena_notices.partner_left(arena, user, mine))
             out.told += told
             out.newly_invited += newly
+        out.meetings += freed
+        out.invitations += 1
         audit.record("participation_cancelled", actor=actor or user,
                      target=f"arena:{arena.id}", detail=f"left Koble, meetings freed={freed}",
                      commit=False)
+    _withdraw_requests(user, out)
     return out
+
+
+def _withdraw_requests(user, out: Departure) -> None:
+    """Withdraw the person's unanswered meeting requests, both ways, at the arenas not yet
+    held, and tell the other side of each (see the module's docstring)."""
+    pending = db.session.scalars(
+        select(MeetingRequest).join(Arena, Arena.id == MeetingRequest.arena_id)
+        .where(MeetingRequest.state == "pending", Arena.status.in_(NOT_YET_HELD),
+               or_(MeetingRequest.from_user_id == user.id, MeetingRequest.to_user_id == user.id))
+        .order_by(MeetingRequest.id))
+    for req in pending:
+        if req.arena.held:
+            continue
+        req.state = WITHDRAWN
+        other = req.to_user if req.from_user_id == user.id else req.from_user
+        out.told += arena_notices.request_withdrawn(req.arena, user, other)
+        out.requests += 1
 
 
 def announce(departure: Departure) -> None:

@@ -24,6 +24,7 @@ GROUPS: dict[str, frozenset[str]] = {
     "interest": frozenset({"interest_from_investor", "interest_from_founder", "mutual_match"}),
     "arenas": frozenset({
         "meeting_request", "meeting_request_accepted", "meeting_request_declined",
+        "meeting_request_withdrawn",
         "schedule_ready", "schedule_no_meetings", "schedule_changed", "meeting_moved",
         "meetings_called_off", "meetings_retimed", "times_changed_called_off", "meeting_called_off",
         "partner_withdrew", "partner_left", "meeting_cancelled", "meeting_restored", "arena_moved",

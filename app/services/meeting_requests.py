@@ -2,7 +2,9 @@
 explanation, ask to meet (up to a per-person cap) and answer the requests they receive.
 
 A pair is *mutual* when a request was accepted or both asked; *one-sided* while one request
-waits for an answer; a declined request keeps the pair out of the schedule.
+waits for an answer; a declined request keeps the pair out of the schedule. A request still
+waiting when either person left Koble is *withdrawn* (`departures`): it counts for nothing,
+and does not stop the two from asking again should the person come back.
 
 The person asked gets an in-app notice and the request's own e-mail (with the answer link);
 the asker gets a notice and a notice e-mail when the request is accepted or declined.
@@ -15,7 +17,7 @@ from dataclasses import dataclass
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
-from sqlalchemy import func, or_, select
+from sqlalchemy import delete, func, or_, select
 
 from app.extensions import db
 from app.models import Arena, InvestorProfile, Invitation, MatchScore, MeetingRequest, User
@@ -25,6 +27,7 @@ from app.services.errors import DomainError, Forbidden, NotFound
 from app.services.mailer import deliver, shown_to_recipient
 
 DEFAULT_REQUEST_CAP = 6
+WITHDRAWN = "withdrawn"
 OPEN_FOR_REQUESTS = ("inviting", "scheduled")
 
 
@@ -93,8 +96,10 @@ def scores_for(pitch_ids, profile_ids_) -> dict[tuple[int, int], MatchScore]:
 
 
 def requests_of(arena_id: int) -> list[MeetingRequest]:
+    """The arena's requests that still count (withdrawn ones do not)."""
     return list(db.session.scalars(select(MeetingRequest).where(
-        MeetingRequest.arena_id == arena_id).order_by(MeetingRequest.id)))
+        MeetingRequest.arena_id == arena_id, MeetingRequest.state != WITHDRAWN)
+        .order_by(MeetingRequest.id)))
 
 
 def pair_states(arena_id: int) -> dict[tuple[int, int], str]:
@@ -186,10 +191,10 @@ def mutual_count(arena_id: int, user_id: int, states: dict | None = None) -> int
 
 
 def outgoing_count(arena_id: int, user_id: int) -> int:
-    """Requests the person has made that are not declined."""
+    """Requests the person has made that are neither declined nor withdrawn."""
     return db.session.scalar(select(func.count(MeetingRequest.id)).where(
         MeetingRequest.arena_id == arena_id, MeetingRequest.from_user_id == user_id,
-        MeetingRequest.state != "declined")) or 0
+        MeetingRequest.state.not_in(("declined", WITHDRAWN)))) or 0
 
 
 # --- asking and answering -------------------------------------------------------------------
@@ -228,7 +233,7 @@ def request_meeting(user, arena_id: int, to_user_id: int) -> MeetingRequest:
     if other is None or other.side == me.side:
         raise NotFound(_("No such participant."))
     existing = db.session.scalar(select(MeetingRequest).where(
-        MeetingRequest.arena_id == arena_id,
+        MeetingRequest.arena_id == arena_id, MeetingRequest.state != WITHDRAWN,
         or_((MeetingRequest.from_user_id == user.id) & (MeetingRequest.to_user_id == to_user_id),
             (MeetingRequest.from_user_id == to_user_id) & (MeetingRequest.to_user_id == user.id))))
     if existing is not None:
@@ -247,6 +252,10 @@ def request_meeting(user, arena_id: int, to_user_id: int) -> MeetingRequest:
                                    "You can ask for at most %(num)d meetings at this arena.",
                                    cap))
     _check_room(me, other)
+    # one withdrawn when one of the two left Koble answers nothing: it gives way to this one
+    db.session.execute(delete(MeetingRequest).where(
+        MeetingRequest.arena_id == arena_id, MeetingRequest.from_user_id == user.id,
+        MeetingRequest.to_user_id == to_user_id, MeetingRequest.state == WITHDRAWN))
     req = MeetingRequest(arena_id=arena_id, from_user_id=user.id, to_user_id=to_user_id)
     db.session.add(req)
     notices.tell([other.user], "meeting_request", _participants_link(arena_id), actor=user,

@@ -96,6 +96,8 @@ def subject_of(note: Notification) -> str:
         "meeting_called_off": lambda: _("A meeting at %(arena)s is cancelled", arena=arena),
         "partner_withdrew": lambda: _("A meeting at %(arena)s is cancelled", arena=arena),
         "partner_left": lambda: _("A meeting at %(arena)s is cancelled", arena=arena),
+        "meeting_request_withdrawn": lambda: _("A meeting request at %(arena)s is closed",
+                                               arena=arena),
         "arena_moved": lambda: _("New time or place: %(arena)s", arena=arena),
         "meeting_restored": lambda: _("A meeting at %(arena)s is back on", arena=arena),
         "arena_cancelled": lambda: _("Cancelled: %(arena)s", arena=arena),

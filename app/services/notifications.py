@@ -105,6 +105,9 @@ STAFF_CHANGES = {
     "partner_left": lambda p: _(
         "Your meeting at “%(arena)s” (%(time)s) is called off: the other participant is no "
         "longer on Koble.", arena=p.get("arena", ""), time=p.get("time", "")),
+    "meeting_request_withdrawn": lambda p: _(
+        "A meeting request at “%(arena)s” is closed: the other participant is no longer on "
+        "Koble.", arena=p.get("arena", "")),
     "arena_moved": lambda p: _(
         "The organisers changed when or where “%(arena)s” is: now %(date)s at %(time)s, "
         "%(venue)s.", arena=p.get("arena", ""), date=_day(p), time=p.get("time", ""),

@@ -231,15 +231,16 @@ def set_role(user: User, role: str, actor=None, association=None) -> None:
     db.session.commit()
 
 
-def set_active(user: User, active: bool, actor=None) -> None:
+def set_active(user: User, active: bool, actor=None):
     """Deactivate (ending every session, and their part in the arenas not yet held, their
     partners told) or reactivate a user; audited. Nobody deactivates themselves, and the
-    last active admin stays. Reactivating brings no called-off meeting back."""
+    last active admin stays. Reactivating brings no called-off meeting back. Returns the
+    `departures.Departure` (what deactivating ended; empty otherwise)."""
     from app.services import departures  # it reaches privacy.shown through the schedule
 
-    if user.active == active:
-        return
     departure = departures.Departure()
+    if user.active == active:
+        return departure
     if not active:
         if actor is not None and actor.id == user.id:
             raise DomainError(_("You cannot deactivate your own account."), "active")
@@ -253,6 +254,7 @@ def set_active(user: User, active: bool, actor=None) -> None:
                  target=f"user:{user.id}", commit=False)
     db.session.commit()
     departures.announce(departure)
+    return departure
 
 
 def _slug(association) -> str:
