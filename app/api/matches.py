@@ -11,7 +11,7 @@ from app.api.pitches import search_filters
 from app.extensions import db
 from app.models import Interest
 from app.services import explain, interest, pitches, recommendations
-from app.services.contacts import can_see_contacts
+from app.services.contacts import can_see_contacts, departure
 from app.services.errors import NotFound
 
 bp = Blueprint("api_matches", __name__, url_prefix="/api/v1",
@@ -154,7 +154,8 @@ def list_interests():
 def mutual_matches():
     """Mutual matches, with the other side's contact details. A pitch its founder has
     made a draft again (or staff hid) is withdrawn: the investor gets its id and
-    `pitch_withdrawn`, not the pitch."""
+    `pitch_withdrawn`, not the pitch. Someone who left Koble has no contact details:
+    `contact.left` says so."""
     user = caller()
     items = []
     for match in interest.mutual_matches(user):
@@ -170,6 +171,7 @@ def mutual_matches():
             contact = {"name": other.name if other else "",
                        "email": other.email if allowed and other else None,
                        "phone": other.phone if allowed and other else None}
+        contact["left"] = departure(other) is not None
         items.append({"pitch_id": match.pitch.id, "pitch_withdrawn": match.withdrawn,
                       "pitch": None if match.withdrawn else match.pitch,
                       "investor": match.profile, "since": match.since, "contact": contact})

@@ -314,6 +314,10 @@ class ContactOut(ma.Schema):
     name = fields.String(required=True)
     email = fields.String(allow_none=True)
     phone = fields.String(allow_none=True)
+    left = fields.Boolean(required=True, metadata={
+        "description": "The other person is no longer on Koble (they deleted their account, "
+                       "or it was deactivated; which is not said): `email` and `phone` are "
+                       "then null, and they cannot be reached through Koble."})
 
 
 class ScoreFields(ma.Schema):
