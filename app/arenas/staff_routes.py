@@ -118,9 +118,13 @@ def status(arena_id: int):
 
 
 @bp.route("/outbox")
-@role_required("staff")
+@role_required("admin")
 def outbox_page():
-    """The e-mails written in development (file mail backend only)."""
+    """The e-mails written in development (file mail backend only); admins only.
+
+    It holds every mail: other people's password-reset, e-mail-change and personal RSVP
+    links, so staff of one association must not read it.
+    """
     if not outbox.enabled():
         abort(404)
     return render_template("arenas/outbox.html", mails=outbox.latest())

@@ -278,7 +278,37 @@ def test_send_with_nobody_proposed_says_so(client, staff):
     assert db.session.get(Arena, arena.id).status == "draft"
 
 
-def test_outbox_is_missing_without_the_file_backend(client, staff):
+def test_staff_cannot_read_the_outbox_of_everyone_s_mail(tmp_path):
+    """The outbox holds other people's reset, e-mail-change and RSVP links: admins only."""
+    from app import create_app
+    from app.services.mailer import send_mail
+
+    dev = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://", "MAIL_BACKEND": "file",
+                      "MAIL_FILE_PATH": str(tmp_path / "outbox")})
+    with dev.test_request_context():
+        send_mail("a@example.no", "Nytt passord", "email/reset_password",
+                  user=type("U", (), {"name": "Åse"})(), link="http://x/reset/secret")
+    with dev.app_context():
+        from app.services.reference import ensure_associations
+
+        db.create_all()
+        ensure_associations()
+        pages = []
+        for association in ("asker", "modum"):
+            staff = make_user("staff", association=association)
+            client = dev.test_client()
+            client.post("/auth/login", data={"email": staff.email,
+                                             "password": DEFAULT_PASSWORD})
+            pages.append((client.get("/staff/outbox"), client.get("/staff/arenas")))
+        db.session.remove()
+    for outbox_page, arena_list in pages:
+        assert outbox_page.status_code == 403
+        assert b"/x/reset/secret" not in outbox_page.data
+        assert b"/staff/outbox" not in arena_list.data  # no link to a page they cannot open
+
+
+def test_outbox_is_missing_without_the_file_backend(client, auth):
+    auth.login(make_user("admin").email)
     assert client.get("/staff/outbox").status_code == 404  # tests use the memory backend
 
 
@@ -302,13 +332,15 @@ def test_outbox_lists_mails_written_by_the_file_backend(tmp_path):
 
         db.create_all()
         ensure_associations()
-        staff = make_user("staff", association="asker")
+        admin = make_user("admin")
         client = dev.test_client()
-        client.post("/auth/login", data={"email": staff.email, "password": DEFAULT_PASSWORD})
+        client.post("/auth/login", data={"email": admin.email, "password": DEFAULT_PASSWORD})
         client.post("/language", data={"lang": "nb"})
         page = client.get("/staff/outbox")
+        listed = client.get("/staff/arenas").get_data(as_text=True)
         db.session.remove()
     assert page.status_code == 200
+    assert "/staff/outbox" in listed
     html = page.get_data(as_text=True)
     assert "Invitation: Første" in html
     # the date in the reader's (bokmål) format, not the e-mail header's English one

@@ -218,7 +218,7 @@ EXPECTED = {
         'own': 'L 403 403 403 403 200 200 L',
     },
     'GET arena_staff.outbox_page': {
-        'own': 'L 403 403 403 403 404 404 L',
+        'own': 'L 403 403 403 403 403 404 L',
     },
     'GET arena_staff.view': {
         'own': '- 403 403 403 403 200 200 -',
