@@ -15,11 +15,12 @@ from sqlalchemy import func, or_, select
 from app.extensions import db
 from app.models import Association, AuditEvent, User
 from app.models.user import ROLES
-from app.services import accounts, audit, imports
+from app.services import accounts, audit, audit_details, imports
 from app.services.collation import norwegian_order
 from app.services.errors import DomainError, NotFound
 from app.services.paging import CountedPagination, paginate
 from app.services.privacy import DELETED_DOMAIN
+from app.services.reference import association_names
 from app.services.text_search import contains
 
 PER_PAGE = 25
@@ -54,13 +55,17 @@ def get_user(user_id: int) -> User:
     return user
 
 
-def history(user: User, limit: int = 20) -> list[tuple[AuditEvent, str | None]]:
+def history(user: User, limit: int = 20) -> list[tuple[AuditEvent, str | None, str]]:
     """The latest audited changes to the account (role, association, active, invitation),
-    each with the name of who made it (None: the command line)."""
-    return [tuple(row) for row in db.session.execute(
+    each with the name of who made it (None: the command line) and its detail in the
+    reader's language."""
+    rows = db.session.execute(
         select(AuditEvent, User.name).outerjoin(User, User.id == AuditEvent.actor_id)
         .where(AuditEvent.target == f"user:{user.id}", AuditEvent.action.in_(HISTORY_ACTIONS))
-        .order_by(AuditEvent.id.desc()).limit(limit))]
+        .order_by(AuditEvent.id.desc()).limit(limit)).all()
+    names = audit_details.Names(associations=association_names() if rows else {})
+    return [(event, actor, audit_details.describe(event.action, event.detail, names))
+            for event, actor in rows]
 
 
 def association(association_id: int | None) -> Association | None:

@@ -124,3 +124,16 @@ def test_a_token_made_by_the_service_is_described(app, admin_client):
 def test_a_detail_in_no_known_shape_is_shown_as_recorded(admin_client, action, detail):
     event = _event(action, detail)
     assert _detail_cell(admin_client, event, "nb") == detail
+
+
+def test_a_persons_page_says_their_changes_in_the_readers_language(admin_client):
+    kari = make_user("founder", name="Kari Nordmann", association="asker")
+    for action, detail in (("role_changed", "founder -> staff"),
+                           ("association_changed", "asker -> none")):
+        db.session.add(AuditEvent(action=action, target=f"user:{kari.id}", detail=detail,
+                                  at=datetime.now(UTC)))
+    db.session.commit()
+    html = admin_client.get(f"/admin/users/{kari.id}?lang=nb").get_data(as_text=True)
+    assert "(Gründer → Ansatt)" in html
+    assert "(Asker Næringsforening → ingen)" in html
+    assert "founder -&gt; staff" not in html and "asker -&gt; none" not in html
