@@ -77,8 +77,8 @@ def edit(arena_id: int):
         form.load(arena)
     if form.validate_on_submit():
         try:
-            freed = arena_service.update_arena(current_user, arena, form.values(),
-                                               form.hosts.data, form.version.data)
+            freed, fitted = arena_service.update_arena(current_user, arena, form.values(),
+                                                       form.hosts.data, form.version.data)
         except Conflict as error:
             # Keep the typed values; saving again deliberately replaces the newer version.
             form.version.data = managed_arena_or_404(arena_id).version
@@ -95,6 +95,12 @@ def edit(arena_id: int):
                                "%(num)d meetings no longer fit the arena's plan and were "
                                "called off. Build the schedule again to fill the free slots.",
                                freed), "warning")
+            if fitted:
+                flash(ngettext("%(num)d person's arrive and leave times no longer fitted "
+                               "the meeting plan and were cut to it; they are told.",
+                               "%(num)d people's arrive and leave times no longer fitted "
+                               "the meeting plan and were cut to it; they are told.",
+                               fitted), "warning")
             return redirect(url_for("arena_staff.view", arena_id=arena.id))
     return _form_page(form, arena, status=422 if form.errors else 200)
 

@@ -129,10 +129,13 @@ def meetings_called_off(arena: Arena, called_off: Iterable[Meeting], staff,
 
 
 def meetings_retimed(arena: Arena, moved: Iterable[Meeting], active: Iterable[Meeting],
-                     called_off: Iterable[Meeting], staff) -> list[Notification]:
+                     called_off: Iterable[Meeting], staff,
+                     fitted: Iterable[Invitation] = ()) -> list[Notification]:
     """An edit of the arena's slot plan moved some meetings in time (and perhaps called
     others off): each person with a moved meeting learns their meetings' new times, with
-    how many were called off; the others who only lost meetings learn how many."""
+    how many were called off; those whose saved times the new plan cut (`fitted`) learn
+    their new times, with how many were called off; the others who only lost meetings
+    learn how many."""
     called_off = _known(arena, called_off)
     movers = {uid for m in _known(arena, moved)
               for uid in (m.founder_user_id, m.investor_user_id)}
@@ -150,7 +153,28 @@ def meetings_retimed(arena: Arena, moved: Iterable[Meeting], active: Iterable[Me
         notes += notices.tell([users[uid]], "meetings_retimed", path, actor=staff,
                               arena=arena.title, arena_id=arena.id,
                               times=", ".join(times[uid]), count=lost[uid])
-    return notes + meetings_called_off(arena, called_off, staff, skip=movers)
+    fitted = [i for i in fitted if i.user_id not in movers]
+    notes += times_fitted(arena, fitted, lost, staff)
+    told = movers | {i.user_id for i in fitted}
+    return notes + meetings_called_off(arena, called_off, staff, skip=told)
+
+
+def times_fitted(arena: Arena, fitted: Iterable[Invitation], lost: Counter[int], staff
+                 ) -> list[Notification]:
+    """The new plan cut the saved times of `fitted` (availability.fit_times_to_arena): each
+    learns the times they now have, on the arena's page, with how many of their meetings
+    were called off (`lost`)."""
+    path = notices.link("arenas.view", arena_id=arena.id)
+    notes = []
+    for invitation in fitted:
+        arrive = invitation.arrive_slot or 0
+        leave = arena.slot_count if invitation.leave_slot is None else invitation.leave_slot
+        notes += notices.tell([invitation.user], "times_fitted", path, actor=staff,
+                              arena=arena.title, arena_id=arena.id,
+                              arrive=arena.slot_start(arrive).strftime("%H:%M"),
+                              leave=arena.slot_start(leave).strftime("%H:%M"),
+                              count=lost[invitation.user_id])
+    return notes
 
 
 def _partners(arena: Arena, person, called_off: Iterable[Meeting], kind: str, actor

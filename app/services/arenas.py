@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from typing import NamedTuple
 
 from flask_babel import gettext as _
 from flask_babel import ngettext
@@ -202,13 +203,23 @@ def _when_and_where(arena: Arena) -> tuple:
     return arena.date, arena.start_time, arena.venue
 
 
+class ArenaSaved(NamedTuple):
+    """What an edit changed besides the arena: meetings called off, people whose saved
+    times no longer fitted the plan and were cut to it."""
+
+    called_off: int
+    times_fitted: int
+
+
 def update_arena(user, arena: Arena, values: dict, host_slugs: list[str],
-                 expected_version: int | None) -> int:
+                 expected_version: int | None) -> ArenaSaved:
     """Save an edit unless the arena changed since version expected_version was loaded.
-    Once scheduled, the meetings the new plan has no room for are called off; returns how
-    many. A new date, start or venue of an open arena tells everyone coming or still
-    invited; otherwise those whose meetings moved (a new slot length) or were called off are
-    told. Each person once, with any meetings called off."""
+    Saved arrive/leave times the new plan has no room for are cut to it (or cleared to the
+    whole arena); once scheduled, the meetings it has no room for are called off. A new
+    date, start or venue of an open arena tells everyone coming or still invited (their
+    page shows their times); otherwise those whose meetings moved (a new slot length),
+    whose times were cut or whose meetings were called off are told. Each person once,
+    with any meetings called off."""
     from app.services import availability  # they build on this module
     from app.services import schedule as schedule_service
 
@@ -223,6 +234,7 @@ def update_arena(user, arena: Arena, values: dict, host_slugs: list[str],
     starts = {m.id: arena.slot_start(m.slot) for m in active}
     _apply(arena, values, hosts)
     try:
+        fitted = availability.fit_times_to_arena(arena)
         freed = availability.fit_schedule_to_arena(arena)
         called_off = [m for m in active if m.state != "scheduled"]
         if arena.status in OPEN_STATUSES and _when_and_where(arena) != was:
@@ -230,13 +242,14 @@ def update_arena(user, arena: Arena, values: dict, host_slugs: list[str],
         else:
             moved = [m for m in active
                      if m.state == "scheduled" and arena.slot_start(m.slot) != starts[m.id]]
-            told = arena_notices.meetings_retimed(arena, moved, active, called_off, user)
+            told = arena_notices.meetings_retimed(arena, moved, active, called_off, user,
+                                                  fitted=fitted)
         db.session.commit()
     except StaleDataError as error:
         db.session.rollback()
         raise _conflict() from error
     notices.send(told)
-    return freed
+    return ArenaSaved(freed, len(fitted))
 
 
 def change_status(arena: Arena, to: str, actor=None) -> Arena:

@@ -264,6 +264,34 @@ def set_by_staff(staff, arena: Arena, invitation_id: int, arrive: int | None,
     return invitation, freed
 
 
+def fit_times_to_arena(arena: Arena) -> list[Invitation]:
+    """After staff change an arena's plan: clamp each saved window to the new slots by the
+    rules a window is stored under (`_normalised`), or clear it to the whole arena when no
+    meeting slot is left in it, so no page shows a time outside the plan. A window that ran
+    to the old end now runs to the new one. Returns the invitations of people still coming
+    whose window changed (those who said no are fitted quietly); the caller commits."""
+    adjusted = []
+    rows = db.session.scalars(select(Invitation).where(
+        Invitation.arena_id == arena.id,
+        (Invitation.arrive_slot.is_not(None)) | (Invitation.leave_slot.is_not(None)))
+        .order_by(Invitation.id))
+    for invitation in rows:
+        first = invitation.arrive_slot or 0
+        last = arena.slot_count if invitation.leave_slot is None else invitation.leave_slot
+        fitted = (first, min(last, arena.slot_count))
+        if fitted[0] >= fitted[1] or not any(fitted[0] <= s < fitted[1]
+                                             for s in arena.meeting_slots):
+            fitted = (0, arena.slot_count)
+        stored = (None if fitted[0] == 0 else fitted[0],
+                  None if fitted[1] == arena.slot_count else fitted[1])
+        if stored == (invitation.arrive_slot, invitation.leave_slot):
+            continue
+        invitation.arrive_slot, invitation.leave_slot = stored
+        if fitted != (first, last) and invitation.has_times:
+            adjusted.append(invitation)
+    return adjusted
+
+
 def fit_schedule_to_arena(arena: Arena) -> int:
     """After staff change an arena's plan (tables, slots, breaks, cap): call off the meetings
     it has no room for, as a changed window does, so no agenda sends anyone to a table that

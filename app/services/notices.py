@@ -93,6 +93,7 @@ def subject_of(note: Notification) -> str:
         "meeting_cancelled": lambda: _("A meeting at %(arena)s is cancelled", arena=arena),
         "times_changed_called_off": lambda: _("Meetings called off at %(arena)s",
                                               arena=arena),
+        "times_fitted": lambda: _("Your times at %(arena)s have changed", arena=arena),
         "meeting_called_off": lambda: _("A meeting at %(arena)s is cancelled", arena=arena),
         "partner_withdrew": lambda: _("A meeting at %(arena)s is cancelled", arena=arena),
         "partner_left": lambda: _("A meeting at %(arena)s is cancelled", arena=arena),

@@ -95,6 +95,10 @@ STAFF_CHANGES = {
         "longer fits and is called off.",
         "The organisers changed your times at “%(arena)s”: %(num)d of your meetings no "
         "longer fit and are called off.", int(p.get("count") or 0), arena=p.get("arena", "")),
+    "times_fitted": lambda p: _(
+        "The organisers changed the meeting plan of “%(arena)s”, and the times you gave no "
+        "longer fit it: you are now there %(arrive)s–%(leave)s.", arena=p.get("arena", ""),
+        arrive=p.get("arrive", ""), leave=p.get("leave", "")) + _called_off(p),
     "meeting_called_off": lambda p: _(
         "Your meeting with %(who)s at “%(arena)s” (%(time)s) is called off: %(who)s can no "
         "longer meet then.", who=p.get("who", ""), arena=p.get("arena", ""),
