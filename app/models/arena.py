@@ -6,6 +6,13 @@ The slot plan: ``slot_count`` consecutive slots of ``slot_minutes`` each, from `
 ``arrive_slot``/``leave_slot`` narrow a person's availability to ``arrive_slot ≤ slot <
 leave_slot`` (None = from the first / until the last slot), and ``meeting_cap`` lowers their
 meeting cap below the arena's (None = the arena's cap).
+
+Times across a daylight-saving change: the slots follow each other in elapsed time, so a
+night arena's slots skip the hour the clocks jump over in spring and pass through the hour
+shown twice in autumn, each at its own instant. A start, end or deadline typed as an Oslo
+clock time is read as that time's first occurrence when autumn shows it twice (fold=0: still
+summer time), as RFC 5545 reads such a time in a calendar file; a time that spring skips is
+refused where it is typed (see wall_clock_exists).
 """
 
 from __future__ import annotations
@@ -45,6 +52,14 @@ REQUEST_STATES = ("pending", "accepted", "declined")
 MEETING_SOURCES = ("mutual", "one_sided", "suggestion")
 MEETING_STATES = ("scheduled", "cancelled", "cancelled_by_staff")
 LOCAL_TZ = ZoneInfo("Europe/Oslo")
+
+
+def wall_clock_exists(moment: datetime) -> bool:
+    """Whether the naive Oslo clock time `moment` happens at all: not one the clocks skip
+    when they go forward in spring (02:00-02:59 that night). zoneinfo would quietly read such
+    a time with the offset before the change, 02:30 as 03:30."""
+    there_and_back = moment.replace(tzinfo=LOCAL_TZ).astimezone(UTC).astimezone(LOCAL_TZ)
+    return there_and_back.replace(tzinfo=None) == moment.replace(tzinfo=None)
 
 arena_host = Table(
     "arena_host",
@@ -111,12 +126,25 @@ class Arena(db.Model):
     def ends_at(self) -> datetime:
         return datetime.combine(self.date, self.end_time, tzinfo=LOCAL_TZ)
 
+    def _after(self, minutes: int) -> datetime:
+        """`minutes` of elapsed time after the start, in Oslo time. Adding to an Oslo
+        datetime itself would move the clock face: across the spring change that lands in
+        the skipped hour, and two slots then share one instant."""
+        return (self.starts_at.astimezone(UTC) + timedelta(minutes=minutes)).astimezone(LOCAL_TZ)
+
     def slot_start(self, slot: int) -> datetime:
-        """When slot number `slot` (0-based) begins."""
-        return self.starts_at + timedelta(minutes=self.slot_minutes * slot)
+        """When slot number `slot` (0-based) begins. In autumn's repeated hour the second
+        02:30 has fold=1: compare such times in UTC, as same-zone comparison ignores fold."""
+        return self._after(self.slot_minutes * slot)
 
     def slot_end(self, slot: int) -> datetime:
-        return self.slot_start(slot) + timedelta(minutes=self.slot_minutes)
+        return self._after(self.slot_minutes * (slot + 1))
+
+    @property
+    def elapsed_minutes(self) -> int:
+        """How long the arena lasts in real time: 150 clock minutes from 01:30 to 04:00 are
+        90 on the night the clocks go forward, 210 on the night they go back."""
+        return int((self.ends_at - self.starts_at.astimezone(UTC)).total_seconds() // 60)
 
     @property
     def meeting_slots(self) -> list[int]:

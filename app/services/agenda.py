@@ -131,7 +131,9 @@ def items(viewer, arena: Arena, include_cancelled: bool = False) -> list[AgendaI
                  else _why_without_score(m, partner.id in asked_by_me)),
             email=email, phone=phone, active=is_active(m, present),
             feedback=feedback.get(m.id)))
-    out.sort(key=lambda item: (item.start, item.table))
+    # In UTC: in autumn's repeated hour the second 02:00 (fold=1) compares equal to the first
+    # within one zone.
+    out.sort(key=lambda item: (item.start.astimezone(UTC), item.table))
     return out
 
 
@@ -217,8 +219,8 @@ def calendar(viewer, arena: Arena, invitation: Invitation | None = None) -> byte
         event.add("uid", item.uid)
         event.add("dtstamp", stamp)
         event.add("sequence", arena.schedule_sequence or 0)
-        event.add("dtstart", item.start.astimezone(LOCAL_TZ))
-        event.add("dtend", item.end.astimezone(LOCAL_TZ))
+        event.add("dtstart", _calendar_time(item.start))
+        event.add("dtend", _calendar_time(item.end))
         # Not a template: a deleted partner's placeholder is mapped here, as the page does.
         who = shown(item.partner.name) + (f" ({shown(item.partner_label)})"
                                           if item.partner_label else "")
@@ -233,6 +235,16 @@ def calendar(viewer, arena: Arena, invitation: Invitation | None = None) -> byte
     return cal.to_ical()
 
 
+def _calendar_time(moment: datetime) -> datetime:
+    """A meeting's time for the file: Oslo time (TZID), but UTC for the second run of
+    autumn's repeated hour, since RFC 5545 reads a local time shown twice as its first
+    occurrence and two meetings would then share an instant."""
+    moment = moment.astimezone(LOCAL_TZ)
+    if moment.fold and moment.replace(fold=0).utcoffset() != moment.utcoffset():
+        return moment.astimezone(UTC)
+    return moment
+
+
 def _add_timezone(cal: Calendar, arena: Arena) -> None:
     """The VTIMEZONE that RFC 5545 requires for the events' TZID=Europe/Oslo.
 
@@ -242,4 +254,33 @@ def _add_timezone(cal: Calendar, arena: Arena) -> None:
     """
     cal.add_missing_timezones(first_date=arena.date - TZ_MARGIN,
                               last_date=arena.date + TZ_MARGIN)
+    for zone in cal.walk("VTIMEZONE"):
+        for observance in zone.standard + zone.daylight:
+            _onset_in_offset_from(observance)
     cal.subcomponents.sort(key=lambda component: component.name != "VTIMEZONE")
+
+
+def _onset_in_offset_from(observance) -> None:
+    """RFC 5545 gives a change's onset (DTSTART) as the clock read in TZOFFSETFROM: Oslo's
+    spring change is 02:00. icalendar 6.3 (and 7.x, whose from_tzinfo is the same) writes
+    the first clock time the new offset shows, 03:00, for spring; it finds the change by
+    adding to a wall-clock time, and the skipped hour reads with the old offset. A reader
+    using the file's own VTIMEZONE would then place 02:00 to 03:00 UTC+2 an hour late.
+    Here the onset is found again in UTC, where adding is exact, and written in the "from"
+    offset; for autumn that gives the same 03:00 icalendar writes."""
+    offset_from, offset_to = observance.TZOFFSETFROM, observance.TZOFFSETTO
+    if offset_from == offset_to:
+        return  # the window's first observance, not a change
+    onset = observance.DTSTART
+    low = datetime.combine(onset.date(), datetime.min.time(), UTC) - timedelta(days=1)
+    high = low + timedelta(days=3)
+    if low.astimezone(LOCAL_TZ).utcoffset() != offset_from \
+            or high.astimezone(LOCAL_TZ).utcoffset() != offset_to:
+        return  # not the change around that day: leave icalendar's value
+    while high - low > timedelta(seconds=1):
+        middle = low + (high - low) / 2
+        if middle.astimezone(LOCAL_TZ).utcoffset() == offset_from:
+            low = middle
+        else:
+            high = middle
+    observance.DTSTART = (high + offset_from).replace(tzinfo=None, microsecond=0)

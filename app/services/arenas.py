@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from typing import NamedTuple
 
+from flask_babel import format_date, ngettext
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from sqlalchemy import func, select, text, update
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.extensions import db
 from app.models import Arena, Association, Invitation, Meeting
-from app.models.arena import ARENA_THEMES, LOCAL_TZ
+from app.models.arena import ARENA_THEMES, LOCAL_TZ, wall_clock_exists
 from app.models.user import utcnow
 from app.services import arena_notices, notices
 from app.services.errors import Conflict, DomainError, NotFound
@@ -68,7 +68,8 @@ def upcoming(limit: int = 3) -> list[Arena]:
 
 # --- validation -----------------------------------------------------------------------------
 def local_to_utc(value: datetime) -> datetime:
-    """A naive Oslo wall-clock time (as typed in a form) as an aware UTC datetime."""
+    """A naive Oslo wall-clock time (as typed in a form) as an aware UTC datetime. A time
+    autumn shows twice is its first occurrence (fold=0); _check refuses one spring skips."""
     if value.tzinfo is None:
         value = value.replace(tzinfo=LOCAL_TZ)
     return value.astimezone(UTC)
@@ -113,9 +114,14 @@ def _check(values: dict, hosts: list, user, before: Arena | None = None) -> None
     start, end, day = values["start_time"], values["end_time"], values["date"]
     if (before is None or day != before.date) and day < datetime.now(LOCAL_TZ).date():
         raise DomainError(_("The arena's date has passed. Choose today or a later day."), "date")
+    _check_clock_exists(day, start, end, values["rsvp_deadline"])
     if end <= start:
         raise DomainError(_("The arena must end after it starts."), "end_time")
-    minutes = (datetime.combine(day, end) - datetime.combine(day, start)).seconds // 60
+    # Elapsed time, not the clock face: 01:30 to 04:00 is 90 minutes the night the clocks
+    # go forward.
+    minutes = int((datetime.combine(day, end, tzinfo=LOCAL_TZ)
+                   - datetime.combine(day, start, tzinfo=LOCAL_TZ).astimezone(UTC)
+                   ).total_seconds() // 60)
     needed = values["slot_count"] * values["slot_minutes"]
     if needed > minutes:
         raise DomainError(
@@ -141,6 +147,18 @@ def _check(values: dict, hosts: list, user, before: Arena | None = None) -> None
         raise DomainError(_("Choose at least one host association."), "hosts")
     if not user.is_admin and user.association_id not in {a.id for a in hosts}:
         raise DomainError(_("Your own association must be among the hosts."), "hosts")
+
+
+def _check_clock_exists(day: date, start, end, deadline: datetime) -> None:
+    """Refuse a start, end or deadline in the hour the clocks skip in spring; read as
+    zoneinfo reads it, 02:30 would quietly become 03:30."""
+    for key, moment in (("start_time", datetime.combine(day, start)),
+                        ("end_time", datetime.combine(day, end)), ("rsvp_deadline", deadline)):
+        if moment.tzinfo is None and not wall_clock_exists(moment):
+            raise DomainError(
+                _("%(time)s does not exist on %(date)s: the clocks go forward an hour that "
+                  "night. Choose a time outside the hour that is skipped.",
+                  time=moment.strftime("%H:%M"), date=format_date(moment.date(), "long")), key)
 
 
 def _check_seats(arena: Arena, values: dict) -> None:
