@@ -23,6 +23,7 @@ from wtforms.validators import StopValidation, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget, TextInput
 
 from app.database import ascii_number
+from app.typed_numbers import read_number, read_whole_number
 from app.vocabulary import choices
 from app.web_addresses import WEB_ADDRESS_MESSAGE, web_address
 
@@ -112,7 +113,41 @@ class _OneMessageWhenUnreadable:
 
 
 class WholeNumberField(_OneMessageWhenUnreadable, IntegerField):
+    """A whole number written as the user writes numbers (app/typed_numbers.py): "1 500 000"
+    in bokmål, "1,500,000" in English, "1500000" in both. A text input with a numeric
+    keypad, not <input type="number">: Chromium drops a typed comma from one, so "1,5" (1.5
+    million meant) arrived as 15 and "3,5" people as 35, saved without a word. A decimal or
+    a word gets `unreadable`, which each field words for what it counts ("a whole number of
+    kroner")."""
+
     unreadable = _l("Enter a whole number.")
+    widget = TextInput()
+
+    def __init__(self, label=None, validators=None, unreadable=None, **kwargs):
+        kwargs["render_kw"] = {"inputmode": "numeric", **(kwargs.get("render_kw") or {})}
+        super().__init__(label, validators, **kwargs)
+        if unreadable is not None:
+            self.unreadable = unreadable
+
+    def process_formdata(self, valuelist):
+        if not valuelist:
+            return
+        if not str(valuelist[0]).strip():
+            self.data = None
+            return
+        self.data = read_whole_number(valuelist[0], _locale())
+        if self.data is None:
+            raise ValueError(self.unreadable)
+
+    def _value(self):
+        if self.raw_data:
+            return self.raw_data[0]
+        return "" if self.data is None else str(self.data)  # a year is not grouped
+
+
+# What a decimal or a word in an amount is told: "1,5 mill" is the likeliest thing typed.
+WHOLE_KRONER = _l("Enter a whole number of kroner, without decimals or words, e.g. 1,500,000 "
+                  "for 1.5 million.")
 
 
 class NumberField(_OneMessageWhenUnreadable, FloatField):
@@ -132,18 +167,11 @@ class NumberField(_OneMessageWhenUnreadable, FloatField):
     def process_formdata(self, valuelist):
         if not valuelist:
             return
-        typed = "".join(str(valuelist[0]).split())  # "1 000,5" and its no-break spaces
-        if not typed:
+        if not str(valuelist[0]).strip():
             self.data = None
             return
-        if "e" in typed.lower():  # Babel reads "1e3" as 1000; nobody writes a form so
-            self.data = None
-            raise ValueError(self.unreadable)
-        try:
-            number = numbers.parse_decimal(typed, locale=_locale(), strict=True)
-        except numbers.NumberFormatError:
-            number = None
-        if number is None or not number.is_finite():  # "abc", "0,5" in English, "nan"
+        number = read_number(valuelist[0], _locale())  # "abc", "0,5" in English, "nan", "1e3"
+        if number is None:
             self.data = None
             raise ValueError(self.unreadable)
         self.data = float(number)

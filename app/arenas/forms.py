@@ -26,6 +26,7 @@ from app.services import availability, reference
 from app.services.errors import DomainError
 
 _WHOLE_NUMBER = re.compile(r"-?[0-9]{1,6}")
+WHOLE_SEATS = _l("Enter a whole number of seats, e.g. 10.")
 THEMES = {
     "green": _l("Green transition"),
     "founder": _l("Founder support"),
@@ -52,8 +53,8 @@ class ArenaForm(KobleForm):
     start_time = ClockTimeField(_l("Starts at"), validators=[DataRequired()])
     end_time = ClockTimeField(_l("Ends at"), validators=[DataRequired()])
     venue = StringField(_l("Venue"), validators=[DataRequired(), Length(max=200)])
-    founder_capacity = _positive(_l("Seats for founders"), 1000)
-    investor_capacity = _positive(_l("Seats for investors"), 1000)
+    founder_capacity = _positive(_l("Seats for founders"), 1000, unreadable=WHOLE_SEATS)
+    investor_capacity = _positive(_l("Seats for investors"), 1000, unreadable=WHOLE_SEATS)
     slot_minutes = _positive(_l("Minutes per meeting slot"), 240)
     slot_count = _positive(_l("Number of slots"), 100)
     breaks = StringField(
@@ -154,7 +155,9 @@ class AvailabilityForm(KobleForm):
 
         return (number(self.arrive_slot, _("Choose an arrival time from the arena's slots.")),
                 number(self.leave_slot, _("Choose a leaving time from the arena's slots.")),
-                number(self.meeting_cap, _("Enter a whole number.")))
+                # read as the API and the command line read it: a whole number of any size,
+                # whose range the service checks with the arena's own limit in the message
+                availability.cap_from(self.meeting_cap.data))
 
     def add_error(self, error: DomainError) -> None:
         """Show a service's refusal at its field, or above the form."""

@@ -9,6 +9,7 @@ from wtforms.validators import DataRequired, Email, Length, Optional, Validation
 from app import vocabulary
 from app.form_base import KobleForm, NumberRange
 from app.form_fields import (
+    WHOLE_KRONER,
     CachedTranslationsMeta,
     MultiCheckboxField,
     VersionField,
@@ -45,13 +46,14 @@ class ProfileForm(KobleForm):
     stages = MultiCheckboxField(_l("Stages"), mapping=vocabulary.STAGES)
     stages_only = BooleanField(_l("Only these stages"))
     ticket_min = WholeNumberField(
-        _l("Smallest ticket (NOK)"),
+        _l("Smallest ticket (NOK)"), unreadable=WHOLE_KRONER,
         validators=[Optional(), NumberRange(min=0, max=MAX_TICKET_NOK)],
         description=_l("A support partner offers no capital: leave the ticket sizes empty "
                        "(they are not saved for a partner)."),
     )
     ticket_max = WholeNumberField(
-        _l("Largest ticket (NOK)"), validators=[Optional(), NumberRange(min=0, max=MAX_TICKET_NOK)]
+        _l("Largest ticket (NOK)"), unreadable=WHOLE_KRONER,
+        validators=[Optional(), NumberRange(min=0, max=MAX_TICKET_NOK)],
     )
     regions = MultiCheckboxField(_l("Regions and municipalities"),
                                  mapping=vocabulary.MUNICIPALITIES)

@@ -11,6 +11,7 @@ from wtforms.validators import DataRequired, Length, Optional, ValidationError
 from app import vocabulary
 from app.form_base import KobleForm, NumberRange
 from app.form_fields import (
+    WHOLE_KRONER,
     CachedTranslationsMeta,
     MultiCheckboxField,
     VersionField,
@@ -49,7 +50,7 @@ class PitchForm(KobleForm):
     stage = SelectField(_l("Stage"), default="", validators=[Optional()],
                         description=_l("Needed to publish, with a description and a sector."))
     ask_nok = WholeNumberField(
-        _l("Funding ask (NOK)"),
+        _l("Funding ask (NOK)"), unreadable=WHOLE_KRONER,
         validators=[Optional(), NumberRange(min=0, max=MAX_ASK_NOK)],
         description=LazyString(lambda: _("A whole number of kroner, no more than %(max)s.",
                                          max=format_decimal(MAX_ASK_NOK))),
@@ -61,7 +62,8 @@ class PitchForm(KobleForm):
     )
     support_needs = MultiCheckboxField(_l("Support needed"), mapping=vocabulary.SUPPORT_KINDS)
     team_size = WholeNumberField(
-        _l("Team size"), validators=[Optional(), NumberRange(min=1, max=100000)]
+        _l("Team size"), validators=[Optional(), NumberRange(min=1, max=100000)],
+        unreadable=_l("Enter a whole number of people, e.g. 4."),
     )
     founded_year = WholeNumberField(
         _l("Founded (year)"), validators=[Optional(), NumberRange(min=1900), not_after_this_year]
@@ -105,10 +107,12 @@ class BrowseForm(KobleForm):
     municipality = SelectField(_l("Municipality"), validators=[Optional()])
     objective = SelectField(_l("Green objective"), validators=[Optional()])
     ask_min = WholeNumberField(
-        _l("Ask at least (NOK)"), validators=[Optional(), NumberRange(min=0, max=MAX_ASK_NOK)]
+        _l("Ask at least (NOK)"), validators=[Optional(), NumberRange(min=0, max=MAX_ASK_NOK)],
+        unreadable=WHOLE_KRONER,
     )
     ask_max = WholeNumberField(
-        _l("Ask at most (NOK)"), validators=[Optional(), NumberRange(min=0, max=MAX_ASK_NOK)]
+        _l("Ask at most (NOK)"), validators=[Optional(), NumberRange(min=0, max=MAX_ASK_NOK)],
+        unreadable=WHOLE_KRONER,
     )
     sort = SelectField(_l("Sort by"), choices=list(SORTS.items()), default="newest",
                        validators=[Optional()])

@@ -28,7 +28,11 @@ from app.services.privacy import shown
 PARTICIPANT_STATUSES = ("inviting",)
 STAFF_STATUSES = ("draft", "inviting", "scheduled")
 _CLOCK = re.compile(r"([01]?[0-9]|2[0-3]):([0-5][0-9])")
-_WHOLE_NUMBER = re.compile(r"-?[0-9]{1,6}")
+_WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
+# A cap read from more digits than this is beyond any arena's, whatever the digits: the range
+# check then says "from 0 to 4" (int() would refuse 4,300 digits; "Enter a whole number." was
+# said of 999999999999, which is one).
+_CAP_DIGITS = 18
 
 
 # --- reading --------------------------------------------------------------------------------
@@ -127,8 +131,11 @@ def cap_from(value) -> int | None:
         return None
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    if isinstance(value, str) and _WHOLE_NUMBER.fullmatch(value.strip()):
-        return int(value)
+    text = value.strip() if isinstance(value, str) else ""
+    if _WHOLE_NUMBER.fullmatch(text):
+        if len(text.lstrip("+-").lstrip("0")) > _CAP_DIGITS:
+            return -(10**_CAP_DIGITS) if text.startswith("-") else 10**_CAP_DIGITS
+        return int(text)
     raise DomainError(_("Enter a whole number."), "meeting_cap")
 
 

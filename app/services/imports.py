@@ -16,7 +16,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from babel.numbers import NumberFormatError, parse_decimal
 from email_validator import EmailNotValidError, validate_email
 from flask import current_app
 from flask_babel import gettext as _
@@ -31,6 +30,7 @@ from app.services.accounts import association_by_slug, normalise_email
 from app.services.errors import DomainError
 from app.services.investors import MAX_PAST_INVESTMENTS
 from app.services.passwords import unusable_hash
+from app.typed_numbers import read_number
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 5000
@@ -163,9 +163,9 @@ def _tags(raw: str, mapping: dict) -> tuple[list[str], list[str]]:
 # with a no-break space), a program or an .xlsx number cell "12.0". So they are read one way
 # whoever imports the file, staff in English, staff in bokmål or the command line (which
 # speaks English), and the preview and the confirmation always agree: bokmål's format, with a
-# point taken as the decimal sign too. Read with English's format, "12,0" would be 120.
+# point taken as the decimal sign too (app/typed_numbers.py, the forms' reader). Read with
+# English's format, "12,0" would be 120.
 FILE_NUMBER_LOCALE = "nb"
-_SPACES = re.compile(r"[ \u00a0\u202f\u2009]")
 # "1,000" and "1.000": 1 in bokmål and with a decimal point, 1000 in English and in a
 # Norwegian typed with points between thousands. Refused rather than guessed.
 _TWO_WAYS = re.compile(r"[+-]?\d{1,3}[.,]\d{3}")
@@ -173,12 +173,7 @@ _TWO_WAYS = re.compile(r"[+-]?\d{1,3}[.,]\d{3}")
 
 def _number(raw: str) -> Decimal | None:
     """A finite number from a cell ("12", "12,0", "12.0", "1 200", "1 200,5"); else None."""
-    text = _SPACES.sub("\u00a0", raw.strip()).replace(".", ",")
-    try:
-        number = parse_decimal(text, locale=FILE_NUMBER_LOCALE, strict=True)
-    except NumberFormatError:
-        return None
-    return number if number.is_finite() else None
+    return read_number(raw.replace(".", ","), FILE_NUMBER_LOCALE)
 
 
 def _count(raw: str) -> int | None:

@@ -92,6 +92,9 @@ BAD = [
     ({"arrive_slot": "4", "leave_slot": "5"}, "There is no meeting slot between these times"),
     ({"meeting_cap": "-1"}, "Enter a number of meetings from 0 to 3."),
     ({"meeting_cap": "4"}, "Enter a number of meetings from 0 to 3."),
+    ({"meeting_cap": "999999999999"}, "Enter a number of meetings from 0 to 3."),
+    ({"meeting_cap": "1" + "0" * 5000}, "Enter a number of meetings from 0 to 3."),
+    ({"meeting_cap": "-" + "9" * 40}, "Enter a number of meetings from 0 to 3."),
     ({"meeting_cap": "--5"}, "Enter a whole number."),
     ({"meeting_cap": "two"}, "Enter a whole number."),
 ]

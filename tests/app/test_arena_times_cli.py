@@ -98,6 +98,7 @@ BAD = [
      "The leaving time must be after the arrival time."),
     (["--arrive", "10:00", "--leave", "10:15"], "There is no meeting slot between these times"),
     (["--cap", "4"], "Enter a number of meetings from 0 to 3."),
+    (["--cap", "999999999999"], "Enter a number of meetings from 0 to 3."),
     (["--cap", "two"], "Enter a whole number."),
 ]
 

@@ -19,6 +19,13 @@ from tests.app.test_pitches import _form as pitch_form
 from tests.factories import make_investor, make_user
 
 WHOLE = {"nb": "Skriv inn et helt tall.", "en": "Enter a whole number."}
+# an amount and a head count say what they count (tests/app/test_whole_number_fields.py)
+KRONER = {"nb": "Skriv inn et helt antall kroner, uten desimaler eller ord, f.eks. "
+                "1 500 000 for 1,5 millioner.",
+          "en": "Enter a whole number of kroner, without decimals or words, e.g. 1,500,000 "
+                "for 1.5 million."}
+PEOPLE = {"nb": "Skriv inn et helt antall personer, f.eks. 4.",
+          "en": "Enter a whole number of people, e.g. 4."}
 NUMBER = {"nb": "Skriv inn et tall.", "en": "Enter a number."}
 DATE = {"nb": "Skriv inn en dato som finnes, f.eks. 2027-03-15.",
         "en": "Enter a date that exists, e.g. 2027-03-15."}
@@ -42,16 +49,17 @@ def _count(model) -> int:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize(("name", "typed"), [
-    ("ask_nok", "abc"), ("ask_nok", "2,5 mill"), ("team_size", "1.5"), ("founded_year", "MMXX"),
+@pytest.mark.parametrize(("name", "typed", "message"), [
+    ("ask_nok", "abc", KRONER), ("ask_nok", "2,5 mill", KRONER), ("team_size", "1.5", PEOPLE),
+    ("founded_year", "MMXX", WHOLE),
 ])
-def test_letters_in_a_pitch_number_get_one_message(app, lang, name, typed):
+def test_letters_in_a_pitch_number_get_one_message(app, lang, name, typed, message):
     client = _client_in(app, lang, make_user("founder"))
 
     response = client.post("/pitches/new", data=pitch_form(**{name: typed}))
 
     assert response.status_code == 422
-    assert _error_of(response, name) == WHOLE[lang]
+    assert _error_of(response, name) == message[lang]
     assert _count(Pitch) == 0
 
 
@@ -63,8 +71,8 @@ def test_letters_in_a_ticket_get_one_message(app, lang):
     response = client.post("/profile", data=profile_form(ticket_min="lots", ticket_max="1e6"))
 
     assert response.status_code == 422
-    assert _error_of(response, "ticket_min") == WHOLE[lang]
-    assert _error_of(response, "ticket_max") == WHOLE[lang]
+    assert _error_of(response, "ticket_min") == KRONER[lang]
+    assert _error_of(response, "ticket_max") == KRONER[lang]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -127,4 +135,4 @@ def test_letters_in_a_browse_filter_get_one_message(app, lang):
     response = client.get("/pitches", query_string={"ask_min": "ten"})
 
     assert response.status_code == 422
-    assert _error_of(response, "ask_min") == WHOLE[lang]
+    assert _error_of(response, "ask_min") == KRONER[lang]

@@ -117,6 +117,8 @@ BAD = [
      "There is no meeting slot between these times; choose a longer stay."),
     ({"meeting_cap": 4}, "meeting_cap", "Enter a number of meetings from 0 to 3."),
     ({"meeting_cap": -1}, "meeting_cap", "Enter a number of meetings from 0 to 3."),
+    ({"meeting_cap": "999999999999"}, "meeting_cap", "Enter a number of meetings from 0 to 3."),
+    ({"meeting_cap": 999999999999}, "meeting_cap", "Enter a number of meetings from 0 to 3."),
     ({"meeting_cap": "two"}, "meeting_cap", "Enter a whole number."),
     ({"meeting_cap": True}, "meeting_cap", "Enter a whole number."),
     ({"meeting_cap": 2.5}, "meeting_cap", "Enter a whole number."),
