@@ -249,7 +249,8 @@ def update_arena(user, arena: Arena, values: dict, host_slugs: list[str],
         raise DomainError(_("A finished or cancelled arena cannot be edited."))
     active = schedule_service.meetings(arena)
     was = _when_and_where(arena)
-    starts = {m.id: arena.slot_start(m.slot) for m in active}
+    # In UTC: within one zone the two 02:00s of the night the clocks go back compare equal.
+    starts = {m.id: arena.slot_start(m.slot).astimezone(UTC) for m in active}
     _apply(arena, values, hosts)
     try:
         fitted = availability.fit_times_to_arena(arena)
@@ -259,7 +260,8 @@ def update_arena(user, arena: Arena, values: dict, host_slugs: list[str],
             told = arena_notices.arena_moved(arena, active, called_off, user)
         else:
             moved = [m for m in active
-                     if m.state == "scheduled" and arena.slot_start(m.slot) != starts[m.id]]
+                     if m.state == "scheduled"
+                     and arena.slot_start(m.slot).astimezone(UTC) != starts[m.id]]
             told = arena_notices.meetings_retimed(arena, moved, active, called_off, user,
                                                   fitted=fitted)
         db.session.commit()

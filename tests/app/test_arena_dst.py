@@ -211,3 +211,26 @@ def test_calendar_time_zone_gives_the_change_in_the_offset_before_it(client, aut
     assert written == onset
     assert (onset - change.TZOFFSETFROM).replace(tzinfo=UTC) \
         == datetime(day.year, day.month, day.day, 1, 0, tzinfo=UTC)
+
+
+def test_an_edit_that_moves_a_meeting_between_the_two_runs_of_the_autumn_hour_tells(
+        client, staff):
+    # Slot 3 of 30 minutes from 01:30 is the second 02:00 (winter time); with 10-minute slots
+    # it is the first (summer time), an hour earlier on the same clock face.
+    from tests.app.test_call_off_notices import edit
+    from tests.app.test_staff_change_notices import told
+
+    arena = make_arena(status="scheduled", schedule_sequence=1, date=AUTUMN,
+                       start_time=time(1, 30), end_time=time(4, 0), slot_minutes=30,
+                       slot_count=5, breaks=[])
+    founder = make_participant(arena, "founder")
+    investor = make_participant(arena, "investor")
+    make_meeting(arena, founder, investor, slot=3, table=0)
+    before = arena.slot_start(3).astimezone(UTC)
+    response = edit(client, arena, start_time="01:30", end_time="04:00", slot_minutes="10",
+                    slot_count="5", breaks="")
+    assert response.status_code == 302
+    db.session.refresh(arena)
+    assert arena.slot_start(3).astimezone(UTC) == before - timedelta(hours=1)
+    assert {uid: [n.kind for n in mine] for uid, mine in told().items()} == {
+        founder.user_id: ["meetings_retimed"], investor.user_id: ["meetings_retimed"]}
