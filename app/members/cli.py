@@ -10,7 +10,7 @@ from flask.cli import AppGroup
 
 from app.services import data_exports, imports, links
 from app.services.accounts import association_by_slug
-from app.services.exports import csv_text, xlsx_bytes
+from app.services.exports import csv_text, norwegian_csv, xlsx_bytes
 
 members_cli = AppGroup("members", help="Import members from CSV or .xlsx.")
 
@@ -68,10 +68,14 @@ def export(kind: str, fmt: str, output: str):
     with _request_context():
         header, rows = KINDS[kind](None)
         header = [str(h) for h in header]
+        # the headers' language decides the dialect: bokmål headers with commas between
+        # cells put every row in column A of a Norwegian Excel
+        norwegian = norwegian_csv()
     with click.progressbar(rows, label=f"Exporting {kind}") as bar:
         collected = list(bar)
     if fmt == "xlsx":
         Path(output).write_bytes(xlsx_bytes(header, collected, title=kind))
     else:
-        Path(output).write_text("\ufeff" + csv_text(header, collected), encoding="utf-8")
+        Path(output).write_text("\ufeff" + csv_text(header, collected, norwegian=norwegian),
+                                encoding="utf-8", newline="")
     click.echo(f"Wrote {len(collected)} {kind} to {output}.")

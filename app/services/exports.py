@@ -7,7 +7,8 @@ so it is shown as text. Every CSV the app serves goes through `csv_response`.
 A CSV downloaded in bokmål is written as a Norwegian spreadsheet reads it: Excel with
 Norwegian regional settings splits a double-clicked CSV on its list separator, the
 semicolon, and reads a decimal comma (with commas, every row landed in column A, and a value
-like 1.5 turned into the date 1 May). In English, and on the command line, commas and points.
+like 1.5 turned into the date 1 May). In English commas and points. The command line writes
+the dialect of the language its headers are in (the site's default), as the web does.
 """
 
 from __future__ import annotations
@@ -65,12 +66,17 @@ def csv_text(header: Iterable, rows: Iterable[Iterable], norwegian: bool = False
     return out.getvalue()
 
 
+def norwegian_csv() -> bool:
+    """Whether a CSV written now is in bokmål, so in the Norwegian dialect (";", 1,5)."""
+    return str(get_locale()) == "nb"
+
+
 def csv_response(filename: str, header: Iterable, rows: Iterable[Iterable]) -> Response:
     """A CSV download (UTF-8 with BOM so Excel reads æøå) with a safe file name."""
     name = _SAFE_NAME.sub("-", filename).strip("-") or "export.csv"
     if not name.endswith(".csv"):
         name += ".csv"
-    body = "\ufeff" + csv_text(header, rows, norwegian=str(get_locale()) == "nb")
+    body = "\ufeff" + csv_text(header, rows, norwegian=norwegian_csv())
     response = Response(body.encode("utf-8"), mimetype="text/csv")
     response.headers["Content-Type"] = "text/csv; charset=utf-8"
     response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
