@@ -56,10 +56,14 @@ def answer(user, arena_id: int, meeting_id: int, worth_it: bool | None,
 
 # --- for the engine -------------------------------------------------------------------------
 def _meeting_verdicts() -> dict[Pair, list[MeetingFeedback]]:
+    """The answers about meetings of a published schedule, per pair. An answer about a
+    draft's meeting (taken before `answer` refused them) is about a meeting nobody was told
+    of, so it teaches the engine nothing."""
     query = (select(Meeting.pitch_id, InvestorProfile.id, MeetingFeedback)
              .join(Meeting, Meeting.id == MeetingFeedback.meeting_id)
+             .join(Arena, Arena.id == Meeting.arena_id)
              .join(InvestorProfile, InvestorProfile.user_id == Meeting.investor_user_id)
-             .where(Meeting.pitch_id.is_not(None)))
+             .where(Meeting.pitch_id.is_not(None), Arena.schedule_published_at.is_not(None)))
     verdicts: dict[Pair, list[MeetingFeedback]] = {}
     for pitch_id, profile_id, row in db.session.execute(query):
         verdicts.setdefault((str(pitch_id), str(profile_id)), []).append(row)

@@ -125,6 +125,30 @@ def test_feedback_pairs_for_the_engine(app):
     assert negative_pairs() == [(str(f2.pitch_id), q)]
 
 
+def test_answers_about_a_drafts_meetings_teach_the_engine_nothing(app):
+    """Answers taken about meetings of a schedule staff never published (before the POST was
+    refused) are about meetings nobody was told of: neither pair is learned from, while the
+    same answers about a published schedule's meetings are."""
+    draft, published = past_arena(status="done"), past_arena(status="done")
+    q_inv = make_participant(draft, "investor")
+    founders = [make_participant(draft, "founder") for _ in range(2)]
+    liked = make_meeting(draft, founders[0], q_inv, slot=0, published=False)
+    disliked = make_meeting(draft, founders[1], q_inv, slot=1, published=False)
+    investor = make_participant(published, "investor")
+    founder = make_participant(published, "founder")
+    met = make_meeting(published, founder, investor, slot=0)
+    db.session.add_all([
+        MeetingFeedback(meeting_id=liked.id, user_id=founders[0].user_id, worth_it=True,
+                        will_follow_up=True),
+        MeetingFeedback(meeting_id=disliked.id, user_id=q_inv.user_id, worth_it=False),
+        MeetingFeedback(meeting_id=met.id, user_id=founder.user_id, worth_it=True),
+    ])
+    db.session.commit()
+    assert draft.schedule_published_at is None
+    assert positive_pairs() == [(str(founder.pitch_id), str(profile_id(investor)))]
+    assert negative_pairs() == []
+
+
 @pytest.mark.parametrize("role", ["founder", "investor"])
 def test_participants_cannot_mark_attendance(client, auth, role):
     arena = past_arena()
