@@ -40,7 +40,9 @@ class Departure:
 
     told: list[Notification] = field(default_factory=list)
     newly_invited: list[Invitation] = field(default_factory=list)
-    meetings: int = 0  # meetings called off
+    # meetings called off whose partners are told: a draft's meetings leave the draft
+    # silently, so they are not counted among them (the audit trail counts every one)
+    meetings: int = 0
     invitations: int = 0  # invitations ended (unsent proposals dropped, seats given up)
     requests: int = 0  # meeting requests withdrawn
 
@@ -71,7 +73,8 @@ def leave_arenas(user, actor=None) -> Departure:
                 lambda mine, arena=arena: arena_notices.partner_left(arena, user, mine))
             out.told += told
             out.newly_invited += newly
-        out.meetings += freed
+        if arena.schedule_published:
+            out.meetings += freed
         out.invitations += 1
         audit.record("participation_cancelled", actor=actor or user,
                      target=f"arena:{arena.id}", detail=f"left Koble, meetings freed={freed}",

@@ -178,3 +178,28 @@ def test_one_meeting_reads_in_the_singular(app):
     page = _flashed(client, f"/admin/users/{founder.user_id}/deactivate")
     assert ("1 meeting at the arenas is called off, the other participant told. "
             "1 arena invitation is ended.") in page
+
+
+def test_a_drafts_meetings_leave_it_silently_and_are_not_counted_as_told(app):
+    """The admin's sentence says the other participants are told: a draft schedule's
+    meetings are called off too (out of the draft) but nobody hears of them, so only the
+    published schedule's meeting is counted."""
+    published = make_arena(status="scheduled", schedule_sequence=1)
+    draft = make_arena(status="scheduled", schedule_sequence=1)
+    founder_here = make_participant(published, "founder")
+    founder = founder_here.user
+    make_meeting(published, founder_here, make_participant(published, "investor"))
+    there = make_invitation(draft, founder, "accepted", pitch_id=founder_here.pitch_id)
+    partners = [make_participant(draft, "investor") for _ in range(2)]
+    drafted = [make_meeting(draft, there, p, slot=slot, published=False)
+               for slot, p in enumerate(partners)]
+    db.session.commit()
+    client = app.test_client()
+    log_in(client, make_user("admin", association=None, locale="en"))
+    page = _flashed(client, f"/admin/users/{founder.id}/deactivate")
+    assert ("1 meeting at the arenas is called off, the other participant told. "
+            "2 arena invitations are ended.") in page
+    db.session.expire_all()
+    assert {m.state for m in drafted} == {"cancelled"}
+    assert draft.schedule_published_at is None
+    assert not [n for p in partners for n in _told(p.user, "partner_left")]
