@@ -196,7 +196,14 @@ def feedback(arena_id: int, meeting_id: int):
 @role_required(*PARTICIPANT)
 def withdraw(arena_id: int):
     """Cancel one's participation after accepting; one's meetings are called off."""
-    _flash_result(lambda: meeting_changes.withdraw(current_user, arena_id),
-                  _("You have cancelled your participation. The people you were to meet "
-                    "are told that your meetings are called off."))
+    try:
+        ended = call_or_abort(lambda: meeting_changes.withdraw(current_user, arena_id))
+    except DomainError as error:
+        flash(error.message, "danger")
+    else:
+        # Only partners of a published schedule's meetings hear of it: a draft's are news
+        # to nobody, so the sentence must not say anyone is told.
+        flash(_("You have cancelled your participation. The people you were to meet are "
+                "told that your meetings are called off.") if ended.partners_told
+              else _("You have cancelled your participation."), "success")
     return redirect(url_for("arenas.mine"))

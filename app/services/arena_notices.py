@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from sqlalchemy import select
 
 from app.extensions import db
-from app.models import Arena, Invitation, Meeting, Notification
+from app.models import Arena, Invitation, Meeting, MeetingRequest, Notification
 from app.services import notices
 
 # An agenda as its owner sees it: (partner, slot, table) of each active meeting.
@@ -230,13 +230,27 @@ def partner_left(arena: Arena, person, called_off: list[Meeting]) -> list[Notifi
     return notes
 
 
-def request_withdrawn(arena: Arena, person, other) -> list[Notification]:
-    """A participant left Koble with a meeting request between them and `other` unanswered:
-    `other` learns that it is closed, and (as `partner_left`) only that the other
-    participant is no longer on Koble."""
+def request_withdrawn(arena: Arena, person, other, left_koble: bool = True
+                      ) -> list[Notification]:
+    """A meeting request between `person` and `other` was still unanswered when `person`
+    left Koble (or stopped coming to the arena: `left_koble` False): `other` learns that it
+    is closed and why, but not who (as `partner_left`: a name would outlive a deleted
+    account)."""
     return notices.tell([other], "meeting_request_withdrawn",
                         notices.link("meetings.participants", arena_id=arena.id),
-                        actor=person, arena=arena.title, arena_id=arena.id)
+                        actor=person, arena=arena.title, arena_id=arena.id,
+                        **({} if left_koble else {"why": "not_coming"}))
+
+
+def requests_withdrawn(person, withdrawn: Iterable[MeetingRequest], left_koble: bool = True
+                       ) -> list[Notification]:
+    """The other side of each of `person`'s withdrawn requests
+    (`meeting_requests.withdraw_pending`), told as `request_withdrawn` says."""
+    notes = []
+    for req in withdrawn:
+        other = req.to_user if req.from_user_id == person.id else req.from_user
+        notes += request_withdrawn(req.arena, person, other, left_koble)
+    return notes
 
 
 def arena_moved(arena: Arena, active: Iterable[Meeting], called_off: Iterable[Meeting],

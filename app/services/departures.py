@@ -20,18 +20,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete, select
 
 from app.extensions import db
-from app.models import Arena, Invitation, MeetingRequest, Notification
+from app.models import Arena, Invitation, Notification
 from app.services import arena_notices, audit, notices
 from app.services import arenas as arena_service
 from app.services.invitations import PENDING, normalise, stop_coming
-from app.services.meeting_requests import WITHDRAWN
+from app.services.meeting_requests import NOT_YET_HELD, withdraw_pending
 from app.services.rsvp import SEATED, mail_invitation
-
-# Arenas whose list and schedule can still change; the others are their own record.
-NOT_YET_HELD = ("draft", "inviting", "scheduled")
 
 
 @dataclass
@@ -86,18 +83,9 @@ def leave_arenas(user, actor=None) -> Departure:
 def _withdraw_requests(user, out: Departure) -> None:
     """Withdraw the person's unanswered meeting requests, both ways, at the arenas not yet
     held, and tell the other side of each (see the module's docstring)."""
-    pending = db.session.scalars(
-        select(MeetingRequest).join(Arena, Arena.id == MeetingRequest.arena_id)
-        .where(MeetingRequest.state == "pending", Arena.status.in_(NOT_YET_HELD),
-               or_(MeetingRequest.from_user_id == user.id, MeetingRequest.to_user_id == user.id))
-        .order_by(MeetingRequest.id))
-    for req in pending:
-        if req.arena.held:
-            continue
-        req.state = WITHDRAWN
-        other = req.to_user if req.from_user_id == user.id else req.from_user
-        out.told += arena_notices.request_withdrawn(req.arena, user, other)
-        out.requests += 1
+    withdrawn = withdraw_pending(user)
+    out.told += arena_notices.requests_withdrawn(user, withdrawn)
+    out.requests += len(withdrawn)
 
 
 def announce(departure: Departure) -> None:

@@ -18,6 +18,7 @@ from app.services import arenas as arena_service
 from app.services import invitation_proposal as proposal
 from app.services import schedule as schedule_service
 from app.services.errors import DomainError, NotFound
+from app.services.meeting_requests import withdraw_pending
 from app.services.rsvp import SEATED, mail_invitation
 from app.services.text_search import contains
 from app.services.tokens import sign, unsign
@@ -264,7 +265,8 @@ UNDO_MAX_AGE = 3600
 
 def remove(staff, arena: Arena, invitation_id: int) -> Removed:
     """Take someone off the list; a sent invitation is cancelled and its seat refilled, and
-    the partners of the meetings that calls off are told."""
+    the partners of the meetings that calls off are told, as is the other side of each of
+    their meeting requests still waiting for an answer there (withdrawn)."""
     invitation = _own_invitation(arena, invitation_id)
     side = invitation.side
     newly: list[Invitation] = []
@@ -285,6 +287,8 @@ def remove(staff, arena: Arena, invitation_id: int) -> Removed:
         _freed, told, newly = stop_coming(
             arena, invitation,
             lambda mine: arena_notices.person_removed(arena, invitation.user, mine, staff))
+        told += arena_notices.requests_withdrawn(
+            invitation.user, withdraw_pending(invitation.user, arena.id), left_koble=False)
     else:
         raise DomainError(_("This invitation is already answered with a no."))
     db.session.commit()

@@ -6,6 +6,8 @@ the one who made the change.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from sqlalchemy import select
@@ -16,7 +18,7 @@ from app.models.user import utcnow
 from app.services import arena_notices, audit, notices
 from app.services import arenas as arena_service
 from app.services.errors import DomainError, NotFound
-from app.services.meeting_requests import accepted
+from app.services.meeting_requests import accepted, withdraw_pending
 from app.services.privacy import shown
 from app.services.schedule import BUILDABLE, STAFF_CANCELLED, bump, is_active, meetings
 
@@ -187,10 +189,19 @@ def call_off(arena: Arena, user_id: int) -> int:
     return freed
 
 
-def withdraw(user, arena_id: int) -> int:
+class Withdrawn(NamedTuple):
+    """What a participant's cancelling ended: meetings freed, and how many partners of them
+    were told (none while the schedule is a draft, which nobody was told of)."""
+
+    freed: int
+    partners_told: int
+
+
+def withdraw(user, arena_id: int) -> Withdrawn:
     """A participant who accepted cancels: their meetings are cancelled (a re-run fills the
-    slots), their partners are told, and their seat goes to the waiting list while answers
-    are still open."""
+    slots), their partners are told (once the schedule is published), their meeting
+    requests still waiting for an answer there are withdrawn with the other side told, and
+    their seat goes to the waiting list while answers are still open."""
     from app.services.rsvp import fill_seats, mail_invitation
 
     invitation = db.session.scalar(select(Invitation).where(
@@ -206,7 +217,9 @@ def withdraw(user, arena_id: int) -> int:
     invitation.state = "cancelled"
     invitation.answered_at = utcnow()
     freed = call_off(arena, user.id)
-    told = arena_notices.partner_withdrew(arena, user, mine)
+    partners = arena_notices.partner_withdrew(arena, user, mine)
+    told = partners + arena_notices.requests_withdrawn(
+        user, withdraw_pending(user, arena.id), left_koble=False)
     db.session.flush()
     newly = fill_seats(arena, invitation.side)
     db.session.commit()
@@ -215,4 +228,4 @@ def withdraw(user, arena_id: int) -> int:
         mail_invitation(other)
     audit.record("participation_cancelled", actor=user, target=f"arena:{arena_id}",
                  detail=f"meetings freed={freed}")
-    return freed
+    return Withdrawn(freed, len(partners))

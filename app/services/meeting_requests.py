@@ -29,6 +29,8 @@ from app.services.mailer import deliver, shown_to_recipient
 DEFAULT_REQUEST_CAP = 6
 WITHDRAWN = "withdrawn"
 OPEN_FOR_REQUESTS = ("inviting", "scheduled")
+# Arenas whose list and schedule can still change; the others are their own record.
+NOT_YET_HELD = ("draft", "inviting", "scheduled")
 
 
 def request_cap(arena: Arena, invitation: Invitation | None = None) -> int:
@@ -100,6 +102,24 @@ def requests_of(arena_id: int) -> list[MeetingRequest]:
     return list(db.session.scalars(select(MeetingRequest).where(
         MeetingRequest.arena_id == arena_id, MeetingRequest.state != WITHDRAWN)
         .order_by(MeetingRequest.id)))
+
+
+def withdraw_pending(user, arena_id: int | None = None) -> list[MeetingRequest]:
+    """Withdraw the person's requests still waiting for an answer, both ways, at the arenas
+    not yet held (or at `arena_id` only) when they stop coming or leave Koble: they count for
+    nothing now. Returns them, for the caller to tell the other side of each
+    (`arena_notices.request_withdrawn`); the caller commits."""
+    query = (select(MeetingRequest).join(Arena, Arena.id == MeetingRequest.arena_id)
+             .where(MeetingRequest.state == "pending", Arena.status.in_(NOT_YET_HELD),
+                    or_(MeetingRequest.from_user_id == user.id,
+                        MeetingRequest.to_user_id == user.id))
+             .order_by(MeetingRequest.id))
+    if arena_id is not None:
+        query = query.where(MeetingRequest.arena_id == arena_id)
+    withdrawn = [req for req in db.session.scalars(query) if not req.arena.held]
+    for req in withdrawn:
+        req.state = WITHDRAWN
+    return withdrawn
 
 
 def pair_states(arena_id: int) -> dict[tuple[int, int], str]:

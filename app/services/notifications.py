@@ -110,6 +110,8 @@ STAFF_CHANGES = {
         "Your meeting at “%(arena)s” (%(time)s) is called off: the other participant is no "
         "longer on Koble.", arena=p.get("arena", ""), time=p.get("time", "")),
     "meeting_request_withdrawn": lambda p: _(
+        "A meeting request at “%(arena)s” is closed: the other participant no longer comes "
+        "to the arena.", arena=p.get("arena", "")) if p.get("why") == "not_coming" else _(
         "A meeting request at “%(arena)s” is closed: the other participant is no longer on "
         "Koble.", arena=p.get("arena", "")),
     "arena_moved": lambda p: _(

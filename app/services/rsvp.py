@@ -22,7 +22,7 @@ from app.services import arenas as arena_service
 from app.services import schedule as schedule_service
 from app.services.errors import DomainError, NotFound
 from app.services.mailer import Attachment, deliver
-from app.services.meeting_requests import participant_of
+from app.services.meeting_requests import participant_of, withdraw_pending
 from app.services.tokens import sign, unsign
 
 SALT = "arena-rsvp"
@@ -148,6 +148,9 @@ def answer(invitation_id: int, accept: bool) -> tuple[Invitation, str]:
             if outcome == "declined":
                 newly_invited = fill_seats(arena, invitation.side)
                 told = arena_notices.partner_withdrew(arena, invitation.user, mine)
+                told += arena_notices.requests_withdrawn(
+                    invitation.user, withdraw_pending(invitation.user, arena.id),
+                    left_koble=False)
         db.session.commit()
     except Exception:
         db.session.rollback()
