@@ -71,6 +71,7 @@ def index(arena_id: int):
                            counts=invitations.counts(arena),
                            no_reminders=invitations.reminder_refusal(arena),
                            free_seats=invitations.free_seats(arena),
+                           good_k=invitations.good_investors_k(arena),
                            association_names=reference.association_names())
 
 

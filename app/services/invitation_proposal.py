@@ -242,6 +242,13 @@ def greedy_propose(values: np.ndarray, max_founders: int, max_investors: int, k:
     }
 
 
+def capped_k(k: int | None, free_investors: int) -> int:
+    """The good investors each proposed founder must have in the room: the arena's k (3 when
+    unset), but never more than the investor seats there are to fill, and at least 1. With
+    1 or 2 free seats and k = 3 no founder could qualify, so a small arena got nobody."""
+    return max(1, min(k or 3, free_investors))
+
+
 def run_optimiser(cands: Candidates, max_founders: int, max_investors: int, k: int) -> dict:
     """The engine's optimiser (``matching.invitations``), or the greedy stand-in when it is
     missing. Returns index lists founders, investors, founder_waiting, investor_waiting (best

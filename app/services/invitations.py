@@ -102,7 +102,7 @@ def propose(user, arena: Arena) -> dict[str, int]:
     cands = proposal.gather(arena.theme, exclude_user_ids={i.user_id for i in kept})
     max_f = max(0, arena.founder_capacity - seated["founder"])
     max_i = max(0, arena.investor_capacity - seated["investor"])
-    k = arena.good_investors_k or 3
+    k = proposal.capped_k(arena.good_investors_k, max_i)
     result = proposal.run_optimiser(cands, max_f, max_i, k)
     room_f, room_i = result["founders"], result["investors"]
     f_rows = room_f + result["founder_waiting"][: max_f * WAITING_LIST_FACTOR]
@@ -408,6 +408,15 @@ def move(staff, arena: Arena, invitation_id: int, direction: str) -> Moved:
     audit.record("invitation_moved", actor=staff, target=f"arena:{arena.id}",
                  detail=f"user:{invitation.user_id} {direction}")
     return Moved(invitation, moved, lost, got)
+
+
+def good_investors_k(arena: Arena) -> int:
+    """The k a proposal asks for now (proposal.capped_k): capped by the investor seats nobody
+    invited or accepted holds, or, with none free, by the room's investor seats."""
+    free = arena.investor_capacity - sum(
+        counts(arena).get("investor", {}).get(state, 0) for state in SEATED)
+    return proposal.capped_k(arena.good_investors_k,
+                             free if free > 0 else arena.investor_capacity)
 
 
 def free_seats(arena: Arena) -> dict[str, dict[str, int]]:
