@@ -209,7 +209,8 @@ def test_a_no_frees_a_seat_that_the_page_shows_with_the_next_to_invite(client, s
     url = f"/staff/arenas/{arena.id}/invitations"
     page = client.get(url).get_data(as_text=True)
     free = page.split('id="free-founder"')[1].split("</div>")[0]
-    assert "1 founder seat is free." in free and "1 invited person said no." in free
+    # two sentences, not "free.1 invited"
+    assert "1 founder seat is free. 1 invited person said no." in " ".join(free.split())
     assert "Nobody is waiting to be invited" in free
     assert page.split('id="free-investor"')[1].split("</div>")[0].count("investor seats are free")
     # more seats and someone waiting: the page offers to invite them, through the send page
