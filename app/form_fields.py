@@ -71,6 +71,15 @@ class VersionField(HiddenField):
         self.data = ascii_number(valuelist[0] if valuelist else "", 18)
 
 
+def once_field() -> HiddenField:
+    """A create form's one-time token (app/services/form_once.py). A hidden field drawn as
+    a text input the page never shows: Chromium fetches the page again on Back and restores
+    what its text inputs held (static/form_once.js makes it keep this one), but an
+    <input type="hidden"> gets the new page's token, and the form sent again would make a
+    second pitch."""
+    return HiddenField(render_kw={"type": "text", "hidden": True, "data-once": True})
+
+
 def http_url(form, field) -> None:
     """Accept a web address as app/web_addresses.py reads it (a bare domain gets https://);
     javascript: and friends are refused."""

@@ -20,6 +20,7 @@ from app.form_fields import (
     VersionField,
     WholeNumberField,
     WholeNumberRequired,
+    once_field,
 )
 from app.services import arenas as arena_service
 from app.services import availability, reference
@@ -43,6 +44,7 @@ class ArenaForm(KobleForm):
     """Everything staff decide about an arena."""
 
     version = VersionField()
+    once = once_field()  # a new arena's one-time token
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=160)])
     description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=10000)],
                                 render_kw={"rows": 5})

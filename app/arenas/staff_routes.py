@@ -13,7 +13,7 @@ from app.arenas import managed_arena_or_404
 from app.arenas.forms import ArenaForm
 from app.permissions import role_required
 from app.services import arenas as arena_service
-from app.services import audit, invitations, outbox
+from app.services import audit, form_once, invitations, outbox
 from app.services.errors import Conflict, DomainError
 
 bp = Blueprint("arena_staff", __name__)
@@ -44,15 +44,24 @@ def new():
         form.rsvp_deadline.data = arena_service.default_deadline(day)
         if current_user.association is not None:
             form.hosts.data = [current_user.association.slug]
+    else:
+        # Back after saving brings the filled form back; Save again must not make a twin.
+        earlier = form_once.made_by(current_user, "arena", form.once.data)
+        if earlier is not None:
+            flash(_("This arena was saved already, so it was not saved again. Here it is: "
+                    "change it with Edit."), "info")
+            return redirect(url_for("arena_staff.view", arena_id=earlier.id))
     if form.validate_on_submit():
         try:
-            arena = arena_service.create_arena(current_user, form.values(), form.hosts.data)
+            arena = arena_service.create_arena(current_user, form.values(), form.hosts.data,
+                                               form.once.data)
         except DomainError as error:
             form.add_error(error)
         else:
             audit.record("arena_created", actor=current_user, target=f"arena:{arena.id}")
             flash(_("The arena is saved as a draft."), "success")
             return redirect(url_for("arena_staff.view", arena_id=arena.id))
+    form.once.data = form.once.data or form_once.new_token()
     return _form_page(form, status=422 if form.errors else 200)
 
 

@@ -18,6 +18,7 @@ from app.form_fields import (
     WholeNumberField,
     http_url,
     not_after_this_year,
+    once_field,
     optional_choices,
 )
 
@@ -34,6 +35,7 @@ class PitchForm(KobleForm):
     """Everything a founder tells investors about one idea."""
 
     version = VersionField()
+    once = once_field()  # a new pitch's one-time token
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=120)])
     summary = StringField(
         _l("One-line summary"), validators=[DataRequired(), Length(max=200)],

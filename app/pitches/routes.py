@@ -10,7 +10,7 @@ from app.pager import to_last_page
 from app.permissions import role_required
 from app.pitches.forms import BrowseForm, PitchForm
 from app.pitches.withdrawn import withdrawn_or_404
-from app.services import incoming_interest, pitch_search, pitches, recommendations
+from app.services import form_once, incoming_interest, pitch_search, pitches, recommendations
 from app.services.errors import Conflict, DomainError, NotFound
 
 bp = Blueprint("pitches", __name__)
@@ -40,14 +40,22 @@ def new():
     """Write a new pitch; it starts as a draft. The municipality starts as the founder's own
     (most pitch where they live; the engine scores place)."""
     form = PitchForm(municipality=current_user.municipality)
+    if request.method == "POST":
+        # Back after saving brings the filled form back; Save again must not make a twin.
+        earlier = form_once.made_by(current_user, "pitch", form.once.data)
+        if earlier is not None:
+            flash(_("This pitch was saved already, so it was not saved again. Here it is: "
+                    "change it with Edit."), "info")
+            return redirect(url_for("pitches.view", pitch_id=earlier.id))
     if form.validate_on_submit():
         try:
-            pitch = pitches.create_pitch(current_user, form.values())
+            pitch = pitches.create_pitch(current_user, form.values(), form.once.data)
         except DomainError as error:
             getattr(form, error.field or "title").errors.append(error.message)
         else:
             flash(_("Your pitch is saved as a draft. Publish it when you are ready."), "success")
             return redirect(url_for("pitches.view", pitch_id=pitch.id))
+    form.once.data = form.once.data or form_once.new_token()
     return _form_page(form, status=422 if form.errors else 200)
 
 

@@ -14,7 +14,7 @@ from app.extensions import db
 from app.models import Arena, Association, Invitation, Meeting
 from app.models.arena import ARENA_THEMES, LOCAL_TZ, wall_clock_exists
 from app.models.user import utcnow
-from app.services import arena_notices, notices
+from app.services import arena_notices, form_once, notices
 from app.services.errors import Conflict, DomainError, NotFound
 
 FIELDS = (
@@ -199,15 +199,17 @@ def _apply(arena: Arena, values: dict, hosts: list[Association]) -> None:
     arena.hosts = hosts
 
 
-def create_arena(user, values: dict, host_slugs: list[str]) -> Arena:
-    """A new draft arena; raises DomainError on invalid values."""
+def create_arena(user, values: dict, host_slugs: list[str],
+                 form_token: str | None = None) -> Arena:
+    """A new draft arena; raises DomainError on invalid values. With the form's one-time
+    token (services/form_once), the arena an earlier send of the same form made, if one
+    just did."""
     hosts = _hosts(host_slugs)
     _check(values, hosts, user)
     arena = Arena(status="draft", created_by_id=user.id)
     _apply(arena, values, hosts)
     db.session.add(arena)
-    db.session.commit()
-    return arena
+    return form_once.commit_once(user, "arena", form_token, arena)[0]
 
 
 def _conflict() -> Conflict:

@@ -13,7 +13,7 @@ from app import vocabulary
 from app.extensions import db
 from app.models import Pitch
 from app.models.user import utcnow
-from app.services import events
+from app.services import events, form_once
 from app.services.errors import Conflict, DomainError, NotFound
 from app.services.pitch_access import readable_by
 from app.web_addresses import WEB_ADDRESS_MESSAGE, web_address
@@ -114,14 +114,16 @@ def pitch_for_viewer(viewer, pitch_id: int) -> Pitch:
     raise NotFound(_("No such pitch."))
 
 
-def create_pitch(owner, values: dict) -> Pitch:
-    """A new draft pitch."""
+def create_pitch(owner, values: dict, form_token: str | None = None) -> Pitch:
+    """A new draft pitch; with the form's one-time token (services/form_once), the pitch an
+    earlier send of the same form made, if one just did."""
     _check(values)
     pitch = Pitch(owner_id=owner.id, status="draft",
                   **{key: values.get(key) for key in FIELDS})
     db.session.add(pitch)
-    db.session.commit()
-    events.pitch_changed(pitch)
+    pitch, new = form_once.commit_once(owner, "pitch", form_token, pitch)
+    if new:
+        events.pitch_changed(pitch)
     return pitch
 
 
