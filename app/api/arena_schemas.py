@@ -8,7 +8,7 @@ from marshmallow import fields
 
 from app.api.schemas import ErrorOut, Strict, Utc
 
-__all__ = ["ArenaList", "ArenaOut", "ErrorOut", "InvitationList", "InvitationOut",
+__all__ = ["AgendaOut", "ArenaList", "ArenaOut", "ErrorOut", "InvitationList", "InvitationOut",
            "MeetingList", "MeetingOut", "TimesIn", "TimesOut", "TimesResult"]
 
 
@@ -87,6 +87,21 @@ class MeetingOut(ma.Schema):
 
 class MeetingList(ma.Schema):
     items = fields.List(fields.Nested(MeetingOut), required=True)
+
+
+class AgendaOut(MeetingList):
+    """A participant's agenda: their meetings, and why there are none when there are none."""
+
+    schedule_status = fields.String(required=True, metadata={
+        "enum": ["none", "draft", "published"],
+        "description": "Where the arena's meeting schedule is: `none` (not built yet), "
+                       "`draft` (staff are planning it; only they see it, so `items` is "
+                       "empty until they publish it) or `published`."})
+    reason = fields.String(required=True, allow_none=True, metadata={
+        "description": "Why `items` is empty (the schedule is not built, is a draft, no "
+                       "meeting could be fitted for you, the arena is cancelled, you have "
+                       "not accepted), in the sentence the agenda page shows, in your "
+                       "language; null when there are meetings."})
 
 
 # --- a person's times at an arena ------------------------------------------------------------

@@ -9,6 +9,7 @@ from app.api import arena_schemas as s
 from app.api.core import Blueprint, caller, roles
 from app.extensions import db
 from app.models import Arena, Invitation, Meeting
+from app.services import agenda
 from app.services import arenas as arena_service
 
 bp = Blueprint("api_arenas", __name__, url_prefix="/api/v1",
@@ -61,16 +62,19 @@ def my_invitations():
 @bp.route("/arenas/<int:arena_id>/agenda")
 @roles("founder", "investor")
 @bp.etag
-@bp.response(200, s.MeetingList)
+@bp.response(200, s.AgendaOut)
 @bp.alt_response(404, schema=s.ErrorOut, description="No such arena for you.")
 def my_agenda(arena_id: int):
     """Your meetings at an arena you were invited to; none until staff publish the
-    schedule (a draft is theirs alone)."""
+    schedule (a draft is theirs alone). `schedule_status` and `reason` say why there are
+    none."""
     user = caller()
     invitation = arena_service.invitation_of(user, arena_id)
-    if invitation.state != "accepted" or not invitation.arena.schedule_published:
-        return {"items": []}
-    return {"items": _meetings(invitation.arena, user.id)}
+    arena = invitation.arena
+    accepted = invitation.state == "accepted"
+    items = _meetings(arena, user.id) if accepted and arena.schedule_published else []
+    return {"items": items, "schedule_status": agenda.schedule_status(arena),
+            "reason": None if items else agenda.why_empty(user, arena, accepted)}
 
 
 @bp.route("/arenas/<int:arena_id>/invitations")

@@ -79,7 +79,9 @@ EXAMPLES: dict[tuple[str, str], Example] = {
     ("GET", "/api/v1/arenas"): Example("founder"),
     ("GET", "/api/v1/arenas/{arena_id}"): Example("founder"),
     ("GET", "/api/v1/invitations"): Example("founder"),
-    ("GET", "/api/v1/arenas/{arena_id}/agenda"): Example("founder"),
+    ("GET", "/api/v1/arenas/{arena_id}/agenda"): Example(
+        "founder", note="No meetings until staff publish the schedule: `schedule_status` "
+                        "and `reason` say why `items` is empty."),
     ("GET", "/api/v1/arenas/{arena_id}/invitations"): Example("staff"),
     ("GET", "/api/v1/arenas/{arena_id}/schedule"): Example("staff"),
     ("GET", "/api/v1/arenas/{arena_id}/times"): Example("founder"),

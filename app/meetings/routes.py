@@ -109,11 +109,11 @@ def _agenda_page(me, token: str | None = None):
     answers and no cancelling, which stay with the logged-in page."""
     arena = me.arena
     items = agenda_service.items(me.user, arena)
-    none_because = (agenda_service.why_none(me.user, arena)
-                    if not items and arena.schedule_published else "")
+    empty_because = (agenda_service.why_empty(me.user, arena)
+                     if not items or arena.status == "cancelled" else "")
     return render_template(
         "meetings/agenda.html", arena=arena, me=me, items=items, token=token,
-        scheduled=arena.status in ("scheduled", "done"), none_because=none_because,
+        scheduled=arena.status in ("scheduled", "done"), empty_because=empty_because,
         feedback_open={i.meeting.id: token is None
                        and feedback_service.feedback_open(arena, i.meeting) for i in items})
 

@@ -137,6 +137,37 @@ def items(viewer, arena: Arena, include_cancelled: bool = False) -> list[AgendaI
     return out
 
 
+def schedule_status(arena: Arena) -> str:
+    """Where the arena's meeting schedule is, as a participant may know it: "published",
+    "draft" (built, but only staff see it, so nobody has meetings yet) or "none" (not
+    built)."""
+    if arena.schedule_published:
+        return "published"
+    return "draft" if arena.status in ("scheduled", "done") else "none"
+
+
+def why_empty(viewer, arena: Arena, accepted: bool = True) -> str:
+    """Why the viewer's agenda shows no meeting (or, for a cancelled arena, none at all): the
+    agenda page's sentence, which the API's agenda gives too."""
+    if arena.status == "cancelled":
+        return _("This arena is cancelled.")
+    if not accepted:
+        return _("Only people who have accepted the invitation can see who comes and their "
+                 "agenda.")
+    status = schedule_status(arena)
+    if status == "none":
+        return _("The schedule is not ready yet. You will find your meetings here when the "
+                 "organisers have built it.")
+    if status == "draft" and arena.status == "done":
+        return _("The organisers did not publish a meeting schedule for this arena.")
+    if status == "draft":
+        # A draft only staff see: it may still change, so nothing of it is told.
+        return _("The organisers are planning the meetings, and the plan can still change. "
+                 "You will find your meetings here, and we will tell you, when they publish "
+                 "the meeting schedule.")
+    return why_none(viewer, arena)
+
+
 def why_none(viewer, arena: Arena) -> str:
     """Why the viewer has no meeting in the published schedule, worded as the notice that
     told them when it was published, from what the scheduler knows now."""

@@ -1,0 +1,87 @@
+"""GET /api/v1/arenas/{id}/agenda says why it holds no meeting: `schedule_status` ("none",
+"draft", "published") and `reason`, the agenda page's sentence in the caller's language.
+Before, a draft, a schedule not yet built and a published one with no meeting for the
+caller all answered `{"items": []}` alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.extensions import db
+from tests.app.api.helpers import bearer
+from tests.factories import make_arena, make_invitation, make_meeting, make_participant, make_user
+
+SAID = {
+    "none": {
+        "en": "The schedule is not ready yet. You will find your meetings here when the "
+              "organisers have built it.",
+        "nb": "Møteplanen er ikke klar ennå."},
+    "draft": {
+        "en": "The organisers are planning the meetings, and the plan can still change. You "
+              "will find your meetings here, and we will tell you, when they publish the "
+              "meeting schedule.",
+        "nb": "Arrangørene planlegger møtene"},
+    "published": {
+        "en": "The meeting schedule for “Grønn arena” is published, but no meeting could be "
+              "fitted for you",
+        "nb": "Møteplanen for «Grønn arena» er publisert"},
+}
+
+
+def _agenda(client, user, arena) -> dict:
+    response = client.get(f"/api/v1/arenas/{arena.id}/agenda", headers=bearer(user))
+    assert response.status_code == 200, response.get_data(as_text=True)
+    return response.get_json()
+
+
+def _room(status: str, published: bool):
+    """An arena where the founder meets one investor (in a draft unless `published`), and a
+    second founder has no meeting."""
+    arena = make_arena(status=status, schedule_sequence=1)
+    founder, alone = make_participant(arena, "founder"), make_participant(arena, "founder")
+    investor = make_participant(arena, "investor")
+    if status != "inviting":
+        make_meeting(arena, founder, investor, published=published)
+    db.session.commit()
+    return arena, founder.user, alone.user
+
+
+@pytest.mark.parametrize("locale", ["en", "nb"])
+@pytest.mark.parametrize("status, published, expected", [
+    ("inviting", False, "none"), ("scheduled", False, "draft"),
+    ("scheduled", True, "published")])
+def test_an_empty_agenda_says_why_in_the_callers_language(client, locale, status, published,
+                                                          expected):
+    arena, founder, alone = _room(status, published)
+    for person in (founder, alone):
+        person.locale = locale
+    db.session.commit()
+    mine = _agenda(client, alone if expected == "published" else founder, arena)
+    assert mine["items"] == [] and mine["schedule_status"] == expected
+    assert mine["reason"].startswith(SAID[expected][locale])
+    if expected == "published":  # the founder with a meeting reads no reason
+        theirs = _agenda(client, founder, arena)
+        assert len(theirs["items"]) == 1 and theirs["reason"] is None
+        assert theirs["schedule_status"] == "published"
+
+
+def test_someone_who_has_not_accepted_is_told_so(client):
+    arena, _founder, _alone = _room("scheduled", True)
+    declined = make_user("investor", locale="en")
+    make_invitation(arena, declined, "declined")
+    db.session.commit()
+    answer = _agenda(client, declined, arena)
+    assert answer["items"] == [] and answer["schedule_status"] == "published"
+    assert answer["reason"] == ("Only people who have accepted the invitation can see who "
+                                "comes and their agenda.")
+
+
+def test_the_openapi_schema_documents_both_fields(client):
+    spec = client.get("/api/v1/openapi.json").get_json()
+    operation = spec["paths"]["/api/v1/arenas/{arena_id}/agenda"]["get"]
+    ref = operation["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
+    schema = spec["components"]["schemas"][ref.rsplit("/", 1)[1]]
+    assert {"items", "schedule_status", "reason"} <= set(schema["required"])
+    assert schema["properties"]["schedule_status"]["enum"] == ["none", "draft", "published"]
+    assert "null" in schema["properties"]["reason"]["type"]  # OpenAPI 3.1: null allowed
+    assert "draft" in schema["properties"]["schedule_status"]["description"]
