@@ -37,6 +37,7 @@ from sqlalchemy import (
     Time,
     UniqueConstraint,
 )
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from app.extensions import db
@@ -159,10 +160,17 @@ class Arena(db.Model):
             return True
         return self.status != "cancelled" and self.ends_at < datetime.now(LOCAL_TZ)
 
-    @property
+    @hybrid_property
     def schedule_published(self) -> bool:
-        """Whether participants see the schedule (their agendas, calendar files, the API)."""
+        """Whether participants see the schedule (their agendas, calendar files, the API).
+        Also an SQL condition (Arena.schedule_published): every count of meetings people
+        were told of reads only published schedules through it."""
         return self.schedule_published_at is not None
+
+    @schedule_published.inplace.expression
+    @classmethod
+    def _schedule_published_sql(cls):
+        return cls.schedule_published_at.is_not(None)
 
     @property
     def cap(self) -> int:

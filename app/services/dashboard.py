@@ -8,6 +8,8 @@ Definitions (also shown on the page):
 - worth it to both: scheduled meetings both people said were worth it (not "mutual
   interest", which is both sides marking a pitch–investor pair "interested");
 - follow-ups: scheduled meetings where at least one person will follow up.
+The three meeting figures count only meetings of a published schedule: a draft's meetings
+were never shown to the two people, so they were not held (Arena.schedule_published).
 An association counts its own members, and every meeting one of its members was in.
 """
 
@@ -122,8 +124,10 @@ def overview(user, *, associations: list[Association] | None = None) -> dict:
         _plus(per_arena[arena_id], INVITATION_METRICS, numbers)
         if association_id in per_association:
             _plus(per_association[association_id], INVITATION_METRICS, numbers)
+    # Read from the arenas in hand, so the published rule costs no statement.
+    published = [a.id for a in arenas if a.schedule_published]
     for arena_id, f_association, i_association, *numbers in (
-            _meeting_counts(ids) if ids else []):
+            _meeting_counts(published) if published else []):
         _plus(per_arena[arena_id], MEETING_METRICS, numbers)
         # A meeting between two members of one association counts once for it.
         for association_id in {f_association, i_association}:

@@ -15,8 +15,8 @@ What counts (also said on the page):
 - Later steps count what the pitch or profile got, whoever gave it: an investor who later
   left still gave that interest. A pitch or profile counts once per step however many
   pairs it has (two mutual pairs make one pitch with mutual interest).
-- "Met": a scheduled meeting where staff marked both people present (the arena section's
-  "meetings held"), linked to the pitch by the meeting's pitch.
+- "Met": a scheduled meeting of a published schedule where staff marked both people present
+  (the arena section's "meetings held"), linked to the pitch by the meeting's pitch.
 - Association: the founder's or investor's own. Priority: the arena themes' own fit rules
   (app.services.invitation_proposal); one pitch can count under both. Green transition = the
   theme bonus for "green" is above zero. Founder support = both halves of the "founder"
@@ -45,6 +45,7 @@ from sqlalchemy.orm import aliased
 
 from app.extensions import cache, db
 from app.models import (
+    Arena,
     Association,
     Interest,
     InvestorProfile,
@@ -138,9 +139,11 @@ def _flag(condition):
 
 
 def _held_meetings():
-    """Conditions on Meeting: scheduled, and staff marked both people present."""
+    """Conditions on Meeting: scheduled in a published schedule (a draft's meetings were
+    never shown to the two), and staff marked both people present."""
     founder_inv, investor_inv = aliased(Invitation), aliased(Invitation)
     return (Meeting.state == "scheduled",
+            Meeting.arena_id.in_(select(Arena.id).where(Arena.schedule_published)),
             exists().where(founder_inv.arena_id == Meeting.arena_id,
                            founder_inv.user_id == Meeting.founder_user_id,
                            founder_inv.attended.is_(True)),

@@ -45,7 +45,7 @@ def _met_query(today: date | None = None):
             .join(Arena, Arena.id == Meeting.arena_id)
             .join(InvestorProfile, InvestorProfile.user_id == Meeting.investor_user_id)
             .where(Meeting.state == "scheduled", Meeting.pitch_id.is_not(None), _held(today),
-                   Arena.schedule_published_at.is_not(None), _both_came()))
+                   Arena.schedule_published, _both_came()))
 
 
 def _among(query, pitch_column, investor_column, pitch_ids, investor_ids):

@@ -63,7 +63,7 @@ def _meeting_verdicts() -> dict[Pair, list[MeetingFeedback]]:
              .join(Meeting, Meeting.id == MeetingFeedback.meeting_id)
              .join(Arena, Arena.id == Meeting.arena_id)
              .join(InvestorProfile, InvestorProfile.user_id == Meeting.investor_user_id)
-             .where(Meeting.pitch_id.is_not(None), Arena.schedule_published_at.is_not(None)))
+             .where(Meeting.pitch_id.is_not(None), Arena.schedule_published))
     verdicts: dict[Pair, list[MeetingFeedback]] = {}
     for pitch_id, profile_id, row in db.session.execute(query):
         verdicts.setdefault((str(pitch_id), str(profile_id)), []).append(row)

@@ -114,7 +114,7 @@ def export_data(user: User) -> dict:
         # the published schedule, as on the agenda.
         "meetings": rows(select(Meeting).join(Arena, Arena.id == Meeting.arena_id).where(
             or_(Meeting.founder_user_id == user.id, Meeting.investor_user_id == user.id),
-            Arena.schedule_published_at.is_not(None))
+            Arena.schedule_published)
             .order_by(Meeting.id), skip={"value"}),
         "meeting_feedback": rows(select(MeetingFeedback).where(
             MeetingFeedback.user_id == user.id).order_by(MeetingFeedback.id)),

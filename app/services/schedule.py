@@ -70,7 +70,7 @@ def users_share_meeting(a, b) -> bool:
     rows = db.session.scalars(select(Meeting).join(Arena, Arena.id == Meeting.arena_id).where(
         Meeting.founder_user_id == founder.id, Meeting.investor_user_id == investor.id,
         Meeting.state == "scheduled", Arena.status.in_(("scheduled", "done")),
-        Arena.schedule_published_at.is_not(None)))
+        Arena.schedule_published))
     for meeting in rows:
         states = list(db.session.scalars(select(Invitation.state).where(
             Invitation.arena_id == meeting.arena_id,

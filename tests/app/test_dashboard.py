@@ -213,6 +213,23 @@ def test_funnel_counts_per_association_and_priority_for_everyone(client, auth):
     assert "and 2 investor profiles" in left_out
 
 
+def test_a_meeting_only_in_a_draft_schedule_is_not_met(client, auth):
+    """p3 and i6 came to an arena whose schedule staff built but never published: neither
+    was told of their meeting, so neither met anyone there."""
+    found = market()
+    arena = make_arena(status="done")
+    founder = make_invitation(arena, found["p3"].owner, state="accepted",
+                              pitch_id=found["p3"].id, attended=True)
+    investor = make_invitation(arena, found["i6"].user, state="accepted", attended=True)
+    make_meeting(arena, founder, investor, published=False)
+    auth.login(make_user("admin", association=None).email)
+    html = client.get("/staff/dashboard").data.decode()
+    assert numbers(html, "funnel-pitches", "total") == steps(PITCH_STEPS, 4, 3, 2, 1, 1)
+    assert numbers(html, "funnel-investors", "total") == steps(INVESTOR_STEPS, 4, 3, 3, 3, 1)
+    assert numbers(html, "funnel-pitches-associations", "drammen")["met"] == 0
+    assert numbers(html, "funnel-investors-associations", "drammen")["met"] == 0
+
+
 def test_staff_see_their_association_by_default_and_may_switch_to_all(client, auth):
     market()
     auth.login(make_user("staff", association="asker").email)

@@ -109,3 +109,20 @@ def test_no_arenas_gives_zeros(app):
     assert data["arenas"] == []
     assert data["total"].numbers == ZERO
     assert all(row.numbers == ZERO for row in data["associations"] + data["themes"])
+
+
+def test_a_draft_schedules_meetings_are_not_counted(app):
+    """Staff built a schedule, never published it, and the arena was held: nobody was told
+    of its meetings, so none was held, worth it or followed up; who came still counts."""
+    draft = make_arena(title="D", theme="green", status="done")
+    founder = make_participant(draft, "founder", attended=True)
+    investor = make_participant(draft, "investor", attended=True)
+    meeting = make_meeting(draft, founder, investor, published=False)
+    said(meeting, founder, worth_it=True, will_follow_up=True)
+    said(meeting, investor, worth_it=True, will_follow_up=True)
+    with app.test_request_context():
+        data = dashboard.overview(make_user("staff", association="asker"))
+    assert by_key(data["arenas"]) == {str(draft.id): figures(2, 2, 2, 0, 0, 0)}
+    assert by_key(data["themes"])["green"] == figures(2, 2, 2, 0, 0, 0)
+    assert by_key(data["associations"])["asker"] == figures(2, 2, 2, 0, 0, 0)
+    assert data["total"].numbers == figures(2, 2, 2, 0, 0, 0)
