@@ -11,7 +11,7 @@ arenas_cli = AppGroup("arenas", help="Arena invitations and people's times there
 @arenas_cli.command("remind")
 def remind():
     """E-mail a reminder to every invitee who has not answered (at most once a day)."""
-    from app.services.invitations import remind as send_reminders
+    from app.services.invitation_sending import remind as send_reminders
 
     sent = send_reminders()
     click.echo(f"Reminders sent: {sent.count}.")

@@ -13,7 +13,7 @@ from app.arenas import managed_arena_or_404
 from app.arenas.forms import AvailabilityForm, PersonSearchForm
 from app.database import id_from_form
 from app.permissions import role_required
-from app.services import availability, invitations, reference
+from app.services import availability, invitation_edits, invitation_sending, invitations, reference
 from app.services.contacts import contacts_visible_to
 from app.services.errors import DomainError, NotFound
 from app.services.meeting_requests import organisations
@@ -59,8 +59,8 @@ def index(arena_id: int):
     """The proposal and the invitations with the reasons, and a person search."""
     arena = managed_arena_or_404(arena_id)
     form = PersonSearchForm(request.args)
-    found = invitations.search_people(arena, form.q.data or "") if form.q.data else []
-    listed = invitations.listed_people(arena, form.q.data or "") if form.q.data else []
+    found = invitation_edits.search_people(arena, form.q.data or "") if form.q.data else []
+    listed = invitation_edits.listed_people(arena, form.q.data or "") if form.q.data else []
     sides = invitations.invitations_by_side(arena)
     investors = [i.user_id for i in sides["investor"]] + [
         p.id for p in found if p.role == "investor"]
@@ -69,7 +69,7 @@ def index(arena_id: int):
                            found=found, found_contacts=contacts_visible_to(current_user, found),
                            listed=listed, sides=sides, organisations=organisations(investors),
                            counts=invitations.counts(arena),
-                           no_reminders=invitations.reminder_refusal(arena),
+                           no_reminders=invitation_sending.reminder_refusal(arena),
                            free_seats=invitations.free_seats(arena),
                            good_k=invitations.good_investors_k(arena),
                            association_names=reference.association_names())
@@ -112,7 +112,7 @@ def add(arena_id: int):
     user_id = id_from_form(request.form.get("user_id"))
     if user_id is None:
         abort(400)
-    return _run(lambda: invitations.add_person(current_user, arena, user_id), arena_id,
+    return _run(lambda: invitation_edits.add_person(current_user, arena, user_id), arena_id,
                 lambda invitation: _added(arena, invitation))
 
 
@@ -138,11 +138,11 @@ def remove(arena_id: int, invitation_id: int):
     side = rows[at].side if at is not None else "founder"
     after = [row for row in rows[at + 1:] if row.side == side] if at is not None else []
     anchor = _row(after[0]) if after else f"side-{side}"
-    return _run(lambda: invitations.remove(current_user, arena, invitation_id), arena_id,
+    return _run(lambda: invitation_edits.remove(current_user, arena, invitation_id), arena_id,
                 lambda removed: _removed(arena, removed), lambda _removed: anchor)
 
 
-def _removed(arena, removed: invitations.Removed):
+def _removed(arena, removed: invitation_edits.Removed):
     """Say who went, who got their seat, and, for an unsent invitation, offer to take it
     back ("Undo" in the message): a stray click on Remove lost the person's place."""
     name = shown(removed.user.name)
@@ -167,7 +167,7 @@ def _removed(arena, removed: invitations.Removed):
 def restore(arena_id: int):
     """Undo a removal: put the person back at their place and in their state."""
     arena = managed_arena_or_404(arena_id)
-    return _run(lambda: invitations.restore(current_user, arena, request.form.get("undo", "")),
+    return _run(lambda: invitation_edits.restore(current_user, arena, request.form.get("undo", "")),
                 arena_id,
                 lambda invitation: _("%(name)s is back on the list at place %(place)d.",
                                      name=shown(invitation.user.name), place=invitation.rank),
@@ -214,12 +214,12 @@ def move(arena_id: int, invitation_id: int):
     """Move an unsent invitation one place up or down."""
     arena = managed_arena_or_404(arena_id)
     direction = request.form.get("direction", "")
-    return _run(lambda: invitations.move(current_user, arena, invitation_id, direction),
+    return _run(lambda: invitation_edits.move(current_user, arena, invitation_id, direction),
                 arena_id, lambda moved: _moved(moved, direction),
                 lambda moved: _row(moved.invitation))
 
 
-def _moved(moved: invitations.Moved, direction: str) -> str | tuple[str, str]:
+def _moved(moved: invitation_edits.Moved, direction: str) -> str | tuple[str, str]:
     """What the move did, said (the ↑/↓ buttons gave a screen reader nothing to hear), and
     whom it took a seat from or gave one to: a person added by hand losing their seat is a
     warning, not a side effect."""
@@ -260,12 +260,12 @@ def send(arena_id: int):
     arena = managed_arena_or_404(arena_id)
     if request.method == "GET":
         try:
-            counts = invitations.to_send(arena)
+            counts = invitation_sending.to_send(arena)
         except DomainError as error:
             flash(error.message, "danger")
             return _back(arena_id)
         return render_template("arenas/confirm_send.html", arena=arena, counts=counts)
-    return _run(lambda: invitations.send(current_user, arena), arena_id,
+    return _run(lambda: invitation_sending.send(current_user, arena), arena_id,
                 lambda sent: _mailed(_("Invitations sent: %(n)d.", n=sent.count), sent))
 
 
@@ -274,11 +274,11 @@ def send(arena_id: int):
 def remind(arena_id: int):
     """Remind those who have not answered (at most once a day)."""
     arena = managed_arena_or_404(arena_id)
-    return _run(lambda: invitations.remind_arena(current_user, arena), arena_id,
+    return _run(lambda: invitation_sending.remind_arena(current_user, arena), arena_id,
                 lambda sent: _mailed(_("Reminders sent: %(n)d.", n=sent.count), sent))
 
 
-def _mailed(done: str, sent: invitations.Mailed) -> str | tuple[str, str]:
+def _mailed(done: str, sent: invitation_sending.Mailed) -> str | tuple[str, str]:
     """The success message, with a warning when the mail server refused some e-mails."""
     if not sent.failed:
         return done

@@ -13,7 +13,7 @@ from itsdangerous.timed import TimestampSigner
 from app.extensions import db
 from app.models import Invitation
 from app.services import rsvp
-from app.services.invitations import remind
+from app.services.invitation_sending import remind
 from tests.conftest import TEST_DATABASE_URL
 from tests.factories import make_arena, make_invitation, make_user, outbox_of
 

@@ -13,7 +13,7 @@ import pytest
 
 from app.extensions import db
 from app.models import Invitation
-from app.services import invitations, rsvp
+from app.services import invitation_edits, invitation_sending, rsvp
 from tests.factories import make_arena, make_investor, make_participant, make_pitch, make_user
 
 
@@ -44,14 +44,14 @@ def test_the_list_reads_in_rank_order_in_both_languages(client, auth, staff):
     arena = make_arena(founder_capacity=3, investor_capacity=3, status="draft")
     people = [_founder(f"F{n}") for n in range(5)]
     for person in people:  # one added to a full list goes first on its waiting list: F4, F3
-        invitations.add_person(staff, arena, person.id)
-    invitations.send(staff, arena)
+        invitation_edits.add_person(staff, arena, person.id)
+    invitation_sending.send(staff, arena)
     sent = {i.user_id: i.id for i in db.session.query(Invitation)}
     rsvp.answer(sent[people[0].id], accept=False)  # F4, next on the waiting list, is invited
     rsvp.answer(sent[people[2].id], accept=True)
     rsvp.answer(sent[people[1].id], accept=True)
     for name in ("F5", "F6"):  # added by hand: first on the waiting list
-        invitations.add_person(staff, arena, _founder(name).id)
+        invitation_edits.add_person(staff, arena, _founder(name).id)
     expected = ["F0", "F1", "F2", "F4", "F6", "F5", "F3"]
     for lang, rank, answers in (
             ("nb", "Rangering", ["Takket nei", "Takket ja", "Takket ja",

@@ -13,7 +13,7 @@ from flask_mailman import EmailMultiAlternatives
 from app.extensions import db
 from app.models import Invitation, MeetingRequest
 from app.services import rsvp
-from app.services.invitations import remind
+from app.services.invitation_sending import remind
 from tests.factories import (
     make_arena,
     make_invitation,

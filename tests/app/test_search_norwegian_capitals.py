@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.services import admin_users, invitations
+from app.services import admin_users, invitation_edits
 from tests.factories import make_arena, make_investor, make_invitation, make_pitch, make_user
 
 NAMES = ("Øvre Eiker Solkraft", "ÆRLIG ÅSE", "ærlige Øystein")
@@ -45,9 +45,9 @@ def test_admin_people_search_folds_norwegian_capitals(app, people, query, found)
 ])
 def test_staff_invitation_search_folds_norwegian_capitals(app, people, query, found):
     arena = make_arena()
-    assert {u.name for u in invitations.search_people(arena, query)} == found
+    assert {u.name for u in invitation_edits.search_people(arena, query)} == found
     listed = make_invitation(arena, people["Øvre Eiker Solkraft"], state="accepted")
     if "Øvre Eiker Solkraft" in found:  # on the list now: said to be there, not found again
-        assert [i.id for i in invitations.listed_people(arena, query)] == [listed.id]
+        assert [i.id for i in invitation_edits.listed_people(arena, query)] == [listed.id]
         assert "Øvre Eiker Solkraft" not in {u.name for u in
-                                              invitations.search_people(arena, query)}
+                                              invitation_edits.search_people(arena, query)}

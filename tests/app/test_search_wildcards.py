@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.services import admin_users, audit, audit_log, invitations
+from app.services import admin_users, audit, audit_log, invitation_edits
 from tests.factories import make_arena, make_investor, make_invitation, make_pitch, make_user
 
 NAMES = ("Fond 50% Grønn", "Fond 500 Grønn", "Sol_Vind", "SolXVind", "Hav\\Kraft", "HavKraft")
@@ -38,7 +38,7 @@ def people(app):
 @pytest.mark.parametrize(("query", "expected"), SEARCHES)
 def test_staff_search_for_someone_to_invite(people, query, expected):
     arena = make_arena()
-    assert {u.name for u in invitations.search_people(arena, query)} == expected
+    assert {u.name for u in invitation_edits.search_people(arena, query)} == expected
 
 
 @pytest.mark.parametrize(("query", "expected"), SEARCHES)
@@ -46,7 +46,7 @@ def test_staff_search_says_who_is_listed_already(people, query, expected):
     arena = make_arena()
     for user in people.values():
         make_invitation(arena, user)
-    assert {i.user.name for i in invitations.listed_people(arena, query)} == expected
+    assert {i.user.name for i in invitation_edits.listed_people(arena, query)} == expected
 
 
 @pytest.mark.parametrize(("query", "expected"), [("50%", {"50% Kapital"}),
@@ -55,7 +55,7 @@ def test_staff_search_by_organisation(app, query, expected):
     for organisation in ("50% Kapital", "500 Kapital", "a_b Invest", "axb Invest"):
         make_investor(make_user("investor", name=organisation), organisation=organisation)
     arena = make_arena()
-    assert {u.name for u in invitations.search_people(arena, query)} == expected
+    assert {u.name for u in invitation_edits.search_people(arena, query)} == expected
 
 
 @pytest.mark.parametrize(("query", "expected"), SEARCHES)
