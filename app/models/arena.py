@@ -155,10 +155,13 @@ class Arena(db.Model):
 
     @property
     def held(self) -> bool:
-        """Whether the arena has taken place: marked done, or not cancelled and over."""
+        """Whether the arena has taken place: marked done, or not cancelled and over. The end
+        and now are compared as instants: two Oslo times compare by clock face, fold ignored,
+        so at the second 02:15 of autumn's repeated hour an arena that ended at the first
+        02:30, 45 minutes before, read as not over yet."""
         if self.status == "done":
             return True
-        return self.status != "cancelled" and self.ends_at < datetime.now(LOCAL_TZ)
+        return self.status != "cancelled" and self.ends_at.astimezone(UTC) < datetime.now(UTC)
 
     @hybrid_property
     def schedule_published(self) -> bool:

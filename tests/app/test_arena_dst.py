@@ -234,3 +234,30 @@ def test_an_edit_that_moves_a_meeting_between_the_two_runs_of_the_autumn_hour_te
     assert arena.slot_start(3).astimezone(UTC) == before - timedelta(hours=1)
     assert {uid: [n.kind for n in mine] for uid, mine in told().items()} == {
         founder.user_id: ["meetings_retimed"], investor.user_id: ["meetings_retimed"]}
+
+
+# --- has it taken place? --------------------------------------------------------------------
+def clock_at(monkeypatch, instant: datetime) -> None:
+    """Arena.held reads now as `instant` (aware, any zone)."""
+    import app.models.arena as arena_module
+
+    class Frozen(datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return instant.astimezone(tz)
+
+    monkeypatch.setattr(arena_module, "datetime", Frozen)
+
+
+@pytest.mark.parametrize(("utc_now", "held"), [
+    # 01:15 UTC is the second 02:15 on Oslo clocks (winter time): the arena ended at the
+    # first 02:30 (00:30 UTC), 45 minutes before, though 02:15 reads earlier than 02:30
+    (datetime(2031, 10, 26, 1, 15, tzinfo=UTC), True),
+    (datetime(2031, 10, 26, 0, 15, tzinfo=UTC), False),  # the first 02:15: still on
+])
+def test_an_arena_ending_in_the_repeated_hour_is_held_by_the_instant(monkeypatch, utc_now,
+                                                                     held):
+    arena = Arena(date=AUTUMN, start_time=time(1, 0), end_time=time(2, 30), status="scheduled",
+                  slot_minutes=30, slot_count=3, breaks=[])
+    clock_at(monkeypatch, utc_now)
+    assert arena.held is held
