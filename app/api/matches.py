@@ -5,9 +5,10 @@ from __future__ import annotations
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from app.api import schemas as s
+from app.api import match_schemas as s
 from app.api.core import ApiError, Blueprint, caller, page_of, roles
 from app.api.pitches import search_filters
+from app.api.schemas import ErrorOut
 from app.extensions import db
 from app.models import Interest
 from app.services import explain, interest, pitches, recommendations
@@ -49,7 +50,7 @@ def recommended_pitches(page: int, per_page: int, **args):
 @roles("founder")
 @bp.etag
 @bp.response(200, s.InvestorRecommendationList)
-@bp.alt_response(404, schema=s.ErrorOut, description="No such pitch of yours.")
+@bp.alt_response(404, schema=ErrorOut, description="No such pitch of yours.")
 def recommended_investors(pitch_id: int):
     """Your pitch's 20 best recommended investors, best first, with scores and reasons (as
     on the pitch's page; not paginated). A draft has none."""
@@ -86,7 +87,7 @@ def _no_such_pair() -> ApiError:
 @roles("founder", "investor")
 @bp.arguments(s.InterestIn)
 @bp.response(200, s.InterestResult)
-@bp.alt_response(404, schema=s.ErrorOut, description="No such pitch or investor for you.")
+@bp.alt_response(404, schema=ErrorOut, description="No such pitch or investor for you.")
 def mark_interest(values: dict):
     """Mark a pair interested, not_for_me or saved (your own side).
 
@@ -111,7 +112,7 @@ def mark_interest(values: dict):
 @roles("founder", "investor")
 @bp.arguments(s.InterestPair, location="query")
 @bp.response(204)
-@bp.alt_response(404, schema=s.ErrorOut, description="No such pitch or investor for you.")
+@bp.alt_response(404, schema=ErrorOut, description="No such pitch or investor for you.")
 def clear_interest(values: dict):
     """Clear your own answer about a pair, as Undo does on the site: back to no answer. The
     other side's answer stays. An answer you gave is always cleared, whatever became of the

@@ -1,0 +1,101 @@
+"""The marshmallow schemas of /api/v1's matching answers: recommendations with their scores,
+interest marks and mutual matches with the contact shared (the pitch, investor and shared
+field types come from app/api/schemas.py)."""
+
+from __future__ import annotations
+
+import marshmallow as ma
+from marshmallow import fields, validate
+
+from app.api.schemas import InvestorOut, PageMeta, PitchArgs, PitchOut, Strict, Utc
+from app.models.interest import INTEREST_KINDS
+
+
+class RecommendationArgs(PitchArgs):
+    class Meta:
+        exclude = ("mine", "sort")
+        unknown = ma.RAISE
+
+
+class ContactOut(ma.Schema):
+    name = fields.String(required=True)
+    email = fields.String(allow_none=True)
+    phone = fields.String(allow_none=True)
+    left = fields.Boolean(required=True, metadata={
+        "description": "The other person is no longer on Koble (they deleted their account, "
+                       "or it was deactivated; which is not said): `email` and `phone` are "
+                       "then null, and they cannot be reached through Koble."})
+
+
+class ScoreFields(ma.Schema):
+    score = fields.Float(required=True)
+    components = fields.Dict(keys=fields.String(), values=fields.Float(), required=True)
+    shared_terms = fields.List(fields.String(), required=True)
+    reasons = fields.List(fields.String(), required=True)
+    explanation = fields.String(required=True)
+    my_mark = fields.String(allow_none=True)
+    their_mark = fields.String(allow_none=True)
+
+
+class PitchRecommendation(ScoreFields):
+    pitch = fields.Nested(PitchOut, required=True)
+
+
+class InvestorRecommendation(ScoreFields):
+    investor = fields.Nested(InvestorOut, required=True)
+
+
+class PitchRecommendationPage(PageMeta):
+    items = fields.List(fields.Nested(PitchRecommendation), required=True)
+
+
+class InvestorRecommendationList(ma.Schema):
+    items = fields.List(fields.Nested(InvestorRecommendation), required=True)
+
+
+class InterestIn(Strict):
+    pitch_id = fields.Integer(required=True, validate=validate.Range(min=1, max=2**31 - 1))
+    investor_id = fields.Integer(validate=validate.Range(min=1, max=2**31 - 1), metadata={
+        "description": "Required for founders (the investor profile). Investors answer "
+                       "for their own profile: they leave it out (their own profile's id is "
+                       "accepted, another's is 422)."})
+    kind = fields.String(required=True, validate=validate.OneOf(INTEREST_KINDS))
+
+
+class InterestPair(Strict):
+    pitch_id = fields.Integer(required=True, validate=validate.Range(min=1, max=2**31 - 1))
+    investor_id = fields.Integer(validate=validate.Range(min=1, max=2**31 - 1), metadata={
+        "description": "Required for founders (the investor profile); investors leave it "
+                       "out."})
+
+
+class InterestOut(ma.Schema):
+    pitch_id = fields.Integer(required=True)
+    investor_id = fields.Integer(required=True, attribute="investor_profile_id")
+    side = fields.String(required=True)
+    kind = fields.String(required=True)
+    updated_at = Utc(required=True)
+
+
+class InterestResult(InterestOut):
+    mutual = fields.Boolean(required=True)
+
+
+class InterestList(ma.Schema):
+    items = fields.List(fields.Nested(InterestOut), required=True)
+
+
+class MatchOut(ma.Schema):
+    pitch_id = fields.Integer(required=True)
+    pitch_withdrawn = fields.Boolean(required=True, metadata={
+        "description": "The founder made the pitch a draft again, or staff hid it: `pitch` "
+                       "is then null for the investor, as a draft is its founder's alone. "
+                       "The contact details the two agreed to share stay."})
+    pitch = fields.Nested(PitchOut, required=True, allow_none=True)
+    investor = fields.Nested(InvestorOut, required=True)
+    since = Utc(allow_none=True)
+    contact = fields.Nested(ContactOut, required=True)
+
+
+class MatchList(ma.Schema):
+    items = fields.List(fields.Nested(MatchOut), required=True)
