@@ -19,6 +19,11 @@ def mark(staff, arena: Arena, invitation_id: int, attended: bool | None) -> Invi
         raise NotFound(_("No such invitation."))
     if arena.status not in MARKABLE_STATUSES:
         raise DomainError(_("Attendance is marked once the schedule is built."))
+    if not arena.schedule_published:
+        # Presence is what makes a meeting held (dashboard, met before): a draft's meetings
+        # were never shown to the two people, so there is nothing to mark them present at.
+        raise DomainError(_("The meeting schedule is not published yet, so nobody can be "
+                            "marked present or absent."))
     if invitation.state != "accepted":
         raise DomainError(_("Only people who accepted can be marked as present."))
     invitation.attended = attended

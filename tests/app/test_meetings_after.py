@@ -25,7 +25,7 @@ def profile_id(invitation) -> int:
 
 
 def test_staff_marks_attendance(client, auth):
-    arena = past_arena()
+    arena = past_arena(schedule_published_at=datetime.now(UTC))
     founder = make_participant(arena, "founder")
     auth.login(make_user("staff", association="asker").email)
     page = client.get(f"/staff/arenas/{arena.id}/attendance")
@@ -37,6 +37,36 @@ def test_staff_marks_attendance(client, auth):
     db.session.expire_all()
     assert db.session.get(Invitation, founder.id).attended is False
     assert db.session.query(AuditEvent).filter_by(action="attendance_marked").count() == 2
+
+
+@pytest.mark.parametrize(("status", "lang", "message"), [
+    ("scheduled", "en", "The meeting schedule is not published yet, so nobody can be marked"),
+    ("done", "nb", "Møteplanen er ikke publisert ennå, så ingen kan markeres"),
+])
+def test_no_attendance_on_an_unpublished_draft(client, auth, status, lang, message):
+    """Presence makes a meeting held; a draft's meetings were never shown to the two."""
+    arena = past_arena(status=status)
+    founder, investor = make_participant(arena, "founder"), make_participant(arena, "investor")
+    make_meeting(arena, founder, investor, published=False)
+    auth.login(make_user("staff", association="asker").email)
+    client.post("/language", data={"lang": lang})
+    page = client.get(f"/staff/arenas/{arena.id}/attendance").get_data(as_text=True)
+    assert message in page and 'name="attended"' not in page
+    url = f"/staff/arenas/{arena.id}/attendance/{founder.id}"
+    response = client.post(url, data={"attended": "yes"})
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith(f"/staff/arenas/{arena.id}/attendance")
+    assert message in client.get(response.headers["Location"]).get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(Invitation, founder.id).attended is None
+    assert db.session.query(AuditEvent).filter_by(action="attendance_marked").count() == 0
+    # once staff publish it, the same mark is taken
+    arena.schedule_published_at = datetime.now(UTC)
+    db.session.commit()
+    assert 'name="attended"' in client.get(url.rsplit("/", 1)[0]).get_data(as_text=True)
+    client.post(url, data={"attended": "yes"})
+    db.session.expire_all()
+    assert db.session.get(Invitation, founder.id).attended is True
 
 
 def test_attendance_of_other_association_is_404(client, auth):
