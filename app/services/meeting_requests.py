@@ -25,6 +25,7 @@ from app.models.user import utcnow
 from app.services import explain, mail_preferences, notices
 from app.services.errors import DomainError, Forbidden, NotFound
 from app.services.mailer import deliver, shown_to_recipient
+from app.services.notifications import STAFF_CHANGES
 
 DEFAULT_REQUEST_CAP = 6
 WITHDRAWN = "withdrawn"
@@ -293,6 +294,10 @@ def answer_request(user, arena_id: int, request_id: int, accept: bool) -> Meetin
     req = db.session.get(MeetingRequest, request_id)
     if req is None or req.arena_id != arena_id or req.to_user_id != user.id:
         raise NotFound(_("No such meeting request."))
+    if req.state == WITHDRAWN:
+        # closed when the asker stopped coming or left Koble, and they were told so: an
+        # answer would make a pair with someone who no longer comes
+        raise DomainError(_closed_text(req))
     if accept and req.state != "accepted":
         asker = db.session.scalar(select(Invitation).where(
             Invitation.arena_id == arena_id, Invitation.user_id == req.from_user_id))
@@ -308,6 +313,13 @@ def answer_request(user, arena_id: int, request_id: int, accept: bool) -> Meetin
     db.session.commit()
     notices.send(told)
     return req
+
+
+def _closed_text(req: MeetingRequest) -> str:
+    """Why a withdrawn request takes no answer: the sentence of the notice that said it was
+    closed (`notifications`), without the asker's name."""
+    why = {} if not req.from_user.active else {"why": "not_coming"}
+    return STAFF_CHANGES["meeting_request_withdrawn"]({"arena": req.arena.title, **why})
 
 
 def _participants_link(arena_id: int) -> str:
