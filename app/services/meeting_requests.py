@@ -317,9 +317,17 @@ def answer_request(user, arena_id: int, request_id: int, accept: bool) -> Meetin
 
 def _closed_text(req: MeetingRequest) -> str:
     """Why a withdrawn request takes no answer: the sentence of the notice that said it was
-    closed (`notifications`), without the asker's name."""
-    why = {} if not req.from_user.active else {"why": "not_coming"}
-    return STAFF_CHANGES["meeting_request_withdrawn"]({"arena": req.arena.title, **why})
+    closed (`notifications`), without the asker's name; or, when the asker still comes (it
+    was the one asked who left and came back), that it is gone."""
+    if not req.from_user.active:
+        return STAFF_CHANGES["meeting_request_withdrawn"]({"arena": req.arena.title})
+    asker_comes = db.session.scalar(select(Invitation.id).where(
+        Invitation.arena_id == req.arena_id, Invitation.user_id == req.from_user_id,
+        Invitation.state == "accepted"))
+    if asker_comes is None:
+        return STAFF_CHANGES["meeting_request_withdrawn"]({"arena": req.arena.title,
+                                                           "why": "not_coming"})
+    return _("No such meeting request.")
 
 
 def _participants_link(arena_id: int) -> str:

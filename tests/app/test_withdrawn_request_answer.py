@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from app.extensions import db
-from app.models import MeetingRequest, Notification
+from app.models import Invitation, MeetingRequest, Notification
 from app.services import meeting_requests, privacy
 from tests.factories import make_arena, make_participant
 
@@ -57,3 +57,24 @@ def test_a_withdrawn_request_cannot_be_answered(app, client, auth, world, stop, 
     assert not db.session.scalars(select(Notification).where(
         Notification.user_id == founder.id,
         Notification.kind.in_(("meeting_request_accepted", "meeting_request_declined")))).all()
+
+
+def test_one_who_stopped_coming_and_is_back_cannot_answer_the_request_closed_then(
+        app, client, auth, world):
+    """The request was closed because the one asked stopped coming: the asker still comes,
+    so the sentence 'the other participant no longer comes' would be wrong."""
+    arena, founder, investor, request_id = world
+    auth.login(investor.email)
+    assert client.post(f"/arenas/{arena.id}/withdraw").status_code == 302
+    mine = db.session.scalar(select(Invitation).where(Invitation.arena_id == arena.id,
+                                                      Invitation.user_id == investor.id))
+    mine.state = "accepted"  # staff took them back
+    db.session.commit()
+
+    response = client.post(f"/arenas/{arena.id}/requests/{request_id}/answer",
+                           data={"answer": "accept"})
+
+    page = client.get(response.location).get_data(as_text=True)
+    assert "No such meeting request." in page and "no longer comes" not in page
+    db.session.expire_all()
+    assert db.session.get(MeetingRequest, request_id).state == "withdrawn"
