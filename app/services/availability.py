@@ -275,8 +275,9 @@ def fit_times_to_arena(arena: Arena) -> list[Invitation]:
     """After staff change an arena's plan: clamp each saved window to the new slots by the
     rules a window is stored under (`_normalised`), or clear it to the whole arena when no
     meeting slot is left in it, so no page shows a time outside the plan. A window that ran
-    to the old end now runs to the new one. Returns the invitations of people still coming
-    whose window changed (those who said no are fitted quietly); the caller commits."""
+    to the old end now runs to the new one. Returns the invitations of people invited and
+    still coming whose window changed (those who said no, and those on the proposal or the
+    waiting list, never told of the arena, are fitted quietly); the caller commits."""
     adjusted = []
     rows = db.session.scalars(select(Invitation).where(
         Invitation.arena_id == arena.id,
@@ -294,7 +295,8 @@ def fit_times_to_arena(arena: Arena) -> list[Invitation]:
         if stored == (invitation.arrive_slot, invitation.leave_slot):
             continue
         invitation.arrive_slot, invitation.leave_slot = stored
-        if fitted != (first, last) and invitation.has_times:
+        if fitted != (first, last) and invitation.has_times \
+                and invitation.invited_at is not None:
             adjusted.append(invitation)
     return adjusted
 
