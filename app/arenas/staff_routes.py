@@ -58,7 +58,6 @@ def new():
         except DomainError as error:
             form.add_error(error)
         else:
-            audit.record("arena_created", actor=current_user, target=f"arena:{arena.id}")
             flash(_("The arena is saved as a draft."), "success")
             return redirect(url_for("arena_staff.view", arena_id=arena.id))
     form.once.data = form.once.data or form_once.new_token()

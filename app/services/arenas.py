@@ -14,7 +14,7 @@ from app.extensions import db
 from app.models import Arena, Association, Invitation, Meeting
 from app.models.arena import ARENA_THEMES, LOCAL_TZ, wall_clock_exists
 from app.models.user import utcnow
-from app.services import arena_notices, form_once, notices
+from app.services import arena_notices, audit, form_once, notices
 from app.services.errors import Conflict, DomainError, NotFound
 
 FIELDS = (
@@ -209,7 +209,10 @@ def create_arena(user, values: dict, host_slugs: list[str],
     arena = Arena(status="draft", created_by_id=user.id)
     _apply(arena, values, hosts)
     db.session.add(arena)
-    return form_once.commit_once(user, "arena", form_token, arena)[0]
+    arena, new = form_once.commit_once(user, "arena", form_token, arena)
+    if new:  # a send of the same form that lost the race made nothing
+        audit.record("arena_created", actor=user, target=f"arena:{arena.id}")
+    return arena
 
 
 def _conflict() -> Conflict:
