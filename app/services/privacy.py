@@ -12,7 +12,7 @@ import secrets
 from datetime import UTC, date, datetime, time
 
 from flask_babel import gettext as _
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import delete, func, or_, select, true, update
 
 from app.extensions import db
 from app.models import (
@@ -174,14 +174,37 @@ def anonymise(user: User) -> None:
                        .values(revoked_at=now))
     db.session.execute(update(ApiToken).where(ApiToken.user_id == user.id)
                        .values(name="(deleted)"))
-    # Failed logins keep what was typed as the e-mail: that was this person's address.
-    for event in db.session.scalars(select(AuditEvent).where(or_(
-            contains(AuditEvent.detail, old_email), contains(AuditEvent.target, old_email)))):
-        event.detail = (event.detail or "").replace(old_email, "(deleted)") or None
-        event.target = (event.target or "").replace(old_email, "(deleted)") or None
+    _scrub_audit_trail(user, old_email)
     audit.record("account_deleted", actor=user, target=f"user:{user.id}", commit=False)
     db.session.commit()
     departures.announce(departure)
+
+
+def _scrub_audit_trail(user: User, current_email: str) -> None:
+    """Take every address the person was known by out of the audit trail, the events kept:
+    the current one and the earlier ones their confirmed changes name ("old -> new"), where
+    failed logins and any other detail hold them. An earlier address another account holds
+    now is that person's: it is taken only out of this person's own events. The addresses
+    they asked to move to are taken out of their requests (an address never confirmed may
+    be someone else's)."""
+    from app.services.audit_details import ARROW  # it reaches privacy through the arenas
+
+    own = or_(AuditEvent.target == f"user:{user.id}", AuditEvent.actor_id == user.id)
+    addresses = {current_email}
+    for detail in db.session.scalars(select(AuditEvent.detail).where(
+            AuditEvent.action == "email_changed", AuditEvent.target == f"user:{user.id}")):
+        addresses.update(part for part in (detail or "").split(ARROW) if part)
+    held = set(db.session.scalars(select(User.email).where(
+        User.email.in_(addresses), User.id != user.id)))
+    for address in sorted(addresses, key=len, reverse=True):  # "ann@x.no" inside "jo.ann@x.no"
+        found = or_(contains(AuditEvent.detail, address), contains(AuditEvent.target, address))
+        for event in db.session.scalars(select(AuditEvent).where(
+                found, own if address in held else true())):
+            event.detail = (event.detail or "").replace(address, "(deleted)") or None
+            event.target = (event.target or "").replace(address, "(deleted)") or None
+    db.session.execute(update(AuditEvent).where(
+        AuditEvent.action == "email_change_requested", AuditEvent.actor_id == user.id)
+        .values(detail="(deleted)"))
 
 
 def _scrub_notifications(names: set[str], titles: set[str]) -> None:

@@ -287,3 +287,33 @@ def test_a_deleted_account_reads_deleted_in_the_readers_language(app):
         # the founder reads "Deleted user", their pitch "Deleted pitch" (it read "Deleted user")
         assert "Slettet bruker" in notes["mutual_match"]
         assert all("«Slettet pitch»" in text for text in notes.values()) and len(notes) == 2
+
+
+def test_delete_takes_the_earlier_addresses_out_of_the_audit_trail(app):
+    founder, *_ = _setup()
+    first, asked, taken_now = "ingrid@gammel.no", "ingrid@aldri.no", "ingrid@jobb.no"
+    for old, new in ((first, taken_now), (taken_now, FOUNDER_EMAIL)):
+        audit.record("email_changed", actor=founder, target=f"user:{founder.id}",
+                     detail=f"{old} -> {new}")
+    audit.record("email_change_requested", actor=founder, target=f"user:{founder.id}",
+                 detail=asked)
+    audit.record("login_failed", detail=first)
+    # The address Ingrid left is someone else's now: their own events keep it.
+    other = make_user("founder", taken_now)
+    audit.record("login_failed", actor=other, target=f"user:{other.id}", detail=taken_now)
+    client = app.test_client()
+    log_in(client, founder)
+
+    assert client.post("/account/delete", data={"password": DEFAULT_PASSWORD}).status_code \
+        == 303
+
+    mine = [e for e in db.session.scalars(select(AuditEvent).order_by(AuditEvent.id))
+            if e.actor_id != other.id]
+    assert not any(address in (e.detail or "") + (e.target or "")
+                   for e in mine for address in (first, asked, taken_now, FOUNDER_EMAIL))
+    # The events stay, only the addresses go.
+    assert [e.detail for e in mine if e.action == "email_changed"] == [
+        "(deleted) -> (deleted)", "(deleted) -> (deleted)"]
+    assert [e.detail for e in mine if e.action == "login_failed"] == ["(deleted)", "(deleted)"]
+    assert db.session.scalar(select(AuditEvent.detail).where(
+        AuditEvent.actor_id == other.id)) == taken_now
