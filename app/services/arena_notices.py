@@ -167,14 +167,19 @@ def times_fitted(arena: Arena, fitted: Iterable[Invitation], lost: Counter[int],
     path = notices.link("arenas.view", arena_id=arena.id)
     notes = []
     for invitation in fitted:
-        arrive = invitation.arrive_slot or 0
-        leave = arena.slot_count if invitation.leave_slot is None else invitation.leave_slot
         notes += notices.tell([invitation.user], "times_fitted", path, actor=staff,
                               arena=arena.title, arena_id=arena.id,
-                              arrive=arena.slot_start(arrive).strftime("%H:%M"),
-                              leave=arena.slot_start(leave).strftime("%H:%M"),
+                              **_fitted_times(arena, invitation),
                               count=lost[invitation.user_id])
     return notes
+
+
+def _fitted_times(arena: Arena, invitation: Invitation) -> dict[str, str]:
+    """The times a person has at the arena once the plan cut theirs (arrive, leave)."""
+    arrive = invitation.arrive_slot or 0
+    leave = arena.slot_count if invitation.leave_slot is None else invitation.leave_slot
+    return {"arrive": arena.slot_start(arrive).strftime("%H:%M"),
+            "leave": arena.slot_start(leave).strftime("%H:%M")}
 
 
 def _partners(arena: Arena, person, called_off: Iterable[Meeting], kind: str, actor
@@ -254,24 +259,32 @@ def requests_withdrawn(person, withdrawn: Iterable[MeetingRequest], left_koble: 
 
 
 def arena_moved(arena: Arena, active: Iterable[Meeting], called_off: Iterable[Meeting],
-                staff) -> list[Notification]:
+                staff, fitted: Iterable[Invitation] = ()) -> list[Notification]:
     """The arena's date, start or venue changed: everyone coming or still invited learns
-    the new ones, once, with how many of their meetings the edit called off. Those with
-    meetings are sent to their agenda, the others to the arena's page."""
+    the new ones, once, with how many of their meetings the edit called off, and those
+    whose saved times the same edit cut (`fitted`) their new times too (staff read that
+    they are told). Those with meetings are sent to their agenda, the others to the
+    arena's page."""
     lost = _lost(_known(arena, called_off))
     meeting = {uid for m in _known(arena, active)
                for uid in (m.founder_user_id, m.investor_user_id)}
+    cut = {i.user_id: i for i in fitted}
     arena_page = notices.link("arenas.view", arena_id=arena.id)
     notes = []
+    told = set()
     for invitation in _told_of_cancellation(arena):
         uid = invitation.user_id
+        told.add(uid)
+        times = _fitted_times(arena, cut[uid]) if uid in cut else {}
         notes += notices.tell([invitation.user], "arena_moved",
                               _agenda_link(arena) if uid in meeting else arena_page,
                               actor=staff, arena=arena.title, arena_id=arena.id,
                               date=arena.date.isoformat(),
                               time=arena.start_time.strftime("%H:%M"), venue=arena.venue,
-                              count=lost[uid])
-    return notes
+                              **times, count=lost[uid])
+    # Anyone cut but not among those told of the move still learns their times.
+    return notes + times_fitted(arena, [i for uid, i in cut.items() if uid not in told],
+                                lost, staff)
 
 
 # Who hears of a cancelled arena: those who said yes and those whose answer is awaited.

@@ -239,8 +239,8 @@ def update_arena(user, arena: Arena, values: dict, host_slugs: list[str],
     """Save an edit unless the arena changed since version expected_version was loaded.
     Saved arrive/leave times the new plan has no room for are cut to it (or cleared to the
     whole arena); once scheduled, the meetings it has no room for are called off. A new
-    date, start or venue of an open arena tells everyone coming or still invited (their
-    page shows their times); otherwise those whose meetings moved (a new slot length),
+    date, start or venue of an open arena tells everyone coming or still invited, with
+    their new times to those whose times were cut; otherwise those whose meetings moved (a new slot length),
     whose times were cut or whose meetings were called off are told. Each person once,
     with any meetings called off."""
     from app.services import availability  # they build on this module
@@ -262,7 +262,8 @@ def update_arena(user, arena: Arena, values: dict, host_slugs: list[str],
         freed = availability.fit_schedule_to_arena(arena)
         called_off = [m for m in active if m.state != "scheduled"]
         if arena.status in OPEN_STATUSES and _when_and_where(arena) != was:
-            told = arena_notices.arena_moved(arena, active, called_off, user)
+            told = arena_notices.arena_moved(arena, active, called_off, user,
+                                             fitted=fitted)
         else:
             moved = [m for m in active
                      if m.state == "scheduled"

@@ -62,6 +62,14 @@ def _called_off(p: dict) -> str:
                           "%(num)d of your meetings no longer fit and are called off.", count)
 
 
+def _times_fitted(p: dict) -> str:
+    """The plan was cut and the reader's saved times with it: their times now (the
+    times_fitted notice, and an arena_moved one that also cut them)."""
+    return _("The organisers changed the meeting plan of “%(arena)s”, and the times you gave "
+             "no longer fit it: you are now there %(arrive)s–%(leave)s.",
+             arena=p.get("arena", ""), arrive=p.get("arrive", ""), leave=p.get("leave", ""))
+
+
 def _no_meetings(p: dict) -> str:
     """No meeting could be fitted for the reader, with why where the schedule knew."""
     from app.services.no_meetings import participant_message
@@ -95,10 +103,7 @@ STAFF_CHANGES = {
         "longer fits and is called off.",
         "The organisers changed your times at “%(arena)s”: %(num)d of your meetings no "
         "longer fit and are called off.", int(p.get("count") or 0), arena=p.get("arena", "")),
-    "times_fitted": lambda p: _(
-        "The organisers changed the meeting plan of “%(arena)s”, and the times you gave no "
-        "longer fit it: you are now there %(arrive)s–%(leave)s.", arena=p.get("arena", ""),
-        arrive=p.get("arrive", ""), leave=p.get("leave", "")) + _called_off(p),
+    "times_fitted": lambda p: _times_fitted(p) + _called_off(p),
     "meeting_called_off": lambda p: _(
         "Your meeting with %(who)s at “%(arena)s” (%(time)s) is called off: %(who)s can no "
         "longer meet then.", who=p.get("who", ""), arena=p.get("arena", ""),
@@ -117,7 +122,8 @@ STAFF_CHANGES = {
     "arena_moved": lambda p: _(
         "The organisers changed when or where “%(arena)s” is: now %(date)s at %(time)s, "
         "%(venue)s.", arena=p.get("arena", ""), date=_day(p), time=p.get("time", ""),
-        venue=p.get("venue", "")) + _called_off(p),
+        venue=p.get("venue", ""))
+    + (" " + _times_fitted(p) if p.get("arrive") else "") + _called_off(p),
     "meeting_cancelled": lambda p: _(
         "The organisers cancelled your meeting with %(who)s at “%(arena)s” (%(time)s).",
         who=p.get("who", ""), arena=p.get("arena", ""), time=p.get("time", "")),

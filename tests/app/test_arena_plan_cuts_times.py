@@ -10,6 +10,8 @@ from 1) a break."""
 
 from __future__ import annotations
 
+from flask_babel import force_locale
+
 from app.extensions import db
 from app.models import Invitation, Meeting, Notification
 from app.services import notifications
@@ -118,3 +120,33 @@ def test_with_a_schedule_meetings_outside_are_called_off_and_the_person_told_onc
             "you are now there 09:15–09:30. 1 of your meetings no longer fits and is called "
             "off.")
     assert [n.kind for n in _notes(investor)] == ["meetings_called_off"]
+
+
+def test_a_move_that_also_cuts_the_plan_tells_the_new_times_in_the_one_notice(
+        app, client, staff):
+    # Before, the arena_moved notice alone went out, without the times staff read "they are
+    # told": the person still thought they were there 09:15–10:15.
+    arena = make_arena()
+    cut = make_participant(arena, "founder", arrive_slot=1, leave_slot=5)
+    other = make_participant(arena, "investor")
+    response = client.post(f"/staff/arenas/{arena.id}/edit",
+                           data=_form(arena, slot_count="2", breaks="",
+                                      venue="Bærum kulturhus", start_time="10:00"))
+    assert response.status_code == 302
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "1 person&#39;s arrive and leave times no longer fitted" in page
+
+    [note] = _notes(cut)  # one notice: where and when, and the new times
+    assert note.kind == "arena_moved" and note.link == f"/arenas/{arena.id}"
+    texts = {}
+    for locale in ("en", "nb"):
+        with app.test_request_context(), force_locale(locale):
+            texts[locale] = notifications.text(note)
+            assert "Bærum kulturhus" in texts[locale] and "10:15–10:30" in texts[locale]
+    assert "you are now there 10:15–10:30." in texts["en"]
+    assert "you are now there" not in texts["nb"]  # in bokmål too
+    [other_note] = _notes(other)
+    with app.test_request_context():
+        assert "10:15–10:30" not in notifications.text(other_note)
+    [mail] = [m for m in outbox_of(app) if cut.user.email in m.to]
+    assert "Bærum kulturhus" in mail.body and "10:15–10:30" in mail.body
