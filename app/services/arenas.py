@@ -240,9 +240,9 @@ def update_arena(user, arena: Arena, values: dict, host_slugs: list[str],
     Saved arrive/leave times the new plan has no room for are cut to it (or cleared to the
     whole arena); once scheduled, the meetings it has no room for are called off. A new
     date, start or venue of an open arena tells everyone coming or still invited, with
-    their new times to those whose times were cut; otherwise those whose meetings moved (a new slot length),
-    whose times were cut or whose meetings were called off are told. Each person once,
-    with any meetings called off."""
+    their new times to those whose times were cut; otherwise those whose meetings moved
+    (a new slot length), whose times were cut or whose meetings were called off are told.
+    Each person once, with any meetings called off."""
     from app.services import availability  # they build on this module
     from app.services import schedule as schedule_service
 
