@@ -125,3 +125,32 @@ def test_whole_number_fields_are_text_with_a_numeric_keypad(app, role, path, nam
     for name in names:
         control = _input(page, name)
         assert 'type="text"' in control and 'inputmode="numeric"' in control, control
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize(("name", "typed", "message"), [
+    ("ask_nok", "\u0661\u0665\u0660\u0660\u0660\u0660\u0660", KRONER),  # Arabic-Indic 1500000
+    ("ask_nok", "\uff11\uff15\uff10\uff10", KRONER),  # full-width 1500
+    ("ask_nok", "1_500_000", KRONER), ("team_size", "\u0664", PEOPLE),
+])
+def test_digits_other_than_0_to_9_are_refused_as_the_meeting_cap_refuses_them(
+        app, lang, name, typed, message):
+    client = _client_in(app, lang, make_user("founder"))
+
+    response = client.post("/pitches/new", data=pitch_form(**{name: typed}))
+
+    assert response.status_code == 422
+    assert _error_of(response, name) == message[lang]
+    assert _count(Pitch) == 0
+
+
+def test_odd_digits_in_seats_and_the_meeting_cap_store_no_arena(app):
+    client = _client_in(app, "en", make_user("staff", association="asker"))
+
+    response = client.post("/staff/arenas/new", data=arena_form(
+        founder_capacity="\uff11\uff10", meeting_cap="\u0663"))
+
+    assert response.status_code == 422
+    assert _error_of(response, "founder_capacity") == SEATS["en"]
+    assert _error_of(response, "meeting_cap")
+    assert _count(Arena) == 0
