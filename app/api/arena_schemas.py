@@ -99,9 +99,9 @@ class AgendaOut(MeetingList):
                        "empty until they publish it) or `published`."})
     reason = fields.String(required=True, allow_none=True, metadata={
         "description": "Why `items` is empty (the schedule is not built, is a draft, no "
-                       "meeting could be fitted for you, the arena is cancelled, you have "
-                       "not accepted), in the sentence the agenda page shows, in your "
-                       "language; null when there are meetings."})
+                       "meeting could be fitted for you, the arena is cancelled), in the "
+                       "sentence the agenda page shows, in your language; null when there "
+                       "are meetings."})
 
 
 # --- a person's times at an arena ------------------------------------------------------------

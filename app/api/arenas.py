@@ -64,17 +64,19 @@ def my_invitations():
 @bp.etag
 @bp.response(200, s.AgendaOut)
 @bp.alt_response(404, schema=s.ErrorOut, description="No such arena for you.")
+@bp.alt_response(403, schema=s.ErrorOut, description=(
+    "You have not accepted the invitation, or no longer come (the agenda page refuses "
+    "the same), or your role may not use this endpoint."))
 def my_agenda(arena_id: int):
-    """Your meetings at an arena you were invited to; none until staff publish the
-    schedule (a draft is theirs alone). `schedule_status` and `reason` say why there are
-    none."""
+    """Your meetings at an arena whose invitation you accepted; none until staff publish
+    the schedule (a draft is theirs alone). `schedule_status` and `reason` say why there
+    are none. Someone who has not accepted, or no longer comes, is refused as on the
+    agenda page: whether there is a schedule is the participants' business."""
     user = caller()
-    invitation = arena_service.invitation_of(user, arena_id)
-    arena = invitation.arena
-    accepted = invitation.state == "accepted"
-    items = _meetings(arena, user.id) if accepted and arena.schedule_published else []
+    arena = agenda.participant_of(user, arena_id).arena
+    items = _meetings(arena, user.id) if arena.schedule_published else []
     return {"items": items, "schedule_status": agenda.schedule_status(arena),
-            "reason": None if items else agenda.why_empty(user, arena, accepted)}
+            "reason": None if items else agenda.why_empty(user, arena)}
 
 
 @bp.route("/arenas/<int:arena_id>/invitations")

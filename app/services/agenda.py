@@ -146,14 +146,12 @@ def schedule_status(arena: Arena) -> str:
     return "draft" if arena.status in ("scheduled", "done") else "none"
 
 
-def why_empty(viewer, arena: Arena, accepted: bool = True) -> str:
-    """Why the viewer's agenda shows no meeting (or, for a cancelled arena, none at all): the
-    agenda page's sentence, which the API's agenda gives too."""
+def why_empty(viewer, arena: Arena) -> str:
+    """Why the agenda of the viewer, a participant (participant_of), shows no meeting (or,
+    for a cancelled arena, none at all): the agenda page's sentence, which the API's agenda
+    gives too."""
     if arena.status == "cancelled":
         return _("This arena is cancelled.")
-    if not accepted:
-        return _("Only people who have accepted the invitation can see who comes and their "
-                 "agenda.")
     status = schedule_status(arena)
     if status == "none":
         return _("The schedule is not ready yet. You will find your meetings here when the "

@@ -9,6 +9,7 @@ import pytest
 
 from app.extensions import db
 from tests.app.api.helpers import bearer
+from tests.app.security.principals import log_in
 from tests.factories import make_arena, make_invitation, make_meeting, make_participant, make_user
 
 SAID = {
@@ -65,15 +66,24 @@ def test_an_empty_agenda_says_why_in_the_callers_language(client, locale, status
         assert theirs["schedule_status"] == "published"
 
 
-def test_someone_who_has_not_accepted_is_told_so(client):
+@pytest.mark.parametrize("state", ["declined", "cancelled", "invited"])
+def test_someone_who_does_not_come_is_refused_as_on_the_agenda_page(client, state):
+    """Not told whether a schedule exists: the answer was schedule_status "published"."""
     arena, _founder, _alone = _room("scheduled", True)
-    declined = make_user("investor", locale="en")
-    make_invitation(arena, declined, "declined")
+    outsider = make_user("investor", locale="en")
+    make_invitation(arena, outsider, state)
     db.session.commit()
-    answer = _agenda(client, declined, arena)
-    assert answer["items"] == [] and answer["schedule_status"] == "published"
-    assert answer["reason"] == ("Only people who have accepted the invitation can see who "
-                                "comes and their agenda.")
+    refused = ("Only people who have accepted the invitation can see who comes and ask for "
+               "meetings.")
+
+    response = client.get(f"/api/v1/arenas/{arena.id}/agenda", headers=bearer(outsider))
+
+    assert response.status_code == 403
+    assert response.get_json()["error"]["message"] == refused
+    assert "schedule_status" not in response.get_data(as_text=True)
+    log_in(client, outsider)
+    page = client.get(f"/arenas/{arena.id}/agenda")
+    assert page.status_code == 403  # the page refuses them alike
 
 
 def test_the_openapi_schema_documents_both_fields(client):
