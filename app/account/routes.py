@@ -36,6 +36,7 @@ from app.models.user import utcnow
 from app.services import (
     account_details,
     account_security,
+    accounts,
     api_tokens,
     mail_preferences,
     privacy,
@@ -113,12 +114,29 @@ def _account_key() -> str:
     return get_remote_address()
 
 
+def _target_limit() -> str:
+    return current_app.config["EMAIL_CHANGE_TARGET_RATE_LIMIT"]
+
+
+def _target_key() -> str:
+    # The address as it would be mailed, so "Kari@X.no " and "kari@x.no" count as one.
+    return f"email-to:{accounts.normalise_email(request.form.get('email') or '')}"
+
+
+def _mailed(response) -> bool:
+    return response.status_code == 303  # only a request that sent the link counts
+
+
 @bp.route("/email", methods=["POST"])
 @login_required
 # Each request mails an address the person types: without a limit, Koble would mail
-# anyone, as often as asked. Per client address and per account, as the login is.
+# anyone, as often as asked. Per client address and per account, as the login is, and
+# per address mailed: ten a minute from many accounts would still be hundreds an hour
+# to one inbox. That one counts only the mails sent, so typing a wrong password cannot
+# keep the owner of an address from moving to it.
 @limiter.limit(_mail_limit, methods=["POST"])
 @limiter.limit(_mail_limit, methods=["POST"], key_func=_account_key)
+@limiter.limit(_target_limit, methods=["POST"], key_func=_target_key, deduct_when=_mailed)
 def change_email():
     """Ask to log in with another address: a link goes to it, a notice to the current one;
     the address changes when the link is opened. The answer is the same whether or not the

@@ -164,3 +164,53 @@ def test_e_mail_changes_are_counted_per_account_across_addresses(app, client, au
                                     "password": DEFAULT_PASSWORD},
                environ_base={"REMOTE_ADDR": "192.0.2.50"})
     assert _ask_email_change(other, 1, ip="192.0.2.50").status_code == 303
+
+
+@pytest.mark.parametrize(("locale", "message"), [("en", "Too many attempts"),
+                                                 ("nb", "For mange forsøk")])
+def test_a_fourth_link_to_one_address_in_an_hour_is_refused_whoever_asks(
+        app, fast_hash, fast_password_check, locale, message):
+    """Ten a minute per account and client still let a few accounts mail one inbox
+    hundreds of times an hour."""
+    from tests.factories import outbox_of
+
+    target = "offer@example.no"
+    for n in range(3):
+        client = app.test_client()
+        client.post("/auth/login", data={"email": make_user("founder").email,
+                                         "password": DEFAULT_PASSWORD},
+                    environ_base={"REMOTE_ADDR": f"198.51.100.{n + 1}"})
+        # Written another way, it is the same inbox.
+        typed = target if n != 1 else "Offer@Example.no"
+        assert client.post("/account/email", data={"email": typed,
+                                                   "password": DEFAULT_PASSWORD},
+                           environ_base={"REMOTE_ADDR": f"198.51.100.{n + 1}"}
+                           ).status_code == 303
+    sent = len(outbox_of(app))
+    client = app.test_client()
+    client.post("/auth/login", data={"email": make_user("investor", locale=locale).email,
+                                     "password": DEFAULT_PASSWORD},
+                environ_base={"REMOTE_ADDR": "192.0.2.9"})
+
+    response = client.post("/account/email", data={"email": target,
+                                                   "password": DEFAULT_PASSWORD},
+                           environ_base={"REMOTE_ADDR": "192.0.2.9"})
+
+    _assert_friendly_429(response)
+    assert message in response.get_data(as_text=True)
+    assert len(outbox_of(app)) == sent
+    # Another address is mailed as before.
+    assert client.post("/account/email", data={"email": "mine@example.no",
+                                               "password": DEFAULT_PASSWORD},
+                       environ_base={"REMOTE_ADDR": "192.0.2.9"}).status_code == 303
+
+
+def test_asking_with_a_wrong_password_does_not_use_up_an_address(
+        app, client, auth, fast_hash, fast_password_check):
+    """Else anyone could keep the owner of an address from moving their account to it."""
+    auth.login(make_user("founder").email)
+    for _ in range(5):
+        assert client.post("/account/email", data={
+            "email": "offer@example.no", "password": "not the password"}).status_code != 303
+    assert client.post("/account/email", data={
+        "email": "offer@example.no", "password": DEFAULT_PASSWORD}).status_code == 303
