@@ -8,6 +8,7 @@ is: name, e-mail, phone, contact fields, what they wrote. Sessions and API token
 
 from __future__ import annotations
 
+import re
 import secrets
 from datetime import UTC, date, datetime, time
 
@@ -200,11 +201,22 @@ def _scrub_audit_trail(user: User, current_email: str) -> None:
         found = or_(contains(AuditEvent.detail, address), contains(AuditEvent.target, address))
         for event in db.session.scalars(select(AuditEvent).where(
                 found, own if address in held else true())):
-            event.detail = (event.detail or "").replace(address, "(deleted)") or None
-            event.target = (event.target or "").replace(address, "(deleted)") or None
+            event.detail = _without(event.detail, address)
+            event.target = _without(event.target, address)
     db.session.execute(update(AuditEvent).where(
         AuditEvent.action == "email_change_requested", AuditEvent.actor_id == user.id)
         .values(detail="(deleted)"))
+
+
+# An address ends where no address character follows (a final "." ends a sentence); the
+# LIKE that found the event also finds "jo.ann@x.no" and "ann@x.no.uk", which stay.
+_ADDRESS_CHAR = r"[\w.%+-]"
+
+
+def _without(text: str | None, address: str) -> str | None:
+    """`text` with `address` as a whole address replaced by "(deleted)"."""
+    pattern = rf"(?<!{_ADDRESS_CHAR}){re.escape(address)}(?!{_ADDRESS_CHAR}*[\w-])"
+    return re.sub(pattern, "(deleted)", text or "") or None
 
 
 def _scrub_notifications(names: set[str], titles: set[str]) -> None:

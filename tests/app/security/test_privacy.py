@@ -289,6 +289,25 @@ def test_a_deleted_account_reads_deleted_in_the_readers_language(app):
         assert all("«Slettet pitch»" in text for text in notes.values()) and len(notes) == 2
 
 
+def test_delete_leaves_a_longer_address_that_holds_the_persons_own(app):
+    """Deleting ingrid@x.no must not turn someone else's jo.ingrid@x.no into "jo.(deleted)"."""
+    founder = make_user("founder", "ingrid@x.no")
+    other = make_user("founder", "jo.ingrid@x.no")
+    audit.record("login_failed", detail="ingrid@x.no")
+    audit.record("login_failed", actor=other, target=f"user:{other.id}",
+                 detail="jo.ingrid@x.no")
+    audit.record("login_failed", detail="ingrid@x.no.example")
+    client = app.test_client()
+    log_in(client, founder)
+
+    assert client.post("/account/delete", data={"password": DEFAULT_PASSWORD}).status_code \
+        == 303
+
+    details = list(db.session.scalars(select(AuditEvent.detail).where(
+        AuditEvent.action == "login_failed").order_by(AuditEvent.id)))
+    assert details == ["(deleted)", "jo.ingrid@x.no", "ingrid@x.no.example"]
+
+
 def test_delete_takes_the_earlier_addresses_out_of_the_audit_trail(app):
     founder, *_ = _setup()
     first, asked, taken_now = "ingrid@gammel.no", "ingrid@aldri.no", "ingrid@jobb.no"
