@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 import flask_babel
 from babel import numbers
@@ -63,9 +65,27 @@ def _label_in(locale: str, mapping_id: int, key: str, mapping: dict) -> str:
     return text
 
 
+def clock_face(moment: datetime) -> str:
+    """An aware datetime as "HH:MM" in its own zone, with the zone's abbreviation only when
+    the clocks show that time twice (the night autumn turns them back, "02:00 CEST" then
+    "02:00 CET"): without it the two runs of the hour read as the same time."""
+    text = f"{moment:%H:%M}"
+    if moment.replace(fold=0).utcoffset() != moment.replace(fold=1).utcoffset():
+        # fold also changes the offset of a time spring skips, but an instant turned into
+        # local time (astimezone) never lands there, so only the repeated hour gets here.
+        text += f" {moment.tzname()}"
+    return text
+
+
 def clock(value, format: str = "short") -> str:
     """A time on the 24-hour clock in both languages ("14:30", not English's "2:30 PM"), as
-    the arenas' slots and agendas write it."""
+    the arenas' slots and agendas write it; a datetime in autumn's repeated hour carries its
+    zone (clock_face)."""
+    if format == "short" and isinstance(value, datetime):
+        # The user's zone as a zoneinfo: Babel may hand back a pytz zone, whose datetimes
+        # have no fold, and the repeated hour then reads as one.
+        zone = ZoneInfo(str(flask_babel.get_timezone()))
+        return clock_face((value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(zone))
     return flask_babel.format_time(value, "HH:mm" if format == "short" else format)
 
 

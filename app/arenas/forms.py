@@ -25,6 +25,7 @@ from app.form_fields import (
 from app.services import arenas as arena_service
 from app.services import availability, reference
 from app.services.errors import DomainError
+from app.templating import clock_face
 
 _WHOLE_NUMBER = re.compile(r"-?[0-9]{1,6}")
 WHOLE_SEATS = _l("Enter a whole number of seats, e.g. 10.")
@@ -125,12 +126,12 @@ class AvailabilityForm(KobleForm):
         breaks = set(arena.breaks or [])
 
         def label(slot, when):
-            text = when.strftime("%H:%M")
+            text = clock_face(when)
             return _l("%(time)s (break)", time=text) if slot in breaks else text
 
         self.arrive_slot.choices = [(str(s), label(s, t))
                                     for s, t in availability.arrive_choices(arena)]
-        self.leave_slot.choices = [(str(s), t.strftime("%H:%M"))
+        self.leave_slot.choices = [(str(s), clock_face(t))
                                    for s, t in availability.leave_choices(arena)]
         self.meeting_cap.description = lazy_ngettext(
             "Leave empty for the arena's limit of %(num)d meeting.",

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from app.extensions import db
 from app.models import Arena, Invitation, Meeting, MeetingRequest, Notification
 from app.services import notices
+from app.templating import clock_face
 
 # An agenda as its owner sees it: (partner, slot, table) of each active meeting.
 Agendas = dict[int, frozenset[tuple[int, int, int]]]
@@ -88,7 +89,7 @@ def _to_both(arena: Arena, meeting: Meeting, kind: str, staff) -> list[Notificat
                           (meeting.investor, meeting.founder)):
         notes += notices.tell([user], kind, path, actor=staff, arena=arena.title,
                               arena_id=arena.id, meeting_id=meeting.id, who=partner.name,
-                              time=arena.slot_start(meeting.slot).strftime("%H:%M"),
+                              time=clock_face(arena.slot_start(meeting.slot)),
                               table=meeting.table + 1)
     return notes
 
@@ -145,7 +146,7 @@ def meetings_retimed(arena: Arena, moved: Iterable[Meeting], active: Iterable[Me
     for m in sorted((m for m in active if m.state == "scheduled"), key=lambda m: m.slot):
         for user in (m.founder, m.investor):
             if user.id in movers:
-                times.setdefault(user.id, []).append(arena.slot_start(m.slot).strftime("%H:%M"))
+                times.setdefault(user.id, []).append(clock_face(arena.slot_start(m.slot)))
                 users[user.id] = user
     path = _agenda_link(arena)
     notes = []
@@ -178,8 +179,8 @@ def _fitted_times(arena: Arena, invitation: Invitation) -> dict[str, str]:
     """The times a person has at the arena once the plan cut theirs (arrive, leave)."""
     arrive = invitation.arrive_slot or 0
     leave = arena.slot_count if invitation.leave_slot is None else invitation.leave_slot
-    return {"arrive": arena.slot_start(arrive).strftime("%H:%M"),
-            "leave": arena.slot_start(leave).strftime("%H:%M")}
+    return {"arrive": clock_face(arena.slot_start(arrive)),
+            "leave": clock_face(arena.slot_start(leave))}
 
 
 def _partners(arena: Arena, person, called_off: Iterable[Meeting], kind: str, actor
@@ -192,7 +193,7 @@ def _partners(arena: Arena, person, called_off: Iterable[Meeting], kind: str, ac
         partner = m.investor if m.founder_user_id == person.id else m.founder
         notes += notices.tell([partner], kind, path, actor=actor, arena=arena.title,
                               arena_id=arena.id, meeting_id=m.id, who=person.name,
-                              time=arena.slot_start(m.slot).strftime("%H:%M"))
+                              time=clock_face(arena.slot_start(m.slot)))
     return notes
 
 
@@ -231,7 +232,7 @@ def partner_left(arena: Arena, person, called_off: list[Meeting]) -> list[Notifi
         partner = m.investor if m.founder_user_id == person.id else m.founder
         notes += notices.tell([partner], "partner_left", path, actor=person,
                               arena=arena.title, arena_id=arena.id, meeting_id=m.id,
-                              time=arena.slot_start(m.slot).strftime("%H:%M"))
+                              time=clock_face(arena.slot_start(m.slot)))
     return notes
 
 
