@@ -16,6 +16,7 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_login import current_user
+from werkzeug.exceptions import Forbidden as HttpForbidden
 
 from app.database import id_from_form
 from app.i18n import speak_as_link_owner
@@ -100,8 +101,17 @@ def answer_request(arena_id: int, request_id: int):
 @bp.route("/<int:arena_id>/agenda")
 @role_required(*PARTICIPANT)
 def agenda(arena_id: int):
-    """The participant's meetings: time, table, who and why."""
-    return _agenda_page(_me(arena_id))
+    """The participant's meetings: time, table, who and why. Someone invited who does not
+    come is told why they are refused, in participant_of's words, as the API's agenda and
+    the RSVP link tell them: they know the arena, so the reason gives nothing away."""
+    try:
+        me = requests_service.participant_of(current_user, arena_id)
+    except Forbidden as error:
+        return render_template("errors/error.html", error=HttpForbidden(),
+                               reason=error.message), 403
+    except NotFound:
+        abort(404)
+    return _agenda_page(me)
 
 
 def _agenda_page(me, token: str | None = None):
