@@ -121,7 +121,33 @@ class _OneMessageWhenUnreadable:
         super().pre_validate(form)
 
 
-class WholeNumberField(_OneMessageWhenUnreadable, IntegerField):
+class _TypedNumber(_OneMessageWhenUnreadable):
+    """A number typed as the user writes numbers: blank is None, what `_read` cannot read
+    gets `unreadable`, and the typed text is shown back as typed."""
+
+    def _read(self, typed: str):
+        raise NotImplementedError
+
+    def _shown(self) -> str:
+        raise NotImplementedError
+
+    def process_formdata(self, valuelist):
+        if not valuelist:
+            return
+        if not str(valuelist[0]).strip():
+            self.data = None
+            return
+        self.data = self._read(valuelist[0])
+        if self.data is None:
+            raise ValueError(self.unreadable)
+
+    def _value(self):
+        if self.raw_data:
+            return self.raw_data[0]
+        return "" if self.data is None else self._shown()
+
+
+class WholeNumberField(_TypedNumber, IntegerField):
     """A whole number written as the user writes numbers (app/typed_numbers.py): "1 500 000"
     in bokmål, "1,500,000" in English, "1500000" in both. A text input with a numeric
     keypad, not <input type="number">: Chromium drops a typed comma from one, so "1,5" (1.5
@@ -138,20 +164,11 @@ class WholeNumberField(_OneMessageWhenUnreadable, IntegerField):
         if unreadable is not None:
             self.unreadable = unreadable
 
-    def process_formdata(self, valuelist):
-        if not valuelist:
-            return
-        if not str(valuelist[0]).strip():
-            self.data = None
-            return
-        self.data = read_whole_number(valuelist[0], _locale())
-        if self.data is None:
-            raise ValueError(self.unreadable)
+    def _read(self, typed: str) -> int | None:
+        return read_whole_number(typed, _locale())
 
-    def _value(self):
-        if self.raw_data:
-            return self.raw_data[0]
-        return "" if self.data is None else str(self.data)  # a year is not grouped
+    def _shown(self) -> str:
+        return str(self.data)  # a year is not grouped
 
 
 # What a decimal or a word in an amount is told: "1,5 mill" is the likeliest thing typed.
@@ -159,7 +176,7 @@ WHOLE_KRONER = _l("Enter a whole number of kroner, without decimals or words, e.
                   "for 1.5 million.")
 
 
-class NumberField(_OneMessageWhenUnreadable, FloatField):
+class NumberField(_TypedNumber, FloatField):
     """A decimal number written as the user writes numbers: in bokmål 0,5 (0.5 is read too,
     and spaces between digit groups), in English 0.5; shown back the same way ("3", "0,5",
     not "3.0"). A text input with a decimal keypad: an <input type="number"> leaves the
@@ -173,23 +190,11 @@ class NumberField(_OneMessageWhenUnreadable, FloatField):
         kwargs["render_kw"] = {"inputmode": "decimal", **(kwargs.get("render_kw") or {})}
         super().__init__(label, validators, **kwargs)
 
-    def process_formdata(self, valuelist):
-        if not valuelist:
-            return
-        if not str(valuelist[0]).strip():
-            self.data = None
-            return
-        number = read_number(valuelist[0], _locale())  # "abc", "0,5" in English, "nan", "1e3"
-        if number is None:
-            self.data = None
-            raise ValueError(self.unreadable)
-        self.data = float(number)
+    def _read(self, typed: str) -> float | None:
+        number = read_number(typed, _locale())  # "abc", "0,5" in English, "nan", "1e3"
+        return None if number is None else float(number)
 
-    def _value(self):
-        if self.raw_data:
-            return self.raw_data[0]
-        if self.data is None:
-            return ""
+    def _shown(self) -> str:
         return numbers.format_decimal(self.data, format="0.##########", locale=_locale())
 
 
