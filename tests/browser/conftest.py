@@ -185,8 +185,12 @@ def new_user(browser, live_server, request):
     contexts = []
 
     def open_person(viewport: dict | None = None, name: str = "person") -> support.Person:
+        # Bootstrap scrolls smoothly to a fragment (an answer comes back to #r-N) unless
+        # motion is reduced; a click landing mid-scroll hit whatever passed under the
+        # pointer and the journey waited for a page that never came.
         context = browser.new_context(base_url=live_server.base_url,
-                                      viewport=viewport or DESKTOP, accept_downloads=True)
+                                      viewport=viewport or DESKTOP, accept_downloads=True,
+                                      reduced_motion="reduce")
         context.set_default_timeout(15_000)
         contexts.append(context)
         return support.Person(context.new_page(), live_server, test=request.node.name,

@@ -72,7 +72,7 @@ def test_the_answer_on_a_card_far_down_is_confirmed_where_the_card_is(new_user):
     title = card.get_by_role("heading", level=2).get_by_role("link").inner_text().strip()
     card.get_by_role("button", name=me.t("Save: %(name)s", name=title), exact=True).click()
     page.wait_for_url(re.compile(r".*/matches#r-\d+$"))
-    _wait_until_still(page)  # Bootstrap scrolls smoothly to the fragment
+    _wait_until_still(page)
     assert page.evaluate("() => window.scrollY") > PHONE["height"]  # far down the list
     status = page.get_by_role("status").filter(has_text=me.t("Saved."))
     expect(status).to_be_in_viewport(ratio=1)
