@@ -64,10 +64,17 @@ def _called_off(p: dict) -> str:
 
 def _times_fitted(p: dict) -> str:
     """The plan was cut and the reader's saved times with it: their times now (the
-    times_fitted notice, and an arena_moved one that also cut them)."""
+    times_fitted notice; an arena_moved one that also cut them says it without the arena)."""
     return _("The organisers changed the meeting plan of “%(arena)s”, and the times you gave "
              "no longer fit it: you are now there %(arrive)s–%(leave)s.",
              arena=p.get("arena", ""), arrive=p.get("arrive", ""), leave=p.get("leave", ""))
+
+
+def _times_fitted_after_move(p: dict) -> str:
+    """The same, following the arena_moved sentence, which has named the arena and the
+    organisers already: said again, the notice read like two notices pasted together."""
+    return _("The times you gave no longer fit the new meeting plan: you are now there "
+             "%(arrive)s–%(leave)s.", arrive=p.get("arrive", ""), leave=p.get("leave", ""))
 
 
 def _no_meetings(p: dict) -> str:
@@ -123,7 +130,7 @@ STAFF_CHANGES = {
         "The organisers changed when or where “%(arena)s” is: now %(date)s at %(time)s, "
         "%(venue)s.", arena=p.get("arena", ""), date=_day(p), time=p.get("time", ""),
         venue=p.get("venue", ""))
-    + (" " + _times_fitted(p) if p.get("arrive") else "") + _called_off(p),
+    + (" " + _times_fitted_after_move(p) if p.get("arrive") else "") + _called_off(p),
     "meeting_cancelled": lambda p: _(
         "The organisers cancelled your meeting with %(who)s at “%(arena)s” (%(time)s).",
         who=p.get("who", ""), arena=p.get("arena", ""), time=p.get("time", "")),

@@ -150,3 +150,25 @@ def test_a_move_that_also_cuts_the_plan_tells_the_new_times_in_the_one_notice(
         assert "10:15–10:30" not in notifications.text(other_note)
     [mail] = [m for m in outbox_of(app) if cut.user.email in m.to]
     assert "Bærum kulturhus" in mail.body and "10:15–10:30" in mail.body
+
+
+def test_the_notice_of_a_move_that_cuts_the_times_names_the_arena_once(app, client, staff):
+    # Before, the times' sentence came whole after the move's: "The organisers changed when
+    # or where “X” is: … The organisers changed the meeting plan of “X”, and …".
+    arena = make_arena()
+    cut = make_participant(arena, "founder", arrive_slot=1, leave_slot=5)
+    client.post(f"/staff/arenas/{arena.id}/edit",
+                data=_form(arena, slot_count="2", breaks="", venue="Bærum kulturhus",
+                           start_time="10:00"))
+    [note] = _notes(cut)
+    title = "Grønn kapital møter grønne idéer"
+    times = {"en": "The times you gave no longer fit the new meeting plan: you are now there "
+                   "10:15–10:30.",
+             "nb": "Tidene du oppga, passer ikke med den nye møteplanen: du er der "
+                   "10:15–10:30."}
+    for locale, sentence in times.items():
+        with app.test_request_context(), force_locale(locale):
+            text = notifications.text(note)
+        assert text.count(title) == 1, text
+        assert text.count("organisers" if locale == "en" else "Arrangørene") == 1, text
+        assert text.endswith(" 10:00, Bærum kulturhus. " + sentence), text
