@@ -222,7 +222,8 @@ def attendance_page(arena_id: int):
     """Who accepted, with buttons to mark them present or absent."""
     arena = managed_arena_or_404(arena_id)
     return render_template("meetings/attendance.html", arena=arena,
-                           invitations=accepted(arena.id))
+                           invitations=accepted(arena.id),
+                           closed=attendance.closed_because(arena))
 
 
 @bp.route("/<int:arena_id>/attendance/<int:invitation_id>", methods=["POST"])
@@ -234,7 +235,10 @@ def mark_attendance(arena_id: int, invitation_id: int):
     try:
         call_or_abort(lambda: attendance.mark(current_user, arena, invitation_id, value))
     except DomainError as error:
-        flash(error.message, "danger")
+        # The page states why marking is closed where the buttons would be; flashed too,
+        # the refusal showed twice.
+        if error.message != attendance.closed_because(arena):
+            flash(error.message, "danger")
     return redirect(url_for("meetings_staff.attendance_page", arena_id=arena_id))
 
 

@@ -12,18 +12,29 @@ from app.services.errors import DomainError, NotFound
 MARKABLE_STATUSES = ("scheduled", "done")
 
 
+def closed_because(arena: Arena) -> str | None:
+    """Why nobody at the arena can be marked present or absent yet, or None when they can.
+    The attendance page says it in place of the buttons, and `mark` refuses with it."""
+    if arena.status == "cancelled":
+        return _("The arena is cancelled, so nobody can be marked present or absent.")
+    if arena.status not in MARKABLE_STATUSES:
+        return _("Attendance is marked once the schedule is built.")
+    if not arena.schedule_published:
+        # Presence is what makes a meeting held (dashboard, met before): a draft's meetings
+        # were never shown to the two people, so there is nothing to mark them present at.
+        return _("The meeting schedule is not published yet, so nobody can be marked present "
+                 "or absent.")
+    return None
+
+
 def mark(staff, arena: Arena, invitation_id: int, attended: bool | None) -> Invitation:
     """Record that an accepted participant came (True), did not (False), or unknown (None)."""
     invitation = db.session.get(Invitation, invitation_id)
     if invitation is None or invitation.arena_id != arena.id:
         raise NotFound(_("No such invitation."))
-    if arena.status not in MARKABLE_STATUSES:
-        raise DomainError(_("Attendance is marked once the schedule is built."))
-    if not arena.schedule_published:
-        # Presence is what makes a meeting held (dashboard, met before): a draft's meetings
-        # were never shown to the two people, so there is nothing to mark them present at.
-        raise DomainError(_("The meeting schedule is not published yet, so nobody can be "
-                            "marked present or absent."))
+    closed = closed_because(arena)
+    if closed is not None:
+        raise DomainError(closed)
     if invitation.state != "accepted":
         raise DomainError(_("Only people who accepted can be marked as present."))
     invitation.attended = attended

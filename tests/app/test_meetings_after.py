@@ -69,6 +69,33 @@ def test_no_attendance_on_an_unpublished_draft(client, auth, status, lang, messa
     assert db.session.get(Invitation, founder.id).attended is True
 
 
+@pytest.mark.parametrize(("fields", "lang", "message"), [
+    ({"status": "scheduled"}, "en",
+     "The meeting schedule is not published yet, so nobody can be marked present or absent."),
+    ({"status": "done"}, "nb",
+     "Møteplanen er ikke publisert ennå, så ingen kan markeres som til stede eller fraværende."),
+    ({"status": "inviting", "date": (datetime.now(UTC) + timedelta(days=30)).date()}, "en",
+     "Attendance is marked once the schedule is built."),
+    ({"status": "cancelled", "schedule_published_at": datetime.now(UTC)}, "nb",
+     "Arenaen er avlyst, så ingen kan markeres som til stede eller fraværende."),
+])
+def test_a_refused_attendance_mark_says_why_once(client, auth, fields, lang, message):
+    """The page says why nobody can be marked yet; a refused mark (a page opened before, a
+    hand-made POST) flashed the same sentence above it, or, before the schedule was built, a
+    second sentence that contradicted the page's."""
+    arena = past_arena(**fields)
+    founder = make_participant(arena, "founder")
+    auth.login(make_user("staff", association="asker").email)
+    client.post("/language", data={"lang": lang})
+    response = client.post(f"/staff/arenas/{arena.id}/attendance/{founder.id}",
+                           data={"attended": "yes"})
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert page.count(message) == 1
+    assert page.count('class="alert') == 1 and 'name="attended"' not in page
+    db.session.expire_all()
+    assert db.session.get(Invitation, founder.id).attended is None
+
+
 def test_attendance_of_other_association_is_404(client, auth):
     arena = past_arena(hosts=("baerum",))
     founder = make_participant(arena, "founder")
