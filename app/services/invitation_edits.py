@@ -11,13 +11,12 @@ from sqlalchemy import func, or_, select
 
 from app.extensions import db
 from app.models import Arena, InvestorProfile, Invitation, Pitch, User
-from app.services import arena_notices, audit, meeting_changes, notices
+from app.services import arena_notices, audit, meeting_changes
 from app.services import arenas as arena_service
 from app.services import schedule as schedule_service
 from app.services.errors import DomainError, NotFound
 from app.services.invitations import PENDING, check_editable, last_sent_rank, normalise
-from app.services.meeting_requests import withdraw_pending
-from app.services.rsvp import SEATED, mail_invitation
+from app.services.rsvp import SEATED
 from app.services.text_search import contains
 from app.services.tokens import sign, unsign
 
@@ -137,10 +136,6 @@ def remove(staff, arena: Arena, invitation_id: int) -> Removed:
     their meeting requests still waiting for an answer there (withdrawn)."""
     invitation = _own_invitation(arena, invitation_id)
     side = invitation.side
-    newly: list[Invitation] = []
-    told = []
-    undo = None
-    got: list[Invitation] = []
     if invitation.state in PENDING:
         check_editable(arena)
         pending = _pending(arena, side)
@@ -150,22 +145,19 @@ def remove(staff, arena: Arena, invitation_id: int) -> Removed:
         db.session.flush()
         normalise(arena, side)
         _lost, got = _seat_changes(pending, before, invitation)
-    elif invitation.state in SEATED:
-        arena = arena_service.lock_arena(arena.id)
-        _freed, told, newly = stop_coming(
-            arena, invitation,
-            lambda mine: arena_notices.person_removed(arena, invitation.user, mine, staff))
-        told += arena_notices.requests_withdrawn(
-            invitation.user, withdraw_pending(invitation.user, arena.id), left_koble=False)
-    else:
+        db.session.commit()
+        audit.record("invitation_removed", actor=staff, target=f"arena:{arena.id}",
+                     detail=f"user:{invitation.user_id}")
+        return Removed(invitation.user, undo, got)
+    if invitation.state not in SEATED:
         raise DomainError(_("This invitation is already answered with a no."))
-    db.session.commit()
-    notices.send(told)
-    for other in newly:
-        mail_invitation(other)
-    audit.record("invitation_removed", actor=staff, target=f"arena:{arena.id}",
-                 detail=f"user:{invitation.user_id}")
-    return Removed(invitation.user, undo, got + newly)
+    arena = arena_service.lock_arena(arena.id)
+    _freed, told, newly = stop_coming(
+        arena, invitation,
+        lambda mine: arena_notices.person_removed(arena, invitation.user, mine, staff))
+    meeting_changes.seat_freed(arena, invitation.user, told, newly, "invitation_removed",
+                               actor=staff, detail=f"user:{invitation.user_id}")
+    return Removed(invitation.user, None, newly)
 
 
 def stop_coming(arena: Arena, invitation: Invitation, tell) -> tuple[int, list, list]:

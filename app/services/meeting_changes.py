@@ -202,7 +202,7 @@ def withdraw(user, arena_id: int) -> Withdrawn:
     slots), their partners are told (once the schedule is published), their meeting
     requests still waiting for an answer there are withdrawn with the other side told, and
     their seat goes to the waiting list while answers are still open."""
-    from app.services.rsvp import fill_seats, mail_invitation
+    from app.services.rsvp import fill_seats
 
     invitation = db.session.scalar(select(Invitation).where(
         Invitation.arena_id == arena_id, Invitation.user_id == user.id))
@@ -218,14 +218,28 @@ def withdraw(user, arena_id: int) -> Withdrawn:
     invitation.answered_at = utcnow()
     freed = call_off(arena, user.id)
     partners = arena_notices.partner_withdrew(arena, user, mine)
-    told = partners + arena_notices.requests_withdrawn(
-        user, withdraw_pending(user, arena.id), left_koble=False)
     db.session.flush()
     newly = fill_seats(arena, invitation.side)
+    seat_freed(arena, user, partners, newly, "participation_cancelled", actor=user,
+               detail=f"meetings freed={freed}")
+    return Withdrawn(freed, len(partners))
+
+
+def seat_freed(arena: Arena, person, told: list, newly: list[Invitation], action: str,
+               actor, detail: str) -> None:
+    """How a seated person's stopping coming to `arena` ends, once their meetings are called
+    off (`told`: the notices that makes), their invitation cancelled and their seat given
+    to the waiting list (`newly`): their meeting requests still waiting for an answer there
+    are withdrawn with the other side told, all is committed, the notices are sent, the
+    newly invited are e-mailed, and `action` goes to the audit trail. Staff's Remove
+    (`invitation_edits.remove`) and a participant's cancel (`withdraw`) share it, so the two
+    cannot drift apart; the caller holds the arena lock."""
+    from app.services.rsvp import mail_invitation
+
+    told = told + arena_notices.requests_withdrawn(
+        person, withdraw_pending(person, arena.id), left_koble=False)
     db.session.commit()
     notices.send(told)
     for other in newly:
         mail_invitation(other)
-    audit.record("participation_cancelled", actor=user, target=f"arena:{arena_id}",
-                 detail=f"meetings freed={freed}")
-    return Withdrawn(freed, len(partners))
+    audit.record(action, actor=actor, target=f"arena:{arena.id}", detail=detail)
