@@ -29,29 +29,18 @@ from tests.factories import (
 
 
 @pytest.fixture
-def arena_world():
-    """At an inviting arena, Åse (founder) asked one investor (English) and was asked by
-    another (bokmål); both wait for an answer. An investor of another pair asked another
-    founder. At a held arena, an old request to Åse was never answered."""
-    arena = make_arena(status="inviting", meeting_cap=1)
-    founder = make_participant(arena, "founder")
-    asked = make_participant(arena, "investor")
-    asked.user.locale = "en"
-    asker = make_participant(arena, "investor")
-    other_founder = make_participant(arena, "founder")
-    db.session.commit()
-    meeting_requests.request_meeting(founder.user, arena.id, asked.user_id)
-    meeting_requests.request_meeting(asker.user, arena.id, founder.user_id)
-    meeting_requests.request_meeting(asked.user, arena.id, other_founder.user_id)
+def arena_world(waiting_requests):
+    """The founder's requests waiting for an answer at an inviting arena (`waiting_requests`,
+    tests/app/conftest.py); and at a held arena, an old request to them never answered."""
+    w = waiting_requests
     held = make_arena(status="done", date=(datetime.now(UTC) - timedelta(days=30)).date(),
                       rsvp_deadline=datetime.now(UTC) - timedelta(days=37))
-    make_invitation(held, founder.user, "accepted", pitch_id=founder.pitch_id)
-    make_invitation(held, asker.user, "accepted")
-    db.session.add(MeetingRequest(arena_id=held.id, from_user_id=asker.user_id,
-                                  to_user_id=founder.user_id))
+    make_invitation(held, w["founder"], "accepted", pitch_id=w["invitation"].pitch_id)
+    make_invitation(held, w["asker"], "accepted")
+    db.session.add(MeetingRequest(arena_id=held.id, from_user_id=w["asker"].id,
+                                  to_user_id=w["founder"].id))
     db.session.commit()
-    return {"arena": arena, "held": held, "founder": founder.user, "asked": asked.user,
-            "asker": asker.user, "other_founder": other_founder.user}
+    return {**w, "held": held}
 
 
 def _requests(arena) -> dict[tuple[int, int], str]:

@@ -34,26 +34,16 @@ SENTENCES = {
 
 
 @pytest.fixture
-def world():
-    """At an arena, the founder asked one investor (English) and was asked by another
-    (bokmål), both unanswered; another pair's request waits too. At a second arena the
-    founder's request to the same investor waits."""
-    arena = make_arena(status="inviting")
-    founder = make_participant(arena, "founder")
-    asked, asker = make_participant(arena, "investor"), make_participant(arena, "investor")
-    asked.user.locale, asker.user.locale = "en", "nb"
-    other_founder = make_participant(arena, "founder")
+def world(waiting_requests):
+    """The founder's requests waiting for an answer at an arena (`waiting_requests`,
+    tests/app/conftest.py); and at a second arena their request to the same investor."""
+    w = waiting_requests
     elsewhere = make_arena(status="inviting", title="Blå arena")
+    make_invitation(elsewhere, w["founder"], "accepted", pitch_id=w["invitation"].pitch_id)
+    make_invitation(elsewhere, w["asked"], "accepted")
     db.session.commit()
-    meeting_requests.request_meeting(founder.user, arena.id, asked.user_id)
-    meeting_requests.request_meeting(asker.user, arena.id, founder.user_id)
-    meeting_requests.request_meeting(asked.user, arena.id, other_founder.user_id)
-    make_invitation(elsewhere, founder.user, "accepted", pitch_id=founder.pitch_id)
-    make_invitation(elsewhere, asked.user, "accepted")
-    db.session.commit()
-    meeting_requests.request_meeting(founder.user, elsewhere.id, asked.user_id)
-    return {"arena": arena, "elsewhere": elsewhere, "founder": founder, "asked": asked.user,
-            "asker": asker.user, "other_founder": other_founder.user}
+    meeting_requests.request_meeting(w["founder"], elsewhere.id, w["asked"].id)
+    return {**w, "elsewhere": elsewhere}
 
 
 def _states(arena) -> dict[tuple[int, int], str]:
@@ -63,18 +53,18 @@ def _states(arena) -> dict[tuple[int, int], str]:
 
 
 def _withdraw(app, client, auth, w):
-    auth.login(w["founder"].user.email)
+    auth.login(w["founder"].email)
     assert client.post(f"/arenas/{w['arena'].id}/withdraw").status_code == 302
 
 
 def _decline(app, client, auth, w):
-    auth.login(w["founder"].user.email)
+    auth.login(w["founder"].email)
     client.post(f"/arenas/{w['arena'].id}/answer", data={"answer": "decline"})
 
 
 def _removed(app, client, auth, w):
     auth.login(make_user("staff", association="asker").email)
-    url = f"/staff/arenas/{w['arena'].id}/invitations/{w['founder'].id}/remove"
+    url = f"/staff/arenas/{w['arena'].id}/invitations/{w['invitation'].id}/remove"
     assert client.post(url).status_code == 302
 
 
@@ -82,7 +72,7 @@ def _removed(app, client, auth, w):
 def test_stopping_coming_withdraws_the_waiting_requests_there_and_tells_the_other_side(
         app, client, auth, world, stop):
     w = world
-    founder, asked, asker = w["founder"].user, w["asked"], w["asker"]
+    founder, asked, asker = w["founder"], w["asked"], w["asker"]
     mails_before = len(outbox_of(app))
     stop(app, client, auth, w)
 
