@@ -59,7 +59,9 @@ EXAMPLES: dict[tuple[str, str], Example] = {
     ("GET", "/api/v1/pitches"): Example("investor", {"q": "solceller", "stage": "seed",
                                                       "per_page": 10}),
     ("POST", "/api/v1/pitches"): Example("founder", body=PITCH,
-                                         note="Saved as a draft; publish it to show it."),
+                                         note="Saved as a draft; publish it to show it. Add "
+                                              "-H 'Idempotency-Key: <a UUID>' to make a "
+                                              "retry after a timeout safe."),
     ("GET", "/api/v1/pitches/{pitch_id}"): Example("founder"),
     ("PUT", "/api/v1/pitches/{pitch_id}"): Example(
         "founder", body={**PITCH, "ask_nok": 3500000, "version": 1},

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from app.api import schemas as s
 from app.api.core import ApiError, Blueprint, caller, page_of, roles
+from app.api.idempotency import REPLAYED, idempotent
 from app.extensions import db
 from app.models import Pitch
 from app.services import pitch_search, pitches
@@ -65,12 +66,16 @@ def read_pitch(pitch_id: int):
 
 @bp.route("/pitches", methods=["POST"])
 @roles("founder")
+@idempotent(bp)
 @bp.arguments(s.PitchIn)
-@bp.response(201, s.PitchOut, headers={"Location": {
-    "description": "The new pitch's address (/api/v1/pitches/{id}).",
-    "schema": {"type": "string"}}})
+@bp.response(201, s.PitchOut, headers={
+    "Location": {"description": "The new pitch's address (/api/v1/pitches/{id}).",
+                 "schema": {"type": "string"}},
+    REPLAYED: {"description": "`true` when this is the stored answer to an earlier request "
+                              "with the same Idempotency-Key (nothing new was made).",
+               "schema": {"type": "string", "enum": ["true"]}}})
 def create_pitch(values: dict):
-    """A new draft pitch (founders)."""
+    """A new draft pitch (founders). Send an `Idempotency-Key` to make retrying safe."""
     pitch = pitches.create_pitch(caller(), values)
     return pitch, {"Location": url_for("api_pitches.read_pitch", pitch_id=pitch.id)}
 

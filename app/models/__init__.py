@@ -6,6 +6,7 @@ from app.models.association import Association
 from app.models.audit import AuditEvent
 from app.models.engine_state import EngineIndex, EngineSettings
 from app.models.form_use import FormUse
+from app.models.idempotent_request import IdempotentRequest
 from app.models.interest import Interest
 from app.models.investor import InvestorProfile
 from app.models.match import MatchScore
@@ -17,7 +18,7 @@ from app.models.user import User
 __all__ = [
     "ApiToken",
     "Arena", "Invitation", "Meeting", "MeetingFeedback", "MeetingRequest",
-    "AuditEvent", "Association", "EngineIndex", "EngineSettings", "FormUse", "Interest",
-    "InvestorProfile",
+    "AuditEvent", "Association", "EngineIndex", "EngineSettings", "FormUse",
+    "IdempotentRequest", "Interest", "InvestorProfile",
     "MatchScore", "Notification", "PageVersion", "Pitch", "User",
 ]

@@ -20,6 +20,7 @@ from app.models import (
     ApiToken,
     Arena,
     AuditEvent,
+    IdempotentRequest,
     Interest,
     InvestorProfile,
     Invitation,
@@ -170,6 +171,8 @@ def anonymise(user: User) -> None:
     db.session.execute(update(Interest).where(Interest.user_id == user.id)
                        .values(user_id=None))
     db.session.execute(delete(Notification).where(Notification.user_id == user.id))
+    # the API's stored answers to Idempotency-Keys hold pitches as they were sent
+    db.session.execute(delete(IdempotentRequest).where(IdempotentRequest.user_id == user.id))
     db.session.execute(update(ApiToken).where(ApiToken.user_id == user.id,
                                               ApiToken.revoked_at.is_(None))
                        .values(revoked_at=now))
