@@ -16,7 +16,6 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_login import current_user
-from werkzeug.exceptions import Forbidden as HttpForbidden
 
 from app.database import id_from_form
 from app.i18n import speak_as_link_owner
@@ -39,6 +38,8 @@ def _me(arena_id: int):
 def _flash_result(action, success: str) -> None:
     try:
         call_or_abort(action)
+    except requests_service.ArenaOver:
+        pass  # the participants page says so above the list; flashed too, it read twice
     except DomainError as error:
         flash(error.message, "danger")
     else:
@@ -63,13 +64,16 @@ def participants(arena_id: int):
 def _participants_page(me, token: str | None = None):
     """Who comes, as the participant `me` sees it; through a token (no login) read-only:
     asking and answering stay with the logged-in page."""
+    arena = me.arena
+    requests_open = requests_service.open_for_requests(arena)
     return render_template(
-        "meetings/participants.html", arena=me.arena, me=me, viewer=me.user, token=token,
+        "meetings/participants.html", arena=arena, me=me, viewer=me.user, token=token,
         people=requests_service.other_side(me),
         used=requests_service.outgoing_count(me.arena_id, me.user_id),
-        cap=requests_service.request_cap(me.arena, me),
-        open_for_requests=(token is None
-                           and me.arena.status in requests_service.OPEN_FOR_REQUESTS))
+        cap=requests_service.request_cap(arena, me),
+        # an arena over: why nothing can be asked, and requests waiting read as unanswered
+        over=requests_service.over_text(arena) if arena.held else "",
+        requests_open=requests_open, open_for_requests=token is None and requests_open)
 
 
 @bp.route("/<int:arena_id>/requests", methods=["POST"])
@@ -101,17 +105,8 @@ def answer_request(arena_id: int, request_id: int):
 @bp.route("/<int:arena_id>/agenda")
 @role_required(*PARTICIPANT)
 def agenda(arena_id: int):
-    """The participant's meetings: time, table, who and why. Someone invited who does not
-    come is told why they are refused, in participant_of's words, as the API's agenda and
-    the RSVP link tell them: they know the arena, so the reason gives nothing away."""
-    try:
-        me = requests_service.participant_of(current_user, arena_id)
-    except Forbidden as error:
-        return render_template("errors/error.html", error=HttpForbidden(),
-                               reason=error.message), 403
-    except NotFound:
-        abort(404)
-    return _agenda_page(me)
+    """The participant's meetings: time, table, who and why."""
+    return _agenda_page(_me(arena_id))
 
 
 def _agenda_page(me, token: str | None = None):
@@ -151,7 +146,8 @@ def _calendar_file(me) -> Response:
 def _by_token(token: str, reader, page):
     """Run `page` for the invitation a valid token names (`reader` applies the logged-in
     pages' rule); a bad token gets the RSVP link's own 404 page, someone who does not come
-    a 403 that leads back to their invitation. Never cached: the URL holds the token."""
+    a 403 that leads back to their invitation and says why, as the logged-in pages do
+    (participant_of's words). Never cached: the URL holds the token."""
     try:
         me = reader(token)
     except NotFound as error:
@@ -161,9 +157,8 @@ def _by_token(token: str, reader, page):
         invitation = rsvp.invitation_for_token(token)
         speak_as_link_owner(invitation.user)
         response = make_response(render_template(
-            "meetings/rsvp_refused.html", message=_(
-                "Only people who have accepted the invitation can see who comes and their "
-                "agenda."), token=token, arena=invitation.arena), 403)
+            "meetings/rsvp_refused.html", message=requests_service.not_accepted_text(),
+            token=token, arena=invitation.arena), 403)
     else:
         speak_as_link_owner(me.user)
         response = make_response(page(me, token))

@@ -55,9 +55,16 @@ def participant_of(user, arena_id: int) -> Invitation:
     if invitation is None or invitation.arena.status == "draft":
         raise NotFound(_("No such arena."))
     if invitation.state != "accepted":
-        raise Forbidden(_("Only people who have accepted the invitation can see who comes "
-                          "and ask for meetings."))
+        raise Forbidden(not_accepted_text())
     return invitation
+
+
+def not_accepted_text() -> str:
+    """Why participant_of refuses someone invited who does not come (declined, cancelled,
+    taken off the list, only invited), in the language being spoken: the pages reached
+    through an RSVP link say it in the link owner's."""
+    return _("Only people who have accepted the invitation can see who comes and ask for "
+             "meetings.")
 
 
 def my_participations(user) -> list[Invitation]:
@@ -219,7 +226,28 @@ def outgoing_count(arena_id: int, user_id: int) -> int:
 
 
 # --- asking and answering -------------------------------------------------------------------
+class ArenaOver(DomainError):
+    """A request or an answer at an arena that is over; its message is `over_text`."""
+
+
+def open_for_requests(arena: Arena) -> bool:
+    """Whether people can still ask for meetings at the arena and answer requests: it is
+    inviting or scheduled, and not over. An arena is over once its end has passed, marked
+    done or not (Arena.held): read here, at each request, rather than closed by a job; a
+    request still waiting then stays one-sided, no longer answerable."""
+    return arena.status in OPEN_FOR_REQUESTS and not arena.held
+
+
+def over_text(arena: Arena) -> str:
+    """Why nothing can be asked or answered at an arena that is over: the refusal, and the
+    participants page's note."""
+    return _("“%(arena)s” is over: meeting requests can no longer be made or answered.",
+             arena=arena.title)
+
+
 def _check_open(arena: Arena) -> None:
+    if arena.held:
+        raise ArenaOver(over_text(arena))
     if arena.status not in OPEN_FOR_REQUESTS:
         raise DomainError(_("This arena no longer takes meeting requests."))
 

@@ -1,0 +1,110 @@
+"""An arena that is over takes no meeting requests and no answers, marked done or not.
+Before, only the status was read: an arena whose end had passed but which staff had not yet
+marked done still took new requests and answers (and told the other side), and a request
+nobody answered read "waiting for an answer", with Accept and Decline, for ever. Now the
+end is read at each request (Arena.held, no job closes anything): asking and answering are
+refused with one sentence, and a request still waiting reads as not answered before the
+arena."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from app.extensions import db
+from app.models import MeetingRequest, Notification
+from app.services import meeting_requests
+from app.services.errors import DomainError
+from tests.factories import make_arena, make_participant
+
+OVER = "“Grønn arena” is over: meeting requests can no longer be made or answered."
+OVER_NB = "«Grønn arena» er over: møteforespørsler kan ikke lenger sendes eller besvares."
+
+
+@pytest.fixture
+def world():
+    """A scheduled arena where a founder asked an investor, and a second investor nobody
+    asked; then the arena's end passed without staff marking it done."""
+    arena = make_arena(status="scheduled")
+    founder = make_participant(arena, "founder")
+    investor = make_participant(arena, "investor")
+    other = make_participant(arena, "investor")
+    req = meeting_requests.request_meeting(founder.user, arena.id, investor.user_id)
+    arena.date = (datetime.now(UTC) - timedelta(days=1)).date()
+    db.session.commit()
+    assert arena.status == "scheduled" and arena.held
+    return arena, founder.user, investor.user, other.user, req.id
+
+
+def _state(request_id: int) -> str:
+    db.session.expire_all()
+    return db.session.get(MeetingRequest, request_id).state
+
+
+def test_no_new_request_at_an_arena_that_is_over(client, auth, world):
+    arena, founder, _investor, other, _req = world
+    auth.login(founder.email)
+    response = client.post(f"/arenas/{arena.id}/requests", data={"to_user_id": other.id})
+    assert response.status_code == 302
+    page = client.get(response.location).get_data(as_text=True)
+    assert page.count(OVER) == 1  # the page's note; the refusal is not flashed again
+    assert f"Ask to meet {other.name}" not in page
+    assert db.session.scalar(select(MeetingRequest).where(
+        MeetingRequest.to_user_id == other.id)) is None
+    with pytest.raises(DomainError, match="is over"):
+        meeting_requests.request_meeting(founder, arena.id, other.id)
+
+
+@pytest.mark.parametrize("answer", ["accept", "decline"])
+def test_no_answer_at_an_arena_that_is_over(client, auth, world, answer):
+    arena, founder, investor, _other, request_id = world
+    auth.login(investor.email)
+    client.post("/language", data={"lang": "nb"})
+    response = client.post(f"/arenas/{arena.id}/requests/{request_id}/answer",
+                           data={"answer": answer})
+    assert response.status_code == 302
+    page = client.get(response.location).get_data(as_text=True)
+    assert page.count(OVER_NB) == 1
+    assert _state(request_id) == "pending"
+    assert not db.session.scalars(select(Notification).where(
+        Notification.user_id == founder.id,
+        Notification.kind.in_(("meeting_request_accepted", "meeting_request_declined")))).all()
+    # asking back, which accepts a request, is refused alike
+    with pytest.raises(DomainError, match="is over"):
+        meeting_requests.request_meeting(investor, arena.id, founder.id)
+    assert _state(request_id) == "pending"
+
+
+def test_a_request_nobody_answered_reads_as_unanswered_not_waiting(client, auth, world):
+    arena, founder, investor, _other, request_id = world
+    auth.login(investor.email)
+    page = client.get(f"/arenas/{arena.id}/participants").get_data(as_text=True)
+    assert (f"{founder.name} asked to meet you; the request was not answered before the "
+            "arena.") in page
+    assert f"/requests/{request_id}/answer" not in page and 'name="answer"' not in page
+    assert OVER in page
+    auth.logout()
+    auth.login(founder.email)
+    page = client.get(f"/arenas/{arena.id}/participants").get_data(as_text=True)
+    assert (f"You asked to meet {investor.name}; the request was not answered before the "
+            "arena.") in page
+    assert "waiting for an answer" not in page
+    # read, not rewritten: the stored request is still the one-sided one the schedule used
+    assert _state(request_id) == "pending"
+
+
+def test_an_arena_later_today_still_takes_requests(client, auth):
+    """Only the end closes an arena: one that has not started yet takes requests."""
+    arena = make_arena(status="scheduled")
+    founder = make_participant(arena, "founder")
+    investor = make_participant(arena, "investor")
+    soon = datetime.now(UTC) + timedelta(hours=2)
+    arena.date, arena.start_time, arena.end_time = soon.date(), soon.time(), soon.time()
+    db.session.commit()
+    assert meeting_requests.open_for_requests(arena)
+    meeting_requests.request_meeting(founder.user, arena.id, investor.user_id)
+    auth.login(investor.user.email)
+    page = client.get(f"/arenas/{arena.id}/participants").get_data(as_text=True)
+    assert 'name="answer"' in page and "is over" not in page
