@@ -12,7 +12,7 @@ from flask import (
     session,
     url_for,
 )
-from flask_babel import get_locale
+from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, login_user, logout_user
@@ -28,7 +28,7 @@ from app.auth.forms import (
 from app.auth.safe_next import safe_next
 from app.extensions import limiter
 from app.i18n import speak_as_link_owner
-from app.services import account_security, accounts, audit
+from app.services import account_security, accounts, api_tokens, audit
 from app.services.errors import DomainError
 from app.services.mailer import deliver
 from app.services.tokens import make_reset_token, user_for_reset_token
@@ -152,7 +152,17 @@ def change_password():
             audit.record("password_changed", actor=current_user)
             account_security.tell_password_changed(current_user)
             _start_session(current_user._get_current_object())
-            flash(_("Your password is changed. Other sessions are logged out."), "success")
+            # the tokens stay (accounts.change_password says why): say so, in case it was
+            # changed because someone else had it
+            kept = len(api_tokens.live_tokens(current_user))
+            flash(ngettext("Your password is changed. Other sessions are logged out. Your API "
+                           "token still works: revoke it under API tokens if you do not "
+                           "recognise it.",
+                           "Your password is changed. Other sessions are logged out. Your "
+                           "%(num)d API tokens still work: revoke any you do not recognise "
+                           "under API tokens.", kept) if kept
+                  else _("Your password is changed. Other sessions are logged out."),
+                  "success")
             return redirect(url_for("account.index"), 303)
     status = 200 if request.method == "GET" else 422
     return render_template("auth/small_form.html", form=form, title=_("Change password")), status
@@ -191,12 +201,19 @@ def reset_password(token: str):
     form = ResetPasswordForm(personal=(user.email, user.name))
     if form.validate_on_submit():
         try:
-            accounts.set_password(user, form.password.data)
+            revoked = accounts.set_password(user, form.password.data)
         except DomainError as error:
             form.password.errors.append(error.message)
         else:
             audit.record("password_reset", actor=user)
-            flash(_("Your password is changed. Log in with the new one."), "success")
+            flash(ngettext("Your password is changed, and your API token is revoked in case "
+                           "someone else had it. Log in with the new password and make a new "
+                           "token under API tokens if you need one.",
+                           "Your password is changed, and your %(num)d API tokens are revoked "
+                           "in case someone else had them. Log in with the new password and "
+                           "make new tokens under API tokens if you need them.", revoked)
+                  if revoked else _("Your password is changed. Log in with the new one."),
+                  "success")
             # the login page in the same language, though nobody is logged in yet
             return redirect(url_for("auth.login", lang=get_locale().language))
     status = 200 if request.method == "GET" else 422

@@ -63,7 +63,12 @@ def confirm_change(token: str) -> User:
     password does: whoever controls the address now controls the account, so a session
     someone else holds must not outlive the move (the caller logs the confirming browser
     in again). Old password-reset links die with the old address (their fingerprint holds
-    it), and so does this link."""
+    it), and so does this link.
+
+    The API tokens stay, as GitHub keeps them when an address changes: asking needed the
+    password and confirming needed the new inbox, so this is the owner moving, and their
+    integrations should not break for it (as on a password change, accounts.change_password;
+    only a reset, which does not need the password, revokes them)."""
     user, new_email = pending_change(token)
     if find_user(new_email) is not None:
         raise DomainError(_("%(email)s already belongs to another Koble account, so your "

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from app.extensions import db
 from app.models import Association, User
 from app.models.user import new_session_token, utcnow
+from app.services import api_tokens
 from app.services.errors import DomainError
 from app.services.passwords import hash_password, password_problem, verify_password
 from app.vocabulary import association_of
@@ -95,7 +96,13 @@ def record_login(user: User) -> None:
 
 
 def change_password(user: User, current: str, new: str) -> None:
-    """Change a password after checking the current one; ends other sessions."""
+    """Change a password after checking the current one; ends other sessions.
+
+    The API tokens stay, as GitHub keeps personal access tokens: whoever changes it proved
+    the current password, so this is the owner changing a password (often routine), and
+    integrations running on tokens should not break for it. A token the owner does not
+    recognise is revoked on the tokens page, which the confirmation points to; someone who
+    lost control of the account resets the password instead, which revokes them all."""
     if not verify_password(user.password_hash, current):
         raise DomainError(_("The current password is wrong."), "current_password")
     problem = password_problem(new, (user.email, user.name))
@@ -106,14 +113,21 @@ def change_password(user: User, current: str, new: str) -> None:
     db.session.commit()
 
 
-def set_password(user: User, new: str) -> None:
-    """Set a password from a reset link; ends every session."""
+def set_password(user: User, new: str) -> int:
+    """Set a password from a reset link; ends every session and revokes every API token;
+    returns how many tokens were revoked.
+
+    A reset is what someone does who does not know the password: the owner who forgot it,
+    or who fears someone else has it. Then a token made by whoever had it (making one needs
+    only a session) must not outlive the reset, as the sessions do not."""
     problem = password_problem(new, (user.email, user.name))
     if problem:
         raise DomainError(problem, "password")
     user.password_hash = hash_password(new)
     user.session_token = new_session_token()
+    revoked = api_tokens.revoke_all(user)
     db.session.commit()
+    return revoked
 
 
 def set_active(user: User, active: bool) -> None:

@@ -99,6 +99,18 @@ def revoke(user, token_id: int) -> ApiToken:
     return token
 
 
+def revoke_all(user) -> int:
+    """Revoke every token of the user that still works, in the caller's transaction (not
+    committed); returns how many. For a password reset: see accounts.set_password."""
+    live = live_tokens(user)
+    now = utcnow()
+    for token in live:
+        token.revoked_at = now
+        audit.record("api_token_revoked", actor=user, target=f"api_token:{token.id}",
+                     commit=False)
+    return len(live)
+
+
 def authenticate(plain: str) -> ApiToken:
     """The usable token for this plain text (its user active), else TokenInvalid."""
     prefix = split_prefix(plain or "")
