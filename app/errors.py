@@ -8,12 +8,21 @@ from urllib.parse import urlsplit
 from flask import Flask, g, jsonify, render_template, request, session, url_for
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import Forbidden, HTTPException
 
 from app import stale_forms
 from app.auth.safe_next import safe_next
 from app.extensions import db
 from app.sessions import LOGGED_OUT
+
+
+class Refused(Forbidden):
+    """A 403 whose No access page says why (`reason`, in the user's language) instead of
+    the bare "You do not have access to this page."."""
+
+    def __init__(self, reason: str):
+        super().__init__()
+        self.reason = reason
 
 
 def _wants_json() -> bool:
@@ -64,7 +73,8 @@ def init_app(app: Flask) -> None:
         if _wants_json():
             return _json_error(error.name.lower().replace(" ", "_"), error.description or "",
                                error.code or 500)
-        return render_template("errors/error.html", error=error), error.code
+        return render_template("errors/error.html", error=error,
+                               reason=getattr(error, "reason", None)), error.code
 
     @app.errorhandler(CSRFError)
     def _stale_token(error: CSRFError):

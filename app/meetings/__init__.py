@@ -6,17 +6,21 @@ from __future__ import annotations
 from flask import abort
 
 from app.database import ascii_number
+from app.errors import Refused
 from app.services.errors import Forbidden, NotFound
 
 
 def call_or_abort(action):
-    """Run a service call; NotFound → 404, Forbidden → 403."""
+    """Run a service call; NotFound → 404, Forbidden → 403 whose page says the service's
+    reason. Forbidden is participant_of's refusal of someone invited who does not come:
+    they know the arena, so why gives nothing away, and a bare "No access" left them
+    guessing."""
     try:
         return action()
     except NotFound:
         abort(404)
-    except Forbidden:
-        abort(403)
+    except Forbidden as error:
+        raise Refused(error.message) from None
 
 
 # A slot or a table number, as people count: a handful of digits at most.

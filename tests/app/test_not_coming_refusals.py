@@ -1,0 +1,116 @@
+"""Someone invited who does not come (declined, cancelled or taken off the list by staff, only
+invited, waiting for a seat) is told why the arena's participant pages refuse them, in their
+language, with the sentence of meeting_requests.participant_of that the API's agenda answers
+with: still 403, on the No access page. The agenda page did (bd88976); who comes, the
+calendar file and the meeting request and answer buttons gave the bare "You do not have
+access to this page.", and the pages opened through the e-mailed RSVP link said it in other
+words ("... can see who comes and their agenda.")."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from app.extensions import db
+from app.models import MeetingRequest
+from app.models.user import utcnow
+from app.services import rsvp
+from tests.app.security.principals import log_in
+from tests.factories import make_arena, make_invitation, make_participant, make_user
+
+REFUSED = {
+    "en": "Only people who have accepted the invitation can see who comes and ask for "
+          "meetings.",
+    "nb": "Bare de som har takket ja til invitasjonen, kan se hvem som kommer, og be om møter.",
+}
+BARE = {"en": "You do not have access to this page.",
+        "nb": "Du har ikke tilgang til denne siden."}
+
+
+def _text(response) -> str:
+    return response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("locale", ["en", "nb"])
+@pytest.mark.parametrize("state", ["declined", "cancelled", "invited", "waiting_list"])
+@pytest.mark.parametrize("page", ["agenda", "participants"])
+def test_someone_who_does_not_come_is_told_why(client, page, state, locale):
+    arena = make_arena(status="scheduled", schedule_sequence=1)
+    comes = make_participant(arena, "founder")
+    outsider = make_user("investor", locale=locale)
+    make_invitation(arena, outsider, state, invited_at=utcnow())  # sent, also if waiting
+    db.session.commit()
+    log_in(client, outsider)
+
+    response = client.get(f"/arenas/{arena.id}/{page}")
+
+    assert response.status_code == 403
+    assert REFUSED[locale] in _text(response)
+    assert BARE[locale] not in _text(response)
+    assert comes.user.name not in _text(response)
+
+
+def test_the_calendar_file_refused_says_why(client):
+    """Anyone whose calendar had the arena gets the file (it cancels what they imported);
+    someone not coming whose calendar never had it (calendar_sequence 0) is refused, now
+    with the reason."""
+    arena = make_arena(status="scheduled", schedule_sequence=1)
+    declined = make_user("founder", locale="en")
+    assert make_invitation(arena, declined, "declined").calendar_sequence == 0
+    db.session.commit()
+    log_in(client, declined)
+
+    response = client.get(f"/arenas/{arena.id}/agenda.ics")
+
+    assert response.status_code == 403
+    assert REFUSED["en"] in _text(response)
+
+
+def test_someone_taken_off_the_list_is_told_why_when_they_ask_from_a_page_left_open(app):
+    """Staff take them off the list while their list of who comes is open: asking for a
+    meeting from it is refused with the reason, and nothing is asked."""
+    arena = make_arena(status="inviting")
+    founder = make_participant(arena, "founder")
+    founder.user.locale = "nb"
+    investor = make_participant(arena, "investor")
+    db.session.commit()
+    person, staff = app.test_client(), app.test_client()
+    log_in(person, founder.user)
+    log_in(staff, make_user("staff", association="asker"))
+    assert person.get(f"/arenas/{arena.id}/participants").status_code == 200
+    assert staff.post(f"/staff/arenas/{arena.id}/invitations/{founder.id}/remove"
+                      ).status_code == 302
+
+    response = person.post(f"/arenas/{arena.id}/requests",
+                           data={"to_user_id": investor.user_id})
+
+    assert response.status_code == 403
+    assert REFUSED["nb"] in _text(response)
+    assert not db.session.scalar(select(func.count(MeetingRequest.id)))
+    assert REFUSED["nb"] in _text(person.get(f"/arenas/{arena.id}/participants"))
+
+
+@pytest.mark.parametrize("owner, visitor", [("en", "nb"), ("nb", "en")])
+@pytest.mark.parametrize("page", ["agenda", "participants", "calendar.ics"])
+def test_the_rsvp_link_says_why_in_the_same_words_in_its_owners_language(
+        client, page, owner, visitor):
+    arena = make_arena(status="scheduled", schedule_sequence=1)
+    declined = make_invitation(arena, make_user("founder", locale=owner), "declined")
+    db.session.commit()
+    token = rsvp.make_token(declined)
+
+    response = client.get(f"/arenas/rsvp/{token}/{page}", headers={"Accept-Language": visitor})
+
+    assert response.status_code == 403
+    assert REFUSED[owner] in _text(response)
+    assert f'href="/arenas/rsvp/{token}"' in _text(response)  # back to the invitation
+
+
+def test_other_refusals_still_read_as_before(client):
+    """A staff member on a participant page is refused by role, not as an invitee: the
+    bare sentence, as every other 403."""
+    arena = make_arena(status="scheduled", schedule_sequence=1)
+    log_in(client, make_user("staff", locale="en"))
+    response = client.get(f"/arenas/{arena.id}/participants")
+    assert response.status_code == 403
+    assert BARE["en"] in _text(response) and REFUSED["en"] not in _text(response)
