@@ -16,7 +16,6 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_login import current_user
-from werkzeug.exceptions import Forbidden as HttpForbidden
 
 from app.database import id_from_form
 from app.i18n import speak_as_link_owner
@@ -106,17 +105,8 @@ def answer_request(arena_id: int, request_id: int):
 @bp.route("/<int:arena_id>/agenda")
 @role_required(*PARTICIPANT)
 def agenda(arena_id: int):
-    """The participant's meetings: time, table, who and why. Someone invited who does not
-    come is told why they are refused, in participant_of's words, as the API's agenda and
-    the RSVP link tell them: they know the arena, so the reason gives nothing away."""
-    try:
-        me = requests_service.participant_of(current_user, arena_id)
-    except Forbidden as error:
-        return render_template("errors/error.html", error=HttpForbidden(),
-                               reason=error.message), 403
-    except NotFound:
-        abort(404)
-    return _agenda_page(me)
+    """The participant's meetings: time, table, who and why."""
+    return _agenda_page(_me(arena_id))
 
 
 def _agenda_page(me, token: str | None = None):
@@ -156,7 +146,8 @@ def _calendar_file(me) -> Response:
 def _by_token(token: str, reader, page):
     """Run `page` for the invitation a valid token names (`reader` applies the logged-in
     pages' rule); a bad token gets the RSVP link's own 404 page, someone who does not come
-    a 403 that leads back to their invitation. Never cached: the URL holds the token."""
+    a 403 that leads back to their invitation and says why, as the logged-in pages do
+    (participant_of's words). Never cached: the URL holds the token."""
     try:
         me = reader(token)
     except NotFound as error:
@@ -166,9 +157,8 @@ def _by_token(token: str, reader, page):
         invitation = rsvp.invitation_for_token(token)
         speak_as_link_owner(invitation.user)
         response = make_response(render_template(
-            "meetings/rsvp_refused.html", message=_(
-                "Only people who have accepted the invitation can see who comes and their "
-                "agenda."), token=token, arena=invitation.arena), 403)
+            "meetings/rsvp_refused.html", message=requests_service.not_accepted_text(),
+            token=token, arena=invitation.arena), 403)
     else:
         speak_as_link_owner(me.user)
         response = make_response(page(me, token))

@@ -55,9 +55,16 @@ def participant_of(user, arena_id: int) -> Invitation:
     if invitation is None or invitation.arena.status == "draft":
         raise NotFound(_("No such arena."))
     if invitation.state != "accepted":
-        raise Forbidden(_("Only people who have accepted the invitation can see who comes "
-                          "and ask for meetings."))
+        raise Forbidden(not_accepted_text())
     return invitation
+
+
+def not_accepted_text() -> str:
+    """Why participant_of refuses someone invited who does not come (declined, cancelled,
+    taken off the list, only invited), in the language being spoken: the pages reached
+    through an RSVP link say it in the link owner's."""
+    return _("Only people who have accepted the invitation can see who comes and ask for "
+             "meetings.")
 
 
 def my_participations(user) -> list[Invitation]:
