@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from app.extensions import db
 from app.models import IdempotentRequest, Pitch
 from app.models.user import utcnow
-from app.services import privacy
+from app.services import idempotent_requests, privacy
 from app.services.idempotent_requests import fingerprint
 from tests.app.api.helpers import bearer
 from tests.factories import DEFAULT_PASSWORD, make_user
@@ -201,3 +201,25 @@ def test_the_description_documents_the_header(client):
     assert "409" in create["responses"]
     assert "Idempotent-Replayed" in create["responses"]["201"]["headers"]
     assert "Idempotency-Key" in spec["info"]["description"]
+
+
+def test_the_copy_that_loses_the_race_to_store_the_key_gets_the_first_answer(client,
+                                                                              monkeypatch):
+    """Two copies both find no key, both try to reserve it: the primary key lets one in,
+    and the other reads what that one stored instead of making a second pitch."""
+    founder = make_user("founder")
+    headers = bearer(founder)
+    first = _post(client, headers)
+    looked = []
+    real = idempotent_requests._live
+
+    def first_look_misses(user_id, key):
+        looked.append(key)
+        return None if len(looked) == 1 else real(user_id, key)
+
+    monkeypatch.setattr(idempotent_requests, "_live", first_look_misses)
+    again = _post(client, headers)
+    assert len(looked) == 2
+    assert again.status_code == 201 and again.headers["Idempotent-Replayed"] == "true"
+    assert again.get_data() == first.get_data()
+    assert _pitches(founder) == 1
