@@ -8,6 +8,7 @@ is: name, e-mail, phone, contact fields, what they wrote. Sessions and API token
 
 from __future__ import annotations
 
+import json
 import re
 import secrets
 from datetime import UTC, date, datetime, time
@@ -81,6 +82,17 @@ def _row(obj, skip: set[str] = frozenset()) -> dict:
             if c.key not in _SECRET_COLUMNS | skip}
 
 
+def _stored_answer(row: IdempotentRequest) -> dict:
+    """An API answer kept for an Idempotency-Key, its body as the JSON it was sent back as
+    (a string of JSON inside the export read as one opaque value)."""
+    values = _row(row, skip={"body", "fingerprint"})
+    try:
+        values["body"] = json.loads(row.body) if row.body else None
+    except ValueError:
+        values["body"] = row.body
+    return values
+
+
 def export_data(user: User) -> dict:
     """Everything Koble holds about the user, as one JSON-ready dict."""
     profile = db.session.scalar(select(InvestorProfile).where(InvestorProfile.user_id == user.id))
@@ -106,6 +118,11 @@ def export_data(user: User) -> dict:
                               .order_by(Notification.id)),
         "api_tokens": rows(select(ApiToken).where(ApiToken.user_id == user.id)
                            .order_by(ApiToken.id)),
+        # The API's answers kept for Idempotency-Keys hold pitches as they were sent.
+        # Expired ones are listed too: they stay stored until the next new key prunes them.
+        "api_idempotency_keys": [_stored_answer(r) for r in db.session.scalars(
+            select(IdempotentRequest).where(IdempotentRequest.user_id == user.id)
+            .order_by(IdempotentRequest.created_at, IdempotentRequest.key))],
         "arenas": arenas,
         "invitations": rows(select(Invitation).where(Invitation.user_id == user.id)
                             .order_by(Invitation.id), skip={"reasons", "value", "rank"}),

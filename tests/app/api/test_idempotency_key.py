@@ -15,6 +15,7 @@ from app.models.user import utcnow
 from app.services import idempotent_requests, privacy
 from app.services.idempotent_requests import fingerprint
 from tests.app.api.helpers import bearer
+from tests.app.security.principals import log_in
 from tests.factories import DEFAULT_PASSWORD, make_user
 
 BODY = {"title": "Solkraft", "summary": "Solceller på låvetak", "stage": "idea"}
@@ -190,6 +191,24 @@ def test_a_deleted_account_leaves_no_stored_answers(client):
     _post(client, bearer(founder))
     privacy.delete_account(founder, DEFAULT_PASSWORD)
     assert db.session.scalar(select(func.count()).select_from(IdempotentRequest)) == 0
+
+
+def test_the_data_export_holds_the_stored_answers(app, client):
+    """Download your data is everything Koble holds: a stored answer is the pitch as it was
+    sent, and an expired one is held until the next new key prunes it."""
+    founder = make_user("founder")
+    _post(client, bearer(founder))
+    db.session.get(IdempotentRequest, (founder.id, KEY)).created_at = utcnow() - timedelta(
+        days=2)
+    db.session.commit()
+    browser = app.test_client()
+    log_in(browser, founder)
+    data = browser.get("/account/export").get_json()
+    [kept] = data["api_idempotency_keys"]
+    assert kept["key"] == KEY and kept["status"] == 201
+    assert kept["body"]["title"] == "Solkraft" and kept["location"].endswith(
+        f"/pitches/{kept['body']['id']}")
+    assert "fingerprint" not in kept
 
 
 def test_the_description_documents_the_header(client):
