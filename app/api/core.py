@@ -8,6 +8,7 @@ exempt from CSRF.
 
 from __future__ import annotations
 
+import json
 from functools import wraps
 
 from flask import current_app, g, jsonify, request
@@ -140,16 +141,21 @@ class JsonParser(FlaskParser):
     for every field), and broken JSON is 400 saying so (webargs' abort left Werkzeug's "The
     browser (or proxy) sent a request that this server could not understand"). A body nested
     deeper than Python's recursion limit (a few KB of "[[[[…") is broken JSON too: json.loads
-    raises RecursionError for it, not JSONDecodeError, and that was a 500."""
+    raises RecursionError for it, not JSONDecodeError, and that was a 500. So is a string
+    with half a surrogate pair ("\\ud800" alone): JSON's grammar lets it through, but it is
+    no text (I-JSON, RFC 7493, refuses it), and saving or answering it failed to encode, a
+    500 too."""
 
     def _raw_load_json(self, req):
         if not is_json_request(req):
             raise ApiError(415, _("Send the body as JSON, with the header Content-Type: "
                                   "application/json."))
         try:
-            return super()._raw_load_json(req)
-        except RecursionError as error:
+            data = super()._raw_load_json(req)
+            json.dumps(data, ensure_ascii=False).encode()
+        except (RecursionError, UnicodeEncodeError) as error:
             self._handle_invalid_json_error(error, req)
+        return data
 
     def _handle_invalid_json_error(self, error, req, *args, **kwargs):
         raise ApiError(400, _("The body is not valid JSON."))

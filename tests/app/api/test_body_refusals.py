@@ -41,6 +41,25 @@ def test_a_body_not_sent_as_json_is_refused_in_the_users_language(app, client, l
     assert db.session.scalar(select(func.count()).select_from(Pitch)) == 0
 
 
+@pytest.mark.parametrize("locale", ["nb", "en"])
+def test_half_a_surrogate_pair_is_not_valid_json(client, locale):
+    """'\\ud800' alone passes JSON's grammar but is no text: it could not be saved or
+    answered (UTF-8 cannot hold it), and was a 500."""
+    headers = bearer(make_user("founder", locale=locale))
+    for escape in ("\\ud800", "\\udfff", "x\\ud83dy"):
+        response = client.post("/api/v1/pitches", headers=headers,
+                               content_type="application/json",
+                               data='{"title": "Sol' + escape + '", "summary": "Solceller", '
+                                    '"stage": "idea"}')
+        assert response.status_code == 400, (escape, response.get_data(as_text=True))
+        assert response.get_json()["error"]["message"] == WORDS[locale][400]
+    assert db.session.scalar(select(func.count()).select_from(Pitch)) == 0
+    whole = client.post("/api/v1/pitches", headers=headers, content_type="application/json",
+                        data='{"title": "Sol \\ud83c\\udf1e", "summary": "Solceller", '
+                             '"stage": "idea"}')
+    assert whole.status_code == 201 and whole.get_json()["title"] == "Sol \U0001f31e"
+
+
 def test_the_description_names_the_body_refusals(client):
     spec = client.get("/api/v1/openapi.json").get_json()
     for path, method in (("/api/v1/pitches", "post"), ("/api/v1/interests", "put"),

@@ -165,6 +165,18 @@ def test_an_unusable_key_is_refused_and_makes_nothing(client, locale, key):
     assert _pitches(founder) == 0
 
 
+def test_a_body_with_half_a_surrogate_pair_is_refused_and_leaves_the_key_free(client):
+    """The key's fingerprint is made before the body is read: '\\ud800' alone (no text,
+    refused as JSON) failed there, a 500."""
+    founder = make_user("founder")
+    headers = {**bearer(founder), "Idempotency-Key": KEY, "Content-Type": "application/json"}
+    refused = client.post("/api/v1/pitches", headers=headers,
+                          data='{"title": "Sol\\ud800", "summary": "x", "stage": "idea"}')
+    assert refused.status_code == 400
+    assert db.session.get(IdempotentRequest, (founder.id, KEY)) is None
+    assert _post(client, bearer(founder)).status_code == 201
+
+
 def test_a_key_expires_after_24_hours_and_old_keys_are_pruned(client):
     founder, other = make_user("founder"), make_user("founder")
     headers = bearer(founder)
