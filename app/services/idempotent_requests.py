@@ -81,10 +81,14 @@ def _answer(row: IdempotentRequest, request_fingerprint: str) -> Answer:
                             "Nothing was done: send a new key for a new request."),
                           "Idempotency-Key")
     if row.status is None:
-        raise Conflict(_("A request with this Idempotency-Key is still being processed. Try "
-                         "again in a moment; if this goes on, check whether it was done "
-                         "before sending it with a new key."))
+        raise _busy()
     return Answer(row.status, row.body or "", row.location)
+
+
+def _busy() -> Conflict:
+    return Conflict(_("A request with this Idempotency-Key is still being processed. Try "
+                      "again in a moment; if this goes on, check whether it was done before "
+                      "sending it with a new key."))
 
 
 def begin(user, key: str, request_fingerprint: str) -> Answer | None:
@@ -105,7 +109,9 @@ def begin(user, key: str, request_fingerprint: str) -> Answer | None:
         db.session.rollback()
         row = _live(user.id, key)
         if row is None:
-            raise
+            # That copy was refused and freed the key between our insert and this read;
+            # sent again, this one (the same request) gets the same refusal.
+            raise _busy() from None
         return _answer(row, request_fingerprint)
     return None
 

@@ -254,3 +254,29 @@ def test_the_copy_that_loses_the_race_to_store_the_key_gets_the_first_answer(cli
     assert again.status_code == 201 and again.headers["Idempotent-Replayed"] == "true"
     assert again.get_data() == first.get_data()
     assert _pitches(founder) == 1
+
+
+def test_a_copy_whose_rival_was_refused_meanwhile_is_told_to_try_again(client, monkeypatch):
+    """Both copies found no key; the other reserved it first, was refused and freed it
+    before this one read what it stored: nothing to replay, so this one is told to send
+    again (and then gets the same refusal), not a 500."""
+    founder = make_user("founder", locale="nb")
+    db.session.add(IdempotentRequest(user_id=founder.id, key=KEY, fingerprint="rival"))
+    db.session.commit()
+    real = idempotent_requests._live
+    looked = []
+
+    def rival_freed_the_key_after_the_first_look(user_id, key):
+        looked.append(key)
+        if len(looked) == 1:
+            return None
+        idempotent_requests.release(founder, key)
+        return real(user_id, key)
+
+    monkeypatch.setattr(idempotent_requests, "_live", rival_freed_the_key_after_the_first_look)
+    busy = _post(client, bearer(founder))
+    assert busy.status_code == 409, busy.get_data(as_text=True)
+    assert busy.get_json()["error"]["message"] == WORDS["nb"]["busy"]
+    assert _pitches(founder) == 0
+    monkeypatch.undo()
+    assert _post(client, bearer(founder)).status_code == 201
