@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import MeetingRequest, Notification
+from app.models.arena import LOCAL_TZ
 from app.services import meeting_requests
 from app.services.errors import DomainError
 from tests.factories import make_arena, make_participant
@@ -100,7 +101,9 @@ def test_an_arena_later_today_still_takes_requests(client, auth):
     arena = make_arena(status="scheduled")
     founder = make_participant(arena, "founder")
     investor = make_participant(arena, "investor")
-    soon = datetime.now(UTC) + timedelta(hours=2)
+    # An arena's date and times are Oslo's clock: two hours from now there. Two hours of
+    # UTC's clock read as Oslo's were no later than now in summer (UTC+2), and it was over.
+    soon = (datetime.now(UTC) + timedelta(hours=2)).astimezone(LOCAL_TZ)
     arena.date, arena.start_time, arena.end_time = soon.date(), soon.time(), soon.time()
     db.session.commit()
     assert meeting_requests.open_for_requests(arena)
