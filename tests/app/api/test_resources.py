@@ -294,3 +294,13 @@ def test_docs_page_renders_the_spec_without_scripts(client):
     # random CSRF tokens (the language form's) left out: one can hold the letters "cdn"
     tokenless = re.sub(r'name="csrf_token"[^>]*value="[^"]*"', "", html)
     assert "cdn" not in tokenless.lower()
+
+
+def test_docs_page_shows_code_in_a_summary_as_code_in_the_list_too(client):
+    """The list of operations printed a summary's Markdown as it was written: "Send an
+    `Idempotency-Key` to make retrying safe." with its backticks; the operation below
+    showed it as code."""
+    html = client.get("/api/v1/docs").get_data(as_text=True)
+    operations = html.split('<ul class="list-unstyled small">')[1].split("</ul>")[0]
+    assert "`" not in operations
+    assert html.count("Send an <code>Idempotency-Key</code> to make retrying safe.") == 2
