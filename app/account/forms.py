@@ -61,7 +61,7 @@ class MailPreferencesForm(KobleForm):
 
 
 class TokenForm(KobleForm):
-    """Name, scope and lifetime of a new personal API token."""
+    """Name, scope and lifetime of a new personal API token, and the current password."""
 
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=80)],
                        description=_l("What the token is for, e.g. “CRM sync”."))
@@ -70,6 +70,11 @@ class TokenForm(KobleForm):
     days = WholeNumberField(_l("Expires after (days)"), default=90,
                         validators=[WholeNumberRequired(_l("Enter a whole number.")),
                                     NumberRange(min=1, max=MAX_DAYS)])
+    # A token outlives the session it is made in: the password, not the session, proves
+    # the owner (api_tokens.create_confirmed).
+    password = PasswordField(_l("Your password"), validators=[DataRequired(), Length(max=128)],
+                             render_kw={"autocomplete": "current-password"},
+                             description=_l("To confirm that it is you."))
 
 
 class DeleteAccountForm(KobleForm):

@@ -103,7 +103,7 @@ def email_notifications():
     return _index_page(form, mail_form, 422)
 
 
-def _mail_limit() -> str:
+def _login_limit() -> str:
     return current_app.config["LOGIN_RATE_LIMIT"]
 
 
@@ -134,8 +134,8 @@ def _mailed(response) -> bool:
 # per address mailed: ten a minute from many accounts would still be hundreds an hour
 # to one inbox. That one counts only the mails sent, so typing a wrong password cannot
 # keep the owner of an address from moving to it.
-@limiter.limit(_mail_limit, methods=["POST"])
-@limiter.limit(_mail_limit, methods=["POST"], key_func=_account_key)
+@limiter.limit(_login_limit, methods=["POST"])
+@limiter.limit(_login_limit, methods=["POST"], key_func=_account_key)
 @limiter.limit(_target_limit, methods=["POST"], key_func=_target_key, deduct_when=_mailed)
 def change_email():
     """Ask to log in with another address: a link goes to it, a notice to the current one;
@@ -201,13 +201,19 @@ def _page(form, new_token=None, status=200):
 
 @bp.route("/tokens", methods=["GET", "POST"])
 @login_required
+# Creating asks for the password: counted as logins are, per client address and per
+# account, so a session left open is no way to guess it.
+@limiter.limit(_login_limit, methods=["POST"])
+@limiter.limit(_login_limit, methods=["POST"], key_func=_account_key)
 def tokens():
-    """List the user's tokens; POST creates one and shows it this once."""
+    """List the user's tokens; POST creates one, given the password, and shows it this
+    once."""
     form = TokenForm()
     if form.validate_on_submit():
         try:
-            created = api_tokens.create(current_user, form.name.data, form.scope.data,
-                                        form.days.data)
+            created = api_tokens.create_confirmed(current_user, form.password.data,
+                                                  form.name.data, form.scope.data,
+                                                  form.days.data)
         except DomainError as error:
             getattr(form, error.field or "name").errors.append(error.message)
         else:

@@ -142,7 +142,10 @@ def _set_active(user_id: int, active: bool):
                      "%(num)d meetings at the arenas are called off, the other participants "
                      "told.", ended.meetings),
             ngettext("%(num)d arena invitation is ended.",
-                     "%(num)d arena invitations are ended.", ended.invitations))), "success")
+                     "%(num)d arena invitations are ended.", ended.invitations),
+            # reactivating does not bring them back (privacy.set_active says why)
+            ngettext("%(num)d API token is revoked.",
+                     "%(num)d API tokens are revoked.", ended.tokens))), "success")
     return redirect(url_for("admin.user", user_id=person.id), 303)
 
 

@@ -13,7 +13,11 @@ API_VERSION = "1.0"
 DESCRIPTION = (
     "Koble's JSON API. Authenticate every request with a personal API token from your "
     "account page: `Authorization: Bearer kbl_…`. Session cookies are ignored. Read tokens "
-    "may only read; writes need a read-write token. Errors always read "
+    "may only read; writes need a read-write token. A token works until it expires or is "
+    "revoked: on the account page, by a password reset (\"Forgot your password?\"), when an "
+    "administrator deactivates the account (reactivating it brings no token back) or when "
+    "the account is deleted. Changing the password or the e-mail address while logged in "
+    "keeps the tokens. Errors always read "
     '`{"error": {"code", "message", "fields"}}`. List endpoints answer `ETag`; send it back '
     "in `If-None-Match` to get 304 when nothing changed. `/pitches` and `/recommendations` "
     "are paginated (`page`, `per_page`; the answer says `total` and `pages`); the other lists "

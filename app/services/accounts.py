@@ -125,16 +125,18 @@ def set_password(user: User, new: str) -> int:
         raise DomainError(problem, "password")
     user.password_hash = hash_password(new)
     user.session_token = new_session_token()
-    revoked = api_tokens.revoke_all(user)
+    revoked = api_tokens.revoke_all(user, actor=user)
     db.session.commit()
     return revoked
 
 
 def set_active(user: User, active: bool) -> None:
-    """Deactivate or reactivate; deactivation ends every session."""
+    """Deactivate or reactivate; deactivation ends every session and revokes every API token
+    (as privacy.set_active, which the admin and the CLI use, does)."""
     user.active = active
     if not active:
         user.session_token = new_session_token()
+        api_tokens.revoke_all(user, actor=None)
     db.session.commit()
 
 

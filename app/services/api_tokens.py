@@ -20,6 +20,7 @@ from app.models.api_token import TOKEN_SCOPES, ApiToken
 from app.models.user import utcnow
 from app.services import audit
 from app.services.errors import DomainError, NotFound
+from app.services.passwords import verify_password
 
 PREFIX = "kbl_"
 MAX_DAYS = 365
@@ -75,6 +76,16 @@ def create(user, name: str, scope: str, days: int) -> NewToken:
     return NewToken(token, plain)
 
 
+def create_confirmed(user, password: str, name: str, scope: str, days: int) -> NewToken:
+    """`create`, once the account's password is given: a token outlives the session it was
+    made in, so a session alone (a computer left unlocked and logged in) must not be enough
+    to make one. A wrong password makes nothing and is audited, as a failed login is."""
+    if not verify_password(user.password_hash, password or ""):
+        audit.record("api_token_password_wrong", actor=user, target=f"user:{user.id}")
+        raise DomainError(_("The password is wrong."), "password")
+    return create(user, name, scope, days)
+
+
 def tokens_of(user) -> list[ApiToken]:
     """Every token of the user, newest first (revoked and expired included)."""
     return list(db.session.scalars(select(ApiToken).where(ApiToken.user_id == user.id)
@@ -99,14 +110,15 @@ def revoke(user, token_id: int) -> ApiToken:
     return token
 
 
-def revoke_all(user) -> int:
+def revoke_all(user, actor) -> int:
     """Revoke every token of the user that still works, in the caller's transaction (not
-    committed); returns how many. For a password reset: see accounts.set_password."""
+    committed), audited as `actor`'s doing; returns how many. For a password reset
+    (accounts.set_password) and a deactivation (privacy.set_active)."""
     live = live_tokens(user)
     now = utcnow()
     for token in live:
         token.revoked_at = now
-        audit.record("api_token_revoked", actor=user, target=f"api_token:{token.id}",
+        audit.record("api_token_revoked", actor=actor, target=f"api_token:{token.id}",
                      commit=False)
     return len(live)
 

@@ -40,6 +40,7 @@ ACTION_GROUPS: dict[str, dict[str, object]] = {
         "email_change_requested": _l("Asked to change e-mail address"),
         "email_changed": _l("Changed e-mail address"),
         "api_token_created": _l("Created an API token"),
+        "api_token_password_wrong": _l("Wrong password when creating an API token"),
         "api_token_revoked": _l("Revoked an API token"),
         "account_deleted": _l("Deleted the account"),
     },

@@ -43,6 +43,7 @@ class Departure:
     meetings: int = 0
     invitations: int = 0  # invitations ended (unsent proposals dropped, seats given up)
     requests: int = 0  # meeting requests withdrawn
+    tokens: int = 0  # API tokens revoked (a deactivation's: privacy.set_active)
 
 
 def leave_arenas(user, actor=None) -> Departure:

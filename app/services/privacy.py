@@ -33,7 +33,7 @@ from app.models import (
     User,
 )
 from app.models.user import ROLES, new_session_token, utcnow
-from app.services import audit
+from app.services import api_tokens, audit
 from app.services.errors import DomainError
 from app.services.passwords import unusable_hash, verify_password
 from app.services.text_search import contains
@@ -287,10 +287,13 @@ def set_role(user: User, role: str, actor=None, association=None) -> None:
 
 
 def set_active(user: User, active: bool, actor=None):
-    """Deactivate (ending every session, and their part in the arenas not yet held, their
-    partners told) or reactivate a user; audited. Nobody deactivates themselves, and the
-    last active admin stays. Reactivating brings no called-off meeting back. Returns the
-    `departures.Departure` (what deactivating ended; empty otherwise)."""
+    """Deactivate (ending every session, revoking every API token, and ending their part in
+    the arenas not yet held, their partners told) or reactivate a user; audited. Nobody
+    deactivates themselves, and the last active admin stays. Reactivating brings no
+    called-off meeting back, and no token: deactivating means cutting the person's access,
+    and a reactivation (perhaps months later, perhaps a mistake undone) must not quietly
+    give scripts somewhere access again; the person makes new tokens, with their password.
+    Returns the `departures.Departure` (what deactivating ended; empty otherwise)."""
     from app.services import departures  # it reaches privacy.shown through the schedule
 
     departure = departures.Departure()
@@ -305,6 +308,9 @@ def set_active(user: User, active: bool, actor=None):
     user.active = active
     if not active:
         user.session_token = new_session_token()
+    # Reactivating revokes too: tokens left live by a deactivation made before deactivating
+    # revoked them (they were only refused while the account was off) must not come back.
+    departure.tokens = api_tokens.revoke_all(user, actor=actor)
     audit.record("user_reactivated" if active else "user_deactivated", actor=actor,
                  target=f"user:{user.id}", commit=False)
     db.session.commit()

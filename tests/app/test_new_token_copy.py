@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tests.factories import make_user
+from tests.factories import DEFAULT_PASSWORD, make_user
 
 STATIC = Path(__file__).resolve().parents[2] / "app" / "static"
 SUCCESS_BG, SUCCESS_TEXT, BOOTSTRAP_CODE = "#d1e7dd", "#0a3622", "#d63384"
@@ -30,7 +30,7 @@ def _contrast(a: str, b: str) -> float:
 def _created(client, auth):
     auth.login(make_user("founder", locale="en").email)
     response = client.post("/account/tokens", data={"name": "skript", "scope": "read",
-                                                    "days": "30"})
+                                                    "days": "30", "password": DEFAULT_PASSWORD})
     assert response.status_code == 201
     return response.get_data(as_text=True)
 

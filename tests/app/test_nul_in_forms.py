@@ -12,7 +12,7 @@ from app.extensions import db
 from app.form_base import KobleForm
 from app.models import ApiToken, Pitch, User
 from tests.app.security.principals import log_in
-from tests.factories import make_user
+from tests.factories import DEFAULT_PASSWORD, make_user
 
 PITCH = {"title": "Solcellebåt", "summary": "Elektrisk ferje", "stage": "seed"}
 
@@ -40,7 +40,8 @@ def test_pitch_title_with_nul_is_refused_on_its_field(app, client):
 def test_token_name_with_nul_is_refused_in_the_users_language(app, client):
     log_in(client, make_user("investor", locale="en"))
     response = client.post("/account/tokens",
-                           data={"name": "CRM\x00", "scope": "read", "days": "30"})
+                           data={"name": "CRM\x00", "scope": "read", "days": "30",
+                                 "password": DEFAULT_PASSWORD})
     assert response.status_code == 422
     assert "invisible control character (NUL)" in response.get_data(as_text=True)
     assert _rows(ApiToken) == 0

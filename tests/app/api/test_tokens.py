@@ -12,14 +12,15 @@ import pytest
 from app.extensions import db
 from app.models import ApiToken, AuditEvent
 from app.models.user import utcnow
-from app.services import accounts, api_tokens
-from tests.factories import make_pitch, make_user
+from app.services import accounts, api_tokens, privacy
+from tests.factories import DEFAULT_PASSWORD, make_pitch, make_user
 
 TOKEN_RE = re.compile(r"kbl_[0-9a-f]{10}_[A-Za-z0-9_-]{40,}")
 
 
-def _create_on_page(client, name="CRM", scope="read", days="30"):
-    return client.post("/account/tokens", data={"name": name, "scope": scope, "days": days})
+def _create_on_page(client, name="CRM", scope="read", days="30", password=DEFAULT_PASSWORD):
+    return client.post("/account/tokens", data={"name": name, "scope": scope, "days": days,
+                                                "password": password})
 
 
 def test_token_is_shown_once_and_stored_hashed(client, auth):
@@ -40,6 +41,28 @@ def test_token_is_shown_once_and_stored_hashed(client, auth):
                                                  for e in db.session.query(AuditEvent))
     me = client.get("/api/v1/me", headers={"Authorization": f"Bearer {plain}"})
     assert me.status_code == 200 and me.get_json()["email"] == user.email
+
+
+@pytest.mark.parametrize(("locale", "message"), [("en", "The password is wrong."),
+                                                 ("nb", "Passordet er feil.")])
+def test_a_session_alone_cannot_make_a_token(client, auth, locale, message):
+    """A token outlives the session: someone at a computer left logged in must not be able
+    to make one without the password."""
+    user = make_user("investor", locale=locale)
+    auth.login(user.email)
+    form = client.get("/account/tokens").get_data(as_text=True)
+    assert 'name="password"' in form and 'autocomplete="current-password"' in form
+    wrong = _create_on_page(client, password="not the password")
+    assert wrong.status_code == 422
+    error = wrong.get_data(as_text=True).split('id="password-error">', 1)[1]
+    assert message in error.split("</div>", 1)[0]
+    assert not TOKEN_RE.search(wrong.get_data(as_text=True))
+    assert _create_on_page(client, password="").status_code == 422
+    assert db.session.query(ApiToken).count() == 0
+    refused = db.session.query(AuditEvent).filter_by(action="api_token_password_wrong").all()
+    assert [(e.actor_id, e.target) for e in refused] == [(user.id, f"user:{user.id}")]
+    assert _create_on_page(client).status_code == 201
+    assert db.session.query(ApiToken).count() == 1
 
 
 def test_token_form_checks_fields(client, auth):
@@ -84,12 +107,53 @@ def test_expired_token_gets_401(client):
         "Authorization": f"Bearer {token.plain}"}).status_code == 401
 
 
-def test_deactivated_users_tokens_stop_working(client):
-    user = make_user("founder")
-    token = api_tokens.create(user, "x", "read-write", 30)
-    accounts.set_active(user, False)
+@pytest.mark.parametrize("deactivate", [
+    lambda user, admin: privacy.set_active(user, False, actor=admin),  # the admin, the CLI
+    lambda user, admin: accounts.set_active(user, False),
+])
+def test_deactivation_revokes_tokens_and_reactivation_does_not_bring_them_back(
+        client, deactivate):
+    """Deactivating cuts the person's access; letting them log in again must not quietly
+    let scripts somewhere back in."""
+    user, admin = make_user("founder"), make_user("admin", association=None)
+    tokens = [api_tokens.create(user, name, "read-write", 30) for name in ("a", "b")]
+    api_tokens.revoke(user, tokens[1].token.id)
+    deactivate(user, admin)
+    privacy.set_active(user, True, actor=admin)
+    for token in tokens:
+        assert client.get("/api/v1/me", headers={
+            "Authorization": f"Bearer {token.plain}"}).status_code == 401
+    db.session.expire_all()
+    assert all(t.token.revoked_at is not None for t in tokens)
+    assert api_tokens.live_tokens(user) == []
+    assert db.session.query(AuditEvent).filter_by(
+        action="api_token_revoked", target=f"api_token:{tokens[0].token.id}").count() == 1
+
+
+def test_reactivation_revokes_tokens_a_deactivation_before_this_rule_left_live(client):
+    user, admin = make_user("founder"), make_user("admin", association=None)
+    token = api_tokens.create(user, "ci", "read", 30)
+    user.active = False  # deactivated when that only refused the tokens
+    db.session.commit()
+    privacy.set_active(user, True, actor=admin)
     assert client.get("/api/v1/me", headers={
         "Authorization": f"Bearer {token.plain}"}).status_code == 401
+
+
+def test_an_admins_deactivation_is_audited_as_theirs_and_counted(app, client, auth):
+    user, admin = make_user("investor"), make_user("admin", association=None, locale="en")
+    for name in ("crm", "sync", "old"):
+        api_tokens.create(user, name, "read", 30)
+    expired = api_tokens.create(user, "gone", "read", 1)
+    expired.token.expires_at = utcnow() - timedelta(seconds=1)
+    db.session.commit()
+    auth.login(admin.email)
+    response = client.post(f"/admin/users/{user.id}/deactivate")
+    assert response.status_code == 303
+    assert "3 API tokens are revoked." in client.get(response.location).get_data(as_text=True)
+    actors = {e.actor_id for e in db.session.query(AuditEvent).filter_by(
+        action="api_token_revoked")}
+    assert actors == {admin.id}
 
 
 @pytest.mark.parametrize("header", [
@@ -172,3 +236,28 @@ class TestRateLimit:
         assert body["error"]["code"] == "too_many_requests"
         assert limited.headers.get("Retry-After")
         assert client.get("/api/v1/me", headers=second).status_code == 200
+
+
+class TestPasswordRateLimit:
+    """Creating asks for the password, so it is counted as logins are: else a session left
+    open would be a way to guess it without end."""
+
+    @pytest.fixture
+    def app_overrides(self):
+        return {"RATELIMIT_ENABLED": True, "RATELIMIT_STORAGE_URI": "memory://"}
+
+    def test_the_eleventh_try_on_one_account_is_refused_even_with_the_password(
+            self, app, client, auth):
+        user = make_user("founder")
+        auth.login(user.email)
+        for n in range(10):
+            assert client.post("/account/tokens", data={
+                "name": "x", "scope": "read", "days": "30", "password": f"guess {n}"},
+                environ_base={"REMOTE_ADDR": f"198.51.100.{n + 1}"}).status_code == 422
+        refused = client.post("/account/tokens", data={
+            "name": "x", "scope": "read", "days": "30", "password": DEFAULT_PASSWORD},
+            environ_base={"REMOTE_ADDR": "198.51.100.200"})
+        assert refused.status_code == 429 and refused.headers.get("Retry-After")
+        assert db.session.query(ApiToken).count() == 0
+        # the list still opens: only making tokens is counted
+        assert client.get("/account/tokens").status_code == 200

@@ -16,7 +16,7 @@ from app.models import ApiToken, Arena, InvestorProfile, Pitch, User
 from app.services import api_tokens
 from tests.app.security.counts import count
 from tests.app.security.principals import log_in
-from tests.factories import make_arena, make_investor, make_pitch, make_user
+from tests.factories import DEFAULT_PASSWORD, make_arena, make_investor, make_pitch, make_user
 
 FIELDS = ("role", "owner_id", "user_id", "status", "id", "hidden", "version",
           "association_id", "active")
@@ -134,7 +134,8 @@ def test_token_create_keeps_user_and_scope(app):
     client = _client(app, user)
     response = client.post("/account/tokens", data={
         **extra(victim.id), "name": "CRM", "scope": "read", "days": "30",
-        "revoked_at": "", "expires_at": "2099-01-01", "token_hash": "x"})
+        "password": DEFAULT_PASSWORD, "revoked_at": "", "expires_at": "2099-01-01",
+        "token_hash": "x"})
     assert response.status_code == 201
     token = db.session.query(ApiToken).one()
     assert token.user_id == user.id and token.scope == "read"
