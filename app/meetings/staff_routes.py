@@ -45,10 +45,17 @@ def _layout(arena) -> dict:
 
 
 def _page(arena, error=None, typed=None):
+    closed = schedule_service.closed_because(arena)
     return render_template("meetings/staff_schedule.html", arena=arena, error=error,
-                           typed=typed or {},
-                           changeable=arena.status in schedule_service.BUILDABLE,
+                           typed=typed or {}, closed=closed, changeable=closed is None,
                            **_layout(arena))
+
+
+def _refused(arena, error: DomainError) -> None:
+    """Flash why a change was refused, unless it is why the schedule is closed: the page
+    says that in place of the buttons, and flashed too it would stand there twice."""
+    if error.message != schedule_service.closed_because(arena):
+        flash(error.message, "danger")
 
 
 def _back(arena_id: int):
@@ -81,7 +88,7 @@ def build(arena_id: int):
     try:
         counts = schedule_service.build(current_user, arena)
     except DomainError as error:
-        flash(error.message, "danger")
+        _refused(arena, error)
     else:
         made = ngettext("%(num)d meeting (mutual: %(mutual)d, one-sided: %(one)d, "
                         "suggested: %(suggested)d).",
@@ -108,13 +115,13 @@ def publish(arena_id: int):
         try:
             outcome = schedule_service.to_publish(arena)
         except DomainError as error:
-            flash(error.message, "danger")
+            _refused(arena, error)
             return _back(arena_id)
         return render_template("meetings/confirm_publish.html", arena=arena, outcome=outcome)
     try:
         outcome = schedule_service.publish(current_user, arena)
     except DomainError as error:
-        flash(error.message, "danger")
+        _refused(arena, error)
     else:
         flash(ngettext("The schedule is published. %(num)d person is told.",
                        "The schedule is published. %(num)d people are told.",
@@ -132,7 +139,7 @@ def lock(arena_id: int, meeting_id: int):
         call_or_abort(lambda: meeting_changes.set_locked(current_user, arena, meeting_id,
                                                           locked))
     except DomainError as error:
-        flash(error.message, "danger")
+        _refused(arena, error)
     else:
         flash(_("The meeting is locked.") if locked else _("The meeting is unlocked."),
               "success")
@@ -153,6 +160,9 @@ def move(arena_id: int, meeting_id: int):
         call_or_abort(lambda: meeting_changes.move(current_user, arena, meeting_id, slot - 1,
                                                     table - 1))
     except DomainError as error:
+        if error.message == schedule_service.closed_because(arena):
+            # The page says why and offers no Move: no row to keep the typed values at.
+            return redirect(url_for("meetings_staff.schedule", arena_id=arena_id), code=303)
         return _move_refused(arena, typed, error.message)
     flash(_("The meeting is moved and locked there.") if arena.schedule_published else
           _("The meeting is moved and locked there. Nobody is told: the schedule is a draft."),
@@ -179,7 +189,7 @@ def cancel(arena_id: int, meeting_id: int):
         try:
             meeting = call_or_abort(lambda: meeting_changes.cancellable(arena, meeting_id))
         except DomainError as error:
-            flash(error.message, "danger")
+            _refused(arena, error)
             return _back(arena_id)
         org = organisations({meeting.investor_user_id}).get(meeting.investor_user_id, "")
         return render_template("meetings/confirm_cancel.html", arena=arena, meeting=meeting,
@@ -187,7 +197,7 @@ def cancel(arena_id: int, meeting_id: int):
     try:
         call_or_abort(lambda: meeting_changes.cancel(current_user, arena, meeting_id))
     except DomainError as error:
-        flash(error.message, "danger")
+        _refused(arena, error)
     else:
         flash(_("The meeting is cancelled and both people are told. A re-run leaves the pair "
                 "out until you restore it.") if arena.schedule_published else
@@ -204,7 +214,7 @@ def restore(arena_id: int, meeting_id: int):
     try:
         back = call_or_abort(lambda: meeting_changes.restore(current_user, arena, meeting_id))
     except DomainError as error:
-        flash(error.message, "danger")
+        _refused(arena, error)
     else:
         if back and arena.schedule_published:
             flash(_("The meeting is back in its slot and both people are told."), "success")

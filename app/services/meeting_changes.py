@@ -20,7 +20,14 @@ from app.services import arenas as arena_service
 from app.services.errors import DomainError, NotFound
 from app.services.meeting_requests import accepted, withdraw_pending
 from app.services.privacy import shown
-from app.services.schedule import BUILDABLE, STAFF_CANCELLED, bump, is_active, meetings
+from app.services.schedule import (
+    BUILDABLE,
+    STAFF_CANCELLED,
+    bump,
+    closed_because,
+    is_active,
+    meetings,
+)
 
 
 def meeting_of(arena: Arena, meeting_id: int) -> Meeting:
@@ -31,9 +38,11 @@ def meeting_of(arena: Arena, meeting_id: int) -> Meeting:
 
 
 def _check_changeable(arena: Arena) -> None:
-    """A held (done) or cancelled arena's meetings are its record: they stay as they were."""
-    if arena.status not in BUILDABLE:
-        raise DomainError(_("This arena can no longer be changed."))
+    """A held (done, or over) or cancelled arena's meetings are its record: staff's edits
+    are refused with the reason the schedule page shows (schedule.closed_because)."""
+    closed = closed_because(arena)
+    if closed is not None:
+        raise DomainError(closed)
 
 
 def set_locked(staff, arena: Arena, meeting_id: int, locked: bool) -> Meeting:
@@ -212,7 +221,8 @@ def withdraw(user, arena_id: int) -> Withdrawn:
         raise DomainError(_("You have not accepted this invitation, so there is nothing to "
                             "cancel."))
     arena = arena_service.lock_arena(arena_id)
-    _check_changeable(arena)
+    if arena.status not in BUILDABLE:
+        raise DomainError(_("This arena can no longer be changed."))
     mine = meetings(arena, user_id=user.id)
     invitation.state = "cancelled"
     invitation.answered_at = utcnow()

@@ -87,6 +87,29 @@ def bump(arena: Arena) -> None:
 
 
 # --- building -------------------------------------------------------------------------------
+def closed_because(arena: Arena) -> str | None:
+    """Why staff can no longer build, re-run, publish or edit the arena's schedule, or None
+    when they can. The schedule page says it in place of the buttons, and every change
+    refuses with it. Once the arena has taken place (Arena.held: marked done, or its end has
+    passed) its meetings are the record that attendance, feedback and "met before" read: a
+    re-run or a move would rewrite meetings that happened, and publishing a draft nobody was
+    told of would send agendas for an arena that is over."""
+    if arena.status == "cancelled":
+        return _("The arena is cancelled: this schedule is kept as a record and can no longer "
+                 "be changed.")
+    if arena.held:
+        if arena.schedule_published:
+            return _("The arena is held: this schedule is its record and can no longer be "
+                     "changed.")
+        if arena.scheduled_at is None:
+            return _("The arena is held: a meeting schedule can no longer be built.")
+        return _("The arena is held and this draft schedule was never published: nobody "
+                 "was told of it, and it can no longer be changed or published.")
+    if arena.status not in BUILDABLE:
+        return _("A schedule can only be built while the arena is inviting or scheduled.")
+    return None
+
+
 def _excluded(arena: Arena, pitch_ids, profile_by_user) -> set[tuple[int, int]]:
     """(pitch, profile) pairs the engine must not suggest: either side marked "not for me",
     or they met at an earlier arena (an explicit request still gets them a meeting)."""
@@ -213,10 +236,11 @@ def build(staff, arena: Arena) -> dict[str, int]:
     """Build (or re-run) the schedule: locked meetings stay, the rest is filled anew. Until
     staff publish it the schedule is a draft: nobody is told and participants see none of
     it. A re-run of a published schedule tells those whose meetings changed."""
-    if arena.status not in BUILDABLE:
-        raise DomainError(_("A schedule can only be built while the arena is inviting or "
-                            "scheduled."))
     arena = arena_service.lock_arena(arena.id)
+    closed = closed_because(arena)
+    if closed is not None:
+        db.session.rollback()  # let go of the lock: nothing was changed
+        raise DomainError(closed)
     slots = arena.meeting_slots
     index = {s: k for k, s in enumerate(slots)}
     invitations = accepted(arena.id)
@@ -305,8 +329,9 @@ class Publication:
 
 
 def _check_publishable(arena: Arena) -> None:
-    if arena.status not in BUILDABLE:
-        raise DomainError(_("This arena can no longer be changed."))
+    closed = closed_because(arena)
+    if closed is not None:
+        raise DomainError(closed)
     if arena.schedule_published:
         raise DomainError(_("The schedule is already published."))
     if arena.scheduled_at is None:

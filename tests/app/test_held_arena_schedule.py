@@ -1,0 +1,157 @@
+"""Once an arena has taken place (Arena.held: marked done, or its end has passed) its meeting
+schedule is the record that attendance, feedback and "met before" read: staff can no longer
+build it, re-run it, publish a draft of it, or move, lock, cancel or restore its meetings.
+Each is refused with the reason the schedule page states in place of the buttons, and
+nothing changes. Before, only the status was read: an arena whose end had passed but which
+staff had not marked done ("scheduled") could be re-run, rewriting the meetings that had
+happened, and a draft nobody was told of could be published, mailing agendas for an arena
+that was over."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from app.extensions import db
+from app.models import Arena, AuditEvent, Meeting, Notification
+from tests.factories import make_arena, make_meeting, make_participant, make_score, outbox_of
+
+
+def over(**fields) -> Arena:
+    """An arena that ended yesterday and that staff never marked done."""
+    yesterday = (datetime.now(UTC) - timedelta(days=1)).date()
+    values = {"date": yesterday, "rsvp_deadline": datetime.now(UTC) - timedelta(days=8),
+              "status": "scheduled", "slot_count": 2, "breaks": [], "table_count": 2}
+    values.update(fields)
+    return make_arena(**values)
+
+
+def people(arena):
+    """Two founders and two investors who all fit each other."""
+    founders = [make_participant(arena, "founder") for _ in range(2)]
+    investors = [make_participant(arena, "investor") for _ in range(2)]
+    for f in founders:
+        for i in investors:
+            make_score(f, i, 0.8)
+    return founders, investors
+
+
+@pytest.fixture
+def held():
+    """A published schedule that took place: one meeting (the other pairs were never
+    placed), one locked, and one the organisers cancelled."""
+    arena = over(schedule_sequence=3, scheduled_at=datetime.now(UTC) - timedelta(days=9))
+    (f1, f2), (i1, i2) = people(arena)
+    met = make_meeting(arena, f1, i1, slot=0, table=0)
+    locked = make_meeting(arena, f2, i2, slot=0, table=1, locked=True)
+    gone = make_meeting(arena, f1, i2, slot=1, table=0, state="cancelled_by_staff")
+    return arena, met, locked, gone
+
+
+def snapshot(arena) -> tuple:
+    """Everything a change to the schedule would touch."""
+    db.session.expire_all()
+    row = db.session.get(Arena, arena.id)
+    meetings = db.session.execute(select(
+        Meeting.id, Meeting.slot, Meeting.table, Meeting.state, Meeting.locked)
+        .where(Meeting.arena_id == arena.id).order_by(Meeting.id)).all()
+    return (row.status, row.schedule_sequence, row.schedule_published_at,
+            [tuple(m) for m in meetings])
+
+
+def told_or_audited() -> tuple[int, int]:
+    return (db.session.scalar(select(func.count(Notification.id))),
+            db.session.scalar(select(func.count(AuditEvent.id)).where(
+                AuditEvent.action.like("schedule_%") | AuditEvent.action.like("meeting_%"))))
+
+
+def base(arena) -> str:
+    return f"/staff/arenas/{arena.id}"
+
+
+@pytest.mark.parametrize(("lang", "says"), [
+    ("en", "The arena is held: this schedule is its record and can no longer be changed."),
+    ("nb", "Arenaen er gjennomført: denne møteplanen er arkivet over den og kan ikke lenger "
+            "endres."),
+])
+def test_an_arena_over_refuses_every_change_to_its_schedule_and_says_why_once(
+        app, client, staff, held, lang, says):
+    arena, met, locked, gone = held
+    client.post("/language", data={"lang": lang})
+    before = snapshot(arena)
+    page = base(arena)
+    for post in (f"{page}/schedule/build", f"{page}/meetings/{met.id}/lock",
+                 f"{page}/meetings/{locked.id}/lock", f"{page}/meetings/{met.id}/cancel",
+                 f"{page}/meetings/{gone.id}/restore"):
+        response = client.post(post, data={"locked": "1"})
+        assert response.status_code == 302, post
+        assert client.get(response.location).get_data(as_text=True).count(says) == 1, post
+    moved = client.post(f"{page}/meetings/{met.id}/move", data={"slot": "2", "table": "2"})
+    assert moved.status_code == 303
+    shown = client.get(moved.location).get_data(as_text=True)
+    assert shown.count(says) == 1 and 'class="alert alert-danger"' not in shown
+    asked = client.get(f"{page}/meetings/{met.id}/cancel")  # the page that asks first
+    assert asked.status_code == 302
+    assert client.get(asked.location).get_data(as_text=True).count(says) == 1
+    assert snapshot(arena) == before
+    assert told_or_audited() == (0, 0) and not outbox_of(app)
+
+
+def test_the_page_of_an_arena_over_offers_no_change_and_says_why(client, staff, held):
+    arena, met, locked, gone = held
+    html = client.get(f"{base(arena)}/schedule").get_data(as_text=True)
+    assert ('<p id="schedule-read-only">The arena is held: this schedule is its record and '
+            'can no longer be changed.</p>') in html
+    assert f'action="{base(arena)}/schedule/build"' not in html
+    assert "/move" not in html and "/lock" not in html and "/restore" not in html
+    assert f"/meetings/{met.id}/cancel" not in html
+    # the record is all there
+    assert f'id="meeting-{met.id}"' in html and f'id="cancelled-{gone.id}"' in html
+
+
+def test_a_draft_never_published_before_the_arena_can_no_longer_be_published(app, client,
+                                                                             staff):
+    """Its participants were never told of it: publishing now would mail each an agenda
+    for an arena that is over."""
+    arena = over(scheduled_at=datetime.now(UTC) - timedelta(days=3), schedule_sequence=1)
+    (f1, _f2), (i1, _i2) = people(arena)
+    make_meeting(arena, f1, i1, published=False)
+    says = ("The arena is held and this draft schedule was never published: nobody was told "
+            "of it, and it can no longer be changed or published.")
+    html = client.get(f"{base(arena)}/schedule").get_data(as_text=True)
+    assert says in html and "/schedule/publish" not in html
+    before = snapshot(arena)
+    for response in (client.get(f"{base(arena)}/schedule/publish"),
+                     client.post(f"{base(arena)}/schedule/publish"),
+                     client.post(f"{base(arena)}/schedule/build")):
+        assert response.status_code == 302
+        assert client.get(response.location).get_data(as_text=True).count(says) == 1
+    assert snapshot(arena) == before
+    assert before[2] is None  # still unpublished
+    assert told_or_audited() == (0, 0) and not outbox_of(app)
+
+
+def test_no_schedule_is_built_for_an_arena_over(client, staff):
+    arena = over(status="inviting")
+    people(arena)
+    says = "The arena is held: a meeting schedule can no longer be built."
+    assert says in client.get(f"{base(arena)}/schedule").get_data(as_text=True)
+    response = client.post(f"{base(arena)}/schedule/build")
+    assert client.get(response.location).get_data(as_text=True).count(says) == 1
+    db.session.expire_all()
+    row = db.session.get(Arena, arena.id)
+    assert (row.status, row.scheduled_at) == ("inviting", None)
+    assert not db.session.scalars(select(Meeting)).all()
+
+
+def test_an_arena_later_today_or_ahead_still_builds(client, staff):
+    """The end decides, not the day: the same arena a month ahead builds as before."""
+    arena = make_arena(slot_count=2, breaks=[], table_count=2)
+    people(arena)
+    response = client.post(f"{base(arena)}/schedule/build")
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Arena, arena.id).status == "scheduled"
+    assert db.session.scalars(select(Meeting)).all()
