@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
+from flask_babel import format_date
 from flask_babel import gettext as _
 
 from app.extensions import db
 from app.models import Arena, Invitation
+from app.models.arena import LOCAL_TZ
 from app.services import audit
 from app.services.errors import DomainError, NotFound
 
 MARKABLE_STATUSES = ("scheduled", "done")
 
 
-def closed_because(arena: Arena) -> str | None:
+def closed_because(arena: Arena, now: datetime | None = None) -> str | None:
     """Why nobody at the arena can be marked present or absent yet, or None when they can.
     The attendance page says it in place of the buttons, and `mark` refuses with it."""
     if arena.status == "cancelled":
@@ -24,6 +28,11 @@ def closed_because(arena: Arena) -> str | None:
         # were never shown to the two people, so there is nothing to mark them present at.
         return _("The meeting schedule is not published yet, so nobody can be marked present "
                  "or absent.")
+    if (now or datetime.now(UTC)).astimezone(LOCAL_TZ).date() < arena.date:
+        # Nobody can have come before the arena's day (its start's Oslo date); a mark made
+        # weeks ahead would count meetings as held, or not, before they happen.
+        return _("Attendance can be marked from the day of the arena, %(date)s.",
+                 date=format_date(arena.date, "long"))
     return None
 
 
