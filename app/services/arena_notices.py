@@ -133,10 +133,10 @@ def meetings_retimed(arena: Arena, moved: Iterable[Meeting], active: Iterable[Me
                      called_off: Iterable[Meeting], staff,
                      fitted: Iterable[Invitation] = ()) -> list[Notification]:
     """An edit of the arena's slot plan moved some meetings in time (and perhaps called
-    others off): each person with a moved meeting learns their meetings' new times, with
-    how many were called off; those whose saved times the new plan cut (`fitted`) learn
-    their new times, with how many were called off; the others who only lost meetings
-    learn how many."""
+    others off): each person with a moved meeting learns their meetings' new times, and
+    their own new arrive/leave times when the plan cut those too (`fitted`), with how many
+    were called off; the others whose saved times were cut learn their new times, with
+    how many were called off; the others who only lost meetings learn how many."""
     called_off = _known(arena, called_off)
     movers = {uid for m in _known(arena, moved)
               for uid in (m.founder_user_id, m.investor_user_id)}
@@ -148,13 +148,17 @@ def meetings_retimed(arena: Arena, moved: Iterable[Meeting], active: Iterable[Me
             if user.id in movers:
                 times.setdefault(user.id, []).append(clock_face(arena.slot_start(m.slot)))
                 users[user.id] = user
+    # One notice each: a mover whose times were cut too learns them in the same notice
+    # (as arena_moved carries them); left to times_fitted they were never told.
+    cut = {i.user_id: i for i in fitted}
     path = _agenda_link(arena)
     notes = []
     for uid in sorted(movers):
+        window = _fitted_times(arena, cut[uid]) if uid in cut else {}
         notes += notices.tell([users[uid]], "meetings_retimed", path, actor=staff,
                               arena=arena.title, arena_id=arena.id,
-                              times=", ".join(times[uid]), count=lost[uid])
-    fitted = [i for i in fitted if i.user_id not in movers]
+                              times=", ".join(times[uid]), **window, count=lost[uid])
+    fitted = [i for uid, i in cut.items() if uid not in movers]
     notes += times_fitted(arena, fitted, lost, staff)
     told = movers | {i.user_id for i in fitted}
     return notes + meetings_called_off(arena, called_off, staff, skip=told)

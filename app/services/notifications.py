@@ -71,8 +71,9 @@ def _times_fitted(p: dict) -> str:
 
 
 def _times_fitted_after_move(p: dict) -> str:
-    """The same, following the arena_moved sentence, which has named the arena and the
-    organisers already: said again, the notice read like two notices pasted together."""
+    """The same, following the arena_moved or meetings_retimed sentence, which has named
+    the arena and the organisers already: said again, the notice read like two notices
+    pasted together."""
     return _("The times you gave no longer fit the new meeting plan: you are now there "
              "%(arrive)s–%(leave)s.", arrive=p.get("arrive", ""), leave=p.get("leave", ""))
 
@@ -104,7 +105,8 @@ STAFF_CHANGES = {
         "called off.", int(p.get("count") or 0), arena=p.get("arena", "")),
     "meetings_retimed": lambda p: _(
         "The organisers changed the meeting times at “%(arena)s”: your meetings are now at "
-        "%(times)s.", arena=p.get("arena", ""), times=p.get("times", "")) + _called_off(p),
+        "%(times)s.", arena=p.get("arena", ""), times=p.get("times", ""))
+    + (" " + _times_fitted_after_move(p) if p.get("arrive") else "") + _called_off(p),
     "times_changed_called_off": lambda p: ngettext(
         "The organisers changed your times at “%(arena)s”: %(num)d of your meetings no "
         "longer fits and is called off.",
