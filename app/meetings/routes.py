@@ -71,8 +71,10 @@ def _participants_page(me, token: str | None = None):
         people=requests_service.other_side(me),
         used=requests_service.outgoing_count(me.arena_id, me.user_id),
         cap=requests_service.request_cap(arena, me),
-        # an arena over: why nothing can be asked, and requests waiting read as unanswered
+        # an arena over or cancelled: why nothing can be asked, and requests still waiting
+        # read as never answered, not as waiting (nobody can answer them now)
         over=requests_service.over_text(arena) if arena.held else "",
+        cancelled=arena.status == "cancelled",
         requests_open=requests_open, open_for_requests=token is None and requests_open)
 
 

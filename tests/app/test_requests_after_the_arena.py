@@ -111,3 +111,38 @@ def test_an_arena_later_today_still_takes_requests(client, auth):
     auth.login(investor.user.email)
     page = client.get(f"/arenas/{arena.id}/participants").get_data(as_text=True)
     assert 'name="answer"' in page and "is over" not in page
+
+
+@pytest.mark.parametrize(("locale", "words"), [
+    ("en", {"note": "This arena is cancelled.",
+            "incoming": "{asker} asked to meet you; the arena was cancelled before the "
+                        "request was answered.",
+            "outgoing": "You asked to meet {asked}; the arena was cancelled before the "
+                        "request was answered."}),
+    ("nb", {"note": "Denne arenaen er avlyst.",
+            "incoming": "{asker} ba om å få møte deg; arenaen ble avlyst før forespørselen "
+                        "ble besvart.",
+            "outgoing": "Du ba om å få møte {asked}; arenaen ble avlyst før forespørselen "
+                        "ble besvart."}),
+])
+def test_a_cancelled_arena_says_so_and_its_requests_read_as_never_answered(
+        client, auth, locale, words):
+    """Cancelling an arena leaves its requests pending, as the schedule's record. The
+    participants page said nothing of the cancellation: a request to you read "asks to meet
+    you" (no buttons, no reason) and yours "waiting for an answer", for ever."""
+    arena = make_arena(status="scheduled")
+    founder = make_participant(arena, "founder")
+    asked = make_participant(arena, "investor")
+    asker = make_participant(arena, "investor")
+    founder.user.locale = locale
+    meeting_requests.request_meeting(founder.user, arena.id, asked.user_id)
+    req = meeting_requests.request_meeting(asker.user, arena.id, founder.user_id)
+    arena.status = "cancelled"
+    db.session.commit()
+    auth.login(founder.user.email)
+    page = client.get(f"/arenas/{arena.id}/participants").get_data(as_text=True)
+    assert page.count(words["note"]) == 1
+    assert words["incoming"].format(asker=asker.user.name) in page
+    assert words["outgoing"].format(asked=asked.user.name) in page
+    assert "waiting for an answer" not in page and "venter på svar" not in page
+    assert _state(req.id) == "pending"
