@@ -235,15 +235,16 @@ def withdraw(user, arena_id: int) -> Withdrawn:
     return Withdrawn(freed, len(partners))
 
 
-def seat_freed(arena: Arena, person, told: list, newly: list[Invitation], action: str,
-               actor, detail: str) -> None:
+def seat_freed(arena: Arena, person, told: list, newly: list[Invitation],
+               action: str | None = None, actor=None, detail: str = "") -> None:
     """How a seated person's stopping coming to `arena` ends, once their meetings are called
-    off (`told`: the notices that makes), their invitation cancelled and their seat given
-    to the waiting list (`newly`): their meeting requests still waiting for an answer there
-    are withdrawn with the other side told, all is committed, the notices are sent, the
-    newly invited are e-mailed, and `action` goes to the audit trail. Staff's Remove
-    (`invitation_edits.remove`) and a participant's cancel (`withdraw`) share it, so the two
-    cannot drift apart; the caller holds the arena lock."""
+    off (`told`: the notices that makes), their invitation cancelled or declined and their
+    seat given to the waiting list (`newly`): their meeting requests still waiting for an
+    answer there are withdrawn with the other side told, all is committed, the notices are
+    sent, the newly invited are e-mailed, and `action`, if any, goes to the audit trail.
+    Staff's Remove (`invitation_edits.remove`), a participant's cancel (`withdraw`) and a
+    no to the invitation (`rsvp.answer`, which audits no answer) share it, so they cannot
+    drift apart; the caller holds the arena lock."""
     from app.services.rsvp import mail_invitation
 
     told = told + arena_notices.requests_withdrawn(
@@ -252,4 +253,5 @@ def seat_freed(arena: Arena, person, told: list, newly: list[Invitation], action
     notices.send(told)
     for other in newly:
         mail_invitation(other)
-    audit.record(action, actor=actor, target=f"arena:{arena.id}", detail=detail)
+    if action is not None:
+        audit.record(action, actor=actor, target=f"arena:{arena.id}", detail=detail)

@@ -16,13 +16,12 @@ from app.services import (
     links,
     mail_preferences,
     meeting_changes,
-    notices,
 )
 from app.services import arenas as arena_service
 from app.services import schedule as schedule_service
 from app.services.errors import DomainError, NotFound
 from app.services.mailer import Attachment, deliver
-from app.services.meeting_requests import participant_of, withdraw_pending
+from app.services.meeting_requests import participant_of
 from app.services.tokens import sign, unsign
 
 SALT = "arena-rsvp"
@@ -136,8 +135,6 @@ def answer(invitation_id: int, accept: bool) -> tuple[Invitation, str]:
         invitation = db.session.scalars(select(Invitation).where(Invitation.id == invitation_id)
                                         .execution_options(populate_existing=True)).one()
         _check_open(arena, invitation)
-        newly_invited: list[Invitation] = []
-        told = []
         if accept:
             outcome = _accept(arena, invitation)
         else:
@@ -146,18 +143,17 @@ def answer(invitation_id: int, accept: bool) -> tuple[Invitation, str]:
                     if invitation.state == "accepted" else [])
             outcome = _decline(arena, invitation)
             if outcome == "declined":
-                newly_invited = fill_seats(arena, invitation.side)
-                told = arena_notices.partner_withdrew(arena, invitation.user, mine)
-                told += arena_notices.requests_withdrawn(
-                    invitation.user, withdraw_pending(invitation.user, arena.id),
-                    left_koble=False)
+                # Ends as a participant's cancel does (withdraw), but with no audit entry:
+                # answers are not audited, the invitation keeps its answer and its time.
+                meeting_changes.seat_freed(
+                    arena, invitation.user,
+                    arena_notices.partner_withdrew(arena, invitation.user, mine),
+                    fill_seats(arena, invitation.side))
+                return invitation, outcome
         db.session.commit()
     except Exception:
         db.session.rollback()
         raise
-    notices.send(told)
-    for other in newly_invited:
-        mail_invitation(other)
     return invitation, outcome
 
 
