@@ -20,9 +20,9 @@ from flask import (
 )
 from flask_babel import force_locale, get_locale
 from flask_babel import gettext as _
-from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_required, login_user, logout_user
 
+from app import password_guesses
 from app.account.forms import (
     AccountForm,
     ChangeEmailForm,
@@ -103,17 +103,6 @@ def email_notifications():
     return _index_page(form, mail_form, 422)
 
 
-def _login_limit() -> str:
-    return current_app.config["LOGIN_RATE_LIMIT"]
-
-
-def _account_key() -> str:
-    # The limit is checked before login_required runs: an anonymous POST counts by address.
-    if current_user.is_authenticated:
-        return f"user:{current_user.id}"
-    return get_remote_address()
-
-
 def _target_limit() -> str:
     return current_app.config["EMAIL_CHANGE_TARGET_RATE_LIMIT"]
 
@@ -134,8 +123,7 @@ def _mailed(response) -> bool:
 # per address mailed: ten a minute from many accounts would still be hundreds an hour
 # to one inbox. That one counts only the mails sent, so typing a wrong password cannot
 # keep the owner of an address from moving to it.
-@limiter.limit(_login_limit, methods=["POST"])
-@limiter.limit(_login_limit, methods=["POST"], key_func=_account_key)
+@password_guesses.counted
 @limiter.limit(_target_limit, methods=["POST"], key_func=_target_key, deduct_when=_mailed)
 def change_email():
     """Ask to log in with another address: a link goes to it, a notice to the current one;
@@ -201,10 +189,8 @@ def _page(form, new_token=None, status=200):
 
 @bp.route("/tokens", methods=["GET", "POST"])
 @login_required
-# Creating asks for the password: counted as logins are, per client address and per
-# account, so a session left open is no way to guess it.
-@limiter.limit(_login_limit, methods=["POST"])
-@limiter.limit(_login_limit, methods=["POST"], key_func=_account_key)
+# creating asks for the password
+@password_guesses.counted
 def tokens():
     """List the user's tokens; POST creates one, given the password, and shows it this
     once."""
@@ -247,6 +233,7 @@ def export():
 
 @bp.route("/delete", methods=["GET", "POST"])
 @login_required
+@password_guesses.counted
 def delete():
     """Delete the account after the password is confirmed; the session ends."""
     form = DeleteAccountForm()

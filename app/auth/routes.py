@@ -17,7 +17,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, login_user, logout_user
 
-from app import stale_forms
+from app import password_guesses, stale_forms
 from app.auth.forms import (
     ChangePasswordForm,
     LoginForm,
@@ -139,6 +139,7 @@ def logout():
 
 @bp.route("/password", methods=["GET", "POST"])
 @login_required
+@password_guesses.counted
 def change_password():
     """Change the password, proving the current one."""
     form = ChangePasswordForm(personal=(current_user.email, current_user.name))

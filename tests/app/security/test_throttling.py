@@ -214,3 +214,42 @@ def test_asking_with_a_wrong_password_does_not_use_up_an_address(
             "email": "offer@example.no", "password": "not the password"}).status_code != 303
     assert client.post("/account/email", data={
         "email": "offer@example.no", "password": DEFAULT_PASSWORD}).status_code == 303
+
+
+def _change_password(client, password="not the password"):  # noqa: S107
+    return client.post("/auth/password", data={
+        "current_password": password, "new_password": "a new long passphrase 2026",
+        "confirm": "a new long passphrase 2026"})
+
+
+def test_the_eleventh_password_change_try_is_refused_even_with_the_right_password(
+        app, client, auth, fast_hash):
+    """A session left open on someone else's computer is no way to guess the password."""
+    user = make_user("founder")
+    auth.login(user.email)
+    for _ in range(10):
+        assert _change_password(client).status_code == 422
+    _assert_friendly_429(_change_password(client, password=DEFAULT_PASSWORD))
+    other = app.test_client()  # the old password stands
+    assert other.post("/auth/login", data={"email": user.email, "password": DEFAULT_PASSWORD},
+                      environ_base={"REMOTE_ADDR": "192.0.2.77"}).status_code == 302
+
+
+def test_the_pages_that_ask_for_the_password_share_one_budget(app, client, auth, fast_hash,
+                                                              fast_password_check):
+    """Four pages do not give four times the guesses: password change, account deletion,
+    e-mail change and a new API token draw on one count per account."""
+    user = make_user("investor")
+    auth.login(user.email)
+    for _ in range(3):
+        assert _change_password(client).status_code == 422
+        assert client.post("/account/delete", data={"password": "wrong"}).status_code == 422
+    for _ in range(4):
+        assert client.post("/account/tokens", data={
+            "name": "ci", "password": "wrong"}).status_code == 422
+    _assert_friendly_429(client.post("/account/delete", data={"password": DEFAULT_PASSWORD}))
+    _assert_friendly_429(client.post("/account/email", data={
+        "email": "new@example.no", "password": DEFAULT_PASSWORD}))
+    from app.extensions import db
+    from app.models import User
+    assert db.session.get(User, user.id).active  # not deleted
