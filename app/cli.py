@@ -156,6 +156,17 @@ def db_restore(path: str, yes: bool):
     click.echo(f"Restored from {path}.")
 
 
+@click.command("prune")
+def prune():
+    """Delete what Koble keeps only for a while: API Idempotency-Key answers older than a
+    day, and create-form tokens older than 30 days. Run it with the hourly reminders."""
+    from app.services import form_once, idempotent_requests
+
+    keys = idempotent_requests.prune()
+    forms = form_once.prune()
+    click.echo(f"Deleted {keys} expired Idempotency-Key answers and {forms} old form tokens.")
+
+
 def register_commands(app: Flask) -> None:
     """Attach every command group to the app."""
     app.cli.add_command(users_cli)
@@ -166,6 +177,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(demo_cli)
     app.cli.add_command(db_backup)
     app.cli.add_command(db_restore)
+    app.cli.add_command(prune)
     from app.arenas.cli import arenas_cli
 
     app.cli.add_command(arenas_cli)

@@ -7,17 +7,21 @@ from __future__ import annotations
 
 import re
 import secrets
+from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 
 from app.extensions import db
 from app.models import Arena, FormUse, Pitch
+from app.models.user import utcnow
 
 # what a form makes, and who made it: an id SQLite gave again after a delete may be someone
 # else's by now
 KINDS = {"pitch": (Pitch, Pitch.owner_id), "arena": (Arena, Arena.created_by_id)}
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
+# Back brings a form back within minutes or days, not months
+KEEP = timedelta(days=30)
 
 
 def new_token() -> str:
@@ -70,3 +74,14 @@ def commit_once(user, kind: str, token, made: Pitch | Arena) -> tuple[Pitch | Ar
             raise
         return earlier, False
     return made, True
+
+
+def prune() -> int:
+    """Forget the tokens of forms saved more than KEEP ago; how many. Without it the table
+    grows by a row per pitch or arena ever made, and on SQLite, which gives a deleted row's
+    id again, an old token could point at someone's newer pitch (made_by checks the maker,
+    so never another person's)."""
+    deleted = db.session.execute(delete(FormUse).where(FormUse.created_at < utcnow() - KEEP)
+                                 ).rowcount
+    db.session.commit()
+    return deleted

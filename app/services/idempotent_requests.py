@@ -99,8 +99,7 @@ def begin(user, key: str, request_fingerprint: str) -> Answer | None:
     if row is not None:
         return _answer(row, request_fingerprint)
     # Keys live a day: drop the expired ones now, an indexed range of rows each deleted once.
-    db.session.execute(delete(IdempotentRequest)
-                       .where(IdempotentRequest.created_at <= utcnow() - KEEP))
+    _delete_expired()
     db.session.add(IdempotentRequest(user_id=user.id, key=key,
                                      fingerprint=request_fingerprint))
     try:
@@ -114,6 +113,19 @@ def begin(user, key: str, request_fingerprint: str) -> Answer | None:
             raise _busy() from None
         return _answer(row, request_fingerprint)
     return None
+
+
+def _delete_expired() -> int:
+    return db.session.execute(delete(IdempotentRequest)
+                              .where(IdempotentRequest.created_at <= utcnow() - KEEP)).rowcount
+
+
+def prune() -> int:
+    """Delete the expired keys and their answers (which hold the pitch as it was sent); how
+    many. Storing a new key does it too, but an API nobody writes to would keep them."""
+    deleted = _delete_expired()
+    db.session.commit()
+    return deleted
 
 
 def finish(user, key: str, status: int, body: str, location: str | None) -> None:
