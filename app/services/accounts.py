@@ -130,16 +130,6 @@ def set_password(user: User, new: str) -> int:
     return revoked
 
 
-def set_active(user: User, active: bool) -> None:
-    """Deactivate or reactivate; deactivation ends every session and revokes every API token
-    (as privacy.set_active, which the admin and the CLI use, does)."""
-    user.active = active
-    if not active:
-        user.session_token = new_session_token()
-        api_tokens.revoke_all(user, actor=None)
-    db.session.commit()
-
-
 def count_users(role: str | None = None) -> int:
     """How many accounts, optionally of one role."""
     query = select(func.count(User.id))
