@@ -88,15 +88,16 @@ def _association(slug: str):
 @users_cli.command("deactivate")
 @click.argument("email")
 def deactivate(email: str):
-    """Deactivate an account (audited; every session ends)."""
-    from app.services import privacy
+    """Deactivate an account (audited; every session ends, every API token is revoked, its
+    part in the arenas not yet held ends) and say what that ended, as the admin page does."""
+    from app.services import departures, privacy
 
     user = _user_by_email(email)
     try:
-        privacy.set_active(user, False)
+        ended = privacy.set_active(user, False)
     except DomainError as error:
         raise click.ClickException(error.message) from error
-    click.echo(f"{user.email} is deactivated.")
+    click.echo(departures.deactivated_message(user.email, ended))
 
 
 @users_cli.command("activate")

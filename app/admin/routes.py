@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from flask_login import current_user
 
 from app.admin.forms import (
@@ -21,7 +20,7 @@ from app.admin.forms import (
 )
 from app.pager import to_last_page
 from app.permissions import role_required
-from app.services import admin_users, associations, audit_log, privacy
+from app.services import admin_users, associations, audit_log, departures, privacy
 from app.services.errors import DomainError, NotFound
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -135,17 +134,7 @@ def _set_active(user_id: int, active: bool):
         flash(_("%(name)s can log in again.", name=person.name), "success")
     else:
         # the admin learns what deactivating ended at the arenas, not only the log-out
-        flash(" ".join((
-            _("%(name)s is deactivated and logged out everywhere.", name=person.name),
-            ngettext("%(num)d meeting at the arenas is called off, the other participant "
-                     "told.",
-                     "%(num)d meetings at the arenas are called off, the other participants "
-                     "told.", ended.meetings),
-            ngettext("%(num)d arena invitation is ended.",
-                     "%(num)d arena invitations are ended.", ended.invitations),
-            # reactivating does not bring them back (privacy.set_active says why)
-            ngettext("%(num)d API token is revoked.",
-                     "%(num)d API tokens are revoked.", ended.tokens))), "success")
+        flash(departures.deactivated_message(person.name, ended), "success")
     return redirect(url_for("admin.user", user_id=person.id), 303)
 
 

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from flask_babel import gettext as _
+from flask_babel import ngettext
 from sqlalchemy import delete, select
 
 from app.extensions import db
@@ -96,3 +98,18 @@ def announce(departure: Departure) -> None:
     notices.send(departure.told)
     for other in departure.newly_invited:
         mail_invitation(other)
+
+
+def deactivated_message(name: str, departure: Departure) -> str:
+    """What deactivating the account ended, counted, in the reader's language: the admin
+    page says it and `flask users deactivate` prints it (in English), from one text."""
+    return " ".join((
+        _("%(name)s is deactivated and logged out everywhere.", name=name),
+        ngettext("%(num)d meeting at the arenas is called off, the other participant told.",
+                 "%(num)d meetings at the arenas are called off, the other participants "
+                 "told.", departure.meetings),
+        ngettext("%(num)d arena invitation is ended.",
+                 "%(num)d arena invitations are ended.", departure.invitations),
+        # reactivating does not bring them back (privacy.set_active says why)
+        ngettext("%(num)d API token is revoked.",
+                 "%(num)d API tokens are revoked.", departure.tokens)))

@@ -78,3 +78,23 @@ def test_without_a_request_or_a_command_messages_use_the_sites_default_language(
             return gettext("No such arena.")
 
     assert contextvars.Context().run(translate) == "Arenaen finnes ikke."
+
+
+def test_deactivating_says_what_it_ended_as_the_admin_page_does(app):
+    """The admin page counts what a deactivation ended; the command said only that it was
+    done, so whoever ran it did not learn that the person's API tokens were revoked."""
+    from app.services import api_tokens
+    from tests.factories import make_arena, make_invitation
+
+    make_user("admin", association=None)
+    user = make_user("investor", email="kari@fond.no")
+    for name in ("crm", "sync"):
+        api_tokens.create(user, name, "read", 30)
+    make_invitation(make_arena(), user, state="accepted")
+    result = run(app, "users", "deactivate", "kari@fond.no")
+    assert result.exit_code == 0, result.output
+    assert result.output == (
+        "kari@fond.no is deactivated and logged out everywhere. 0 meetings at the arenas are "
+        "called off, the other participants told. 1 arena invitation is ended. 2 API tokens "
+        "are revoked.\n")
+    assert not db.session.get(User, user.id).active
