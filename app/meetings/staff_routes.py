@@ -244,11 +244,12 @@ def mark_attendance(arena_id: int, invitation_id: int):
     value = yes_no(request.form.get("attended"))
     try:
         call_or_abort(lambda: attendance.mark(current_user, arena, invitation_id, value))
-    except DomainError as error:
+    except attendance.AttendanceClosed:
         # The page states why marking is closed where the buttons would be; flashed too,
         # the refusal showed twice.
-        if error.message != attendance.closed_because(arena):
-            flash(error.message, "danger")
+        pass
+    except DomainError as error:
+        flash(error.message, "danger")
     return redirect(url_for("meetings_staff.attendance_page", arena_id=arena_id))
 
 

@@ -16,6 +16,12 @@ from app.services.errors import DomainError, NotFound
 MARKABLE_STATUSES = ("scheduled", "done")
 
 
+class AttendanceClosed(DomainError):
+    """A mark refused because nobody at the arena can be marked yet; its message is
+    `closed_because`'s reason, which the attendance page already states in place of the
+    buttons, so the route tells this refusal apart by its type, not by its words."""
+
+
 def closed_because(arena: Arena, now: datetime | None = None) -> str | None:
     """Why nobody at the arena can be marked present or absent yet, or None when they can.
     The attendance page says it in place of the buttons, and `mark` refuses with it."""
@@ -43,7 +49,7 @@ def mark(staff, arena: Arena, invitation_id: int, attended: bool | None) -> Invi
         raise NotFound(_("No such invitation."))
     closed = closed_because(arena)
     if closed is not None:
-        raise DomainError(closed)
+        raise AttendanceClosed(closed)
     if invitation.state != "accepted":
         raise DomainError(_("Only people who accepted can be marked as present."))
     invitation.attended = attended
