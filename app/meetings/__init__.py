@@ -8,19 +8,23 @@ from flask import abort
 from app.database import ascii_number
 from app.errors import Refused
 from app.services.errors import Forbidden, NotFound
+from app.services.meeting_requests import NotParticipant
 
 
 def call_or_abort(action):
-    """Run a service call; NotFound → 404, Forbidden → 403 whose page says the service's
-    reason. Forbidden is participant_of's refusal of someone invited who does not come:
-    they know the arena, so why gives nothing away, and a bare "No access" left them
-    guessing."""
+    """Run a service call; NotFound → 404, Forbidden → 403. The 403's page says why only for
+    participant_of's refusal of someone invited who does not come (NotParticipant): they
+    know the arena, so why gives nothing away, and a bare "No access" left them guessing.
+    Any other Forbidden gets the bare page, so a refusal written for someone else (staff,
+    a log) is never shown by accident."""
     try:
         return action()
     except NotFound:
         abort(404)
-    except Forbidden as error:
+    except NotParticipant as error:
         raise Refused(error.message) from None
+    except Forbidden:
+        abort(403)
 
 
 # A slot or a table number, as people count: a handful of digits at most.

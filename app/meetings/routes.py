@@ -25,7 +25,7 @@ from app.services import agenda as agenda_service
 from app.services import feedback as feedback_service
 from app.services import meeting_changes, rsvp
 from app.services import meeting_requests as requests_service
-from app.services.errors import DomainError, Forbidden, NotFound
+from app.services.errors import DomainError, NotFound
 
 bp = Blueprint("meetings", __name__)
 PARTICIPANT = ("founder", "investor")
@@ -155,7 +155,7 @@ def _by_token(token: str, reader, page):
     except NotFound as error:
         response = make_response(
             render_template("arenas/rsvp_invalid.html", message=error.message), 404)
-    except Forbidden:
+    except requests_service.NotParticipant:
         invitation = rsvp.invitation_for_token(token)
         speak_as_link_owner(invitation.user)
         response = make_response(render_template(

@@ -35,8 +35,7 @@ from app.models import (
 from app.models.arena import LOCAL_TZ, calendar_status
 from app.services import explain, links, no_meetings
 from app.services.contacts import can_see_contacts
-from app.services.errors import Forbidden
-from app.services.meeting_requests import participant_of, profile_ids, scores_for
+from app.services.meeting_requests import NotParticipant, participant_of, profile_ids, scores_for
 from app.services.pitch_access import label_for
 from app.services.privacy import shown
 from app.services.schedule import is_active, meetings, no_meeting_reasons
@@ -199,7 +198,7 @@ def calendar_reader(user, arena_id: int) -> Invitation:
     refused as participant_of refuses them."""
     try:
         return participant_of(user, arena_id)
-    except Forbidden:
+    except NotParticipant:
         invitation = db.session.scalar(db.select(Invitation).where(
             Invitation.arena_id == arena_id, Invitation.user_id == user.id))
         if invitation is None or not invitation.calendar_sequence:

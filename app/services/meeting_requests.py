@@ -46,16 +46,22 @@ def request_cap(arena: Arena, invitation: Invitation | None = None) -> int:
 
 
 # --- who takes part -------------------------------------------------------------------------
+class NotParticipant(Forbidden):
+    """Someone invited to the arena who does not come (declined, cancelled, taken off the
+    list, only invited, waiting for a seat); its message is `not_accepted_text`. They know
+    the arena, so the pages may show why: the one Forbidden whose words they show."""
+
+
 def participant_of(user, arena_id: int) -> Invitation:
     """The user's accepted invitation to the arena. NotFound when they were never invited
-    (the arena's existence is not revealed), Forbidden when they have not accepted."""
+    (the arena's existence is not revealed), NotParticipant when they have not accepted."""
     invitation = db.session.scalar(select(Invitation).where(
         Invitation.arena_id == arena_id, Invitation.user_id == user.id,
         Invitation.invited_at.is_not(None)))
     if invitation is None or invitation.arena.status == "draft":
         raise NotFound(_("No such arena."))
     if invitation.state != "accepted":
-        raise Forbidden(not_accepted_text())
+        raise NotParticipant(not_accepted_text())
     return invitation
 
 

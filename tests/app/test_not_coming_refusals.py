@@ -12,9 +12,11 @@ import pytest
 from sqlalchemy import func, select
 
 from app.extensions import db
+from app.meetings import call_or_abort
 from app.models import MeetingRequest
 from app.models.user import utcnow
-from app.services import rsvp
+from app.services import meeting_requests, rsvp
+from app.services.errors import Forbidden
 from tests.app.security.principals import log_in
 from tests.factories import make_arena, make_invitation, make_participant, make_user
 
@@ -114,3 +116,29 @@ def test_other_refusals_still_read_as_before(client):
     response = client.get(f"/arenas/{arena.id}/participants")
     assert response.status_code == 403
     assert BARE["en"] in _text(response) and REFUSED["en"] not in _text(response)
+
+
+def test_participant_of_refuses_someone_not_coming_as_not_participant(app):
+    """The refusal the pages show the words of has its own type (NotParticipant), so
+    call_or_abort shows these words and no other Forbidden's."""
+    arena = make_arena(status="scheduled")
+    declined = make_invitation(arena, make_user("founder", locale="en"), "declined")
+    db.session.commit()
+    with app.test_request_context(), pytest.raises(meeting_requests.NotParticipant) as refused:
+        meeting_requests.participant_of(declined.user, arena.id)
+    assert refused.value.message == REFUSED["en"]
+
+
+def test_any_other_forbidden_through_call_or_abort_is_the_bare_no_access(app, client):
+    """Before, call_or_abort showed every service Forbidden's message on the No access page,
+    on the assumption that only participant_of raised one: a Forbidden added elsewhere, its
+    words written for someone else, would have been shown as they were."""
+    words = "Only the treasurer may see the board's notes on this arena."
+
+    def refused():
+        raise Forbidden(words)
+
+    app.add_url_rule("/_test/forbidden", "_test_forbidden", lambda: call_or_abort(refused))
+    response = client.get("/_test/forbidden?lang=en")
+    assert response.status_code == 403
+    assert BARE["en"] in _text(response) and words not in _text(response)
