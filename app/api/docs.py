@@ -87,7 +87,8 @@ def _example(method: str, path: str) -> dict | None:
     example = EXAMPLES.get((method, path))
     if example is None:
         return None
-    return {"role": example.role, "note": example.note,
+    # str(): the note is lazy, translated now, in the reader's language
+    return {"role": example.role, "note": str(example.note),
             "curl": curl(method, path, example, request.url_root)}
 
 

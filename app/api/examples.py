@@ -12,6 +12,8 @@ import shlex
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from flask_babel import lazy_gettext as _l
+
 # The ids the examples show; the test puts real ones in their place, by name.
 IDS = {"pitch_id": 42, "investor_id": 7, "arena_id": 3, "invitation_id": 15}
 
@@ -46,7 +48,8 @@ PROFILE = {
 
 @dataclass(frozen=True)
 class Example:
-    """One request: who sends it, its query and its JSON body."""
+    """One request: who sends it, its query and its JSON body, and a note for the reader
+    (lazy: the docs page shows it in the reader's language)."""
 
     role: str
     query: dict = field(default_factory=dict)
@@ -59,18 +62,18 @@ EXAMPLES: dict[tuple[str, str], Example] = {
     ("GET", "/api/v1/pitches"): Example("investor", {"q": "solceller", "stage": "seed",
                                                       "per_page": 10}),
     ("POST", "/api/v1/pitches"): Example("founder", body=PITCH,
-                                         note="Saved as a draft; publish it to show it. Add "
-                                              "-H 'Idempotency-Key: <a UUID>' to make a "
-                                              "retry after a timeout safe."),
+                                         note=_l("Saved as a draft; publish it to show it. "
+                                                 "Add -H 'Idempotency-Key: <a UUID>' to make "
+                                                 "a retry after a timeout safe.")),
     ("GET", "/api/v1/pitches/{pitch_id}"): Example("founder"),
     ("PUT", "/api/v1/pitches/{pitch_id}"): Example(
         "founder", body={**PITCH, "ask_nok": 3500000, "version": 1},
-        note="Send the whole pitch and the version you read."),
+        note=_l("Send the whole pitch and the version you read.")),
     ("POST", "/api/v1/pitches/{pitch_id}/publish"): Example("founder"),
     ("POST", "/api/v1/pitches/{pitch_id}/unpublish"): Example("founder"),
     ("GET", "/api/v1/profile"): Example("investor"),
     ("PUT", "/api/v1/profile"): Example("investor", body=PROFILE,
-                                        note="Without `version` it creates your profile."),
+                                        note=_l("Without `version` it creates your profile.")),
     ("GET", "/api/v1/recommendations"): Example("investor", {"sector": "energy"}),
     ("GET", "/api/v1/pitches/{pitch_id}/recommendations"): Example("founder"),
     ("GET", "/api/v1/interests"): Example("investor"),
@@ -82,8 +85,8 @@ EXAMPLES: dict[tuple[str, str], Example] = {
     ("GET", "/api/v1/arenas/{arena_id}"): Example("founder"),
     ("GET", "/api/v1/invitations"): Example("founder"),
     ("GET", "/api/v1/arenas/{arena_id}/agenda"): Example(
-        "founder", note="No meetings until staff publish the schedule: `schedule_status` "
-                        "and `reason` say why `items` is empty."),
+        "founder", note=_l("No meetings until staff publish the schedule: `schedule_status` "
+                           "and `reason` say why `items` is empty.")),
     ("GET", "/api/v1/arenas/{arena_id}/invitations"): Example("staff"),
     ("GET", "/api/v1/arenas/{arena_id}/schedule"): Example("staff"),
     ("GET", "/api/v1/arenas/{arena_id}/times"): Example("founder"),
@@ -92,7 +95,7 @@ EXAMPLES: dict[tuple[str, str], Example] = {
     ("GET", "/api/v1/arenas/{arena_id}/invitations/{invitation_id}/times"): Example("staff"),
     ("PUT", "/api/v1/arenas/{arena_id}/invitations/{invitation_id}/times"): Example(
         "staff", body={"arrive": None, "leave": "10:30", "meeting_cap": None},
-        note="null: the arena's own."),
+        note=_l("null: the arena's own.")),
 }
 
 

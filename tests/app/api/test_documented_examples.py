@@ -132,3 +132,21 @@ def test_the_description_renders_its_code_spans(client):
     assert "`" not in intro
     # and in a field's description (MeetingOut.slot) and an operation's
     assert "<code>slot_number</code>" in page
+
+
+@pytest.mark.parametrize(("lang", "notes", "not_there"), [
+    ("en", ["Saved as a draft; publish it to show it.",
+            "Send the whole pitch and the version you read.", "null: the arena's own.",
+            "Without <code>version</code> it creates your profile."],
+     "Lagres som utkast"),
+    ("nb", ["Lagres som utkast; publiser den for å vise den.",
+            "Send hele pitchen og versjonen du leste.", "null: arenaens egen verdi.",
+            "Uten <code>version</code> opprettes profilen din."],
+     "Saved as a draft"),
+])
+def test_the_examples_notes_read_in_the_readers_language(client, lang, notes, not_there):
+    """The bokmål page showed its example notes in English among bokmål headings."""
+    page = html.unescape(client.get(f"/api/v1/docs?lang={lang}").get_data(as_text=True))
+    for note in notes:
+        assert note in page
+    assert not_there not in page
