@@ -18,11 +18,13 @@ from app.sessions import LOGGED_OUT
 
 class Refused(Forbidden):
     """A 403 whose No access page says why (`reason`, in the user's language) instead of
-    the bare "You do not have access to this page."."""
+    the bare "You do not have access to this page.", and, given `back` (the invitation's
+    page), links there rather than to the front page."""
 
-    def __init__(self, reason: str):
+    def __init__(self, reason: str, back: str | None = None):
         super().__init__()
         self.reason = reason
+        self.back = back
 
 
 def _wants_json() -> bool:
@@ -74,7 +76,8 @@ def init_app(app: Flask) -> None:
             return _json_error(error.name.lower().replace(" ", "_"), error.description or "",
                                error.code or 500)
         return render_template("errors/error.html", error=error,
-                               reason=getattr(error, "reason", None)), error.code
+                               reason=getattr(error, "reason", None),
+                               back=getattr(error, "back", None)), error.code
 
     @app.errorhandler(CSRFError)
     def _stale_token(error: CSRFError):

@@ -3,7 +3,7 @@ build the schedule, mark attendance and export (staff_routes); the dashboard (da
 
 from __future__ import annotations
 
-from flask import abort
+from flask import abort, url_for
 
 from app.database import ascii_number
 from app.errors import Refused
@@ -16,13 +16,15 @@ def call_or_abort(action):
     participant_of's refusal of someone invited who does not come (NotParticipant): they
     know the arena, so why gives nothing away, and a bare "No access" left them guessing.
     Any other Forbidden gets the bare page, so a refusal written for someone else (staff,
-    a log) is never shown by accident."""
+    a log) is never shown by accident. The page leads back to their invitation, where they
+    can answer (as the pages through the RSVP link do), not only to the front page."""
     try:
         return action()
     except NotFound:
         abort(404)
     except NotParticipant as error:
-        raise Refused(error.message) from None
+        raise Refused(error.message,
+                      back=url_for("arenas.view", arena_id=error.arena_id)) from None
     except Forbidden:
         abort(403)
 

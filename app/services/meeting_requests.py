@@ -51,6 +51,12 @@ class NotParticipant(Forbidden):
     list, only invited, waiting for a seat); its message is `not_accepted_text`. They know
     the arena, so the pages may show why: the one Forbidden whose words they show."""
 
+    def __init__(self, message: str, arena_id: int):
+        """`arena_id` is the arena they were invited to: the refusal leads back to that
+        invitation, where they can still answer."""
+        super().__init__(message)
+        self.arena_id = arena_id
+
 
 def participant_of(user, arena_id: int) -> Invitation:
     """The user's accepted invitation to the arena. NotFound when they were never invited
@@ -61,7 +67,7 @@ def participant_of(user, arena_id: int) -> Invitation:
     if invitation is None or invitation.arena.status == "draft":
         raise NotFound(_("No such arena."))
     if invitation.state != "accepted":
-        raise NotParticipant(not_accepted_text())
+        raise NotParticipant(not_accepted_text(), arena_id)
     return invitation
 
 

@@ -142,3 +142,32 @@ def test_any_other_forbidden_through_call_or_abort_is_the_bare_no_access(app, cl
     response = client.get("/_test/forbidden?lang=en")
     assert response.status_code == 403
     assert BARE["en"] in _text(response) and words not in _text(response)
+
+
+BACK = {"en": "Back to the invitation", "nb": "Tilbake til invitasjonen"}
+
+
+@pytest.mark.parametrize("locale", ["en", "nb"])
+@pytest.mark.parametrize("page", ["agenda", "participants", "agenda.ics"])
+def test_the_refusal_leads_back_to_the_invitation(client, page, locale):
+    """The logged-in refusal linked only to the front page; as the RSVP link's does, it now
+    leads to the invitation, where they see their answer and can answer again while open."""
+    arena = make_arena(status="inviting")
+    declined = make_user("founder", locale=locale)
+    make_invitation(arena, declined, "declined", invited_at=utcnow())
+    db.session.commit()
+    log_in(client, declined)
+
+    response = client.get(f"/arenas/{arena.id}/{page}")
+
+    assert response.status_code == 403
+    assert f'<a href="/arenas/{arena.id}">{BACK[locale]}</a>' in _text(response)
+    assert client.get(f"/arenas/{arena.id}").status_code == 200
+
+
+def test_a_refusal_by_role_still_leads_to_the_front_page(client):
+    arena = make_arena(status="scheduled")
+    log_in(client, make_user("staff", locale="en"))
+    response = client.get(f"/arenas/{arena.id}/participants")
+    assert response.status_code == 403
+    assert "Go to the front page" in _text(response) and BACK["en"] not in _text(response)
