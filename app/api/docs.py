@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from flask import Blueprint, current_app, render_template, request
+from flask_babel import gettext as _
 
 from app.api.examples import EXAMPLES, curl
 
@@ -36,13 +37,15 @@ def _type_of(schema: dict | None) -> str:
 
 
 def _constraints(schema: dict) -> str:
+    """The rules column in the reader's language; the type column keeps JSON Schema's own
+    words (string, array of …, null), as the JSON description and the code use them."""
     parts = []
-    for key, label in (("minimum", "≥"), ("maximum", "≤"), ("minLength", "min length"),
-                       ("maxLength", "max length"), ("maxItems", "max items")):
+    for key, label in (("minimum", "≥"), ("maximum", "≤"), ("minLength", _("min length")),
+                       ("maxLength", _("max length")), ("maxItems", _("max items"))):
         if key in schema:
             parts.append(f"{label} {schema[key]}")
     if "default" in schema:
-        parts.append(f"default {json.dumps(schema['default'])}")
+        parts.append(_("default %(value)s", value=json.dumps(schema["default"])))
     return ", ".join(parts)
 
 

@@ -150,3 +150,17 @@ def test_the_examples_notes_read_in_the_readers_language(client, lang, notes, no
     for note in notes:
         assert note in page
     assert not_there not in page
+
+
+@pytest.mark.parametrize(("lang", "words", "not_there"), [
+    ("en", ["max length ", "max items ", "default "], "maks. lengde"),
+    ("nb", ["maks. lengde ", "maks. antall ", "standard "], "max length"),
+])
+def test_the_rules_column_reads_in_the_readers_language(client, lang, words, not_there):
+    """The fields' rules (max length 80, default 90) were English on the bokmål page; the
+    types (string, array of …) stay JSON Schema's words."""
+    page = html.unescape(client.get(f"/api/v1/docs?lang={lang}").get_data(as_text=True))
+    for word in words:
+        assert word in page
+    assert not_there not in page
+    assert "array of string" in page
