@@ -3,10 +3,10 @@ its live tokens (privacy.set_active). Before that, a deactivation only refused t
 account was off: they stayed live in the database, and a reactivation let them work again
 (reactivating now revokes them too, but a token should not wait for that to be dead). Each
 token still live (not revoked, not expired) of an inactive account is revoked now, audited as
-the app's revocations are (api_token_revoked, target api_token:<id>), with no actor (the admin's audit
-list shows it as done from the command line, where `flask db upgrade` runs; the detail says
-a migration did it) and no address. The admin who deactivated the account is not named: they
-did not revoke these tokens.
+the app's revocations are (api_token_revoked, target api_token:<id>), with no actor (the
+admin's audit list shows it as done from the command line, where `flask db upgrade` runs;
+the detail says a migration did it) and no address. The admin who deactivated the account
+is not named: they did not revoke these tokens.
 
 The downgrade leaves them revoked: a revoked token is never made to work again.
 
