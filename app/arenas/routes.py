@@ -32,6 +32,8 @@ def _answer(invitation_id: int) -> None:
         abort(400)
     try:
         _invitation, outcome = rsvp.answer(invitation_id, accept=choice == "accept")
+    except rsvp.AnswerOver:
+        pass  # the page says so where the buttons were; flashed too, it read twice
     except rsvp.AnswerRefused as error:
         flash(error.message, "danger")
     except NotFound:
@@ -52,7 +54,8 @@ def _page(invitation, token=None, form=None, status=200):
         "arenas/view.html", arena=arena, invitation=invitation, token=token, form=form,
         deadline=arena_service.utc_to_local(arena.rsvp_deadline_utc),
         can_answer=(arena.status in arena_service.OPEN_STATUSES and not arena.deadline_passed()
-                    and invitation.state in rsvp.ANSWERABLE),
+                    and not arena.held and invitation.state in rsvp.ANSWERABLE),
+        over=rsvp.over_text(arena) if arena.held else "",
         can_set_times=availability.open_to_participant(invitation, arena)), status
 
 

@@ -40,6 +40,8 @@ def _run(action, arena_id: int, success=None, anchor=None):
         result = action()
     except NotFound:
         abort(404)
+    except invitations.ArenaHeld:
+        pass  # the page says why in place of the buttons; flashed too, it read twice
     except DomainError as error:
         flash(error.message, "danger")
     else:
@@ -70,6 +72,7 @@ def index(arena_id: int):
                            listed=listed, sides=sides, organisations=organisations(investors),
                            counts=invitations.counts(arena),
                            no_reminders=invitation_sending.reminder_refusal(arena),
+                           held=invitations.held_because(arena),
                            free_seats=invitations.free_seats(arena),
                            good_k=invitations.good_investors_k(arena),
                            association_names=reference.association_names())
@@ -261,6 +264,8 @@ def send(arena_id: int):
     if request.method == "GET":
         try:
             counts = invitation_sending.to_send(arena)
+        except invitations.ArenaHeld:
+            return _back(arena_id)  # the list says why; no asking page for a held arena
         except DomainError as error:
             flash(error.message, "danger")
             return _back(arena_id)

@@ -121,6 +121,7 @@ def _agenda_page(me, token: str | None = None):
     return render_template(
         "meetings/agenda.html", arena=arena, me=me, items=items, token=token,
         scheduled=arena.status in ("scheduled", "done"), empty_because=empty_because,
+        withdraw_closed=meeting_changes.withdraw_closed_because(arena),
         feedback_open={i.meeting.id: token is None
                        and feedback_service.feedback_open(arena, i.meeting) for i in items})
 

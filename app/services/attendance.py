@@ -29,6 +29,11 @@ def closed_because(arena: Arena, now: datetime | None = None) -> str | None:
         return _("The arena is cancelled, so nobody can be marked present or absent.")
     if arena.status not in MARKABLE_STATUSES:
         return _("Attendance is marked once the schedule is built.")
+    if not arena.schedule_published and arena.held:
+        # A held arena's draft can no longer be published (schedule.closed_because), so
+        # "not published yet" would promise what cannot come.
+        return _("The schedule was never published, so nobody can be marked present or "
+                 "absent.")
     if not arena.schedule_published:
         # Presence is what makes a meeting held (dashboard, met before): a draft's meetings
         # were never shown to the two people, so there is nothing to mark them present at.

@@ -22,6 +22,7 @@ from app.services import arena_notices, audit, notices
 from app.services import arenas as arena_service
 from app.services import schedule as schedule_service
 from app.services.errors import DomainError, NotFound
+from app.services.invitations import held_because
 from app.services.meeting_requests import accepted
 from app.services.privacy import shown
 
@@ -70,10 +71,14 @@ def open_to_participant(invitation: Invitation, arena: Arena | None = None) -> b
 
 
 def staff_refusal(arena: Arena, invitation: Invitation) -> str | None:
-    """Why staff cannot set this person's times now, or None when they can: someone who said
-    no or was taken off the list has no times at the arena, and a closed arena none to
-    change."""
+    """Why staff cannot set this person's times now, or None when they can: an arena held
+    (invitations.held_because) has none to change, as meetings that happened would be
+    called off; someone who said no or was taken off the list has no times at the arena,
+    and a closed arena none to change."""
     name = shown(invitation.user.name) if invitation.user else ""
+    held = held_because(arena)
+    if held is not None:  # first: nobody's times can change, whatever their answer
+        return held
     if invitation.state == "declined":
         return _("%(name)s declined the invitation, so there are no times to set.", name=name)
     if not invitation.has_times:

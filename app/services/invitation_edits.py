@@ -15,7 +15,14 @@ from app.services import arena_notices, audit, meeting_changes
 from app.services import arenas as arena_service
 from app.services import schedule as schedule_service
 from app.services.errors import DomainError, NotFound
-from app.services.invitations import PENDING, check_editable, last_sent_rank, normalise
+from app.services.invitations import (
+    PENDING,
+    ArenaHeld,
+    check_editable,
+    held_because,
+    last_sent_rank,
+    normalise,
+)
 from app.services.rsvp import SEATED
 from app.services.text_search import contains
 from app.services.tokens import sign, unsign
@@ -136,6 +143,9 @@ def remove(staff, arena: Arena, invitation_id: int) -> Removed:
     their meeting requests still waiting for an answer there (withdrawn)."""
     invitation = _own_invitation(arena, invitation_id)
     side = invitation.side
+    held = held_because(arena)
+    if held is not None:  # a seated person's removal reads no status: refuse it here
+        raise ArenaHeld(held)
     if invitation.state in PENDING:
         check_editable(arena)
         pending = _pending(arena, side)

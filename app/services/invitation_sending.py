@@ -14,7 +14,13 @@ from app.models.user import utcnow
 from app.services import arenas as arena_service
 from app.services import audit
 from app.services.errors import DomainError
-from app.services.invitations import PENDING, check_editable, normalise
+from app.services.invitations import (
+    PENDING,
+    ArenaHeld,
+    check_editable,
+    held_because,
+    normalise,
+)
 from app.services.rsvp import SEATED, mail_invitation
 
 REMIND_AFTER = timedelta(hours=24)
@@ -104,12 +110,15 @@ def remind_arena(staff, arena: Arena) -> Mailed:
     (the page answered "Reminders sent: 0." on a draft with nobody invited)."""
     refusal = reminder_refusal(arena)
     if refusal:
-        raise DomainError(refusal)
+        raise ArenaHeld(refusal) if arena.held else DomainError(refusal)
     return remind(staff, arena)
 
 
 def reminder_refusal(arena: Arena) -> str | None:
     """Why nobody can be reminded now, or None when someone can."""
+    held = held_because(arena)
+    if held is not None:
+        return held
     found = reminders(arena)
     if found.due:
         return None

@@ -49,8 +49,29 @@ def last_sent_rank(arena: Arena, side: str) -> int:
         Invitation.state.not_in(PENDING))) or 0
 
 
+class ArenaHeld(DomainError):
+    """A change refused because the arena is held; its message is `held_because`'s."""
+
+
+def held_because(arena: Arena) -> str | None:
+    """Why staff can no longer change who is invited, their times and caps, nor send
+    invitations or reminders, once the arena has taken place (Arena.held: marked done, or
+    its end has passed), or None before. Only the status was read, and an arena over but
+    not marked done still took edits (a seated person's removal even at one marked done):
+    they called off meetings that had happened, which attendance, feedback and "met
+    before" read, and told the partners of it. The invitations page says it in place of
+    the buttons, and each change refuses with it."""
+    if arena.held:
+        return _("The arena is held: who is invited, their times and meeting caps can no "
+                 "longer be changed, and no invitations or reminders are sent.")
+    return None
+
+
 def check_editable(arena: Arena) -> None:
     """DomainError unless staff may still change the arena's lists (propose, edit, send)."""
+    held = held_because(arena)
+    if held is not None:
+        raise ArenaHeld(held)
     if arena.status not in ("draft", "inviting"):
         raise DomainError(_("Invitations can only be changed while the arena is a draft or "
                             "inviting."))
@@ -160,8 +181,8 @@ def free_seats(arena: Arena) -> dict[str, dict[str, int]]:
     """Per side of an arena that has sent invitations: the seats nobody invited or accepted
     holds (after a no, a removal or more seats), how many said no, and how many unsent
     people wait who could be invited to them. Sides without a free seat are left out."""
-    if arena.status not in arena_service.OPEN_STATUSES:
-        return {}
+    if arena.status not in arena_service.OPEN_STATUSES or arena.held:
+        return {}  # a held arena invites nobody more (held_because)
     result = {}
     for side, states in counts(arena).items():
         seated = sum(states.get(state, 0) for state in SEATED)

@@ -206,6 +206,20 @@ class Withdrawn(NamedTuple):
     partners_told: int
 
 
+def withdraw_closed_because(arena: Arena) -> str | None:
+    """Why a participant can no longer cancel their participation, or None when they can.
+    Once the arena has taken place (Arena.held: marked done, or its end has passed) a cancel
+    would call off meetings that happened, which attendance, feedback and "met before"
+    read, and tell their partners of it; only the status was read, so an arena over but not
+    marked done still took it. The agenda says it where the button was."""
+    if arena.held:
+        return _("“%(arena)s” is over, so your participation can no longer be cancelled.",
+                 arena=arena.title)
+    if arena.status not in BUILDABLE:
+        return _("This arena can no longer be changed.")
+    return None
+
+
 def withdraw(user, arena_id: int) -> Withdrawn:
     """A participant who accepted cancels: their meetings are cancelled (a re-run fills the
     slots), their partners are told (once the schedule is published), their meeting
@@ -221,8 +235,10 @@ def withdraw(user, arena_id: int) -> Withdrawn:
         raise DomainError(_("You have not accepted this invitation, so there is nothing to "
                             "cancel."))
     arena = arena_service.lock_arena(arena_id)
-    if arena.status not in BUILDABLE:
-        raise DomainError(_("This arena can no longer be changed."))
+    closed = withdraw_closed_because(arena)
+    if closed is not None:
+        db.session.rollback()  # let go of the lock: nothing was changed
+        raise DomainError(closed)
     mine = meetings(arena, user_id=user.id)
     invitation.state = "cancelled"
     invitation.answered_at = utcnow()

@@ -35,6 +35,10 @@ class AnswerRefused(DomainError):
     """The answer was not recorded (deadline passed, arena closed, no seat left)."""
 
 
+class AnswerOver(AnswerRefused):
+    """An answer to an arena that has taken place; its message is `over_text`."""
+
+
 # --- links ----------------------------------------------------------------------------------
 def make_token(invitation: Invitation) -> str:
     """A signed token naming the invitation and its invitee."""
@@ -112,7 +116,18 @@ def seats_taken(arena_id: int, side: str) -> int:
         Invitation.state == "accepted")) or 0
 
 
+def over_text(arena: Arena) -> str:
+    """Why an invitation to an arena that has taken place (Arena.held: marked done, or its
+    end has passed) can no longer be answered: the refusal, and the page's note where the
+    buttons were. Said before the deadline's sentence, whose "contact the organisers if
+    your plans have changed" means nothing after the event."""
+    return _("“%(arena)s” is over, so the invitation can no longer be answered.",
+             arena=arena.title)
+
+
 def _check_open(arena: Arena, invitation: Invitation) -> None:
+    if arena.held:
+        raise AnswerOver(over_text(arena))
     if arena.status not in arena_service.OPEN_STATUSES:
         raise AnswerRefused(_("This arena no longer takes answers."))
     if arena.deadline_passed():

@@ -130,5 +130,6 @@ def test_a_done_arena_cannot_be_changed(app):
     arena = make_arena(status="done")
     person = make_invitation(arena, make_user("founder"), "accepted")
     assert refused(run(app, str(arena.id), person.user.email, "--leave", "09:30"),
-                   "This arena can no longer be changed.")
+                   "The arena is held: who is invited, their times and meeting caps can no "
+                   "longer be changed, and no invitations or reminders are sent.")
     assert stored(person.id) == (None, None, None)

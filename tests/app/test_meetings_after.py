@@ -40,8 +40,9 @@ def test_staff_marks_attendance(client, auth):
 
 
 @pytest.mark.parametrize(("status", "lang", "message"), [
-    ("scheduled", "en", "The meeting schedule is not published yet, so nobody can be marked"),
-    ("done", "nb", "Møteplanen er ikke publisert ennå, så ingen kan markeres"),
+    # the arena is over: its draft can no longer be published (schedule.closed_because)
+    ("scheduled", "en", "The schedule was never published, so nobody can be marked"),
+    ("done", "nb", "Møteplanen ble aldri publisert, så ingen kan markeres"),
 ])
 def test_no_attendance_on_an_unpublished_draft(client, auth, status, lang, message):
     """Presence makes a meeting held; a draft's meetings were never shown to the two."""
@@ -71,9 +72,9 @@ def test_no_attendance_on_an_unpublished_draft(client, auth, status, lang, messa
 
 @pytest.mark.parametrize(("fields", "lang", "message"), [
     ({"status": "scheduled"}, "en",
-     "The meeting schedule is not published yet, so nobody can be marked present or absent."),
+     "The schedule was never published, so nobody can be marked present or absent."),
     ({"status": "done"}, "nb",
-     "Møteplanen er ikke publisert ennå, så ingen kan markeres som til stede eller fraværende."),
+     "Møteplanen ble aldri publisert, så ingen kan markeres som til stede eller fraværende."),
     ({"status": "inviting", "date": (datetime.now(UTC) + timedelta(days=30)).date()}, "en",
      "Attendance is marked once the schedule is built."),
     ({"status": "cancelled", "schedule_published_at": datetime.now(UTC)}, "nb",

@@ -1,0 +1,204 @@
+"""Once an arena has taken place (Arena.held: marked done, or its end has passed) nobody's
+place at it changes any more: a participant can no longer cancel their participation, staff
+can no longer change anyone's times or meeting cap, take people off the list, add them or
+send invitations and reminders, and an invitation can no longer be answered. Each is refused
+with one reason, stated on the page where the buttons were, and nothing changes. Before,
+only the status was read: at an arena whose end had passed but which staff had not marked
+done ("scheduled"), a cancel or a removal called off meetings that had happened (which
+attendance, feedback and "met before" read) and told the partners of it."""
+
+from __future__ import annotations
+
+import contextvars
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from app.extensions import db
+from app.models import Arena, AuditEvent, Invitation, Meeting, Notification
+from app.services import rsvp
+from tests.factories import (
+    make_arena,
+    make_invitation,
+    make_meeting,
+    make_participant,
+    make_user,
+    outbox_of,
+)
+
+STAFF_SAYS = {
+    "en": ("The arena is held: who is invited, their times and meeting caps can no longer "
+           "be changed, and no invitations or reminders are sent."),
+    "nb": ("Arenaen er gjennomført: hvem som er invitert, tidene deres og hvor mange møter "
+           "de vil ha, kan ikke lenger endres, og det sendes ingen invitasjoner eller "
+           "påminnelser."),
+}
+
+
+def over(**fields) -> Arena:
+    """An arena that ended yesterday and that staff never marked done."""
+    yesterday = (datetime.now(UTC) - timedelta(days=1)).date()
+    values = {"date": yesterday, "rsvp_deadline": datetime.now(UTC) - timedelta(days=8),
+              "status": "scheduled", "slot_count": 2, "breaks": [], "table_count": 2}
+    values.update(fields)
+    return make_arena(**values)
+
+
+@pytest.fixture
+def held():
+    """A published schedule that took place: a founder met an investor; another investor
+    waits for a seat."""
+    arena = over(schedule_sequence=2, scheduled_at=datetime.now(UTC) - timedelta(days=9),
+                 investor_capacity=1)
+    founder = make_participant(arena, "founder")
+    investor = make_participant(arena, "investor")
+    meeting = make_meeting(arena, founder, investor)
+    waiting = make_invitation(arena, make_user("investor"), state="waiting_list", rank=2)
+    return arena, founder, investor, meeting, waiting
+
+
+def snapshot(arena) -> tuple:
+    """Everything the refused changes would touch."""
+    db.session.expire_all()
+    row = db.session.get(Arena, arena.id)
+    invitations = db.session.execute(select(
+        Invitation.id, Invitation.state, Invitation.arrive_slot, Invitation.leave_slot,
+        Invitation.meeting_cap, Invitation.invited_at, Invitation.reminded_at)
+        .where(Invitation.arena_id == arena.id).order_by(Invitation.id)).all()
+    meetings = db.session.execute(select(Meeting.id, Meeting.state, Meeting.slot)
+                                  .where(Meeting.arena_id == arena.id)).all()
+    return (row.status, row.schedule_sequence, [tuple(i) for i in invitations],
+            [tuple(m) for m in meetings])
+
+
+def told_or_audited() -> tuple[int, int]:
+    return (db.session.scalar(select(func.count(Notification.id))),
+            db.session.scalar(select(func.count(AuditEvent.id)).where(
+                AuditEvent.action.not_like("login%"))))
+
+
+@pytest.mark.parametrize(("lang", "says"), [
+    ("en", "“Grønn arena” is over, so your participation can no longer be cancelled."),
+    ("nb", "«Grønn arena» er over, så du kan ikke lenger melde deg av."),
+])
+def test_a_participant_cannot_cancel_at_an_arena_over(app, client, auth, held, lang, says):
+    arena, founder, _investor, _meeting, _waiting = held
+    auth.login(founder.user.email)
+    client.post("/language", data={"lang": lang})
+    agenda = client.get(f"/arenas/{arena.id}/agenda").get_data(as_text=True)
+    assert f'<p class="mt-4 small text-body-secondary" id="withdraw-closed">{says}</p>' in agenda
+    assert f"/arenas/{arena.id}/withdraw" not in agenda
+    before, counts = snapshot(arena), told_or_audited()
+    response = client.post(f"/arenas/{arena.id}/withdraw")  # a page left open
+    assert response.status_code == 302
+    assert client.get(response.location).get_data(as_text=True).count(says) == 1
+    assert snapshot(arena) == before and before[2][0][1] == "accepted"
+    assert told_or_audited() == counts and not outbox_of(app)
+
+
+def test_a_participant_still_cancels_before_the_arena(client, auth):
+    arena = make_arena(status="scheduled")
+    founder = make_participant(arena, "founder")
+    auth.login(founder.user.email)
+    assert f"/arenas/{arena.id}/withdraw" in client.get(
+        f"/arenas/{arena.id}/agenda").get_data(as_text=True)
+    client.post(f"/arenas/{arena.id}/withdraw")
+    db.session.expire_all()
+    assert db.session.get(Invitation, founder.id).state == "cancelled"
+
+
+@pytest.mark.parametrize("lang", ["en", "nb"])
+def test_staff_change_nobodys_place_at_an_arena_over(app, client, staff, held, lang):
+    arena, founder, investor, meeting, waiting = held
+    says = STAFF_SAYS[lang]
+    client.post("/language", data={"lang": lang})
+    page = f"/staff/arenas/{arena.id}/invitations"
+    html = client.get(page).get_data(as_text=True)
+    assert f'id="invitations-held">{says}</p>' in html
+    for offered in ("/remove", f"/invitations/{founder.id}/times", "/send", "/remind",
+                    "/propose", f"{page}/add"):
+        assert offered not in html, offered
+    times = client.get(f"{page}/{founder.id}/times").get_data(as_text=True)
+    assert f'<p id="times-closed">{says}</p>' in times and 'name="arrive_slot"' not in times
+    stranger = make_user("investor")
+    before, counts = snapshot(arena), told_or_audited()
+    for post, data in ((f"{page}/{founder.id}/remove", {}),
+                       (f"{page}/{waiting.id}/remove", {}),
+                       (f"{page}/add", {"user_id": str(stranger.id)}),
+                       (f"{page}/send", {}), (f"{page}/remind", {}),
+                       (f"{page}/{waiting.id}/move", {"direction": "up"})):
+        response = client.post(post, data=data)
+        assert response.status_code == 302, post
+        assert client.get(response.location).get_data(as_text=True).count(says) == 1, post
+    asked = client.get(f"{page}/send")  # the page that asks first
+    assert asked.status_code == 302
+    assert client.get(asked.location).get_data(as_text=True).count(says) == 1
+    refused = client.post(f"{page}/{founder.id}/times",
+                          data={"arrive_slot": "1", "leave_slot": "2", "meeting_cap": "1"})
+    assert refused.status_code == 422
+    assert refused.get_data(as_text=True).count(says) == 1
+    assert snapshot(arena) == before and before[3] == [(meeting.id, "scheduled", 0)]
+    assert told_or_audited() == counts and not outbox_of(app)
+
+
+def test_the_command_line_changes_no_times_at_an_arena_over(app, held):
+    arena, founder, _investor, _meeting, _waiting = held
+    before = snapshot(arena)
+    runner = app.test_cli_runner()
+    result = contextvars.Context().run(runner.invoke, args=[
+        "arenas", "times", str(arena.id), founder.user.email, "--cap", "0"])
+    assert result.exit_code == 1 and f"Error: {STAFF_SAYS['en']}" in result.output
+    assert snapshot(arena) == before
+
+
+def test_an_arena_marked_done_ahead_of_its_end_is_held_too(client, staff):
+    """Marked done, it has taken place, whatever the clock says."""
+    arena = make_arena(status="done")
+    person = make_participant(arena, "investor")
+    html = client.get(f"/staff/arenas/{arena.id}/invitations").get_data(as_text=True)
+    assert STAFF_SAYS["en"] in html and "/remove" not in html
+    client.post(f"/staff/arenas/{arena.id}/invitations/{person.id}/remove")
+    db.session.expire_all()
+    assert db.session.get(Invitation, person.id).state == "accepted"
+
+
+@pytest.mark.parametrize(("lang", "says"), [
+    ("en", "“Grønn arena” is over, so the invitation can no longer be answered."),
+    ("nb", "«Grønn arena» er over, så invitasjonen kan ikke lenger besvares."),
+])
+def test_an_invitation_to_an_arena_over_is_not_answered(client, auth, held, lang, says):
+    arena, founder, _investor, _meeting, _waiting = held
+    invited = make_invitation(arena, make_user("founder"), state="invited")
+    token = rsvp.make_token(founder)
+    founder.user.locale = invited.user.locale = lang
+    db.session.commit()
+    before = snapshot(arena)
+    # through the e-mailed link, a no after a yes and a yes
+    for tok in (token, rsvp.make_token(invited)):
+        page = client.get(f"/arenas/rsvp/{tok}").get_data(as_text=True)
+        assert f'id="answer-closed">{says}</p>' in page and 'name="answer"' not in page
+        for choice in ("decline", "accept"):
+            response = client.post(f"/arenas/rsvp/{tok}", data={"answer": choice})
+            assert response.status_code == 302
+            assert client.get(response.location).get_data(as_text=True).count(says) == 1
+    # logged in
+    auth.login(invited.user.email)
+    client.post("/language", data={"lang": lang})
+    response = client.post(f"/arenas/{arena.id}/answer", data={"answer": "accept"})
+    assert client.get(response.location).get_data(as_text=True).count(says) == 1
+    assert snapshot(arena) == before
+
+
+def test_attendance_of_a_draft_never_published_says_it_never_will_be(client, staff):
+    arena = over(scheduled_at=datetime.now(UTC) - timedelta(days=3))
+    founder = make_participant(arena, "founder")
+    make_meeting(arena, founder, make_participant(arena, "investor"), published=False)
+    says = "The schedule was never published, so nobody can be marked present or absent."
+    page = client.get(f"/staff/arenas/{arena.id}/attendance").get_data(as_text=True)
+    assert says in page and "not published yet" not in page
+    response = client.post(f"/staff/arenas/{arena.id}/attendance/{founder.id}",
+                           data={"attended": "yes"})
+    assert client.get(response.location).get_data(as_text=True).count(says) == 1
+    db.session.expire_all()
+    assert db.session.get(Invitation, founder.id).attended is None
