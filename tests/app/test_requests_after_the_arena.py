@@ -4,7 +4,7 @@ marked done still took new requests and answers (and told the other side), and a
 nobody answered read "waiting for an answer", with Accept and Decline, for ever. Now the
 end is read at each request (Arena.held, no job closes anything): asking and answering are
 refused with one sentence, and a request still waiting reads as not answered before the
-arena."""
+arena took place."""
 
 from __future__ import annotations
 
@@ -83,17 +83,50 @@ def test_a_request_nobody_answered_reads_as_unanswered_not_waiting(client, auth,
     auth.login(investor.email)
     page = client.get(f"/arenas/{arena.id}/participants").get_data(as_text=True)
     assert (f"{founder.name} asked to meet you; the request was not answered before the "
-            "arena.") in page
+            "arena took place.") in page
     assert f"/requests/{request_id}/answer" not in page and 'name="answer"' not in page
     assert OVER in page
     auth.logout()
     auth.login(founder.email)
     page = client.get(f"/arenas/{arena.id}/participants").get_data(as_text=True)
     assert (f"You asked to meet {investor.name}; the request was not answered before the "
-            "arena.") in page
+            "arena took place.") in page
     assert "waiting for an answer" not in page
     # read, not rewritten: the stored request is still the one-sided one the schedule used
     assert _state(request_id) == "pending"
+
+
+@pytest.mark.parametrize(("locale", "words"), [
+    ("en", {"quota": "You asked for 1 of at most 6 meetings.",
+            "incoming": "{asker} asked to meet you; the request was not answered before the "
+                        "arena took place.",
+            "outgoing": "You asked to meet {asked}; the request was not answered before the "
+                        "arena took place.",
+            "before": "You have asked for"}),
+    ("nb", {"quota": "Du ba om 1 av høyst 6 møter.",
+            "incoming": "{asker} ba om å få møte deg; forespørselen ble ikke besvart før "
+                        "arenaen fant sted.",
+            "outgoing": "Du ba om å få møte {asked}; forespørselen ble ikke besvart før "
+                        "arenaen fant sted.",
+            "before": "Du har bedt om"}),
+])
+def test_an_arena_over_tells_the_requests_in_the_past(client, auth, locale, words):
+    """Who comes at an arena that is over said, in the present, "You have asked for 1 of at
+    most 6 meetings." (and what one could still have or ask), and a request nobody answered
+    "was not answered before the arena."."""
+    arena = make_arena(status="scheduled", meeting_cap=6)
+    founder = make_participant(arena, "founder")
+    asked, asker = make_participant(arena, "investor"), make_participant(arena, "investor")
+    founder.user.locale = locale
+    meeting_requests.request_meeting(founder.user, arena.id, asked.user_id)
+    meeting_requests.request_meeting(asker.user, arena.id, founder.user_id)
+    arena.date = (datetime.now(UTC) - timedelta(days=1)).date()
+    db.session.commit()
+    auth.login(founder.user.email)
+    page = client.get(f"/arenas/{arena.id}/participants").get_data(as_text=True)
+    assert words["quota"] in page and words["before"] not in page
+    assert words["incoming"].format(asker=asker.user.name) in page
+    assert words["outgoing"].format(asked=asked.user.name) in page
 
 
 def test_an_arena_later_today_still_takes_requests(client, auth):
