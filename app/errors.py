@@ -5,7 +5,9 @@ from __future__ import annotations
 import uuid
 from urllib.parse import urlsplit
 
-from flask import Flask, g, jsonify, render_template, request, session, url_for
+from flask import Flask, current_app, g, jsonify, render_template, request, session, url_for
+from flask_babel import format_decimal
+from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import Forbidden, HTTPException
@@ -25,6 +27,24 @@ class Refused(Forbidden):
         super().__init__()
         self.reason = reason
         self.back = back
+
+
+def _body_limit() -> str:
+    """MAX_CONTENT_LENGTH as people read it: "5 MB" (5 × 1024 × 1024 bytes)."""
+    megabytes = current_app.config["MAX_CONTENT_LENGTH"] / (1024 * 1024)
+    return f"{format_decimal(megabytes, format='#,##0.#')} MB"
+
+
+def too_large_text() -> str:
+    """The 413 page's sentence, in the user's language: Werkzeug's own ("The data value
+    transmitted exceeds the capacity limit.") is English and says nothing of the limit."""
+    return _("What you sent is too large: Koble takes at most %(size)s at a time. Make the "
+             "file or text smaller and try again.", size=_body_limit())
+
+
+def too_large_body_text() -> str:
+    """The API's 413 message, in the token user's language."""
+    return _("The body is too large: at most %(size)s.", size=_body_limit())
 
 
 def _wants_json() -> bool:
@@ -73,10 +93,13 @@ def init_app(app: Flask) -> None:
             app.logger.error("HTTP %s [request %s] %s %s", error.code, g.get("request_id"),
                              request.method, request.path)
         if _wants_json():
-            return _json_error(error.name.lower().replace(" ", "_"), error.description or "",
-                               error.code or 500)
-        return render_template("errors/error.html", error=error,
-                               reason=getattr(error, "reason", None),
+            return _json_error(error.name.lower().replace(" ", "_"),
+                               too_large_body_text() if error.code == 413
+                               else error.description or "", error.code or 500)
+        reason = getattr(error, "reason", None)
+        if error.code == 413:
+            reason = too_large_text()
+        return render_template("errors/error.html", error=error, reason=reason,
                                back=getattr(error, "back", None)), error.code
 
     @app.errorhandler(CSRFError)

@@ -19,6 +19,7 @@ from webargs.flaskparser import FlaskParser, is_json_request
 from werkzeug.exceptions import HTTPException
 
 from app.api.schemas import ErrorOut
+from app.errors import too_large_body_text
 from app.extensions import csrf, db, limiter
 from app.services import api_tokens
 from app.services.errors import Conflict, DomainError, Forbidden, NotFound
@@ -79,6 +80,8 @@ def _http_error(error: HTTPException):
     status = error.code or 500
     message = data.get("message") or ("Invalid input." if status == 422 and fields
                                       else error.description or error.name)
+    if status == 413:
+        message = too_large_body_text()
     if status == 429:
         message = f"Too many requests: {error.description}"
     headers = data.get("headers") or {}
