@@ -179,3 +179,25 @@ def test_a_cancelled_arena_says_so_and_its_requests_read_as_never_answered(
     assert words["outgoing"].format(asked=asked.user.name) in page
     assert "waiting for an answer" not in page and "venter på svar" not in page
     assert _state(req.id) == "pending"
+
+
+@pytest.mark.parametrize(("locale", "words"), [
+    ("en", ("This arena is cancelled.", "You have asked for", "You can have up to")),
+    ("nb", ("Denne arenaen er avlyst.", "Du har bedt om", "Du kan få opptil")),
+])
+def test_a_cancelled_arena_leaves_out_the_request_quota(client, auth, locale, words):
+    """The page of a cancelled arena said it was cancelled and, above that, "You have
+    asked for 1 of at most 2 meetings. You can have up to 6 meetings here; …", as if the
+    requests still counted towards meetings to come."""
+    arena = make_arena(status="scheduled", meeting_cap=6)
+    founder = make_participant(arena, "founder", meeting_cap=2)
+    asked = make_participant(arena, "investor")
+    founder.user.locale = locale
+    meeting_requests.request_meeting(founder.user, arena.id, asked.user_id)
+    arena.status = "cancelled"
+    db.session.commit()
+    auth.login(founder.user.email)
+    page = client.get(f"/arenas/{arena.id}/participants").get_data(as_text=True)
+    note, quota, most = words
+    assert page.count(note) == 1
+    assert quota not in page and most not in page and 'id="request-quota"' not in page
