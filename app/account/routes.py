@@ -103,6 +103,10 @@ def email_notifications():
     return _index_page(form, mail_form, 422)
 
 
+def _mail_limit() -> str:
+    return current_app.config["LOGIN_RATE_LIMIT"]
+
+
 def _target_limit() -> str:
     return current_app.config["EMAIL_CHANGE_TARGET_RATE_LIMIT"]
 
@@ -119,10 +123,12 @@ def _mailed(response) -> bool:
 @bp.route("/email", methods=["POST"])
 @login_required
 # Each request mails an address the person types: without a limit, Koble would mail
-# anyone, as often as asked. Per client address and per account, as the login is, and
-# per address mailed: ten a minute from many accounts would still be hundreds an hour
-# to one inbox. That one counts only the mails sent, so typing a wrong password cannot
-# keep the owner of an address from moving to it.
+# anyone, as often as asked. Per client address (many accounts from one place, mailing
+# many inboxes), per account (the password tries, shared with the other pages that ask
+# for it) and per address mailed: ten a minute from many accounts would still be hundreds
+# an hour to one inbox. That one counts only the mails sent, so typing a wrong password
+# cannot keep the owner of an address from moving to it.
+@limiter.limit(_mail_limit, methods=["POST"])
 @password_guesses.counted
 @limiter.limit(_target_limit, methods=["POST"], key_func=_target_key, deduct_when=_mailed)
 def change_email():

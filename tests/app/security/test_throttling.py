@@ -7,6 +7,7 @@ import uuid
 
 import pytest
 
+from tests.app.security.principals import log_in
 from tests.factories import DEFAULT_PASSWORD, make_user
 
 
@@ -253,3 +254,19 @@ def test_the_pages_that_ask_for_the_password_share_one_budget(app, client, auth,
     from app.extensions import db
     from app.models import User
     assert db.session.get(User, user.id).active  # not deleted
+
+
+def test_others_at_the_same_address_do_not_use_up_an_accounts_password_tries(
+        app, client, fast_hash):
+    """An office or the venue's wifi is one address: a colleague's wrong passwords, or a
+    visitor posting while logged out, leave another account's tries whole."""
+    colleague, visitor, user = make_user("founder"), app.test_client(), make_user("investor")
+    log_in(client, colleague)
+    for _ in range(10):
+        assert _change_password(client).status_code == 422
+        assert visitor.post("/account/delete", data={"password": "wrong"}).status_code == 302
+    _assert_friendly_429(_change_password(client))  # the colleague's own tries are spent
+    own = app.test_client()
+    log_in(own, user)
+    response = _change_password(own, password=DEFAULT_PASSWORD)
+    assert response.status_code == 303, response.status_code
