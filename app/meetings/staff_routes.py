@@ -51,10 +51,10 @@ def _page(arena, error=None, typed=None):
                            **_layout(arena))
 
 
-def _refused(arena, error: DomainError) -> None:
+def _refused(error: DomainError) -> None:
     """Flash why a change was refused, unless it is why the schedule is closed: the page
     says that in place of the buttons, and flashed too it would stand there twice."""
-    if error.message != schedule_service.closed_because(arena):
+    if not isinstance(error, schedule_service.ScheduleClosed):
         flash(error.message, "danger")
 
 
@@ -88,7 +88,7 @@ def build(arena_id: int):
     try:
         counts = schedule_service.build(current_user, arena)
     except DomainError as error:
-        _refused(arena, error)
+        _refused(error)
     else:
         made = ngettext("%(num)d meeting (mutual: %(mutual)d, one-sided: %(one)d, "
                         "suggested: %(suggested)d).",
@@ -115,13 +115,13 @@ def publish(arena_id: int):
         try:
             outcome = schedule_service.to_publish(arena)
         except DomainError as error:
-            _refused(arena, error)
+            _refused(error)
             return _back(arena_id)
         return render_template("meetings/confirm_publish.html", arena=arena, outcome=outcome)
     try:
         outcome = schedule_service.publish(current_user, arena)
     except DomainError as error:
-        _refused(arena, error)
+        _refused(error)
     else:
         flash(ngettext("The schedule is published. %(num)d person is told.",
                        "The schedule is published. %(num)d people are told.",
@@ -139,7 +139,7 @@ def lock(arena_id: int, meeting_id: int):
         call_or_abort(lambda: meeting_changes.set_locked(current_user, arena, meeting_id,
                                                           locked))
     except DomainError as error:
-        _refused(arena, error)
+        _refused(error)
     else:
         flash(_("The meeting is locked.") if locked else _("The meeting is unlocked."),
               "success")
@@ -160,7 +160,7 @@ def move(arena_id: int, meeting_id: int):
         call_or_abort(lambda: meeting_changes.move(current_user, arena, meeting_id, slot - 1,
                                                     table - 1))
     except DomainError as error:
-        if error.message == schedule_service.closed_because(arena):
+        if isinstance(error, schedule_service.ScheduleClosed):
             # The page says why and offers no Move: no row to keep the typed values at.
             return redirect(url_for("meetings_staff.schedule", arena_id=arena_id), code=303)
         return _move_refused(arena, typed, error.message)
@@ -189,7 +189,7 @@ def cancel(arena_id: int, meeting_id: int):
         try:
             meeting = call_or_abort(lambda: meeting_changes.cancellable(arena, meeting_id))
         except DomainError as error:
-            _refused(arena, error)
+            _refused(error)
             return _back(arena_id)
         org = organisations({meeting.investor_user_id}).get(meeting.investor_user_id, "")
         return render_template("meetings/confirm_cancel.html", arena=arena, meeting=meeting,
@@ -197,7 +197,7 @@ def cancel(arena_id: int, meeting_id: int):
     try:
         call_or_abort(lambda: meeting_changes.cancel(current_user, arena, meeting_id))
     except DomainError as error:
-        _refused(arena, error)
+        _refused(error)
     else:
         flash(_("The meeting is cancelled and both people are told. A re-run leaves the pair "
                 "out until you restore it.") if arena.schedule_published else
@@ -214,7 +214,7 @@ def restore(arena_id: int, meeting_id: int):
     try:
         back = call_or_abort(lambda: meeting_changes.restore(current_user, arena, meeting_id))
     except DomainError as error:
-        _refused(arena, error)
+        _refused(error)
     else:
         if back and arena.schedule_published:
             flash(_("The meeting is back in its slot and both people are told."), "success")

@@ -23,6 +23,7 @@ from app.services.privacy import shown
 from app.services.schedule import (
     BUILDABLE,
     STAFF_CANCELLED,
+    ScheduleClosed,
     bump,
     closed_because,
     is_active,
@@ -42,7 +43,7 @@ def _check_changeable(arena: Arena) -> None:
     are refused with the reason the schedule page shows (schedule.closed_because)."""
     closed = closed_because(arena)
     if closed is not None:
-        raise DomainError(closed)
+        raise ScheduleClosed(closed)
 
 
 def set_locked(staff, arena: Arena, meeting_id: int, locked: bool) -> Meeting:

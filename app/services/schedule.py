@@ -86,6 +86,14 @@ def bump(arena: Arena) -> None:
     arena.scheduled_at = utcnow()
 
 
+class ScheduleClosed(DomainError):
+    """A change refused because the schedule can no longer change at all; its message is
+    `closed_because`'s reason, which the schedule page already states in place of the
+    buttons, so the routes tell this refusal apart by its type, not by its words (read again
+    after the refusal, the reason may have changed: another staff member cancelled the arena
+    meanwhile)."""
+
+
 # --- building -------------------------------------------------------------------------------
 def closed_because(arena: Arena) -> str | None:
     """Why staff can no longer build, re-run, publish or edit the arena's schedule, or None
@@ -240,7 +248,7 @@ def build(staff, arena: Arena) -> dict[str, int]:
     closed = closed_because(arena)
     if closed is not None:
         db.session.rollback()  # let go of the lock: nothing was changed
-        raise DomainError(closed)
+        raise ScheduleClosed(closed)
     slots = arena.meeting_slots
     index = {s: k for k, s in enumerate(slots)}
     invitations = accepted(arena.id)
@@ -331,7 +339,7 @@ class Publication:
 def _check_publishable(arena: Arena) -> None:
     closed = closed_because(arena)
     if closed is not None:
-        raise DomainError(closed)
+        raise ScheduleClosed(closed)
     if arena.schedule_published:
         raise DomainError(_("The schedule is already published."))
     if arena.scheduled_at is None:

@@ -16,7 +16,15 @@ from sqlalchemy import func, select
 
 from app.extensions import db
 from app.models import Arena, AuditEvent, Meeting, Notification
-from tests.factories import make_arena, make_meeting, make_participant, make_score, outbox_of
+from app.services.errors import DomainError
+from tests.factories import (
+    make_arena,
+    make_meeting,
+    make_participant,
+    make_score,
+    make_user,
+    outbox_of,
+)
 
 
 def over(**fields) -> Arena:
@@ -155,3 +163,77 @@ def test_an_arena_later_today_or_ahead_still_builds(client, staff):
     db.session.expire_all()
     assert db.session.get(Arena, arena.id).status == "scheduled"
     assert db.session.scalars(select(Meeting)).all()
+
+
+CANCELLED = {
+    "en": "The arena is cancelled: this schedule is kept as a record and can no longer be "
+          "changed.",
+    "nb": "Arenaen er avlyst: denne møteplanen er tatt vare på som arkiv og kan ikke lenger "
+          "endres.",
+}
+HELD = {
+    "en": "The arena is held: this schedule is its record and can no longer be changed.",
+    "nb": "Arenaen er gjennomført: denne møteplanen er arkivet over den og kan ikke lenger "
+          "endres.",
+}
+
+
+def test_every_change_to_a_closed_schedule_is_refused_as_schedule_closed(app, held):
+    """The refusal is told apart by its type, and says closed_because's reason."""
+    from app.services import meeting_changes
+    from app.services import schedule as schedule_service
+
+    arena, met, locked, gone = held
+    staff = make_user("staff", association="asker")
+    with app.test_request_context():
+        says = schedule_service.closed_because(arena)
+        for change in (lambda: schedule_service.build(staff, arena),
+                       lambda: schedule_service.publish(staff, arena),
+                       lambda: schedule_service.to_publish(arena),
+                       lambda: meeting_changes.set_locked(staff, arena, met.id, True),
+                       lambda: meeting_changes.move(staff, arena, met.id, 1, 1),
+                       lambda: meeting_changes.cancel(staff, arena, met.id),
+                       lambda: meeting_changes.restore(staff, arena, gone.id)):
+            with pytest.raises(schedule_service.ScheduleClosed) as refused:
+                change()
+            assert refused.value.message == says
+
+
+def test_a_refusal_of_an_open_schedule_is_not_schedule_closed(app):
+    from app.services import schedule as schedule_service
+
+    arena = make_arena(status="inviting")  # ahead, nobody accepted
+    with app.test_request_context(), pytest.raises(DomainError) as refused:
+        schedule_service.build(make_user("staff", association="asker"), arena)
+    assert not isinstance(refused.value, schedule_service.ScheduleClosed)
+
+
+@pytest.mark.parametrize("lang", ["en", "nb"])
+@pytest.mark.parametrize("change", ["lock", "move"])
+def test_a_closed_refusal_is_not_shown_when_the_reason_changed_meanwhile(
+        client, staff, held, monkeypatch, lang, change):
+    """A lock or a move at a held arena is refused; before the page is read again, another
+    staff member cancels the arena. The routes compared the refusal's words with the
+    reason read again after it, so the stale "is held" was flashed (or kept at the row)
+    above the page's "is cancelled". The page says the reason that holds, and only that."""
+    from app.services import meeting_changes
+
+    arena, met, _locked, _gone = held
+    client.post("/language", data={"lang": lang})
+    real = getattr(meeting_changes, "set_locked" if change == "lock" else "move")
+
+    def refused_while_cancelled(staff, arena, *args):
+        try:
+            return real(staff, arena, *args)
+        finally:
+            arena.status = "cancelled"
+            db.session.commit()
+
+    monkeypatch.setattr(meeting_changes, "set_locked" if change == "lock" else "move",
+                        refused_while_cancelled)
+    response = client.post(f"{base(arena)}/meetings/{met.id}/{change}",
+                           data={"locked": "1", "slot": "2", "table": "2"})
+    assert response.status_code in (302, 303)
+    page = client.get(response.location).get_data(as_text=True)
+    assert page.count(CANCELLED[lang]) == 1
+    assert HELD[lang] not in page and 'class="alert alert-danger"' not in page
