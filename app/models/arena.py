@@ -159,9 +159,15 @@ class Arena(db.Model):
         and now are compared as instants: two Oslo times compare by clock face, fold ignored,
         so at the second 02:15 of autumn's repeated hour an arena that ended at the first
         02:30, 45 minutes before, read as not over yet."""
+        return self.held_at()
+
+    def held_at(self, now: datetime | None = None) -> bool:
+        """`held` as of `now` (an aware instant; the real clock when None), for a caller
+        that reads the rest of its answer at that instant too."""
         if self.status == "done":
             return True
-        return self.status != "cancelled" and self.ends_at.astimezone(UTC) < datetime.now(UTC)
+        return self.status != "cancelled" and (self.ends_at.astimezone(UTC)
+                                               < (now or datetime.now(UTC)))
 
     @hybrid_property
     def schedule_published(self) -> bool:

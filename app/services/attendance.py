@@ -29,7 +29,8 @@ def closed_because(arena: Arena, now: datetime | None = None) -> str | None:
         return _("The arena is cancelled, so nobody can be marked present or absent.")
     if arena.status not in MARKABLE_STATUSES:
         return _("Attendance is marked once the schedule is built.")
-    if not arena.schedule_published and arena.held:
+    now = now or datetime.now(UTC)
+    if not arena.schedule_published and arena.held_at(now):
         # A held arena's draft can no longer be published (schedule.closed_because), so
         # "not published yet" would promise what cannot come.
         return _("The schedule was never published, so nobody can be marked present or "
@@ -39,7 +40,7 @@ def closed_because(arena: Arena, now: datetime | None = None) -> str | None:
         # were never shown to the two people, so there is nothing to mark them present at.
         return _("The meeting schedule is not published yet, so nobody can be marked present "
                  "or absent.")
-    if (now or datetime.now(UTC)).astimezone(LOCAL_TZ).date() < arena.date:
+    if now.astimezone(LOCAL_TZ).date() < arena.date:
         # Nobody can have come before the arena's day (its start's Oslo date); a mark made
         # weeks ahead would count meetings as held, or not, before they happen.
         return _("Attendance can be marked from the day of the arena, %(date)s.",

@@ -69,3 +69,27 @@ def test_the_day_begins_at_midnight_in_oslo_not_in_utc(app):
         assert before == "Attendance can be marked from the day of the arena, March 12, 2027."
         assert attendance.closed_because(
             arena, now=datetime(2027, 3, 11, 23, 0, tzinfo=UTC)) is None
+
+
+NEVER_PUBLISHED = ("The schedule was never published, so nobody can be marked present or "
+                   "absent.")
+NOT_YET = ("The meeting schedule is not published yet, so nobody can be marked present or "
+           "absent.")
+
+
+def test_the_reason_reads_held_at_the_instant_it_is_asked_for(app):
+    """closed_because(arena, now) read the day at `now` but "held" at the real clock: a
+    draft asked about after the arena's end said "not published yet" while the arena was
+    still ahead, and before its end "never published" once it was over."""
+    ahead = make_arena(date=date(2027, 3, 12), status="scheduled",
+                       rsvp_deadline=datetime(2027, 3, 1, tzinfo=UTC))
+    past = make_arena(date=date(2025, 3, 12), status="scheduled",
+                      rsvp_deadline=datetime(2025, 3, 1, tzinfo=UTC))
+    with app.test_request_context():
+        # 12:00 ends the arena: 11:00 UTC in March (Oslo is UTC+1)
+        assert attendance.closed_because(
+            ahead, now=datetime(2027, 3, 12, 11, 1, tzinfo=UTC)) == NEVER_PUBLISHED
+        assert attendance.closed_because(
+            past, now=datetime(2025, 3, 12, 10, 59, tzinfo=UTC)) == NOT_YET
+    assert ahead.held_at(datetime(2027, 3, 12, 11, 1, tzinfo=UTC)) and not ahead.held
+    assert not past.held_at(datetime(2025, 3, 12, 10, 59, tzinfo=UTC)) and past.held
