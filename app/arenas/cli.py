@@ -56,6 +56,9 @@ def times(arena_id: int, email: str, arrive: str | None, leave: str | None, cap:
         return
     before = (invitation.arrive_slot, invitation.leave_slot, invitation.meeting_cap)
     values = list((None, None, None) if clear else before)
+    refusal = availability.staff_refusal(arena, invitation)
+    if refusal:  # no values would do (a held arena first): say why, not what is wrong with them
+        raise click.ClickException(refusal)
     try:
         if arrive is not None:
             values[0] = availability.arrive_at(arena, arrive)

@@ -9,6 +9,7 @@ slot 4 (10:00) a break.
 from __future__ import annotations
 
 import contextvars
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -22,6 +23,10 @@ from tests.factories import make_arena, make_invitation, make_meeting, make_part
 def app_overrides() -> dict:
     # as in production: the command must not fall back to the site's bokmål
     return {"BABEL_DEFAULT_LOCALE": "nb"}
+
+
+HELD = ("The arena is held: who is invited, their times and meeting caps can no longer be "
+        "changed, and no invitations or reminders are sent.")
 
 
 def run(app, *args: str):
@@ -129,7 +134,22 @@ def test_unknown_arena_person_or_list_place_exits_non_zero(app):
 def test_a_done_arena_cannot_be_changed(app):
     arena = make_arena(status="done")
     person = make_invitation(arena, make_user("founder"), "accepted")
-    assert refused(run(app, str(arena.id), person.user.email, "--leave", "09:30"),
-                   "The arena is held: who is invited, their times and meeting caps can no "
-                   "longer be changed, and no invitations or reminders are sent.")
+    assert refused(run(app, str(arena.id), person.user.email, "--leave", "09:30"), HELD)
     assert stored(person.id) == (None, None, None)
+
+
+@pytest.mark.parametrize("options", [["--leave", "12:00"], ["--arrive", "9"],
+                                     ["--cap", "two"]])
+@pytest.mark.parametrize("fields", [{"status": "done"},
+                                    {"status": "scheduled", "date": date(2025, 3, 12),
+                                     "rsvp_deadline": datetime(2025, 3, 1, tzinfo=UTC)}])
+def test_a_held_arena_says_it_is_held_before_what_is_wrong_with_a_time(app, fields, options):
+    """A badly written time or cap at an arena that took place (marked done, or over) was
+    answered with the time's error ("Choose a leaving time from the arena's slots. …"), and
+    once that was put right, with the held reason: no value would have done."""
+    arena = make_arena(meeting_cap=3, **fields)
+    person = make_participant(arena, "founder", arrive_slot=1, leave_slot=6)
+    result = run(app, str(arena.id), person.user.email, *options)
+    assert refused(result, HELD), result.output
+    assert "Choose" not in result.output and "Enter" not in result.output
+    assert stored(person.id) == (1, 6, None)
