@@ -215,6 +215,27 @@ def create_arena(user, values: dict, host_slugs: list[str],
     return arena
 
 
+# What a held arena's meetings went by. Changing one after the arena would call off or move
+# meetings that happened (which attendance, feedback and "met before" read) and tell
+# everyone of a change to a past event; a new date or end could even make it no longer
+# held, undoing every refusal a held arena gives. Its record (title, description, venue,
+# hosts) can still be corrected.
+HELD_PLAN = ("date", "start_time", "end_time", "slot_minutes", "slot_count", "breaks",
+             "table_count", "meeting_cap")
+
+
+def _check_held_plan_kept(arena: Arena, values: dict) -> None:
+    """DomainError, at the first field changed, if the edit changes a held arena's plan."""
+    for key in HELD_PLAN:
+        new, old = values.get(key), getattr(arena, key)
+        if key == "breaks":
+            new, old = sorted(new or []), sorted(old or [])
+        if new != old:
+            raise DomainError(_("The arena is held: its date, times and meeting plan can no "
+                                "longer be changed. The title, description, venue and hosts "
+                                "can still be corrected."), key)
+
+
 def _conflict() -> Conflict:
     return Conflict(_("Someone changed this arena after you opened it. Nothing was saved; "
                       "your values are kept below. Save again to replace theirs."))
@@ -252,6 +273,8 @@ def update_arena(user, arena: Arena, values: dict, host_slugs: list[str],
     _check(values, hosts, user, before=arena)
     if arena.status in ("done", "cancelled"):
         raise DomainError(_("A finished or cancelled arena cannot be edited."))
+    if arena.held:
+        _check_held_plan_kept(arena, values)
     active = schedule_service.meetings(arena)
     was = _when_and_where(arena)
     # In UTC: within one zone the two 02:00s of the night the clocks go back compare equal.
@@ -261,7 +284,8 @@ def update_arena(user, arena: Arena, values: dict, host_slugs: list[str],
         fitted = availability.fit_times_to_arena(arena)
         freed = availability.fit_schedule_to_arena(arena)
         called_off = [m for m in active if m.state != "scheduled"]
-        if arena.status in OPEN_STATUSES and _when_and_where(arena) != was:
+        # A corrected venue of a held arena is a fix to its record, not news to anyone
+        if arena.status in OPEN_STATUSES and _when_and_where(arena) != was and not arena.held:
             told = arena_notices.arena_moved(arena, active, called_off, user,
                                              fitted=fitted)
         else:

@@ -126,7 +126,8 @@ def test_arena_held_yesterday_can_still_be_corrected_but_not_moved_into_the_past
     deadline = (held - timedelta(days=7)).isoformat() + "T12:00"
     fixed = client.post(f"/staff/arenas/{arena.id}/edit", data=arena_form(
         version=str(arena.version), date=held.isoformat(), rsvp_deadline=deadline,
-        venue="Asker bibliotek"))
+        venue="Asker bibliotek", slot_count="8", table_count="4", founder_capacity="4",
+        investor_capacity="4"))  # its meeting plan as it was: only the record is corrected
     assert fixed.status_code == 302
     assert db.session.get(Arena, arena.id).venue == "Asker bibliotek"
     upcoming = make_arena()
