@@ -56,11 +56,18 @@ def _page(invitation, token=None, form=None, status=200):
         can_answer=(arena.status in arena_service.OPEN_STATUSES and not arena.deadline_passed()
                     and not arena.held and invitation.state in rsvp.ANSWERABLE),
         over=rsvp.over_text(arena) if arena.held else "",
+        times_over=availability.over_text(arena) if arena.held else "",
         can_set_times=availability.open_to_participant(invitation, arena)), status
 
 
 def _save_times(invitation, token=None):
-    """Store the posted window and cap; on a refusal, the page again with the message (422)."""
+    """Store the posted window and cap; on a refusal, the page again with the message (422).
+    At an arena that has taken place, back to the page, which says so where the form was
+    (flashed too, it read twice), whatever was posted: no values would do."""
+    target = (url_for("arenas.rsvp", token=token) if token
+              else url_for("arenas.view", arena_id=invitation.arena_id)) + "#times"
+    if invitation.arena.held:
+        return redirect(target)
     form = AvailabilityForm().setup(invitation.arena)
     try:
         if not form.validate_on_submit():
@@ -69,14 +76,14 @@ def _save_times(invitation, token=None):
                                                   *form.values())
     except NotFound:
         abort(404)
+    except availability.TimesOver:
+        return redirect(target)  # it ended while the form was read
     except DomainError as error:
         form.add_error(error)
         return _page(invitation, token, form, 422)
     flash(_("Your times are saved.") if changed else _("Nothing changed."),
           "success" if changed else "info")
-    target = (url_for("arenas.rsvp", token=token) if token
-              else url_for("arenas.view", arena_id=invitation.arena_id))
-    return redirect(target + "#times")
+    return redirect(target)
 
 
 @bp.route("")

@@ -64,10 +64,24 @@ def invitation_of_user(arena: Arena, user_id: int) -> Invitation:
     return invitation
 
 
+class TimesOver(DomainError):
+    """The invitee's change of their own times at an arena that has taken place; its message
+    is `over_text`, which the page states where the form was."""
+
+
+def over_text(arena: Arena) -> str:
+    """Why an invitee can no longer change their own times and meeting cap at an arena that
+    has taken place (Arena.held: marked done, or its end has passed), whatever its status:
+    one still "inviting" took them, though the schedule no longer reads them."""
+    return _("“%(arena)s” is over, so your times and number of meetings can no longer be "
+             "changed.", arena=arena.title)
+
+
 def open_to_participant(invitation: Invitation, arena: Arena | None = None) -> bool:
     """Whether the invitee may change their own times now."""
     arena = arena or invitation.arena
-    return invitation.state == "accepted" and arena.status in PARTICIPANT_STATUSES
+    return (invitation.state == "accepted" and arena.status in PARTICIPANT_STATUSES
+            and not arena.held)
 
 
 def staff_refusal(arena: Arena, invitation: Invitation) -> str | None:
@@ -221,6 +235,8 @@ def set_by_participant(actor, invitation_id: int, arrive: int | None, leave: int
     DomainError (nothing changed) on bad values or when the arena no longer takes them."""
     try:
         arena, invitation = _locked_invitation(invitation_id)
+        if arena.held:  # first: no values would do, so say why, not what is wrong with them
+            raise TimesOver(over_text(arena))
         values = _normalised(arena, arrive, leave, cap)
         if values == _stored(invitation, arena):
             db.session.rollback()

@@ -202,3 +202,71 @@ def test_attendance_of_a_draft_never_published_says_it_never_will_be(client, sta
     assert client.get(response.location).get_data(as_text=True).count(says) == 1
     db.session.expire_all()
     assert db.session.get(Invitation, founder.id).attended is None
+
+
+TIMES_OVER = {
+    "en": "“Grønn arena” is over, so your times and number of meetings can no longer be "
+          "changed.",
+    "nb": "«Grønn arena» er over, så tidene dine og hvor mange møter du vil ha, kan ikke "
+          "lenger endres.",
+}
+
+
+@pytest.fixture
+def still_inviting():
+    """An arena that ended yesterday while staff left it "inviting" (no schedule built),
+    and someone who accepted, with times of their own."""
+    arena = over(status="inviting", slot_count=8, breaks=[4], meeting_cap=3)
+    return arena, make_participant(arena, "founder", arrive_slot=1, leave_slot=6,
+                                   meeting_cap=2)
+
+
+@pytest.mark.parametrize("lang", ["en", "nb"])
+def test_a_participant_changes_no_times_at_an_arena_over_still_inviting(
+        client, auth, still_inviting, lang):
+    """The participant's own times page offered the form, and a change was saved (and
+    audited), at an arena over but still "inviting": only the status was read."""
+    arena, me = still_inviting
+    me.user.locale = lang
+    db.session.commit()
+    auth.login(me.user.email)
+    page = client.get(f"/arenas/{arena.id}").get_data(as_text=True)
+    assert f'<p class="small text-body-secondary" id="times-closed">{TIMES_OVER[lang]}</p>' \
+        in page
+    assert 'name="arrive_slot"' not in page and f"/arenas/{arena.id}/times" not in page
+    for data in ({"arrive_slot": "0", "leave_slot": "8", "meeting_cap": "3"},
+                 {"arrive_slot": "0", "leave_slot": "8", "meeting_cap": "two"}):
+        response = client.post(f"/arenas/{arena.id}/times", data=data)
+        assert response.status_code == 302
+        shown = client.get(response.location).get_data(as_text=True)
+        assert shown.count(TIMES_OVER[lang]) == 1 and 'class="alert alert-danger"' not in shown
+    token = rsvp.make_token(me)
+    by_link = client.post(f"/arenas/rsvp/{token}/times", data={"leave_slot": "8"})
+    assert by_link.status_code == 302
+    db.session.expire_all()
+    row = db.session.get(Invitation, me.id)
+    assert (row.arrive_slot, row.leave_slot, row.meeting_cap) == (1, 6, 2)
+    assert db.session.scalar(select(func.count(AuditEvent.id)).where(
+        AuditEvent.action == "availability_set")) == 0
+
+
+def test_the_api_and_the_service_refuse_times_at_an_arena_over_still_inviting(
+        app, client, still_inviting):
+    from app.services import availability
+    from tests.app.api.helpers import bearer
+
+    arena, me = still_inviting
+    me.user.locale = "en"
+    db.session.commit()
+    headers = bearer(me.user)
+    assert client.get(f"/api/v1/arenas/{arena.id}/times",
+                      headers=headers).get_json()["editable"] is False
+    response = client.put(f"/api/v1/arenas/{arena.id}/times", headers=headers,
+                          json={"arrive": None, "leave": None, "meeting_cap": None})
+    assert response.status_code == 422
+    assert response.get_json()["error"]["message"] == TIMES_OVER["en"]
+    with app.test_request_context(), pytest.raises(availability.TimesOver):
+        availability.set_by_participant(me.user, me.id, 2, 6, 1)
+    db.session.expire_all()
+    row = db.session.get(Invitation, me.id)
+    assert (row.arrive_slot, row.leave_slot, row.meeting_cap) == (1, 6, 2)
