@@ -10,7 +10,7 @@ from flask_babel import format_decimal
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import Forbidden, HTTPException
+from werkzeug.exceptions import Forbidden, HTTPException, MethodNotAllowed
 
 from app import stale_forms
 from app.auth.safe_next import safe_next
@@ -93,14 +93,20 @@ def init_app(app: Flask) -> None:
             app.logger.error("HTTP %s [request %s] %s %s", error.code, g.get("request_id"),
                              request.method, request.path)
         if _wants_json():
-            return _json_error(error.name.lower().replace(" ", "_"),
-                               too_large_body_text() if error.code == 413
-                               else error.description or "", error.code or 500)
+            # The API's own answer, codes and words: an /api/ path no API blueprint took (a
+            # path or method it does not have) is refused as the API refuses. Imported here:
+            # app.api.core imports this module.
+            from app.api.core import http_error
+
+            return http_error(error)
         reason = getattr(error, "reason", None)
         if error.code == 413:
             reason = too_large_text()
+        headers = {}
+        if isinstance(error, MethodNotAllowed) and error.valid_methods:
+            headers["Allow"] = ", ".join(sorted(error.valid_methods))  # RFC 9110 asks for it
         return render_template("errors/error.html", error=error, reason=reason,
-                               back=getattr(error, "back", None)), error.code
+                               back=getattr(error, "back", None)), error.code, headers
 
     @app.errorhandler(CSRFError)
     def _stale_token(error: CSRFError):

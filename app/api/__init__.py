@@ -18,7 +18,10 @@ DESCRIPTION = (
     "administrator deactivates the account (reactivating it brings no token back) or when "
     "the account is deleted. Changing the password or the e-mail address while logged in "
     "keeps the tokens. Errors always read "
-    '`{"error": {"code", "message", "fields"}}`. List endpoints answer `ETag`; send it back '
+    '`{"error": {"code", "message", "fields"}}`, with one `code` per status (`not_found`, '
+    "`method_not_allowed`, `payload_too_large`, `too_many_requests` …), also for a path the "
+    "API does not have (404) or a method a path does not take (405, with `Allow`). "
+    "List endpoints answer `ETag`; send it back "
     "in `If-None-Match` to get 304 when nothing changed. `/pitches` and `/recommendations` "
     "are paginated (`page`, `per_page`; the answer says `total` and `pages`); the other lists "
     "answer whole (a pitch's recommendations: its 20 best investors). A query parameter an "
@@ -34,7 +37,9 @@ DESCRIPTION = (
     "`slot_number` and `table_number` count from 1, as the pages, the CSV exports and the "
     "table signs do: `slot` 1, `table` 0 is \"Slot 2, Table 1\". "
     "The site's own refusals (a rule broken, a thing not found) speak the language saved on "
-    "your account (bokmål unless you chose English); messages about the request's shape "
+    "your account (bokmål unless you chose English), as do a path or method the API does "
+    "not have and the rate limit; without a usable token (401) the first of `nb` and `en` "
+    "that `Accept-Language` names, else bokmål. Messages about the request's shape "
     "(a wrong type, an unknown field) are English."
 )
 

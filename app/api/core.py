@@ -9,14 +9,18 @@ exempt from CSRF.
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from functools import wraps
+from time import time
 
 from flask import current_app, g, jsonify, request
+from flask_babel import force_locale, format_timedelta, ngettext
 from flask_babel import gettext as _
 from flask_smorest import Blueprint as SmorestBlueprint
 from flask_smorest.exceptions import NotModified
 from webargs.flaskparser import FlaskParser, is_json_request
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
+from werkzeug.exceptions import NotFound as NoSuchPath
 
 from app.api.schemas import ErrorOut
 from app.errors import too_large_body_text
@@ -68,7 +72,74 @@ def _fields_of(messages) -> dict:
     return messages
 
 
-def _http_error(error: HTTPException):
+def _anonymous_locale() -> str:
+    """The language of an answer to a request without a usable token: the first of ours its
+    Accept-Language names, else the site's default. Never a cookie or ?lang=: the API
+    ignores them."""
+    languages = current_app.config["LANGUAGES"]
+    return (request.accept_languages.best_match(languages)
+            or current_app.config["BABEL_DEFAULT_LOCALE"])
+
+
+def caller_locale() -> str:
+    """The language to refuse this request in: the token user's saved one, as every answer
+    after _authenticate speaks. A refusal before it (a path or method the API does not
+    have, answered by the app; the rate limit, checked before the blueprint's hooks) reads
+    the token itself; without a usable one, _anonymous_locale."""
+    user = g.get("api_user")
+    if user is None:
+        scheme, _sep, value = request.headers.get("Authorization", "").partition(" ")
+        if scheme.lower() == "bearer" and value.strip():
+            try:
+                user = api_tokens.authenticate(value.strip()).user
+            except api_tokens.TokenInvalid:
+                user = None
+    if user is None:
+        return _anonymous_locale()
+    if user.locale in current_app.config["LANGUAGES"]:
+        return user.locale
+    return current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def _too_many_requests(error: HTTPException) -> str:
+    """The rate limit's refusal: flask-limiter's description is English ("120 per 1
+    minute"); say the limit and, when known, the wait (the Retry-After header's)."""
+    limit = getattr(getattr(error, "limit", None), "limit", None)
+    if limit is None:
+        return _("Too many requests. Wait a moment and try again.")
+    period = format_timedelta(timedelta(seconds=limit.get_expiry()), threshold=1)
+    message = ngettext("Too many requests: at most %(num)d request in %(period)s.",
+                       "Too many requests: at most %(num)d requests in %(period)s.",
+                       limit.amount, period=period)
+    current = limiter.current_limit
+    if current is not None and current.reset_at:
+        wait = timedelta(seconds=max(1, int(current.reset_at - time())))
+        message += " " + _("Try again in %(wait)s.", wait=format_timedelta(wait, threshold=1))
+    return message
+
+
+def _werkzeug_words(error: HTTPException) -> str | None:
+    """Our own words for a refusal Werkzeug or flask-limiter make, in the caller's language
+    (theirs are English whatever the caller reads); None to keep the error's message."""
+    if isinstance(error, NoSuchPath) and error.description == NoSuchPath.description:
+        return _("The API has no such path. Its paths are listed at /api/v1/docs.")
+    if isinstance(error, MethodNotAllowed):
+        return _("%(path)s does not take %(method)s, only: %(allowed)s.", path=request.path,
+                 method=request.method, allowed=", ".join(_allowed(error)))
+    if error.code == 413:
+        return too_large_body_text()
+    if error.code == 429:
+        return _too_many_requests(error)
+    return None
+
+
+def _allowed(error: MethodNotAllowed) -> list[str]:
+    return sorted(set(error.valid_methods or ()) - {"HEAD", "OPTIONS"})
+
+
+def http_error(error: HTTPException):
+    """An HTTP error in the API's shape: the blueprints' handler, and the app's for an /api/
+    path no blueprint took (a path or a method the API does not have)."""
     if isinstance(error, NotModified):
         response = current_app.response_class(status=304)
         known = sorted(request.if_none_match.as_set()) if request.if_none_match else []
@@ -80,11 +151,12 @@ def _http_error(error: HTTPException):
     status = error.code or 500
     message = data.get("message") or ("Invalid input." if status == 422 and fields
                                       else error.description or error.name)
-    if status == 413:
-        message = too_large_body_text()
-    if status == 429:
-        message = f"Too many requests: {error.description}"
-    headers = data.get("headers") or {}
+    headers = dict(data.get("headers") or {})
+    if not data.get("message"):
+        with force_locale(caller_locale()):
+            message = _werkzeug_words(error) or message
+    if isinstance(error, MethodNotAllowed) and error.valid_methods:
+        headers["Allow"] = ", ".join(sorted(error.valid_methods))  # RFC 9110 asks for it
     return error_response(status, str(message), fields, headers=headers)
 
 
@@ -109,11 +181,13 @@ def _authenticate():
     header = request.headers.get("Authorization", "")
     scheme, _sep, value = header.partition(" ")
     if scheme.lower() != "bearer" or not value.strip():
-        raise ApiError(401, "Send a personal API token: Authorization: Bearer <token>.")
+        with force_locale(_anonymous_locale()):
+            raise ApiError(401, _("Send a personal API token: Authorization: Bearer <token>."))
     try:
         token = api_tokens.authenticate(value.strip())
     except api_tokens.TokenInvalid:
-        raise ApiError(401, "The token is invalid, expired or revoked.") from None
+        with force_locale(_anonymous_locale()):
+            raise ApiError(401, _("The token is invalid, expired or revoked.")) from None
     if request.method in WRITE_METHODS and not token.can_write:
         raise ApiError(403, "This token is read-only.", code="insufficient_scope")
     g.api_token = token
@@ -175,7 +249,7 @@ class Blueprint(SmorestBlueprint):
         self.before_request(_authenticate)
         self.before_request(self._unknown_query)
         self.after_request(_no_store)
-        self.register_error_handler(HTTPException, _http_error)
+        self.register_error_handler(HTTPException, http_error)
         self.register_error_handler(DomainError, _domain_error)
         self.register_error_handler(ApiError, _api_error)
         csrf.exempt(self)
@@ -209,6 +283,14 @@ class Blueprint(SmorestBlueprint):
                                       or any(m in WRITE_METHODS for m in methods)):
             view_func = self.alt_response(403, schema=ErrorOut, description=(
                 "Your role may not use this endpoint, or the token is read-only."))(view_func)
+        if 401 not in documented:
+            view_func = self.alt_response(401, schema=ErrorOut, description=(
+                "No token, or one that is invalid, expired or revoked (code "
+                "`unauthorized`)."))(view_func)
+        if 429 not in documented:
+            view_func = self.alt_response(429, schema=ErrorOut, description=(
+                "Too many requests with this token; `Retry-After` says how many seconds to "
+                "wait (code `too_many_requests`)."))(view_func)
         if "arguments" not in doc and 422 not in documented:
             view_func = self.alt_response(422, schema=ErrorOut, description=(
                 "A query parameter this operation does not take."))(view_func)
