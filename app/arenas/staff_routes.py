@@ -72,7 +72,7 @@ def view(arena_id: int):
     return render_template("arenas/staff_view.html", arena=arena,
                            counts=invitations.counts(arena),
                            breaks_text=arena_service.format_breaks(arena.breaks),
-                           transitions=arena_service.TRANSITIONS.get(arena.status, ()))
+                           transitions=arena_service.transitions(arena))
 
 
 @bp.route("/arenas/<int:arena_id>/edit", methods=["GET", "POST"])

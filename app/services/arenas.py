@@ -23,7 +23,8 @@ FIELDS = (
     "table_count", "meeting_cap", "rsvp_deadline",
 )
 
-# Allowed moves; "cancelled" is reachable from every status before "done".
+# Allowed moves; "cancelled" is reachable from every status before "done" (not once the
+# arena is held with a published schedule: _cancel_refusal).
 TRANSITIONS = {
     "draft": ("inviting", "cancelled"),
     "inviting": ("scheduled", "cancelled"),
@@ -302,12 +303,35 @@ def update_arena(user, arena: Arena, values: dict, host_slugs: list[str],
     return ArenaSaved(freed, len(fitted))
 
 
+def _cancel_refusal(arena: Arena) -> str | None:
+    """Why the arena can no longer be cancelled, though its status allows it: once it is
+    held with a published schedule, cancelling would call off the meetings that took place
+    (which attendance, feedback and "met before" read) and tell everyone it was cancelled
+    after they had been there. Held without a published schedule nobody met through Koble,
+    and cancelling is how such an arena is closed."""
+    if arena.held and arena.schedule_published:
+        return _("The arena is held and its meetings took place, so it can no longer be "
+                 "cancelled. Move it to “%(done)s” instead.", done=status_label("done"))
+    return None
+
+
+def transitions(arena: Arena) -> tuple[str, ...]:
+    """The statuses staff can move the arena to now."""
+    allowed = TRANSITIONS.get(arena.status, ())
+    if _cancel_refusal(arena) is not None:
+        return tuple(to for to in allowed if to != "cancelled")
+    return allowed
+
+
 def change_status(arena: Arena, to: str, actor=None) -> Arena:
     """Move the arena to another status when the rules allow it. A cancelled arena's
     participants and open invitees are told (not `actor`, who cancelled it)."""
     if to not in TRANSITIONS.get(arena.status, ()):
         raise DomainError(_("An arena cannot go from “%(a)s” to “%(b)s”.",
                             a=status_label(arena.status), b=status_label(to)))
+    refusal = _cancel_refusal(arena) if to == "cancelled" else None
+    if refusal is not None:
+        raise DomainError(refusal)
     was_draft = arena.status == "draft"
     arena.status = to
     told = []

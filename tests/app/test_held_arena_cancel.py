@@ -1,0 +1,61 @@
+"""An arena that has taken place with a published schedule (Arena.held: its end has passed,
+though staff have not marked it done) can no longer be cancelled: that called off every
+meeting that had happened (which attendance, feedback and "met before" read) and told
+everyone the arena was cancelled after they had been there. The staff page offers no
+Cancel button there, and a cancel (a page left open) is refused, changing nothing. One
+held without a published schedule, where nobody met through Koble, is still closed by
+cancelling it."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from app.extensions import db
+from app.models import Arena, Meeting, Notification
+from tests.factories import make_arena, make_meeting, make_participant, outbox_of
+
+SAYS = {
+    "en": ("The arena is held and its meetings took place, so it can no longer be cancelled. "
+           "Move it to “Done” instead."),
+    "nb": ("Arenaen er gjennomført og møtene fant sted, så den kan ikke lenger avlyses. "
+           "Flytt den til «Gjennomført» i stedet."),
+}
+
+
+def over(**fields) -> Arena:
+    """An arena that ended yesterday and that staff never marked done."""
+    yesterday = (datetime.now(UTC) - timedelta(days=1)).date()
+    values = {"date": yesterday, "rsvp_deadline": datetime.now(UTC) - timedelta(days=8),
+              "status": "scheduled", "schedule_published_at": datetime.now(UTC)}
+    values.update(fields)
+    return make_arena(**values)
+
+
+@pytest.mark.parametrize("lang", ["en", "nb"])
+def test_an_arena_held_with_its_meetings_is_not_cancelled(app, client, staff, lang):
+    arena = over()
+    founder = make_participant(arena, "founder")
+    meeting = make_meeting(arena, founder, make_participant(arena, "investor"))
+    client.post("/language", data={"lang": lang})
+    page = client.get(f"/staff/arenas/{arena.id}").get_data(as_text=True)
+    assert 'value="cancelled"' not in page and 'value="done"' in page
+    response = client.post(f"/staff/arenas/{arena.id}/status", data={"to": "cancelled"})
+    assert response.status_code == 302
+    assert SAYS[lang] in client.get(response.headers["Location"]).get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(Arena, arena.id).status == "scheduled"
+    assert db.session.get(Meeting, meeting.id).state == "scheduled"
+    assert db.session.scalar(select(func.count()).select_from(Notification)) == 0
+    assert outbox_of(app) == []
+
+
+def test_an_arena_over_whose_schedule_was_never_published_is_still_cancelled(client, staff):
+    arena = over(status="inviting", schedule_published_at=None)
+    page = client.get(f"/staff/arenas/{arena.id}").get_data(as_text=True)
+    assert 'value="cancelled"' in page
+    client.post(f"/staff/arenas/{arena.id}/status", data={"to": "cancelled"})
+    db.session.expire_all()
+    assert db.session.get(Arena, arena.id).status == "cancelled"
