@@ -124,6 +124,20 @@ def make_arena(hosts: tuple[str, ...] = ("asker",), **fields):
     return arena
 
 
+def make_arena_over(**fields):
+    """An arena that ended yesterday (Oslo's yesterday) and that staff never marked done:
+    scheduled, two slots at two tables, answers closed a week before."""
+    from datetime import UTC, datetime, timedelta
+
+    from app.models.arena import LOCAL_TZ
+
+    values = {"date": (datetime.now(LOCAL_TZ) - timedelta(days=1)).date(),
+              "rsvp_deadline": datetime.now(UTC) - timedelta(days=8), "status": "scheduled",
+              "slot_count": 2, "breaks": [], "table_count": 2}
+    values.update(fields)
+    return make_arena(**values)
+
+
 def make_invitation(arena, user: User, state: str = "invited", **fields):
     """An invitation of the user to the arena (sent, unless the state says otherwise)."""
     from app.models import Invitation

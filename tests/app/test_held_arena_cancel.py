@@ -8,14 +8,14 @@ cancelling it."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import func, select
 
 from app.extensions import db
 from app.models import Arena, Meeting, Notification
-from tests.factories import make_arena, make_meeting, make_participant, outbox_of
+from tests.factories import make_arena_over, make_meeting, make_participant, outbox_of
 
 SAYS = {
     "en": ("The arena is held and its meetings took place, so it can no longer be cancelled. "
@@ -25,20 +25,11 @@ SAYS = {
 }
 
 
-def over(**fields) -> Arena:
-    """An arena that ended yesterday and that staff never marked done."""
-    yesterday = (datetime.now(UTC) - timedelta(days=1)).date()
-    values = {"date": yesterday, "rsvp_deadline": datetime.now(UTC) - timedelta(days=8),
-              "status": "scheduled", "schedule_published_at": datetime.now(UTC)}
-    values.update(fields)
-    return make_arena(**values)
-
-
 @pytest.mark.parametrize("lang", ["en", "nb"])
 def test_an_arena_held_with_its_meetings_is_not_cancelled(app, client, staff, lang):
-    arena = over()
+    arena = make_arena_over(schedule_published_at=datetime.now(UTC))
     founder = make_participant(arena, "founder")
-    meeting = make_meeting(arena, founder, make_participant(arena, "investor"))
+    meeting = make_meeting(arena, founder, make_participant(arena, "investor"), slot=0)
     client.post("/language", data={"lang": lang})
     page = client.get(f"/staff/arenas/{arena.id}").get_data(as_text=True)
     assert 'value="cancelled"' not in page and 'value="done"' in page
@@ -53,7 +44,7 @@ def test_an_arena_held_with_its_meetings_is_not_cancelled(app, client, staff, la
 
 
 def test_an_arena_over_whose_schedule_was_never_published_is_still_cancelled(client, staff):
-    arena = over(status="inviting", schedule_published_at=None)
+    arena = make_arena_over(status="inviting")
     page = client.get(f"/staff/arenas/{arena.id}").get_data(as_text=True)
     assert 'value="cancelled"' in page
     client.post(f"/staff/arenas/{arena.id}/status", data={"to": "cancelled"})

@@ -20,6 +20,7 @@ from app.models import Arena, AuditEvent, Invitation, Meeting, Notification
 from app.services import rsvp
 from tests.factories import (
     make_arena,
+    make_arena_over,
     make_invitation,
     make_meeting,
     make_participant,
@@ -36,21 +37,12 @@ STAFF_SAYS = {
 }
 
 
-def over(**fields) -> Arena:
-    """An arena that ended yesterday and that staff never marked done."""
-    yesterday = (datetime.now(UTC) - timedelta(days=1)).date()
-    values = {"date": yesterday, "rsvp_deadline": datetime.now(UTC) - timedelta(days=8),
-              "status": "scheduled", "slot_count": 2, "breaks": [], "table_count": 2}
-    values.update(fields)
-    return make_arena(**values)
-
-
 @pytest.fixture
 def held():
     """A published schedule that took place: a founder met an investor; another investor
     waits for a seat."""
-    arena = over(schedule_sequence=2, scheduled_at=datetime.now(UTC) - timedelta(days=9),
-                 investor_capacity=1)
+    arena = make_arena_over(schedule_sequence=2, investor_capacity=1,
+                            scheduled_at=datetime.now(UTC) - timedelta(days=9))
     founder = make_participant(arena, "founder")
     investor = make_participant(arena, "investor")
     meeting = make_meeting(arena, founder, investor)
@@ -191,7 +183,7 @@ def test_an_invitation_to_an_arena_over_is_not_answered(client, auth, held, lang
 
 
 def test_attendance_of_a_draft_never_published_says_it_never_will_be(client, staff):
-    arena = over(scheduled_at=datetime.now(UTC) - timedelta(days=3))
+    arena = make_arena_over(scheduled_at=datetime.now(UTC) - timedelta(days=3))
     founder = make_participant(arena, "founder")
     make_meeting(arena, founder, make_participant(arena, "investor"), published=False)
     says = "The schedule was never published, so nobody can be marked present or absent."
@@ -216,7 +208,7 @@ TIMES_OVER = {
 def still_inviting():
     """An arena that ended yesterday while staff left it "inviting" (no schedule built),
     and someone who accepted, with times of their own."""
-    arena = over(status="inviting", slot_count=8, breaks=[4], meeting_cap=3)
+    arena = make_arena_over(status="inviting", slot_count=8, breaks=[4], meeting_cap=3)
     return arena, make_participant(arena, "founder", arrive_slot=1, leave_slot=6,
                                    meeting_cap=2)
 

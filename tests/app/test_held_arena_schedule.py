@@ -19,21 +19,13 @@ from app.models import Arena, AuditEvent, Meeting, Notification
 from app.services.errors import DomainError
 from tests.factories import (
     make_arena,
+    make_arena_over,
     make_meeting,
     make_participant,
     make_score,
     make_user,
     outbox_of,
 )
-
-
-def over(**fields) -> Arena:
-    """An arena that ended yesterday and that staff never marked done."""
-    yesterday = (datetime.now(UTC) - timedelta(days=1)).date()
-    values = {"date": yesterday, "rsvp_deadline": datetime.now(UTC) - timedelta(days=8),
-              "status": "scheduled", "slot_count": 2, "breaks": [], "table_count": 2}
-    values.update(fields)
-    return make_arena(**values)
 
 
 def people(arena):
@@ -50,7 +42,8 @@ def people(arena):
 def held():
     """A published schedule that took place: one meeting (the other pairs were never
     placed), one locked, and one the organisers cancelled."""
-    arena = over(schedule_sequence=3, scheduled_at=datetime.now(UTC) - timedelta(days=9))
+    arena = make_arena_over(schedule_sequence=3,
+                            scheduled_at=datetime.now(UTC) - timedelta(days=9))
     (f1, f2), (i1, i2) = people(arena)
     met = make_meeting(arena, f1, i1, slot=0, table=0)
     locked = make_meeting(arena, f2, i2, slot=0, table=1, locked=True)
@@ -123,7 +116,8 @@ def test_a_draft_never_published_before_the_arena_can_no_longer_be_published(app
                                                                              staff):
     """Its participants were never told of it: publishing now would mail each an agenda
     for an arena that is over."""
-    arena = over(scheduled_at=datetime.now(UTC) - timedelta(days=3), schedule_sequence=1)
+    arena = make_arena_over(scheduled_at=datetime.now(UTC) - timedelta(days=3),
+                            schedule_sequence=1)
     (f1, _f2), (i1, _i2) = people(arena)
     make_meeting(arena, f1, i1, published=False)
     says = ("The arena is held and this draft schedule was never published: nobody was told "
@@ -142,7 +136,7 @@ def test_a_draft_never_published_before_the_arena_can_no_longer_be_published(app
 
 
 def test_no_schedule_is_built_for_an_arena_over(client, staff):
-    arena = over(status="inviting")
+    arena = make_arena_over(status="inviting")
     people(arena)
     says = "The arena is held: a meeting schedule can no longer be built."
     assert says in client.get(f"{base(arena)}/schedule").get_data(as_text=True)
