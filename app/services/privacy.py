@@ -119,7 +119,8 @@ def export_data(user: User) -> dict:
         "api_tokens": rows(select(ApiToken).where(ApiToken.user_id == user.id)
                            .order_by(ApiToken.id)),
         # The API's answers kept for Idempotency-Keys hold pitches as they were sent.
-        # Expired ones are listed too: they stay stored until the next new key prunes them.
+        # Expired ones are listed too: they stay stored until a new key or the hourly
+        # `flask prune` deletes them.
         "api_idempotency_keys": [_stored_answer(r) for r in db.session.scalars(
             select(IdempotentRequest).where(IdempotentRequest.user_id == user.id)
             .order_by(IdempotentRequest.created_at, IdempotentRequest.key))],
