@@ -232,9 +232,9 @@ def _check_held_plan_kept(arena: Arena, values: dict) -> None:
         if key == "breaks":
             new, old = sorted(new or []), sorted(old or [])
         if new != old:
-            raise DomainError(_("The arena is held: its date, times and meeting plan can no "
-                                "longer be changed. The title, description, venue and hosts "
-                                "can still be corrected."), key)
+            raise DomainError(_("The arena has taken place: its date, times and meeting plan "
+                                "can no longer be changed. The title, description, venue and "
+                                "hosts can still be corrected."), key)
 
 
 def _conflict() -> Conflict:
@@ -310,7 +310,7 @@ def _cancel_refusal(arena: Arena) -> str | None:
     after they had been there. Held without a published schedule nobody met through Koble,
     and cancelling is how such an arena is closed."""
     if arena.held and arena.schedule_published:
-        return _("The arena is held and its meetings took place, so it can no longer be "
+        return _("The arena has taken place with its meetings, so it can no longer be "
                  "cancelled. Move it to “%(done)s” instead.", done=status_label("done"))
     return None
 

@@ -62,7 +62,7 @@ def held_because(arena: Arena) -> str | None:
     before" read, and told the partners of it. The invitations page says it in place of
     the buttons, and each change refuses with it."""
     if arena.held:
-        return _("The arena is held: who is invited, their times and meeting caps can no "
+        return _("The arena has taken place: who is invited, their times and meeting caps can no "
                  "longer be changed, and no invitations or reminders are sent.")
     return None
 

@@ -107,11 +107,11 @@ def closed_because(arena: Arena) -> str | None:
                  "be changed.")
     if arena.held:
         if arena.schedule_published:
-            return _("The arena is held: this schedule is its record and can no longer be "
+            return _("The arena has taken place: this schedule is its record and can no longer be "
                      "changed.")
         if arena.scheduled_at is None:
-            return _("The arena is held: a meeting schedule can no longer be built.")
-        return _("The arena is held and this draft schedule was never published: nobody "
+            return _("The arena has taken place: a meeting schedule can no longer be built.")
+        return _("The arena has taken place and this draft schedule was never published: nobody "
                  "was told of it, and it can no longer be changed or published.")
     if arena.status not in BUILDABLE:
         return _("A schedule can only be built while the arena is inviting or scheduled.")

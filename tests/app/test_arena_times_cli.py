@@ -25,7 +25,7 @@ def app_overrides() -> dict:
     return {"BABEL_DEFAULT_LOCALE": "nb"}
 
 
-HELD = ("The arena is held: who is invited, their times and meeting caps can no longer be "
+HELD = ("The arena has taken place: who is invited, their times and meeting caps can no longer be "
         "changed, and no invitations or reminders are sent.")
 
 

@@ -18,8 +18,8 @@ from app.models import Arena, Meeting, Notification
 from tests.factories import make_arena_over, make_meeting, make_participant, outbox_of
 
 SAYS = {
-    "en": ("The arena is held and its meetings took place, so it can no longer be cancelled. "
-           "Move it to “Done” instead."),
+    "en": ("The arena has taken place with its meetings, so it can no longer be "
+           "cancelled. Move it to “Done” instead."),
     "nb": ("Arenaen er gjennomført og møtene fant sted, så den kan ikke lenger avlyses. "
            "Flytt den til «Gjennomført» i stedet."),
 }

@@ -19,7 +19,7 @@ from tests.app.test_arenas_staff import arena_form
 from tests.factories import make_arena, make_meeting, make_participant
 
 SAYS = {
-    "en": ("The arena is held: its date, times and meeting plan can no longer be changed. "
+    "en": ("The arena has taken place: its date, times and meeting plan can no longer be changed. "
            "The title, description, venue and hosts can still be corrected."),
     "nb": ("Arenaen er gjennomført: dato, tider og møteplan kan ikke lenger endres. Tittel, "
            "beskrivelse, sted og arrangører kan fortsatt rettes."),

@@ -29,7 +29,7 @@ from tests.factories import (
 )
 
 STAFF_SAYS = {
-    "en": ("The arena is held: who is invited, their times and meeting caps can no longer "
+    "en": ("The arena has taken place: who is invited, their times and meeting caps can no longer "
            "be changed, and no invitations or reminders are sent."),
     "nb": ("Arenaen er gjennomført: hvem som er invitert, tidene deres og hvor mange møter "
            "de vil ha, kan ikke lenger endres, og det sendes ingen invitasjoner eller "

@@ -73,8 +73,8 @@ def base(arena) -> str:
 
 
 @pytest.mark.parametrize(("lang", "says"), [
-    ("en", "The arena is held: this schedule is its record and can no longer be changed."),
-    ("nb", "Arenaen er gjennomført: denne møteplanen er arkivet over den og kan ikke lenger "
+    ("en", "The arena has taken place: this schedule is its record and can no longer be changed."),
+    ("nb", "Arenaen er gjennomført: møteplanen tas vare på som arkiv og kan ikke lenger "
             "endres."),
 ])
 def test_an_arena_over_refuses_every_change_to_its_schedule_and_says_why_once(
@@ -103,7 +103,7 @@ def test_an_arena_over_refuses_every_change_to_its_schedule_and_says_why_once(
 def test_the_page_of_an_arena_over_offers_no_change_and_says_why(client, staff, held):
     arena, met, locked, gone = held
     html = client.get(f"{base(arena)}/schedule").get_data(as_text=True)
-    assert ('<p id="schedule-read-only">The arena is held: this schedule is its record and '
+    assert ('<p id="schedule-read-only">The arena has taken place: this schedule is its record and '
             'can no longer be changed.</p>') in html
     assert f'action="{base(arena)}/schedule/build"' not in html
     assert "/move" not in html and "/lock" not in html and "/restore" not in html
@@ -120,8 +120,8 @@ def test_a_draft_never_published_before_the_arena_can_no_longer_be_published(app
                             schedule_sequence=1)
     (f1, _f2), (i1, _i2) = people(arena)
     make_meeting(arena, f1, i1, published=False)
-    says = ("The arena is held and this draft schedule was never published: nobody was told "
-            "of it, and it can no longer be changed or published.")
+    says = ("The arena has taken place and this draft schedule was never published: nobody "
+            "was told of it, and it can no longer be changed or published.")
     html = client.get(f"{base(arena)}/schedule").get_data(as_text=True)
     assert says in html and "/schedule/publish" not in html
     before = snapshot(arena)
@@ -138,7 +138,7 @@ def test_a_draft_never_published_before_the_arena_can_no_longer_be_published(app
 def test_no_schedule_is_built_for_an_arena_over(client, staff):
     arena = make_arena_over(status="inviting")
     people(arena)
-    says = "The arena is held: a meeting schedule can no longer be built."
+    says = "The arena has taken place: a meeting schedule can no longer be built."
     assert says in client.get(f"{base(arena)}/schedule").get_data(as_text=True)
     response = client.post(f"{base(arena)}/schedule/build")
     assert client.get(response.location).get_data(as_text=True).count(says) == 1
@@ -166,8 +166,8 @@ CANCELLED = {
           "endres.",
 }
 HELD = {
-    "en": "The arena is held: this schedule is its record and can no longer be changed.",
-    "nb": "Arenaen er gjennomført: denne møteplanen er arkivet over den og kan ikke lenger "
+    "en": "The arena has taken place: this schedule is its record and can no longer be changed.",
+    "nb": "Arenaen er gjennomført: møteplanen tas vare på som arkiv og kan ikke lenger "
           "endres.",
 }
 

@@ -162,7 +162,8 @@ def test_a_refused_cancel_or_restore_changes_nothing_and_tells_nobody(app, clien
 
 
 @pytest.mark.parametrize(("status", "says"), [
-    ("done", "The arena is held: this schedule is its record and can no longer be changed."),
+    ("done", "The arena has taken place: this schedule is its record and can no longer be "
+             "changed."),
     ("cancelled", "The arena is cancelled: this schedule is kept as a record and can no "
                   "longer be changed."),
 ])

@@ -214,7 +214,8 @@ def test_each_rows_slot_and_table_fields_name_the_pair_and_keep_the_visible_labe
 
 
 @pytest.mark.parametrize(("status", "says"), [
-    ("done", "The arena is held: this schedule is its record and can no longer be changed."),
+    ("done", "The arena has taken place: this schedule is its record and can no longer be "
+             "changed."),
     ("cancelled", "The arena is cancelled: this schedule is kept as a record and can no "
                   "longer be changed."),
 ])

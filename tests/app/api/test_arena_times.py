@@ -278,7 +278,7 @@ def test_staff_bad_values_and_a_done_arena_change_nothing(client):
     refused = client.put(theirs(done, gone), headers=headers, json=body(leave="09:30"))
     assert refused.status_code == 422
     assert refused.get_json()["error"]["message"] == (
-        "The arena is held: who is invited, their times and meeting caps can no longer be "
+        "The arena has taken place: who is invited, their times and meeting caps can no longer be "
         "changed, and no invitations or reminders are sent.")
     assert client.get(theirs(done, gone), headers=headers).get_json()["editable"] is False
     assert stored(person.id) == (1, 6, 2) and stored(gone.id) == (None, None, None)
