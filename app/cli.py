@@ -165,7 +165,8 @@ def prune():
 
     keys = idempotent_requests.prune()
     forms = form_once.prune()
-    click.echo(f"Deleted {keys} expired Idempotency-Key answers and {forms} old form tokens.")
+    click.echo(f"Expired Idempotency-Key answers deleted: {keys}. Old form tokens deleted: "
+               f"{forms}.")
 
 
 def register_commands(app: Flask) -> None:

@@ -81,7 +81,7 @@ def prune() -> int:
     grows by a row per pitch or arena ever made, and on SQLite, which gives a deleted row's
     id again, an old token could point at someone's newer pitch (made_by checks the maker,
     so never another person's)."""
-    deleted = db.session.execute(delete(FormUse).where(FormUse.created_at < utcnow() - KEEP)
+    deleted = db.session.execute(delete(FormUse).where(FormUse.created_at <= utcnow() - KEEP)
                                  ).rowcount
     db.session.commit()
     return deleted

@@ -39,8 +39,8 @@ def test_prune_deletes_expired_answers_and_old_form_tokens_only(app):
     result = app.test_cli_runner().invoke(args=["prune"])
 
     assert result.exit_code == 0, result.output
-    assert "1 expired Idempotency-Key answers" in result.output
-    assert "1 old form tokens" in result.output
+    assert ("Expired Idempotency-Key answers deleted: 1. Old form tokens deleted: 1."
+            in result.output)
     db.session.expire_all()
     assert _keys() == {"fresh"}
     assert _tokens() == {"last-week-token-bbbb"}
@@ -55,5 +55,6 @@ def test_prune_with_nothing_to_delete_says_so_and_keeps_everything(app):
     result = app.test_cli_runner().invoke(args=["prune"])
 
     assert result.exit_code == 0, result.output
-    assert "Deleted 0 expired Idempotency-Key answers and 0 old form tokens." in result.output
+    assert ("Expired Idempotency-Key answers deleted: 0. Old form tokens deleted: 0."
+            in result.output)
     assert _tokens() == {"todays-token-cccccc"}
