@@ -13,7 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 from app.extensions import db
-from app.models import InvestorProfile, Meeting, MeetingRequest
+from app.models import InvestorProfile, MeetingRequest
 from app.services import interest, meeting_requests, privacy
 from app.services.agenda import arena_uid
 from tests.factories import (
@@ -167,19 +167,17 @@ def test_staff_member_exports_show_deleted_accounts_in_the_readers_language(
 
 # --- names inside translated sentences on pages ------------------------------------------
 @pytest.mark.parametrize("lang", ["nb", "en"])
-def test_schedule_controls_name_a_deleted_person_in_the_readers_language(
+def test_the_schedule_of_an_arena_held_names_a_deleted_person_in_the_readers_language(
         app, arena_pair, reader, lang):
-    """The staff's row buttons and the cancel page compose the pair's names into a
-    sentence ("Cancel the meeting of X and Y …"); a deleted person is named there too."""
+    """The staff schedule of an arena that took place keeps the meetings of someone who has
+    deleted their account since, and names them as the reader reads. (Its row buttons and
+    the cancel page are gone once the arena is held, 34fb447; at an arena still to come,
+    deleting an account calls its meetings off.)"""
     arena, founder, _investor, _profile = arena_pair
     privacy.anonymise(founder.user)
     staff = reader(make_user("staff"), lang)
     user, _title = WORDS[lang]
-    schedule = staff.get(f"/staff/arenas/{arena.id}/schedule").get_data(as_text=True)
-    meeting = db.session.query(Meeting).filter_by(arena_id=arena.id).one()
-    confirm = staff.get(f"/staff/arenas/{arena.id}/meetings/{meeting.id}/cancel")
-    assert confirm.status_code == 200
-    for page in (schedule, confirm.get_data(as_text=True)):
-        assert f"{user} " in page  # "… of Slettet bruker and …"
-        if lang == "nb":
-            assert "Deleted user" not in page
+    page = staff.get(f"/staff/arenas/{arena.id}/schedule").get_data(as_text=True)
+    assert user in page
+    if lang == "nb":
+        assert "Deleted user" not in page
