@@ -6,7 +6,7 @@ import uuid
 from urllib.parse import urlsplit
 
 from flask import Flask, current_app, g, jsonify, render_template, request, session, url_for
-from flask_babel import format_decimal
+from flask_babel import force_locale, format_decimal
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
@@ -55,6 +55,22 @@ def _json_error(code: str, message: str, status: int):
     body = {"error": {"code": code, "message": message, "fields": {},
                       "request_id": g.get("request_id", "")}}
     return jsonify(body), status
+
+
+def _internal_error_text() -> str:
+    """The API's 500, in the caller's language. The error may be the database's own, and
+    choosing the language can read it (the token user's saved language, from a row the
+    rollback expired): if that fails too, the answer must still go out, in English."""
+    from app.api.core import caller_locale  # app.api.core imports this module
+
+    try:
+        with force_locale(caller_locale()):
+            return _("Something went wrong on our side. Try again later; if it goes on, tell "
+                     "us the request_id.")
+    except Exception:  # noqa: BLE001
+        db.session.rollback()
+        return ("Something went wrong on our side. Try again later; if it goes on, tell us "
+                "the request_id.")
 
 
 def _page_sent_from() -> str | None:
@@ -125,5 +141,5 @@ def init_app(app: Flask) -> None:
         app.logger.exception("Unhandled error [request %s] %s %s", g.get("request_id"),
                              request.method, request.path)
         if _wants_json():
-            return _json_error("internal_error", "Internal error", 500)
+            return _json_error("internal_error", _internal_error_text(), 500)
         return render_template("errors/error.html", error=None), 500

@@ -96,6 +96,10 @@ def caller_locale() -> str:
                 user = None
     if user is None:
         return _anonymous_locale()
+    return _locale_of(user)
+
+
+def _locale_of(user) -> str:
     if user.locale in current_app.config["LANGUAGES"]:
         return user.locale
     return current_app.config["BABEL_DEFAULT_LOCALE"]
@@ -189,7 +193,10 @@ def _authenticate():
         with force_locale(_anonymous_locale()):
             raise ApiError(401, _("The token is invalid, expired or revoked.")) from None
     if request.method in WRITE_METHODS and not token.can_write:
-        raise ApiError(403, "This token is read-only.", code="insufficient_scope")
+        with force_locale(_locale_of(token.user)):
+            raise ApiError(403, _("This token is read-only: it can read but not change "
+                                  "anything. Make a read-write token under API tokens."),
+                           code="insufficient_scope")
     g.api_token = token
     g.api_user = token.user
     api_tokens.touch(token)

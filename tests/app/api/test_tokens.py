@@ -256,3 +256,17 @@ class TestPasswordRateLimit:
         assert db.session.query(ApiToken).count() == 0
         # the list still opens: only making tokens is counted
         assert client.get("/account/tokens").status_code == 200
+
+
+@pytest.mark.parametrize(("locale", "says"), [
+    ("en", "This token is read-only: it can read but not change anything. Make a read-write "
+           "token under API tokens."),
+    ("nb", "Denne nøkkelen kan bare lese, ikke endre noe. Lag en nøkkel som kan lese og "
+           "skrive, under API-nøkler."),
+])
+def test_a_read_only_token_is_refused_a_write_in_its_users_language(client, locale, says):
+    read = api_tokens.create(make_user("founder", locale=locale), "r", "read", 30)
+    response = client.post("/api/v1/pitches", json={"title": "Ny idé"},
+                           headers={"Authorization": f"Bearer {read.plain}"})
+    assert response.status_code == 403
+    assert response.get_json()["error"]["message"] == says

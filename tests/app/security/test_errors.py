@@ -96,3 +96,31 @@ def test_bodies_over_the_limit_get_413(app, client):
     api = client.post("/api/_test/echo", data='{"a": "' + big + '"}',
                       content_type="application/json")
     assert api.status_code == 413 and api.json["error"]["code"]
+
+
+@pytest.mark.parametrize(("accept", "says"), [
+    ("en", "Something went wrong on our side. Try again later; if it goes on, tell us the "
+           "request_id."),
+    ("nb", "Noe gikk galt hos oss. Prøv igjen senere; om det fortsetter, oppgi request_id "
+           "til oss."),
+])
+def test_an_api_server_error_says_so_in_the_callers_language(client, accept, says):
+    """Without a token the caller's Accept-Language chooses, as for the API's other
+    refusals; the request id it names is in the body."""
+    boom = client.get("/api/_test/boom", headers={"Accept-Language": accept})
+    assert boom.status_code == 500
+    assert boom.json["error"]["message"] == says
+    assert boom.json["error"]["request_id"]
+
+
+def test_an_api_server_error_caused_by_the_database_still_answers(app, client, monkeypatch):
+    """Choosing the language can itself need the database; the 500 goes out in English."""
+    import app.api.core as core
+
+    def broken():
+        raise RuntimeError("the database is gone")
+
+    monkeypatch.setattr(core, "caller_locale", broken)
+    boom = client.get("/api/_test/boom", headers={"Accept-Language": "nb"})
+    assert boom.status_code == 500 and boom.is_json
+    assert boom.json["error"]["message"].startswith("Something went wrong on our side.")
