@@ -113,6 +113,8 @@ def set_my_times(values: dict, arena_id: int):
     schedule is made, only the organisers change them. A refusal (422) changes nothing."""
     user = caller()
     invitation = _own_invitation(arena_id)
+    if invitation.arena.held:  # no values would do: say why, not what is wrong with them
+        raise DomainError(availability.over_text(invitation.arena))
     try:
         changed = availability.set_by_participant(user, invitation.id,
                                                   *_values(invitation.arena, values))
@@ -145,10 +147,13 @@ def person_times(arena_id: int, invitation_id: int):
                                                     "invitation in it.")
 def set_person_times(values: dict, arena_id: int, invitation_id: int):
     """Staff: set or override anyone's times (send all three; null is the arena's own)
-    until the arena is done or cancelled. Once the schedule is made, the person's meetings
-    that no longer fit are called off (`meetings_called_off`); re-run the schedule to fill
-    the slots. A refusal (422) changes nothing."""
+    until the arena has taken place or is cancelled. Once the schedule is made, the
+    person's meetings that no longer fit are called off (`meetings_called_off`); re-run the
+    schedule to fill the slots. A refusal (422) changes nothing."""
     arena, invitation = _staff_invitation(arena_id, invitation_id)
+    refusal = availability.staff_refusal(arena, invitation)
+    if refusal:  # as flask arenas times: the reason before anything wrong with the values
+        raise DomainError(refusal)
     before = _stored(invitation)
     try:
         invitation, freed = availability.set_by_staff(caller(), arena, invitation.id,

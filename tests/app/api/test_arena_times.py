@@ -331,3 +331,25 @@ def test_one_refusal_names_every_wrong_and_missing_field(client):
     spec = client.get("/api/v1/openapi.json").get_json()
     assert set(spec["components"]["schemas"]["TimesIn"]["required"]) == {"arrive", "leave",
                                                                          "meeting_cap"}
+
+
+@pytest.mark.parametrize("status", ["inviting", "scheduled", "done"])
+def test_at_an_arena_over_a_bad_time_gets_the_reason_not_a_field_error(client, status):
+    """No values would do once the arena has taken place: the refusal says so, as the web
+    page and flask arenas times do, rather than what is wrong with a time typed."""
+    from tests.factories import make_arena_over
+
+    arena = make_arena_over(status=status)
+    person = make_participant(arena, "founder")
+    person.user.locale = "en"
+    db.session.commit()
+    own = client.put(mine(arena), headers=bearer(person.user), json=body(arrive="25:99"))
+    staff = client.put(theirs(arena, person), headers=bearer(make_user("staff", locale="en")),
+                       json=body(arrive="25:99"))
+    assert own.status_code == staff.status_code == 422
+    assert own.get_json()["error"]["message"] == (
+        f"“{arena.title}” is over, so your times and number of meetings can no longer be "
+        "changed.")
+    assert staff.get_json()["error"]["message"].startswith(
+        "The arena has taken place: who is invited, their times and meeting caps")
+    assert stored(person.id) == (None, None, None) and audits() == []
