@@ -218,9 +218,16 @@ def _arena_event(arena: Arena, invitation: Invitation) -> Event:
     event.add("summary", arena.title)
     if arena.venue:
         event.add("location", arena.venue)
-    url = links.url("meetings.agenda", arena_id=arena.id, external=True)
+    # The agenda only opens for who comes (participant_of): the invitation e-mail's tentative
+    # event, and a no's cancelled one, lead to the invitation page, where they can answer.
+    if invitation.state == "accepted":
+        url = links.url("meetings.agenda", arena_id=arena.id, external=True)
+        description = _("Your agenda: %(url)s", url=url)
+    else:
+        url = links.url("arenas.view", arena_id=arena.id, external=True)
+        description = _("Your invitation: %(url)s", url=url)
     event.add("url", url)
-    event.add("description", _("Your agenda: %(url)s", url=url))
+    event.add("description", description)
     event.add("status", "CANCELLED" if arena.status == "cancelled"
               else calendar_status(invitation.state))
     event.add("transp", "OPAQUE")
