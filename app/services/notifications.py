@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from flask_babel import format_date, ngettext
+from babel.lists import format_list
+from flask_babel import format_date, get_locale, ngettext
 from flask_babel import gettext as _
 from sqlalchemy import bindparam, func, select, update
 
@@ -78,6 +79,20 @@ def _times_fitted_after_move(p: dict) -> str:
              "%(arrive)s–%(leave)s.", arrive=p.get("arrive", ""), leave=p.get("leave", ""))
 
 
+def _retimed(p: dict) -> str:
+    """The reader's moved meetings' new times: one meeting is singular ("your meeting is
+    now at 09:20"), several are a list in the reader's language ("09:00, 09:20 and 09:40").
+    The times are stored joined by ", " (arena_notices.meetings_retimed), also in older
+    notices, so they are split here rather than stored anew."""
+    times = [t for t in str(p.get("times", "")).split(", ") if t]
+    return ngettext(
+        "The organisers changed the meeting times at “%(arena)s”: your meeting is now at "
+        "%(times)s.",
+        "The organisers changed the meeting times at “%(arena)s”: your meetings are now at "
+        "%(times)s.", len(times) or 1, arena=p.get("arena", ""),
+        times=format_list(times, locale=get_locale()) if times else "")
+
+
 def _no_meetings(p: dict) -> str:
     """No meeting could be fitted for the reader, with why where the schedule knew."""
     from app.services.no_meetings import participant_message
@@ -103,9 +118,7 @@ STAFF_CHANGES = {
         "called off.",
         "The organisers changed “%(arena)s”: %(num)d of your meetings no longer fit and are "
         "called off.", int(p.get("count") or 0), arena=p.get("arena", "")),
-    "meetings_retimed": lambda p: _(
-        "The organisers changed the meeting times at “%(arena)s”: your meetings are now at "
-        "%(times)s.", arena=p.get("arena", ""), times=p.get("times", ""))
+    "meetings_retimed": lambda p: _retimed(p)
     + (" " + _times_fitted_after_move(p) if p.get("arrive") else "") + _called_off(p),
     "times_changed_called_off": lambda p: ngettext(
         "The organisers changed your times at “%(arena)s”: %(num)d of your meetings no "

@@ -39,11 +39,11 @@ def test_a_new_slot_length_tells_those_whose_meetings_moved_once_with_the_new_ti
     (en,) = mails_to(app, founder)
     assert en.subject == "New meeting times at Grønn kapital møter grønne idéer"
     assert ("The organisers changed the meeting times at “Grønn kapital møter grønne idéer”: "
-            "your meetings are now at 09:00, 09:20.") in en.body
+            "your meetings are now at 09:00 and 09:20.") in en.body
     assert "called off" not in en.body
     (nb,) = mails_to(app, late)
     assert nb.subject == "Nye møtetider på Grønn kapital møter grønne idéer"
-    assert "møtene dine er nå kl. 09:20." in nb.body
+    assert "møtet ditt er nå kl. 09:20." in nb.body  # one meeting: singular
     assert not mails_to(app, staff, early, *others)
 
 
@@ -61,7 +61,7 @@ def test_moved_and_called_off_meetings_are_one_notice_each(app, client, staff):
         lost.user_id: ["meetings_called_off"]}
     assert notes[founder.user_id][0].params["count"] == 1
     (en,) = mails_to(app, founder)
-    assert ("your meetings are now at 09:20. 1 of your meetings no longer fits and is called "
+    assert ("your meeting is now at 09:20. 1 of your meetings no longer fits and is called "
             "off.") in en.body
     assert len(mails_to(app, moved)) == len(mails_to(app, lost)) == 1
 
@@ -75,3 +75,19 @@ def test_an_edit_that_moves_no_meeting_tells_nobody(app, client, staff, schedule
     make_participant(inviting, "founder")
     assert edit(client, inviting, slot_minutes="20").status_code == 302
     assert not told() and not outbox_of(app)
+
+
+@pytest.mark.parametrize("locale,says", [
+    ("en", "your meetings are now at 09:00, 09:20, and 09:40."),  # CLDR en: serial comma
+    ("nb", "møtene dine er nå kl. 09:00, 09:20 og 09:40."),
+])
+def test_several_new_times_read_as_a_list_in_the_readers_language(app, locale, says):
+    from flask_babel import force_locale
+
+    from app.models import Notification
+    from app.services import notifications
+
+    note = Notification(kind="meetings_retimed", params={
+        "arena": "Grønn arena", "times": "09:00, 09:20, 09:40", "count": 0})
+    with app.test_request_context(), force_locale(locale):
+        assert notifications.text(note).endswith(says)

@@ -36,7 +36,7 @@ def test_meetings_moved_and_times_cut_are_told_together_once(app, client, staff)
     [note] = _kinds(founder)
     assert note.kind == "meetings_retimed"
     says = ("The organisers changed the meeting times at “Grønn kapital møter grønne idéer”: "
-            "your meetings are now at 09:20. The times you gave no longer fit the new meeting "
+            "your meeting is now at 09:20. The times you gave no longer fit the new meeting "
             "plan: you are now there 09:20–10:00.")
     with app.test_request_context(), force_locale("en"):
         assert notifications.text(note) == says
@@ -52,4 +52,4 @@ def test_meetings_moved_and_times_cut_are_told_together_once(app, client, staff)
     [other] = _kinds(investor)
     assert other.kind == "meetings_retimed" and "arrive" not in other.params
     (nb,) = mails_to(app, investor)
-    assert "møtene dine er nå kl. 09:20." in nb.body and "du er der" not in nb.body
+    assert "møtet ditt er nå kl. 09:20." in nb.body and "du er der" not in nb.body
