@@ -1,8 +1,15 @@
-"""A readable page for the OpenAPI description, rendered on the server (no scripts, no CDN)."""
+"""A readable page for the OpenAPI description, rendered on the server (no scripts, no CDN).
+
+/api/v1/openapi.json is one English document, for clients and code generators. The page
+shows the same texts in the reader's language: each summary and description is looked up
+in the catalogue by its English text (`text`), and app/api/doc_texts.py hands `make
+messages` every text this page shows, walked by the same `page_context`.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from flask import Blueprint, current_app, render_template, request
 from flask_babel import gettext as _
@@ -12,6 +19,18 @@ from app.api.examples import EXAMPLES, curl
 bp = Blueprint("api_docs", __name__, url_prefix="/api/v1")
 
 METHODS = ("get", "post", "put", "patch", "delete")
+
+Text = Callable[[str], str]
+
+
+def plain(text: str) -> str:
+    """The text as one line: a docstring rewrapped keeps its msgid (and its translation)."""
+    return " ".join(text.split())
+
+
+def text(english: str | None) -> str:
+    """A summary or description of the spec in the reader's language."""
+    return _(plain(english)) if english else ""  # gettext("") is the catalogue's header
 
 
 def _ref_name(ref: str) -> str:
@@ -49,7 +68,7 @@ def _constraints(schema: dict) -> str:
     return ", ".join(parts)
 
 
-def operations(spec: dict) -> list[dict]:
+def operations(spec: dict, text: Text = text) -> list[dict]:
     """Every operation, grouped in path order, ready for the template."""
     out = []
     for path, item in spec.get("paths", {}).items():
@@ -65,8 +84,8 @@ def operations(spec: dict) -> list[dict]:
                     name = _ref_name(response["$ref"])
                     response = spec["components"]["responses"].get(name, {})
                 schema = response.get("content", {}).get("application/json", {}).get("schema")
-                responses.append({"status": status, "description": response.get("description",
-                                                                                 ""),
+                responses.append({"status": status,
+                                  "description": text(response.get("description", "")),
                                   "type": _type_of(schema)})
             params = []
             for param in op.get("parameters", []) + item.get("parameters", []):
@@ -76,10 +95,10 @@ def operations(spec: dict) -> list[dict]:
                 params.append({"name": param.get("name"), "in": param.get("in"),
                                "required": param.get("required", False),
                                "type": _type_of(schema), "constraints": _constraints(schema),
-                               "description": param.get("description", "")})
+                               "description": text(param.get("description", ""))})
             out.append({"method": method.upper(), "path": path, "id": op.get("operationId")
-                        or f"{method}-{path}", "summary": op.get("summary", ""),
-                        "description": op.get("description", ""), "tags": op.get("tags", []),
+                        or f"{method}-{path}", "summary": text(op.get("summary", "")),
+                        "description": text(op.get("description", "")), "tags": op.get("tags", []),
                         "params": params, "body": _type_of(body), "responses": responses,
                         "public": op.get("security") == [],
                         "example": _example(method.upper(), path)})
@@ -95,21 +114,30 @@ def _example(method: str, path: str) -> dict | None:
             "curl": curl(method, path, example, request.url_root)}
 
 
-def schemas(spec: dict) -> list[dict]:
+def schemas(spec: dict, text: Text = text) -> list[dict]:
+    """Every schema with its fields, by name."""
     out = []
     for name, schema in sorted(spec.get("components", {}).get("schemas", {}).items()):
         required = set(schema.get("required", []))
         props = [{"name": prop, "type": _type_of(sub), "required": prop in required,
-                  "constraints": _constraints(sub), "description": sub.get("description", "")}
+                  "constraints": _constraints(sub),
+                  "description": text(sub.get("description", ""))}
                  for prop, sub in schema.get("properties", {}).items()]
         out.append({"name": name, "properties": props})
     return out
+
+
+def page_context(spec: dict, text: Text = text) -> dict:
+    """What the template shows, every English text of the spec passed through `text`."""
+    schemes = spec.get("components", {}).get("securitySchemes", {})
+    return {"spec": spec, "intro": text(spec.get("info", {}).get("description", "")),
+            "operations": operations(spec, text), "schemas": schemas(spec, text),
+            "schemes": {name: dict(scheme, description=text(scheme.get("description", "")))
+                        for name, scheme in schemes.items()}}
 
 
 @bp.route("/docs")
 def page():
     """The API reference, generated from the same spec as /api/v1/openapi.json."""
     spec = current_app.extensions["koble_api"].spec.to_dict()
-    return render_template("api/docs.html", spec=spec, operations=operations(spec),
-                           schemas=schemas(spec),
-                           schemes=spec.get("components", {}).get("securitySchemes", {}))
+    return render_template("api/docs.html", **page_context(spec))
