@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from flask import current_app, has_request_context
-from flask_babel import force_locale
+from flask_babel import force_locale, ngettext
 from flask_babel import gettext as _
 
 from app.models import Notification, User
@@ -83,16 +83,22 @@ def subject_of(note: Notification) -> str:
     """The e-mail's subject line for a notice, in the current locale."""
     p = {key: shown(value) for key, value in (note.params or {}).items()}
     arena, pitch, who = p.get("arena", ""), p.get("pitch", ""), p.get("who", "")
+
+    def called_off() -> str:
+        # as many as the sentence says: one meeting is no "Meetings called off"
+        return ngettext("A meeting at %(arena)s is called off",
+                        "%(num)d meetings at %(arena)s are called off",
+                        int(p.get("count") or 1), arena=arena)
+
     subjects = {
         "schedule_ready": lambda: _("Your agenda for %(arena)s is ready", arena=arena),
         "schedule_changed": lambda: _("Your agenda for %(arena)s has changed", arena=arena),
         "schedule_no_meetings": lambda: _("No meetings for you at %(arena)s", arena=arena),
         "meeting_moved": lambda: _("A meeting at %(arena)s has moved", arena=arena),
-        "meetings_called_off": lambda: _("Meetings called off at %(arena)s", arena=arena),
+        "meetings_called_off": lambda: called_off(),
         "meetings_retimed": lambda: _("New meeting times at %(arena)s", arena=arena),
         "meeting_cancelled": lambda: _("A meeting at %(arena)s is cancelled", arena=arena),
-        "times_changed_called_off": lambda: _("Meetings called off at %(arena)s",
-                                              arena=arena),
+        "times_changed_called_off": lambda: called_off(),
         "times_fitted": lambda: _("Your times at %(arena)s have changed", arena=arena),
         "meeting_called_off": lambda: _("A meeting at %(arena)s is cancelled", arena=arena),
         "partner_withdrew": lambda: _("A meeting at %(arena)s is cancelled", arena=arena),

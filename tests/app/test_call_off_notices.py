@@ -49,7 +49,7 @@ def test_staff_changing_times_tells_the_person_and_the_partner_who_lost_the_meet
     assert [n.kind for n in notes[early.user_id]] == ["meeting_called_off"]
     assert notes[early.user_id][0].link == f"/arenas/{arena.id}/agenda"
     (en,) = mails_to(app, founder)
-    assert en.subject == "Meetings called off at Grønn arena"
+    assert en.subject == "A meeting at Grønn arena is called off"  # one: singular
     assert ("The organisers changed your times at “Grønn arena”: 1 of your meetings no "
             "longer fits and is called off.") in en.body
     (nb,) = mails_to(app, early)
@@ -69,7 +69,8 @@ def test_a_cap_cut_tells_each_partner_once_and_the_person_once(app, client, staf
         founder.user_id: ["times_changed_called_off"],
         early.user_id: ["meeting_called_off"], late.user_id: ["meeting_called_off"]}
     assert notes[founder.user_id][0].params["count"] == 2
-    assert len(mails_to(app, founder)) == 1
+    (mail,) = mails_to(app, founder)
+    assert mail.subject == "2 meetings at Grønn arena are called off"
 
 
 def test_a_times_change_that_calls_nothing_off_or_is_refused_tells_nobody(
@@ -223,3 +224,21 @@ def test_staff_removing_a_participant_tells_their_partners(app, client, staff, s
     assert not mails_to(app, staff, founder, *others)
     client.post(url)  # refused: nothing left to remove
     assert len(outbox_of(app)) == 2
+
+
+@pytest.mark.parametrize("kind", ["meetings_called_off", "times_changed_called_off"])
+@pytest.mark.parametrize("locale,count,subject", [
+    ("en", 1, "A meeting at Grønn arena is called off"),
+    ("en", 3, "3 meetings at Grønn arena are called off"),
+    ("nb", 1, "Et møte på Grønn arena er avlyst"),
+    ("nb", 3, "3 møter på Grønn arena er avlyst"),
+])
+def test_the_subject_of_meetings_called_off_counts_them(app, kind, locale, count, subject):
+    from flask_babel import force_locale
+
+    from app.models import Notification
+    from app.services import notices
+
+    note = Notification(kind=kind, params={"arena": "Grønn arena", "count": count})
+    with app.test_request_context(), force_locale(locale):
+        assert notices.subject_of(note) == subject
