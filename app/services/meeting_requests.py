@@ -392,7 +392,8 @@ def _mail_request(req: MeetingRequest) -> None:
         link = url_for("meetings.participants", arena_id=req.arena_id, _external=True)
     except RuntimeError:
         link = ""
-    subject = _l("%(name)s asks to meet you", name=shown_to_recipient(req.from_user.name))
+    subject = _l("%(name)s asks to meet you at %(arena)s",
+                 name=shown_to_recipient(req.from_user.name), arena=req.arena.title)
     deliver(req.to_user.email, subject, "email/meeting_request", locale=req.to_user.locale,
             req=req, arena=req.arena, link=link, settings_link=mail_preferences.settings_link())
 

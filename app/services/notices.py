@@ -108,9 +108,11 @@ def subject_of(note: Notification) -> str:
         "arena_moved": lambda: _("New time or place: %(arena)s", arena=arena),
         "meeting_restored": lambda: _("A meeting at %(arena)s is back on", arena=arena),
         "arena_cancelled": lambda: _("Cancelled: %(arena)s", arena=arena),
-        "meeting_request_accepted": lambda: _("%(who)s said yes to meeting you", who=who),
-        "meeting_request_declined": lambda: _("%(who)s declined your meeting request",
-                                              who=who),
+        # at two arenas at once, the arena says which request it was
+        "meeting_request_accepted": lambda: _("%(who)s said yes to meeting you at %(arena)s",
+                                              who=who, arena=arena),
+        "meeting_request_declined": lambda: _("%(who)s declined your meeting request at "
+                                              "%(arena)s", who=who, arena=arena),
         "pitch_hidden": lambda: _("Your pitch “%(pitch)s” is hidden", pitch=pitch),
         "pitch_unhidden": lambda: _("Your pitch “%(pitch)s” is no longer hidden",
                                          pitch=pitch),

@@ -47,7 +47,7 @@ def test_a_request_is_a_notice_for_the_person_asked_and_one_e_mail(app, client, 
     assert _text(note, "en") == ("Kari Nordmann asks to meet you at “Grønn arena”. Accept or "
                                  "decline on the list of who comes.")
     (mail,) = mails_to(app, investor)  # the request's own e-mail, no notice e-mail besides
-    assert mail.subject == "Kari Nordmann vil gjerne møte deg"
+    assert mail.subject == "Kari Nordmann vil gjerne møte deg på Grønn arena"
     assert mails_to(app, founder) == []
 
 
@@ -62,9 +62,9 @@ def test_with_arena_e_mails_off_the_request_still_arrives_as_a_notice(app, pair)
 
 @pytest.mark.parametrize("answer, kind, sentence, subject", [
     ("accept", "meeting_request_accepted", "Per Hansen said yes to meeting you at “Grønn "
-     "arena”.", "Per Hansen said yes to meeting you"),
+     "arena”.", "Per Hansen said yes to meeting you at Grønn arena"),
     ("decline", "meeting_request_declined", "Per Hansen declined your request to meet at "
-     "“Grønn arena”.", "Per Hansen declined your meeting request"),
+     "“Grønn arena”.", "Per Hansen declined your meeting request at Grønn arena"),
 ])
 def test_the_answer_tells_the_asker_in_their_language(app, client, auth, pair, answer, kind,
                                                        sentence, subject):
@@ -97,7 +97,7 @@ def test_asking_back_accepts_and_tells_the_first_asker(app, pair):
     assert [n.kind for n in told()[founder.user_id]] == ["meeting_request_accepted"]
     assert [n.kind for n in told()[investor.user_id]] == ["meeting_request"]
     (mail,) = mails_to(app, founder)
-    assert mail.subject == "Per Hansen said yes to meeting you"
+    assert mail.subject == "Per Hansen said yes to meeting you at Grønn arena"
 
 
 def test_a_refused_request_tells_nobody(app, pair):
