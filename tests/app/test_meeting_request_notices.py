@@ -107,3 +107,16 @@ def test_a_refused_request_tells_nobody(app, pair):
         meeting_requests.request_meeting(founder.user, arena.id, investor.user_id)
     assert [n.kind for n in told()[investor.user_id]] == ["meeting_request"]
     assert len(mails_to(app, investor)) == 1
+
+
+def test_the_notice_e_mail_sets_its_link_apart_from_the_sentence_and_the_signature(app, pair):
+    """The link stood between the sentence and 'Koble – matchmaking …' with no blank line,
+    so a mail reader ran it into the signature line."""
+    import re
+
+    arena, founder, investor = pair
+    req = meeting_requests.request_meeting(founder.user, arena.id, investor.user_id)
+    meeting_requests.answer_request(investor.user, arena.id, req.id, accept=True)
+    (mail,) = mails_to(app, founder)
+    assert re.search(rf"“Grønn arena”\.\n\nhttps?://\S+/arenas/{arena.id}/participants\n\n"
+                     r"Koble – matchmaking", mail.body), mail.body
