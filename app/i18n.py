@@ -25,9 +25,7 @@ def select_locale() -> str:
     languages = current_app.config["LANGUAGES"]
     api_user = g.get("api_user")
     if api_user is not None:  # an API request: the token's user, never a cookie or ?lang=
-        if api_user.locale in languages:
-            return api_user.locale
-        return current_app.config["BABEL_DEFAULT_LOCALE"]
+        return saved_locale(api_user)
     chosen = session.get("lang")
     if chosen in languages:
         return chosen
@@ -37,6 +35,13 @@ def select_locale() -> str:
         return g.link_owner_locale
     if request.args.get("lang") in languages:
         return request.args["lang"]
+    return current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def saved_locale(user) -> str:
+    """The user's saved language, else the site's default."""
+    if user.locale in current_app.config["LANGUAGES"]:
+        return user.locale
     return current_app.config["BABEL_DEFAULT_LOCALE"]
 
 

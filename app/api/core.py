@@ -25,6 +25,7 @@ from werkzeug.exceptions import NotFound as NoSuchPath
 from app.api.schemas import ErrorOut
 from app.errors import too_large_body_text
 from app.extensions import csrf, db, limiter
+from app.i18n import saved_locale
 from app.services import api_tokens
 from app.services.errors import Conflict, DomainError, Forbidden, NotFound
 
@@ -96,13 +97,7 @@ def caller_locale() -> str:
                 user = None
     if user is None:
         return _anonymous_locale()
-    return _locale_of(user)
-
-
-def _locale_of(user) -> str:
-    if user.locale in current_app.config["LANGUAGES"]:
-        return user.locale
-    return current_app.config["BABEL_DEFAULT_LOCALE"]
+    return saved_locale(user)
 
 
 def _too_many_requests(error: HTTPException) -> str:
@@ -193,7 +188,7 @@ def _authenticate():
         with force_locale(_anonymous_locale()):
             raise ApiError(401, _("The token is invalid, expired or revoked.")) from None
     if request.method in WRITE_METHODS and not token.can_write:
-        with force_locale(_locale_of(token.user)):
+        with force_locale(saved_locale(token.user)):
             raise ApiError(403, _("This token is read-only: it can read but not change "
                                   "anything. Make a read-write token under API tokens."),
                            code="insufficient_scope")
