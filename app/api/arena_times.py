@@ -113,8 +113,7 @@ def set_my_times(values: dict, arena_id: int):
     schedule is made, only the organisers change them. A refusal (422) changes nothing."""
     user = caller()
     invitation = _own_invitation(arena_id)
-    if invitation.arena.held:  # no values would do: say why, not what is wrong with them
-        raise DomainError(availability.over_text(invitation.arena))
+    availability.refuse_if_over(invitation.arena)
     try:
         changed = availability.set_by_participant(user, invitation.id,
                                                   *_values(invitation.arena, values))

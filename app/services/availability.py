@@ -77,6 +77,13 @@ def over_text(arena: Arena) -> str:
              "changed.", arena=arena.title)
 
 
+def refuse_if_over(arena: Arena) -> None:
+    """TimesOver at an arena that has taken place: no values would do, so callers ask this
+    before reading any (the API's clock times too), to say why, not what is wrong with them."""
+    if arena.held:
+        raise TimesOver(over_text(arena))
+
+
 def open_to_participant(invitation: Invitation, arena: Arena | None = None) -> bool:
     """Whether the invitee may change their own times now."""
     arena = arena or invitation.arena
@@ -235,8 +242,7 @@ def set_by_participant(actor, invitation_id: int, arrive: int | None, leave: int
     DomainError (nothing changed) on bad values or when the arena no longer takes them."""
     try:
         arena, invitation = _locked_invitation(invitation_id)
-        if arena.held:  # first: no values would do, so say why, not what is wrong with them
-            raise TimesOver(over_text(arena))
+        refuse_if_over(arena)
         values = _normalised(arena, arrive, leave, cap)
         if values == _stored(invitation, arena):
             db.session.rollback()
