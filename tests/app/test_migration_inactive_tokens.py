@@ -10,19 +10,14 @@ from sqlalchemy import text
 
 from app import create_app
 from app.extensions import db
-from tests.app.test_migrations import empty_database_url  # noqa: F401 - the fixture
+from tests.app.test_migrations import (
+    empty_database_url,  # noqa: F401 - the fixture
+    insert_user,
+)
 
 BEFORE = "a8f898e06c3b"
 NOW = "2026-12-01 10:00:00"
 FUTURE, PAST = "2099-12-20 10:00:00", "2000-12-20 10:00:00"
-
-
-def _user(connection, uid: int, active: bool) -> None:
-    connection.execute(text(
-        "INSERT INTO \"user\" (id, email, name, password_hash, role, active, session_token, "
-        "created_at) VALUES (:id, :email, 'P', 'x', 'founder', :active, :token, :now)"),
-        {"id": uid, "email": f"p{uid}@example.no", "active": active, "token": f"t{uid}",
-         "now": NOW})
 
 
 def _token(connection, token_id: int, uid: int, expires: str, revoked: str | None = None):
@@ -39,8 +34,8 @@ def test_live_tokens_of_inactive_accounts_are_revoked_and_audited(empty_database
     with app.app_context():
         upgrade(revision=BEFORE)
         with db.engine.begin() as connection:
-            _user(connection, 1, False)  # deactivated before 47afc1c
-            _user(connection, 2, True)
+            insert_user(connection, 1, active=False, created_at=NOW)  # deactivated before 47afc1c
+            insert_user(connection, 2, created_at=NOW)
             _token(connection, 1, 1, FUTURE)        # live: revoked now
             _token(connection, 2, 1, FUTURE)        # live: revoked now
             _token(connection, 3, 1, PAST)          # expired: dead already, left

@@ -10,19 +10,14 @@ from sqlalchemy import text
 
 from app import create_app
 from app.extensions import db
-from tests.app.test_migrations import empty_database_url  # noqa: F401 - the fixture
+from tests.app.test_migrations import (
+    empty_database_url,  # noqa: F401 - the fixture
+    insert_user,
+)
 
 BEFORE = "645968fe6029"
 NOW = "2026-12-01 10:00:00"
 FUTURE, PAST = "2099-12-20", "2000-12-20"
-
-
-def _user(connection, uid: int, role: str) -> None:
-    connection.execute(text(
-        "INSERT INTO \"user\" (id, email, name, password_hash, role, active, session_token, "
-        "created_at) VALUES (:id, :email, 'P', 'x', :role, true, :token, :now)"),
-        {"id": uid, "email": f"p{uid}@example.no", "role": role, "token": f"t{uid}",
-         "now": NOW})
 
 
 def _arena(connection, arena_id: int, status: str, day: str) -> None:
@@ -60,7 +55,7 @@ def test_pending_requests_of_those_no_longer_coming_are_withdrawn(empty_database
             # 1, 2 founders; 3, 4 investors. 2 and 4 stopped coming (said no after a yes,
             # or were taken off), 1 and 3 still come.
             for uid, role in ((1, "founder"), (2, "founder"), (3, "investor"), (4, "investor")):
-                _user(connection, uid, role)
+                insert_user(connection, uid, role=role, created_at=NOW)
             arenas = {1: ("inviting", FUTURE), 2: ("scheduled", FUTURE),
                       3: ("done", PAST), 4: ("scheduled", PAST)}  # 4: over, never marked
             for arena_id, (status, day) in arenas.items():

@@ -18,6 +18,17 @@ from app.extensions import db
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "")
 
 
+def insert_user(connection, uid: int, *, role: str = "founder", active: bool = True,
+                created_at: str = "2026-12-01 10:00:00") -> None:
+    """A user row written by hand, for the data migrations' tests (the models may have
+    moved on from the schema at the revision under test)."""
+    connection.execute(text(
+        "INSERT INTO \"user\" (id, email, name, password_hash, role, active, session_token, "
+        "created_at) VALUES (:id, :email, 'P', 'x', :role, :active, :token, :now)"),
+        {"id": uid, "email": f"p{uid}@example.no", "role": role, "active": active,
+         "token": f"t{uid}", "now": created_at})
+
+
 @pytest.fixture
 def empty_database_url(tmp_path):
     """A brand-new database of the kind under test."""
