@@ -20,6 +20,7 @@ from app.arenas.forms import AvailabilityForm
 from app.i18n import speak_as_link_owner
 from app.services import arenas as arena_service
 from app.services import availability, rsvp
+from app.services.arena_values import utc_to_local
 from app.services.errors import DomainError, NotFound
 
 bp = Blueprint("arenas", __name__)
@@ -52,22 +53,22 @@ def _page(invitation, token=None, form=None, status=200):
         form.load(invitation)
     return render_template(
         "arenas/view.html", arena=arena, invitation=invitation, token=token, form=form,
-        deadline=arena_service.utc_to_local(arena.rsvp_deadline_utc),
+        deadline=utc_to_local(arena.rsvp_deadline_utc),
         can_answer=(arena.status in arena_service.OPEN_STATUSES and not arena.deadline_passed()
                     and not arena.held and invitation.state in rsvp.ANSWERABLE),
-        over=rsvp.over_text(arena) if arena.held else "",
-        times_over=availability.over_text(arena) if arena.held else "",
+        over=rsvp.over_note(arena, invitation) if arena.held else "",
         can_set_times=availability.open_to_participant(invitation, arena)), status
 
 
 def _save_times(invitation, token=None):
     """Store the posted window and cap; on a refusal, the page again with the message (422).
-    At an arena that has taken place, back to the page, which says so where the form was
-    (flashed too, it read twice), whatever was posted: no values would do."""
-    target = (url_for("arenas.rsvp", token=token) if token
-              else url_for("arenas.view", arena_id=invitation.arena_id)) + "#times"
+    At an arena that has taken place, back to the page's note that says so (flashed too, it
+    read twice), whatever was posted: no values would do."""
+    page = (url_for("arenas.rsvp", token=token) if token
+            else url_for("arenas.view", arena_id=invitation.arena_id))
+    target, over = page + "#times", page + "#answer-closed"
     if invitation.arena.held:
-        return redirect(target)
+        return redirect(over)
     form = AvailabilityForm().setup(invitation.arena)
     try:
         if not form.validate_on_submit():
@@ -77,7 +78,7 @@ def _save_times(invitation, token=None):
     except NotFound:
         abort(404)
     except availability.TimesOver:
-        return redirect(target)  # it ended while the form was read
+        return redirect(over)  # it ended while the form was read
     except DomainError as error:
         form.add_error(error)
         return _page(invitation, token, form, 422)

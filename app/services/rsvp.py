@@ -19,6 +19,7 @@ from app.services import (
 )
 from app.services import arenas as arena_service
 from app.services import schedule as schedule_service
+from app.services.arena_values import utc_to_local
 from app.services.errors import DomainError, NotFound
 from app.services.mailer import Attachment, deliver
 from app.services.meeting_requests import participant_of
@@ -106,7 +107,7 @@ def mail_invitation(invitation: Invitation, reminder: bool = False) -> bool:
                    attachments=[calendar],
                    user=user, arena=arena, invitation=invitation, link=rsvp_link(invitation),
                    reminder=reminder, settings_link=mail_preferences.settings_link(),
-                   deadline=arena_service.utc_to_local(arena.rsvp_deadline_utc))
+                   deadline=utc_to_local(arena.rsvp_deadline_utc))
 
 
 # --- answering ------------------------------------------------------------------------------
@@ -123,6 +124,15 @@ def over_text(arena: Arena) -> str:
     your plans have changed" means nothing after the event."""
     return _("“%(arena)s” is over, so the invitation can no longer be answered.",
              arena=arena.title)
+
+
+def over_note(arena: Arena, invitation: Invitation) -> str:
+    """The invitation page's one note at an arena that has taken place. Someone who said yes
+    had two, each where its form was (the answer; their times), and read "is over" twice."""
+    if invitation.state == "accepted":
+        return _("“%(arena)s” is over, so your answer, your times and number of meetings can "
+                 "no longer be changed.", arena=arena.title)
+    return over_text(arena)
 
 
 def _check_open(arena: Arena, invitation: Invitation) -> None:

@@ -166,14 +166,14 @@ def test_an_invitation_to_an_arena_over_is_not_answered(client, auth, held, lang
     founder.user.locale = invited.user.locale = lang
     db.session.commit()
     before = snapshot(arena)
-    # through the e-mailed link, a no after a yes and a yes
-    for tok in (token, rsvp.make_token(invited)):
+    # through the e-mailed link, a no after a yes (whose note names the times too) and a yes
+    for tok, note in ((token, ALL_OVER[lang]), (rsvp.make_token(invited), says)):
         page = client.get(f"/arenas/rsvp/{tok}").get_data(as_text=True)
-        assert f'id="answer-closed">{says}</p>' in page and 'name="answer"' not in page
+        assert f'id="answer-closed">{note}</p>' in page and 'name="answer"' not in page
         for choice in ("decline", "accept"):
             response = client.post(f"/arenas/rsvp/{tok}", data={"answer": choice})
             assert response.status_code == 302
-            assert client.get(response.location).get_data(as_text=True).count(says) == 1
+            assert client.get(response.location).get_data(as_text=True).count(note) == 1
     # logged in
     auth.login(invited.user.email)
     client.post("/language", data={"lang": lang})
@@ -202,6 +202,13 @@ TIMES_OVER = {
     "nb": "«Grønn arena» er over, så tidene dine og hvor mange møter du vil ha, kan ikke "
           "lenger endres.",
 }
+# the invitation page's one note for someone who said yes: answer and times close together
+ALL_OVER = {
+    "en": "“Grønn arena” is over, so your answer, your times and number of meetings can no "
+          "longer be changed.",
+    "nb": "«Grønn arena» er over, så svaret ditt, tidene dine og hvor mange møter du vil ha, "
+          "kan ikke lenger endres.",
+}
 
 
 @pytest.fixture
@@ -223,15 +230,16 @@ def test_a_participant_changes_no_times_at_an_arena_over_still_inviting(
     db.session.commit()
     auth.login(me.user.email)
     page = client.get(f"/arenas/{arena.id}").get_data(as_text=True)
-    assert f'<p class="small text-body-secondary" id="times-closed">{TIMES_OVER[lang]}</p>' \
-        in page
+    # one note for the answer and the times, which close together; there were two
+    assert f'id="answer-closed">{ALL_OVER[lang]}</p>' in page
+    assert page.count({"en": "is over", "nb": "er over"}[lang]) == 1
     assert 'name="arrive_slot"' not in page and f"/arenas/{arena.id}/times" not in page
     for data in ({"arrive_slot": "0", "leave_slot": "8", "meeting_cap": "3"},
                  {"arrive_slot": "0", "leave_slot": "8", "meeting_cap": "two"}):
         response = client.post(f"/arenas/{arena.id}/times", data=data)
-        assert response.status_code == 302
+        assert response.status_code == 302 and response.location.endswith("#answer-closed")
         shown = client.get(response.location).get_data(as_text=True)
-        assert shown.count(TIMES_OVER[lang]) == 1 and 'class="alert alert-danger"' not in shown
+        assert shown.count(ALL_OVER[lang]) == 1 and 'class="alert alert-danger"' not in shown
     token = rsvp.make_token(me)
     by_link = client.post(f"/arenas/rsvp/{token}/times", data={"leave_slot": "8"})
     assert by_link.status_code == 302
