@@ -22,8 +22,7 @@ from app.form_fields import (
     WholeNumberRequired,
     once_field,
 )
-from app.services import arenas as arena_service
-from app.services import availability, reference
+from app.services import arena_values, availability, reference
 from app.services.errors import DomainError
 from app.templating import clock_face
 
@@ -89,7 +88,7 @@ class ArenaForm(KobleForm):
             "investor_capacity": self.investor_capacity.data,
             "slot_minutes": self.slot_minutes.data,
             "slot_count": self.slot_count.data,
-            "breaks": arena_service.parse_breaks(self.breaks.data),
+            "breaks": arena_values.parse_breaks(self.breaks.data),
             "table_count": self.table_count.data,
             "meeting_cap": self.meeting_cap.data,
             "rsvp_deadline": self.rsvp_deadline.data,
@@ -101,9 +100,9 @@ class ArenaForm(KobleForm):
                     "founder_capacity", "investor_capacity", "slot_minutes", "slot_count",
                     "table_count", "meeting_cap", "version"):
             getattr(self, key).data = getattr(arena, key)
-        self.breaks.data = arena_service.format_breaks(arena.breaks)
+        self.breaks.data = arena_values.format_breaks(arena.breaks)
         self.hosts.data = [a.slug for a in arena.hosts]
-        self.rsvp_deadline.data = arena_service.utc_to_local(arena.rsvp_deadline_utc)
+        self.rsvp_deadline.data = arena_values.utc_to_local(arena.rsvp_deadline_utc)
 
     def add_error(self, error: DomainError) -> None:
         field = getattr(self, error.field or "title", self.title)

@@ -12,8 +12,16 @@ from flask_login import current_user
 from app.arenas import managed_arena_or_404
 from app.arenas.forms import ArenaForm
 from app.permissions import role_required
+from app.services import (
+    arena_edits,
+    arena_status,
+    arena_values,
+    audit,
+    form_once,
+    invitations,
+    outbox,
+)
 from app.services import arenas as arena_service
-from app.services import audit, form_once, invitations, outbox
 from app.services.errors import Conflict, DomainError
 
 bp = Blueprint("arena_staff", __name__)
@@ -41,7 +49,7 @@ def new():
         day = date.today() + timedelta(days=30)
         form.date.data, form.start_time.data, form.end_time.data = day, time(9), time(12)
         form.slot_minutes.data, form.slot_count.data, form.table_count.data = 15, 10, 10
-        form.rsvp_deadline.data = arena_service.default_deadline(day)
+        form.rsvp_deadline.data = arena_values.default_deadline(day)
         if current_user.association is not None:
             form.hosts.data = [current_user.association.slug]
     else:
@@ -53,7 +61,7 @@ def new():
             return redirect(url_for("arena_staff.view", arena_id=earlier.id))
     if form.validate_on_submit():
         try:
-            arena = arena_service.create_arena(current_user, form.values(), form.hosts.data,
+            arena = arena_edits.create_arena(current_user, form.values(), form.hosts.data,
                                                form.once.data)
         except DomainError as error:
             form.add_error(error)
@@ -71,8 +79,8 @@ def view(arena_id: int):
     arena = managed_arena_or_404(arena_id)
     return render_template("arenas/staff_view.html", arena=arena,
                            counts=invitations.counts(arena),
-                           breaks_text=arena_service.format_breaks(arena.breaks),
-                           transitions=arena_service.transitions(arena))
+                           breaks_text=arena_values.format_breaks(arena.breaks),
+                           transitions=arena_status.transitions(arena))
 
 
 @bp.route("/arenas/<int:arena_id>/edit", methods=["GET", "POST"])
@@ -85,7 +93,7 @@ def edit(arena_id: int):
         form.load(arena)
     if form.validate_on_submit():
         try:
-            freed, fitted = arena_service.update_arena(current_user, arena, form.values(),
+            freed, fitted = arena_edits.update_arena(current_user, arena, form.values(),
                                                        form.hosts.data, form.version.data)
         except Conflict as error:
             # Keep the typed values; saving again deliberately replaces the newer version.
@@ -120,13 +128,13 @@ def status(arena_id: int):
     arena = managed_arena_or_404(arena_id)
     target = request.form.get("to", "")
     try:
-        arena_service.change_status(arena, target, actor=current_user)
+        arena_status.change_status(arena, target, actor=current_user)
     except DomainError as error:
         flash(error.message, "danger")
     else:
         audit.record("arena_status", actor=current_user, target=f"arena:{arena.id}",
                      detail=target)
-        flash(_("The arena is now “%(status)s”.", status=arena_service.status_label(target)),
+        flash(_("The arena is now “%(status)s”.", status=arena_status.status_label(target)),
               "success")
     return redirect(url_for("arena_staff.view", arena_id=arena.id))
 

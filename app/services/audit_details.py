@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from flask_babel import format_decimal, ngettext
 from flask_babel import gettext as _
 
-from app.services import arenas as arena_service
+from app.services.arena_status import status_label
 from app.services.explain import COMPONENT_LABELS
 
 PERSON = re.compile(r"user:(\d+)")
@@ -134,7 +134,7 @@ def _arena_edited(detail, names):
 
 
 def _arena_status(detail, names):
-    return _("New status: %(status)s", status=arena_service.status_label(detail))
+    return _("New status: %(status)s", status=status_label(detail))
 
 
 def _schedule_built(detail, names):

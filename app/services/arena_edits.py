@@ -1,0 +1,113 @@
+"""Creating an arena and saving an edit to it, telling those it moves or calls off."""
+
+from __future__ import annotations
+
+from datetime import UTC
+from typing import NamedTuple
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
+
+from app.extensions import db
+from app.models import Arena, Association
+from app.services import arena_notices, audit, availability, form_once, notices
+from app.services import schedule as schedule_service
+from app.services.arena_values import check, check_held_plan_kept, local_to_utc
+from app.services.arenas import OPEN_STATUSES, changed_meanwhile
+from app.services.errors import DomainError
+
+FIELDS = (
+    "title", "description", "theme", "date", "start_time", "end_time", "venue",
+    "founder_capacity", "investor_capacity", "slot_minutes", "slot_count", "breaks",
+    "table_count", "meeting_cap", "rsvp_deadline",
+)
+
+
+def _hosts(slugs: list[str] | None) -> list[Association]:
+    if not slugs:
+        return []
+    return list(db.session.scalars(select(Association).where(Association.slug.in_(slugs))
+                                   .order_by(Association.id)))
+
+
+def _apply(arena: Arena, values: dict, hosts: list[Association]) -> None:
+    for key in FIELDS:
+        setattr(arena, key, values.get(key))
+    arena.rsvp_deadline = local_to_utc(values["rsvp_deadline"])
+    arena.breaks = list(values.get("breaks") or [])
+    arena.hosts = hosts
+
+
+def create_arena(user, values: dict, host_slugs: list[str],
+                 form_token: str | None = None) -> Arena:
+    """A new draft arena; raises DomainError on invalid values. With the form's one-time
+    token (services/form_once), the arena an earlier send of the same form made, if one
+    just did."""
+    hosts = _hosts(host_slugs)
+    check(values, hosts, user)
+    arena = Arena(status="draft", created_by_id=user.id)
+    _apply(arena, values, hosts)
+    db.session.add(arena)
+    arena, new = form_once.commit_once(user, "arena", form_token, arena)
+    if new:  # a send of the same form that lost the race made nothing
+        audit.record("arena_created", actor=user, target=f"arena:{arena.id}")
+    return arena
+
+
+def _when_and_where(arena: Arena) -> tuple:
+    """What everyone coming to the arena must be told of when it changes. The end time is
+    not: no meeting moves with it (slots run from the start, and must fit before the end)."""
+    return arena.date, arena.start_time, arena.venue
+
+
+class ArenaSaved(NamedTuple):
+    """What an edit changed besides the arena: meetings called off, people whose saved
+    times no longer fitted the plan and were cut to it."""
+
+    called_off: int
+    times_fitted: int
+
+
+def update_arena(user, arena: Arena, values: dict, host_slugs: list[str],
+                 expected_version: int | None) -> ArenaSaved:
+    """Save an edit unless the arena changed since version expected_version was loaded.
+    Saved arrive/leave times the new plan has no room for are cut to it (or cleared to the
+    whole arena); once scheduled, the meetings it has no room for are called off. A new
+    date, start or venue of an open arena tells everyone coming or still invited, with
+    their new times to those whose times were cut; otherwise those whose meetings moved
+    (a new slot length), whose times were cut or whose meetings were called off are told.
+    Each person once, with any meetings called off."""
+    if expected_version is None or expected_version != arena.version:
+        raise changed_meanwhile()
+    hosts = _hosts(host_slugs)
+    check(values, hosts, user, before=arena)
+    if arena.status in ("done", "cancelled"):
+        raise DomainError(_("A finished or cancelled arena cannot be edited."))
+    if arena.held:
+        check_held_plan_kept(arena, values)
+    active = schedule_service.meetings(arena)
+    was = _when_and_where(arena)
+    # In UTC: within one zone the two 02:00s of the night the clocks go back compare equal.
+    starts = {m.id: arena.slot_start(m.slot).astimezone(UTC) for m in active}
+    _apply(arena, values, hosts)
+    try:
+        fitted = availability.fit_times_to_arena(arena)
+        freed = availability.fit_schedule_to_arena(arena)
+        called_off = [m for m in active if m.state != "scheduled"]
+        # A corrected venue of a held arena is a fix to its record, not news to anyone
+        if arena.status in OPEN_STATUSES and _when_and_where(arena) != was and not arena.held:
+            told = arena_notices.arena_moved(arena, active, called_off, user,
+                                             fitted=fitted)
+        else:
+            moved = [m for m in active
+                     if m.state == "scheduled"
+                     and arena.slot_start(m.slot).astimezone(UTC) != starts[m.id]]
+            told = arena_notices.meetings_retimed(arena, moved, active, called_off, user,
+                                                  fitted=fitted)
+        db.session.commit()
+    except StaleDataError as error:
+        db.session.rollback()
+        raise changed_meanwhile() from error
+    notices.send(told)
+    return ArenaSaved(freed, len(fitted))

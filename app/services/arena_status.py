@@ -1,0 +1,86 @@
+"""Moving an arena through its statuses: which moves staff may make, and cancelling."""
+
+from __future__ import annotations
+
+from flask_babel import gettext as _
+from sqlalchemy import update
+from sqlalchemy.orm.exc import StaleDataError
+
+from app.extensions import db
+from app.models import Arena, Meeting
+from app.models.user import utcnow
+from app.services import arena_notices, notices
+from app.services.arenas import changed_meanwhile
+from app.services.errors import DomainError
+
+# Allowed moves; "cancelled" is reachable from every status before "done" (not once the
+# arena is held with a published schedule: _cancel_refusal).
+TRANSITIONS = {
+    "draft": ("inviting", "cancelled"),
+    "inviting": ("scheduled", "cancelled"),
+    "scheduled": ("done", "cancelled"),
+    "done": (),
+    "cancelled": (),
+}
+
+
+def _cancel_refusal(arena: Arena) -> str | None:
+    """Why the arena can no longer be cancelled, though its status allows it: once it is
+    held with a published schedule, cancelling would call off the meetings that took place
+    (which attendance, feedback and "met before" read) and tell everyone it was cancelled
+    after they had been there. Held without a published schedule nobody met through Koble,
+    and cancelling is how such an arena is closed."""
+    if arena.held and arena.schedule_published:
+        return _("The arena has taken place with its meetings, so it can no longer be "
+                 "cancelled. Move it to “%(done)s” instead.", done=status_label("done"))
+    return None
+
+
+def transitions(arena: Arena) -> tuple[str, ...]:
+    """The statuses staff can move the arena to now."""
+    allowed = TRANSITIONS.get(arena.status, ())
+    if _cancel_refusal(arena) is not None:
+        return tuple(to for to in allowed if to != "cancelled")
+    return allowed
+
+
+def change_status(arena: Arena, to: str, actor=None) -> Arena:
+    """Move the arena to another status when the rules allow it. A cancelled arena's
+    participants and open invitees are told (not `actor`, who cancelled it)."""
+    if to not in TRANSITIONS.get(arena.status, ()):
+        raise DomainError(_("An arena cannot go from “%(a)s” to “%(b)s”.",
+                            a=status_label(arena.status), b=status_label(to)))
+    refusal = _cancel_refusal(arena) if to == "cancelled" else None
+    if refusal is not None:
+        raise DomainError(refusal)
+    was_draft = arena.status == "draft"
+    arena.status = to
+    told = []
+    if to == "cancelled":
+        _call_off_every_meeting(arena)
+        if not was_draft:  # nobody was invited to a draft
+            told = arena_notices.arena_cancelled(arena, actor)
+    try:
+        db.session.commit()
+    except StaleDataError as error:
+        db.session.rollback()
+        raise changed_meanwhile() from error
+    notices.send(told)
+    return arena
+
+
+def _call_off_every_meeting(arena: Arena) -> None:
+    """A cancelled arena holds no meetings: each is cancelled, and the schedule's SEQUENCE
+    goes up so the participants' calendar apps take the cancellation from the .ics."""
+    called_off = db.session.execute(
+        update(Meeting).where(Meeting.arena_id == arena.id, Meeting.state == "scheduled")
+        .values(state="cancelled", locked=False)).rowcount
+    if called_off:
+        arena.schedule_sequence = (arena.schedule_sequence or 0) + 1
+        arena.scheduled_at = utcnow()
+
+
+def status_label(status: str) -> str:
+    labels = {"draft": _("Draft"), "inviting": _("Inviting"), "scheduled": _("Scheduled"),
+              "done": _("Done"), "cancelled": _("Cancelled")}
+    return labels.get(status, status)
