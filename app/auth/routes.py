@@ -151,11 +151,11 @@ def change_password():
             getattr(form, error.field).errors.append(error.message)
         else:
             audit.record("password_changed", actor=current_user)
-            account_security.tell_password_changed(current_user)
-            _start_session(current_user._get_current_object())
-            # the tokens stay (accounts.change_password says why): say so, in case it was
-            # changed because someone else had it
+            # the tokens stay (accounts.change_password says why): say so, here and in the
+            # mail, in case it was changed because someone else had it
             kept = len(api_tokens.live_tokens(current_user))
+            account_security.tell_password_changed(current_user, tokens=kept)
+            _start_session(current_user._get_current_object())
             flash(ngettext("Your password is changed. Other sessions are logged out. Your API "
                            "token still works: revoke it under API tokens if you do not "
                            "recognise it.",
@@ -207,6 +207,7 @@ def reset_password(token: str):
             form.password.errors.append(error.message)
         else:
             audit.record("password_reset", actor=user)
+            account_security.tell_password_changed(user, reset=True, tokens=revoked)
             flash(ngettext("Your password is changed, and your API token is revoked in case "
                            "someone else had it. Log in with the new password and make a new "
                            "token under API tokens if you need one.",

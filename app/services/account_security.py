@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app.extensions import db
 from app.models import User
-from app.models.user import new_session_token
+from app.models.user import new_session_token, utcnow
 from app.services import audit
 from app.services.accounts import find_user, normalise_email
 from app.services.errors import DomainError
@@ -84,13 +84,20 @@ def confirm_change(token: str) -> User:
         db.session.rollback()
         raise DomainError(_("%(email)s already belongs to another Koble account, so your "
                             "address was not changed.", email=new_email)) from None
+    # The notice at the request said it might happen; this one says it did. From now on
+    # the old address can neither log in nor reset the password, so its reader, if it was
+    # not them, has only the association's administrators left to turn to.
+    deliver(old, _l("Your Koble e-mail address was changed"), "email/email_changed",
+            locale=user.locale, user=user, old_email=old, new_email=new_email, at=utcnow())
     return user
 
 
-def tell_password_changed(user: User) -> bool:
-    """Mail the account's address that its password was changed, with the way to reset it
-    if that was not them (the reset page, not a reset link: the mail may be read days
-    later); returns whether the mail went out."""
+def tell_password_changed(user: User, *, reset: bool = False, tokens: int = 0) -> bool:
+    """Mail the account's address that its password was changed, when, and what became of
+    its API tokens: `tokens` were revoked by a reset, or are still live after a change made
+    while logged in. It gives the way to reset the password if that was not them (the reset
+    page, not a reset link: the mail may be read days later); returns whether the mail went
+    out."""
     return deliver(user.email, _l("Your Koble password was changed"), "email/password_changed",
-                   locale=user.locale, user=user,
+                   locale=user.locale, user=user, at=utcnow(), reset=reset, tokens=tokens,
                    reset_link=url_for("auth.reset_request", _external=True))
