@@ -375,6 +375,15 @@ def _link(token: str) -> str:
     return links.url("auth.reset_password", token=token, external=True)
 
 
+def _member_subject(user: User):
+    """A member's invitation names the association that added them, as the staff one does:
+    a mail from an unknown "Koble" is easily taken for spam. Someone imported with no
+    association (a municipality outside the region) gets the plain subject."""
+    if user.association is None:
+        return _l("You are invited to Koble")
+    return _l("%(association)s has invited you to Koble", association=user.association.name)
+
+
 def _invite(users: list[User], subject=None, template: str = "email/member_invitation",
             **context) -> int:
     """A set-password link (the password-reset link) to each new person, in the member
@@ -387,7 +396,7 @@ def _invite(users: list[User], subject=None, template: str = "email/member_invit
         token = make_reset_token(user)
         link = _link(token)
         try:
-            send_mail(user.email, subject or _l("You are invited to Koble"), template,
+            send_mail(user.email, subject or _member_subject(user), template,
                       locale=user.locale, user=user, link=link, **context)
             sent += 1
         except Exception:  # noqa: BLE001 - the import stands; the person can ask for a reset
