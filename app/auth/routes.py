@@ -17,7 +17,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, login_user, logout_user
 
-from app import password_guesses, stale_forms
+from app import device_cookies, password_guesses, stale_forms
 from app.auth.forms import (
     ChangePasswordForm,
     LoginForm,
@@ -82,7 +82,9 @@ def register():
             audit.record("register", actor=user, target=f"user:{user.id}")
             _start_session(user)
             flash(_("Welcome to Koble!"), "success")
-            return redirect(home_of(user))
+            response = redirect(home_of(user))
+            device_cookies.issue(response, user)  # as a login's would
+            return response
     return render_template("auth/register.html", form=form), 200 if not form.errors else 422
 
 
@@ -102,7 +104,12 @@ def home_of(user) -> str:
 @stale_forms.for_anyone("email", message=_l(
     "The login form had expired, so you were not logged in. Type your password again."))
 @limiter.limit(_login_limit, methods=["POST"])
-@limiter.limit(_login_limit, methods=["POST"], key_func=_account_key)
+# Per account, unless a device cookie for the account vouches for the browser: then per
+# device, so a stranger's tries for the address do not lock its owner out there.
+@limiter.limit(_login_limit, methods=["POST"], key_func=_account_key,
+               exempt_when=device_cookies.vouches)
+@limiter.limit(_login_limit, methods=["POST"], key_func=device_cookies.device_key,
+               exempt_when=device_cookies.untrusted, on_breach=device_cookies.distrust)
 def login():
     """Log in with e-mail and password."""
     if current_user.is_authenticated:  # e.g. logged in meanwhile in another tab
@@ -118,7 +125,9 @@ def login():
         else:
             _start_session(user, remember=form.remember.data)
             audit.record("login", actor=user, target=f"user:{user.id}")
-            return redirect(safe_next(request.args.get("next"), home_of(user)))
+            response = redirect(safe_next(request.args.get("next"), home_of(user)))
+            device_cookies.issue(response, user)
+            return response
     status = 200 if request.method == "GET" else 422
     return render_template("auth/login.html", form=form), status
 
