@@ -16,7 +16,7 @@ from app.permissions import role_required
 from app.services import availability, invitation_edits, invitation_sending, invitations, reference
 from app.services.contacts import contacts_visible_to
 from app.services.errors import DomainError, NotFound
-from app.services.meeting_requests import organisations
+from app.services.participants import organisations
 from app.services.privacy import shown
 
 bp = Blueprint("arena_invitations", __name__)

@@ -8,7 +8,7 @@ from flask import abort, url_for
 from app.database import ascii_number
 from app.errors import Refused
 from app.services.errors import Forbidden, NotFound
-from app.services.meeting_requests import NotParticipant
+from app.services.participants import NotParticipant
 
 
 def call_or_abort(action):

@@ -25,14 +25,16 @@ from app.services import agenda as agenda_service
 from app.services import feedback as feedback_service
 from app.services import meeting_changes, rsvp
 from app.services import meeting_requests as requests_service
+from app.services import participants as participants_service
 from app.services.errors import DomainError, NotFound
+from app.services.request_pairs import outgoing_count
 
 bp = Blueprint("meetings", __name__)
 PARTICIPANT = ("founder", "investor")
 
 
 def _me(arena_id: int):
-    return call_or_abort(lambda: requests_service.participant_of(current_user, arena_id))
+    return call_or_abort(lambda: participants_service.participant_of(current_user, arena_id))
 
 
 def _flash_result(action, success: str) -> None:
@@ -51,7 +53,7 @@ def _flash_result(action, success: str) -> None:
 def mine():
     """The arenas the person takes part in, with links to who comes and the agenda."""
     return render_template("meetings/mine.html",
-                           invitations=requests_service.my_participations(current_user))
+                           invitations=participants_service.my_participations(current_user))
 
 
 @bp.route("/<int:arena_id>/participants")
@@ -68,8 +70,8 @@ def _participants_page(me, token: str | None = None):
     requests_open = requests_service.open_for_requests(arena)
     return render_template(
         "meetings/participants.html", arena=arena, me=me, viewer=me.user, token=token,
-        people=requests_service.other_side(me),
-        used=requests_service.outgoing_count(me.arena_id, me.user_id),
+        people=participants_service.other_side(me),
+        used=outgoing_count(me.arena_id, me.user_id),
         cap=requests_service.request_cap(arena, me),
         # an arena over or cancelled: why nothing can be asked, and requests still waiting
         # read as never answered, not as waiting (nobody can answer them now)
@@ -156,11 +158,11 @@ def _by_token(token: str, reader, page):
     except NotFound as error:
         response = make_response(
             render_template("arenas/rsvp_invalid.html", message=error.message), 404)
-    except requests_service.NotParticipant:
+    except participants_service.NotParticipant:
         invitation = rsvp.invitation_for_token(token)
         speak_as_link_owner(invitation.user)
         response = make_response(render_template(
-            "meetings/rsvp_refused.html", message=requests_service.not_accepted_text(),
+            "meetings/rsvp_refused.html", message=participants_service.not_accepted_text(),
             token=token, arena=invitation.arena), 403)
     else:
         speak_as_link_owner(me.user)

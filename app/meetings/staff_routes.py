@@ -15,7 +15,7 @@ from app.services import arena_exports, attendance, meeting_changes, no_meetings
 from app.services import schedule as schedule_service
 from app.services.errors import DomainError
 from app.services.exports import csv_response
-from app.services.meeting_requests import accepted, organisations
+from app.services.participants import accepted, organisations
 
 bp = Blueprint("meetings_staff", __name__)
 

@@ -35,7 +35,8 @@ from app.models import (
 from app.models.arena import LOCAL_TZ, calendar_status
 from app.services import explain, links, no_meetings
 from app.services.contacts import can_see_contacts
-from app.services.meeting_requests import NotParticipant, participant_of, profile_ids, scores_for
+from app.services.pair_scores import profile_ids, scores_for
+from app.services.participants import NotParticipant, accepted, participant_of
 from app.services.pitch_access import label_for
 from app.services.privacy import shown
 from app.services.schedule import is_active, meetings, no_meeting_reasons
@@ -95,8 +96,6 @@ def _why_without_score(meeting: Meeting, i_asked: bool) -> str:
 def items(viewer, arena: Arena, include_cancelled: bool = False) -> list[AgendaItem]:
     """The viewer's meetings in time order (active ones; cancelled ones too if asked); none
     while the schedule is a draft, which only staff see."""
-    from app.services.meeting_requests import accepted
-
     if not arena.schedule_published:
         return []
     present = {i.user_id for i in accepted(arena.id)}

@@ -23,7 +23,7 @@ from app.services import arenas as arena_service
 from app.services import schedule as schedule_service
 from app.services.errors import DomainError, NotFound
 from app.services.invitations import held_because
-from app.services.meeting_requests import accepted
+from app.services.participants import accepted
 from app.services.privacy import shown
 
 PARTICIPANT_STATUSES = ("inviting",)

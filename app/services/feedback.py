@@ -14,7 +14,7 @@ from app.extensions import db
 from app.models import Arena, Interest, InvestorProfile, Meeting, MeetingFeedback
 from app.models.user import utcnow
 from app.services.errors import DomainError, NotFound
-from app.services.meeting_requests import participant_of
+from app.services.participants import participant_of
 
 Pair = tuple[str, str]
 

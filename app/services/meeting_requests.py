@@ -1,10 +1,12 @@
-"""Meeting requests at an arena: accepted participants see the other side with the match
-explanation, ask to meet (up to a per-person cap) and answer the requests they receive.
+"""Asking for meetings at an arena and answering the requests: accepted participants
+(`participants`) ask to meet someone on the other side, up to a per-person cap, and answer
+the requests they receive.
 
 A pair is *mutual* when a request was accepted or both asked; *one-sided* while one request
-waits for an answer; a declined request keeps the pair out of the schedule. A request still
-waiting when either person left Koble is *withdrawn* (`departures`): it counts for nothing,
-and does not stop the two from asking again should the person come back.
+waits for an answer; a declined request keeps the pair out of the schedule
+(`request_pairs`). A request still waiting when either person left Koble is *withdrawn*
+(`departures`): it counts for nothing, and does not stop the two from asking again should
+the person come back.
 
 The person asked gets an in-app notice and the request's own e-mail (with the answer link);
 the asker gets a notice and a notice e-mail when the request is accepted or declined.
@@ -12,23 +14,22 @@ the asker gets a notice and a notice e-mail when the request is accepted or decl
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, or_, select
 
 from app.extensions import db
-from app.models import Arena, InvestorProfile, Invitation, MatchScore, MeetingRequest, User
+from app.models import Arena, Invitation, MeetingRequest
 from app.models.user import utcnow
-from app.services import explain, mail_preferences, notices
-from app.services.errors import DomainError, Forbidden, NotFound
+from app.services import mail_preferences, notices
+from app.services.errors import DomainError, NotFound
 from app.services.mailer import deliver, shown_to_recipient
 from app.services.notifications import STAFF_CHANGES
+from app.services.participants import participant_of
+from app.services.request_pairs import WITHDRAWN, mutual_count, outgoing_count, pair_states
 
 DEFAULT_REQUEST_CAP = 6
-WITHDRAWN = "withdrawn"
 OPEN_FOR_REQUESTS = ("inviting", "scheduled")
 # Arenas whose list and schedule can still change; the others are their own record.
 NOT_YET_HELD = ("draft", "inviting", "scheduled")
@@ -43,85 +44,6 @@ def request_cap(arena: Arena, invitation: Invitation | None = None) -> int:
     if invitation is not None:
         return min(cap, invitation.most_meetings(arena))
     return min(cap, arena.cap, len(arena.meeting_slots))
-
-
-# --- who takes part -------------------------------------------------------------------------
-class NotParticipant(Forbidden):
-    """Someone invited to the arena who does not come (declined, cancelled, taken off the
-    list, only invited, waiting for a seat); its message is `not_accepted_text`. They know
-    the arena, so the pages may show why: the one Forbidden whose words they show."""
-
-    def __init__(self, message: str, arena_id: int):
-        """`arena_id` is the arena they were invited to: the refusal leads back to that
-        invitation, where they can still answer."""
-        super().__init__(message)
-        self.arena_id = arena_id
-
-
-def participant_of(user, arena_id: int) -> Invitation:
-    """The user's accepted invitation to the arena. NotFound when they were never invited
-    (the arena's existence is not revealed), NotParticipant when they have not accepted."""
-    invitation = db.session.scalar(select(Invitation).where(
-        Invitation.arena_id == arena_id, Invitation.user_id == user.id,
-        Invitation.invited_at.is_not(None)))
-    if invitation is None or invitation.arena.status == "draft":
-        raise NotFound(_("No such arena."))
-    if invitation.state != "accepted":
-        raise NotParticipant(not_accepted_text(), arena_id)
-    return invitation
-
-
-def not_accepted_text() -> str:
-    """Why participant_of refuses someone invited who does not come (declined, cancelled,
-    taken off the list, only invited), in the language being spoken: the pages reached
-    through an RSVP link say it in the link owner's."""
-    return _("Only people who have accepted the invitation can see who comes and ask for "
-             "meetings.")
-
-
-def my_participations(user) -> list[Invitation]:
-    """The person's accepted invitations to arenas that are not drafts, soonest first."""
-    query = (select(Invitation).join(Arena).where(
-        Invitation.user_id == user.id, Invitation.state == "accepted",
-        Invitation.invited_at.is_not(None), Arena.status != "draft")
-        .order_by(Arena.date, Arena.start_time, Arena.id))
-    return list(db.session.scalars(query))
-
-
-def accepted(arena_id: int, side: str | None = None) -> list[Invitation]:
-    """The accepted invitations of the arena (one side, or both)."""
-    query = select(Invitation).where(Invitation.arena_id == arena_id,
-                                     Invitation.state == "accepted")
-    if side is not None:
-        query = query.where(Invitation.side == side)
-    return list(db.session.scalars(query.order_by(Invitation.rank, Invitation.id)))
-
-
-def profile_ids(user_ids) -> dict[int, int]:
-    """user id → investor profile id."""
-    ids = list(user_ids)
-    if not ids:
-        return {}
-    rows = db.session.execute(select(InvestorProfile.user_id, InvestorProfile.id).where(
-        InvestorProfile.user_id.in_(ids)))
-    return dict(rows.all())
-
-
-def scores_for(pitch_ids, profile_ids_) -> dict[tuple[int, int], MatchScore]:
-    """Stored scores of (pitch, investor profile) pairs among the given ids."""
-    pitch_ids, profile_ids_ = [p for p in pitch_ids if p], [q for q in profile_ids_ if q]
-    if not pitch_ids or not profile_ids_:
-        return {}
-    rows = db.session.scalars(select(MatchScore).where(
-        MatchScore.pitch_id.in_(pitch_ids), MatchScore.investor_profile_id.in_(profile_ids_)))
-    return {(m.pitch_id, m.investor_profile_id): m for m in rows}
-
-
-def requests_of(arena_id: int) -> list[MeetingRequest]:
-    """The arena's requests that still count (withdrawn ones do not)."""
-    return list(db.session.scalars(select(MeetingRequest).where(
-        MeetingRequest.arena_id == arena_id, MeetingRequest.state != WITHDRAWN)
-        .order_by(MeetingRequest.id)))
 
 
 def withdraw_pending(user, arena_id: int | None = None) -> list[MeetingRequest]:
@@ -140,101 +62,6 @@ def withdraw_pending(user, arena_id: int | None = None) -> list[MeetingRequest]:
     for req in withdrawn:
         req.state = WITHDRAWN
     return withdrawn
-
-
-def pair_states(arena_id: int) -> dict[tuple[int, int], str]:
-    """(founder user id, investor user id) → "mutual", "one_sided" or "declined"."""
-    sides = dict(db.session.execute(select(Invitation.user_id, Invitation.side).where(
-        Invitation.arena_id == arena_id)).all())
-    found: dict[tuple[int, int], list[MeetingRequest]] = {}
-    for req in requests_of(arena_id):
-        if sides.get(req.from_user_id) == "founder":
-            key = (req.from_user_id, req.to_user_id)
-        else:
-            key = (req.to_user_id, req.from_user_id)
-        found.setdefault(key, []).append(req)
-    states = {}
-    for key, reqs in found.items():
-        kinds = {r.state for r in reqs}
-        if "declined" in kinds:
-            states[key] = "declined"
-        elif "accepted" in kinds or len(reqs) > 1:
-            states[key] = "mutual"
-        else:
-            states[key] = "one_sided"
-    return states
-
-
-@dataclass
-class Person:
-    """Someone on the other side, as a participant sees them."""
-
-    invitation: Invitation
-    score: float | None
-    why: str
-    outgoing: MeetingRequest | None
-    incoming: MeetingRequest | None
-    organisation: str = ""  # an investor's fund or company, as founders know them
-
-    @property
-    def user(self) -> User:
-        return self.invitation.user
-
-    @property
-    def mutual(self) -> bool:
-        states = {r.state for r in (self.outgoing, self.incoming) if r is not None}
-        return "declined" not in states and (
-            "accepted" in states or (self.outgoing is not None and self.incoming is not None))
-
-
-def match_of(founder_inv: Invitation, investor_inv: Invitation,
-             scores: dict | None = None, profiles: dict | None = None) -> MatchScore | None:
-    """The stored score of a founder's and an investor's invitations, if any."""
-    profiles = profiles if profiles is not None else profile_ids([investor_inv.user_id])
-    key = (founder_inv.pitch_id, profiles.get(investor_inv.user_id))
-    if scores is None:
-        scores = scores_for([key[0]], [key[1]])
-    return scores.get(key)
-
-
-def other_side(me: Invitation) -> list[Person]:
-    """The accepted people of the other side, best match first, with the requests."""
-    side = "investor" if me.side == "founder" else "founder"
-    others = accepted(me.arena_id, side)
-    founders = [me] if me.side == "founder" else others
-    investors = others if me.side == "founder" else [me]
-    profiles = profile_ids(i.user_id for i in investors)
-    scores = scores_for([f.pitch_id for f in founders], profiles.values())
-    reqs = [r for r in requests_of(me.arena_id)
-            if me.user_id in (r.from_user_id, r.to_user_id)]
-    orgs = organisations(i.user_id for i in others) if side == "investor" else {}
-    people = []
-    for other in others:
-        f, i = (me, other) if me.side == "founder" else (other, me)
-        match = match_of(f, i, scores, profiles)
-        people.append(Person(
-            invitation=other, score=match.score if match else None,
-            why=explain.explain(match) if match else _("No stored match score for this pair."),
-            outgoing=next((r for r in reqs if r.from_user_id == me.user_id
-                           and r.to_user_id == other.user_id), None),
-            incoming=next((r for r in reqs if r.to_user_id == me.user_id
-                           and r.from_user_id == other.user_id), None),
-            organisation=orgs.get(other.user_id, "")))
-    people.sort(key=lambda p: (-(p.score or 0.0), p.user.name.lower(), p.user.id))
-    return people
-
-
-def mutual_count(arena_id: int, user_id: int, states: dict | None = None) -> int:
-    """The person's agreed (mutual) meetings at the arena."""
-    states = pair_states(arena_id) if states is None else states
-    return sum(1 for pair, state in states.items() if user_id in pair and state == "mutual")
-
-
-def outgoing_count(arena_id: int, user_id: int) -> int:
-    """Requests the person has made that are neither declined nor withdrawn."""
-    return db.session.scalar(select(func.count(MeetingRequest.id)).where(
-        MeetingRequest.arena_id == arena_id, MeetingRequest.from_user_id == user_id,
-        MeetingRequest.state.not_in(("declined", WITHDRAWN)))) or 0
 
 
 # --- asking and answering -------------------------------------------------------------------
@@ -397,12 +224,3 @@ def _mail_request(req: MeetingRequest) -> None:
     deliver(req.to_user.email, subject, "email/meeting_request", locale=req.to_user.locale,
             req=req, arena=req.arena, link=link, settings_link=mail_preferences.settings_link())
 
-
-def organisations(user_ids) -> dict[int, str]:
-    """investor user id → organisation name."""
-    ids = list(user_ids)
-    if not ids:
-        return {}
-    rows = db.session.execute(select(InvestorProfile.user_id, InvestorProfile.organisation)
-                              .where(InvestorProfile.user_id.in_(ids)))
-    return dict(rows.all())

@@ -22,7 +22,7 @@ from app.services import schedule as schedule_service
 from app.services.arena_values import utc_to_local
 from app.services.errors import DomainError, NotFound
 from app.services.mailer import Attachment, deliver
-from app.services.meeting_requests import participant_of
+from app.services.participants import participant_of
 from app.services.tokens import sign, unsign
 
 SALT = "arena-rsvp"

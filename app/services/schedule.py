@@ -27,7 +27,9 @@ from app.models.user import utcnow
 from app.services import arena_notices, audit, exclusions, no_meetings, notices
 from app.services import arenas as arena_service
 from app.services.errors import DomainError
-from app.services.meeting_requests import accepted, pair_states, profile_ids, scores_for
+from app.services.pair_scores import profile_ids, scores_for
+from app.services.participants import accepted
+from app.services.request_pairs import pair_states
 from matching.schedule import InvalidInstance, schedule
 from matching.schedule_model import Instance, Pair, Participant
 from matching.schedule_model import Meeting as Slotted

@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import Invitation, MeetingRequest, Notification
-from app.services import meeting_requests, notifications, privacy
+from app.services import meeting_requests, notifications, privacy, request_pairs
 from tests.app.security.principals import log_in
 from tests.factories import (
     DEFAULT_PASSWORD,
@@ -117,8 +117,8 @@ def test_a_withdrawn_request_no_longer_counts_and_the_pair_may_ask_again(app, ar
     w = arena_world
     arena, founder, asker = w["arena"], w["founder"], w["asker"]
     privacy.set_active(founder, False)
-    assert meeting_requests.outgoing_count(arena.id, asker.id) == 0
-    assert meeting_requests.pair_states(arena.id) == {
+    assert request_pairs.outgoing_count(arena.id, asker.id) == 0
+    assert request_pairs.pair_states(arena.id) == {
         (w["other_founder"].id, w["asked"].id): "one_sided"}
 
     privacy.set_active(founder, True)

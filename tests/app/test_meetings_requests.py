@@ -8,7 +8,7 @@ import pytest
 from app.extensions import db
 from app.models import MeetingRequest
 from app.services.contacts import can_see_contacts
-from app.services.meeting_requests import pair_states
+from app.services.request_pairs import pair_states
 from tests.factories import (
     make_arena,
     make_invitation,

@@ -1,6 +1,6 @@
 """Someone invited who does not come (declined, cancelled or taken off the list by staff, only
 invited, waiting for a seat) is told why the arena's participant pages refuse them, in their
-language, with the sentence of meeting_requests.participant_of that the API's agenda answers
+language, with the sentence of participants.participant_of that the API's agenda answers
 with: still 403, on the No access page. The agenda page did (bd88976); who comes, the
 calendar file and the meeting request and answer buttons gave the bare "You do not have
 access to this page.", and the pages opened through the e-mailed RSVP link said it in other
@@ -15,7 +15,7 @@ from app.extensions import db
 from app.meetings import call_or_abort
 from app.models import MeetingRequest
 from app.models.user import utcnow
-from app.services import meeting_requests, rsvp
+from app.services import participants, rsvp
 from app.services.errors import Forbidden
 from tests.app.security.principals import log_in
 from tests.factories import make_arena, make_invitation, make_participant, make_user
@@ -124,8 +124,8 @@ def test_participant_of_refuses_someone_not_coming_as_not_participant(app):
     arena = make_arena(status="scheduled")
     declined = make_invitation(arena, make_user("founder", locale="en"), "declined")
     db.session.commit()
-    with app.test_request_context(), pytest.raises(meeting_requests.NotParticipant) as refused:
-        meeting_requests.participant_of(declined.user, arena.id)
+    with app.test_request_context(), pytest.raises(participants.NotParticipant) as refused:
+        participants.participant_of(declined.user, arena.id)
     assert refused.value.message == REFUSED["en"]
 
 

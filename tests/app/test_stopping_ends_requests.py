@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import MeetingRequest, Notification
-from app.services import meeting_requests, notifications
+from app.services import meeting_requests, notifications, request_pairs
 from tests.factories import (
     make_arena,
     make_invitation,
@@ -91,7 +91,7 @@ def test_stopping_coming_withdraws_the_waiting_requests_there_and_tells_the_othe
         Notification.user_id == w["other_founder"].id,
         Notification.kind == "meeting_request_withdrawn")).all()
     # the asker's request no longer counts against them
-    assert meeting_requests.outgoing_count(w["arena"].id, asker.id) == 0
+    assert request_pairs.outgoing_count(w["arena"].id, asker.id) == 0
 
 
 @pytest.mark.parametrize("locale, said, not_said", [

@@ -1,0 +1,128 @@
+"""Who takes part in an arena (the accepted invitations), and the other side as a
+participant sees them: match score, why, organisation, and the requests between them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from app.extensions import db
+from app.models import Arena, InvestorProfile, Invitation, MeetingRequest, User
+from app.services import explain
+from app.services.errors import Forbidden, NotFound
+from app.services.pair_scores import match_of, profile_ids, scores_for
+from app.services.request_pairs import requests_of
+
+
+# --- who takes part -------------------------------------------------------------------------
+class NotParticipant(Forbidden):
+    """Someone invited to the arena who does not come (declined, cancelled, taken off the
+    list, only invited, waiting for a seat); its message is `not_accepted_text`. They know
+    the arena, so the pages may show why: the one Forbidden whose words they show."""
+
+    def __init__(self, message: str, arena_id: int):
+        """`arena_id` is the arena they were invited to: the refusal leads back to that
+        invitation, where they can still answer."""
+        super().__init__(message)
+        self.arena_id = arena_id
+
+
+def participant_of(user, arena_id: int) -> Invitation:
+    """The user's accepted invitation to the arena. NotFound when they were never invited
+    (the arena's existence is not revealed), NotParticipant when they have not accepted."""
+    invitation = db.session.scalar(select(Invitation).where(
+        Invitation.arena_id == arena_id, Invitation.user_id == user.id,
+        Invitation.invited_at.is_not(None)))
+    if invitation is None or invitation.arena.status == "draft":
+        raise NotFound(_("No such arena."))
+    if invitation.state != "accepted":
+        raise NotParticipant(not_accepted_text(), arena_id)
+    return invitation
+
+
+def not_accepted_text() -> str:
+    """Why participant_of refuses someone invited who does not come (declined, cancelled,
+    taken off the list, only invited), in the language being spoken: the pages reached
+    through an RSVP link say it in the link owner's."""
+    return _("Only people who have accepted the invitation can see who comes and ask for "
+             "meetings.")
+
+
+def my_participations(user) -> list[Invitation]:
+    """The person's accepted invitations to arenas that are not drafts, soonest first."""
+    query = (select(Invitation).join(Arena).where(
+        Invitation.user_id == user.id, Invitation.state == "accepted",
+        Invitation.invited_at.is_not(None), Arena.status != "draft")
+        .order_by(Arena.date, Arena.start_time, Arena.id))
+    return list(db.session.scalars(query))
+
+
+def accepted(arena_id: int, side: str | None = None) -> list[Invitation]:
+    """The accepted invitations of the arena (one side, or both)."""
+    query = select(Invitation).where(Invitation.arena_id == arena_id,
+                                     Invitation.state == "accepted")
+    if side is not None:
+        query = query.where(Invitation.side == side)
+    return list(db.session.scalars(query.order_by(Invitation.rank, Invitation.id)))
+
+
+# --- the other side -------------------------------------------------------------------------
+@dataclass
+class Person:
+    """Someone on the other side, as a participant sees them."""
+
+    invitation: Invitation
+    score: float | None
+    why: str
+    outgoing: MeetingRequest | None
+    incoming: MeetingRequest | None
+    organisation: str = ""  # an investor's fund or company, as founders know them
+
+    @property
+    def user(self) -> User:
+        return self.invitation.user
+
+    @property
+    def mutual(self) -> bool:
+        states = {r.state for r in (self.outgoing, self.incoming) if r is not None}
+        return "declined" not in states and (
+            "accepted" in states or (self.outgoing is not None and self.incoming is not None))
+
+
+def other_side(me: Invitation) -> list[Person]:
+    """The accepted people of the other side, best match first, with the requests."""
+    side = "investor" if me.side == "founder" else "founder"
+    others = accepted(me.arena_id, side)
+    founders = [me] if me.side == "founder" else others
+    investors = others if me.side == "founder" else [me]
+    profiles = profile_ids(i.user_id for i in investors)
+    scores = scores_for([f.pitch_id for f in founders], profiles.values())
+    reqs = [r for r in requests_of(me.arena_id)
+            if me.user_id in (r.from_user_id, r.to_user_id)]
+    orgs = organisations(i.user_id for i in others) if side == "investor" else {}
+    people = []
+    for other in others:
+        f, i = (me, other) if me.side == "founder" else (other, me)
+        match = match_of(f, i, scores, profiles)
+        people.append(Person(
+            invitation=other, score=match.score if match else None,
+            why=explain.explain(match) if match else _("No stored match score for this pair."),
+            outgoing=next((r for r in reqs if r.from_user_id == me.user_id
+                           and r.to_user_id == other.user_id), None),
+            incoming=next((r for r in reqs if r.to_user_id == me.user_id
+                           and r.from_user_id == other.user_id), None),
+            organisation=orgs.get(other.user_id, "")))
+    people.sort(key=lambda p: (-(p.score or 0.0), p.user.name.lower(), p.user.id))
+    return people
+
+
+def organisations(user_ids) -> dict[int, str]:
+    """investor user id → organisation name."""
+    ids = list(user_ids)
+    if not ids:
+        return {}
+    rows = db.session.execute(select(InvestorProfile.user_id, InvestorProfile.organisation)
+                              .where(InvestorProfile.user_id.in_(ids)))
+    return dict(rows.all())
