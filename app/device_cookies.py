@@ -10,10 +10,16 @@ a cookie (or with one for another account, or a forged one) count per account as
 A cookie whose own budget runs out is no longer trusted (remembered in the limiter's
 storage, as the budgets are): a stolen cookie gives one budget of guesses, then its tries
 count against the account's like everyone else's. The next good login issues a new one.
+
+A cookie also holds a digest of the password hash it was issued under, as the reset links
+do (app/services/tokens.py): a password change or reset, what the owner does who fears
+someone else got in, ends the trust of every cookie issued before it, the thief's too.
+Not the session token: every logout rotates that.
 """
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 from datetime import timedelta
 
@@ -35,9 +41,14 @@ def _serializer() -> URLSafeTimedSerializer:
     return URLSafeTimedSerializer(current_app.secret_key, salt=_SALT)
 
 
+def _password_digest(user) -> str:
+    return hashlib.sha256(user.password_hash.encode()).hexdigest()[:16]
+
+
 def issue(response, user) -> None:
     """Give the browser a fresh device cookie for the account it has just logged in to."""
-    value = _serializer().dumps({"user": user.id, "nonce": secrets.token_urlsafe(16)})
+    value = _serializer().dumps({"user": user.id, "nonce": secrets.token_urlsafe(16),
+                                 "password": _password_digest(user)})
     # Sent only to the login: no other page needs it.
     response.set_cookie(COOKIE, value, max_age=int(MAX_AGE.total_seconds()),
                         path=url_for("auth.login"), httponly=True, samesite="Lax",
@@ -59,7 +70,7 @@ def _vouching_nonce() -> str | None:
     if not isinstance(user_id, int) or not isinstance(nonce, str):
         return None
     user = accounts.find_user(email)
-    if user is None or user.id != user_id:
+    if user is None or user.id != user_id or data.get("password") != _password_digest(user):
         return None
     if not limiter.limiter.test(_DISTRUST, "device-distrusted", nonce):
         return None

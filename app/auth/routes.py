@@ -173,7 +173,11 @@ def change_password():
                            "under API tokens.", kept) if kept
                   else _("Your password is changed. Other sessions are logged out."),
                   "success")
-            return redirect(url_for("account.index"), 303)
+            response = redirect(url_for("account.index"), 303)
+            # The new password ended the trust of the cookies issued before it; this
+            # browser has just proved the password, as a login would.
+            device_cookies.issue(response, current_user)
+            return response
     status = 200 if request.method == "GET" else 422
     return render_template("auth/small_form.html", form=form, title=_("Change password")), status
 

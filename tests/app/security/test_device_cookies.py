@@ -11,6 +11,9 @@ import pytest
 from itsdangerous import URLSafeTimedSerializer
 
 from app.device_cookies import COOKIE
+from app.extensions import limiter
+from app.services.tokens import make_reset_token
+from tests.app.security.principals import log_in
 from tests.factories import DEFAULT_PASSWORD, make_user
 
 WRONG = "wrong password here"
@@ -172,3 +175,76 @@ def test_the_browser_an_account_was_registered_in_is_one_of_its_devices(app, fas
     owner.post("/auth/logout", environ_base={"REMOTE_ADDR": "192.0.2.10"})
     _stranger_spends_the_accounts_tries(app, email)
     assert _attempt(owner, email, DEFAULT_PASSWORD, ip="192.0.2.10").status_code == 302
+
+
+def test_each_device_of_the_owner_has_its_own_budget(app, fast_hash):
+    """One device's tries running out (a thief's copy of its cookie, or the owner's own
+    typos there) does not lock the owner out on another device."""
+    user = make_user("founder")
+    laptop, phone = _device_of(app, user, ip="192.0.2.10"), _device_of(app, user, ip="192.0.2.11")
+    _stranger_spends_the_accounts_tries(app, user.email)
+    for n in range(10):
+        assert _attempt(laptop, user.email, ip=f"192.0.2.{n + 20}").status_code == 422
+    _assert_too_many(_attempt(laptop, user.email, DEFAULT_PASSWORD, ip="192.0.2.40"))
+
+    assert _attempt(phone, user.email, ip="192.0.2.11").status_code == 422
+    assert _attempt(phone, user.email, DEFAULT_PASSWORD, ip="192.0.2.11").status_code == 302
+
+
+NEW_PASSWORD = "fjord sol batteri 2026"
+
+
+@pytest.fixture
+def plain_hash(monkeypatch):
+    """fast_hash, and a new password stored so that it, not the old one, logs in."""
+    monkeypatch.setattr("app.services.accounts.hash_password", lambda p: f"plain:{p}")
+    monkeypatch.setattr("app.services.accounts.verify_password",
+                        lambda h, p: h == f"plain:{p}" if h.startswith("plain:")
+                        else p == DEFAULT_PASSWORD)
+
+
+def _new_password(app, user, how):
+    if how == "change":  # logged in, in another browser
+        browser = app.test_client()
+        log_in(browser, user)
+        assert browser.post("/auth/password", data={
+            "current_password": DEFAULT_PASSWORD, "new_password": NEW_PASSWORD,
+            "confirm": NEW_PASSWORD}).status_code == 303
+        return browser
+    assert app.test_client().post(f"/auth/reset/{make_reset_token(user)}", data={
+        "password": NEW_PASSWORD, "confirm": NEW_PASSWORD}).status_code == 302
+    return None
+
+
+@pytest.mark.parametrize("how", ["change", "reset"])
+def test_a_new_password_ends_the_trust_of_the_cookies_issued_before_it(app, plain_hash, how):
+    """The owner who fears someone else got in changes the password, or resets it: a copy
+    of their cookie in the thief's browser no longer has a budget of its own, and neither
+    has the owner's browser until they log in there with the new password."""
+    user = make_user("founder")
+    owner = _device_of(app, user)
+    thief = app.test_client()
+    thief.set_cookie(COOKIE, _cookie(owner).value, path="/auth/login")
+    _new_password(app, user, how)
+
+    stranger = _stranger_spends_the_accounts_tries(app, user.email)
+    _assert_too_many(_attempt(thief, user.email, ip="198.51.100.50"))
+    _assert_too_many(_attempt(owner, user.email, NEW_PASSWORD, ip="192.0.2.10"))
+
+    # A minute on (the budgets whole again), the owner's next good login gets a new cookie
+    # that vouches for their browser again; the thief's copy still does not.
+    limiter.reset()
+    assert _attempt(owner, user.email, NEW_PASSWORD, ip="192.0.2.10").status_code == 302
+    owner.post("/auth/logout", environ_base={"REMOTE_ADDR": "192.0.2.10"})
+    _stranger_spends_the_accounts_tries(app, user.email)
+    assert _attempt(owner, user.email, NEW_PASSWORD, ip="192.0.2.10").status_code == 302
+    _assert_too_many(_attempt(thief, user.email, ip="198.51.100.51"))
+    _assert_too_many(_attempt(stranger, user.email, NEW_PASSWORD, ip="198.51.100.52"))
+
+
+def test_the_browser_that_changed_the_password_stays_a_device(app, plain_hash):
+    user = make_user("founder")
+    browser = _new_password(app, user, "change")
+    browser.post("/auth/logout")
+    _stranger_spends_the_accounts_tries(app, user.email)
+    assert _attempt(browser, user.email, NEW_PASSWORD, ip="192.0.2.10").status_code == 302
