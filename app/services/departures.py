@@ -28,8 +28,8 @@ from app.extensions import db
 from app.models import Arena, Invitation, Notification
 from app.services import arena_notices, audit, notices
 from app.services import arenas as arena_service
-from app.services.invitation_edits import stop_coming
 from app.services.invitations import PENDING, normalise
+from app.services.meeting_changes import stop_coming
 from app.services.meeting_requests import NOT_YET_HELD, withdraw_pending
 from app.services.rsvp import SEATED, mail_invitation
 

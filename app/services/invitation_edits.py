@@ -1,6 +1,5 @@
 """Staff's edits of an arena's invitation lists: finding people and adding them, taking
-them off (and undoing that), someone seated who stops coming, and moving the unsent up or
-down."""
+them off (and undoing that), and moving the unsent up or down."""
 
 from __future__ import annotations
 
@@ -13,7 +12,6 @@ from app.extensions import db
 from app.models import Arena, InvestorProfile, Invitation, Pitch, User
 from app.services import arena_notices, audit, meeting_changes
 from app.services import arenas as arena_service
-from app.services import schedule as schedule_service
 from app.services.errors import DomainError, NotFound
 from app.services.invitations import (
     PENDING,
@@ -162,28 +160,12 @@ def remove(staff, arena: Arena, invitation_id: int) -> Removed:
     if invitation.state not in SEATED:
         raise DomainError(_("This invitation is already answered with a no."))
     arena = arena_service.lock_arena(arena.id)
-    _freed, told, newly = stop_coming(
+    _freed, told, newly = meeting_changes.stop_coming(
         arena, invitation,
         lambda mine: arena_notices.person_removed(arena, invitation.user, mine, staff))
     meeting_changes.seat_freed(arena, invitation.user, told, newly, "invitation_removed",
                                actor=staff, detail=f"user:{invitation.user_id}")
     return Removed(invitation.user, None, newly)
-
-
-def stop_coming(arena: Arena, invitation: Invitation, tell) -> tuple[int, list, list]:
-    """A seated person stops coming (staff take them off the list, or they leave Koble): their
-    meetings are called off, `tell(their meetings)` makes the partners' notices, the
-    invitation is cancelled and the seat refilled. Returns (meetings freed, notices, newly
-    invited); the caller locks the arena, commits and sends."""
-    from app.services.rsvp import fill_seats
-
-    mine = (schedule_service.meetings(arena, user_id=invitation.user_id)
-            if invitation.state == "accepted" else [])
-    freed = meeting_changes.call_off(arena, invitation.user_id)
-    told = tell(mine)
-    invitation.state = "cancelled"
-    db.session.flush()
-    return freed, told, fill_seats(arena, invitation.side)
 
 
 def _undo_token(arena: Arena, invitation: Invitation, place: int) -> str:

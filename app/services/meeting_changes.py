@@ -200,6 +200,22 @@ def call_off(arena: Arena, user_id: int) -> int:
     return freed
 
 
+def stop_coming(arena: Arena, invitation: Invitation, tell) -> tuple[int, list, list]:
+    """A seated person stops coming (they withdraw, staff take them off the list, or they
+    leave Koble): their meetings are called off, `tell(their meetings)` makes the partners'
+    notices, the invitation is cancelled and the seat refilled. Returns (meetings freed,
+    notices, newly invited); the caller locks the arena, commits and sends."""
+    from app.services.rsvp import fill_seats
+
+    mine = (meetings(arena, user_id=invitation.user_id)
+            if invitation.state == "accepted" else [])
+    freed = call_off(arena, invitation.user_id)
+    told = tell(mine)
+    invitation.state = "cancelled"
+    db.session.flush()
+    return freed, told, fill_seats(arena, invitation.side)
+
+
 class Withdrawn(NamedTuple):
     """What a participant's cancelling ended: meetings freed, and how many partners of them
     were told (none while the schedule is a draft, which nobody was told of)."""
@@ -227,8 +243,6 @@ def withdraw(user, arena_id: int) -> Withdrawn:
     slots), their partners are told (once the schedule is published), their meeting
     requests still waiting for an answer there are withdrawn with the other side told, and
     their seat goes to the waiting list while answers are still open."""
-    from app.services.rsvp import fill_seats
-
     invitation = db.session.scalar(select(Invitation).where(
         Invitation.arena_id == arena_id, Invitation.user_id == user.id))
     if invitation is None or invitation.invited_at is None:
@@ -241,13 +255,9 @@ def withdraw(user, arena_id: int) -> Withdrawn:
     if closed is not None:
         db.session.rollback()  # let go of the lock: nothing was changed
         raise DomainError(closed)
-    mine = meetings(arena, user_id=user.id)
-    invitation.state = "cancelled"
     invitation.answered_at = utcnow()
-    freed = call_off(arena, user.id)
-    partners = arena_notices.partner_withdrew(arena, user, mine)
-    db.session.flush()
-    newly = fill_seats(arena, invitation.side)
+    freed, partners, newly = stop_coming(
+        arena, invitation, lambda mine: arena_notices.partner_withdrew(arena, user, mine))
     seat_freed(arena, user, partners, newly, "participation_cancelled", actor=user,
                detail=f"meetings freed={freed}")
     return Withdrawn(freed, len(partners))
