@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import wraps
 
-from flask import current_app, request
+from flask import current_app, g, request
 
 from app.api.core import ApiError, caller
 from app.api.schemas import ErrorOut
@@ -24,10 +24,20 @@ PARAMETER = {
         f"`{REPLAYED}: true`) while nothing is made a second time. Keys are per user. The same "
         "key with another body is refused (422); while the first request is still being "
         "handled, a copy gets 409. A request that was refused made nothing and does not use "
-        "up its key."),
+        "up its key. If the pitch it made has been deleted since, its answer went with it: "
+        "the key is new again, and the request makes a new pitch."),
     "schema": {"type": "string", "minLength": 1,
                "maxLength": idempotent_requests.MAX_LENGTH, "pattern": "^[!-~]+$"},
 }
+
+
+_PITCH = "idempotent_pitch_id"
+
+
+def answer_holds_pitch(pitch_id: int) -> None:
+    """Name the pitch the answer being made holds: deleting the pitch for good deletes the
+    stored answer, which has it as it was sent, with it."""
+    setattr(g, _PITCH, pitch_id)
 
 
 def idempotent(bp):
@@ -58,7 +68,8 @@ def idempotent(bp):
             if 200 <= response.status_code < 300:
                 idempotent_requests.finish(user, key, response.status_code,
                                            response.get_data(as_text=True),
-                                           response.headers.get("Location"))
+                                           response.headers.get("Location"),
+                                           pitch_id=g.pop(_PITCH, None))
             else:
                 idempotent_requests.release(user, key)
             return response

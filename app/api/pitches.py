@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from app.api import schemas as s
 from app.api.core import ApiError, Blueprint, caller, page_of, roles
-from app.api.idempotency import REPLAYED, idempotent
+from app.api.idempotency import REPLAYED, answer_holds_pitch, idempotent
 from app.extensions import db
 from app.models import Pitch
 from app.services import pitch_search, pitches
@@ -77,6 +77,7 @@ def read_pitch(pitch_id: int):
 def create_pitch(values: dict):
     """A new draft pitch (founders). Send an `Idempotency-Key` to make retrying safe."""
     pitch = pitches.create_pitch(caller(), values)
+    answer_holds_pitch(pitch.id)
     return pitch, {"Location": url_for("api_pitches.read_pitch", pitch_id=pitch.id)}
 
 

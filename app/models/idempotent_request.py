@@ -4,7 +4,8 @@ A client that times out cannot tell whether its POST made anything, so it sends 
 request again. With the same key (per user) and the same body within a day it gets the
 first answer back instead of a second pitch. The answer is stored whole (status, body,
 Location) because the client must see what it would have seen, not the thing as it stands
-now (it may have been edited or deleted since).
+now (it may have been edited since). A pitch deleted for good takes the answers holding it
+with it: the key is then new again.
 """
 
 from __future__ import annotations
@@ -34,6 +35,10 @@ class IdempotentRequest(db.Model):
     status: Mapped[int | None] = mapped_column(Integer)
     body: Mapped[str | None] = mapped_column(Text)
     location: Mapped[str | None] = mapped_column(String(500))
+    # the pitch the answer holds: deleting the pitch deletes the answer, in the same
+    # statement, whichever way it is deleted (indexed for that)
+    pitch_id: Mapped[int | None] = mapped_column(ForeignKey("pitch.id", ondelete="CASCADE"),
+                                                 index=True)
     # indexed: expired keys are pruned by it whenever a new key is stored
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow,
                                                  index=True)

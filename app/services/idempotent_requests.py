@@ -128,12 +128,18 @@ def prune() -> int:
     return deleted
 
 
-def finish(user, key: str, status: int, body: str, location: str | None) -> None:
-    """Store the answer of the request that reserved the key."""
+def finish(user, key: str, status: int, body: str, location: str | None,
+           pitch_id: int | None = None) -> None:
+    """Store the answer of the request that reserved the key, and the pitch it holds."""
     row = db.session.get(IdempotentRequest, (user.id, key))
     if row is not None:
-        row.status, row.body, row.location = status, body, location
-        db.session.commit()
+        row.status, row.body, row.location, row.pitch_id = status, body, location, pitch_id
+        try:
+            db.session.commit()
+        except IntegrityError:
+            # The pitch was deleted for good before its answer was stored: as if it had
+            # been stored and deleted with the pitch, the key is new again.
+            release(user, key)
 
 
 def release(user, key: str) -> None:

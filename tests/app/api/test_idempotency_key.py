@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from app.extensions import db
 from app.models import IdempotentRequest, Pitch
 from app.models.user import utcnow
-from app.services import idempotent_requests, privacy
+from app.services import idempotent_requests, pitches, privacy
 from app.services.idempotent_requests import fingerprint
 from tests.app.api.helpers import bearer
 from tests.app.security.principals import log_in
@@ -280,3 +280,51 @@ def test_a_copy_whose_rival_was_refused_meanwhile_is_told_to_try_again(client, m
     assert _pitches(founder) == 0
     monkeypatch.undo()
     assert _post(client, bearer(founder)).status_code == 201
+
+
+def _stored() -> set[str]:
+    db.session.expire_all()
+    return {row.key for row in db.session.scalars(select(IdempotentRequest))}
+
+
+def test_a_pitch_deleted_for_good_takes_its_stored_answer_with_it(app, client):
+    """The stored answer is the pitch as it was sent: deleting the pitch for good on the
+    web deletes it at once, not at the next prune. The key is then new again: the request
+    sent again makes the pitch anew, once, rather than answer with one that is gone."""
+    founder = make_user("founder")
+    headers = bearer(founder)
+    first = _post(client, headers)
+    other = _post(client, headers, key="another-key", body={**BODY, "title": "Vindkraft"})
+    browser = app.test_client()
+    log_in(browser, founder)
+    gone = first.get_json()["id"]
+    assert browser.post(f"/pitches/{gone}/delete").status_code == 302
+
+    assert _stored() == {"another-key"}
+    again = _post(client, headers)
+    assert again.status_code == 201
+    assert "Idempotent-Replayed" not in again.headers
+    assert again.get_json()["id"] != gone and again.get_json()["title"] == "Solkraft"
+    assert _pitches(founder) == 2
+    # once made anew, the key answers with the new pitch as before
+    replayed = _post(client, headers)
+    assert replayed.headers["Idempotent-Replayed"] == "true"
+    assert replayed.get_data() == again.get_data()
+    # the other pitch's answer was not touched
+    kept = _post(client, headers, key="another-key", body={**BODY, "title": "Vindkraft"})
+    assert kept.headers["Idempotent-Replayed"] == "true"
+    assert kept.get_data() == other.get_data()
+    assert _pitches(founder) == 2
+
+
+def test_a_pitch_deleted_before_its_answer_is_stored_leaves_no_answer(client):
+    """Deleted in the moment between its making and its answer's storing: the answer is
+    not stored, as if it had been and gone with the pitch."""
+    founder = make_user("founder")
+    assert idempotent_requests.begin(founder, KEY, "f" * 64) is None
+    pitch = pitches.create_pitch(founder, dict(BODY))
+    pitch_id = pitch.id
+    pitches.delete(pitch)
+    idempotent_requests.finish(founder, KEY, 201, json.dumps({"id": pitch_id}),
+                               f"/api/v1/pitches/{pitch_id}", pitch_id=pitch_id)
+    assert _stored() == set()
