@@ -71,6 +71,7 @@ ACTION_GROUPS: dict[str, dict[str, object]] = {
         "attendance_marked": _l("Marked attendance"),
         "availability_set": _l("Set available times"),
         "schedule_built": _l("Built the meeting schedule"),
+        "schedule_published": _l("Published the meeting schedule"),
         "meeting_locked": _l("Locked a meeting"),
         "meeting_unlocked": _l("Unlocked a meeting"),
         "meeting_moved": _l("Moved a meeting"),
