@@ -159,7 +159,7 @@ def test_investor_profile_form_is_all_bokmal(app):
     assert _untranslated(app, "/profile", profile.user) == []
     page = _client_in(app, "nb", profile.user).get("/profile").get_data(as_text=True)
     for word in ("Investortype", "Bransjer", "Faser", "Grønt mandat", "Tilbyr",
-                 "Finansieringsformer", "Engelinvestor", "Mentorhjelp", "Lokaler",
+                 "Finansieringsformer", "Engleinvestor", "Mentorhjelp", "Lokaler",
                  "Andre steder i Norge", "Utlandet"):
         assert word in page, word
 
