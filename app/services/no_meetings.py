@@ -120,6 +120,13 @@ def participant_text(code: str | None) -> str:
 def participant_message(arena: str, code: str | None) -> str:
     """What a participant without meetings in the published schedule of the arena titled
     `arena` reads: no meeting could be fitted, and why where the code tells them."""
+    if code == FITS_NOW:
+        # They said yes (or their times changed) after the last run: nothing failed to fit,
+        # the schedule just predates them, and staff see "build the schedule again".
+        return _("The meeting schedule for “%(arena)s” was made before you said yes or "
+                 "changed your times, so it has no meeting for you yet. The organisers can "
+                 "fit you in when they build it again. You are still welcome at the arena.",
+                 arena=arena)
     why = participant_text(code)
     if why:
         return _("The meeting schedule for “%(arena)s” is published, but no meeting could be "
