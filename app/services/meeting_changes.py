@@ -200,18 +200,20 @@ def call_off(arena: Arena, user_id: int) -> int:
     return freed
 
 
-def stop_coming(arena: Arena, invitation: Invitation, tell) -> tuple[int, list, list]:
-    """A seated person stops coming (they withdraw, staff take them off the list, or they
-    leave Koble): their meetings are called off, `tell(their meetings)` makes the partners'
-    notices, the invitation is cancelled and the seat refilled. Returns (meetings freed,
-    notices, newly invited); the caller locks the arena, commits and sends."""
+def stop_coming(arena: Arena, invitation: Invitation, tell, state: str = "cancelled"
+                ) -> tuple[int, list, list]:
+    """A seated person stops coming (they withdraw, staff take them off the list, they
+    leave Koble, or they answer no: `state` "declined"): their meetings are called off,
+    `tell(their meetings)` makes the partners' notices, the invitation takes `state` and
+    the seat is refilled. Returns (meetings freed, notices, newly invited); the caller
+    locks the arena, commits and sends."""
     from app.services.rsvp import fill_seats
 
     mine = (meetings(arena, user_id=invitation.user_id)
             if invitation.state == "accepted" else [])
     freed = call_off(arena, invitation.user_id)
     told = tell(mine)
-    invitation.state = "cancelled"
+    invitation.state = state
     db.session.flush()
     return freed, told, fill_seats(arena, invitation.side)
 

@@ -18,7 +18,6 @@ from app.services import (
     meeting_changes,
 )
 from app.services import arenas as arena_service
-from app.services import schedule as schedule_service
 from app.services.arena_values import utc_to_local
 from app.services.errors import DomainError, NotFound
 from app.services.mailer import Attachment, deliver
@@ -162,19 +161,11 @@ def answer(invitation_id: int, accept: bool) -> tuple[Invitation, str]:
         _check_open(arena, invitation)
         if accept:
             outcome = _accept(arena, invitation)
+        elif invitation.state == "declined":
+            outcome = "unchanged"
         else:
-            # A no after a yes calls the person's meetings off: their partners are told.
-            mine = (schedule_service.meetings(arena, user_id=invitation.user_id)
-                    if invitation.state == "accepted" else [])
-            outcome = _decline(arena, invitation)
-            if outcome == "declined":
-                # Ends as a participant's cancel does (withdraw), but with no audit entry:
-                # answers are not audited, the invitation keeps its answer and its time.
-                meeting_changes.seat_freed(
-                    arena, invitation.user,
-                    arena_notices.partner_withdrew(arena, invitation.user, mine),
-                    fill_seats(arena, invitation.side))
-                return invitation, outcome
+            _decline(arena, invitation)
+            return invitation, "declined"
         db.session.commit()
     except Exception:
         db.session.rollback()
@@ -196,13 +187,17 @@ def _accept(arena: Arena, invitation: Invitation) -> str:
     return "accepted"
 
 
-def _decline(arena: Arena, invitation: Invitation) -> str:
-    if invitation.state == "declined":
-        return "unchanged"
-    meeting_changes.call_off(arena, invitation.user_id)  # a no after a yes: meetings off
-    invitation.state = "declined"
+def _decline(arena: Arena, invitation: Invitation) -> None:
+    """A no stops the person coming as a participant's cancel does (withdraw): after a yes
+    their meetings are called off and the partners told; the seat goes to the waiting list.
+    It ends declined, with the answer's time, and with no audit entry (answers are not
+    audited). Commits and sends."""
     invitation.answered_at = utcnow()
-    return "declined"
+    _freed, told, newly = meeting_changes.stop_coming(
+        arena, invitation,
+        lambda mine: arena_notices.partner_withdrew(arena, invitation.user, mine),
+        state="declined")
+    meeting_changes.seat_freed(arena, invitation.user, told, newly)
 
 
 def fill_seats(arena: Arena, side: str) -> list[Invitation]:
