@@ -66,7 +66,8 @@ def invitation_of_user(arena: Arena, user_id: int) -> Invitation:
 
 class TimesOver(DomainError):
     """The invitee's change of their own times at an arena that has taken place; its message
-    is `over_text`, which the page states where the form was."""
+    is `over_text` (the API's refusal). The invitation page says it once, with the answer
+    (rsvp.over_note), and a refused post returns there."""
 
 
 def over_text(arena: Arena) -> str:
