@@ -220,7 +220,14 @@ def reset_password(token: str):
             form.password.errors.append(error.message)
         else:
             audit.record("password_reset", actor=user)
-            account_security.tell_password_changed(user, reset=True, tokens=revoked)
+            # An account that never had a session is choosing its first password: an
+            # imported member's or invited staff member's link is this reset link. There
+            # was nothing to take over, and "your password was reset … if it was not you"
+            # would alarm a newcomer who has just done what the invitation asked. (Revoked
+            # tokens are told of anyway: an account with tokens was used, whatever its
+            # last login says.)
+            if user.last_login_at is not None or revoked:
+                account_security.tell_password_changed(user, reset=True, tokens=revoked)
             flash(ngettext("Your password is changed, and your API token is revoked in case "
                            "someone else had it. Log in with the new password and make a new "
                            "token under API tokens if you need one.",

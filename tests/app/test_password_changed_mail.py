@@ -6,11 +6,13 @@ address has moved, not only when the move was asked for."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 import pytest
 
 from app.extensions import db
+from app.models import User
 from app.services import account_security
 from app.services.errors import DomainError
 from app.services.tokens import make_email_change_token, make_reset_token
@@ -57,7 +59,8 @@ def _tokens(user, n: int) -> list[str]:
 def test_a_reset_mails_when_and_which_tokens_were_revoked(app, client, monkeypatch, locale,
                                                           tokens):
     _at(monkeypatch, WINTER)
-    user = make_user("founder", "kari@example.no", name="Kari", locale=locale)
+    user = make_user("founder", "kari@example.no", name="Kari", locale=locale,
+                     last_login_at=WINTER)  # an account in use, which someone could take over
     plain = _tokens(user, tokens)
     done = client.post(f"/auth/reset/{make_reset_token(user)}",
                        data={"password": GOOD, "confirm": GOOD})
@@ -98,6 +101,33 @@ def test_a_change_while_logged_in_mails_when_and_that_the_tokens_still_work(
     assert "/auth/reset" in body and "/auth/reset/" not in body
     assert GOOD not in body and DEFAULT_PASSWORD not in body
     assert not any(p in body for p in plain)
+
+
+def test_choosing_the_first_password_from_an_invitation_mails_no_reset_notice(app, client,
+                                                                              tmp_path):
+    """A member's (and a staff member's) invitation links the reset page: choosing the first
+    password there is no reset, and the newcomer is not told "your password was reset … if
+    it was not you". A reset once the account has been used is told as above."""
+    path = tmp_path / "members.csv"
+    path.write_text("email;name;role;municipality;organisation\n"
+                    "per@bedrift.no;Per;founder;Asker;Per AS\n", encoding="utf-8")
+    assert app.test_cli_runner().invoke(args=["members", "import", str(path)]).exit_code == 0
+    (invitation,) = outbox_of(app)
+    link = re.search(r"https?://[^/\s]+(/auth/reset/\S+)", invitation.body).group(1)
+    outbox_of(app).clear()
+
+    done = client.post(link, data={"password": GOOD, "confirm": GOOD})
+    assert done.status_code == 302
+    assert outbox_of(app) == []
+
+    assert client.post("/auth/login", data={"email": "per@bedrift.no",
+                                            "password": GOOD}).status_code == 302
+    client.post("/auth/logout")
+    per = db.session.scalar(db.select(User).where(User.email == "per@bedrift.no"))
+    client.post(f"/auth/reset/{make_reset_token(per)}",
+                data={"password": GOOD + " x", "confirm": GOOD + " x"})
+    (told,) = outbox_of(app)
+    assert told.to == ["per@bedrift.no"] and "was reset with a link" in _text(told)
 
 
 def test_a_refused_reset_mails_nobody(app, client):
