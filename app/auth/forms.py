@@ -45,7 +45,7 @@ class RegisterForm(_NewPasswordForm):
     role = RadioField(
         _l("I am"),
         choices=[("founder", _l("a founder")), ("investor", _l("an investor"))],
-        validators=[DataRequired()],
+        validators=[DataRequired(message=_l("Choose whether you are a founder or an investor."))],
     )
     name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=120)],
                        render_kw={"autocomplete": "name"})
