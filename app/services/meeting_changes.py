@@ -96,13 +96,26 @@ def place_range(arena: Arena) -> str:
              slots=slots, tables=arena.table_count)
 
 
+def _past_a_break(arena: Arena, slot: int) -> str:
+    """What follows "Slot 5 is a break.": the other breaks and the range, without naming the
+    chosen slot a break a second time, as place_range would."""
+    slots = arena.slot_count or 0
+    others = [str(b + 1) for b in sorted(set(arena.breaks or [])) if b < slots and b != slot]
+    text = _("Enter another slot from 1 to %(slots)d and a table from 1 to %(tables)d.",
+             slots=slots, tables=arena.table_count)
+    if not others:
+        return text
+    return ngettext("Slot %(breaks)s is a break too.", "Slots %(breaks)s are breaks too.",
+                    len(others), breaks=", ".join(others)) + " " + text
+
+
 def _place_refusal(arena: Arena, meeting: Meeting, slot: int, table: int,
                    present: dict[int, Invitation]) -> str | None:
     """Why the meeting cannot be at this slot and table (0-based), or None when it can."""
     if not 0 <= slot < (arena.slot_count or 0):
         return _("There is no slot %(slot)d.", slot=slot + 1) + " " + place_range(arena)
     if slot not in arena.meeting_slots:
-        return _("Slot %(slot)d is a break.", slot=slot + 1) + " " + place_range(arena)
+        return _("Slot %(slot)d is a break.", slot=slot + 1) + " " + _past_a_break(arena, slot)
     if not 0 <= table < arena.table_count:
         return _("Choose a table between 1 and %(n)d.", n=arena.table_count)
     for other in meetings(arena):

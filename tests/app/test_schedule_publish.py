@@ -276,7 +276,10 @@ def test_a_published_re_run_tells_someone_left_without_meetings_so(app, client, 
                  "1 til 4."),
     ("en", "0", "There is no slot 0. Enter a slot from 1 to 8 (slot 5 is a break)"),
     ("en", "9", "There is no slot 9. Enter a slot from 1 to 8"),
-    ("en", "5", "Slot 5 is a break. Enter a slot from 1 to 8"),
+    # the break chosen is named once: the range after it said "(slot 5 is a break)" again
+    ("en", "5", "Slot 5 is a break. Enter another slot from 1 to 8 and a table from 1 to 4."),
+    ("nb", "5", "Tidsluke 5 er en pause. Skriv inn en annen tidsluke fra 1 til 8 og et bord "
+                "fra 1 til 4."),
 ])
 def test_a_move_outside_the_plan_says_which_slots_and_tables_there_are(client, staff, lang,
                                                                        typed, message):
@@ -289,6 +292,25 @@ def test_a_move_outside_the_plan_says_which_slots_and_tables_there_are(client, s
     response = client.post(f"/staff/arenas/{arena.id}/meetings/{moving.id}/move",
                            data={"slot": typed, "table": "1"})
     assert message in client.get(response.location).get_data(as_text=True)
+
+
+@pytest.mark.parametrize(("lang", "message"), [
+    ("en", "Slot 5 is a break. Slots 2, 7 are breaks too. Enter another slot from 1 to 8 and "
+           "a table from 1 to 4."),
+    ("nb", "Tidsluke 5 er en pause. Tidsluke 2, 7 er også pauser. Skriv inn en annen tidsluke "
+           "fra 1 til 8 og et bord fra 1 til 4."),
+])
+def test_a_move_to_a_break_names_the_other_breaks_once(client, staff, lang, message):
+    arena = make_arena(status="scheduled", breaks=[1, 4, 6])
+    founder, investor = make_participant(arena, "founder"), make_participant(arena, "investor")
+    make_score(founder, investor)
+    _build(client, arena)
+    (moving,) = _meetings(arena)
+    client.post("/language", data={"lang": lang})
+    response = client.post(f"/staff/arenas/{arena.id}/meetings/{moving.id}/move",
+                           data={"slot": "5", "table": "1"})
+    assert message in client.get(response.location).get_data(as_text=True)
+    assert moving.slot != 4
 
 
 @pytest.mark.parametrize(("status", "days", "sentence"), [
