@@ -57,3 +57,23 @@ def test_staff_get_no_pitch_list_link_whose_file_would_not_follow_its_filters(cl
     auth.login(make_user("staff", association="asker").email)
     page = client.get("/pitches?q=solcelletak").get_data(as_text=True)
     assert 'id="export-list"' not in page
+
+
+@pytest.mark.parametrize(("role", "lang", "sentence", "href"), [
+    ("founder", "nb", "filtrer investorlisten og bruk lenken «Last ned denne listen: CSV · "
+                      "Excel» der.", "/investors"),
+    ("founder", "en", "filter the investor list and use its link “Download this list: CSV · "
+                      "Excel”.", "/investors"),
+    ("investor", "nb", "filtrer pitchlisten og bruk lenken «Last ned denne listen: CSV · "
+                       "Excel» der.", "/pitches"),
+])
+def test_the_data_page_points_at_the_lists_download_links(client, auth, role, lang, sentence,
+                                                          href):
+    """It told people to add the list's filters to the export's address by hand."""
+    auth.login(make_user(role).email)
+    client.post("/language", data={"lang": lang})
+    page = client.get("/exports").get_data(as_text=True)
+    text = re.sub(r"<[^>]+>", "", page)
+    assert sentence in html.unescape(text)
+    assert f'<a href="{href}">' in page
+    assert "address" not in text and "adressen" not in text
