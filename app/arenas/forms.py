@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_ngettext
 from wtforms import SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from app import vocabulary
 from app.form_base import KobleForm, NumberRange
@@ -74,21 +74,28 @@ class ArenaForm(KobleForm):
         # per request, from the database: an admin may have renamed an association
         self.hosts.choices = reference.association_choices()
 
+    def validate_breaks(self, field) -> None:
+        try:
+            arena_values.parse_breaks(field.data)
+        except DomainError as error:
+            raise ValidationError(error.message) from None
+
     def values(self) -> dict:
-        """The typed values for the service; DomainError on unreadable break slots."""
+        """The typed values for the service (breaks None when unreadable)."""
         return {
-            "title": self.title.data.strip(),
+            "title": (self.title.data or "").strip(),
             "description": (self.description.data or "").strip(),
             "theme": self.theme.data,
             "date": self.date.data,
             "start_time": self.start_time.data,
             "end_time": self.end_time.data,
-            "venue": self.venue.data.strip(),
+            "venue": (self.venue.data or "").strip(),
             "founder_capacity": self.founder_capacity.data,
             "investor_capacity": self.investor_capacity.data,
             "slot_minutes": self.slot_minutes.data,
             "slot_count": self.slot_count.data,
-            "breaks": arena_values.parse_breaks(self.breaks.data),
+            "breaks": (None if self.breaks.errors
+                       else arena_values.parse_breaks(self.breaks.data)),
             "table_count": self.table_count.data,
             "meeting_cap": self.meeting_cap.data,
             "rsvp_deadline": self.rsvp_deadline.data,
@@ -105,8 +112,17 @@ class ArenaForm(KobleForm):
         self.rsvp_deadline.data = arena_values.utc_to_local(arena.rsvp_deadline_utc)
 
     def add_error(self, error: DomainError) -> None:
-        field = getattr(self, error.field or "title", self.title)
-        field.errors = list(field.errors) + [error.message]
+        """Show a service's refusal (or each of its Problems) at its field."""
+        self.add_problems(getattr(error, "problems", None) or [error])
+
+    def add_problems(self, problems: list[DomainError]) -> None:
+        for problem in problems:
+            field = getattr(self, problem.field or "title", self.title)
+            field.errors = list(field.errors) + [problem.message]
+
+    def refused_fields(self) -> set[str]:
+        """The fields this form refused itself: the service skips the rules that read them."""
+        return {name for name, field in self._fields.items() if field.errors}
 
 
 class AvailabilityForm(KobleForm):

@@ -27,6 +27,13 @@ from app.services.errors import Conflict, DomainError
 bp = Blueprint("arena_staff", __name__)
 
 
+def _add_rule_problems(form, arena=None) -> None:
+    """A form the fields refused is also checked against the service's rules, on the values
+    that could be read, so that staff see every problem in one round."""
+    form.add_problems(arena_edits.problems(current_user, form.values(), form.hosts.data,
+                                           arena, unreadable=form.refused_fields()))
+
+
 def _form_page(form, arena=None, conflict=None, status=200):
     return render_template("arenas/staff_form.html", form=form, arena=arena,
                            conflict=conflict), status
@@ -68,6 +75,8 @@ def new():
         else:
             flash(_("The arena is saved as a draft."), "success")
             return redirect(url_for("arena_staff.view", arena_id=arena.id))
+    elif form.is_submitted():
+        _add_rule_problems(form)
     form.once.data = form.once.data or form_once.new_token()
     return _form_page(form, status=422 if form.errors else 200)
 
@@ -118,6 +127,8 @@ def edit(arena_id: int):
                                "the meeting plan and were cut to it; they are told.",
                                fitted), "warning")
             return redirect(url_for("arena_staff.view", arena_id=arena.id))
+    elif form.is_submitted():
+        _add_rule_problems(form, arena)
     return _form_page(form, arena, status=422 if form.errors else 200)
 
 

@@ -11,11 +11,11 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from app.extensions import db
 from app.models import Arena, Association
-from app.services import arena_notices, audit, availability, form_once, notices
+from app.services import arena_notices, arena_values, audit, availability, form_once, notices
 from app.services import schedule as schedule_service
-from app.services.arena_values import check, check_held_plan_kept, local_to_utc
+from app.services.arena_values import local_to_utc
 from app.services.arenas import OPEN_STATUSES, changed_meanwhile
-from app.services.errors import DomainError
+from app.services.errors import DomainError, Problems
 
 FIELDS = (
     "title", "description", "theme", "date", "start_time", "end_time", "venue",
@@ -39,13 +39,29 @@ def _apply(arena: Arena, values: dict, hosts: list[Association]) -> None:
     arena.hosts = hosts
 
 
+def problems(user, values: dict, host_slugs: list[str], arena: Arena | None = None,
+             unreadable=()) -> list[DomainError]:
+    """Every rule a new arena's values (or an edit of `arena`) break, each at its field.
+    The form asks with the fields it refused itself (`unreadable`), so that staff see the
+    service's refusals in the same round as the form's."""
+    found = arena_values.problems(values, _hosts(host_slugs), user, before=arena,
+                                  unreadable=unreadable)
+    if arena is not None and arena.held:
+        taken = {problem.field for problem in found}
+        found += arena_values.held_plan_problems(arena, values,
+                                                 unreadable=set(unreadable) | taken)
+    return found
+
+
 def create_arena(user, values: dict, host_slugs: list[str],
                  form_token: str | None = None) -> Arena:
     """A new draft arena; raises DomainError on invalid values. With the form's one-time
     token (services/form_once), the arena an earlier send of the same form made, if one
     just did."""
+    found = problems(user, values, host_slugs)
+    if found:
+        raise Problems(found)
     hosts = _hosts(host_slugs)
-    check(values, hosts, user)
     arena = Arena(status="draft", created_by_id=user.id)
     _apply(arena, values, hosts)
     db.session.add(arena)
@@ -80,12 +96,12 @@ def update_arena(user, arena: Arena, values: dict, host_slugs: list[str],
     Each person once, with any meetings called off."""
     if expected_version is None or expected_version != arena.version:
         raise changed_meanwhile()
-    hosts = _hosts(host_slugs)
-    check(values, hosts, user, before=arena)
     if arena.status in ("done", "cancelled"):
         raise DomainError(_("A finished or cancelled arena cannot be edited."))
-    if arena.held:
-        check_held_plan_kept(arena, values)
+    found = problems(user, values, host_slugs, arena)
+    if found:
+        raise Problems(found)
+    hosts = _hosts(host_slugs)
     active = schedule_service.meetings(arena)
     was = _when_and_where(arena)
     # In UTC: within one zone the two 02:00s of the night the clocks go back compare equal.

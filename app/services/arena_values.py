@@ -61,70 +61,103 @@ def default_deadline(day: date) -> datetime:
 
 
 # --- rules ----------------------------------------------------------------------------------
-def check(values: dict, hosts: list, user, before: Arena | None = None) -> None:
-    """Raise DomainError (with the field) on the first broken rule. `before` is the arena
-    being edited: one held yesterday can still be corrected, but no arena moves into the past."""
+def problems(values: dict, hosts: list, user, before: Arena | None = None,
+             unreadable=()) -> list[DomainError]:
+    """Every broken rule at once, each at its field: staff fix them all in one round. The
+    fields in `unreadable` are the ones the form refused already (their values are None or
+    out of range); a rule that reads one of them is skipped, as is one that reads a value
+    another rule here found unusable (slots against an arena that ends before it starts).
+    `before` is the arena being edited: one held yesterday can still be corrected, but no
+    arena moves into the past."""
+    found: list[DomainError] = []
+    unusable = set(unreadable)
+
+    def usable(*keys) -> bool:
+        return not any(key in unusable or values.get(key) is None for key in keys)
+
+    def refuse(message: str, key: str, *, spoils: bool = False) -> None:
+        found.append(DomainError(message, key))
+        if spoils:
+            unusable.add(key)
+
     for key in ("founder_capacity", "investor_capacity", "table_count", "slot_count",
                 "slot_minutes"):
-        if values.get(key) is None or values[key] < 1:
-            raise DomainError(_("Enter a whole number of at least 1."), key)
+        if key not in unusable and (values.get(key) is None or values[key] < 1):
+            refuse(_("Enter a whole number of at least 1."), key, spoils=True)
     if before is not None:
-        _check_seats(before, values)
-    if values.get("meeting_cap") is not None and values["meeting_cap"] < 1:
-        raise DomainError(_("Enter a whole number of at least 1."), "meeting_cap")
-    if values.get("theme") not in ARENA_THEMES:
-        raise DomainError(_("Choose a theme."), "theme")
-    start, end, day = values["start_time"], values["end_time"], values["date"]
-    if (before is None or day != before.date) and day < datetime.now(LOCAL_TZ).date():
-        raise DomainError(_("The arena's date has passed. Choose today or a later day."), "date")
-    _check_clock_exists(day, start, end, values["rsvp_deadline"])
-    if end <= start:
-        raise DomainError(_("The arena must end after it starts."), "end_time")
-    # Elapsed time, not the clock face: 01:30 to 04:00 is 90 minutes the night the clocks
-    # go forward.
-    minutes = int((datetime.combine(day, end, tzinfo=LOCAL_TZ)
-                   - datetime.combine(day, start, tzinfo=LOCAL_TZ).astimezone(UTC)
-                   ).total_seconds() // 60)
-    needed = values["slot_count"] * values["slot_minutes"]
-    if needed > minutes:
-        raise DomainError(
-            _("%(slots)d slots of %(minutes)d minutes take %(needed)d minutes, but the arena "
-              "lasts %(available)d minutes.", slots=values["slot_count"],
-              minutes=values["slot_minutes"], needed=needed, available=minutes),
-            "slot_count")
-    breaks = values.get("breaks") or []
-    if any(b < 0 or b >= values["slot_count"] for b in breaks):
-        raise DomainError(_("Break slots must be between 1 and the number of slots."), "breaks")
-    if len(breaks) >= values["slot_count"]:
-        raise DomainError(_("Leave at least one slot for meetings."), "breaks")
-    deadline = values["rsvp_deadline"]
-    starts = datetime.combine(day, start, tzinfo=LOCAL_TZ)
-    if local_to_utc(deadline) >= starts:
-        raise DomainError(_("The answer deadline must be before the arena starts."),
-                          "rsvp_deadline")
-    # A new arena whose deadline has passed could never send its invitations.
-    if before is None and local_to_utc(deadline) <= datetime.now(UTC):
-        raise DomainError(_("The answer deadline has passed. Choose a later one."),
-                          "rsvp_deadline")
-    if not hosts:
-        raise DomainError(_("Choose at least one host association."), "hosts")
-    if not user.is_admin and user.association_id not in {a.id for a in hosts}:
-        raise DomainError(_("Your own association must be among the hosts."), "hosts")
+        for problem in _seat_problems(before, values, usable):
+            refuse(problem.message, problem.field)
+    if usable("meeting_cap") and values["meeting_cap"] < 1:
+        refuse(_("Enter a whole number of at least 1."), "meeting_cap")
+    if "theme" not in unusable and values.get("theme") not in ARENA_THEMES:
+        refuse(_("Choose a theme."), "theme")
+    day = values.get("date")
+    if (usable("date") and (before is None or day != before.date)
+            and day < datetime.now(LOCAL_TZ).date()):
+        # A past date is still a date: the deadline is checked against it as typed.
+        refuse(_("The arena's date has passed. Choose today or a later day."), "date")
+    for problem in _clock_problems(values, usable):
+        refuse(problem.message, problem.field)
+    if usable("start_time", "end_time") and values["end_time"] <= values["start_time"]:
+        refuse(_("The arena must end after it starts."), "end_time", spoils=True)
+    if usable("date", "start_time", "end_time", "slot_count", "slot_minutes"):
+        minutes = _lasts(values)
+        needed = values["slot_count"] * values["slot_minutes"]
+        if needed > minutes:
+            refuse(_("%(slots)d slots of %(minutes)d minutes take %(needed)d minutes, but "
+                     "the arena lasts %(available)d minutes.", slots=values["slot_count"],
+                     minutes=values["slot_minutes"], needed=needed, available=minutes),
+                   "slot_count")
+    if usable("breaks", "slot_count"):
+        breaks = values["breaks"]
+        if any(b < 0 or b >= values["slot_count"] for b in breaks):
+            refuse(_("Break slots must be between 1 and the number of slots."), "breaks")
+        elif len(breaks) >= values["slot_count"]:
+            refuse(_("Leave at least one slot for meetings."), "breaks")
+    if usable("rsvp_deadline"):
+        deadline = local_to_utc(values["rsvp_deadline"])
+        if usable("date", "start_time") and deadline >= datetime.combine(
+                day, values["start_time"], tzinfo=LOCAL_TZ):
+            refuse(_("The answer deadline must be before the arena starts."), "rsvp_deadline")
+        # A new arena whose deadline has passed could never send its invitations.
+        elif before is None and deadline <= datetime.now(UTC):
+            refuse(_("The answer deadline has passed. Choose a later one."), "rsvp_deadline")
+    if "hosts" not in unusable:
+        if not hosts:
+            refuse(_("Choose at least one host association."), "hosts")
+        elif not user.is_admin and user.association_id not in {a.id for a in hosts}:
+            refuse(_("Your own association must be among the hosts."), "hosts")
+    return found
 
 
-def _check_clock_exists(day: date, start, end, deadline: datetime) -> None:
-    """Refuse a start, end or deadline in the hour the clocks skip in spring; read as
-    zoneinfo reads it, 02:30 would quietly become 03:30."""
-    for key, moment in (("start_time", datetime.combine(day, start)),
-                        ("end_time", datetime.combine(day, end)), ("rsvp_deadline", deadline)):
-        if moment.tzinfo is None and not wall_clock_exists(moment):
-            raise DomainError(
-                _("%(time)s does not exist on %(date)s: the clocks go forward an hour that "
-                  "night. Choose a time outside the hour that is skipped.",
-                  time=moment.strftime("%H:%M"), date=format_date(moment.date(), "long")), key)
+def _lasts(values: dict) -> int:
+    """The arena's length in minutes. Elapsed time, not the clock face: 01:30 to 04:00 is
+    90 minutes the night the clocks go forward."""
+    day = values["date"]
+    return int((datetime.combine(day, values["end_time"], tzinfo=LOCAL_TZ)
+                - datetime.combine(day, values["start_time"], tzinfo=LOCAL_TZ).astimezone(UTC)
+                ).total_seconds() // 60)
 
 
-def _check_seats(arena: Arena, values: dict) -> None:
+def _clock_problems(values: dict, usable) -> list[DomainError]:
+    """A start, end or deadline in the hour the clocks skip in spring; read as zoneinfo
+    reads it, 02:30 would quietly become 03:30."""
+    moments = []
+    if usable("date", "start_time"):
+        moments.append(("start_time", datetime.combine(values["date"], values["start_time"])))
+    if usable("date", "end_time"):
+        moments.append(("end_time", datetime.combine(values["date"], values["end_time"])))
+    if usable("rsvp_deadline"):
+        moments.append(("rsvp_deadline", values["rsvp_deadline"]))
+    return [DomainError(
+        _("%(time)s does not exist on %(date)s: the clocks go forward an hour that night. "
+          "Choose a time outside the hour that is skipped.",
+          time=moment.strftime("%H:%M"), date=format_date(moment.date(), "long")), key)
+        for key, moment in moments
+        if moment.tzinfo is None and not wall_clock_exists(moment)]
+
+
+def _seat_problems(arena: Arena, values: dict, usable) -> list[DomainError]:
     """The seats are a hard limit (the room has as many): an edit cannot leave a side fewer
     seats than people who already said yes. Tables are not checked here: fewer tables calls
     off the meetings that no longer fit (availability.fit_schedule_to_arena)."""
@@ -132,28 +165,34 @@ def _check_seats(arena: Arena, values: dict) -> None:
         select(Invitation.side, func.count(Invitation.id))
         .where(Invitation.arena_id == arena.id, Invitation.state == "accepted")
         .group_by(Invitation.side)).all())
+    found = []
     founders = accepted.get("founder", 0)
-    if values["founder_capacity"] < founders:
-        raise DomainError(ngettext(
+    if usable("founder_capacity") and values["founder_capacity"] < founders:
+        found.append(DomainError(ngettext(
             "%(num)d founder has already said yes: keep at least %(num)d seat for founders.",
             "%(num)d founders have already said yes: keep at least %(num)d seats for "
-            "founders.", founders), "founder_capacity")
+            "founders.", founders), "founder_capacity"))
     investors = accepted.get("investor", 0)
-    if values["investor_capacity"] < investors:
-        raise DomainError(ngettext(
+    if usable("investor_capacity") and values["investor_capacity"] < investors:
+        found.append(DomainError(ngettext(
             "%(num)d investor has already said yes: keep at least %(num)d seat for "
             "investors.",
             "%(num)d investors have already said yes: keep at least %(num)d seats for "
-            "investors.", investors), "investor_capacity")
+            "investors.", investors), "investor_capacity"))
+    return found
 
 
-def check_held_plan_kept(arena: Arena, values: dict) -> None:
-    """DomainError, at the first field changed, if the edit changes a held arena's plan."""
+def held_plan_problems(arena: Arena, values: dict, unreadable=()) -> list[DomainError]:
+    """A refusal, at the first field changed, if the edit changes a held arena's plan (one
+    message: it names everything that can and cannot change)."""
     for key in HELD_PLAN:
+        if key in unreadable:
+            continue
         new, old = values.get(key), getattr(arena, key)
         if key == "breaks":
             new, old = sorted(new or []), sorted(old or [])
         if new != old:
-            raise DomainError(_("The arena has taken place: its date, times and meeting plan "
-                                "can no longer be changed. The title, description, venue and "
-                                "hosts can still be corrected."), key)
+            return [DomainError(_("The arena has taken place: its date, times and meeting "
+                                  "plan can no longer be changed. The title, description, "
+                                  "venue and hosts can still be corrected."), key)]
+    return []

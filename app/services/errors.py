@@ -25,3 +25,12 @@ class Forbidden(DomainError):
 
 class Conflict(DomainError):
     """Someone else changed the object since the caller loaded it."""
+
+
+class Problems(DomainError):
+    """Several broken rules found at once, each a DomainError at its own field, so that a
+    form can show every one of them in one round instead of the first."""
+
+    def __init__(self, problems: list[DomainError]):
+        super().__init__(problems[0].message, problems[0].field)
+        self.problems = list(problems)
