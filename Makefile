@@ -37,7 +37,7 @@ messages: | $(BIN)/python
 	$(BIN)/pybabel -q update -i translations/messages.pot -d translations --no-fuzzy-matching
 
 migrate: install
-	$(BIN)/flask db upgrade
+	$(BIN)/flask db upgrade -x quiet
 	$(BIN)/flask seed-reference
 
 seed: migrate

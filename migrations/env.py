@@ -15,6 +15,11 @@ config = context.config
 fileConfig(config.config_file_name, disable_existing_loggers=False)
 logger = logging.getLogger('alembic.env')
 
+# `flask db upgrade -x quiet` (make migrate, run on a newcomer's first `make run`): no line per
+# migration, each with its docstring in full; warnings and errors still show.
+if 'quiet' in context.get_x_argument():
+    logging.getLogger('alembic').setLevel(logging.WARNING)
+
 
 def get_engine():
     return current_app.extensions['migrate'].db.engine
