@@ -33,9 +33,17 @@ def invitations(arena: Arena) -> tuple[list[str], list[list]]:
                      vocabulary.resolved(vocabulary.INVITATION_STATES))
     rows = [[label(sides, i.side), i.rank, shown(i.user.name), email_of(i.user),
              _association(i.user), shown(i.pitch.title) if i.pitch else "",
-             label(states, i.state), round(i.value or 0.0, 3), i.invited_at]
+             label(states, i.state), _value(i), i.invited_at]
             for i in _invitations(arena)]
     return header, rows
+
+
+def _value(invitation: Invitation) -> float | None:
+    """The match value the engine gave the person when it proposed them; none for someone
+    added by hand (as every demo invitee is), whose 0.0 is no value at all, not a poor one."""
+    if (invitation.reasons or {}).get("added_by_staff"):
+        return None
+    return round(invitation.value or 0.0, 3)
 
 
 def answers(arena: Arena) -> tuple[list[str], list[list]]:
