@@ -154,6 +154,20 @@ class Arena(db.Model):
         return [s for s in range(self.slot_count or 0) if s not in breaks]
 
     @property
+    def meeting_hours(self) -> tuple[datetime, datetime] | None:
+        """When the first meeting slot starts and the last one ends, or None when that is
+        the arena's own start and end: 10 slots of 15 minutes from 09:00 end at 11:30, and
+        an arena shown as 09:00–12:00 must say so, or "you are there 09:00–11:30" puzzles."""
+        slots = self.meeting_slots
+        if not slots:
+            return None
+        first, last = self.slot_start(slots[0]), self.slot_end(slots[-1])
+        if (first.astimezone(UTC) == self.starts_at.astimezone(UTC)
+                and last.astimezone(UTC) == self.ends_at.astimezone(UTC)):
+            return None
+        return first, last
+
+    @property
     def held(self) -> bool:
         """Whether the arena has taken place: marked done, or not cancelled and over. The end
         and now are compared as instants: two Oslo times compare by clock face, fold ignored,
