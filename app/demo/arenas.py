@@ -4,7 +4,8 @@ The held arena ("done") has its invitations answered, a schedule built and publi
 attendance marked and meeting feedback given, so the staff dashboard's arena section and
 funnel show numbers. The upcoming one is inviting: some invitees accepted, some declined,
 some have not answered — among them the featured founder and investor, so someone trying the
-demo can answer and follow the arena from there. The featured people take no part in the
+demo can answer and follow the arena from there (the invitation waits, unread, among their
+notifications, as sending it leaves it). The featured people take no part in the
 held arena: meeting there would reveal their contacts to each other, and "met before" would
 hide them from each other's recommendations.
 
@@ -63,6 +64,10 @@ def _invite(run: Run, arena: int, user: str, side: str, pitch: int | None, state
            "rank": rank, "invited_at": invited, "answered_at": answered,
            "attended": attended, "created_at": invited}
     run.data.invitations.append(row)
+    # The notice sending the invitation makes (arena_notices.invited): read by whoever has
+    # answered, waiting for the rest, the featured pair among them.
+    run.data.notifications.append({"user": user, "kind": "arena_invited", "arena": arena,
+                                   "created_at": invited, "read_at": answered})
     return row
 
 

@@ -1,9 +1,9 @@
 """Loader steps for what demo people did: interest marks, notifications and arenas (with
 their invitations, meeting requests, meetings and feedback).
 
-Notifications get the params and links `app.services.interest` gives them (outside a
-request, the paths it falls back to), so the notifications page words them in the reader's
-language like any other.
+Notifications get the params and links `app.services.interest` (an invitation's:
+`app.services.arena_notices`) gives them (outside a request, the paths it falls back to), so
+the notifications page words them in the reader's language like any other.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from app.models import (
     Notification,
 )
 from app.models.arena import arena_host
+from app.services import notices
 
 
 def _insert(model, rows: list[dict], ctx: LoadContext) -> None:
@@ -47,7 +48,10 @@ def load_interests(ctx: LoadContext) -> int:
 
 def _notice(ctx: LoadContext, note: dict, names: dict[str, str],
             organisations: dict[str, str]) -> dict:
-    """The notification row as `app.services.interest` would have stored it."""
+    """The notification row as `app.services.interest` (or, for an arena's invitation,
+    `app.services.arena_notices`) would have stored it."""
+    if note["kind"] == "arena_invited":
+        return _arena_notice(ctx, note)
     pitch = ctx.data.pitches[note["pitch"]]
     pitch_id, investor_id = ctx.pitch_ids[note["pitch"]], ctx.profile_ids[note["investor"]]
     ids = {"pitch": pitch["title"], "pitch_id": pitch_id, "investor_id": investor_id}
@@ -65,8 +69,18 @@ def _notice(ctx: LoadContext, note: dict, names: dict[str, str],
             "link": link, "read_at": note["read_at"], "created_at": note["created_at"]}
 
 
+def _arena_notice(ctx: LoadContext, note: dict) -> dict:
+    arena, arena_id = ctx.data.arenas[note["arena"]], ctx.arena_ids[note["arena"]]
+    return {"user_id": ctx.user_ids[note["user"]], "kind": note["kind"],
+            "params": {"arena": arena["title"], "arena_id": arena_id,
+                       "date": arena["date"].isoformat()},
+            "link": notices.link("arenas.view", arena_id=arena_id),
+            "read_at": note["read_at"], "created_at": note["created_at"]}
+
+
 def load_notifications(ctx: LoadContext) -> int:
-    """The notices of one-sided interest and mutual matches the marks would have sent."""
+    """The notices of one-sided interest and mutual matches the marks would have sent, and
+    of the arenas' invitations (after the arenas: they name them by id)."""
     if not ctx.data.notifications:
         return 0
     names = {u["email"]: u["name"] for u in ctx.data.users}
@@ -138,9 +152,9 @@ def load_meeting_feedback(ctx: LoadContext) -> int:
 
 ACTIVITY_STEPS: list[tuple[str, Callable[[LoadContext], int]]] = [
     ("interest marks", load_interests),
-    ("notifications", load_notifications),
     ("arenas", load_arenas),
     ("invitations", load_invitations),
+    ("notifications", load_notifications),
     ("meeting requests", load_meeting_requests),
     ("meetings", load_meetings),
     ("meeting feedback", load_meeting_feedback),

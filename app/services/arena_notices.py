@@ -292,6 +292,16 @@ def arena_moved(arena: Arena, active: Iterable[Meeting], called_off: Iterable[Me
                                 lost, staff)
 
 
+def invited(arena: Arena, invitations: Iterable[Invitation], staff=None) -> list[Notification]:
+    """The invitation in the app as well as in the inbox: a notice opening the invitation
+    page, for those just invited (sent by staff, or given a seat from the waiting list).
+    Never passed to `notices.send`: the invitation's own e-mail (rsvp.mail_invitation) is
+    the one that goes, with its answer link; a second mail would say the same."""
+    return notices.tell((i.user for i in invitations), "arena_invited",
+                        notices.link("arenas.view", arena_id=arena.id), actor=staff,
+                        arena=arena.title, arena_id=arena.id, date=arena.date.isoformat())
+
+
 # Who hears of a cancelled arena: those who said yes and those whose answer is awaited.
 TOLD_OF_CANCELLATION = ("accepted", "invited")
 

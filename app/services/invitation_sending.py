@@ -11,8 +11,8 @@ from sqlalchemy import func, or_, select
 from app.extensions import db
 from app.models import Arena, Invitation
 from app.models.user import utcnow
+from app.services import arena_notices, audit
 from app.services import arenas as arena_service
-from app.services import audit
 from app.services.errors import DomainError
 from app.services.invitations import (
     PENDING,
@@ -59,9 +59,9 @@ def to_send(arena: Arena) -> dict[str, int]:
 
 
 def send(staff, arena: Arena) -> Mailed:
-    """Invite every proposed person and e-mail them; the arena starts inviting. An
-    invitation whose e-mail fails stands (the person sees it on their arenas page), and a
-    reminder can carry the link later."""
+    """Invite every proposed person and e-mail them, with a notice in the app; the arena
+    starts inviting. An invitation whose e-mail fails stands (the person sees it in their
+    notifications and on their arenas page), and a reminder can carry the link later."""
     _check_sendable(arena)
     for side in ("founder", "investor"):
         normalise(arena, side)
@@ -73,6 +73,7 @@ def send(staff, arena: Arena) -> Mailed:
     for invitation in chosen:
         invitation.state = "invited"
         invitation.invited_at = now
+    arena_notices.invited(arena, chosen, staff)
     if arena.status == "draft":
         arena.status = "inviting"
     db.session.commit()
@@ -132,7 +133,9 @@ def reminder_refusal(arena: Arena) -> str | None:
 
 def remind(staff=None, arena: Arena | None = None) -> Mailed:
     """Remind the undecided (invited, no answer, not reminded in the last 24 hours). A
-    reminder the mail server refused does not count as sent: the next run tries again."""
+    reminder the mail server refused does not count as sent: the next run tries again.
+    A reminder is e-mail only: the invitation's notice is in the app already, and one more
+    a day, for as long as the person waits, would bury the rest under the same news."""
     now = utcnow()
     query = select(Invitation).join(Arena).where(
         Invitation.state == "invited", Invitation.answered_at.is_(None),

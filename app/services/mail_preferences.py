@@ -30,6 +30,8 @@ GROUPS: dict[str, frozenset[str]] = {
         "times_fitted",
         "partner_withdrew", "partner_left", "meeting_cancelled", "meeting_restored", "arena_moved",
         "arena_cancelled",
+        # never mailed as a notice: the invitation's own e-mail goes whatever one chose
+        "arena_invited",
     }),
     "moderation": frozenset({"pitch_hidden", "pitch_unhidden"}),
 }

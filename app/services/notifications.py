@@ -156,6 +156,10 @@ STAFF_CHANGES = {
     "arena_cancelled": lambda p: _(
         "“%(arena)s” on %(date)s is cancelled by the organisers.",
         arena=p.get("arena", ""), date=_day(p)),
+    # Its e-mail is the invitation itself (rsvp.mail_invitation), not this sentence.
+    "arena_invited": lambda p: _(
+        "You are invited to “%(arena)s” on %(date)s. Say whether you will come.",
+        arena=p.get("arena", ""), date=_day(p)),
     "pitch_hidden": lambda p: _(
         "The organisers hid your pitch “%(pitch)s” from investors. Their reason: %(reason)s",
         pitch=p.get("pitch", ""), reason=p.get("reason", "")),

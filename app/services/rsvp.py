@@ -201,8 +201,9 @@ def _decline(arena: Arena, invitation: Invitation) -> None:
 
 
 def fill_seats(arena: Arena, side: str) -> list[Invitation]:
-    """Invite the next ranked people on the waiting list while seats are free (caller holds
-    the arena lock and commits). Returns the newly invited, to be e-mailed after commit."""
+    """Invite the next ranked people on the waiting list while seats are free, each with a
+    notice in the app (caller holds the arena lock and commits). Returns the newly invited,
+    to be e-mailed after commit."""
     if arena.status not in arena_service.OPEN_STATUSES or arena.deadline_passed():
         return []
     seated = db.session.scalar(select(func.count(Invitation.id)).where(
@@ -220,6 +221,7 @@ def fill_seats(arena: Arena, side: str) -> list[Invitation]:
         invitation.state = "invited"
         invitation.invited_at = now
         invitation.answered_at = None
+    arena_notices.invited(arena, waiting)
     return waiting
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import date
 
@@ -256,7 +257,8 @@ def test_notifications_are_those_the_marks_would_send_and_read_in_both_languages
     from app.services import notifications
 
     assert _seed(app).exit_code == 0
-    notes = db.session.scalars(select(Notification)).all()
+    notes = db.session.scalars(select(Notification).where(
+        Notification.kind != "arena_invited")).all()  # the arenas' (below)
     assert {n.kind for n in notes} == {"interest_from_investor", "interest_from_founder",
                                        "mutual_match"}
     for note in notes:
@@ -283,7 +285,8 @@ def test_notifications_are_those_the_marks_would_send_and_read_in_both_languages
     kari, lars = (_user(e) for e in FEATURED)
     for user in (kari, lars):
         mine = [n for n in notes if n.user_id == user.id]
-        assert 2 <= len(mine) <= 3 and notifications.unread_count(user) == len(mine)
+        # and the upcoming arena's invitation
+        assert 2 <= len(mine) <= 3 and notifications.unread_count(user) == len(mine) + 1
     for email in LEFT_ALONE:  # the incoming-interest browser journey counts Emma's bell
         assert not [n for n in notes if n.user_id == _user(email).id]
     assert any(n.read_at is not None for n in notes)  # older notices were read
@@ -358,6 +361,35 @@ def test_upcoming_arena_invites_the_featured_pair_who_can_still_answer(app):
 
     for invitation in mine.values():  # a seat is free for each of them
         assert rsvp.answer(invitation.id, accept=True)[1] == "accepted"
+
+
+def test_every_invitee_has_the_invitations_notice_unread_until_answered(app, client, auth):
+    """As sending it leaves it (arena_notices.invited): the featured pair, invited and not
+    answering, find it waiting in their notifications with the badge counting it."""
+    from app.models import Invitation, Notification
+
+    assert _seed(app).exit_code == 0
+    arenas = {a.id: a for a in _arenas()}
+    invitations = db.session.scalars(select(Invitation)).all()
+    notes = db.session.scalars(select(Notification).filter_by(kind="arena_invited")).all()
+    assert sorted((n.user_id, n.params["arena_id"]) for n in notes) == sorted(
+        (i.user_id, i.arena_id) for i in invitations)
+    answered = {(i.user_id, i.arena_id) for i in invitations if i.answered_at is not None}
+    for note in notes:
+        arena = arenas[note.params["arena_id"]]
+        assert note.link == f"/arenas/{arena.id}" and note.params["arena"] == arena.title
+        assert note.params["date"] == arena.date.isoformat()
+        assert (note.read_at is not None) == ((note.user_id, arena.id) in answered)
+
+    upcoming = _arenas()[1]
+    auth.login(FEATURED[0], DEMO_PASSWORD)
+    client.post("/language", data={"lang": "nb"})
+    page = client.get("/notifications").get_data(as_text=True)
+    assert f"Du er invitert til «{upcoming.title}»" in html.unescape(page)
+    note = next(n for n in notes if n.user_id == _user(FEATURED[0]).id)
+    opened = client.post(f"/notifications/{note.id}/open")
+    assert opened.headers["Location"].endswith(f"/arenas/{upcoming.id}")
+    assert client.get(opened.headers["Location"]).status_code == 200
 
 
 def test_staff_dashboard_counts_the_demo_arenas_and_funnel(app, client, auth):
