@@ -8,12 +8,18 @@ A stop word is never a concept: English "by" and "have" would otherwise read as 
 "by" (city) and "hav" (sea), Norwegian "mot" (against) as "mote" (fashion). The one
 exception is a stop word of the other language only, spelled exactly as a glossary form, in
 a text guessed to be in the form's language: "by" in a Norwegian text is a city.
+
+Analyses are remembered per process in `Analyzer.memo`, keyed by the text: every engine fit
+makes a new `Analyzer`, and an evaluation's learning run fits ~10 engines on the same pitch
+texts and, per task, the same investor texts (whole portfolios joined, so long ones).
 """
 
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
+from collections import OrderedDict
 from collections.abc import Sequence
 
 import snowballstemmer
@@ -34,10 +40,57 @@ _ADDRESS = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S+|\S+@\S+\.\w+", re.
 _NORWEGIAN_LETTERS = re.compile(r"[æøå]")
 _MAX_PHRASE = 3
 Feature = tuple[str, str]  # (feature, surface form)
+# Per kept token position its features, the first with the position's surface token(s).
+# Tuples, as they are shared through the memo; each is the analyser's one tuple for that token
+# or phrase, so a remembered text costs a pointer per position.
+Positions = tuple[tuple[Feature, ...], ...]
+MEMO_CHARS = 30_000_000  # 0.7–1.8 bytes of analysis per character (texts aside): ≤ ~55 MB
+
+
+class AnalysisMemo:
+    """Analyses by text, least recently used dropped first once the remembered texts hold
+    more than `max_chars` characters in all (the app's process lives long; texts change)."""
+
+    def __init__(self, max_chars: int = MEMO_CHARS) -> None:
+        self.max_chars = max_chars
+        self.chars = 0
+        self._items: OrderedDict[str, Positions] = OrderedDict()
+        self._lock = threading.Lock()  # queries may be analysed from several threads
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def get(self, text: str) -> Positions | None:
+        with self._lock:
+            out = self._items.get(text)
+            if out is not None:
+                self._items.move_to_end(text)
+            return out
+
+    def put(self, text: str, analysis: Positions) -> None:
+        if len(text) > self.max_chars:
+            return
+        with self._lock:
+            if text in self._items:
+                return
+            self._items[text] = analysis
+            self.chars += len(text)
+            while self.chars > self.max_chars:
+                old, _ = self._items.popitem(last=False)
+                self.chars -= len(old)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+            self.chars = 0
 
 
 class Analyzer:
     """Tokenise, drop stop words, map glossary terms, split compounds and stem; cached."""
+
+    # Shared by every instance: an analysis depends on the text and this module's glossary
+    # and stop words only.
+    memo = AnalysisMemo()
 
     def __init__(self) -> None:
         self._stemmers = {
@@ -47,6 +100,7 @@ class Analyzer:
         self._stem_cache: dict[tuple[str, str], str] = {}
         self._token_cache: dict[tuple[str, str], tuple[Feature, ...]] = {}
         self._info_cache: dict[tuple[str, str], tuple] = {}
+        self._phrase_cache: dict[tuple[tuple[str, ...], str], tuple[Feature, ...]] = {}
         self.phrases: dict[tuple[str, ...], str] = {}
         self.forms: dict[str, str] = {}  # single-word glossary forms as spelled
         self.single: dict[str, str] = {}
@@ -147,8 +201,11 @@ class Analyzer:
                 return parts
         return parts
 
-    def _token_info(self, token: str, lang: str) -> tuple[bool, str | None, tuple | None]:
-        """(starts a multi-word phrase, single-word glossary concept, features or None)."""
+    def _token_info(self, token: str, lang: str
+                    ) -> tuple[bool, tuple[Feature, ...] | None, tuple | None, str]:
+        """(starts a multi-word phrase, its position if it is a single-word glossary concept,
+        features or None, the token): one tuple of each per distinct token, so the analyses
+        in the memo share them instead of holding copies per occurrence."""
         key = (token, lang)
         info = self._info_cache.get(key)
         if info is None:
@@ -156,34 +213,57 @@ class Analyzer:
                      or self.stem(token, "en") in self.starts)
             canon = self._concept(token, lang)
             skip = token in STOP_WORDS or len(token) < 2 or token.isdigit()
-            info = (multi, canon, None if skip else self._token_features(token, lang))
+            info = (multi, None if canon is None else ((canon, token),),
+                    None if skip else self._token_features(token, lang), token)
             self._info_cache[key] = info
         return info
 
-    def analyze(self, text: str) -> tuple[list[list[Feature]], list[str]]:
+    def _phrase(self, words: tuple[str, ...], lang: str) -> tuple[Feature, ...] | None:
+        """The position of a multi-word glossary phrase, or None; one tuple per phrase (not
+        per occurrence: remembered analyses share it). Misses are not kept: word pairs and
+        triples that are no phrase are many."""
+        key = (words, lang)
+        pos = self._phrase_cache.get(key)
+        if pos is None:
+            canon = self._lookup(words, lang)
+            if canon is None:
+                return None
+            # keep the words' own features too: "battery storage" says battery
+            feats = [(canon, " ".join(words))]
+            for w in words:
+                if w not in STOP_WORDS and len(w) > 1:
+                    feats.extend(f for f in self._token_features(w, lang) if f[0] != canon)
+            pos = self._phrase_cache[key] = tuple(feats)
+        return pos
+
+    def analyze(self, text: str) -> tuple[Positions, list[str]]:
         """Per kept token position, its word features; and the surface tokens for char n-grams."""
+        positions = self.positions(text)
+        return positions, surfaces(positions)
+
+    def positions(self, text: str) -> Positions:
+        """Per kept token position, its word features (remembered in `memo`)."""
+        memo = self.memo
+        out = memo.get(text)
+        if out is None:
+            out = self._positions(text)
+            memo.put(text, out)
+        return out
+
+    def _positions(self, text: str) -> Positions:
         toks = self.tokens(text)
         lang = self.language(toks)
-        positions: list[list[Feature]] = []
-        surfaces: list[str] = []
+        positions: list[tuple[Feature, ...]] = []
         i, n = 0, len(toks)
         info = self._token_info
         while i < n:
-            t0 = toks[i]
-            multi, canon1, feats = info(t0, lang)
+            multi, canon1, feats, t0 = info(toks[i], lang)
             if multi:
                 for size in range(min(_MAX_PHRASE, n - i), 1, -1):
                     words = tuple(toks[i:i + size])
-                    canon = self._lookup(words, lang)
-                    if canon is not None:
-                        # keep the words' own features too: "battery storage" says battery
-                        pos = [(canon, " ".join(words))]
-                        for w in words:
-                            if w not in STOP_WORDS and len(w) > 1:
-                                pos.extend(f for f in self._token_features(w, lang)
-                                           if f[0] != canon)
+                    pos = self._phrase(words, lang)
+                    if pos is not None:
                         positions.append(pos)
-                        surfaces.extend(words)
                         i += size
                         break
                 else:
@@ -192,9 +272,20 @@ class Analyzer:
                 continue
             i += 1
             if canon1 is not None:
-                positions.append([(canon1, t0)])
-                surfaces.append(t0)
+                positions.append(canon1)
             elif feats is not None:
-                positions.append(list(feats))
-                surfaces.append(t0)
-        return positions, surfaces
+                positions.append(feats)
+        return tuple(positions)
+
+
+def surfaces(positions: Positions) -> list[str]:
+    """The surface tokens of `positions`, for character n-grams: a position's first feature
+    carries its token, or a phrase's tokens joined by spaces (a token has none)."""
+    out: list[str] = []
+    for pos in positions:
+        s = pos[0][1]
+        if " " in s:
+            out.extend(s.split(" "))
+        else:
+            out.append(s)
+    return out

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import scipy.sparse as sp
 
-from .text_analysis import Analyzer, Feature
+from .text_analysis import Analyzer, surfaces
 from .tfidf import (
     char_ngrams,
     count_matrix,
@@ -47,8 +47,8 @@ class TextVectorizer:
         t_cols: list[int] = []
         t_ptr = [0]
         for text in texts:
-            positions, toks = self.analyzer.analyze(text)
             heads = []
+            positions = self.analyzer.positions(text)
             for pos in positions:
                 for f, s in pos:
                     i = feat_id.get(f)
@@ -65,7 +65,7 @@ class TextVectorizer:
                     feat_surface.append(a[1] + " " + b[1])
                 w_cols.append(i)
             w_ptr.append(len(w_cols))
-            for t in toks:
+            for t in surfaces(positions):
                 i = tok_id.get(t)
                 if i is None:
                     i = tok_id[t] = len(tok_id)
@@ -144,26 +144,16 @@ class TextVectorizer:
         out.has_sorted_indices = True
         return out
 
-    def _analysis(self, text: str) -> tuple[list[list[Feature]], list[str]]:
-        """`analyzer.analyze(text)`, remembered for the last text (a query is transformed and
-        then explained with its own words: one analysis for both)."""
-        last = self.__dict__.get("_last")
-        if last is not None and last[0] == text:
-            return last[1]
-        out = self.analyzer.analyze(text)
-        self._last = (text, out)
-        return out
-
     def _features(self, text: str) -> tuple[list[str], list[str]]:
         """Word features (unigrams, then bigrams of position heads) and surface tokens."""
-        positions, toks = self._analysis(text)
+        positions, toks = self.analyzer.analyze(text)
         feats = [f for pos in positions for f, _ in pos]
         heads = [pos[0][0] for pos in positions]
         feats.extend([a + " " + b for a, b in zip(heads, heads[1:], strict=False)])
         return feats, toks
 
     def _analyze(self, text: str) -> tuple[list[str], dict[str, str], list[str]]:
-        positions, toks = self._analysis(text)
+        positions, toks = self.analyzer.analyze(text)
         feats: list[str] = []
         surface: dict[str, str] = {}
         for pos in positions:
