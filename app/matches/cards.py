@@ -217,6 +217,13 @@ def _button_parts(next_url: str) -> dict:
     return found
 
 
+def pair_place(at: str, pitch_id: int, investor_id: int) -> str:
+    """The id of a pair's card in the list whose place `at` is ("r-7" → "r-12-34"): it
+    stays with the card wherever an answer moves it in that list (a mutual match goes to
+    the end of "Interested in you"), where `at` then names whichever card took its place."""
+    return f"{at.split('-', 1)[0]}-{pitch_id}-{investor_id}"
+
+
 def interest_buttons(pitch_id: int, investor_id: int, mine: str | None,
                      next_url: str, at: str | None = None, name: str | None = None) -> Markup:
     """Buttons for the viewer's own answer about a pair (`mine`: the current kind or None):

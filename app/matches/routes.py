@@ -46,6 +46,7 @@ def _match_helpers():
         "match_chart": cards.component_chart,
         "match_badge": cards.score_badge,
         "match_buttons": cards.interest_buttons,
+        "pair_place": cards.pair_place,
         "pitch_card_top": cards.pitch_card_top,
         "investor_card_top": cards.investor_card_top,
         "filter_form": cards.filter_form,
@@ -180,12 +181,18 @@ def mutual():
 _PLACE = re.compile(r"[a-z]-[0-9]{1,4}")
 
 
-def _landing(target: str) -> str:
-    """`target` with the answered card's place as its fragment, so the browser comes back to
-    the card (in its new state) or, when the answer took it off the list, to the one now in
-    its place, instead of the top of a long list."""
+def _landing(target: str, pitch_id: int, investor_id: int, kind: str | None = None) -> str:
+    """`target` with the answered card as its fragment, so the browser comes back to the
+    card (in its new state: a mutual match's contacts) instead of the top of a long list:
+    the pair's own card (cards.pair_place), wherever the answer moved it in its list; when
+    the answer took it off the list (a "not for me"; on a saved list, anything but keeping
+    it saved), the card now in its place. `kind`: the answer given, None for an undo."""
     at = request.form.get("at", "")
-    return f"{target}#{at}" if _PLACE.fullmatch(at) and "#" not in target else target
+    if not _PLACE.fullmatch(at) or "#" in target:
+        return target
+    if kind == "not_for_me" or (at.startswith("s-") and kind != "saved"):
+        return f"{target}#{at}"
+    return f"{target}#{cards.pair_place(at, pitch_id, investor_id)}"
 
 
 def _default_back(pitch_id: int) -> str:
@@ -216,7 +223,7 @@ def mark(pitch_id: int, investor_id: int, kind: str):
             flash(_("Marked as not for you; the pair is removed from both lists."), "info")
         else:
             flash(_("Saved."), "success")
-    return redirect(_landing(_back(_default_back(pitch_id))), 303)
+    return redirect(_landing(_back(_default_back(pitch_id)), pitch_id, investor_id, kind), 303)
 
 
 @bp.route("/matches/<int:pitch_id>/<int:investor_id>/clear", methods=["POST"])
@@ -231,4 +238,4 @@ def clear(pitch_id: int, investor_id: int):
         flash(error.message, "warning")
     else:
         flash(_("Your answer was undone."), "info")
-    return redirect(_landing(_back(_default_back(pitch_id))), 303)
+    return redirect(_landing(_back(_default_back(pitch_id)), pitch_id, investor_id), 303)

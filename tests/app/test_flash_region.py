@@ -69,7 +69,7 @@ def test_an_answer_on_a_card_is_confirmed_in_the_live_region(client, auth, marke
     at = _place_of(client.get("/matches").get_data(as_text=True), fish.id, investor.id)
     response = client.post(f"/matches/{fish.id}/{investor.id}/mark/interested?next=/matches",
                            data={"at": at})
-    assert response.location.endswith(f"#{at}")
+    assert response.location.endswith(f"#r-{fish.id}-{investor.id}")
     html = client.get(response.location).get_data(as_text=True)
     assert _messages(html) == [{
         "class": "alert alert-success alert-dismissible", "role": None, "within": ["status"],

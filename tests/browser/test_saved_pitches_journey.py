@@ -12,6 +12,7 @@ from tests.browser.conftest import DESKTOP, PHONE
 from tests.browser.support import DEMO_PASSWORD
 
 LARS = "investor@demo.koble.no"  # demo investor: green-energy fund
+PHONE_SIDEWAYS = {"width": PHONE["height"], "height": PHONE["width"]}
 
 
 def test_investor_saves_a_pitch_finds_it_and_undoes_the_save(new_user):
@@ -58,9 +59,9 @@ def test_investor_saves_a_pitch_finds_it_and_undoes_the_save(new_user):
 
 
 def test_the_answer_on_a_card_far_down_is_confirmed_where_the_card_is(new_user):
-    """The answer comes back to the card's place (#r-N), far below the page's top on a phone:
-    the message is held in view there, below the card's title, and closes; at the page's top
-    it leaves the menu bar and the opened menu uncovered."""
+    """The answer comes back to the card (#r-<pitch>-<investor>), far below the page's top on
+    a phone: the message is held in view there, below the card's answer, and closes; at the
+    page's top it leaves the menu bar and the opened menu uncovered."""
     me = new_user(PHONE, name="investor-phone")
     page = me.page
     me.login(LARS, DEMO_PASSWORD)
@@ -71,16 +72,22 @@ def test_the_answer_on_a_card_far_down_is_confirmed_where_the_card_is(new_user):
     card = ranked.filter(has=page.get_by_role("button", name=save)).last
     title = card.get_by_role("heading", level=2).get_by_role("link").inner_text().strip()
     card.get_by_role("button", name=me.t("Save: %(name)s", name=title), exact=True).click()
-    page.wait_for_url(re.compile(r".*/matches#r-\d+$"))
+    page.wait_for_url(re.compile(r".*/matches#r-\d+-\d+$"))
     _wait_until_still(page)
     assert page.evaluate("() => window.scrollY") > PHONE["height"]  # far down the list
     status = page.get_by_role("status").filter(has_text=me.t("Saved."))
     expect(status).to_be_in_viewport(ratio=1)
     card = ranked.filter(has=page.get_by_role("link", name=title, exact=True))
     heading = card.get_by_role("heading", level=2)
-    expect(heading).to_be_in_viewport(ratio=1)
-    assert heading.bounding_box()["y"] + heading.bounding_box()["height"] \
-        <= status.bounding_box()["y"]  # the message leaves the card's title readable
+    answer = card.get_by_role("group")
+    expect(answer.get_by_text(me.t("Saved"), exact=True)).to_be_visible()
+    # The answer's new state and buttons, at the card's end, are in view above the message
+    # (they were under it, or below the window); the title too when the card fits.
+    expect(answer).to_be_in_viewport(ratio=1)
+    box, message = answer.bounding_box(), status.bounding_box()
+    assert box["y"] + box["height"] <= message["y"], (box, message)
+    if card.bounding_box()["height"] <= message["y"]:
+        expect(heading).to_be_in_viewport(ratio=1)
     me.check("answer-confirmed-at-the-card-phone")
 
     page.evaluate("window.scrollTo(0, 0)")
@@ -91,6 +98,39 @@ def test_the_answer_on_a_card_far_down_is_confirmed_where_the_card_is(new_user):
 
     status.get_by_role("button", name=me.t("Close message")).click()
     expect(page.locator("#flashes .alert")).to_have_count(0)
+    # leave Lars's answers as they were, for the other journeys
+    page.goto(page.url.split("#")[0])
+    card.get_by_role("button", name=me.t("Undo: %(name)s", name=title), exact=True).click()
+    expect(page.get_by_role("status").first).to_contain_text(me.t("Your answer was undone."))
+
+
+def test_a_card_taller_than_the_window_shows_its_answer_above_the_message(new_user):
+    """A phone held sideways: a recommendation card is taller than the window's room above
+    the message, and the page that came back to it (#r-…) showed its top, with the new
+    answer and its buttons under the message or below the window. Its end, where the answer
+    is, is shown instead, above the message."""
+    me = new_user(PHONE_SIDEWAYS, name="investor-sideways")
+    page = me.page
+    me.login(LARS, DEMO_PASSWORD)
+    me.use_language("nb")
+    me.nav("Recommended")
+    ranked = page.locator("main ol > li.card")
+    save = re.compile("^" + re.escape(me.t("Save: %(name)s", name="")))
+    card = ranked.filter(has=page.get_by_role("button", name=save)).nth(2)
+    title = card.get_by_role("heading", level=2).get_by_role("link").inner_text().strip()
+    card.get_by_role("button", name=me.t("Save: %(name)s", name=title), exact=True).click()
+    page.wait_for_url(re.compile(r".*/matches#r-\d+-\d+$"))
+    _wait_until_still(page)
+    status = page.get_by_role("status").filter(has_text=me.t("Saved."))
+    expect(status).to_be_in_viewport(ratio=1)
+    card = ranked.filter(has=page.get_by_role("link", name=title, exact=True))
+    # taller than the window's room above the message
+    assert card.bounding_box()["height"] > status.bounding_box()["y"]
+    answer = card.get_by_role("group")
+    expect(answer.get_by_text(me.t("Saved"), exact=True)).to_be_in_viewport(ratio=1)
+    box, message = answer.bounding_box(), status.bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= message["y"], (box, message)
+    me.check("answer-confirmed-at-a-tall-card-sideways")
     # leave Lars's answers as they were, for the other journeys
     page.goto(page.url.split("#")[0])
     card.get_by_role("button", name=me.t("Undo: %(name)s", name=title), exact=True).click()
