@@ -141,7 +141,9 @@ def schedule_status(arena: Arena) -> str:
     built)."""
     if arena.schedule_published:
         return "published"
-    return "draft" if arena.status in ("scheduled", "done") else "none"
+    # A draft is built while the arena still invites, too (schedule.build leaves it so).
+    built = arena.scheduled_at is not None or arena.status in ("scheduled", "done")
+    return "draft" if built else "none"
 
 
 def why_empty(viewer, arena: Arena) -> str:

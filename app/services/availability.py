@@ -263,6 +263,10 @@ def set_by_participant(actor, invitation_id: int, arrive: int | None, leave: int
         if arena.status not in PARTICIPANT_STATUSES:
             raise DomainError(_("This arena can no longer be changed."))
         invitation.arrive_slot, invitation.leave_slot, invitation.meeting_cap = values
+        # A draft built while the arena still invites must not keep meetings outside the
+        # new times (publishing would send them). Nobody is told: it is staff's draft, and
+        # a published schedule has moved the arena on (no more changes here).
+        _call_off_what_no_longer_fits(arena, invitation)
         db.session.commit()
     except Exception:
         db.session.rollback()

@@ -10,8 +10,9 @@ its row as "cancelled", so calendar files can cancel the event. A meeting staff 
 it.
 
 A built schedule is a draft that only staff see (`Arena.schedule_published_at` is None):
-staff re-run and edit it without anyone being told. `publish` shows it to the participants
-and tells each once; from then on a re-run, a move or a call-off tells those affected.
+staff re-run and edit it without anyone being told, and the arena keeps inviting. `publish`
+shows it to the participants, tells each once and moves an inviting arena to "scheduled";
+from then on a re-run, a move or a call-off tells those affected.
 """
 
 from __future__ import annotations
@@ -302,9 +303,9 @@ def build(staff, arena: Arena) -> dict[str, int]:
     for key, row in by_pair.items():
         if key not in placed and row.state != STAFF_CANCELLED:
             row.state, row.locked = "cancelled", False
+    # A draft leaves the arena "inviting": invitees still answer and set their times, and
+    # staff still invite, until the schedule is published (publish moves it on).
     bump(arena)
-    if arena.status == "inviting":
-        arena.status = "scheduled"
     db.session.flush()
     told = []
     if arena.schedule_published:
@@ -368,6 +369,10 @@ def publish(staff, arena: Arena) -> Publication:
     invitations = accepted(arena.id)
     gaps = no_meeting_reasons(arena)
     arena.schedule_published_at = utcnow()
+    # Published, the plan is everyone's: the invitation list and the invitees' own times
+    # close ("scheduled"); answers are still taken until the deadline.
+    if arena.status == "inviting":
+        arena.status = "scheduled"
     bump(arena)
     told = arena_notices.schedule_published(arena, invitations, gaps, staff)
     db.session.commit()

@@ -155,7 +155,7 @@ def test_an_arena_later_today_or_ahead_still_builds(client, staff):
     response = client.post(f"{base(arena)}/schedule/build")
     assert response.status_code == 302
     db.session.expire_all()
-    assert db.session.get(Arena, arena.id).status == "scheduled"
+    assert db.session.get(Arena, arena.id).scheduled_at is not None
     assert db.session.scalars(select(Meeting)).all()
 
 

@@ -60,7 +60,8 @@ def test_build_respects_tables_booking_availability_and_caps(client, staff):
     late = [m for m in meetings if m.investor_user_id == investors[3].user_id]
     assert all(2 <= m.slot < 6 and m.slot != 4 for m in late)
     arena = db.session.get(Arena, arena.id)
-    assert arena.status == "scheduled" and arena.schedule_sequence == 1
+    # a draft: the arena goes on inviting until the schedule is published
+    assert arena.status == "inviting" and arena.schedule_sequence == 1
     assert db.session.query(AuditEvent).filter_by(action="schedule_built").count() == 1
     assert all(m.source == "suggestion" for m in meetings)
 
