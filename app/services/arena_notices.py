@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from sqlalchemy import select
 
 from app.extensions import db
-from app.models import Arena, Invitation, Meeting, MeetingRequest, Notification
+from app.models import Arena, Invitation, Meeting, MeetingRequest, Notification, User
 from app.services import notices
 from app.templating import clock_face
 
@@ -300,6 +300,22 @@ def invited(arena: Arena, invitations: Iterable[Invitation], staff=None) -> list
     return notices.tell((i.user for i in invitations), "arena_invited",
                         notices.link("arenas.view", arena_id=arena.id), actor=staff,
                         arena=arena.title, arena_id=arena.id, date=arena.date.isoformat())
+
+
+def late_answer(arena: Arena, person, said_yes: bool) -> list[Notification]:
+    """A yes, or a no after a yes, once the schedule is published: the staff of the host
+    associations learn of it in the app, with a link to the schedule, where a re-run fits
+    the newcomer in or fills the freed slots. Never passed to `notices.send`: staff get no
+    notice e-mails (mail_preferences). Before publishing nobody is told: building the draft
+    again takes the answers in."""
+    if not arena.schedule_published:
+        return []
+    staff = db.session.scalars(select(User).where(
+        User.role == "staff", User.active.is_(True),
+        User.association_id.in_(arena.host_ids)).order_by(User.id))
+    return notices.tell(staff, "late_yes" if said_yes else "late_no",
+                        notices.link("meetings_staff.schedule", arena_id=arena.id),
+                        who=person.name, arena=arena.title, arena_id=arena.id)
 
 
 # Who hears of a cancelled arena: those who said yes and those whose answer is awaited.

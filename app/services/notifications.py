@@ -45,6 +45,8 @@ def text(note: Notification) -> str:
         return STAFF_CHANGES[note.kind](p)
     if note.kind in MEETING_REQUESTS:
         return MEETING_REQUESTS[note.kind](p)
+    if note.kind in TO_STAFF:
+        return TO_STAFF[note.kind](p)
     return _("You have a new notification.")
 
 
@@ -169,6 +171,18 @@ STAFF_CHANGES = {
 
 
 # A meeting request to the reader, and the answer to one they made (services/meeting_requests).
+# What the host associations' staff are told (arena_notices.late_answer).
+TO_STAFF = {
+    "late_yes": lambda p: _(
+        "%(who)s said yes to “%(arena)s” after the schedule was published and has no "
+        "meetings yet. Re-run the schedule to fit them in.",
+        who=p.get("who", ""), arena=p.get("arena", "")),
+    "late_no": lambda p: _(
+        "%(who)s said no to “%(arena)s” after the schedule was published; their meetings "
+        "are called off. Re-run the schedule to fill the free slots.",
+        who=p.get("who", ""), arena=p.get("arena", "")),
+}
+
 MEETING_REQUESTS = {
     "meeting_request": lambda p: _(
         "%(who)s asks to meet you at “%(arena)s”. Accept or decline on the list of who comes.",

@@ -161,9 +161,13 @@ def answer(invitation_id: int, accept: bool) -> tuple[Invitation, str]:
         _check_open(arena, invitation)
         if accept:
             outcome = _accept(arena, invitation)
+            if outcome == "accepted":
+                arena_notices.late_answer(arena, invitation.user, said_yes=True)
         elif invitation.state == "declined":
             outcome = "unchanged"
         else:
+            if invitation.state == "accepted":  # a place in the schedule is given up
+                arena_notices.late_answer(arena, invitation.user, said_yes=False)
             _decline(arena, invitation)
             return invitation, "declined"
         db.session.commit()
