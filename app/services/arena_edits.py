@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.extensions import db
-from app.models import Arena, Association
+from app.models import Arena, Association, Notification
 from app.services import arena_notices, arena_values, audit, availability, form_once, notices
 from app.services import schedule as schedule_service
 from app.services.arena_values import local_to_utc
@@ -77,6 +77,18 @@ def _when_and_where(arena: Arena) -> tuple:
     return arena.date, arena.start_time, arena.venue
 
 
+def _invitation_notices_follow(arena: Arena) -> None:
+    """An invitation's notice (arena_notices.invited) states the arena as it is now: the
+    invitation stands, so a notice still naming the day (or title) it was sent with would
+    send its reader to the wrong day. The move itself is news of its own (arena_moved)."""
+    now = {"arena": arena.title, "date": arena.date.isoformat()}
+    for note in db.session.scalars(select(Notification).where(
+            Notification.kind == "arena_invited",
+            Notification.params["arena_id"].as_integer() == arena.id)):
+        if {key: (note.params or {}).get(key) for key in now} != now:
+            note.params = {**(note.params or {}), **now}  # a new dict: JSON is not tracked
+
+
 class ArenaSaved(NamedTuple):
     """What an edit changed besides the arena: meetings called off, people whose saved
     times no longer fitted the plan and were cut to it."""
@@ -121,6 +133,7 @@ def update_arena(user, arena: Arena, values: dict, host_slugs: list[str],
                      and arena.slot_start(m.slot).astimezone(UTC) != starts[m.id]]
             told = arena_notices.meetings_retimed(arena, moved, active, called_off, user,
                                                   fitted=fitted)
+        _invitation_notices_follow(arena)
         db.session.commit()
     except StaleDataError as error:
         db.session.rollback()

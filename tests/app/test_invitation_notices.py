@@ -7,6 +7,7 @@ reminder adds none (one a day, for as long as someone waits, would bury the rest
 from __future__ import annotations
 
 import html
+from datetime import timedelta
 
 import pytest
 from flask_babel import force_locale, format_date
@@ -75,3 +76,43 @@ def test_a_reminder_is_mail_only(app):
     assert remind() == (1, 0)
     assert [m.to[0] for m in outbox_of(app)] == [undecided.user.email]
     assert _notices(undecided.user) == []
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("nb", "Du er invitert til «Grønn kapital møter grønne idéer» {day}. Svar på om du "
+           "kommer."),
+    ("en", "You are invited to “Grønn kapital møter grønne idéer” on {day}. Say whether you "
+           "will come."),
+])
+def test_the_notice_names_the_arena_as_it_is_after_staff_move_it(app, client, auth, lang,
+                                                                 sentence):
+    """The invitation stands, so its notice states the arena's date (and title) now: it
+    kept the date it was sent with, so someone reading it after a move was told the old
+    day. The arena_moved notice tells of the move itself, with the new day."""
+    from tests.app.test_arena_edit_after_schedule import _form
+
+    arena = make_arena()
+    founder = make_participant(arena, "founder", state="proposed", invited_at=None).user
+    other_arena = make_arena()
+    elsewhere = make_participant(other_arena, "founder", state="proposed",
+                                 invited_at=None).user
+    auth.login(make_user("staff", association="asker").email)
+    for sent in (arena, other_arena):
+        assert client.post(f"/staff/arenas/{sent.id}/invitations/send").status_code == 302
+    sent_day = arena.date
+    new_day = sent_day + timedelta(days=7)
+    assert client.post(f"/staff/arenas/{arena.id}/edit",
+                       data=_form(arena, date=str(new_day))).status_code == 302
+    auth.logout()
+
+    auth.login(founder.email)
+    client.post("/language", data={"lang": lang})
+    with app.test_request_context(), force_locale(lang):
+        day, old = format_date(new_day, "long"), format_date(sent_day, "long")
+    page = html.unescape(client.get("/notifications").get_data(as_text=True))
+    assert sentence.format(day=day) in page
+    assert old not in page
+    # another arena's invitation keeps its own day and title
+    (note,) = _notices(elsewhere)
+    assert note.params["date"] == other_arena.date.isoformat()
+    assert note.params["arena"] == "Grønn arena"
