@@ -29,16 +29,20 @@ REVOKED = {
            1: "Your API token was revoked, in case someone else made it.",
            2: "Your 2 API tokens were revoked, in case someone else made them."},
     "nb": {0: "Du hadde ingen API-nøkler, så ingen ble trukket tilbake.",
-           1: "API-nøkkelen din ble trukket tilbake, i tilfelle noen andre laget den.",
-           2: "De 2 API-nøklene dine ble trukket tilbake, i tilfelle noen andre laget dem."},
+           1: "API-nøkkelen din ble trukket tilbake, i tilfelle noen andre har laget den.",
+           2: "De 2 API-nøklene dine ble trukket tilbake, i tilfelle noen andre har laget "
+              "dem."},
 }
 KEPT = {
     "en": {0: "A reset also revokes your API tokens, in case someone else made one.",
            1: "Your API token was not revoked and still works. A reset revokes it",
-           2: "Your 2 API tokens were not revoked and still work. A reset revokes them all"},
+           2: "Your 2 API tokens were not revoked and still work. A reset revokes them all, in "
+              "case someone else made one."},
     "nb": {0: "En tilbakestilling trekker også tilbake API-nøklene dine",
            1: "API-nøkkelen din ble ikke trukket tilbake og virker fortsatt.",
-           2: "De 2 API-nøklene dine ble ikke trukket tilbake og virker fortsatt."},
+           2: "De 2 API-nøklene dine ble ikke trukket tilbake og virker fortsatt. En "
+              "tilbakestilling trekker dem alle tilbake, i tilfelle noen andre har laget en av "
+              "dem."},
 }
 
 
@@ -153,8 +157,11 @@ def test_the_old_address_is_told_once_the_address_has_moved(app, monkeypatch, lo
                   f"{WHEN['en', WINTER]}",
             "nb": "ble endret fra kari@example.no til kari.ny@example.no "
                   f"{WHEN['nb', WINTER]}"}[locale] in body
-    assert {"en": "contact your business association at once",
-            "nb": "kontakte næringsforeningen din med en gang"}[locale] in body
+    # the word of the admin screens, whose button says Deactivate (nb Deaktiver)
+    assert {"en": "contact your business association at once: Koble's administrators can "
+                  "deactivate the account.",
+            "nb": "kontakte næringsforeningen din med en gang: Kobles administratorer kan "
+                  "deaktivere kontoen."}[locale] in body
     assert "/account/email/confirm/" not in body
 
 

@@ -297,8 +297,8 @@ def test_a_move_outside_the_plan_says_which_slots_and_tables_there_are(client, s
 @pytest.mark.parametrize(("lang", "message"), [
     ("en", "Slot 5 is a break. Slots 2, 7 are breaks too. Enter another slot from 1 to 8 and "
            "a table from 1 to 4."),
-    ("nb", "Tidsluke 5 er en pause. Tidsluke 2, 7 er også pauser. Skriv inn en annen tidsluke "
-           "fra 1 til 8 og et bord fra 1 til 4."),
+    ("nb", "Tidsluke 5 er en pause. Tidslukene 2, 7 er også pauser. Skriv inn en annen "
+           "tidsluke fra 1 til 8 og et bord fra 1 til 4."),
 ])
 def test_a_move_to_a_break_names_the_other_breaks_once(client, staff, lang, message):
     arena = make_arena(status="scheduled", breaks=[1, 4, 6])
