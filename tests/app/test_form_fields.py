@@ -104,7 +104,7 @@ def test_registration_errors_and_hints_are_tied_to_their_controls(client):
     # The role's radios: the group (fieldset) is described by the error, each radio is invalid.
     assert page.by_id["role-0"].get("aria-invalid") == "true"
     [fieldset] = [f for f in page.fieldsets if "role-error" in f.get("aria-describedby", "")]
-    assert page.described_by(fieldset) == ["This field is required."]
+    assert page.described_by(fieldset) == ["Choose whether you are a founder or an investor."]
 
 
 def test_pitch_form_errors_and_hints_are_tied_to_their_controls(client, founder):
