@@ -362,7 +362,9 @@ class Meeting(db.Model):
     table: Mapped[int] = mapped_column("table_no", Integer)
     locked: Mapped[bool] = mapped_column(Boolean, default=False)
     source: Mapped[str] = mapped_column(String(20), default="suggestion")
-    value: Mapped[float] = mapped_column(Float, default=0.0)
+    # The pair's stored match score when the schedule placed it; None for a pair that meets
+    # because they asked to and the engine has no score for (not a weak match: no match).
+    value: Mapped[float | None] = mapped_column(Float, nullable=True)
     state: Mapped[str] = mapped_column(String(20), default="scheduled")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(

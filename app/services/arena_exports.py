@@ -76,5 +76,7 @@ def meeting_rows(arena: Arena) -> tuple[list[str], list[list]]:
              shown(m.founder.name), shown(m.pitch.title) if m.pitch else "",
              shown(m.investor.name), shown(orgs.get(profiles.get(m.investor_user_id), "")),
              label(kinds, m.source), label(yes_no, bool(m.locked)),
-             round(m.value or 0.0, 3)] for m in rows_]
+             # empty for a pair meeting because they asked to, without a match score: the
+             # scheduler's floor it used to show (0,01) read as a weak match
+             None if m.value is None else round(m.value, 3)] for m in rows_]
     return header, rows

@@ -36,7 +36,7 @@ from matching.schedule_model import Instance, Pair, Participant
 from matching.schedule_model import Meeting as Slotted
 
 BUILDABLE = ("inviting", "scheduled")
-MIN_VALUE = 0.01  # a requested pair without a stored score is still worth a meeting
+MIN_VALUE = 0.01  # the scheduler's weight of a requested pair without a stored score
 SUGGESTIONS_PER_PERSON = 3  # × the cap: how many top scores per person become suggestions
 PRIORITY = {"mutual": 0, "one_sided": 1, "suggestion": 2}
 STAFF_CANCELLED = "cancelled_by_staff"
@@ -133,24 +133,26 @@ def _excluded(arena: Arena, pitch_ids, profile_by_user) -> set[tuple[int, int]]:
 
 
 def candidate_pairs(arena: Arena, founders: list[Invitation], investors: list[Invitation]
-                    ) -> dict[tuple[int, int], tuple[float, str]]:
-    """(founder user, investor user) → (value, source): requests first, then the engine's
-    best stored scores among the participants."""
+                    ) -> dict[tuple[int, int], tuple[float | None, str]]:
+    """(founder user, investor user) → (score, source): requests first, then the engine's
+    best stored scores among the participants. The score is None for a requested pair the
+    engine has not scored: the meeting stores it so, and only the scheduler weighs it
+    (`weight`)."""
     profiles = profile_ids(i.user_id for i in investors)
     scores = scores_for([f.pitch_id for f in founders], profiles.values())
     excluded = _excluded(arena, [f.pitch_id for f in founders], profiles)
     pitch_of = {f.user_id: f.pitch_id for f in founders}
 
-    def value(f_uid: int, i_uid: int) -> float:
+    def score(f_uid: int, i_uid: int) -> float | None:
         match = scores.get((pitch_of.get(f_uid), profiles.get(i_uid)))
-        return max(float(match.score) if match else 0.0, MIN_VALUE)
+        return float(match.score) if match else None
 
     f_ids, i_ids = set(pitch_of), {i.user_id for i in investors}
-    pairs: dict[tuple[int, int], tuple[float, str]] = {}
+    pairs: dict[tuple[int, int], tuple[float | None, str]] = {}
     states = pair_states(arena.id)
     for (f, i), state in states.items():
         if state != "declined" and f in f_ids and i in i_ids:
-            pairs[(f, i)] = (value(f, i), state)
+            pairs[(f, i)] = (score(f, i), state)
     ranked: dict[int, list[tuple[float, tuple[int, int]]]] = {}
     for f in f_ids:
         for i in i_ids:
@@ -161,9 +163,15 @@ def candidate_pairs(arena: Arena, founders: list[Invitation], investors: list[In
                 ranked.setdefault(i, []).append(entry)
     top = SUGGESTIONS_PER_PERSON * arena.cap
     for entries in ranked.values():
-        for score, pair in sorted(entries, key=lambda e: (-e[0], e[1]))[:top]:
-            pairs.setdefault(pair, (max(score, MIN_VALUE), "suggestion"))
+        for value, pair in sorted(entries, key=lambda e: (-e[0], e[1]))[:top]:
+            pairs.setdefault(pair, (value, "suggestion"))
     return pairs
+
+
+def weight(score: float | None) -> float:
+    """What a pair is worth to the scheduler: its score, and at least MIN_VALUE, so that a
+    pair who asked to meet without a score (or with a tiny one) still gets a meeting."""
+    return max(score or 0.0, MIN_VALUE)
 
 
 def _locked(arena: Arena, rows: list[Meeting], index: dict[int, int],
@@ -207,7 +215,7 @@ def _people(arena: Arena, invitations: list[Invitation]):
 
 
 def _pairs(arena: Arena, founders: list[Invitation], investors: list[Invitation],
-           rows: list[Meeting]) -> dict[tuple[int, int], tuple[float, str]]:
+           rows: list[Meeting]) -> dict[tuple[int, int], tuple[float | None, str]]:
     """The candidate pairs but those staff cancelled: such a meeting stays cancelled until
     they restore it."""
     kept_off = {(m.founder_user_id, m.investor_user_id) for m in rows
@@ -269,14 +277,13 @@ def build(staff, arena: Arena) -> dict[str, int]:
     locked = _locked(arena, rows, index, available, caps)
     pairs = _pairs(arena, founders, investors, rows)
     for m in locked:
-        pairs.setdefault((m.founder_user_id, m.investor_user_id), (max(m.value, MIN_VALUE),
-                                                                   m.source))
+        pairs.setdefault((m.founder_user_id, m.investor_user_id), (m.value, m.source))
     people = tuple(Participant(f"u{i.user_id}", i.side, caps[i.user_id],
                                frozenset(index[s] for s in available[i.user_id]))
                    for i in invitations)
     instance = Instance(
         slots=len(slots), tables=arena.table_count, participants=people,
-        pairs=tuple(Pair(f"u{f}", f"u{i}", value, PRIORITY[source])
+        pairs=tuple(Pair(f"u{f}", f"u{i}", weight(value), PRIORITY[source])
                     for (f, i), (value, source) in sorted(pairs.items())),
         locked=tuple(Slotted(f"u{m.founder_user_id}", f"u{m.investor_user_id}",
                              index[m.slot], m.table) for m in locked))
