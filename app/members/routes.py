@@ -25,6 +25,7 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from app import vocabulary
 from app.members.forms import ConfirmForm, ImportForm
 from app.permissions import role_required
 from app.services import arena_exports, data_exports, imports
@@ -130,7 +131,8 @@ def import_preview():
         return redirect(url_for("members.import_upload"))
     plans = imports.plan(pending["rows"])
     return render_template("members/preview.html", plans=plans, counts=imports.counts(plans),
-                           filename=pending["filename"], form=ConfirmForm())
+                           filename=pending["filename"], form=ConfirmForm(),
+                           sides=vocabulary.SIDES)
 
 
 @bp.route("/staff/members/import/confirm", methods=["POST"])

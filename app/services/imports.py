@@ -44,6 +44,13 @@ ALIASES = {"e-mail": "email", "e-post": "email", "epost": "email", "navn": "name
            "telefon": "phone", "mobile": "phone", "investments": "past_investments",
            "tidligere_investeringer": "past_investments", "investeringer": "past_investments"}
 Progress = Callable[[int], None]
+# An existing account's role, said in a whole sentence so each language words it its own way.
+ALREADY_REGISTERED = {
+    "founder": _l("Already registered as founder."),
+    "investor": _l("Already registered as investor."),
+    "staff": _l("Already registered as staff."),
+    "admin": _l("Already registered as an administrator."),
+}
 
 
 class BadFile(DomainError):
@@ -266,7 +273,7 @@ def plan(rows: list[dict]) -> list[RowPlan]:
         user = existing.get(row.email)
         if user is not None and not row.reasons:
             if user.role != row.values["role"]:
-                row.reasons.append(_("Already registered as %(role)s.", role=user.role))
+                row.reasons.append(str(ALREADY_REGISTERED[user.role]))
             else:
                 row.action = "update"
         if row.reasons:
