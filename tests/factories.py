@@ -166,6 +166,17 @@ def make_participant(arena, role: str = "founder", *, association: str = "asker"
     return make_invitation(arena, user, **fields)
 
 
+def make_people_who_fit(arena, score: float = 0.8):
+    """Two founders and two investors coming to the arena, every founder scored `score` with
+    every investor. Returns the founders' and the investors' invitations."""
+    founders = [make_participant(arena, "founder") for _ in range(2)]
+    investors = [make_participant(arena, "investor") for _ in range(2)]
+    for f in founders:
+        for i in investors:
+            make_score(f, i, score)
+    return founders, investors
+
+
 def make_score(founder_invitation, investor_invitation, score: float = 0.5, **fields):
     """A stored match score between a founder's invited pitch and an investor's profile."""
     from app.models import MatchScore

@@ -1,5 +1,5 @@
-"""Fixtures shared by the app tests: the matches' tiny market, a logged-in staff member,
-meeting requests waiting for an answer."""
+"""Fixtures shared by the app tests: the matches' tiny market, a logged-in staff member, an
+arena of people who fit each other, meeting requests waiting for an answer."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from app.extensions import db
 from app.services import matching, meeting_requests
 from tests.app.matching_data import tiny_market
-from tests.factories import make_arena, make_participant, make_user
+from tests.factories import make_arena, make_participant, make_people_who_fit, make_user
 
 
 @pytest.fixture
@@ -22,12 +22,31 @@ def market(app):
 
 
 @pytest.fixture
-def staff(client, auth):
-    """A staff member of Asker (which hosts the factories' arenas), logged in; a module
-    that needs another staff member defines its own `staff`."""
-    user = make_user("staff", association="asker")
+def staff_lang() -> str | None:
+    """The language `staff` saves and browses in ("nb", "en"); a module overrides this.
+    None leaves both at the defaults."""
+    return None
+
+
+@pytest.fixture
+def staff(client, auth, staff_lang):
+    """A staff member of Asker (which hosts the factories' arenas), logged in, in
+    `staff_lang`; a module that needs another staff member defines its own `staff`."""
+    user = make_user("staff", association="asker", locale=staff_lang)
     auth.login(user.email)
+    if staff_lang:
+        client.post("/language", data={"lang": staff_lang})
     return user
+
+
+@pytest.fixture
+def fitting_room(app):
+    """An arena of four slots without breaks and two tables, with two founders and two
+    investors who all fit each other (tests.factories.make_people_who_fit). Returns the
+    arena, the founders and the investors."""
+    arena = make_arena(slot_count=4, breaks=[], table_count=2)
+    founders, investors = make_people_who_fit(arena)
+    return arena, founders, investors
 
 
 @pytest.fixture

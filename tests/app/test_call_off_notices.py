@@ -17,11 +17,9 @@ from tests.factories import make_arena, make_meeting, make_participant, make_use
 
 
 @pytest.fixture
-def staff(client, auth):
-    """A staff member of Asker, logged in."""
-    user = make_user("staff", association="asker", locale="nb")
-    auth.login(user.email)
-    return user
+def staff_lang():
+    """The staff member reads bokmål."""
+    return "nb"
 
 
 @pytest.fixture

@@ -14,27 +14,13 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import Arena, Invitation, Meeting, Notification
-from tests.factories import make_arena, make_invitation, make_participant, make_score, make_user
+from tests.factories import make_invitation, make_user
 
 
 @pytest.fixture
-def staff(client, auth):
-    user = make_user("staff", association="asker", locale="en")
-    auth.login(user.email)
-    client.post("/language", data={"lang": "en"})
-    return user
-
-
-@pytest.fixture
-def room():
-    """Four slots, two tables, two founders and two investors who fit each other."""
-    arena = make_arena(slot_count=4, breaks=[], table_count=2)
-    founders = [make_participant(arena, "founder") for _ in range(2)]
-    investors = [make_participant(arena, "investor") for _ in range(2)]
-    for f in founders:
-        for i in investors:
-            make_score(f, i, 0.8)
-    return arena, founders, investors
+def staff_lang():
+    """The staff member reads English."""
+    return "en"
 
 
 def _arena(arena_id: int) -> Arena:
@@ -42,8 +28,9 @@ def _arena(arena_id: int) -> Arena:
     return db.session.get(Arena, arena_id)
 
 
-def test_a_draft_leaves_the_arena_inviting_and_publishing_moves_it_on(client, staff, room):
-    arena = room[0]
+def test_a_draft_leaves_the_arena_inviting_and_publishing_moves_it_on(client, staff,
+                                                                     fitting_room):
+    arena = fitting_room[0]
     assert client.post(f"/staff/arenas/{arena.id}/schedule/build").status_code == 302
     assert _arena(arena.id).status == "inviting"
     assert db.session.scalars(select(Meeting).filter_by(state="scheduled")).all()
@@ -61,8 +48,8 @@ def test_a_draft_leaves_the_arena_inviting_and_publishing_moves_it_on(client, st
 
 
 def test_a_late_yes_can_still_set_their_times_while_the_schedule_is_a_draft(
-        client, auth, staff, room):
-    arena = room[0]
+        client, auth, staff, fitting_room):
+    arena = fitting_room[0]
     client.post(f"/staff/arenas/{arena.id}/schedule/build")
     late = make_invitation(arena, make_user("founder"), state="invited")
     auth.logout()
@@ -77,8 +64,8 @@ def test_a_late_yes_can_still_set_their_times_while_the_schedule_is_a_draft(
 
 
 def test_narrowed_times_drop_the_draft_meetings_outside_them_and_tell_nobody(
-        client, auth, staff, room):
-    arena, founders, _investors = room
+        client, auth, staff, fitting_room):
+    arena, founders, _investors = fitting_room
     client.post(f"/staff/arenas/{arena.id}/schedule/build")
     me = founders[0]
     mine = db.session.scalars(select(Meeting).filter_by(founder_user_id=me.user_id,

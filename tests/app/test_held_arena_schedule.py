@@ -21,21 +21,10 @@ from tests.factories import (
     make_arena,
     make_arena_over,
     make_meeting,
-    make_participant,
-    make_score,
+    make_people_who_fit,
     make_user,
     outbox_of,
 )
-
-
-def people(arena):
-    """Two founders and two investors who all fit each other."""
-    founders = [make_participant(arena, "founder") for _ in range(2)]
-    investors = [make_participant(arena, "investor") for _ in range(2)]
-    for f in founders:
-        for i in investors:
-            make_score(f, i, 0.8)
-    return founders, investors
 
 
 @pytest.fixture
@@ -44,7 +33,7 @@ def held():
     placed), one locked, and one the organisers cancelled."""
     arena = make_arena_over(schedule_sequence=3,
                             scheduled_at=datetime.now(UTC) - timedelta(days=9))
-    (f1, f2), (i1, i2) = people(arena)
+    (f1, f2), (i1, i2) = make_people_who_fit(arena)
     met = make_meeting(arena, f1, i1, slot=0, table=0)
     locked = make_meeting(arena, f2, i2, slot=0, table=1, locked=True)
     gone = make_meeting(arena, f1, i2, slot=1, table=0, state="cancelled_by_staff")
@@ -118,7 +107,7 @@ def test_a_draft_never_published_before_the_arena_can_no_longer_be_published(app
     for an arena that is over."""
     arena = make_arena_over(scheduled_at=datetime.now(UTC) - timedelta(days=3),
                             schedule_sequence=1)
-    (f1, _f2), (i1, _i2) = people(arena)
+    (f1, _f2), (i1, _i2) = make_people_who_fit(arena)
     make_meeting(arena, f1, i1, published=False)
     says = ("The arena has taken place and this draft schedule was never published: nobody "
             "was told of it, and it can no longer be changed or published.")
@@ -137,7 +126,7 @@ def test_a_draft_never_published_before_the_arena_can_no_longer_be_published(app
 
 def test_no_schedule_is_built_for_an_arena_over(client, staff):
     arena = make_arena_over(status="inviting")
-    people(arena)
+    make_people_who_fit(arena)
     says = "The arena has taken place: a meeting schedule can no longer be built."
     assert says in client.get(f"{base(arena)}/schedule").get_data(as_text=True)
     response = client.post(f"{base(arena)}/schedule/build")
@@ -151,7 +140,7 @@ def test_no_schedule_is_built_for_an_arena_over(client, staff):
 def test_an_arena_later_today_or_ahead_still_builds(client, staff):
     """The end decides, not the day: the same arena a month ahead builds as before."""
     arena = make_arena(slot_count=2, breaks=[], table_count=2)
-    people(arena)
+    make_people_who_fit(arena)
     response = client.post(f"{base(arena)}/schedule/build")
     assert response.status_code == 302
     db.session.expire_all()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from app.extensions import db
-from tests.factories import make_arena, make_participant, make_score, make_user
+from tests.factories import make_participant, make_score
 
 LATE = {"en": "was made before you said yes or changed your times, so it has no meeting for "
               "you yet. The organisers can fit you in when they build it again.",
@@ -17,15 +17,9 @@ NOT_FITTED = {"en": "no meeting could be fitted", "nb": "vi fikk ikke plass"}
 
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
-def test_a_yes_after_publishing_is_told_the_schedule_predates_it(client, auth, lang):
-    arena = make_arena(slot_count=4, breaks=[], table_count=2)
-    founders = [make_participant(arena, "founder") for _ in range(2)]
-    investors = [make_participant(arena, "investor") for _ in range(2)]
-    for f in founders:
-        for i in investors:
-            make_score(f, i, 0.8)
-    staff = make_user("staff", association="asker")
-    auth.login(staff.email)
+def test_a_yes_after_publishing_is_told_the_schedule_predates_it(client, auth, fitting_room,
+                                                                 staff, lang):
+    arena, _founders, investors = fitting_room
     assert client.post(f"/staff/arenas/{arena.id}/schedule/build").status_code == 302
     assert client.post(f"/staff/arenas/{arena.id}/schedule/publish").status_code == 302
     auth.logout()

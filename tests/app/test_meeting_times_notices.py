@@ -10,14 +10,13 @@ import pytest
 
 from tests.app.test_call_off_notices import edit
 from tests.app.test_staff_change_notices import founder_meeting_two, mails_to, speaks, told, uids
-from tests.factories import make_arena, make_meeting, make_participant, make_user, outbox_of
+from tests.factories import make_arena, make_meeting, make_participant, outbox_of
 
 
 @pytest.fixture
-def staff(client, auth):
-    user = make_user("staff", association="asker", locale="nb")
-    auth.login(user.email)
-    return user
+def staff_lang():
+    """The staff member reads bokmål."""
+    return "nb"
 
 
 @pytest.fixture

@@ -8,7 +8,14 @@ import pytest
 from app.extensions import db
 from app.models import Arena, AuditEvent, Meeting, MeetingRequest
 from app.services import schedule as schedule_service
-from tests.factories import make_arena, make_meeting, make_participant, make_score, make_user
+from tests.factories import (
+    make_arena,
+    make_meeting,
+    make_participant,
+    make_people_who_fit,
+    make_score,
+    make_user,
+)
 
 
 @pytest.fixture
@@ -98,11 +105,7 @@ def test_declined_pair_is_never_scheduled(client, staff):
 
 def test_locked_meeting_is_kept_on_rerun(client, staff):
     arena = make_arena(table_count=2, meeting_cap=1)
-    founders = [make_participant(arena, "founder") for _ in range(2)]
-    investors = [make_participant(arena, "investor") for _ in range(2)]
-    for f in founders:
-        for i in investors:
-            make_score(f, i, 0.5)
+    founders, investors = make_people_who_fit(arena, 0.5)
     build(client, arena)
     chosen, other = active(arena.id)
     # somewhere the solver would not put it: the last slot, a table the other one leaves free

@@ -19,15 +19,13 @@ from app.models import Arena, Meeting, Notification
 from app.services import notifications, rsvp
 from tests.app.api.helpers import bearer
 from tests.app.notices_told import told_kinds as told
-from tests.factories import make_arena, make_participant, make_score, make_user, outbox_of
+from tests.factories import make_arena, make_participant, make_score, outbox_of
 
 
 @pytest.fixture
-def staff(client, auth):
-    user = make_user("staff", association="asker", locale="en")
-    auth.login(user.email)
-    client.post("/language", data={"lang": "en"})
-    return user
+def staff_lang():
+    """The staff member reads English."""
+    return "en"
 
 
 def mails_to(app, invitation) -> list:
@@ -35,15 +33,10 @@ def mails_to(app, invitation) -> list:
 
 
 @pytest.fixture
-def room():
+def room(fitting_room):
     """Four 15-minute slots, two tables: two founders and two investors who fit each other,
     and Camilla, a founder nobody asked to meet and the engine matched with nobody."""
-    arena = make_arena(slot_count=4, breaks=[], table_count=2)
-    founders = [make_participant(arena, "founder") for _ in range(2)]
-    investors = [make_participant(arena, "investor") for _ in range(2)]
-    for f in founders:
-        for i in investors:
-            make_score(f, i, 0.8)
+    arena, founders, investors = fitting_room
     camilla = make_participant(arena, "founder")
     camilla.user.name = "Camilla Dahl"
     for person in (*founders, *investors, camilla):
@@ -270,6 +263,21 @@ def test_a_published_re_run_tells_someone_left_without_meetings_so(app, client, 
                                             second.user_id: ["schedule_no_meetings"]}
 
 
+def _move_the_one_meeting(client, lang: str, slot: str, **arena_fields) -> tuple[Meeting, str]:
+    """At a scheduled arena of one founder and one investor who fit, build the schedule, then
+    ask in `lang` to move their meeting to `slot` (as typed) at table 1. Returns the meeting
+    and the page the move leads to."""
+    arena = make_arena(status="scheduled", **arena_fields)
+    founder, investor = make_participant(arena, "founder"), make_participant(arena, "investor")
+    make_score(founder, investor)
+    _build(client, arena)
+    (moving,) = _meetings(arena)
+    client.post("/language", data={"lang": lang})
+    response = client.post(f"/staff/arenas/{arena.id}/meetings/{moving.id}/move",
+                           data={"slot": slot, "table": "1"})
+    return moving, client.get(response.location).get_data(as_text=True)
+
+
 @pytest.mark.parametrize(("lang", "typed", "message"), [
     ("en", "-1", "Enter a slot from 1 to 8 (slot 5 is a break) and a table from 1 to 4."),
     ("nb", "-1", "Skriv inn en tidsluke fra 1 til 8 (tidsluke 5 er en pause) og et bord fra "
@@ -283,15 +291,8 @@ def test_a_published_re_run_tells_someone_left_without_meetings_so(app, client, 
 ])
 def test_a_move_outside_the_plan_says_which_slots_and_tables_there_are(client, staff, lang,
                                                                        typed, message):
-    arena = make_arena(status="scheduled")
-    founder, investor = make_participant(arena, "founder"), make_participant(arena, "investor")
-    make_score(founder, investor)
-    _build(client, arena)
-    (moving,) = _meetings(arena)
-    client.post("/language", data={"lang": lang})
-    response = client.post(f"/staff/arenas/{arena.id}/meetings/{moving.id}/move",
-                           data={"slot": typed, "table": "1"})
-    assert message in client.get(response.location).get_data(as_text=True)
+    _moving, page = _move_the_one_meeting(client, lang, typed)
+    assert message in page
 
 
 @pytest.mark.parametrize(("lang", "message"), [
@@ -301,15 +302,8 @@ def test_a_move_outside_the_plan_says_which_slots_and_tables_there_are(client, s
            "tidsluke fra 1 til 8 og et bord fra 1 til 4."),
 ])
 def test_a_move_to_a_break_names_the_other_breaks_once(client, staff, lang, message):
-    arena = make_arena(status="scheduled", breaks=[1, 4, 6])
-    founder, investor = make_participant(arena, "founder"), make_participant(arena, "investor")
-    make_score(founder, investor)
-    _build(client, arena)
-    (moving,) = _meetings(arena)
-    client.post("/language", data={"lang": lang})
-    response = client.post(f"/staff/arenas/{arena.id}/meetings/{moving.id}/move",
-                           data={"slot": "5", "table": "1"})
-    assert message in client.get(response.location).get_data(as_text=True)
+    moving, page = _move_the_one_meeting(client, lang, "5", breaks=[1, 4, 6])
+    assert message in page
     assert moving.slot != 4
 
 

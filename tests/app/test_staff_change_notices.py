@@ -25,12 +25,9 @@ from tests.factories import (
 
 
 @pytest.fixture
-def staff(client, auth):
-    """A staff member of Asker, logged in, whose own pages are in bokmål."""
-    user = make_user("staff", association="asker", locale="nb")
-    auth.login(user.email)
-    client.post("/language", data={"lang": "nb"})
-    return user
+def staff_lang():
+    """The staff member's own pages are in bokmål."""
+    return "nb"
 
 
 def speaks(invitation_or_user, locale: str):
@@ -73,13 +70,8 @@ def build_and_publish(client, arena):
 
 
 def test_a_published_schedule_tells_each_participant_once_in_their_own_language(
-        app, client, staff):
-    arena = make_arena(slot_count=4, breaks=[], table_count=2)
-    founders = [make_participant(arena, "founder") for _ in range(2)]
-    investors = [make_participant(arena, "investor") for _ in range(2)]
-    for f in founders:
-        for i in investors:
-            make_score(f, i, 0.8)
+        app, client, staff, fitting_room):
+    arena, founders, investors = fitting_room
     speaks(founders[0], "nb")
     speaks(investors[0], "en")
     declined = make_invitation(arena, make_user("founder"), state="declined")
