@@ -36,9 +36,12 @@ def import_members(path: str, association: str | None, dry_run: bool):
 def _import(path: str, association: str | None, dry_run: bool) -> None:
     data = Path(path).read_bytes()
     try:
-        rows = imports.read_table(path, data)
+        table = imports.read_upload(path, data)
     except imports.BadFile as error:
         raise click.ClickException(error.message) from error
+    rows = table.rows
+    if table.ignored:
+        click.echo("Columns not read (their cells are left out): " + ", ".join(table.ignored))
     plans = imports.plan(rows)
     for row in plans:
         if row.action == "reject":

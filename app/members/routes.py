@@ -54,13 +54,14 @@ def _pending_path(import_id: str) -> str:
     return os.path.join(_pending_dir(), f"{import_id}.json")
 
 
-def _save_pending(rows: list[dict], filename: str) -> str:
+def _save_pending(table: imports.Table, filename: str) -> str:
     _sweep()
     import_id = secrets.token_urlsafe(24)
     path = _pending_path(import_id)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as out:
-        json.dump({"user_id": current_user.id, "filename": filename, "rows": rows}, out)
+        json.dump({"user_id": current_user.id, "filename": filename, "rows": table.rows,
+                   "ignored": table.ignored}, out)
     return import_id
 
 
@@ -109,12 +110,12 @@ def import_upload():
         upload = form.file.data
         data = upload.read(imports.MAX_BYTES + 1)
         try:
-            rows = imports.read_table(upload.filename or "", data)
+            table = imports.read_upload(upload.filename or "", data)
         except imports.BadFile as error:
             form.file.errors.append(error.message)
         else:
             _drop_pending()
-            session[SESSION_KEY] = _save_pending(rows, upload.filename or "")
+            session[SESSION_KEY] = _save_pending(table, upload.filename or "")
             return redirect(url_for("members.import_preview"), 303)
     status = 422 if form.errors else 200
     return render_template("members/import.html", form=form, max_rows=imports.MAX_ROWS,
@@ -132,7 +133,8 @@ def import_preview():
     plans = imports.plan(pending["rows"])
     return render_template("members/preview.html", plans=plans, counts=imports.counts(plans),
                            filename=pending["filename"], form=ConfirmForm(),
-                           sides=vocabulary.SIDES)
+                           sides=vocabulary.SIDES, ignored=pending.get("ignored", []),
+                           columns=imports.COLUMNS)
 
 
 @bp.route("/staff/members/import/confirm", methods=["POST"])

@@ -71,13 +71,22 @@ class RowPlan:
         return self.values.get("email", "")
 
 
+@dataclass
+class Table:
+    """A member list as read: its data rows, and the names in its first row of columns the
+    import does not know (their cells are left out)."""
+
+    rows: list[dict]
+    ignored: list[str]
+
+
 # --- reading --------------------------------------------------------------------------------
 def _header_key(raw) -> str:
     key = str(raw or "").strip().lower().replace(" ", "_")
     return ALIASES.get(key, key)
 
 
-def _rows_from_matrix(matrix: list[list]) -> list[dict]:
+def _table_from_matrix(matrix: list[list]) -> Table:
     if not matrix:
         raise BadFile(_("The file is empty."))
     header = [_header_key(h) for h in matrix[0]]
@@ -85,6 +94,8 @@ def _rows_from_matrix(matrix: list[list]) -> list[dict]:
     if missing:
         raise BadFile(_("The first row must name the columns; missing: %(cols)s.",
                         cols=", ".join(missing)))
+    ignored = [str(raw).strip() for raw, key in zip(matrix[0], header, strict=True)
+               if key and key not in COLUMNS]
     rows = []
     for cells in matrix[1:]:
         values = {key: ("" if cell is None else str(cell).strip())
@@ -93,7 +104,9 @@ def _rows_from_matrix(matrix: list[list]) -> list[dict]:
             rows.append(values)
         if len(rows) > MAX_ROWS:
             raise BadFile(_("At most %(n)d rows per import.", n=MAX_ROWS))
-    return rows
+    if not rows:
+        raise BadFile(_("The file names the columns but has no members under them."))
+    return Table(rows=rows, ignored=ignored)
 
 
 def _read_csv(data: bytes) -> list[list]:
@@ -135,8 +148,9 @@ def _read_xlsx(data: bytes) -> list[list]:
         book.close()
 
 
-def read_table(filename: str, data: bytes) -> list[dict]:
-    """The data rows of an uploaded CSV or .xlsx file as {column: text}."""
+def read_upload(filename: str, data: bytes) -> Table:
+    """An uploaded CSV or .xlsx file's data rows as {column: text}, and the columns of its
+    first row that the import does not read."""
     if not data:
         raise BadFile(_("The file is empty."))
     if len(data) > MAX_BYTES:
@@ -145,10 +159,15 @@ def read_table(filename: str, data: bytes) -> list[dict]:
     if data[:4] == b"PK\x03\x04":
         if not name.endswith((".xlsx", ".xlsm")):
             raise BadFile(_("Upload a CSV file or an Excel workbook (.xlsx)."))
-        return _rows_from_matrix(_read_xlsx(data))
+        return _table_from_matrix(_read_xlsx(data))
     if not name.endswith((".csv", ".txt")):
         raise BadFile(_("Upload a CSV file or an Excel workbook (.xlsx)."))
-    return _rows_from_matrix(_read_csv(data))
+    return _table_from_matrix(_read_csv(data))
+
+
+def read_table(filename: str, data: bytes) -> list[dict]:
+    """The data rows of an uploaded CSV or .xlsx file as {column: text}."""
+    return read_upload(filename, data).rows
 
 
 # --- planning -------------------------------------------------------------------------------
