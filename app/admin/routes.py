@@ -119,7 +119,15 @@ def set_role(user_id: int):
         except DomainError as error:
             _add_error(form, error, "role")
         else:
-            flash(_("%(name)s's role and association are saved.", name=person.name), "success")
+            if (person.role in ("founder", "investor")
+                    and form.association.data != person.association_id):
+                # the service keeps a member's association; say so rather than "saved"
+                flash(_("%(name)s's role is saved. Their association is not changed: a "
+                        "founder's or investor's association is not changed here.",
+                        name=person.name), "warning")
+            else:
+                flash(_("%(name)s's role and association are saved.", name=person.name),
+                      "success")
             return redirect(url_for("admin.user", user_id=person.id), 303)
     return _refused(person, form=form)
 
