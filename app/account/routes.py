@@ -213,11 +213,16 @@ def tokens():
     return _page(form, status=422 if form.errors else 200)
 
 
-@bp.route("/tokens/<int:token_id>/revoke", methods=["POST"])
+@bp.route("/tokens/<int:token_id>/revoke", methods=["GET", "POST"])
 @login_required
 def revoke(token_id: int):
-    """Revoke one of the user's tokens."""
+    """Ask first (GET: revoking cannot be undone), then revoke one of the user's tokens."""
     try:
+        if request.method == "GET":
+            token = api_tokens.own_token(current_user, token_id)
+            if not token.is_usable(utcnow()):
+                return redirect(url_for("account.tokens"))
+            return render_template("account/revoke.html", token=token)
         api_tokens.revoke(current_user, token_id)
     except NotFound:
         abort(404)

@@ -97,11 +97,17 @@ def live_tokens(user) -> list[ApiToken]:
     return [t for t in tokens_of(user) if t.is_usable(now)]
 
 
-def revoke(user, token_id: int) -> ApiToken:
-    """Revoke one of the user's own tokens (someone else's: NotFound)."""
+def own_token(user, token_id: int) -> ApiToken:
+    """One of the user's own tokens (someone else's, or none: NotFound)."""
     token = db.session.get(ApiToken, token_id)
     if token is None or token.user_id != user.id:
         raise NotFound(_("No such token."))
+    return token
+
+
+def revoke(user, token_id: int) -> ApiToken:
+    """Revoke one of the user's own tokens (someone else's: NotFound)."""
+    token = own_token(user, token_id)
     if token.revoked_at is None:
         token.revoked_at = utcnow()
         audit.record("api_token_revoked", actor=user, target=f"api_token:{token.id}",
