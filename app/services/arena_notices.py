@@ -308,14 +308,27 @@ def late_answer(arena: Arena, person, said_yes: bool) -> list[Notification]:
     the newcomer in or fills the freed slots. Never passed to `notices.send`: staff get no
     notice e-mails (mail_preferences). Before publishing nobody is told: building the draft
     again takes the answers in."""
+    return _to_host_staff(arena, person, "late_yes" if said_yes else "late_no")
+
+
+def late_cancel(arena: Arena, person, freed: int) -> list[Notification]:
+    """A participant cancelled their participation (meeting_changes.withdraw) once the
+    schedule is published, calling off `freed` meetings: the host associations' staff learn
+    of it as of a late no (`late_answer`), so the free slots do not go unnoticed. Not for
+    staff's own Remove: they made the change."""
+    return _to_host_staff(arena, person, "late_cancel", count=freed)
+
+
+def _to_host_staff(arena: Arena, person, kind: str, **params) -> list[Notification]:
+    """Each active staff member of the arena's host associations gets the notice `kind`
+    about `person`, opening the staff schedule page; nobody while the schedule is a draft."""
     if not arena.schedule_published:
         return []
     staff = db.session.scalars(select(User).where(
         User.role == "staff", User.active.is_(True),
         User.association_id.in_(arena.host_ids)).order_by(User.id))
-    return notices.tell(staff, "late_yes" if said_yes else "late_no",
-                        notices.link("meetings_staff.schedule", arena_id=arena.id),
-                        who=person.name, arena=arena.title, arena_id=arena.id)
+    return notices.tell(staff, kind, notices.link("meetings_staff.schedule", arena_id=arena.id),
+                        who=person.name, arena=arena.title, arena_id=arena.id, **params)
 
 
 # Who hears of a cancelled arena: those who said yes and those whose answer is awaited.

@@ -255,9 +255,9 @@ def withdraw_closed_because(arena: Arena) -> str | None:
 
 def withdraw(user, arena_id: int) -> Withdrawn:
     """A participant who accepted cancels: their meetings are cancelled (a re-run fills the
-    slots), their partners are told (once the schedule is published), their meeting
-    requests still waiting for an answer there are withdrawn with the other side told, and
-    their seat goes to the waiting list while answers are still open."""
+    slots), their partners and the host staff are told (once the schedule is published),
+    their meeting requests still waiting for an answer there are withdrawn with the other
+    side told, and their seat goes to the waiting list while answers are still open."""
     invitation = db.session.scalar(select(Invitation).where(
         Invitation.arena_id == arena_id, Invitation.user_id == user.id))
     if invitation is None or invitation.invited_at is None:
@@ -273,6 +273,8 @@ def withdraw(user, arena_id: int) -> Withdrawn:
     invitation.answered_at = utcnow()
     freed, partners, newly = stop_coming(
         arena, invitation, lambda mine: arena_notices.partner_withdrew(arena, user, mine))
+    # In the app only (never sent), saved with the commit below, as a late no's are.
+    arena_notices.late_cancel(arena, user, freed)
     seat_freed(arena, user, partners, newly, "participation_cancelled", actor=user,
                detail=f"meetings freed={freed}")
     return Withdrawn(freed, len(partners))

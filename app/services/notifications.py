@@ -170,8 +170,24 @@ STAFF_CHANGES = {
 }
 
 
-# A meeting request to the reader, and the answer to one they made (services/meeting_requests).
-# What the host associations' staff are told (arena_notices.late_answer).
+def _late_cancel(p: dict) -> str:
+    """A participant cancelled from their agenda after publication: they cancelled (not "said
+    no"), and how many meetings that freed."""
+    count = int(p.get("count") or 0)
+    if not count:
+        return _("%(who)s cancelled their participation in “%(arena)s” after the schedule was "
+                 "published. They had no meetings in it, so no slot was freed.",
+                 who=p.get("who", ""), arena=p.get("arena", ""))
+    return ngettext(
+        "%(who)s cancelled their participation in “%(arena)s” after the schedule was "
+        "published, and %(num)d meeting with them is called off. Re-run the schedule to fill "
+        "the free slot.",
+        "%(who)s cancelled their participation in “%(arena)s” after the schedule was "
+        "published, and %(num)d meetings with them are called off. Re-run the schedule to "
+        "fill the free slots.", count, who=p.get("who", ""), arena=p.get("arena", ""))
+
+
+# What the host associations' staff are told (arena_notices.late_answer, late_cancel).
 TO_STAFF = {
     "late_yes": lambda p: _(
         "%(who)s said yes to “%(arena)s” after the schedule was published and has no "
@@ -181,8 +197,11 @@ TO_STAFF = {
         "%(who)s said no to “%(arena)s” after the schedule was published; their meetings "
         "are called off. Re-run the schedule to fill the free slots.",
         who=p.get("who", ""), arena=p.get("arena", "")),
+    "late_cancel": lambda p: _late_cancel(p),
 }
 
+
+# A meeting request to the reader, and the answer to one they made (services/meeting_requests).
 MEETING_REQUESTS = {
     "meeting_request": lambda p: _(
         "%(who)s asks to meet you at “%(arena)s”. Accept or decline on the list of who comes.",
