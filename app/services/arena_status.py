@@ -14,10 +14,12 @@ from app.services.arenas import changed_meanwhile
 from app.services.errors import DomainError
 
 # Allowed moves; "cancelled" is reachable from every status before "done" (not once the
-# arena is held with a published schedule: _cancel_refusal).
+# arena is held with a published schedule: _cancel_refusal). An inviting arena becomes
+# "scheduled" by publishing its schedule (schedule.publish), never by hand
+# (_schedule_refusal); one that took place without a published schedule can be marked done.
 TRANSITIONS = {
     "draft": ("inviting", "cancelled"),
-    "inviting": ("scheduled", "cancelled"),
+    "inviting": ("scheduled", "done", "cancelled"),
     "scheduled": ("done", "cancelled"),
     "done": (),
     "cancelled": (),
@@ -36,12 +38,42 @@ def _cancel_refusal(arena: Arena) -> str | None:
     return None
 
 
+def _schedule_refusal(arena: Arena) -> str | None:
+    """Why an inviting arena cannot be moved to "scheduled" by hand: "Scheduled" is what
+    publishing the schedule makes it, with each participant sent their agenda. By hand,
+    before that, it only closed the invitation list and the invitees' own times, told nobody
+    and sent nobody an agenda, and their agendas read as if the meetings were being planned
+    when nothing was built (what building a draft did until it left the arena inviting)."""
+    if arena.schedule_published:
+        return None
+    return _("The arena becomes “%(scheduled)s” when you publish its meeting schedule.",
+             scheduled=status_label("scheduled"))
+
+
+def _done_refusal(arena: Arena) -> str | None:
+    """Why an inviting arena cannot be marked done yet: before it has taken place, "done"
+    would close the answers and every change to it."""
+    if arena.held:
+        return None
+    return _("An arena that is still inviting can be marked “%(done)s” once it has taken "
+             "place.", done=status_label("done"))
+
+
+def _refusal(arena: Arena, to: str) -> str | None:
+    """Why the arena cannot go to `to` now, though its status allows the move."""
+    if to == "cancelled":
+        return _cancel_refusal(arena)
+    if arena.status == "inviting" and to == "scheduled":
+        return _schedule_refusal(arena)
+    if arena.status == "inviting" and to == "done":
+        return _done_refusal(arena)
+    return None
+
+
 def transitions(arena: Arena) -> tuple[str, ...]:
     """The statuses staff can move the arena to now."""
-    allowed = TRANSITIONS.get(arena.status, ())
-    if _cancel_refusal(arena) is not None:
-        return tuple(to for to in allowed if to != "cancelled")
-    return allowed
+    return tuple(to for to in TRANSITIONS.get(arena.status, ())
+                 if _refusal(arena, to) is None)
 
 
 def change_status(arena: Arena, to: str, actor=None) -> Arena:
@@ -50,7 +82,7 @@ def change_status(arena: Arena, to: str, actor=None) -> Arena:
     if to not in TRANSITIONS.get(arena.status, ()):
         raise DomainError(_("An arena cannot go from “%(a)s” to “%(b)s”.",
                             a=status_label(arena.status), b=status_label(to)))
-    refusal = _cancel_refusal(arena) if to == "cancelled" else None
+    refusal = _refusal(arena, to)
     if refusal is not None:
         raise DomainError(refusal)
     was_draft = arena.status == "draft"

@@ -8,6 +8,7 @@ import pytest
 
 from app.extensions import db
 from app.models import Arena, AuditEvent
+from app.models.user import utcnow
 from tests.factories import make_arena, make_user
 
 
@@ -223,10 +224,18 @@ def test_status_follows_the_rules(client, staff):
     client.post(url, data={"to": "done"})
     db.session.expire_all()
     assert db.session.get(Arena, arena.id).status == "draft"
-    for target in ("inviting", "scheduled", "done"):
-        client.post(url, data={"to": target})
-        db.session.expire_all()
-        assert db.session.get(Arena, arena.id).status == target
+    client.post(url, data={"to": "inviting"})
+    db.session.expire_all()
+    assert db.session.get(Arena, arena.id).status == "inviting"
+    client.post(url, data={"to": "scheduled"})  # publishing the schedule does that
+    db.session.expire_all()
+    assert db.session.get(Arena, arena.id).status == "inviting"
+    arena = db.session.get(Arena, arena.id)
+    arena.status, arena.schedule_published_at = "scheduled", utcnow()  # as publishing leaves it
+    db.session.commit()
+    client.post(url, data={"to": "done"})
+    db.session.expire_all()
+    assert db.session.get(Arena, arena.id).status == "done"
     client.post(url, data={"to": "cancelled"})  # not after done
     db.session.expire_all()
     assert db.session.get(Arena, arena.id).status == "done"
