@@ -12,6 +12,7 @@ from .engine_explain import ExplainedResults
 from .engine_updates import IndexUpdates
 from .features import FeatureBuilder
 from .lowrank import randomized_components, spmm
+from .pitch_words import PitchWords
 from .records import (
     COMPONENTS,
     EngineWeights,
@@ -68,6 +69,9 @@ class MatchEngine(ExplainedResults, IndexUpdates):
         self.pitch_ids_ = [p.id for p in pitches]
         self.investor_ids_ = [q.id for q in investors]
         self.pitch_text_, self.investor_text_ = pt, qt
+        text_ = self.features_.text_
+        self.pitch_words_ = PitchWords(text_.n_word_features).append(
+            text_, [p.text for p in pitches])
         self.pitch_dense_ = self.features_.pitch_dense(pitches, self.rng_.random(len(pitches)))
         self.investor_dense_ = self.features_.investor_dense(
             investors, self.rng_.random(len(investors)))
@@ -205,13 +209,13 @@ class MatchEngine(ExplainedResults, IndexUpdates):
     def top_investors(self, pitch: PitchRecord | str, k: int = 20,
                       exclude: Iterable[str] = frozenset()) -> list[MatchResult]:
         """Best investors for a pitch (an indexed id or a new/edited record, no refit)."""
-        pt, pd, _ = self._pitch_rows(pitch)
+        pt, pd, row = self._pitch_rows(pitch)
         s = self._scores_one(pt, pd, True, k)
         ex = [self.investor_index_[x] for x in exclude if x in self.investor_index_]
         top = self._top(s, k, ex)
         pid = pitch if isinstance(pitch, str) else pitch.id
         local = None if isinstance(pitch, str) else self.features_.text_.local_surfaces(pitch.text)
-        return self._one_results(pid, pt, pd, top, True, local)
+        return self._one_results(pid, pt, pd, top, True, local, row)
 
     def top_pitches(self, investor: InvestorRecord | str, k: int = 20,
                     exclude: Iterable[str] = frozenset()) -> list[MatchResult]:
@@ -226,7 +230,7 @@ class MatchEngine(ExplainedResults, IndexUpdates):
     def score_pair(self, pitch: PitchRecord | str, investor: InvestorRecord | str
                    ) -> MatchResult:
         """Score and explain one pair (score 0 and reason "filtered" if a hard filter hits)."""
-        pt, pd, _ = self._pitch_rows(pitch)
+        pt, pd, row = self._pitch_rows(pitch)
         qt, qd, _ = self._investor_rows(investor)
         pid = pitch if isinstance(pitch, str) else pitch.id
         qid = investor if isinstance(investor, str) else investor.id
@@ -234,7 +238,8 @@ class MatchEngine(ExplainedResults, IndexUpdates):
         one = np.zeros(1, np.int64)
         prod = self._word_rows(pt, one).multiply(self._word_rows(qt, one)).tocsr()
         res = self._results([pid], [qid], pair_text(pt, qt, one, one), pd, qd,
-                            (prod.data, prod.indices, prod.indptr), local)[0]
+                            (prod.data, prod.indices, prod.indptr), local,
+                            None if local is not None else np.full(1, row, np.int64))[0]
         if self._filtered(pd, qd)[0]:
             return MatchResult(pid, qid, 0.0, res.components, res.shared_terms, ["filtered"])
         return res

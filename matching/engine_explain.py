@@ -22,20 +22,24 @@ class ExplainedResults:
 
     def _results(self, p_ids: Sequence[str], q_ids: Sequence[str], text: np.ndarray,
                  pd: np.ndarray, qd: np.ndarray, prod: tuple[np.ndarray, ...],
-                 local: dict[str, str] | None = None) -> list[MatchResult]:
-        return self._table(p_ids, q_ids, text, pd, qd, prod, local).results()
+                 local: dict[str, str] | None = None, pitch_rows: np.ndarray | None = None
+                 ) -> list[MatchResult]:
+        return self._table(p_ids, q_ids, text, pd, qd, prod, local, pitch_rows).results()
 
     def _table(self, p_ids: Sequence[str], q_ids: Sequence[str], text: np.ndarray,
                pd: np.ndarray, qd: np.ndarray, prod: tuple[np.ndarray, ...],
-               local: dict[str, str] | None = None) -> ResultTable:
+               local: dict[str, str] | None = None, pitch_rows: np.ndarray | None = None
+               ) -> ResultTable:
         """Explained results for aligned pairs, as array operations over all of them.
 
         `text` holds the pairs' text dot products, `pd`/`qd` their dense rows and `prod` the
         per-pair products of their word features as CSR (data, indices, indptr), from which
-        the shared terms come.
+        the shared terms come, named as the pitch writes them: from `local` (a pitch record
+        scored from its text) or the indexed pitch rows `pitch_rows` (`pitch_words_`).
         """
         comps = self._components(text, pd, qd)
-        terms = explain.top_terms_many(*prod, self._surfaces(), self._names, local)
+        terms = explain.top_terms_many(*prod, self._surfaces(), self._names, local,
+                                       words=self.pitch_words_, pitch_rows=pitch_rows)
         has_terms = np.fromiter(map(bool, terms), bool, len(terms))
         reasons = explain.reasons_many(comps, self.weights, has_terms,
                                        self.features_.known(pd, qd))
@@ -89,13 +93,14 @@ class ExplainedResults:
             out.append(self._table(
                 [pids[i] for i in a.tolist()], [qids[i] for i in b.tolist()], text,
                 self.pitch_dense_[a], self.investor_dense_[b],
-                (prod.data, prod.indices, prod.indptr)))
+                (prod.data, prod.indices, prod.indptr), pitch_rows=a))
         return ResultTable.concat(out)
 
     def _one_results(self, one_id: str, text: sp.csr_matrix, dense: np.ndarray,
-                     rows: np.ndarray, pitch_side: bool, local: dict[str, str] | None = None
-                     ) -> list[MatchResult]:
-        """Explained results of one row (a pitch if `pitch_side`) against other-side `rows`."""
+                     rows: np.ndarray, pitch_side: bool, local: dict[str, str] | None = None,
+                     one_row: int = -1) -> list[MatchResult]:
+        """Explained results of one row (a pitch if `pitch_side`) against other-side `rows`;
+        `one_row` is its row in the index (-1: a record scored from its text, `local`)."""
         rows = np.asarray(rows, np.int64)
         n = len(rows)
         other_t = self.investor_text_ if pitch_side else self.pitch_text_
@@ -114,8 +119,10 @@ class ExplainedResults:
         others = [(self.investor_ids_ if pitch_side else self.pitch_ids_)[i]
                   for i in rows.tolist()]
         if pitch_side:
-            return self._results([one_id] * n, others, t, one, other_d[rows], prod, local)
-        return self._results(others, [one_id] * n, t, other_d[rows], one, prod, local)
+            mine = np.full(n, one_row, np.int64) if one_row >= 0 and local is None else None
+            return self._results([one_id] * n, others, t, one, other_d[rows], prod, local,
+                                 mine)
+        return self._results(others, [one_id] * n, t, other_d[rows], one, prod, local, rows)
 
     def explain_pairs(self, pairs: Sequence[tuple[str, str]]) -> list[MatchResult]:
         """Scored and explained results for indexed (pitch_id, investor_id) pairs, in order

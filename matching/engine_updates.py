@@ -64,6 +64,8 @@ class IndexUpdates:
                 sp.vstack([getattr(self, f"{side}_text_"), text], format="csr"))
         setattr(self, f"{side}_dense_", np.vstack([getattr(self, f"{side}_dense_"), dense]))
         setattr(self, f"{side}_alive_", alive)
+        if pitch_side:
+            self.pitch_words_.append(self.features_.text_, [r.text for r in recs])
         if self.svd_components_ is not None:
             setattr(self, f"{side}_z_", np.vstack([getattr(self, f"{side}_z_"),
                                                    self._project(text)]))

@@ -9,6 +9,7 @@ ticket_near, green_match, support_match, funding_match, active_investor.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 import scipy.sparse as sp
@@ -16,6 +17,9 @@ import scipy.sparse as sp
 from .facets import LOCATION_ALIASES, REGIONS
 from .glossary import STOP_WORDS, UNNAMED_WORDS
 from .records import COMPONENTS, EngineWeights
+
+if TYPE_CHECKING:
+    from .pitch_words import PitchWords
 
 MAX_TERMS = 5
 
@@ -32,7 +36,7 @@ NOT_NAMED = UNNAMED_WORDS | STOP_WORDS | frozenset(
 def nameable(term: str, not_named: frozenset[str] = NOT_NAMED) -> bool:
     """Whether an explanation may name `term`: not when every word of it is in `not_named`
     ("millioner kroner"; "smart city" stays). Which terms are named, never the score."""
-    return not all(word in not_named for word in term.split())
+    return not all(word.lower() in not_named for word in term.split())
 
 
 def shared_terms(p_row: sp.csr_matrix, q_row: sp.csr_matrix, n_word: int, names: list[str],
@@ -158,12 +162,14 @@ def reasons_many(comps: np.ndarray, weights: EngineWeights, has_terms: np.ndarra
 
 def top_terms_many(data: np.ndarray, indices: np.ndarray, indptr: np.ndarray,
                    surfaces: list[str], names: list[str] | None = None,
-                   local: dict[str, str] | None = None, limit: int = MAX_TERMS
+                   local: dict[str, str] | None = None, limit: int = MAX_TERMS,
+                   words: PitchWords | None = None, pitch_rows: np.ndarray | None = None
                    ) -> list[list[str]]:
     """`shared_terms` for every row of the CSR matrix of per-pair word-feature products.
 
     `surfaces[j]` is column j's surface form; `local` (with `names`) overrides it with the
-    writer's own words, as in `shared_terms`. Largest product first, ties by column.
+    writer's own words, as in `shared_terms`, and so does `words` for the indexed pitch of
+    each pair (`pitch_rows`). Largest product first, ties by column.
     """
     n = len(indptr) - 1
     if len(data) == 0:
@@ -177,24 +183,33 @@ def top_terms_many(data: np.ndarray, indices: np.ndarray, indptr: np.ndarray,
     short = rank < few
     cut = np.zeros(n + 1, np.int64)
     np.cumsum(np.minimum(np.diff(indptr), few), out=cut[1:])
-    cols = indices[order[short]].tolist()
+    short_cols = indices[order[short]]
+    cols = short_cols.tolist()
+    own = words is not None and words.known and pitch_rows is not None
+    if own:
+        pitch_rows = np.asarray(pitch_rows, np.int64)
+        spelled = words.spellings(pitch_rows[rows[order[short]]], short_cols, surfaces, names)
     bounds = cut.tolist()
     more = (np.diff(indptr) > few).tolist()
     out: list[list[str]] = []
     for i in range(n):
-        terms = _pick(cols[bounds[i]:bounds[i + 1]], surfaces, names, local, limit)
+        a, b = bounds[i], bounds[i + 1]
+        terms = _pick(cols[a:b], surfaces, names, local, limit, spelled[a:b] if own else None)
         if len(terms) < limit and more[i]:
-            full = indices[order[indptr[i]:indptr[i + 1]]].tolist()
-            terms = _pick(full, surfaces, names, local, limit)
+            full = indices[order[indptr[i]:indptr[i + 1]]]
+            mine = words.spellings(np.full(full.size, pitch_rows[i]), full, surfaces,
+                                   names) if own else None
+            terms = _pick(full.tolist(), surfaces, names, local, limit, mine)
         out.append(terms)
     return out
 
 
 def _pick(cols: list[int], surfaces: list[str], names: list[str] | None,
-          local: dict[str, str] | None, limit: int) -> list[str]:
+          local: dict[str, str] | None, limit: int, mine: list[str | None] | None = None
+          ) -> list[str]:
     terms: list[str] = []
-    for c in cols:
-        term = surfaces[c]
+    for k, c in enumerate(cols):
+        term = (mine[k] if mine is not None else None) or surfaces[c]
         if local:
             term = local.get(names[c]) or term
         if not nameable(term):

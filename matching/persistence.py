@@ -15,6 +15,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from .features import FeatureBuilder
+from .pitch_words import PitchWords
 from .records import EngineWeights, IndexFormatError
 
 FORMAT_VERSION = 1
@@ -39,6 +40,8 @@ def _arrays(engine) -> dict[str, np.ndarray]:
         "svd": engine.svd_components_ is not None,
     }
     out = dict(arrays)
+    meta["pitch_forms"], words = engine.pitch_words_.state()
+    out.update({f"pitch_words_{k}": v for k, v in words.items()})
     for side in ("pitch", "investor"):
         t = getattr(engine, f"{side}_text_")
         out[f"{side}_text_data"] = t.data
@@ -78,6 +81,13 @@ def _restore(data) -> object:
              arrays[f"{side}_text_indptr"]), shape=tuple(arrays[f"{side}_text_shape"])))
         setattr(engine, f"{side}_dense_", arrays[f"{side}_dense"])
         setattr(engine, f"{side}_alive_", arrays[f"{side}_alive"].astype(bool))
+    # absent from an index saved before pitches' own spellings were kept: the vocabulary's
+    # forms name its shared terms until the next fit
+    words = {k: arrays[f"pitch_words_{k}"] for k in ("data", "indices", "indptr")
+             if f"pitch_words_{k}" in arrays}
+    engine.pitch_words_ = PitchWords.from_state(
+        engine.features_.text_.n_word_features, engine.pitch_text_.shape[0],
+        meta.get("pitch_forms"), words if len(words) == 3 else None)
     engine.svd_components_ = None
     if meta["svd"]:
         engine.svd_components_ = arrays["svd_components"]

@@ -278,6 +278,41 @@ class Analyzer:
         return tuple(positions)
 
 
+# What may come right before the first word of a sentence, a title or a list item.
+_SENTENCE_START = frozenset(".!?:…\n-*•#>|")
+_BEFORE_WORD = frozenset(" \t\"'«»“”‘’([")
+_PARTS = re.compile(r"[-']")
+
+
+def written_forms(text: str) -> dict[str, str]:
+    """Lower-cased token → how `text` writes it, for the tokens it never writes in lower
+    case and writes as more than a sentence's capital: "co2" → "CO2", "saas" → "SaaS",
+    "sintef" → "SINTEF", a name within a sentence ("Buildly"). A word capitalised only at the
+    start of a sentence stays out ("Solceller på taket." names "solceller")."""
+    text = unicodedata.normalize("NFKC", text or "")
+    if "://" in text or "@" in text or "www." in text:
+        text = _ADDRESS.sub(" ", text)
+    lower: set[str] = set()
+    inner: dict[str, str] = {}  # an upper-case letter after the first: an acronym
+    named: dict[str, str] = {}  # capitalised within a sentence
+    for m in _TOKEN.finditer(text):
+        whole = m.group()
+        # the parts of "CO2-utslipp" too: a compound's part is named on its own ("CO2")
+        for token in (whole, *_PARTS.split(whole)) if _PARTS.search(whole) else (whole,):
+            key = token.lower()
+            if token == key:
+                lower.add(key)
+            elif token[1:] != token[1:].lower():
+                inner.setdefault(key, token)
+            elif key not in named:
+                i = m.start() - 1
+                while i >= 0 and text[i] in _BEFORE_WORD:
+                    i -= 1
+                if i >= 0 and text[i] not in _SENTENCE_START:
+                    named[key] = token
+    return {key: form for key, form in {**named, **inner}.items() if key not in lower}
+
+
 def surfaces(positions: Positions) -> list[str]:
     """The surface tokens of `positions`, for character n-grams: a position's first feature
     carries its token, or a phrase's tokens joined by spaces (a token has none)."""

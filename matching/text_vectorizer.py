@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import scipy.sparse as sp
 
-from .text_analysis import Analyzer, surfaces
+from .text_analysis import Analyzer, surfaces, written_forms
 from .tfidf import (
     char_ngrams,
     count_matrix,
@@ -152,20 +152,6 @@ class TextVectorizer:
         feats.extend([a + " " + b for a, b in zip(heads, heads[1:], strict=False)])
         return feats, toks
 
-    def _analyze(self, text: str) -> tuple[list[str], dict[str, str], list[str]]:
-        positions, toks = self.analyzer.analyze(text)
-        feats: list[str] = []
-        surface: dict[str, str] = {}
-        for pos in positions:
-            for f, s in pos:
-                feats.append(f)
-                surface.setdefault(f, s)
-        for a, b in zip(positions, positions[1:], strict=False):
-            f = a[0][0] + " " + b[0][0]
-            feats.append(f)
-            surface.setdefault(f, a[0][1] + " " + b[0][1])
-        return feats, surface, toks
-
     def _token_ngrams(self, token: str) -> np.ndarray:
         ids = self._ngram_cache.get(token)
         if ids is None:
@@ -186,9 +172,27 @@ class TextVectorizer:
         return out
 
     # -- explanation -------------------------------------------------------------------
+    def own_spellings(self, text: str) -> dict[str, str]:
+        """Feature of a word or a glossary phrase → how one text writes it (its first
+        occurrence), as the writer spells it ("CO2", where the features are lower-cased)."""
+        out: dict[str, str] = {}
+        for pos in self.analyzer.positions(text):
+            for f, s in pos:
+                out.setdefault(f, s)
+        forms = written_forms(text)
+        if forms:
+            out = {f: " ".join(forms.get(w, w) for w in s.split(" ")) for f, s in out.items()}
+        return out
+
     def local_surfaces(self, text: str) -> dict[str, str]:
-        """Feature→surface map of one text, so explanations quote the writer's own words."""
-        return self._analyze(text)[1]
+        """Feature→surface map of one text, so explanations quote the writer's own words:
+        `own_spellings`, and a two-word feature by its words' ("solceller tak"), as
+        `pitch_words.PitchWords` names an indexed pitch's."""
+        out = self.own_spellings(text)
+        heads = [pos[0][0] for pos in self.analyzer.positions(text)]
+        for a, b in zip(heads, heads[1:], strict=False):
+            out.setdefault(a + " " + b, out[a] + " " + out[b])
+        return out
 
     def word_feature_names(self) -> list[str]:
         """Word features in column order."""
