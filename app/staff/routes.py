@@ -51,16 +51,25 @@ def pitches():
 @bp.route("/pitches/<int:pitch_id>/hide", methods=["GET", "POST"])
 @role_required("staff")
 def hide(pitch_id: int):
-    """Ask for the reason (GET), then hide the pitch (POST)."""
+    """Ask for the reason (GET), then hide the pitch (POST). A pitch already hidden (the
+    page reached again by its address or the back button, or hidden by someone else in the
+    meantime) shows its reason, to change or to unhide."""
     pitch = _pitch_or_404(pitch_id)
-    form = HideForm()
+    was_hidden, old_reason = pitch.hidden, pitch.hidden_reason
+    form = HideForm(data={"reason": old_reason} if was_hidden else None)
     if form.validate_on_submit():
         try:
             moderation.hide(pitch, form.reason.data, current_user)
         except DomainError as error:
             form.reason.errors.append(error.message)
         else:
-            flash(_("The pitch is hidden. The founder sees your reason."), "success")
+            if not was_hidden:
+                flash(_("The pitch is hidden. The founder sees your reason."), "success")
+            elif pitch.hidden_reason == old_reason:
+                flash(_("The pitch was already hidden, with this reason."), "info")
+            else:
+                flash(_("The pitch was already hidden; its reason is now yours. The founder "
+                        "sees the new one."), "success")
             return redirect(_back_to_list())
     status = 422 if form.errors else 200
     return render_template("staff/hide.html", form=form, pitch=pitch,
