@@ -64,13 +64,6 @@ def test_autumn_slots_pass_the_repeated_hour_at_distinct_instants():
 
 
 # --- the arena form -------------------------------------------------------------------------
-@pytest.fixture
-def staff(auth):
-    user = make_user("staff", association="asker")
-    auth.login(user.email)
-    return user
-
-
 def night(day: date, **overrides) -> dict:
     values = {"date": day.isoformat(), "start_time": "01:30", "end_time": "04:00",
               "slot_minutes": "30", "slot_count": "5", "breaks": "",

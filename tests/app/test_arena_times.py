@@ -26,13 +26,6 @@ from tests.factories import (
 )
 
 
-@pytest.fixture
-def staff(auth):
-    user = make_user("staff", association="asker")
-    auth.login(user.email)
-    return user
-
-
 def staff_url(arena, invitation) -> str:
     return f"/staff/arenas/{arena.id}/invitations/{invitation.id}/times"
 

@@ -35,13 +35,6 @@ def arena_form(**overrides) -> dict:
     return data
 
 
-@pytest.fixture
-def staff(auth):
-    user = make_user("staff", association="asker")
-    auth.login(user.email)
-    return user
-
-
 def test_staff_creates_arena_as_draft(client, staff):
     response = client.post("/staff/arenas/new", data=arena_form())
     assert response.status_code == 302

@@ -6,19 +6,11 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from sqlalchemy import select
 
 from app.extensions import db
 from app.models import Invitation, Pitch
 from tests.factories import make_arena, make_invitation, make_pitch, make_user
-
-
-@pytest.fixture
-def staff(auth):
-    user = make_user("staff", association="asker")
-    auth.login(user.email)
-    return user
 
 
 def _founder(name: str):

@@ -9,19 +9,10 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from app.extensions import db
 from app.models import Invitation
 from app.services import invitation_edits, invitation_sending, rsvp
 from tests.factories import make_arena, make_investor, make_participant, make_pitch, make_user
-
-
-@pytest.fixture
-def staff(auth):
-    user = make_user("staff", association="asker")
-    auth.login(user.email)
-    return user
 
 
 def _founder(name: str):

@@ -18,13 +18,6 @@ from tests.factories import (
 )
 
 
-@pytest.fixture
-def staff(auth):
-    user = make_user("staff", association="asker")
-    auth.login(user.email)
-    return user
-
-
 def active(arena_id: int) -> list[Meeting]:
     db.session.expire_all()
     return list(db.session.query(Meeting).filter_by(arena_id=arena_id, state="scheduled")

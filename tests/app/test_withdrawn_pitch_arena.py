@@ -6,19 +6,10 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from app.extensions import db
 from app.models import Meeting, MeetingRequest, Pitch
 from app.services import moderation, pitches
-from tests.factories import make_arena, make_meeting, make_participant, make_score, make_user
-
-
-@pytest.fixture
-def staff(auth):
-    user = make_user("staff", association="asker")
-    auth.login(user.email)
-    return user
+from tests.factories import make_arena, make_meeting, make_participant, make_score
 
 
 def _row(page: str, invitation_id: int) -> str:
