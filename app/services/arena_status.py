@@ -17,6 +17,7 @@ from app.services.errors import DomainError
 # arena is held with a published schedule: _cancel_refusal). An inviting arena becomes
 # "scheduled" by publishing its schedule (schedule.publish), never by hand
 # (_schedule_refusal); one that took place without a published schedule can be marked done.
+# "Done" only once the arena has taken place (_done_refusal).
 TRANSITIONS = {
     "draft": ("inviting", "cancelled"),
     "inviting": ("scheduled", "done", "cancelled"),
@@ -51,12 +52,15 @@ def _schedule_refusal(arena: Arena) -> str | None:
 
 
 def _done_refusal(arena: Arena) -> str | None:
-    """Why an inviting arena cannot be marked done yet: before it has taken place, "done"
-    would close the answers and every change to it."""
+    """Why the arena cannot be marked done yet, inviting or scheduled: before it has taken
+    place (Arena.held), "done" made it read as over days early, to everyone: it closed the
+    answers, the participants' times and cancelling, the meeting requests and every change
+    to the arena and its schedule, opened the feedback on meetings not yet held, and counted
+    its meetings as "met before" for the recommendations."""
     if arena.held:
         return None
-    return _("An arena that is still inviting can be marked “%(done)s” once it has taken "
-             "place.", done=status_label("done"))
+    return _("The arena can be marked “%(done)s” once it has taken place.",
+             done=status_label("done"))
 
 
 def _refusal(arena: Arena, to: str) -> str | None:
@@ -65,7 +69,7 @@ def _refusal(arena: Arena, to: str) -> str | None:
         return _cancel_refusal(arena)
     if arena.status == "inviting" and to == "scheduled":
         return _schedule_refusal(arena)
-    if arena.status == "inviting" and to == "done":
+    if to == "done":
         return _done_refusal(arena)
     return None
 

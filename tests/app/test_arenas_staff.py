@@ -226,6 +226,12 @@ def test_status_follows_the_rules(client, staff):
     arena = db.session.get(Arena, arena.id)
     arena.status, arena.schedule_published_at = "scheduled", utcnow()  # as publishing leaves it
     db.session.commit()
+    client.post(url, data={"to": "done"})  # not before it has taken place
+    db.session.expire_all()
+    assert db.session.get(Arena, arena.id).status == "scheduled"
+    arena = db.session.get(Arena, arena.id)
+    arena.date = date.today() - timedelta(days=1)
+    db.session.commit()
     client.post(url, data={"to": "done"})
     db.session.expire_all()
     assert db.session.get(Arena, arena.id).status == "done"
