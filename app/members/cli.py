@@ -42,7 +42,7 @@ def _import(path: str, association: str | None, dry_run: bool) -> None:
     rows = table.rows
     if table.ignored:
         click.echo("Columns not read (their cells are left out): " + ", ".join(table.ignored))
-    plans = imports.plan(rows)
+    plans = imports.plan(rows, table.headers)
     for row in plans:
         if row.action == "reject":
             click.echo(f"line {row.line}: rejected {row.email or '?'}: " + " ".join(row.reasons))

@@ -61,7 +61,7 @@ def _save_pending(table: imports.Table, filename: str) -> str:
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as out:
         json.dump({"user_id": current_user.id, "filename": filename, "rows": table.rows,
-                   "ignored": table.ignored}, out)
+                   "ignored": table.ignored, "headers": table.headers}, out)
     return import_id
 
 
@@ -130,7 +130,7 @@ def import_preview():
     if pending is None:
         flash(_("Upload a member list first."), "info")
         return redirect(url_for("members.import_upload"))
-    plans = imports.plan(pending["rows"])
+    plans = imports.plan(pending["rows"], pending.get("headers"))
     return render_template("members/preview.html", plans=plans, counts=imports.counts(plans),
                            filename=pending["filename"], form=ConfirmForm(),
                            sides=vocabulary.SIDES, ignored=pending.get("ignored", []),

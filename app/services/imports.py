@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from email_validator import EmailNotValidError, validate_email
 from flask import current_app
+from flask_babel import force_locale, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
@@ -43,6 +44,18 @@ ALIASES = {"e-mail": "email", "e-post": "email", "epost": "email", "navn": "name
            "company": "organisation", "selskap": "organisation", "organisasjon": "organisation",
            "telefon": "phone", "mobile": "phone", "investments": "past_investments",
            "tidligere_investeringer": "past_investments", "investeringer": "past_investments"}
+# The columns as the pages name them: a message about a column the file does not name (a
+# request's old preview) says its name in the reader's language.
+COLUMN_LABELS = {
+    "email": _l("E-mail"), "name": _l("Name"), "role": _l("Role"),
+    "municipality": _l("Municipality"), "organisation": _l("Organisation"),
+    "phone": _l("Phone"), "investor_type": _l("Investor type"), "sectors": _l("Sectors"),
+    "stages": _l("Stages"), "stage": _l("Stage"), "summary": _l("Summary"),
+    "past_investments": _l("Past investments"),
+}
+# The columns whose cells name values of a fixed list; "sectors" and "stages" may name several.
+VALUE_COLUMNS = {"investor_type": vocabulary.INVESTOR_TYPES, "sectors": vocabulary.SECTORS,
+                 "stages": vocabulary.STAGES, "stage": vocabulary.STAGES}
 Progress = Callable[[int], None]
 # An existing account's role, said in a whole sentence so each language words it its own way.
 ALREADY_REGISTERED = {
@@ -73,11 +86,13 @@ class RowPlan:
 
 @dataclass
 class Table:
-    """A member list as read: its data rows, and the names in its first row of columns the
-    import does not know (their cells are left out)."""
+    """A member list as read: its data rows, the names in its first row of columns the
+    import does not know (their cells are left out), and each known column's name as the
+    file writes it (messages about a cell name its column so)."""
 
     rows: list[dict]
     ignored: list[str]
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 # --- reading --------------------------------------------------------------------------------
@@ -96,6 +111,10 @@ def _table_from_matrix(matrix: list[list]) -> Table:
                         cols=", ".join(missing)))
     ignored = [str(raw).strip() for raw, key in zip(matrix[0], header, strict=True)
                if key and key not in COLUMNS]
+    headers = {}
+    for raw, key in zip(matrix[0], header, strict=True):
+        if key in COLUMNS:
+            headers.setdefault(key, str(raw).strip())
     rows = []
     for cells in matrix[1:]:
         values = {key: ("" if cell is None else str(cell).strip())
@@ -106,7 +125,7 @@ def _table_from_matrix(matrix: list[list]) -> Table:
             raise BadFile(_("At most %(n)d rows per import.", n=MAX_ROWS))
     if not rows:
         raise BadFile(_("The file names the columns but has no members under them."))
-    return Table(rows=rows, ignored=ignored)
+    return Table(rows=rows, ignored=ignored, headers=headers)
 
 
 def _read_csv(data: bytes) -> list[list]:
@@ -171,17 +190,58 @@ def read_table(filename: str, data: bytes) -> list[dict]:
 
 
 # --- planning -------------------------------------------------------------------------------
-def _municipality(raw: str) -> str | None:
-    text = raw.strip().lower()
-    for key, label in vocabulary.MUNICIPALITIES.items():
-        if text in (key, str(label).lower()):
-            return key
-    return None
+def _fold(text) -> str:
+    """A name as compared: any case, runs of spaces as one."""
+    return " ".join(str(text).split()).casefold()
 
 
-def _tags(raw: str, mapping: dict) -> tuple[list[str], list[str]]:
-    items = [p.strip().lower() for p in raw.replace(",", ";").split(";") if p.strip()]
-    return [i for i in items if i in mapping], [i for i in items if i not in mapping]
+def _names(mapping: dict) -> dict[str, str]:
+    """Each value of a fixed list by its key and by its label in every language of the site
+    ("energy", "Energy", "Energi"), folded, to its key. A sheet is filled in by people who
+    read the lists on the pages, in bokmål or English, whoever imports it."""
+    names = {}
+    for locale in current_app.config["LANGUAGES"]:
+        with force_locale(locale):
+            for key, label in mapping.items():
+                names.setdefault(_fold(label), key)
+    names.update({_fold(key): key for key in mapping})
+    return names
+
+
+def _split(raw: str) -> list[str]:
+    """The values of a cell that may name several, separated by commas or semicolons."""
+    return [part.strip() for part in raw.replace(",", ";").split(";") if part.strip()]
+
+
+class _Values:
+    """Reads the cells of the fixed-list columns of one plan: the lists' names once, and the
+    columns' names as the file writes them."""
+
+    def __init__(self, headers: dict[str, str] | None):
+        self.headers = headers or {}
+        self.names = {column: _names(mapping) for column, mapping in VALUE_COLUMNS.items()}
+        self.municipalities = _names(vocabulary.MUNICIPALITIES)
+
+    def column(self, key: str) -> str:
+        return self.headers.get(key) or str(COLUMN_LABELS[key])
+
+    def read(self, row: RowPlan, column: str, raw: str) -> list[str]:
+        """The keys a cell names; a value the list does not have is a reason to reject."""
+        names = self.names[column]
+        items = _split(raw) if column in ("sectors", "stages") else [raw.strip()]
+        bad = [item for item in items if _fold(item) not in names]
+        if bad:
+            # each value in the language's quotes (outside ngettext's call, which the
+            # message extraction does not look into)
+            quoted = ", ".join(_("“%(value)s”", value=item) for item in bad)
+            valid = ", ".join(str(label) for label in VALUE_COLUMNS[column].values())
+            row.reasons.append(ngettext(
+                "Unknown value in the column “%(column)s”: %(values)s. Valid values: "
+                "%(valid)s.",
+                "Unknown values in the column “%(column)s”: %(values)s. Valid values: "
+                "%(valid)s.", len(bad), column=self.column(column), values=quoted,
+                valid=valid))
+        return [names[_fold(item)] for item in items if _fold(item) in names]
 
 
 # A file's numbers are written as its spreadsheet's locale writes them, not as the person
@@ -228,7 +288,7 @@ def _check_past_investments(row: RowPlan) -> None:
     row.values["past_investments"] = count
 
 
-def _check_row(row: RowPlan) -> None:
+def _check_row(row: RowPlan, values: _Values) -> None:
     v = row.values
     try:
         v["email"] = normalise_email(validate_email(
@@ -243,7 +303,7 @@ def _check_row(row: RowPlan) -> None:
                              value=v.get("role", "")))
     v["role"] = role
     if v.get("municipality"):
-        key = _municipality(v["municipality"])
+        key = values.municipalities.get(_fold(v["municipality"]))
         if key is None:
             row.reasons.append(_("Unknown municipality “%(value)s”.", value=v["municipality"]))
         v["municipality"] = key
@@ -254,29 +314,23 @@ def _check_row(row: RowPlan) -> None:
     if role == "investor":
         if not v.get("organisation"):
             row.reasons.append(_("Investors need an organisation."))
-        kind = v.get("investor_type") or "angel"
-        if kind not in vocabulary.INVESTOR_TYPES:
-            row.reasons.append(_("Unknown investor type “%(value)s”.", value=kind))
-        v["investor_type"] = kind
+        kind = values.read(row, "investor_type", v.get("investor_type") or "angel")
+        v["investor_type"] = kind[0] if kind else None
         _check_past_investments(row)
-    for column, mapping in (("sectors", vocabulary.SECTORS), ("stages", vocabulary.STAGES)):
-        good, bad = _tags(v.get(column, ""), mapping)
-        if bad:
-            row.reasons.append(_("Unknown %(column)s: %(values)s.", column=column,
-                                 values=", ".join(bad)))
-        v[column] = good
-    stage = (v.get("stage") or "idea").lower()
-    if stage not in vocabulary.STAGES:
-        row.reasons.append(_("Unknown stage “%(value)s”.", value=stage))
-    v["stage"] = stage
+    for column in ("sectors", "stages"):
+        v[column] = values.read(row, column, v.get(column, ""))
+    stage = values.read(row, "stage", v.get("stage") or "idea")
+    v["stage"] = stage[0] if stage else None
 
 
-def plan(rows: list[dict]) -> list[RowPlan]:
-    """Row by row: create, update or reject (with the reasons). Writes nothing."""
+def plan(rows: list[dict], headers: dict[str, str] | None = None) -> list[RowPlan]:
+    """Row by row: create, update or reject (with the reasons). Writes nothing. `headers`:
+    the columns' names as the file writes them (Table.headers), for the messages."""
     plans = [RowPlan(line=n, values=dict(values)) for n, values in enumerate(rows, start=2)]
+    values = _Values(headers)
     seen: dict[str, int] = {}
     for row in plans:
-        _check_row(row)
+        _check_row(row, values)
         email = row.values.get("email", "").lower()
         if email and email in seen:
             row.reasons.append(_("Duplicate of line %(line)d in the file.", line=seen[email]))
