@@ -135,8 +135,8 @@ def edit(arena_id: int):
 @bp.route("/arenas/<int:arena_id>/status", methods=["POST"])
 @role_required("staff")
 def status(arena_id: int):
-    """Move the arena on (draft → inviting; inviting or scheduled → done once it has taken
-    place; publishing the schedule makes it scheduled), or cancel it."""
+    """Mark the arena done once it has taken place, or cancel it. Sending its invitations
+    makes a draft inviting, and publishing the schedule makes it scheduled."""
     arena = managed_arena_or_404(arena_id)
     target = request.form.get("to", "")
     try:

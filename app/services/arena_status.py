@@ -14,9 +14,10 @@ from app.services.arenas import changed_meanwhile
 from app.services.errors import DomainError
 
 # Allowed moves; "cancelled" is reachable from every status before "done" (not once the
-# arena is held with a published schedule: _cancel_refusal). An inviting arena becomes
-# "scheduled" by publishing its schedule (schedule.publish), never by hand
-# (_schedule_refusal); one that took place without a published schedule can be marked done.
+# arena is held with a published schedule: _cancel_refusal). A draft becomes "inviting" by
+# sending its invitations (invitation_sending.send), and an inviting arena "scheduled" by
+# publishing its schedule (schedule.publish), never by hand (_invite_refusal,
+# _schedule_refusal); one that took place without a published schedule can be marked done.
 # "Done" only once the arena has taken place (_done_refusal).
 TRANSITIONS = {
     "draft": ("inviting", "cancelled"),
@@ -37,6 +38,16 @@ def _cancel_refusal(arena: Arena) -> str | None:
         return _("The arena has taken place with its meetings, so it can no longer be "
                  "cancelled. Move it to “%(done)s” instead.", done=status_label("done"))
     return None
+
+
+def _invite_refusal() -> str:
+    """Why a draft cannot be moved to "inviting" by hand: "Inviting" is what sending its
+    invitations makes it, with each invitee e-mailed and told in the app. By hand it invited
+    nobody and told nobody (a draft has sent no invitation); all it did was list the arena
+    on the home page among the upcoming arenas, while staff read "Inviting" on an arena
+    nobody had heard of and its schedule page refused a build with nobody to place."""
+    return _("The arena becomes “%(inviting)s” when you send its invitations.",
+             inviting=status_label("inviting"))
 
 
 def _schedule_refusal(arena: Arena) -> str | None:
@@ -67,6 +78,8 @@ def _refusal(arena: Arena, to: str) -> str | None:
     """Why the arena cannot go to `to` now, though its status allows the move."""
     if to == "cancelled":
         return _cancel_refusal(arena)
+    if arena.status == "draft" and to == "inviting":
+        return _invite_refusal()
     if arena.status == "inviting" and to == "scheduled":
         return _schedule_refusal(arena)
     if to == "done":

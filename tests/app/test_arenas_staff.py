@@ -9,7 +9,7 @@ import pytest
 from app.extensions import db
 from app.models import Arena, AuditEvent
 from app.models.user import utcnow
-from tests.factories import make_arena, make_user
+from tests.factories import make_arena, make_invitation, make_user
 
 
 def arena_form(**overrides) -> dict:
@@ -217,7 +217,11 @@ def test_status_follows_the_rules(client, staff):
     client.post(url, data={"to": "done"})
     db.session.expire_all()
     assert db.session.get(Arena, arena.id).status == "draft"
-    client.post(url, data={"to": "inviting"})
+    client.post(url, data={"to": "inviting"})  # sending the invitations does that
+    db.session.expire_all()
+    assert db.session.get(Arena, arena.id).status == "draft"
+    make_invitation(arena, make_user("founder"), state="proposed")
+    client.post(f"/staff/arenas/{arena.id}/invitations/send")
     db.session.expire_all()
     assert db.session.get(Arena, arena.id).status == "inviting"
     client.post(url, data={"to": "scheduled"})  # publishing the schedule does that
