@@ -302,13 +302,16 @@ def invited(arena: Arena, invitations: Iterable[Invitation], staff=None) -> list
                         arena=arena.title, arena_id=arena.id, date=arena.date.isoformat())
 
 
-def late_answer(arena: Arena, person, said_yes: bool) -> list[Notification]:
+def late_answer(arena: Arena, person, said_yes: bool, freed: int = 0) -> list[Notification]:
     """A yes, or a no after a yes, once the schedule is published: the staff of the host
     associations learn of it in the app, with a link to the schedule, where a re-run fits
-    the newcomer in or fills the freed slots. Never passed to `notices.send`: staff get no
-    notice e-mails (mail_preferences). Before publishing nobody is told: building the draft
-    again takes the answers in."""
-    return _to_host_staff(arena, person, "late_yes" if said_yes else "late_no")
+    the newcomer in or fills the freed slots. A no says how many meetings it called off
+    (`freed`), as a cancel's notice does: someone who said yes after the publication has
+    none. Never passed to `notices.send`: staff get no notice e-mails (mail_preferences).
+    Before publishing nobody is told: building the draft again takes the answers in."""
+    if said_yes:
+        return _to_host_staff(arena, person, "late_yes")
+    return _to_host_staff(arena, person, "late_no", count=freed)
 
 
 def late_cancel(arena: Arena, person, freed: int) -> list[Notification]:

@@ -170,21 +170,47 @@ STAFF_CHANGES = {
 }
 
 
+def _late_leaving(p: dict, no_meetings, called_off) -> str:
+    """Someone stopped coming after the publication (a no after a yes, a cancel): as many
+    meetings as the notice's count are called off, worded `called_off(count, who=, arena=)`,
+    or, with none, `no_meetings(who=, arena=)`: that no slot was freed."""
+    names = {"who": p.get("who", ""), "arena": p.get("arena", "")}
+    count = int(p.get("count") or 0)
+    return called_off(count, **names) if count else no_meetings(**names)
+
+
 def _late_cancel(p: dict) -> str:
     """A participant cancelled from their agenda after publication: they cancelled (not "said
     no"), and how many meetings that freed."""
-    count = int(p.get("count") or 0)
-    if not count:
-        return _("%(who)s cancelled their participation in “%(arena)s” after the schedule was "
-                 "published. They had no meetings in it, so no slot was freed.",
+    return _late_leaving(p, lambda **names: _(
+        "%(who)s cancelled their participation in “%(arena)s” after the schedule was "
+        "published. They had no meetings in it, so no slot was freed.", **names),
+        lambda count, **names: ngettext(
+            "%(who)s cancelled their participation in “%(arena)s” after the schedule was "
+            "published, and %(num)d meeting with them is called off. Re-run the schedule to "
+            "fill the free slot.",
+            "%(who)s cancelled their participation in “%(arena)s” after the schedule was "
+            "published, and %(num)d meetings with them are called off. Re-run the schedule to "
+            "fill the free slots.", count, **names))
+
+
+def _late_no(p: dict) -> str:
+    """A no after a yes, after publication, and how many meetings it called off: none for
+    someone who said yes after the publication and was not placed yet."""
+    if "count" not in p:
+        # Stored before notices counted the meetings: the sentence it was told with.
+        return _("%(who)s said no to “%(arena)s” after the schedule was published; their "
+                 "meetings are called off. Re-run the schedule to fill the free slots.",
                  who=p.get("who", ""), arena=p.get("arena", ""))
-    return ngettext(
-        "%(who)s cancelled their participation in “%(arena)s” after the schedule was "
-        "published, and %(num)d meeting with them is called off. Re-run the schedule to fill "
-        "the free slot.",
-        "%(who)s cancelled their participation in “%(arena)s” after the schedule was "
-        "published, and %(num)d meetings with them are called off. Re-run the schedule to "
-        "fill the free slots.", count, who=p.get("who", ""), arena=p.get("arena", ""))
+    return _late_leaving(p, lambda **names: _(
+        "%(who)s said no to “%(arena)s” after the schedule was published. They had no "
+        "meetings in it, so no slot was freed.", **names),
+        lambda count, **names: ngettext(
+            "%(who)s said no to “%(arena)s” after the schedule was published, and %(num)d "
+            "meeting with them is called off. Re-run the schedule to fill the free slot.",
+            "%(who)s said no to “%(arena)s” after the schedule was published, and %(num)d "
+            "meetings with them are called off. Re-run the schedule to fill the free slots.",
+            count, **names))
 
 
 # What the host associations' staff are told (arena_notices.late_answer, late_cancel).
@@ -193,10 +219,7 @@ TO_STAFF = {
         "%(who)s said yes to “%(arena)s” after the schedule was published and has no "
         "meetings yet. Re-run the schedule to fit them in.",
         who=p.get("who", ""), arena=p.get("arena", "")),
-    "late_no": lambda p: _(
-        "%(who)s said no to “%(arena)s” after the schedule was published; their meetings "
-        "are called off. Re-run the schedule to fill the free slots.",
-        who=p.get("who", ""), arena=p.get("arena", "")),
+    "late_no": lambda p: _late_no(p),
     "late_cancel": lambda p: _late_cancel(p),
 }
 

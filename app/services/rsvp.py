@@ -166,8 +166,6 @@ def answer(invitation_id: int, accept: bool) -> tuple[Invitation, str]:
         elif invitation.state == "declined":
             outcome = "unchanged"
         else:
-            if invitation.state == "accepted":  # a place in the schedule is given up
-                arena_notices.late_answer(arena, invitation.user, said_yes=False)
             _decline(arena, invitation)
             return invitation, "declined"
         db.session.commit()
@@ -195,12 +193,16 @@ def _decline(arena: Arena, invitation: Invitation) -> None:
     """A no stops the person coming as a participant's cancel does (withdraw): after a yes
     their meetings are called off and the partners told; the seat goes to the waiting list.
     It ends declined, with the answer's time, and with no audit entry (answers are not
-    audited). Commits and sends."""
+    audited). After a yes, the host staff are told how many meetings it called off (once
+    the schedule is published). Commits and sends."""
+    gives_up_a_place = invitation.state == "accepted"
     invitation.answered_at = utcnow()
-    _freed, told, newly = meeting_changes.stop_coming(
+    freed, told, newly = meeting_changes.stop_coming(
         arena, invitation,
         lambda mine: arena_notices.partner_withdrew(arena, invitation.user, mine),
         state="declined")
+    if gives_up_a_place:  # in the app only, saved with seat_freed's commit
+        arena_notices.late_answer(arena, invitation.user, said_yes=False, freed=freed)
     meeting_changes.seat_freed(arena, invitation.user, told, newly)
 
 
