@@ -12,11 +12,8 @@ class ImportForm(KobleForm):
     """A CSV or .xlsx file of members."""
 
     file = FileField(_l("Member list (CSV or Excel .xlsx)"), validators=[FileRequired()],
-                     description=_l("Columns: email, name, role (founder or investor), "
-                                    "municipality, organisation, phone; optional: "
-                                    "investor_type, sectors, stages, stage, summary, "
-                                    "past_investments (investors' number of past "
-                                    "investments)."))
+                     description=_l("One member per row, under a first row that names the "
+                                    "columns (see “Columns” below)."))
 
 
 class ConfirmForm(KobleForm):

@@ -32,6 +32,7 @@ from app.services import arena_exports, data_exports, imports
 from app.services import arenas as arena_service
 from app.services.errors import NotFound
 from app.services.exports import download
+from app.services.investors import MAX_PAST_INVESTMENTS
 
 bp = Blueprint("members", __name__)
 
@@ -119,7 +120,9 @@ def import_upload():
             return redirect(url_for("members.import_preview"), 303)
     status = 422 if form.errors else 200
     return render_template("members/import.html", form=form, max_rows=imports.MAX_ROWS,
-                           max_mb=imports.MAX_BYTES // (1024 * 1024)), status
+                           max_mb=imports.MAX_BYTES // (1024 * 1024),
+                           columns=imports.COLUMN_LABELS, vocabulary=vocabulary,
+                           max_investments=MAX_PAST_INVESTMENTS), status
 
 
 @bp.route("/staff/members/import/preview")
@@ -134,7 +137,7 @@ def import_preview():
     return render_template("members/preview.html", plans=plans, counts=imports.counts(plans),
                            filename=pending["filename"], form=ConfirmForm(),
                            sides=vocabulary.SIDES, ignored=pending.get("ignored", []),
-                           columns=imports.COLUMNS)
+                           columns=[imports.COLUMN_LABELS[c] for c in imports.COLUMNS])
 
 
 @bp.route("/staff/members/import/confirm", methods=["POST"])

@@ -44,8 +44,9 @@ ALIASES = {"e-mail": "email", "e-post": "email", "epost": "email", "navn": "name
            "company": "organisation", "selskap": "organisation", "organisasjon": "organisation",
            "telefon": "phone", "mobile": "phone", "investments": "past_investments",
            "tidligere_investeringer": "past_investments", "investeringer": "past_investments"}
-# The columns as the pages name them: a message about a column the file does not name (a
-# request's old preview) says its name in the reader's language.
+# The columns as the pages name them. A file's first row may name a column so, in bokmål or
+# English ("Bransjer", "Sectors"), as well as by its key or an alias; the upload page lists
+# them in the reader's language.
 COLUMN_LABELS = {
     "email": _l("E-mail"), "name": _l("Name"), "role": _l("Role"),
     "municipality": _l("Municipality"), "organisation": _l("Organisation"),
@@ -95,20 +96,40 @@ class Table:
     headers: dict[str, str] = field(default_factory=dict)
 
 
+def _fold(text) -> str:
+    """A name as compared: any case, runs of spaces as one."""
+    return " ".join(str(text).split()).casefold()
+
+
 # --- reading --------------------------------------------------------------------------------
-def _header_key(raw) -> str:
-    key = str(raw or "").strip().lower().replace(" ", "_")
-    return ALIASES.get(key, key)
+def _column_names() -> dict[str, str]:
+    """Every name a first row may give a column, folded, to its key: the key, an alias, and
+    its label in every language of the site, with spaces or underscores between words."""
+    names = {}
+    for locale in current_app.config["LANGUAGES"]:
+        with force_locale(locale):
+            for key, label in COLUMN_LABELS.items():
+                names[_fold(label)] = key
+    names.update({name.replace(" ", "_"): key for name, key in names.items()})
+    names.update(ALIASES)
+    names.update({key: key for key in COLUMNS})
+    return names
+
+
+def _header_key(raw, names: dict[str, str]) -> str:
+    text = _fold(raw or "")
+    return names.get(text) or names.get(text.replace(" ", "_")) or text.replace(" ", "_")
 
 
 def _table_from_matrix(matrix: list[list]) -> Table:
     if not matrix:
         raise BadFile(_("The file is empty."))
-    header = [_header_key(h) for h in matrix[0]]
+    names = _column_names()
+    header = [_header_key(h, names) for h in matrix[0]]
     missing = [c for c in ("email", "name", "role") if c not in header]
     if missing:
         raise BadFile(_("The first row must name the columns; missing: %(cols)s.",
-                        cols=", ".join(missing)))
+                        cols=", ".join(str(COLUMN_LABELS[c]) for c in missing)))
     ignored = [str(raw).strip() for raw, key in zip(matrix[0], header, strict=True)
                if key and key not in COLUMNS]
     headers = {}
@@ -190,11 +211,6 @@ def read_table(filename: str, data: bytes) -> list[dict]:
 
 
 # --- planning -------------------------------------------------------------------------------
-def _fold(text) -> str:
-    """A name as compared: any case, runs of spaces as one."""
-    return " ".join(str(text).split()).casefold()
-
-
 def _names(mapping: dict) -> dict[str, str]:
     """Each value of a fixed list by its key and by its label in every language of the site
     ("energy", "Energy", "Energi"), folded, to its key. A sheet is filled in by people who

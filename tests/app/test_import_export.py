@@ -145,7 +145,7 @@ def test_reimport_updates_and_nothing_written_on_failure(app, client, staff, mon
     ("members.csv", b"\x00\x01\x02\xff\xfe binary", "not a CSV or Excel"),
     ("members.xlsx", b"PK\x03\x04 not really a zip", "could not be read"),
     ("members.csv", b"", "file is empty"),
-    ("members.csv", b"navn;telefon\nKari;123\n", "missing: email, role"),
+    ("members.csv", b"navn;telefon\nKari;123\n", "missing: E-mail, Role"),
 ])
 def test_bad_files_get_a_clear_message(client, staff, name, data, message):
     response = _upload(client, data, name)

@@ -12,10 +12,10 @@ from app.extensions import db
 from app.models import User
 from tests.factories import make_user
 
-# As a bokmål spreadsheet would name the columns: "Bransjer" and "Fase" are not columns
-# the import reads (sectors, stage), so their cells would be lost.
-WITH_UNKNOWN = ("e-post;navn;rolle;kommune;Bransjer;Fase;\n"
-                "kari@solfanger.no;Kari Nordmann;gründer;Øvre Eiker;energi;idé;\n")
+# As a member register would name its columns: "Ansatte" and "Nettside" are not columns the
+# import reads, so their cells would be lost ("Bransjer" and "Fase" are: sectors, stage).
+WITH_UNKNOWN = ("e-post;navn;rolle;kommune;Bransjer;Ansatte;Nettside;Fase;\n"
+                "kari@solfanger.no;Kari Nordmann;gründer;Øvre Eiker;energi;12;sol.no;idé;\n")
 HEADER_ONLY = "e-post;navn;rolle\n;;\n"
 
 
@@ -34,10 +34,10 @@ def _upload(client, text: str):
 
 
 @pytest.mark.parametrize(("lang", "left_out", "reads"), [
-    ("nb", "Koble kjenner ikke disse kolonnene og hopper over dem: Bransjer, Fase.",
-     "Kolonnene Koble leser: email, name, role,"),
-    ("en", "Koble does not know these columns and leaves them out: Bransjer, Fase.",
-     "The columns Koble reads: email, name, role,"),
+    ("nb", "Koble kjenner ikke disse kolonnene og hopper over dem: Ansatte, Nettside.",
+     "Kolonnene Koble leser: E-post, Navn, Rolle,"),
+    ("en", "Koble does not know these columns and leaves them out: Ansatte, Nettside.",
+     "The columns Koble reads: E-mail, Name, Role,"),
 ])
 def test_preview_names_the_columns_left_out(client, auth, lang, left_out, reads):
     _login_staff(client, auth, lang)
@@ -73,4 +73,4 @@ def test_cli_names_the_columns_left_out(app, tmp_path):
     path.write_bytes(WITH_UNKNOWN.encode("cp1252"))
     result = app.test_cli_runner().invoke(args=["members", "import", str(path), "--dry-run"])
     assert result.exit_code == 0, result.output
-    assert "Columns not read (their cells are left out): Bransjer, Fase" in result.output
+    assert "Columns not read (their cells are left out): Ansatte, Nettside" in result.output
