@@ -36,8 +36,8 @@ def _preview(client) -> str:
 
 
 def _cells(html: str, email: str) -> list[str]:
-    row = html.split(f"<td>{email}</td>", 1)[1].split("</tr>", 1)[0]
-    cells = re.findall(r"<td>(.*?)</td>", row, re.S)
+    row = re.split(rf"<td[^>]*>{re.escape(email)}</td>", html, maxsplit=1)[1].split("</tr>", 1)[0]
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
     return [re.sub(r"<[^>]+>", "", cell).strip() for cell in cells]
 
 

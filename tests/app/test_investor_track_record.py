@@ -317,7 +317,8 @@ def test_a_files_numbers_read_the_same_in_either_language(app):
 def _preview_reasons(client) -> dict[str, str]:
     html = client.get("/staff/members/import/preview").get_data(as_text=True)
     return {email: reason for email, reason in re.findall(
-        r'<tr class="import-reject">\s*<td>\d+</td><td>([^<]+)</td>.*?<td>([^<]*)</td>\s*</tr>',
+        r'<tr class="import-reject"[^>]*>\s*<td[^>]*>\d+</td><td[^>]*>([^<]+)</td>'
+        r'.*?<td[^>]*>([^<]*)</td>\s*</tr>',
         html, re.S)}
 
 

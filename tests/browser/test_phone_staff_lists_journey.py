@@ -1,0 +1,200 @@
+"""On a 390 px phone the staff's moderation list, the admin's people list, the member import's
+preview, the attendance page and the API tokens show every row whole: its facts, its reasons
+and its buttons inside the screen, with nothing scrolling sideways. Before, each table
+scrolled inside its box: Hide sat at 537 px, a person's role at 436 px, the import's "Why"
+(the reasons a row is rejected), the attendance's Present / Absent and a token's Revoke past
+the screen's edge. Now each row is a card
+below md (koble.css .table-stack, as the invitation list and the schedule), and a desktop
+keeps the tables with their column headers."""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.seed_server import STAFF_EMAIL, STAFF_PASSWORD
+from tests.browser.support import DEMO_PASSWORD
+from tests.browser.test_phone_staff_tables_journey import _all_on_screen, _no_sideways_page
+
+ADMIN_EMAIL = "admin@demo.koble.no"
+
+# Every element matching the selector: where it is, and whether a box around it scrolls
+# sideways (a box wider than itself that clips it).
+_BOXES = """(selector) => {
+  const width = document.documentElement.clientWidth;
+  return [...document.querySelectorAll(selector)].map(e => {
+    const box = e.getBoundingClientRect();
+    let scrolls = false;
+    for (let a = e.parentElement; a; a = a.parentElement) {
+      if (a.scrollWidth > a.clientWidth + 1 && getComputedStyle(a).overflowX !== 'visible') {
+        scrolls = true;
+      }
+    }
+    return {text: e.innerText.trim().slice(0, 40), left: box.left, right: box.right,
+            width: box.width, screen: width, scrolls};
+  });
+}"""
+
+
+def _every_cell_on_screen(person, selector: str = "main table tbody :is(td, th)") -> int:
+    """Each body cell of the page's table (a row's facts, reasons and buttons) lies inside the
+    screen, in no box that scrolls sideways."""
+    boxes = person.page.evaluate(_BOXES, selector)
+    assert boxes, f"no {selector!r} on {person.page.url}"
+    for box in boxes:
+        assert box["left"] >= 0 and box["right"] <= box["screen"], box
+        assert not box["scrolls"], box
+    return len(boxes)
+
+
+def _still_a_table_on_a_desktop(person, header: str) -> None:
+    """At 1280 px the table keeps its look: column headers in a row above the rows."""
+    table = person.page.locator("main table").first
+    expect(table.get_by_role("columnheader", name=person.t(header))).to_be_visible()
+    assert table.evaluate("t => getComputedStyle(t).display") == "table"
+
+
+def test_moderation_rows_and_hide_are_on_screen_on_a_phone(new_user):
+    staff = new_user(PHONE, name="staff-390")
+    staff.login(STAFF_EMAIL, STAFF_PASSWORD)
+    first = staff.lang
+    for lang in ("nb", "en"):
+        staff.use_language(lang)
+        staff.goto("/staff/pitches")
+        _no_sideways_page(staff)
+        assert _all_on_screen(staff, "main table a.btn", "Hide") >= 5
+        assert _every_cell_on_screen(staff) >= 5 * 5
+        # the table is still a table, with its column headers, for screen readers
+        table = staff.page.get_by_role("table").first
+        expect(table.get_by_role("columnheader", name=staff.t("Status"))).to_have_count(1)
+        staff.check(f"moderation-390-{lang}")
+    desk = new_user(DESKTOP, name="staff-desktop")
+    desk.login(STAFF_EMAIL, STAFF_PASSWORD)
+    desk.goto("/staff/pitches")
+    _still_a_table_on_a_desktop(desk, "Status")
+    desk.check("moderation-desktop")
+    staff.use_language(first)
+
+
+def test_admin_people_rows_are_on_screen_on_a_phone(new_user):
+    admin = new_user(PHONE, name="admin-390")
+    admin.login(ADMIN_EMAIL, DEMO_PASSWORD)
+    first = admin.lang
+    for lang in ("nb", "en"):
+        admin.use_language(lang)
+        admin.goto("/admin/users")
+        _no_sideways_page(admin)
+        # name (the link to the person), e-mail, role, association, active, last login
+        assert _every_cell_on_screen(admin) >= 6 * 10
+        assert _all_on_screen(admin, "main table td", "Administrator") >= 1
+        expect(admin.page.get_by_role("table").first.get_by_role(
+            "columnheader", name=admin.t("Role"))).to_have_count(1)
+        admin.check(f"people-390-{lang}")
+    desk = new_user(DESKTOP, name="admin-desktop")
+    desk.login(ADMIN_EMAIL, DEMO_PASSWORD)
+    desk.goto("/admin/users")
+    _still_a_table_on_a_desktop(desk, "Role")
+    desk.check("people-desktop")
+    admin.use_language(first)
+
+
+MEMBERS_CSV = ("email,name,role\n"
+               "ny.grunder@example.no,Ny Gründer,founder\n"
+               "ikke-en-adresse,Uten Adresse,founder\n"
+               "rolle@example.no,Feil Rolle,partner\n").encode()
+
+
+def _preview(person, viewport_name: str) -> None:
+    person.goto("/staff/members/import")
+    person.page.locator("main input[type=file]").set_input_files(
+        files=[{"name": "medlemmer.csv", "mimeType": "text/csv", "buffer": MEMBERS_CSV}])
+    person.page.locator("main form[enctype] button[type=submit]").click()
+    person.page.wait_for_url("**/staff/members/import/preview")
+
+
+def test_import_preview_reasons_are_on_screen_on_a_phone(new_user):
+    staff = new_user(PHONE, name="import-390")
+    staff.login(STAFF_EMAIL, STAFF_PASSWORD)
+    first = staff.lang
+    for lang in ("nb", "en"):
+        staff.use_language(lang)
+        _preview(staff, "phone")
+        _no_sideways_page(staff)
+        # the two rejected rows' reasons (the "Why" column) and their result
+        reasons = staff.page.evaluate(_BOXES, "main tr.import-reject > td:last-child")
+        assert len(reasons) == 2, reasons
+        for reason in reasons:
+            assert reason["text"] and not reason["scrolls"], reason
+            assert reason["left"] >= 0 and reason["right"] <= reason["screen"], reason
+        assert _all_on_screen(staff, "main table td", "Rejected") == 2
+        assert _every_cell_on_screen(staff) == 3 * 6
+        expect(staff.page.get_by_role("table").first.get_by_role(
+            "columnheader", name=staff.t("Why"))).to_have_count(1)
+        staff.check(f"import-preview-390-{lang}")
+    staff.page.locator("main form[action$='/cancel'] button").click()
+    staff.use_language(first)
+    desk = new_user(DESKTOP, name="import-desktop")
+    desk.login(STAFF_EMAIL, STAFF_PASSWORD)
+    _preview(desk, "desktop")
+    _still_a_table_on_a_desktop(desk, "Why")
+    desk.check("import-preview-desktop")
+    desk.page.locator("main form[action$='/cancel'] button").click()
+
+
+def _open_attendance(person) -> str:
+    """The staff's arena whose attendance can be marked now (the demo's arena held last
+    month), found by its page, not by its id."""
+    person.goto("/staff/arenas")
+    links = person.page.locator("main table a").evaluate_all("as => as.map(a => a.href)")
+    for link in links:
+        person.goto(link + "/attendance")
+        if not person.page.locator("#attendance-closed").count():
+            return link + "/attendance"
+    raise AssertionError("no arena whose attendance is open")
+
+
+def test_attendance_buttons_are_on_screen_on_a_phone(new_user):
+    staff = new_user(PHONE, name="attendance-390")
+    staff.login(STAFF_EMAIL, STAFF_PASSWORD)
+    first = staff.lang
+    page = _open_attendance(staff)
+    for lang in ("nb", "en"):
+        staff.use_language(lang)
+        staff.goto(page)
+        _no_sideways_page(staff)
+        present = _all_on_screen(staff, "main table button", "Present")
+        assert present >= 2
+        assert _all_on_screen(staff, "main table button", "Absent") == present
+        assert _every_cell_on_screen(staff) == present * 5
+        staff.check(f"attendance-390-{lang}")
+    desk = new_user(DESKTOP, name="attendance-desktop")
+    desk.login(STAFF_EMAIL, STAFF_PASSWORD)
+    desk.goto(page)
+    _still_a_table_on_a_desktop(desk, "Present?")
+    desk.check("attendance-desktop")
+    staff.use_language(first)
+
+
+def test_token_revoke_is_on_screen_on_a_phone(new_user):
+    staff = new_user(PHONE, name="tokens-390")
+    staff.login(STAFF_EMAIL, STAFF_PASSWORD)
+    first = staff.lang
+    staff.goto("/account/tokens")
+    form = staff.page.locator("main form[method=post]").last
+    form.get_by_label(staff.t("Name"), exact=True).fill("Telefonlista")
+    form.get_by_label(staff.t("Your password")).fill(STAFF_PASSWORD)
+    form.get_by_role("button", name=staff.t("Create token")).click()
+    staff.page.wait_for_load_state("load")
+    for lang in ("nb", "en"):
+        staff.use_language(lang)
+        staff.goto("/account/tokens")
+        _no_sideways_page(staff)
+        assert _all_on_screen(staff, "main table a.btn", "Revoke") >= 1
+        assert _every_cell_on_screen(staff) >= 7
+        staff.check(f"tokens-390-{lang}")
+    desk = new_user(DESKTOP, name="tokens-desktop")
+    desk.login(STAFF_EMAIL, STAFF_PASSWORD)
+    desk.goto("/account/tokens")
+    _still_a_table_on_a_desktop(desk, "Access")
+    desk.check("tokens-desktop")
+    staff.use_language(first)
