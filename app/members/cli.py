@@ -8,7 +8,7 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
-from app.services import data_exports, imports, links
+from app.services import data_exports, imports, links, member_files
 from app.services.accounts import association_by_slug
 from app.services.exports import csv_text, norwegian_csv, xlsx_bytes
 
@@ -36,8 +36,8 @@ def import_members(path: str, association: str | None, dry_run: bool):
 def _import(path: str, association: str | None, dry_run: bool) -> None:
     data = Path(path).read_bytes()
     try:
-        table = imports.read_upload(path, data)
-    except imports.BadFile as error:
+        table = member_files.read_upload(path, data)
+    except member_files.BadFile as error:
         raise click.ClickException(error.message) from error
     rows = table.rows
     if table.ignored:

@@ -28,7 +28,7 @@ from flask_login import current_user
 from app import vocabulary
 from app.members.forms import ConfirmForm, ImportForm
 from app.permissions import role_required
-from app.services import arena_exports, data_exports, imports
+from app.services import arena_exports, data_exports, imports, member_files
 from app.services import arenas as arena_service
 from app.services.errors import NotFound
 from app.services.exports import download
@@ -55,7 +55,7 @@ def _pending_path(import_id: str) -> str:
     return os.path.join(_pending_dir(), f"{import_id}.json")
 
 
-def _save_pending(table: imports.Table, filename: str) -> str:
+def _save_pending(table: member_files.Table, filename: str) -> str:
     _sweep()
     import_id = secrets.token_urlsafe(24)
     path = _pending_path(import_id)
@@ -109,19 +109,19 @@ def import_upload():
     form = ImportForm()
     if form.validate_on_submit():
         upload = form.file.data
-        data = upload.read(imports.MAX_BYTES + 1)
+        data = upload.read(member_files.MAX_BYTES + 1)
         try:
-            table = imports.read_upload(upload.filename or "", data)
-        except imports.BadFile as error:
+            table = member_files.read_upload(upload.filename or "", data)
+        except member_files.BadFile as error:
             form.file.errors.append(error.message)
         else:
             _drop_pending()
             session[SESSION_KEY] = _save_pending(table, upload.filename or "")
             return redirect(url_for("members.import_preview"), 303)
     status = 422 if form.errors else 200
-    return render_template("members/import.html", form=form, max_rows=imports.MAX_ROWS,
-                           max_mb=imports.MAX_BYTES // (1024 * 1024),
-                           columns=imports.COLUMN_LABELS, vocabulary=vocabulary,
+    return render_template("members/import.html", form=form, max_rows=member_files.MAX_ROWS,
+                           max_mb=member_files.MAX_BYTES // (1024 * 1024),
+                           columns=member_files.COLUMN_LABELS, vocabulary=vocabulary,
                            max_investments=MAX_PAST_INVESTMENTS), status
 
 
@@ -137,7 +137,7 @@ def import_preview():
     return render_template("members/preview.html", plans=plans, counts=imports.counts(plans),
                            filename=pending["filename"], form=ConfirmForm(),
                            sides=vocabulary.SIDES, ignored=pending.get("ignored", []),
-                           columns=[imports.COLUMN_LABELS[c] for c in imports.COLUMNS])
+                           columns=[member_files.COLUMN_LABELS[c] for c in member_files.COLUMNS])
 
 
 @bp.route("/staff/members/import/confirm", methods=["POST"])

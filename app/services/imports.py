@@ -1,6 +1,6 @@
 """Bulk import of members (founders' companies and investors) from CSV or .xlsx.
 
-Two steps: `read_table` + `plan` show, row by row, what would be created, updated or
+Two steps: `member_files.read_upload` + `plan` show, row by row, what would be created, updated or
 rejected and why, writing nothing; `apply` re-plans the same rows against the database
 as it is then and writes every accepted row in one transaction (all or nothing). New
 people get an e-mail with a link to set their password.
@@ -8,10 +8,7 @@ people get an e-mail with a link to set their password.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -28,32 +25,13 @@ from app.extensions import db
 from app.models import InvestorProfile, Pitch, User
 from app.services import audit, events, links
 from app.services.accounts import association_by_slug, normalise_email
-from app.services.errors import DomainError
 from app.services.investors import MAX_PAST_INVESTMENTS
+from app.services.member_files import COLUMN_LABELS, fold
 from app.services.passwords import unusable_hash
 from app.typed_numbers import read_number
 
-MAX_BYTES = 2 * 1024 * 1024
-MAX_ROWS = 5000
 ROLES = {"founder": "founder", "gründer": "founder", "grunder": "founder",
          "investor": "investor", "investorer": "investor"}
-COLUMNS = ("email", "name", "role", "municipality", "organisation", "phone", "investor_type",
-           "sectors", "stages", "stage", "summary", "past_investments")
-ALIASES = {"e-mail": "email", "e-post": "email", "epost": "email", "navn": "name",
-           "rolle": "role", "kommune": "municipality", "organization": "organisation",
-           "company": "organisation", "selskap": "organisation", "organisasjon": "organisation",
-           "telefon": "phone", "mobile": "phone", "investments": "past_investments",
-           "tidligere_investeringer": "past_investments", "investeringer": "past_investments"}
-# The columns as the pages name them. A file's first row may name a column so, in bokmål or
-# English ("Bransjer", "Sectors"), as well as by its key or an alias; the upload page lists
-# them in the reader's language.
-COLUMN_LABELS = {
-    "email": _l("E-mail"), "name": _l("Name"), "role": _l("Role"),
-    "municipality": _l("Municipality"), "organisation": _l("Organisation"),
-    "phone": _l("Phone"), "investor_type": _l("Investor type"), "sectors": _l("Sectors"),
-    "stages": _l("Stages"), "stage": _l("Stage"), "summary": _l("Summary"),
-    "past_investments": _l("Past investments"),
-}
 # The columns whose cells name values of a fixed list; "sectors" and "stages" may name several.
 VALUE_COLUMNS = {"investor_type": vocabulary.INVESTOR_TYPES, "sectors": vocabulary.SECTORS,
                  "stages": vocabulary.STAGES, "stage": vocabulary.STAGES}
@@ -65,10 +43,6 @@ ALREADY_REGISTERED = {
     "staff": _l("Already registered as staff."),
     "admin": _l("Already registered as an administrator."),
 }
-
-
-class BadFile(DomainError):
-    """The upload is not a readable CSV or .xlsx member list."""
 
 
 @dataclass
@@ -85,131 +59,6 @@ class RowPlan:
         return self.values.get("email", "")
 
 
-@dataclass
-class Table:
-    """A member list as read: its data rows, the names in its first row of columns the
-    import does not know (their cells are left out), and each known column's name as the
-    file writes it (messages about a cell name its column so)."""
-
-    rows: list[dict]
-    ignored: list[str]
-    headers: dict[str, str] = field(default_factory=dict)
-
-
-def _fold(text) -> str:
-    """A name as compared: any case, runs of spaces as one."""
-    return " ".join(str(text).split()).casefold()
-
-
-# --- reading --------------------------------------------------------------------------------
-def _column_names() -> dict[str, str]:
-    """Every name a first row may give a column, folded, to its key: the key, an alias, and
-    its label in every language of the site, with spaces or underscores between words."""
-    names = {}
-    for locale in current_app.config["LANGUAGES"]:
-        with force_locale(locale):
-            for key, label in COLUMN_LABELS.items():
-                names[_fold(label)] = key
-    names.update({name.replace(" ", "_"): key for name, key in names.items()})
-    names.update(ALIASES)
-    names.update({key: key for key in COLUMNS})
-    return names
-
-
-def _header_key(raw, names: dict[str, str]) -> str:
-    text = _fold(raw or "")
-    return names.get(text) or names.get(text.replace(" ", "_")) or text.replace(" ", "_")
-
-
-def _table_from_matrix(matrix: list[list]) -> Table:
-    if not matrix:
-        raise BadFile(_("The file is empty."))
-    names = _column_names()
-    header = [_header_key(h, names) for h in matrix[0]]
-    missing = [c for c in ("email", "name", "role") if c not in header]
-    if missing:
-        raise BadFile(_("The first row must name the columns; missing: %(cols)s.",
-                        cols=", ".join(str(COLUMN_LABELS[c]) for c in missing)))
-    ignored = [str(raw).strip() for raw, key in zip(matrix[0], header, strict=True)
-               if key and key not in COLUMNS]
-    headers = {}
-    for raw, key in zip(matrix[0], header, strict=True):
-        if key in COLUMNS:
-            headers.setdefault(key, str(raw).strip())
-    rows = []
-    for cells in matrix[1:]:
-        values = {key: ("" if cell is None else str(cell).strip())
-                  for key, cell in zip(header, cells, strict=False) if key in COLUMNS}
-        if any(values.values()):
-            rows.append(values)
-        if len(rows) > MAX_ROWS:
-            raise BadFile(_("At most %(n)d rows per import.", n=MAX_ROWS))
-    if not rows:
-        raise BadFile(_("The file names the columns but has no members under them."))
-    return Table(rows=rows, ignored=ignored, headers=headers)
-
-
-def _read_csv(data: bytes) -> list[list]:
-    if b"\x00" in data:
-        raise BadFile(_("This is not a CSV or Excel (.xlsx) file."))
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            text = data.decode("cp1252")
-        except UnicodeDecodeError as error:
-            raise BadFile(_("This is not a CSV or Excel (.xlsx) file.")) from error
-    if any(ord(c) < 32 and c not in "\t\r\n" for c in text[:4096]):
-        raise BadFile(_("This is not a CSV or Excel (.xlsx) file."))
-    first = text.split("\n", 1)[0]
-    delimiter = max(",;\t", key=first.count)
-    try:
-        return [row for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
-    except csv.Error as error:
-        raise BadFile(_("The CSV file could not be read: %(error)s", error=error)) from error
-
-
-def _read_xlsx(data: bytes) -> list[list]:
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        raise BadFile(_("The Excel file could not be read.")) from error
-    try:
-        sheet = book.worksheets[0]
-        matrix = []
-        for row in sheet.iter_rows(values_only=True):
-            matrix.append(list(row))
-            if len(matrix) > MAX_ROWS + 1:
-                raise BadFile(_("At most %(n)d rows per import.", n=MAX_ROWS))
-        return matrix
-    finally:
-        book.close()
-
-
-def read_upload(filename: str, data: bytes) -> Table:
-    """An uploaded CSV or .xlsx file's data rows as {column: text}, and the columns of its
-    first row that the import does not read."""
-    if not data:
-        raise BadFile(_("The file is empty."))
-    if len(data) > MAX_BYTES:
-        raise BadFile(_("The file is larger than %(mb)d MB.", mb=MAX_BYTES // (1024 * 1024)))
-    name = (filename or "").lower()
-    if data[:4] == b"PK\x03\x04":
-        if not name.endswith((".xlsx", ".xlsm")):
-            raise BadFile(_("Upload a CSV file or an Excel workbook (.xlsx)."))
-        return _table_from_matrix(_read_xlsx(data))
-    if not name.endswith((".csv", ".txt")):
-        raise BadFile(_("Upload a CSV file or an Excel workbook (.xlsx)."))
-    return _table_from_matrix(_read_csv(data))
-
-
-def read_table(filename: str, data: bytes) -> list[dict]:
-    """The data rows of an uploaded CSV or .xlsx file as {column: text}."""
-    return read_upload(filename, data).rows
-
-
 # --- planning -------------------------------------------------------------------------------
 def _names(mapping: dict) -> dict[str, str]:
     """Each value of a fixed list by its key and by its label in every language of the site
@@ -219,8 +68,8 @@ def _names(mapping: dict) -> dict[str, str]:
     for locale in current_app.config["LANGUAGES"]:
         with force_locale(locale):
             for key, label in mapping.items():
-                names.setdefault(_fold(label), key)
-    names.update({_fold(key): key for key in mapping})
+                names.setdefault(fold(label), key)
+    names.update({fold(key): key for key in mapping})
     return names
 
 
@@ -245,7 +94,7 @@ class _Values:
         """The keys a cell names; a value the list does not have is a reason to reject."""
         names = self.names[column]
         items = _split(raw) if column in ("sectors", "stages") else [raw.strip()]
-        bad = [item for item in items if _fold(item) not in names]
+        bad = [item for item in items if fold(item) not in names]
         if bad:
             # each value in the language's quotes (outside ngettext's call, which the
             # message extraction does not look into)
@@ -257,7 +106,7 @@ class _Values:
                 "Unknown values in the column “%(column)s”: %(values)s. Valid values: "
                 "%(valid)s.", len(bad), column=self.column(column), values=quoted,
                 valid=valid))
-        return [names[_fold(item)] for item in items if _fold(item) in names]
+        return [names[fold(item)] for item in items if fold(item) in names]
 
 
 # A file's numbers are written as its spreadsheet's locale writes them, not as the person
@@ -319,7 +168,7 @@ def _check_row(row: RowPlan, values: _Values) -> None:
                              value=v.get("role", "")))
     v["role"] = role
     if v.get("municipality"):
-        key = values.municipalities.get(_fold(v["municipality"]))
+        key = values.municipalities.get(fold(v["municipality"]))
         if key is None:
             row.reasons.append(_("Unknown municipality “%(value)s”.", value=v["municipality"]))
         v["municipality"] = key

@@ -12,7 +12,7 @@ from openpyxl import Workbook, load_workbook
 
 from app.extensions import db
 from app.models import Interest, InvestorProfile, Pitch, User
-from app.services import imports
+from app.services import imports, member_files
 from tests.factories import (
     make_arena,
     make_investor,
@@ -159,7 +159,7 @@ def test_bad_files_get_a_clear_message(client, staff, name, data, message):
 
 
 def test_too_many_rows_are_refused(client, staff, monkeypatch):
-    monkeypatch.setattr(imports, "MAX_ROWS", 10)
+    monkeypatch.setattr(member_files, "MAX_ROWS", 10)
     response = _upload(client, as_csv(member_rows(11)), "m.csv")
     assert response.status_code == 422 and "At most 10 rows" in response.get_data(as_text=True)
 

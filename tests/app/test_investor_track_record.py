@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import InvestorProfile, MatchScore, User
-from app.services import events, imports, matching
+from app.services import events, imports, matching, member_files
 from app.services.investors import MAX_PAST_INVESTMENTS
 from tests.app.api.helpers import bearer
 from tests.app.matching_data import tiny_market
@@ -260,7 +260,7 @@ def test_import_rejects_a_bad_past_investments_cell(app, value):
 
 
 def test_import_reads_the_norwegian_column_name(app):
-    rows = imports.read_table("medlemmer.csv", (
+    rows = member_files.read_table("medlemmer.csv", (
         b"e-post;navn;rolle;organisasjon;tidligere investeringer\n"
         b"ny@fond.no;Ny Investor;investor;Nytt Fond AS;8\n"))
     imports.apply(make_user("staff"), rows)
@@ -293,7 +293,7 @@ def _norwegian_csv(*lines: str) -> bytes:
     ("12,0", 12), ("12.0", 12), ("12", 12), ("1 000", 1000), ("1\u00a0000", 1000),
     ("1 000,0", 1000), ("1\u00a0000,0", 1000), ("0,0", 0)])
 def test_import_reads_numbers_as_norwegian_spreadsheets_write_them(app, value, count):
-    rows = imports.read_table("medlemmer.csv", _norwegian_csv(
+    rows = member_files.read_table("medlemmer.csv", _norwegian_csv(
         f"ny@fond.no;Ny Investor;investor;Nytt Fond AS;{value}"))
     with app.test_request_context():
         [row] = imports.plan(rows)

@@ -1,0 +1,166 @@
+"""Reading a member list: an uploaded CSV or .xlsx file's first row names its columns (by
+key, alias, or the label the pages use, in bokmål or English) and each further row is one
+member, as {column: text}. Nothing here judges a value; `imports.plan` does.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass, field
+
+from flask import current_app
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from app.services.errors import DomainError
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_ROWS = 5000
+COLUMNS = ("email", "name", "role", "municipality", "organisation", "phone", "investor_type",
+           "sectors", "stages", "stage", "summary", "past_investments")
+ALIASES = {"e-mail": "email", "e-post": "email", "epost": "email", "navn": "name",
+           "rolle": "role", "kommune": "municipality", "organization": "organisation",
+           "company": "organisation", "selskap": "organisation", "organisasjon": "organisation",
+           "telefon": "phone", "mobile": "phone", "investments": "past_investments",
+           "tidligere_investeringer": "past_investments", "investeringer": "past_investments"}
+# The columns as the pages name them. A file's first row may name a column so, in bokmål or
+# English ("Bransjer", "Sectors"), as well as by its key or an alias; the upload page lists
+# them in the reader's language.
+COLUMN_LABELS = {
+    "email": _l("E-mail"), "name": _l("Name"), "role": _l("Role"),
+    "municipality": _l("Municipality"), "organisation": _l("Organisation"),
+    "phone": _l("Phone"), "investor_type": _l("Investor type"), "sectors": _l("Sectors"),
+    "stages": _l("Stages"), "stage": _l("Stage"), "summary": _l("Summary"),
+    "past_investments": _l("Past investments"),
+}
+
+
+class BadFile(DomainError):
+    """The upload is not a readable CSV or .xlsx member list."""
+
+
+@dataclass
+class Table:
+    """A member list as read: its data rows, the names in its first row of columns the
+    import does not know (their cells are left out), and each known column's name as the
+    file writes it (messages about a cell name its column so)."""
+
+    rows: list[dict]
+    ignored: list[str]
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def fold(text) -> str:
+    """A name as compared: any case, runs of spaces as one."""
+    return " ".join(str(text).split()).casefold()
+
+
+def _column_names() -> dict[str, str]:
+    """Every name a first row may give a column, folded, to its key: the key, an alias, and
+    its label in every language of the site, with spaces or underscores between words."""
+    names = {}
+    for locale in current_app.config["LANGUAGES"]:
+        with force_locale(locale):
+            for key, label in COLUMN_LABELS.items():
+                names[fold(label)] = key
+    names.update({name.replace(" ", "_"): key for name, key in names.items()})
+    names.update(ALIASES)
+    names.update({key: key for key in COLUMNS})
+    return names
+
+
+def _header_key(raw, names: dict[str, str]) -> str:
+    text = fold(raw or "")
+    return names.get(text) or names.get(text.replace(" ", "_")) or text.replace(" ", "_")
+
+
+def _table_from_matrix(matrix: list[list]) -> Table:
+    if not matrix:
+        raise BadFile(_("The file is empty."))
+    names = _column_names()
+    header = [_header_key(h, names) for h in matrix[0]]
+    missing = [c for c in ("email", "name", "role") if c not in header]
+    if missing:
+        raise BadFile(_("The first row must name the columns; missing: %(cols)s.",
+                        cols=", ".join(str(COLUMN_LABELS[c]) for c in missing)))
+    ignored = [str(raw).strip() for raw, key in zip(matrix[0], header, strict=True)
+               if key and key not in COLUMNS]
+    headers = {}
+    for raw, key in zip(matrix[0], header, strict=True):
+        if key in COLUMNS:
+            headers.setdefault(key, str(raw).strip())
+    rows = []
+    for cells in matrix[1:]:
+        values = {key: ("" if cell is None else str(cell).strip())
+                  for key, cell in zip(header, cells, strict=False) if key in COLUMNS}
+        if any(values.values()):
+            rows.append(values)
+        if len(rows) > MAX_ROWS:
+            raise BadFile(_("At most %(n)d rows per import.", n=MAX_ROWS))
+    if not rows:
+        raise BadFile(_("The file names the columns but has no members under them."))
+    return Table(rows=rows, ignored=ignored, headers=headers)
+
+
+def _read_csv(data: bytes) -> list[list]:
+    if b"\x00" in data:
+        raise BadFile(_("This is not a CSV or Excel (.xlsx) file."))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError as error:
+            raise BadFile(_("This is not a CSV or Excel (.xlsx) file.")) from error
+    if any(ord(c) < 32 and c not in "\t\r\n" for c in text[:4096]):
+        raise BadFile(_("This is not a CSV or Excel (.xlsx) file."))
+    first = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=first.count)
+    try:
+        return [row for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    except csv.Error as error:
+        raise BadFile(_("The CSV file could not be read: %(error)s", error=error)) from error
+
+
+def _read_xlsx(data: bytes) -> list[list]:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        raise BadFile(_("The Excel file could not be read.")) from error
+    try:
+        sheet = book.worksheets[0]
+        matrix = []
+        for row in sheet.iter_rows(values_only=True):
+            matrix.append(list(row))
+            if len(matrix) > MAX_ROWS + 1:
+                raise BadFile(_("At most %(n)d rows per import.", n=MAX_ROWS))
+        return matrix
+    finally:
+        book.close()
+
+
+def read_upload(filename: str, data: bytes) -> Table:
+    """An uploaded CSV or .xlsx file's data rows as {column: text}, and the columns of its
+    first row that the import does not read."""
+    if not data:
+        raise BadFile(_("The file is empty."))
+    if len(data) > MAX_BYTES:
+        raise BadFile(_("The file is larger than %(mb)d MB.", mb=MAX_BYTES // (1024 * 1024)))
+    name = (filename or "").lower()
+    if data[:4] == b"PK\x03\x04":
+        if not name.endswith((".xlsx", ".xlsm")):
+            raise BadFile(_("Upload a CSV file or an Excel workbook (.xlsx)."))
+        return _table_from_matrix(_read_xlsx(data))
+    if not name.endswith((".csv", ".txt")):
+        raise BadFile(_("Upload a CSV file or an Excel workbook (.xlsx)."))
+    return _table_from_matrix(_read_csv(data))
+
+
+def read_table(filename: str, data: bytes) -> list[dict]:
+    """The data rows of an uploaded CSV or .xlsx file as {column: text}."""
+    return read_upload(filename, data).rows
