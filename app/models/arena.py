@@ -36,9 +36,14 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    and_,
+    bindparam,
+    or_,
 )
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
+from sqlalchemy.sql.functions import FunctionElement
 
 from app.extensions import db
 from app.models.user import utcnow
@@ -61,6 +66,46 @@ def wall_clock_exists(moment: datetime) -> bool:
     a time with the offset before the change, 02:30 as 03:30."""
     there_and_back = moment.replace(tzinfo=LOCAL_TZ).astimezone(UTC).astimezone(LOCAL_TZ)
     return there_and_back.replace(tzinfo=None) == moment.replace(tzinfo=None)
+
+
+def over_before(now: datetime | None = None) -> datetime:
+    """The Oslo clock time (naive) before which an arena's end has passed at `now` (the real
+    clock when None): an end clock time e is over, as Arena.held_at reads it (e's first
+    occurrence, as an instant, before now), exactly when e < over_before(now). That is now's
+    own clock time, except in the second pass of autumn's repeated hour: every end in that
+    hour was over in its first pass, and the hour after is not yet, so it is the clock time
+    the repeated hour ends at. (An end in the hour spring skips is refused where it is typed.)"""
+    instant = (now or datetime.now(UTC)).astimezone(UTC)
+    wall = instant.astimezone(LOCAL_TZ)
+    if not wall.fold:
+        return wall.replace(tzinfo=None)
+    end = wall.replace(tzinfo=None, fold=0, second=0, microsecond=0)
+    while end.replace(tzinfo=LOCAL_TZ).astimezone(UTC) < instant:
+        end += timedelta(minutes=1)
+    return end
+
+
+class _clock(FunctionElement):
+    """SQL: a date and a time of day as one clock time (timestamp without time zone), to
+    compare with a naive DateTime: `date + time` in PostgreSQL; in SQLite, where both are
+    text, the two joined as SQLAlchemy writes a DateTime ('2026-05-04 16:00:00.000000')."""
+
+    type = DateTime()
+    name = "clock"
+    inherit_cache = True
+
+
+@compiles(_clock)
+def _clock_default(element, compiler, **kw):
+    day, clock = (compiler.process(c, **kw) for c in element.clauses)
+    return f"({day} + {clock})"
+
+
+@compiles(_clock, "sqlite")
+def _clock_sqlite(element, compiler, **kw):
+    day, clock = (compiler.process(c, **kw) for c in element.clauses)
+    return f"({day} || ' ' || {clock})"
+
 
 arena_host = Table(
     "arena_host",
@@ -177,11 +222,26 @@ class Arena(db.Model):
 
     def held_at(self, now: datetime | None = None) -> bool:
         """`held` as of `now` (an aware instant; the real clock when None), for a caller
-        that reads the rest of its answer at that instant too."""
+        that reads the rest of its answer at that instant too. held_sql is the same rule
+        as an SQL condition."""
         if self.status == "done":
             return True
         return self.status != "cancelled" and (self.ends_at.astimezone(UTC)
                                                < (now or datetime.now(UTC)))
+
+    @classmethod
+    def held_sql(cls, now: datetime | None = None):
+        """`held_at` as an SQL condition on Arena, for queries ("met before"). The end is
+        compared as an Oslo clock time with the clock time at which ends are over
+        (over_before): the database knows no Oslo time (SQLite none at all). Without `now`
+        the clock is read each time the statement runs, so a statement built once (the
+        recommendations cache theirs) stays right later."""
+        if now is None:
+            threshold = bindparam(None, callable_=over_before, type_=DateTime)
+        else:
+            threshold = bindparam(None, over_before(now), type_=DateTime)
+        return or_(cls.status == "done",
+                   and_(cls.status != "cancelled", _clock(cls.date, cls.end_time) < threshold))
 
     @hybrid_property
     def schedule_published(self) -> bool:

@@ -2,10 +2,11 @@
 
 A pair (pitch, investor profile) is never recommended when either side said "not for me"
 about it, or when the two have met before: a scheduled 1:1 meeting between the pitch's
-founder and the investor at an arena that has taken place (its date is past or staff marked
-it done) and whose schedule staff published: a draft's meetings were never shown to the two,
-so they did not meet. Recommendations are for finding someone new; people who have met already find
-each other under their matches and meetings. A meeting where staff marked either person
+founder and the investor at an arena that has taken place (Arena.held: its end has passed
+or staff marked it done, so from 16:01 for an arena that ended at 16:00) and whose schedule
+staff published: a draft's meetings were never shown to the two, so they did not meet.
+Recommendations are for finding someone new; people who have met already find each other
+under their matches and meetings. A meeting where staff marked either person
 absent does not count.
 
 Pairs use the engine's ids: (str(pitch id), str(investor profile id)).
@@ -14,21 +15,14 @@ Pairs use the engine's ids: (str(pitch id), str(investor profile id)).
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import date
+from datetime import datetime
 
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import exists, or_, select
 
 from app.extensions import db
 from app.models import Arena, Interest, InvestorProfile, Invitation, MatchScore, Meeting
 
 Pair = tuple[str, str]
-
-
-def _held(today: date | None = None):
-    """SQL condition on Arena: it has taken place. The date is the database's own
-    CURRENT_DATE unless given, so a statement built once stays right on later days."""
-    before = Arena.date < (today if today is not None else func.current_date())
-    return or_(Arena.status == "done", and_(Arena.status == "scheduled", before))
 
 
 def _both_came():
@@ -40,12 +34,12 @@ def _both_came():
         Invitation.attended.is_(False))
 
 
-def _met_query(today: date | None = None):
+def _met_query(now: datetime | None = None):
     return (select(Meeting.pitch_id, InvestorProfile.id)
             .join(Arena, Arena.id == Meeting.arena_id)
             .join(InvestorProfile, InvestorProfile.user_id == Meeting.investor_user_id)
-            .where(Meeting.state == "scheduled", Meeting.pitch_id.is_not(None), _held(today),
-                   Arena.schedule_published, _both_came()))
+            .where(Meeting.state == "scheduled", Meeting.pitch_id.is_not(None),
+                   Arena.held_sql(now), Arena.schedule_published, _both_came()))
 
 
 def _among(query, pitch_column, investor_column, pitch_ids, investor_ids):
@@ -58,11 +52,12 @@ def _among(query, pitch_column, investor_column, pitch_ids, investor_ids):
 
 
 def met_before_pairs(pitch_ids: Collection[int] | None = None,
-                     investor_ids: Collection[int] | None = None, today: date | None = None,
+                     investor_ids: Collection[int] | None = None, now: datetime | None = None,
                      other_than_arena: int | None = None) -> set[tuple[int, int]]:
     """(pitch id, profile id) of pairs whose founder and investor met at a held arena with a
-    published schedule (other than `other_than_arena`), among the given ids."""
-    query = _met_query(today)
+    published schedule (other than `other_than_arena`), among the given ids, as of `now`
+    (the real clock when None)."""
+    query = _met_query(now)
     if other_than_arena is not None:
         query = query.where(Meeting.arena_id != other_than_arena)
     query = _among(query, Meeting.pitch_id, InvestorProfile.id, pitch_ids, investor_ids)
