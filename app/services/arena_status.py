@@ -40,12 +40,18 @@ def _cancel_refusal(arena: Arena) -> str | None:
     return None
 
 
-def _invite_refusal() -> str:
+def _invite_refusal(arena: Arena) -> str:
     """Why a draft cannot be moved to "inviting" by hand: "Inviting" is what sending its
     invitations makes it, with each invitee e-mailed and told in the app. By hand it invited
     nobody and told nobody (a draft has sent no invitation); all it did was list the arena
     on the home page among the upcoming arenas, while staff read "Inviting" on an arena
-    nobody had heard of and its schedule page refused a build with nobody to place."""
+    nobody had heard of and its schedule page refused a build with nobody to place. Once
+    its time has passed nothing is sent any more (invitations.held_because), nobody came,
+    and "done" is for an arena that took place: cancelling is all that is left, and the
+    staff page says so in the same words."""
+    if arena.held:
+        return _("The arena's time has passed without its invitations being sent, so it can "
+                 "only be cancelled.")
     return _("The arena becomes “%(inviting)s” when you send its invitations.",
              inviting=status_label("inviting"))
 
@@ -79,7 +85,7 @@ def _refusal(arena: Arena, to: str) -> str | None:
     if to == "cancelled":
         return _cancel_refusal(arena)
     if arena.status == "draft" and to == "inviting":
-        return _invite_refusal()
+        return _invite_refusal(arena)
     if arena.status == "inviting" and to == "scheduled":
         return _schedule_refusal(arena)
     if to == "done":

@@ -7,6 +7,7 @@ nothing changed."""
 
 from __future__ import annotations
 
+import html
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -55,9 +56,26 @@ def test_a_stale_move_to_inviting_changes_nothing(client, staff, lang):
     assert "Hemmelig arena" not in client.get("/").get_data(as_text=True)
 
 
-def test_a_draft_that_has_taken_place_is_not_promised_invitations(client, staff):
+PASSED = {"en": "The arena's time has passed without its invitations being sent, so it can "
+                 "only be cancelled.",
+          "nb": "Arenaens tidspunkt er passert uten at invitasjonene ble sendt, så den kan "
+                "bare avlyses."}
+
+
+@pytest.mark.parametrize("lang", ["en", "nb"])
+def test_a_draft_that_has_taken_place_says_it_can_only_be_cancelled(client, staff, lang):
+    """A draft whose time has passed sends nothing and cannot be marked done: the page
+    offered only "Cancel the arena" and said nothing of why. It says so now, and a stale
+    move to inviting is refused with the same sentence (not the promise that sending the
+    invitations moves it on, which would be refused too)."""
     arena = make_arena(status="draft", date=(datetime.now(UTC) - timedelta(days=2)).date(),
                        rsvp_deadline=datetime.now(UTC) - timedelta(days=9))
-    client.post("/language", data={"lang": "en"})
-    page = client.get(f"/staff/arenas/{arena.id}").get_data(as_text=True)
-    assert NOTE["en"] not in page and _offers(page, "cancelled")
+    client.post("/language", data={"lang": lang})
+    page = html.unescape(client.get(f"/staff/arenas/{arena.id}").get_data(as_text=True))
+    assert NOTE[lang] not in page and _offers(page, "cancelled")
+    assert not _offers(page, "inviting") and not _offers(page, "done")
+    assert PASSED[lang] in page
+    response = client.post(f"/staff/arenas/{arena.id}/status", data={"to": "inviting"})
+    page = html.unescape(client.get(response.location).get_data(as_text=True))
+    assert page.count(PASSED[lang]) == 2  # the refusal and the page's own sentence
+    assert _status(arena) == "draft"
