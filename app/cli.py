@@ -65,7 +65,15 @@ def set_role(email: str, role: str, association: str | None):
             raise click.UsageError("Staff belong to an association: give --association SLUG "
                                    f"({', '.join(_slugs())}).") from error
         raise click.ClickException(error.message) from error
-    click.echo(f"{user.email}: {old} → {role}" + (f" ({assoc.slug})" if assoc else "") + ".")
+    done = f"{user.email}: {old} → {role}"
+    if assoc is not None and user.association != assoc:
+        # privacy.set_role keeps a founder's or investor's association, as the admin's
+        # role form says (admin.routes.set_role): say so rather than name the one not set
+        kept = user.association.slug if user.association else "none"
+        click.echo(f"{done}. Their association is not changed ({kept}): a founder's or "
+                   "investor's association is not changed here.")
+    else:
+        click.echo(done + (f" ({assoc.slug})" if assoc else "") + ".")
 
 
 def _slugs() -> list[str]:

@@ -98,3 +98,26 @@ def test_deactivating_says_what_it_ended_as_the_admin_page_does(app):
         "called off, the other participants told. 1 arena invitation is ended. 2 API tokens "
         "are revoked.\n")
     assert not db.session.get(User, user.id).active
+
+
+@pytest.mark.parametrize("role", ["founder", "investor"])
+def test_set_role_says_a_members_association_stays(app, role):
+    """privacy.set_role keeps a founder's or investor's association: the command said
+    "(asker)" as if it had set it, where the admin's role form says it is not changed."""
+    make_user("founder", email="kari@grunder.no", association="drammen")
+    result = run(app, "users", "set-role", "kari@grunder.no", role, "--association", "asker")
+    assert result.exit_code == 0, result.output
+    assert "(asker)" not in result.output
+    assert f"kari@grunder.no: founder → {role}. Their association is not changed (drammen)" \
+        in result.output
+    person = db.session.query(User).filter_by(email="kari@grunder.no").one()
+    assert (person.role, person.association.slug) == (role, "drammen")
+
+
+def test_set_role_names_the_association_it_set(app):
+    make_user("founder", email="kari@grunder.no", association="drammen")
+    result = run(app, "users", "set-role", "kari@grunder.no", "investor", "--association",
+                 "drammen")
+    assert result.output.strip() == "kari@grunder.no: founder → investor (drammen)."
+    result = run(app, "users", "set-role", "kari@grunder.no", "staff", "--association", "asker")
+    assert result.output.strip() == "kari@grunder.no: investor → staff (asker)."
