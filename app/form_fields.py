@@ -15,6 +15,7 @@ from wtforms import (
     FloatField,
     HiddenField,
     IntegerField,
+    SelectField,
     SelectMultipleField,
     TimeField,
 )
@@ -61,6 +62,33 @@ class MultiCheckboxField(SelectMultipleField):
             raise StopValidation(_l("Choose only from the listed options."))
         if len(set(self.data or [])) != len(self.data or []):
             raise StopValidation(_l("Each option can be chosen once."))
+
+
+UNKNOWN_FILTER = _l("Unknown choice for “%(filter)s”: choose one from the list.")
+
+
+class FilterSelectField(SelectField):
+    """A list page's filter (a GET form): a value that is not one of its choices, from an
+    address typed or changed by hand or kept from before a choice went away, is refused
+    with one message naming the filter, in the reader's language ("Unknown choice for
+    “Role”: …"). WTForms said "Not a valid choice." (nb "Ikke et gyldig valg", without a
+    full stop) under whichever filter it was; a value the field could not read at all
+    ("Invalid Choice: could not coerce.") gets the same message. Each page shows the form
+    again with the message, 422, as for its other bad filters."""
+
+    def pre_validate(self, form) -> None:
+        # ValidationError, not StopValidation: Optional() then clears it for a filter left
+        # out of the address (data None, which no choice is).
+        if self.process_errors:
+            self.errors.clear()  # WTForms' own, already copied in
+            raise ValidationError(self._unknown())
+        try:
+            super().pre_validate(form)
+        except ValidationError:
+            raise ValidationError(self._unknown()) from None
+
+    def _unknown(self) -> str:
+        return UNKNOWN_FILTER % {"filter": self.label.text}
 
 
 class VersionField(HiddenField):

@@ -8,7 +8,7 @@ from wtforms import EmailField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, Length, Optional
 
 from app.form_base import KobleForm
-from app.form_fields import CalendarDateField, http_url
+from app.form_fields import CalendarDateField, FilterSelectField, http_url
 from app.services import audit_log
 from app.services.associations import MAX_EMAIL, MAX_NAME, MAX_WEBSITE
 
@@ -33,9 +33,9 @@ def _association_choices(associations, empty_label) -> list[tuple[str, object]]:
     return [("", empty_label), *((str(key), name) for key, name in associations)]
 
 
-def _association_field(label, **kwargs) -> SelectField:
+def _association_field(label, field_class=SelectField, **kwargs) -> SelectField:
     # choices are filled per request from the database (associations can be renamed)
-    return SelectField(label, coerce=_optional_int, **kwargs)
+    return field_class(label, coerce=_optional_int, **kwargs)
 
 
 class PeopleFilterForm(KobleForm):
@@ -45,8 +45,9 @@ class PeopleFilterForm(KobleForm):
         csrf = False
 
     q = StringField(_l("Name or e-mail"), validators=[Optional(), Length(max=120)])
-    role = SelectField(_l("Role"), validators=[Optional()])
-    association = _association_field(_l("Association"), validators=[Optional()])
+    role = FilterSelectField(_l("Role"), validators=[Optional()])
+    association = _association_field(_l("Association"), FilterSelectField,
+                                     validators=[Optional()])
 
     def __init__(self, *args, associations=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -104,10 +105,10 @@ class AuditFilterForm(KobleForm):
         csrf = False
 
     actor = StringField(_l("Who (name or e-mail)"), validators=[Optional(), Length(max=120)])
-    action = SelectField(_l("Action"), validators=[Optional()])
+    action = FilterSelectField(_l("Action"), validators=[Optional()])
     since = CalendarDateField(_l("From date"), validators=[Optional()])
     until = CalendarDateField(_l("To date"), validators=[Optional()])
-    subject_kind = SelectField(_l("Subject"), validators=[Optional()])
+    subject_kind = FilterSelectField(_l("Subject"), validators=[Optional()])
     subject_key = StringField(
         _l("Subject's id"), validators=[Optional(), Length(max=60)],
         description=_l("A number, or an association's short name (e.g. asker)."))

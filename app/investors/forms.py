@@ -11,6 +11,7 @@ from app.form_base import KobleForm, NumberRange
 from app.form_fields import (
     WHOLE_KRONER,
     CachedTranslationsMeta,
+    FilterSelectField,
     MultiCheckboxField,
     VersionField,
     WholeNumberField,
@@ -138,11 +139,11 @@ class InvestorBrowseForm(KobleForm):
         csrf = False
 
     q = StringField(_l("Search"), validators=[Optional(), Length(max=200)])
-    sector = SelectField(_l("Sector"), validators=[Optional()])
-    stage = SelectField(_l("Stage"), validators=[Optional()])
-    region = SelectField(_l("Region"), validators=[Optional()])
-    green_mandate = SelectField(_l("Green mandate"), validators=[Optional()])
-    investor_type = SelectField(_l("Type"), validators=[Optional()])
+    sector = FilterSelectField(_l("Sector"), validators=[Optional()])
+    stage = FilterSelectField(_l("Stage"), validators=[Optional()])
+    region = FilterSelectField(_l("Region"), validators=[Optional()])
+    green_mandate = FilterSelectField(_l("Green mandate"), validators=[Optional()])
+    investor_type = FilterSelectField(_l("Type"), validators=[Optional()])
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -8,10 +8,10 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
-from wtforms import SelectField
 
 from app.extensions import db
 from app.form_base import KobleForm
+from app.form_fields import FilterSelectField
 from app.models import Association
 from app.permissions import role_required
 from app.services import dashboard as dashboard_service
@@ -29,8 +29,8 @@ class FunnelFilterForm(KobleForm):
     class Meta:
         csrf = False
 
-    scope = SelectField(_l("Association"))
-    period = SelectField(_l("Period"), choices=PERIOD_CHOICES)
+    scope = FilterSelectField(_l("Association"))
+    period = FilterSelectField(_l("Period"), choices=PERIOD_CHOICES)
 
 
 def _filter_form(associations: list[Association]) -> FunnelFilterForm:

@@ -13,6 +13,7 @@ from app.form_base import KobleForm, NumberRange
 from app.form_fields import (
     WHOLE_KRONER,
     CachedTranslationsMeta,
+    FilterSelectField,
     MultiCheckboxField,
     VersionField,
     WholeNumberField,
@@ -104,10 +105,10 @@ class BrowseForm(KobleForm):
         csrf = False
 
     q = StringField(_l("Search"), validators=[Optional(), Length(max=200)])
-    sector = SelectField(_l("Sector"), validators=[Optional()])
-    stage = SelectField(_l("Stage"), validators=[Optional()])
-    municipality = SelectField(_l("Municipality"), validators=[Optional()])
-    objective = SelectField(_l("Green objective"), validators=[Optional()])
+    sector = FilterSelectField(_l("Sector"), validators=[Optional()])
+    stage = FilterSelectField(_l("Stage"), validators=[Optional()])
+    municipality = FilterSelectField(_l("Municipality"), validators=[Optional()])
+    objective = FilterSelectField(_l("Green objective"), validators=[Optional()])
     ask_min = WholeNumberField(
         _l("Ask at least (NOK)"), validators=[Optional(), NumberRange(min=0, max=MAX_ASK_NOK)],
         unreadable=WHOLE_KRONER,
@@ -116,8 +117,8 @@ class BrowseForm(KobleForm):
         _l("Ask at most (NOK)"), validators=[Optional(), NumberRange(min=0, max=MAX_ASK_NOK)],
         unreadable=WHOLE_KRONER,
     )
-    sort = SelectField(_l("Sort by"), choices=list(SORTS.items()), default="newest",
-                       validators=[Optional()])
+    sort = FilterSelectField(_l("Sort by"), choices=list(SORTS.items()), default="newest",
+                             validators=[Optional()])
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

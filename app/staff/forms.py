@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import SelectField, StringField, TextAreaField
+from wtforms import StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from app.form_base import KobleForm
+from app.form_fields import FilterSelectField
 from app.services.moderation import MAX_REASON
 
 
@@ -27,7 +28,7 @@ class ModerationFilterForm(KobleForm):
 
     q = StringField(_l("Title or founder"), validators=[Optional(), Length(max=200)],
                     description=_l("Words from the pitch's title or the founder's name."))
-    status = SelectField(_l("Status"), validators=[Optional()], choices=[
+    status = FilterSelectField(_l("Status"), validators=[Optional()], choices=[
         ("", _l("All")), ("draft", _l("Draft")), ("published", _l("Published"))])
-    hidden = SelectField(_l("Hidden"), validators=[Optional()], choices=[
+    hidden = FilterSelectField(_l("Hidden"), validators=[Optional()], choices=[
         ("", _l("All")), ("yes", _l("Hidden")), ("no", _l("Not hidden"))])

@@ -170,7 +170,7 @@ def test_times_form_uses_the_same_field_macro(client, auth):
 def test_filter_form_errors_are_tied_to_their_controls(client, auth):
     auth.login(make_user("admin", association=None).email)
     page = _Page(client.get("/admin/users?role=nobody").get_data(as_text=True))
-    assert_refused(page, "role", "Not a valid choice.")
+    assert_refused(page, "role", "Unknown choice for “Role”: choose one from the list.")
 
 
 def test_no_template_renders_a_field_without_the_macro():
