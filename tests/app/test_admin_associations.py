@@ -26,9 +26,9 @@ def admin_client(app):
 
 def _row(html: str, association: Association) -> list[str]:
     """The cells of the association's row in the list, as text."""
-    row = re.search(rf'<tr data-association-id="{association.id}">(.*?)</tr>', html, re.S)
+    row = re.search(rf'<tr data-association-id="{association.id}"[^>]*>(.*?)</tr>', html, re.S)
     return [" ".join(re.sub(r"<[^>]+>", " ", cell).split())
-            for cell in re.findall(r"<td[^>]*>(.*?)</td>", row.group(1), re.S)]
+            for cell in re.findall(r"<t[dh]\b[^>]*>(.*?)</t[dh]>", row.group(1), re.S)]
 
 
 def test_list_counts_members_staff_and_arenas(admin_client):

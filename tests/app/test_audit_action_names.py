@@ -50,8 +50,8 @@ def admin_client(app):
 
 
 def _what_cell(html: str, event_id: int) -> str:
-    row = re.search(rf'data-event-id="{event_id}">(.*?)</tr>', html, re.S).group(1)
-    return " ".join(re.sub(r"<[^>]+>", " ", re.findall(r"<td[^>]*>(.*?)</td>", row,
+    row = re.search(rf'data-event-id="{event_id}"[^>]*>(.*?)</tr>', html, re.S).group(1)
+    return " ".join(re.sub(r"<[^>]+>", " ", re.findall(r"<t[dh]\b[^>]*>(.*?)</t[dh]>", row,
                                                        re.S)[2]).split())
 
 

@@ -32,7 +32,7 @@ def _event(action: str, detail: str, target: str | None = None) -> AuditEvent:
 
 def _detail_cell(client, event: AuditEvent, lang: str) -> str:
     html = client.get(f"/admin/audit?lang={lang}").get_data(as_text=True)
-    row = re.search(rf'data-event-id="{event.id}">(.*?)</tr>', html, re.S).group(1)
+    row = re.search(rf'data-event-id="{event.id}"[^>]*>(.*?)</tr>', html, re.S).group(1)
     cell = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)[-1]
     text = re.sub(r"<[^>]+>", " ", cell).replace("&#39;", "'").replace("&gt;", ">")
     return " ".join(text.split())

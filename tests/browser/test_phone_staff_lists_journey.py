@@ -1,11 +1,13 @@
 """On a 390 px phone the staff's moderation list, the admin's people list, the member import's
-preview, the attendance page and the API tokens show every row whole: its facts, its reasons
-and its buttons inside the screen, with nothing scrolling sideways. Before, each table
-scrolled inside its box: Hide sat at 537 px, a person's role at 436 px, the import's "Why"
-(the reasons a row is rejected), the attendance's Present / Absent and a token's Revoke past
-the screen's edge. Now each row is a card
-below md (koble.css .table-stack, as the invitation list and the schedule), and a desktop
-keeps the tables with their column headers."""
+preview, the attendance page, the API tokens, the staff's arena list, the admin's
+associations and the audit log show every row whole: its facts, its reasons and its buttons
+inside the screen, with nothing scrolling sideways. Before, each table scrolled inside its
+box: Hide sat at 537 px, a person's role at 436 px, the import's "Why" (the reasons a row is
+rejected), the attendance's Present / Absent, a token's Revoke, an arena's status (from
+504 px), an association's staff and arena counts and an event's details (from 402 px) past
+the screen's edge. Now each row is a card below md (koble.css .table-stack, as the invitation
+list and the schedule), and a desktop keeps the tables with their column headers. The import
+preview's box is a tab stop only where it scrolls."""
 
 from __future__ import annotations
 
@@ -198,3 +200,140 @@ def test_token_revoke_is_on_screen_on_a_phone(new_user):
     _still_a_table_on_a_desktop(desk, "Access")
     desk.check("tokens-desktop")
     staff.use_language(first)
+
+
+def test_staff_arena_list_status_is_on_screen_on_a_phone(new_user):
+    staff = new_user(PHONE, name="arenas-390")
+    staff.login(STAFF_EMAIL, STAFF_PASSWORD)
+    first = staff.lang
+    for lang in ("nb", "en"):
+        staff.use_language(lang)
+        staff.goto("/staff/arenas")
+        _no_sideways_page(staff)
+        # title (the link to the arena), when, theme, hosts, status
+        arenas = staff.page.locator("main table tbody tr").count()
+        assert arenas >= 3
+        assert _every_cell_on_screen(staff) == arenas * 5
+        status = staff.page.evaluate(_BOXES, "main table tbody td .badge")
+        assert len(status) == arenas, status
+        for badge in status:
+            assert badge["left"] >= 0 and badge["right"] <= badge["screen"], badge
+        expect(staff.page.get_by_role("table").first.get_by_role(
+            "columnheader", name=staff.t("Status"))).to_have_count(1)
+        staff.check(f"arenas-390-{lang}")
+    desk = new_user(DESKTOP, name="arenas-desktop")
+    desk.login(STAFF_EMAIL, STAFF_PASSWORD)
+    desk.goto("/staff/arenas")
+    _still_a_table_on_a_desktop(desk, "Status")
+    desk.check("arenas-desktop")
+    staff.use_language(first)
+
+
+def test_admin_association_counts_are_on_screen_on_a_phone(new_user):
+    admin = new_user(PHONE, name="associations-390")
+    admin.login(ADMIN_EMAIL, DEMO_PASSWORD)
+    first = admin.lang
+    for lang in ("nb", "en"):
+        admin.use_language(lang)
+        admin.goto("/admin/associations")
+        _no_sideways_page(admin)
+        # name (the link to the association), contact, members, staff, arenas
+        associations = admin.page.locator("main table tbody tr").count()
+        assert associations >= 2
+        assert _every_cell_on_screen(admin) == associations * 5
+        # the staff count links to the association's staff in the people list
+        staff = admin.page.evaluate(_BOXES, "main table tbody td a[href*='role=staff']")
+        assert len(staff) == associations, staff
+        for count in staff:
+            assert count["left"] >= 0 and count["right"] <= count["screen"], count
+        # a count reads from the left, after its label, as the other lines of the card do
+        aligned = admin.page.locator("main table tbody td.text-end").evaluate_all(
+            "cells => cells.map(c => getComputedStyle(c).textAlign)")
+        assert set(aligned) == {"start"}, aligned
+        expect(admin.page.get_by_role("table").first.get_by_role(
+            "columnheader", name=admin.t("Staff members"))).to_have_count(1)
+        admin.check(f"associations-390-{lang}")
+    desk = new_user(DESKTOP, name="associations-desktop")
+    desk.login(ADMIN_EMAIL, DEMO_PASSWORD)
+    desk.goto("/admin/associations")
+    _still_a_table_on_a_desktop(desk, "Staff members")
+    desk.check("associations-desktop")
+    admin.use_language(first)
+
+
+def test_audit_log_details_are_on_screen_on_a_phone(new_user):
+    admin = new_user(PHONE, name="audit-390")
+    admin.login(ADMIN_EMAIL, DEMO_PASSWORD)
+    first = admin.lang
+    for lang in ("nb", "en"):
+        admin.use_language(lang)
+        admin.goto("/admin/audit")
+        _no_sideways_page(admin)
+        # when, who, what, subject, details (an event with no details has no "Details:" line)
+        events = admin.page.locator("main table tbody tr").count()
+        assert events >= 2
+        assert _every_cell_on_screen(admin) >= events * 4
+        # the logins above were recorded with their IP address, in the Details cell
+        assert _every_cell_on_screen(admin, "main table tbody td:last-child") >= 2
+        expect(admin.page.get_by_role("table").first.get_by_role(
+            "columnheader", name=admin.t("Details"))).to_have_count(1)
+        admin.check(f"audit-390-{lang}")
+    desk = new_user(DESKTOP, name="audit-desktop")
+    desk.login(ADMIN_EMAIL, DEMO_PASSWORD)
+    desk.goto("/admin/audit")
+    _still_a_table_on_a_desktop(desk, "Details")
+    desk.check("audit-desktop")
+    admin.use_language(first)
+
+
+# A row whose address is longer than a narrow desktop's column: the table scrolls in its box.
+LONG_ADDRESS_CSV = (b"email,name,role\n"
+                    b"styreleder.for.innovasjon.og.investering.i.regionen@"
+                    b"asker-og-baerum-naeringsforening.example.no,Lang Adresse,founder\n")
+
+_TAB_STOP = """() => {
+  const box = document.querySelector('main [role=region][aria-labelledby=import-rows-caption]');
+  return {stop: box.tabIndex === 0, scrolls: box.scrollWidth > box.clientWidth + 1};
+}"""
+
+
+def _focus_after_cancel(person) -> str:
+    """Where Tab goes from the preview's Cancel, the last control before the rows."""
+    person.page.locator("main form[action$='/cancel'] button").focus()
+    person.page.keyboard.press("Tab")
+    return person.page.evaluate(
+        "() => document.activeElement.getAttribute('aria-labelledby') || ''")
+
+
+def test_import_preview_box_is_a_tab_stop_only_where_it_scrolls(new_user):
+    staff = new_user(PHONE, name="import-tab-390")
+    staff.login(STAFF_EMAIL, STAFF_PASSWORD)
+    _preview(staff, "phone")
+    # on a phone the rows are cards: nothing scrolls, so Tab passes the box by
+    assert staff.page.evaluate(_TAB_STOP) == {"stop": False, "scrolls": False}
+    assert _focus_after_cancel(staff) != "import-rows-caption"
+    staff.page.locator("main form[action$='/cancel'] button").click()
+    # turned sideways (800 px) the rows are a table, and a long address makes it scroll
+    staff.page.set_viewport_size({"width": 800, "height": 390})
+    staff.goto("/staff/members/import")
+    staff.page.locator("main input[type=file]").set_input_files(
+        files=[{"name": "lang.csv", "mimeType": "text/csv", "buffer": LONG_ADDRESS_CSV}])
+    staff.page.locator("main form[enctype] button[type=submit]").click()
+    staff.page.wait_for_url("**/staff/members/import/preview")
+    staff.page.wait_for_load_state("load")
+    assert staff.page.evaluate(_TAB_STOP) == {"stop": True, "scrolls": True}
+    assert _focus_after_cancel(staff) == "import-rows-caption"
+    staff.check("import-preview-long-address-800")
+    # back on the phone the same rows are cards again, and the box no stop
+    staff.page.set_viewport_size(PHONE)
+    staff.page.locator(
+        "main [aria-labelledby=import-rows-caption]:not([tabindex])").wait_for(state="attached")
+    _every_cell_on_screen(staff)
+    staff.check("import-preview-long-address-390")
+    staff.page.locator("main form[action$='/cancel'] button").click()
+    # on a desktop wide enough for the table, nothing scrolls either
+    desk = new_user(DESKTOP, name="import-tab-desktop")
+    desk.login(STAFF_EMAIL, STAFF_PASSWORD)
+    _preview(desk, "desktop")
+    assert desk.page.evaluate(_TAB_STOP) == {"stop": False, "scrolls": False}
+    desk.page.locator("main form[action$='/cancel'] button").click()
