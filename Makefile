@@ -34,7 +34,7 @@ translations: | $(BIN)/python
 # Refresh the catalogues after adding or changing user-visible strings.
 messages: | $(BIN)/python
 	$(BIN)/pybabel -q extract -F babel.cfg -k _l -k lazy_gettext -k lazy_ngettext:1,2 --no-location -o translations/messages.pot .
-	$(BIN)/pybabel -q update -i translations/messages.pot -d translations --no-fuzzy-matching
+	$(BIN)/pybabel -q update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
 
 migrate: install
 	$(BIN)/flask db upgrade -x quiet
