@@ -47,3 +47,13 @@ def test_make_messages_finds_every_catalogued_string_and_every_string_is_transla
                           if m.fuzzy or not (m.string[0] if isinstance(m.string, tuple)
                                              else m.string))
     assert not untranslated, f"nb: strings without bokmål: {untranslated}"
+
+
+def test_catalogues_keep_no_obsolete_copies():
+    """`make messages` drops strings the code no longer has: an obsolete ('#~') copy of a
+    string that came back sits beside the active one, and `msgfmt -c` refuses the catalogue
+    for the duplicate."""
+    for lang in ("nb", "en"):
+        with (ROOT / "translations" / lang / "LC_MESSAGES" / "messages.po").open("rb") as f:
+            catalogue = read_po(f, locale=lang)
+        assert not catalogue.obsolete, (lang, list(catalogue.obsolete)[:3])
