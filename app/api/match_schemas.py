@@ -7,7 +7,7 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from app.api.schemas import InvestorOut, PageMeta, PitchArgs, PitchOut, Strict, Utc
+from app.api.schemas import InvestorOut, PageMeta, PitchArgs, PitchOut, Strict, Utc, WholeNumber
 from app.models.interest import INTEREST_KINDS
 
 
@@ -54,8 +54,8 @@ class InvestorRecommendationList(ma.Schema):
 
 
 class InterestIn(Strict):
-    pitch_id = fields.Integer(required=True, validate=validate.Range(min=1, max=2**31 - 1))
-    investor_id = fields.Integer(validate=validate.Range(min=1, max=2**31 - 1), metadata={
+    pitch_id = WholeNumber(required=True, validate=validate.Range(min=1, max=2**31 - 1))
+    investor_id = WholeNumber(validate=validate.Range(min=1, max=2**31 - 1), metadata={
         "description": "Required for founders (the investor profile). Investors answer "
                        "for their own profile: they leave it out (their own profile's id is "
                        "accepted, another's is 422)."})

@@ -8,6 +8,7 @@ field shapes stay in app/services/pitches.py.
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import UTC, date
 
@@ -48,6 +49,16 @@ class WebAddress(Text):
         except ValueError:
             raise ValidationError("Enter a web address, such as solkraft.no or "
                                   "https://solkraft.no.") from None
+
+
+class WholeNumber(fields.Integer):
+    """An integer in a JSON body. marshmallow's Integer reads 2.5 as 2: a number with a
+    fraction is refused instead of cut off (2.0 is 2, as JSON makes no difference)."""
+
+    def _validated(self, value):
+        if isinstance(value, float) and math.isfinite(value) and not value.is_integer():
+            raise self.make_error("invalid", input=value)
+        return super()._validated(value)
 
 
 def one_of(mapping: dict) -> validate.OneOf:
@@ -123,18 +134,18 @@ class PitchIn(Strict):
     description = Text(load_default="", validate=validate.Length(max=20000))
     sectors = tag_list(vocabulary.SECTORS)
     stage = fields.String(required=True, validate=one_of(vocabulary.STAGES))
-    ask_nok = fields.Integer(load_default=None, allow_none=True,
-                             validate=validate.Range(min=0, max=MAX_ASK_NOK))
+    ask_nok = WholeNumber(load_default=None, allow_none=True,
+                          validate=validate.Range(min=0, max=MAX_ASK_NOK))
     funding_type = fields.String(load_default=None, allow_none=True,
                                  validate=one_of(vocabulary.FUNDING_TYPES))
     municipality = fields.String(load_default=None, allow_none=True,
                                  validate=one_of(vocabulary.MUNICIPALITIES))
     green_objectives = tag_list(vocabulary.GREEN_OBJECTIVES)
     support_needs = tag_list(vocabulary.SUPPORT_KINDS)
-    team_size = fields.Integer(load_default=None, allow_none=True,
-                               validate=validate.Range(min=1, max=100000))
-    founded_year = fields.Integer(load_default=None, allow_none=True,
-                                  validate=validate.Range(min=1900, max=2100))
+    team_size = WholeNumber(load_default=None, allow_none=True,
+                            validate=validate.Range(min=1, max=100000))
+    founded_year = WholeNumber(load_default=None, allow_none=True,
+                               validate=validate.Range(min=1900, max=2100))
     website = WebAddress(load_default=None, allow_none=True, validate=validate.Length(max=300),
                          metadata={"description": "http(s) address; a bare domain such as "
                                                   "`solkraft.no` is stored as "
@@ -159,9 +170,9 @@ class PitchIn(Strict):
 
 
 class PitchUpdate(PitchIn):
-    version = fields.Integer(required=True, validate=validate.Range(min=1, max=2**31 - 1),
-                             metadata={"description": "The version you read; a newer one "
-                                                      "on the server gives 409."})
+    version = WholeNumber(required=True, validate=validate.Range(min=1, max=2**31 - 1),
+                          metadata={"description": "The version you read; a newer one "
+                                                   "on the server gives 409."})
 
 
 class PitchOut(ma.Schema):
@@ -223,12 +234,12 @@ class ProfileIn(Strict):
     sectors = tag_list(vocabulary.SECTORS)
     stages = tag_list(vocabulary.STAGES)
     stages_only = fields.Boolean(load_default=False)
-    ticket_min = fields.Integer(load_default=None, allow_none=True,
-                                validate=validate.Range(min=0, max=MAX_TICKET_NOK),
-                                metadata={"description": "Saved as null for a partner."})
-    ticket_max = fields.Integer(load_default=None, allow_none=True,
-                                validate=validate.Range(min=0, max=MAX_TICKET_NOK),
-                                metadata={"description": "Saved as null for a partner."})
+    ticket_min = WholeNumber(load_default=None, allow_none=True,
+                             validate=validate.Range(min=0, max=MAX_TICKET_NOK),
+                             metadata={"description": "Saved as null for a partner."})
+    ticket_max = WholeNumber(load_default=None, allow_none=True,
+                             validate=validate.Range(min=0, max=MAX_TICKET_NOK),
+                             metadata={"description": "Saved as null for a partner."})
     regions = tag_list(vocabulary.MUNICIPALITIES)
     green_mandate = fields.String(load_default="none", validate=one_of(vocabulary.GREEN_MANDATES))
     green_objectives = tag_list(vocabulary.GREEN_OBJECTIVES)
