@@ -141,9 +141,8 @@ def http_error(error: HTTPException):
     path no blueprint took (a path or a method the API does not have)."""
     if isinstance(error, NotModified):
         response = current_app.response_class(status=304)
-        known = sorted(request.if_none_match.as_set()) if request.if_none_match else []
-        if len(known) == 1:
-            response.set_etag(known[0])
+        if g.get("api_etag"):
+            response.set_etag(g.api_etag)  # the tag a 200 would carry, as RFC 9110 asks
         return response
     data = getattr(error, "data", None) or {}
     fields = _fields_of(data.get("messages") or data.get("errors") or {})
@@ -256,6 +255,16 @@ class Blueprint(SmorestBlueprint):
         self.register_error_handler(ApiError, _api_error)
         csrf.exempt(self)
         limiter.limit(_rate_limit, key_func=rate_limit_key)(self)
+
+    def _check_not_modified(self, etag):
+        """304 when If-None-Match names the list's ETag, compared weakly as RFC 9110
+        (13.1.2) asks. flask-smorest compares strongly, so a tag a proxy weakened on the
+        way (nginx's gzip passes `ETag: W/"…"` on) never matched: every request got the
+        whole list again."""
+        if (request.method in self.METHODS_CHECKING_NOT_MODIFIED
+                and request.if_none_match.contains_weak(etag)):
+            g.api_etag = etag
+            raise NotModified
 
     def _unknown_query(self):
         """One rule for every operation: a query parameter it does not take is refused

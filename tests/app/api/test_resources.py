@@ -304,3 +304,17 @@ def test_docs_page_shows_code_in_a_summary_as_code_in_the_list_too(client):
     operations = html.split('<ul class="list-unstyled small">')[1].split("</ul>")[0]
     assert "`" not in operations
     assert html.count("Send an <code>Idempotency-Key</code> to make retrying safe.") == 2
+
+
+def test_a_weakened_etag_gives_304_too(client, world):
+    """If-None-Match compares weakly (RFC 9110, 13.1.2): a proxy that compresses the answer
+    (nginx's gzip) hands the client `W/"…"`, and that tag sent back got the whole list (200)
+    every time. The 304 carries the list's own ETag."""
+    headers = world.tokens["investor_b"]
+    etag = client.get("/api/v1/pitches", headers=headers).headers["ETag"]
+    for sent in (f"W/{etag}", f'"other", W/{etag}'):
+        again = client.get("/api/v1/pitches", headers={**headers, "If-None-Match": sent})
+        assert again.status_code == 304, sent
+        assert again.headers["ETag"] == etag and again.data == b""
+    other = client.get("/api/v1/pitches", headers={**headers, "If-None-Match": 'W/"other"'})
+    assert other.status_code == 200
