@@ -19,7 +19,7 @@ from flask_babel import gettext as _
 from flask_smorest import Blueprint as SmorestBlueprint
 from flask_smorest.exceptions import NotModified
 from webargs.flaskparser import FlaskParser, is_json_request
-from werkzeug.exceptions import HTTPException, MethodNotAllowed
+from werkzeug.exceptions import HTTPException, MethodNotAllowed, RequestEntityTooLarge
 from werkzeug.exceptions import NotFound as NoSuchPath
 
 from app.api.schemas import ErrorOut
@@ -213,6 +213,17 @@ def _rate_limit() -> str:
     return current_app.config.get("API_RATE_LIMIT", DEFAULT_RATE_LIMIT)
 
 
+def _refuse_cut_off(req) -> None:
+    """413 for a body sent without Content-Length (chunked) that reaches
+    MAX_CONTENT_LENGTH. Werkzeug refuses a declared length over it before reading, but
+    reads a chunked body only up to it and hands back the first 5 MB as if that were all:
+    the JSON was cut off mid-way and refused as "not valid JSON" (400)."""
+    limit = req.max_content_length
+    if (req.content_length is None and limit is not None
+            and len(req.get_data(cache=True)) >= limit):
+        raise RequestEntityTooLarge()
+
+
 class JsonParser(FlaskParser):
     """webargs' parser, with the body refusals said in words: a body that is not sent as
     JSON is 415 (webargs read it as no body at all, so a form-encoded body got "Missing data"
@@ -228,6 +239,7 @@ class JsonParser(FlaskParser):
         if not is_json_request(req):
             raise ApiError(415, _("Send the body as JSON, with the header Content-Type: "
                                   "application/json."))
+        _refuse_cut_off(req)
         try:
             data = super()._raw_load_json(req)
             json.dumps(data, ensure_ascii=False).encode()

@@ -4,6 +4,8 @@ broken JSON (Werkzeug's "The browser (or proxy) sent a request…"). Nothing is 
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from sqlalchemy import func, select
 
@@ -66,3 +68,32 @@ def test_the_description_names_the_body_refusals(client):
                          ("/api/v1/profile", "put")):
         assert {"400", "415"} <= set(spec["paths"][path][method]["responses"]), path
     assert "415" not in spec["paths"]["/api/v1/pitches"]["get"]["responses"]
+
+
+CHUNKED = {"HTTP_TRANSFER_ENCODING": "chunked", "wsgi.input_terminated": True}
+
+
+@pytest.mark.parametrize("locale, words", [("nb", "Innholdet er for stort: høyst 1 MB."),
+                                           ("en", "The body is too large: at most 1 MB.")])
+def test_a_chunked_body_over_the_limit_is_too_large_not_broken(app, client, locale, words):
+    """A body sent without Content-Length (Transfer-Encoding: chunked, as a streaming client
+    sends it) is read by Werkzeug only up to MAX_CONTENT_LENGTH: the JSON came cut off and
+    was refused as "not valid JSON" (400). It is 413, as with a declared length."""
+    app.config["MAX_CONTENT_LENGTH"] = 1024 * 1024
+    headers = bearer(make_user("founder", locale=locale))
+    body = ('{"title": "Sol", "summary": "Solceller", "stage": "idea", "description": "'
+            + "sol " * 300_000 + '"}').encode()
+    for sent in (body, body[:1024 * 1024]):  # over the limit, and exactly at it
+        response = client.post("/api/v1/pitches", headers=headers, input_stream=io.BytesIO(sent),
+                               content_type="application/json",
+                               environ_overrides=CHUNKED)
+        assert response.status_code == 413, response.get_data(as_text=True)
+        assert response.get_json()["error"] == {
+            "code": "payload_too_large", "message": words, "fields": {},
+            "request_id": response.get_json()["error"]["request_id"]}
+    small = client.post("/api/v1/pitches", headers=headers, content_type="application/json",
+                        input_stream=io.BytesIO(b'{"title": "Sol", "summary": "Solceller", '
+                                                b'"stage": "idea"}'),
+                        environ_overrides=CHUNKED)
+    assert small.status_code == 201, small.get_data(as_text=True)
+    assert db.session.scalar(select(func.count()).select_from(Pitch)) == 1
