@@ -8,6 +8,7 @@ exempt from CSRF.
 
 from __future__ import annotations
 
+import codecs
 import json
 from datetime import timedelta
 from functools import wraps
@@ -18,6 +19,7 @@ from flask_babel import force_locale, format_timedelta, ngettext
 from flask_babel import gettext as _
 from flask_smorest import Blueprint as SmorestBlueprint
 from flask_smorest.exceptions import NotModified
+from webargs.core import parse_json
 from webargs.flaskparser import FlaskParser, is_json_request
 from werkzeug.exceptions import HTTPException, MethodNotAllowed, RequestEntityTooLarge
 from werkzeug.exceptions import NotFound as NoSuchPath
@@ -240,8 +242,12 @@ class JsonParser(FlaskParser):
             raise ApiError(415, _("Send the body as JSON, with the header Content-Type: "
                                   "application/json."))
         _refuse_cut_off(req)
+        body = req.get_data(cache=True)
         try:
-            data = super()._raw_load_json(req)
+            # A UTF-8 byte order mark (Notepad's and PowerShell 5's "UTF8" files begin with
+            # one) is not part of the text: RFC 8259 lets a parser ignore it, json.loads on
+            # bytes does, webargs' decoding kept it and called the body not JSON.
+            data = parse_json(body.removeprefix(codecs.BOM_UTF8))
             json.dumps(data, ensure_ascii=False).encode()
         except (RecursionError, UnicodeEncodeError) as error:
             self._handle_invalid_json_error(error, req)

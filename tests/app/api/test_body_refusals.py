@@ -97,3 +97,18 @@ def test_a_chunked_body_over_the_limit_is_too_large_not_broken(app, client, loca
                         environ_overrides=CHUNKED)
     assert small.status_code == 201, small.get_data(as_text=True)
     assert db.session.scalar(select(func.count()).select_from(Pitch)) == 1
+
+
+def test_a_byte_order_mark_before_the_json_is_ignored(client):
+    """A file saved as "UTF-8" by Notepad or PowerShell 5 begins with a byte order mark;
+    sent with curl -d @file.json it was refused as "not valid JSON" (RFC 8259 lets a parser
+    ignore it, and json.loads does)."""
+    headers = bearer(make_user("founder", locale="en"))
+    body = '{"title": "Sol på låven", "summary": "Solceller", "stage": "idea"}'.encode()
+    response = client.post("/api/v1/pitches", headers=headers, content_type="application/json",
+                           data=b"\xef\xbb\xbf" + body)
+    assert response.status_code == 201, response.get_data(as_text=True)
+    assert response.get_json()["title"] == "Sol på låven"
+    twice = client.post("/api/v1/pitches", headers=headers, content_type="application/json",
+                        data=b"\xef\xbb\xbf\xef\xbb\xbf" + body)
+    assert twice.status_code == 400
