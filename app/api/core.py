@@ -199,6 +199,10 @@ def _authenticate():
 
 
 def _no_store(response):
+    if response.status_code == 204:
+        # No content, so no type: a client that parses a body when Content-Type says JSON
+        # failed on the empty 204 that said "application/json".
+        response.headers.pop("Content-Type", None)
     response.headers.setdefault("Cache-Control", "private, no-cache")
     response.headers["Vary"] = "Authorization"
     return response

@@ -62,6 +62,7 @@ def test_delete_clears_only_the_callers_own_mark_and_is_idempotent(client, world
     pitch, profile = world.a_pitch.id, world.investor_a.id
     cleared = client.delete(f"/api/v1/interests?{pair}", headers=world.tokens["founder_a"])
     assert cleared.status_code == 204 and cleared.data == b""
+    assert "Content-Type" not in cleared.headers  # nothing to parse as JSON
     assert _marks() == [("investor", pitch, profile, "interested")]  # theirs untouched
     again = client.delete(f"/api/v1/interests?{pair}", headers=world.tokens["founder_a"])
     assert again.status_code == 204 and _marks() == [("investor", pitch, profile,
