@@ -167,13 +167,14 @@ def import_cancel():
 
 
 # --- exports --------------------------------------------------------------------------------
-def _browse_filters():
-    from app.pitches.forms import BrowseForm
-
-    form = BrowseForm(request.args)
-    if not form.validate():
-        abort(400)
-    return form.filters()
+def _back_to_list(endpoint: str):
+    """A bad filter (a link kept from before, an address changed by hand) downloads nothing:
+    back to the list with the same filters, where the list names the filter to correct in
+    the reader's language (422), rather than a bare 400 page."""
+    flash(_("Nothing was downloaded: correct the marked filters, then download again."),
+          "warning")
+    query = request.query_string.decode("latin-1")  # as sent: already percent-encoded
+    return redirect(url_for(endpoint) + (f"?{query}" if query else ""), 303)
 
 
 @bp.route("/exports/pitches.<any(csv, xlsx):fmt>")
@@ -185,12 +186,17 @@ def export_pitches(fmt: str):
 
         form = ModerationFilterForm(request.args)
         if not form.validate():
-            abort(400)
+            return _back_to_list("staff.pitches")
         hidden = {"yes": True, "no": False}.get(form.hidden.data or "")
         header, rows = data_exports.pitch_rows(current_user, staff_filters={
             "status": form.status.data or None, "hidden": hidden})
     else:
-        header, rows = data_exports.pitch_rows(current_user, filters=_browse_filters())
+        from app.pitches.forms import BrowseForm
+
+        form = BrowseForm(request.args)
+        if not form.validate():
+            return _back_to_list("pitches.browse")
+        header, rows = data_exports.pitch_rows(current_user, filters=form.filters())
     return download(fmt, "pitches", header, rows)
 
 
@@ -202,7 +208,7 @@ def export_investors(fmt: str):
 
     form = InvestorBrowseForm(request.args)
     if not form.validate():
-        abort(400)
+        return _back_to_list("investors.browse")
     header, rows = data_exports.investor_rows(current_user, form.filters())
     return download(fmt, "investors", header, rows)
 
