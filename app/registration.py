@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask
+from flask import Flask, Response
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from app.extensions import (
@@ -32,6 +32,17 @@ CSP = {
 }
 
 
+def _retry_after_only_when_refused(response: Response) -> Response:
+    """Retry-After on a 429 or 503 only. flask-limiter, with its headers on, writes it on
+    every answer of a rate-limited route (a 200, a 401, a redirect after logging in), the
+    seconds until the window resets, and has no setting to keep it to refusals. On a 3xx
+    it asks the client to wait before following; on a 200 it means nothing but reads as
+    "wait". The X-RateLimit-* headers stay on every answer."""
+    if response.status_code not in (429, 503):
+        response.headers.pop("Retry-After", None)
+    return response
+
+
 def register_extensions(app: Flask) -> None:
     """Bind every extension to the app."""
     from app.database import BoundedIntConverter
@@ -59,6 +70,9 @@ def register_extensions(app: Flask) -> None:
     mail.init_app(app)
     bootstrap.init_app(app)
     limiter.init_app(app)
+    # First in the list, so last to run (Flask runs an app's after_request hooks from the
+    # last registered): after flask-limiter's own, which writes Retry-After.
+    app.after_request_funcs.setdefault(None, []).insert(0, _retry_after_only_when_refused)
     talisman.init_app(
         app,
         force_https=app.config.get("FORCE_HTTPS", False),
