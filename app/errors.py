@@ -48,7 +48,9 @@ def too_large_body_text() -> str:
 
 
 def _wants_json() -> bool:
-    return request.path.startswith("/api/")
+    """An API path, /api itself included: a client that drops the trailing part gets the
+    API's JSON 404, not the site's HTML page."""
+    return request.path == "/api" or request.path.startswith("/api/")
 
 
 def _json_error(code: str, message: str, status: int):

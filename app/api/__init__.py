@@ -75,5 +75,10 @@ def init_api(app: Flask) -> KobleApi:
     for module in (pitches, profile, matches, arenas, arena_times):
         api.register_blueprint(module.bp)
     app.register_blueprint(docs.bp)
+    # A doubled slash ("/api/v1//me") is a path the API does not have: a JSON 404, rather
+    # than Werkzeug's redirect to the merged path (an HTML 308 that no error handler sees).
+    for rule in app.url_map.iter_rules():
+        if rule.rule.startswith("/api/"):
+            rule.merge_slashes = False
     app.extensions["koble_api"] = api
     return api
