@@ -58,6 +58,7 @@ class KobleApi(Api):
 def init_api(app: Flask) -> KobleApi:
     """Configure and register the API on the app (one Api object per app)."""
     from app.api import arena_times, arenas, docs, matches, pitches, profile
+    from app.api.core import untyped_options
 
     app.config.setdefault("API_TITLE", "Koble API")
     app.config.setdefault("API_VERSION", API_VERSION)
@@ -80,5 +81,6 @@ def init_api(app: Flask) -> KobleApi:
     for rule in app.url_map.iter_rules():
         if rule.rule.startswith("/api/"):
             rule.merge_slashes = False
+    app.after_request(untyped_options)  # also for openapi.json and the docs page
     app.extensions["koble_api"] = api
     return api

@@ -208,6 +208,20 @@ def _no_store(response):
     return response
 
 
+def untyped_options(response):
+    """Flask's own answer to OPTIONS on an API path (200, no content, `Allow`) without the
+    "text/html" it put on it: there is nothing to read, and an API that answers JSON
+    should not announce HTML. Not 204: RFC 9110 (9.3.7) asks an OPTIONS answer without
+    content for "Content-Length: 0", which a 204 must not carry. No CORS headers: the
+    API does not offer CORS."""
+    rule = request.url_rule
+    if (request.method == "OPTIONS" and response.status_code == 200
+            and getattr(rule, "provide_automatic_options", False)
+            and rule.rule.startswith("/api/")):
+        response.headers.pop("Content-Type", None)
+    return response
+
+
 def rate_limit_key() -> str:
     """Per token (its public prefix, read without touching the database)."""
     header = request.headers.get("Authorization", "")
