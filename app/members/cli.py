@@ -16,7 +16,8 @@ members_cli = AppGroup("members", help="Import members from CSV or .xlsx.")
 
 
 def _request_context():
-    """Messages and links need a request (locale, absolute URLs); the CLI makes one."""
+    """The export's column headers are translated as for a request (the site's language);
+    the CLI makes one."""
     return current_app.test_request_context(base_url=links.base_url())
 
 
@@ -29,11 +30,10 @@ def import_members(path: str, association: str | None, dry_run: bool):
     """Create or update founders and investors from FILE (CSV or .xlsx)."""
     if association and association_by_slug(association) is None:
         raise click.UsageError(f"No association with slug {association!r}.")
-    with _request_context():
-        _import(path, association, dry_run)
-
-
-def _import(path: str, association: str | None, dry_run: bool) -> None:
+    # No request, as for every other command: a file's refusal and the rows' reasons then
+    # speak the command line's language (app.i18n.CLI_LOCALE) with its own lines, not the
+    # site's bokmål among English. The set-password links need no request
+    # (imports._link); each invitation mail is in its recipient's language.
     data = Path(path).read_bytes()
     try:
         table = member_files.read_upload(path, data)
