@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from functools import wraps
 
+from flask_babel import gettext as _
+
 from app.api import arena_schemas as s
 from app.api.core import ApiError, Blueprint, caller, roles
 from app.extensions import db
@@ -41,7 +43,14 @@ def _values(arena: Arena, values: dict) -> tuple[int | None, int | None, int | N
     """(arrive, leave, cap) as the service takes them. One 422 names every field that is
     missing or wrong (`{"arrive": 915, "meeting_cap": -1}` named only the missing `leave`,
     then, once sent, one field at a time); its message says each refusal."""
+    cap = values.get("meeting_cap")
+    if isinstance(cap, float) and cap.is_integer():
+        values = {**values, "meeting_cap": int(cap)}  # 2.0 is 2, as in every number field
     found, errors = availability.read_clock_values(arena, values)
+    if isinstance(cap, str):
+        # A JSON number, as the description says and every other whole-number field takes
+        # it; the service reads text because the command line sends it.
+        errors["meeting_cap"] = [_("Enter a whole number.")]
     for name in s.TimesIn.FIELDS:
         if name not in values:
             errors[name] = [MISSING]

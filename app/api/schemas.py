@@ -52,11 +52,15 @@ class WebAddress(Text):
 
 
 class WholeNumber(fields.Integer):
-    """An integer in a JSON body. marshmallow's Integer reads 2.5 as 2: a number with a
-    fraction is refused instead of cut off (2.0 is 2, as JSON makes no difference)."""
+    """An integer in a JSON body: a JSON number, as the description's "integer" says. The
+    one rule for every whole-number body field (query parameters are text and stay read
+    from it). marshmallow's Integer reads "3000000" as 3000000 and 2.5 as 2: a string is
+    refused, and so is a number with a fraction, instead of cut off (2.0 is 2, as JSON
+    makes no difference)."""
 
     def _validated(self, value):
-        if isinstance(value, float) and math.isfinite(value) and not value.is_integer():
+        if isinstance(value, str) or (isinstance(value, float) and math.isfinite(value)
+                                      and not value.is_integer()):
             raise self.make_error("invalid", input=value)
         return super()._validated(value)
 
@@ -251,17 +255,17 @@ class ProfileIn(Strict):
     contact_phone = Text(load_default=None, allow_none=True, validate=validate.Length(max=40),
                          metadata={"description": "Shown to a founder only after mutual "
                                                   "interest."})
-    past_investments = fields.Integer(
-        strict=True, load_default=0, validate=validate.Range(min=0, max=MAX_PAST_INVESTMENTS),
+    past_investments = WholeNumber(
+        load_default=0, validate=validate.Range(min=0, max=MAX_PAST_INVESTMENTS),
         metadata={"description": "How many companies you have invested in so far: your track "
                                  "record, part of the activity score when pitches are matched "
                                  "with investors."})
-    version = fields.Integer(strict=True, load_default=None, allow_none=True,
-                             validate=validate.Range(min=1, max=2**31 - 1),
-                             metadata={"description": "The version you read; required once "
-                                                      "you have a profile (a newer one on the "
-                                                      "server gives 409). Omit it to create "
-                                                      "your profile."})
+    version = WholeNumber(load_default=None, allow_none=True,
+                          validate=validate.Range(min=1, max=2**31 - 1),
+                          metadata={"description": "The version you read; required once "
+                                                   "you have a profile (a newer one on the "
+                                                   "server gives 409). Omit it to create "
+                                                   "your profile."})
 
     @validates("contact_phone")
     def _phone(self, value, **_kwargs):
