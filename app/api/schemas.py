@@ -65,6 +65,18 @@ class WholeNumber(fields.Integer):
         return super()._validated(value)
 
 
+class TrueOrFalse(fields.Boolean):
+    """A boolean in a JSON body: JSON true or false, as the description's "boolean" says.
+    The one rule for every boolean body field, as WholeNumber is for whole numbers (query
+    parameters are text and stay read from it). marshmallow's Boolean also reads "true",
+    "yes", "on", "1", 1 and 0 (and their "false" kin): each is refused."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, bool):
+            raise self.make_error("invalid", input=value)
+        return value
+
+
 def one_of(mapping: dict) -> validate.OneOf:
     return validate.OneOf(list(mapping))
 
@@ -237,7 +249,7 @@ class ProfileIn(Strict):
     thesis = Text(load_default="", validate=validate.Length(max=10000))
     sectors = tag_list(vocabulary.SECTORS)
     stages = tag_list(vocabulary.STAGES)
-    stages_only = fields.Boolean(load_default=False)
+    stages_only = TrueOrFalse(load_default=False)
     ticket_min = WholeNumber(load_default=None, allow_none=True,
                              validate=validate.Range(min=0, max=MAX_TICKET_NOK),
                              metadata={"description": "Saved as null for a partner."})
