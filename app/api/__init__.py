@@ -7,6 +7,7 @@ from __future__ import annotations
 from flask import Flask
 from flask_smorest import Api
 
+from app.api.rate_limit_headers import RateLimitHeaders
 from app.api.schemas import ErrorOut
 
 API_VERSION = "1.0"
@@ -26,7 +27,10 @@ DESCRIPTION = (
     "are paginated (`page`, `per_page`; the answer says `total` and `pages`); the other lists "
     "answer whole (a pitch's recommendations: its 20 best investors). A query parameter an "
     "operation does not list is refused with 422 naming it, as an unknown body field is. "
-    "Requests are rate-limited per token. "
+    "Requests are rate-limited per token and operation: every answer says the limit "
+    "(`X-RateLimit-Limit`), how many requests are left (`X-RateLimit-Remaining`) and when "
+    "the count starts again (`X-RateLimit-Reset`, Unix time in seconds); a 429 says in "
+    "`Retry-After` how many seconds to wait. "
     "`POST /pitches` takes an optional `Idempotency-Key` header: the same request sent again "
     "with the same key within 24 hours (after a timeout) gets the first answer back and "
     "makes nothing twice (unless the pitch it made was deleted meanwhile: then it makes a "
@@ -69,7 +73,7 @@ def init_api(app: Flask) -> KobleApi:
         "info": {"description": DESCRIPTION},
         "security": [{"bearerAuth": []}],
     })
-    api = KobleApi(app)
+    api = KobleApi(app, spec_kwargs={"extra_plugins": [RateLimitHeaders()]})
     api.spec.components.security_scheme(
         "bearerAuth", {"type": "http", "scheme": "bearer",
                        "description": "A personal API token (kbl_…)."})
