@@ -118,6 +118,11 @@ def make_arena(hosts: tuple[str, ...] = ("asker",), **fields):
     }
     values.update(fields)
     arena = Arena(**values)
+    if arena.status == "done" and arena.ends_at.astimezone(UTC) >= datetime.now(UTC):
+        # Staff can mark an arena Done only once it has taken place (139e213): a test on a
+        # Done arena still to come describes a state nobody can reach.
+        raise ValueError(f"a done arena must have ended; this one ends {arena.ends_at}: "
+                         "give it a past date")
     arena.hosts = [db.session.query(Association).filter_by(slug=slug).one() for slug in hosts]
     db.session.add(arena)
     db.session.commit()
@@ -134,6 +139,19 @@ def make_arena_over(**fields):
     values = {"date": (datetime.now(LOCAL_TZ) - timedelta(days=1)).date(),
               "rsvp_deadline": datetime.now(UTC) - timedelta(days=8), "status": "scheduled",
               "slot_count": 2, "breaks": [], "table_count": 2}
+    values.update(fields)
+    return make_arena(**values)
+
+
+def make_done_arena(**fields):
+    """An arena that took place two weeks ago (Oslo's calendar) and that staff marked done
+    afterwards, as only then they can (139e213); answers closed a week before it."""
+    from datetime import UTC, datetime, timedelta
+
+    from app.models.arena import LOCAL_TZ
+
+    values = {"date": (datetime.now(LOCAL_TZ) - timedelta(days=14)).date(),
+              "rsvp_deadline": datetime.now(UTC) - timedelta(days=21), "status": "done"}
     values.update(fields)
     return make_arena(**values)
 

@@ -18,6 +18,7 @@ from tests.app.arena_times_support import active, audits, stored
 from tests.app.test_i18n import _client_in, _untranslated
 from tests.factories import (
     make_arena,
+    make_done_arena,
     make_invitation,
     make_meeting,
     make_participant,
@@ -236,7 +237,7 @@ def test_staff_change_after_the_schedule_calls_off_what_no_longer_fits(client, s
 
 
 def test_done_arena_cannot_be_changed_by_staff(client, staff):
-    arena = make_arena(status="done")
+    arena = make_done_arena()
     person = make_participant(arena, "founder")
     response = client.post(staff_url(arena, person), data={"leave_slot": "3"})
     assert response.status_code == 422 and b"can no longer be changed" in response.data

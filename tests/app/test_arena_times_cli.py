@@ -16,7 +16,14 @@ import pytest
 from app.extensions import db
 from app.models import AuditEvent, Meeting
 from tests.app.arena_times_support import stored
-from tests.factories import make_arena, make_invitation, make_meeting, make_participant, make_user
+from tests.factories import (
+    make_arena,
+    make_done_arena,
+    make_invitation,
+    make_meeting,
+    make_participant,
+    make_user,
+)
 
 
 @pytest.fixture
@@ -132,7 +139,7 @@ def test_unknown_arena_person_or_list_place_exits_non_zero(app):
 
 
 def test_a_done_arena_cannot_be_changed(app):
-    arena = make_arena(status="done")
+    arena = make_done_arena()
     person = make_invitation(arena, make_user("founder"), "accepted")
     assert refused(run(app, str(arena.id), person.user.email, "--leave", "09:30"), HELD)
     assert stored(person.id) == (None, None, None)
@@ -140,7 +147,8 @@ def test_a_done_arena_cannot_be_changed(app):
 
 @pytest.mark.parametrize("options", [["--leave", "12:00"], ["--arrive", "9"],
                                      ["--cap", "two"]])
-@pytest.mark.parametrize("fields", [{"status": "done"},
+@pytest.mark.parametrize("fields", [{"status": "done", "date": date(2025, 3, 12),
+                                     "rsvp_deadline": datetime(2025, 3, 1, tzinfo=UTC)},
                                     {"status": "scheduled", "date": date(2025, 3, 12),
                                      "rsvp_deadline": datetime(2025, 3, 1, tzinfo=UTC)}])
 def test_a_held_arena_says_it_is_held_before_what_is_wrong_with_a_time(app, fields, options):

@@ -13,7 +13,14 @@ from app.extensions import db
 from app.models import Meeting
 from app.services.agenda import arena_uid
 from tests.app.test_staff_change_notices import founder_meeting_two, mails_to, told, uids
-from tests.factories import make_arena, make_meeting, make_participant, make_user, outbox_of
+from tests.factories import (
+    make_arena,
+    make_done_arena,
+    make_meeting,
+    make_participant,
+    make_user,
+    outbox_of,
+)
 
 
 @pytest.fixture
@@ -116,7 +123,7 @@ def test_saying_no_after_a_yes_tells_the_partners(app, client, auth, scheduled):
 
 def test_a_refused_or_repeated_withdrawal_tells_nobody(app, client, auth, scheduled):
     arena, founder, early, *_rest = scheduled
-    closed = make_arena(status="done")
+    closed = make_done_arena()
     gone = make_participant(closed, "founder")
     make_meeting(closed, gone, make_participant(closed, "investor"))
     auth.login(gone.user.email)

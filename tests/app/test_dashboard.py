@@ -15,6 +15,7 @@ from app.services import dashboard_funnel, invitation_proposal, privacy
 from tests.conftest import TEST_DATABASE_URL
 from tests.factories import (
     make_arena,
+    make_done_arena,
     make_investor,
     make_invitation,
     make_meeting,
@@ -170,7 +171,7 @@ def market():
     privacy.anonymise(deleted.owner)
     db.session.commit()
 
-    arena = make_arena(status="done")
+    arena = make_done_arena()
     f1 = make_invitation(arena, p1.owner, state="accepted", pitch_id=p1.id, attended=True)
     f3 = make_invitation(arena, p3.owner, state="accepted", pitch_id=p3.id, attended=True)
     v1 = make_invitation(arena, i1.user, state="accepted", attended=True)
@@ -217,7 +218,7 @@ def test_a_meeting_only_in_a_draft_schedule_is_not_met(client, auth):
     """p3 and i6 came to an arena whose schedule staff built but never published: neither
     was told of their meeting, so neither met anyone there."""
     found = market()
-    arena = make_arena(status="done")
+    arena = make_done_arena()
     founder = make_invitation(arena, found["p3"].owner, state="accepted",
                               pitch_id=found["p3"].id, attended=True)
     investor = make_invitation(arena, found["i6"].user, state="accepted", attended=True)

@@ -6,7 +6,13 @@ from __future__ import annotations
 from app.extensions import db
 from app.models import MeetingFeedback
 from app.services import dashboard
-from tests.factories import make_arena, make_invitation, make_meeting, make_participant, make_user
+from tests.factories import (
+    make_done_arena,
+    make_invitation,
+    make_meeting,
+    make_participant,
+    make_user,
+)
 
 ZERO = dict.fromkeys(dashboard.METRICS, 0)
 
@@ -23,9 +29,9 @@ def said(meeting, invitation, worth_it=None, will_follow_up=None) -> None:
 
 
 def arenas():
-    green = make_arena(title="A", theme="green", status="done")
-    founder = make_arena(title="B", theme="founder", status="done")
-    foreign = make_arena(title="C", theme="open", status="done", hosts=("baerum",))
+    green = make_done_arena(title="A", theme="green")
+    founder = make_done_arena(title="B", theme="founder")
+    foreign = make_done_arena(title="C", theme="open", hosts=("baerum",))
 
     fa1 = make_participant(green, "founder", attended=True)
     fa2 = make_participant(green, "founder", association="drammen", attended=True)
@@ -114,7 +120,7 @@ def test_no_arenas_gives_zeros(app):
 def test_a_draft_schedules_meetings_are_not_counted(app):
     """Staff built a schedule, never published it, and the arena was held: nobody was told
     of its meetings, so none was held, worth it or followed up; who came still counts."""
-    draft = make_arena(title="D", theme="green", status="done")
+    draft = make_done_arena(title="D", theme="green")
     founder = make_participant(draft, "founder", attended=True)
     investor = make_participant(draft, "investor", attended=True)
     meeting = make_meeting(draft, founder, investor, published=False)

@@ -21,6 +21,7 @@ from app.services import rsvp
 from tests.factories import (
     make_arena,
     make_arena_over,
+    make_done_arena,
     make_invitation,
     make_meeting,
     make_participant,
@@ -144,9 +145,10 @@ def test_the_command_line_changes_no_times_at_an_arena_over(app, held):
     assert snapshot(arena) == before
 
 
-def test_an_arena_marked_done_ahead_of_its_end_is_held_too(client, staff):
-    """Marked done, it has taken place, whatever the clock says."""
-    arena = make_arena(status="done")
+def test_an_arena_marked_done_is_held_too(client, staff):
+    """Marked done (which staff can do only once it has taken place, 139e213), it is held by
+    its status as well as by its end."""
+    arena = make_done_arena()
     person = make_participant(arena, "investor")
     html = client.get(f"/staff/arenas/{arena.id}/invitations").get_data(as_text=True)
     assert STAFF_SAYS["en"] in html and "/remove" not in html

@@ -14,6 +14,7 @@ from tests.app.notices_told import told
 from tests.app.test_arena_edit_after_schedule import _form as edit_form
 from tests.factories import (
     make_arena,
+    make_done_arena,
     make_invitation,
     make_meeting,
     make_participant,
@@ -210,7 +211,7 @@ def test_cancelling_an_arena_tells_those_coming_and_those_still_invited(app, cli
 def test_a_refused_status_change_tells_nobody(app, client, staff):
     arena = make_arena()
     coming = make_participant(arena, "founder")
-    done = make_arena(status="done")
+    done = make_done_arena()
     make_participant(done, "founder")
     client.post(f"/staff/arenas/{done.id}/status", data={"to": "cancelled"})  # refused
     client.post(f"/staff/arenas/{arena.id}/status", data={"to": "cancelled"})

@@ -17,6 +17,7 @@ from tests.app.api.helpers import bearer
 from tests.app.arena_times_support import audits, stored
 from tests.factories import (
     make_arena,
+    make_done_arena,
     make_invitation,
     make_meeting,
     make_participant,
@@ -274,7 +275,7 @@ def test_staff_bad_values_and_a_done_arena_change_nothing(client):
     assert bad.status_code == 422
     assert bad.get_json()["error"]["fields"] == {
         "leave": ["The leaving time must be after the arrival time."]}
-    done = make_arena(status="done")
+    done = make_done_arena()
     gone = make_participant(done, "founder")
     refused = client.put(theirs(done, gone), headers=headers, json=body(leave="09:30"))
     assert refused.status_code == 422
