@@ -3,8 +3,8 @@ X-RateLimit-Limit, -Remaining and -Reset on every answer of an /api/v1 operation
 and a 429 included, and Retry-After on a 429 only (app/registration.py takes it off the
 others), but the description named none of them as headers. This apispec plugin declares
 them on every response of every operation, so that a client generated from the
-description can read them. app/api/core.py puts the limit on each API blueprint, and
-flask-limiter counts a blueprint's limit per route: per token and operation."""
+description can read them. app/api/core.py puts one shared limit on every API blueprint: one
+count per token over all operations."""
 
 from __future__ import annotations
 
@@ -14,8 +14,7 @@ INTEGER = {"type": "integer", "minimum": 0}
 HEADERS = {
     "X-RateLimit-Limit": {
         "description": "How many requests this token (without a token: this address) may "
-                       "send to this operation in the current window; each operation "
-                       "counts its own.",
+                       "send to the API in the current window, all operations together.",
         "schema": INTEGER},
     "X-RateLimit-Remaining": {
         "description": "How many of them are left in the current window; 0 on a 429.",
