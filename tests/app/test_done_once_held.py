@@ -14,6 +14,7 @@ from sqlalchemy import select
 from app.extensions import db
 from app.models import Arena, AuditEvent
 from app.models.user import utcnow
+from tests.app.status_moves import offers, stored_status
 from tests.factories import make_arena, make_arena_over, make_participant
 
 NOTE = {"en": "The arena can be marked “Done” once it has taken place.",
@@ -25,21 +26,12 @@ def _published(**fields) -> Arena:
                       scheduled_at=utcnow(), schedule_sequence=1, **fields)
 
 
-def _status(arena) -> str:
-    db.session.expire_all()
-    return db.session.get(Arena, arena.id).status
-
-
-def _offers(page: str, status: str) -> bool:
-    return f'name="to" value="{status}"' in page
-
-
 @pytest.mark.parametrize("lang", ["en", "nb"])
 def test_an_upcoming_scheduled_arena_is_not_offered_done(client, staff, lang):
     arena = _published()
     client.post("/language", data={"lang": lang})
     page = client.get(f"/staff/arenas/{arena.id}").get_data(as_text=True)
-    assert not _offers(page, "done") and _offers(page, "cancelled")
+    assert not offers(page, "done") and offers(page, "cancelled")
     assert NOTE[lang] in page
 
 
@@ -50,7 +42,7 @@ def test_a_stale_move_to_done_changes_nothing(client, auth, staff, lang):
     client.post("/language", data={"lang": lang})
     response = client.post(f"/staff/arenas/{arena.id}/status", data={"to": "done"})
     assert NOTE[lang] in client.get(response.location).get_data(as_text=True)
-    assert _status(arena) == "scheduled"
+    assert stored_status(arena) == "scheduled"
     assert not db.session.scalar(select(AuditEvent).filter_by(action="arena_status"))
     # the participant can still cancel their participation, as before the arena
     auth.logout()
@@ -64,6 +56,6 @@ def test_a_scheduled_arena_that_took_place_is_marked_done(client, staff):
     arena = make_arena_over(schedule_published_at=utcnow(), scheduled_at=utcnow())
     client.post("/language", data={"lang": "en"})
     page = client.get(f"/staff/arenas/{arena.id}").get_data(as_text=True)
-    assert _offers(page, "done") and NOTE["en"] not in page
+    assert offers(page, "done") and NOTE["en"] not in page
     client.post(f"/staff/arenas/{arena.id}/status", data={"to": "done"})
-    assert _status(arena) == "done"
+    assert stored_status(arena) == "done"

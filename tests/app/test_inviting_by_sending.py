@@ -14,20 +14,12 @@ import pytest
 from sqlalchemy import select
 
 from app.extensions import db
-from app.models import Arena, AuditEvent, Invitation
+from app.models import AuditEvent, Invitation
+from tests.app.status_moves import offers, stored_status
 from tests.factories import make_arena, make_invitation, make_user
 
 NOTE = {"en": "The arena becomes “Inviting” when you send its invitations.",
         "nb": "Arenaen får status «Inviterer» når du sender invitasjonene."}
-
-
-def _status(arena) -> str:
-    db.session.expire_all()
-    return db.session.get(Arena, arena.id).status
-
-
-def _offers(page: str, status: str) -> bool:
-    return f'name="to" value="{status}"' in page
 
 
 @pytest.mark.parametrize("lang", ["en", "nb"])
@@ -36,10 +28,10 @@ def test_sending_not_a_button_moves_a_draft_to_inviting(client, staff, lang):
     make_invitation(arena, make_user("founder"), state="proposed")
     client.post("/language", data={"lang": lang})
     page = client.get(f"/staff/arenas/{arena.id}").get_data(as_text=True)
-    assert not _offers(page, "inviting") and _offers(page, "cancelled")
+    assert not offers(page, "inviting") and offers(page, "cancelled")
     assert NOTE[lang] in page
     assert client.post(f"/staff/arenas/{arena.id}/invitations/send").status_code == 302
-    assert _status(arena) == "inviting"
+    assert stored_status(arena) == "inviting"
     assert NOTE[lang] not in client.get(f"/staff/arenas/{arena.id}").get_data(as_text=True)
 
 
@@ -50,7 +42,7 @@ def test_a_stale_move_to_inviting_changes_nothing(client, staff, lang):
     client.post("/language", data={"lang": lang})
     response = client.post(f"/staff/arenas/{arena.id}/status", data={"to": "inviting"})
     assert NOTE[lang] in client.get(response.location).get_data(as_text=True)
-    assert _status(arena) == "draft"
+    assert stored_status(arena) == "draft"
     assert not db.session.scalar(select(AuditEvent).filter_by(action="arena_status"))
     assert db.session.get(Invitation, proposed.id).invited_at is None
     assert "Hemmelig arena" not in client.get("/").get_data(as_text=True)
@@ -72,10 +64,10 @@ def test_a_draft_that_has_taken_place_says_it_can_only_be_cancelled(client, staf
                        rsvp_deadline=datetime.now(UTC) - timedelta(days=9))
     client.post("/language", data={"lang": lang})
     page = html.unescape(client.get(f"/staff/arenas/{arena.id}").get_data(as_text=True))
-    assert NOTE[lang] not in page and _offers(page, "cancelled")
-    assert not _offers(page, "inviting") and not _offers(page, "done")
+    assert NOTE[lang] not in page and offers(page, "cancelled")
+    assert not offers(page, "inviting") and not offers(page, "done")
     assert PASSED[lang] in page
     response = client.post(f"/staff/arenas/{arena.id}/status", data={"to": "inviting"})
     page = html.unescape(client.get(response.location).get_data(as_text=True))
     assert page.count(PASSED[lang]) == 2  # the refusal and the page's own sentence
-    assert _status(arena) == "draft"
+    assert stored_status(arena) == "draft"

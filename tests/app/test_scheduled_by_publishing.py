@@ -14,21 +14,13 @@ import pytest
 from sqlalchemy import select
 
 from app.extensions import db
-from app.models import Arena, AuditEvent, Invitation
+from app.models import AuditEvent, Invitation
+from tests.app.status_moves import offers, stored_status
 from tests.factories import make_arena, make_arena_over, make_participant, make_user
 
 NOTE = {"en": "The arena becomes “Scheduled” when you publish its meeting schedule.",
         "nb": "Arenaen blir «Planlagt» når du publiserer møteplanen."}
 DONE_LATER = "The arena can be marked “Done” once it has taken place."
-
-
-def _status(arena) -> str:
-    db.session.expire_all()
-    return db.session.get(Arena, arena.id).status
-
-
-def _offers(page: str, status: str) -> bool:
-    return f'name="to" value="{status}"' in page
 
 
 @pytest.mark.parametrize("lang", ["en", "nb"])
@@ -37,14 +29,14 @@ def test_publishing_not_a_button_moves_the_arena_to_scheduled(client, staff, fit
     arena = fitting_room[0]
     client.post("/language", data={"lang": lang})
     page = client.get(f"/staff/arenas/{arena.id}").get_data(as_text=True)
-    assert not _offers(page, "scheduled") and NOTE[lang] in page
-    assert _offers(page, "cancelled") and not _offers(page, "done")
+    assert not offers(page, "scheduled") and NOTE[lang] in page
+    assert offers(page, "cancelled") and not offers(page, "done")
     assert client.post(f"/staff/arenas/{arena.id}/schedule/build").status_code == 302
     assert client.post(f"/staff/arenas/{arena.id}/schedule/publish").status_code == 302
-    assert _status(arena) == "scheduled"
+    assert stored_status(arena) == "scheduled"
     page = client.get(f"/staff/arenas/{arena.id}").get_data(as_text=True)
     assert NOTE[lang] not in page
-    assert not _offers(page, "done")  # not before the arena has taken place
+    assert not offers(page, "done")  # not before the arena has taken place
 
 
 def test_a_stale_move_to_scheduled_changes_nothing(client, auth, staff):
@@ -53,7 +45,7 @@ def test_a_stale_move_to_scheduled_changes_nothing(client, auth, staff):
     client.post("/language", data={"lang": "en"})
     response = client.post(f"/staff/arenas/{arena.id}/status", data={"to": "scheduled"})
     assert NOTE["en"] in client.get(response.location).get_data(as_text=True)
-    assert _status(arena) == "inviting"
+    assert stored_status(arena) == "inviting"
     assert not db.session.scalar(select(AuditEvent).filter_by(action="arena_status"))
     # the invitation list is still open, and so are the invitees' own times
     newcomer = make_user("investor")
@@ -72,13 +64,13 @@ def test_a_stale_move_to_scheduled_changes_nothing(client, auth, staff):
 def test_an_inviting_arena_is_marked_done_once_it_has_taken_place(client, staff):
     upcoming, over = make_arena(), make_arena_over(status="inviting")
     client.post("/language", data={"lang": "en"})
-    assert not _offers(client.get(f"/staff/arenas/{upcoming.id}").get_data(as_text=True),
+    assert not offers(client.get(f"/staff/arenas/{upcoming.id}").get_data(as_text=True),
                        "done")
     response = client.post(f"/staff/arenas/{upcoming.id}/status", data={"to": "done"})
     assert DONE_LATER in client.get(response.location).get_data(as_text=True)
-    assert _status(upcoming) == "inviting"
+    assert stored_status(upcoming) == "inviting"
     page = client.get(f"/staff/arenas/{over.id}").get_data(as_text=True)
-    assert _offers(page, "done") and not _offers(page, "scheduled")
+    assert offers(page, "done") and not offers(page, "scheduled")
     assert NOTE["en"] not in page  # a held arena's draft can no longer be published
     client.post(f"/staff/arenas/{over.id}/status", data={"to": "done"})
-    assert _status(over) == "done"
+    assert stored_status(over) == "done"
