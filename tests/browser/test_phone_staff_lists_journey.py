@@ -56,48 +56,52 @@ def _still_a_table_on_a_desktop(person, header: str) -> None:
     assert table.evaluate("t => getComputedStyle(t).display") == "table"
 
 
-def test_moderation_rows_and_hide_are_on_screen_on_a_phone(new_user):
-    staff = new_user(PHONE, name="staff-390")
-    staff.login(STAFF_EMAIL, STAFF_PASSWORD)
-    first = staff.lang
+def _on_a_phone_then_a_desktop(new_user, name: str, login: tuple[str, str], path: str,
+                               header: str, on_the_phone) -> None:
+    """The page at `path` on a phone, in bokmål and English: nothing scrolls sideways,
+    `on_the_phone(person)` finds the row's facts and buttons on screen, and the table is
+    still a table with the column `header`, for screen readers; then on a desktop it looks
+    as it did. The phone's user gets its first language back, for the other journeys."""
+    phone = new_user(PHONE, name=f"{name}-390")
+    phone.login(*login)
+    first = phone.lang
     for lang in ("nb", "en"):
-        staff.use_language(lang)
-        staff.goto("/staff/pitches")
-        _no_sideways_page(staff)
+        phone.use_language(lang)
+        phone.goto(path)
+        _no_sideways_page(phone)
+        on_the_phone(phone)
+        expect(phone.page.get_by_role("table").first.get_by_role(
+            "columnheader", name=phone.t(header))).to_have_count(1)
+        phone.check(f"{name}-390-{lang}")
+    phone.use_language(first)
+    desk = new_user(DESKTOP, name=f"{name}-desktop")
+    desk.login(*login)
+    desk.goto(path)
+    _still_a_table_on_a_desktop(desk, header)
+    desk.check(f"{name}-desktop")
+
+
+STAFF = (STAFF_EMAIL, STAFF_PASSWORD)
+ADMIN = (ADMIN_EMAIL, DEMO_PASSWORD)
+
+
+def test_moderation_rows_and_hide_are_on_screen_on_a_phone(new_user):
+    def hide_on_screen(staff):
         assert _all_on_screen(staff, "main table a.btn", "Hide") >= 5
         assert _every_cell_on_screen(staff) >= 5 * 5
-        # the table is still a table, with its column headers, for screen readers
-        table = staff.page.get_by_role("table").first
-        expect(table.get_by_role("columnheader", name=staff.t("Status"))).to_have_count(1)
-        staff.check(f"moderation-390-{lang}")
-    desk = new_user(DESKTOP, name="staff-desktop")
-    desk.login(STAFF_EMAIL, STAFF_PASSWORD)
-    desk.goto("/staff/pitches")
-    _still_a_table_on_a_desktop(desk, "Status")
-    desk.check("moderation-desktop")
-    staff.use_language(first)
+
+    _on_a_phone_then_a_desktop(new_user, "moderation", STAFF, "/staff/pitches", "Status",
+                               hide_on_screen)
 
 
 def test_admin_people_rows_are_on_screen_on_a_phone(new_user):
-    admin = new_user(PHONE, name="admin-390")
-    admin.login(ADMIN_EMAIL, DEMO_PASSWORD)
-    first = admin.lang
-    for lang in ("nb", "en"):
-        admin.use_language(lang)
-        admin.goto("/admin/users")
-        _no_sideways_page(admin)
+    def people_on_screen(admin):
         # name (the link to the person), e-mail, role, association, active, last login
         assert _every_cell_on_screen(admin) >= 6 * 10
         assert _all_on_screen(admin, "main table td", "Administrator") >= 1
-        expect(admin.page.get_by_role("table").first.get_by_role(
-            "columnheader", name=admin.t("Role"))).to_have_count(1)
-        admin.check(f"people-390-{lang}")
-    desk = new_user(DESKTOP, name="admin-desktop")
-    desk.login(ADMIN_EMAIL, DEMO_PASSWORD)
-    desk.goto("/admin/users")
-    _still_a_table_on_a_desktop(desk, "Role")
-    desk.check("people-desktop")
-    admin.use_language(first)
+
+    _on_a_phone_then_a_desktop(new_user, "people", ADMIN, "/admin/users", "Role",
+                               people_on_screen)
 
 
 MEMBERS_CSV = ("email,name,role\n"
@@ -203,13 +207,7 @@ def test_token_revoke_is_on_screen_on_a_phone(new_user):
 
 
 def test_staff_arena_list_status_is_on_screen_on_a_phone(new_user):
-    staff = new_user(PHONE, name="arenas-390")
-    staff.login(STAFF_EMAIL, STAFF_PASSWORD)
-    first = staff.lang
-    for lang in ("nb", "en"):
-        staff.use_language(lang)
-        staff.goto("/staff/arenas")
-        _no_sideways_page(staff)
+    def status_on_screen(staff):
         # title (the link to the arena), when, theme, hosts, status
         arenas = staff.page.locator("main table tbody tr").count()
         assert arenas >= 3
@@ -218,25 +216,13 @@ def test_staff_arena_list_status_is_on_screen_on_a_phone(new_user):
         assert len(status) == arenas, status
         for badge in status:
             assert badge["left"] >= 0 and badge["right"] <= badge["screen"], badge
-        expect(staff.page.get_by_role("table").first.get_by_role(
-            "columnheader", name=staff.t("Status"))).to_have_count(1)
-        staff.check(f"arenas-390-{lang}")
-    desk = new_user(DESKTOP, name="arenas-desktop")
-    desk.login(STAFF_EMAIL, STAFF_PASSWORD)
-    desk.goto("/staff/arenas")
-    _still_a_table_on_a_desktop(desk, "Status")
-    desk.check("arenas-desktop")
-    staff.use_language(first)
+
+    _on_a_phone_then_a_desktop(new_user, "arenas", STAFF, "/staff/arenas", "Status",
+                               status_on_screen)
 
 
 def test_admin_association_counts_are_on_screen_on_a_phone(new_user):
-    admin = new_user(PHONE, name="associations-390")
-    admin.login(ADMIN_EMAIL, DEMO_PASSWORD)
-    first = admin.lang
-    for lang in ("nb", "en"):
-        admin.use_language(lang)
-        admin.goto("/admin/associations")
-        _no_sideways_page(admin)
+    def counts_on_screen(admin):
         # name (the link to the association), contact, members, staff, arenas
         associations = admin.page.locator("main table tbody tr").count()
         assert associations >= 2
@@ -250,40 +236,22 @@ def test_admin_association_counts_are_on_screen_on_a_phone(new_user):
         aligned = admin.page.locator("main table tbody td.text-end").evaluate_all(
             "cells => cells.map(c => getComputedStyle(c).textAlign)")
         assert set(aligned) == {"start"}, aligned
-        expect(admin.page.get_by_role("table").first.get_by_role(
-            "columnheader", name=admin.t("Staff members"))).to_have_count(1)
-        admin.check(f"associations-390-{lang}")
-    desk = new_user(DESKTOP, name="associations-desktop")
-    desk.login(ADMIN_EMAIL, DEMO_PASSWORD)
-    desk.goto("/admin/associations")
-    _still_a_table_on_a_desktop(desk, "Staff members")
-    desk.check("associations-desktop")
-    admin.use_language(first)
+
+    _on_a_phone_then_a_desktop(new_user, "associations", ADMIN, "/admin/associations",
+                               "Staff members", counts_on_screen)
 
 
 def test_audit_log_details_are_on_screen_on_a_phone(new_user):
-    admin = new_user(PHONE, name="audit-390")
-    admin.login(ADMIN_EMAIL, DEMO_PASSWORD)
-    first = admin.lang
-    for lang in ("nb", "en"):
-        admin.use_language(lang)
-        admin.goto("/admin/audit")
-        _no_sideways_page(admin)
+    def details_on_screen(admin):
         # when, who, what, subject, details (an event with no details has no "Details:" line)
         events = admin.page.locator("main table tbody tr").count()
         assert events >= 2
         assert _every_cell_on_screen(admin) >= events * 4
         # the logins above were recorded with their IP address, in the Details cell
         assert _every_cell_on_screen(admin, "main table tbody td:last-child") >= 2
-        expect(admin.page.get_by_role("table").first.get_by_role(
-            "columnheader", name=admin.t("Details"))).to_have_count(1)
-        admin.check(f"audit-390-{lang}")
-    desk = new_user(DESKTOP, name="audit-desktop")
-    desk.login(ADMIN_EMAIL, DEMO_PASSWORD)
-    desk.goto("/admin/audit")
-    _still_a_table_on_a_desktop(desk, "Details")
-    desk.check("audit-desktop")
-    admin.use_language(first)
+
+    _on_a_phone_then_a_desktop(new_user, "audit", ADMIN, "/admin/audit", "Details",
+                               details_on_screen)
 
 
 # A row whose address is longer than a narrow desktop's column: the table scrolls in its box.
