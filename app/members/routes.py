@@ -180,16 +180,14 @@ def _back_to_list(endpoint: str):
 @bp.route("/exports/pitches.<any(csv, xlsx):fmt>")
 @role_required("investor", "staff")
 def export_pitches(fmt: str):
-    """Staff: the moderation list (status, hidden); investors: the browse list."""
+    """Staff: the moderation list (search, status, hidden); investors: the browse list."""
     if current_user.is_staff:
         from app.staff.forms import ModerationFilterForm
 
         form = ModerationFilterForm(request.args)
         if not form.validate():
             return _back_to_list("staff.pitches")
-        hidden = {"yes": True, "no": False}.get(form.hidden.data or "")
-        header, rows = data_exports.pitch_rows(current_user, staff_filters={
-            "status": form.status.data or None, "hidden": hidden})
+        header, rows = data_exports.pitch_rows(current_user, staff_filters=form.filters())
     else:
         from app.pitches.forms import BrowseForm
 

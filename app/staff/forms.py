@@ -32,3 +32,12 @@ class ModerationFilterForm(KobleForm):
         ("", _l("All")), ("draft", _l("Draft")), ("published", _l("Published"))])
     hidden = FilterSelectField(_l("Hidden"), validators=[Optional()], choices=[
         ("", _l("All")), ("yes", _l("Hidden")), ("no", _l("Not hidden"))])
+
+    def filters(self) -> dict:
+        """The plain filter values for `moderation.all_pitches_query`: one reading of the
+        form for the list and its export, so the file holds the rows the list shows."""
+        return {
+            "status": self.status.data or None,
+            "hidden": {"yes": True, "no": False}.get(self.hidden.data or ""),
+            "text": (self.q.data or "").strip(),
+        }

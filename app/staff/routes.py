@@ -37,13 +37,14 @@ def pitches():
     if not form.validate():
         return render_template("staff/pitches.html", form=form, pagination=None,
                                filters={}), 422
-    hidden = {"yes": True, "no": False}.get(form.hidden.data or "")
     page = max(request.args.get("page", 1, type=int), 1)
-    pagination = moderation.all_pitches(page, status=form.status.data or None, hidden=hidden,
-                                        text=form.q.data or "")
+    pagination = moderation.all_pitches(page, **form.filters())
     if (last := to_last_page(pagination)) is not None:
         return last
-    filters = {key: value for key, value in request.args.items() if key != "page" and value}
+    # The form's own filters only: the pager and the export link pass them to url_for, where
+    # a stray parameter named like the export's (fmt) would clash and answer 500.
+    filters = {field.name: field.data for field in (form.q, form.status, form.hidden)
+               if field.data}
     return render_template("staff/pitches.html", form=form, pagination=pagination,
                            filters=filters)
 
