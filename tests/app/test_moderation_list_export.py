@@ -38,8 +38,9 @@ def _xlsx_ids(response) -> list[int]:
     return [int(row[0]) for row in sheet.iter_rows(min_row=2, values_only=True)]
 
 
-@pytest.mark.parametrize(("lang", "words"), [("nb", "Last ned denne listen"),
-                                             ("en", "Download this list")])
+@pytest.mark.parametrize(("lang", "words"), [
+    ("nb", "Last ned din forenings del av denne listen"),
+    ("en", "Download your association’s part of this list")])
 def test_staff_download_the_moderation_list_they_searched(client, auth, lang, words):
     asker = make_user("founder", association="asker", name="Kari Nordmann")
     by_name = make_user("founder", association="asker", name="Ola Solcelletak")
