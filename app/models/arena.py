@@ -12,14 +12,13 @@ night arena's slots skip the hour the clocks jump over in spring and pass throug
 shown twice in autumn, each at its own instant. A start, end or deadline typed as an Oslo
 clock time is read as that time's first occurrence when autumn shows it twice (fold=0: still
 summer time), as RFC 5545 reads such a time in a calendar file; a time that spring skips is
-refused where it is typed (see wall_clock_exists).
+refused where it is typed (see oslo_clock.wall_clock_exists).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from datetime import UTC, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
     JSON,
@@ -40,12 +39,11 @@ from sqlalchemy import (
     bindparam,
     or_,
 )
-from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
-from sqlalchemy.sql.functions import FunctionElement
 
 from app.extensions import db
+from app.models.oslo_clock import LOCAL_TZ, clock_time, over_before
 from app.models.user import utcnow
 
 ARENA_THEMES = ("green", "founder", "open")
@@ -57,54 +55,6 @@ NOT_COMING = ("declined", "cancelled")
 REQUEST_STATES = ("pending", "accepted", "declined")
 MEETING_SOURCES = ("mutual", "one_sided", "suggestion")
 MEETING_STATES = ("scheduled", "cancelled", "cancelled_by_staff")
-LOCAL_TZ = ZoneInfo("Europe/Oslo")
-
-
-def wall_clock_exists(moment: datetime) -> bool:
-    """Whether the naive Oslo clock time `moment` happens at all: not one the clocks skip
-    when they go forward in spring (02:00-02:59 that night). zoneinfo would quietly read such
-    a time with the offset before the change, 02:30 as 03:30."""
-    there_and_back = moment.replace(tzinfo=LOCAL_TZ).astimezone(UTC).astimezone(LOCAL_TZ)
-    return there_and_back.replace(tzinfo=None) == moment.replace(tzinfo=None)
-
-
-def over_before(now: datetime | None = None) -> datetime:
-    """The Oslo clock time (naive) before which an arena's end has passed at `now` (the real
-    clock when None): an end clock time e is over, as Arena.held_at reads it (e's first
-    occurrence, as an instant, before now), exactly when e < over_before(now). That is now's
-    own clock time, except in the second pass of autumn's repeated hour: every end in that
-    hour was over in its first pass, and the hour after is not yet, so it is the clock time
-    the repeated hour ends at. (An end in the hour spring skips is refused where it is typed.)"""
-    instant = (now or datetime.now(UTC)).astimezone(UTC)
-    wall = instant.astimezone(LOCAL_TZ)
-    if not wall.fold:
-        return wall.replace(tzinfo=None)
-    end = wall.replace(tzinfo=None, fold=0, second=0, microsecond=0)
-    while end.replace(tzinfo=LOCAL_TZ).astimezone(UTC) < instant:
-        end += timedelta(minutes=1)
-    return end
-
-
-class _clock(FunctionElement):
-    """SQL: a date and a time of day as one clock time (timestamp without time zone), to
-    compare with a naive DateTime: `date + time` in PostgreSQL; in SQLite, where both are
-    text, the two joined as SQLAlchemy writes a DateTime ('2026-05-04 16:00:00.000000')."""
-
-    type = DateTime()
-    name = "clock"
-    inherit_cache = True
-
-
-@compiles(_clock)
-def _clock_default(element, compiler, **kw):
-    day, clock = (compiler.process(c, **kw) for c in element.clauses)
-    return f"({day} + {clock})"
-
-
-@compiles(_clock, "sqlite")
-def _clock_sqlite(element, compiler, **kw):
-    day, clock = (compiler.process(c, **kw) for c in element.clauses)
-    return f"({day} || ' ' || {clock})"
 
 
 arena_host = Table(
@@ -241,7 +191,7 @@ class Arena(db.Model):
         else:
             threshold = bindparam(None, over_before(now), type_=DateTime)
         return or_(cls.status == "done",
-                   and_(cls.status != "cancelled", _clock(cls.date, cls.end_time) < threshold))
+                   and_(cls.status != "cancelled", clock_time(cls.date, cls.end_time) < threshold))
 
     @hybrid_property
     def schedule_published(self) -> bool:

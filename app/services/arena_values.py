@@ -11,7 +11,8 @@ from sqlalchemy import func, select
 
 from app.extensions import db
 from app.models import Arena, Invitation
-from app.models.arena import ARENA_THEMES, LOCAL_TZ, wall_clock_exists
+from app.models.arena import ARENA_THEMES
+from app.models.oslo_clock import LOCAL_TZ, wall_clock_exists
 from app.services.errors import DomainError
 
 # What a held arena's meetings went by. Changing one after the arena would call off or move

@@ -168,7 +168,7 @@ def test_people_have_met_as_soon_as_the_arena_has_ended(market):
 def test_a_cached_statement_reads_the_clock_each_time(market, monkeypatch):
     """The recommendations build their statements once (lru_cache): the clock is read when
     one runs, not when it was built."""
-    import app.models.arena as arena_model
+    import app.models.oslo_clock as oslo_clock
 
     _meet_at(market, datetime(2026, 5, 4).date(), datetime(2026, 5, 4, 9).time(),
              datetime(2026, 5, 4, 16).time())
@@ -179,7 +179,7 @@ def test_a_cached_statement_reads_the_clock_each_time(market, monkeypatch):
         def now(cls, tz=None):
             return at["now"].astimezone(tz)
 
-    monkeypatch.setattr(arena_model, "datetime", Clock)
+    monkeypatch.setattr(oslo_clock, "datetime", Clock)
     assert market["solar_investor"].id in _investor_ids(market)
     at["now"] = datetime(2026, 5, 4, 14, 1, tzinfo=UTC)  # 16:01
     assert market["solar_investor"].id not in _investor_ids(market)
