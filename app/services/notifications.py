@@ -219,8 +219,8 @@ TO_STAFF = {
         "%(who)s said yes to “%(arena)s” after the schedule was published and has no "
         "meetings yet. Re-run the schedule to fit them in.",
         who=p.get("who", ""), arena=p.get("arena", "")),
-    "late_no": lambda p: _late_no(p),
-    "late_cancel": lambda p: _late_cancel(p),
+    "late_no": _late_no,
+    "late_cancel": _late_cancel,
 }
 
 
