@@ -18,15 +18,6 @@ CSV = ("e-post;navn;rolle;organisasjon\n"
        "feil@demo.no;Feil Rolle;mentor;\n")
 
 
-def _login_staff(client, auth, lang: str | None = None):
-    """A staff member of Asker, logged in, browsing in `lang` (None: the default)."""
-    user = make_user("staff", association="asker", locale=lang)
-    auth.login(user.email)
-    if lang:
-        client.post("/language", data={"lang": lang})
-    return user
-
-
 def _preview(client) -> str:
     make_user("founder", email="kjent@demo.no")
     upload = client.post("/staff/members/import", content_type="multipart/form-data",
@@ -41,15 +32,14 @@ def _cells(html: str, email: str) -> list[str]:
     return [re.sub(r"<[^>]+>", "", cell).strip() for cell in cells]
 
 
-@pytest.mark.parametrize(("lang", "founder", "investor", "clash", "unknown"), [
+@pytest.mark.parametrize(("staff_lang", "founder", "investor", "clash", "unknown"), [
     ("nb", "Gründer", "Investor", "Allerede registrert som gründer.",
      "Ukjent rolle «mentor» (gründer eller investor)."),
     ("en", "Founder", "Investor", "Already registered as founder.",
      "Unknown role “mentor” (founder or investor)."),
 ])
-def test_preview_names_roles_in_the_readers_language(client, auth, lang, founder, investor,
-                                                     clash, unknown):
-    _login_staff(client, auth, lang)
+def test_preview_names_roles_in_the_readers_language(client, staff, founder, investor, clash,
+                                                     unknown):
     html = _preview(client)
     assert _cells(html, "ny@solfanger.no")[1] == founder
     assert _cells(html, "ny@fjordkapital.no")[1] == investor

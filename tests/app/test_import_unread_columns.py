@@ -10,7 +10,6 @@ import pytest
 
 from app.extensions import db
 from app.models import User
-from tests.factories import make_user
 
 # As a member register would name its columns: "Ansatte" and "Nettside" are not columns the
 # import reads, so their cells would be lost ("Bransjer" and "Fase" are: sectors, stage).
@@ -19,47 +18,35 @@ WITH_UNKNOWN = ("e-post;navn;rolle;kommune;Bransjer;Ansatte;Nettside;Fase;\n"
 HEADER_ONLY = "e-post;navn;rolle\n;;\n"
 
 
-def _login_staff(client, auth, lang: str | None = None):
-    """A staff member of Asker, logged in, browsing in `lang` (None: the default)."""
-    user = make_user("staff", association="asker", locale=lang)
-    auth.login(user.email)
-    if lang:
-        client.post("/language", data={"lang": lang})
-    return user
-
-
 def _upload(client, text: str):
     return client.post("/staff/members/import", content_type="multipart/form-data",
                        data={"file": (io.BytesIO(text.encode("cp1252")), "medlemmer.csv")})
 
 
-@pytest.mark.parametrize(("lang", "left_out", "reads"), [
+@pytest.mark.parametrize(("staff_lang", "left_out", "reads"), [
     ("nb", "Koble kjenner ikke disse kolonnene og hopper over dem: Ansatte, Nettside.",
      "Kolonnene Koble leser: E-post, Navn, Rolle,"),
     ("en", "Koble does not know these columns and leaves them out: Ansatte, Nettside.",
      "The columns Koble reads: E-mail, Name, Role,"),
 ])
-def test_preview_names_the_columns_left_out(client, auth, lang, left_out, reads):
-    _login_staff(client, auth, lang)
+def test_preview_names_the_columns_left_out(client, staff, left_out, reads):
     assert _upload(client, WITH_UNKNOWN).status_code == 303
     html = client.get("/staff/members/import/preview").get_data(as_text=True)
     warning = html.split('id="import-ignored"', 1)[1].split("</div>", 1)[0]
     assert left_out in warning and reads in warning
 
 
-def test_preview_without_unknown_columns_has_no_warning(client, auth):
-    _login_staff(client, auth)
+def test_preview_without_unknown_columns_has_no_warning(client, staff):
     assert _upload(client, "email;name;role\nkari@solfanger.no;Kari;founder\n").status_code == 303
     html = client.get("/staff/members/import/preview").get_data(as_text=True)
     assert "import-ignored" not in html
 
 
-@pytest.mark.parametrize(("lang", "message"), [
+@pytest.mark.parametrize(("staff_lang", "message"), [
     ("nb", "Filen har kolonnenavn, men ingen medlemmer under dem."),
     ("en", "The file names the columns but has no members under them."),
 ])
-def test_a_file_without_members_is_refused_at_the_upload(client, auth, lang, message):
-    _login_staff(client, auth, lang)
+def test_a_file_without_members_is_refused_at_the_upload(client, staff, message):
     users = db.session.query(User).count()
     response = _upload(client, HEADER_ONLY)
     assert response.status_code == 422
