@@ -40,6 +40,14 @@ class KobleForm(FlaskForm):
                     return sent
             return super().wrap_formdata(form, formdata)
 
+    def query_args(self) -> dict[str, str]:
+        """A GET form's filters as sent, for the list's links (pager, export) to pass on to
+        url_for: its own fields with a value, nothing else of the address. A stray
+        parameter named like url_for's own (`endpoint`) or the export's (`fmt`) made those
+        links fail, a 500."""
+        return {name: field.raw_data[0] for name, field in self._fields.items()
+                if field.raw_data and field.raw_data[0]}
+
     def validate(self, extra_validators=None) -> bool:
         extra = {name: list(validators) for name, validators in (extra_validators or {}).items()}
         for name, field in self._fields.items():

@@ -51,7 +51,7 @@ def users():
                                     form.association.data, page)
     if (last := to_last_page(pagination)) is not None:
         return last
-    filters = {key: value for key, value in request.args.items() if key != "page" and value}
+    filters = form.query_args()
     return render_template("admin/users.html", form=form, pagination=pagination,
                            filters=filters)
 
@@ -235,6 +235,6 @@ def audit():
                                filters={}), 422
     if (last := to_last_page(pagination)) is not None:
         return last
-    filters = {key: value for key, value in request.args.items() if key != "page" and value}
+    filters = form.query_args()
     return render_template("admin/audit.html", form=form, pagination=pagination,
                            rows=audit_log.rows(pagination.items), filters=filters)

@@ -53,11 +53,8 @@ def browse():
     pagination = investors.search(page=page, **form.filters())
     if (last := to_last_page(pagination)) is not None:
         return last
-    # The form's own filters only: the pager and the export link pass them to url_for, where
-    # a stray parameter named like the export's (fmt) would clash and answer 500.
-    filters = {field.name: field.data for field in form if field.data}
     return render_template("investors/list.html", form=form, pagination=pagination,
-                           filters=filters)
+                           filters=form.query_args())
 
 
 @bp.route("/investors/<int:profile_id>")

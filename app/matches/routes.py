@@ -108,7 +108,7 @@ def recommended():
     profile = interest.investor_profile_of(current_user, columns=cards.OWN_PROFILE_COLUMNS)
     form = MatchFilterForm(request.args)
     page = request.args.get("page", 1, type=int) or 1
-    args = {key: value for key, value in request.args.items() if key != "page" and value}
+    args = form.query_args()
     if profile is None:
         return render_template("matches/investor.html", form=form, profile=None,
                                pagination=None, filters=args, marks={}, theirs={},

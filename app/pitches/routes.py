@@ -157,6 +157,5 @@ def browse():
     pagination = pitch_search.search(page=max(page, 1), **filters)
     if (last := to_last_page(pagination)) is not None:
         return last
-    args = {key: value for key, value in request.args.items() if key != "page" and value}
     return render_template("pitches/browse.html", form=form, pagination=pagination,
-                           filters=args)
+                           filters=form.query_args())

@@ -41,12 +41,8 @@ def pitches():
     pagination = moderation.all_pitches(page, **form.filters())
     if (last := to_last_page(pagination)) is not None:
         return last
-    # The form's own filters only: the pager and the export link pass them to url_for, where
-    # a stray parameter named like the export's (fmt) would clash and answer 500.
-    filters = {field.name: field.data for field in (form.q, form.status, form.hidden)
-               if field.data}
     return render_template("staff/pitches.html", form=form, pagination=pagination,
-                           filters=filters)
+                           filters=form.query_args())
 
 
 @bp.route("/pitches/<int:pitch_id>/hide", methods=["GET", "POST"])
