@@ -1,0 +1,58 @@
+"""A page that comes back with a refused form's summary says so in its browser title, "Feil:
+Ny pitch · Koble" (GOV.UK's pattern): the title is the first thing a screen reader reads on
+the returned page and what the tab shows, and it read exactly as the empty form's did, so
+nothing but the summary (focused by form_errors.js) told that the save had not happened.
+A page without a summary keeps its plain title."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.app.test_i18n import _client_in
+from tests.factories import make_investor, make_user
+
+ERROR = {"nb": "Feil", "en": "Error"}
+NEW_PITCH = {"nb": "Ny pitch", "en": "New pitch"}
+LOG_IN = {"nb": "Logg inn", "en": "Log in"}
+RECOMMENDED = {"nb": "Anbefalte pitcher", "en": "Recommended pitches"}
+
+
+def _title(response) -> str:
+    html = response.get_data(as_text=True)
+    return " ".join(re.search(r"<title>(.*?)</title>", html, re.S).group(1).split())
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_a_refused_pitch_form_is_titled_as_an_error(app, lang):
+    client = _client_in(app, lang, make_user("founder"))
+
+    assert _title(client.get("/pitches/new")) == f"{NEW_PITCH[lang]} · Koble"
+    refused = client.post("/pitches/new", data={"title": "", "summary": ""})
+
+    assert refused.status_code == 422
+    assert "data-error-summary" in refused.get_data(as_text=True)
+    assert _title(refused) == f"{ERROR[lang]}: {NEW_PITCH[lang]} · Koble"
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_a_refused_login_is_titled_as_an_error(app, lang):
+    """A summary with a message and no marked field (the wrong password) counts too."""
+    user = make_user("founder")
+    client = _client_in(app, lang)
+
+    refused = client.post("/auth/login", data={"email": user.email, "password": "wrong-one"})
+
+    assert _title(refused) == f"{ERROR[lang]}: {LOG_IN[lang]} · Koble"
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_refused_filters_are_titled_as_an_error(app, lang):
+    investor = make_investor()
+    client = _client_in(app, lang, investor.user)
+
+    assert _title(client.get("/matches")) == f"{RECOMMENDED[lang]} · Koble"
+    refused = client.get("/matches?sector=no-such-sector")
+
+    assert _title(refused) == f"{ERROR[lang]}: {RECOMMENDED[lang]} · Koble"
