@@ -322,6 +322,18 @@ def late_cancel(arena: Arena, person, freed: int) -> list[Notification]:
     return _to_host_staff(arena, person, "late_cancel", count=freed)
 
 
+def seat_given(arena: Arena, newly: Iterable[Invitation]) -> list[Notification]:
+    """A seat freed once the schedule is published (a cancel, a no, someone leaving Koble)
+    went to the next on the waiting list (rsvp.fill_seats): the host associations' staff
+    learn who is newly invited, in the app only, as of a late answer, so the new name on
+    the list does not go unnoticed until their yes (`late_answer`) or never. Not for
+    staff's own Remove: the page that took the person off names who got the seat."""
+    notes = []
+    for invitation in newly:
+        notes += _to_host_staff(arena, invitation.user, "seat_given")
+    return notes
+
+
 def _to_host_staff(arena: Arena, person, kind: str, **params) -> list[Notification]:
     """Each active staff member of the arena's host associations gets the notice `kind`
     about `person`, opening the staff schedule page; nobody while the schedule is a draft."""

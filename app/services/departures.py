@@ -4,10 +4,11 @@ admin deactivates it.
 At every arena not yet held they stop coming, as when staff take someone off the list: their
 scheduled meetings are called off (`meeting_changes.call_off`: slots freed, the schedule's
 SEQUENCE raised so calendar apps drop the events), a seat they held goes to the waiting
-list and their own calendar file sends the arena as cancelled; an unsent proposal is
-dropped. Each partner of a called-off meeting is told (once the schedule is published), in
-their own language, only that the other participant is no longer on Koble: why (deleted or
-deactivated) is nobody's business.
+list (the host staff learn who got it, once the schedule is published) and their own
+calendar file sends the arena as cancelled; an unsent proposal is dropped. Each partner of
+a called-off meeting is told (once the schedule is published), in their own language,
+only that the other participant is no longer on Koble: why (deleted or deactivated) is
+nobody's business.
 Their meeting requests still waiting for an answer there are withdrawn (`WITHDRAWN`), and
 the other side of each is told the same way: the request is closed because the other
 participant is no longer on Koble (they knew of it, published schedule or not).
@@ -74,6 +75,8 @@ def leave_arenas(user, actor=None) -> Departure:
                 lambda mine, arena=arena: arena_notices.partner_left(arena, user, mine))
             out.told += told
             out.newly_invited += newly
+            # in the app only (never in `told`, which is mailed), as a cancel's would be
+            arena_notices.seat_given(arena, newly)
         if arena.schedule_published:
             out.meetings += freed
         out.invitations += 1

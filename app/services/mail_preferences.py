@@ -32,8 +32,8 @@ GROUPS: dict[str, frozenset[str]] = {
         "arena_cancelled",
         # never mailed as a notice: the invitation's own e-mail goes whatever one chose
         "arena_invited",
-        # to staff, in the app only (arena_notices.late_answer, late_cancel)
-        "late_yes", "late_no", "late_cancel",
+        # to staff, in the app only (arena_notices.late_answer, late_cancel, seat_given)
+        "late_yes", "late_no", "late_cancel", "seat_given",
     }),
     "moderation": frozenset({"pitch_hidden", "pitch_unhidden"}),
 }

@@ -275,6 +275,7 @@ def withdraw(user, arena_id: int) -> Withdrawn:
         arena, invitation, lambda mine: arena_notices.partner_withdrew(arena, user, mine))
     # In the app only (never sent), saved with the commit below, as a late no's are.
     arena_notices.late_cancel(arena, user, freed)
+    arena_notices.seat_given(arena, newly)
     seat_freed(arena, user, partners, newly, "participation_cancelled", actor=user,
                detail=f"meetings freed={freed}")
     return Withdrawn(freed, len(partners))

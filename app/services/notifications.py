@@ -213,7 +213,8 @@ def _late_no(p: dict) -> str:
             count, **names))
 
 
-# What the host associations' staff are told (arena_notices.late_answer, late_cancel).
+# What the host associations' staff are told (arena_notices.late_answer, late_cancel,
+# seat_given).
 TO_STAFF = {
     "late_yes": lambda p: _(
         "%(who)s said yes to “%(arena)s” after the schedule was published and has no "
@@ -221,6 +222,10 @@ TO_STAFF = {
         who=p.get("who", ""), arena=p.get("arena", "")),
     "late_no": _late_no,
     "late_cancel": _late_cancel,
+    "seat_given": lambda p: _(
+        "A seat at “%(arena)s” became free after the schedule was published and went to "
+        "%(who)s, next on the waiting list, who is now invited and has not answered yet.",
+        who=p.get("who", ""), arena=p.get("arena", "")),
 }
 
 

@@ -203,6 +203,7 @@ def _decline(arena: Arena, invitation: Invitation) -> None:
         state="declined")
     if gives_up_a_place:  # in the app only, saved with seat_freed's commit
         arena_notices.late_answer(arena, invitation.user, said_yes=False, freed=freed)
+    arena_notices.seat_given(arena, newly)  # likewise, whoever got the seat
     meeting_changes.seat_freed(arena, invitation.user, told, newly)
 
 
