@@ -183,3 +183,22 @@ def test_the_names_are_in_norwegian_too(client, staff):
     assert _named(client, "/staff/pitches", "Skjul") == ["Skjul «Solceller på tak» av Kari Nord"]
     assert _named(client, f"/staff/arenas/{arena.id}/invitations", "Fjern") == ["Fjern Per Fond"]
     assert "CSV: Pitcher" in _named(client, "/exports", "CSV")
+
+
+def test_my_meetings_name_each_arena_link_by_its_arena(client, auth):
+    """/arenas/meetings lists every arena the person comes to, each with the same three
+    links: "Who comes", "My agenda" and the calendar file named the arena's title too."""
+    first = make_arena(title="Solkraft i Asker")
+    mine = make_participant(first, "investor")
+    make_invitation(make_arena(title="Havvind i Drammen"), mine.user, state="accepted")
+    auth.login(mine.user.email)
+    assert sorted(_named(client, "/arenas/meetings", "Who comes")) == [
+        "Who comes: Havvind i Drammen", "Who comes: Solkraft i Asker"]
+    assert len(_named(client, "/arenas/meetings", "My agenda")) == 2
+    assert len(_named(client, "/arenas/meetings", "Calendar file (.ics)")) == 2
+    client.post("/language", data={"lang": "nb"})
+    assert "Hvem som kommer: Solkraft i Asker" in _named(client, "/arenas/meetings",
+                                                          "Hvem som kommer")
+    # the arena's own pages keep the plain words: the page says which arena
+    own = client.get(f"/arenas/{first.id}/agenda").get_data(as_text=True)
+    assert "Hvem som kommer:" not in own and ">Hvem som kommer</a>" in own
