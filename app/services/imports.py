@@ -28,6 +28,7 @@ from app.services.accounts import association_by_slug, normalise_email
 from app.services.investors import MAX_PAST_INVESTMENTS
 from app.services.member_files import COLUMN_LABELS, fold
 from app.services.passwords import unusable_hash
+from app.services.value_synonyms import SYNONYMS
 from app.typed_numbers import read_number
 
 ROLES = {"founder": "founder", "gründer": "founder", "grunder": "founder",
@@ -60,16 +61,22 @@ class RowPlan:
 
 
 # --- planning -------------------------------------------------------------------------------
-def _names(mapping: dict) -> dict[str, str]:
-    """Each value of a fixed list by its key and by its label in every language of the site
-    ("energy", "Energy", "Energi"), folded, to its key. A sheet is filled in by people who
-    read the lists on the pages, in bokmål or English, whoever imports it."""
+def _names(mapping: dict, synonyms: dict[str, tuple[str, ...]] | None = None
+           ) -> dict[str, str]:
+    """Each value of a fixed list by its key, by its label in every language of the site
+    ("energy", "Energy", "Energi") and by the words `synonyms` gives it ("Fornybar energi",
+    value_synonyms.py), folded, to its key. A sheet is filled in by people who read the
+    lists on the pages, in bokmål or English, or who write as their office speaks, whoever
+    imports it. A key or label comes before a word."""
     names = {}
     for locale in current_app.config["LANGUAGES"]:
         with force_locale(locale):
             for key, label in mapping.items():
                 names.setdefault(fold(label), key)
     names.update({fold(key): key for key in mapping})
+    for key, words in (synonyms or {}).items():
+        for word in words:
+            names.setdefault(fold(word), key)
     return names
 
 
@@ -84,7 +91,8 @@ class _Values:
 
     def __init__(self, headers: dict[str, str] | None):
         self.headers = headers or {}
-        self.names = {column: _names(mapping) for column, mapping in VALUE_COLUMNS.items()}
+        self.names = {column: _names(mapping, SYNONYMS.get(column))
+                      for column, mapping in VALUE_COLUMNS.items()}
         self.municipalities = _names(vocabulary.MUNICIPALITIES)
 
     def column(self, key: str) -> str:

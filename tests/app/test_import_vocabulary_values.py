@@ -26,27 +26,27 @@ GOOD = (
     "per@vind.no;Per Vind;founder;Vind AS;;energy;;pre_seed\n"
 )
 BAD = (
-    "ola@gronn.no;Ola Grønn;founder;Grønn AS;;Fornybar energi, Energi;;Idé\n"
-    "siri@start.no;Siri Start;founder;Start AS;;;;Såkorn\n"
-    "bent@kapital.no;Bent Kapital;investor;Kapital AS;Forretningsengel;;Pre-seed, Tidlig;\n"
+    "ola@gronn.no;Ola Grønn;founder;Grønn AS;;Romfart, Energi;;Idé\n"
+    "siri@start.no;Siri Start;founder;Start AS;;;;Børsnotert\n"
+    "bent@kapital.no;Bent Kapital;investor;Kapital AS;Pensjonsfond;;Pre-seed, Tidlig;\n"
 )
 
 WORDS = {
     "nb": {
-        "sectors": "Ukjent verdi i kolonnen «Sectors»: «Fornybar energi». Gyldige verdier: "
+        "sectors": "Ukjent verdi i kolonnen «Sectors»: «Romfart». Gyldige verdier: "
                    "Energi, Sirkulærøkonomi, Maritim, Bygg og eiendom,",
-        "stage": "Ukjent verdi i kolonnen «Stage»: «Såkorn». Gyldige verdier: Idé, Pre-seed, "
+        "stage": "Ukjent verdi i kolonnen «Stage»: «Børsnotert». Gyldige verdier: Idé, Pre-seed, "
                  "Seed, Serie A, Vekst.",
-        "type": "Ukjent verdi i kolonnen «investor_type»: «Forretningsengel». Gyldige "
+        "type": "Ukjent verdi i kolonnen «investor_type»: «Pensjonsfond». Gyldige "
                 "verdier: Engleinvestor, Venturefond,",
         "stages": "Ukjent verdi i kolonnen «stages»: «Tidlig».",
     },
     "en": {
-        "sectors": "Unknown value in the column “Sectors”: “Fornybar energi”. Valid values: "
+        "sectors": "Unknown value in the column “Sectors”: “Romfart”. Valid values: "
                    "Energy, Circular economy, Maritime, Construction & property,",
-        "stage": "Unknown value in the column “Stage”: “Såkorn”. Valid values: Idea, "
+        "stage": "Unknown value in the column “Stage”: “Børsnotert”. Valid values: Idea, "
                  "Pre-seed, Seed, Series A, Growth.",
-        "type": "Unknown value in the column “investor_type”: “Forretningsengel”. Valid "
+        "type": "Unknown value in the column “investor_type”: “Pensjonsfond”. Valid "
                 "values: Angel investor, Venture fund,",
         "stages": "Unknown value in the column “stages”: “Tidlig”.",
     },
@@ -130,5 +130,5 @@ def test_old_preview_without_column_names_says_the_readers_name(app):
 
     with app.test_request_context():
         plans = imports.plan([{"email": "a@b.no", "name": "A", "role": "founder",
-                               "sectors": "Fornybar energi"}])
+                               "sectors": "Romfart"}])
     assert "“Sectors”" in plans[0].reasons[0]
