@@ -2,9 +2,12 @@
 buttons on the green bar, and the buttons on a list's cards, and each wears a clearly
 visible ring it does not wear unfocused (Bootstrap took the outline off .btn and .nav-link,
 and its shadow for .btn-koble named a colour nobody defined). A refused form puts the focus
-on its summary, whose links lead to the fields."""
+on its summary, whose links lead to the fields. Closing a message gives the focus back to the
+match card the answer came back to."""
 
 from __future__ import annotations
+
+import re
 
 from playwright.sync_api import expect
 
@@ -74,3 +77,31 @@ def test_a_refused_form_puts_the_focus_on_its_summary(new_user):
     keys.tab_to(summary.get_by_role("link", name=me.t("Password")))
     page.keyboard.press("Enter")
     expect(page.get_by_label(me.t("Password"), exact=True)).to_be_focused()
+
+
+def test_closing_a_message_puts_the_focus_on_the_answered_card(new_user):
+    """An answer on a card comes back to the card (#r-12-34) with a message; closed from the
+    keyboard, the message took the focus with it to <body>, and the next Tab went to the
+    list's filters at the top of the page. Now the focus stays with the card, and the next
+    Tab lands inside it."""
+    me = new_user(DESKTOP, name="investor")
+    page = me.page
+    me.login("investor@demo.koble.no", DEMO_PASSWORD)
+    keys = Keyboard(page)
+    me.goto("/matches")
+    save = re.compile(f"^{me.t('Save')}:")
+    card = page.locator("main li.card[id^='r-']").filter(
+        has=page.get_by_role("button", name=save)).first
+    keys.activate(card.get_by_role("button", name=save))
+    page.wait_for_url(re.compile(r"/matches#r-"))
+    landing = page.url.split("#", 1)[1]
+    keys.activate(page.locator("#flashes").get_by_role("button", name=me.t("Close message")))
+    expect(page.locator("#flashes .alert")).to_have_count(0)
+    assert page.evaluate("document.activeElement.id") == landing
+    page.keyboard.press("Tab")
+    assert page.evaluate(f"!!document.activeElement.closest('#{landing}')")
+    me.check("message-closed-focus-on-card")
+    # leave the demo's answers as they were for the other journeys
+    keys.activate(page.locator(f"#{landing}").get_by_role(
+        "button", name=re.compile(f"^{me.t('Undo')}:")))
+    expect(page.locator("#flashes")).to_contain_text(me.t("Your answer was undone."))
