@@ -6,19 +6,15 @@ from pathlib import Path
 
 import click
 from flask import current_app
-from flask.cli import AppGroup
+from flask.cli import AppGroup, with_appcontext
+from flask_babel import force_locale
 
-from app.services import data_exports, imports, links, member_files
+from app.config import Config
+from app.services import data_exports, imports, member_files
 from app.services.accounts import association_by_slug
 from app.services.exports import csv_text, norwegian_csv, xlsx_bytes
 
 members_cli = AppGroup("members", help="Import members from CSV or .xlsx.")
-
-
-def _request_context():
-    """The export's column headers are translated as for a request (the site's language);
-    the CLI makes one."""
-    return current_app.test_request_context(base_url=links.base_url())
 
 
 @members_cli.command("import")
@@ -65,10 +61,17 @@ KINDS = {"pitches": data_exports.pitch_rows, "investors": data_exports.investor_
 @click.command("export")
 @click.argument("kind", type=click.Choice(list(KINDS)))
 @click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]), default="csv")
+@click.option("--lang", type=click.Choice(Config.LANGUAGES), default=None,
+              help="The file's language: its headers and list values, and for a CSV its "
+                   "dialect (default: the site's default language, bokmål).")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
-def export(kind: str, fmt: str, output: str):
+@with_appcontext  # as members_cli's commands are: the request it made gave it one before
+def export(kind: str, fmt: str, lang: str | None, output: str):
     """Write every pitch, investor or mutual match to a CSV or .xlsx file."""
-    with _request_context():
+    # As `members import`, no made-up request: the command's own lines speak the command
+    # line's language (app.i18n.CLI_LOCALE), the file the one chosen here. It was written
+    # in the site's default language whatever one wanted.
+    with force_locale(lang or current_app.config["BABEL_DEFAULT_LOCALE"]):
         header, rows = KINDS[kind](None)
         header = [str(h) for h in header]
         # the headers' language decides the dialect: bokmål headers with commas between
