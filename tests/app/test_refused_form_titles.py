@@ -11,7 +11,7 @@ import re
 import pytest
 
 from tests.app.test_i18n import _client_in
-from tests.factories import make_investor, make_user
+from tests.factories import make_arena, make_investor, make_meeting, make_participant, make_user
 
 ERROR = {"nb": "Feil", "en": "Error"}
 NEW_PITCH = {"nb": "Ny pitch", "en": "New pitch"}
@@ -56,3 +56,23 @@ def test_refused_filters_are_titled_as_an_error(app, lang):
     refused = client.get("/matches?sector=no-such-sector")
 
     assert _title(refused) == f"{ERROR[lang]}: {RECOMMENDED[lang]} · Koble"
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_a_refused_move_on_the_schedule_is_titled_as_an_error(app, lang):
+    """The staff schedule's move form is refused in its row (the reason under its fields,
+    aria-invalid), with no summary: the title says so all the same."""
+    arena = make_arena(status="scheduled")
+    meeting = make_meeting(arena, make_participant(arena, "founder"),
+                           make_participant(arena, "investor"), slot=0)
+    client = _client_in(app, lang, make_user("staff", association="asker"))
+    page = f"/staff/arenas/{arena.id}/schedule"
+    plain = _title(client.get(page))
+
+    moved = client.post(f"/staff/arenas/{arena.id}/meetings/{meeting.id}/move",
+                        data={"slot": "99", "table": "1"})
+    assert moved.status_code == 303
+    refused = client.get(moved.headers["Location"].split("#")[0])
+
+    assert 'aria-invalid="true"' in refused.get_data(as_text=True)
+    assert _title(refused) == f"{ERROR[lang]}: {plain}"

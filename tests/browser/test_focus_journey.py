@@ -3,7 +3,8 @@ buttons on the green bar, and the buttons on a list's cards, and each wears a cl
 visible ring it does not wear unfocused (Bootstrap took the outline off .btn and .nav-link,
 and its shadow for .btn-koble named a colour nobody defined). A refused form puts the focus
 on its summary, whose links lead to the fields. Closing a message gives the focus back to the
-match card the answer came back to."""
+match card the answer came back to. A move refused in its row of the staff schedule puts the
+focus in the refused field."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import DESKTOP
 from tests.browser.keyboard import Keyboard
+from tests.browser.seed_server import DRAFT_ARENA, STAFF_EMAIL, STAFF_PASSWORD
 from tests.browser.support import DEMO_PASSWORD
 
 _RING = """el => {
@@ -105,3 +107,27 @@ def test_closing_a_message_puts_the_focus_on_the_answered_card(new_user):
     keys.activate(page.locator(f"#{landing}").get_by_role(
         "button", name=re.compile(f"^{me.t('Undo')}:")))
     expect(page.locator("#flashes")).to_contain_text(me.t("Your answer was undone."))
+
+
+def test_a_refused_move_puts_the_focus_in_its_field(new_user):
+    """A meeting moved to a slot that does not exist comes back at its row with the reason
+    under the fields (aria-describedby) and no summary: the focus was left on <body>. Now it
+    is in the refused field, and the title says the page holds an error."""
+    staff = new_user(DESKTOP, name="staff")
+    page = staff.page
+    staff.login(STAFF_EMAIL, STAFF_PASSWORD)
+    keys = Keyboard(page)
+    staff.goto("/staff/arenas")
+    keys.activate(page.get_by_role("link", name=DRAFT_ARENA))
+    keys.activate(page.locator("main .nav-pills").get_by_role("link", name=staff.t("Schedule")))
+    slot = page.locator("main input[name=slot]").first
+    keys.type_into(slot, "99")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/schedule#meeting-\d+$"))
+    page.wait_for_load_state("load")
+    refused = page.locator("main input[name=slot][aria-invalid=true]")
+    expect(refused).to_have_count(1)
+    expect(refused).to_be_focused()
+    expect(refused).to_have_value("99")
+    assert page.title().startswith(staff.t("Error: %(title)s", title=""))
+    staff.check("move-refused-focus-in-field")
