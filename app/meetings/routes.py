@@ -89,7 +89,7 @@ def make_request(arena_id: int):
         abort(400)
     _flash_result(lambda: requests_service.request_meeting(current_user, arena_id, to_user_id),
                   _("Your meeting request is sent."))
-    return redirect(url_for("meetings.participants", arena_id=arena_id))
+    return redirect(_at_person(arena_id, to_user_id))
 
 
 @bp.route("/<int:arena_id>/requests/<int:request_id>/answer", methods=["POST"])
@@ -103,7 +103,16 @@ def answer_request(arena_id: int, request_id: int):
     _flash_result(
         lambda: requests_service.answer_request(current_user, arena_id, request_id, accept),
         _("You accepted the meeting.") if accept else _("You declined the meeting."))
-    return redirect(url_for("meetings.participants", arena_id=arena_id))
+    return redirect(_at_person(arena_id, id_from_form(request.form.get("person"))))
+
+
+def _at_person(arena_id: int, user_id: int | None) -> str:
+    """The participants page at the card of the person a request or answer was about
+    (#person-12; an answer's form sends the asker's id as `person`), where the button was
+    and the card now says what changed, rather than at the top of a long list, where a
+    keyboard or screen-reader user had to find their place again."""
+    anchor = f"person-{user_id}" if user_id else None
+    return url_for("meetings.participants", arena_id=arena_id, _anchor=anchor)
 
 
 @bp.route("/<int:arena_id>/agenda")
