@@ -58,8 +58,11 @@ def _refused(error: DomainError) -> None:
         flash(error.message, "danger")
 
 
-def _back(arena_id: int):
-    return redirect(url_for("meetings_staff.schedule", arena_id=arena_id))
+def _back(arena_id: int, anchor: str | None = None):
+    """Back to the schedule; at the row a change was about (`anchor`: #meeting-12, or
+    #cancelled-12 in the list of cancelled meetings), where the button was, rather than at
+    the top of a long page, where a keyboard or screen-reader user had to find it again."""
+    return redirect(url_for("meetings_staff.schedule", arena_id=arena_id, _anchor=anchor))
 
 
 # A refused move, kept for the page the browser is sent to: what was typed and why not.
@@ -143,7 +146,7 @@ def lock(arena_id: int, meeting_id: int):
     else:
         flash(_("The meeting is locked.") if locked else _("The meeting is unlocked."),
               "success")
-    return _back(arena_id)
+    return _back(arena_id, f"meeting-{meeting_id}")
 
 
 @bp.route("/<int:arena_id>/meetings/<int:meeting_id>/move", methods=["POST"])
@@ -167,7 +170,7 @@ def move(arena_id: int, meeting_id: int):
     flash(_("The meeting is moved and locked there.") if arena.schedule_published else
           _("The meeting is moved and locked there. Nobody is told: the schedule is a draft."),
           "success")
-    return _back(arena_id)
+    return _back(arena_id, f"meeting-{meeting_id}")
 
 
 def _move_refused(arena, typed: dict, message: str):
@@ -203,6 +206,7 @@ def cancel(arena_id: int, meeting_id: int):
                 "out until you restore it.") if arena.schedule_published else
               _("The meeting is cancelled. Nobody is told: the schedule is a draft. A re-run "
                 "leaves the pair out until you restore it."), "success")
+        return _back(arena_id, f"cancelled-{meeting_id}")
     return _back(arena_id)
 
 
@@ -215,6 +219,7 @@ def restore(arena_id: int, meeting_id: int):
         back = call_or_abort(lambda: meeting_changes.restore(current_user, arena, meeting_id))
     except DomainError as error:
         _refused(error)
+        return _back(arena_id)
     else:
         if back and arena.schedule_published:
             flash(_("The meeting is back in its slot and both people are told."), "success")
@@ -223,7 +228,7 @@ def restore(arena_id: int, meeting_id: int):
         else:
             flash(_("The meeting no longer fits its old slot and table. Re-run the schedule "
                     "to give the pair a new one."), "warning")
-    return _back(arena_id)
+    return _back(arena_id, f"meeting-{meeting_id}" if back else f"cancelled-{meeting_id}")
 
 
 @bp.route("/<int:arena_id>/attendance")
@@ -250,7 +255,9 @@ def mark_attendance(arena_id: int, invitation_id: int):
         pass
     except DomainError as error:
         flash(error.message, "danger")
-    return redirect(url_for("meetings_staff.attendance_page", arena_id=arena_id))
+    # back at the person's row, the next one to mark below it, not at the top of the list
+    return redirect(url_for("meetings_staff.attendance_page", arena_id=arena_id,
+                            _anchor=f"attendance-{invitation_id}"))
 
 
 EXPORTS = {"invitations": arena_exports.invitations, "answers": arena_exports.answers,
