@@ -164,7 +164,7 @@ def test_the_notice_of_a_move_that_cuts_the_times_names_the_arena_once(app, clie
     title = "Grønn kapital møter grønne idéer"
     times = {"en": "The times you gave no longer fit the new meeting plan: you are now there "
                    "10:15–10:30.",
-             "nb": "Tidene du oppga, passer ikke med den nye møteplanen: nå er du der "
+             "nb": "Tidene du oppga, passer ikke med det nye møteoppsettet: nå er du der "
                    "10:15–10:30."}
     for locale, sentence in times.items():
         with app.test_request_context(), force_locale(locale):

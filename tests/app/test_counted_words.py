@@ -47,7 +47,7 @@ def test_staff_arena_page_says_more_in_the_plural(client, staff, lang, seats, pl
 @pytest.mark.parametrize(("lang", "text"), [
     ("en", "Seats: 1 founder, 1 investor. Every proposed founder should have at least 1 good "
            "investor in the room."),
-    ("nb", "Plasser: 1 gründer, 1 investor. Hver foreslåtte gründer bør ha minst 1 god "
+    ("nb", "Plasser: 1 gründer, 1 investor. Hver foreslått gründer bør ha minst 1 god "
            "investor i rommet."),
 ])
 def test_staff_invitations_page_says_one_in_the_singular(client, staff, lang, text):

@@ -21,7 +21,7 @@ from tests.factories import make_arena, make_meeting, make_participant
 SAYS = {
     "en": ("The arena has taken place: its date, times and meeting plan can no longer be changed. "
            "The title, description, venue and hosts can still be corrected."),
-    "nb": ("Arenaen er gjennomført: dato, tider og møteplan kan ikke lenger endres. Tittel, "
+    "nb": ("Arenaen er gjennomført: dato, tider og møteoppsett kan ikke lenger endres. Tittel, "
            "beskrivelse, sted og arrangører kan fortsatt rettes."),
 }
 

@@ -24,7 +24,7 @@ CASES = [
 NOTHING = {"en": "Nothing was downloaded: correct the marked filters, then download again.",
            "nb": "Ingenting ble lastet ned: rett opp filtrene som er markert, og last ned på nytt."}
 UNKNOWN = {"en": "Unknown choice for “{}”: choose one from the list.",
-           "nb": "Ukjent valg for «{}»: velg et fra listen."}
+           "nb": "Ukjent valg for «{}»: velg ett fra listen."}
 
 
 def _login(client, auth, role: str) -> None:

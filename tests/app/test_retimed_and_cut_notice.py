@@ -45,7 +45,7 @@ def test_meetings_moved_and_times_cut_are_told_together_once(app, client, staff)
     with app.test_request_context(), force_locale("nb"):
         bokmaal = notifications.text(note)
     assert bokmaal.startswith("Arrangørene har endret møtetidene på ")
-    assert "Tidene du oppga, passer ikke med den nye møteplanen" in bokmaal
+    assert "Tidene du oppga, passer ikke med det nye møteoppsettet" in bokmaal
     assert bokmaal.endswith("09:20–10:00.")
 
     # whose times were not cut reads as before

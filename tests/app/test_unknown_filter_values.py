@@ -43,7 +43,7 @@ def test_an_unknown_filter_value_names_the_filter(client, auth, url, en, nb):
     assert _messages(client, url) == (
         422, [f"Unknown choice for “{en}”: choose one from the list."])
     client.post("/language", data={"lang": "nb"})
-    assert _messages(client, url) == (422, [f"Ukjent valg for «{nb}»: velg et fra listen."])
+    assert _messages(client, url) == (422, [f"Ukjent valg for «{nb}»: velg ett fra listen."])
 
 
 def test_filters_left_empty_or_out_still_list(client, auth):
