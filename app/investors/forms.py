@@ -45,7 +45,11 @@ class ProfileForm(KobleForm):
     )
     sectors = MultiCheckboxField(_l("Sectors"), mapping=vocabulary.SECTORS)
     stages = MultiCheckboxField(_l("Stages"), mapping=vocabulary.STAGES)
-    stages_only = BooleanField(_l("Only these stages"))
+    stages_only = BooleanField(
+        _l("Only these stages"),
+        description=_l("Ticked: pitches at other stages are not recommended to you. Unticked: "
+                       "they rank lower."),
+    )
     ticket_min = WholeNumberField(
         _l("Smallest ticket (NOK)"), unreadable=WHOLE_KRONER,
         validators=[Optional(), NumberRange(min=0, max=MAX_TICKET_NOK)],
@@ -61,6 +65,8 @@ class ProfileForm(KobleForm):
     green_mandate = SelectField(
         _l("Green mandate"), choices=vocabulary.choices(vocabulary.GREEN_MANDATES),
         validators=[DataRequired()], default="none",
+        description=_l("Preferred: pitches that name a green objective rank higher. Required: "
+                       "only those are recommended to you."),
     )
     green_objectives = MultiCheckboxField(
         _l("Green objectives sought"), mapping=vocabulary.GREEN_OBJECTIVES
@@ -95,6 +101,12 @@ class ProfileForm(KobleForm):
         low = self.ticket_min.data
         if field.data is not None and low is not None and low > field.data:
             raise ValidationError(_l("The minimum ticket must not be above the maximum."))
+
+    def validate_green_objectives(self, field) -> None:
+        # The service keeps no objectives without a mandate; say so rather than drop them.
+        if field.data and self.green_mandate.data == "none":
+            raise ValidationError(_l("Green objectives count only with a green mandate: choose "
+                                     "Preferred or Required, or untick the objectives."))
 
     def validate_support_offers(self, field) -> None:
         problem = partner_capital_problem(self.investor_type.data, field.data)
