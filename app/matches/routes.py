@@ -220,7 +220,12 @@ def mark(pitch_id: int, investor_id: int, kind: str):
         elif kind == "interested":
             flash(_("Marked as interesting."), "success")
         elif kind == "not_for_me":
-            flash(_("Marked as not for you; the pair is removed from both lists."), "info")
+            flash(_("Marked as not for you: the pitch leaves your recommendations, and you "
+                    "leave its founder's list. To undo it, open “Pitches you marked not for "
+                    "me”.") if current_user.role == "investor" else
+                  _("Marked as not for you: the investor leaves this pitch's list, and the "
+                    "pitch leaves theirs. To undo it, open “Investors you marked not for "
+                    "me”."), "info")
         else:
             flash(_("Saved."), "success")
     return redirect(_landing(_back(_default_back(pitch_id)), pitch_id, investor_id, kind), 303)
