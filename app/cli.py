@@ -168,13 +168,15 @@ def db_restore(path: str, yes: bool):
 @click.command("prune")
 def prune():
     """Delete what Koble keeps only for a while: API Idempotency-Key answers older than a
-    day, and create-form tokens older than 30 days. Run it with the hourly reminders."""
-    from app.services import form_once, idempotent_requests
+    day, create-form tokens older than 30 days, and audit events older than a year (the
+    privacy page's promise). Run it with the hourly reminders."""
+    from app.services import audit, form_once, idempotent_requests
 
     keys = idempotent_requests.prune()
     forms = form_once.prune()
+    events = audit.prune()
     click.echo(f"Expired Idempotency-Key answers deleted: {keys}. Old form tokens deleted: "
-               f"{forms}.")
+               f"{forms}. Audit events older than a year deleted: {events}.")
 
 
 def register_commands(app: Flask) -> None:

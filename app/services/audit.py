@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from flask import has_request_context, request
+from sqlalchemy import delete
 
 from app.extensions import db
 from app.models.audit import AuditEvent
+from app.models.user import utcnow
+
+# How long the trail is kept: the privacy page promises one year (templates/main/privacy.html).
+KEEP = timedelta(days=365)
 
 # C0 and C1 controls (NEL, \x85, ends a line too), line/paragraph separators, and the bidi
 # and zero-width marks that can disguise what a line says.
@@ -49,3 +55,12 @@ def record(action: str, actor=None, target: str | None = None, detail: str | Non
     if commit:
         db.session.commit()
     return event
+
+
+def prune() -> int:
+    """Delete the events older than KEEP, as the privacy page promises; how many. The
+    hourly `flask prune` runs it."""
+    deleted = db.session.execute(delete(AuditEvent).where(AuditEvent.at < utcnow() - KEEP)
+                                 ).rowcount
+    db.session.commit()
+    return deleted
