@@ -138,9 +138,23 @@ def export_data(user: User) -> dict:
             .order_by(Meeting.id), skip={"value"}),
         "meeting_feedback": rows(select(MeetingFeedback).where(
             MeetingFeedback.user_id == user.id).order_by(MeetingFeedback.id)),
-        "security_events": rows(select(AuditEvent).where(AuditEvent.actor_id == user.id)
-                                .order_by(AuditEvent.id)),
+        "security_events": _events_about(user),
     }
+
+
+def _events_about(user: User) -> list[dict]:
+    """The audit trail's events about the person: what they did, what staff did to their
+    account or their place in an arena (the target, or a detail that begins "user:<id>"),
+    and the failed logins with their address typed. The address an event was made from is
+    theirs only in their own events: another's attempt or staff's change comes without it."""
+    me = f"user:{user.id}"
+    query = select(AuditEvent).where(or_(
+        AuditEvent.actor_id == user.id, AuditEvent.target == me, AuditEvent.detail == me,
+        AuditEvent.detail.like(f"{me} %"),
+        (AuditEvent.action == "login_failed") & (AuditEvent.detail == (user.email or "").lower()),
+    )).order_by(AuditEvent.id)
+    return [_row(e, skip=set() if e.actor_id == user.id else {"ip"})
+            for e in db.session.scalars(query)]
 
 
 def delete_account(user: User, password: str) -> None:
