@@ -182,6 +182,29 @@ def answer_request(user, arena_id: int, request_id: int, accept: bool) -> Meetin
     return req
 
 
+def take_back(user, arena_id: int, request_id: int) -> MeetingRequest:
+    """Take back a request the user made that is still waiting for an answer (one asked by
+    mistake, or of someone no longer wanted): it counts for nothing any more, so the user may
+    ask someone else or the same person again, and the one asked learns that it is closed
+    (their Accept is gone from the page). An answered request stays: it was theirs to give."""
+    me = participant_of(user, arena_id)
+    _check_open(me.arena)
+    req = db.session.get(MeetingRequest, request_id)
+    if (req is None or req.arena_id != arena_id or req.from_user_id != user.id
+            or req.state == WITHDRAWN):
+        raise NotFound(_("No such meeting request."))
+    if req.state != "pending":
+        raise DomainError(_("%(name)s has answered already, so the request can no longer be "
+                            "taken back.", name=req.to_user.name))
+    req.state = WITHDRAWN
+    told = notices.tell([req.to_user], "meeting_request_withdrawn",
+                        _participants_link(arena_id), actor=user, arena=me.arena.title,
+                        arena_id=arena_id, why="taken_back")
+    db.session.commit()
+    notices.send(told)
+    return req
+
+
 def _closed_text(req: MeetingRequest) -> str:
     """Why a withdrawn request takes no answer: the sentence of the notice that said it was
     closed (`notifications`), without the asker's name; or, when the asker still comes (it

@@ -141,6 +141,8 @@ STAFF_CHANGES = {
     "meeting_request_withdrawn": lambda p: _(
         "A meeting request at “%(arena)s” is closed: the other participant no longer comes "
         "to the arena.", arena=p.get("arena", "")) if p.get("why") == "not_coming" else _(
+        "A meeting request at “%(arena)s” is closed: the participant who asked took it "
+        "back.", arena=p.get("arena", "")) if p.get("why") == "taken_back" else _(
         "A meeting request at “%(arena)s” is closed: the other participant is no longer on "
         "Koble.", arena=p.get("arena", "")),
     "arena_moved": lambda p: _(
