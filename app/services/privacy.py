@@ -33,7 +33,7 @@ from app.models import (
     User,
 )
 from app.models.user import ROLES, new_session_token, utcnow
-from app.services import api_tokens, audit
+from app.services import api_tokens, audit, events
 from app.services.errors import DomainError
 from app.services.passwords import unusable_hash, verify_password
 from app.services.text_search import contains
@@ -214,6 +214,12 @@ def anonymise(user: User) -> None:
     audit.record("account_deleted", actor=user, target=f"user:{user.id}", commit=False)
     db.session.commit()
     departures.announce(departure)
+    # The stored match scores of their pitches and profile hold words of the texts just
+    # removed (shared_terms); the engine drops them, as for a hidden pitch.
+    for pitch in pitches:
+        events.pitch_changed(pitch)
+    if profile is not None:
+        events.investor_changed(profile)
 
 
 def _scrub_audit_trail(user: User, current_email: str) -> None:
