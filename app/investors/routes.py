@@ -34,6 +34,12 @@ def profile():
         except DomainError as error:
             getattr(form, error.field or "organisation").errors.append(error.message)
         else:
+            if existing is None:
+                # A first profile is written to get recommendations: show them, rather than
+                # the form again with no word of where they are.
+                flash(_("Your profile is saved. Here are the pitches that fit it best; change "
+                        "it any time under “My profile”."), "success")
+                return redirect(url_for("matches.recommended"))
             flash(_("Your profile is saved."), "success")
             return redirect(url_for("investors.profile"))
     status = 422 if form.errors else 200
