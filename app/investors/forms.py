@@ -31,7 +31,11 @@ class ProfileForm(KobleForm):
     """What an investor looks for, and how to reach them once both sides are interested."""
 
     version = VersionField()
-    organisation = StringField(_l("Organisation"), validators=[DataRequired(), Length(max=120)])
+    organisation = StringField(
+        _l("Organisation"), validators=[DataRequired(), Length(max=120)],
+        description=_l("Your fund or company, as founders will see it; an angel investor "
+                       "writes their own name."),
+    )
     investor_type = SelectField(
         _l("Investor type"), choices=vocabulary.choices(vocabulary.INVESTOR_TYPES),
         validators=[DataRequired()],

@@ -1,5 +1,6 @@
-"""The investor profile says what its green mandate and "Only these stages" do, and refuses
-green objectives without a mandate instead of dropping them unsaid."""
+"""The investor profile says what its green mandate and "Only these stages" do, and what an
+angel writes as organisation, and refuses green objectives without a mandate instead of
+dropping them unsaid."""
 
 from __future__ import annotations
 
@@ -30,6 +31,14 @@ STAGES_HELP = {
 }
 
 
+ORGANISATION_HELP = {
+    "en": "Your fund or company, as founders will see it; an angel investor writes their own "
+          "name.",
+    "nb": "Fondet eller selskapet ditt, slik gründerne ser det; en engleinvestor skriver sitt "
+          "eget navn.",
+}
+
+
 def _form(**overrides) -> dict:
     data = {"organisation": "Ingrid Engel", "investor_type": "angel",
             "thesis": "Early green companies in Asker: solar and circular building materials.",
@@ -54,6 +63,14 @@ def test_the_form_explains_the_green_mandate_and_only_these_stages(client, auth,
     page = client.get("/profile").get_data(as_text=True)
     assert _html(MANDATE_HELP[lang]) in page
     assert _html(STAGES_HELP[lang]) in page
+
+
+@pytest.mark.parametrize("lang", ["en", "nb"])
+def test_the_form_tells_an_angel_what_to_write_as_organisation(client, auth, lang):
+    # The field is required; an angel without a company was left to make one up.
+    auth.login(make_user("investor", locale=lang).email)
+    page = client.get("/profile").get_data(as_text=True)
+    assert ORGANISATION_HELP[lang] in page
 
 
 @pytest.mark.parametrize("lang", ["en", "nb"])
