@@ -89,6 +89,7 @@ def _to_both(arena: Arena, meeting: Meeting, kind: str, staff) -> list[Notificat
                           (meeting.investor, meeting.founder)):
         notes += notices.tell([user], kind, path, actor=staff, arena=arena.title,
                               arena_id=arena.id, meeting_id=meeting.id, who=partner.name,
+                              who_id=partner.id,
                               time=clock_face(arena.slot_start(meeting.slot)),
                               table=meeting.table + 1)
     return notes
@@ -196,7 +197,7 @@ def _partners(arena: Arena, person, called_off: Iterable[Meeting], kind: str, ac
     for m in _known(arena, called_off):
         partner = m.investor if m.founder_user_id == person.id else m.founder
         notes += notices.tell([partner], kind, path, actor=actor, arena=arena.title,
-                              arena_id=arena.id, meeting_id=m.id, who=person.name,
+                              arena_id=arena.id, meeting_id=m.id, who=person.name, who_id=person.id,
                               time=clock_face(arena.slot_start(m.slot)))
     return notes
 
@@ -343,7 +344,8 @@ def _to_host_staff(arena: Arena, person, kind: str, **params) -> list[Notificati
         User.role == "staff", User.active.is_(True),
         User.association_id.in_(arena.host_ids)).order_by(User.id))
     return notices.tell(staff, kind, notices.link("meetings_staff.schedule", arena_id=arena.id),
-                        who=person.name, arena=arena.title, arena_id=arena.id, **params)
+                        who=person.name, who_id=person.id, arena=arena.title, arena_id=arena.id,
+                        **params)
 
 
 # Who hears of a cancelled arena: those who said yes and those whose answer is awaited.

@@ -147,7 +147,7 @@ def request_meeting(user, arena_id: int, to_user_id: int) -> MeetingRequest:
     req = MeetingRequest(arena_id=arena_id, from_user_id=user.id, to_user_id=to_user_id)
     db.session.add(req)
     notices.tell([other.user], "meeting_request", _participants_link(arena_id), actor=user,
-                 arena=me.arena.title, arena_id=arena_id, who=user.name)
+                 arena=me.arena.title, arena_id=arena_id, who=user.name, who_id=user.id)
     db.session.commit()
     _mail_request(req)  # the one e-mail: its own, with the answer link, not the notice's
     return req
@@ -230,7 +230,7 @@ def _tell_answer(req: MeetingRequest) -> list:
     kind = "meeting_request_accepted" if req.state == "accepted" else "meeting_request_declined"
     return notices.tell([req.from_user], kind, _participants_link(req.arena_id),
                         actor=req.to_user, arena=req.arena.title, arena_id=req.arena_id,
-                        who=req.to_user.name)
+                        who=req.to_user.name, who_id=req.to_user_id)
 
 
 def _mail_request(req: MeetingRequest) -> None:

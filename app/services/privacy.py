@@ -184,8 +184,7 @@ def anonymise(user: User) -> None:
     user.session_token = new_session_token()
     profile = db.session.scalar(select(InvestorProfile).where(InvestorProfile.user_id == user.id))
     pitches = list(db.session.scalars(select(Pitch).where(Pitch.owner_id == user.id)))
-    _scrub_notifications({user.name, *([profile.organisation] if profile else [])},
-                         {p.title for p in pitches})
+    _scrub_notifications(user, profile, pitches)
     user.name = DELETED_NAME
     if profile is not None:
         profile.organisation = DELETED_NAME
@@ -260,15 +259,31 @@ def _without(text: str | None, address: str) -> str | None:
     return re.sub(pattern, "(deleted)", text or "") or None
 
 
-def _scrub_notifications(names: set[str], titles: set[str]) -> None:
+def _scrub_notifications(user: User, profile, pitches) -> None:
     """Other people's notifications name the person or their pitch: replace those words, a
     pitch's title with the deleted pitch's placeholder (a notice then reads 'the founder of
-    "Deleted pitch"', as the pitch's own label does, not 'of "Deleted user"')."""
-    names, titles = {w for w in names if w}, {w for w in titles if w}
+    "Deleted pitch"', as the pitch's own label does, not 'of "Deleted user"').
+
+    A notice names them by what they were called when it was made, perhaps a name or title
+    since changed: the ids it carries find those (who_id for "who", the pitch's id for its
+    title and, in the other side's notice, its founder as "other"; the profile's id for its
+    organisation). Notices made before they carried who_id are found by the words as they
+    are now."""
+    names = {w for w in (user.name, profile.organisation if profile else None) if w}
+    titles = {p.title for p in pitches if p.title}
+    pitch_ids = {p.id for p in pitches}
     for note in db.session.scalars(select(Notification)):
         params = dict(note.params or {})
+        theirs = (params.get("pitch_id") in pitch_ids
+                  or (profile is not None and params.get("investor_id") == profile.id))
         changed = {k: DELETED_NAME if v in names else DELETED_PITCH_TITLE
                    for k, v in params.items() if v in names or v in titles}
+        if params.get("who_id") == user.id and "who" in params:
+            changed["who"] = DELETED_NAME
+        if theirs and "other" in params:
+            changed["other"] = DELETED_NAME
+        if params.get("pitch_id") in pitch_ids and "pitch" in params:
+            changed["pitch"] = DELETED_PITCH_TITLE
         if changed:
             note.params = {**params, **changed}
 
