@@ -1,0 +1,33 @@
+"""The privacy page says what deleting an account leaves behind, as the code leaves it: the
+audit log keeps the internet address each event came from (AuditEvent.ip), and the matching
+engine's saved index keeps the words of the texts until it has been rebuilt three times
+(matching.KEEP_INDEXES versions are kept; the stored scores go at once). The page said
+neither."""
+
+from __future__ import annotations
+
+import html
+
+import pytest
+
+from app.services import matching
+
+PAGE = {
+    "en": ("from which internet address",
+           "Kept until the matching engine's index has been rebuilt three times"),
+    "nb": ("fra hvilken internettadresse",
+           "Beholdes til matchemotorens indeks er bygget på nytt tre ganger"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "nb"])
+def test_the_privacy_page_says_what_the_audit_log_and_the_engine_keep(app, lang):
+    client = app.test_client()
+    client.post("/language", data={"lang": lang})
+    page = html.unescape(client.get("/privacy").get_data(as_text=True))
+    for sentence in PAGE[lang]:
+        assert sentence in page, sentence
+
+
+def test_three_is_how_many_indexes_the_engine_keeps():
+    assert matching.KEEP_INDEXES == 3
