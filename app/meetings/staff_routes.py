@@ -143,9 +143,8 @@ def lock(arena_id: int, meeting_id: int):
                                                           locked))
     except DomainError as error:
         _refused(error)
-    else:
-        flash(_("The meeting is locked.") if locked else _("The meeting is unlocked."),
-              "success")
+        return _back(arena_id)  # at the top, where the refusal's message stands
+    flash(_("The meeting is locked.") if locked else _("The meeting is unlocked."), "success")
     return _back(arena_id, f"meeting-{meeting_id}")
 
 
@@ -252,9 +251,10 @@ def mark_attendance(arena_id: int, invitation_id: int):
     except attendance.AttendanceClosed:
         # The page states why marking is closed where the buttons would be; flashed too,
         # the refusal showed twice.
-        pass
+        return redirect(url_for("meetings_staff.attendance_page", arena_id=arena_id))
     except DomainError as error:
         flash(error.message, "danger")
+        return redirect(url_for("meetings_staff.attendance_page", arena_id=arena_id))
     # back at the person's row, the next one to mark below it, not at the top of the list
     return redirect(url_for("meetings_staff.attendance_page", arena_id=arena_id,
                             _anchor=f"attendance-{invitation_id}"))
