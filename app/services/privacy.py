@@ -265,25 +265,34 @@ def _scrub_notifications(user: User, profile, pitches) -> None:
     "Deleted pitch"', as the pitch's own label does, not 'of "Deleted user"').
 
     A notice names them by what they were called when it was made, perhaps a name or title
-    since changed: the ids it carries find those (who_id for "who", the pitch's id for its
-    title and, in the other side's notice, its founder as "other"; the profile's id for its
-    organisation). Notices made before they carried who_id are found by the words as they
-    are now."""
+    since changed, and another person may bear the same name: where a notice carries the
+    ids, they decide (who_id for "who"; the pitch's id for its title; the pitch's and the
+    profile's ids for "other", the founder in the investor's notice and the organisation in
+    the founder's). Words without an id (notices made before they carried who_id) are found
+    as they are now."""
     names = {w for w in (user.name, profile.organisation if profile else None) if w}
     titles = {p.title for p in pitches if p.title}
     pitch_ids = {p.id for p in pitches}
     for note in db.session.scalars(select(Notification)):
         params = dict(note.params or {})
-        theirs = (params.get("pitch_id") in pitch_ids
-                  or (profile is not None and params.get("investor_id") == profile.id))
-        changed = {k: DELETED_NAME if v in names else DELETED_PITCH_TITLE
-                   for k, v in params.items() if v in names or v in titles}
-        if params.get("who_id") == user.id and "who" in params:
-            changed["who"] = DELETED_NAME
-        if theirs and "other" in params:
-            changed["other"] = DELETED_NAME
-        if params.get("pitch_id") in pitch_ids and "pitch" in params:
-            changed["pitch"] = DELETED_PITCH_TITLE
+        theirs = {}  # key: whether it names them, where the notice's ids tell
+        if "who_id" in params:
+            theirs["who"] = params["who_id"] == user.id
+        if "pitch_id" in params:
+            theirs["pitch"] = params["pitch_id"] in pitch_ids
+        if "pitch_id" in params or "investor_id" in params:
+            theirs["other"] = (params.get("pitch_id") in pitch_ids
+                               or (profile is not None
+                                   and params.get("investor_id") == profile.id))
+        changed = {}
+        for key, value in params.items():
+            if key in theirs:
+                if theirs[key]:
+                    changed[key] = DELETED_PITCH_TITLE if key == "pitch" else DELETED_NAME
+            elif value in names:
+                changed[key] = DELETED_NAME
+            elif value in titles:
+                changed[key] = DELETED_PITCH_TITLE
         if changed:
             note.params = {**params, **changed}
 

@@ -76,3 +76,24 @@ def test_a_meeting_request_notice_forgets_the_askers_old_name(waiting_requests):
     other = waiting_requests["other_founder"]
     assert all(n.params.get("who") != privacy.DELETED_NAME
                for n in _notes_of(other))
+
+
+def test_a_namesakes_notices_keep_their_name(app):
+    """Two founders called Kari Nordmann: deleting one leaves the other's name in the notices
+    that are about her (their ids tell whose they are)."""
+    leaving = make_user("founder", name="Kari Nordmann")
+    leaving_pitch = make_pitch(leaving, title="Kari sin pitch")
+    staying = make_user("founder", name="Kari Nordmann")
+    pitch = make_pitch(staying, title="Tareskogen")
+    investor = make_user("investor", name="Per Haugen")
+    profile = make_investor(investor, organisation="Havfond AS")
+    for owner, p in ((leaving, leaving_pitch), (staying, pitch)):
+        interest.mark(owner, p.id, profile.id, "interested")
+        interest.mark(investor, p.id, profile.id, "interested")
+    db.session.commit()
+
+    privacy.anonymise(leaving)
+
+    others = {n.params["pitch_id"]: n.params["other"] for n in _notes_of(investor)
+              if n.kind == "mutual_match"}
+    assert others == {leaving_pitch.id: privacy.DELETED_NAME, pitch.id: "Kari Nordmann"}
