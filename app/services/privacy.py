@@ -25,6 +25,7 @@ from app.models import (
     Interest,
     InvestorProfile,
     Invitation,
+    MatchScore,
     Meeting,
     MeetingFeedback,
     MeetingRequest,
@@ -33,7 +34,7 @@ from app.models import (
     User,
 )
 from app.models.user import ROLES, new_session_token, utcnow
-from app.services import api_tokens, audit, events
+from app.services import api_tokens, audit
 from app.services.errors import DomainError
 from app.services.passwords import unusable_hash, verify_password
 from app.services.text_search import contains
@@ -201,6 +202,12 @@ def anonymise(user: User) -> None:
         pitch.hidden_reason = None
     db.session.execute(update(Interest).where(Interest.user_id == user.id)
                        .values(user_id=None))
+    # The stored match scores stay for the counts, as the marks do (a rebuild leaves the
+    # hidden pitches and inactive profiles out), but not the words the pair's texts shared.
+    ours = [MatchScore.pitch_id.in_([p.id for p in pitches])]
+    if profile is not None:
+        ours.append(MatchScore.investor_profile_id == profile.id)
+    db.session.execute(update(MatchScore).where(or_(*ours)).values(shared_terms=[]))
     db.session.execute(delete(Notification).where(Notification.user_id == user.id))
     # the API's stored answers to Idempotency-Keys hold pitches as they were sent
     db.session.execute(delete(IdempotentRequest).where(IdempotentRequest.user_id == user.id))
@@ -213,12 +220,6 @@ def anonymise(user: User) -> None:
     audit.record("account_deleted", actor=user, target=f"user:{user.id}", commit=False)
     db.session.commit()
     departures.announce(departure)
-    # The stored match scores of their pitches and profile hold words of the texts just
-    # removed (shared_terms); the engine drops them, as for a hidden pitch.
-    for pitch in pitches:
-        events.pitch_changed(pitch)
-    if profile is not None:
-        events.investor_changed(profile)
 
 
 def _scrub_audit_trail(user: User, current_email: str) -> None:

@@ -1,8 +1,8 @@
 """The privacy page says what deleting an account leaves behind, as the code leaves it: the
 audit log keeps the internet address each event came from (AuditEvent.ip), and the matching
 engine's saved index keeps the words of the texts until it has been rebuilt three times
-(matching.KEEP_INDEXES versions are kept; the stored scores go at once). The page said
-neither."""
+(matching.KEEP_INDEXES versions are kept), while the stored scores lose the texts' words at
+once. The page said neither."""
 
 from __future__ import annotations
 
@@ -14,9 +14,11 @@ from app.services import matching
 
 PAGE = {
     "en": ("from which internet address",
-           "Kept until the matching engine's index has been rebuilt three times"),
+           "Kept until the matching engine's index has been rebuilt three times",
+           "the stored match scores keep no word of them"),
     "nb": ("fra hvilken internettadresse",
-           "Beholdes til matchemotorens indeks er bygget på nytt tre ganger"),
+           "Beholdes til matchemotorens indeks er bygget på nytt tre ganger",
+           "de lagrede matchpoengene beholder ingen ord fra dem"),
 }
 
 
