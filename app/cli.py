@@ -168,15 +168,29 @@ def db_restore(path: str, yes: bool):
 @click.command("prune")
 def prune():
     """Delete what Koble keeps only for a while: API Idempotency-Key answers older than a
-    day, create-form tokens older than 30 days, and audit events older than a year (the
-    privacy page's promise). Run it with the hourly reminders."""
-    from app.services import audit, form_once, idempotent_requests
+    day, create-form tokens older than 30 days, audit events older than a year, and, after
+    an account or a pitch was deleted, the matching engine's saved index versions built
+    before (rebuilt first when the newest is one of them), as the privacy page promises.
+    Run it with the hourly reminders."""
+    from app.services import audit, form_once, idempotent_requests, matching
 
     keys = idempotent_requests.prune()
     forms = form_once.prune()
     events = audit.prune()
     click.echo(f"Expired Idempotency-Key answers deleted: {keys}. Old form tokens deleted: "
                f"{forms}. Audit events older than a year deleted: {events}.")
+    erased = matching.erase_deleted_texts()
+    if erased is None:
+        return
+    if erased["busy"]:
+        click.echo("Texts were deleted, but an index rebuild is running: their saved index "
+                   "versions go at the next prune.")
+        return
+    rebuilt = erased["rebuilt"]
+    built = (f"Index rebuilt as version {rebuilt['version']} in {rebuilt['seconds']:.2f} s. "
+             if rebuilt else "")
+    click.echo(f"Texts were deleted: {built}Saved index versions built before the deletion "
+               f"deleted: {erased['deleted']}.")
 
 
 def register_commands(app: Flask) -> None:

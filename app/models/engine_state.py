@@ -29,6 +29,10 @@ class EngineSettings(db.Model):
     rebuild_started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     rebuild_finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     rebuild_message: Mapped[str | None] = mapped_column(Text)
+    # When texts were last deleted (an account, a pitch) and the saved index versions may
+    # still hold them; the hourly `flask prune` rebuilds, drops those versions and clears it
+    # (app.services.matching.erase_deleted_texts).
+    texts_deleted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     @property
     def weights_saved(self) -> bool:

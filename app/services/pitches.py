@@ -13,7 +13,7 @@ from app import vocabulary
 from app.extensions import db
 from app.models import Pitch
 from app.models.user import utcnow
-from app.services import events, form_once
+from app.services import events, form_once, matching
 from app.services.errors import Conflict, DomainError, NotFound
 from app.services.pitch_access import readable_by
 from app.web_addresses import WEB_ADDRESS_MESSAGE, web_address
@@ -170,5 +170,6 @@ def delete(pitch: Pitch) -> None:
     """Delete a pitch for good."""
     pitch_id = pitch.id
     db.session.delete(pitch)
+    matching.note_texts_deleted()  # the hourly prune takes it out of the saved indexes
     _commit_or_conflict()
     events.pitch_deleted(pitch_id)

@@ -34,7 +34,7 @@ from app.models import (
     User,
 )
 from app.models.user import ROLES, new_session_token, utcnow
-from app.services import api_tokens, audit
+from app.services import api_tokens, audit, matching
 from app.services.errors import DomainError
 from app.services.passwords import unusable_hash, verify_password
 from app.services.text_search import contains
@@ -218,6 +218,7 @@ def anonymise(user: User) -> None:
                        .values(name="(deleted)"))
     _scrub_audit_trail(user, old_email)
     audit.record("account_deleted", actor=user, target=f"user:{user.id}", commit=False)
+    matching.note_texts_deleted()  # the hourly prune takes them out of the saved indexes
     db.session.commit()
     departures.announce(departure)
 
