@@ -146,7 +146,7 @@ def request_meeting(user, arena_id: int, to_user_id: int) -> MeetingRequest:
         MeetingRequest.to_user_id == to_user_id, MeetingRequest.state == WITHDRAWN))
     req = MeetingRequest(arena_id=arena_id, from_user_id=user.id, to_user_id=to_user_id)
     db.session.add(req)
-    notices.tell([other.user], "meeting_request", _participants_link(arena_id), actor=user,
+    notices.tell([other.user], "meeting_request", _participants_link(arena_id, user.id), actor=user,
                  arena=me.arena.title, arena_id=arena_id, who=user.name, who_id=user.id)
     db.session.commit()
     _mail_request(req)  # the one e-mail: its own, with the answer link, not the notice's
@@ -198,7 +198,7 @@ def take_back(user, arena_id: int, request_id: int) -> MeetingRequest:
                             "taken back.", name=req.to_user.name))
     req.state = WITHDRAWN
     told = notices.tell([req.to_user], "meeting_request_withdrawn",
-                        _participants_link(arena_id), actor=user, arena=me.arena.title,
+                        _participants_link(arena_id, user.id), actor=user, arena=me.arena.title,
                         arena_id=arena_id, why="taken_back")
     db.session.commit()
     notices.send(told)
@@ -220,15 +220,19 @@ def _closed_text(req: MeetingRequest) -> str:
     return _("No such meeting request.")
 
 
-def _participants_link(arena_id: int) -> str:
-    return notices.link("meetings.participants", arena_id=arena_id)
+def _participants_link(arena_id: int, person_id: int) -> str:
+    """The list of who comes, at the card of the person the notice is about (#person-12):
+    their Accept and Decline, or what changed, stand there, not at the top of a list that
+    on a phone runs many screens long."""
+    return notices.link("meetings.participants", arena_id=arena_id,
+                        _anchor=f"person-{person_id}")
 
 
 def _tell_answer(req: MeetingRequest) -> list:
     """The asker learns that their request was accepted or declined (the caller commits,
     then sends the notice's e-mail)."""
     kind = "meeting_request_accepted" if req.state == "accepted" else "meeting_request_declined"
-    return notices.tell([req.from_user], kind, _participants_link(req.arena_id),
+    return notices.tell([req.from_user], kind, _participants_link(req.arena_id, req.to_user_id),
                         actor=req.to_user, arena=req.arena.title, arena_id=req.arena_id,
                         who=req.to_user.name, who_id=req.to_user_id)
 
@@ -239,7 +243,8 @@ def _mail_request(req: MeetingRequest) -> None:
     if not mail_preferences.wants_mail(req.to_user, "meeting_request"):
         return  # they turned arena e-mails off; the notice (request_meeting) stays
     try:
-        link = url_for("meetings.participants", arena_id=req.arena_id, _external=True)
+        link = url_for("meetings.participants", arena_id=req.arena_id, _external=True,
+                       _anchor=f"person-{req.from_user_id}")
     except RuntimeError:
         link = ""
     subject = _l("%(name)s asks to meet you at %(arena)s",

@@ -41,13 +41,15 @@ def test_a_request_is_a_notice_for_the_person_asked_and_one_e_mail(app, client, 
     assert set(notes) == uids(investor)  # not the asker
     (note,) = notes[investor.user_id]
     assert note.kind == "meeting_request"
-    assert note.link == f"/arenas/{arena.id}/participants"
+    # at the asker's card, where Accept and Decline are, not the top of a long list
+    assert note.link == f"/arenas/{arena.id}/participants#person-{founder.user_id}"
     assert _text(note, "nb") == ("Kari Nordmann vil gjerne møte deg på «Grønn arena». Takk ja "
                                  "eller nei på listen over hvem som kommer.")
     assert _text(note, "en") == ("Kari Nordmann asks to meet you at “Grønn arena”. Accept or "
                                  "decline on the list of who comes.")
     (mail,) = mails_to(app, investor)  # the request's own e-mail, no notice e-mail besides
     assert mail.subject == "Kari Nordmann vil gjerne møte deg på Grønn arena"
+    assert f"/arenas/{arena.id}/participants#person-{founder.user_id}" in mail.body
     assert mails_to(app, founder) == []
 
 
@@ -79,7 +81,7 @@ def test_the_answer_tells_the_asker_in_their_language(app, client, auth, pair, a
     assert [n.kind for n in notes[founder.user_id]] == [kind]  # the answerer is not told
     assert [n.kind for n in notes[investor.user_id]] == ["meeting_request"]
     (note,) = notes[founder.user_id]
-    assert note.link == f"/arenas/{arena.id}/participants"
+    assert note.link == f"/arenas/{arena.id}/participants#person-{investor.user_id}"
     assert _text(note, "en") == sentence
     (mail,) = mails_to(app, founder)
     assert mail.subject == subject
@@ -118,5 +120,6 @@ def test_the_notice_e_mail_sets_its_link_apart_from_the_sentence_and_the_signatu
     req = meeting_requests.request_meeting(founder.user, arena.id, investor.user_id)
     meeting_requests.answer_request(investor.user, arena.id, req.id, accept=True)
     (mail,) = mails_to(app, founder)
-    assert re.search(rf"“Grønn arena”\.\n\nhttps?://\S+/arenas/{arena.id}/participants\n\n"
+    assert re.search(rf"“Grønn arena”\.\n\nhttps?://\S+/arenas/{arena.id}/participants"
+                     rf"#person-{investor.user_id}\n\n"
                      r"Koble – matchmaking", mail.body), mail.body

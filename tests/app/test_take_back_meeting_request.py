@@ -65,6 +65,7 @@ def test_the_asker_takes_back_a_waiting_request_and_may_ask_again(client, auth, 
         user_id=other.user_id, kind="meeting_request_withdrawn").one()
     with force_locale(lang):
         assert notifications.text(note) == CLOSED[lang].format(arena=arena.title)
+    assert note.link == f"/arenas/{arena.id}/participants#person-{me.user_id}"
     again = _ask(client, auth, arena, me, other)
     assert again.state == "pending"
 
