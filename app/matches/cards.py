@@ -302,8 +302,9 @@ def _nok(locale: str, amount) -> str:
 _OWN_SIDE = frozenset({"activity"})
 
 
-def _explained(m, locale: str, id_prefix: str, skip=frozenset()) -> str:
-    sentence = escape(explain.sentence_in(locale, m))
+def _explained(m, locale: str, id_prefix: str, viewpoint: str, skip=frozenset()) -> str:
+    """The sentence, as the card's reader (`viewpoint`) reads it, and the chart."""
+    sentence = escape(explain.sentence_in(locale, m, viewpoint))
     chart = component_chart(m.components, id_prefix, explain.not_applicable(m) | skip)
     return (f'      <p class="mb-2">{sentence}</p>\n'
             f"      {chart}\n")
@@ -328,7 +329,7 @@ def pitch_card_top(m) -> Markup:
         "      </div>\n"
         f'      <p class="mb-1">{escape(p.summary)}</p>\n'
         f'      <p class="small text-body-secondary mb-2">{facts}</p>\n'
-        + _explained(m, locale, f"m{m.id}", _OWN_SIDE))
+        + _explained(m, locale, f"m{m.id}", explain.INVESTOR, _OWN_SIDE))
 
 
 def investor_card_top(m, position: int) -> Markup:
@@ -348,4 +349,4 @@ def investor_card_top(m, position: int) -> Markup:
         f"        {_badge_html(explain.percent(m.score), texts['title'], percent_sign(locale))}\n"
         "      </div>\n"
         f'      <p class="small text-body-secondary mb-2">{facts}</p>\n'
-        + _explained(m, locale, f"m{m.id}"))
+        + _explained(m, locale, f"m{m.id}", explain.FOUNDER))

@@ -41,6 +41,7 @@ def _match_helpers():
     return {
         "unread_notifications": lambda: notifications.unread_count(current_user),
         "notifications_in_menu": lambda: notifications.in_menu(current_user),
+        # match_sentence(m, "founder") on a founder's own pitch; neutral without a viewpoint
         "match_sentence": explain.explain,
         "match_bars": explain.component_bars,
         "match_chart": cards.component_chart,

@@ -125,7 +125,8 @@ def items(viewer, arena: Arena, include_cancelled: bool = False) -> list[AgendaI
         out.append(AgendaItem(
             meeting=m, start=arena.slot_start(m.slot), end=arena.slot_end(m.slot),
             table=m.table + 1, partner=partner, partner_label=label,
-            why=(explain.explain(match) if match
+            why=(explain.explain(match, explain.FOUNDER if i_am_founder else explain.INVESTOR)
+                 if match
                  else _why_without_score(m, partner.id in asked_by_me)),
             email=email, phone=phone, active=is_active(m, present),
             feedback=feedback.get(m.id)))

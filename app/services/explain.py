@@ -10,6 +10,11 @@ sentence opens with the support it offers that the pitch asks for, by name, and 
 of an amount. The partner and the pitch's needs are read from what the session holds already
 (a page has loaded its own pitch or profile; the score carries the other side); explaining
 never loads a row.
+
+The sentence speaks to its reader where the reader is one of the two (`viewpoint`): on an
+investor's own recommendations "the amount asked lies within your range", on a founder's
+own pitch "the investor offers the support you need". Staff, the API and anyone else read
+the neutral third person (viewpoint None).
 """
 
 from __future__ import annotations
@@ -60,6 +65,21 @@ FRAGMENTS = {
     "funding_match": _l("the funding type fits"),
     "active_investor": _l("the investor is active"),
 }
+FOUNDER, INVESTOR = "founder", "investor"  # the reader's side (viewpoint), None: neutral
+# The fragments a side reads otherwise about itself; None: not said to that side. An
+# investor is not told they are active: it is so on every card of theirs and tells one pitch
+# from another nothing (their activity bar is left out there too, cards._OWN_SIDE).
+OWN_FRAGMENTS = {
+    FOUNDER: {
+        "support_match": _l("the investor offers the support you need"),
+    },
+    INVESTOR: {
+        "ticket_in_range": _l("the amount asked lies within your range"),
+        "ticket_near": _l("the amount asked is close to your range"),
+        "support_match": _l("you offer the support the founder needs"),
+        "active_investor": None,
+    },
+}
 # A partner has no ticket: an amount reason could only come from a range left over from an
 # earlier type.
 _NOT_FOR_PARTNERS = frozenset({"ticket_in_range", "ticket_near"})
@@ -71,15 +91,17 @@ _NOT_NAMED = NOT_NAMED | frozenset(
     for word in name.lower().split())
 
 
-def _translated() -> dict:
-    """The fixed fragments and the component labels in the current locale, translated once
-    per request: a page explains 20 matches, and each gettext call has a cost."""
-    key = str(get_locale())
+def _translated(viewpoint: str | None = None) -> dict:
+    """The fixed fragments (as `viewpoint` reads them) and the component labels in the
+    current locale, translated once per request: a page explains 20 matches, and each
+    gettext call has a cost."""
+    key = (str(get_locale()), viewpoint)
     cache = g.setdefault("_koble_explain_texts", {}) if has_app_context() else {}
     found = cache.get(key)
     if found is None:
+        texts = dict(FRAGMENTS, **OWN_FRAGMENTS.get(viewpoint, {}))
         found = cache[key] = {
-            "fragments": {code: str(text) for code, text in FRAGMENTS.items()},
+            "fragments": {code: str(text) for code, text in texts.items() if text is not None},
             "labels": tuple((name, str(label)) for name, label in COMPONENT_LABELS.items()),
         }
     return found
@@ -90,11 +112,15 @@ def component_labels() -> tuple[tuple[str, str], ...]:
     return _translated()["labels"]
 
 
-def terms_fragment(terms: list[str]) -> str:
-    """ "both the pitch and the investor mention a, b and c" """
-    shown = [t for t in terms if t][:MAX_TERMS]
-    return _("both the pitch and the investor mention %(terms)s",
-             terms=format_list(shown, locale=get_locale()))
+def terms_fragment(terms: list[str], viewpoint: str | None = None) -> str:
+    """ "both the pitch and the investor mention a, b and c"; to the founder "both your
+    pitch and the investor ...", to the investor "both the pitch and your profile ..." """
+    listed = format_list([t for t in terms if t][:MAX_TERMS], locale=get_locale())
+    if viewpoint == FOUNDER:
+        return _("both your pitch and the investor mention %(terms)s", terms=listed)
+    if viewpoint == INVESTOR:
+        return _("both the pitch and your profile mention %(terms)s", terms=listed)
+    return _("both the pitch and the investor mention %(terms)s", terms=listed)
 
 
 _UNLOADED = object()
@@ -194,30 +220,40 @@ def not_applicable(match) -> frozenset[str]:
     return frozenset(out)
 
 
-def _partner_fragment(kinds: tuple[str, ...]) -> str:
+def _partner_fragment(kinds: tuple[str, ...], viewpoint: str | None = None) -> str:
     if not kinds:
+        if viewpoint == FOUNDER:
+            return _("the partner offers the support you need")
+        if viewpoint == INVESTOR:
+            return _("you offer the support the founder needs")
         return _("the partner offers the support the founder needs")
-    names = [vocabulary.label(vocabulary.SUPPORT_KINDS, k).lower() for k in kinds]
-    return _("the partner offers %(kinds)s, which the founder asks for",
-             kinds=format_list(names, locale=get_locale()))
+    names = format_list([vocabulary.label(vocabulary.SUPPORT_KINDS, k).lower() for k in kinds],
+                        locale=get_locale())
+    if viewpoint == FOUNDER:
+        return _("the partner offers %(kinds)s, which you ask for", kinds=names)
+    if viewpoint == INVESTOR:
+        return _("you offer %(kinds)s, which the founder asks for", kinds=names)
+    return _("the partner offers %(kinds)s, which the founder asks for", kinds=names)
 
 
 def fragments(reasons: list[str], shared_terms: list[str],
-              partner: tuple[str, ...] | None = None) -> list[str]:
+              partner: tuple[str, ...] | None = None,
+              viewpoint: str | None = None) -> list[str]:
     """Translated fragments: the shared terms first (the most telling), then the strongest
     other reasons in the engine's order. For a partner (`partner` = partner_support()), the
     support it brings comes first: the engine weighs support lightly, so in the engine's
-    order it falls behind four other reasons and would go unsaid."""
+    order it falls behind four other reasons and would go unsaid. `viewpoint`: the reader's
+    side, FOUNDER or INVESTOR (None: a third party's neutral wording)."""
     out: list[str] = []
     codes = list(reasons or ())
     shared_terms = [t for t in shared_terms or () if t and nameable(t, _NOT_NAMED)]
     if shared_terms and ("text_overlap" in codes or not codes):
-        out.append(terms_fragment(shared_terms))
+        out.append(terms_fragment(shared_terms, viewpoint))
     if partner is not None:
         if partner or "support_match" in codes:
-            out.insert(0, _partner_fragment(partner))
+            out.insert(0, _partner_fragment(partner, viewpoint))
         codes = [c for c in codes if c not in _NOT_FOR_PARTNERS and c != "support_match"]
-    translated = _translated()["fragments"]
+    translated = _translated(viewpoint)["fragments"]
     for code in codes:
         if len(out) == MAX_FRAGMENTS:
             break
@@ -227,32 +263,36 @@ def fragments(reasons: list[str], shared_terms: list[str],
 
 
 def sentence(reasons: list[str], shared_terms: list[str],
-             partner: tuple[str, ...] | None = None) -> str:
+             partner: tuple[str, ...] | None = None, viewpoint: str | None = None) -> str:
     """One sentence: fragments joined by "; ", first letter capitalised, full stop."""
-    parts = fragments(reasons, shared_terms, partner)
+    parts = fragments(reasons, shared_terms, partner, viewpoint)
     if not parts:
         return _("A weak match: little in common beyond the basics.")
     text = "; ".join(parts)
     return text[:1].upper() + text[1:] + "."
 
 
-def explain(match) -> str:
-    """The sentence for a stored MatchScore or an engine MatchResult."""
-    return sentence_in(str(get_locale()), match)
+def explain(match, viewpoint: str | None = None) -> str:
+    """The sentence for a stored MatchScore or an engine MatchResult, as the reader's side
+    (`viewpoint`: FOUNDER, INVESTOR; None for staff, the API, anyone else) reads it."""
+    return sentence_in(str(get_locale()), match, viewpoint)
 
 
-def sentence_in(locale: str, match) -> str:
+def sentence_in(locale: str, match, viewpoint: str | None = None) -> str:
     """explain() for a locale the caller has looked up already (the current one)."""
+    if viewpoint not in (None, FOUNDER, INVESTOR):
+        raise ValueError(f"no such viewpoint: {viewpoint!r}")
     return _sentence_in(locale, tuple(match.reasons or ()), tuple(match.shared_terms or ()),
-                        partner_support(match))
+                        partner_support(match), viewpoint)
 
 
 @lru_cache(maxsize=8192)
 def _sentence_in(locale: str, reasons: tuple[str, ...], terms: tuple[str, ...],
-                 partner: tuple[str, ...] | None = None) -> str:
+                 partner: tuple[str, ...] | None, viewpoint: str | None) -> str:
     """sentence() for the current locale, kept per process: every page view of the same
-    match formats the same sentence (Babel list formatting and gettext calls)."""
-    return sentence(list(reasons), list(terms), partner)
+    match formats the same sentence (Babel list formatting and gettext calls). The
+    viewpoint is part of the key: a founder never gets the investor's wording."""
+    return sentence(list(reasons), list(terms), partner, viewpoint)
 
 
 def component_bars(components: dict[str, float], skip=frozenset()) -> list[dict]:

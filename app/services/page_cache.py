@@ -4,7 +4,9 @@ A recommendation page is a few hundred stored scores, filtered, counted, joined 
 ~10 ms of CPU and SQL. Its inputs change far more rarely than it is read, so the HTML is kept
 under a key made of everything it depends on: the user and their own page version, the
 site-wide page version (both read with the user, see app.sessions.load_user, and raised by
-app.services.page_versions with every change a page could show), the language, the hour (a
+app.services.page_versions with every change a page could show), the user's role (the side
+the page's match sentences speak to: "your range" to an investor, "the support you need" to
+a founder; services/explain.py), the language, the hour (a
 meeting becomes "met before" when the database's date passes its day, in whatever time zone
 the database keeps), the URL with its query, and the session's CSRF token (the page's forms
 carry it). A changed input is a new key; old entries age out (CACHE_DEFAULT_TIMEOUT). Nothing
@@ -30,7 +32,8 @@ def _key() -> str | None:
     if site is None or not current_user.is_authenticated:
         return None
     csrf = session.get(current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token"), "")
-    parts = (current_user.id, current_user.page_version, site, str(get_locale()),
+    parts = (current_user.id, current_user.page_version, site, current_user.role,
+             str(get_locale()),
              datetime.now(UTC).strftime("%Y-%m-%dT%H"), csrf, request.full_path)
     return "page:" + hashlib.sha256(repr(parts).encode()).hexdigest()
 

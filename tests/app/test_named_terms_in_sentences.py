@@ -16,11 +16,14 @@ from tests.factories import make_investor, make_pitch
 FILLER = ("tilbyr", "kraftig", "kroner", "millioner", "asker")
 MENTION = {"en": "both the pitch and the investor mention ",
            "nb": "både pitchen og investoren nevner "}
+# as the founder reads it on their own pitch's page
+FOUNDER_MENTION = {"en": "both your pitch and the investor mention ",
+                   "nb": "både pitchen din og investoren nevner "}
 
 
-def _named(sentence: str, locale: str) -> str:
+def _named(sentence: str, locale: str, mention: dict = MENTION) -> str:
     """The terms part of a sentence: what follows "… mention" up to the next fragment."""
-    found = re.search(re.escape(MENTION[locale]) + r"([^;.]*)", sentence, re.IGNORECASE)
+    found = re.search(re.escape(mention[locale]) + r"([^;.]*)", sentence, re.IGNORECASE)
     assert found, sentence
     return found.group(1)
 
@@ -52,9 +55,9 @@ def test_founders_page_names_shared_domain_words_not_filler(client, auth, app, s
     html = client.get(f"/pitches/{pitch.id}/matches").get_data(as_text=True)
     score = recommendations.score_for(pitch.id, investor.id)
     with app.test_request_context(), force_locale(locale):
-        sentence = explain.explain(score)
+        sentence = explain.explain(score, explain.FOUNDER)
     assert str(escape(sentence)) in html
-    named = _named(sentence, locale)
+    named = _named(sentence, locale, FOUNDER_MENTION)
     assert "solceller" in named or "batterilagring" in named
     assert not [word for word in FILLER if word in named.lower()], named
     # Asker is the location's to say, from what both profiles state

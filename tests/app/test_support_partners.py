@@ -230,8 +230,13 @@ def test_partner_match_is_explained_by_the_support_it_offers(client, auth, partn
     assert f"m{score.id}-ticket" not in html  # no ticket: no amount bar (not a neutral 50 %)
 
 
+# neutral (the API); the founder of the pitch reads "which you ask for", the partner itself
+# "You offer ..." (services/explain.py, viewpoint)
 PARTNER_SENTENCE = "The partner offers mentoring and premises, which the founder asks for"
 PARTNER_SENTENCE_NB = "Partneren tilbyr mentorhjelp og lokaler, som gründeren ber om"
+FOUNDER_SENTENCE = "The partner offers mentoring and premises, which you ask for"
+FOUNDER_SENTENCE_NB = "Partneren tilbyr mentorhjelp og lokaler, som du ber om"
+OWN_SENTENCE = "You offer mentoring and premises, which the founder asks for"
 
 
 def _sentence(html: str, marker: str) -> str:
@@ -248,20 +253,21 @@ def test_partner_sentence_names_the_support_it_brings_in_both_languages(
     pitch = partner_market["pitch"]
     auth.login(pitch.owner.email)
     html = client.get(f"/pitches/{pitch.id}/matches").get_data(as_text=True)
-    assert _sentence(html, "partner offers").startswith(PARTNER_SENTENCE + ";")
+    assert _sentence(html, "partner offers").startswith(FOUNDER_SENTENCE + ";")
     app.config["BABEL_DEFAULT_LOCALE"] = "nb"
     html = client.get(f"/pitches/{pitch.id}/matches").get_data(as_text=True)
-    assert _sentence(html, "Partneren").startswith(PARTNER_SENTENCE_NB + ";")
+    assert _sentence(html, "Partneren").startswith(FOUNDER_SENTENCE_NB + ";")
     # the pitch page's top three and the overview say it too
-    assert PARTNER_SENTENCE_NB in client.get(f"/pitches/{pitch.id}").get_data(as_text=True)
-    assert PARTNER_SENTENCE_NB in client.get("/matches/pitches").get_data(as_text=True)
+    assert FOUNDER_SENTENCE_NB in client.get(f"/pitches/{pitch.id}").get_data(as_text=True)
+    assert FOUNDER_SENTENCE_NB in client.get("/matches/pitches").get_data(as_text=True)
 
 
 def test_the_partner_reads_the_same_sentence_on_its_recommendations(client, auth,
                                                                    partner_market):
+    """... as the one it is about: it reads "You offer mentoring and premises, ..."."""
     auth.login(partner_market["partner"].user.email)
     html = client.get("/matches").get_data(as_text=True)
-    assert _sentence(html, "partner offers").startswith(PARTNER_SENTENCE)
+    assert _sentence(html, "You offer").startswith(OWN_SENTENCE)
 
 
 def test_an_investors_sentence_is_as_before(client, auth, partner_market):
@@ -271,7 +277,8 @@ def test_an_investors_sentence_is_as_before(client, auth, partner_market):
     from app.services import explain
 
     with client.application.test_request_context():
-        expected = explain.sentence(list(fund.reasons), list(fund.shared_terms))
+        expected = explain.sentence(list(fund.reasons), list(fund.shared_terms),
+                                    viewpoint=explain.FOUNDER)
     assert expected in html and "partner" not in expected
 
 
@@ -286,7 +293,7 @@ def test_partner_sentence_never_speaks_of_an_amount(app, client, auth):
     auth.login(pitch.owner.email)
     html = client.get(f"/pitches/{pitch.id}/matches").get_data(as_text=True)
     said = _sentence(html, "partner offers")
-    assert said.startswith("The partner offers network, which the founder asks for")
+    assert said.startswith("The partner offers network, which you ask for")
     assert "amount" not in said
 
 

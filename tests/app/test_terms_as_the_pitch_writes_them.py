@@ -41,9 +41,9 @@ def test_the_founders_page_names_the_pitchs_own_word(client, auth, app, pairs, w
     html = client.get(f"/pitches/{pitch.id}/matches").get_data(as_text=True)
     score = recommendations.score_for(pitch.id, investor.id)
     with app.test_request_context(), force_locale("nb"):
-        sentence = explain.explain(score)
+        sentence = explain.explain(score, explain.FOUNDER)
     assert str(escape(sentence)) in html
-    named = re.search(r"Både pitchen og investoren nevner ([^;.]*)", sentence)
+    named = re.search(r"Både pitchen din og investoren nevner ([^;.]*)", sentence)
     assert named, sentence
     words = re.split(r", | og ", named.group(1))
     assert own in words and other not in words, sentence
