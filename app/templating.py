@@ -89,6 +89,17 @@ def clock(value, format: str = "short") -> str:
     return flask_babel.format_time(value, "HH:mm" if format == "short" else format)
 
 
+def tel_href(number: str | None) -> str:
+    """A phone number as a tel: link wants it ("+47 916 37 862" → "+4791637862"), so a
+    phone dials it with one tap; "" when it holds fewer than five digits (looks_like_phone's
+    floor) and is better left as text."""
+    number = (number or "").strip()
+    digits = "".join(c for c in number if c.isdigit())
+    if len(digits) < 5:
+        return ""
+    return ("+" if number.startswith("+") else "") + digits
+
+
 def moment(value, format: str = "short") -> str:
     """A date and time as "28. des. 2026, 14:30" / "Dec 28, 2026, 14:30": the month in
     words (English's short form "12/28/26" reads as a different day to a Norwegian) and the
@@ -124,6 +135,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["label"] = label
     app.jinja_env.filters["timeformat"] = clock  # in place of Flask-Babel's own
     app.jinja_env.filters["datetimeformat"] = moment
+    app.jinja_env.filters["tel_href"] = tel_href
     from app.services.explain import percent_text
 
     app.jinja_env.filters["percent"] = percent_text
