@@ -50,3 +50,22 @@ def test_the_agenda_dials_the_one_you_meet(client, auth):
     make_meeting(arena, founder, investor, slot=0, table=1)
     auth.login(investor.user.email)
     assert DIAL in client.get(f"/arenas/{arena.id}/agenda").get_data(as_text=True)
+
+
+def test_match_cards_dial_the_other_side_once_both_are_interested(client, auth, market):
+    """The cards themselves: the founder's list of the pitch's investors and the investor's
+    recommended pitches, where the contacts first appear."""
+    founder, investor, pitch = market["solar_founder"], market["solar_investor"], market["solar"]
+    url = f"/matches/{pitch.id}/{investor.id}/mark/interested"
+    for user in (founder, investor.user):
+        auth.login(user.email)
+        client.post(url)
+        auth.logout()
+    auth.login(founder.email)
+    page = client.get(f"/pitches/{pitch.id}/matches").get_data(as_text=True)
+    assert '<a href="tel:+4740000000">+47 400 00 000</a>' in page
+    auth.logout()
+    auth.login(investor.user.email)
+    for address in ("/matches", f"/pitches/{pitch.id}"):
+        page = client.get(address).get_data(as_text=True)
+        assert '<a href="tel:+4791111111">+47 911 11 111</a>' in page, address
