@@ -110,7 +110,7 @@ def other_side(me: Invitation) -> list[Person]:
             invitation=other, score=match.score if match else None,
             why=(explain.explain(match, explain.FOUNDER if me.side == "founder"
                                  else explain.INVESTOR)
-                 if match else _("No stored match score for this pair.")),
+                 if match else _("Koble has not suggested the two of you to each other.")),
             outgoing=next((r for r in reqs if r.from_user_id == me.user_id
                            and r.to_user_id == other.user_id), None),
             incoming=next((r for r in reqs if r.to_user_id == me.user_id
