@@ -309,9 +309,7 @@ def erase_deleted_texts() -> dict | None:
     stamp = row.texts_deleted_at if row is not None else None
     if stamp is None:
         return None
-    started = row.rebuild_started_at
-    if (row.rebuild_status == "running" and started is not None
-            and utcnow() - _as_aware(started) < rebuild_jobs.STALE_RUNNING):
+    if rebuild_jobs.running(row):
         return {"busy": True, "rebuilt": None, "deleted": 0}
     cutoff = _as_aware(stamp) + DELETION_MARGIN
     versions = db.session.execute(select(EngineIndex.id, EngineIndex.created_at)
@@ -321,14 +319,7 @@ def erase_deleted_texts() -> dict | None:
     if versions and versions[0].id in before:
         # begun now, after the stamp was committed: it reads the texts as deleted
         rebuild_jobs._set_status("running", None)
-        try:
-            result = rebuild()
-        except Exception as error:
-            db.session.rollback()
-            rebuild_jobs._set_status("failed", {"error": rebuild_jobs.failure_kind(error)})
-            raise
-        rebuild_jobs._set_status("done", {key: result[key] for key in rebuild_jobs.FACTS})
-        rebuilt = result
+        rebuilt = rebuild_jobs.rebuild_reported()
     if before:  # the rebuild may have deleted some of them already (KEEP_INDEXES)
         db.session.execute(delete(EngineIndex).where(EngineIndex.id.in_(before)))
     # a deletion stamped meanwhile keeps its stamp for the next run

@@ -51,15 +51,34 @@ def _set_status(status: str, facts: dict | None = None) -> None:
 STALE_RUNNING = timedelta(hours=1)
 
 
+def running(row: EngineSettings) -> bool:
+    """A rebuild is under way (one marked running for over STALE_RUNNING died with its
+    process)."""
+    started = row.rebuild_started_at
+    if started is not None and started.tzinfo is None:
+        started = started.replace(tzinfo=utcnow().tzinfo)
+    return (row.rebuild_status == "running" and started is not None
+            and utcnow() - started < STALE_RUNNING)
+
+
+def rebuild_reported() -> dict:
+    """`rebuild()` with its outcome on the settings row, as the admin page shows it: done
+    with its facts, or failed with the kind of failure (and the error raised again)."""
+    try:
+        result = rebuild()
+    except Exception as error:
+        db.session.rollback()
+        _set_status("failed", {"error": failure_kind(error)})
+        raise
+    _set_status("done", {key: result[key] for key in FACTS})
+    return result
+
+
 def start_background_rebuild(actor=None) -> bool:
     """Start a rebuild in a thread with its own app context; False if one is running."""
     from app.services import audit
 
-    row = settings()
-    started = row.rebuild_started_at
-    if started is not None and started.tzinfo is None:
-        started = started.replace(tzinfo=utcnow().tzinfo)
-    if row.rebuild_status == "running" and started and utcnow() - started < STALE_RUNNING:
+    if running(settings()):
         return False
     _set_status("running", None)
     audit.record("engine_rebuild", actor=actor, target="engine_index")
@@ -74,13 +93,9 @@ def start_background_rebuild(actor=None) -> bool:
 def _run_rebuild(app: Flask) -> None:
     with app.app_context():
         try:
-            result = rebuild()
-        except Exception as error:  # noqa: BLE001 - reported on the admin page
-            db.session.rollback()
+            rebuild_reported()
+        except Exception:  # noqa: BLE001 - reported on the admin page
             app.logger.exception("Background rebuild failed")
-            _set_status("failed", {"error": failure_kind(error)})
-        else:
-            _set_status("done", {key: result[key] for key in FACTS})
         finally:
             db.session.remove()
 
