@@ -258,7 +258,10 @@ class ProfileIn(Strict):
                              metadata={"description": "Saved as null for a partner."})
     regions = tag_list(vocabulary.MUNICIPALITIES)
     green_mandate = fields.String(load_default="none", validate=one_of(vocabulary.GREEN_MANDATES))
-    green_objectives = tag_list(vocabulary.GREEN_OBJECTIVES)
+    green_objectives = tag_list(
+        vocabulary.GREEN_OBJECTIVES,
+        metadata={"description": "Only with a green mandate (`preferred` or `required`): "
+                                 "sent with `none`, they are refused (422)."})
     support_offers = tag_list(vocabulary.SUPPORT_KINDS)
     funding_types = tag_list(vocabulary.FUNDING_TYPES)
     contact_email = Text(load_default=None, allow_none=True, validate=validate.Length(max=254),

@@ -20,6 +20,7 @@ from app.form_fields import (
 from app.services.account_details import looks_like_phone
 from app.services.investors import (
     MAX_PAST_INVESTMENTS,
+    green_objectives_problem,
     partner_capital_problem,
     partner_funding_problem,
 )
@@ -107,10 +108,10 @@ class ProfileForm(KobleForm):
             raise ValidationError(_l("The minimum ticket must not be above the maximum."))
 
     def validate_green_objectives(self, field) -> None:
-        # The service keeps no objectives without a mandate; say so rather than drop them.
-        if field.data and self.green_mandate.data == "none":
-            raise ValidationError(_l("Green objectives count only with a green mandate: choose "
-                                     "Preferred or Required, or untick the objectives."))
+        # The service's rule, checked here too so that the page shows it with the others.
+        problem = green_objectives_problem(self.green_mandate.data, field.data)
+        if problem:
+            raise ValidationError(problem)
 
     def validate_support_offers(self, field) -> None:
         problem = partner_capital_problem(self.investor_type.data, field.data)

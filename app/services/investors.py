@@ -57,6 +57,16 @@ def partner_funding_problem(investor_type: str | None, funding_types) -> str | N
              "or choose another investor type.", types=names)
 
 
+def green_objectives_problem(green_mandate: str | None, green_objectives) -> str | None:
+    """The message when green objectives are sought without a green mandate, else None. A
+    profile keeps no objectives without a mandate; they used to be dropped unsaid. One rule
+    for the profile page, the API and any other caller of save_profile."""
+    if green_mandate == "none" and green_objectives:
+        return _("Green objectives count only with a green mandate: choose Preferred or "
+                 "Required, or untick the objectives.")
+    return None
+
+
 def _check(values: dict) -> None:
     problem = partner_capital_problem(values.get("investor_type"), values.get("support_offers"))
     if problem:
@@ -71,8 +81,10 @@ def _check(values: dict) -> None:
     low, high = values.get("ticket_min"), values.get("ticket_max")
     if low is not None and high is not None and low > high:
         raise DomainError(_("The minimum ticket must not be above the maximum."), "ticket_max")
-    if values.get("green_mandate") == "none" and values.get("green_objectives"):
-        values["green_objectives"] = []
+    problem = green_objectives_problem(values.get("green_mandate"),
+                                       values.get("green_objectives"))
+    if problem:
+        raise DomainError(problem, "green_objectives")
     count = values.get("past_investments")
     if count is None:
         values["past_investments"] = 0
