@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime, time
 
 from flask_babel import gettext as _
 from sqlalchemy import delete, func, or_, select, true, update
+from sqlalchemy.orm import lazyload
 
 from app.extensions import db
 from app.models import (
@@ -34,7 +35,7 @@ from app.models import (
     User,
 )
 from app.models.user import ROLES, new_session_token, utcnow
-from app.services import api_tokens, audit, matching
+from app.services import api_tokens, audit, explain, matching
 from app.services.errors import DomainError
 from app.services.passwords import unusable_hash, verify_password
 from app.services.text_search import contains
@@ -126,21 +127,108 @@ def export_data(user: User) -> dict:
             select(IdempotentRequest).where(IdempotentRequest.user_id == user.id)
             .order_by(IdempotentRequest.created_at, IdempotentRequest.key))],
         "arenas": arenas,
-        "invitations": rows(select(Invitation).where(Invitation.user_id == user.id)
-                            .order_by(Invitation.id), skip={"reasons", "value", "rank"}),
+        # With what the engine gave the invitation: its value, rank and reasons.
+        "invitations": [_invitation(i) for i in db.session.scalars(
+            select(Invitation).where(Invitation.user_id == user.id).order_by(Invitation.id))],
         "meeting_requests": rows(select(MeetingRequest).where(or_(
             MeetingRequest.from_user_id == user.id, MeetingRequest.to_user_id == user.id))
             .order_by(MeetingRequest.id)),
         # A draft schedule is staff's plan, not yet the person's: its meetings come with
-        # the published schedule, as on the agenda.
+        # the published schedule, as on the agenda. `value`: the pair's match score the
+        # schedule placed them by (None: they meet because one asked).
         "meetings": rows(select(Meeting).join(Arena, Arena.id == Meeting.arena_id).where(
             or_(Meeting.founder_user_id == user.id, Meeting.investor_user_id == user.id),
             Arena.schedule_published)
-            .order_by(Meeting.id), skip={"value"}),
+            .order_by(Meeting.id)),
         "meeting_feedback": rows(select(MeetingFeedback).where(
             MeetingFeedback.user_id == user.id).order_by(MeetingFeedback.id)),
         "security_events": _events_about(user),
+        # What the matching engine worked out about the person (the right of access covers
+        # profiling): the stored scores of their pitches and of their investor profile.
+        "pitch_match_scores": _pitch_scores(user),
+        "investor_match_scores": _investor_scores(user, profile),
     }
+
+
+# Invitation.reasons["top"] names the best matches in the room: other people's pitch titles
+# or organisations (a pitch perhaps withdrawn since), not the person's data.
+_OTHERS_IN_INVITATION_REASONS = frozenset({"top"})
+
+
+def _invitation(row: Invitation) -> dict:
+    """An invitation with the engine's value, rank and reasons, less the others it names."""
+    values = _row(row)
+    values["reasons"] = {key: value for key, value in (row.reasons or {}).items()
+                         if key not in _OTHERS_IN_INVITATION_REASONS}
+    return values
+
+
+def _passed_by(side: str, *where) -> set[tuple[int, int]]:
+    """(pitch id, profile id) of the pairs `side` marked "not for me"."""
+    return set(db.session.execute(select(Interest.pitch_id, Interest.investor_profile_id).where(
+        Interest.side == side, Interest.kind == "not_for_me", *where)).tuples())
+
+
+def _score(m: MatchScore, viewpoint: str, other_shown: bool) -> dict:
+    """A stored match score with its explanation in the person's language, as `viewpoint`
+    (their side) reads it on their pages. The other side comes only as the person may see
+    it on Koble (`other_shown`); else without its id, and without the words the two texts
+    share, which are the other's words too."""
+    if other_shown:
+        terms, sentence = list(m.shared_terms or ()), explain.explain(m, viewpoint)
+    else:
+        terms = []
+        sentence = explain.sentence(list(m.reasons or ()), [], explain.partner_support(m),
+                                    viewpoint)
+    own_pitch = viewpoint == explain.FOUNDER
+    return {"pitch_id": m.pitch_id if own_pitch or other_shown else None,
+            "investor_profile_id": m.investor_profile_id if not own_pitch or other_shown
+            else None,
+            "score": m.score, "components": dict(m.components or {}), "shared_terms": terms,
+            "reasons": list(m.reasons or ()), "explanation": sentence,
+            "engine_version": m.engine_version, "computed_at": _value(m.computed_at)}
+
+
+def _pitch_scores(user: User) -> list[dict]:
+    """The stored scores of the person's pitches against investors, best first per pitch.
+    An investor is named only as the pitch's page shows it: while founders can find the
+    profile, and unless the investor said "not for me" to the pitch (the page leaves those
+    out, and the investor's answer is theirs)."""
+    own = select(Pitch.id).where(Pitch.owner_id == user.id)
+    passed = _passed_by("investor", Interest.pitch_id.in_(own))
+    out = []
+    for m in db.session.scalars(select(MatchScore).where(MatchScore.pitch_id.in_(own))
+                                # their own few pitches: loaded once each, not joined per row
+                                .options(lazyload(MatchScore.pitch))
+                                .order_by(MatchScore.pitch_id, MatchScore.score.desc(),
+                                          MatchScore.investor_profile_id)):
+        shown_ = m.investor.is_listed and (m.pitch_id, m.investor_profile_id) not in passed
+        row = {"pitch_title": m.pitch.title,
+               "investor_organisation": m.investor.organisation if shown_ else None}
+        out.append(row | _score(m, explain.FOUNDER, shown_))
+    return out
+
+
+def _investor_scores(user: User, profile: InvestorProfile | None) -> list[dict]:
+    """The stored scores of the person's investor profile against pitches, best first. A
+    pitch is named only as their recommendations show it: while they may read it
+    (pitch_access.readable_by: a draft or hidden pitch carries nothing of itself to others),
+    and unless its founder said "not for me" to them."""
+    from app.services.pitch_access import readable_by  # it reads privacy.shown
+
+    if profile is None:
+        return []
+    passed = _passed_by("founder", Interest.investor_profile_id == profile.id)
+    out = []
+    for m in db.session.scalars(select(MatchScore)
+                                .where(MatchScore.investor_profile_id == profile.id)
+                                .options(lazyload(MatchScore.investor))  # it is `profile`
+                                .order_by(MatchScore.score.desc(), MatchScore.pitch_id)):
+        shown_ = (readable_by(user, m.pitch)
+                  and (m.pitch_id, m.investor_profile_id) not in passed)
+        out.append({"pitch_title": m.pitch.title if shown_ else None}
+                   | _score(m, explain.INVESTOR, shown_))
+    return out
 
 
 def _events_about(user: User) -> list[dict]:
