@@ -1,14 +1,30 @@
-"""Online backup and restore: SQLite's backup API, pg_dump/pg_restore for PostgreSQL."""
+"""Online backup and restore: SQLite's backup API, pg_dump/pg_restore for PostgreSQL.
+
+Given a folder, a backup is named by Koble (`koble-backup-20270115T030000Z.sqlite3`, or
+`.dump` from pg_dump, in UTC), and `prune` keeps the newest few of those: a deleted account
+lives on in the backups until the last one made before the deletion is pruned. Files of any
+other name in the folder are never touched.
+"""
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy.engine import URL, make_url
+
+# How many of its own backups `flask db-backup` keeps in the folder: a fortnight of nightly
+# ones (the README's schedule, and what the privacy page promises of a deleted account).
+KEEP = 14
+_PREFIX = "koble-backup-"
+_STAMP = "%Y%m%dT%H%M%SZ"
+_EXTENSIONS = {"sqlite": ".sqlite3", "postgresql": ".dump"}
+_OWN_NAME = re.compile(r"koble-backup-(\d{8}T\d{6}Z)(?:-(\d+))?\.(?:sqlite3|dump)")
 
 
 class BackupError(RuntimeError):
@@ -102,3 +118,36 @@ def restore(database_url: str, path: str | os.PathLike) -> None:
                      "--single-transaction", "--dbname", url.database or "", str(source)], env)
     else:
         raise BackupError(f"No restore for {url.get_backend_name()}.")
+
+
+def named_in(folder: str | os.PathLike, database_url: str, now: datetime | None = None) -> Path:
+    """The path of a new backup in `folder`, named by Koble after the time (UTC) and the
+    database's kind; a second backup within the same second gets "-2", "-3", ..."""
+    backend = make_url(database_url).get_backend_name()
+    extension = _EXTENSIONS.get(backend, f".{backend}")
+    stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime(_STAMP)
+    folder = Path(folder)
+    path, n = folder / f"{_PREFIX}{stamp}{extension}", 1
+    while path.exists() or path.with_name(path.name + ".partial").exists():
+        n += 1
+        path = folder / f"{_PREFIX}{stamp}-{n}{extension}"
+    return path
+
+
+def _age(path: Path) -> tuple[str, int] | None:
+    """(time, same-second count) from a name Koble gave a backup; None for any other."""
+    found = _OWN_NAME.fullmatch(path.name)
+    return (found[1], int(found[2] or 1)) if found else None
+
+
+def prune(folder: str | os.PathLike, keep: int = KEEP) -> list[Path]:
+    """Delete all but the newest `keep` backups Koble named in `folder` (by the time in their
+    names); other files, a backup still being written (".partial") among them, stay.
+    Returns the deleted paths, oldest first."""
+    if keep < 1:
+        raise BackupError("Keep at least one backup.")
+    own = sorted((p for p in Path(folder).iterdir() if p.is_file() and _age(p)), key=_age)
+    old = own[:-keep]
+    for path in old:
+        path.unlink(missing_ok=True)
+    return old

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
+
 import click
 from flask import Flask
 from flask.cli import AppGroup
 
+from app.backup import KEEP as BACKUPS_KEPT
 from app.demo.cli import demo_cli
 from app.services import accounts, reference
 from app.services.errors import DomainError
@@ -127,18 +130,34 @@ def seed_reference():
 
 
 @click.command("db-backup")
-@click.argument("path", type=click.Path(dir_okay=False))
-def db_backup(path: str):
-    """Copy the live database to PATH (SQLite backup API, or pg_dump -Fc)."""
+@click.argument("path", type=click.Path())
+@click.option("--keep", default=BACKUPS_KEPT, show_default=True, type=click.IntRange(min=1),
+              help="Backups named by Koble (koble-backup-<UTC time>.sqlite3 or .dump) kept "
+                   "in the folder after this one is written; older ones are deleted, files "
+                   "of any other name never.")
+def db_backup(path: str, keep: int):
+    """Copy the live database to PATH (SQLite backup API, or pg_dump -Fc). PATH is a file,
+    or a folder (existing, or ending in "/") in which Koble names the file. Then only the
+    newest --keep backups Koble named stay in that folder."""
     from flask import current_app
 
-    from app.backup import BackupError, backup
+    from app.backup import BackupError, backup, named_in, prune
 
+    url = current_app.config["SQLALCHEMY_DATABASE_URI"]
     try:
-        written = backup(current_app.config["SQLALCHEMY_DATABASE_URI"], path)
+        if os.path.isdir(path) or path.endswith(("/", os.sep)):
+            path = named_in(path, url)
+        written = backup(url, path)
     except BackupError as error:
         raise click.ClickException(str(error)) from error
     click.echo(f"Backup written to {written}.")
+    try:
+        deleted = prune(written.parent, keep)
+    except OSError as error:
+        raise click.ClickException(f"Older backups could not be deleted: {error}") from error
+    if deleted:
+        click.echo(f"Older backups deleted (keeping the newest {keep}): "
+                   + ", ".join(p.name for p in deleted) + ".")
 
 
 @click.command("db-restore")

@@ -6,6 +6,7 @@ from flask import Blueprint, current_app, jsonify, redirect, render_template, re
 from flask_login import current_user
 
 from app.auth.safe_next import safe_next
+from app.backup import KEEP as BACKUPS_KEPT
 from app.extensions import db, talisman
 from app.services import home
 
@@ -40,5 +41,5 @@ def health():
 
 @bp.route("/privacy")
 def privacy():
-    """What Koble keeps about people, and why."""
-    return render_template("main/privacy.html")
+    """What Koble keeps about people, and why (`flask db-backup` keeps BACKUPS_KEPT)."""
+    return render_template("main/privacy.html", backups_kept=BACKUPS_KEPT)
