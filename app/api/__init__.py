@@ -41,11 +41,11 @@ DESCRIPTION = (
     "`arrive_slot` or `leave_slot` (v1 has always answered so, and keeps it); "
     "`slot_number` and `table_number` count from 1, as the pages, the CSV exports and the "
     "table signs do: `slot` 1, `table` 0 is \"Slot 2, Table 1\". "
-    "The site's own refusals (a rule broken, a thing not found) speak the language saved on "
-    "your account (bokmål unless you chose English), as do a path or method the API does "
-    "not have and the rate limit; without a usable token (401) the first of `nb` and `en` "
-    "that `Accept-Language` names, else bokmål. Messages about the request's shape "
-    "(a wrong type, an unknown field) are English."
+    "Refusals speak the language saved on your account (bokmål unless you chose English): "
+    "a rule broken, a thing not found, a value of the wrong type or not among the allowed "
+    "ones, a missing or unknown field, a path or method the API does not have, the rate "
+    "limit; without a usable token (401), the first of `nb` and `en` that `Accept-Language` "
+    "names, else bokmål."
 )
 
 

@@ -53,15 +53,12 @@ def _values(arena: Arena, values: dict) -> tuple[int | None, int | None, int | N
         errors["meeting_cap"] = [_("Enter a whole number.")]
     for name in s.TimesIn.FIELDS:
         if name not in values:
-            errors[name] = [MISSING]
+            errors[name] = [_("Missing data for required field.")]  # marshmallow's words
     if errors:
         said = [message for name in s.TimesIn.FIELDS for message in errors.get(name, ())]
         raise ApiError(422, " ".join(dict.fromkeys(said)),
                        {name: errors[name] for name in s.TimesIn.FIELDS if name in errors})
     return found["arrive"], found["leave"], found["meeting_cap"]
-
-
-MISSING = "Missing data for required field."  # marshmallow's words for the other schemas
 
 
 def _renamed(error: DomainError) -> DomainError:

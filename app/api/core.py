@@ -149,12 +149,12 @@ def http_error(error: HTTPException):
     data = getattr(error, "data", None) or {}
     fields = _fields_of(data.get("messages") or data.get("errors") or {})
     status = error.code or 500
-    message = data.get("message") or ("Invalid input." if status == 422 and fields
-                                      else error.description or error.name)
+    message = data.get("message")
     headers = dict(data.get("headers") or {})
-    if not data.get("message"):
+    if not message:
         with force_locale(caller_locale()):
-            message = _werkzeug_words(error) or message
+            message = (_("Invalid input.") if status == 422 and fields
+                       else _werkzeug_words(error) or error.description or error.name)
     if isinstance(error, MethodNotAllowed) and error.valid_methods:
         headers["Allow"] = ", ".join(sorted(error.valid_methods))  # RFC 9110 asks for it
     return error_response(status, str(message), fields, headers=headers)
@@ -311,8 +311,9 @@ class Blueprint(SmorestBlueprint):
         unknown = sorted(set(request.args) - self._query_names.get(request.endpoint,
                                                                    frozenset()))
         if unknown:
-            raise ApiError(422, "Unknown query parameter: " + ", ".join(unknown) + ".",
-                           {name: ["Unknown field."] for name in unknown})
+            raise ApiError(422, _("Unknown query parameter: %(names)s.",
+                                  names=", ".join(unknown)),
+                           {name: [_("Unknown field.")] for name in unknown})
 
     def add_url_rule(self, rule, endpoint=None, view_func=None, **options):
         """Register the view, note the query parameters it takes (any other is refused,

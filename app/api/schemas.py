@@ -14,9 +14,11 @@ from datetime import UTC, date
 
 import marshmallow as ma
 from email_validator import EmailNotValidError, validate_email
+from flask_babel import gettext as _
 from marshmallow import ValidationError, fields, validate, validates, validates_schema
 
 from app import vocabulary
+from app.api.schema_messages import Localised
 from app.investors.forms import MAX_TICKET_NOK
 from app.pitches.forms import MAX_ASK_NOK, SORTS
 from app.services import paging
@@ -34,7 +36,7 @@ class Text(fields.String):
     def _deserialize(self, value, attr, data, **kwargs):
         text = super()._deserialize(value, attr, data, **kwargs)
         if _CONTROL.search(text):
-            raise ValidationError("Must not contain control characters.")
+            raise ValidationError(_("Must not contain control characters."))
         return text.strip()
 
 
@@ -47,8 +49,8 @@ class WebAddress(Text):
         try:
             return web_address(text) or ""  # "" (nothing typed) is stored as null
         except ValueError:
-            raise ValidationError("Enter a web address, such as solkraft.no or "
-                                  "https://solkraft.no.") from None
+            raise ValidationError(_("Enter a web address, such as solkraft.no or "
+                                    "https://solkraft.no.")) from None
 
 
 class WholeNumber(fields.Integer):
@@ -95,7 +97,10 @@ class Utc(fields.DateTime):
         return super()._serialize(value, attr, obj, **kwargs)
 
 
-class Strict(ma.Schema):
+class Strict(Localised):
+    """An input schema: an unknown field is refused, and every refusal speaks the caller's
+    language (schema_messages.py)."""
+
     class Meta:
         unknown = ma.RAISE
 
@@ -141,7 +146,7 @@ class PitchArgs(PageArgs):
     def _range(self, data, **_kwargs):
         low, high = data.get("ask_min"), data.get("ask_max")
         if low is not None and high is not None and high < low:
-            raise ValidationError("The maximum must not be below the minimum.", "ask_max")
+            raise ValidationError(_("The maximum must not be below the minimum."), "ask_max")
 
 
 class PitchIn(Strict):
@@ -170,14 +175,14 @@ class PitchIn(Strict):
     @validates("founded_year")
     def _year(self, value, **_kwargs):
         if value is not None and value > date.today().year:
-            raise ValidationError("The year cannot be in the future.")
+            raise ValidationError(_("The year cannot be in the future."))
 
     @validates_schema
     def _unique(self, data, **_kwargs):
         for key in ("sectors", "green_objectives", "support_needs"):
             values = data.get(key) or []
             if len(set(values)) != len(values):
-                raise ValidationError("Each option can be chosen once.", key)
+                raise ValidationError(_("Each option can be chosen once."), key)
 
     @ma.post_load
     def _empty_to_none(self, data, **_kwargs):
@@ -236,6 +241,12 @@ class InvestorOut(ma.Schema):
     support_offers = fields.List(fields.String(), required=True)
 
 
+def _partner_refusal(keys: list[str]) -> str:
+    """A support partner's capital offer or money funding types, refused by their keys."""
+    return _("A support partner offers no capital: leave out %(keys)s or choose another "
+             "investor type.", keys=", ".join(f'"{k}"' for k in keys))
+
+
 class ProfileIn(Strict):
     """The investor's own profile, as the profile form takes it (app/investors/forms.py)."""
 
@@ -285,35 +296,33 @@ class ProfileIn(Strict):
     @validates("contact_phone")
     def _phone(self, value, **_kwargs):
         if value and not looks_like_phone(value):
-            raise ValidationError("Enter a phone number with digits, spaces and +.")
+            raise ValidationError(_("Enter a phone number with digits, spaces and +."))
 
     @validates_schema
     def _rules(self, data, **_kwargs):
         partner = data.get("investor_type") == vocabulary.PARTNER
         low, high = data.get("ticket_min"), data.get("ticket_max")
         if not partner and low is not None and high is not None and high < low:
-            raise ValidationError("The minimum ticket must not be above the maximum.",
+            raise ValidationError(_("The minimum ticket must not be above the maximum."),
                                   "ticket_max")
         if partner and "capital" in (data.get("support_offers") or ()):
-            raise ValidationError("A support partner offers no capital: leave out \"capital\" "
-                                  "or choose another investor type.", "support_offers")
+            raise ValidationError(_partner_refusal(["capital"]), "support_offers")
         money = [k for k in vocabulary.CAPITAL_FUNDING_TYPES
                  if k in (data.get("funding_types") or ())]
         if partner and money:
-            raise ValidationError("A support partner offers no capital: leave out "
-                                  + ", ".join(f'"{k}"' for k in money)
-                                  + " or choose another investor type.", "funding_types")
+            raise ValidationError(_partner_refusal(money), "funding_types")
         for key in ("sectors", "stages", "regions", "green_objectives", "support_offers",
                     "funding_types"):
             values = data.get(key) or []
             if len(set(values)) != len(values):
-                raise ValidationError("Each option can be chosen once.", key)
+                raise ValidationError(_("Each option can be chosen once."), key)
         email = data.get("contact_email")
         if email:
             try:
                 validate_email(email, check_deliverability=False)
             except EmailNotValidError:
-                raise ValidationError("Not a valid e-mail address.", "contact_email") from None
+                raise ValidationError(_("Not a valid e-mail address."),
+                                      "contact_email") from None
 
     @ma.post_load
     def _empty_to_none(self, data, **_kwargs):

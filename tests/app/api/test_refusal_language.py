@@ -1,5 +1,5 @@
 """The API's own refusals (a role, a missing profile) speak the token user's saved language,
-as its description promises; only messages about the request's shape stay English."""
+as its description promises."""
 
 from __future__ import annotations
 
