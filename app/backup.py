@@ -8,6 +8,7 @@ other name in the folder are never touched.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -62,7 +63,8 @@ def _run(args: list[str], env: dict) -> None:
 
 
 def _check_sqlite(path: Path) -> None:
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+    # closing(): sqlite3's own context manager ends a transaction, not the connection
+    with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
         if connection.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
             raise BackupError(f"{path} is damaged.")
 
@@ -73,6 +75,17 @@ def backup(database_url: str, path: str | os.PathLike) -> Path:
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
+    try:
+        _write(url, partial)
+        partial.replace(target)
+    except BaseException:
+        # a half-written or failed copy still holds personal data, and nothing prunes it
+        partial.unlink(missing_ok=True)
+        raise
+    return target
+
+
+def _write(url, partial: Path) -> None:
     if url.get_backend_name() == "sqlite":
         source = _sqlite_file(url)
         if not source.exists():
@@ -82,6 +95,9 @@ def backup(database_url: str, path: str | os.PathLike) -> Path:
         dst = sqlite3.connect(partial)
         try:
             src.backup(dst)  # page by page, while others keep reading and writing
+            # the copy inherits the live database's WAL mode; one self-contained file is
+            # what a backup should be (no -wal / -shm beside it to lose or leave behind)
+            dst.execute("PRAGMA journal_mode=DELETE")
         finally:
             dst.close()
             src.close()
@@ -91,8 +107,6 @@ def backup(database_url: str, path: str | os.PathLike) -> Path:
         _run(args + ["--format=custom", "--file", str(partial), url.database or ""], env)
     else:
         raise BackupError(f"No backup for {url.get_backend_name()}.")
-    partial.replace(target)
-    return target
 
 
 def restore(database_url: str, path: str | os.PathLike) -> None:
