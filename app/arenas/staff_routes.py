@@ -132,11 +132,27 @@ def edit(arena_id: int):
     return _form_page(form, arena, status=422 if form.errors else 200)
 
 
+@bp.route("/arenas/<int:arena_id>/cancel")
+@role_required("staff")
+def cancel(arena_id: int):
+    """Ask before cancelling (the form posts to `status`): it tells everyone coming or
+    invited by e-mail and cannot be undone, so one stray tap beside Invitations must not do
+    it."""
+    arena = managed_arena_or_404(arena_id)
+    try:
+        outcome = arena_status.to_cancel(arena)
+    except DomainError as error:
+        flash(error.message, "danger")
+        return redirect(url_for("arena_staff.view", arena_id=arena.id))
+    return render_template("arenas/confirm_cancel.html", arena=arena, outcome=outcome)
+
+
 @bp.route("/arenas/<int:arena_id>/status", methods=["POST"])
 @role_required("staff")
 def status(arena_id: int):
-    """Mark the arena done once it has taken place, or cancel it. Sending its invitations
-    makes a draft inviting, and publishing the schedule makes it scheduled."""
+    """Mark the arena done once it has taken place, or cancel it (asked first, by `cancel`).
+    Sending its invitations makes a draft inviting, and publishing the schedule makes it
+    scheduled."""
     arena = managed_arena_or_404(arena_id)
     target = request.form.get("to", "")
     try:

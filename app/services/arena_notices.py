@@ -278,7 +278,7 @@ def arena_moved(arena: Arena, active: Iterable[Meeting], called_off: Iterable[Me
     arena_page = notices.link("arenas.view", arena_id=arena.id)
     notes = []
     told = set()
-    for invitation in _told_of_cancellation(arena):
+    for invitation in told_of_cancellation(arena):
         uid = invitation.user_id
         told.add(uid)
         times = _fitted_times(arena, cut[uid]) if uid in cut else {}
@@ -352,7 +352,8 @@ def _to_host_staff(arena: Arena, person, kind: str, **params) -> list[Notificati
 TOLD_OF_CANCELLATION = ("accepted", "invited")
 
 
-def _told_of_cancellation(arena: Arena) -> list[Invitation]:
+def told_of_cancellation(arena: Arena) -> list[Invitation]:
+    """The invitations whose people cancelling the arena tells (once it has invited)."""
     return list(db.session.scalars(select(Invitation).where(
         Invitation.arena_id == arena.id, Invitation.state.in_(TOLD_OF_CANCELLATION),
         Invitation.invited_at.is_not(None)).order_by(Invitation.id)))
@@ -360,7 +361,7 @@ def _told_of_cancellation(arena: Arena) -> list[Invitation]:
 
 def arena_cancelled(arena: Arena, staff) -> list[Notification]:
     """Everyone coming or still invited learns the arena is cancelled."""
-    invitations = _told_of_cancellation(arena)
+    invitations = told_of_cancellation(arena)
     return notices.tell((i.user for i in invitations), "arena_cancelled",
                         notices.link("arenas.view", arena_id=arena.id), actor=staff,
                         arena=arena.title, arena_id=arena.id, date=arena.date.isoformat())

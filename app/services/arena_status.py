@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from flask_babel import gettext as _
-from sqlalchemy import update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.extensions import db
@@ -99,15 +101,39 @@ def transitions(arena: Arena) -> tuple[str, ...]:
                  if _refusal(arena, to) is None)
 
 
-def change_status(arena: Arena, to: str, actor=None) -> Arena:
-    """Move the arena to another status when the rules allow it. A cancelled arena's
-    participants and open invitees are told (not `actor`, who cancelled it)."""
+def _check_move(arena: Arena, to: str) -> None:
+    """DomainError with the reason when the arena cannot go to `to` now."""
     if to not in TRANSITIONS.get(arena.status, ()):
         raise DomainError(_("An arena cannot go from “%(a)s” to “%(b)s”.",
                             a=status_label(arena.status), b=status_label(to)))
     refusal = _refusal(arena, to)
     if refusal is not None:
         raise DomainError(refusal)
+
+
+class Cancellation(NamedTuple):
+    """What cancelling the arena would do: how many people are told (in the app and by
+    e-mail) and how many meetings of its schedule are called off."""
+
+    told: int
+    meetings: int
+
+
+def to_cancel(arena: Arena) -> Cancellation:
+    """What cancelling the arena now would do, for the page that asks first (it cannot be
+    undone, and it e-mails everyone coming or invited); DomainError when it cannot be
+    cancelled."""
+    _check_move(arena, "cancelled")
+    told = 0 if arena.status == "draft" else len(arena_notices.told_of_cancellation(arena))
+    meetings = db.session.scalar(select(func.count()).select_from(Meeting).where(
+        Meeting.arena_id == arena.id, Meeting.state == "scheduled"))
+    return Cancellation(told=told, meetings=meetings or 0)
+
+
+def change_status(arena: Arena, to: str, actor=None) -> Arena:
+    """Move the arena to another status when the rules allow it. A cancelled arena's
+    participants and open invitees are told (not `actor`, who cancelled it)."""
+    _check_move(arena, to)
     was_draft = arena.status == "draft"
     arena.status = to
     told = []

@@ -14,5 +14,8 @@ def stored_status(arena) -> str:
 
 
 def offers(page: str, status: str) -> bool:
-    """Whether the staff arena page has the button that moves the arena to `status`."""
+    """Whether the staff arena page offers the move to `status`: its form's button, or for
+    "cancelled" the link to the page that asks first (test_cancel_arena_asks_first)."""
+    if status == "cancelled":
+        return 'id="cancel-arena"' in page
     return f'name="to" value="{status}"' in page
