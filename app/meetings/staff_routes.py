@@ -36,11 +36,14 @@ def _layout(arena) -> dict:
         people[invitation.user_id] = {"invitation": invitation, "rows": mine,
                                       "why": no_meetings.staff_text(
                                           gaps.get(invitation.user_id))}
+    people = sorted(people.values(), key=lambda p: (p["invitation"].side,
+                                                    p["invitation"].user.name.lower()))
     return {"rows": rows, "tables": tables,
             "cancelled": [{"m": m, "time": arena.slot_start(m.slot),
                            "org": orgs.get(m.investor_user_id, "")} for m in cancelled],
-            "people": sorted(people.values(), key=lambda p: (p["invitation"].side,
-                                                            p["invitation"].user.name.lower())),
+            "people": people,
+            # named at the top: at the foot of a long page, nobody found them before publishing
+            "without": [p for p in people if not p["rows"]] if rows else [],
             "slots": [(s, arena.slot_start(s)) for s in arena.meeting_slots]}
 
 
