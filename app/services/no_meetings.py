@@ -19,9 +19,11 @@ CAP_ZERO = "cap_zero"  # their limit is 0 meetings
 NO_TIME = "no_time"  # their window holds no meeting slot
 NO_PAIRS = "no_pairs"  # no request with anyone coming, and no engine suggestion
 NO_COMMON_TIME = "no_common_time"  # no possible partner is there at the same time
-NO_ROOM = "no_room"  # every shared time was taken (partner busy or full, no free table)
+NO_TABLE = "no_table"  # a partner is free at a shared time, but every table is in use then
+NO_ROOM = "no_room"  # at every shared time the partner is busy or at their limit
 FITS_NOW = "fits_now"  # a meeting would fit now: they came or changed after the last run
-CODES = (PITCH_WITHDRAWN, CAP_ZERO, NO_TIME, NO_PAIRS, NO_COMMON_TIME, NO_ROOM, FITS_NOW)
+CODES = (PITCH_WITHDRAWN, CAP_ZERO, NO_TIME, NO_PAIRS, NO_COMMON_TIME, NO_TABLE, NO_ROOM,
+         FITS_NOW)
 
 
 @dataclass(frozen=True)
@@ -69,11 +71,16 @@ def reasons(inputs: Inputs) -> dict[int, str]:
             out[uid] = NO_PAIRS
         elif not shared:
             out[uid] = NO_COMMON_TIME
-        elif any((p, s) not in busy and taken.get(s, 0) < inputs.tables
-                 and count.get(p, 0) < inputs.caps.get(p, 0) for p, s in shared):
-            out[uid] = FITS_NOW
         else:
-            out[uid] = NO_ROOM
+            # partner and time free: only a table can be missing
+            open_ = [s for p, s in shared if (p, s) not in busy
+                     and count.get(p, 0) < inputs.caps.get(p, 0)]
+            if any(taken.get(s, 0) < inputs.tables for s in open_):
+                out[uid] = FITS_NOW
+            elif open_:
+                out[uid] = NO_TABLE  # more tables would make room: staff can add them
+            else:
+                out[uid] = NO_ROOM
     return out
 
 
@@ -88,9 +95,11 @@ def staff_text(code: str | None) -> str:
                             "engine suggested nobody among those coming."),
         NO_COMMON_TIME: lambda: _("None of the people they could meet is there at the same "
                                   "time."),
-        NO_ROOM: lambda: _("The times they share with the people they could meet are taken: "
-                           "those people are busy or at their limit, or every table is in "
-                           "use."),
+        NO_TABLE: lambda: _("Every table is in use at the times when they and someone they "
+                            "could meet are both free: add tables in the arena's settings, "
+                            "then build the schedule again."),
+        NO_ROOM: lambda: _("Everyone they could meet is busy or at their limit at the times "
+                           "they are both there."),
         FITS_NOW: lambda: _("A meeting would fit now (they accepted or their times changed "
                             "after the last run): build the schedule again."),
     }
@@ -111,6 +120,8 @@ def participant_text(code: str | None) -> str:
                                   "time as you."),
         NO_ROOM: lambda: _("the times you share with the people you could meet were already "
                            "taken."),
+        NO_TABLE: lambda: _("the times you share with the people you could meet were already "
+                            "taken."),
     }
     make = texts.get(code or "")
     return make() if make else ""
