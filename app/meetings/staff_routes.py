@@ -236,10 +236,10 @@ def restore(arena_id: int, meeting_id: int):
 @bp.route("/<int:arena_id>/attendance")
 @role_required("staff")
 def attendance_page(arena_id: int):
-    """Who accepted, with buttons to mark them present or absent."""
+    """Who accepted, by name, with buttons to mark them present or absent."""
     arena = managed_arena_or_404(arena_id)
     return render_template("meetings/attendance.html", arena=arena,
-                           invitations=accepted(arena.id),
+                           invitations=attendance.roll(arena),
                            closed=attendance.closed_because(arena))
 
 
