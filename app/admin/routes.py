@@ -146,11 +146,22 @@ def _set_active(user_id: int, active: bool):
     return redirect(url_for("admin.user", user_id=person.id), 303)
 
 
-@bp.route("/users/<int:user_id>/deactivate", methods=["POST"])
+@bp.route("/users/<int:user_id>/deactivate", methods=["GET", "POST"])
 @role_required("admin")
 def deactivate(user_id: int):
-    """Deactivate the account: every session ends and logging in is refused."""
-    return _set_active(user_id, False)
+    """GET asks, saying what deactivating would end that reactivating does not bring back
+    (arena invitations, meetings, meeting requests, API tokens); POST deactivates: every
+    session ends and logging in is refused."""
+    if request.method == "POST":
+        return _set_active(user_id, False)
+    person = _user_or_404(user_id)
+    if not person.active:
+        return redirect(url_for("admin.user", user_id=person.id), 303)
+    try:
+        ahead = privacy.deactivation_ahead(person, actor=current_user)
+    except DomainError as error:
+        return _refused(person, error=error.message)
+    return render_template("admin/deactivate.html", person=person, ahead=ahead)
 
 
 @bp.route("/users/<int:user_id>/reactivate", methods=["POST"])

@@ -31,8 +31,9 @@ from app.services import arena_notices, audit, notices
 from app.services import arenas as arena_service
 from app.services.invitations import PENDING, normalise
 from app.services.meeting_changes import stop_coming
-from app.services.meeting_requests import NOT_YET_HELD, withdraw_pending
+from app.services.meeting_requests import NOT_YET_HELD, pending_of, withdraw_pending
 from app.services.rsvp import SEATED, mail_invitation
+from app.services.schedule import meetings
 
 
 @dataclass
@@ -53,11 +54,7 @@ def leave_arenas(user, actor=None) -> Departure:
     """End the person's part in every arena not yet held (see the module's docstring); the
     caller commits, then calls `announce`. Audited per arena (commit=False)."""
     out = Departure()
-    arena_ids = list(db.session.scalars(
-        select(Invitation.arena_id).join(Arena, Arena.id == Invitation.arena_id)
-        .where(Invitation.user_id == user.id, Arena.status.in_(NOT_YET_HELD),
-               Invitation.state.in_(PENDING + SEATED)).order_by(Invitation.arena_id)))
-    for arena_id in arena_ids:
+    for arena_id in _arena_ids(user):
         arena = arena_service.lock_arena(arena_id)
         if arena.held:
             continue  # over, though nobody marked it done: what happened there stands
@@ -84,6 +81,33 @@ def leave_arenas(user, actor=None) -> Departure:
                      target=f"arena:{arena.id}", detail=f"left Koble, meetings freed={freed}",
                      commit=False)
     _withdraw_requests(user, out)
+    return out
+
+
+def _arena_ids(user) -> list[int]:
+    """The arenas not yet held where the person is invited or has a seat."""
+    return list(db.session.scalars(
+        select(Invitation.arena_id).join(Arena, Arena.id == Invitation.arena_id)
+        .where(Invitation.user_id == user.id, Arena.status.in_(NOT_YET_HELD),
+               Invitation.state.in_(PENDING + SEATED)).order_by(Invitation.arena_id)))
+
+
+def ahead(user) -> Departure:
+    """What `leave_arenas` would end if the person left now, counted as it counts them
+    (invitations ended, meetings of a published schedule called off, requests withdrawn),
+    changing nothing: the admin reads it before deciding to deactivate the account."""
+    out = Departure()
+    for arena_id in _arena_ids(user):
+        arena = db.session.get(Arena, arena_id)
+        if arena.held:
+            continue
+        invitation = db.session.scalar(select(Invitation).where(
+            Invitation.arena_id == arena.id, Invitation.user_id == user.id))
+        if invitation.state in SEATED and arena.schedule_published:
+            out.meetings += sum(1 for m in meetings(arena, user_id=user.id, active_only=False)
+                                if m.state == "scheduled")
+        out.invitations += 1
+    out.requests = len(pending_of(user))
     return out
 
 

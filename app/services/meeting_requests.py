@@ -51,6 +51,15 @@ def withdraw_pending(user, arena_id: int | None = None) -> list[MeetingRequest]:
     not yet held (or at `arena_id` only) when they stop coming or leave Koble: they count for
     nothing now. Returns them, for the caller to tell the other side of each
     (`arena_notices.request_withdrawn`); the caller commits."""
+    withdrawn = pending_of(user, arena_id)
+    for req in withdrawn:
+        req.state = WITHDRAWN
+    return withdrawn
+
+
+def pending_of(user, arena_id: int | None = None) -> list[MeetingRequest]:
+    """The person's requests still waiting for an answer, both ways, at the arenas not yet
+    held (or at `arena_id` only): those `withdraw_pending` withdraws. Changes nothing."""
     query = (select(MeetingRequest).join(Arena, Arena.id == MeetingRequest.arena_id)
              .where(MeetingRequest.state == "pending", Arena.status.in_(NOT_YET_HELD),
                     or_(MeetingRequest.from_user_id == user.id,
@@ -58,10 +67,7 @@ def withdraw_pending(user, arena_id: int | None = None) -> list[MeetingRequest]:
              .order_by(MeetingRequest.id))
     if arena_id is not None:
         query = query.where(MeetingRequest.arena_id == arena_id)
-    withdrawn = [req for req in db.session.scalars(query) if not req.arena.held]
-    for req in withdrawn:
-        req.state = WITHDRAWN
-    return withdrawn
+    return [req for req in db.session.scalars(query) if not req.arena.held]
 
 
 # --- asking and answering -------------------------------------------------------------------

@@ -435,8 +435,7 @@ def set_active(user: User, active: bool, actor=None):
     if user.active == active:
         return departure
     if not active:
-        if actor is not None and actor.id == user.id:
-            raise DomainError(_("You cannot deactivate your own account."), "active")
+        _not_oneself(user, actor)
         if user.role == "admin":
             _not_the_last_admin(user, "active")
         departure = departures.leave_arenas(user, actor=actor)
@@ -451,6 +450,24 @@ def set_active(user: User, active: bool, actor=None):
     db.session.commit()
     departures.announce(departure)
     return departure
+
+
+def deactivation_ahead(user: User, actor=None):
+    """What deactivating the account would end, counted without changing anything: a
+    `departures.Departure` with its arena invitations, meetings and meeting requests, and
+    the API tokens that would be revoked. DomainError when `actor` is the user themselves,
+    as `set_active` would refuse."""
+    from app.services import departures
+
+    _not_oneself(user, actor)
+    ahead = departures.ahead(user)
+    ahead.tokens = len(api_tokens.live_tokens(user))
+    return ahead
+
+
+def _not_oneself(user: User, actor) -> None:
+    if actor is not None and actor.id == user.id:
+        raise DomainError(_("You cannot deactivate your own account."), "active")
 
 
 def _slug(association) -> str:
