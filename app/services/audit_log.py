@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, false, func, or_, select
 
 from app.extensions import db
 from app.models import Arena, Association, AuditEvent, Pitch, User
@@ -90,6 +90,11 @@ SUBJECT_KINDS = {"user": _l("Person"), "pitch": _l("Pitch"), "arena": _l("Arena"
                  "engine": _l("Engine"), "members": _l("Members")}
 _ENGINE_TARGETS = ("engine_settings:1", "engine_index")
 SUBJECT_KEY = re.compile(r"[A-Za-z0-9_-]{1,60}")
+# Subjects found by their number (an association goes by its short name). No row's number
+# is larger than an INTEGER key holds: a larger one finds nothing (SQLite refused to compare
+# it at all, a 500).
+_NUMBERED = ("user", "pitch", "arena", "api_token")
+_LARGEST_ID = 2**31 - 1
 
 
 def action_label(action: str) -> str:
@@ -196,6 +201,12 @@ def _subject_clause(kind: str, key: str | None):
     key = key.strip()
     if not SUBJECT_KEY.fullmatch(key):
         raise DomainError(_("Enter a number, or an association's short name."), "subject_key")
+    if kind in _NUMBERED:
+        if not key.isdigit():
+            raise DomainError(_("Enter a number."), "subject_key")
+        if int(key) > _LARGEST_ID:
+            return false()
+        key = str(int(key))  # 007 is 7
     clause = AuditEvent.target == f"{kind}:{key}"
     if kind == "user" and key.isdigit():
         clause = or_(clause, and_(AuditEvent.target.is_(None),
