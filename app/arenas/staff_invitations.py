@@ -205,7 +205,7 @@ def times(arena_id: int, invitation_id: int):
                                "schedule to fill the slot.",
                                "%(num)d meetings no longer fit and were called off. Re-run the "
                                "schedule to fill the slots.", freed), "warning")
-            return _back(arena_id)
+            return _back(arena_id, _row(invitation))  # at the person's row, not the top
     return render_template("arenas/staff_times.html", arena=arena, invitation=invitation,
                            form=form, closed=availability.staff_refusal(arena, invitation)
                            ), 422 if request.method == "POST" else 200
