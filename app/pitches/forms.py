@@ -44,7 +44,10 @@ class PitchForm(KobleForm):
     )
     description = TextAreaField(
         _l("Description"), validators=[Optional(), Length(max=20000)],
-        description=_l("Plain text or Markdown (headings, lists, links, emphasis)."),
+        # What a founder can do first; the format's name last, for those who know it.
+        description=_l("Plain text is fine. You can also use **bold**, lists (lines starting "
+                       "with “- ”) and links: [text](https://…). The format is called "
+                       "Markdown."),
         render_kw={"rows": 10},
     )
     sectors = MultiCheckboxField(_l("Sectors"), mapping=vocabulary.SECTORS)
@@ -60,8 +63,12 @@ class PitchForm(KobleForm):
     )
     funding_type = SelectField(_l("Funding type"), validators=[Optional()])
     municipality = SelectField(_l("Municipality"), validators=[Optional()])
+    # The hint says what the EU taxonomy is before naming it: the name alone tells a founder
+    # nothing.
     green_objectives = MultiCheckboxField(
-        _l("Green objectives (EU taxonomy)"), mapping=vocabulary.GREEN_OBJECTIVES
+        _l("Green objectives"), mapping=vocabulary.GREEN_OBJECTIVES,
+        description=_l("The six environmental objectives the EU uses to decide what counts as "
+                       "green (the EU taxonomy). Tick the ones your idea helps reach."),
     )
     support_needs = MultiCheckboxField(_l("Support needed"), mapping=vocabulary.SUPPORT_KINDS)
     team_size = WholeNumberField(

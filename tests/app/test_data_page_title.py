@@ -1,5 +1,6 @@
 """The data page promises an import only to those who have one: staff import members;
-founders and investors only export and use the API."""
+founders and investors only download lists (and may use the API), and the page and its menu
+item say so in a plain word."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ import pytest
 from tests.factories import make_user
 
 TITLES = {
-    ("investor", "en"): "Data: export and API",
-    ("investor", "nb"): "Data: eksport og API",
-    ("founder", "en"): "Data: export and API",
+    ("investor", "en"): "Downloads",
+    ("investor", "nb"): "Nedlastinger",
+    ("founder", "en"): "Downloads",
     ("staff", "en"): "Data: import, export and API",
     ("staff", "nb"): "Data: import, eksport og API",
 }

@@ -118,7 +118,9 @@ def test_pitch_form_errors_and_hints_are_tied_to_their_controls(client, founder)
     described = page.described_by(summary)
     assert len(described) == 2 and described[1] == "At most 200 characters."
     assert "200" in described[0]
-    assert_hinted(page, "description", "Plain text or Markdown (headings, lists, links, emphasis).")
+    assert_hinted(page, "description", "Plain text is fine. You can also use **bold**, lists "
+                  "(lines starting with “- ”) and links: [text](https://…). The format is "
+                  "called Markdown.")
     assert_fine(page, "description")
 
 

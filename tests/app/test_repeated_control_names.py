@@ -195,7 +195,10 @@ def test_my_meetings_name_each_arena_link_by_its_arena(client, auth):
     assert sorted(_named(client, "/arenas/meetings", "Who comes")) == [
         "Who comes: Havvind i Drammen", "Who comes: Solkraft i Asker"]
     assert len(_named(client, "/arenas/meetings", "My agenda")) == 2
-    assert len(_named(client, "/arenas/meetings", "Calendar file (.ics)")) == 2
+    assert sorted(_named(client, "/arenas/meetings",
+                         "Add to calendar (file for Outlook, Google, Apple)")) == [
+        "Add to calendar (file for Outlook, Google, Apple): Havvind i Drammen",
+        "Add to calendar (file for Outlook, Google, Apple): Solkraft i Asker"]
     client.post("/language", data={"lang": "nb"})
     assert "Hvem som kommer: Solkraft i Asker" in _named(client, "/arenas/meetings",
                                                           "Hvem som kommer")

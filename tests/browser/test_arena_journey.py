@@ -304,7 +304,8 @@ def test_participant_downloads_the_calendar_file(new_user, tmp_path):
     row = page.locator("tr[id^='meeting-']").filter(has_text=INVESTOR[1])
     expect(row).to_have_count(1)
     with page.expect_download() as download_info:
-        page.get_by_role("link", name=me.t("Calendar file (.ics)")).click()
+        page.get_by_role("link", name=me.t("Add to calendar (file for Outlook, Google, "
+                                           "Apple)")).click()
     download = download_info.value
     assert download.suggested_filename == f"koble-arena-{STATE['arena_id']}.ics"
     path = tmp_path / download.suggested_filename

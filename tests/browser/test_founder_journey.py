@@ -70,7 +70,7 @@ def test_founder_registers_publishes_a_pitch_and_marks_interest_nb(new_user, vie
     page.get_by_label(me.t("Funding ask (NOK)")).fill("4000000")
     page.get_by_label(me.t("Funding type")).select_option(label=me.t("Equity"))
     page.get_by_label(me.t("Municipality")).select_option(label="Asker")
-    page.get_by_role("group", name=me.t("Green objectives (EU taxonomy)")).get_by_label(
+    page.get_by_role("group", name=me.t("Green objectives")).get_by_label(
         me.t("Climate change mitigation")).check()
     page.get_by_role("group", name=me.t("Support needed")).get_by_label(me.t("Capital")).check()
     page.get_by_role("button", name=me.t("Save")).click()
@@ -144,7 +144,7 @@ def test_founder_journey_with_the_keyboard_only(new_user):
         me.t("Energy"), exact=True))
     keys.choose(page.get_by_label(me.t("Stage"), exact=True), me.t("Seed"))
     keys.type_into(page.get_by_label(me.t("Funding ask (NOK)")), "3500000")
-    keys.toggle(page.get_by_role("group", name=me.t("Green objectives (EU taxonomy)"))
+    keys.toggle(page.get_by_role("group", name=me.t("Green objectives"))
                 .get_by_label(me.t("Climate change mitigation")))
     keys.activate(page.get_by_role("button", name=me.t("Save")))
     expect(page.get_by_role("heading", level=1)).to_have_text(TITLE + " (tastatur)")
