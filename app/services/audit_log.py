@@ -208,10 +208,25 @@ def _subject_clause(kind: str, key: str | None):
             return false()
         key = str(int(key))  # 007 is 7
     clause = AuditEvent.target == f"{kind}:{key}"
-    if kind == "user" and key.isdigit():
-        clause = or_(clause, and_(AuditEvent.target.is_(None),
-                                  AuditEvent.actor_id == int(key)))
+    if kind == "user":
+        return _about_person(int(key), clause)
     return clause
+
+
+def _about_person(user_id: int, clause):
+    """A person's events: those done to their account (`clause`), what they did without a
+    target (a password change, logging out), staff's changes to their place in an arena
+    (a detail that begins "user:<id>") and the failed logins typed with their address, as
+    their data download counts them (privacy._events_about). An admin looking into "I
+    cannot log in" found no failed login on the person's page of the log."""
+    me = f"user:{user_id}"
+    about = [clause, and_(AuditEvent.target.is_(None), AuditEvent.actor_id == user_id),
+             AuditEvent.detail == me, AuditEvent.detail.like(f"{me} %")]
+    email = db.session.scalar(select(User.email).where(User.id == user_id))
+    if email:
+        about.append(and_(AuditEvent.action == "login_failed",
+                          AuditEvent.detail == email.lower()))
+    return or_(*about)
 
 
 def _split(target: str | None) -> tuple[str, str] | None:
