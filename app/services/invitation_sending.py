@@ -44,7 +44,7 @@ def to_send(arena: Arena) -> dict[str, int]:
     seats, as `send` numbers them), changing nothing: the page that asks first says it.
     DomainError when sending would be refused."""
     _check_sendable(arena)
-    counts = {}
+    counts, waiting = {}, 0
     for side in ("founder", "investor"):
         seated = db.session.scalar(select(func.count(Invitation.id)).where(
             Invitation.arena_id == arena.id, Invitation.side == side,
@@ -53,6 +53,12 @@ def to_send(arena: Arena) -> dict[str, int]:
             Invitation.arena_id == arena.id, Invitation.side == side,
             Invitation.state.in_(PENDING))) or 0
         counts[side] = min(pending, max(0, arena.capacity(side) - seated))
+        waiting += pending
+    if not any(counts.values()) and waiting:
+        # people wait on the list, but every seat is taken: a proposal would only say so
+        raise DomainError(_("Every seat is taken by someone invited or accepted, so nobody "
+                            "on the waiting list can be invited now. Add seats in the "
+                            "arena's settings to invite more."))
     if not any(counts.values()):
         raise DomainError(_("There is nobody to invite. Ask for a proposal or add people."))
     return counts

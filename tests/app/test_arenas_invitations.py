@@ -181,7 +181,7 @@ def _flash(page) -> str:
     found = re.search(r'<div class="alert alert-(\w+) alert-dismissible"[^>]*>(.*?)<button',
                       page.get_data(as_text=True), re.S)
     assert found, "no message"
-    return f"{found.group(1)}: {found.group(2).strip()}"
+    return f"{found.group(1)}: {re.sub(r'<[^>]+>', '', found.group(2)).strip()}"
 
 
 def _add(client, arena, user_id):
@@ -526,9 +526,9 @@ def test_send_asks_first_saying_who_gets_an_e_mail_and_that_the_draft_starts_inv
     assert db.session.get(Arena, arena.id).status == "inviting"
     assert len(outbox_of(app)) == 3
     client.post("/language", data={"lang": "en"})
-    again = client.get(url)  # nobody left to invite: no question, the list says why
+    again = client.get(url)  # every seat taken: no question, the list says why
     assert again.status_code == 302
-    assert b"nobody to invite" in follow(client, again).data
+    assert b"nobody on the waiting list can be invited now" in follow(client, again).data
 
 
 def test_the_send_question_of_an_inviting_arena_says_nothing_of_a_status_change(client,
