@@ -171,6 +171,25 @@ def reactivate(user_id: int):
     return _set_active(user_id, True)
 
 
+@bp.route("/users/<int:user_id>/password-link", methods=["POST"])
+@role_required("admin")
+def password_link(user_id: int):
+    """Mail the person a link to choose a new password (as "Forgot your password?" does)."""
+    person = _user_or_404(user_id)
+    try:
+        mailed = admin_users.send_password_link(person, actor=current_user)
+    except DomainError as error:
+        return _refused(person, error=error.message)
+    if mailed:
+        flash(_("A link to choose a new password is on its way to %(email)s. It works for an "
+                "hour; their password stays as it is until they use it.", email=person.email),
+              "success")
+    else:
+        flash(_("The e-mail could not be sent. %(name)s can use “%(forgot)s” on the login "
+                "page.", name=person.name, forgot=_("Forgot your password?")), "warning")
+    return redirect(url_for("admin.user", user_id=person.id), 303)
+
+
 @bp.route("/users/invite", methods=["GET", "POST"])
 @role_required("admin")
 def invite():

@@ -15,17 +15,19 @@ from sqlalchemy import func, or_, select
 from app.extensions import db
 from app.models import Association, AuditEvent, User
 from app.models.user import ROLES
-from app.services import accounts, audit, audit_details, imports
+from app.services import accounts, audit, audit_details, imports, links
 from app.services.collation import norwegian_order
 from app.services.errors import DomainError, NotFound
+from app.services.mailer import deliver
 from app.services.paging import CountedPagination, paginate
 from app.services.privacy import DELETED_DOMAIN
 from app.services.reference import association_names
 from app.services.text_search import contains
+from app.services.tokens import make_reset_token
 
 PER_PAGE = 25
 HISTORY_ACTIONS = ("role_changed", "association_changed", "user_deactivated",
-                   "user_reactivated", "staff_invited")
+                   "user_reactivated", "staff_invited", "password_reset_requested")
 
 
 def search(q: str = "", role: str | None = None, association_id: int | None = None,
@@ -99,3 +101,20 @@ def invite_staff(*, email: str, name: str, association_id: int | None,
     return user, imports._invite(
         [user], _l("You are staff of %(association)s on Koble", association=assoc.name),
         "email/staff_invitation", association=assoc.name) == 1
+
+
+def send_password_link(user: User, *, actor) -> bool:
+    """Mail the person the link to choose a new password, the one "Forgot your password?"
+    sends (single use, for an hour; the password stays until they use it), for someone
+    who forgot theirs or whose invitation link expired. Audited as a reset request made
+    by `actor` on the person's account; returns whether the mail went out. DomainError
+    for a deactivated account: the link would not let them in."""
+    if not user.active:
+        raise DomainError(_("The account is deactivated: reactivate it first, then send the "
+                            "link."), "active")
+    link = links.url("auth.reset_password", token=make_reset_token(user), external=True)
+    audit.record("password_reset_requested", actor=actor, target=f"user:{user.id}",
+                 commit=False)
+    db.session.commit()
+    return deliver(user.email, _l("Reset your Koble password"), "email/reset_password",
+                   locale=user.locale, user=user, link=link)

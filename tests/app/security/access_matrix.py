@@ -572,6 +572,15 @@ EXPECTED = {
     'POST admin.invite': {
         'own': 'L 403 403 403 403 403 422 L',
     },
+    'POST admin.password_link': {
+        'own': '- 403 403 403 403 403 303 L',
+        'other': 'L 403 403 403 403 403 303 L',
+        'other_published': 'L 403 403 403 403 403 303 L',
+        'missing': 'L 403 403 403 403 403 404 L',
+        'negative': '404 404 404 404 404 404 404 404',
+        'huge': '404 404 404 404 404 404 404 404',
+        'non_numeric': '404 404 404 404 404 404 404 404',
+    },
     'POST admin.reactivate': {
         'own': '- 403 403 403 403 403 303 L',
         'other': 'L 403 403 403 403 403 303 L',
