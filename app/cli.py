@@ -22,15 +22,24 @@ users_cli = AppGroup("users", help="Manage accounts.")
 @click.option("--role", type=click.Choice(["founder", "investor", "staff", "admin"]),
               required=True)
 @click.option("--association", help="Association slug (asker, baerum, drammen, …).")
-@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
-def create_user(email: str, name: str, role: str, association: str | None, password: str):
+@click.option("--password", help="Asked for (twice, not shown) when not given.")
+def create_user(email: str, name: str, role: str, association: str | None,
+                password: str | None):
     """Create an account of any role (staff and admin are made only here)."""
     from app.extensions import db
 
     reference.ensure_associations()
-    if role == "staff" and not accounts.association_by_slug(association):
-        raise click.UsageError("Staff belong to an association: give --association SLUG.")
+    # Everything but the password is checked before it is asked for: typing a password
+    # twice to learn then that the address or the association was wrong helped nobody.
+    if association:
+        _association(association)
+    elif role == "staff":
+        raise click.UsageError("Staff belong to an association: give --association SLUG "
+                               f"({', '.join(_slugs())}).")
     try:
+        accounts.check_new_account(email, name)
+        if password is None:
+            password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
         user = accounts.create_user(email=email, name=name, password=password, role=role,
                                     association=association)
     except DomainError as error:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from email_validator import EmailNotValidError, validate_email
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
@@ -14,6 +15,8 @@ from app.services.passwords import hash_password, password_problem, verify_passw
 from app.vocabulary import association_of
 
 SELF_SERVICE_ROLES = ("founder", "investor")
+MAX_EMAIL = 254  # User.email's column
+MAX_NAME = 120  # User.name's column
 
 
 def normalise_email(email: str) -> str:
@@ -33,6 +36,27 @@ def association_by_slug(slug: str | None) -> Association | None:
     return db.session.scalar(select(Association).where(Association.slug == slug))
 
 
+def check_new_account(email: str, name: str) -> None:
+    """DomainError unless the e-mail is an address nobody's account has and the name is
+    given and fits: what every way of making an account needs. The forms check as much
+    before; `flask users create` had nothing before it, and made accounts named "" with
+    the address "" or "notanemail" (PostgreSQL refused a name over 120 characters with a
+    traceback)."""
+    address = normalise_email(email or "")
+    try:
+        validate_email(address, check_deliverability=False)
+    except EmailNotValidError:
+        raise DomainError(_("Enter a valid e-mail address."), "email") from None
+    if len(address) > MAX_EMAIL:
+        raise DomainError(_("Use at most %(n)d characters.", n=MAX_EMAIL), "email")
+    if not (name or "").strip():
+        raise DomainError(_("Enter a name."), "name")
+    if len(name.strip()) > MAX_NAME:
+        raise DomainError(_("Use at most %(n)d characters.", n=MAX_NAME), "name")
+    if find_user(address) is not None:
+        raise DomainError(_("An account with this e-mail already exists."), "email")
+
+
 def create_user(
     *,
     email: str,
@@ -45,12 +69,12 @@ def create_user(
     locale: str | None = None,
     check_password: bool = True,
 ) -> User:
-    """Create an account; raises DomainError on a taken e-mail or a weak password."""
+    """Create an account; raises DomainError on a bad or taken e-mail, a missing or too long
+    name or a weak password."""
+    check_new_account(email, name)
     email = normalise_email(email)
     if role not in ("founder", "investor", "staff", "admin"):
         raise DomainError(_("Unknown role."), "role")
-    if find_user(email) is not None:
-        raise DomainError(_("An account with this e-mail already exists."), "email")
     if check_password:
         problem = password_problem(password, (email, name))
         if problem:
