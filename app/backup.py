@@ -62,11 +62,25 @@ def _run(args: list[str], env: dict) -> None:
         raise BackupError(result.stderr.strip() or f"{args[0]} failed ({result.returncode}).")
 
 
-def _check_sqlite(path: Path) -> None:
-    # closing(): sqlite3's own context manager ends a transaction, not the connection
-    with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
-        if connection.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-            raise BackupError(f"{path} is damaged.")
+def _check_sqlite(path: Path, *, restoring: bool = False) -> None:
+    """BackupError unless the file is a whole SQLite database; one to restore from must hold
+    Koble's tables too: SQLite opens an empty file (a backup that failed to be written, a
+    wrong path touched) as an empty database, and restoring it wiped every table."""
+    try:
+        # closing(): sqlite3's own context manager ends a transaction, not the connection
+        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+            damaged = db.execute("PRAGMA integrity_check").fetchone()[0] != "ok"
+            has_users = db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                                   "AND name = 'user'").fetchone() is not None
+    except sqlite3.DatabaseError as error:
+        raise BackupError(f"{path} is not a SQLite database ({error}). A SQLite backup made "
+                          "by flask db-backup ends in .sqlite3; a .dump is PostgreSQL's.") \
+            from error
+    if damaged:
+        raise BackupError(f"{path} is damaged.")
+    if restoring and not has_users:
+        raise BackupError(f"{path} holds no Koble database (it has no user table): "
+                          "nothing was restored.")
 
 
 def backup(database_url: str, path: str | os.PathLike) -> Path:
@@ -116,7 +130,7 @@ def restore(database_url: str, path: str | os.PathLike) -> None:
     if not source.is_file():
         raise BackupError(f"{source} does not exist.")
     if url.get_backend_name() == "sqlite":
-        _check_sqlite(source)
+        _check_sqlite(source, restoring=True)
         target = _sqlite_file(url)
         src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
         dst = sqlite3.connect(target, timeout=30)
