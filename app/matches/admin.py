@@ -33,7 +33,8 @@ def engine():
     form = form_class(data=weights)
     if form.validate_on_submit():
         try:
-            engine_settings.save_weights(form.weight_values(names), actor=current_user)
+            changed = engine_settings.save_weights(form.weight_values(names),
+                                                   actor=current_user)
         except DomainError as error:
             target = getattr(form, error.field, None) if error.field else None
             if target is not None:
@@ -41,7 +42,11 @@ def engine():
             else:
                 form.form_errors.append(error.message)
             return _page(form, 422)
-        flash(_("Weights saved. Rebuild the index to apply them to every match."), "success")
+        if changed:
+            flash(_("Weights saved. Rebuild the index to apply them to every match."),
+                  "success")
+        else:
+            flash(_("Nothing changed: these are the weights already in use."), "info")
         return redirect(url_for("engine_admin.engine"), 303)
     if form.is_submitted():
         return _page(form, 422)
@@ -64,9 +69,11 @@ def rebuild():
 def restore_defaults():
     """Say in words what restoring the default weights changes; POST restores them."""
     if request.method == "POST":
-        engine_settings.restore_defaults(actor=current_user)
-        flash(_("The default weights are restored. Rebuild the index to apply them to every "
-                "match."), "success")
+        if engine_settings.restore_defaults(actor=current_user):
+            flash(_("The default weights are restored. Rebuild the index to apply them to "
+                    "every match."), "success")
+        else:
+            flash(_("Nothing changed: the default weights were already in use."), "info")
         return redirect(url_for("engine_admin.engine"), 303)
     form = WeightsForm.for_components(engine_settings.weight_names())(formdata=None)
     current = engine_settings.current_weights().as_dict()

@@ -79,16 +79,22 @@ def default_weights() -> dict[str, float]:
     return EngineWeights().as_dict()
 
 
-def restore_defaults(actor=None) -> EngineSettings:
-    """Put the engine's default weights back (used by the next rebuild); audited."""
+def restore_defaults(actor=None) -> bool:
+    """Put the engine's default weights back (used by the next rebuild); audited. Whether
+    anything changed (see save_weights)."""
     return save_weights(default_weights(), actor=actor)
 
 
-def save_weights(values: dict, actor=None) -> EngineSettings:
-    """Validate and store new weights (used by the next rebuild); audited."""
+def save_weights(values: dict, actor=None) -> bool:
+    """Validate and store new weights (used by the next rebuild); audited. Returns whether
+    anything changed: the weights in use again change nothing, record nothing and leave
+    the index up to date (a new settings version marked it stale, so the page asked for a
+    rebuild that would change no score, and the audit log showed a change that was none)."""
     from app.services import audit
 
     clean = validate_weights(values)
+    if clean == current_weights().as_dict():
+        return False
     row = settings()
     before = dict(row.weights or {})
     row.weights = clean
@@ -98,4 +104,4 @@ def save_weights(values: dict, actor=None) -> EngineSettings:
     audit.record("engine_weights", actor=actor, target="engine_settings:1",
                  detail=f"{before} -> {clean}", commit=False)
     db.session.commit()
-    return row
+    return True
