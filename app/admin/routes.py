@@ -223,6 +223,26 @@ def association_list():
     return render_template("admin/associations.html", rows=associations.overview())
 
 
+@bp.route("/associations/new", methods=["GET", "POST"])
+@role_required("admin")
+def new_association():
+    """Add an association: its display name and contact details."""
+    form = AssociationForm()
+    if form.validate_on_submit():
+        try:
+            added = associations.create(name=form.name.data,
+                                        contact_email=form.contact_email.data,
+                                        website=form.website.data, actor=current_user)
+        except DomainError as error:
+            _add_error(form, error, "name")
+        else:
+            flash(_("%(name)s is added. Its staff are invited from People, with “%(invite)s”.",
+                    name=added.name, invite=_("Invite a staff member")), "success")
+            return redirect(url_for("admin.association_list"), 303)
+    status = 422 if form.is_submitted() else 200
+    return render_template("admin/association.html", form=form, association=None), status
+
+
 @bp.route("/associations/<int:association_id>", methods=["GET", "POST"])
 @role_required("admin")
 def association(association_id: int):

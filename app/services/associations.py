@@ -4,6 +4,7 @@ name and contact details. Associations are never deleted: accounts and arenas po
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
@@ -19,7 +20,9 @@ from app.web_addresses import WEB_ADDRESS_MESSAGE, web_address
 MAX_NAME = 120
 MAX_EMAIL = 254
 MAX_WEBSITE = 200
+MAX_SLUG = 40  # Association.slug's column
 _EMAIL = re.compile(r"[^@\s]{1,64}@[^@\s]+\.[^@\s]+")
+_NORWEGIAN_LETTERS = str.maketrans({"æ": "ae", "ø": "o", "å": "a"})
 
 
 @dataclass(frozen=True)
@@ -64,10 +67,10 @@ def choices() -> list[tuple[int, str]]:
             db.session.scalars(select(Association).order_by(Association.name))]
 
 
-def update(association: Association, *, name: str, contact_email: str | None,
-           website: str | None, actor) -> None:
-    """Change the display name and contact details (audited); DomainError on bad input,
-    and then nothing changes."""
+def _checked(name: str, contact_email: str | None, website: str | None,
+             association_id: int | None) -> tuple[str, str | None, str | None]:
+    """The name, e-mail and web address as stored; DomainError on bad input. The name must
+    be another's than every association's but `association_id`'s."""
     name = (name or "").strip()
     email = (contact_email or "").strip().lower() or None
     if not name:
@@ -75,7 +78,7 @@ def update(association: Association, *, name: str, contact_email: str | None,
     if len(name) > MAX_NAME:
         raise DomainError(_("Use at most %(n)d characters.", n=MAX_NAME), "name")
     taken = db.session.scalar(select(Association.id).where(
-        func.lower(Association.name) == name.lower(), Association.id != association.id))
+        func.lower(Association.name) == name.lower(), Association.id != association_id))
     if taken is not None:
         raise DomainError(_("Another association has this name."), "name")
     if email and (len(email) > MAX_EMAIL or not _EMAIL.fullmatch(email)):
@@ -86,6 +89,50 @@ def update(association: Association, *, name: str, contact_email: str | None,
         raise DomainError(str(WEB_ADDRESS_MESSAGE), "website") from None
     if site and len(site) > MAX_WEBSITE:
         raise DomainError(_("Use at most %(n)d characters.", n=MAX_WEBSITE), "website")
+    return name, email, site
+
+
+def short_name(name: str) -> str:
+    """The short name (slug) a new association gets from its name: lower case, æ ø å and
+    accents folded to plain letters, words joined by "-", at most MAX_SLUG characters
+    (whole words), and "-2", "-3" ... after one already taken. The command line's
+    `--association` and the audit log's subject filter take it."""
+    folded = unicodedata.normalize("NFKD", name.lower().translate(_NORWEGIAN_LETTERS))
+    words = re.findall(r"[a-z0-9]+", folded.encode("ascii", "ignore").decode())
+    base = ""
+    for word in words or ["forening"]:
+        if base and len(base) + 1 + len(word) > MAX_SLUG - 3:  # room for "-99"
+            break
+        base = f"{base}-{word}" if base else word[:MAX_SLUG - 3]
+    taken = set(db.session.scalars(select(Association.slug).where(
+        Association.slug.like(f"{base}%"))))
+    slug, n = base, 1
+    while slug in taken:
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def create(*, name: str, contact_email: str | None, website: str | None,
+           actor) -> Association:
+    """A new association (audited), its short name made from the name; DomainError on bad
+    input, and then nothing is made. Associations are never deleted: see the module."""
+    name, email, site = _checked(name, contact_email, website, None)
+    association = Association(slug=short_name(name), name=name, contact_email=email,
+                              website=site)
+    db.session.add(association)
+    db.session.flush()
+    audit.record("association_created", actor=actor,
+                 target=f"association:{association.slug}", commit=False)
+    db.session.commit()
+    return association
+
+
+def update(association: Association, *, name: str, contact_email: str | None,
+           website: str | None, actor) -> None:
+    """Change the display name and contact details (audited); DomainError on bad input,
+    and then nothing changes."""
+    name, email, site = _checked(name, contact_email, website, association.id)
     changed = [key for key, value in (("name", name), ("contact_email", email),
                                       ("website", site))
                if getattr(association, key) != value]

@@ -47,6 +47,7 @@ ACTION_GROUPS: dict[str, dict[str, object]] = {
     "administration": {
         "role_changed": _l("Role changed"),
         "association_changed": _l("Association changed"),
+        "association_created": _l("Added an association"),
         "user_deactivated": _l("Deactivated"),
         "user_reactivated": _l("Reactivated"),
         "staff_invited": _l("Invited as staff"),

@@ -88,6 +88,9 @@ EXPECTED = {
     'GET admin.invite': {
         'own': 'L 403 403 403 403 403 200 L',
     },
+    'GET admin.new_association': {
+        'own': 'L 403 403 403 403 403 200 L',
+    },
     'GET admin.user': {
         'own': '- 403 403 403 403 403 200 L',
         'other': 'L 403 403 403 403 403 200 L',
@@ -570,6 +573,9 @@ EXPECTED = {
         'non_numeric': '404 404 404 404 404 404 404 404',
     },
     'POST admin.invite': {
+        'own': 'L 403 403 403 403 403 422 L',
+    },
+    'POST admin.new_association': {
         'own': 'L 403 403 403 403 403 422 L',
     },
     'POST admin.password_link': {
