@@ -141,7 +141,7 @@ def test_taken_address_gets_the_same_answer_and_is_refused_at_the_link(app, clie
 
 
 def _flash(html: str) -> str:
-    found = re.search(r'role="status"[^>]*>(.*?)</div>', html, re.S)
+    found = re.search(r'<div data-flash-words>(.*?)</div>', html, re.S)
     return re.sub(r"\s+", " ", found.group(1)) if found else html
 
 

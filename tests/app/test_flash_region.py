@@ -1,8 +1,12 @@
 """The message of what just happened stands in one region (templates/base.html, koble.css):
-news in a polite live region, errors as alerts, each with a close button. koble.css holds the
-region at the bottom of the window when scripts run, so an answer on a match card, which comes
-back to the card's place down the list (#r-N), is confirmed where the person is; without
-scripts it stays at the page's top, without the close button that could not work."""
+each message with its close button and its own live region, polite news or an alert for a
+refusal. A screen reader announces a live region's changes, not what it held when the page
+loaded, so each region comes empty and the message's words stand beside it, where they show
+without scripts; static/flash_announce.js moves them in after the load (the browser journey
+test_flash_announce_journey watches it). koble.css holds the region at the bottom of the
+window when scripts run, so an answer on a match card, which comes back to the card's place
+down the list (#r-N), is confirmed where the person is; without scripts it stays at the
+page's top, without the close button that could not work."""
 
 from __future__ import annotations
 
@@ -14,11 +18,13 @@ from tests.app.test_answer_lands_at_the_card import _place_of
 from tests.factories import make_arena, make_pitch, make_user
 
 CSS = Path(__file__).resolve().parents[2] / "app" / "static" / "koble.css"
+SCRIPT = '<script src="/static/flash_announce.js" defer></script>'
 
 
 class _Region(HTMLParser):
-    """The page's message region: each message's class, role, the roles of the elements
-    around it inside the region, its text, and its button's name."""
+    """The page's message region: each message's class and role, the live regions around it
+    inside the region, its own live region (role, politeness, what it holds at the load),
+    its words and its button's name."""
 
     VOID = {"input", "br", "img", "meta", "link", "hr", "source", "wbr", "area", "col"}
 
@@ -27,6 +33,7 @@ class _Region(HTMLParser):
         self.found = False
         self.messages: list[dict] = []
         self._stack: list[dict] = []  # open elements inside the region
+        self._into: str | None = None  # "say" or "text": where the data goes now
         self.feed(html)
 
     def handle_starttag(self, tag, attrs):
@@ -40,27 +47,33 @@ class _Region(HTMLParser):
         if "alert" in (attrs.get("class") or "").split():
             self.messages.append({"class": attrs["class"], "role": attrs.get("role"),
                                   "within": [a.get("role") for a in self._stack if a.get("role")],
-                                  "live": [a.get("aria-live") for a in self._stack
-                                           if a.get("aria-live")],
-                                  "text": "", "button": None, "depth": len(self._stack)})
+                                  "region": None, "live": None, "at_load": "", "text": "",
+                                  "button": None, "depth": len(self._stack)})
+        elif self.messages and "data-flash-say" in attrs:
+            self.messages[-1].update(region=attrs.get("role"), live=attrs.get("aria-live"))
+            self._into = "at_load"
+        elif self.messages and "data-flash-words" in attrs:
+            self._into = "text"
         if tag == "button" and self.messages:
             self.messages[-1]["button"] = attrs.get("aria-label")
         self._stack.append(attrs)
 
     def handle_endtag(self, tag):
         if self._stack and tag not in self.VOID:
-            self._stack.pop()
+            closed = self._stack.pop()
+            if "data-flash-say" in closed or "data-flash-words" in closed:
+                self._into = None
 
     def handle_data(self, data):
-        if self.messages and len(self._stack) > self.messages[-1]["depth"]:
-            self.messages[-1]["text"] += data
+        if self.messages and self._into:
+            self.messages[-1][self._into] += data
 
 
 def _messages(html: str) -> list[dict]:
     region = _Region(html)
     assert region.found, "no message region on the page"
-    return [{k: v.strip() if k == "text" else v for k, v in m.items() if k != "depth"}
-            for m in region.messages]
+    return [{k: v.strip() if k in ("text", "at_load") else v for k, v in m.items()
+             if k != "depth"} for m in region.messages]
 
 
 def test_an_answer_on_a_card_is_confirmed_in_the_live_region(client, auth, market):
@@ -71,12 +84,16 @@ def test_an_answer_on_a_card_is_confirmed_in_the_live_region(client, auth, marke
                            data={"at": at})
     assert response.location.endswith(f"#r-{fish.id}-{investor.id}")
     html = client.get(response.location).get_data(as_text=True)
+    # its polite region is empty at the load, the words beside it, to be moved in
     assert _messages(html) == [{
-        "class": "alert alert-success alert-dismissible", "role": None, "within": ["status"],
-        "live": ["polite"], "text": "Marked as interesting.", "button": "Close message"}]
+        "class": "alert alert-success alert-dismissible", "role": None, "within": [],
+        "region": "status", "live": "polite", "at_load": "", "text": "Marked as interesting.",
+        "button": "Close message"}]
     assert html.count("Marked as interesting.") == 1
-    # said once: the next page has no region at all
-    assert 'id="flashes"' not in client.get("/matches").get_data(as_text=True)
+    assert html.count(SCRIPT) == 1
+    # said once: the next page has no region at all, and no script to say it
+    again = client.get("/matches").get_data(as_text=True)
+    assert 'id="flashes"' not in again and SCRIPT not in again
 
 
 def test_an_error_is_an_alert_beside_the_news(client, auth):
@@ -90,10 +107,14 @@ def test_an_error_is_an_alert_beside_the_news(client, auth):
     html = client.get(f"/staff/arenas/{arena.id}/invitations").get_data(as_text=True)
     messages = _messages(html)
     error, = [m for m in messages if "alert-danger" in m["class"]]
-    assert error["role"] == "alert" and error["within"] == []  # not inside the polite region
+    # an alert of its own, not inside the polite news
+    assert error["region"] == "alert" and error["within"] == [] and error["role"] is None
+    assert error["at_load"] == "" and error["text"]
     news = [m for m in messages if m is not error]
-    assert news and all(m["within"] == ["status"] and m["role"] is None for m in news)
+    assert news and all(m["region"] == "status" and m["live"] == "polite" and m["within"] == []
+                        and m["at_load"] == "" for m in news)
     assert [m["text"] for m in news] == ["Added to the list."]  # said in the language of then
+    assert messages[-1] is error  # the news first, as before
     assert all(m["button"] == "Lukk meldingen" for m in messages)
 
 

@@ -76,7 +76,9 @@ def test_the_answer_on_a_card_far_down_is_confirmed_where_the_card_is(new_user):
     page.wait_for_url(re.compile(r".*/matches#r-\d+-\d+$"))
     _wait_until_still(page)
     assert page.evaluate("() => window.scrollY") > PHONE["height"]  # far down the list
-    status = page.get_by_role("status").filter(has_text=me.t("Saved."))
+    # said in its live region, shown in its message box with the close button
+    status = page.locator("#flashes .alert").filter(
+        has=page.get_by_role("status").filter(has_text=me.t("Saved.")))
     expect(status).to_be_in_viewport(ratio=1)
     card = ranked.filter(has=page.locator("#" + page.url.split("#")[1]))  # titles may repeat
     heading = card.get_by_role("heading", level=2)
@@ -126,7 +128,8 @@ def test_a_card_taller_than_the_window_shows_its_answer_above_the_message(new_us
     card.get_by_role("button", name=me.t("Save: %(name)s", name=title), exact=True).click()
     page.wait_for_url(re.compile(r".*/matches#r-\d+-\d+$"))
     _wait_until_still(page)
-    status = page.get_by_role("status").filter(has_text=me.t("Saved."))
+    status = page.locator("#flashes .alert").filter(
+        has=page.get_by_role("status").filter(has_text=me.t("Saved.")))
     expect(status).to_be_in_viewport(ratio=1)
     # by the pair the page came back to: a founder's journey may have added a pitch of the
     # same title, which Lars is recommended too
