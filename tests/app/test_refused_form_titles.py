@@ -2,7 +2,8 @@
 Ny pitch · Koble" (GOV.UK's pattern): the title is the first thing a screen reader reads on
 the returned page and what the tab shows, and it read exactly as the empty form's did, so
 nothing but the summary (focused by form_errors.js) told that the save had not happened.
-A page without a summary keeps its plain title."""
+A refused field, or a refused action's reason among the flashed messages, counts as well; a
+page with none of them keeps its plain title."""
 
 from __future__ import annotations
 
@@ -11,7 +12,14 @@ import re
 import pytest
 
 from tests.app.test_i18n import _client_in
-from tests.factories import make_arena, make_investor, make_meeting, make_participant, make_user
+from tests.factories import (
+    make_arena,
+    make_investor,
+    make_meeting,
+    make_participant,
+    make_pitch,
+    make_user,
+)
 
 ERROR = {"nb": "Feil", "en": "Error"}
 NEW_PITCH = {"nb": "Ny pitch", "en": "New pitch"}
@@ -75,4 +83,24 @@ def test_a_refused_move_on_the_schedule_is_titled_as_an_error(app, lang):
     refused = client.get(moved.headers["Location"].split("#")[0])
 
     assert 'aria-invalid="true"' in refused.get_data(as_text=True)
+    assert _title(refused) == f"{ERROR[lang]}: {plain}"
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_a_refusal_in_the_messages_is_titled_as_an_error(app, lang):
+    """A refused action comes back with its reason among the messages (an alert, no form):
+    the title says so too, the first thing a screen reader reads when the page comes back.
+    A page with only news keeps its plain title."""
+    arena = make_arena(status="inviting")
+    founder = make_pitch().owner_id
+    client = _client_in(app, lang, make_user("staff", association="asker"))
+    add = f"/staff/arenas/{arena.id}/invitations/add"
+    added = client.post(add, data={"user_id": founder})
+    plain = _title(client.get(added.headers["Location"].split("#")[0]))
+    assert not plain.startswith(f"{ERROR[lang]}:")
+
+    again = client.post(add, data={"user_id": founder})  # already on the list: refused
+    refused = client.get(again.headers["Location"].split("#")[0])
+
+    assert "alert-danger alert-dismissible" in refused.get_data(as_text=True)
     assert _title(refused) == f"{ERROR[lang]}: {plain}"
