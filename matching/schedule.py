@@ -17,7 +17,10 @@ How it works (each stage only ever raises the objective, the last one never lowe
    to free slots, or swap slots along alternating chains, while that cuts idle time.
 
 Priority tiers (`"priority"`: 0 mutual, 1 one-sided, 2 suggestion, the default) are folded
-into the objective lexicographically, see `matching.schedule_model.tier_weights`.
+into the objective lexicographically, see `matching.schedule_model.tier_weights`. Within
+the value tier each person adds a bonus for their first meeting (`"meeting_bonus"`, see
+`matching.schedule_model.meeting_bonuses`), so that whoever can meet someone gets a
+meeting before others get many; every stage, and the exact MILP, uses that same objective.
 """
 
 from __future__ import annotations
@@ -91,8 +94,13 @@ def schedule(
 def _select(prob: Problem, board: Board) -> tuple[list[int], float]:
     """Stage 1: the max-weight b-matching of meetings, ignoring slot clashes.
 
-    Returns the chosen pairs and their weight, an upper bound on what the free
-    (not locked) part of any schedule can hold.
+    As a flow: source → founder → investor → sink, at most `free_tables` units in all. Each
+    person's arc from the source (to the sink) is split into one unit per meeting bonus
+    still to earn, carrying that bonus, and the rest carrying none; the bonuses never grow,
+    so the flow fills them in order and the LP stays a network flow, exact and integral.
+
+    Returns the chosen pairs and their weight with bonuses, an upper bound on what the
+    free (not locked) part of any schedule can add.
     """
     n, m = len(prob.ids), len(prob.pa)
     free_tables = sum(max(0, prob.tables - u) for u in board.used)
@@ -109,22 +117,47 @@ def _select(prob: Problem, board: Board) -> tuple[list[int], float]:
     if not cand or free_tables == 0:
         return [], 0.0
     k = len(cand)
-    cols = np.arange(k)
     pa = np.asarray([prob.pa[p] for p in cand])
     pb = np.asarray([prob.pb[p] for p in cand])
-    rows = np.concatenate([pa, pb, np.full(k, n)])
-    A = coo_matrix((np.ones(3 * k), (rows, np.tile(cols, 3))), shape=(n + 1, k)).tocsr()
-    ub = np.asarray(deg + [free_tables], dtype=float)
+    # Columns: the k pairs, then per person with candidates its bonus units and its rest arc.
+    rows, cols, vals = [pa, pb], [np.arange(k), np.arange(k)], [np.ones(k), np.ones(k)]
+    cost = [prob.weight[p] for p in cand]
+    upper = [1.0] * k
+    founders = set(pa.tolist())
+    source_cols = []  # the arcs out of the source: their sum is the table limit
+    for v in sorted(founders | set(pb.tolist())):
+        units = [b for b in prob.bonus[board.cnt[v] :][: deg[v]] if b > 0]
+        for b, cap in [(b, 1.0) for b in units] + [(0.0, float(deg[v] - len(units)))]:
+            if cap <= 0:
+                continue
+            j = len(cost)
+            rows.append(np.asarray([v]))
+            cols.append(np.asarray([j]))
+            vals.append(np.asarray([-1.0]))
+            cost.append(b)
+            upper.append(cap)
+            if v in founders:
+                source_cols.append(j)
+    nv = len(cost)
+    rows.append(np.full(len(source_cols), n))
+    cols.append(np.asarray(source_cols, dtype=int))
+    vals.append(np.ones(len(source_cols)))
+    A = coo_matrix(
+        (np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))), shape=(n + 1, nv)
+    ).tocsr()
+    lo = np.zeros(n + 1)
+    hi = np.zeros(n + 1)
+    lo[n], hi[n] = -np.inf, free_tables  # persons: flow in = flow out; source: the tables
     res = milp(
-        -np.asarray([prob.weight[p] for p in cand]),
-        constraints=LinearConstraint(A, -np.inf, ub),
-        integrality=np.ones(k),
-        bounds=Bounds(0, 1),
+        -np.asarray(cost),
+        constraints=LinearConstraint(A, lo, hi),
+        integrality=np.ones(nv),
+        bounds=Bounds(0, np.asarray(upper)),
         options={"time_limit": 10.0},
     )
     if res.x is None:  # cannot happen for this flow problem, but never fail because of it
         return [], float("inf")
-    return [cand[j] for j in np.flatnonzero(res.x > 0.5)], float(-res.fun)
+    return [cand[j] for j in np.flatnonzero(res.x[:k] > 0.5)], float(-res.fun)
 
 
 def build_schedule(prob: Problem, slot_of: list[int]) -> Schedule:
@@ -158,10 +191,16 @@ def build_schedule(prob: Problem, slot_of: list[int]) -> Schedule:
 
 
 def objective(instance: Instance, sched: Schedule) -> float:
-    """Priority-weighted objective of a schedule (equals its value without priorities)."""
+    """The scheduler's objective for a schedule: priority-weighted value plus each person's
+    meeting bonuses (`Instance.meeting_bonus`); what the MILP's optimum is measured in."""
     prob = to_problem(instance)
     index = {(prob.ids[prob.pa[p]], prob.ids[prob.pb[p]]): p for p in range(len(prob.pa))}
-    return float(sum(prob.weight[index[(m.a, m.b)]] for m in sched.meetings))
+    count: dict[str, int] = {}
+    for m in sched.meetings:
+        for who in (m.a, m.b):
+            count[who] = count.get(who, 0) + 1
+    total = sum(prob.weight[index[(m.a, m.b)]] for m in sched.meetings)
+    return float(total + sum(prob.person_bonus(c) for c in count.values()))
 
 
 def main(argv: list[str] | None = None) -> int:

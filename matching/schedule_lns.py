@@ -22,20 +22,31 @@ def lns(
     eps: float,
     bound: float,
     budget: int = 30_000,
+    patience: int = 5_000,
     gap: float = 1e-4,
     seed: int = 0,
 ) -> None:
     """Run up to `iters` destroy-and-repair rounds on `board`.
 
-    Stops early within `gap` (relative) of the upper `bound`, or once the repairs have
-    made `budget` insertion attempts; counting attempts rather than seconds keeps the
-    result the same on every machine.
+    Stops early within `gap` (relative) of the upper `bound`, once the repairs have made
+    `budget` insertion attempts, or after `patience` attempts without a gain; counting
+    attempts rather than seconds keeps the result the same on every machine. Patience
+    matters where the bound cannot be reached (stage 1 ignores slot clashes): on a large
+    instance a round costs thousands of attempts, so a few fruitless ones end the search
+    rather than the whole budget.
     """
     rng = random.Random(seed)
     w = board.w
     stop = board.work + budget
+    best, last_gain = board.total, board.work
     for it in range(iters):
-        if board.total >= bound - max(eps, gap * abs(bound)) or board.work >= stop:
+        if board.total > best + eps:
+            best, last_gain = board.total, board.work
+        if (
+            board.total >= bound - max(eps, gap * abs(bound))
+            or board.work >= stop
+            or board.work - last_gain >= patience
+        ):
             return
         scheduled = [q for q in range(len(w)) if board.slot_of[q] >= 0 and q not in board.locked]
         if not scheduled:
@@ -66,12 +77,14 @@ def lns(
         cands = {r for v in sorted(touched) for r in by_person[v]}
         fm, pa, pb = board.fmask, board.pa, board.pb
         extra = [r for r in range(len(w)) if board.slot_of[r] < 0 and fm[pa[r]] & fm[pb[r]] & freed]
-        extra.sort(key=lambda r: (-w[r], r))
+        worth = {r: board.worth(r) for r in extra}  # bonuses count: freed people come first
+        extra.sort(key=lambda r: (-worth[r], r))
         cands.update(extra[: 2 * len(removed) + 10])
         cands = sorted(cands)
         amp = rng.choice((0.1, 0.3, 1.0))
         noise = {r: 1.0 + amp * rng.random() for r in cands}
-        cands.sort(key=lambda r: (-w[r] * noise[r], r))
+        worth = {r: board.worth(r) for r in cands}
+        cands.sort(key=lambda r: (-worth[r] * noise[r], r))
         # Fill without ejecting first, or the repair would undo itself; then allow ejection.
         # Half the time the removed meetings wait for the second pass (a short tabu), so
         # the repair explores exchanges rather than putting the heaviest meeting back.

@@ -15,6 +15,10 @@ INVESTOR = "investor"
 #: Priority tiers: 0 mutual request, 1 one-sided request, 2 engine suggestion (the default).
 PRIORITIES = (0, 1, 2)
 DEFAULT_PRIORITY = 2
+#: Bonus for each person's 1st, 2nd, … meeting, in units of the instance's largest pair value
+#: (see `meeting_bonuses`): a first meeting is worth any one other meeting's value on top.
+DEFAULT_MEETING_BONUS: tuple[float, ...] = (1.0,)
+MAX_BONUS_STEPS = 100
 
 
 class InvalidInstance(ValueError):
@@ -64,6 +68,7 @@ class Instance:
     participants: tuple[Participant, ...]
     pairs: tuple[Pair, ...]
     locked: tuple[Meeting, ...] = ()
+    meeting_bonus: tuple[float, ...] = DEFAULT_MEETING_BONUS
 
     @classmethod
     def from_dict(cls, data: Any) -> Instance:
@@ -84,13 +89,16 @@ class Instance:
             if q.priority is not None:
                 d["priority"] = q.priority
             pairs.append(d)
-        return {
+        data = {
             "slots": self.slots,
             "tables": self.tables,
             "participants": people,
             "pairs": pairs,
             "locked": [m.to_dict() for m in self.locked],
         }
+        if tuple(self.meeting_bonus) != DEFAULT_MEETING_BONUS:
+            data["meeting_bonus"] = list(self.meeting_bonus)
+        return data
 
 
 @dataclass(frozen=True)
@@ -120,6 +128,15 @@ class Problem:
     value: list[float]
     weight: list[float]  # objective weight: value folded with the priority tier
     locked: dict[int, tuple[int, int]] = field(default_factory=dict)  # pair -> (slot, table)
+    bonus: list[float] = field(default_factory=list)  # bonus[k]: a person's (k+1)-th meeting
+
+    def bonus_at(self, k: int) -> float:
+        """Bonus a person earns by going from k to k+1 meetings (0 beyond the list)."""
+        return self.bonus[k] if 0 <= k < len(self.bonus) else 0.0
+
+    def person_bonus(self, count: int) -> float:
+        """Total bonus of a person with `count` meetings."""
+        return sum(self.bonus[: max(0, count)])
 
 
 def _fail(msg: str) -> None:
@@ -199,19 +216,58 @@ def instance_from_dict(data: Any) -> Instance:
                 _int(raw["table"], f"locked[{i}].table"),
             )
         )
-    return Instance(slots, tables, tuple(people), tuple(pairs), tuple(locked))
+    bonus = DEFAULT_MEETING_BONUS
+    if data.get("meeting_bonus") is not None:
+        bonus = tuple(_list(data["meeting_bonus"], "meeting_bonus"))
+    return Instance(slots, tables, tuple(people), tuple(pairs), tuple(locked), bonus)
 
 
-def tier_weights(values: list[float], prios: list[int]) -> list[float]:
+def meeting_bonuses(inst: Instance, values: list[float]) -> list[float]:
+    """The per-person bonuses in objective units: `meeting_bonus` × the largest pair value.
+
+    Scaling by the largest value keeps the default meaningful whatever scale the values are
+    on (scores in 0..1 in the app, anything in a JSON instance).
+
+    The objective is the meetings' (tier-weighted) value plus, for each person, bonus[0] for
+    a first meeting, bonus[1] for a second, …: a concave utility per person, so that whoever
+    can meet someone gets a meeting before anyone gets an eighth. The default, one largest
+    pair value for a first meeting, makes a first meeting of any positive value outweigh
+    any single other meeting, so the scheduler gives up one person's extra meeting for
+    another's first whenever that is the trade on offer, but not two good meetings for one
+    poor first one. The bonus lives in the value tier, below both kinds of request (see
+    `tier_weights`): a mutual or one-sided request is never given up for it. It must not
+    grow with k (concave), or stage 1's flow and the MILP would no longer be exact.
+    """
+    raw = inst.meeting_bonus
+    if not isinstance(raw, tuple | list) or len(raw) > MAX_BONUS_STEPS:
+        _fail(f"meeting_bonus must be a list of at most {MAX_BONUS_STEPS} numbers, got {raw!r}")
+    prev = math.inf
+    for k, b in enumerate(raw):
+        if isinstance(b, bool) or not isinstance(b, int | float) or not math.isfinite(b):
+            _fail(f"meeting_bonus[{k}] must be a finite number, got {b!r}")
+        if b < 0:
+            _fail(f"meeting_bonus[{k}] must be >= 0, got {b}")
+        if b > prev:
+            _fail("meeting_bonus must not increase (a later meeting is worth no more bonus)")
+        prev = b
+    scale = max((v for v in values if v > 0), default=0.0)
+    bonus = [float(b) * scale for b in raw]
+    while bonus and bonus[-1] == 0.0:
+        bonus.pop()
+    return bonus
+
+
+def tier_weights(values: list[float], prios: list[int], spread: float = 0.0) -> list[float]:
     """Fold priority tiers into weights so tiers are lexicographic: counts first, then value.
 
     A mutual meeting outweighs any number of one-sided ones, which outweigh any number of
-    suggestions; within equal tier counts the total value decides. The gap R exceeds every
-    possible difference in total value, so an extra meeting of a better tier always wins.
+    suggestions; within equal tier counts the total value (with the per-person bonuses, at
+    most `spread` in all) decides. The gap R exceeds every possible difference in total
+    value plus bonuses, so an extra meeting of a better tier always wins.
     """
     if all(p == DEFAULT_PRIORITY for p in prios):
         return list(values)
-    r = 2.0 * sum(abs(v) for v in values) + 1.0
+    r = 2.0 * (sum(abs(v) for v in values) + spread) + 1.0
     n1 = sum(1 for p in prios if p == 1)
     offset = {2: 0.0, 1: r, 0: r * (n1 + 2)}
     return [v + offset[p] for v, p in zip(values, prios, strict=True)]
@@ -267,7 +323,10 @@ def to_problem(inst: Instance) -> Problem:
         pb.append(b)
         values.append(float(v))
         prios.append(prio)
-    prob = Problem(inst, S, T, ids, caps, avail, pa, pb, values, tier_weights(values, prios))
+    bonus = meeting_bonuses(inst, values)
+    spread = sum(sum(bonus[:c]) for c in caps)
+    weights = tier_weights(values, prios, spread)
+    prob = Problem(inst, S, T, ids, caps, avail, pa, pb, values, weights, bonus=bonus)
     _check_locked(prob, index, pair_index)
     return prob
 

@@ -4,6 +4,10 @@ compaction).
 A `Board` holds a feasible partial schedule (pair -> slot) and keeps, per person, a bitmask
 of the slots where that person is available and free, so the feasibility questions the
 moves ask ("where could this meeting go?") are a few integer AND operations.
+
+`Board.total` is the full objective: the meetings' weights plus each person's bonus for
+their first (second, …) meeting (`Problem.bonus`). A meeting's worth therefore depends on
+how many meetings its two persons already have; `gain_of` prices a whole move exactly.
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ class Board:
         self.fmask = list(prob.avail)  # available and free
         self.occ = [0] * n  # occupied slots
         self.cnt = [0] * n
+        self.drop = [0.0] * n  # bonus a person loses with one meeting fewer
         self.cap = prob.cap
         self.mine: list[set[int]] = [set() for _ in range(n)]
         self.used = [0] * S
@@ -47,6 +52,7 @@ class Board:
         self.tmask = (1 << S) - 1 if self.T > 0 else 0  # slots with a free table
         self.slot_of = [-1] * len(prob.pa)
         self.locked = set(prob.locked)
+        self.bonus = prob.bonus
         self.total = 0.0
         self.work = 0  # insertion attempts so far: a deterministic effort budget
         self.log: list[tuple[int, int]] | None = None  # (pair, slot or -1) for undo
@@ -57,7 +63,11 @@ class Board:
     def place(self, p: int, s: int) -> None:
         """Put pair p in slot s (the caller has checked feasibility)."""
         bit = 1 << s
+        gain = self.w[p]
         for v in (self.pa[p], self.pb[p]):
+            b = self.next_bonus(v)
+            gain += b
+            self.drop[v] = b
             self.busy[v][s] = p
             self.fmask[v] &= ~bit
             self.occ[v] |= bit
@@ -68,7 +78,7 @@ class Board:
             self.tmask &= ~bit
         self.in_slot[s].add(p)
         self.slot_of[p] = s
-        self.total += self.w[p]
+        self.total += gain
         if self.log is not None:
             self.log.append((p, -1))
 
@@ -76,17 +86,21 @@ class Board:
         """Take pair p out of its slot and return that slot."""
         s = self.slot_of[p]
         bit = 1 << s
+        loss = self.w[p]
         for v in (self.pa[p], self.pb[p]):
             self.busy[v][s] = -1
             self.fmask[v] |= bit
             self.occ[v] &= ~bit
             self.cnt[v] -= 1
             self.mine[v].discard(p)
+            loss += self.drop[v]
+            k = self.cnt[v] - 1
+            self.drop[v] = self.bonus[k] if 0 <= k < len(self.bonus) else 0.0
         self.used[s] -= 1
         self.tmask |= bit
         self.in_slot[s].discard(p)
         self.slot_of[p] = -1
-        self.total -= self.w[p]
+        self.total -= loss
         if self.log is not None:
             self.log.append((p, s))
         return s
@@ -101,6 +115,37 @@ class Board:
                 self.place(p, s)
 
     # -- helpers ------------------------------------------------------------------------
+    def next_bonus(self, v: int) -> float:
+        """Bonus person v would earn with one more meeting."""
+        k = self.cnt[v]
+        return self.bonus[k] if k < len(self.bonus) else 0.0
+
+    def worth(self, p: int) -> float:
+        """What adding pair p would add now, caps and slots aside: weight plus bonuses."""
+        return self.w[p] + self.next_bonus(self.pa[p]) + self.next_bonus(self.pb[p])
+
+    def loss_of(self, q: int) -> float:
+        """What taking placed pair q out would cost now: its weight and its persons' bonuses."""
+        return self.w[q] + self.drop[self.pa[q]] + self.drop[self.pb[q]]
+
+    def gain_of(self, p: int, ejects: list[int]) -> float:
+        """Exact change of `total` from adding p and removing `ejects` (moves change nothing)."""
+        gain = self.w[p] - sum(self.w[q] for q in ejects)
+        if not self.bonus:
+            return gain
+        delta = {self.pa[p]: 1, self.pb[p]: 1}
+        for q in ejects:
+            for v in (self.pa[q], self.pb[q]):
+                delta[v] = delta.get(v, 0) - 1
+        bonus = self.bonus
+        for v, d in delta.items():
+            k = self.cnt[v]
+            if d > 0:
+                gain += sum(bonus[k : k + d])
+            elif d < 0:
+                gain -= sum(bonus[max(0, k + d) : k])
+        return gain
+
     def best_slot(self, p: int, mask: int) -> int:
         """Among the slots in `mask`, the one adding least idle time for both persons."""
         a, b = self.pa[p], self.pb[p]
@@ -124,11 +169,14 @@ class Board:
         return self.fmask[a] & self.fmask[b] & self.tmask
 
     def _cheapest(self, v: int, skip: set[int]) -> int:
-        """Cheapest unlocked meeting of person v not in `skip`, or -1."""
-        best = -1
+        """Cheapest unlocked meeting of person v not in `skip` (bonuses counted), or -1."""
+        best, best_loss = -1, 0.0
         for q in self.mine[v]:
-            if q not in skip and q not in self.locked and (best < 0 or self.w[q] < self.w[best]):
-                best = q
+            if q in skip or q in self.locked:
+                continue
+            loss = self.loss_of(q)
+            if best < 0 or loss < best_loss or (loss == best_loss and q < best):
+                best, best_loss = q, loss
         return best
 
     # -- insertion with ejection ----------------------------------------------------------
@@ -138,8 +186,10 @@ class Board:
         a, b = self.pa[p], self.pb[p]
         direct = self.direct_mask(p)
         if direct:
-            return self.w[p], self.best_slot(p, direct), [], []
+            return self.worth(p), self.best_slot(p, direct), [], []
         w, busy, fmask = self.w, self.busy, self.fmask
+        # Ejections only ever lose bonus, so weight + both persons' next bonus bounds a gain.
+        most = self.worth(p)
         best = None
         for s in bits(self.prob.avail[a] & self.prob.avail[b]):
             sbit = 1 << s
@@ -166,11 +216,12 @@ class Board:
                     cost += w[q]
                     ejects.append(q)
             floor = 0.0 if best is None else best[0]
-            if not ok or w[p] - cost <= floor or (ejects and not eject):
+            if not ok or most - cost <= floor or (ejects and not eject):
                 continue  # cannot beat what we have: skip the costlier checks below
             if not freed and self.used[s] >= self.T:
                 # The slot's tables are all taken: move one meeting out, or eject the cheapest.
                 vac, vac_cost, vac_to = -1, 0.0, -1
+                drop, pa, pb = self.drop, self.pa, self.pb
                 for q in self.in_slot[s]:
                     if q in self.locked:
                         continue
@@ -178,14 +229,15 @@ class Board:
                     if opts:
                         vac, vac_cost, vac_to = q, 0.0, (opts & -opts).bit_length() - 1
                         break
-                    if vac < 0 or w[q] < vac_cost:
-                        vac, vac_cost = q, w[q]
+                    loss = w[q] + drop[pa[q]] + drop[pb[q]]  # inline `loss_of`: a hot loop
+                    if vac < 0 or loss < vac_cost:
+                        vac, vac_cost = q, loss
                 if vac < 0:
                     continue
                 if vac_to >= 0:
                     moves.append((vac, vac_to))
                 else:
-                    cost += vac_cost
+                    cost += w[vac]
                     ejects.append(vac)
             for v in (a, b):
                 left = self.cnt[v] - sum(1 for q in ejects if v in (self.pa[q], self.pb[q]))
@@ -201,7 +253,7 @@ class Board:
                 continue
             if ejects and not eject:
                 continue
-            gain = w[p] - cost
+            gain = self.gain_of(p, ejects) if ejects else most
             if gain > floor:
                 best = (gain, s, moves, ejects)
         return best
@@ -222,7 +274,7 @@ class Board:
         """Try to insert every unscheduled pair of `order`; True if the value went up."""
         improved = False
         for p in order:
-            if self.slot_of[p] >= 0 or self.w[p] <= eps:
+            if self.slot_of[p] >= 0 or self.w[p] <= 0:
                 continue
             plan = self.plan_insert(p, eject)
             if plan is not None and plan[0] > eps:
@@ -238,17 +290,17 @@ class Board:
             if self.slot_of[q] < 0 or q in self.locked:
                 continue
             a, b = self.pa[q], self.pb[q]
+            before = self.total
             s = self.unplace(q)
-            added, gain = [], -self.w[q]
-            for r in _merge(by_person[a], by_person[b], self.w):
-                if r == q or self.slot_of[r] >= 0 or self.w[r] <= eps:
+            added = []
+            for r in _merge(by_person[a], by_person[b], self.worth):
+                if r == q or self.slot_of[r] >= 0 or self.w[r] <= 0:
                     continue
                 mask = self.direct_mask(r)
                 if mask:
                     self.place(r, self.best_slot(r, mask))
                     added.append(r)
-                    gain += self.w[r]
-            if gain > eps:
+            if self.total - before > eps:
                 improved = True
                 continue
             for r in added:
@@ -344,6 +396,6 @@ class Board:
         return False
 
 
-def _merge(xs: list[int], ys: list[int], w: list[float]) -> list[int]:
-    """Pairs of two persons, heaviest first."""
-    return sorted(set(xs) | set(ys), key=lambda r: (-w[r], r))
+def _merge(xs: list[int], ys: list[int], worth) -> list[int]:
+    """Pairs of two persons, most worth first (`worth`: pair -> what adding it would add)."""
+    return sorted(set(xs) | set(ys), key=lambda r: (-worth(r), r))
