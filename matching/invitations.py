@@ -23,6 +23,9 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from operator import itemgetter
+
+import numpy as np
 
 FAIRNESS = ("proportional", "equal", None)
 
@@ -114,6 +117,30 @@ def _check_people(people: Iterable[Candidate], side: str) -> list[Candidate]:
     return out
 
 
+def _check_values(value: Mapping[tuple[str, str], float], f_ids: set, i_ids: set) -> None:
+    """ValueError on the first bad pair: a key that is not (founder_id, investor_id) of
+    known people, or a value that is not a number in [0, 1]."""
+    # Whole-collection checks first (hundreds of thousands of pairs in well under a second);
+    # only when one fails is every pair looked at in turn, to name the first bad one.
+    if (
+        set(map(type, value)) <= {tuple}
+        and set(map(len, value)) <= {2}
+        and f_ids.issuperset(map(itemgetter(0), value))
+        and i_ids.issuperset(map(itemgetter(1), value))
+        and set(map(type, value.values())) <= {float, int}
+    ):
+        v = np.fromiter(value.values(), dtype=float, count=len(value))
+        if ((v >= 0.0) & (v <= 1.0)).all():
+            return
+    for key, v in value.items():
+        if not (isinstance(key, tuple) and len(key) == 2):
+            raise ValueError(f"value keys must be (founder_id, investor_id), got {key!r}")
+        if key[0] not in f_ids or key[1] not in i_ids:
+            raise ValueError(f"value names an unknown founder or investor: {key!r}")
+        if isinstance(v, bool) or not isinstance(v, int | float) or not 0.0 <= v <= 1.0:
+            raise ValueError(f"value of {key!r} must be a number in [0, 1], got {v!r}")
+
+
 def propose_invitations(
     founders: Iterable[Candidate],
     investors: Iterable[Candidate],
@@ -144,13 +171,6 @@ def propose_invitations(
         raise ValueError(f"good must be a finite number, got {good!r}")
     if fairness not in FAIRNESS:
         raise ValueError(f"fairness must be one of {FAIRNESS}, got {fairness!r}")
-    f_ids, i_ids = {c.id for c in fs}, {c.id for c in ins}
-    for key, v in value.items():
-        if not (isinstance(key, tuple) and len(key) == 2):
-            raise ValueError(f"value keys must be (founder_id, investor_id), got {key!r}")
-        if key[0] not in f_ids or key[1] not in i_ids:
-            raise ValueError(f"value names an unknown founder or investor: {key!r}")
-        if isinstance(v, bool) or not isinstance(v, int | float) or not 0.0 <= v <= 1.0:
-            raise ValueError(f"value of {key!r} must be a number in [0, 1], got {v!r}")
+    _check_values(value, {c.id for c in fs}, {c.id for c in ins})
     room = Room(fs, ins, value, k=k, good=float(good), top_m=top_m)
     return solve(room, max_founders, max_investors, fairness)

@@ -38,18 +38,34 @@ class Candidates:
     investor_bonus: list[float] = field(default_factory=list)
 
 
-def _share(a, b) -> float:
-    a = set(a or [])
-    return len(a & set(b or [])) / len(a) if a else 0.0
+def _shares(lefts: list, rights: list) -> np.ndarray:
+    """For every a in `lefts` (rows) and b in `rights` (columns), the share of a's items that
+    b has too, len(set(a) & set(b)) / len(set(a)); 0 where a is empty."""
+    items: dict = {}
+    for a in lefts:
+        for x in set(a or []):
+            items.setdefault(x, len(items))
+    left = np.zeros((len(lefts), len(items)))
+    for r, a in enumerate(lefts):
+        left[r, [items[x] for x in set(a or [])]] = 1.0
+    right = np.zeros((len(rights), len(items)))
+    for c, b in enumerate(rights):
+        right[c, [items[x] for x in set(b or []) if x in items]] = 1.0
+    size = left.sum(axis=1)[:, None]
+    return np.divide(left @ right.T, size, out=np.zeros((len(lefts), len(rights))),
+                     where=size > 0)
 
 
-def facet_value(pitch: Pitch, profile: InvestorProfile) -> float:
-    """A simple overlap score in [0, 1] when the engine has stored no score for the pair."""
-    return (0.35 * _share(pitch.sectors, profile.sectors)
-            + 0.25 * (1.0 if pitch.stage in (profile.stages or []) else 0.0)
-            + 0.15 * _share(pitch.green_objectives, profile.green_objectives)
-            + 0.15 * _share(pitch.support_needs, profile.support_offers)
-            + 0.10 * (1.0 if pitch.municipality in (profile.regions or []) else 0.0))
+def facet_values(pitches: list[Pitch], profiles: list[InvestorProfile]) -> np.ndarray:
+    """A simple overlap score in [0, 1] per pitch (row) and profile (column), for the pairs the
+    engine has stored no score for."""
+    return (0.35 * _shares([p.sectors for p in pitches], [i.sectors for i in profiles])
+            + 0.25 * _shares([[p.stage] for p in pitches], [i.stages for i in profiles])
+            + 0.15 * _shares([p.green_objectives for p in pitches],
+                             [i.green_objectives for i in profiles])
+            + 0.15 * _shares([p.support_needs for p in pitches],
+                             [i.support_offers for i in profiles])
+            + 0.10 * _shares([[p.municipality] for p in pitches], [i.regions for i in profiles]))
 
 
 def _beyond_capital(kinds) -> set[str]:
@@ -93,21 +109,25 @@ def investor_theme_bonus(theme: str, profile: InvestorProfile) -> float:
     return 0.0
 
 
-def pair_theme_bonus(theme: str, pitch: Pitch, profile: InvestorProfile) -> float:
-    """The pair's own fit to the theme: shared green objectives, or needs met by offers."""
+def pair_theme_bonuses(theme: str, pitches: list[Pitch],
+                       profiles: list[InvestorProfile]) -> np.ndarray:
+    """Each pair's own fit to the theme (pitches × profiles): shared green objectives, or needs
+    met by offers."""
     if theme == "green":
-        return _share(pitch.green_objectives, profile.green_objectives)
+        return _shares([p.green_objectives for p in pitches],
+                       [i.green_objectives for i in profiles])
     if theme == "founder":
-        return _share(pitch.support_needs, profile.support_offers)
-    return 0.0
+        return _shares([p.support_needs for p in pitches], [i.support_offers for i in profiles])
+    return np.zeros((len(pitches), len(profiles)))
 
 
 THEME_WEIGHTS = (0.25, 0.25, 0.2)  # founder fit, investor fit, the pair's shared fit
 
 
-def pair_value(theme: str, base: float, fb: float, ib: float, pair: float) -> float:
-    """Match value plus the theme's bonus (none for an open arena), scaled back to [0, 1]."""
-    base = min(1.0, max(0.0, base))
+def pair_value(theme: str, base, fb, ib, pair):
+    """Match value plus the theme's bonus (none for an open arena), scaled back to [0, 1];
+    numbers or arrays that broadcast together."""
+    base = np.minimum(1.0, np.maximum(0.0, base))
     if theme == "open":
         return base
     wf, wi, wp = THEME_WEIGHTS
@@ -147,23 +167,22 @@ def gather(theme: str, exclude_user_ids: set[int] = frozenset()) -> Candidates:
     investors = investors[:MAX_INVESTOR_CANDIDATES]
 
     pitch_ids, profile_ids = [p.id for p in pitches], [i.id for i in investors]
-    stored = _stored_scores(pitch_ids, profile_ids)
-    # A pair that met before or said "not for me" has no stored score (the engine leaves it
-    # out), but it is not unknown: it will not meet here, so it adds nothing to the room.
-    excluded = (met_before_pairs(pitch_ids, profile_ids)
-                | not_for_me_pairs(pitch_ids, profile_ids))
+    row_of = {p: r for r, p in enumerate(pitch_ids)}
+    col_of = {i: c for c, i in enumerate(profile_ids)}
+    base = facet_values(pitches, investors)  # where the engine has stored no score
+    for (p, i), score in _stored_scores(pitch_ids, profile_ids).items():
+        base[row_of[p], col_of[i]] = score
     fbs = [founder_theme_bonus(theme, p) for p in pitches]
     ibs = [investor_theme_bonus(theme, i) for i in investors]
-    values = np.zeros((len(pitches), len(investors)))
-    for r, pitch in enumerate(pitches):
-        for c, profile in enumerate(investors):
-            if (pitch.id, profile.id) in excluded:
-                continue
-            base = stored.get((pitch.id, profile.id))
-            if base is None:
-                base = facet_value(pitch, profile)
-            values[r, c] = pair_value(theme, base, fbs[r], ibs[c],
-                                      pair_theme_bonus(theme, pitch, profile))
+    values = pair_value(theme, base, np.array(fbs)[:, None], np.array(ibs)[None, :],
+                        pair_theme_bonuses(theme, pitches, investors))
+    values = np.array(values, dtype=float).reshape(len(pitches), len(investors))
+    # A pair that met before or said "not for me" has no stored score (the engine leaves it
+    # out), but it is not unknown: it will not meet here, so it adds nothing to the room.
+    for p, i in (met_before_pairs(pitch_ids, profile_ids)
+                 | not_for_me_pairs(pitch_ids, profile_ids)):
+        if p in row_of and i in col_of:
+            values[row_of[p], col_of[i]] = 0.0
 
     # One seat per founder: keep each owner's strongest pitch.
     best: dict[int, int] = {}

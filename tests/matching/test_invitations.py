@@ -245,3 +245,14 @@ def test_value_is_near_the_exact_optimum_on_small_pools(seed):
     )
     best = exact_value(fs, ins, value, 5, 5, 2, 0.5, 3, p.quotas)
     assert plain_value(p, value, 3) >= 0.95 * best - 1e-9
+
+
+def test_top_m_zero_counts_only_the_tie_share():
+    """With top_m = 0 no pair is among a founder's best, so the room's value is the tie share
+    of its pairs (the search used to fail with an IndexError where a founder had no pair in
+    the room)."""
+    fs, ins, value = make_pool(4, n_f=20, n_i=12, density=0.5)
+    p = propose_invitations(fs, ins, value, max_founders=5, max_investors=4, k=0, top_m=0)
+    room, chosen = {i.id for i in p.investors}, {f.id for f in p.founders}
+    pairs = sum(v for (f, i), v in value.items() if f in chosen and i in room)
+    assert len(p.founders) == 5 and p.value == pytest.approx(1e-3 * pairs)

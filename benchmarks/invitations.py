@@ -1,0 +1,233 @@
+"""Benchmark arena invitation proposals: time and value, now against a commit before.
+
+    .venv/bin/python benchmarks/invitations.py [--seeds 3] [--before 1a3d3c3] [--before-up-to 200]
+
+For each size: the proposal's time now and with `matching/invitations_search.py` as it was
+at `--before` (default: the pure-Python search, the last commit before the vectorised one;
+"none" skips it), the ratio, and whether both proposals are the same (founders, investors,
+waiting lists, reasons, value). The old search runs only up to `--before-up-to` founders:
+it takes 20–90 s at 400 × 200. Small pools are also solved exactly (a MILP with
+scipy's HiGHS) and the proposal's value is given as a share of the optimum.
+
+Instances are synthetic and shaped like the demo data the app hands the engine: nearly
+every pair has a value (a latent match plus noise, median ~0.35), "good" is the median
+value, six associations of uneven size, proportional fairness.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from matching.invitations import Candidate, propose_invitations  # noqa: E402
+
+GROUPS = ("drammen", "asker", "kongsberg", "modum", "ringerike", "baerum")
+SHARE = np.array([0.42, 0.2, 0.1, 0.1, 0.09, 0.09])
+
+# (label, founders, investors, founder seats, investor seats, k)
+SIZES = [
+    ("demo arena", 114, 60, 24, 16, 3),
+    ("small arena", 114, 60, 8, 6, 3),
+    ("app's largest pool", 400, 200, 24, 16, 3),
+    ("large arena", 400, 200, 60, 40, 3),
+    ("bigger", 1000, 300, 40, 24, 3),
+    ("bigger", 2000, 500, 60, 40, 3),
+]
+
+
+def instance(seed: int, n_f: int, n_i: int, density: float = 0.99):
+    """Candidates and pair values shaped like the app's (see the module docstring)."""
+    rng = np.random.default_rng(seed)
+    a, b = rng.normal(size=(n_f, 8)), rng.normal(size=(n_i, 8))
+    latent = 1 / (1 + np.exp(-(a @ b.T / np.sqrt(8) - 0.5) * 1.2))
+    v = np.round(np.clip(0.8 * latent + 0.2 * rng.random((n_f, n_i)), 0, 1), 4)
+    v *= rng.random((n_f, n_i)) < density
+    fg, ig = rng.choice(GROUPS, size=n_f, p=SHARE), rng.choice(GROUPS, size=n_i, p=SHARE)
+    fs = [Candidate(f"f{r:05d}", str(fg[r]), float(rng.random())) for r in range(n_f)]
+    ins = [Candidate(f"i{c:05d}", str(ig[c])) for c in range(n_i)]
+    value = {(fs[r].id, ins[c].id): float(v[r, c]) for r, c in zip(*np.nonzero(v), strict=True)}
+    return fs, ins, value, float(np.median(v[v > 0]))
+
+
+def load_before(rev: str):
+    """`matching.invitations_search` as it was at `rev`, as a module of its own."""
+    source = subprocess.run(
+        ["git", "show", f"{rev}:matching/invitations_search.py"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    path = Path(tempfile.mkdtemp()) / "invitations_search_before.py"
+    path.write_text(source)
+    spec = importlib.util.spec_from_file_location("invitations_search_before", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def run_before(module, fs, ins, value, cap_f, cap_i, k, good):
+    """The old search on the same (already checked) input."""
+    room = module.Room(fs, ins, value, k=k, good=good, top_m=max(k, 3))
+    return module.solve(room, cap_f, cap_i, "proportional")
+
+
+def timed(fn, *args, **kwargs):
+    t0 = time.perf_counter()
+    out = fn(*args, **kwargs)
+    return out, time.perf_counter() - t0
+
+
+def room_facts(p, value, k, good, m):
+    """Plain top-m value of the room, and the founders with at least k good investors."""
+    room = [i.id for i in p.investors]
+    plain, covered = 0.0, 0
+    for f in p.founders:
+        vals = sorted((value.get((f.id, i), 0.0) for i in room), reverse=True)
+        plain += sum(vals[:m])
+        covered += sum(v >= good for v in vals) >= k
+    return plain, covered
+
+
+def exact_value(fs, ins, value, cap_f, cap_i, k, good, m, quotas) -> float:
+    """Optimum of the invitation problem (plain top-m value) as a MILP; small pools only."""
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
+    pairs = sorted(value)
+    n_f, n_i = len(fs), len(ins)
+    fi = {c.id: n for n, c in enumerate(fs)}
+    ii = {c.id: n_f + n for n, c in enumerate(ins)}
+    n = n_f + n_i + len(pairs)
+    rows, lo, hi = [], [], []
+
+    def row(coefs, lb, ub):
+        r = np.zeros(n)
+        for j, c in coefs:
+            r[j] += c
+        rows.append(r)
+        lo.append(lb)
+        hi.append(ub)
+
+    for p, (f, i) in enumerate(pairs):  # a pair counts only when both are invited
+        row([(n_f + n_i + p, 1), (fi[f], -1)], -np.inf, 0)
+        row([(n_f + n_i + p, 1), (ii[i], -1)], -np.inf, 0)
+    for f in fs:  # at most m pairs per founder; k good investors for an invited founder
+        mine = [n_f + n_i + p for p, (x, _) in enumerate(pairs) if x == f.id]
+        row([(j, 1) for j in mine] + [(fi[f.id], -m)], -np.inf, 0)
+        goods = [ii[i] for (x, i) in pairs if x == f.id and value[(x, i)] >= good]
+        row([(j, 1) for j in goods] + [(fi[f.id], -k)], 0, np.inf)
+    row([(j, 1) for j in range(n_f)], 0, cap_f)
+    row([(j, 1) for j in range(n_f, n_f + n_i)], 0, cap_i)
+    for side, people, idx in (("founders", fs, fi), ("investors", ins, ii)):
+        for g, q in quotas[side].items():
+            row([(idx[c.id], 1) for c in people if c.group == g], q, np.inf)
+    c = np.zeros(n)
+    for p, key in enumerate(pairs):
+        c[n_f + n_i + p] = -value[key]
+    res = milp(
+        c,
+        constraints=LinearConstraint(np.array(rows), lo, hi),
+        integrality=np.r_[np.ones(n_f + n_i), np.zeros(len(pairs))],
+        bounds=Bounds(0, 1),
+    )
+    return -res.fun
+
+
+def small_pool(seed: int):
+    """A pool as tests/matching/test_invitations.py draws them (12 × 10, half the pairs)."""
+    rng = random.Random(seed)
+    groups = ["asker", "baerum", "drammen", "lier", "kongsberg", "ringerike"]
+    fs = [Candidate(f"f{n}", rng.choice(groups), rng.random()) for n in range(12)]
+    ins = [Candidate(f"i{n}", rng.choice(groups)) for n in range(10)]
+    value = {(f.id, i.id): round(rng.random(), 3) for f in fs for i in ins if rng.random() < 0.5}
+    return fs, ins, value
+
+
+def sizes(seeds: int, before, before_up_to: int) -> None:
+    """One line per size: times now and before, ratio, value, same proposal or not."""
+    head = (
+        f"{'size (founders × investors, seats F+I)':<44}{'now s':>8}{'before s':>10}{'ratio':>8}"
+        f"{'value':>10}{'covered':>9}{'same':>6}"
+    )
+    print(head)
+    print("-" * len(head))
+    for label, n_f, n_i, cap_f, cap_i, k in SIZES:
+        now, old, values, covered, same = [], [], [], [], []
+        for seed in range(seeds):
+            fs, ins, value, good = instance(seed, n_f, n_i)
+            kw = {"max_founders": cap_f, "max_investors": cap_i, "k": k, "good": good}
+            p, t = timed(propose_invitations, fs, ins, value, **kw)
+            now.append(t)
+            values.append(p.value)
+            covered.append(room_facts(p, value, k, good, max(k, 3))[1] / max(1, len(p.founders)))
+            if before is not None and n_f <= before_up_to:
+                q, t = timed(run_before, before, fs, ins, value, cap_f, cap_i, k, good)
+                old.append(t)
+                same.append(p == q)
+        name = f"{label} ({n_f} × {n_i}, {cap_f}+{cap_i})"
+        t_now = statistics.median(now)
+        t_old = f"{statistics.median(old):>10.3f}" if old else f"{'—':>10}"
+        ratio = f"{statistics.median(old) / t_now:>7.0f}×" if old else f"{'—':>8}"
+        agree = f"{sum(same)}/{len(same)}" if same else "—"
+        print(
+            f"{name:<44}{t_now:>8.3f}{t_old}{ratio}{statistics.mean(values):>10.3f}"
+            f"{min(covered):>9.0%}{agree:>6}"
+        )
+
+
+def pools(count: int, before) -> None:
+    """Small pools against the exact optimum, as in tests/matching/test_invitations.py."""
+    ratios, same, t_now, t_old = [], [], [], []
+    for seed in range(count):
+        fs, ins, value = small_pool(100 + seed)
+        fairness = ("proportional", None)[seed % 2]
+        kw = {"max_founders": 5, "max_investors": 5, "k": 2, "good": 0.5, "top_m": 3}
+        p, t = timed(propose_invitations, fs, ins, value, fairness=fairness, **kw)
+        t_now.append(t)
+        best = exact_value(fs, ins, value, 5, 5, 2, 0.5, 3, p.quotas)
+        ratios.append(room_facts(p, value, 2, 0.5, 3)[0] / best if best > 0 else 1.0)
+        if before is not None:
+            room = before.Room(fs, ins, value, k=2, good=0.5, top_m=3)
+            q, t = timed(before.solve, room, 5, 5, fairness)
+            t_old.append(t)
+            same.append(p == q)
+    print(
+        f"\n{count} pools of 12 × 10 (5+5 seats, k = 2, top 3), value / exact optimum: "
+        f"min {min(ratios):.3f}, mean {statistics.mean(ratios):.4f}, "
+        f"exact on {sum(r > 1 - 1e-9 for r in ratios)}; now {statistics.mean(t_now) * 1e3:.1f} ms"
+        + (
+            f", before {statistics.mean(t_old) * 1e3:.1f} ms; same proposal on "
+            f"{sum(same)}/{len(same)}"
+            if t_old
+            else ""
+        )
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds", type=int, default=3)
+    parser.add_argument("--pools", type=int, default=40)
+    parser.add_argument("--before", default="1a3d3c3", help='a git revision, or "none"')
+    parser.add_argument("--before-up-to", type=int, default=200, help="founders, at most")
+    args = parser.parse_args()
+    before = None if args.before == "none" else load_before(args.before)
+    sizes(args.seeds, before, args.before_up_to)
+    if args.pools:
+        pools(args.pools, before)
+
+
+if __name__ == "__main__":
+    main()
