@@ -83,20 +83,33 @@ def _check_sqlite(path: Path, *, restoring: bool = False) -> None:
                           "nothing was restored.")
 
 
-def backup(database_url: str, path: str | os.PathLike) -> Path:
-    """Write a consistent copy of the live database to path (written atomically)."""
+def backup(database_url: str, path: str | os.PathLike, *, overwrite: bool = False) -> Path:
+    """Write a consistent copy of the live database to path (written atomically). A file
+    already at path is replaced only with overwrite=True: else BackupError, nothing written
+    (it may be an older backup someone meant to keep, or any other file)."""
     url = make_url(database_url)
     target = Path(path)
+    _refuse_existing(target, overwrite)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     try:
         _write(url, partial)
+        _refuse_existing(target, overwrite)  # made while the copy was being written
         partial.replace(target)
     except BaseException:
         # a half-written or failed copy still holds personal data, and nothing prunes it
         partial.unlink(missing_ok=True)
         raise
     return target
+
+
+def _refuse_existing(target: Path, overwrite: bool) -> None:
+    if target.is_dir():
+        raise BackupError(f"{target} is a folder.")
+    if target.exists() and not overwrite:
+        raise BackupError(f"{target} already exists: nothing was written. Give another path, "
+                          "a folder (Koble names a new file in it), or --overwrite to replace "
+                          "the file.")
 
 
 def _write(url, partial: Path) -> None:

@@ -144,10 +144,14 @@ def seed_reference():
               help="Backups named by Koble (koble-backup-<UTC time>.sqlite3 or .dump) kept "
                    "in the folder after this one is written; older ones are deleted, files "
                    "of any other name never.")
-def db_backup(path: str, keep: int):
-    """Copy the live database to PATH (SQLite backup API, or pg_dump -Fc). PATH is a file,
-    or a folder (existing, or ending in "/") in which Koble names the file. Then only the
-    newest --keep backups Koble named stay in that folder."""
+@click.option("--overwrite", is_flag=True,
+              help="Replace the file at PATH if there is one (without it, an existing file "
+                   "is refused and nothing is written).")
+def db_backup(path: str, keep: int, overwrite: bool):
+    """Copy the live database to PATH (SQLite backup API, or pg_dump -Fc). PATH is a file
+    (refused if it exists, unless --overwrite), or a folder (existing, or ending in "/") in
+    which Koble names a new file. Then only the newest --keep backups Koble named stay in
+    that folder."""
     from flask import current_app
 
     from app.backup import BackupError, backup, named_in, prune
@@ -156,7 +160,7 @@ def db_backup(path: str, keep: int):
     try:
         if os.path.isdir(path) or path.endswith(("/", os.sep)):
             path = named_in(path, url)
-        written = backup(url, path)
+        written = backup(url, path, overwrite=overwrite)
     except BackupError as error:
         raise click.ClickException(str(error)) from error
     click.echo(f"Backup written to {written}.")

@@ -91,11 +91,48 @@ def test_a_backup_to_a_file_prunes_koble_names_beside_it_not_the_file(file_app, 
     old = _old_backups(folder, 3)
 
     result = file_app.test_cli_runner().invoke(
-        args=["db-backup", str(folder / "koble.backup.sqlite"), "--keep", "1"])
+        args=["db-backup", str(folder / "koble.backup.sqlite"), "--keep", "1", "--overwrite"])
 
     assert result.exit_code == 0, result.output
     assert _own(folder) == [old[-1]]
     assert (folder / "koble.backup.sqlite").read_bytes() != b"someone else's"  # written
+
+
+@pytest.mark.parametrize("name", ["koble.backup.sqlite", "koble-backup-20200101T000000Z-7.sqlite3"])
+def test_a_backup_to_an_existing_file_is_refused_and_changes_nothing(file_app, tmp_path, name):
+    folder = tmp_path / "backups"
+    old = _old_backups(folder, 3)
+    (folder / name).write_bytes(b"last month's backup")
+    before = sorted(p.name for p in folder.iterdir())
+
+    result = file_app.test_cli_runner().invoke(
+        args=["db-backup", str(folder / name), "--keep", "1"])
+
+    assert result.exit_code != 0
+    assert f"{folder / name} already exists: nothing was written" in result.output
+    assert "--overwrite" in result.output
+    assert (folder / name).read_bytes() == b"last month's backup"
+    assert sorted(p.name for p in folder.iterdir()) == before  # nothing pruned, no .partial
+    assert set(old) <= set(before)
+
+
+def test_overwrite_replaces_the_file_and_keeps_the_rotation(file_app, tmp_path):
+    folder = tmp_path / "backups"
+    old = _old_backups(folder, 3)
+    (folder / "nightly.sqlite3").write_bytes(b"yesterday's")
+    runner = file_app.test_cli_runner()
+
+    result = runner.invoke(args=["db-backup", str(folder / "nightly.sqlite3"), "--keep", "2",
+                                 "--overwrite"])
+
+    assert result.exit_code == 0, result.output
+    assert (folder / "nightly.sqlite3").read_bytes().startswith(b"SQLite format 3")
+    assert _own(folder) == old[-2:]
+    assert not (folder / "nightly.sqlite3.partial").exists()
+    # a folder still gets a new name each time, no --overwrite needed
+    assert runner.invoke(args=["db-backup", f"{folder}/", "--keep", "2"]).exit_code == 0
+    assert runner.invoke(args=["db-backup", f"{folder}/", "--keep", "2"]).exit_code == 0
+    assert len(_own(folder)) == 2 and not set(_own(folder)) & set(old)
 
 
 def test_a_failed_backup_deletes_nothing(app, tmp_path):
