@@ -6,8 +6,9 @@ For each size: the proposal's time now and with `matching/invitations_search.py`
 at `--before` (default: the pure-Python search, the last commit before the vectorised one;
 "none" skips it), the ratio, and whether both proposals are the same (founders, investors,
 waiting lists, reasons, value). The old search runs only up to `--before-up-to` founders:
-it takes 20–90 s at 400 × 200. Small pools are also solved exactly (a MILP with
-scipy's HiGHS) and the proposal's value is given as a share of the optimum.
+it takes 20–90 s at 400 × 200. Small pools are also solved exactly (the MILP in
+`matching/invitations_milp.py`, scipy's HiGHS, as the tests do) and the proposal's value is
+given as a share of the optimum.
 
 Instances are synthetic and shaped like the demo data the app hands the engine: nearly
 every pair has a value (a latent match plus noise, median ~0.35), "good" is the median
@@ -32,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from matching.invitations import Candidate, propose_invitations  # noqa: E402
+from matching.invitations_milp import optimum_value, top_m_value  # noqa: E402
 
 GROUPS = ("drammen", "asker", "kongsberg", "modum", "ringerike", "baerum")
 SHARE = np.array([0.42, 0.2, 0.1, 0.1, 0.09, 0.09])
@@ -90,59 +92,10 @@ def timed(fn, *args, **kwargs):
     return out, time.perf_counter() - t0
 
 
-def room_facts(p, value, k, good, m):
-    """Plain top-m value of the room, and the founders with at least k good investors."""
+def covered_by(p, value, k, good) -> int:
+    """How many invited founders have at least k good investors in the room."""
     room = [i.id for i in p.investors]
-    plain, covered = 0.0, 0
-    for f in p.founders:
-        vals = sorted((value.get((f.id, i), 0.0) for i in room), reverse=True)
-        plain += sum(vals[:m])
-        covered += sum(v >= good for v in vals) >= k
-    return plain, covered
-
-
-def exact_value(fs, ins, value, cap_f, cap_i, k, good, m, quotas) -> float:
-    """Optimum of the invitation problem (plain top-m value) as a MILP; small pools only."""
-    from scipy.optimize import Bounds, LinearConstraint, milp
-
-    pairs = sorted(value)
-    n_f, n_i = len(fs), len(ins)
-    fi = {c.id: n for n, c in enumerate(fs)}
-    ii = {c.id: n_f + n for n, c in enumerate(ins)}
-    n = n_f + n_i + len(pairs)
-    rows, lo, hi = [], [], []
-
-    def row(coefs, lb, ub):
-        r = np.zeros(n)
-        for j, c in coefs:
-            r[j] += c
-        rows.append(r)
-        lo.append(lb)
-        hi.append(ub)
-
-    for p, (f, i) in enumerate(pairs):  # a pair counts only when both are invited
-        row([(n_f + n_i + p, 1), (fi[f], -1)], -np.inf, 0)
-        row([(n_f + n_i + p, 1), (ii[i], -1)], -np.inf, 0)
-    for f in fs:  # at most m pairs per founder; k good investors for an invited founder
-        mine = [n_f + n_i + p for p, (x, _) in enumerate(pairs) if x == f.id]
-        row([(j, 1) for j in mine] + [(fi[f.id], -m)], -np.inf, 0)
-        goods = [ii[i] for (x, i) in pairs if x == f.id and value[(x, i)] >= good]
-        row([(j, 1) for j in goods] + [(fi[f.id], -k)], 0, np.inf)
-    row([(j, 1) for j in range(n_f)], 0, cap_f)
-    row([(j, 1) for j in range(n_f, n_f + n_i)], 0, cap_i)
-    for side, people, idx in (("founders", fs, fi), ("investors", ins, ii)):
-        for g, q in quotas[side].items():
-            row([(idx[c.id], 1) for c in people if c.group == g], q, np.inf)
-    c = np.zeros(n)
-    for p, key in enumerate(pairs):
-        c[n_f + n_i + p] = -value[key]
-    res = milp(
-        c,
-        constraints=LinearConstraint(np.array(rows), lo, hi),
-        integrality=np.r_[np.ones(n_f + n_i), np.zeros(len(pairs))],
-        bounds=Bounds(0, 1),
-    )
-    return -res.fun
+    return sum(sum(value.get((f.id, i), 0.0) >= good for i in room) >= k for f in p.founders)
 
 
 def small_pool(seed: int):
@@ -171,7 +124,7 @@ def sizes(seeds: int, before, before_up_to: int) -> None:
             p, t = timed(propose_invitations, fs, ins, value, **kw)
             now.append(t)
             values.append(p.value)
-            covered.append(room_facts(p, value, k, good, max(k, 3))[1] / max(1, len(p.founders)))
+            covered.append(covered_by(p, value, k, good) / max(1, len(p.founders)))
             if before is not None and n_f <= before_up_to:
                 q, t = timed(run_before, before, fs, ins, value, cap_f, cap_i, k, good)
                 old.append(t)
@@ -196,8 +149,8 @@ def pools(count: int, before) -> None:
         kw = {"max_founders": 5, "max_investors": 5, "k": 2, "good": 0.5, "top_m": 3}
         p, t = timed(propose_invitations, fs, ins, value, fairness=fairness, **kw)
         t_now.append(t)
-        best = exact_value(fs, ins, value, 5, 5, 2, 0.5, 3, p.quotas)
-        ratios.append(room_facts(p, value, 2, 0.5, 3)[0] / best if best > 0 else 1.0)
+        best = optimum_value(fs, ins, value, 5, 5, 2, 0.5, 3, p.quotas)
+        ratios.append(top_m_value(p, value, 3) / best if best > 0 else 1.0)
         if before is not None:
             room = before.Room(fs, ins, value, k=2, good=0.5, top_m=3)
             q, t = timed(before.solve, room, 5, 5, fairness)
