@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from matching.schedule import objective, schedule  # noqa: E402
 from matching.schedule_milp import lp_upper_bound, optimum_value  # noqa: E402
 from matching.schedule_model import Instance, Schedule, check_schedule, idle_slots  # noqa: E402
-from matching.schedule_random import random_instance  # noqa: E402
+from matching.schedule_random import random_instance, small_random_instance  # noqa: E402
 
 # (founders, investors, slots, tables, density, caps, use MILP)
 SIZES = [
@@ -97,25 +97,10 @@ def run(seeds: int, milp_limit: float) -> None:
 
 def run_small(count: int) -> None:
     """The test family: up to 30 people × 8 slots, varied tables, caps, windows, locks, tiers."""
-    import random
-
     ratios, t_h, t_x = [], [], []
     left = value = 0.0
     for seed in range(count):
-        rng = random.Random(seed)
-        nf = rng.randint(2, 16)
-        inst = random_instance(
-            nf,
-            rng.randint(2, 30 - nf),
-            rng.randint(1, 8),
-            rng.randint(1, 8),
-            density=rng.uniform(0.15, 0.8),
-            caps=(rng.randint(0, 2), rng.randint(2, 8)),
-            partial=rng.uniform(0.0, 0.7),
-            locked=rng.choice((0, 0, 2, 5)),
-            priorities=seed % 3 == 0,
-            seed=seed,
-        )
+        inst = small_random_instance(seed)
         t0 = time.perf_counter()
         got = schedule(inst)
         t_h.append(time.perf_counter() - t0)

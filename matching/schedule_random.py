@@ -45,6 +45,44 @@ def random_instance(
     return _with_locked(inst, locked, rng) if locked else inst
 
 
+def small_random_instance(
+    seed: int,
+    *,
+    max_people: int = 30,
+    max_founders: int = 16,
+    max_tables: int = 8,
+    max_density: float = 0.8,
+    max_partial: float = 0.7,
+    locks: tuple[int, ...] = (0, 0, 2, 5),
+    priorities_every: int = 3,
+    seed_offset: int = 0,
+) -> Instance:
+    """One of the small instances the exact MILP still solves quickly, all drawn from `seed`:
+    2 to `max_founders` founders and at least 2 investors, `max_people` at most in all; 1 to 8
+    slots and 1 to `max_tables` tables; a pair density of 0.15 to `max_density`; caps from
+    0-2 up to 2-8; up to `max_partial` of the people present only part of the time; a count
+    of locked meetings from `locks`; priorities on every `priorities_every`-th seed. The
+    instance itself is drawn from `seed + seed_offset`.
+
+    The defaults are the family tests/matching/test_schedule.py checks against the MILP and
+    benchmarks/schedule.py reports on ("the test family"); the ranges are drawn in this order,
+    so a family's instances stay the same as long as its arguments do."""
+    rng = random.Random(seed)
+    founders = rng.randint(2, max_founders)
+    return random_instance(
+        founders,
+        rng.randint(2, max_people - founders),
+        rng.randint(1, 8),
+        rng.randint(1, max_tables),
+        density=rng.uniform(0.15, max_density),
+        caps=(rng.randint(0, 2), rng.randint(2, 8)),
+        partial=rng.uniform(0.0, max_partial),
+        locked=rng.choice(locks),
+        priorities=seed % priorities_every == 0,
+        seed=seed + seed_offset,
+    )
+
+
 def _with_locked(inst: Instance, count: int, rng: random.Random) -> Instance:
     """Lock up to `count` random meetings that respect every rule."""
     people = {p.id: p for p in inst.participants}

@@ -3,8 +3,6 @@ compactness, locked meetings, and clear errors."""
 
 from __future__ import annotations
 
-import random
-
 import pytest
 
 from matching.schedule import objective, schedule
@@ -15,28 +13,9 @@ from matching.schedule_model import (
     check_schedule,
     idle_slots,
 )
-from matching.schedule_random import random_instance
+from matching.schedule_random import random_instance, small_random_instance
 
 RATIO = 0.98
-
-
-def small_instance(seed: int) -> Instance:
-    """Random instance up to 30 participants × 8 slots with varied tables, caps, locks."""
-    rng = random.Random(seed)
-    founders = rng.randint(2, 16)
-    investors = rng.randint(2, 30 - founders)
-    return random_instance(
-        founders,
-        investors,
-        rng.randint(1, 8),
-        rng.randint(1, 8),
-        density=rng.uniform(0.15, 0.8),
-        caps=(rng.randint(0, 2), rng.randint(2, 8)),
-        partial=rng.uniform(0.0, 0.7),
-        locked=rng.choice((0, 0, 2, 5)),
-        priorities=seed % 3 == 0,
-        seed=seed,
-    )
 
 
 def inst(slots, tables, people, pairs, locked=()):
@@ -71,7 +50,7 @@ def assert_near_optimal(instance: Instance) -> float:
 
 @pytest.mark.parametrize("seed", range(40))
 def test_random_instance_reaches_98_percent_of_milp_optimum(seed):
-    assert_near_optimal(small_instance(seed))
+    assert_near_optimal(small_random_instance(seed))
 
 
 FND, INV = "founder", "investor"
@@ -125,7 +104,7 @@ def test_adversarial_instance_reaches_98_percent_of_optimum(name):
 
 
 def test_optimum_milp_is_a_feasible_schedule_within_the_lp_bound():
-    instance = small_instance(3)
+    instance = small_random_instance(3)
     best = optimum_milp(instance)
     check_schedule(instance, best)
     assert objective(instance, best) <= lp_upper_bound(instance) + 1e-6
@@ -172,7 +151,7 @@ def test_schedule_is_compact_and_compaction_keeps_the_value():
     assert got.value == 4.0
     assert idle_slots(instance, got) == 0
     for seed in range(5):
-        instance = small_instance(100 + seed)
+        instance = small_random_instance(100 + seed)
         loose, tight = schedule(instance, compact=False), schedule(instance)
         assert tight.value == pytest.approx(loose.value)
         assert idle_slots(instance, tight) <= idle_slots(instance, loose)
@@ -194,7 +173,7 @@ def test_investor_keeps_its_table_when_it_can():
 
 
 def test_output_is_deterministic_and_json_shaped():
-    instance = small_instance(21)
+    instance = small_random_instance(21)
     first, second = schedule(instance), schedule(instance)
     assert first == second
     d = first.to_dict()
@@ -203,7 +182,7 @@ def test_output_is_deterministic_and_json_shaped():
 
 
 def test_instance_round_trips_through_json_form():
-    instance = small_instance(9)
+    instance = small_random_instance(9)
     assert Instance.from_dict(instance.to_dict()) == instance
 
 

@@ -4,7 +4,6 @@ all measure the same objective."""
 
 from __future__ import annotations
 
-import random
 from dataclasses import replace
 
 import pytest
@@ -12,7 +11,7 @@ import pytest
 from matching.schedule import objective, schedule
 from matching.schedule_milp import lp_upper_bound, optimum_milp, optimum_value
 from matching.schedule_model import Instance, InvalidInstance, check_schedule
-from matching.schedule_random import random_instance
+from matching.schedule_random import small_random_instance
 
 FND, INV = "founder", "investor"
 
@@ -91,19 +90,17 @@ def test_a_first_meeting_outweighs_an_eighth():
 
 
 def small_instance(seed: int, bonus: tuple[float, ...]) -> Instance:
-    rng = random.Random(seed)
-    founders = rng.randint(2, 14)
-    base = random_instance(
-        founders,
-        rng.randint(2, 26 - founders),
-        rng.randint(1, 8),
-        rng.randint(1, 6),
-        density=rng.uniform(0.15, 0.7),
-        caps=(rng.randint(0, 2), rng.randint(2, 8)),
-        partial=rng.uniform(0.0, 0.6),
-        locked=rng.choice((0, 2)),
-        priorities=seed % 2 == 0,
-        seed=1000 + seed,
+    """Up to 26 people × 8 slots × 6 tables, drawn apart from test_schedule's family."""
+    base = small_random_instance(
+        seed,
+        max_people=26,
+        max_founders=14,
+        max_tables=6,
+        max_density=0.7,
+        max_partial=0.6,
+        locks=(0, 2),
+        priorities_every=2,
+        seed_offset=1000,
     )
     return replace(base, meeting_bonus=bonus)
 
