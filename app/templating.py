@@ -7,7 +7,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import flask_babel
-from babel import numbers
+from babel import lists, numbers
 from flask import Flask, request
 from flask_babel import get_locale
 from jinja2 import pass_context
@@ -118,6 +118,11 @@ def _showing_values(translate, shown):
     return call
 
 
+def name_list(names: list[str]) -> str:
+    """Names as one phrase in the page's language: "A, B og C" / "A, B, and C"."""
+    return lists.format_list(names, locale=str(get_locale())) if names else ""
+
+
 def filters_active(form, ignore=("sort",)) -> bool:
     """Whether a GET filter form narrows the list (a field of it has a value in the query, the
     sort order aside) or was refused: its filters are then shown open on a phone."""
@@ -142,6 +147,10 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals["vocab"] = vocabulary
     app.jinja_env.globals["current_locale"] = lambda: str(get_locale())
     app.jinja_env.globals["filters_active"] = filters_active
+    from app.services.reference import running_association_names
+
+    app.jinja_env.globals["running_associations"] = running_association_names
+    app.jinja_env.globals["name_list"] = name_list
     from app.services.privacy import shown
 
     app.jinja_env.finalize = shown  # before any template is compiled: it is compiled in

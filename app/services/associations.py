@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from app.extensions import db
 from app.models import Association, User
 from app.models.arena import arena_host
-from app.services import audit
+from app.services import audit, reference
 from app.services.errors import DomainError, NotFound
 from app.web_addresses import WEB_ADDRESS_MESSAGE, web_address
 
@@ -125,6 +125,7 @@ def create(*, name: str, contact_email: str | None, website: str | None,
     audit.record("association_created", actor=actor,
                  target=f"association:{association.slug}", commit=False)
     db.session.commit()
+    reference.forget_running_associations()
     return association
 
 
@@ -142,3 +143,4 @@ def update(association: Association, *, name: str, contact_email: str | None,
     audit.record("association_changed", actor=actor, target=f"association:{association.slug}",
                  detail=", ".join(changed), commit=False)
     db.session.commit()
+    reference.forget_running_associations()
