@@ -1,9 +1,10 @@
 """The words a founder meets on the pitch form, the agenda, the menu and the account page say
 what a thing does before its technical name: the pitch text's hint says what one can write
 before it names Markdown, the green objectives say what the EU taxonomy is, the calendar
-link says it adds to the calendar, the menu says "Downloads" where it said "Data", and
-the account page's API tokens and data download say what they are for. The technical word
-stays as a hint in brackets or in the last sentence, for those who know it."""
+link says it adds to the calendar (after a no: removes from it), the menu says "Downloads"
+where it said "Data", and the account page's API tokens and data download say what they are
+for. The technical word stays as a hint in brackets or in the last sentence, for those who
+know it."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ PLAIN = {
         "green": "Miljømål",
         "green_hint": "De seks miljømålene EU bruker for å avgjøre hva som regnes som grønt",
         "calendar": "Legg i kalenderen (fil for Outlook, Google, Apple)",
+        "calendar_off": "Fjern fra kalenderen (fil for Outlook, Google, Apple)",
         "lists": "Nedlastinger",
         "tokens": "Tilgang for egne programmer (API-nøkler)",
         "download": "Last ned en kopi av dataene dine (JSON-fil)",
@@ -28,6 +30,7 @@ PLAIN = {
         "green": "Green objectives",
         "green_hint": "The six environmental objectives the EU uses to decide what counts as green",
         "calendar": "Add to calendar (file for Outlook, Google, Apple)",
+        "calendar_off": "Remove from calendar (file for Outlook, Google, Apple)",
         "lists": "Downloads",
         "tokens": "Access for your own programs (API tokens)",
         "download": "Download a copy of your data (JSON file)",
@@ -111,6 +114,24 @@ def test_the_agenda_offers_to_add_the_arena_to_the_calendar(client, auth, lang):
     links = _page(client, f"/arenas/{arena.id}/agenda").texts("link")
     assert PLAIN[lang]["calendar"] in links
     assert not _bare(links, lang)
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_a_no_offers_to_remove_the_arena_from_the_calendar(client, auth, lang):
+    """After a yes and then a no, the arena's page offers the file that takes the arena and
+    the meetings out of the calendar: its link said "Kalenderfil (.ics)", what it is, not
+    what it does, where the agenda's link says "Legg i kalenderen (…)"."""
+    founder = make_user("founder", locale=lang)
+    arena = make_arena()
+    make_invitation(arena, founder, state="accepted", pitch_id=make_pitch(founder).id)
+    auth.login(founder.email)
+    assert client.post(f"/arenas/{arena.id}/answer", data={"answer": "decline"}).status_code \
+        == 302
+    page = _page(client, f"/arenas/{arena.id}")
+    (link,) = [attrs for kind, text, attrs in page.found
+               if kind == "link" and text == PLAIN[lang]["calendar_off"]]
+    assert link["href"] == f"/arenas/{arena.id}/agenda.ics"
+    assert not _bare(page.texts("link"), lang)
 
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
