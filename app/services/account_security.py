@@ -14,10 +14,11 @@ from __future__ import annotations
 from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from app.extensions import db
-from app.models import User
+from app.models import ApiToken, User
 from app.models.user import new_session_token, utcnow
 from app.services import audit
 from app.services.accounts import find_user, normalise_email
@@ -95,9 +96,14 @@ def confirm_change(token: str) -> User:
 def tell_password_changed(user: User, *, reset: bool = False, tokens: int = 0) -> bool:
     """Mail the account's address that its password was changed, when, and what became of
     its API tokens: `tokens` were revoked by a reset, or are still live after a change made
-    while logged in. It gives the way to reset the password if that was not them (the reset
-    page, not a reset link: the mail may be read days later); returns whether the mail went
-    out."""
+    while logged in. Tokens are spoken of only to someone who has had one: most people never
+    make one, and "you had no API tokens" told them of a thing they never heard of (the
+    reset the mail points to revokes any a stranger made, told or not). It gives the way to
+    reset the password if that was not them (the reset page, not a reset link: the mail may
+    be read days later); returns whether the mail went out."""
+    had_tokens = tokens > 0 or db.session.scalar(
+        select(ApiToken.id).where(ApiToken.user_id == user.id).limit(1)) is not None
     return deliver(user.email, _l("Your Koble password was changed"), "email/password_changed",
                    locale=user.locale, user=user, at=utcnow(), reset=reset, tokens=tokens,
+                   had_tokens=had_tokens,
                    reset_link=url_for("auth.reset_request", _external=True))

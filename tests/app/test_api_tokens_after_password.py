@@ -101,7 +101,11 @@ def test_a_password_changed_while_logged_in_keeps_the_tokens_and_says_so(client,
 
 
 def test_the_password_changed_mail_says_a_reset_revokes_the_tokens(app, client, auth):
+    """To someone who has had a token (one revoked here); who never had one is not told of
+    tokens at all (tests/app/test_password_changed_mail.py)."""
     user = make_user("founder", locale="en")
+    old = api_tokens.create(user, "old script", "read", 30).token
+    api_tokens.revoke(user, old.id)
     auth.login(user.email)
     client.post("/auth/password", data={
         "current_password": DEFAULT_PASSWORD, "new_password": GOOD, "confirm": GOOD})

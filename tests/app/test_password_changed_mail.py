@@ -13,7 +13,7 @@ import pytest
 
 from app.extensions import db
 from app.models import User
-from app.services import account_security
+from app.services import account_security, api_tokens
 from app.services.errors import DomainError
 from app.services.tokens import make_email_change_token, make_reset_token
 from tests.app.api.helpers import bearer
@@ -24,21 +24,23 @@ WINTER = datetime(2026, 12, 28, 13, 30, tzinfo=UTC)  # 14:30 in Oslo
 SUMMER = datetime(2026, 6, 15, 22, 5, tzinfo=UTC)  # 00:05 the next day in Oslo
 WHEN = {("en", WINTER): "Dec 28, 2026, 14:30", ("nb", WINTER): "28. des. 2026, 14:30",
         ("en", SUMMER): "Jun 16, 2026, 00:05", ("nb", SUMMER): "16. juni 2026, 00:05"}
+# 0: never had a token, and not told of tokens; "old": had one, revoked before the change
 REVOKED = {
-    "en": {0: "You had no API tokens, so none were revoked.",
+    "en": {0: None, "old": "None of your API tokens still worked, so none were revoked.",
            1: "Your API token was revoked, in case someone else made it.",
            2: "Your 2 API tokens were revoked, in case someone else made them."},
-    "nb": {0: "Du hadde ingen API-nøkler, så ingen ble trukket tilbake.",
+    "nb": {0: None,
+           "old": "Ingen av API-nøklene dine virket fortsatt, så ingen ble trukket tilbake.",
            1: "API-nøkkelen din ble trukket tilbake, i tilfelle noen andre har laget den.",
            2: "De 2 API-nøklene dine ble trukket tilbake, i tilfelle noen andre har laget "
               "dem."},
 }
 KEPT = {
-    "en": {0: "A reset also revokes your API tokens, in case someone else made one.",
+    "en": {0: None, "old": "A reset also revokes your API tokens, in case someone else made one.",
            1: "Your API token was not revoked and still works. A reset revokes it",
            2: "Your 2 API tokens were not revoked and still work. A reset revokes them all, in "
               "case someone else made one."},
-    "nb": {0: "En tilbakestilling trekker også tilbake API-nøklene dine",
+    "nb": {0: None, "old": "En tilbakestilling trekker også tilbake API-nøklene dine",
            1: "API-nøkkelen din ble ikke trukket tilbake og virker fortsatt.",
            2: "De 2 API-nøklene dine ble ikke trukket tilbake og virker fortsatt. En "
               "tilbakestilling trekker dem alle tilbake, i tilfelle noen andre har laget en av "
@@ -54,12 +56,23 @@ def _text(mail) -> str:
     return " ".join(mail.body.split())
 
 
-def _tokens(user, n: int) -> list[str]:
+def _tokens(user, n: int | str) -> list[str]:
+    if n == "old":  # one made and revoked before: nothing left to revoke or keep
+        old = api_tokens.create(user, "old script", "read", 30)
+        api_tokens.revoke(user, old.token.id)
+        return [old.plain]
     return [bearer(user)["Authorization"].split()[1] for _ in range(n)]
 
 
+def _told_of_tokens(body: str, told: str | None) -> None:
+    if told is None:
+        assert "API" not in body, body  # API token / API-nøkkel: a thing they never had
+    else:
+        assert told in body
+
+
 @pytest.mark.parametrize("locale", ["nb", "en"])
-@pytest.mark.parametrize("tokens", [0, 1, 2])
+@pytest.mark.parametrize("tokens", [0, "old", 1, 2])
 def test_a_reset_mails_when_and_which_tokens_were_revoked(app, client, monkeypatch, locale,
                                                           tokens):
     _at(monkeypatch, WINTER)
@@ -79,14 +92,15 @@ def test_a_reset_mails_when_and_which_tokens_were_revoked(app, client, monkeypat
             "nb": "Passordet til Koble-kontoen din ble tilbakestilt med en lenke fra «Glemt "
                   f"passordet?» {WHEN['nb', WINTER]}, og alle økter ble logget ut."}[locale] \
         in body
-    assert REVOKED[locale][tokens] in body
+    _told_of_tokens(body, REVOKED[locale][tokens])
+    assert "\n\n\n" not in mail.body  # no gap where a sentence was left out
     # the reset page, not a link that resets: the mail may be read days later
     assert "http://localhost/auth/reset " in body + " " and "/auth/reset/" not in body
     assert GOOD not in body and not any(p in body for p in plain)
 
 
 @pytest.mark.parametrize("locale", ["nb", "en"])
-@pytest.mark.parametrize("tokens", [0, 1, 2])
+@pytest.mark.parametrize("tokens", [0, "old", 1, 2])
 def test_a_change_while_logged_in_mails_when_and_that_the_tokens_still_work(
         app, client, auth, monkeypatch, locale, tokens):
     _at(monkeypatch, SUMMER)
@@ -101,7 +115,8 @@ def test_a_change_while_logged_in_mails_when_and_that_the_tokens_still_work(
     assert {"en": f"was changed on {WHEN['en', SUMMER]}, and every other session was logged out",
             "nb": f"ble endret {WHEN['nb', SUMMER]}, og alle andre økter ble logget ut"}[locale] \
         in body
-    assert KEPT[locale][tokens] in body
+    _told_of_tokens(body, KEPT[locale][tokens])
+    assert "\n\n\n" not in mail.body  # no gap where a sentence was left out
     assert "/auth/reset" in body and "/auth/reset/" not in body
     assert GOOD not in body and DEFAULT_PASSWORD not in body
     assert not any(p in body for p in plain)
