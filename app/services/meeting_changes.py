@@ -118,20 +118,29 @@ def _place_refusal(arena: Arena, meeting: Meeting, slot: int, table: int,
         return _("Slot %(slot)d is a break.", slot=slot + 1) + " " + _past_a_break(arena, slot)
     if not 0 <= table < arena.table_count:
         return _("Choose a table between 1 and %(n)d.", n=arena.table_count)
-    for other in meetings(arena):
-        if other.id == meeting.id or other.slot != slot:
-            continue
-        if other.table == table:
-            return _("Table %(table)d is already taken in slot %(slot)d.",
-                     table=table + 1, slot=slot + 1)
-        for uid in (meeting.founder_user_id, meeting.investor_user_id):
-            if uid in (other.founder_user_id, other.investor_user_id):
-                return _("%(name)s already has a meeting in slot %(slot)d.",
-                         name=shown(present[uid].user.name), slot=slot + 1)
-    for uid in (meeting.founder_user_id, meeting.investor_user_id):
-        if slot not in present[uid].available_slots(arena):
-            return _("%(name)s is not at the arena in slot %(slot)d.",
-                     name=shown(present[uid].user.name), slot=slot + 1)
+    pair = (meeting.founder_user_id, meeting.investor_user_id)
+    others = [m for m in meetings(arena) if m.id != meeting.id and m.slot == slot]
+    # Who is busy comes first, and both when both are: another table would not help them,
+    # and naming one of two sent staff to try again only to hear of the other.
+    busy = [shown(present[uid].user.name) for uid in pair
+            if any(uid in (m.founder_user_id, m.investor_user_id) for m in others)]
+    if len(busy) == 2:
+        return _("%(first)s and %(second)s both already have a meeting in slot %(slot)d.",
+                 first=busy[0], second=busy[1], slot=slot + 1)
+    if busy:
+        return _("%(name)s already has a meeting in slot %(slot)d.", name=busy[0],
+                 slot=slot + 1)
+    if any(m.table == table for m in others):
+        return _("Table %(table)d is already taken in slot %(slot)d.",
+                 table=table + 1, slot=slot + 1)
+    away = [shown(present[uid].user.name) for uid in pair
+            if slot not in present[uid].available_slots(arena)]
+    if len(away) == 2:
+        return _("Neither %(first)s nor %(second)s is at the arena in slot %(slot)d.",
+                 first=away[0], second=away[1], slot=slot + 1)
+    if away:
+        return _("%(name)s is not at the arena in slot %(slot)d.", name=away[0],
+                 slot=slot + 1)
     return None
 
 
