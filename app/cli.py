@@ -63,7 +63,7 @@ def _user_by_email(email: str):
 @click.option("--association", help="Association slug; required for staff (asker, baerum, …).")
 def set_role(email: str, role: str, association: str | None):
     """Change an account's role (audited; the person's sessions end)."""
-    from app.services import privacy
+    from app.services import account_access
 
     user = _user_by_email(email)
     assoc = _association(association) if association else None
@@ -71,7 +71,7 @@ def set_role(email: str, role: str, association: str | None):
         assoc = user.association  # an admin keeps their association unless told otherwise
     old = user.role
     try:
-        privacy.set_role(user, role, association=assoc)
+        account_access.set_role(user, role, association=assoc)
     except DomainError as error:
         if error.field == "association":
             raise click.UsageError("Staff belong to an association: give --association SLUG "
@@ -79,7 +79,7 @@ def set_role(email: str, role: str, association: str | None):
         raise click.ClickException(error.message) from error
     done = f"{user.email}: {old} → {role}"
     if assoc is not None and user.association != assoc:
-        # privacy.set_role keeps a founder's or investor's association, as the admin's
+        # account_access.set_role keeps a founder's or investor's association, as the admin's
         # role form says (admin.routes.set_role): say so rather than name the one not set
         kept = user.association.slug if user.association else "none"
         click.echo(f"{done}. Their association is not changed ({kept}): a founder's or "
@@ -110,11 +110,11 @@ def _association(slug: str):
 def deactivate(email: str):
     """Deactivate an account (audited; every session ends, every API token is revoked, its
     part in the arenas not yet held ends) and say what that ended, as the admin page does."""
-    from app.services import departures, privacy
+    from app.services import account_access, departures
 
     user = _user_by_email(email)
     try:
-        ended = privacy.set_active(user, False)
+        ended = account_access.set_active(user, False)
     except DomainError as error:
         raise click.ClickException(error.message) from error
     click.echo(departures.deactivated_message(user.email, ended))
@@ -124,10 +124,10 @@ def deactivate(email: str):
 @click.argument("email")
 def activate(email: str):
     """Reactivate an account (audited)."""
-    from app.services import privacy
+    from app.services import account_access
 
     user = _user_by_email(email)
-    privacy.set_active(user, True)
+    account_access.set_active(user, True)
     click.echo(f"{user.email} is active again.")
 
 

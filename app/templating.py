@@ -151,7 +151,7 @@ def init_app(app: Flask) -> None:
 
     app.jinja_env.globals["running_associations"] = running_association_names
     app.jinja_env.globals["name_list"] = name_list
-    from app.services.privacy import shown
+    from app.services.deleted_accounts import shown
 
     app.jinja_env.finalize = shown  # before any template is compiled: it is compiled in
     # finalize sees only the finished sentence of `_("… %(name)s …", name=...)`, so the

@@ -38,8 +38,9 @@ from app.services import (
     account_security,
     accounts,
     api_tokens,
+    erasure,
     mail_preferences,
-    privacy,
+    personal_data,
 )
 from app.services.errors import DomainError, NotFound
 
@@ -234,7 +235,7 @@ def revoke(token_id: int):
 @login_required
 def export():
     """Everything Koble holds about the user, as a JSON download (reading changes nothing)."""
-    body = json.dumps(privacy.export_data(current_user), ensure_ascii=False, indent=2)
+    body = json.dumps(personal_data.export_data(current_user), ensure_ascii=False, indent=2)
     response = make_response(body)
     response.mimetype = "application/json"
     response.headers["Content-Disposition"] = "attachment; filename=koble-my-data.json"
@@ -250,7 +251,7 @@ def delete():
     form = DeleteAccountForm()
     if form.validate_on_submit():
         try:
-            privacy.delete_account(current_user, form.password.data)
+            erasure.delete_account(current_user, form.password.data)
         except DomainError as error:
             form.password.errors.append(error.message)
         else:

@@ -2,7 +2,8 @@
 audit log.
 
 Routes only read the form and call the services; the rules (staff need an association, no
-admin removes their own rights, the last active admin stays) live in app.services.privacy.
+admin removes their own rights, the last active admin stays) live in
+app.services.account_access.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from app.admin.forms import (
 )
 from app.pager import to_last_page
 from app.permissions import role_required
-from app.services import admin_users, associations, audit_log, departures, privacy
+from app.services import account_access, admin_users, associations, audit_log, departures
 from app.services.errors import DomainError, NotFound
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -113,9 +114,9 @@ def set_role(user_id: int):
     form = RoleForm(associations=associations.choices())
     if form.validate_on_submit():
         try:
-            privacy.set_role(person, form.role.data,
-                             association=admin_users.association(form.association.data),
-                             actor=current_user)
+            account_access.set_role(person, form.role.data,
+                                    association=admin_users.association(form.association.data),
+                                    actor=current_user)
         except DomainError as error:
             _add_error(form, error, "role")
         else:
@@ -135,7 +136,7 @@ def set_role(user_id: int):
 def _set_active(user_id: int, active: bool):
     person = _user_or_404(user_id)
     try:
-        ended = privacy.set_active(person, active, actor=current_user)
+        ended = account_access.set_active(person, active, actor=current_user)
     except DomainError as error:
         return _refused(person, error=error.message)
     if active:
@@ -158,7 +159,7 @@ def deactivate(user_id: int):
     if not person.active:
         return redirect(url_for("admin.user", user_id=person.id), 303)
     try:
-        ahead = privacy.deactivation_ahead(person, actor=current_user)
+        ahead = account_access.deactivation_ahead(person, actor=current_user)
     except DomainError as error:
         return _refused(person, error=error.message)
     return render_template("admin/deactivate.html", person=person, ahead=ahead)

@@ -15,9 +15,9 @@ from app.database import id_from_form
 from app.permissions import role_required
 from app.services import availability, invitation_edits, invitation_sending, invitations, reference
 from app.services.contacts import contacts_visible_to
+from app.services.deleted_accounts import shown
 from app.services.errors import DomainError, NotFound
 from app.services.participants import organisations
-from app.services.privacy import shown
 
 bp = Blueprint("arena_invitations", __name__)
 

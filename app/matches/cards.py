@@ -19,8 +19,8 @@ from markupsafe import Markup, escape
 
 from app import templating, vocabulary
 from app.services import explain
+from app.services.deleted_accounts import shown
 from app.services.explain import percent_sign
-from app.services.privacy import shown
 
 # Columns a card shows (plus what the page checks); the rest of the row loads on access.
 # The support columns let a support partner's sentence name the support it brings, the

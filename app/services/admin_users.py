@@ -1,7 +1,7 @@
 """The admin's view of accounts: finding people, and inviting staff.
 
-Role, association and active changes go through app.services.privacy, where the rules live
-(and the CLI uses them too); this module finds people and invites new staff.
+Role, association and active changes go through app.services.account_access, where the rules
+live (and the CLI uses them too); this module finds people and invites new staff.
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ from app.models import Association, AuditEvent, User
 from app.models.user import ROLES
 from app.services import accounts, audit, audit_details, imports, links
 from app.services.collation import norwegian_order
+from app.services.deleted_accounts import DELETED_DOMAIN
 from app.services.errors import DomainError, NotFound
 from app.services.mailer import deliver
 from app.services.paging import CountedPagination, paginate
-from app.services.privacy import DELETED_DOMAIN
 from app.services.reference import association_names
 from app.services.text_search import contains
 from app.services.tokens import make_reset_token

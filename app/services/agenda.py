@@ -35,10 +35,10 @@ from app.models import (
 from app.models.arena import LOCAL_TZ, calendar_status
 from app.services import explain, links, no_meetings
 from app.services.contacts import can_see_contacts
+from app.services.deleted_accounts import shown
 from app.services.pair_scores import profile_ids, scores_for
 from app.services.participants import NotParticipant, accepted, participant_of
 from app.services.pitch_access import label_for
-from app.services.privacy import shown
 from app.services.schedule import is_active, meetings, no_meeting_reasons
 
 UID_DOMAIN = "koble.no"

@@ -119,7 +119,7 @@ def revoke(user, token_id: int) -> ApiToken:
 def revoke_all(user, actor) -> int:
     """Revoke every token of the user that still works, in the caller's transaction (not
     committed), audited as `actor`'s doing; returns how many. For a password reset
-    (accounts.set_password) and a deactivation (privacy.set_active)."""
+    (accounts.set_password) and a deactivation (account_access.set_active)."""
     live = live_tokens(user)
     now = utcnow()
     for token in live:

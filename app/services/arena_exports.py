@@ -11,8 +11,8 @@ from app import vocabulary
 from app.extensions import db
 from app.models import Arena, Invitation
 from app.services.contacts import email_of
+from app.services.deleted_accounts import shown
 from app.services.pair_scores import profile_ids
-from app.services.privacy import shown
 from app.services.schedule import meetings
 from app.vocabulary import label
 

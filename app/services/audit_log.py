@@ -19,9 +19,9 @@ from app.extensions import db
 from app.models import Arena, Association, AuditEvent, Pitch, User
 from app.models.arena import LOCAL_TZ
 from app.services import audit_details
+from app.services.deleted_accounts import DELETED_DOMAIN
 from app.services.errors import DomainError
 from app.services.paging import CountedPagination, paginate
-from app.services.privacy import DELETED_DOMAIN
 from app.services.text_search import contains
 
 PER_PAGE = 50
@@ -218,7 +218,7 @@ def _about_person(user_id: int, clause):
     """A person's events: those done to their account (`clause`), what they did without a
     target (a password change, logging out), staff's changes to their place in an arena
     (a detail that begins "user:<id>") and the failed logins typed with their address, as
-    their data download counts them (privacy._events_about). An admin looking into "I
+    their data download counts them (personal_data._events_about). An admin looking into "I
     cannot log in" found no failed login on the person's page of the log."""
     me = f"user:{user_id}"
     about = [clause, and_(AuditEvent.target.is_(None), AuditEvent.actor_id == user_id),

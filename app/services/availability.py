@@ -21,10 +21,10 @@ from app.models.user import utcnow
 from app.services import arena_notices, audit, notices
 from app.services import arenas as arena_service
 from app.services import schedule as schedule_service
+from app.services.deleted_accounts import shown
 from app.services.errors import DomainError, NotFound
 from app.services.invitations import held_because
 from app.services.participants import accepted
-from app.services.privacy import shown
 
 PARTICIPANT_STATUSES = ("inviting",)
 STAFF_STATUSES = ("draft", "inviting", "scheduled")

@@ -30,7 +30,7 @@ from sqlalchemy import select
 from app.extensions import db
 from app.models import Invitation
 from app.models.arena import arena_host
-from app.services.privacy import is_deleted
+from app.services.deleted_accounts import is_deleted
 
 # Ids per IN (...) list: well under SQLite's and PostgreSQL's bound-parameter limits.
 _CHUNK = 500

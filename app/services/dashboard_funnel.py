@@ -11,7 +11,7 @@ What counts (also said on the page):
   hidden, of active founder accounts; active investor profiles of active investor accounts.
   Drafts never count. Hidden pitches and paused, deactivated or deleted accounts drop out of
   every step and are counted apart as "left out" (the arena numbers keep counting deleted
-  accounts: their history stays, see app.services.privacy).
+  accounts: their history stays, see app.services.erasure).
 - Later steps count what the pitch or profile got, whoever gave it: an investor who later
   left still gave that interest. A pitch or profile counts once per step however many
   pairs it has (two mutual pairs make one pitch with mutual interest).

@@ -20,9 +20,9 @@ from app.extensions import db
 from app.models import Interest, InvestorProfile, Pitch, User
 from app.services import investors, moderation, pitch_search
 from app.services.contacts import contacts_visible_to, email_of
+from app.services.deleted_accounts import shown
 from app.services.interest import mutual_matches
 from app.services.pitch_access import label_for
-from app.services.privacy import shown
 from app.vocabulary import label
 
 

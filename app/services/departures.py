@@ -47,7 +47,7 @@ class Departure:
     meetings: int = 0
     invitations: int = 0  # invitations ended (unsent proposals dropped, seats given up)
     requests: int = 0  # meeting requests withdrawn
-    tokens: int = 0  # API tokens revoked (a deactivation's: privacy.set_active)
+    tokens: int = 0  # API tokens revoked (a deactivation's: account_access.set_active)
 
 
 def leave_arenas(user, actor=None) -> Departure:
@@ -137,6 +137,6 @@ def deactivated_message(name: str, departure: Departure) -> str:
                  "told.", departure.meetings),
         ngettext("%(num)d arena invitation is ended.",
                  "%(num)d arena invitations are ended.", departure.invitations),
-        # reactivating does not bring them back (privacy.set_active says why)
+        # reactivating does not bring them back (account_access.set_active says why)
         ngettext("%(num)d API token is revoked.",
                  "%(num)d API tokens are revoked.", departure.tokens)))

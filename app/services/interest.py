@@ -234,8 +234,8 @@ def _mail_mutual(pitch: Pitch, profile: InvestorProfile) -> None:
         return
     from flask_babel import force_locale
 
+    from app.services.deleted_accounts import shown
     from app.services.mailer import send_mail
-    from app.services.privacy import shown
 
     _link, external = _links()
     pairs = ((pitch.owner, profile.organisation), (profile.user, pitch.owner.name))
@@ -303,8 +303,8 @@ def _mail_interest(pitch: Pitch, profile: InvestorProfile, recipient: User, side
         return
     from flask_babel import force_locale
 
+    from app.services.deleted_accounts import shown
     from app.services.mailer import send_mail
-    from app.services.privacy import shown
 
     _link, external = _interest_links(pitch, side)
     locale = recipient.locale or current_app.config["BABEL_DEFAULT_LOCALE"]

@@ -11,7 +11,7 @@ from flask_babel import LazyString, force_locale
 from flask_mailman import EmailMultiAlternatives
 from jinja2 import TemplateNotFound
 
-from app.services.privacy import shown
+from app.services.deleted_accounts import shown
 
 
 @dataclass(frozen=True)
@@ -59,5 +59,5 @@ def deliver(to: str, subject: str, template: str, locale: str | None = None,
 
 def shown_to_recipient(value) -> LazyString:
     """A name or title for a lazy subject line: a deleted account's placeholder
-    (`privacy.shown`) is translated when the subject is, under the recipient's locale."""
+    (`deleted_accounts.shown`) is translated when the subject is, under the recipient's locale."""
     return LazyString(shown, value)

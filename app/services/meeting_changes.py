@@ -17,10 +17,10 @@ from app.models import Arena, Invitation, Meeting
 from app.models.user import utcnow
 from app.services import arena_notices, audit, notices
 from app.services import arenas as arena_service
+from app.services.deleted_accounts import shown
 from app.services.errors import DomainError, NotFound
 from app.services.meeting_requests import withdraw_pending
 from app.services.participants import accepted
-from app.services.privacy import shown
 from app.services.schedule import (
     BUILDABLE,
     STAFF_CANCELLED,

@@ -16,7 +16,7 @@ from flask_babel import gettext as _
 
 from app.models import Notification, User
 from app.services import links, mail_preferences, notifications
-from app.services.privacy import shown
+from app.services.deleted_accounts import shown
 
 
 def link(endpoint: str, **values) -> str:

@@ -14,8 +14,8 @@ from app.extensions import db
 from app.models import Notification, Pitch
 from app.models.user import utcnow
 from app.services import paging, pitch_access
+from app.services.deleted_accounts import shown  # a deleted account's name, in this language
 from app.services.errors import NotFound
-from app.services.privacy import shown  # a deleted account's name, in this language
 
 PER_PAGE = 20
 

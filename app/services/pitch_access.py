@@ -19,7 +19,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import Interest, InvestorProfile, Notification, Pitch
-from app.services.privacy import DELETED_PITCH_TITLE, shown
+from app.services.deleted_accounts import DELETED_PITCH_TITLE, shown
 
 
 def readable_by(viewer, pitch) -> bool:

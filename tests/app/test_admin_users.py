@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from app.extensions import db
 from app.models import AuditEvent, User
-from app.services import privacy
+from app.services import account_access
 from app.services.accounts import association_by_slug
 from app.services.errors import DomainError
 from tests.app.security.checksum import checksum
@@ -210,9 +210,9 @@ def test_the_last_active_admin_cannot_be_removed(app):
     make_user("admin", "sovende@koble.no", association=None, active=False)  # does not count
     before = checksum()
     with app.test_request_context(), pytest.raises(DomainError, match="last active admin"):
-        privacy.set_role(only, "founder")
+        account_access.set_role(only, "founder")
     with app.test_request_context(), pytest.raises(DomainError, match="last active admin"):
-        privacy.set_active(_fresh(only), False)
+        account_access.set_active(_fresh(only), False)
     runner = app.test_cli_runner()
     result = runner.invoke(args=["users", "set-role", "eneste@koble.no", "investor"])
     assert result.exit_code != 0 and "last active administrator" in result.output
@@ -222,7 +222,7 @@ def test_the_last_active_admin_cannot_be_removed(app):
     # with a second active admin, the first may go
     make_user("admin", association=None)
     with app.test_request_context():
-        privacy.set_role(_fresh(only), "founder")
+        account_access.set_role(_fresh(only), "founder")
     assert _fresh(only).role == "founder"
 
 
@@ -359,7 +359,7 @@ def test_cli_set_role_staff_requires_an_association(app):
 def test_people_pages_are_all_bokmal(app):
     me = make_user("admin", association=None)
     person = make_user("staff", name="Per Ansatt")
-    privacy.set_active(person, False, actor=me)
+    account_access.set_active(person, False, actor=me)
     for path in ("/admin/users", f"/admin/users/{person.id}", "/admin/users/invite"):
         assert _untranslated(app, path, me, data={"Per Ansatt", me.name}) == [], path
     nb = app.test_client()
@@ -408,7 +408,7 @@ def test_two_admins_removing_each_other_at_once_leave_one(app, monkeypatch):
     second = make_user("admin", association=None)
     ids = {"first": first.id, "second": second.id}
     inside = threading.Event()
-    record = privacy.audit.record
+    record = account_access.audit.record
 
     def slow_record(*args, **kwargs):
         # the first demotion holds its transaction open here, after its check
@@ -417,14 +417,14 @@ def test_two_admins_removing_each_other_at_once_leave_one(app, monkeypatch):
             time.sleep(1.0)
         return record(*args, **kwargs)
 
-    monkeypatch.setattr(privacy.audit, "record", slow_record)
+    monkeypatch.setattr(account_access.audit, "record", slow_record)
     outcome = {}
 
     def demote(name: str) -> None:
         with app.test_request_context():
             user = db.session.get(User, ids[name])
             try:
-                privacy.set_role(user, "founder")
+                account_access.set_role(user, "founder")
                 outcome[name] = "demoted"
             except DomainError as error:
                 outcome[name] = error.message

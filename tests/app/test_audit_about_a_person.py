@@ -4,7 +4,7 @@ looking into "I am locked out" opened the log for the person (Subject: Person) a
 failed login: those have no actor and no target, only the typed address, so only the
 action filter found them, among everyone's. Staff's "Removed an invitation" (the arena as
 target, the person in the detail) was missing likewise. The data download already counted
-both as the person's (privacy._events_about)."""
+both as the person's (personal_data._events_about)."""
 
 from __future__ import annotations
 

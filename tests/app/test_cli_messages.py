@@ -102,7 +102,7 @@ def test_deactivating_says_what_it_ended_as_the_admin_page_does(app):
 
 @pytest.mark.parametrize("role", ["founder", "investor"])
 def test_set_role_says_a_members_association_stays(app, role):
-    """privacy.set_role keeps a founder's or investor's association: the command said
+    """account_access.set_role keeps a founder's or investor's association: the command said
     "(asker)" as if it had set it, where the admin's role form says it is not changed."""
     make_user("founder", email="kari@grunder.no", association="drammen")
     result = run(app, "users", "set-role", "kari@grunder.no", role, "--association", "asker")

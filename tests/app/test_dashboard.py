@@ -11,7 +11,7 @@ from sqlalchemy import text as sql_text
 
 from app.extensions import db
 from app.models import Interest, InvestorProfile, MatchScore, MeetingFeedback, Pitch
-from app.services import dashboard_funnel, invitation_proposal, privacy
+from app.services import dashboard_funnel, erasure, invitation_proposal
 from tests.conftest import TEST_DATABASE_URL
 from tests.factories import (
     make_arena,
@@ -168,7 +168,7 @@ def market():
         mark(p, i2, "founder")
     mark(deleted, i5, "investor")
     mark(deleted, i5, "founder")
-    privacy.anonymise(deleted.owner)
+    erasure.anonymise(deleted.owner)
     db.session.commit()
 
     arena = make_done_arena()

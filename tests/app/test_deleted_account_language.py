@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 
 from app.extensions import db
 from app.models import InvestorProfile, MeetingRequest
-from app.services import interest, meeting_requests, privacy
+from app.services import erasure, interest, meeting_requests
 from app.services.agenda import arena_uid
 from tests.factories import (
     DEFAULT_PASSWORD,
@@ -63,7 +63,7 @@ def test_mutual_match_mail_names_a_deleted_pitch_in_the_recipients_language(
     _arena, founder, investor, profile = arena_pair
     investor.user.locale = lang
     pitch = founder.pitch
-    privacy.anonymise(founder.user)
+    erasure.anonymise(founder.user)
     outbox_of(app).clear()
     interest._mail_mutual(pitch, profile)
     (mail,) = outbox_of(app)  # the deleted founder gets none
@@ -83,7 +83,7 @@ def test_meeting_request_mail_names_a_deleted_sender_in_the_recipients_language(
     req = MeetingRequest(arena_id=arena.id, from_user_id=founder.user_id,
                          to_user_id=investor.user_id)
     db.session.add(req)
-    privacy.anonymise(founder.user)
+    erasure.anonymise(founder.user)
     outbox_of(app).clear()
     other = "en" if lang == "nb" else "nb"
     with app.test_request_context(headers={"Accept-Language": other}):
@@ -101,7 +101,7 @@ def test_meeting_request_mail_names_a_deleted_sender_in_the_recipients_language(
 def test_calendar_names_a_deleted_partner_in_the_readers_language(app, arena_pair, reader,
                                                                   lang):
     arena, founder, investor, _profile = arena_pair
-    privacy.anonymise(founder.user)
+    erasure.anonymise(founder.user)
     response = reader(investor.user, lang).get(f"/arenas/{arena.id}/agenda.ics")
     assert response.status_code == 200
     (event,) = [e for e in icalendar.Calendar.from_ical(response.data).walk("VEVENT")
@@ -129,8 +129,8 @@ def _cells(response) -> list[str]:
 def test_staff_arena_exports_show_deleted_accounts_in_the_readers_language(
         app, arena_pair, reader, lang):
     arena, founder, investor, _profile = arena_pair
-    privacy.anonymise(founder.user)
-    privacy.anonymise(investor.user)
+    erasure.anonymise(founder.user)
+    erasure.anonymise(investor.user)
     staff = reader(make_user("staff"), lang)
     user, title = WORDS[lang]
     for kind in ("invitations", "answers", "meetings"):
@@ -148,8 +148,8 @@ def test_staff_arena_exports_show_deleted_accounts_in_the_readers_language(
 def test_staff_member_exports_show_deleted_accounts_in_the_readers_language(
         app, arena_pair, reader, lang):
     _arena, founder, investor, _profile = arena_pair
-    privacy.anonymise(founder.user)
-    privacy.anonymise(investor.user)
+    erasure.anonymise(founder.user)
+    erasure.anonymise(investor.user)
     staff = reader(make_user("staff"), lang)
     user, title = WORDS[lang]
     pitches = _cells(staff.get("/exports/pitches.csv"))
@@ -174,7 +174,7 @@ def test_the_schedule_of_an_arena_held_names_a_deleted_person_in_the_readers_lan
     the cancel page are gone once the arena is held, 34fb447; at an arena still to come,
     deleting an account calls its meetings off.)"""
     arena, founder, _investor, _profile = arena_pair
-    privacy.anonymise(founder.user)
+    erasure.anonymise(founder.user)
     staff = reader(make_user("staff"), lang)
     user, _title = WORDS[lang]
     page = staff.get(f"/staff/arenas/{arena.id}/schedule").get_data(as_text=True)

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from app.extensions import db
 from app.models import MatchScore
-from app.services import privacy
+from app.services import erasure
 
 
 def _terms(**where) -> list[list[str]]:
@@ -35,7 +35,7 @@ def test_a_deleted_founders_pitch_leaves_no_word_in_the_scores(market):
     others = _other_pitches(solar.id)
     assert any(others.values())
 
-    privacy.anonymise(market["solar_founder"])
+    erasure.anonymise(market["solar_founder"])
 
     assert _terms(pitch_id=solar.id) and not any(_terms(pitch_id=solar.id))
     assert "batterilagring" not in repr(_terms())
@@ -47,7 +47,7 @@ def test_a_deleted_investors_profile_leaves_no_word_in_the_scores(market):
     profile, before = market["solar_investor"], _count()
     assert any(_terms(investor_profile_id=profile.id))
 
-    privacy.anonymise(profile.user)
+    erasure.anonymise(profile.user)
 
     assert _terms(investor_profile_id=profile.id)
     assert not any(_terms(investor_profile_id=profile.id))

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import Notification
-from app.services import account_details, interest, notifications, privacy
+from app.services import account_details, deleted_accounts, erasure, interest, notifications
 from tests.factories import make_investor, make_pitch, make_user
 
 
@@ -36,7 +36,7 @@ def test_a_mutual_match_notice_forgets_the_old_name_and_title(app):
     db.session.commit()
 
     with app.test_request_context():
-        privacy.anonymise(founder)
+        erasure.anonymise(founder)
 
     seen = _texts(investor)
     for old in ("Ingrid Haugland", "Ingrids tangfarm", "Ingrid H.", "Tang fra fjorden"):
@@ -56,7 +56,7 @@ def test_an_investors_old_organisation_leaves_the_founders_notice(app):
     profile.organisation = "Haugen Kapital"
     db.session.commit()
 
-    privacy.anonymise(investor)
+    erasure.anonymise(investor)
 
     assert "Havfond AS" not in _texts(founder) and "Haugen Kapital" not in _texts(founder)
     assert "Ingrids tangfarm" in _texts(founder)  # the founder's own title stays
@@ -69,12 +69,12 @@ def test_a_meeting_request_notice_forgets_the_askers_old_name(waiting_requests):
     account_details.update_details(founder, "Nytt Navn", None, "nb")
     db.session.commit()
 
-    privacy.anonymise(founder)
+    erasure.anonymise(founder)
 
     assert old_name not in _texts(asked) and "Nytt Navn" not in _texts(asked)
     # the other people named in the asked investor's notices stay named
     other = waiting_requests["other_founder"]
-    assert all(n.params.get("who") != privacy.DELETED_NAME
+    assert all(n.params.get("who") != deleted_accounts.DELETED_NAME
                for n in _notes_of(other))
 
 
@@ -92,8 +92,8 @@ def test_a_namesakes_notices_keep_their_name(app):
         interest.mark(investor, p.id, profile.id, "interested")
     db.session.commit()
 
-    privacy.anonymise(leaving)
+    erasure.anonymise(leaving)
 
     others = {n.params["pitch_id"]: n.params["other"] for n in _notes_of(investor)
               if n.kind == "mutual_match"}
-    assert others == {leaving_pitch.id: privacy.DELETED_NAME, pitch.id: "Kari Nordmann"}
+    assert others == {leaving_pitch.id: deleted_accounts.DELETED_NAME, pitch.id: "Kari Nordmann"}

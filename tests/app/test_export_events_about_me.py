@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from app.extensions import db
 from app.models import AuditEvent
-from app.services import privacy
+from app.services import account_access
 from tests.app.security.principals import log_in
 from tests.factories import make_arena, make_user
 
@@ -24,7 +24,7 @@ def test_the_download_holds_the_events_about_the_person(app):
     admin = make_user("admin", association=None)
     other = make_user("founder", "ola@grunder.no")
     arena = make_arena()
-    privacy.set_role(person, "investor", actor=admin)
+    account_access.set_role(person, "investor", actor=admin)
     db.session.add_all([
         AuditEvent(action="login_failed", detail="kari.nordmann@grunder.no", ip="203.0.113.9"),
         AuditEvent(action="attendance_marked", actor_id=admin.id, target=f"arena:{arena.id}",

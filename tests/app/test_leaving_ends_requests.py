@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import Invitation, MeetingRequest, Notification
-from app.services import meeting_requests, notifications, privacy, request_pairs
+from app.services import account_access, meeting_requests, notifications, request_pairs
 from tests.app.security.principals import log_in
 from tests.factories import (
     DEFAULT_PASSWORD,
@@ -105,7 +105,7 @@ def test_the_e_mail_follows_the_arena_mail_preference(app, arena_world):
     mail_preferences.set_enabled_groups(w["asked"], ["interest"])
     db.session.commit()
     mails_before = len(outbox_of(app))
-    privacy.set_active(w["founder"], False)
+    account_access.set_active(w["founder"], False)
     assert _told(w["asked"], "meeting_request_withdrawn")  # the notice stays
     assert not [m for m in outbox_of(app)[mails_before:] if w["asked"].email in m.to]
     assert [m for m in outbox_of(app)[mails_before:] if w["asker"].email in m.to]
@@ -116,12 +116,12 @@ def test_a_withdrawn_request_no_longer_counts_and_the_pair_may_ask_again(app, ar
     longer uses it up, and they may ask the person again should they come back."""
     w = arena_world
     arena, founder, asker = w["arena"], w["founder"], w["asker"]
-    privacy.set_active(founder, False)
+    account_access.set_active(founder, False)
     assert request_pairs.outgoing_count(arena.id, asker.id) == 0
     assert request_pairs.pair_states(arena.id) == {
         (w["other_founder"].id, w["asked"].id): "one_sided"}
 
-    privacy.set_active(founder, True)
+    account_access.set_active(founder, True)
     mine = db.session.scalar(select(Invitation).where(Invitation.arena_id == arena.id,
                                                       Invitation.user_id == founder.id))
     mine.state = "accepted"  # invited again and said yes

@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import Arena, InvestorProfile, Invitation, Meeting, Notification, User
-from app.services import interest, privacy
+from app.services import account_access, interest
 from app.services.schedule import meetings
 from tests.app.security.principals import log_in
 from tests.factories import (
@@ -230,7 +230,7 @@ def test_leaving_frees_the_seat_for_the_waiting_list_and_drops_unsent_proposals(
     waiting = make_participant(arena, "founder", state="waiting_list", rank=2)
     draft = make_arena(status="draft")
     make_invitation(draft, founder.user, "proposed", pitch_id=founder.pitch_id)
-    privacy.set_active(founder.user, False)
+    account_access.set_active(founder.user, False)
     db.session.expire_all()
     assert db.session.get(Invitation, founder.id).state == "cancelled"
     assert db.session.get(Invitation, waiting.id).state == "invited"

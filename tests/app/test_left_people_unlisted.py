@@ -12,7 +12,7 @@ import re
 import pytest
 
 from app.extensions import db
-from app.services import privacy
+from app.services import account_access, erasure
 from tests.app.api.helpers import bearer
 from tests.app.security.principals import log_in
 from tests.factories import make_arena, make_investor, make_participant, make_pitch, make_user
@@ -28,7 +28,7 @@ def people():
     gone = make_investor(make_user("investor"), organisation="Borte Invest")
     admin = make_user("admin", association=None)
     for user in (leaving.owner, gone.user):
-        privacy.set_active(user, False, actor=admin)
+        account_access.set_active(user, False, actor=admin)
     db.session.commit()
     return {"staying": staying, "leaving": leaving, "kept": kept, "gone": gone,
             "investor": make_user("investor"), "founder": make_user("founder")}
@@ -76,7 +76,7 @@ def test_the_api_neither_lists_nor_returns_a_deactivated_founders_pitch(app, peo
 
 def test_a_deleted_founders_pitch_leaves_the_browse_page(app, people):
     owner = people["staying"].owner
-    privacy.anonymise(owner)
+    erasure.anonymise(owner)
     db.session.commit()
     page = _client(app, people["investor"]).get("/pitches").get_data(as_text=True)
     assert _pitch_ids(page) == set()
@@ -108,7 +108,7 @@ def test_staff_read_no_withdrawn_pitch_badge_on_a_founder_who_left(app):
     the row says cancelled, not "Pitch hidden … until it is shown again"."""
     arena = make_arena()
     left = make_participant(arena, "founder")
-    privacy.set_active(left.user, False)
+    account_access.set_active(left.user, False)
     staff = make_user("staff", association="asker")
     page = _client(app, staff).get(f"/staff/arenas/{arena.id}/invitations").get_data(
         as_text=True)

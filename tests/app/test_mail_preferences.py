@@ -24,7 +24,7 @@ from app.services import (
     moderation,
     notices,
     notifications,
-    privacy,
+    personal_data,
     rsvp,
 )
 from tests.factories import (
@@ -235,7 +235,7 @@ def test_nobody_can_change_someone_elses_choices(app, client, auth):
 
 def test_the_data_export_holds_the_choice(app, client, auth):
     user = make_user("founder", notice_mail_off=["moderation"])
-    assert privacy.export_data(user)["account"]["notice_mail_off"] == ["moderation"]
+    assert personal_data.export_data(user)["account"]["notice_mail_off"] == ["moderation"]
     auth.login(user.email)
     body = client.get("/account/export").get_json()
     assert body["account"]["notice_mail_off"] == ["moderation"]

@@ -17,7 +17,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import EngineIndex, EngineSettings
-from app.services import matching, pitches, privacy
+from app.services import erasure, matching, pitches
 
 WORD = "lakselus"  # only the fish pitch's description has it (tests/app/matching_data.py)
 
@@ -74,7 +74,7 @@ def _assert_erased(before: dict[int, bytes], fish: str) -> None:
 def test_prune_after_a_deleted_account_leaves_no_saved_index_with_its_texts(
         app, market, three_versions):
     fish = str(market["fish"].id)
-    privacy.anonymise(market["fish"].owner)
+    erasure.anonymise(market["fish"].owner)
 
     output = _prune(app)
 

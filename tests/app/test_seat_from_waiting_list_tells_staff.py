@@ -15,7 +15,7 @@ from sqlalchemy import select
 from app.extensions import db
 from app.models import Invitation, Notification
 from app.models.user import utcnow
-from app.services import notifications, privacy
+from app.services import account_access, notifications
 from tests.factories import make_arena, make_meeting, make_participant, make_user, outbox_of
 
 SENTENCES = {
@@ -62,7 +62,7 @@ def _say_no(client, auth, invitation) -> None:
 
 
 def _leave(client, auth, invitation) -> None:
-    privacy.set_active(invitation.user, False)
+    account_access.set_active(invitation.user, False)
 
 
 @pytest.mark.parametrize("stops_coming", [_withdraw, _say_no, _leave],

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import Notification
-from app.services import interest, moderation, pitches, privacy
+from app.services import erasure, interest, moderation, pitches
 from tests.factories import DEFAULT_PASSWORD, make_investor, make_pitch, make_user
 
 TITLE = "Tidevannskraft i Drammensfjorden"
@@ -180,7 +180,7 @@ def test_a_deleted_pitch_s_notices_say_so_to_both_sides(app, told):
 
 def test_a_deleted_account_s_pitch_reads_deleted_pitch_in_notices(app, told):
     founder, pitch, people = told
-    privacy.anonymise(founder)
+    erasure.anonymise(founder)
     page = _client(app, people["A"].user).get("/notifications").get_data(as_text=True)
     sentence = re.search(r"The founder of “([^”]*)” is interested in you", page)
     assert sentence is not None and sentence.group(1) == "Deleted pitch"

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import Invitation, MeetingRequest, Notification
-from app.services import meeting_requests, privacy
+from app.services import account_access, meeting_requests
 from tests.factories import make_arena, make_participant
 
 
@@ -34,7 +34,7 @@ def _stopped_coming(client, auth, founder, arena):
 
 
 def _left_koble(client, auth, founder, arena):
-    privacy.set_active(founder, False)
+    account_access.set_active(founder, False)
     return "the other participant is no longer on Koble."
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from app.extensions import db
-from app.services import interest, privacy
+from app.services import account_access, erasure, interest
 from tests.app.api.helpers import bearer
 from tests.factories import make_investor, make_pitch, make_user
 
@@ -29,10 +29,10 @@ def test_the_api_contact_says_the_other_person_left(app, leave):
               client.get("/api/v1/matches", headers=headers).get_json()["items"]}
     assert before[pitch.id]["left"] is False and before[pitch.id]["email"]
     if leave == "delete":
-        privacy.anonymise(founder)
+        erasure.anonymise(founder)
         db.session.commit()
     else:
-        privacy.set_active(founder, False)
+        account_access.set_active(founder, False)
     after = {m["pitch_id"]: m["contact"] for m in
              client.get("/api/v1/matches", headers=headers).get_json()["items"]}
     assert after[pitch.id]["left"] is True

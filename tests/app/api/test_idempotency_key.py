@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from app.extensions import db
 from app.models import IdempotentRequest, Pitch
 from app.models.user import utcnow
-from app.services import idempotent_requests, pitches, privacy
+from app.services import erasure, idempotent_requests, pitches
 from app.services.idempotent_requests import fingerprint
 from tests.app.api.helpers import bearer
 from tests.app.security.principals import log_in
@@ -201,7 +201,7 @@ def test_a_deleted_account_leaves_no_stored_answers(client):
     """A stored answer holds the pitch as it was sent: it goes with the account's data."""
     founder = make_user("founder")
     _post(client, bearer(founder))
-    privacy.delete_account(founder, DEFAULT_PASSWORD)
+    erasure.delete_account(founder, DEFAULT_PASSWORD)
     assert db.session.scalar(select(func.count()).select_from(IdempotentRequest)) == 0
 
 

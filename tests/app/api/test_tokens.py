@@ -12,7 +12,7 @@ import pytest
 from app.extensions import db
 from app.models import ApiToken, AuditEvent
 from app.models.user import utcnow
-from app.services import api_tokens, privacy
+from app.services import account_access, api_tokens
 from tests.factories import DEFAULT_PASSWORD, make_pitch, make_user
 
 TOKEN_RE = re.compile(r"kbl_[0-9a-f]{10}_[A-Za-z0-9_-]{40,}")
@@ -113,8 +113,8 @@ def test_deactivation_revokes_tokens_and_reactivation_does_not_bring_them_back(c
     user, admin = make_user("founder"), make_user("admin", association=None)
     tokens = [api_tokens.create(user, name, "read-write", 30) for name in ("a", "b")]
     api_tokens.revoke(user, tokens[1].token.id)
-    privacy.set_active(user, False, actor=admin)  # the admin page's and the CLI's
-    privacy.set_active(user, True, actor=admin)
+    account_access.set_active(user, False, actor=admin)  # the admin page's and the CLI's
+    account_access.set_active(user, True, actor=admin)
     for token in tokens:
         assert client.get("/api/v1/me", headers={
             "Authorization": f"Bearer {token.plain}"}).status_code == 401
@@ -130,7 +130,7 @@ def test_reactivation_revokes_tokens_a_deactivation_before_this_rule_left_live(c
     token = api_tokens.create(user, "ci", "read", 30)
     user.active = False  # deactivated when that only refused the tokens
     db.session.commit()
-    privacy.set_active(user, True, actor=admin)
+    account_access.set_active(user, True, actor=admin)
     assert client.get("/api/v1/me", headers={
         "Authorization": f"Bearer {token.plain}"}).status_code == 401
 

@@ -16,9 +16,9 @@ from sqlalchemy import event
 
 from app.extensions import db
 from app.models import User
-from app.services import api_tokens, interest, privacy
+from app.services import account_access, api_tokens, erasure, interest
 from app.services.contacts import can_see_contacts, contacts_visible_to
-from app.services.privacy import DELETED_DOMAIN
+from app.services.deleted_accounts import DELETED_DOMAIN
 from tests.app.security.counts import count
 from tests.app.security.principals import get_rules, kind_of, log_in, url_for_rule
 from tests.factories import (
@@ -327,8 +327,8 @@ def test_someone_who_left_koble_leaves_no_contact_behind(app, leave):
     secrets = _secrets(founder, pitch)
     assert founder.email in _sinks(app, investor, pitch, profile, arena)["/matches/mutual"]
     if leave == "delete":
-        privacy.delete_account(founder, DEFAULT_PASSWORD)
+        erasure.delete_account(founder, DEFAULT_PASSWORD)
     else:
-        privacy.set_active(founder, False)
+        account_access.set_active(founder, False)
     view = _sinks(app, investor, pitch, profile, arena)
     assert not _leaks(view, [*secrets, founder.email, DELETED_DOMAIN])

@@ -21,7 +21,15 @@ from app.models import (
     Pitch,
     User,
 )
-from app.services import api_tokens, audit, dashboard, interest, notifications, privacy
+from app.services import (
+    api_tokens,
+    audit,
+    dashboard,
+    deleted_accounts,
+    erasure,
+    interest,
+    notifications,
+)
 from tests.app.security.checksum import checksum
 from tests.app.security.principals import log_in
 from tests.factories import (
@@ -194,7 +202,7 @@ def test_delete_anonymises_every_table_ends_sessions_and_keeps_counts(app):
                      "Tang fra Oslofjorden", "https://tang.no"):
         assert personal not in everything, personal
     user = db.session.get(User, founder.id)
-    assert user.name == privacy.DELETED_NAME and user.email.endswith("@deleted.invalid")
+    assert user.name == deleted_accounts.DELETED_NAME and user.email.endswith("@deleted.invalid")
     assert user.phone is None and not user.active
     # Sessions end on every device; the API token is revoked.
     for device in (client, other_device):
@@ -210,7 +218,7 @@ def test_delete_anonymises_every_table_ends_sessions_and_keeps_counts(app):
     with app.test_request_context():
         assert repr(dashboard.overview(staff)) == counts_before
     kept = db.session.get(Pitch, pitch.id)
-    assert kept.hidden and kept.title == privacy.DELETED_PITCH_TITLE
+    assert kept.hidden and kept.title == deleted_accounts.DELETED_PITCH_TITLE
     # The other side keeps its own data.
     assert db.session.get(InvestorProfile, profile.id).contact_email == INVESTOR_CONTACT
     assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "account_deleted"))
@@ -231,8 +239,8 @@ def test_deleting_an_investor_clears_the_profile_contacts(app):
 
 def test_two_deleted_accounts_get_distinct_placeholders(app):
     a, b = make_user("founder"), make_user("investor")
-    privacy.anonymise(a)
-    privacy.anonymise(b)
+    erasure.anonymise(a)
+    erasure.anonymise(b)
     assert a.email != b.email
 
 

@@ -10,7 +10,7 @@ from itsdangerous.timed import TimestampSigner
 
 import app.sessions
 from app.extensions import db
-from app.services import privacy
+from app.services import account_access
 from app.services.tokens import RESET_MAX_AGE, make_reset_token, sign
 from tests.app.security.principals import log_in_with_form
 from tests.factories import make_user
@@ -123,9 +123,9 @@ def test_deactivation_ends_every_session_for_good(app, client):
     log_in_with_form(client, user)
     log_in_with_form(other, user)
     cookie = client.get_cookie("session").value
-    privacy.set_active(db.session.get(type(user), user.id), False)
+    account_access.set_active(db.session.get(type(user), user.id), False)
     assert not logged_in(client) and not logged_in(other)
-    privacy.set_active(db.session.get(type(user), user.id), True)
+    account_access.set_active(db.session.get(type(user), user.id), True)
     replay = app.test_client()
     replay.set_cookie("session", cookie)
     assert not logged_in(replay)  # reactivation does not revive old cookies
@@ -259,5 +259,5 @@ def test_reset_link_refused_for_deactivated_user_and_other_salts(client):
     token = make_reset_token(user)
     forged = sign({"u": user.id, "f": token.split(".")[0]}, "rsvp")
     assert not _opens_form(client, forged)
-    privacy.set_active(user, False)
+    account_access.set_active(user, False)
     assert not _opens_form(client, token)

@@ -1,0 +1,117 @@
+"""The audited account changes staff make: a role (and a staff member's association), and
+deactivating or reactivating an account. The rules live here, for the CLI and the admin's
+pages alike.
+"""
+
+from __future__ import annotations
+
+from flask_babel import gettext as _
+from sqlalchemy import func, select, update
+
+from app.extensions import db
+from app.models import User
+from app.models.user import ROLES, new_session_token
+from app.services import api_tokens, audit, departures
+from app.services.errors import DomainError
+
+
+def set_role(user: User, role: str, actor=None, association=None) -> None:
+    """Change a user's role and, for staff and admins, their association (audited).
+
+    The one place the rules live, for the CLI and the admin's page alike: staff belong to an
+    association (an admin may or may not); a founder's or investor's association stays as it
+    is; nobody removes their own admin role, and the last active admin stays. A new role ends
+    the user's sessions so the new rights apply at once.
+    """
+    if role not in ROLES:
+        raise DomainError(_("Unknown role."), "role")
+    if role == "staff" and association is None:
+        raise DomainError(_("Staff belong to an association: choose one."), "association")
+    old, old_association = user.role, user.association
+    new_association = association if role in ("staff", "admin") else old_association
+    if old == role and old_association == new_association:
+        return
+    if old == "admin" and role != "admin":
+        if actor is not None and actor.id == user.id:
+            raise DomainError(_("You cannot remove your own admin role. Ask another "
+                                "administrator."), "role")
+        _not_the_last_admin(user, "role")
+    user.role = role
+    user.association = new_association
+    if old != role:
+        user.session_token = new_session_token()
+        audit.record("role_changed", actor=actor, target=f"user:{user.id}",
+                     detail=f"{old} -> {role}", commit=False)
+    if old_association != new_association:
+        audit.record("association_changed", actor=actor, target=f"user:{user.id}",
+                     detail=f"{_slug(old_association)} -> {_slug(new_association)}",
+                     commit=False)
+    db.session.commit()
+
+
+def set_active(user: User, active: bool, actor=None):
+    """Deactivate (ending every session, revoking every API token, and ending their part in
+    the arenas not yet held, their partners told) or reactivate a user; audited. Nobody
+    deactivates themselves, and the last active admin stays. Reactivating brings no
+    called-off meeting back, and no token: deactivating means cutting the person's access,
+    and a reactivation (perhaps months later, perhaps a mistake undone) must not quietly
+    give scripts somewhere access again; the person makes new tokens, with their password.
+    Returns the `departures.Departure` (what deactivating ended; empty otherwise)."""
+    departure = departures.Departure()
+    if user.active == active:
+        return departure
+    if not active:
+        _not_oneself(user, actor)
+        if user.role == "admin":
+            _not_the_last_admin(user, "active")
+        departure = departures.leave_arenas(user, actor=actor)
+    user.active = active
+    if not active:
+        user.session_token = new_session_token()
+    # Reactivating revokes too: tokens left live by a deactivation made before deactivating
+    # revoked them (they were only refused while the account was off) must not come back.
+    departure.tokens = api_tokens.revoke_all(user, actor=actor)
+    audit.record("user_reactivated" if active else "user_deactivated", actor=actor,
+                 target=f"user:{user.id}", commit=False)
+    db.session.commit()
+    departures.announce(departure)
+    return departure
+
+
+def deactivation_ahead(user: User, actor=None):
+    """What deactivating the account would end, counted without changing anything: a
+    `departures.Departure` with its arena invitations, meetings and meeting requests, and
+    the API tokens that would be revoked. DomainError when `actor` is the user themselves,
+    as `set_active` would refuse."""
+    _not_oneself(user, actor)
+    ahead = departures.ahead(user)
+    ahead.tokens = len(api_tokens.live_tokens(user))
+    return ahead
+
+
+def _not_oneself(user: User, actor) -> None:
+    if actor is not None and actor.id == user.id:
+        raise DomainError(_("You cannot deactivate your own account."), "active")
+
+
+def _slug(association) -> str:
+    return association.slug if association is not None else "none"
+
+
+def _not_the_last_admin(user: User, field: str) -> None:
+    """Refuse to take the admin rights of the last active admin.
+
+    The active admins' rows are written (a no-op) before they are counted: the write locks
+    them (PostgreSQL) or the whole database (SQLite) until this transaction ends, so two
+    admins demoting each other at the same moment cannot both succeed.
+    """
+    if not user.active:
+        return
+    admins = (User.role == "admin", User.active.is_(True))
+    db.session.execute(update(User).where(*admins).values(role=User.role)
+                       .execution_options(synchronize_session=False))
+    others = db.session.scalar(select(func.count(User.id)).where(*admins, User.id != user.id))
+    if not others:
+        db.session.rollback()
+        raise DomainError(_("This is the last active administrator. Make someone else an "
+                            "administrator first."), field)
