@@ -110,8 +110,9 @@ class AuditFilterForm(KobleForm):
     until = CalendarDateField(_l("To date"), validators=[Optional()])
     subject_kind = FilterSelectField(_l("Subject"), validators=[Optional()])
     subject_key = StringField(
-        _l("Subject's id"), validators=[Optional(), Length(max=60)],
-        description=_l("A number, or an association's short name (e.g. asker)."))
+        _l("Number or short name"), validators=[Optional(), Length(max=60)],
+        description=_l("The number is at the end of its page's address (e.g. /admin/users/42); "
+                       "an association goes by its short name (e.g. asker)."))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
