@@ -12,6 +12,7 @@ from app.extensions import db
 from app.models import Arena, Invitation
 from app.services.contacts import email_of
 from app.services.deleted_accounts import shown
+from app.services.explain import percent
 from app.services.pair_scores import profile_ids
 from app.services.schedule import meetings
 from app.vocabulary import label
@@ -28,7 +29,7 @@ def _association(user) -> str:
 
 def invitations(arena: Arena) -> tuple[list[str], list[list]]:
     header = [_("Side"), _("Rank"), _("Name"), _("E-mail"), _("Association"), _("Pitch"),
-              _("State"), _("Value"), _("Invited at")]
+              _("State"), _("Match with the best in the room, average (%)"), _("Invited at")]
     sides, states = (vocabulary.resolved(vocabulary.SIDES),
                      vocabulary.resolved(vocabulary.INVITATION_STATES))
     rows = [[label(sides, i.side), i.rank, shown(i.user.name), email_of(i.user),
@@ -38,12 +39,17 @@ def invitations(arena: Arena) -> tuple[list[str], list[list]]:
     return header, rows
 
 
-def _value(invitation: Invitation) -> float | None:
-    """The match value the engine gave the person when it proposed them; none for someone
-    added by hand (as every demo invitee is), whose 0.0 is no value at all, not a poor one."""
-    if (invitation.reasons or {}).get("added_by_staff"):
+def _value(invitation: Invitation) -> int | None:
+    """What the invitations page says of the person's match when the engine proposed them:
+    the average of their best pair values in the room (up to three, the theme counted in),
+    as a whole percent ("81 % i snitt"). Not Invitation.value, the sum over everyone in the
+    room, a number of no meaning on its own. None for someone added by hand (as every demo
+    invitee is), who has no match value at all, not a poor one."""
+    reasons = invitation.reasons or {}
+    best = reasons.get("best") or len(reasons.get("top") or [])
+    if reasons.get("added_by_staff") or reasons.get("value") is None or not best:
         return None
-    return round(invitation.value or 0.0, 3)
+    return percent(reasons["value"] / best)
 
 
 def answers(arena: Arena) -> tuple[list[str], list[list]]:
