@@ -311,6 +311,12 @@ class ProfileIn(Strict):
                  if k in (data.get("funding_types") or ())]
         if partner and money:
             raise ValidationError(_partner_refusal(money), "funding_types")
+        if data.get("green_mandate") == "none" and data.get("green_objectives"):
+            # the profile form's words name its buttons ("choose Preferred or Required, or
+            # untick the objectives"), which a script has none of (services/investors.py)
+            raise ValidationError(_('Green objectives count only with a green mandate: send '
+                                    '"green_mandate" as "preferred" or "required", or '
+                                    '"green_objectives" as an empty list.'), "green_objectives")
         for key in ("sectors", "stages", "regions", "green_objectives", "support_offers",
                     "funding_types"):
             values = data.get(key) or []
