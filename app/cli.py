@@ -182,7 +182,7 @@ def db_restore(path: str, yes: bool):
 
     from app.backup import BackupError, restore
     from app.extensions import db
-    from app.services import page_versions
+    from app.services import audit, erasure_ledger, page_versions
 
     if not yes:
         click.confirm("This replaces every row in the database. Continue?", abort=True)
@@ -195,6 +195,16 @@ def db_restore(path: str, yes: bool):
     db.engine.dispose()
     page_versions.renew(db.session)
     click.echo(f"Restored from {path}.")
+    again = erasure_ledger.reapply()
+    if again.accounts or again.pitches:
+        audit.record("erasures_reapplied",
+                     detail=f"accounts {again.accounts}, pitches {again.pitches}")
+    click.echo(f"Deleted again, as they were deleted after this backup was made: "
+               f"{again.accounts} account(s), {again.pitches} pitch(es).")
+    if again.unreadable:
+        click.echo(f"WARNING: {again.unreadable} line(s) of the erasure ledger "
+                   f"({current_app.config['ERASURE_LEDGER']}) could not be read; what they "
+                   "name was not deleted again.", err=True)
 
 
 @click.command("prune")

@@ -93,6 +93,11 @@ class Config:
     MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD")
     MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "Koble <noreply@koble.local>")
 
+    # Deleted accounts and pitches, noted outside the database so that a restored backup
+    # loses them again (app/services/erasure_ledger.py); with several machines, a shared path.
+    ERASURE_LEDGER = os.environ.get("KOBLE_ERASURE_LEDGER",
+                                    str(INSTANCE_DIR / "erasure-ledger.jsonl"))
+
     MATCHING_N_JOBS = int(os.environ.get("MATCHING_N_JOBS", "1"))
     MATCHING_LEARN_FROM_FEEDBACK = _env_bool("MATCHING_LEARN_FROM_FEEDBACK", True)
     MATCHING_FEEDBACK_MIN_PAIRS = int(os.environ.get("MATCHING_FEEDBACK_MIN_PAIRS", "20"))
@@ -126,6 +131,7 @@ class TestConfig(Config):
     RATELIMIT_STORAGE_URI = "memory://"
     MAIL_BACKEND = "locmem"
     SERVER_NAME = None
+    ERASURE_LEDGER = None  # tests that need one give a file of their own
 
 
 class ProductionConfig(Config):

@@ -54,6 +54,7 @@ ACTION_GROUPS: dict[str, dict[str, object]] = {
         "members_imported": _l("Imported members"),
         "engine_weights": _l("Changed the engine's weights"),
         "engine_rebuild": _l("Rebuilt the engine's index"),
+        "erasures_reapplied": _l("Deleted again after a backup was restored"),
     },
     "pitches": {
         "pitch_hidden": _l("Hid a pitch"),

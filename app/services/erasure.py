@@ -27,7 +27,7 @@ from app.models import (
     User,
 )
 from app.models.user import new_session_token, utcnow
-from app.services import audit, departures, matching
+from app.services import audit, departures, erasure_ledger, matching
 from app.services.audit_details import ARROW
 from app.services.deleted_accounts import DELETED_DOMAIN, DELETED_NAME, DELETED_PITCH_TITLE
 from app.services.errors import DomainError
@@ -45,9 +45,11 @@ def delete_account(user: User, password: str) -> None:
     anonymise(user)
 
 
-def anonymise(user: User) -> None:
+def anonymise(user: User, *, again: bool = False) -> None:
     """Strip the person from every table; the rows statistics count stay. Their part in
-    the arenas not yet held ends first, their partners told (`departures`)."""
+    the arenas not yet held ends first, their partners told (`departures`). The deletion is
+    noted outside the database (`erasure_ledger`), so that a restored backup loses it again:
+    `again` is that second time, when the people around them were told already."""
     departure = departures.leave_arenas(user)
     old_email = user.email
     now = utcnow()
@@ -95,6 +97,9 @@ def anonymise(user: User) -> None:
     audit.record("account_deleted", actor=user, target=f"user:{user.id}", commit=False)
     matching.note_texts_deleted()  # the hourly prune takes them out of the saved indexes
     db.session.commit()
+    if again:
+        return
+    erasure_ledger.note(erasure_ledger.USER, user.id, user.created_at)
     departures.announce(departure)
 
 
