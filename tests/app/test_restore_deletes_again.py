@@ -9,34 +9,20 @@ from __future__ import annotations
 
 import html
 import json
-from contextlib import contextmanager
 
 import pytest
 from sqlalchemy import select
 
-from app import create_app
 from app.extensions import db
 from app.models import AuditEvent, InvestorProfile, Pitch, User
 from app.services import erasure, pitches
 from app.services.deleted_accounts import is_deleted
-from app.services.reference import ensure_associations
-from tests.app.security.test_reliability import postgres_only, scratch_database
-from tests.conftest import IsolatedClient
+from tests.app.security.test_reliability import app_on, postgres_only, scratch_database
 from tests.factories import DEFAULT_PASSWORD, make_investor, make_pitch, make_user
 
 
-@contextmanager
 def app_with_ledger(url: str, ledger):
-    application = create_app({"SQLALCHEMY_DATABASE_URI": url, "ERASURE_LEDGER": str(ledger)})
-    application.test_client_class = IsolatedClient
-    with application.app_context():
-        db.create_all()
-        ensure_associations()
-        try:
-            yield application
-        finally:
-            db.session.remove()
-            db.engine.dispose()
+    return app_on(url, ledger.parent, ERASURE_LEDGER=str(ledger))
 
 
 def _run(application, *args):

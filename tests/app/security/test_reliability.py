@@ -25,9 +25,10 @@ postgres_only = pytest.mark.skipif(not ON_POSTGRES, reason="needs TEST_DATABASE_
 
 
 @contextmanager
-def app_on(url: str, tmp_path):
-    """An app on a database of our own (a file or a scratch database), schema created."""
-    application = create_app({"SQLALCHEMY_DATABASE_URI": url})
+def app_on(url: str, tmp_path, **config):
+    """An app on a database of our own (a file or a scratch database), schema created;
+    `config` adds to the test configuration."""
+    application = create_app({"SQLALCHEMY_DATABASE_URI": url, **config})
     application.test_client_class = IsolatedClient
     with application.app_context():
         db.create_all()
