@@ -332,6 +332,18 @@ def pitch_card_top(m) -> Markup:
         + _explained(m, locale, f"m{m.id}", explain.INVESTOR, _OWN_SIDE))
 
 
+def pitch_fit(m) -> Markup:
+    """An investor's "why this pitch fits you" on the pitch's own page: the score badge, the
+    explanation sentence and the component chart of the stored score `m` (the card's top
+    without the title, summary and facts the page shows in full)."""
+    texts = _top_texts("pitch")
+    locale = texts["locale"]
+    badge = _badge_html(explain.percent(m.score), texts["title"], percent_sign(locale))
+    return Markup(  # noqa: S704 - every value escaped above or an int
+        f'<p class="mb-2">{badge}</p>\n'
+        + _explained(m, locale, f"f{m.id}", explain.INVESTOR, _OWN_SIDE))
+
+
 def investor_card_top(m, position: int) -> Markup:
     """The top of a founder's recommendation card for the score `m` (with its investor):
     rank for screen readers, organisation linked to the profile, score badge, type · ticket,

@@ -49,6 +49,7 @@ def _match_helpers():
         "match_buttons": cards.interest_buttons,
         "pair_place": cards.pair_place,
         "pitch_card_top": cards.pitch_card_top,
+        "pitch_fit": cards.pitch_fit,
         "investor_card_top": cards.investor_card_top,
         "filter_form": cards.filter_form,
         "match_percent": explain.percent,

@@ -12,6 +12,7 @@ from app.pitches.forms import BrowseForm, PitchForm
 from app.pitches.withdrawn import withdrawn_or_404
 from app.services import form_once, incoming_interest, pitch_search, pitches, recommendations
 from app.services.errors import Conflict, DomainError, NotFound
+from app.services.saved import scores_of
 
 bp = Blueprint("pitches", __name__)
 
@@ -75,8 +76,11 @@ def view(pitch_id: int):
               if current_user.role == "investor" else None)
     to_publish = (pitches.publish_needs_text(pitch)
                   if is_owner and not pitch.is_published else None)
+    # why the pitch fits the investor, as on its recommendation card (the stored score)
+    fit = (scores_of(answer.profile.id, [pitch.id]).get(pitch.id)
+           if answer is not None and answer.standing is not None else None)
     return render_template("pitches/view.html", pitch=pitch, is_owner=is_owner, top_matches=top,
-                           answer=answer, to_publish=to_publish)
+                           answer=answer, to_publish=to_publish, fit=fit)
 
 
 @bp.route("/<int:pitch_id>/edit", methods=["GET", "POST"])
