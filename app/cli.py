@@ -120,6 +120,40 @@ def deactivate(email: str):
     click.echo(departures.deactivated_message(user.email, ended))
 
 
+@users_cli.command("delete")
+@click.argument("email")
+@click.option("--yes", is_flag=True, help="Do not ask first.")
+def delete(email: str, yes: bool):
+    """Delete an account on the person's request, staff and admins too (audited; as the
+    admin page does: name, e-mail and texts removed for good, their part in the arenas not
+    yet held ended; the last active admin stays). Says first what it ends and asks."""
+    from app.services import account_access, departures
+
+    user = _user_by_email(email)
+    try:
+        ahead = account_access.deletion_ahead(user)
+    except DomainError as error:
+        raise click.ClickException(error.message) from error
+    click.echo(f"Deleting {user.email} ({user.role}, id {user.id}) removes their name, e-mail "
+               "address, phone and texts for good; it cannot be undone. It ends "
+               f"{ahead.invitations} arena invitation(s), {ahead.meetings} meeting(s) in "
+               f"published schedules, {ahead.requests} meeting request(s) and revokes "
+               f"{ahead.tokens} API token(s).")
+    for item in account_access.arenas_left(user):
+        managed = (f"{item.others} other staff member(s) manage it" if item.others else
+                   "no other staff member manages it, only administrators")
+        click.echo(f"  {item.arena.title} ({item.arena.date.isoformat()}, arena "
+                   f"{item.arena.id}) stays with {user.association.slug}: {managed}.")
+    if not yes:
+        click.confirm("Delete the account?", abort=True)
+    address = user.email
+    try:
+        ended = account_access.delete_user(user)
+    except DomainError as error:
+        raise click.ClickException(error.message) from error
+    click.echo(departures.deleted_message(address, ended))
+
+
 @users_cli.command("activate")
 @click.argument("email")
 def activate(email: str):

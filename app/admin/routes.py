@@ -1,5 +1,5 @@
-"""Admin: people (roles, associations, deactivation, inviting staff), associations, and the
-audit log.
+"""Admin: people (roles, associations, deactivation, deletion, inviting staff), associations,
+and the audit log.
 
 Routes only read the form and call the services; the rules (staff need an association, no
 admin removes their own rights, the last active admin stays) live in
@@ -163,6 +163,31 @@ def deactivate(user_id: int):
     except DomainError as error:
         return _refused(person, error=error.message)
     return render_template("admin/deactivate.html", person=person, ahead=ahead)
+
+
+@bp.route("/users/<int:user_id>/delete", methods=["GET", "POST"])
+@role_required("admin")
+def delete_user(user_id: int):
+    """GET asks, saying what deleting removes and ends (arena invitations, meetings, meeting
+    requests, API tokens, and for staff the arenas of their association they stop
+    managing); POST deletes the account for good, as the person's own deletion does (the
+    right to erasure: someone who asks by mail, a staff member who leaves). The rules (not
+    oneself, not the last active admin) are account_access's."""
+    person = _user_or_404(user_id)
+    if request.method == "POST":
+        name = person.name
+        try:
+            ended = account_access.delete_user(person, actor=current_user)
+        except DomainError as error:
+            return _refused(person, error=error.message)
+        flash(departures.deleted_message(name, ended), "success")
+        return redirect(url_for("admin.users"), 303)
+    try:
+        ahead = account_access.deletion_ahead(person, actor=current_user)
+    except DomainError as error:
+        return _refused(person, error=error.message)
+    return render_template("admin/delete.html", person=person, ahead=ahead,
+                           left=account_access.arenas_left(person))
 
 
 @bp.route("/users/<int:user_id>/reactivate", methods=["POST"])

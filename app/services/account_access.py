@@ -1,18 +1,29 @@
-"""The audited account changes staff make: a role (and a staff member's association), and
-deactivating or reactivating an account. The rules live here, for the CLI and the admin's
-pages alike.
+"""The audited account changes staff make: a role (and a staff member's association),
+deactivating or reactivating an account, and deleting one. The rules live here, for the CLI
+and the admin's pages alike.
+
+Arenas are hosted by associations (arena_host), not by a person: whoever is active staff of
+a host association manages the arena (arenas.can_manage) and is told of late answers
+(arena_notices). So a staff member who leaves their association (another association,
+another role, deactivated or deleted) hands nothing over: the arenas not yet held stay with
+the association and its other staff. What a page says first is which those are, and which
+of them nobody but the administrators will manage afterwards (`arenas_left`).
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from flask_babel import gettext as _
 from sqlalchemy import func, select, update
 
 from app.extensions import db
-from app.models import User
+from app.models import Arena, Association, User
 from app.models.user import ROLES, new_session_token
-from app.services import api_tokens, audit, departures
+from app.services import api_tokens, audit, departures, erasure
+from app.services.deleted_accounts import is_deleted
 from app.services.errors import DomainError
+from app.services.meeting_requests import NOT_YET_HELD
 
 
 def set_role(user: User, role: str, actor=None, association=None) -> None:
@@ -98,7 +109,7 @@ def _slug(association) -> str:
     return association.slug if association is not None else "none"
 
 
-def _not_the_last_admin(user: User, field: str) -> None:
+def _not_the_last_admin(user: User, field: str, *, lock: bool = True) -> None:
     """Refuse to take the admin rights of the last active admin.
 
     The active admins' rows are written (a no-op) before they are counted: the write locks
@@ -108,10 +119,79 @@ def _not_the_last_admin(user: User, field: str) -> None:
     if not user.active:
         return
     admins = (User.role == "admin", User.active.is_(True))
-    db.session.execute(update(User).where(*admins).values(role=User.role)
-                       .execution_options(synchronize_session=False))
+    if lock:  # not for a page that only asks (it writes nothing)
+        db.session.execute(update(User).where(*admins).values(role=User.role)
+                           .execution_options(synchronize_session=False))
     others = db.session.scalar(select(func.count(User.id)).where(*admins, User.id != user.id))
     if not others:
-        db.session.rollback()
+        if lock:
+            db.session.rollback()
         raise DomainError(_("This is the last active administrator. Make someone else an "
                             "administrator first."), field)
+
+
+@dataclass
+class ArenaLeft:
+    """An arena not yet held that a staff member manages through their association and
+    would no longer manage: `others` is how many other active staff of its host
+    associations still do (0: only the administrators)."""
+
+    arena: Arena
+    others: int
+
+
+def arenas_left(user: User, role: str | None = None,
+                association: Association | None = None) -> list[ArenaLeft]:
+    """The arenas not yet held, soonest first, that `user` manages as active staff of their
+    association and would no longer manage as `role` of `association` (no role: leaving
+    Koble, or deactivated). Empty for anyone else, and for a move to admin (admins manage
+    every arena). Changes nothing."""
+    if user.role != "staff" or user.association_id is None or not user.active:
+        return []
+    if role == "admin" or (role == "staff" and association is not None
+                           and association.id == user.association_id):
+        return []
+    arenas = db.session.scalars(
+        select(Arena).where(Arena.hosts.any(Association.id == user.association_id),
+                            Arena.status.in_(NOT_YET_HELD))
+        .order_by(Arena.date, Arena.start_time, Arena.id))
+    left = []
+    for arena in arenas:
+        if arena.held:
+            continue
+        others = db.session.scalar(select(func.count(User.id)).where(
+            User.role == "staff", User.active.is_(True), User.id != user.id,
+            User.association_id.in_(arena.host_ids)))
+        left.append(ArenaLeft(arena, others))
+    return left
+
+
+def deletion_ahead(user: User, actor=None):
+    """What deleting the account would end, counted without changing anything, as
+    `deactivation_ahead` counts it. DomainError when `delete_user` would refuse."""
+    _may_delete(user, actor, lock=False)
+    ahead = departures.ahead(user)
+    ahead.tokens = len(api_tokens.live_tokens(user))
+    return ahead
+
+
+def delete_user(user: User, actor=None):
+    """An administrator (`actor`; None: the command line) deletes someone's account, on their
+    request (the right to erasure): everything that says who they are removed or anonymised
+    as when they delete it themselves (`erasure.anonymise`, which notes it in the erasure
+    ledger, so a restored backup deletes it again), audited as "user_deleted". Staff and
+    admins too: they cannot delete their own. Nobody deletes their own account here, and the
+    last active admin stays. Their association's arenas stay with it (see the module's
+    docstring). Returns the `departures.Departure` (what it ended)."""
+    _may_delete(user, actor)
+    return erasure.anonymise(user, actor=actor, by_admin=True)
+
+
+def _may_delete(user: User, actor, *, lock: bool = True) -> None:
+    if is_deleted(user):
+        raise DomainError(_("The account is already deleted."), "active")
+    if actor is not None and actor.id == user.id:
+        raise DomainError(_("You cannot delete your own account here. Ask another "
+                            "administrator."), "active")
+    if user.role == "admin":
+        _not_the_last_admin(user, "active", lock=lock)

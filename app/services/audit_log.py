@@ -50,6 +50,7 @@ ACTION_GROUPS: dict[str, dict[str, object]] = {
         "association_created": _l("Added an association"),
         "user_deactivated": _l("Deactivated"),
         "user_reactivated": _l("Reactivated"),
+        "user_deleted": _l("Deleted by an administrator"),
         "staff_invited": _l("Invited as staff"),
         "members_imported": _l("Imported members"),
         "engine_weights": _l("Changed the engine's weights"),

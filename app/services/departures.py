@@ -130,8 +130,20 @@ def announce(departure: Departure) -> None:
 def deactivated_message(name: str, departure: Departure) -> str:
     """What deactivating the account ended, counted, in the reader's language: the admin
     page says it and `flask users deactivate` prints it (in English), from one text."""
+    return _ended(_("%(name)s is deactivated and logged out everywhere.", name=name),
+                  departure)
+
+
+def deleted_message(name: str, departure: Departure) -> str:
+    """What an administrator's deletion of the account ended, as `deactivated_message`
+    says it: the admin page and `flask users delete`."""
+    return _ended(_("%(name)s's account is deleted: their name, e-mail address and texts are "
+                    "removed, and they are logged out everywhere.", name=name), departure)
+
+
+def _ended(first: str, departure: Departure) -> str:
     return " ".join((
-        _("%(name)s is deactivated and logged out everywhere.", name=name),
+        first,
         ngettext("%(num)d meeting at the arenas is called off, the other participant told.",
                  "%(num)d meetings at the arenas are called off, the other participants "
                  "told.", departure.meetings),

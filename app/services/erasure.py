@@ -27,7 +27,7 @@ from app.models import (
     User,
 )
 from app.models.user import new_session_token, utcnow
-from app.services import audit, departures, erasure_ledger, matching
+from app.services import api_tokens, audit, departures, erasure_ledger, matching
 from app.services.audit_details import ARROW
 from app.services.deleted_accounts import DELETED_DOMAIN, DELETED_NAME, DELETED_PITCH_TITLE
 from app.services.errors import DomainError
@@ -45,12 +45,19 @@ def delete_account(user: User, password: str) -> None:
     anonymise(user)
 
 
-def anonymise(user: User, *, again: bool = False) -> None:
+def anonymise(user: User, *, again: bool = False, actor: User | None = None,
+              by_admin: bool = False) -> departures.Departure:
     """Strip the person from every table; the rows statistics count stay. Their part in
     the arenas not yet held ends first, their partners told (`departures`). The deletion is
     noted outside the database (`erasure_ledger`), so that a restored backup loses it again:
-    `again` is that second time, when the people around them were told already."""
-    departure = departures.leave_arenas(user)
+    `again` is that second time, when the people around them were told already.
+
+    `by_admin`: an administrator (`actor`, None on the command line) deletes the account
+    (account_access.delete_user, where the rules are), audited as "user_deleted" in their
+    name; otherwise the person deleted it themselves ("account_deleted"). Returns what it
+    ended (the `departures.Departure`, with the API tokens revoked)."""
+    departure = departures.leave_arenas(user, actor=actor if by_admin else None)
+    departure.tokens = len(api_tokens.live_tokens(user))
     old_email = user.email
     now = utcnow()
     user.email = f"deleted-{user.id}-{secrets.token_hex(6)}@{DELETED_DOMAIN}"
@@ -94,13 +101,17 @@ def anonymise(user: User, *, again: bool = False) -> None:
     db.session.execute(update(ApiToken).where(ApiToken.user_id == user.id)
                        .values(name="(deleted)"))
     _scrub_audit_trail(user, old_email)
-    audit.record("account_deleted", actor=user, target=f"user:{user.id}", commit=False)
+    if by_admin:
+        audit.record("user_deleted", actor=actor, target=f"user:{user.id}", commit=False)
+    else:
+        audit.record("account_deleted", actor=user, target=f"user:{user.id}", commit=False)
     matching.note_texts_deleted()  # the hourly prune takes them out of the saved indexes
     db.session.commit()
     if again:
-        return
+        return departure
     erasure_ledger.note(erasure_ledger.USER, user.id, user.created_at)
     departures.announce(departure)
+    return departure
 
 
 def _scrub_audit_trail(user: User, current_email: str) -> None:
