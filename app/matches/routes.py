@@ -7,6 +7,7 @@ import re
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from markupsafe import Markup
 
 from app.auth.safe_next import safe_next
 from app.extensions import db
@@ -203,6 +204,29 @@ def _default_back(pitch_id: int) -> str:
     return url_for("matches.recommended")
 
 
+def _not_for_me_message(pitch_id: int, investor_id: int) -> Markup:
+    """Where the pair went, with an Undo button in the message: the card leaves the list, and
+    a stray click was otherwise taken back only from another page."""
+    if current_user.role == "investor":
+        text = _("Marked as not for you: the pitch leaves your recommendations, and you "
+                 "leave its founder's list. To undo it, open “Pitches you marked not for "
+                 "me”.")
+        name = db.session.get(Pitch, pitch_id).title
+    else:
+        text = _("Marked as not for you: the investor leaves this pitch's list, and the "
+                 "pitch leaves theirs. To undo it, open “Investors you marked not for "
+                 "me”.")
+        name = _("%(investor)s, for your pitch “%(title)s”",
+                 investor=db.session.get(InvestorProfile, investor_id).organisation,
+                 title=db.session.get(Pitch, pitch_id).title)
+    at = request.form.get("at", "")
+    html = render_template("matches/_undo_not_for_me.html", text=text, name=name,
+                           pitch_id=pitch_id, investor_id=investor_id,
+                           next_url=_back(_default_back(pitch_id)),
+                           at=at if _PLACE.fullmatch(at) else None)
+    return Markup(html)  # noqa: S704 - rendered by an autoescaping .html template
+
+
 @bp.route("/matches/<int:pitch_id>/<int:investor_id>/mark/<kind>", methods=["POST"])
 @role_required("founder", "investor")
 def mark(pitch_id: int, investor_id: int, kind: str):
@@ -222,12 +246,7 @@ def mark(pitch_id: int, investor_id: int, kind: str):
         elif kind == "interested":
             flash(_("Marked as interesting."), "success")
         elif kind == "not_for_me":
-            flash(_("Marked as not for you: the pitch leaves your recommendations, and you "
-                    "leave its founder's list. To undo it, open “Pitches you marked not for "
-                    "me”.") if current_user.role == "investor" else
-                  _("Marked as not for you: the investor leaves this pitch's list, and the "
-                    "pitch leaves theirs. To undo it, open “Investors you marked not for "
-                    "me”."), "info")
+            flash(_not_for_me_message(pitch_id, investor_id), "info")
         else:
             flash(_("Saved."), "success")
     return redirect(_landing(_back(_default_back(pitch_id)), pitch_id, investor_id, kind), 303)

@@ -1,0 +1,79 @@
+""""Not for me" takes the card off the list at once; its message now carries an Undo button,
+so a stray click is taken back where the news of it is read. Before, the message only named
+the list to open ("To undo it, open “Pitches you marked not for me”"): a second page to find
+and the card to look for there."""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+
+import pytest
+from sqlalchemy import select
+
+from app.extensions import db
+from app.models import Interest
+
+
+def _flash_form(page: str) -> tuple[str, dict[str, str], str]:
+    """The form inside the flashed message: its action, its fields and its button's name."""
+    flashes = page[page.index('id="flashes"'):]
+    form = re.search(r'<form method="post" action="([^"]+)"[^>]*>(.*?)</form>', flashes, re.S)
+    assert form, "no form in the message"
+    fields = {name: html_lib.unescape(value) for name, value in
+              re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', form.group(2))}
+    label = re.search(r'<button[^>]*aria-label="([^"]+)"[^>]*>([^<]+)</button>', form.group(2))
+    return html_lib.unescape(form.group(1)), fields, html_lib.unescape(label.group(1))
+
+
+def _mark_of(side, pitch, profile):
+    db.session.expire_all()
+    return db.session.scalar(select(Interest.kind).where(
+        Interest.side == side, Interest.pitch_id == pitch.id,
+        Interest.investor_profile_id == profile.id))
+
+
+@pytest.mark.parametrize(("lang", "word"), [("en", "Undo"), ("nb", "Angre")])
+def test_an_investor_undoes_not_for_me_from_its_message(client, auth, market, lang, word):
+    solar, investor = market["solar"], market["solar_investor"]
+    investor.user.locale = lang
+    db.session.commit()
+    auth.login(investor.user.email)
+    assert solar.title in client.get("/matches").get_data(as_text=True)
+    response = client.post(f"/matches/{solar.id}/{investor.id}/mark/not_for_me?next=/matches",
+                           data={"at": "r-1"})
+    assert response.status_code == 303
+    page = client.get(response.location).get_data(as_text=True)
+    action, fields, label = _flash_form(page)
+    assert action == f"/matches/{solar.id}/{investor.id}/clear"
+    assert f">{word}</button>" in page[page.index('id="flashes"'):]
+    assert label == f"{word}: {solar.title}"
+    assert _mark_of("investor", solar, investor) == "not_for_me"
+    undone = client.post(action, data=fields)
+    assert undone.status_code == 303
+    assert undone.location.startswith("/matches#")
+    assert _mark_of("investor", solar, investor) is None
+    assert solar.title in client.get("/matches").get_data(as_text=True)
+
+
+def test_a_founder_undoes_not_for_me_from_its_message(client, auth, market):
+    solar, investor = market["solar"], market["solar_investor"]
+    auth.login(market["solar_founder"].email)
+    back = f"/pitches/{solar.id}/matches"
+    response = client.post(f"/matches/{solar.id}/{investor.id}/mark/not_for_me?next={back}")
+    page = client.get(response.location).get_data(as_text=True)
+    action, fields, label = _flash_form(page)
+    assert label == f"Undo: {investor.organisation}, for your pitch “{solar.title}”"
+    assert fields["next"] == back
+    undone = client.post(action, data=fields)
+    assert undone.location.startswith(back)
+    assert _mark_of("founder", solar, investor) is None
+
+
+def test_interested_and_saved_have_no_undo_in_their_message(client, auth, market):
+    solar, investor = market["solar"], market["solar_investor"]
+    auth.login(investor.user.email)
+    for kind in ("saved", "interested"):
+        response = client.post(f"/matches/{solar.id}/{investor.id}/mark/{kind}?next=/matches")
+        page = client.get(response.location).get_data(as_text=True)
+        assert "Undo" not in page.split("data-flash-words>")[1].split("</div>")[0]
