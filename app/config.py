@@ -111,6 +111,8 @@ class Config:
     CACHE_REDIS_URL = os.environ.get("CACHE_REDIS_URL")
     CACHE_DEFAULT_TIMEOUT = int(os.environ.get("CACHE_DEFAULT_TIMEOUT", "600"))
     CACHE_THRESHOLD = int(os.environ.get("CACHE_THRESHOLD", "500"))  # pages per process
+    # None: scrypt at full cost (app/services/passwords.HASH_METHOD). Only tests lower it.
+    PASSWORD_HASH_METHOD: str | None = None
 
 
 class DevelopmentConfig(Config):
@@ -132,6 +134,9 @@ class TestConfig(Config):
     MAIL_BACKEND = "locmem"
     SERVER_NAME = None
     ERASURE_LEDGER = None  # tests that need one give a file of their own
+    # scrypt at 1/32 of the production cost (2 ms instead of 0.1-0.2 s a hash): the suite
+    # logs in thousands of times. Same function and hash format; production refuses it.
+    PASSWORD_HASH_METHOD = "scrypt:1024:8:1"  # noqa: S105 - a method, not a password
 
 
 class ProductionConfig(Config):
@@ -169,6 +174,9 @@ def check_production(config: dict) -> None:
             problems.append(f"{prefix}_COOKIE_HTTPONLY must be on")
         if str(config.get(f"{prefix}_COOKIE_SAMESITE")).lower() not in ("lax", "strict"):
             problems.append(f"{prefix}_COOKIE_SAMESITE must be Lax or Strict")
+    method = config.get("PASSWORD_HASH_METHOD")
+    if method and method != "scrypt:32768:8:1":
+        problems.append("PASSWORD_HASH_METHOD must be left unset (scrypt at full cost)")
     if problems:
         raise InsecureConfiguration("Refusing to start in production: " + "; ".join(problems))
 

@@ -8,16 +8,21 @@ from functools import lru_cache
 from app.extensions import db
 from app.models import InvestorProfile, Pitch, User
 from app.services.accounts import association_by_slug
-from app.services.passwords import hash_password
+from app.services.passwords import hash_method, hash_password
 
 DEFAULT_PASSWORD = "grønne idéer møter kapital"
 _counter = itertools.count(1)
 
 
-@lru_cache(maxsize=1)
-def _default_hash() -> str:
-    # scrypt is slow on purpose; hash the shared test password once.
+@lru_cache(maxsize=4)
+def _default_hash_by(method: str) -> str:
     return hash_password(DEFAULT_PASSWORD)
+
+
+def _default_hash() -> str:
+    # scrypt is slow on purpose; hash the shared test password once for each cost (the test
+    # configuration's and, for an app built as production is, the full one).
+    return _default_hash_by(hash_method())
 
 
 def make_user(role: str = "founder", email: str | None = None, *, name: str | None = None,

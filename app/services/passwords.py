@@ -7,6 +7,7 @@ import secrets
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from flask import current_app, has_app_context
 from flask_babel import gettext as _
 from werkzeug.security import check_password_hash, gen_salt, generate_password_hash
 from zxcvbn import zxcvbn
@@ -14,8 +15,27 @@ from zxcvbn.frequency_lists import FREQUENCY_LISTS
 
 MIN_LENGTH = 12
 MAX_LENGTH = 128
-# A fixed hash to compare against when the e-mail is unknown, so timing does not tell.
-_DUMMY_HASH = generate_password_hash("koble-dummy-password-for-timing", method="scrypt")
+# scrypt at werkzeug's cost (N=2^15, r=8, p=1): about 0.1 s a hash, on purpose. Only the test
+# configuration lowers it (TestConfig.PASSWORD_HASH_METHOD); production refuses anything else.
+HASH_METHOD = "scrypt:32768:8:1"
+
+
+def hash_method() -> str:
+    """The hashing method: the app's PASSWORD_HASH_METHOD, else the production cost."""
+    if has_app_context():
+        return current_app.config.get("PASSWORD_HASH_METHOD") or HASH_METHOD
+    return HASH_METHOD
+
+
+@lru_cache(maxsize=4)
+def _dummy_hash_for(method: str) -> str:
+    return generate_password_hash("koble-dummy-password-for-timing", method=method)
+
+
+def dummy_hash() -> str:
+    """A fixed hash to compare against when the e-mail is unknown, so timing does not tell:
+    made with the method real hashes are made with."""
+    return _dummy_hash_for(hash_method())
 
 
 @lru_cache(maxsize=1)
@@ -70,20 +90,21 @@ def password_problem(password: str, user_inputs: tuple[str, ...] = ()) -> str | 
 
 def hash_password(password: str) -> str:
     """Hash with scrypt, a slow, memory-hard function."""
-    return generate_password_hash(password, method="scrypt")
+    return generate_password_hash(password, method=hash_method())
 
 
 def unusable_hash() -> str:
     """A scrypt hash no password matches (a random digest for a random salt), with the same
     parameters as a real one: a login attempt costs the same time as for any account."""
-    method = _DUMMY_HASH.split("$", 1)[0]
-    digest_hex = len(_DUMMY_HASH.rsplit("$", 1)[1])
+    reference = dummy_hash()
+    method = reference.split("$", 1)[0]
+    digest_hex = len(reference.rsplit("$", 1)[1])
     return f"{method}${gen_salt(16)}${secrets.token_hex(digest_hex // 2)}"
 
 
 def verify_password(password_hash: str | None, password: str) -> bool:
     """Check a password; spends the same time when there is no user."""
     if password_hash is None:
-        check_password_hash(_DUMMY_HASH, password)
+        check_password_hash(dummy_hash(), password)
         return False
     return check_password_hash(password_hash, password)

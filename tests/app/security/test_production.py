@@ -6,6 +6,7 @@ import pytest
 
 from app.config import InsecureConfiguration
 from app.extensions import db
+from app.services.passwords import dummy_hash, hash_password, unusable_hash
 from app.services.reference import ensure_associations
 from tests.app.security.production import production_app
 from tests.factories import DEFAULT_PASSWORD, make_user
@@ -25,6 +26,7 @@ HTTPS = "https://koble.example"
     ({"SESSION_COOKIE_HTTPONLY": False}, "SESSION_COOKIE_HTTPONLY"),
     ({"SESSION_COOKIE_SAMESITE": None}, "SESSION_COOKIE_SAMESITE"),
     ({"REMEMBER_COOKIE_SAMESITE": "None"}, "REMEMBER_COOKIE_SAMESITE"),
+    ({"PASSWORD_HASH_METHOD": "scrypt:1024:8:1"}, "PASSWORD_HASH_METHOD"),
 ])
 def test_production_refuses_to_start_unsafe(monkeypatch, tmp_path, settings, complaint):
     with pytest.raises(InsecureConfiguration, match=complaint):
@@ -39,6 +41,16 @@ def test_flask_debug_in_the_environment_is_refused(monkeypatch, tmp_path):
 
 def test_test_config_still_builds_the_testing_app(app):
     assert app.config["TESTING"] and not app.debug
+
+
+def test_production_hashes_passwords_with_scrypt_at_full_cost(monkeypatch, tmp_path):
+    """The tests hash cheaply (TestConfig.PASSWORD_HASH_METHOD); production must not."""
+    application = production_app(monkeypatch, tmp_path)
+    with application.app_context():
+        assert hash_password("what ever it is, it is long").startswith("scrypt:32768:8:1$")
+        assert dummy_hash().startswith("scrypt:32768:8:1$")
+        assert unusable_hash().startswith("scrypt:32768:8:1$")
+    assert hash_password("outside any app").startswith("scrypt:32768:8:1$")
 
 
 def test_production_starts_with_cookies_secure_and_hsts(monkeypatch, tmp_path):
