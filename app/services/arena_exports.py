@@ -1,6 +1,7 @@
-"""The staff's CSV exports of an arena: invitations, answers and meetings (rows only; the
-download and the formula guard are `app.services.exports`). Sides, answers and kinds of
-meeting read as the staff pages name them, in the staff member's language."""
+"""The staff's exports of an arena, CSV or .xlsx: invitations, answers and meetings (rows
+only; the download, the formula guard and the cells' types are `app.services.exports`).
+Sides, answers and kinds of meeting read as the staff pages name them, in the staff member's
+language; a match is a whole percent, as the pages show it."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from app.models import Arena, Invitation
 from app.services.contacts import email_of
 from app.services.deleted_accounts import shown
 from app.services.explain import percent
+from app.services.exports import Percent
 from app.services.pair_scores import profile_ids
 from app.services.schedule import meetings
 from app.vocabulary import label
@@ -39,7 +41,7 @@ def invitations(arena: Arena) -> tuple[list[str], list[list]]:
     return header, rows
 
 
-def _value(invitation: Invitation) -> int | None:
+def _value(invitation: Invitation) -> Percent | None:
     """What the invitations page says of the person's match when the engine proposed them:
     the average of their best pair values in the room (up to three, the theme counted in),
     as a whole percent ("81 % i snitt"). Not Invitation.value, the sum over everyone in the
@@ -49,7 +51,7 @@ def _value(invitation: Invitation) -> int | None:
     best = reasons.get("best") or len(reasons.get("top") or [])
     if reasons.get("added_by_staff") or reasons.get("value") is None or not best:
         return None
-    return percent(reasons["value"] / best)
+    return Percent(percent(reasons["value"] / best))
 
 
 def answers(arena: Arena) -> tuple[list[str], list[list]]:
@@ -69,7 +71,7 @@ def answers(arena: Arena) -> tuple[list[str], list[list]]:
 
 def meeting_rows(arena: Arena) -> tuple[list[str], list[list]]:
     header = [_("Slot"), _("Time"), _("Table"), _("Founder"), _("Pitch"), _("Investor"),
-              _("Organisation"), _("Kind"), _("Locked"), _("Value")]
+              _("Organisation"), _("Kind"), _("Locked"), _("Match (%)")]
     rows_ = meetings(arena)
     profiles = profile_ids({m.investor_user_id for m in rows_})
     from app.models import InvestorProfile
@@ -78,11 +80,18 @@ def meeting_rows(arena: Arena) -> tuple[list[str], list[list]]:
         InvestorProfile.id.in_(list(profiles.values()) or [0])))}
     kinds, yes_no = (vocabulary.resolved(vocabulary.MEETING_SOURCES),
                      vocabulary.resolved(vocabulary.YES_NO))
-    rows = [[m.slot + 1, arena.slot_start(m.slot).strftime("%H:%M"), m.table + 1,
+    # the slot's start as a time of day (the CSV writes 09:30, an .xlsx a time cell)
+    rows = [[m.slot + 1, arena.slot_start(m.slot).time(), m.table + 1,
              shown(m.founder.name), shown(m.pitch.title) if m.pitch else "",
              shown(m.investor.name), shown(orgs.get(profiles.get(m.investor_user_id), "")),
              label(kinds, m.source), label(yes_no, bool(m.locked)),
-             # empty for a pair meeting because they asked to, without a match score: the
-             # scheduler's floor it used to show (0,01) read as a weak match
-             None if m.value is None else round(m.value, 3)] for m in rows_]
+             _match(m.value)] for m in rows_]
     return header, rows
+
+
+def _match(score: float | None) -> Percent | None:
+    """The pair's match score as the pages show it ("Match: 81 %" on the participants page,
+    the match cards' "81 %"): a whole percent, not the stored 0.8123. Empty for a pair that
+    meets because they asked to, without a match score: the scheduler's floor it once showed
+    (0,01) read as a weak match."""
+    return None if score is None else Percent(percent(score))

@@ -9,6 +9,10 @@ Norwegian regional settings splits a double-clicked CSV on its list separator, t
 semicolon, and reads a decimal comma (with commas, every row landed in column A, and a value
 like 1.5 turned into the date 1 May). In English commas and points. The command line writes
 the dialect of the language its headers are in (the site's default), as the web does.
+
+An .xlsx holds typed cells: numbers as numbers, times and dates as Excel dates (on the
+associations' clock, to the minute, as the CSV writes them) and a `Percent` as a fraction
+with a percent format, so a spreadsheet sorts, sums and filters them without converting text.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ import csv
 import io
 import re
 from collections.abc import Iterable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 
 from flask import Response
 from flask_babel import get_locale
@@ -26,6 +30,22 @@ from app.models.arena import LOCAL_TZ
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+class Percent(int):
+    """A whole percent as the pages show it (81 for "81 %"). A CSV writes the number (81, its
+    header says "(%)"); an .xlsx writes the fraction with a percent format (0.81 shown as
+    81 %), so Excel computes with it as with any percent and shows what the page shows."""
+
+    __slots__ = ()
+
+
+def local_minute(value: datetime) -> datetime:
+    """A stored time (UTC: naive on SQLite, aware on PostgreSQL) on the associations' clock,
+    to the minute, as the pages show times; naive, as a spreadsheet cell holds it."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(LOCAL_TZ).replace(second=0, microsecond=0, tzinfo=None)
 
 
 def safe_cell(value, decimal_comma: bool = False) -> str:
@@ -43,13 +63,11 @@ def cell_text(value, decimal_comma: bool = False) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, datetime):
-        # stored in UTC (naive on SQLite, aware on PostgreSQL): shown on the associations'
-        # clock, to the minute, as the pages show times
-        if value.tzinfo is None:
-            value = value.replace(tzinfo=UTC)
-        return value.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M")
+        return local_minute(value).strftime("%Y-%m-%d %H:%M")
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, time):  # a time of day on the associations' clock (a slot's start)
+        return value.strftime("%H:%M")
     if isinstance(value, float) and decimal_comma:
         return str(value).replace(".", ",")
     return str(value)
@@ -85,24 +103,42 @@ def csv_response(filename: str, header: Iterable, rows: Iterable[Iterable]) -> R
 
 
 def xlsx_bytes(header: Iterable, rows: Iterable[Iterable], title: str = "Koble") -> bytes:
-    """An .xlsx workbook of one sheet. Numbers stay numbers; every other cell is stored as a
-    text cell, which a spreadsheet shows as it is and never runs as a formula, so unlike the
-    CSV it needs no quote in front ("+47 …" phone numbers read as written)."""
+    """An .xlsx workbook of one sheet. Numbers stay numbers, dates and times are date cells
+    (local, to the minute), a `Percent` is a fraction shown as a percent; every other cell is
+    stored as a text cell, which a spreadsheet shows as it is and never runs as a formula, so
+    unlike the CSV it needs no quote in front ("+47 …" phone numbers read as written)."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet(_SAFE_NAME.sub(" ", title)[:31] or "Koble")
 
+    def formatted(value, number_format: str):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = number_format
+        return cell
+
     def text(value):
         cell = WriteOnlyCell(sheet, value=cell_text(value))
         cell.data_type = "s"  # openpyxl would make a string that begins with = a formula
         return cell
 
+    def typed(value):
+        if isinstance(value, Percent):
+            return formatted(int(value) / 100, "0%")
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return value
+        if isinstance(value, datetime):
+            return formatted(local_minute(value), "yyyy-mm-dd hh:mm")
+        if isinstance(value, date):
+            return formatted(value, "yyyy-mm-dd")
+        if isinstance(value, time):
+            return formatted(value, "hh:mm")
+        return text(value)
+
     sheet.append([text(h) for h in header])
     for row in rows:
-        sheet.append([cell if isinstance(cell, int | float) and not isinstance(cell, bool)
-                      else text(cell) for cell in row])
+        sheet.append([typed(cell) for cell in row])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

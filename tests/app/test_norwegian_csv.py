@@ -10,6 +10,7 @@ import io
 
 import pytest
 
+from app.services.exports import csv_text
 from tests.factories import make_arena, make_meeting, make_participant, make_user
 
 
@@ -20,7 +21,7 @@ def meetings_csv(client, auth):
     arena = make_arena(status="scheduled")
     founder = make_participant(arena, "founder")
     investor = make_participant(arena, "investor")
-    make_meeting(arena, founder, investor, value=1.5, source="mutual")
+    make_meeting(arena, founder, investor, value=0.81, source="mutual")
 
     def download(lang: str) -> str:
         client.post("/language", data={"lang": lang})
@@ -36,11 +37,15 @@ def test_bokmal_csv_has_semicolons_and_decimal_commas(meetings_csv):
     header, row = list(csv.reader(io.StringIO(text), delimiter=";"))
     assert header[:3] == ["Tidsluke", "Tid", "Bord"]
     assert len(row) == len(header)
-    assert dict(zip(header, row, strict=True))["Verdi"] == "1,5"
+    assert dict(zip(header, row, strict=True))["Match (%)"] == "81"
+    # the arena exports' match is a whole percent now: the decimal comma, for any decimal
+    # number a CSV carries, is the writer's
+    assert csv_text(["Verdi"], [[1.5]], norwegian=True) == "Verdi\r\n1,5\r\n"
 
 
 def test_english_csv_keeps_commas_and_points(meetings_csv):
     text = meetings_csv("en")
     header, row = list(csv.reader(io.StringIO(text)))
     assert header[:3] == ["Slot", "Time", "Table"]
-    assert dict(zip(header, row, strict=True))["Value"] == "1.5"
+    assert dict(zip(header, row, strict=True))["Match (%)"] == "81"
+    assert csv_text(["Value", "Time"], [[1.5, "09:00"]]) == "Value,Time\r\n1.5,09:00\r\n"
