@@ -56,6 +56,7 @@ def _match_helpers():
         "match_percent": explain.percent,
         "can_see_contacts": can_see_contacts,
         "pitch_label": pitch_access.label_for,
+        "pitch_readable": pitch_access.readable_by,
         "pitch_withdrawn_text": pitch_access.withdrawn_text,
     }
 

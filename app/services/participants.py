@@ -79,6 +79,7 @@ class Person:
     outgoing: MeetingRequest | None
     incoming: MeetingRequest | None
     organisation: str = ""  # an investor's fund or company, as founders know them
+    profile_id: int | None = None  # an investor's profile, for a founder's link to it
 
     @property
     def user(self) -> User:
@@ -115,7 +116,8 @@ def other_side(me: Invitation) -> list[Person]:
                            and r.to_user_id == other.user_id), None),
             incoming=next((r for r in reqs if r.to_user_id == me.user_id
                            and r.from_user_id == other.user_id), None),
-            organisation=orgs.get(other.user_id, "")))
+            organisation=orgs.get(other.user_id, ""),
+            profile_id=profiles.get(other.user_id) if side == "investor" else None))
     people.sort(key=lambda p: (-(p.score or 0.0), p.user.name.lower(), p.user.id))
     return people
 
