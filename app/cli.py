@@ -70,6 +70,8 @@ def set_role(email: str, role: str, association: str | None):
     if role == "admin" and not association:
         assoc = user.association  # an admin keeps their association unless told otherwise
     old = user.role
+    old_slug = user.association.slug if user.association else "none"
+    left = account_access.arenas_left(user, role, assoc)
     try:
         account_access.set_role(user, role, association=assoc)
     except DomainError as error:
@@ -86,6 +88,17 @@ def set_role(email: str, role: str, association: str | None):
                    "investor's association is not changed here.")
     else:
         click.echo(done + (f" ({assoc.slug})" if assoc else "") + ".")
+    _echo_arenas_left(user.email, old_slug, left)
+
+
+def _echo_arenas_left(who: str, slug: str, left) -> None:
+    """The arenas not yet held `who` no longer manages (account_access.arenas_left): they
+    stay with the association `slug`, as the admin's pages say."""
+    for item in left:
+        managed = (f"{item.others} other staff member(s) manage it" if item.others else
+                   "no other staff member manages it, only administrators")
+        click.echo(f"  {who} no longer manages {item.arena.title} ({item.arena.date.isoformat()}"
+                   f", arena {item.arena.id}); it stays with {slug}: {managed}.")
 
 
 def _slugs() -> list[str]:
@@ -113,11 +126,14 @@ def deactivate(email: str):
     from app.services import account_access, departures
 
     user = _user_by_email(email)
+    left = account_access.arenas_left(user)
     try:
         ended = account_access.set_active(user, False)
     except DomainError as error:
         raise click.ClickException(error.message) from error
     click.echo(departures.deactivated_message(user.email, ended))
+    if user.association is not None:
+        _echo_arenas_left(user.email, user.association.slug, left)
 
 
 @users_cli.command("delete")
@@ -139,11 +155,8 @@ def delete(email: str, yes: bool):
                f"{ahead.invitations} arena invitation(s), {ahead.meetings} meeting(s) in "
                f"published schedules, {ahead.requests} meeting request(s) and revokes "
                f"{ahead.tokens} API token(s).")
-    for item in account_access.arenas_left(user):
-        managed = (f"{item.others} other staff member(s) manage it" if item.others else
-                   "no other staff member manages it, only administrators")
-        click.echo(f"  {item.arena.title} ({item.arena.date.isoformat()}, arena "
-                   f"{item.arena.id}) stays with {user.association.slug}: {managed}.")
+    if user.association is not None:
+        _echo_arenas_left(user.email, user.association.slug, account_access.arenas_left(user))
     if not yes:
         click.confirm("Delete the account?", abort=True)
     address = user.email

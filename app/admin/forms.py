@@ -4,7 +4,7 @@ filtering the audit log."""
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import EmailField, SelectField, StringField
+from wtforms import EmailField, HiddenField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, Length, Optional
 
 from app.form_base import KobleForm
@@ -63,6 +63,9 @@ class RoleForm(KobleForm):
         _l("Association"), validators=[Optional()],
         description=_l("Required for staff; optional for an administrator. A founder's or "
                        "investor's association is not changed here."))
+    # The arenas a staff member stops managing that the admin was shown before confirming
+    # (their ids, comma-separated; admin.routes.set_role): another list asks again.
+    arenas_seen = HiddenField()
 
     def __init__(self, *args, associations=(), **kwargs):
         super().__init__(*args, **kwargs)

@@ -105,17 +105,31 @@ def user(user_id: int):
     return _person_page(_user_or_404(user_id))
 
 
-@bp.route("/users/<int:user_id>/role", methods=["POST"])
+def _seen(left) -> str:
+    return ",".join(str(item.arena.id) for item in left)
+
+
+@bp.route("/users/<int:user_id>/role", methods=["GET", "POST"])
 @role_required("admin")
 def set_role(user_id: int):
     """Change the role and (for staff and admins) the association; the person's sessions
-    end when the role changes."""
+    end when the role changes. A staff member who would stop managing arenas not yet held
+    (another association, another role) is first shown them, on the GET page the POST
+    redirects to: they stay with the association (account_access's docstring says why),
+    and the admin confirms having read which, and which nobody else of its staff runs."""
     person = _user_or_404(user_id)
+    if request.method == "GET":
+        return _confirm_role(person)
     form = RoleForm(associations=associations.choices())
     if form.validate_on_submit():
         try:
-            account_access.set_role(person, form.role.data,
-                                    association=admin_users.association(form.association.data),
+            association = admin_users.association(form.association.data)
+            left = account_access.arenas_left(person, form.role.data, association)
+            if left and form.arenas_seen.data != _seen(left):
+                return redirect(url_for("admin.set_role", user_id=person.id,
+                                        role=form.role.data,
+                                        association=form.association.data or ""), 303)
+            account_access.set_role(person, form.role.data, association=association,
                                     actor=current_user)
         except DomainError as error:
             _add_error(form, error, "role")
@@ -131,6 +145,24 @@ def set_role(user_id: int):
                       "success")
             return redirect(url_for("admin.user", user_id=person.id), 303)
     return _refused(person, form=form)
+
+
+def _confirm_role(person):
+    """The question before a change that leaves arenas behind (`set_role`); without one to
+    ask (nothing left behind, or choices the form refuses) back to the person's page."""
+    form = RoleForm(request.args, meta={"csrf": False}, associations=associations.choices())
+    if not form.validate():
+        return redirect(url_for("admin.user", user_id=person.id), 303)
+    try:
+        association = admin_users.association(form.association.data)
+    except DomainError:
+        return redirect(url_for("admin.user", user_id=person.id), 303)
+    left = account_access.arenas_left(person, form.role.data, association)
+    if not left:
+        return redirect(url_for("admin.user", user_id=person.id), 303)
+    form.arenas_seen.data = _seen(left)
+    return render_template("admin/role_confirm.html", person=person, form=form, left=left,
+                           role=form.role.data, association=association)
 
 
 def _set_active(user_id: int, active: bool):
@@ -162,7 +194,8 @@ def deactivate(user_id: int):
         ahead = account_access.deactivation_ahead(person, actor=current_user)
     except DomainError as error:
         return _refused(person, error=error.message)
-    return render_template("admin/deactivate.html", person=person, ahead=ahead)
+    return render_template("admin/deactivate.html", person=person, ahead=ahead,
+                           left=account_access.arenas_left(person))
 
 
 @bp.route("/users/<int:user_id>/delete", methods=["GET", "POST"])

@@ -148,8 +148,9 @@ def arenas_left(user: User, role: str | None = None,
     every arena). Changes nothing."""
     if user.role != "staff" or user.association_id is None or not user.active:
         return []
-    if role == "admin" or (role == "staff" and association is not None
-                           and association.id == user.association_id):
+    if role == "admin" or (role == "staff" and (
+            association is None  # refused by set_role: nothing changes
+            or association.id == user.association_id)):
         return []
     arenas = db.session.scalars(
         select(Arena).where(Arena.hosts.any(Association.id == user.association_id),
