@@ -267,6 +267,12 @@ class ProfileIn(Strict):
     ticket_max = WholeNumber(load_default=None, allow_none=True,
                              validate=validate.Range(min=0, max=MAX_TICKET_NOK),
                              metadata={"description": "Saved as null for a partner."})
+    ticket_only = TrueOrFalse(
+        load_default=False,
+        metadata={"description": "Pitches asking for over three times more or less than the "
+                                 "ticket sizes are not recommended; needs ticket_min or "
+                                 "ticket_max (refused with 422 without them); saved as false "
+                                 "for a partner."})
     regions = tag_list(vocabulary.MUNICIPALITIES)
     green_mandate = fields.String(load_default="none", validate=one_of(vocabulary.GREEN_MANDATES))
     green_objectives = tag_list(
@@ -339,6 +345,7 @@ class ProfileIn(Strict):
 
 class ProfileOut(InvestorOut):
     stages_only = fields.Boolean(required=True)
+    ticket_only = fields.Boolean(required=True)
     funding_types = fields.List(fields.String(), required=True)
     contact_email = fields.String(allow_none=True)
     contact_phone = fields.String(allow_none=True)

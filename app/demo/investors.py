@@ -145,6 +145,8 @@ def investor(run: Run, user: dict, *, investor_type: str | None = None,
         "stages_only": rng.random() < 0.25,
         "ticket_min": ticket_min,
         "ticket_max": ticket_max,
+        # lenders keep to their sizes (decided without a draw: the demo's other draws stay)
+        "ticket_only": investor_type == "bank" and ticket_max is not None,
         "regions": regions,
         "green_mandate": mandate,
         "green_objectives": objectives,

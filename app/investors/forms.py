@@ -23,6 +23,7 @@ from app.services.investors import (
     green_objectives_problem,
     partner_capital_problem,
     partner_funding_problem,
+    ticket_only_problem,
 )
 
 MAX_TICKET_NOK = 10_000_000_000
@@ -64,6 +65,12 @@ class ProfileForm(KobleForm):
     ticket_max = WholeNumberField(
         _l("Largest ticket (NOK)"), unreadable=WHOLE_KRONER,
         validators=[Optional(), NumberRange(min=0, max=MAX_TICKET_NOK)],
+    )
+    ticket_only = BooleanField(
+        _l("Only pitches near my ticket sizes"),
+        description=_l("Ticked: pitches that ask for much less or much more than your ticket "
+                       "sizes (over three times) are not recommended to you. Unticked: they "
+                       "rank lower."),
     )
     regions = MultiCheckboxField(_l("Regions and municipalities"),
                                  mapping=vocabulary.MUNICIPALITIES)
@@ -107,6 +114,13 @@ class ProfileForm(KobleForm):
         if field.data is not None and low is not None and low > field.data:
             raise ValidationError(_l("The minimum ticket must not be above the maximum."))
 
+    def validate_ticket_only(self, field) -> None:
+        if self._is_partner():
+            return  # the service drops a partner's ticket sizes and this with them
+        problem = ticket_only_problem(field.data, self.ticket_min.data, self.ticket_max.data)
+        if problem:
+            raise ValidationError(problem)
+
     def validate_green_objectives(self, field) -> None:
         # The service's rule, checked here too so that the page shows it with the others.
         problem = green_objectives_problem(self.green_mandate.data, field.data)
@@ -138,6 +152,7 @@ class ProfileForm(KobleForm):
             "stages_only": bool(self.stages_only.data),
             "ticket_min": self.ticket_min.data,
             "ticket_max": self.ticket_max.data,
+            "ticket_only": bool(self.ticket_only.data),
             "regions": list(self.regions.data or []),
             "green_mandate": self.green_mandate.data,
             "green_objectives": list(self.green_objectives.data or []),

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Boolean, DateTime, ForeignKey, Integer, String, Text, and_
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    and_,
+    false,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
@@ -29,6 +39,8 @@ class InvestorProfile(db.Model):
     stages_only: Mapped[bool] = mapped_column(Boolean, default=False)
     ticket_min: Mapped[int | None] = mapped_column(BigInteger)
     ticket_max: Mapped[int | None] = mapped_column(BigInteger)
+    # "only near my ticket sizes": pitches asking far outside them are not recommended
+    ticket_only: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     regions: Mapped[list[str]] = mapped_column(TagList, default=list)
     green_mandate: Mapped[str] = mapped_column(String(20), default="none")
     green_objectives: Mapped[list[str]] = mapped_column(TagList, default=list)

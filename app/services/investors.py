@@ -22,7 +22,7 @@ from app.services.text_search import words_match
 
 FIELDS = (
     "organisation", "investor_type", "thesis", "sectors", "stages", "stages_only",
-    "ticket_min", "ticket_max", "regions", "green_mandate", "green_objectives",
+    "ticket_min", "ticket_max", "ticket_only", "regions", "green_mandate", "green_objectives",
     "support_offers", "funding_types", "contact_email", "contact_phone", "past_investments",
 )
 # The engine saturates activity against the largest track record among investors, so one
@@ -33,6 +33,14 @@ MAX_PAST_INVESTMENTS = 1000
 def _conflict() -> Conflict:
     return Conflict(_("Your profile was changed after you opened it (perhaps in another tab). "
                       "Nothing was saved."))
+
+
+def ticket_only_problem(ticket_only, ticket_min, ticket_max) -> str | None:
+    """The message when "only near my ticket sizes" is asked without any ticket size."""
+    if ticket_only and ticket_min is None and ticket_max is None:
+        return _("Give a smallest or largest ticket for “Only pitches near my ticket sizes”, "
+                 "or untick it.")
+    return None
 
 
 def partner_capital_problem(investor_type: str | None, support_offers) -> str | None:
@@ -78,9 +86,13 @@ def _check(values: dict) -> None:
         # No capital, so no ticket: a range left from an earlier type (or typed anyway) would
         # make the engine rank a partner by an amount it will never invest.
         values["ticket_min"] = values["ticket_max"] = None
+        values["ticket_only"] = False
     low, high = values.get("ticket_min"), values.get("ticket_max")
     if low is not None and high is not None and low > high:
         raise DomainError(_("The minimum ticket must not be above the maximum."), "ticket_max")
+    problem = ticket_only_problem(values.get("ticket_only"), low, high)
+    if problem:
+        raise DomainError(problem, "ticket_only")
     problem = green_objectives_problem(values.get("green_mandate"),
                                        values.get("green_objectives"))
     if problem:

@@ -108,6 +108,7 @@ def investor_record(profile: InvestorProfile, activity: tuple[int, str | None] |
         activity=float(profile.past_investments or 0) + ANSWER_WEIGHT * answers,
         last_active=last,
         stages_only=bool(profile.stages_only),
+        ticket_only=bool(profile.ticket_only),
         active=is_matchable_investor(profile),
     )
 
