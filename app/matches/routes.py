@@ -207,16 +207,18 @@ def _default_back(pitch_id: int) -> str:
 
 def _not_for_me_message(pitch_id: int, investor_id: int) -> Markup:
     """Where the pair went, with an Undo button in the message: the card leaves the list, and
-    a stray click was otherwise taken back only from another page."""
+    a stray click was otherwise taken back only from another page. The words say where the
+    answer is kept, not how to undo it: the button beside them does that (a plain form, so
+    it works without scripts)."""
     if current_user.role == "investor":
         text = _("Marked as not for you: the pitch leaves your recommendations, and you "
-                 "leave its founder's list. To undo it, open “Pitches you marked not for "
+                 "leave its founder's list. You find it under “Pitches you marked not for "
                  "me”.")
         name = db.session.get(Pitch, pitch_id).title
     else:
         text = _("Marked as not for you: the investor leaves this pitch's list, and the "
-                 "pitch leaves theirs. To undo it, open “Investors you marked not for "
-                 "me”.")
+                 "pitch leaves theirs. You find the investor under “Investors you marked "
+                 "not for me”.")
         name = _("%(investor)s, for your pitch “%(title)s”",
                  investor=db.session.get(InvestorProfile, investor_id).organisation,
                  title=db.session.get(Pitch, pitch_id).title)
