@@ -48,6 +48,12 @@ _BAR_LABEL = ('-{name}">{label}</dt><dd>'
 _BAR_VALUE = ('-{name}" aria-valuenow="')
 _BAR_TAIL = ('{percent}" aria-valuetext="{percent}{sign}">'
              '<div class="progress-bar w-score-{step}"></div></div>{percent}{sign}</dd></div>')
+# A set facet's bar (explain.set_fit_words) says in words what is true of the pair ("Fits (1
+# of the 3 stages you name)") where others write their percent, as text and as the bar's
+# value text, so a screen reader hears what is shown; the bar keeps the engine's value.
+_BAR_WORDS = ('{percent}" aria-valuetext="{words}">'
+              '<div class="progress-bar w-score-{step}"></div></div>'
+              '<span class="match-words">{words}</span></dd></div>')
 _TAILS: dict[tuple[int, int, str], str] = {}
 
 
@@ -76,10 +82,12 @@ def _texts() -> tuple[str, tuple[tuple[str, str, str], ...]]:
     return found
 
 
-def component_chart(components: dict | None, id_prefix: str, skip=frozenset()) -> Markup:
+def component_chart(components: dict | None, id_prefix: str, skip=frozenset(),
+                    words: dict[str, str] | None = None) -> Markup:
     """The components as a small bar chart, in the engine's label order; no bar for the
     components in `skip` (explain.not_applicable(): a neutral 0.5 drawn as a half-full bar
-    would read as a half fit)."""
+    would read as a half fit). `words`: what a bar says instead of its percent
+    (explain.set_fit_words)."""
     opening, bars = _texts()
     components = components or {}
     prefix = str(escape(id_prefix))
@@ -89,8 +97,11 @@ def component_chart(components: dict | None, id_prefix: str, skip=frozenset()) -
         if name not in components or name in skip:
             continue
         value = max(0.0, min(1.0, float(components[name])))
-        parts += (_BAR_OPEN, prefix, label_part, prefix, value_part,
-                  _tail(round(value * 100), round(value * 10), sign))
+        said = words.get(name) if words else None
+        tail = (_tail(round(value * 100), round(value * 10), sign) if said is None else
+                _BAR_WORDS.format(percent=round(value * 100), step=round(value * 10),
+                                  words=escape(said)))
+        parts += (_BAR_OPEN, prefix, label_part, prefix, value_part, tail)
     parts.append("</dl>")
     return Markup("".join(parts))  # noqa: S704 - labels and id escaped above, numbers are ints
 
@@ -305,7 +316,8 @@ _OWN_SIDE = frozenset({"activity"})
 def _explained(m, locale: str, id_prefix: str, viewpoint: str, skip=frozenset()) -> str:
     """The sentence, as the card's reader (`viewpoint`) reads it, and the chart."""
     sentence = escape(explain.sentence_in(locale, m, viewpoint))
-    chart = component_chart(m.components, id_prefix, explain.not_applicable(m) | skip)
+    chart = component_chart(m.components, id_prefix, explain.not_applicable(m) | skip,
+                            explain.set_fit_words(m, viewpoint))
     return (f'      <p class="mb-2">{sentence}</p>\n'
             f"      {chart}\n")
 

@@ -34,6 +34,7 @@ from sqlalchemy.orm.util import identity_key
 from app import vocabulary
 from app.models import InvestorProfile, Pitch
 from matching.explain import NOT_NAMED, nameable
+from matching.facets import REGIONS, normalize_location
 
 MAX_FRAGMENTS = 4
 MAX_TERMS = 3
@@ -218,6 +219,111 @@ def not_applicable(match) -> frozenset[str]:
         if (mine is not _UNLOADED and not mine) or (theirs is not _UNLOADED and not theirs):
             out.add(component)
     return frozenset(out)
+
+
+# Sectors, stage, place, support and funding type are compared as sets: the engine's
+# component is the cosine of the pitch's values and the investor's (matching/facets.py), so
+# an investor who names three stages scores a pitch at one of them 1/√3 ≈ 58 %, and one who
+# names fourteen municipalities a pitch in one of them about 48 %: a bar saying "Fase 58 %"
+# beside the sentence "fasen passer" read as a partial fit. The bar keeps the engine's value
+# (what the score is made of, measured on real data); its words say what is true: fits,
+# partly, near or not, and of how many values the investor names. (component, pitch
+# column, investor column)
+_SET_FACETS = (
+    ("sectors", "sectors", "sectors"),
+    ("stage", "stage", "stages"),
+    ("location", "municipality", "regions"),
+    ("support", "support_needs", "support_offers"),
+    ("funding", "funding_type", "funding_types"),
+)
+
+
+def _set_texts(viewpoint: str | None) -> dict:
+    """The words of the set facets' bars, as the reader (`viewpoint`) reads them; once per
+    request and locale. The neutral reader (no chart draws for one yet) reads the founder's."""
+    key = (str(get_locale()), viewpoint)
+    cache = g.setdefault("_koble_set_texts", {}) if has_app_context() else {}
+    found = cache.get(key)
+    if found is None:
+        if viewpoint == INVESTOR:
+            fits = {
+                "sectors": _("Fits (%(shared)s of the %(named)s sectors you name)"),
+                "stage": _("Fits (%(shared)s of the %(named)s stages you name)"),
+                "location": _("Fits (%(shared)s of the %(named)s places you name)"),
+                "support": _("Fits (%(shared)s of the %(named)s kinds of support you offer)"),
+                "funding": _("Fits (%(shared)s of the %(named)s funding types you name)"),
+            }
+            partly = {
+                "sectors": _("Partly (you name %(shared)s of the pitch's %(total)s sectors)"),
+                "support": _("Partly (you offer %(shared)s of the %(total)s kinds of support "
+                             "the pitch asks for)"),
+            }
+        else:
+            fits = {
+                "sectors": _("Fits (%(shared)s of the %(named)s sectors the investor names)"),
+                "stage": _("Fits (%(shared)s of the %(named)s stages the investor names)"),
+                "location": _("Fits (%(shared)s of the %(named)s places the investor names)"),
+                "support": _("Fits (%(shared)s of the %(named)s kinds of support the "
+                             "investor offers)"),
+                "funding": _("Fits (%(shared)s of the %(named)s funding types the investor "
+                             "names)"),
+            }
+            partly = {
+                "sectors": _("Partly (the investor names %(shared)s of your pitch's "
+                             "%(total)s sectors)"),
+                "support": _("Partly (the investor offers %(shared)s of the %(total)s kinds "
+                             "of support you ask for)"),
+            }
+        found = cache[key] = {"fits": fits, "partly": partly, "fits_only": _("Fits"),
+                              "near": _("Near (same county)"), "no": _("No fit")}
+    return found
+
+
+def _values(value) -> set[str]:
+    if isinstance(value, str):
+        return {value} if value else set()
+    return {v for v in value or () if v}
+
+
+def set_fit_words(match, viewpoint: str | None = None) -> dict[str, str]:
+    """{component: words} for the bars of the set facets (_SET_FACETS) the pair can be read
+    for: "Fits (1 of the 3 stages you name)", "Partly (...)", "Near (same county)", "No fit".
+    None for a facet whose sides are not at hand or state nothing (its bar keeps its percent,
+    or has none: not_applicable), or whose stored value disagrees with the sides as they are
+    now (a profile edited since the last rebuild): words that contradict the bar drawn
+    beside them would be worse than a percent."""
+    investor = _side(match, "investor", InvestorProfile, "investor_profile_id")
+    pitch = _side(match, "pitch", Pitch, "pitch_id")
+    components = match.components or {}
+    texts = None
+    out = {}
+    for component, pitch_column, investor_column in _SET_FACETS:
+        mine, theirs = _stated(pitch, pitch_column), _stated(investor, investor_column)
+        if mine is _UNLOADED or theirs is _UNLOADED or component not in components:
+            continue
+        mine, theirs = _values(mine), _values(theirs)
+        if not mine or not theirs:
+            continue
+        texts = texts or _set_texts(viewpoint)
+        shared, value = mine & theirs, float(components[component])
+        if component == "location" and not shared:
+            counties = {REGIONS.get(normalize_location(x)) for x in theirs} - {None}
+            near = REGIONS.get(normalize_location(next(iter(mine)))) in counties
+            words, agrees = ((texts["near"], value > 0) if near
+                             else (texts["no"], value <= 0.0))
+        elif not shared:
+            words, agrees = texts["no"], value <= 0.0
+        elif shared != mine:
+            words = texts["partly"][component] % {"shared": len(shared), "total": len(mine)}
+            agrees = value > 0
+        elif len(theirs) == 1:
+            words, agrees = texts["fits_only"], value > 0
+        else:
+            words = texts["fits"][component] % {"shared": len(shared), "named": len(theirs)}
+            agrees = value > 0
+        if agrees:
+            out[component] = words
+    return out
 
 
 def _partner_fragment(kinds: tuple[str, ...], viewpoint: str | None = None) -> str:
