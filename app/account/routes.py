@@ -38,6 +38,7 @@ from app.services import (
     account_security,
     accounts,
     api_tokens,
+    departures,
     erasure,
     mail_preferences,
     personal_data,
@@ -258,7 +259,10 @@ def delete():
             logout_user()
             flash(_("Your account is deleted. Thank you for using Koble."), "info")
             return redirect(url_for("main.index"), 303)
-    response = make_response(render_template("account/delete.html", form=form),
+    # What deleting ends at the arenas not yet held, counted as the admin's page counts it,
+    # so the person reads it before they type the password (their seat, meetings, requests).
+    ahead = departures.ahead(current_user)
+    response = make_response(render_template("account/delete.html", form=form, ahead=ahead),
                              422 if form.errors else 200)
     response.headers["Cache-Control"] = "no-store"
     return response
