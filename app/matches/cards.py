@@ -285,16 +285,19 @@ def _badge_html(percent: int, title: str, sign: str) -> str:
             f'  <span class="visually-hidden">{title}: </span>{percent}{sign}\n</span>\n')
 
 
-def _top_texts(kind: str) -> dict:
-    """Per request and locale: the escaped score title and the link maker of the card."""
+def _top_texts(kind: str, next_url: str | None = None) -> dict:
+    """Per request and locale: the escaped score title and the link maker of the card. With
+    `next_url` (the list's own address), a pitch's link carries it as next=, so the pitch
+    page can lead back to the list as it was (filters, page)."""
     locale = str(get_locale())
     cache = g.setdefault("_koble_card_texts", {})
-    found = cache.get((kind, locale))
+    found = cache.get((kind, locale, next_url))
     if found is None:
-        href = (link_maker("pitches.view", "pitch_id") if kind == "pitch"
+        back = {} if next_url is None else {"next": next_url}
+        href = (link_maker("pitches.view", "pitch_id", **back) if kind == "pitch"
                 else link_maker("investors.view", "profile_id"))
-        found = cache[(kind, locale)] = {"locale": locale, "title": str(escape(_("Match score"))),
-                                         "href": href}
+        found = cache[(kind, locale, next_url)] = {
+            "locale": locale, "title": str(escape(_("Match score"))), "href": href}
     return found
 
 
@@ -322,11 +325,12 @@ def _explained(m, locale: str, id_prefix: str, viewpoint: str, skip=frozenset())
             f"      {chart}\n")
 
 
-def pitch_card_top(m) -> Markup:
+def pitch_card_top(m, next_url: str | None = None) -> Markup:
     """The top of an investor's recommendation card for the score `m` (with its pitch):
-    title linked to the pitch, score badge, summary, stage · amount · municipality, the
-    explanation sentence and the component chart."""
-    texts = _top_texts("pitch")
+    title linked to the pitch (with next=`next_url`, the list's address, when given), score
+    badge, summary, stage · amount · municipality, the explanation sentence and the
+    component chart."""
+    texts = _top_texts("pitch", next_url)
     locale = texts["locale"]
     p = m.pitch
     facts = _label(locale, p.stage, vocabulary.STAGES)

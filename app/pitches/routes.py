@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from app.auth.safe_next import safe_next
 from app.pager import to_last_page
 from app.permissions import role_required
 from app.pitches.forms import BrowseForm, PitchForm
@@ -80,7 +83,18 @@ def view(pitch_id: int):
     fit = (scores_of(answer.profile.id, [pitch.id]).get(pitch.id)
            if answer is not None and answer.standing is not None else None)
     return render_template("pitches/view.html", pitch=pitch, is_owner=is_owner, top_matches=top,
-                           answer=answer, to_publish=to_publish, fit=fit)
+                           answer=answer, to_publish=to_publish, fit=fit, back=_back_to_list())
+
+
+def _back_to_list() -> dict | None:
+    """The list an investor opened the pitch from (next=, set by the recommendation and saved
+    cards), as a link back to it with its filters and page: {"href", "recommended"}. Only a
+    local path is taken (safe_next), and the link is a plain link: nothing redirects to it."""
+    back = safe_next(request.args.get("next"), "")
+    if not back:
+        return None
+    return {"href": back,
+            "recommended": urlsplit(back).path == url_for("matches.recommended")}
 
 
 @bp.route("/<int:pitch_id>/edit", methods=["GET", "POST"])
