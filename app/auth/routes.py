@@ -65,6 +65,7 @@ def register():
     if current_user.is_authenticated:
         return redirect(home_of(current_user))
     form = RegisterForm(role=request.args.get("role"))
+    taken = False  # the address has an account: offer the login and the reset beside it
     if form.validate_on_submit():
         try:
             user = accounts.register(
@@ -78,6 +79,7 @@ def register():
             )
         except DomainError as error:
             getattr(form, error.field or "email").errors.append(error.message)
+            taken = error.field == "email" and accounts.find_user(form.email.data) is not None
         else:
             audit.record("register", actor=user, target=f"user:{user.id}")
             _start_session(user)
@@ -85,7 +87,8 @@ def register():
             response = redirect(home_of(user))
             device_cookies.issue(response, user)  # as a login's would
             return response
-    return render_template("auth/register.html", form=form), 200 if not form.errors else 422
+    return (render_template("auth/register.html", form=form, taken=taken),
+            200 if not form.errors else 422)
 
 
 def home_of(user) -> str:
