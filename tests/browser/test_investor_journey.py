@@ -14,6 +14,9 @@ from tests.browser.support import DEMO_PASSWORD
 
 PASSWORD = "Green-capital-meets-ideas-2026"  # noqa: S105 - a test account
 KARI = "founder@demo.koble.no"  # the demo founder with solar and battery pitches in Asker
+# as long as real ones get ("firstname.lastname@organisationname.no", no hyphen to break
+# at): wider than a phone
+CONTACT = "investment.relations.{variant}@fjordsolventurescapital.example.com"
 THESIS = ("We back solar energy and rooftop photovoltaics for farms, housing co-operatives and "
           "commercial property, combined with battery storage, in Asker and Bærum.")
 
@@ -73,7 +76,7 @@ def test_investor_profile_browse_interest_and_mutual_match_en(new_user, viewport
         "Climate change mitigation").check()
     page.get_by_role("group", name="Support offered").get_by_label("Capital").check()
     page.get_by_role("group", name="Funding types").get_by_label("Equity").check()
-    page.get_by_label("Contact e-mail").fill(f"deals.{variant}@fjordsol.example.com")
+    page.get_by_label("Contact e-mail").fill(CONTACT.format(variant=variant))
     page.get_by_label("Contact phone").fill("+47 400 00 000")
     page.get_by_role("button", name="Save profile").click()
     expect(page.get_by_text("The minimum ticket must not be above the maximum.")).to_be_visible()
@@ -136,8 +139,16 @@ def test_investor_profile_browse_interest_and_mutual_match_en(new_user, viewport
         kari.t("It's a match! You are both interested; contact details are now shown."))
     theirs = kari.page.locator("main ol > li.card").filter(
         has=kari.page.get_by_role("link", name=organisation))
-    expect(theirs.get_by_role("link", name=f"deals.{variant}@fjordsol.example.com")).to_be_visible()
+    expect(theirs.get_by_role("link", name=CONTACT.format(variant=variant))).to_be_visible()
     kari.check("founder-mutual-contacts")
+    # The investor's own page shows the contact now; its long address breaks inside the line
+    # on a phone (it ran past the edge, and the page scrolled sideways).
+    theirs.get_by_role("link", name=organisation).click()
+    expect(kari.page.get_by_role("link", name=CONTACT.format(variant=variant))).to_be_visible()
+    wide = kari.page.evaluate("[document.documentElement.scrollWidth, "
+                              "document.documentElement.clientWidth]")
+    assert wide[0] <= wide[1], f"the investor's page scrolls sideways: {wide}"
+    kari.check("founder-investor-contact")
 
     page.get_by_role("link", name="Mutual matches").click()
     expect(page.get_by_role("heading", name=titles[0])).to_be_visible()
