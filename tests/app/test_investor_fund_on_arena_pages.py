@@ -65,3 +65,22 @@ def test_investor_sees_founders_with_their_pitch_not_a_fund(client, auth, arena)
     page = client.get(f"/arenas/{arena.id}/participants").get_data(as_text=True)
     assert founder.pitch.title in page
     assert "Fjordkapital AS" not in page  # their own fund is not shown as someone else's
+
+
+def _heading_text(page: str) -> str:
+    heading = re.search(r'<h2 class="h5 card-title">(.*?)</h2>', page, re.S).group(1)
+    return " ".join(re.sub(r"<[^>]+>", "", heading).split())
+
+
+def test_the_name_and_the_fund_or_pitch_are_apart(client, auth, arena):
+    """The card's heading read "Per Hansen— Fjordkapital AS": a template comment that trims
+    the whitespace on both sides took the space before the dash."""
+    founder = make_participant(arena, "founder")
+    investor = _investor(arena)
+    auth.login(founder.user.email)
+    page = client.get(f"/arenas/{arena.id}/participants").get_data(as_text=True)
+    assert _heading_text(page) == "Per Hansen — Fjordkapital AS"
+    auth.logout()
+    auth.login(investor.user.email)
+    page = client.get(f"/arenas/{arena.id}/participants").get_data(as_text=True)
+    assert _heading_text(page) == f"{founder.user.name} — {founder.pitch.title}"
