@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextvars
+import copy
 import os
 
 import pytest
@@ -79,16 +80,129 @@ def _revive_limiters(application) -> None:
         limiter._storage_dead = False
 
 
+# -- one app per worker, reset between tests ------------------------------------------------
+# create_app costs 0.1-0.2 s (blueprints, the API's OpenAPI document, 140 URL rules), and a new
+# app starts with no compiled templates and no compiled SQL: together about half of a typical
+# test's time. So a worker keeps the app it built last and hands it to the next test that asks
+# for the same settings, reset to the state create_app left it in: its configuration (a deep
+# copy taken right after create_app), the extensions' per-app state (the matching engine, the
+# filter forms, the page cache, the mail outbox, the rate limiter's counters) and, as before, an
+# empty database. It builds a new app instead when the settings differ, when a test changed the
+# app itself (a URL rule, a hook, a template global, an extension, an engine event listener)
+# or built another app (the extensions are shared objects: the last app built configures
+# them), and when a background rebuild thread is still running. KOBLE_TEST_FRESH_APP=1 builds a
+# new app for every test, as before.
+FRESH_APP = os.environ.get("KOBLE_TEST_FRESH_APP") == "1"
+_apps_built = [0]
+_kept: dict = {}
+
+
+def _count_builds() -> None:
+    """Count the apps built in this process (create_app calls register_extensions once)."""
+    from app import registration
+
+    original = registration.register_extensions
+    if getattr(original, "_counted", False):
+        return
+
+    def counted(application):
+        _apps_built[0] += 1
+        return original(application)
+
+    counted._counted = True
+    registration.register_extensions = counted
+
+
+_count_builds()
+
+
+def _shape(application) -> tuple:
+    """What a test could change on the app that a reset would not undo."""
+    engine_events = ()
+    if "sqlalchemy" in application.extensions:
+        with application.app_context():
+            dispatch = db.engine.dispatch
+            engine_events = tuple((name, len(getattr(dispatch, name)))
+                                  for name in sorted(dispatch._event_names))
+    funcs = (application.before_request_funcs, application.after_request_funcs,
+             application.teardown_request_funcs, application.teardown_appcontext_funcs,
+             application.template_context_processors, application.url_value_preprocessors,
+             application.url_default_functions)
+    # (a defaultdict: looking up a code with no handler leaves an empty entry)
+    handlers = sorted((str(name), str(code), len(by_class))
+                      for name, by_code in application.error_handler_spec.items()
+                      for code, by_class in by_code.items() if by_class)
+    return (
+        tuple(sorted(str(rule) + " " + rule.endpoint for rule in application.url_map.iter_rules())),
+        tuple(sorted(application.view_functions)),
+        tuple(repr(sorted((str(k), len(v)) for k, v in f.items())) if isinstance(f, dict)
+              else len(f) for f in funcs),
+        tuple(handlers),
+        tuple(sorted(application.jinja_env.globals)), tuple(sorted(application.jinja_env.filters)),
+        tuple(sorted(application.jinja_env.tests)), tuple(sorted(application.extensions)),
+        application.wsgi_app, application.session_interface, application.test_client_class,
+        engine_events,
+    )
+
+
+def _settings_key(url: str, overrides: dict) -> str | None:
+    try:
+        return repr((url, sorted(overrides.items())))
+    except TypeError:
+        return None
+
+
+def _reused_app(key: str | None):
+    """The kept app if it may serve a test with these settings, else None."""
+    if FRESH_APP or key is None or _kept.get("key") != key or _kept["built"] != _apps_built[0]:
+        return None
+    application = _kept["app"]
+    threads = application.extensions.get("koble_rebuild_threads", ())
+    for thread in threads:
+        thread.join(timeout=30)
+    if any(thread.is_alive() for thread in threads):
+        return None
+    for name in set(application.extensions) - set(_kept["extensions"]):
+        del application.extensions[name]  # made on first use: the engine, the filter forms
+    return application if _shape(application) == _kept["shape"] else None
+
+
+def _restore(application, tmp_path) -> None:
+    """Put the kept app back as create_app left it (for a new test's tmp_path)."""
+    from app.extensions import cache, limiter, mail
+
+    application.config.clear()
+    application.config.update(copy.deepcopy(_kept["config"]))
+    application.config["MAIL_FILE_PATH"] = str(tmp_path / "outbox")
+    mail.init_app(application)  # a new outbox, and the settings read again
+    with application.app_context():
+        cache.clear()
+        if limiter._storage is not None:  # None when rate limits are off
+            limiter.reset()
+    application._got_first_request = False  # a test may add a rule before its first request
+
+
 @pytest.fixture
 def app(tmp_path, app_overrides):
-    """A fresh app on an empty database with the six associations."""
+    """An app on an empty database with the six associations: a new one, or the one the
+    previous test used, reset (see above)."""
     url = TEST_DATABASE_URL or "sqlite://"
-    application = create_app({
-        "SQLALCHEMY_DATABASE_URI": url,
-        "MAIL_FILE_PATH": str(tmp_path / "outbox"),
-        **app_overrides,
-    })
-    application.test_client_class = IsolatedClient
+    key = _settings_key(url, app_overrides)
+    application = _reused_app(key)
+    if application is not None:
+        _restore(application, tmp_path)
+    else:
+        _kept.clear()
+        application = create_app({
+            "SQLALCHEMY_DATABASE_URI": url,
+            "MAIL_FILE_PATH": str(tmp_path / "outbox"),
+            **app_overrides,
+        })
+        application.test_client_class = IsolatedClient
+        if key is not None and not FRESH_APP:
+            _kept.update(key=key, app=application, built=_apps_built[0],
+                         config=copy.deepcopy(dict(application.config)),
+                         extensions=tuple(application.extensions), shape=_shape(application))
     _revive_limiters(application)
     with application.app_context():
         if url not in _schema_ready and not url.startswith("sqlite"):
