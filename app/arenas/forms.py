@@ -160,30 +160,53 @@ class AvailabilityForm(KobleForm):
         cap = invitation.meeting_cap
         self.meeting_cap.data = "" if cap is None else str(cap)
 
-    def values(self) -> tuple[int | None, int | None, int | None]:
-        """(arrive, leave, cap) as numbers; DomainError (with the field) on unreadable input."""
-
+    def _readers(self):
         def number(field, message):
-            raw = (field.data or "").strip()
-            if not raw:
-                return None
-            if not _WHOLE_NUMBER.fullmatch(raw):
-                raise DomainError(message, field.name)
-            return int(raw)
+            def read():
+                raw = (field.data or "").strip()
+                if not raw:
+                    return None
+                if not _WHOLE_NUMBER.fullmatch(raw):
+                    raise DomainError(message, field.name)
+                return int(raw)
+            return read
 
         return (number(self.arrive_slot, _("Choose an arrival time from the arena's slots.")),
                 number(self.leave_slot, _("Choose a leaving time from the arena's slots.")),
                 # read as the API and the command line read it: a whole number of any size,
                 # whose range the service checks with the arena's own limit in the message
-                availability.cap_from(self.meeting_cap.data))
+                lambda: availability.cap_from(self.meeting_cap.data))
 
-    def add_error(self, error: DomainError) -> None:
-        """Show a service's refusal at its field, or above the form."""
+    def values(self) -> tuple[int | None, int | None, int | None]:
+        """(arrive, leave, cap) as numbers; DomainError (with the field) on unreadable input."""
+        arrive, leave, cap = self._readers()
+        return arrive(), leave(), cap()
+
+    def add_error(self, error: DomainError, arena=None) -> None:
+        """Show a service's refusal at its field, or above the form. With the `arena`, a
+        refusal at a field also brings the other fields' problems: "1 problem to fix" named
+        the meeting cap alone while the times were wrong too, and the next try told of them."""
         field = getattr(self, error.field, None) if error.field else None
         if field is None:
             self.refusal = error.message
-        else:
-            field.errors = list(field.errors) + [error.message]
+            return
+        field.errors = list(field.errors) + [error.message]
+        if arena is None:
+            return
+        read, unreadable = [], set()
+        for reader in self._readers():
+            try:
+                read.append(reader())
+            except DomainError as other:
+                read.append(None)
+                unreadable.add(other.field)
+                if other.field != error.field:
+                    getattr(self, other.field).errors.append(other.message)
+        window_read = not {"arrive_slot", "leave_slot"} & unreadable
+        for other in availability.problems(arena, *read, cap_too="meeting_cap" not in unreadable):
+            if other.field == error.field or (other.field != "meeting_cap" and not window_read):
+                continue
+            getattr(self, other.field).errors.append(other.message)
 
 
 class PersonSearchForm(KobleForm):

@@ -80,7 +80,7 @@ def _save_times(invitation, token=None):
     except availability.TimesOver:
         return redirect(over)  # it ended while the form was read
     except DomainError as error:
-        form.add_error(error)
+        form.add_error(error, invitation.arena)
         return _page(invitation, token, form, 422)
     flash(_("Your times are saved.") if changed else _("Nothing changed."),
           "success" if changed else "info")

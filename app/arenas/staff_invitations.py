@@ -196,7 +196,7 @@ def times(arena_id: int, invitation_id: int):
         except NotFound:
             abort(404)
         except DomainError as error:
-            form.add_error(error)
+            form.add_error(error, arena)
         else:
             flash(_("The times of %(name)s are saved.", name=shown(invitation.user.name)),
                   "success")

@@ -190,23 +190,40 @@ def read_clock_values(arena: Arena, values: dict) -> tuple[dict, dict[str, list[
 
 
 # --- checking -------------------------------------------------------------------------------
-def _normalised(arena: Arena, arrive: int | None, leave: int | None, cap: int | None
-                ) -> tuple[int | None, int | None, int | None]:
-    """The values to store, or DomainError (with the field) on the first broken rule."""
+def problems(arena: Arena, arrive: int | None, leave: int | None, cap: int | None,
+             *, cap_too: bool = True) -> list[DomainError]:
+    """The rules the values break, each with its field: the window's first broken rule, and
+    the cap's range (`cap_too`), so that a form names both at once. Empty: they may be
+    stored (`_normalised`)."""
+    found = []
     first = 0 if arrive is None else arrive
     last = arena.slot_count if leave is None else leave
     if not 0 <= first < arena.slot_count:
-        raise DomainError(_("Choose an arrival time from the arena's slots."), "arrive_slot")
-    if not 1 <= last <= arena.slot_count:
-        raise DomainError(_("Choose a leaving time from the arena's slots."), "leave_slot")
-    if last <= first:
-        raise DomainError(_("The leaving time must be after the arrival time."), "leave_slot")
-    if not any(first <= s < last for s in arena.meeting_slots):
-        raise DomainError(_("There is no meeting slot between these times; choose a longer "
-                            "stay."), "leave_slot")
-    if cap is not None and not 0 <= cap <= arena.cap:
-        raise DomainError(_("Enter a number of meetings from 0 to %(cap)d.", cap=arena.cap),
-                          "meeting_cap")
+        found.append(DomainError(_("Choose an arrival time from the arena's slots."),
+                                 "arrive_slot"))
+    elif not 1 <= last <= arena.slot_count:
+        found.append(DomainError(_("Choose a leaving time from the arena's slots."),
+                                 "leave_slot"))
+    elif last <= first:
+        found.append(DomainError(_("The leaving time must be after the arrival time."),
+                                 "leave_slot"))
+    elif not any(first <= s < last for s in arena.meeting_slots):
+        found.append(DomainError(_("There is no meeting slot between these times; choose a "
+                                   "longer stay."), "leave_slot"))
+    if cap_too and cap is not None and not 0 <= cap <= arena.cap:
+        found.append(DomainError(_("Enter a number of meetings from 0 to %(cap)d.",
+                                   cap=arena.cap), "meeting_cap"))
+    return found
+
+
+def _normalised(arena: Arena, arrive: int | None, leave: int | None, cap: int | None
+                ) -> tuple[int | None, int | None, int | None]:
+    """The values to store, or DomainError (with the field) on the first broken rule."""
+    broken = problems(arena, arrive, leave, cap)
+    if broken:
+        raise broken[0]
+    first = 0 if arrive is None else arrive
+    last = arena.slot_count if leave is None else leave
     return (None if first == 0 else first, None if last == arena.slot_count else last, cap)
 
 
