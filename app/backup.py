@@ -89,6 +89,8 @@ def backup(database_url: str, path: str | os.PathLike, *, overwrite: bool = Fals
     (it may be an older backup someone meant to keep, or any other file)."""
     url = make_url(database_url)
     target = Path(path)
+    if url.get_backend_name() == "sqlite":
+        _sqlite_file(url)  # what cannot be backed up at all is said before any path's trouble
     _refuse_existing(target, overwrite)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")

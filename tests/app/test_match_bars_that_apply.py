@@ -17,8 +17,10 @@ LABELS = {"en": {"ticket": "Amount", "funding": "Funding type", "support": "Supp
 
 
 def _chart(html: str, score_id: int) -> dict[str, str]:
-    """{component: "label|percent"} of the card of score `score_id`."""
-    found = re.findall(rf'<dt id="m{score_id}-(\w+)">([^<]*)</dt><dd>.*?(\d+)\s?%</dd>', html)
+    """{component: "label|percent"} of the card of score `score_id`: the percent the bar is
+    drawn at (its aria-valuenow; a set facet's bar says its fit in words beside it)."""
+    found = re.findall(rf'<dt id="m{score_id}-(\w+)">([^<]*)</dt><dd><div class="progress"'
+                       rf'[^>]*aria-valuenow="(\d+)"', html)
     return {name: f"{label}|{percent}" for name, label, percent in found}
 
 

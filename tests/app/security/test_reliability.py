@@ -115,10 +115,17 @@ def test_sqlite_backup_and_restore_keep_every_row(tmp_path):
         _smoke(application, email)
 
 
-def test_backup_refuses_in_memory_database(app):
-    result = app.test_cli_runner().invoke(args=["db-backup", "/tmp/never-written.sqlite"])
-    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+def test_backup_refuses_in_memory_database(app, tmp_path):
+    """Also when a file is already at the path (the PostgreSQL run once wrote a dump to a
+    fixed /tmp path, and the SQLite run after it heard of the file instead)."""
+    target = tmp_path / "never-written.sqlite"
+    if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        pytest.skip("an in-memory database is SQLite's")
+    for _ in range(2):
+        result = app.test_cli_runner().invoke(args=["db-backup", str(target)])
         assert result.exit_code != 0 and "in-memory" in result.output
+        target.write_bytes(b"someone's file")
+    assert target.read_bytes() == b"someone's file"
 
 
 CACHE_TABLES = ("page_version",)  # what kept pages are keyed by, not data
