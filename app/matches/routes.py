@@ -247,7 +247,7 @@ def mark(pitch_id: int, investor_id: int, kind: str):
             flash(_("It's a match! You are both interested; contact details are now shown."),
                   "success")
         elif kind == "interested":
-            flash(_("Marked as interesting."), "success")
+            flash(_("You marked this as interesting."), "success")
         elif kind == "not_for_me":
             flash(_not_for_me_message(pitch_id, investor_id), "info")
         else:

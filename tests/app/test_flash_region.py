@@ -87,9 +87,10 @@ def test_an_answer_on_a_card_is_confirmed_in_the_live_region(client, auth, marke
     # its polite region is empty at the load, the words beside it, to be moved in
     assert _messages(html) == [{
         "class": "alert alert-success alert-dismissible", "role": None, "within": [],
-        "region": "status", "live": "polite", "at_load": "", "text": "Marked as interesting.",
+        "region": "status", "live": "polite", "at_load": "",
+        "text": "You marked this as interesting.",
         "button": "Close message"}]
-    assert html.count("Marked as interesting.") == 1
+    assert html.count("You marked this as interesting.") == 1
     assert html.count(SCRIPT) == 1
     # said once: the next page has no region at all, and no script to say it
     again = client.get("/matches").get_data(as_text=True)

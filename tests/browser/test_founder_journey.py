@@ -108,7 +108,7 @@ def test_founder_registers_publishes_a_pitch_and_marks_interest_nb(new_user, vie
     first.get_by_role("button", name=me.t("Interested: %(name)s", name=investor),
                       exact=True).click()
     expect(page.get_by_role("status").first).to_contain_text(
-        me.t("Marked as interesting."))
+        me.t("You marked this as interesting."))
     card = page.locator("main ol > li.card").filter(
         has=page.get_by_role("heading", name=investor))
     expect(card.get_by_text(me.t("You are interested"))).to_be_visible()
@@ -158,6 +158,7 @@ def test_founder_journey_with_the_keyboard_only(new_user):
     expect(first).to_be_visible()
     keys.activate(first.get_by_role(
         "button", name=re.compile("^" + re.escape(me.t("Interested: %(name)s", name="")))))
-    expect(page.get_by_role("status").first).to_contain_text(me.t("Marked as interesting."))
+    expect(page.get_by_role("status").first).to_contain_text(
+        me.t("You marked this as interesting."))
     me.check("keyboard-founder-marked-interest")
     assert keys.clicks == 0

@@ -121,7 +121,7 @@ def test_investor_profile_browse_interest_and_mutual_match_en(new_user, viewport
     expect(card).to_have_count(1)
     expect(card.get_by_label("Why this match")).to_be_visible()
     card.get_by_role("button", name=f"Interested: {titles[0]}", exact=True).click()
-    expect(page.get_by_role("status").first).to_contain_text("Marked as interesting.")
+    expect(page.get_by_role("status").first).to_contain_text("You marked this as interesting.")
     expect(page).to_have_url(re.compile(r"municipality=asker"))  # the filters are kept
 
     # The founder sees the investor's interest, answers, and both get the contacts.
