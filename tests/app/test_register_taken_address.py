@@ -58,3 +58,14 @@ def test_other_refusals_do_not_offer_them(app, lang):
     assert _box(response.get_data(as_text=True)) is None
     response = _post(_client_in(app, lang), "ola@example.no", password="short")
     assert _box(response.get_data(as_text=True)) is None
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_the_error_summary_comes_before_the_box(app, lang):
+    """The red summary of what to fix is the first thing on the refused page (the eye and a
+    screen reader land there); the box with the way out follows it, before the fields."""
+    make_user("founder", "kari@example.no")
+    html = _post(_client_in(app, lang), "kari@example.no").get_data(as_text=True)
+    summary, box = html.find("data-error-summary"), html.find('id="account-exists"')
+    field = html.find('name="email"')
+    assert -1 < summary < box < field
