@@ -33,6 +33,7 @@ from sqlalchemy.orm.util import identity_key
 
 from app import vocabulary
 from app.models import InvestorProfile, Pitch
+from matching import EngineWeights
 from matching.explain import NOT_NAMED, nameable
 from matching.facets import REGIONS, normalize_location
 
@@ -285,17 +286,15 @@ def _values(value) -> set[str]:
     return {v for v in value or () if v}
 
 
-def set_fit_words(match, viewpoint: str | None = None) -> dict[str, str]:
-    """{component: words} for the bars of the set facets (_SET_FACETS) the pair can be read
-    for: "Fits (1 of the 3 stages you name)", "Partly (...)", "Near (same county)", "No fit".
-    None for a facet whose sides are not at hand or state nothing (its bar keeps its percent,
-    or has none: not_applicable), or whose stored value disagrees with the sides as they are
-    now (a profile edited since the last rebuild): words that contradict the bar drawn
-    beside them would be worse than a percent."""
+def _set_verdicts(match) -> dict[str, tuple[str, set[str], set[str], set[str]]]:
+    """{component: (verdict, shared, pitch's values, investor's values)} of the set facets
+    (_SET_FACETS) the pair can be read for; verdict "fits" (every value of the pitch is one
+    the investor names), "partly" (some), "near" (a place in a county the investor names) or
+    "no". None for a facet whose sides are not at hand or state nothing, or whose stored value
+    disagrees with the sides as they are now (a profile edited since the last rebuild)."""
     investor = _side(match, "investor", InvestorProfile, "investor_profile_id")
     pitch = _side(match, "pitch", Pitch, "pitch_id")
     components = match.components or {}
-    texts = None
     out = {}
     for component, pitch_column, investor_column in _SET_FACETS:
         mine, theirs = _stated(pitch, pitch_column), _stated(investor, investor_column)
@@ -304,26 +303,102 @@ def set_fit_words(match, viewpoint: str | None = None) -> dict[str, str]:
         mine, theirs = _values(mine), _values(theirs)
         if not mine or not theirs:
             continue
-        texts = texts or _set_texts(viewpoint)
         shared, value = mine & theirs, float(components[component])
         if component == "location" and not shared:
             counties = {REGIONS.get(normalize_location(x)) for x in theirs} - {None}
             near = REGIONS.get(normalize_location(next(iter(mine)))) in counties
-            words, agrees = ((texts["near"], value > 0) if near
-                             else (texts["no"], value <= 0.0))
+            verdict, agrees = ("near", value > 0) if near else ("no", value <= 0.0)
         elif not shared:
-            words, agrees = texts["no"], value <= 0.0
-        elif shared != mine:
-            words = texts["partly"][component] % {"shared": len(shared), "total": len(mine)}
-            agrees = value > 0
-        elif len(theirs) == 1:
-            words, agrees = texts["fits_only"], value > 0
+            verdict, agrees = "no", value <= 0.0
         else:
-            words = texts["fits"][component] % {"shared": len(shared), "named": len(theirs)}
-            agrees = value > 0
+            verdict, agrees = ("partly" if shared != mine else "fits"), value > 0
         if agrees:
-            out[component] = words
+            out[component] = (verdict, shared, mine, theirs)
     return out
+
+
+def set_fit_words(match, viewpoint: str | None = None) -> dict[str, str]:
+    """{component: words} for the bars of the set facets (_SET_FACETS) the pair can be read
+    for: "Fits (1 of the 3 stages you name)", "Partly (...)", "Near (same county)", "No fit".
+    None for a facet whose sides are not at hand or state nothing (its bar keeps its percent,
+    or has none: not_applicable), or whose stored value disagrees with the sides as they are
+    now (a profile edited since the last rebuild): words that contradict the bar drawn
+    beside them would be worse than a percent."""
+    verdicts = _set_verdicts(match)
+    if not verdicts:
+        return {}
+    texts = _set_texts(viewpoint)
+    out = {}
+    for component, (verdict, shared, mine, theirs) in verdicts.items():
+        if verdict in ("near", "no"):
+            out[component] = texts[verdict]
+        elif verdict == "partly":
+            out[component] = texts["partly"][component] % {"shared": len(shared),
+                                                            "total": len(mine)}
+        elif len(theirs) == 1:
+            out[component] = texts["fits_only"]
+        else:
+            out[component] = texts["fits"][component] % {"shared": len(shared),
+                                                         "named": len(theirs)}
+    return out
+
+
+# The sentence's reasons for the set facets follow the facts their bars' words follow
+# (_set_verdicts), not the engine's threshold: the engine says "stage_fit" only above 0.5,
+# and the cosine of one stage against the four an investor names is exactly 0.5, so the bar
+# read "Fits (1 of the 4 stages you name)" while the sentence never said the stage fits.
+# Rule: where a bar has words, its reason is said iff the words say so: the stage and the
+# funding type fit when the pitch's is one the investor names; the sectors overlap when
+# they share one ("Partly" is an overlap too); the place is the same municipality when the
+# investor names the pitch's, the same region when only the county is shared ("Near").
+# Support is left to the engine (a partner's sentence names its support itself, and
+# "offers the support you need" is no word for offering one kind of three). A reason the
+# facts add takes its place among the engine's by the default weight times the component,
+# the engine's own order (matching/explain.py, reasons); the engine's codes, scores and
+# ranking are untouched.
+_VERDICT_CODES = {
+    "sectors": {"fits": "sector_overlap", "partly": "sector_overlap"},
+    "stage": {"fits": "stage_fit"},
+    "location": {"fits": "same_location", "near": "same_region"},
+    "funding": {"fits": "funding_match"},
+}
+_CODE_COMPONENT = {code: component for component, codes in _VERDICT_CODES.items()
+                   for code in codes.values()}
+_DEFAULT_WEIGHTS = EngineWeights()
+
+
+def said_reasons(match) -> tuple[str, ...]:
+    """The engine's reason codes for `match`, with those of the set facets whose bars have
+    words (_set_verdicts) made to agree with them (the rule above _VERDICT_CODES)."""
+    codes = list(match.reasons or ())
+    verdicts = _set_verdicts(match)
+    if not verdicts:
+        return tuple(codes)
+    components = match.components or {}
+
+    def weight(code: str) -> float:
+        component = _CODE_COMPONENT.get(code) or _ENGINE_COMPONENT.get(code)
+        if component is None or component not in components:
+            return 0.0
+        return getattr(_DEFAULT_WEIGHTS, component) * float(components[component])
+
+    for component, (verdict, *_facts) in verdicts.items():
+        if component not in _VERDICT_CODES:
+            continue
+        wanted = _VERDICT_CODES[component].get(verdict)
+        codes = [c for c in codes if _CODE_COMPONENT.get(c) != component or c == wanted]
+        if wanted is not None and wanted not in codes:
+            mine = weight(wanted)
+            at = next((i for i, c in enumerate(codes) if weight(c) < mine), len(codes))
+            codes.insert(at, wanted)
+    return tuple(codes)
+
+
+# The component of each of the engine's other reason codes, to place an added one.
+_ENGINE_COMPONENT = {
+    "text_overlap": "text", "ticket_in_range": "ticket", "ticket_near": "ticket",
+    "green_match": "green", "support_match": "support", "active_investor": "activity",
+}
 
 
 def _partner_fragment(kinds: tuple[str, ...], viewpoint: str | None = None) -> str:
@@ -388,7 +463,7 @@ def sentence_in(locale: str, match, viewpoint: str | None = None) -> str:
     """explain() for a locale the caller has looked up already (the current one)."""
     if viewpoint not in (None, FOUNDER, INVESTOR):
         raise ValueError(f"no such viewpoint: {viewpoint!r}")
-    return _sentence_in(locale, tuple(match.reasons or ()), tuple(match.shared_terms or ()),
+    return _sentence_in(locale, said_reasons(match), tuple(match.shared_terms or ()),
                         partner_support(match), viewpoint)
 
 

@@ -150,7 +150,7 @@ def _score(m: MatchScore, viewpoint: str, other_shown: bool) -> dict:
         terms, sentence = list(m.shared_terms or ()), explain.explain(m, viewpoint)
     else:
         terms = []
-        sentence = explain.sentence(list(m.reasons or ()), [], explain.partner_support(m),
+        sentence = explain.sentence(list(explain.said_reasons(m)), [], explain.partner_support(m),
                                     viewpoint)
     own_pitch = viewpoint == explain.FOUNDER
     return {"pitch_id": m.pitch_id if own_pitch or other_shown else None,

@@ -101,3 +101,53 @@ def test_a_pair_that_shares_nothing_reads_no_fit_and_stale_scores_keep_their_per
     # the stage fits by the profile as it is now, but the stored score (from before an edit)
     # says 0: words that contradict the bar beside them are not drawn
     assert bars["stage"][1:] == ("0%", "0%")
+
+
+def _sentence(page: str, score_id: int) -> str:
+    """The explanation sentence of a card: the paragraph right before its chart."""
+    found = re.search(rf'<p class="mb-2">([^<]*)</p>\s*<dl class="match-chart"[^>]*>'
+                      rf'<div><dt id="m{score_id}-', page)
+    assert found, "no sentence before the chart"
+    return html_lib.unescape(found.group(1))
+
+
+SENTENCE_SAYS = {
+    "en": ("the stage fits", "the sectors overlap", "same region", "the funding type fits"),
+    "nb": ("fasen passer", "bransjene overlapper", "samme region", "finansieringsformen passer"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "nb"])
+def test_the_sentence_says_what_the_bars_words_say(client, auth, lang):
+    """An investor naming four stages scores a pitch at one of them exactly 0.5, where the
+    engine gives no "stage_fit": the bar read "Passer (1 av 4 faser du oppgir)" and the
+    sentence said nothing of the stage. The sentence now follows the same facts as the
+    words; the stored reasons (the engine's) are left as they are."""
+    pitch, profile, score = _pair(lang, stage=0.5, sectors=0.5, location=0.277)
+    profile.stages = ["pre_seed", "seed", "series_a", "growth"]
+    score.reasons = []  # the engine: nothing above its thresholds
+    db.session.commit()
+    auth.login(profile.user.email)
+    page = client.get("/matches").get_data(as_text=True)
+    bars = _bars(page, score.id)
+    assert bars["stage"][2] == ("Fits (1 of the 4 stages you name)" if lang == "en"
+                                else "Passer (1 av 4 faser du oppgir)")
+    said = _sentence(page, score.id).lower()
+    for fragment in SENTENCE_SAYS[lang]:
+        assert fragment in said, (fragment, said)
+    db.session.refresh(score)
+    assert score.reasons == []
+
+
+def test_a_fact_the_bar_denies_is_not_said(client, auth):
+    """A reason the stored score gives for a facet its bar now reads "No fit" for is
+    dropped, as the bar's words are (the score agrees: its component is 0)."""
+    pitch, profile, score = _pair(sectors=0.0)
+    profile.sectors = ["health"]
+    score.reasons = ["sector_overlap", "stage_fit"]
+    db.session.commit()
+    auth.login(profile.user.email)
+    page = client.get("/matches").get_data(as_text=True)
+    assert _bars(page, score.id)["sectors"][2] == "No fit"
+    said = _sentence(page, score.id).lower()
+    assert "the stage fits" in said and "sectors overlap" not in said, said
