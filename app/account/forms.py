@@ -1,5 +1,5 @@
-"""The account page's forms: the person's details, which notification e-mails they get, API
-tokens, deleting the account."""
+"""The account page's forms: the person's details, their municipality and association, which
+notification e-mails they get, API tokens, deleting the account."""
 
 from __future__ import annotations
 
@@ -7,8 +7,15 @@ from flask_babel import lazy_gettext as _l
 from wtforms import EmailField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
+from app import vocabulary
 from app.form_base import KobleForm, NumberRange
-from app.form_fields import MultiCheckboxField, WholeNumberField, WholeNumberRequired
+from app.form_fields import (
+    MultiCheckboxField,
+    WholeNumberField,
+    WholeNumberRequired,
+    optional_choices,
+)
+from app.services import reference
 from app.services.account_details import MAX_NAME, MAX_PHONE, looks_like_phone
 from app.services.api_tokens import MAX_DAYS
 from app.services.mail_preferences import LABELS as MAIL_GROUPS
@@ -42,6 +49,35 @@ class AccountForm(KobleForm):
     def validate_phone(self, field) -> None:
         if field.data and not looks_like_phone(field.data.strip()):
             raise ValidationError(_l("Enter a phone number with digits, spaces and +."))
+
+
+class PlaceForm(KobleForm):
+    """A founder's or investor's municipality and association, with the choices registration
+    offers. Whether the values are in the lists is checked by the service
+    (account_details.change_place), which says so in words; a select's own check would
+    only say "Not a valid choice"."""
+
+    municipality = SelectField(
+        _l("Municipality"), choices=optional_choices(vocabulary.MUNICIPALITIES, _l("Choose…")),
+        validators=[DataRequired(message=_l("Choose the municipality you live or work in."))],
+        validate_choice=False)
+    association = SelectField(
+        _l("Association"), validators=[Optional()], validate_choice=False,
+        description=_l("“Decide from my municipality” follows your municipality when you "
+                       "change it."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # the associations' current names: an admin may have renamed one
+        self.association.choices = [("", _l("Decide from my municipality")),
+                                    *reference.association_choices()]
+
+    def show(self, user, follows_municipality: bool) -> PlaceForm:
+        """Fill in the person's current choice (for a page not yet submitted)."""
+        self.municipality.data = user.municipality or ""
+        self.association.data = ("" if follows_municipality or user.association is None
+                                 else user.association.slug)
+        return self
 
 
 class MailPreferencesForm(KobleForm):

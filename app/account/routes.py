@@ -1,6 +1,7 @@
-"""The account: the person's details (name, phone, language), changing the login e-mail
-address, which notification e-mails they get, API tokens (create, shown once; list; revoke),
-the user's data as JSON, and deleting the account."""
+"""The account: the person's details (name, phone, language), a founder's or investor's
+municipality and association, changing the login e-mail address, which notification e-mails
+they get, API tokens (create, shown once; list; revoke), the user's data as JSON, and
+deleting the account."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from app.account.forms import (
     ChangeEmailForm,
     DeleteAccountForm,
     MailPreferencesForm,
+    PlaceForm,
     TokenForm,
 )
 from app.extensions import limiter
@@ -43,7 +45,7 @@ from app.services import (
     mail_preferences,
     personal_data,
 )
-from app.services.errors import DomainError, NotFound
+from app.services.errors import DomainError, Forbidden, NotFound
 
 bp = Blueprint("account", __name__)
 
@@ -76,12 +78,46 @@ def _mail_form():
     return form
 
 
-def _index_page(form, mail_form, status: int, email_form=None):
+def _place_form():
+    return PlaceForm(formdata=None).show(
+        current_user, account_details.association_follows_municipality(current_user))
+
+
+def _index_page(form, mail_form, status: int, email_form=None, place_form=None):
     response = make_response(render_template(
         "account/index.html", form=form, mail_form=mail_form,
-        email_form=email_form or ChangeEmailForm(formdata=None)), status)
+        email_form=email_form or ChangeEmailForm(formdata=None),
+        place_form=place_form or _place_form(),
+        chooses_own_association=account_details.chooses_own_association(current_user)),
+        status)
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+@bp.route("/municipality", methods=["POST"])
+@login_required
+def change_place():
+    """A founder or investor changes their municipality and association (as registration
+    offers them); staff and admins are refused: an administrator changes theirs."""
+    place_form = PlaceForm()
+    status = 422
+    if place_form.validate_on_submit() or not account_details.chooses_own_association(
+            current_user):
+        try:
+            account_details.change_place(current_user, place_form.municipality.data,
+                                         place_form.association.data)
+        except Forbidden as error:
+            flash(error.message, "danger")
+            status = 403
+        except DomainError as error:
+            getattr(place_form, error.field or "municipality").errors.append(error.message)
+        else:
+            flash(_("Your municipality and association are saved."), "success")
+            return redirect(url_for("account.index"), 303)
+    form = AccountForm(formdata=None, obj=current_user, investor=current_user.is_investor)
+    if current_user.locale is None:
+        form.locale.data = str(get_locale())
+    return _index_page(form, _mail_form(), status, place_form=place_form)
 
 
 @bp.route("/email-notifications", methods=["POST"])

@@ -1,4 +1,5 @@
-"""What a person keeps about themselves on the account page: name, phone and language.
+"""What a person keeps about themselves on the account page: name, phone and language, and
+for founders and investors their municipality and association.
 
 The name and phone are what the other side sees once contact details are revealed (after
 mutual interest, or a shared arena meeting; app/services/contacts.py), so they are checked
@@ -12,8 +13,11 @@ import re
 from flask import current_app
 from flask_babel import gettext as _
 
+from app import vocabulary
 from app.extensions import db
-from app.services.errors import DomainError
+from app.services import audit
+from app.services.accounts import SELF_SERVICE_ROLES, association_by_slug
+from app.services.errors import DomainError, Forbidden
 
 MAX_NAME = 120
 MAX_PHONE = 40
@@ -39,3 +43,59 @@ def update_details(user, name: str, phone: str | None, locale: str | None) -> No
         raise DomainError(_("Choose one of the languages."), "locale")
     user.name, user.phone, user.locale = name, phone, locale
     db.session.commit()
+
+
+def chooses_own_association(user) -> bool:
+    """Founders and investors choose their municipality and association themselves. A staff
+    member's or an administrator's association decides their powers (the arenas they
+    manage, app.services.arenas.can_manage): only an administrator changes it, at
+    /admin/users (app.services.account_access.set_role, audited there)."""
+    return user.role in SELF_SERVICE_ROLES
+
+
+def association_follows_municipality(user) -> bool:
+    """Whether the person's association is the one their municipality gives (what the
+    account page shows as "Decide from my municipality"); Koble keeps no separate mark of
+    the choice made at registration."""
+    slug = user.association.slug if user.association is not None else None
+    return slug == vocabulary.association_of(user.municipality)
+
+
+def change_place(user, municipality: str | None, association: str | None) -> bool:
+    """Set a founder's or investor's municipality and association, as at registration: no
+    association (None or "") means the municipality's. Refused for staff and admins (ask an
+    administrator) and for a municipality or association not in the lists; nothing changes
+    then. Each change is audited, the person as actor: "municipality_changed" and
+    "association_changed" (the latter as the admin's changes are, so the person's history on
+    the admin's page shows it). Returns whether anything changed. The pages that show the
+    person's association (the dashboard's per-association counts, lists of people) are kept
+    under the site-wide page version, which this commit raises (app.services.page_versions:
+    a User column that is not bookkeeping)."""
+    if not chooses_own_association(user):
+        raise Forbidden(_("Your association decides which arenas you manage, so you cannot "
+                          "change it yourself. Ask an administrator."), "association")
+    municipality = (municipality or "").strip()
+    if municipality not in vocabulary.MUNICIPALITIES:
+        raise DomainError(_("Choose one of the listed municipalities."), "municipality")
+    association = (association or "").strip() or None
+    new_association = association_by_slug(association or vocabulary.association_of(municipality))
+    if association is not None and new_association is None:
+        raise DomainError(_("Choose one of the listed associations."), "association")
+    old_municipality, old_association = user.municipality, user.association
+    if old_municipality == municipality and old_association == new_association:
+        return False
+    user.municipality, user.association = municipality, new_association
+    target = f"user:{user.id}"
+    if old_municipality != municipality:
+        audit.record("municipality_changed", actor=user, target=target,
+                     detail=f"{old_municipality or 'none'} -> {municipality}", commit=False)
+    if old_association != new_association:
+        audit.record("association_changed", actor=user, target=target,
+                     detail=f"{_slug(old_association)} -> {_slug(new_association)}",
+                     commit=False)
+    db.session.commit()
+    return True
+
+
+def _slug(association) -> str:
+    return association.slug if association is not None else "none"

@@ -18,6 +18,7 @@ from flask_babel import gettext as _
 
 from app.services.arena_status import status_label
 from app.services.explain import COMPONENT_LABELS
+from app.vocabulary import MUNICIPALITIES, label
 
 PERSON = re.compile(r"user:(\d+)")
 ARROW = " -> "
@@ -75,6 +76,10 @@ def _role(key: str) -> str:
     labels = {"founder": _("Founder"), "investor": _("Investor"), "staff": _("Staff"),
               "admin": _("Administrator")}
     return labels.get(key, key)
+
+
+def _municipality(key: str) -> str:
+    return _("none") if key == "none" else label(MUNICIPALITIES, key)
 
 
 def _association_changed(detail, names):
@@ -228,6 +233,7 @@ _READERS: dict[str, Callable[[str, Names], str | None]] = {
     "login_failed": _login_failed,
     "email_change_requested": _new_address,
     "email_changed": _arrow,
+    "municipality_changed": lambda detail, names: _arrow(detail, names, _municipality),
     "role_changed": lambda detail, names: _arrow(detail, names, _role),
     "association_changed": _association_changed,
     "staff_invited": _staff_invited,

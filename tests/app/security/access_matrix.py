@@ -551,6 +551,9 @@ EXPECTED = {
     'POST account.change_email': {
         'own': 'L 422 422 422 422 422 422 L',
     },
+    'POST account.change_place': {
+        'own': 'L 422 422 422 422 403 403 L',
+    },
     'POST account.confirm_email': {
         'own': '404 404 404 404 404 404 404 404',
         'missing': '404 404 404 404 404 404 404 404',

@@ -94,6 +94,8 @@ def known_valid(world, app) -> dict:
     cases["main.set_language"] = (c, {}, {"lang": "en", "next": "/"})
     _u, c = fresh_user_client()
     cases["account.email_notifications"] = (c, {}, {"groups": "interest"})
+    _u, c = fresh_user_client()  # moves from Asker (make_user's) to Drammen
+    cases["account.change_place"] = (c, {}, {"municipality": "drammen", "association": ""})
     cases["auth.register"] = (app.test_client(), {}, {
         "role": "founder", "name": "Kari Nordmann", "email": "kari.csrf@example.no",
         "municipality": "asker", "association": "", "password": NEW_PASSWORD,
