@@ -109,3 +109,31 @@ def test_lists_show_their_first_item_on_a_phone_first_screen(new_user):
             page.wait_for_function("b => b.getAttribute('aria-expanded') === 'true'",
                                    arg=toggle.element_handle())
             assert page.locator(f"#{toggle.get_attribute('aria-controls')} form").count() == 1
+
+
+_CHECKBOX_TARGET = """() => {
+  const box = document.querySelector('main .form-check input[type=checkbox]');
+  if (!box) return null;
+  const row = box.closest('.form-check').getBoundingClientRect();
+  const input = box.getBoundingClientRect();
+  const label = document.querySelector(`label[for="${box.id}"]`).getBoundingClientRect();
+  return {input: [input.width, input.height], row: row.height, label: label.height,
+          width: document.documentElement.clientWidth};
+}"""
+
+
+def test_checkboxes_are_a_thumbs_target_on_a_phone(new_user):
+    """The pitch form's checkboxes (sectors, support) were 16 px boxes in rows about 24 px
+    apart on a 390 px phone. Now each box is at least 24 × 24 px (WCAG 2.5.8) and each row,
+    its label filling it (a tap on the label ticks the box), at least 44 px high (2.5.5)."""
+    founder = new_user(PHONE, name="founder-checkboxes")
+    founder.login("founder@demo.koble.no", DEMO_PASSWORD)
+    response = founder.goto("/pitches/new")
+    assert response.status == 200
+    found = founder.page.evaluate(_CHECKBOX_TARGET)
+    assert found is not None, "no checkbox on the pitch form"
+    assert found["width"] <= 390, found
+    assert min(found["input"]) >= 24, found
+    assert found["row"] >= 44 and found["label"] >= 44, found
+    founder.page.locator("main .form-check input[type=checkbox]").first.scroll_into_view_if_needed()
+    founder.check("pitch-form-checkboxes-phone")
