@@ -78,7 +78,7 @@ def main(logins_path: str) -> None:
         measure(investor, name + ", built", path, built=True)
         measure(investor, name + ", kept", path)
     first = investor.get("/matches", base_url=base).get_data(as_text=True)
-    pitch = re.search(r'href="/pitches/(\d+)"', first).group(1)
+    pitch = re.search(r'href="/pitches/(\d+)[?"]', first).group(1)
     measure(investor, "pitch page", f"/pitches/{pitch}")
     measure(investor, "search pitches", "/pitches?q=sol")
     founder = client_for(logins["founder"][0])

@@ -140,7 +140,7 @@ class Investor(KobleUser):
         self.marks: list[str] = []
 
     def _remember(self, html: str) -> None:
-        self.pitch_ids = re.findall(r'href="/pitches/(\d+)"', html) or self.pitch_ids
+        self.pitch_ids = re.findall(r'href="/pitches/(\d+)[?"]', html) or self.pitch_ids
         self.marks = re.findall(r'action="(/matches/\d+/\d+/mark/interested)[^"]*"', html)
 
     @task(5)
