@@ -23,7 +23,7 @@ def _scored(match, mine: dict, theirs: dict) -> dict:
     pair = (match.pitch_id, match.investor_profile_id)
     return {"score": float(match.score), "components": dict(match.components or {}),
             "shared_terms": list(match.shared_terms or []),
-            "reasons": list(match.reasons or []), "explanation": explain.explain(match),
+            "reasons": list(explain.said_reasons(match)), "explanation": explain.explain(match),
             "my_mark": mine.get(pair), "their_mark": theirs.get(pair)}
 
 

@@ -146,18 +146,18 @@ def _score(m: MatchScore, viewpoint: str, other_shown: bool) -> dict:
     (their side) reads it on their pages. The other side comes only as the person may see
     it on Koble (`other_shown`); else without its id, and without the words the two texts
     share, which are the other's words too."""
+    reasons = list(explain.said_reasons(m))  # the reasons its sentence says
     if other_shown:
         terms, sentence = list(m.shared_terms or ()), explain.explain(m, viewpoint)
     else:
         terms = []
-        sentence = explain.sentence(list(explain.said_reasons(m)), [], explain.partner_support(m),
-                                    viewpoint)
+        sentence = explain.sentence(list(reasons), [], explain.partner_support(m), viewpoint)
     own_pitch = viewpoint == explain.FOUNDER
     return {"pitch_id": m.pitch_id if own_pitch or other_shown else None,
             "investor_profile_id": m.investor_profile_id if not own_pitch or other_shown
             else None,
             "score": m.score, "components": dict(m.components or {}), "shared_terms": terms,
-            "reasons": list(m.reasons or ()), "explanation": sentence,
+            "reasons": reasons, "explanation": sentence,
             "engine_version": m.engine_version, "computed_at": _value(m.computed_at)}
 
 
