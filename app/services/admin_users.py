@@ -26,8 +26,9 @@ from app.services.text_search import contains
 from app.services.tokens import make_reset_token
 
 PER_PAGE = 25
-HISTORY_ACTIONS = ("role_changed", "association_changed", "user_deactivated",
-                   "user_reactivated", "staff_invited", "password_reset_requested")
+HISTORY_ACTIONS = ("role_changed", "association_changed", "municipality_changed",
+                   "user_deactivated", "user_reactivated", "staff_invited",
+                   "password_reset_requested")
 
 
 def search(q: str = "", role: str | None = None, association_id: int | None = None,
@@ -58,9 +59,9 @@ def get_user(user_id: int) -> User:
 
 
 def history(user: User, limit: int = 20) -> list[tuple[AuditEvent, str | None, str]]:
-    """The latest audited changes to the account (role, association, active, invitation),
-    each with the name of who made it (None: the command line) and its detail in the
-    reader's language."""
+    """The latest audited changes to the account (role, association, municipality, active,
+    invitation), each with the name of who made it (None: the command line) and its detail
+    in the reader's language."""
     rows = db.session.execute(
         select(AuditEvent, User.name).outerjoin(User, User.id == AuditEvent.actor_id)
         .where(AuditEvent.target == f"user:{user.id}", AuditEvent.action.in_(HISTORY_ACTIONS))
