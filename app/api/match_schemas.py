@@ -31,7 +31,10 @@ class ScoreFields(ma.Schema):
     score = fields.Float(required=True)
     components = fields.Dict(keys=fields.String(), values=fields.Float(), required=True)
     shared_terms = fields.List(fields.String(), required=True)
-    reasons = fields.List(fields.String(), required=True)
+    reasons = fields.List(fields.String(), required=True, metadata={
+        "description": "The reason codes the `explanation` is written from, strongest first "
+                       "(such as `stage_fit`, `same_region`, `funding_match`): its sentence "
+                       "puts the strongest few into words."})
     explanation = fields.String(required=True)
     my_mark = fields.String(allow_none=True)
     their_mark = fields.String(allow_none=True)

@@ -6,6 +6,10 @@ said the place is in the same region and the funding type fits."""
 
 from __future__ import annotations
 
+import html
+
+import pytest
+
 from app.extensions import db
 from app.models import MatchScore
 from app.services import personal_data
@@ -55,3 +59,12 @@ def test_the_personal_data_download_lists_the_reasons_its_explanation_says(app):
             rows = personal_data.export_data(user)[section]
             assert len(rows) == 1, section
             _agree(rows[0])
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("en", "its sentence puts the strongest few into words"),
+    ("nb", "setningen setter ord på de sterkeste av dem"),
+])
+def test_the_api_docs_say_what_reasons_are(client, lang, words):
+    page = html.unescape(client.get(f"/api/v1/docs?lang={lang}").get_data(as_text=True))
+    assert words in page
