@@ -114,9 +114,7 @@ def change_place():
         else:
             flash(_("Your municipality and association are saved."), "success")
             return redirect(url_for("account.index"), 303)
-    form = AccountForm(formdata=None, obj=current_user, investor=current_user.is_investor)
-    if current_user.locale is None:
-        form.locale.data = str(get_locale())
+    form = _saved_account_form()
     return _index_page(form, _mail_form(), status, place_form=place_form)
 
 
@@ -135,10 +133,17 @@ def email_notifications():
             # The page's top, where the message is shown: a jump to the section (the
             # e-mail footers' link) scrolled it out of sight.
             return redirect(url_for("account.index"), 303)
+    form = _saved_account_form()
+    return _index_page(form, mail_form, 422)
+
+
+def _saved_account_form() -> AccountForm:
+    """The account form as saved, for a page another of its forms sends back: the language
+    shown is the one in use when none is chosen."""
     form = AccountForm(formdata=None, obj=current_user, investor=current_user.is_investor)
     if current_user.locale is None:
         form.locale.data = str(get_locale())
-    return _index_page(form, mail_form, 422)
+    return form
 
 
 def _mail_limit() -> str:
@@ -185,9 +190,7 @@ def change_email():
                     "change; until then you log in with your current address.",
                     email=new_email), "info")
             return redirect(url_for("account.index"), 303)
-    form = AccountForm(formdata=None, obj=current_user, investor=current_user.is_investor)
-    if current_user.locale is None:
-        form.locale.data = str(get_locale())
+    form = _saved_account_form()
     return _index_page(form, _mail_form(), 422, email_form=email_form)
 
 
