@@ -12,18 +12,17 @@ names those not yet held and says who keeps managing them."""
 
 from __future__ import annotations
 
-import html
 import json
-import re
 
 import pytest
 from sqlalchemy import select
 
 from app.extensions import db
-from app.models import AuditEvent, Pitch, User
+from app.models import AuditEvent, Pitch
 from app.services import account_access, api_tokens, arenas
 from app.services.deleted_accounts import is_deleted
 from app.services.errors import DomainError
+from tests.app.page_text import fresh, main_text
 from tests.app.security.checksum import checksum
 from tests.app.security.principals import log_in
 from tests.app.test_cli_messages import refused, run
@@ -51,18 +50,8 @@ def admin_client(app):
     return admin, client
 
 
-def _fresh(user: User) -> User:
-    db.session.expire_all()
-    return db.session.get(User, user.id)
-
-
-def _text(page: str) -> str:
-    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ",
-                                                    page.split("<main", 1)[1])))
-
-
 def _flash(client, response) -> str:
-    return _text(client.get(response.location).get_data(as_text=True))
+    return main_text(client.get(response.location).get_data(as_text=True))
 
 
 def _ledger(app) -> list[dict]:
@@ -92,7 +81,7 @@ def test_the_question_says_what_goes_and_changes_nothing(admin_client):
     before = checksum()
     response = client.get(f"/admin/users/{founder.id}/delete")
     assert response.status_code == 200
-    text = _text(response.get_data(as_text=True))
+    text = main_text(response.get_data(as_text=True))
     assert "Delete Åse Berg's account?" in text
     assert f"e-mail address ({founder.email})" in text
     assert "This cannot be undone" in text
@@ -105,7 +94,7 @@ def test_the_question_says_what_goes_and_changes_nothing(admin_client):
     assert "no longer manages" not in text  # no arenas of their own to leave
     assert f'action="/admin/users/{founder.id}/delete"' in response.get_data(as_text=True)
     assert checksum() == before
-    assert not is_deleted(_fresh(founder))
+    assert not is_deleted(fresh(founder))
 
 
 def test_a_staff_members_question_names_the_arenas_their_association_keeps(admin_client):
@@ -118,7 +107,7 @@ def test_a_staff_members_question_names_the_arenas_their_association_keeps(admin
     make_arena(("baerum",), title="Bærums arena")
     make_user("staff", name="Dag Drammen", association="drammen")
     make_user("staff", name="Gammel Asker", association="asker", active=False)
-    text = _text(client.get(f"/admin/users/{staff.id}/delete").get_data(as_text=True))
+    text = main_text(client.get(f"/admin/users/{staff.id}/delete").get_data(as_text=True))
     assert "Arenas Siri Stab no longer manages" in text
     assert "Asker Næringsforening hosts these arenas, not yet held." in text
     assert "Havvind-arenaen" in text and "Gründerkveld" in text
@@ -146,7 +135,7 @@ def test_deleting_a_staff_member_erases_them_and_the_arena_stays_with_the_associ
     assert response.status_code == 303 and response.location.endswith("/admin/users")
     assert ("Siri Stab's account is deleted: their name, e-mail address and texts are "
             "removed, and they are logged out everywhere.") in _flash(client, response)
-    gone = _fresh(staff)
+    gone = fresh(staff)
     assert is_deleted(gone) and not gone.active
     assert gone.name != "Siri Stab" and "siri" not in gone.email and gone.phone is None
     assert not api_tokens.live_tokens(gone)
@@ -154,7 +143,7 @@ def test_deleting_a_staff_member_erases_them_and_the_arena_stays_with_the_associ
     assert event.actor_id == admin.id and event.target == f"user:{staff.id}"
     assert [(e["kind"], e["id"]) for e in _ledger(app)] == [("user", staff.id)]
     # the arena is Asker's: its other staff still run it
-    assert arenas.can_manage(_fresh(colleague), db.session.get(type(arena), arena.id))
+    assert arenas.can_manage(fresh(colleague), db.session.get(type(arena), arena.id))
     assert client.get(f"/admin/users/{staff.id}").status_code == 404
     login = app.test_client().post("/auth/login", data={"email": "siri@asker.no",
                                                         "password": DEFAULT_PASSWORD})
@@ -167,7 +156,7 @@ def test_an_admin_deletes_a_founder_who_asked_by_mail(admin_client):
     pitch = make_pitch(founder, title="Solcelletak")
     response = client.post(f"/admin/users/{founder.id}/delete")
     assert response.status_code == 303
-    assert is_deleted(_fresh(founder))
+    assert is_deleted(fresh(founder))
     assert db.session.get(Pitch, pitch.id).title != "Solcelletak"
 
 
@@ -175,7 +164,7 @@ def test_an_admin_deletes_another_admin(admin_client):
     _admin, client = admin_client
     other = make_user("admin", name="Bo Admin", association=None)
     assert client.post(f"/admin/users/{other.id}/delete").status_code == 303
-    assert is_deleted(_fresh(other))
+    assert is_deleted(fresh(other))
 
 
 def test_nobody_deletes_their_own_account_here(admin_client):
@@ -188,7 +177,7 @@ def test_nobody_deletes_their_own_account_here(admin_client):
         assert response.location.endswith(f"/admin/users/{admin.id}")
         assert ("You cannot delete your own account here. Ask another administrator."
                 in _flash(client, response))
-    assert not is_deleted(_fresh(admin))
+    assert not is_deleted(fresh(admin))
     assert checksum().digests["user"] == before.digests["user"]
 
 
@@ -199,10 +188,10 @@ def test_the_last_active_admin_stays(app):
         account_access.delete_user(last)
     with pytest.raises(DomainError, match="last active administrator"):
         account_access.deletion_ahead(last)
-    assert not is_deleted(_fresh(last))
+    assert not is_deleted(fresh(last))
     result = run(app, "users", "delete", "eneste@koble.no", "--yes")
     assert refused(result, "This is the last active administrator."), result.output
-    assert not is_deleted(_fresh(last))
+    assert not is_deleted(fresh(last))
 
 
 def test_the_command_line_says_what_it_ends_asks_and_deletes(app):
@@ -213,11 +202,11 @@ def test_the_command_line_says_what_it_ends_asks_and_deletes(app):
     assert result.exit_code == 1 and "Aborted" in result.output
     assert "Gründerkveld" in result.output and "only administrators" in result.output
     db.session.remove()
-    assert not is_deleted(_fresh(staff))
+    assert not is_deleted(fresh(staff))
     result = run(app, "users", "delete", "siri@asker.no", "--yes")
     assert result.exit_code == 0, result.output
     assert "siri@asker.no's account is deleted" in result.output
-    assert is_deleted(_fresh(staff))
+    assert is_deleted(fresh(staff))
     event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "user_deleted"))
     assert event.actor_id is None  # the command line
 
@@ -228,11 +217,11 @@ def test_the_question_and_the_log_in_bokmal(app):
     client = app.test_client()
     admin = make_user("admin", association=None, locale="nb")
     log_in(client, admin)
-    text = _text(client.get(f"/admin/users/{staff.id}/delete").get_data(as_text=True))
+    text = main_text(client.get(f"/admin/users/{staff.id}/delete").get_data(as_text=True))
     assert "Slette kontoen til Siri Stab?" in text
     assert "Arenaer Siri Stab ikke lenger administrerer" in text
     assert "Behold kontoen" in text
     response = client.post(f"/admin/users/{staff.id}/delete")
     assert "Kontoen til Siri Stab er slettet" in _flash(client, response)
-    log = _text(client.get("/admin/audit?action=user_deleted").get_data(as_text=True))
+    log = main_text(client.get("/admin/audit?action=user_deleted").get_data(as_text=True))
     assert "Slettet av en administrator" in log

@@ -9,16 +9,14 @@ first is which they are, and which of them no other staff member manages."""
 
 from __future__ import annotations
 
-import html
-import re
-
 import pytest
 from sqlalchemy import select
 
 from app.extensions import db
-from app.models import Arena, AuditEvent, User
+from app.models import Arena, AuditEvent
 from app.services import arenas
 from app.services.accounts import association_by_slug
+from tests.app.page_text import fresh, main_text
 from tests.app.security.checksum import checksum
 from tests.app.security.principals import log_in
 from tests.app.test_cli_messages import run
@@ -35,16 +33,6 @@ def admin_client(app):
 
 def _assoc_id(slug: str) -> int:
     return association_by_slug(slug).id
-
-
-def _fresh(user: User) -> User:
-    db.session.expire_all()
-    return db.session.get(User, user.id)
-
-
-def _text(page: str) -> str:
-    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ",
-                                                    page.split("<main", 1)[1])))
 
 
 def _move(client, person, slug: str | None = "baerum", role: str = "staff", **extra):
@@ -69,7 +57,7 @@ def test_a_move_that_leaves_arenas_behind_asks_first_and_changes_nothing(admin_c
     page = client.get(response.location)
     assert page.status_code == 200
     body = page.get_data(as_text=True)
-    text = _text(body)
+    text = main_text(body)
     assert "Change Siri Stab's role or association?" in text
     assert "Siri Stab becomes staff of Bærum Næringsråd." in text
     assert "Arenas Siri Stab no longer manages" in text
@@ -80,24 +68,24 @@ def test_a_move_that_leaves_arenas_behind_asks_first_and_changes_nothing(admin_c
     assert f'action="/admin/users/{staff.id}/role"' in body
     assert f'name="arenas_seen" type="hidden" value="{arena.id}"' in body
     assert checksum() == before
-    assert _fresh(staff).association.slug == "asker"
+    assert fresh(staff).association.slug == "asker"
 
 
 def test_confirming_moves_them_and_the_arena_stays_with_the_association(admin_client):
     admin, client = admin_client
     staff, arena = _siri_with_an_arena()
     colleague = make_user("staff", name="Kari Kollega", association="asker")
-    text = _text(client.get(_move(client, staff).location).get_data(as_text=True))
+    text = main_text(client.get(_move(client, staff).location).get_data(as_text=True))
     assert "1 other staff member manages it." in text
     response = _move(client, staff, arenas_seen=str(arena.id))
     assert response.status_code == 303
     assert response.location.endswith(f"/admin/users/{staff.id}")
-    moved = _fresh(staff)
+    moved = fresh(staff)
     assert moved.association.slug == "baerum"
     arena = db.session.get(Arena, arena.id)
     assert [a.slug for a in arena.hosts] == ["asker"]
     assert not arenas.can_manage(moved, arena)
-    assert arenas.can_manage(_fresh(colleague), arena)
+    assert arenas.can_manage(fresh(colleague), arena)
     event = db.session.scalar(select(AuditEvent).where(
         AuditEvent.action == "association_changed"))
     assert event.actor_id == admin.id and event.detail == "asker -> baerum"
@@ -110,7 +98,7 @@ def test_a_list_that_changed_since_the_question_asks_again(admin_client):
     response = _move(client, staff, arenas_seen=str(arena.id))
     assert response.status_code == 303 and "/role?" in response.location
     assert "Ny arena" in client.get(response.location).get_data(as_text=True)
-    assert _fresh(staff).association.slug == "asker"
+    assert fresh(staff).association.slug == "asker"
 
 
 def test_another_role_asks_too_and_admin_does_not(admin_client):
@@ -118,13 +106,13 @@ def test_another_role_asks_too_and_admin_does_not(admin_client):
     staff, _arena = _siri_with_an_arena()
     response = _move(client, staff, slug=None, role="founder")
     assert "/role?" in response.location
-    assert "Siri Stab becomes founder." in _text(
+    assert "Siri Stab becomes founder." in main_text(
         client.get(response.location).get_data(as_text=True))
-    assert _fresh(staff).role == "staff"
+    assert fresh(staff).role == "staff"
     # an administrator manages every arena: nothing is left behind
     response = _move(client, staff, slug="asker", role="admin")
     assert response.location.endswith(f"/admin/users/{staff.id}")
-    assert _fresh(staff).role == "admin"
+    assert fresh(staff).role == "admin"
 
 
 def test_nothing_to_leave_behind_saves_at_once(admin_client):
@@ -135,7 +123,7 @@ def test_nothing_to_leave_behind_saves_at_once(admin_client):
     make_arena(("asker",), title="Avlyst", status="cancelled")
     response = _move(client, staff)
     assert response.location.endswith(f"/admin/users/{staff.id}")
-    assert _fresh(staff).association.slug == "baerum"
+    assert fresh(staff).association.slug == "baerum"
 
 
 def test_the_question_without_anything_to_ask_goes_back(admin_client):
@@ -151,7 +139,7 @@ def test_the_question_without_anything_to_ask_goes_back(admin_client):
 def test_deactivating_a_staff_member_names_the_arenas_too(admin_client):
     _admin, client = admin_client
     staff, _arena = _siri_with_an_arena()
-    text = _text(client.get(f"/admin/users/{staff.id}/deactivate").get_data(as_text=True))
+    text = main_text(client.get(f"/admin/users/{staff.id}/deactivate").get_data(as_text=True))
     assert "Arenas Siri Stab no longer manages" in text and "Gründerkveld" in text
 
 
@@ -163,14 +151,14 @@ def test_the_command_line_says_which_arenas_stay(app):
     assert (f"siri@asker.no no longer manages Gründerkveld ({arena.date.isoformat()}, arena "
             f"{arena.id}); it stays with asker: no other staff member manages it, only "
             "administrators.") in result.output
-    assert _fresh(staff).association.slug == "baerum"
+    assert fresh(staff).association.slug == "baerum"
 
 
 def test_the_question_in_bokmal(app):
     staff, _arena = _siri_with_an_arena()
     client = app.test_client()
     log_in(client, make_user("admin", association=None, locale="nb"))
-    text = _text(client.get(_move(client, staff).location).get_data(as_text=True))
+    text = main_text(client.get(_move(client, staff).location).get_data(as_text=True))
     assert "Endre rollen eller foreningen til Siri Stab?" in text
     assert "Siri Stab blir ansatt i Bærum Næringsråd." in text
     assert "Asker Næringsforening er arrangør av disse arenaene" in text
