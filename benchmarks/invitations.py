@@ -2,10 +2,11 @@
 
     .venv/bin/python benchmarks/invitations.py [--seeds 3] [--before 1a3d3c3] [--before-up-to 200]
 
-For each size: the proposal's time now and with `matching/invitations_search.py` as it was
-at `--before` (default: the pure-Python search, the last commit before the vectorised one;
-"none" skips it), the ratio, and whether both proposals are the same (founders, investors,
-waiting lists, reasons, value). The old search runs only up to `--before-up-to` founders:
+For each size: the proposal's time now and with the search (`matching/invitations_*.py`:
+one file, `invitations_search.py`, until it was split in modules) as it was at `--before`
+(default: the pure-Python search, the last commit before the vectorised one; "none" skips
+it), the ratio, and whether both proposals are the same (founders, investors, waiting
+lists, reasons, value). The old search runs only up to `--before-up-to` founders:
 it takes 20–90 s at 400 × 200. Small pools are also solved exactly (the MILP in
 `matching/invitations_milp.py`, scipy's HiGHS, as the tests do) and the proposal's value is
 given as a share of the optimum.
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import random
+import re
 import statistics
 import subprocess
 import sys
@@ -64,20 +66,30 @@ def instance(seed: int, n_f: int, n_i: int, density: float = 0.99):
 
 
 def load_before(rev: str):
-    """`matching.invitations_search` as it was at `rev`, as a module of its own."""
-    source = subprocess.run(
-        ["git", "show", f"{rev}:matching/invitations_search.py"],
+    """The search as it was at `rev` (`matching/invitations_search.py` and the
+    `matching/invitations_*.py` modules it imports), as a package of its own: its imports of
+    `matching.invitations_*` point into that package; `matching.invitations` itself (the
+    input and output records) stays the current one, so that proposals compare equal."""
+    names = subprocess.run(
+        ["git", "ls-tree", "--name-only", rev, "matching/"],
         cwd=ROOT,
         check=True,
         capture_output=True,
         text=True,
-    ).stdout
-    path = Path(tempfile.mkdtemp()) / "invitations_search_before.py"
-    path.write_text(source)
-    spec = importlib.util.spec_from_file_location("invitations_search_before", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    ).stdout.split()
+    package = Path(tempfile.mkdtemp()) / "invitations_before"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    for name in names:
+        if not re.fullmatch(r"matching/invitations_\w+\.py", name):
+            continue
+        source = subprocess.run(
+            ["git", "show", f"{rev}:{name}"], cwd=ROOT, check=True, capture_output=True, text=True
+        ).stdout
+        source = re.sub(r"\bmatching\.(invitations_\w+)", r"invitations_before.\1", source)
+        (package / Path(name).name).write_text(source)
+    sys.path.insert(0, str(package.parent))
+    return importlib.import_module("invitations_before.invitations_search")
 
 
 def run_before(module, fs, ins, value, cap_f, cap_i, k, good):

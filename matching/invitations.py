@@ -159,7 +159,8 @@ def propose_invitations(
     `top_m` (default max(k, 3)) is how many of a founder's best pairs count as value.
     Raises ValueError on bad input.
     """
-    from matching.invitations_search import Room, solve
+    from matching.invitations_room import Room
+    from matching.invitations_search import solve
 
     fs = _check_people(founders, "founder")
     ins = _check_people(investors, "investor")
