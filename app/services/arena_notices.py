@@ -305,10 +305,11 @@ def invited(arena: Arena, invitations: Iterable[Invitation], staff=None) -> list
 
 def late_answer(arena: Arena, person, said_yes: bool, freed: int = 0) -> list[Notification]:
     """A yes, or a no after a yes, once the schedule is published: the staff of the host
-    associations learn of it in the app, with a link to the schedule, where a re-run fits
-    the newcomer in or fills the freed slots. A no says how many meetings it called off
-    (`freed`), as a cancel's notice does: someone who said yes after the publication has
-    none. Never passed to `notices.send`: staff get no notice e-mails (mail_preferences).
+    associations (the administrators while they have none: `host_staff`) learn of it in the
+    app, with a link to the schedule, where a re-run fits the newcomer in or fills the freed
+    slots. A no says how many meetings it called off (`freed`), as a cancel's notice does:
+    someone who said yes after the publication has none. Never passed to `notices.send`:
+    staff and admins get no notice e-mails (mail_preferences).
     Before publishing nobody is told: building the draft again takes the answers in."""
     if said_yes:
         return _to_host_staff(arena, person, "late_yes")
@@ -335,15 +336,24 @@ def seat_given(arena: Arena, newly: Iterable[Invitation]) -> list[Notification]:
     return notes
 
 
+def host_staff(arena: Arena) -> list[User]:
+    """Who runs the arena day to day, and so hears of late answers there: the active staff
+    of its host associations; when none of them has any (the last one left or moved), the
+    active administrators, who manage every arena, rather than nobody."""
+    staff = list(db.session.scalars(select(User).where(
+        User.role == "staff", User.active.is_(True),
+        User.association_id.in_(arena.host_ids)).order_by(User.id)))
+    return staff or list(db.session.scalars(select(User).where(
+        User.role == "admin", User.active.is_(True)).order_by(User.id)))
+
+
 def _to_host_staff(arena: Arena, person, kind: str, **params) -> list[Notification]:
-    """Each active staff member of the arena's host associations gets the notice `kind`
-    about `person`, opening the staff schedule page; nobody while the schedule is a draft."""
+    """Each of the arena's `host_staff` gets the notice `kind` about `person`, opening the
+    staff schedule page; nobody while the schedule is a draft."""
     if not arena.schedule_published:
         return []
-    staff = db.session.scalars(select(User).where(
-        User.role == "staff", User.active.is_(True),
-        User.association_id.in_(arena.host_ids)).order_by(User.id))
-    return notices.tell(staff, kind, notices.link("meetings_staff.schedule", arena_id=arena.id),
+    return notices.tell(host_staff(arena), kind,
+                        notices.link("meetings_staff.schedule", arena_id=arena.id),
                         who=person.name, who_id=person.id, arena=arena.title, arena_id=arena.id,
                         **params)
 

@@ -47,7 +47,8 @@ LABELS = {
 }
 # The groups whose notices each role can receive, all that the account page offers it: only
 # founders and investors are invited to arenas and mark interest, only founders own pitches.
-# Staff and admins get no notices at all (they make the changes others are told of).
+# Staff and admins get no notice e-mails at all (they make the changes others are told
+# of; the late answers they hear of are in the app only: arena_notices.host_staff).
 ROLE_GROUPS: dict[str, tuple[str, ...]] = {
     "founder": ("interest", "arenas", "moderation"),
     "investor": ("interest", "arenas"),
