@@ -22,6 +22,7 @@ GREEN_MANDATE_WEIGHT = {"required": 1.0, "preferred": 0.6, "none": 0.0}
 MAX_FOUNDER_CANDIDATES = 400
 MAX_INVESTOR_CANDIDATES = 200
 MIN_GOOD = 0.2
+TICKET_FAR = 0.5  # decades outside the range the engine's "ticket only" filter allows
 
 
 @dataclass
@@ -54,6 +55,32 @@ def _shares(lefts: list, rights: list) -> np.ndarray:
     size = left.sum(axis=1)[:, None]
     return np.divide(left @ right.T, size, out=np.zeros((len(lefts), len(rights))),
                      where=size > 0)
+
+
+def _decades(amount) -> float:
+    """log10 of an amount in NOK, NaN when there is none."""
+    return math.log10(amount) if amount and amount > 0 else math.nan
+
+
+def filtered_out(pitches: list[Pitch], profiles: list[InvestorProfile]) -> np.ndarray:
+    """Per pitch (row) and profile (column), whether the engine's hard filters keep the pair
+    out, so that it stores no score for it: the investor does only other stages, only
+    tickets far from the ask, or requires a green pitch and this one names no objective."""
+    out = np.zeros((len(pitches), len(profiles)), dtype=bool)
+    stages = np.array([p.stage or "" for p in pitches], dtype=object)
+    staged = stages != ""  # a pitch without a stage passes the engine's stage filter
+    green = np.array([bool(p.green_objectives) for p in pitches], dtype=bool)
+    ask = np.array([_decades(p.ask_nok) for p in pitches], dtype=float)
+    for c, q in enumerate(profiles):
+        if q.stages_only and q.stages:
+            out[:, c] |= staged & ~np.isin(stages, list(q.stages))
+        if q.ticket_only:
+            lo, hi = _decades(q.ticket_min), _decades(q.ticket_max)
+            with np.errstate(invalid="ignore"):  # NaN (no ask, no bound) compares False
+                out[:, c] |= (lo - ask > TICKET_FAR) | (ask - hi > TICKET_FAR)
+        if q.green_mandate == "required":
+            out[:, c] |= ~green
+    return out
 
 
 def facet_values(pitches: list[Pitch], profiles: list[InvestorProfile]) -> np.ndarray:
@@ -183,6 +210,10 @@ def gather(theme: str, exclude_user_ids: set[int] = frozenset()) -> Candidates:
                  | not_for_me_pairs(pitch_ids, profile_ids)):
         if p in row_of and i in col_of:
             values[row_of[p], col_of[i]] = 0.0
+    # Nor does a pair the engine's filters keep out: the schedule suggests meetings from
+    # stored scores only, so a growth-only investor proposed for a room of seed pitches on
+    # the facets' guess came to the arena and got no meeting.
+    values[filtered_out(pitches, investors)] = 0.0
 
     # One seat per founder: keep each owner's strongest pitch.
     best: dict[int, int] = {}

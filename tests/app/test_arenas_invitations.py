@@ -98,7 +98,9 @@ def test_green_arena_favours_green_pitches(client, staff):
     green = [_green_pitch() for _ in range(3)]
     plain = [_plain_pitch() for _ in range(3)]
     for _ in range(4):
-        _investor(stages=["seed"])  # the plain pitches' stage: a closer facet match
+        # the plain pitches' stage: a closer facet match; "preferred", as a required green
+        # mandate keeps the plain pitches out whatever the theme
+        _investor(stages=["seed"], green_mandate="preferred")
     open_arena = make_arena(theme="open", founder_capacity=3, investor_capacity=4)
     green_arena = make_arena(theme="green", founder_capacity=3, investor_capacity=4)
     client.post(f"/staff/arenas/{open_arena.id}/invitations/propose")
@@ -362,6 +364,46 @@ def test_a_pair_that_said_not_for_me_adds_nothing_to_the_room(app):
     after = invitation_proposal.gather("green")
     assert after.values[0, col[turned_down.id]] == 0
     assert after.values[0, col[other.id]] == before.values[0, col[other.id]]
+
+
+def _seed_pitch():
+    return make_pitch(make_user("founder", association="asker"), sectors=["energy"],
+                      stage="seed", ask_nok=3_000_000,
+                      green_objectives=["climate_mitigation", "circular_economy"])
+
+
+def test_a_pair_the_engines_filters_keep_out_adds_nothing_to_the_room(app):
+    """The engine stores no score for a pair its hard filters keep out, and the schedule
+    suggests meetings from stored scores only: a facet guess for such a pair proposed a
+    growth-only fund for a room of seed pitches, and it got no meeting at the arena."""
+    pitch = _seed_pitch()
+    plain = _plain_pitch()  # no green objectives
+    growth_only = _investor(stages=["growth"], stages_only=True)
+    far_ticket = _investor(ticket_min=200_000_000, ticket_max=500_000_000, ticket_only=True)
+    green_required = _investor(green_mandate="required")
+    open_minded = _investor(stages=["growth"], ticket_min=200_000_000,
+                            ticket_max=500_000_000, green_mandate="preferred")
+    cands = invitation_proposal.gather("open")
+    row = {p.id: r for r, p in enumerate(cands.pitches)}
+    col = {i.id: c for c, i in enumerate(cands.investors)}
+    value = lambda p, i: cands.values[row[p.id], col[i.id]]  # noqa: E731
+    assert value(pitch, growth_only) == 0 and value(pitch, far_ticket) == 0
+    assert value(plain, green_required) == 0 and value(pitch, green_required) > 0
+    # the same facets without "only": a weaker fit, not none
+    assert value(pitch, open_minded) > 0 and value(plain, open_minded) > 0
+
+
+def test_proposal_leaves_out_an_investor_who_could_meet_nobody(client, staff):
+    for _ in range(3):
+        _seed_pitch()
+    growth_only = _investor(stages=["growth"], stages_only=True, sectors=["energy"])
+    other = _investor(stages=["series_a"], sectors=["ict_software"])
+    arena = make_arena(founder_capacity=3, investor_capacity=1, status="draft")
+    assert client.post(f"/staff/arenas/{arena.id}/invitations/propose").status_code == 302
+    proposed = {i.user_id for i in _rows(arena, "investor", "proposed")}
+    assert proposed == {other.user_id}
+    assert growth_only.user_id not in {i.user_id for i in _rows(arena, "investor")
+                                       if i.state == "proposed"}
 
 
 def test_person_search_finds_by_name_part_or_whole_address_only(client, staff):
