@@ -261,14 +261,14 @@ def prune():
     an account or a pitch was deleted, the matching engine's saved index versions built
     before (rebuilt first when the newest is one of them), as the privacy page promises.
     Run it with the hourly reminders."""
-    from app.services import audit, form_once, idempotent_requests, matching
+    from app.services import audit, deleted_texts, form_once, idempotent_requests
 
     keys = idempotent_requests.prune()
     forms = form_once.prune()
     events = audit.prune()
     click.echo(f"Expired Idempotency-Key answers deleted: {keys}. Old form tokens deleted: "
                f"{forms}. Audit events older than a year deleted: {events}.")
-    erased = matching.erase_deleted_texts()
+    erased = deleted_texts.erase_deleted_texts()
     if erased is None:
         return
     if erased["busy"]:

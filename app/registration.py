@@ -119,7 +119,7 @@ def register_blueprints(app: Flask) -> None:
     from app.matches.admin import bp as engine_admin_bp
     from app.matches.notifications import bp as notifications_bp
     from app.matches.routes import bp as matches_bp
-    from app.services.matching import init_app as init_matching
+    from app.services.score_refresh import init_app as init_score_refresh
 
     app.register_blueprint(matches_bp)
     app.register_blueprint(notifications_bp)
@@ -127,7 +127,7 @@ def register_blueprints(app: Flask) -> None:
     from app.admin.routes import bp as admin_bp
 
     app.register_blueprint(admin_bp)  # /admin/users, /admin/associations
-    init_matching(app)  # refresh match scores when pitches and profiles are saved
+    init_score_refresh(app)  # refresh match scores when pitches and profiles are saved
     from app.arenas.routes import bp as arenas_bp
     from app.arenas.staff_invitations import bp as arena_invitations_bp
     from app.arenas.staff_routes import bp as arena_staff_bp

@@ -8,7 +8,7 @@ from flask_login import current_user
 
 from app.matches.forms import WeightsForm
 from app.permissions import role_required
-from app.services import engine_settings, matching, rebuild_jobs
+from app.services import engine_index, engine_settings, loaded_engine, rebuild_jobs
 from app.services.errors import DomainError
 
 bp = Blueprint("engine_admin", __name__)
@@ -18,8 +18,8 @@ def _page(form, status: int = 200):
     row = engine_settings.settings()
     return render_template(
         "admin/engine.html", form=form, names=engine_settings.weight_names(), settings=row,
-        index=matching.latest_index(), stale=matching.is_stale(),
-        loaded=matching.loaded_version(), last_rebuild=rebuild_jobs.describe(row),
+        index=engine_index.latest_index(), stale=engine_index.is_stale(),
+        loaded=loaded_engine.loaded_version(), last_rebuild=rebuild_jobs.describe(row),
     ), status
 
 

@@ -17,19 +17,19 @@ matching_cli = AppGroup("matching", help="The matching engine's index and stored
               help="Scores stored per pitch and per investor (default 50).")
 def rebuild_command(if_stale: bool, k: int | None):
     """Fit on every published pitch and active investor, save a new index version."""
-    from app.services import matching
+    from app.services import engine_index
 
-    if if_stale and not matching.is_stale():
-        index = matching.latest_index()
+    if if_stale and not engine_index.is_stale():
+        index = engine_index.latest_index()
         click.echo(f"Index version {index.version} is up to date; nothing to do.")
         return
     started = time.perf_counter()
-    with click.progressbar(length=len(matching.REBUILD_STEPS), label="Rebuilding",
+    with click.progressbar(length=len(engine_index.REBUILD_STEPS), label="Rebuilding",
                            show_eta=False, item_show_func=lambda s: s) as bar:
         def progress(step: str) -> None:
             bar.update(1, step)
 
-        result = matching.rebuild(progress=progress, k=k or matching.TOP_K)
+        result = engine_index.rebuild(progress=progress, k=k or engine_index.TOP_K)
     click.echo(
         f"Index version {result['version']}: {result['pitches']} pitches, "
         f"{result['investors']} investors, {result['scores']} scores stored "

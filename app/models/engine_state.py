@@ -31,7 +31,7 @@ class EngineSettings(db.Model):
     rebuild_message: Mapped[str | None] = mapped_column(Text)
     # When texts were last deleted (an account, a pitch) and the saved index versions may
     # still hold them; the hourly `flask prune` rebuilds, drops those versions and clears it
-    # (app.services.matching.erase_deleted_texts).
+    # (app.services.deleted_texts.erase_deleted_texts).
     texts_deleted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     @property

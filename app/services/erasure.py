@@ -27,7 +27,7 @@ from app.models import (
     User,
 )
 from app.models.user import new_session_token, utcnow
-from app.services import api_tokens, audit, departures, erasure_ledger, matching
+from app.services import api_tokens, audit, deleted_texts, departures, erasure_ledger
 from app.services.audit_details import ARROW
 from app.services.deleted_accounts import DELETED_DOMAIN, DELETED_NAME, DELETED_PITCH_TITLE
 from app.services.errors import DomainError
@@ -105,7 +105,7 @@ def anonymise(user: User, *, again: bool = False, actor: User | None = None,
         audit.record("user_deleted", actor=actor, target=f"user:{user.id}", commit=False)
     else:
         audit.record("account_deleted", actor=user, target=f"user:{user.id}", commit=False)
-    matching.note_texts_deleted()  # the hourly prune takes them out of the saved indexes
+    deleted_texts.note_texts_deleted()  # the hourly prune takes them out of the saved indexes
     db.session.commit()
     if again:
         return departure

@@ -13,7 +13,7 @@ from app import vocabulary
 from app.extensions import db
 from app.models import Pitch
 from app.models.user import utcnow
-from app.services import erasure_ledger, events, form_once, matching
+from app.services import deleted_texts, erasure_ledger, events, form_once
 from app.services.errors import Conflict, DomainError, NotFound
 from app.services.pitch_access import readable_by
 from app.web_addresses import WEB_ADDRESS_MESSAGE, web_address
@@ -171,7 +171,7 @@ def delete(pitch: Pitch, *, again: bool = False) -> None:
     restored backup loses it again (`again`: that second time)."""
     pitch_id, created_at = pitch.id, pitch.created_at
     db.session.delete(pitch)
-    matching.note_texts_deleted()  # the hourly prune takes it out of the saved indexes
+    deleted_texts.note_texts_deleted()  # the hourly prune takes it out of the saved indexes
     _commit_or_conflict()
     if not again:
         erasure_ledger.note(erasure_ledger.PITCH, pitch_id, created_at)

@@ -19,8 +19,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from app.extensions import db
 from app.models import EngineSettings
 from app.models.user import utcnow
+from app.services.engine_index import rebuild
 from app.services.engine_settings import settings
-from app.services.matching import rebuild
 
 FACTS = ("version", "pitches", "investors", "scores", "seconds")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from app.extensions import db
-from app.services import matching, meeting_requests
+from app.services import engine_index, meeting_requests
 from tests.app.matching_data import tiny_market
 from tests.factories import make_arena, make_participant, make_people_who_fit, make_user
 
@@ -17,7 +17,7 @@ def market(app):
     it unscored or changed defines its own `market`."""
     app.config["MATCHING_RELOAD_SECONDS"] = 0
     data = tiny_market()
-    matching.rebuild()
+    engine_index.rebuild()
     return data
 
 

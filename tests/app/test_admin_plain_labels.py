@@ -9,7 +9,7 @@ import html
 
 import pytest
 
-from app.services import matching
+from app.services import engine_index
 from tests.app.security.principals import log_in
 from tests.factories import make_investor, make_pitch, make_user
 
@@ -29,7 +29,7 @@ WORDS = {
 def test_the_admin_pages_say_it_plainly(app, lang):
     make_pitch(make_user("founder"))
     make_investor(make_user("investor"))
-    matching.rebuild()
+    engine_index.rebuild()
     client = app.test_client()
     log_in(client, make_user("admin", association=None, locale=lang))
     words = WORDS[lang]

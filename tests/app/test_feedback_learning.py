@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import EngineIndex, Interest
-from app.services import engine_settings, matching
+from app.services import engine_index, engine_settings, loaded_engine
 from tests.factories import make_investor, make_pitch, make_user
 
 TOPICS = ("Solceller, solenergi og batterilagring på tak.",
@@ -25,7 +25,7 @@ def market(app):
                for i, ask in enumerate(ASKS)]
     investors = [make_investor(ticket_min=ask // 2, ticket_max=ask * 2,
                                thesis=TOPICS[(i + 1) % 3]) for i, ask in enumerate(ASKS)]
-    matching.rebuild()
+    engine_index.rebuild()
     return pitches, investors
 
 
@@ -40,7 +40,7 @@ def _mark(pitch, profile, kind: str, sides=("founder", "investor")) -> None:
 def _by_ticket(market):
     """All pairs, best ticket fit first (the signal the feedback below carries)."""
     pitches, investors = market
-    engine = matching.get_engine(force=True)
+    engine = loaded_engine.get_engine(force=True)
     pairs = [(p, q) for p in pitches for q in investors]
     comps = engine.pair_components([(str(p.id), str(q.id)) for p, q in pairs])
     ticket = comps[:, engine_settings.weight_names().index("ticket")]
@@ -57,7 +57,7 @@ def test_rebuild_learns_from_enough_feedback(market, client, auth):
         _mark(pitch, profile, "interested")  # mutual interest: good pairs
     for pitch, profile in ranked[-6:]:
         _mark(pitch, profile, "not_for_me", sides=("founder",))  # poor pairs
-    result = matching.rebuild()
+    result = engine_index.rebuild()
     assert result["learning"] == {"enabled": True, "min_pairs": 5, "used": True,
                                   "good": 6, "poor": 6}
     index = db.session.scalar(select(EngineIndex).order_by(EngineIndex.version.desc()))
@@ -66,7 +66,7 @@ def test_rebuild_learns_from_enough_feedback(market, client, auth):
     assert _share(index.weights, "ticket") > _share(admin, "ticket")
     assert _share(index.weights, "text") < _share(admin, "text")
     # workers that load the saved index score new pairs with the learned weights too
-    assert matching.get_engine(force=True).weights.as_dict() == index.weights
+    assert loaded_engine.get_engine(force=True).weights.as_dict() == index.weights
     auth.login(make_user("admin").email)
     page = client.get("/admin/engine").get_data(as_text=True)
     assert "weights learned from 6 good and 6 poor pairs" in page
@@ -76,7 +76,7 @@ def test_too_little_feedback_keeps_the_admin_weights(market):
     ranked = _by_ticket(market)
     for pitch, profile in ranked[:4]:
         _mark(pitch, profile, "interested")
-    result = matching.rebuild()
+    result = engine_index.rebuild()
     assert result["learning"]["used"] is False
     assert (result["learning"]["good"], result["learning"]["poor"]) == (4, 0)
     index = db.session.scalar(select(EngineIndex).order_by(EngineIndex.version.desc()))
@@ -90,7 +90,7 @@ def test_learning_can_be_turned_off(market, app):
         _mark(pitch, profile, "interested")
     for pitch, profile in ranked[-6:]:
         _mark(pitch, profile, "not_for_me", sides=("investor",))
-    result = matching.rebuild()
+    result = engine_index.rebuild()
     assert result["learning"] == {"enabled": False, "min_pairs": 5, "used": False}
     index = db.session.scalar(select(EngineIndex).order_by(EngineIndex.version.desc()))
     assert index.weights == engine_settings.current_weights().as_dict()

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import Interest
-from app.services import matching, recommendations
+from app.services import engine_index, recommendations, score_refresh
 from tests.factories import outbox_of
 
 
@@ -35,14 +35,14 @@ def test_not_for_me_removes_the_pair_from_both_lists(client, auth, market):
     auth.login(investor.user.email)
     assert "Solcelletak for landbruket" not in client.get("/matches").get_data(as_text=True)
     # a rebuild keeps the pair apart (hard filter in the engine)
-    matching.rebuild()
+    engine_index.rebuild()
     assert recommendations.score_for(market["solar"].id, investor.id) is None
     # undo brings it back after the next refresh
     auth.logout()
     auth.login(market["solar_founder"].email)
     assert client.post(
         f"/matches/{market['solar'].id}/{investor.id}/clear").status_code == 303
-    matching.refresh_pitch(market["solar"])
+    score_refresh.refresh_pitch(market["solar"])
     ids = [m.investor_profile_id
            for m in recommendations.recommended_investors(market["solar"], 10)]
     assert investor.id in ids

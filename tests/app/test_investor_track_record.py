@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import InvestorProfile, MatchScore, User
-from app.services import events, imports, matching, member_files
+from app.services import engine_index, events, imports, member_files
 from app.services.investors import MAX_PAST_INVESTMENTS
 from tests.app.api.helpers import bearer
 from tests.app.matching_data import tiny_market
@@ -129,7 +129,7 @@ def _activity(profile) -> list[float]:
 
 def test_a_new_track_record_rescored_at_once_on_save(client, auth, market):
     profile = market["health_investor"]
-    matching.rebuild()
+    engine_index.rebuild()
     before = _activity(profile)
     assert before and max(before) == 0.0  # no track record, no answers yet
     auth.login(profile.user.email)
@@ -271,7 +271,7 @@ def test_an_imported_track_record_is_rescored_at_once(app, market):
     """A member import changes profiles as the form does: their stored matches follow now,
     not at the next rebuild."""
     profile = market["health_investor"]
-    matching.rebuild()
+    engine_index.rebuild()
     assert max(_activity(profile)) == 0.0
     rows = _rows([profile.user.email, profile.user.name, "investor", profile.organisation, "25"])
     imports.apply(make_user("staff"), rows)

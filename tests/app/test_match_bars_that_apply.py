@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from app.services import matching, recommendations
+from app.services import engine_index, recommendations
 from tests.factories import make_investor, make_pitch
 
 LABELS = {"en": {"ticket": "Amount", "funding": "Funding type", "support": "Support"},
@@ -36,7 +36,7 @@ def pairs(app):
                             ticket_min=None, ticket_max=None,
                             support_offers=["mentoring", "premises"], funding_types=[])
     fund = make_investor(organisation="Solfond", funding_types=["equity", "loan"])
-    matching.rebuild()
+    engine_index.rebuild()
     return {"pitch": pitch, "no_ask": no_ask, "partner": partner, "fund": fund}
 
 
@@ -122,7 +122,7 @@ def unstated(app):
     open_fund = make_investor(organisation="Åpent fond", sectors=[], stages=[], regions=[],
                               support_offers=[])
     fund = make_investor(organisation="Solfond")
-    matching.rebuild()
+    engine_index.rebuild()
     return {"pitch": pitch, "bare": bare, "open": open_fund, "fund": fund}
 
 

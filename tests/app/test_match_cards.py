@@ -12,7 +12,7 @@ from flask import render_template_string
 from flask_babel import force_locale
 
 from app.matches import cards
-from app.services import explain, matching, recommendations
+from app.services import engine_index, explain, recommendations
 from tests.app.matching_data import tiny_market
 
 # What templates/matches/*.html drew before the cards moved to Python (commit 5ae2238).
@@ -34,7 +34,7 @@ def market(app):
     from app.extensions import db
 
     db.session.commit()
-    matching.rebuild()
+    engine_index.rebuild()
     return data
 
 

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from app import create_app
 from app.extensions import db
 from app.models import EngineIndex, MatchScore
-from app.services import matching, pitches, recommendations
+from app.services import engine_index, loaded_engine, pitches, recommendations
 from tests.app.matching_data import tiny_market
 from tests.factories import make_pitch
 
@@ -26,7 +26,7 @@ def _ranked_pitches(profile) -> list[int]:
 
 
 def test_solar_seed_investor_sees_solar_seed_pitch_first(market):
-    matching.rebuild()
+    engine_index.rebuild()
     assert _ranked_pitches(market["solar_investor"])[0] == market["solar"].id
     assert _ranked_pitches(market["sea_investor"])[0] == market["fish"].id
     assert _ranked_pitches(market["health_investor"])[0] == market["health"].id
@@ -35,7 +35,7 @@ def test_solar_seed_investor_sees_solar_seed_pitch_first(market):
 
 
 def test_scores_are_stored_with_the_index_version(market):
-    result = matching.rebuild()
+    result = engine_index.rebuild()
     assert result["pitches"] == 3 and result["investors"] == 3
     rows = db.session.scalars(select(MatchScore)).all()
     assert rows and {r.engine_version for r in rows} == {result["version"]}
@@ -43,7 +43,7 @@ def test_scores_are_stored_with_the_index_version(market):
     assert 0 < solar.score <= 1
     assert set(solar.components) >= {"text", "sectors", "stage", "ticket"}
     assert solar.shared_terms and solar.reasons
-    assert matching.rebuild()["version"] == result["version"] + 1
+    assert engine_index.rebuild()["version"] == result["version"] + 1
 
 
 def test_draft_hidden_and_inactive_are_not_matched(market):
@@ -51,7 +51,7 @@ def test_draft_hidden_and_inactive_are_not_matched(market):
     make_pitch(title="Solar hidden", hidden=True)
     market["health_investor"].active = False
     db.session.commit()
-    result = matching.rebuild()
+    result = engine_index.rebuild()
     assert result["pitches"] == 3 and result["investors"] == 2
     assert not recommendations.recommended_investors(market["health"], 5) or all(
         m.investor_profile_id != market["health_investor"].id
@@ -59,7 +59,7 @@ def test_draft_hidden_and_inactive_are_not_matched(market):
 
 
 def test_publishing_a_pitch_refreshes_its_scores_without_a_rebuild(market):
-    version = matching.rebuild()["version"]
+    version = engine_index.rebuild()["version"]
     owner = market["solar_founder"]
     draft = pitches.create_pitch(owner, {
         "title": "Solpark på låvetak", "summary": "Solenergi og batterilagring for gårder.",
@@ -82,7 +82,7 @@ def test_publishing_a_pitch_refreshes_its_scores_without_a_rebuild(market):
 
 
 def test_editing_a_pitch_changes_its_best_investor(market):
-    matching.rebuild()
+    engine_index.rebuild()
     pitch = market["health"]
     values = {key: getattr(pitch, key) for key in pitches.FIELDS}
     values.update(title="Havbruk og fisk", summary="Lukket oppdrett av laks i fjorden.",
@@ -97,7 +97,7 @@ def test_editing_a_pitch_changes_its_best_investor(market):
 def test_saving_a_profile_refreshes_its_scores(market):
     from app.services import investors
 
-    matching.rebuild()
+    engine_index.rebuild()
     user = market["health_investor"].user
     profile = market["health_investor"]
     values = {key: getattr(profile, key) for key in investors.FIELDS}
@@ -132,22 +132,22 @@ def test_a_second_process_picks_up_the_new_index_version(tmp_path):
 
             ensure_associations()
             tiny_market()
-            v1 = matching.rebuild()["version"]
+            v1 = engine_index.rebuild()["version"]
         with second.app_context():
-            assert matching.get_engine() is not None
-            assert matching.loaded_version() == v1
+            assert loaded_engine.get_engine() is not None
+            assert loaded_engine.loaded_version() == v1
         with first.app_context():
-            v2 = matching.rebuild()["version"]
+            v2 = engine_index.rebuild()["version"]
             assert v2 == v1 + 1
         with second.app_context():
-            matching.get_engine()
-            assert matching.loaded_version() == v2
+            loaded_engine.get_engine()
+            assert loaded_engine.loaded_version() == v2
             # and a pitch saved by the first process is known to the second one's engine
         with first.app_context():
             new = make_pitch(title="Solenergi for hytter")
             new_id = new.id
         with second.app_context():
-            engine = matching.get_engine(force=True)
+            engine = loaded_engine.get_engine(force=True)
             assert str(new_id) in engine.pitch_index_
     finally:
         for application in (first, second):

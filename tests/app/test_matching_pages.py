@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from app.extensions import cache, db
 from app.models import AuditEvent, EngineSettings
-from app.services import engine_settings, interest, matching, recommendations
+from app.services import engine_index, engine_settings, interest, recommendations
 from tests.factories import make_pitch, make_user
 
 
@@ -154,9 +154,9 @@ def test_admin_saves_valid_weights_with_audit(client, admin, market):
     row = db.session.get(EngineSettings, 1)
     assert row.weights["text"] == 5.0 and row.weights["activity"] == 0.0
     assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "engine_weights"))
-    assert matching.is_stale()
-    matching.rebuild()
-    assert matching.latest_index().weights["text"] == 5.0
+    assert engine_index.is_stale()
+    engine_index.rebuild()
+    assert engine_index.latest_index().weights["text"] == 5.0
 
 
 @pytest.mark.parametrize("values", [
@@ -184,13 +184,13 @@ def test_all_zero_weights_say_so(client, admin, market):
 
 
 def test_admin_rebuild_runs_in_the_background(client, admin, market, app):
-    before = matching.latest_index().version
+    before = engine_index.latest_index().version
     response = client.post("/admin/engine/rebuild")
     assert response.status_code == 303
     for thread in app.extensions.get("koble_rebuild_threads", []):
         thread.join(timeout=60)
     db.session.expire_all()
-    assert matching.latest_index().version == before + 1
+    assert engine_index.latest_index().version == before + 1
     assert db.session.get(EngineSettings, 1).rebuild_status == "done"
     assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "engine_rebuild"))
     page = client.get("/admin/engine").get_data(as_text=True)

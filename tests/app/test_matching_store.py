@@ -10,7 +10,7 @@ from sqlalchemy import select, text
 from app.extensions import db
 from app.models import MatchScore, Pitch
 from app.models.user import utcnow
-from app.services import exclusions, matching, score_store
+from app.services import engine_index, exclusions, loaded_engine, score_store
 from tests.app.matching_data import tiny_market
 
 
@@ -21,9 +21,9 @@ def market(app):
 
 
 def test_stored_rows_are_the_engine_results(market):
-    result = matching.rebuild()
-    engine = matching.get_engine()
-    results = engine.batch_results(matching.TOP_K, exclusions.excluded_pairs())
+    result = engine_index.rebuild()
+    engine = loaded_engine.get_engine()
+    results = engine.batch_results(engine_index.TOP_K, exclusions.excluded_pairs())
     want = {(int(r.pitch_id), int(r.investor_id)):
             score_store.row_of(r, result["version"], utcnow()) for r in results}
     rows = db.session.scalars(select(MatchScore)).all()
@@ -47,8 +47,8 @@ def test_stored_rows_are_the_engine_results(market):
 
 
 def test_catch_up_applies_changes_made_elsewhere(market):
-    matching.rebuild()
-    engine = matching.get_engine()
+    engine_index.rebuild()
+    engine = loaded_engine.get_engine()
     before = engine.pitch_index_[str(market["fish"].id)]
     later = utcnow() + timedelta(seconds=10)
     # changes written by "another process": straight to the table, no save signals
@@ -59,7 +59,7 @@ def test_catch_up_applies_changes_made_elsewhere(market):
                                version=Pitch.version + 1, updated_at=later))
     db.session.commit()
     db.session.expire_all()
-    engine = matching.get_engine(force=True)
+    engine = loaded_engine.get_engine(force=True)
     assert str(market["health"].id) not in engine.pitch_index_
     assert engine.pitch_index_[str(market["fish"].id)] > before
     assert str(market["solar"].id) in engine.pitch_index_

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from app.services import exclusions, matching, recommendations
+from app.services import engine_index, exclusions, recommendations, score_refresh
 from tests.factories import make_arena, make_invitation, make_meeting
 
 
@@ -41,10 +41,10 @@ def test_a_meeting_at_a_held_arena_hides_the_pair_on_both_sides(client, auth, ma
     assert investor.organisation not in page
     assert market["sea_investor"].organisation in page  # the others stay
     # the engine leaves the pair out of a rebuild and of a refresh too
-    matching.rebuild()
+    engine_index.rebuild()
     assert recommendations.score_for(solar.id, investor.id) is None
-    matching.refresh_pitch(solar)
-    matching.refresh_investor(investor)
+    score_refresh.refresh_pitch(solar)
+    score_refresh.refresh_investor(investor)
     assert recommendations.score_for(solar.id, investor.id) is None
 
 
@@ -57,7 +57,7 @@ def test_meetings_that_did_not_happen_hide_nothing(market, days, status, state):
     _meet(market, days_from_now=days, status=status, state=state)
     assert market["solar_investor"].id in _investor_ids(market)
     assert exclusions.met_before_pairs() == set()
-    matching.rebuild()
+    engine_index.rebuild()
     assert recommendations.score_for(market["solar"].id, market["solar_investor"].id) is not None
 
 
@@ -73,7 +73,7 @@ def test_a_draft_schedule_never_published_is_no_meeting(client, auth, market, da
     auth.login(market["solar_founder"].email)
     page = client.get(f"/pitches/{solar.id}/matches").get_data(as_text=True)
     assert investor.organisation in page
-    matching.rebuild()
+    engine_index.rebuild()
     assert recommendations.score_for(solar.id, investor.id) is not None
 
 

@@ -10,7 +10,7 @@ import pytest
 from flask_babel import force_locale
 from markupsafe import escape
 
-from app.services import explain, matching, recommendations
+from app.services import engine_index, explain, recommendations
 from tests.factories import make_investor, make_pitch
 
 FILLER = ("tilbyr", "kraftig", "kroner", "millioner", "asker")
@@ -42,7 +42,7 @@ def solar_pair(app):
     make_pitch(title="Lakseoppdrett", summary="Fisk i lukkede merder.",
                description="Havbruk i fjorden.", sectors=["maritime"])
     make_investor(organisation="Havfond", thesis="Havbruk og fisk.", sectors=["maritime"])
-    matching.rebuild()
+    engine_index.rebuild()
     return pitch, investor
 
 

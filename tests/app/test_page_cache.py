@@ -7,7 +7,7 @@ from sqlalchemy import select, update
 
 from app.extensions import db
 from app.models import AuditEvent, PageVersion, Pitch, User
-from app.services import matching, notifications, recommendations
+from app.services import engine_index, notifications, recommendations, score_refresh
 from tests.app.security.principals import log_in
 from tests.factories import make_investor, make_user
 
@@ -101,10 +101,10 @@ def test_founder_page_follows_scores_and_rebuilds(client, auth, market, renders)
     newcomer = make_investor(organisation="Solar Seed Partners", thesis=(
         "Solenergi, solceller og batterilagring for landbruket, tidlig fase."),
         stages=["seed"], sectors=["energy"])
-    matching.refresh_investor(newcomer)  # a profile saved: its scores are stored
+    score_refresh.refresh_investor(newcomer)  # a profile saved: its scores are stored
     assert "Solar Seed Partners" in client.get(url).get_data(as_text=True)
     before = _site_version()
-    matching.rebuild()
+    engine_index.rebuild()
     assert _site_version() > before
     client.get(url)
     assert renders["founder"] == 3

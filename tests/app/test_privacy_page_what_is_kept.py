@@ -4,7 +4,7 @@ engine's saved index keeps the words of the texts until the hourly `flask prune`
 it after the deletion and deleted the versions built before (the README's hourly job runs
 it; tests/app/test_prune_erases_deleted_texts.py), while the stored scores lose the texts'
 words at once. The page said neither; then it said "until it has been rebuilt three times"
-(matching.KEEP_INDEXES versions were kept, and nothing rebuilt by itself)."""
+(engine_index.KEEP_INDEXES versions were kept, and nothing rebuilt by itself)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from app.services import matching
+from app.services import deleted_texts
 
 PAGE = {
     "en": ("from which internet address",
@@ -39,4 +39,4 @@ def test_the_privacy_page_says_what_the_audit_log_and_the_engine_keep(app, lang)
 def test_the_readmes_hourly_job_runs_the_prune_that_erases_them():
     readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
     assert ".venv/bin/flask arenas remind && .venv/bin/flask prune" in readme
-    assert hasattr(matching, "erase_deleted_texts")
+    assert hasattr(deleted_texts, "erase_deleted_texts")

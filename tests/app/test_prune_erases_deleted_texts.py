@@ -2,7 +2,7 @@
 matching engine's saved index versions: it rebuilds the index when the newest version was
 built before the deletion, then deletes every version built before it. They kept the TF-IDF
 rows and the words of the deleted texts (the vocabulary's forms, the pitch's own spellings)
-until three more rebuilds, which nothing started (matching.KEEP_INDEXES). Without a
+until three more rebuilds, which nothing started (engine_index.KEEP_INDEXES). Without a
 deletion, prune neither rebuilds nor deletes a version."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import EngineIndex, EngineSettings
-from app.services import erasure, matching, pitches
+from app.services import engine_index, erasure, loaded_engine, pitches, rebuild_jobs
 
 WORD = "lakselus"  # only the fish pitch's description has it (tests/app/matching_data.py)
 
@@ -50,10 +50,10 @@ def _prune(app) -> str:
 
 @pytest.fixture
 def three_versions(market):
-    matching.rebuild()
-    matching.rebuild()
+    engine_index.rebuild()
+    engine_index.rebuild()
     saved = _saved()
-    assert len(saved) == matching.KEEP_INDEXES
+    assert len(saved) == engine_index.KEEP_INDEXES
     fish = str(market["fish"].id)
     for blob in saved.values():  # what the deletion must take out
         assert WORD in _words(blob)
@@ -79,11 +79,11 @@ def test_prune_after_a_deleted_account_leaves_no_saved_index_with_its_texts(
     output = _prune(app)
 
     assert "Index rebuilt as version" in output
-    assert f"Saved index versions built before the deletion deleted: {matching.KEEP_INDEXES}" \
+    assert f"Saved index versions built before the deletion deleted: {engine_index.KEEP_INDEXES}" \
         in output
     _assert_erased(three_versions, fish)
     # this process serves the new version; another reloads it at its next use
-    assert matching.loaded_version() == max(_saved())
+    assert loaded_engine.loaded_version() == max(_saved())
 
 
 def test_prune_after_a_deleted_pitch_leaves_no_saved_index_with_its_texts(
@@ -104,8 +104,8 @@ def test_an_index_built_after_the_deletion_is_kept_and_the_older_ones_go(
     pitches.delete(market["fish"])
     db.session.get(EngineSettings, 1).texts_deleted_at -= timedelta(minutes=30)
     db.session.commit()
-    newer = matching.rebuild()["version"]  # e.g. from the admin page
-    monkeypatch.setattr(matching, "rebuild", _no_rebuild)
+    newer = engine_index.rebuild()["version"]  # e.g. from the admin page
+    monkeypatch.setattr(rebuild_jobs, "rebuild", _no_rebuild)
 
     _prune(app)
 
@@ -121,7 +121,7 @@ def test_without_a_deletion_prune_neither_rebuilds_nor_deletes_a_version(
         app, market, three_versions, monkeypatch):
     market["fish"].description = "Havbruk og rensing av vann."  # an edit is no deletion
     db.session.commit()
-    monkeypatch.setattr(matching, "rebuild", _no_rebuild)
+    monkeypatch.setattr(rebuild_jobs, "rebuild", _no_rebuild)
 
     output = _prune(app)
 
@@ -132,6 +132,6 @@ def test_without_a_deletion_prune_neither_rebuilds_nor_deletes_a_version(
     pitches.delete(market["fish"])
     _prune(app)
     kept = set(_saved())
-    monkeypatch.setattr(matching, "rebuild", _no_rebuild)
+    monkeypatch.setattr(rebuild_jobs, "rebuild", _no_rebuild)
     assert "Texts were deleted" not in _prune(app)
     assert set(_saved()) == kept

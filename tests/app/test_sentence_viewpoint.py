@@ -12,7 +12,7 @@ from flask_babel import force_locale
 from markupsafe import escape
 
 from app.matches import cards
-from app.services import explain, matching, recommendations
+from app.services import engine_index, explain, recommendations
 from tests.app.api.helpers import bearer
 from tests.factories import make_arena, make_investor, make_participant, make_pitch, make_score
 
@@ -63,7 +63,7 @@ def solar_pair(app):
     make_pitch(title="Lakseoppdrett", summary="Fisk i lukkede merder.",
                description="Havbruk i fjorden.", sectors=["maritime"])
     make_investor(organisation="Havfond", thesis="Havbruk og fisk.", sectors=["maritime"])
-    matching.rebuild()
+    engine_index.rebuild()
     score = recommendations.score_for(pitch.id, investor.id)
     assert {"text_overlap", "ticket_in_range"} <= set(score.reasons), score.reasons
     return pitch, investor, score

@@ -8,7 +8,7 @@ import re
 from datetime import UTC, datetime
 from types import SimpleNamespace
 
-from app.services import matching
+from app.services import engine_index
 from app.services import schedule as schedule_service
 from app.services.engine_settings import weight_names
 from tests.factories import make_arena, make_user
@@ -28,7 +28,7 @@ def test_engine_page_writes_numbers_as_the_language_does(client, auth, monkeypat
         n_investors=60, n_scores=7000, seconds=0.552,
         learning={"enabled": True, "used": True, "good": 24, "poor": 21, "min_pairs": 20},
         weights=dict.fromkeys(weight_names(), 1.25), data_stamp="")
-    monkeypatch.setattr(matching, "latest_index", lambda: index)
+    monkeypatch.setattr(engine_index, "latest_index", lambda: index)
     auth.login(make_user("admin").email)
     _speak(client, "nb")
     page = _plain(client.get("/admin/engine").get_data(as_text=True))

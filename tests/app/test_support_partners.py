@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import InvestorProfile
-from app.services import imports, matching, recommendations
+from app.services import engine_index, imports, recommendations
 from matching import ticket
 from matching.facets import NEUTRAL
 from tests.app.api.helpers import bearer
@@ -206,7 +206,7 @@ def partner_market(app):
     partner = _partner()
     fund = make_investor(organisation="Stor Fond", ticket_min=50_000_000,
                          ticket_max=200_000_000)
-    matching.rebuild()
+    engine_index.rebuild()
     return {"pitch": pitch, "big_ask": big_ask, "partner": partner, "fund": fund}
 
 
@@ -288,7 +288,7 @@ def test_partner_sentence_never_speaks_of_an_amount(app, client, auth):
     pitch = make_pitch(ask_nok=3_000_000, support_needs=["capital", "network"])
     stale = _partner(ticket_min=1_000_000, ticket_max=5_000_000,
                      support_offers=["network", "competence"])
-    matching.rebuild()
+    engine_index.rebuild()
     assert "ticket_in_range" in recommendations.score_for(pitch.id, stale.id).reasons
     auth.login(pitch.owner.email)
     html = client.get(f"/pitches/{pitch.id}/matches").get_data(as_text=True)

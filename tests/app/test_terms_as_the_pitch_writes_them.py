@@ -11,7 +11,7 @@ import pytest
 from flask_babel import force_locale
 from markupsafe import escape
 
-from app.services import explain, matching, recommendations
+from app.services import engine_index, explain, recommendations
 from tests.factories import make_investor, make_pitch
 
 
@@ -28,7 +28,7 @@ def pairs(app):
     climate = make_investor(thesis="We invest in climate solutions for schools.")
     measured = make_investor(thesis="Vi investerer i mindre CO2 fra skoler.")
     make_investor(organisation="Havfond", thesis="Havbruk og fisk.", sectors=["maritime"])
-    matching.rebuild()
+    engine_index.rebuild()
     return (english, climate, "greenhouse gas", "klimagass"), (norwegian, measured, "CO2",
                                                                 "co2")
 

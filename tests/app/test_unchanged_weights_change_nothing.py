@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from app.extensions import db
 from app.models import AuditEvent
-from app.services import engine_settings, matching
+from app.services import engine_index, engine_settings
 from tests.app.test_i18n import _client_in
 from tests.factories import make_user
 
@@ -35,34 +35,34 @@ def test_saving_the_weights_in_use_changes_nothing(app):
     client = _admin(app)
     engine_settings.settings()  # the row as a first visit makes it
     db.session.commit()
-    stamp = matching.data_stamp()
+    stamp = engine_index.data_stamp()
     response = client.post("/admin/engine",
                            data=_as_typed(engine_settings.current_weights().as_dict()))
     assert response.status_code == 303
     page = client.get("/admin/engine").get_data(as_text=True)
     assert "Nothing changed: these are the weights already in use." in page
     assert "Weights saved" not in page
-    assert _changes() == 0 and matching.data_stamp() == stamp
+    assert _changes() == 0 and engine_index.data_stamp() == stamp
 
 
 def test_restoring_the_defaults_in_use_changes_nothing(app):
     client = _admin(app)
     engine_settings.settings()
     db.session.commit()
-    stamp = matching.data_stamp()
+    stamp = engine_index.data_stamp()
     response = client.post("/admin/engine/defaults")
     assert response.status_code == 303
     page = client.get("/admin/engine").get_data(as_text=True)
     assert "Nothing changed: the default weights were already in use." in page
-    assert _changes() == 0 and matching.data_stamp() == stamp
+    assert _changes() == 0 and engine_index.data_stamp() == stamp
 
 
 def test_a_real_change_is_still_saved_and_audited(app):
     client = _admin(app)
     weights = engine_settings.current_weights().as_dict()
-    stamp = matching.data_stamp()
+    stamp = engine_index.data_stamp()
     client.post("/admin/engine", data=_as_typed({**weights, "text": 2.5}))
     page = client.get("/admin/engine").get_data(as_text=True)
     assert "Weights saved. Rebuild the index to apply them to every match." in page
-    assert _changes() == 1 and matching.data_stamp() != stamp
+    assert _changes() == 1 and engine_index.data_stamp() != stamp
     assert engine_settings.current_weights().as_dict()["text"] == 2.5
