@@ -3,18 +3,17 @@ publish, print), attendance and the CSV exports."""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
-from app.arenas import managed_arena_or_404
+from app.arenas import arena_download, managed_arena_or_404
 from app.meetings import call_or_abort, number_from_form, yes_no
 from app.permissions import role_required
-from app.services import arena_exports, attendance, meeting_changes, no_meetings
+from app.services import attendance, meeting_changes, no_meetings
 from app.services import schedule as schedule_service
 from app.services.errors import DomainError
-from app.services.exports import csv_response
 from app.services.participants import accepted, organisations
 
 bp = Blueprint("meetings_staff", __name__)
@@ -263,16 +262,9 @@ def mark_attendance(arena_id: int, invitation_id: int):
                             _anchor=f"attendance-{invitation_id}"))
 
 
-EXPORTS = {"invitations": arena_exports.invitations, "answers": arena_exports.answers,
-           "meetings": arena_exports.meeting_rows}
-
-
 @bp.route("/<int:arena_id>/export/<kind>.csv")
 @role_required("staff")
 def export(arena_id: int, kind: str):
-    """CSV of the invitations, the answers or the meetings, safe for spreadsheets."""
-    arena = managed_arena_or_404(arena_id)
-    if kind not in EXPORTS:
-        abort(404)
-    header, rows = EXPORTS[kind](arena)
-    return csv_response(f"arena-{arena.id}-{kind}.csv", header, rows)
+    """CSV of the invitations, the answers or the meetings, safe for spreadsheets: the data
+    page's file (members.export_arena), at the staff pages' address."""
+    return arena_download(arena_id, kind, "csv")

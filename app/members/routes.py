@@ -26,11 +26,11 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from app import vocabulary
+from app.arenas import arena_download
 from app.members.forms import ConfirmForm, ImportForm
 from app.permissions import role_required
-from app.services import arena_exports, data_exports, imports, member_files
 from app.services import arenas as arena_service
-from app.services.errors import NotFound
+from app.services import data_exports, imports, member_files
 from app.services.exports import download
 from app.services.investors import MAX_PAST_INVESTMENTS
 
@@ -219,22 +219,11 @@ def export_matches(fmt: str):
     return download(fmt, "matches", header, rows)
 
 
-ARENA_EXPORTS = {"invitations": arena_exports.invitations, "answers": arena_exports.answers,
-                 "meetings": arena_exports.meeting_rows}
-
-
 @bp.route("/exports/arenas/<int:arena_id>/<kind>.<any(csv, xlsx):fmt>")
 @role_required("staff")
 def export_arena(arena_id: int, kind: str, fmt: str):
     """An arena's invitations, answers or meetings (arenas your association hosts)."""
-    try:
-        arena = arena_service.arena_for_staff(current_user, arena_id)
-    except NotFound:
-        abort(404)
-    if kind not in ARENA_EXPORTS:
-        abort(404)
-    header, rows = ARENA_EXPORTS[kind](arena)
-    return download(fmt, f"arena-{arena.id}-{kind}", header, rows)
+    return arena_download(arena_id, kind, fmt)
 
 
 @bp.route("/exports")

@@ -171,13 +171,18 @@ class World:
         one of them; the other is then a public object (a founder marks an investor)."""
         values: dict[str, object] = {}
         owns_one = False
+        # A real word in a word's place (mark/<kind>, .<fmt>) for every variant of a rule
+        # that names an object, so a missing or odd id is what the variant tries: with a
+        # made-up word there, /exports/arenas/<missing>/x.missing-value matched no route and
+        # its 404 said nothing of how the missing arena is answered.
+        names_one = any(kind_of(a) for a in rule.arguments)
         for argument in sorted(rule.arguments):
             if argument in (rule.defaults or {}):
                 continue
             kind = kind_of(argument)
-            if fixed and argument in fixed and kind is None and variant in (
-                    "own", "other", "other_published"):
-                values[argument] = fixed[argument]  # a real word: mark/<kind>, .<fmt>
+            if fixed and argument in fixed and kind is None and (names_one or variant in (
+                    "own", "other", "other_published")):
+                values[argument] = fixed[argument]
                 continue
             value = self.id_for(principal, variant, argument)
             if variant == "own" and kind is not None:
