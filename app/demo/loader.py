@@ -38,6 +38,7 @@ def load_users(ctx: LoadContext) -> int:
                 "password_hash": ctx.password_hash,
                 "role": u["role"],
                 "association_id": ctx.association_ids.get(u["association"]),
+                "association_from_municipality": u["association_from_municipality"],
                 "municipality": u["municipality"],
                 "phone": u["phone"],
                 "locale": u["locale"],

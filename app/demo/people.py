@@ -48,6 +48,9 @@ def user(run: Run, role: str, *, lang: str = "nb", email: str | None = None,
         email = f"{slugify(first)}.{slugify(last)}.{len(run.data.users) + 1}@{DEMO_DOMAIN}"
     assert email not in run.emails, email  # a bug in the generator, never user input
     run.emails.add(email)
+    # none given: "Decide from my municipality", as most register (one outside the region
+    # picks an association by name)
+    follows = association is None and association_of(municipality) is not None
     association = (association or association_of(municipality)
                    or run.rng.choice(list(ASSOCIATIONS)))
     row = {
@@ -55,6 +58,7 @@ def user(run: Run, role: str, *, lang: str = "nb", email: str | None = None,
         "name": f"{first} {last}",
         "role": role,
         "association": association,
+        "association_from_municipality": follows,
         "municipality": municipality,
         "phone": phone(run),
         "locale": lang,

@@ -7,7 +7,7 @@ import time
 from datetime import UTC, datetime
 
 from flask_login import UserMixin
-from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, exists, select
+from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, exists, false, select
 from sqlalchemy.orm import Mapped, aliased, mapped_column, relationship
 
 from app.extensions import db
@@ -38,6 +38,10 @@ class User(UserMixin, db.Model):
     role: Mapped[str] = mapped_column(String(20), index=True)
     association_id: Mapped[int | None] = mapped_column(ForeignKey("association.id"), index=True)
     municipality: Mapped[str | None] = mapped_column(String(40))
+    # "Decide from my municipality" was the choice (registration, the account page): the
+    # association then follows a change of municipality; one picked by name stays.
+    association_from_municipality: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false())
     phone: Mapped[str | None] = mapped_column(String(40))
     locale: Mapped[str | None] = mapped_column(String(5))
     active: Mapped[bool] = mapped_column(Boolean, default=True)

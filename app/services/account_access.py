@@ -48,7 +48,10 @@ def set_role(user: User, role: str, actor=None, association=None) -> None:
                                 "administrator."), "role")
         _not_the_last_admin(user, "role")
     user.role = role
-    user.association = new_association
+    if new_association != old_association:
+        # the administrator's pick by name: it no longer follows the person's municipality
+        # should they become a founder or investor again
+        user.association, user.association_from_municipality = new_association, False
     if old != role:
         user.session_token = new_session_token()
         audit.record("role_changed", actor=actor, target=f"user:{user.id}",

@@ -54,20 +54,23 @@ def chooses_own_association(user) -> bool:
 
 
 def association_follows_municipality(user) -> bool:
-    """Whether the person's association is the one their municipality gives (what the
-    account page shows as "Decide from my municipality"); Koble keeps no separate mark of
-    the choice made at registration."""
-    slug = user.association.slug if user.association is not None else None
-    return slug == vocabulary.association_of(user.municipality)
+    """Whether the person chose "Decide from my municipality" (at registration or on the
+    account page) rather than an association by name: only then does a change of
+    municipality move the association."""
+    return bool(user.association_from_municipality)
 
 
 def change_place(user, municipality: str | None, association: str | None) -> bool:
     """Set a founder's or investor's municipality and association, as at registration: no
-    association (None or "") means the municipality's. Refused for staff and admins (ask an
-    administrator) and for a municipality or association not in the lists; nothing changes
-    then. Each change is audited, the person as actor: "municipality_changed" and
+    association (None or "") means the municipality's, and that choice is kept
+    (association_follows_municipality), so the account page offers it again and a later
+    move follows it; an association named stays the person's choice even when it is their
+    municipality's. Refused for staff and admins (ask an administrator) and for a
+    municipality or association not in the lists; nothing changes then. Each change of
+    municipality or association is audited, the person as actor: "municipality_changed" and
     "association_changed" (the latter as the admin's changes are, so the person's history on
-    the admin's page shows it). Returns whether anything changed. The pages that show the
+    the admin's page shows it); the same association chosen the other way is saved without
+    an audit row. Returns whether anything changed. The pages that show the
     person's association (the dashboard's per-association counts, lists of people) are kept
     under the site-wide page version, which this commit raises (app.services.page_versions:
     a User column that is not bookkeeping)."""
@@ -81,10 +84,13 @@ def change_place(user, municipality: str | None, association: str | None) -> boo
     new_association = association_by_slug(association or vocabulary.association_of(municipality))
     if association is not None and new_association is None:
         raise DomainError(_("Choose one of the listed associations."), "association")
+    follows = association is None
     old_municipality, old_association = user.municipality, user.association
-    if old_municipality == municipality and old_association == new_association:
+    if (old_municipality == municipality and old_association == new_association
+            and user.association_from_municipality == follows):
         return False
     user.municipality, user.association = municipality, new_association
+    user.association_from_municipality = follows
     target = f"user:{user.id}"
     if old_municipality != municipality:
         audit.record("municipality_changed", actor=user, target=target,

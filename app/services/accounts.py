@@ -87,6 +87,8 @@ def create_user(
         role=role,
         municipality=municipality,
         association=assoc,
+        # no association given: "Decide from my municipality" (a later move follows it)
+        association_from_municipality=not association,
         phone=phone,
         locale=locale,
     )

@@ -294,12 +294,19 @@ def apply(actor, rows: list[dict], association: str | None = None,
                 user = User(email=row.email, role=v["role"], name=v["name"],
                             password_hash=unusable_hash(),
                             association=assoc or association_by_slug(
-                                vocabulary.association_of(v["municipality"])))
+                                vocabulary.association_of(v["municipality"])),
+                            # the importing staff's association is theirs by name
+                            association_from_municipality=assoc is None)
                 db.session.add(user)
                 created.append(user)
             user.name = v["name"]
             if v.get("municipality"):
                 user.municipality = v["municipality"]
+                # An import leaves an existing person's association as it is: one that is
+                # no longer their municipality's no longer follows it.
+                slug = user.association.slug if user.association is not None else None
+                if slug != vocabulary.association_of(user.municipality):
+                    user.association_from_municipality = False
             if v.get("phone"):
                 user.phone = v["phone"]
             db.session.flush()
