@@ -63,6 +63,12 @@ def _pairs(text: str) -> dict[str, str]:
     return dict(part.split("=", 1) for part in text.split())
 
 
+def _erased_again(detail, names):
+    """How an account deleted again after a restore went the first time (erasure_ledger)."""
+    return {"first=self": _("First deleted by the person themselves"),
+            "first=admin": _("First deleted by an administrator")}[detail]
+
+
 def _login_failed(detail, names):
     return _("(not an e-mail address)") if detail == "(not an e-mail address)" else detail
 
@@ -231,6 +237,7 @@ def _staff_invited(detail, names):
 
 _READERS: dict[str, Callable[[str, Names], str | None]] = {
     "login_failed": _login_failed,
+    "erased_again_after_restore": _erased_again,
     "email_change_requested": _new_address,
     "email_changed": _arrow,
     "municipality_changed": lambda detail, names: _arrow(detail, names, _municipality),

@@ -57,6 +57,7 @@ ACTION_GROUPS: dict[str, dict[str, object]] = {
         "engine_weights": _l("Changed the engine's weights"),
         "engine_rebuild": _l("Rebuilt the engine's index"),
         "erasures_reapplied": _l("Deleted again after a backup was restored"),
+        "erased_again_after_restore": _l("Account deleted again after a backup was restored"),
     },
     "pitches": {
         "pitch_hidden": _l("Hid a pitch"),

@@ -46,11 +46,13 @@ def delete_account(user: User, password: str) -> None:
 
 
 def anonymise(user: User, *, again: bool = False, actor: User | None = None,
-              by_admin: bool = False) -> departures.Departure:
+              by_admin: bool = False, first_by: str | None = None) -> departures.Departure:
     """Strip the person from every table; the rows statistics count stay. Their part in
     the arenas not yet held ends first, their partners told (`departures`). The deletion is
     noted outside the database (`erasure_ledger`), so that a restored backup loses it again:
-    `again` is that second time, when the people around them were told already.
+    `again` is that second time, when the people around them were told already: audited as
+    "erased_again_after_restore", by nobody, with how it went the first time (`first_by`, the
+    ledger's "by": the person or an administrator; None when the ledger does not say).
 
     `by_admin`: an administrator (`actor`, None on the command line) deletes the account
     (account_access.delete_user, where the rules are), audited as "user_deleted" in their
@@ -101,7 +103,11 @@ def anonymise(user: User, *, again: bool = False, actor: User | None = None,
     db.session.execute(update(ApiToken).where(ApiToken.user_id == user.id)
                        .values(name="(deleted)"))
     _scrub_audit_trail(user, old_email)
-    if by_admin:
+    if again:
+        # the restored database lost the first deletion's event: not the person's own now
+        audit.record("erased_again_after_restore", target=f"user:{user.id}",
+                     detail=f"first={first_by}" if first_by else None, commit=False)
+    elif by_admin:
         audit.record("user_deleted", actor=actor, target=f"user:{user.id}", commit=False)
     else:
         audit.record("account_deleted", actor=user, target=f"user:{user.id}", commit=False)
@@ -109,7 +115,8 @@ def anonymise(user: User, *, again: bool = False, actor: User | None = None,
     db.session.commit()
     if again:
         return departure
-    erasure_ledger.note(erasure_ledger.USER, user.id, user.created_at)
+    erasure_ledger.note(erasure_ledger.USER, user.id, user.created_at,
+                        by=erasure_ledger.BY_ADMIN if by_admin else erasure_ledger.BY_SELF)
     departures.announce(departure)
     return departure
 

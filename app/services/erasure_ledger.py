@@ -5,8 +5,11 @@ A backup holds everything as it was when it was made. Restoring one made before 
 deleted their account (or a pitch) would bring the person back, with their name, e-mail and
 texts, though they were told it was gone. So each deletion appends a line to a file outside
 the database (`ERASURE_LEDGER`, a JSON line per deletion: what kind, its id and when the row
-was created; nothing that says who), and `flask db-restore` deletes again whatever the
-restored database still holds of it.
+was created, and for an account whether the person or an administrator deleted it; nothing
+that says who), and `flask db-restore` deletes again whatever the restored database still
+holds of it. The restored database lost the deletion's own audit event, so the account's
+second deletion is audited as what it is ("erased_again_after_restore"), with how it went
+the first time, not as the person's own deletion.
 
 The row's creation time is part of the key: the restored database hands out ids from where
 the backup left off, so an id noted here may later belong to someone new, who must not be
@@ -31,6 +34,9 @@ from app.services.deleted_accounts import is_deleted
 
 USER = "user"
 PITCH = "pitch"
+# Who deleted an account the first time (the ledger's "by"): never which administrator.
+BY_SELF = "self"
+BY_ADMIN = "admin"
 
 
 @dataclass
@@ -56,14 +62,18 @@ def _stamp(moment: datetime | None) -> str:
     return moment.isoformat(timespec="microseconds")
 
 
-def note(kind: str, row_id: int, created_at: datetime | None) -> None:
-    """After the deletion is committed: add it to the ledger. If the file cannot be written
-    the deletion still stands; the error is logged, as only a later restore would miss it."""
+def note(kind: str, row_id: int, created_at: datetime | None, by: str | None = None) -> None:
+    """After the deletion is committed: add it to the ledger (`by`: BY_SELF or BY_ADMIN, for
+    an account). If the file cannot be written the deletion still stands; the error is
+    logged, as only a later restore would miss it."""
     path = _path()
     if path is None:
         return
-    line = json.dumps({"kind": kind, "id": row_id, "created": _stamp(created_at),
-                       "deleted": _stamp(utcnow())})
+    entry = {"kind": kind, "id": row_id, "created": _stamp(created_at),
+             "deleted": _stamp(utcnow())}
+    if by is not None:
+        entry["by"] = by
+    line = json.dumps(entry)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("a", encoding="utf-8") as ledger:
@@ -98,7 +108,8 @@ def _entries() -> tuple[list[dict], int]:
 def reapply() -> Reapplied:
     """After a restore: delete again every account and pitch the ledger names that the
     database holds as it was before the deletion. The people around them were told the
-    first time, so nobody is mailed now."""
+    first time, so nobody is mailed now. An account's line written before the ledger noted
+    "by" is deleted again all the same, its audit event saying nothing of the first time."""
     from app.services import erasure, pitches  # they note here: imported late
 
     entries, unreadable = _entries()
@@ -108,7 +119,9 @@ def reapply() -> Reapplied:
             user = db.session.get(User, entry["id"])
             if (user is not None and _stamp(user.created_at) == entry["created"]
                     and not is_deleted(user)):
-                erasure.anonymise(user, again=True)
+                by = entry.get("by")
+                erasure.anonymise(user, again=True,
+                                  first_by=by if by in (BY_SELF, BY_ADMIN) else None)
                 done.accounts += 1
         else:
             pitch = db.session.scalar(select(Pitch).where(Pitch.id == entry["id"]))
