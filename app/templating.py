@@ -141,7 +141,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["timeformat"] = clock  # in place of Flask-Babel's own
     app.jinja_env.filters["datetimeformat"] = moment
     app.jinja_env.filters["tel_href"] = tel_href
-    from app.services.explain import percent_text
+    from app.services.percents import percent_text
 
     app.jinja_env.filters["percent"] = percent_text
     app.jinja_env.globals["vocab"] = vocabulary

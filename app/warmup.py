@@ -37,7 +37,7 @@ def babel(app: Flask) -> None:
     from babel.lists import format_list
     from flask_babel import force_locale, format_decimal, get_locale, gettext
 
-    from app.services import explain
+    from app.services import match_bars
 
     with app.test_request_context():
         for language in app.config["LANGUAGES"]:
@@ -45,7 +45,7 @@ def babel(app: Flask) -> None:
                 gettext("Recommended pitches")
                 format_decimal(1_000_000, format="#,##0")
                 format_list(["a", "b", "c"], locale=get_locale())
-                explain.component_labels()
+                match_bars.component_labels()
 
 
 def database(app: Flask) -> None:

@@ -18,13 +18,13 @@ from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup, escape
 
 from app import templating, vocabulary
-from app.services import explain
+from app.services import explain, match_bars, percents, set_fit
 from app.services.deleted_accounts import shown
-from app.services.explain import percent_sign
+from app.services.percents import percent_sign
 
 # Columns a card shows (plus what the page checks); the rest of the row loads on access.
 # The support columns let a support partner's sentence name the support it brings, the
-# ticket and facet columns tell which bars the pair has (services/explain.py,
+# ticket and facet columns tell which bars the pair has (services/match_bars.py,
 # not_applicable), without a query per card.
 PITCH_CARD_COLUMNS = ("id", "owner_id", "title", "summary", "stage", "ask_nok",
                       "municipality", "status", "hidden", "version", "support_needs",
@@ -48,7 +48,7 @@ _BAR_LABEL = ('-{name}">{label}</dt><dd>'
 _BAR_VALUE = ('-{name}" aria-valuenow="')
 _BAR_TAIL = ('{percent}" aria-valuetext="{percent}{sign}">'
              '<div class="progress-bar w-score-{step}"></div></div>{percent}{sign}</dd></div>')
-# A set facet's bar (explain.set_fit_words) says in words what is true of the pair ("Fits (1
+# A set facet's bar (services/set_fit.py) says in words what is true of the pair ("Fits (1
 # of the 3 stages you name)") where others write their percent, as text and as the bar's
 # value text, so a screen reader hears what is shown; the bar keeps the engine's value.
 _BAR_WORDS = ('{percent}" aria-valuetext="{words}">'
@@ -77,7 +77,7 @@ def _texts() -> tuple[str, tuple[tuple[str, str, str], ...]]:
         opening = f'<dl class="match-chart" aria-label="{why}">'
         bars = tuple((name, _BAR_LABEL.format(name=name, label=escape(label)),
                       _BAR_VALUE.format(name=name))
-                     for name, label in explain.component_labels())
+                     for name, label in match_bars.component_labels())
         found = cache[key] = (opening, bars)
     return found
 
@@ -85,9 +85,9 @@ def _texts() -> tuple[str, tuple[tuple[str, str, str], ...]]:
 def component_chart(components: dict | None, id_prefix: str, skip=frozenset(),
                     words: dict[str, str] | None = None) -> Markup:
     """The components as a small bar chart, in the engine's label order; no bar for the
-    components in `skip` (explain.not_applicable(): a neutral 0.5 drawn as a half-full bar
+    components in `skip` (match_bars.not_applicable(): a neutral 0.5 drawn as a half-full bar
     would read as a half fit). `words`: what a bar says instead of its percent
-    (explain.set_fit_words)."""
+    (set_fit.set_fit_words)."""
     opening, bars = _texts()
     components = components or {}
     prefix = str(escape(id_prefix))
@@ -274,7 +274,7 @@ def score_badge(score: float) -> Markup:
     title = cache.get(locale)
     if title is None:
         title = cache[locale] = escape(_("Match score"))
-    return Markup(_badge_html(explain.percent(score), title, percent_sign(locale)))  # noqa: S704
+    return Markup(_badge_html(percents.percent(score), title, percent_sign(locale)))  # noqa: S704
 
 
 # -- the card's top: title, score, facts, sentence, chart ------------------------------
@@ -311,7 +311,7 @@ def _nok(locale: str, amount) -> str:
 
 # The investor's own activity is one component of every score of theirs: on their own
 # pitch cards its bar showed the same value on every card and said nothing about the pitch
-# (as the focus bar did, explain._NO_OWN_DATA). A founder's cards keep it: it tells one
+# (as the focus bar did, match_bars._NO_OWN_DATA). A founder's cards keep it: it tells one
 # investor from another there.
 _OWN_SIDE = frozenset({"activity"})
 
@@ -319,8 +319,8 @@ _OWN_SIDE = frozenset({"activity"})
 def _explained(m, locale: str, id_prefix: str, viewpoint: str, skip=frozenset()) -> str:
     """The sentence, as the card's reader (`viewpoint`) reads it, and the chart."""
     sentence = escape(explain.sentence_in(locale, m, viewpoint))
-    chart = component_chart(m.components, id_prefix, explain.not_applicable(m) | skip,
-                            explain.set_fit_words(m, viewpoint))
+    chart = component_chart(m.components, id_prefix, match_bars.not_applicable(m) | skip,
+                            set_fit.set_fit_words(m, viewpoint))
     return (f'      <p class="mb-2">{sentence}</p>\n'
             f"      {chart}\n")
 
@@ -341,7 +341,7 @@ def pitch_card_top(m, next_url: str | None = None) -> Markup:
     return Markup(  # noqa: S704 - every value escaped above or an int
         '<div class="d-flex flex-wrap justify-content-between gap-2">\n'
         f'        <h2 class="h5 mb-1"><a href="{texts["href"](p.id)}">{escape(p.title)}</a></h2>\n'
-        f"        {_badge_html(explain.percent(m.score), texts['title'], percent_sign(locale))}\n"
+        f"        {_badge_html(percents.percent(m.score), texts['title'], percent_sign(locale))}\n"
         "      </div>\n"
         f'      <p class="mb-1">{escape(p.summary)}</p>\n'
         f'      <p class="small text-body-secondary mb-2">{facts}</p>\n'
@@ -354,7 +354,7 @@ def pitch_fit(m) -> Markup:
     without the title, summary and facts the page shows in full)."""
     texts = _top_texts("pitch")
     locale = texts["locale"]
-    badge = _badge_html(explain.percent(m.score), texts["title"], percent_sign(locale))
+    badge = _badge_html(percents.percent(m.score), texts["title"], percent_sign(locale))
     return Markup(  # noqa: S704 - every value escaped above or an int
         f'<p class="mb-2">{badge}</p>\n'
         + _explained(m, locale, f"f{m.id}", explain.INVESTOR, _OWN_SIDE))
@@ -374,7 +374,7 @@ def investor_card_top(m, position: int) -> Markup:
         '<div class="d-flex flex-wrap justify-content-between gap-2">\n'
         f'        <h2 class="h5 mb-1"><span class="visually-hidden">{int(position)}. </span>'
         f'<a href="{texts["href"](q.id)}">{escape(q.organisation)}</a></h2>\n'
-        f"        {_badge_html(explain.percent(m.score), texts['title'], percent_sign(locale))}\n"
+        f"        {_badge_html(percents.percent(m.score), texts['title'], percent_sign(locale))}\n"
         "      </div>\n"
         f'      <p class="small text-body-secondary mb-2">{facts}</p>\n'
         + _explained(m, locale, f"m{m.id}", explain.FOUNDER))

@@ -9,7 +9,7 @@ from app.form_base import KobleForm, NumberRange
 from app.form_fields import NumberField
 from app.pitches.forms import BrowseForm
 from app.services.engine_settings import MAX_WEIGHT, WEIGHT_DECIMALS
-from app.services.explain import COMPONENT_LABELS
+from app.services.match_bars import COMPONENT_LABELS
 
 
 class MatchFilterForm(BrowseForm):

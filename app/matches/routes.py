@@ -22,7 +22,9 @@ from app.services import (
     explain,
     incoming_interest,
     interest,
+    match_bars,
     notifications,
+    percents,
     pitch_access,
     recommendations,
 )
@@ -44,7 +46,7 @@ def _match_helpers():
         "notifications_in_menu": lambda: notifications.in_menu(current_user),
         # match_sentence(m, "founder") on a founder's own pitch; neutral without a viewpoint
         "match_sentence": explain.explain,
-        "match_bars": explain.component_bars,
+        "match_bars": match_bars.component_bars,
         "match_chart": cards.component_chart,
         "match_badge": cards.score_badge,
         "match_buttons": cards.interest_buttons,
@@ -53,7 +55,7 @@ def _match_helpers():
         "pitch_fit": cards.pitch_fit,
         "investor_card_top": cards.investor_card_top,
         "filter_form": cards.filter_form,
-        "match_percent": explain.percent,
+        "match_percent": percents.percent,
         "can_see_contacts": can_see_contacts,
         "pitch_label": pitch_access.label_for,
         "pitch_readable": pitch_access.readable_by,

@@ -13,9 +13,9 @@ from app.extensions import db
 from app.models import Arena, Invitation
 from app.services.contacts import email_of
 from app.services.deleted_accounts import shown
-from app.services.explain import percent
 from app.services.exports import Percent
 from app.services.pair_scores import profile_ids
+from app.services.percents import percent
 from app.services.schedule import meetings
 from app.vocabulary import label
 

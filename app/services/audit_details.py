@@ -17,7 +17,7 @@ from flask_babel import format_decimal, ngettext
 from flask_babel import gettext as _
 
 from app.services.arena_status import status_label
-from app.services.explain import COMPONENT_LABELS
+from app.services.match_bars import COMPONENT_LABELS
 from app.vocabulary import MUNICIPALITIES, label
 
 PERSON = re.compile(r"user:(\d+)")

@@ -12,7 +12,9 @@ from flask import render_template_string
 from flask_babel import force_locale
 
 from app.matches import cards
-from app.services import engine_index, explain, recommendations
+from app.services import engine_index, recommendations, set_fit
+from app.services.match_bars import not_applicable
+from app.services.match_sides import FOUNDER, INVESTOR
 from tests.app.matching_data import tiny_market
 
 # What templates/matches/*.html drew before the cards moved to Python (commit 5ae2238).
@@ -61,8 +63,8 @@ def test_card_tops_and_badge_are_the_templates_markup(app, market, locale):
         for m in scores:
             # the investor's own activity bar is left out of their cards (the same on each)
             old = render_template_string(OLD_MACROS + OLD_PITCH_TOP, m=m, p=m.pitch,
-                                         skip=explain.not_applicable(m) | {"activity"},
-                                         words=explain.set_fit_words(m, explain.INVESTOR))
+                                         skip=not_applicable(m) | {"activity"},
+                                         words=set_fit.set_fit_words(m, INVESTOR))
             assert _same(cards.pitch_card_top(m)) == _same(old)
             old_badge = render_template_string(OLD_MACROS + "{{ score_badge(m) }}", m=m)
             assert _same(cards.score_badge(m.score)) == _same(old_badge)
@@ -71,8 +73,8 @@ def test_card_tops_and_badge_are_the_templates_markup(app, market, locale):
         assert investors
         for position, m in enumerate(investors, start=1):
             old = render_template_string(OLD_MACROS + OLD_INVESTOR_TOP, m=m, q=m.investor,
-                                         position=position, skip=explain.not_applicable(m),
-                                         words=explain.set_fit_words(m, explain.FOUNDER))
+                                         position=position, skip=not_applicable(m),
+                                         words=set_fit.set_fit_words(m, FOUNDER))
             assert _same(cards.investor_card_top(m, position)) == _same(old)
 
 
