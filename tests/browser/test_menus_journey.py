@@ -81,6 +81,41 @@ def test_every_roles_menu_fits_in_both_languages(new_user):
         person.use_language(first)  # as the other journeys found this account
 
 
+# What the server renders for a person with a long name and unread notifications (the demo
+# accounts have short names and may have read theirs): the account link's name, and the
+# count in the Notifications link, as _nav_items.html writes it.
+_LONG_NAME_AND_UNREAD = """nav => {
+  const link = start => [...nav.querySelectorAll('a.nav-link')]
+    .find(a => a.getAttribute('href').startsWith(start));
+  link('/account').firstChild.textContent = 'Ingeborg Kristiansen-Haugland';
+  const bell = link('/notifications');
+  if (bell) {  // shown to those who have notifications (notifications_in_menu)
+    bell.querySelector('.badge')?.remove();
+    bell.insertAdjacentHTML('beforeend', ' <span class="badge text-bg-light">12</span>');
+  }
+}"""
+
+
+def test_menu_fits_with_a_long_name_and_unread_notifications(new_user):
+    """An English investor's menu at 1280 px had 29 px to spare: one unread notification
+    ("Notifications 3") or a name longer than "Sophie Brown" moved the right-hand group
+    (language, name, Log out) onto a second row."""
+    for role in ("investor", "founder", "staff"):
+        person = new_user(DESKTOP, name=role)
+        page = person.page
+        person.login(*ACCOUNTS[role])
+        first = person.lang
+        for lang in ("en", "nb"):
+            person.use_language(lang)
+            for width in (1200, 1280):
+                page.set_viewport_size({"width": width, "height": DESKTOP["height"]})
+                person.goto("/arenas")
+                page.locator("nav.navbar").evaluate(_LONG_NAME_AND_UNREAD)
+                assert_menu_fits(person, f"{role} {lang} {width} px, long name, 12 unread")
+            page.set_viewport_size(DESKTOP)
+        person.use_language(first)
+
+
 def test_admin_pages_dropdown_works_from_the_keyboard(new_user):
     admin = new_user(DESKTOP, name="admin")
     page = admin.page
