@@ -21,9 +21,10 @@ bp = Blueprint("api_matches", __name__, url_prefix="/api/v1",
 
 def _scored(match, mine: dict, theirs: dict) -> dict:
     pair = (match.pitch_id, match.investor_profile_id)
+    reasons = explain.said_reasons(match)  # what its explanation says, read once for both
     return {"score": float(match.score), "components": dict(match.components or {}),
             "shared_terms": list(match.shared_terms or []),
-            "reasons": list(explain.said_reasons(match)), "explanation": explain.explain(match),
+            "reasons": list(reasons), "explanation": explain.explain(match, reasons=reasons),
             "my_mark": mine.get(pair), "their_mark": theirs.get(pair)}
 
 

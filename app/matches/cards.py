@@ -87,7 +87,7 @@ def component_chart(components: dict | None, id_prefix: str, skip=frozenset(),
     """The components as a small bar chart, in the engine's label order; no bar for the
     components in `skip` (match_bars.not_applicable(): a neutral 0.5 drawn as a half-full bar
     would read as a half fit). `words`: what a bar says instead of its percent
-    (set_fit.set_fit_words)."""
+    (set_fit.words)."""
     opening, bars = _texts()
     components = components or {}
     prefix = str(escape(id_prefix))
@@ -317,10 +317,14 @@ _OWN_SIDE = frozenset({"activity"})
 
 
 def _explained(m, locale: str, id_prefix: str, viewpoint: str, skip=frozenset()) -> str:
-    """The sentence, as the card's reader (`viewpoint`) reads it, and the chart."""
-    sentence = escape(explain.sentence_in(locale, m, viewpoint))
+    """The sentence, as the card's reader (`viewpoint`) reads it, and the chart. The set
+    facets' verdicts are read once for both: the sentence's reasons and the bars' words
+    say the same facts (explain.said_reasons)."""
+    verdicts = set_fit.verdicts(m)
+    sentence = escape(explain.sentence_in(locale, m, viewpoint,
+                                          explain.said_reasons(m, verdicts)))
     chart = component_chart(m.components, id_prefix, match_bars.not_applicable(m) | skip,
-                            set_fit.set_fit_words(m, viewpoint))
+                            set_fit.words(verdicts, viewpoint))
     return (f'      <p class="mb-2">{sentence}</p>\n'
             f"      {chart}\n")
 

@@ -19,6 +19,7 @@ the neutral third person (viewpoint None).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 from babel.lists import format_list
@@ -136,11 +137,13 @@ _CODE_COMPONENT = {code: component for component, codes in _VERDICT_CODES.items(
 _DEFAULT_WEIGHTS = EngineWeights()
 
 
-def said_reasons(match) -> tuple[str, ...]:
+def said_reasons(match, verdicts: set_fit.Verdicts | None = None) -> tuple[str, ...]:
     """The engine's reason codes for `match`, with those of the set facets whose bars have
-    words (set_fit.verdicts) made to agree with them (the rule above _VERDICT_CODES)."""
+    words (set_fit.verdicts) made to agree with them (the rule above _VERDICT_CODES).
+    `verdicts`: set_fit.verdicts(match), when the caller has it for the bars' words too."""
     codes = list(match.reasons or ())
-    verdicts = set_fit.verdicts(match)
+    if verdicts is None:
+        verdicts = set_fit.verdicts(match)
     if not verdicts:
         return tuple(codes)
     components = match.components or {}
@@ -222,17 +225,22 @@ def sentence(reasons: list[str], shared_terms: list[str],
     return text[:1].upper() + text[1:] + "."
 
 
-def explain(match, viewpoint: str | None = None) -> str:
+def explain(match, viewpoint: str | None = None,
+            reasons: Sequence[str] | None = None) -> str:
     """The sentence for a stored MatchScore or an engine MatchResult, as the reader's side
-    (`viewpoint`: FOUNDER, INVESTOR; None for staff, the API, anyone else) reads it."""
-    return sentence_in(str(get_locale()), match, viewpoint)
+    (`viewpoint`: FOUNDER, INVESTOR; None for staff, the API, anyone else) reads it.
+    `reasons`: said_reasons(match), when the caller has them already."""
+    return sentence_in(str(get_locale()), match, viewpoint, reasons)
 
 
-def sentence_in(locale: str, match, viewpoint: str | None = None) -> str:
+def sentence_in(locale: str, match, viewpoint: str | None = None,
+                reasons: Sequence[str] | None = None) -> str:
     """explain() for a locale the caller has looked up already (the current one)."""
     if viewpoint not in (None, FOUNDER, INVESTOR):
         raise ValueError(f"no such viewpoint: {viewpoint!r}")
-    return _sentence_in(locale, said_reasons(match), tuple(match.shared_terms or ()),
+    if reasons is None:
+        reasons = said_reasons(match)
+    return _sentence_in(locale, tuple(reasons), tuple(match.shared_terms or ()),
                         partner_support(match), viewpoint)
 
 

@@ -148,7 +148,7 @@ def _score(m: MatchScore, viewpoint: str, other_shown: bool) -> dict:
     share, which are the other's words too."""
     reasons = list(explain.said_reasons(m))  # the reasons its sentence says
     if other_shown:
-        terms, sentence = list(m.shared_terms or ()), explain.explain(m, viewpoint)
+        terms, sentence = list(m.shared_terms or ()), explain.explain(m, viewpoint, reasons)
     else:
         terms = []
         sentence = explain.sentence(list(reasons), [], explain.partner_support(m), viewpoint)
