@@ -1,11 +1,11 @@
-"""Arenas: staff-curated matchmaking events, their invitations, meeting requests, meetings
-and feedback.
+"""Arenas: staff-curated matchmaking events hosted by one or more associations, with a theme
+and a slot plan. Who comes is in `app.models.invitation`; the meetings, the requests for them
+and their follow-up in `app.models.meeting`.
 
 The slot plan: ``slot_count`` consecutive slots of ``slot_minutes`` each, from ``start_time``;
-``breaks`` lists the slot indexes (0-based) in which nobody meets. An invitation's
-``arrive_slot``/``leave_slot`` narrow a person's availability to ``arrive_slot ≤ slot <
-leave_slot`` (None = from the first / until the last slot), and ``meeting_cap`` lowers their
-meeting cap below the arena's (None = the arena's cap).
+``breaks`` lists the slot indexes (0-based) in which nobody meets. An invitation narrows a
+person's availability and meeting cap within it (`Invitation.available_slots`,
+`Invitation.cap`).
 
 Times across a daylight-saving change: the slots follow each other in elapsed time, so a
 night arena's slots skip the hour the clocks jump over in spring and pass through the hour
@@ -22,25 +22,21 @@ from datetime import UTC, datetime, time, timedelta
 
 from sqlalchemy import (
     JSON,
-    Boolean,
     Column,
     Date,
     DateTime,
-    Float,
     ForeignKey,
-    Index,
     Integer,
     String,
     Table,
     Text,
     Time,
-    UniqueConstraint,
     and_,
     bindparam,
     or_,
 )
 from sqlalchemy.ext.hybrid import hybrid_property
-from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
 from app.models.oslo_clock import LOCAL_TZ, clock_time, over_before
@@ -48,13 +44,6 @@ from app.models.user import utcnow
 
 ARENA_THEMES = ("green", "founder", "open")
 ARENA_STATUSES = ("draft", "inviting", "scheduled", "done", "cancelled")
-SIDES = ("founder", "investor")
-INVITATION_STATES = ("proposed", "waiting_list", "invited", "accepted", "declined", "cancelled")
-# Answered no, or taken off the list: no times at the arena and no meetings.
-NOT_COMING = ("declined", "cancelled")
-REQUEST_STATES = ("pending", "accepted", "declined")
-MEETING_SOURCES = ("mutual", "one_sided", "suggestion")
-MEETING_STATES = ("scheduled", "cancelled", "cancelled_by_staff")
 
 
 arena_host = Table(
@@ -234,177 +223,3 @@ class Arena(db.Model):
 
     def __repr__(self) -> str:
         return f"<Arena {self.id} {self.status}>"
-
-
-def calendar_status(state: str | None) -> str:
-    """The STATUS of the arena's own event in the calendar of someone whose invitation is in
-    `state`: sure once they said yes, tentative while invited (or waiting for a seat),
-    cancelled otherwise."""
-    if state == "accepted":
-        return "CONFIRMED"
-    if state in ("invited", "waiting_list"):
-        return "TENTATIVE"
-    return "CANCELLED"
-
-
-class Invitation(db.Model):
-    """One person's place in an arena: proposed, waiting, invited, answered, attended."""
-
-    __tablename__ = "invitation"
-    __table_args__ = (
-        UniqueConstraint("arena_id", "user_id"),
-        Index("ix_invitation_arena_state", "arena_id", "state"),
-    )
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    arena_id: Mapped[int] = mapped_column(ForeignKey("arena.id", ondelete="CASCADE"))
-    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
-    side: Mapped[str] = mapped_column(String(20))
-    # Founders are invited through a published pitch.
-    pitch_id: Mapped[int | None] = mapped_column(ForeignKey("pitch.id", ondelete="SET NULL"))
-    state: Mapped[str] = mapped_column(String(20), default="proposed")
-    rank: Mapped[int] = mapped_column(Integer, default=0)
-    value: Mapped[float] = mapped_column(Float, default=0.0)
-    # Why the engine proposed this person: {"value": .., "good_investors": .., "quota": ..}.
-    reasons: Mapped[dict] = mapped_column(JSON, default=dict)
-    invited_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    answered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    reminded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    arrive_slot: Mapped[int | None] = mapped_column(Integer)
-    leave_slot: Mapped[int | None] = mapped_column(Integer)
-    # The person's own "at most N meetings"; never above the arena's cap (None = that cap).
-    meeting_cap: Mapped[int | None] = mapped_column(Integer)
-    attended: Mapped[bool | None] = mapped_column(Boolean)
-    # Raised each time the arena's event in their calendar changes status (invited, coming,
-    # no longer coming: see _count_calendar_change): with
-    # the arena's version it is the SEQUENCE of the arena's own event in their calendar file,
-    # and above 0 it says they once had that event.
-    calendar_sequence: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), default=utcnow, onupdate=utcnow
-    )
-
-    arena = relationship("Arena", backref=db.backref("invitations", passive_deletes=True,
-                                                     lazy="dynamic"))
-    user = relationship("User", lazy="joined")
-    pitch = relationship("Pitch")
-
-    @validates("state")
-    def _count_calendar_change(self, _key: str, state: str) -> str:
-        """Every path that changes what the arena's event in the person's calendar says
-        (being invited: tentative, the invitation e-mail carries it; an answer, a withdrawal,
-        staff taking them off the list) sets the state, so the count is kept here: a calendar
-        app replaces or removes the event only for a higher SEQUENCE."""
-        if calendar_status(self.state) != calendar_status(state):
-            self.calendar_sequence = (self.calendar_sequence or 0) + 1
-        return state
-
-    @property
-    def has_times(self) -> bool:
-        """Whether the person has times at the arena: not once they said no or were taken
-        off the list (what they chose before is kept, should they accept again)."""
-        return self.state not in NOT_COMING
-
-    def available_slots(self, arena: Arena | None = None) -> list[int]:
-        """The meeting slots this person can attend."""
-        arena = arena or self.arena
-        first = self.arrive_slot or 0
-        last = arena.slot_count if self.leave_slot is None else self.leave_slot
-        return [s for s in arena.meeting_slots if first <= s < last]
-
-    def cap(self, arena: Arena | None = None) -> int:
-        """The most meetings this person gets: their own cap, but never above the arena's
-        (which staff may lower after the person chose)."""
-        arena = arena or self.arena
-        if self.meeting_cap is None:
-            return arena.cap
-        return max(0, min(self.meeting_cap, arena.cap))
-
-    def most_meetings(self, arena: Arena | None = None) -> int:
-        """How many meetings the person can get at most: their cap, and no more than the
-        meeting slots between their arrival and leaving (09:30 to 09:45 fits one)."""
-        arena = arena or self.arena
-        return min(self.cap(arena), len(self.available_slots(arena)))
-
-    def __repr__(self) -> str:
-        return f"<Invitation {self.id} {self.side} {self.state}>"
-
-
-class MeetingRequest(db.Model):
-    """A participant asks to meet someone on the other side at an arena."""
-
-    __tablename__ = "meeting_request"
-    __table_args__ = (UniqueConstraint("arena_id", "from_user_id", "to_user_id"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    arena_id: Mapped[int] = mapped_column(ForeignKey("arena.id", ondelete="CASCADE"),
-                                          index=True)
-    from_user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"))
-    to_user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"),
-                                            index=True)
-    state: Mapped[str] = mapped_column(String(20), default="pending")
-    created: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    answered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-
-    arena = relationship("Arena")
-    from_user = relationship("User", foreign_keys=[from_user_id], lazy="joined")
-    to_user = relationship("User", foreign_keys=[to_user_id], lazy="joined")
-
-    def __repr__(self) -> str:
-        return f"<MeetingRequest {self.id} {self.state}>"
-
-
-class Meeting(db.Model):
-    """A scheduled 1:1 meeting between a founder and an investor at a slot and table."""
-
-    __tablename__ = "meeting"
-    __table_args__ = (Index("ix_meeting_arena_slot", "arena_id", "slot"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    arena_id: Mapped[int] = mapped_column(ForeignKey("arena.id", ondelete="CASCADE"))
-    founder_user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"),
-                                                 index=True)
-    investor_user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"),
-                                                  index=True)
-    pitch_id: Mapped[int | None] = mapped_column(ForeignKey("pitch.id", ondelete="SET NULL"))
-    slot: Mapped[int] = mapped_column(Integer)
-    table: Mapped[int] = mapped_column("table_no", Integer)
-    locked: Mapped[bool] = mapped_column(Boolean, default=False)
-    source: Mapped[str] = mapped_column(String(20), default="suggestion")
-    # The pair's stored match score when the schedule placed it; None for a pair that meets
-    # because they asked to and the engine has no score for (not a weak match: no match).
-    value: Mapped[float | None] = mapped_column(Float, nullable=True)
-    state: Mapped[str] = mapped_column(String(20), default="scheduled")
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), default=utcnow, onupdate=utcnow
-    )
-
-    arena = relationship("Arena")
-    founder = relationship("User", foreign_keys=[founder_user_id], lazy="joined")
-    investor = relationship("User", foreign_keys=[investor_user_id], lazy="joined")
-    pitch = relationship("Pitch")
-
-    def __repr__(self) -> str:
-        return f"<Meeting {self.id} slot {self.slot} table {self.table}>"
-
-
-class MeetingFeedback(db.Model):
-    """A participant's one-question follow-up on a meeting; feedback for the engine."""
-
-    __tablename__ = "meeting_feedback"
-    __table_args__ = (UniqueConstraint("meeting_id", "user_id"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"))
-    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
-    worth_it: Mapped[bool | None] = mapped_column(Boolean)
-    will_follow_up: Mapped[bool | None] = mapped_column(Boolean)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-
-    meeting = relationship("Meeting", backref=db.backref("feedback", passive_deletes=True))
-    user = relationship("User")
-
-    def __repr__(self) -> str:
-        return f"<MeetingFeedback {self.id}>"

@@ -32,7 +32,8 @@ from app.models import (
     MeetingRequest,
     User,
 )
-from app.models.arena import LOCAL_TZ, calendar_status
+from app.models.arena import LOCAL_TZ
+from app.models.invitation import calendar_status
 from app.services import explain, links, no_meetings
 from app.services.contacts import can_see_contacts
 from app.services.deleted_accounts import shown
