@@ -36,8 +36,13 @@ class ScoreFields(ma.Schema):
                        "(such as `stage_fit`, `same_region`, `funding_match`): its sentence "
                        "puts the strongest few into words."})
     explanation = fields.String(required=True)
-    my_mark = fields.String(allow_none=True)
-    their_mark = fields.String(allow_none=True)
+    my_mark = fields.String(allow_none=True, metadata={
+        "description": "Your own answer about this pair: `interested`, `not_for_me`, "
+                       "`saved`, or null."})
+    their_mark = fields.String(allow_none=True, metadata={
+        "description": "`interested` when the other side said they are interested, else "
+                       "null: whether they saved the pair or said \"not for me\" is theirs "
+                       "alone."})
 
 
 class PitchRecommendation(ScoreFields):

@@ -22,10 +22,14 @@ bp = Blueprint("api_matches", __name__, url_prefix="/api/v1",
 def _scored(match, mine: dict, theirs: dict) -> dict:
     pair = (match.pitch_id, match.investor_profile_id)
     reasons = explain.said_reasons(match)  # what its explanation says, read once for both
+    # Of the other side's answer only "interested" is theirs to tell, as the pages show it:
+    # "saved" and "not for me" are their own lists (the raw kind told a founder which
+    # investors had saved the pitch).
+    their = "interested" if theirs.get(pair) == "interested" else None
     return {"score": float(match.score), "components": dict(match.components or {}),
             "shared_terms": list(match.shared_terms or []),
             "reasons": list(reasons), "explanation": explain.explain(match, reasons=reasons),
-            "my_mark": mine.get(pair), "their_mark": theirs.get(pair)}
+            "my_mark": mine.get(pair), "their_mark": their}
 
 
 @bp.route("/recommendations")
