@@ -179,23 +179,74 @@ def _set_active(user_id: int, active: bool):
     return redirect(url_for("admin.user", user_id=person.id), 303)
 
 
+def _question(person, ahead, left) -> dict[str, str]:
+    """What the deactivate or delete page asks about `person`, part by part: their role and
+    association, whether the account is active, what it would end (`ahead`) and the arenas
+    they would stop managing (`left`, with how many others run each). The page sends it back
+    (`seen`), as the role change sends the arenas it named (`arenas_seen`)."""
+    return {"role": f"{person.role}/{person.association_id or ''}",
+            "active": "yes" if person.active else "no",
+            "ends": f"{ahead.invitations}/{ahead.meetings}/{ahead.requests}/{ahead.tokens}",
+            "arenas": ",".join(f"{item.arena.id}:{item.others}" for item in left)}
+
+
+def _seen_value(question: dict[str, str]) -> str:
+    return ";".join(f"{key}={value}" for key, value in question.items())
+
+
+def _changed_since_seen(person, question: dict[str, str], endpoint: str):
+    """None when the page confirmed (its `seen`) asked the question as it stands; otherwise
+    nothing is changed and the admin is sent back to the question as it stands now (the GET
+    of `endpoint`), told what changed since they opened it: someone else changed the role,
+    deactivated the account, or new arena invitations or meetings came in meanwhile."""
+    sent = request.form.get("seen", "")
+    if sent == _seen_value(question):
+        return None
+    try:
+        seen = dict(part.split("=", 1) for part in sent.split(";"))
+    except ValueError:
+        seen = {}
+    parts = {"role": _("their role or association"),
+             "active": _("whether the account is active"),
+             "ends": _("what it would end (arena invitations, meetings, meeting requests, API "
+                       "tokens)"),
+             "arenas": _("the arenas they would no longer manage")}
+    what = [label for key, label in parts.items() if key in seen and seen[key] != question[key]]
+    if what:
+        flash(_("Nothing was changed: since you opened the page, this changed for %(name)s: "
+                "%(what)s. Read the question as it stands now, and confirm again if you still "
+                "want to.", name=person.name, what="; ".join(what)), "warning")
+    else:
+        flash(_("Nothing was changed: the page you confirmed on is not the question as it "
+                "stands now for %(name)s. Read it again, and confirm if you still want to.",
+                name=person.name), "warning")
+    return redirect(url_for(endpoint, user_id=person.id), 303)
+
+
 @bp.route("/users/<int:user_id>/deactivate", methods=["GET", "POST"])
 @role_required("admin")
 def deactivate(user_id: int):
     """GET asks, saying what deactivating would end that reactivating does not bring back
     (arena invitations, meetings, meeting requests, API tokens); POST deactivates: every
-    session ends and logging in is refused."""
-    if request.method == "POST":
-        return _set_active(user_id, False)
+    session ends and logging in is refused. Only as the page asked it (`_question`): a
+    confirmation from a page that no longer says what would happen changes nothing."""
     person = _user_or_404(user_id)
     if not person.active:
+        if request.method == "POST":
+            flash(_("%(name)s is already deactivated: nothing was changed.",
+                    name=person.name), "info")
         return redirect(url_for("admin.user", user_id=person.id), 303)
     try:
         ahead = account_access.deactivation_ahead(person, actor=current_user)
     except DomainError as error:
         return _refused(person, error=error.message)
-    return render_template("admin/deactivate.html", person=person, ahead=ahead,
-                           left=account_access.arenas_left(person))
+    left = account_access.arenas_left(person)
+    question = _question(person, ahead, left)
+    if request.method == "POST":
+        return (_changed_since_seen(person, question, "admin.deactivate")
+                or _set_active(user_id, False))
+    return render_template("admin/deactivate.html", person=person, ahead=ahead, left=left,
+                           seen=_seen_value(question))
 
 
 @bp.route("/users/<int:user_id>/delete", methods=["GET", "POST"])
@@ -204,10 +255,19 @@ def delete_user(user_id: int):
     """GET asks, saying what deleting removes and ends (arena invitations, meetings, meeting
     requests, API tokens, and for staff the arenas of their association they stop
     managing); POST deletes the account for good, as the person's own deletion does (the
-    right to erasure: someone who asks by mail, a staff member who leaves). The rules (not
-    oneself, not the last active admin) are account_access's."""
+    right to erasure: someone who asks by mail, a staff member who leaves), only as the page
+    asked it (`_question`, as `deactivate`). The rules (not oneself, not the last active
+    admin) are account_access's."""
     person = _user_or_404(user_id)
+    try:
+        ahead = account_access.deletion_ahead(person, actor=current_user)
+    except DomainError as error:
+        return _refused(person, error=error.message)
+    left = account_access.arenas_left(person)
+    question = _question(person, ahead, left)
     if request.method == "POST":
+        if (stale := _changed_since_seen(person, question, "admin.delete_user")) is not None:
+            return stale
         name = person.name
         try:
             ended = account_access.delete_user(person, actor=current_user)
@@ -215,12 +275,8 @@ def delete_user(user_id: int):
             return _refused(person, error=error.message)
         flash(departures.deleted_message(name, ended), "success")
         return redirect(url_for("admin.users"), 303)
-    try:
-        ahead = account_access.deletion_ahead(person, actor=current_user)
-    except DomainError as error:
-        return _refused(person, error=error.message)
-    return render_template("admin/delete.html", person=person, ahead=ahead,
-                           left=account_access.arenas_left(person))
+    return render_template("admin/delete.html", person=person, ahead=ahead, left=left,
+                           seen=_seen_value(question))
 
 
 @bp.route("/users/<int:user_id>/reactivate", methods=["POST"])

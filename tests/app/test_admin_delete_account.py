@@ -22,6 +22,7 @@ from app.models import AuditEvent, Pitch
 from app.services import account_access, api_tokens, arenas
 from app.services.deleted_accounts import is_deleted
 from app.services.errors import DomainError
+from tests.app.admin_questions import confirm
 from tests.app.page_text import fresh, main_text
 from tests.app.security.checksum import checksum
 from tests.app.security.principals import log_in
@@ -130,8 +131,7 @@ def test_deleting_a_staff_member_erases_them_and_the_arena_stays_with_the_associ
     arena = make_arena(("asker",), title="Gründerkveld")
     api_tokens.create(staff, "skript", "read", 30)
     db.session.commit()
-    client.get(f"/admin/users/{staff.id}/delete")
-    response = client.post(f"/admin/users/{staff.id}/delete")
+    response = confirm(client, staff.id, "delete")
     assert response.status_code == 303 and response.location.endswith("/admin/users")
     assert ("Siri Stab's account is deleted: their name, e-mail address and texts are "
             "removed, and they are logged out everywhere.") in _flash(client, response)
@@ -154,7 +154,7 @@ def test_an_admin_deletes_a_founder_who_asked_by_mail(admin_client):
     _admin, client = admin_client
     founder = make_user("founder", name="Åse Berg")
     pitch = make_pitch(founder, title="Solcelletak")
-    response = client.post(f"/admin/users/{founder.id}/delete")
+    response = confirm(client, founder.id, "delete")
     assert response.status_code == 303
     assert is_deleted(fresh(founder))
     assert db.session.get(Pitch, pitch.id).title != "Solcelletak"
@@ -163,7 +163,7 @@ def test_an_admin_deletes_a_founder_who_asked_by_mail(admin_client):
 def test_an_admin_deletes_another_admin(admin_client):
     _admin, client = admin_client
     other = make_user("admin", name="Bo Admin", association=None)
-    assert client.post(f"/admin/users/{other.id}/delete").status_code == 303
+    assert confirm(client, other.id, "delete").status_code == 303
     assert is_deleted(fresh(other))
 
 
@@ -221,7 +221,7 @@ def test_the_question_and_the_log_in_bokmal(app):
     assert "Slette kontoen til Siri Stab?" in text
     assert "Arenaer Siri Stab ikke lenger administrerer" in text
     assert "Behold kontoen" in text
-    response = client.post(f"/admin/users/{staff.id}/delete")
+    response = confirm(client, staff.id, "delete")
     assert "Kontoen til Siri Stab er slettet" in _flash(client, response)
     log = main_text(client.get("/admin/audit?action=user_deleted").get_data(as_text=True))
     assert "Slettet av en administrator" in log

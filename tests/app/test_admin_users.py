@@ -17,6 +17,7 @@ from app.models import AuditEvent, User
 from app.services import account_access
 from app.services.accounts import association_by_slug
 from app.services.errors import DomainError
+from tests.app.admin_questions import confirm
 from tests.app.security.checksum import checksum
 from tests.app.security.principals import log_in
 from tests.app.test_i18n import _untranslated
@@ -233,7 +234,7 @@ def test_deactivation_ends_the_persons_sessions_and_reactivation_lets_them_back(
     log_in(theirs, person)
     assert theirs.get("/profile").status_code == 200
 
-    response = client.post(f"/admin/users/{person.id}/deactivate")
+    response = confirm(client, person.id, "deactivate")
     assert response.status_code == 303
     assert "logged out everywhere" in client.get(response.location).get_data(as_text=True)
     assert not _fresh(person).active

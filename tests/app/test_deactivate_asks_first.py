@@ -14,6 +14,7 @@ import pytest
 from app.extensions import db
 from app.models import MeetingRequest, User
 from app.services import api_tokens
+from tests.app.admin_questions import confirm
 from tests.app.security.checksum import checksum
 from tests.app.security.principals import log_in
 from tests.factories import (
@@ -91,8 +92,7 @@ def test_the_question_counts_what_would_end_and_changes_nothing(admin_client):
 def test_the_counts_are_those_the_deactivation_then_reports(admin_client):
     _admin, client = admin_client
     founder = _busy_founder()
-    client.get(f"/admin/users/{founder.id}/deactivate")
-    response = client.post(f"/admin/users/{founder.id}/deactivate")
+    response = confirm(client, founder.id, "deactivate")
     assert response.status_code == 303
     page = client.get(response.location).get_data(as_text=True)
     assert ("2 meetings at the arenas are called off, the other participants told. "

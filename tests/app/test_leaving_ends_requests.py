@@ -16,6 +16,7 @@ from sqlalchemy import select
 from app.extensions import db
 from app.models import Invitation, MeetingRequest, Notification
 from app.services import account_access, meeting_requests, notifications, request_pairs
+from tests.app.admin_questions import confirm, seen_on
 from tests.app.security.principals import log_in
 from tests.factories import (
     DEFAULT_PASSWORD,
@@ -64,7 +65,7 @@ def _delete(app, user) -> None:
 def _deactivate(app, user) -> None:
     client = app.test_client()
     log_in(client, make_user("admin", association=None))
-    assert client.post(f"/admin/users/{user.id}/deactivate").status_code == 303
+    assert confirm(client, user.id, "deactivate").status_code == 303
 
 
 @pytest.mark.parametrize("leave", [_delete, _deactivate])
@@ -131,8 +132,9 @@ def test_a_withdrawn_request_no_longer_counts_and_the_pair_may_ask_again(app, ar
 
 
 def _flashed(client, url: str) -> str:
-    """The page the POST redirects to, with its flash message."""
-    response = client.post(url)
+    """The page the POST redirects to, with its flash message (the question's page opened
+    first, its `seen` sent back, as a browser does)."""
+    response = client.post(url, data={"seen": seen_on(client.get(url).get_data(as_text=True))})
     assert response.status_code == 303
     return client.get(response.headers["Location"]).get_data(as_text=True)
 

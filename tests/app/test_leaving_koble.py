@@ -17,6 +17,7 @@ from app.extensions import db
 from app.models import Arena, InvestorProfile, Invitation, Meeting, Notification, User
 from app.services import account_access, interest
 from app.services.schedule import meetings
+from tests.app.admin_questions import confirm
 from tests.app.security.principals import log_in
 from tests.factories import (
     DEFAULT_PASSWORD,
@@ -84,7 +85,7 @@ def _deactivate(app, user) -> User:
     admin = make_user("admin", association=None)
     client = app.test_client()
     log_in(client, admin)
-    assert client.post(f"/admin/users/{user.id}/deactivate").status_code == 303
+    assert confirm(client, user.id, "deactivate").status_code == 303
     return admin
 
 

@@ -13,6 +13,7 @@ from app.extensions import db
 from app.models import ApiToken, AuditEvent
 from app.models.user import utcnow
 from app.services import account_access, api_tokens
+from tests.app.admin_questions import confirm
 from tests.factories import DEFAULT_PASSWORD, make_pitch, make_user
 
 TOKEN_RE = re.compile(r"kbl_[0-9a-f]{10}_[A-Za-z0-9_-]{40,}")
@@ -143,7 +144,7 @@ def test_an_admins_deactivation_is_audited_as_theirs_and_counted(app, client, au
     expired.token.expires_at = utcnow() - timedelta(seconds=1)
     db.session.commit()
     auth.login(admin.email)
-    response = client.post(f"/admin/users/{user.id}/deactivate")
+    response = confirm(client, user.id, "deactivate")
     assert response.status_code == 303
     assert "3 API tokens are revoked." in client.get(response.location).get_data(as_text=True)
     actors = {e.actor_id for e in db.session.query(AuditEvent).filter_by(

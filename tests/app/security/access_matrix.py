@@ -596,7 +596,7 @@ EXPECTED = {
     'POST admin.delete_user': {
         'own': '- 403 403 403 403 403 303 L',
         'other': 'L 403 403 403 403 403 303 L',
-        'other_published': 'L 403 403 403 403 403 404 L',
+        'other_published': 'L 403 403 403 403 403 303 L',
         'missing': 'L 403 403 403 403 403 404 L',
         'negative': '404 404 404 404 404 404 404 404',
         'huge': '404 404 404 404 404 404 404 404',
