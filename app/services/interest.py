@@ -83,6 +83,11 @@ def _pair_for(user, pitch_id: int, investor_id: int,
         if pitch.owner_id != user.id or not records.is_matchable_investor(profile):
             raise NotFound(_("Not found."))
         if kind == "interested" and not records.is_matchable_pitch(pitch):
+            if pitch.status == "published" and pitch.hidden:
+                # "publish it" told the founder of a published pitch to do what was done
+                raise DomainError(_("The organisers have hidden the pitch, so investors do "
+                                    "not see it: you can say you are interested once it is "
+                                    "shown again."))
             raise DomainError(_("Publish the pitch before you answer investors."))
     else:
         if profile.user_id != user.id or not records.is_matchable_pitch(pitch):
