@@ -12,7 +12,7 @@ they were.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 from app.demo.arenas import arenas
 from app.demo.interactions import interactions
@@ -27,7 +27,7 @@ from app.vocabulary import ASSOCIATIONS
 def generate(pitches: int = 200, investors: int = 60, seed: int = 1,
              today: date | None = None) -> DemoData:
     """Demo users, pitches and investor profiles; the same arguments give the same data."""
-    run = Run(seed, today or date.today())
+    run = Run(seed, today or datetime.now(UTC).date())
     rng = run.rng
 
     admin = user(run, "admin", email=f"admin@{DEMO_DOMAIN}", municipality="asker",

@@ -49,7 +49,11 @@ class Run:
 
     def __init__(self, seed: int, today: date):
         self.rng = random.Random(seed)
-        self.now = datetime.combine(today, time(12, 0), tzinfo=UTC)
+        # The day's first moment, so that a seed at any hour of `today` writes no record
+        # (created, updated, answered, read) dated later than the moment it runs: a later
+        # date made an edit look older than the demo data, and `flask matching rebuild
+        # --if-stale` called the index current after a founder's edit.
+        self.now = datetime.combine(today, time(0, 0), tzinfo=UTC)
         self.data = DemoData()
         self.emails: set[str] = set()
         self.free_pitches = 0  # pitches made without a forced theme (cycles coverage)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import date
+from datetime import UTC, date, datetime, time
 
 import pytest
 from sqlalchemy import func, select
@@ -428,3 +428,26 @@ def test_activity_is_the_same_for_a_seed_and_day_and_leaves_people_as_they_were(
     # Tiny runs have nobody to mark or invite but the featured pair, and stay empty.
     tiny = generate(pitches=2, investors=1, seed=1, today=DAY)
     assert not tiny.interests and not tiny.arenas and not tiny.notifications
+
+
+def _dated(rows, names=("created_at", "updated_at", "published_at", "answered_at",
+                        "read_at", "schedule_published_at")):
+    for row in rows:
+        for name in names:
+            if isinstance(row.get(name), datetime):
+                yield name, row[name]
+
+
+def test_generator_dates_no_record_after_the_start_of_its_day():
+    # A seed run at 03:00 wrote pitches "updated" at 06:46 the same day: a founder's edit
+    # then looked older than the data and the index was called current.
+    data = generate(pitches=120, investors=40, seed=4, today=DAY)
+    start = datetime.combine(DAY, time(0, 0), tzinfo=UTC)
+    stamped = [(name, at) for rows in (data.users, data.pitches, data.investors,
+                                       data.interests, data.notifications, data.arenas,
+                                       data.invitations, data.meeting_requests, data.meetings,
+                                       data.meeting_feedback)
+               for name, at in _dated(rows)]
+    assert len(stamped) > 500
+    late = [(name, at) for name, at in stamped if at > start]
+    assert late == []
