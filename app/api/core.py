@@ -80,8 +80,14 @@ def _anonymous_locale() -> str:
     Accept-Language names, else the site's default. Never a cookie or ?lang=: the API
     ignores them."""
     languages = current_app.config["LANGUAGES"]
-    return (request.accept_languages.best_match(languages)
-            or current_app.config["BABEL_DEFAULT_LOCALE"])
+    # Werkzeug's best_match prefers an exact tag to a regional one whatever their weights:
+    # "en-GB,nb;q=0.5" got bokmål. The list is ordered by weight; a tag names its language
+    # by its first part, and q=0 means "not this one".
+    for tag, quality in request.accept_languages:
+        language = tag.replace("_", "-").split("-")[0].lower()
+        if quality > 0 and language in languages:
+            return language
+    return current_app.config["BABEL_DEFAULT_LOCALE"]
 
 
 def caller_locale() -> str:
