@@ -13,14 +13,17 @@ from app.api.schemas import ErrorOut
 API_VERSION = "1.0"
 DESCRIPTION = (
     "Koble's JSON API. Authenticate every request with a personal API token from your "
-    "account page: `Authorization: Bearer kbl_…`. Session cookies are ignored. Read tokens "
+    "account page (API tokens, `/account/tokens`): `Authorization: Bearer kbl_…`. Session "
+    "cookies are ignored, so no CSRF token is needed. Read tokens "
     "may only read; writes need a read-write token. A token works until it expires or is "
     "revoked: on the account page, by a password reset (\"Forgot your password?\"), when an "
     "administrator deactivates the account (reactivating it brings no token back) or when "
     "the account is deleted. Changing the password or the e-mail address while logged in "
     "keeps the tokens. Errors always read "
-    '`{"error": {"code", "message", "fields"}}`, with one `code` per status (`not_found`, '
-    "`method_not_allowed`, `payload_too_large`, `too_many_requests` …), also for a path the "
+    '`{"error": {"code", "message", "fields", "request_id"}}`, with one `code` per status '
+    "(`not_found`, `method_not_allowed`, `payload_too_large`, `too_many_requests` …; 403 is "
+    "`forbidden`, or `insufficient_scope` for a write with a read-only token), also for a "
+    "path the "
     "API does not have (404) or a method a path does not take (405, with `Allow`). "
     "List endpoints answer `ETag`; send it back "
     "in `If-None-Match` to get 304 when nothing changed. `/pitches` and `/recommendations` "
