@@ -160,8 +160,11 @@ def _confirm_role(person):
     left = account_access.arenas_left(person, form.role.data, association)
     if not left:
         return redirect(url_for("admin.user", user_id=person.id), 303)
-    form.arenas_seen.data = _seen(left)
-    return render_template("admin/role_confirm.html", person=person, form=form, left=left,
+    # the question's own form carries a CSRF token (`form`, read from the address, has none)
+    shown = RoleForm(formdata=None, associations=associations.choices(),
+                     data={"role": form.role.data, "association": form.association.data,
+                           "arenas_seen": _seen(left)})
+    return render_template("admin/role_confirm.html", person=person, form=shown, left=left,
                            role=form.role.data, association=association)
 
 
