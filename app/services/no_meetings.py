@@ -22,8 +22,9 @@ NO_COMMON_TIME = "no_common_time"  # no possible partner is there at the same ti
 NO_TABLE = "no_table"  # a partner is free at a shared time, but every table is in use then
 NO_ROOM = "no_room"  # at every shared time the partner is busy or at their limit
 FITS_NOW = "fits_now"  # a meeting would fit now: they came or changed after the last run
+ABSENT = "absent"  # marked absent on the arena's day (attendance)
 CODES = (PITCH_WITHDRAWN, CAP_ZERO, NO_TIME, NO_PAIRS, NO_COMMON_TIME, NO_TABLE, NO_ROOM,
-         FITS_NOW)
+         FITS_NOW, ABSENT)
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class Inputs:
     pairs: frozenset[tuple[int, int]]  # (founder, investor) the scheduler may place
     placed: tuple[tuple[int, int, int, int], ...]  # active meetings: founder, investor, slot, table
     tables: int
+    absent: frozenset[int] = frozenset()  # marked absent: the scheduler gives them no slot
 
 
 def reasons(inputs: Inputs) -> dict[int, str]:
@@ -61,7 +63,9 @@ def reasons(inputs: Inputs) -> dict[int, str]:
         mine = inputs.available.get(uid, frozenset())
         others = {p for p in partners.get(uid, ()) if p in inputs.available}
         shared = {(p, s) for p in others for s in mine & inputs.available[p]}
-        if uid in inputs.withdrawn:
+        if uid in inputs.absent:
+            out[uid] = ABSENT
+        elif uid in inputs.withdrawn:
             out[uid] = PITCH_WITHDRAWN
         elif inputs.caps.get(uid, 0) <= 0:
             out[uid] = CAP_ZERO
@@ -102,6 +106,9 @@ def staff_text(code: str | None) -> str:
                            "they are both there."),
         FITS_NOW: lambda: _("A meeting would fit now (they accepted or their times changed "
                             "after the last run): build the schedule again."),
+        ABSENT: lambda: _("Marked absent on the attendance page, so the schedule gives them "
+                          "no meetings. Should they come after all, mark them present and "
+                          "run the schedule again."),
     }
     make = texts.get(code or "")
     return make() if make else ""
@@ -122,6 +129,8 @@ def participant_text(code: str | None) -> str:
                            "taken."),
         NO_TABLE: lambda: _("the times you share with the people you could meet were already "
                             "taken."),
+        ABSENT: lambda: _("the organisers marked you as not at the arena; if you are there, "
+                          "tell them."),
     }
     make = texts.get(code or "")
     return make() if make else ""

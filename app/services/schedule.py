@@ -208,8 +208,11 @@ def _people(arena: Arena, invitations: list[Invitation]):
     # published again, the next run schedules the founder.
     withdrawn = {i.user_id for i in invitations if i.side == "founder"
                  and i.pitch is not None and not i.pitch.is_visible}
-    # Each person's window (arrive/leave) and own cap, as they or staff set them.
-    available = {i.user_id: set(i.available_slots(arena)) for i in invitations}
+    # Each person's window (arrive/leave) and own cap, as they or staff set them. Someone
+    # marked absent at the door has none: a re-run on the day gave a no-show new meetings
+    # (and told the people they were to meet), and kept their old ones.
+    available = {i.user_id: set() if i.attended is False else set(i.available_slots(arena))
+                 for i in invitations}
     caps = {i.user_id: i.cap(arena) for i in invitations}
     return withdrawn, available, caps
 
@@ -231,7 +234,8 @@ def _gaps(arena: Arena, invitations: list[Invitation], withdrawn, available, cap
         available={uid: frozenset(slots) for uid, slots in available.items()}, caps=caps,
         pairs=frozenset(pairs),
         placed=tuple((m.founder_user_id, m.investor_user_id, m.slot, m.table) for m in active),
-        tables=arena.table_count))
+        tables=arena.table_count,
+        absent=frozenset(i.user_id for i in invitations if i.attended is False)))
 
 
 def no_meeting_reasons(arena: Arena) -> dict[int, str]:
