@@ -313,13 +313,22 @@ class Blueprint(SmorestBlueprint):
     def _unknown_query(self):
         """One rule for every operation: a query parameter it does not take is refused
         (422, each named), as an unknown body field is, rather than silently ignored (a
-        `page` sent to a list that is not paginated read as if it were)."""
+        `page` sent to a list that is not paginated read as if it were); so is one sent
+        more than once, as none takes a list."""
         unknown = sorted(set(request.args) - self._query_names.get(request.endpoint,
                                                                    frozenset()))
         if unknown:
             raise ApiError(422, _("Unknown query parameter: %(names)s.",
                                   names=", ".join(unknown)),
                            {name: [_("Unknown field.")] for name in unknown})
+        # Each query parameter takes one value; a repeated one was read as its first and the
+        # rest dropped unsaid (?sector=energy&sector=maritime listed energy only).
+        repeated = sorted(name for name in request.args if len(request.args.getlist(name)) > 1)
+        if repeated:
+            raise ApiError(422, _("A query parameter was sent more than once: %(names)s. "
+                                  "Each takes one value.", names=", ".join(repeated)),
+                           {name: [_("Send it once: it takes one value.")]
+                            for name in repeated})
 
     def add_url_rule(self, rule, endpoint=None, view_func=None, **options):
         """Register the view, note the query parameters it takes (any other is refused,
