@@ -126,6 +126,8 @@ def set_role(user_id: int):
             association = admin_users.association(form.association.data)
             left = account_access.arenas_left(person, form.role.data, association)
             if left and form.arenas_seen.data != _seen(left):
+                if form.arenas_seen.data:  # sent from a question that no longer stands
+                    _flash_changed(person, [_("the arenas they would no longer manage")])
                 return redirect(url_for("admin.set_role", user_id=person.id,
                                         role=form.role.data,
                                         association=form.association.data or ""), 303)
@@ -214,7 +216,14 @@ def _changed_since_seen(person, question: dict[str, str], endpoint: str):
              "ends": _("what it would end (arena invitations, meetings, meeting requests, API "
                        "tokens)"),
              "arenas": _("the arenas they would no longer manage")}
-    what = [label for key, label in parts.items() if key in seen and seen[key] != question[key]]
+    _flash_changed(person, [label for key, label in parts.items()
+                            if key in seen and seen[key] != question[key]])
+    return redirect(url_for(endpoint, user_id=person.id), 303)
+
+
+def _flash_changed(person, what: list[str]) -> None:
+    """Tell the admin that nothing was changed because the question they confirmed no
+    longer stands, and (`what`) which of its parts changed since they opened it."""
     if what:
         flash(_("Nothing was changed: since you opened the page, this changed for %(name)s: "
                 "%(what)s. Read the question as it stands now, and confirm again if you still "
@@ -223,7 +232,6 @@ def _changed_since_seen(person, question: dict[str, str], endpoint: str):
         flash(_("Nothing was changed: the page you confirmed on is not the question as it "
                 "stands now for %(name)s. Read it again, and confirm if you still want to.",
                 name=person.name), "warning")
-    return redirect(url_for(endpoint, user_id=person.id), 303)
 
 
 @bp.route("/users/<int:user_id>/deactivate", methods=["GET", "POST"])

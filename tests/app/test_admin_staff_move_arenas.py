@@ -101,6 +101,28 @@ def test_a_list_that_changed_since_the_question_asks_again(admin_client):
     assert fresh(staff).association.slug == "asker"
 
 
+@pytest.mark.parametrize("lang, said", [
+    ("en", "Nothing was changed: since you opened the page, this changed for Siri Stab: the "
+           "arenas they would no longer manage."),
+    ("nb", "Ingenting ble endret: siden du åpnet siden, er dette endret for Siri Stab: "
+           "arenaene vedkommende ikke lenger ville administrere."),
+])
+def test_a_list_that_changed_since_the_question_says_so(app, lang, said):
+    """The question confirmed no longer stands: the admin is told why they are asked again,
+    as the deactivate and delete questions tell (it used to come back without a word)."""
+    client = app.test_client()
+    log_in(client, make_user("admin", association=None, locale=lang))
+    staff, arena = _siri_with_an_arena()
+    first = main_text(client.get(_move(client, staff).location).get_data(as_text=True))
+    assert said[:20] not in first  # the first time it is only the question
+    make_arena(("asker",), title="Ny arena")  # made while the admin read the question
+    response = _move(client, staff, arenas_seen=str(arena.id))
+    assert "/role?" in response.location
+    text = main_text(client.get(response.location).get_data(as_text=True))
+    assert said in text and "Ny arena" in text
+    assert fresh(staff).association.slug == "asker"
+
+
 def test_another_role_asks_too_and_admin_does_not(admin_client):
     _admin, client = admin_client
     staff, _arena = _siri_with_an_arena()
