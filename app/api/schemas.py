@@ -317,6 +317,10 @@ class ProfileIn(Strict):
                  if k in (data.get("funding_types") or ())]
         if partner and money:
             raise ValidationError(_partner_refusal(money), "funding_types")
+        if not partner and data.get("ticket_only") and low is None and high is None:
+            # the profile form's words ("or untick it") name a checkbox a script has not
+            raise ValidationError(_('"ticket_only" needs a ticket size: send "ticket_min" or '
+                                    '"ticket_max", or "ticket_only" as false.'), "ticket_only")
         if data.get("green_mandate") == "none" and data.get("green_objectives"):
             # the profile form's words name its buttons ("choose Preferred or Required, or
             # untick the objectives"), which a script has none of (services/investors.py)
