@@ -18,6 +18,7 @@ from then on a re-run, a move or a call-off tells those affected.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from flask_babel import gettext as _
 from sqlalchemy import select
@@ -217,6 +218,26 @@ def _people(arena: Arena, invitations: list[Invitation]):
     return withdrawn, available, caps
 
 
+def _begun(arena: Arena, rows: list[Meeting], available: dict[int, set[int]],
+           now: datetime | None = None) -> list[Meeting]:
+    """On the arena's day a run leaves the slots that have begun as they are: their active
+    meetings are returned, to be kept where they are, and nobody gets a new meeting in them
+    (taken out of `available`, but for the slots of those kept meetings). A run at 11:00,
+    after a no-show was marked absent, moved meetings already held at 10:00 and put new
+    ones there, telling everyone concerned."""
+    now = now or datetime.now(UTC)
+    begun = {s for s in arena.meeting_slots if arena.slot_start(s).astimezone(UTC) <= now}
+    if not begun:
+        return []
+    held = [m for m in rows if m.slot in begun and is_active(m, set(available))]
+    for slots in available.values():
+        slots -= begun
+    for m in held:
+        available[m.founder_user_id].add(m.slot)
+        available[m.investor_user_id].add(m.slot)
+    return held
+
+
 def _pairs(arena: Arena, founders: list[Invitation], investors: list[Invitation],
            rows: list[Meeting]) -> dict[tuple[int, int], tuple[float | None, str]]:
     """The candidate pairs but those staff cancelled: such a meeting stays cancelled until
@@ -249,13 +270,14 @@ def no_meeting_reasons(arena: Arena) -> dict[int, str]:
     if not present - meeting:
         return {}
     withdrawn, available, caps = _people(arena, invitations)
+    _begun(arena, rows, available)
     founders = [i for i in invitations if i.side == "founder" and i.user_id not in withdrawn]
     investors = [i for i in invitations if i.side == "investor"]
     pairs = _pairs(arena, founders, investors, rows)
     return _gaps(arena, invitations, withdrawn, available, caps, pairs, active)
 
 
-def build(staff, arena: Arena) -> dict[str, int]:
+def build(staff, arena: Arena, now: datetime | None = None) -> dict[str, int]:
     """Build (or re-run) the schedule: locked meetings stay, the rest is filled anew. Until
     staff publish it the schedule is a draft: nobody is told and participants see none of
     it. A re-run of a published schedule tells those whose meetings changed."""
@@ -275,10 +297,11 @@ def build(staff, arena: Arena) -> dict[str, int]:
                             "must have accepted."))
     rows = meetings(arena, active_only=False)
     before = arena_notices.agendas(m for m in rows if is_active(m, set(available)))
+    held = _begun(arena, rows, available, now)
     for m in rows:
-        if m.founder_user_id in withdrawn:
+        if m.founder_user_id in withdrawn and m not in held:
             m.locked = False
-    locked = _locked(arena, rows, index, available, caps)
+    locked = _locked(arena, [m for m in rows if m not in held], index, available, caps) + held
     pairs = _pairs(arena, founders, investors, rows)
     for m in locked:
         pairs.setdefault((m.founder_user_id, m.investor_user_id), (m.value, m.source))
