@@ -6,6 +6,7 @@ the one who made the change.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import NamedTuple
 
 from flask_babel import gettext as _
@@ -17,6 +18,7 @@ from app.models import Arena, Invitation, Meeting
 from app.models.user import utcnow
 from app.services import arena_notices, audit, notices
 from app.services import arenas as arena_service
+from app.services.availability import clock
 from app.services.deleted_accounts import shown
 from app.services.errors import DomainError, NotFound
 from app.services.meeting_requests import withdraw_pending
@@ -60,7 +62,8 @@ def set_locked(staff, arena: Arena, meeting_id: int, locked: bool) -> Meeting:
     return meeting
 
 
-def move(staff, arena: Arena, meeting_id: int, slot: int, table: int) -> Meeting:
+def move(staff, arena: Arena, meeting_id: int, slot: int, table: int,
+         now: datetime | None = None) -> Meeting:
     """Move a meeting to another slot and table (0-based), and lock it there. Refused, with
     nothing changed, when the slot is a break, the table is taken, either person is busy or
     not there. Both people are told where it went, once the schedule is published."""
@@ -69,7 +72,8 @@ def move(staff, arena: Arena, meeting_id: int, slot: int, table: int) -> Meeting
     present = {i.user_id: i for i in accepted(arena.id)}
     if not is_active(meeting, set(present)):
         raise DomainError(_("This meeting is cancelled and cannot be moved."))
-    refusal = _place_refusal(arena, meeting, slot, table, present)
+    refusal = _begun_refusal(arena, meeting, slot, now) or _place_refusal(
+        arena, meeting, slot, table, present)
     if refusal:
         raise DomainError(refusal)
     meeting.slot, meeting.table, meeting.locked = slot, table, True
@@ -107,6 +111,20 @@ def _past_a_break(arena: Arena, slot: int) -> str:
         return text
     return ngettext("Slot %(breaks)s is a break too.", "Slots %(breaks)s are breaks too.",
                     len(others), breaks=", ".join(others)) + " " + text
+
+
+def _begun_refusal(arena: Arena, meeting: Meeting, slot: int,
+                   now: datetime | None = None) -> str | None:
+    """Why the meeting cannot move to `slot` (0-based) because that slot has begun, or None.
+    A meeting missed at 10:00 may move to a later slot, and one under way to another
+    table, but none into the past: both people would be told of a meeting that cannot be."""
+    if slot == meeting.slot or not 0 <= slot < (arena.slot_count or 0):
+        return None
+    start = arena.slot_start(slot)
+    if start.astimezone(UTC) > (now or datetime.now(UTC)):
+        return None
+    return _("Slot %(slot)d began at %(time)s: move the meeting to a slot still to come.",
+             slot=slot + 1, time=clock(arena, slot))
 
 
 def _place_refusal(arena: Arena, meeting: Meeting, slot: int, table: int,
