@@ -18,7 +18,6 @@ from app.models import Arena, Invitation, Meeting
 from app.models.user import utcnow
 from app.services import arena_notices, audit, notices
 from app.services import arenas as arena_service
-from app.services.availability import clock
 from app.services.deleted_accounts import shown
 from app.services.errors import DomainError, NotFound
 from app.services.meeting_requests import withdraw_pending
@@ -124,7 +123,7 @@ def _begun_refusal(arena: Arena, meeting: Meeting, slot: int,
     if start.astimezone(UTC) > (now or datetime.now(UTC)):
         return None
     return _("Slot %(slot)d began at %(time)s: move the meeting to a slot still to come.",
-             slot=slot + 1, time=clock(arena, slot))
+             slot=slot + 1, time=f"{start:%H:%M}")
 
 
 def _place_refusal(arena: Arena, meeting: Meeting, slot: int, table: int,
