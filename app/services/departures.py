@@ -142,13 +142,25 @@ def deleted_message(name: str, departure: Departure) -> str:
 
 
 def _ended(first: str, departure: Departure) -> str:
-    return " ".join((
-        first,
-        ngettext("%(num)d meeting at the arenas is called off, the other participant told.",
-                 "%(num)d meetings at the arenas are called off, the other participants "
-                 "told.", departure.meetings),
-        ngettext("%(num)d arena invitation is ended.",
-                 "%(num)d arena invitations are ended.", departure.invitations),
+    """`first`, then each kind of thing it ended, counted; a kind it ended none of is not
+    named (the question before said there was none: "0 meetings … are called off, the
+    other participants told" read as if someone had been told something)."""
+    parts = [first]
+    if departure.meetings:
+        parts.append(ngettext(
+            "%(num)d meeting at the arenas is called off, the other participant told.",
+            "%(num)d meetings at the arenas are called off, the other participants told.",
+            departure.meetings))
+    if departure.invitations:
+        parts.append(ngettext("%(num)d arena invitation is ended.",
+                              "%(num)d arena invitations are ended.", departure.invitations))
+    if departure.requests:
+        parts.append(ngettext(
+            "%(num)d meeting request waiting for an answer is withdrawn, the other side told.",
+            "%(num)d meeting requests waiting for an answer are withdrawn, the other side of "
+            "each told.", departure.requests))
+    if departure.tokens:
         # reactivating does not bring them back (account_access.set_active says why)
-        ngettext("%(num)d API token is revoked.",
-                 "%(num)d API tokens are revoked.", departure.tokens)))
+        parts.append(ngettext("%(num)d API token is revoked.",
+                              "%(num)d API tokens are revoked.", departure.tokens))
+    return " ".join(parts)

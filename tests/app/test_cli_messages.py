@@ -94,9 +94,8 @@ def test_deactivating_says_what_it_ended_as_the_admin_page_does(app):
     result = run(app, "users", "deactivate", "kari@fond.no")
     assert result.exit_code == 0, result.output
     assert result.output == (
-        "kari@fond.no is deactivated and logged out everywhere. 0 meetings at the arenas are "
-        "called off, the other participants told. 1 arena invitation is ended. 2 API tokens "
-        "are revoked.\n")
+        "kari@fond.no is deactivated and logged out everywhere. 1 arena invitation is ended. "
+        "2 API tokens are revoked.\n")
     assert not db.session.get(User, user.id).active
 
 

@@ -96,7 +96,8 @@ def test_the_counts_are_those_the_deactivation_then_reports(admin_client):
     assert response.status_code == 303
     page = client.get(response.location).get_data(as_text=True)
     assert ("2 meetings at the arenas are called off, the other participants told. "
-            "2 arena invitations are ended. 2 API tokens are revoked.") in page
+            "2 arena invitations are ended. 1 meeting request waiting for an answer is "
+            "withdrawn, the other side told. 2 API tokens are revoked.") in page
     db.session.expire_all()
     assert not db.session.get(User, founder.id).active
 
