@@ -125,7 +125,7 @@ def live_server(tmp_path_factory):
            or not key.startswith(("TEST_DATABASE_URL", "DATABASE_URL", "KOBLE_", "FLASK_",
                                   "MAIL_", "RATELIMIT_", "SECRET_KEY", "LOGIN_RATE"))}
     env.update({
-        "FLASK_APP": "wsgi.py",
+        "FLASK_APP": "tests.browser.live_app:build()",  # wsgi.py's app, cheaper hashes
         "KOBLE_ENV": "development",
         "KOBLE_INSTANCE_DIR": str(folder / "instance"),
         "DATABASE_URL": f"sqlite:///{folder / 'koble.sqlite'}",

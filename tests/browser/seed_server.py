@@ -45,9 +45,9 @@ def _invoke(runner, args: list[str]) -> None:
 
 
 def main() -> None:
-    from app import create_app
+    from tests.browser.live_app import build
 
-    app = create_app()
+    app = build()  # create_app(), hashing passwords at the app tests' cost, as the server does
     runner = app.test_cli_runner()
     with app.app_context():  # as `flask` pushes one for every command
         _seed(runner)
