@@ -80,6 +80,8 @@ EXAMPLES: dict[tuple[str, str], Example] = {
     ("PUT", "/api/v1/interests"): Example("investor", body={"pitch_id": IDS["pitch_id"],
                                                             "kind": "interested"}),
     ("DELETE", "/api/v1/interests"): Example("investor", {"pitch_id": IDS["pitch_id"]}),
+    ("GET", "/api/v1/interests/received"): Example(
+        "founder", note=_l("Answer one with PUT /api/v1/interests.")),
     ("GET", "/api/v1/matches"): Example("founder"),
     ("GET", "/api/v1/arenas"): Example("founder"),
     ("GET", "/api/v1/arenas/{arena_id}"): Example("founder"),

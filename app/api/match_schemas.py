@@ -93,6 +93,25 @@ class InterestList(ma.Schema):
     items = fields.List(fields.Nested(InterestOut), required=True)
 
 
+class ReceivedOut(ma.Schema):
+    pitch_id = fields.Integer(required=True)
+    investor_id = fields.Integer(required=True)
+    since = Utc(required=True, metadata={
+        "description": "When the other side said they are interested."})
+    my_mark = fields.String(allow_none=True, metadata={
+        "description": "Your answer so far: null (none yet), `saved` or `interested` (then "
+                       "it is a mutual match: see /matches)."})
+    mutual = fields.Boolean(required=True)
+    score = fields.Float(allow_none=True, metadata={
+        "description": "The engine's score of the pair; null when it scored none."})
+    pitch = fields.Nested(PitchOut, required=True)
+    investor = fields.Nested(InvestorOut, required=True)
+
+
+class ReceivedList(ma.Schema):
+    items = fields.List(fields.Nested(ReceivedOut), required=True)
+
+
 class MatchOut(ma.Schema):
     pitch_id = fields.Integer(required=True)
     pitch_withdrawn = fields.Boolean(required=True, metadata={

@@ -10,8 +10,8 @@ from app.api.core import ApiError, Blueprint, caller, page_of, roles
 from app.api.pitches import search_filters
 from app.api.schemas import ErrorOut
 from app.extensions import db
-from app.models import Interest
-from app.services import explain, interest, pitches, recommendations
+from app.models import Interest, Pitch
+from app.services import explain, incoming_interest, interest, pitches, recommendations
 from app.services.contacts import can_see_contacts, departure
 from app.services.errors import NotFound
 
@@ -145,12 +145,37 @@ def list_interests():
         profile = interest.investor_profile_of(user)
         query = query.where(Interest.investor_profile_id == (profile.id if profile else -1))
     else:
-        from app.models import Pitch
-
         query = query.join(Pitch, Pitch.id == Interest.pitch_id).where(
             Pitch.owner_id == user.id)
     rows = db.session.scalars(query.order_by(Interest.updated_at.desc(), Interest.id.desc()))
     return {"items": list(rows)}
+
+
+@bp.route("/interests/received")
+@roles("founder", "investor")
+@bp.etag
+@bp.response(200, s.ReceivedList)
+def received_interest():
+    """Interest the other side has shown in you, however the pair ranks.
+
+    As the pages' "Interested in this pitch" and "Interested in you" show it: for a founder,
+    the active investors interested in each of your pitches that investors see; for an
+    investor, the visible pitches whose founder is interested in you. Those you have not
+    answered come first, newest first; a pair you said "not for me" to is left out. Answer
+    with PUT /interests."""
+    user = caller()
+    if user.role == "founder":
+        own = db.session.scalars(select(Pitch).where(Pitch.owner_id == user.id,
+                                                     Pitch.visible_clause())).unique()
+        rows = [row for pitch in own for row in incoming_interest.investors_interested_in(pitch)]
+    else:
+        profile = interest.investor_profile_of(user)
+        rows = incoming_interest.pitches_interested_in(profile) if profile else []
+    rows.sort(key=lambda r: (str(r.since), r.pitch.id, r.profile.id), reverse=True)
+    rows.sort(key=lambda r: r.mutual)  # unanswered first, as the pages list them
+    return {"items": [{"pitch_id": r.pitch.id, "investor_id": r.profile.id, "since": r.since,
+                       "my_mark": r.mine, "mutual": r.mutual, "score": r.score,
+                       "pitch": r.pitch, "investor": r.profile} for r in rows]}
 
 
 @bp.route("/matches")

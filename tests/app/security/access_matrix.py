@@ -187,6 +187,9 @@ EXPECTED = {
     'GET api_matches.mutual_matches': {
         'own': '401 200 200 200 200 403 403 401',
     },
+    'GET api_matches.received_interest': {
+        'own': '401 200 200 200 200 403 403 401',
+    },
     'GET api_matches.recommended_investors': {
         'own': '- 200 200 - - - - 401',
         'other': '401 404 404 403 403 403 403 401',
