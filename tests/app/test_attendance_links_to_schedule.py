@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from tests.app.page_text import main_text
 from tests.factories import make_arena, make_meeting, make_participant, make_user
 
 
@@ -21,6 +22,7 @@ def test_an_absent_persons_row_links_to_their_meetings(client, auth):
     assert link in page
     assert f'aria-label="Meetings of {gone.user.name} in the schedule"' in page
     assert f"#person-{founder.user_id}" not in page  # present: nothing to deal with
+    assert "Absent – their meetings in the schedule" in main_text(page)
     client.post("/language", data={"lang": "nb"})
     page = client.get(f"/staff/arenas/{arena.id}/attendance").get_data(as_text=True)
     assert "møtene deres i møteplanen" in page and link in page
