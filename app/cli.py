@@ -95,8 +95,10 @@ def _echo_arenas_left(who: str, slug: str, left) -> None:
     """The arenas not yet held `who` no longer manages (account_access.arenas_left): they
     stay with the association `slug`, as the admin's pages say."""
     for item in left:
+        # late answers there reach the administrators meanwhile (arena_notices.host_staff)
         managed = (f"{item.others} other staff member(s) manage it" if item.others else
-                   "no other staff member manages it, only administrators")
+                   "no other staff member manages it: only administrators, and late answers "
+                   f"there go to the administrators until {slug} has active staff again")
         click.echo(f"  {who} no longer manages {item.arena.title} ({item.arena.date.isoformat()}"
                    f", arena {item.arena.id}); it stays with {slug}: {managed}.")
 

@@ -171,8 +171,9 @@ def test_the_command_line_says_which_arenas_stay(app):
     result = run(app, "users", "set-role", "siri@asker.no", "staff", "--association", "baerum")
     assert result.exit_code == 0, result.output
     assert (f"siri@asker.no no longer manages Gründerkveld ({arena.date.isoformat()}, arena "
-            f"{arena.id}); it stays with asker: no other staff member manages it, only "
-            "administrators.") in result.output
+            f"{arena.id}); it stays with asker: no other staff member manages it: only "
+            "administrators, and late answers there go to the administrators until asker has "
+            "active staff again.") in result.output
     assert fresh(staff).association.slug == "baerum"
 
 
