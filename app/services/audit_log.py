@@ -62,6 +62,8 @@ ACTION_GROUPS: dict[str, dict[str, object]] = {
     "pitches": {
         "pitch_hidden": _l("Hid a pitch"),
         "pitch_unhidden": _l("Showed a hidden pitch again"),
+        "pitch_deleted_again_after_restore": _l("Pitch deleted again after a backup was "
+                                                "restored"),
     },
     "arenas": {
         "arena_created": _l("Created an arena"),

@@ -13,7 +13,7 @@ from app import vocabulary
 from app.extensions import db
 from app.models import Pitch
 from app.models.user import utcnow
-from app.services import deleted_texts, erasure_ledger, events, form_once
+from app.services import audit, deleted_texts, erasure_ledger, events, form_once
 from app.services.errors import Conflict, DomainError, NotFound
 from app.services.pitch_access import readable_by
 from app.web_addresses import WEB_ADDRESS_MESSAGE, web_address
@@ -168,9 +168,14 @@ def unpublish(pitch: Pitch) -> Pitch:
 
 def delete(pitch: Pitch, *, again: bool = False) -> None:
     """Delete a pitch for good; noted outside the database (`erasure_ledger`), so that a
-    restored backup loses it again (`again`: that second time)."""
+    restored backup loses it again (`again`: that second time, audited by nobody as
+    "pitch_deleted_again_after_restore", as an account deleted again is, so the admin
+    reading the log learns why a pitch the backup held is gone)."""
     pitch_id, created_at = pitch.id, pitch.created_at
     db.session.delete(pitch)
+    if again:
+        audit.record("pitch_deleted_again_after_restore", target=f"pitch:{pitch_id}",
+                     commit=False)
     deleted_texts.note_texts_deleted()  # the hourly prune takes it out of the saved indexes
     _commit_or_conflict()
     if not again:
