@@ -213,7 +213,12 @@ class PitchOut(ma.Schema):
     founded_year = fields.Integer(allow_none=True)
     website = fields.String(allow_none=True)
     status = fields.String(required=True)
-    hidden = fields.Boolean(required=True)
+    hidden = fields.Boolean(required=True, metadata={
+        "description": "The organisers hid the pitch: investors do not see it, whether it "
+                       "is published or not."})
+    hidden_reason = fields.String(allow_none=True, metadata={
+        "description": "Why the organisers hid it, in their words (only its founder and "
+                       "the organisers see a hidden pitch); null when it is not hidden."})
     version = fields.Integer(required=True)
     created_at = Utc(required=True)
     updated_at = Utc(required=True)
