@@ -1,0 +1,28 @@
+"""Each of the admin's four pages (people, associations, engine, audit log) opens with the
+same tabs to the other three, its own marked current. The engine page had none: from it,
+the way to the other admin pages was only the top menu's dropdown, where every other admin
+page offers the tabs (seen walking the demo as its administrator)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.app.security.principals import log_in
+from tests.factories import make_user
+
+PAGES = ["/admin/users", "/admin/associations", "/admin/engine", "/admin/audit"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_each_admin_page_has_the_tabs_with_itself_current(app, path):
+    client = app.test_client()
+    log_in(client, make_user("admin", association=None, locale="en"))
+    page = client.get(path).get_data(as_text=True)
+    tabs = re.search(r'<nav aria-label="Administration"[^>]*>(.*?)</nav>', page, re.S)
+    assert tabs, f"no admin tabs on {path}"
+    links = re.findall(r'<a class="nav-link[^"]*"\s*(aria-current="page")?\s*href="([^"]+)"',
+                       tabs.group(1))
+    assert sorted(href for _current, href in links) == sorted(PAGES)
+    assert [href for current, href in links if current] == [path]
