@@ -58,7 +58,8 @@ def recommended_pitches(page: int, per_page: int, **args):
 @bp.alt_response(404, schema=ErrorOut, description="No such pitch of yours.")
 def recommended_investors(pitch_id: int):
     """Your pitch's 20 best recommended investors, best first, with scores and reasons (as
-    on the pitch's page; not paginated). A draft has none."""
+    on the pitch's page; not paginated). A pitch investors do not see (a draft, or one the
+    organisers hid: see `hidden_reason`) has none."""
     pitch = pitches.own_pitch(caller(), pitch_id)
     found = recommendations.recommended_investors(pitch, 20) if pitch.is_visible else []
     mine = interest.marks_by("founder", pitch_id=pitch.id)
