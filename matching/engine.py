@@ -254,6 +254,26 @@ class MatchEngine(ExplainedResults, IndexUpdates):
         return self._components(pair_text(self.pitch_text_, self.investor_text_, p, q),
                                 self.pitch_dense_[p], self.investor_dense_[q])
 
+    def pair_scores(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        """Scores of (pitch_id, investor_id) pairs as the stored ones are computed (the
+        weighted components, no explanation), in order; NaN for a pair a hard filter
+        rules out or with a side that is not (or no longer) in the index."""
+        self._check()
+        out = np.full(len(pairs), np.nan, np.float32)
+        known = [t for t, (a, b) in enumerate(pairs)
+                 if a in self.pitch_index_ and b in self.investor_index_]
+        if not known:
+            return out
+        p = np.array([self.pitch_index_[pairs[t][0]] for t in known], np.int64)
+        q = np.array([self.investor_index_[pairs[t][1]] for t in known], np.int64)
+        pd, qd = self.pitch_dense_[p], self.investor_dense_[q]
+        with one_blas_thread():
+            s = self._weighted(self._components(
+                pair_text(self.pitch_text_, self.investor_text_, p, q), pd, qd))
+        ok = self.pitch_alive_[p] & self.investor_alive_[q] & ~self._filtered(pd, qd)
+        out[np.array(known, np.int64)[ok]] = s[ok]
+        return out
+
     # -- batches -----------------------------------------------------------------------
     def _exclude_rows(self, pairs: Iterable[tuple[str, str]]) -> dict[int, np.ndarray]:
         out: dict[int, list[int]] = {}

@@ -26,10 +26,11 @@ from sqlalchemy import select
 from app.extensions import db
 from app.models import Arena, Invitation, Meeting
 from app.models.user import utcnow
-from app.services import arena_notices, audit, exclusions, no_meetings, notices
+from app.services import arena_notices, audit, exclusions, no_meetings, notices, records
 from app.services import arenas as arena_service
 from app.services.errors import DomainError
-from app.services.pair_scores import profile_ids, scores_for
+from app.services.loaded_engine import engine_cache, get_engine
+from app.services.pair_scores import profile_ids, score_values
 from app.services.participants import accepted
 from app.services.request_pairs import pair_states
 from matching.schedule import InvalidInstance, schedule
@@ -133,20 +134,43 @@ def _excluded(arena: Arena, pitch_ids, profile_by_user) -> set[tuple[int, int]]:
             | exclusions.met_before_pairs(pitch_ids, profiles, other_than_arena=arena.id))
 
 
+def engine_scores(pitch_ids, profile_ids_, skip: set[tuple[int, int]]
+                  ) -> dict[tuple[int, int], float]:
+    """(pitch, profile) → score for the pairs among these ids but `skip` (the stored and the
+    excluded ones), scored now by the loaded engine. Only each pitch's and each investor's
+    best TOP_K scores are stored, so a pair of participants ranked outside both lists had no
+    score, no suggestion and no meeting, though the invitation proposal invited them. Hard
+    filters and removed records leave a pair out, as they leave it out of the stored
+    scores; so does a score of 0."""
+    todo = [(p, q) for p in sorted({p for p in pitch_ids if p})
+            for q in sorted({q for q in profile_ids_ if q}) if (p, q) not in skip]
+    if not todo:
+        return {}
+    engine = get_engine()
+    if engine is None:
+        return {}
+    with engine_cache().lock:
+        values = engine.pair_scores([(records.pitch_id(p), records.investor_id(q))
+                                     for p, q in todo])
+    return {pair: value for pair, value in zip(todo, values.tolist(), strict=True)
+            if value > 0}  # NaN (filtered, not indexed) is not > 0
+
+
 def candidate_pairs(arena: Arena, founders: list[Invitation], investors: list[Invitation]
                     ) -> dict[tuple[int, int], tuple[float | None, str]]:
     """(founder user, investor user) → (score, source): requests first, then the engine's
-    best stored scores among the participants. The score is None for a requested pair the
-    engine has not scored: the meeting stores it so, and only the scheduler weighs it
-    (`weight`)."""
+    best scores among the participants (stored, or scored now: `engine_scores`). The score
+    is None for a requested pair the engine does not score: the meeting stores it so, and
+    only the scheduler weighs it (`weight`)."""
     profiles = profile_ids(i.user_id for i in investors)
-    scores = scores_for([f.pitch_id for f in founders], profiles.values())
-    excluded = _excluded(arena, [f.pitch_id for f in founders], profiles)
+    pitch_ids = [f.pitch_id for f in founders]
+    scores = score_values(pitch_ids, profiles.values())
+    excluded = _excluded(arena, pitch_ids, profiles)
+    scores.update(engine_scores(pitch_ids, profiles.values(), set(scores) | excluded))
     pitch_of = {f.user_id: f.pitch_id for f in founders}
 
     def score(f_uid: int, i_uid: int) -> float | None:
-        match = scores.get((pitch_of.get(f_uid), profiles.get(i_uid)))
-        return float(match.score) if match else None
+        return scores.get((pitch_of.get(f_uid), profiles.get(i_uid)))
 
     f_ids, i_ids = set(pitch_of), {i.user_id for i in investors}
     pairs: dict[tuple[int, int], tuple[float | None, str]] = {}
@@ -159,7 +183,7 @@ def candidate_pairs(arena: Arena, founders: list[Invitation], investors: list[In
         for i in i_ids:
             key = (pitch_of[f], profiles.get(i))
             if key in scores and key not in excluded and (f, i) not in states:
-                entry = (float(scores[key].score), (f, i))
+                entry = (scores[key], (f, i))
                 ranked.setdefault(f, []).append(entry)
                 ranked.setdefault(i, []).append(entry)
     top = SUGGESTIONS_PER_PERSON * arena.cap
