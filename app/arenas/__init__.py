@@ -5,15 +5,33 @@ from __future__ import annotations
 
 from flask import abort
 from flask_login import current_user
+from sqlalchemy import select
 
+from app.extensions import db
+from app.models import Arena, Invitation
 from app.services import arena_exports
 from app.services import arenas as arena_service
 from app.services.errors import NotFound
 from app.services.exports import download
+from app.services.schedule import meetings
 
 # The tables of an arena staff download, by the word in their address.
 ARENA_TABLES = {"invitations": arena_exports.invitations, "answers": arena_exports.answers,
                 "meetings": arena_exports.meeting_rows}
+
+
+def tables_with_rows(arena: Arena) -> list[str]:
+    """The ARENA_TABLES of the arena that hold a row, in their order: the staff pages offer
+    only those downloads (a fresh draft's six links each gave an empty file). The same rows
+    as the tables: every invitation, the ones sent (answers), the active meetings."""
+    def any_invitation(*where) -> bool:
+        return db.session.scalar(select(Invitation.id).where(
+            Invitation.arena_id == arena.id, *where).limit(1)) is not None
+
+    found = {"invitations": any_invitation(),
+             "answers": any_invitation(Invitation.invited_at.is_not(None)),
+             "meetings": bool(meetings(arena))}
+    return [kind for kind in ARENA_TABLES if found[kind]]
 
 
 def managed_arena_or_404(arena_id: int):

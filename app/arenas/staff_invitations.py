@@ -72,10 +72,21 @@ def index(arena_id: int):
                            listed=listed, sides=sides, organisations=organisations(investors),
                            counts=invitations.counts(arena),
                            no_reminders=invitation_sending.reminder_refusal(arena),
+                           send_refusal=_send_refusal(arena),
                            held=invitations.held_because(arena),
                            free_seats=invitations.free_seats(arena),
                            good_k=invitations.good_investors_k(arena),
                            association_names=reference.association_names())
+
+
+def _send_refusal(arena) -> str | None:
+    """Why "Send" would be refused now (nobody proposed, the deadline passed), or None: a
+    refused send is no main action to offer, the page leads with a proposal instead."""
+    try:
+        invitation_sending.to_send(arena)
+    except DomainError as error:
+        return error.message
+    return None
 
 
 @bp.route("/<int:arena_id>/invitations/propose", methods=["POST"])

@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
-from app.arenas import managed_arena_or_404
+from app.arenas import managed_arena_or_404, tables_with_rows
 from app.arenas.forms import ArenaForm
 from app.permissions import role_required
 from app.services import (
@@ -25,6 +25,8 @@ from app.services import arenas as arena_service
 from app.services.errors import Conflict, DomainError
 
 bp = Blueprint("arena_staff", __name__)
+# the staff arena pages' Download menu (meetings/_staff_links.html) lists these only
+bp.add_app_template_global(tables_with_rows, "arena_tables_with_rows")
 
 
 def _add_rule_problems(form, arena=None) -> None:

@@ -104,7 +104,9 @@ def test_arena_pages_link_excel_beside_csv(client, staff, arena, lang):
     for page in (f"/staff/arenas/{arena.id}", f"/staff/arenas/{arena.id}/invitations",
                  f"/staff/arenas/{arena.id}/schedule", f"/staff/arenas/{arena.id}/attendance"):
         text = html.unescape(client.get(page).get_data(as_text=True))
-        links = re.findall(r'<a class="nav-link[^"]*"[^>]* href="([^"]+)">([^<]+)</a>', text)
+        # the page's links and its Download menu's items
+        links = re.findall(r'<a class="(?:nav-link|dropdown-item)[^"]*"[^>]* href="([^"]+)">'
+                           r'([^<]+)</a>', text)
         words = [w for _href, w in links]
         for kind, csv_words, excel_words in zip(("invitations", "answers", "meetings"),
                                                 CSV_LINKS[lang], LINKS[lang], strict=True):
