@@ -26,3 +26,15 @@ def test_each_admin_page_has_the_tabs_with_itself_current(app, path):
                        tabs.group(1))
     assert sorted(href for _current, href in links) == sorted(PAGES)
     assert [href for current, href in links if current] == [path]
+
+
+def test_the_menus_dropdown_lists_them_in_the_tabs_order(app):
+    """The top menu's Administration dropdown listed Engine first (Engine, People,
+    Associations, Audit log) while every admin page's tabs say People, Associations,
+    Engine, Audit log: one order for both."""
+    client = app.test_client()
+    log_in(client, make_user("admin", association=None, locale="en"))
+    page = client.get("/admin/users").get_data(as_text=True)
+    dropdown = re.search(r'<ul class="dropdown-menu">(.*?)</ul>', page, re.S).group(1)
+    listed = [href for href in re.findall(r'href="([^"]+)"', dropdown) if href in PAGES]
+    assert listed == PAGES
