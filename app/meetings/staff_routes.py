@@ -227,8 +227,10 @@ def restore(arena_id: int, meeting_id: int):
         elif back:
             flash(_("The meeting is back in its slot."), "success")
         else:
-            flash(_("The meeting no longer fits its old slot and table. Re-run the schedule "
-                    "to give the pair a new one."), "warning")
+            late = meeting_changes.restore_too_late(
+                arena, meeting_changes.meeting_of(arena, meeting_id))
+            flash(late or _("The meeting no longer fits its old slot and table. Re-run the "
+                            "schedule to give the pair a new one."), "warning")
     return _back(arena_id, f"meeting-{meeting_id}" if back else f"cancelled-{meeting_id}")
 
 

@@ -117,13 +117,33 @@ def _begun_refusal(arena: Arena, meeting: Meeting, slot: int,
     """Why the meeting cannot move to `slot` (0-based) because that slot has begun, or None.
     A meeting missed at 10:00 may move to a later slot, and one under way to another
     table, but none into the past: both people would be told of a meeting that cannot be."""
-    if slot == meeting.slot or not 0 <= slot < (arena.slot_count or 0):
-        return None
-    start = arena.slot_start(slot)
-    if start.astimezone(UTC) > (now or datetime.now(UTC)):
+    start = None if slot == meeting.slot else _began(arena, slot, now)
+    if start is None:
         return None
     return _("Slot %(slot)d began at %(time)s: move the meeting to a slot still to come.",
              slot=slot + 1, time=f"{start:%H:%M}")
+
+
+def _began(arena: Arena, slot: int, now: datetime | None = None) -> datetime | None:
+    """The start of `slot` (0-based) when it has begun by `now`, else None."""
+    if not 0 <= slot < (arena.slot_count or 0):
+        return None
+    start = arena.slot_start(slot)
+    return start if start.astimezone(UTC) <= (now or datetime.now(UTC)) else None
+
+
+def restore_too_late(arena: Arena, meeting: Meeting, now: datetime | None = None
+                     ) -> str | None:
+    """Why a cancelled meeting does not go back to its slot because that slot has begun
+    (as a move into it is refused), or None. Both people would be told of a meeting that
+    cannot take place; the pair is let back into the next re-run, which uses only the
+    slots still to come."""
+    start = _began(arena, meeting.slot, now)
+    if start is None:
+        return None
+    return _("Slot %(slot)d began at %(time)s, so the meeting is not put back there. Re-run "
+             "the schedule to give the pair a slot still to come.",
+             slot=meeting.slot + 1, time=f"{start:%H:%M}")
 
 
 def _place_refusal(arena: Arena, meeting: Meeting, slot: int, table: int,
@@ -191,19 +211,20 @@ def cancelled_by_staff(arena: Arena) -> list[Meeting]:
     return [m for m in meetings(arena, active_only=False) if m.state == STAFF_CANCELLED]
 
 
-def restore(staff, arena: Arena, meeting_id: int) -> bool:
+def restore(staff, arena: Arena, meeting_id: int, now: datetime | None = None) -> bool:
     """Undo a staff cancellation. The meeting goes back to its slot and table when both
-    people are still coming, free there and under their caps (both are told, the calendar
-    files send it again); otherwise the pair is only let back into the next re-run.
-    Returns whether it is back in the schedule."""
+    people are still coming, free there and under their caps, and the slot has not begun
+    (both are told, the calendar files send it again); otherwise the pair is only let back
+    into the next re-run. Returns whether it is back in the schedule."""
     _check_changeable(arena)
     meeting = meeting_of(arena, meeting_id)
     if meeting.state != STAFF_CANCELLED:
         raise DomainError(_("This meeting is not cancelled by the organisers."))
     present = {i.user_id: i for i in accepted(arena.id)}
     people = (meeting.founder_user_id, meeting.investor_user_id)
-    fits = all(uid in present for uid in people) and not _place_refusal(
-        arena, meeting, meeting.slot, meeting.table, present)
+    fits = (all(uid in present for uid in people)
+            and not restore_too_late(arena, meeting, now)
+            and not _place_refusal(arena, meeting, meeting.slot, meeting.table, present))
     if fits:
         active = meetings(arena)
         fits = all(sum(1 for m in active if uid in (m.founder_user_id, m.investor_user_id))
