@@ -39,7 +39,8 @@ class ExplainedResults:
         """
         comps = self._components(text, pd, qd)
         terms = explain.top_terms_many(*prod, self._surfaces(), self._names, local,
-                                       words=self.pitch_words_, pitch_rows=pitch_rows)
+                                       words=self.pitch_words_, pitch_rows=pitch_rows,
+                                       skip=self._unnamed())
         has_terms = np.fromiter(map(bool, terms), bool, len(terms))
         reasons = explain.reasons_many(comps, self.weights, has_terms,
                                        self.features_.known(pd, qd))
@@ -54,6 +55,18 @@ class ExplainedResults:
             cache = (self.features_, [tv.surfaces_.get(f) or f.lstrip("~")
                                       for f in self._names])
             self._surface_list = cache
+        return cache[1]
+
+    def _unnamed(self) -> np.ndarray:
+        """Word columns an explanation never names (`explain.unnamed_columns`), by column."""
+        cache = self.__dict__.get("_unnamed_cols")
+        if cache is None or cache[0] is not self.features_:
+            # the rows held now: the fitted texts, or more after upserts (the share is
+            # read from the fitted idf; the count only says whether it is read at all)
+            n = self.pitch_text_.shape[0] + self.investor_text_.shape[0]
+            cache = (self.features_, explain.unnamed_columns(
+                self._names, self.features_.text_.word_idf_, n))
+            self._unnamed_cols = cache
         return cache[1]
 
     def _word_rows(self, m: sp.csr_matrix, rows: np.ndarray) -> sp.csr_matrix:

@@ -22,6 +22,12 @@ if TYPE_CHECKING:
     from .pitch_words import PitchWords
 
 MAX_TERMS = 5
+# A word feature in more than this share of the fitted texts (pitches and investors) is not
+# named: "both mention X" says nothing when most texts mention X. Read from the fitted idf,
+# so it follows the corpus, not a list; below MIN_DOCS_FOR_SHARE texts a share says little
+# (one text moves it by 5 points or more) and only the word lists apply.
+MAX_DOC_SHARE = 0.5
+MIN_DOCS_FOR_SHARE = 20
 
 # Places the location facet knows are not named as shared words either: the location
 # component explains a place from the stated municipality and regions, a place in both texts
@@ -39,17 +45,36 @@ def nameable(term: str, not_named: frozenset[str] = NOT_NAMED) -> bool:
     return not all(word.lower() in not_named for word in term.split())
 
 
+def unnamed_columns(names: list[str], idf: np.ndarray, n_docs: int,
+                    not_named: frozenset[str] = NOT_NAMED) -> np.ndarray:
+    """Per word column, whether an explanation never names it, however a text spells it:
+    a feature whose every word is, as the analyser keeps it (a stem), a word of `not_named`
+    ("use" for "used", "do" for "doing": spellings the word list does not hold), or one in
+    more than MAX_DOC_SHARE of the `n_docs` fitted texts (a two-word feature by its own
+    share: "cut emissions" is named where "emissions" alone is too common). Smoothed idf is
+    log((1 + n) / (1 + df)) + 1, so exp(1 - idf) is the share (1 + df) / (1 + n)."""
+    skip = np.fromiter((all(w in not_named for w in f.split(" ")) for f in names), bool,
+                       len(names))
+    if n_docs >= MIN_DOCS_FOR_SHARE:
+        skip |= np.exp(1.0 - np.asarray(idf, np.float64)) > MAX_DOC_SHARE
+    return skip
+
+
 def shared_terms(p_row: sp.csr_matrix, q_row: sp.csr_matrix, n_word: int, names: list[str],
                  surfaces: dict[str, str], local: dict[str, str] | None = None,
-                 limit: int = MAX_TERMS) -> list[str]:
-    """Surface forms of the word features that add most to the pair's text score."""
+                 limit: int = MAX_TERMS, skip: np.ndarray | None = None) -> list[str]:
+    """Surface forms of the word features that add most to the pair's text score (none of
+    the columns `skip` marks, see `unnamed_columns`)."""
     pi, pv = p_row.indices, p_row.data
     qi, qv = q_row.indices, q_row.data
     keep_p, keep_q = pi < n_word, qi < n_word
     common, ia, ib = np.intersect1d(pi[keep_p], qi[keep_q], return_indices=True)
+    contrib = pv[keep_p][ia] * qv[keep_q][ib]
+    if skip is not None:
+        named = ~skip[common]
+        common, contrib = common[named], contrib[named]
     if common.size == 0:
         return []
-    contrib = pv[keep_p][ia] * qv[keep_q][ib]
     out: list[str] = []
     for j in np.argsort(-contrib, kind="stable"):
         feat = names[common[j]]
@@ -163,15 +188,23 @@ def reasons_many(comps: np.ndarray, weights: EngineWeights, has_terms: np.ndarra
 def top_terms_many(data: np.ndarray, indices: np.ndarray, indptr: np.ndarray,
                    surfaces: list[str], names: list[str] | None = None,
                    local: dict[str, str] | None = None, limit: int = MAX_TERMS,
-                   words: PitchWords | None = None, pitch_rows: np.ndarray | None = None
-                   ) -> list[list[str]]:
+                   words: PitchWords | None = None, pitch_rows: np.ndarray | None = None,
+                   skip: np.ndarray | None = None) -> list[list[str]]:
     """`shared_terms` for every row of the CSR matrix of per-pair word-feature products.
 
     `surfaces[j]` is column j's surface form; `local` (with `names`) overrides it with the
     writer's own words, as in `shared_terms`, and so does `words` for the indexed pitch of
-    each pair (`pitch_rows`). Largest product first, ties by column.
+    each pair (`pitch_rows`). Largest product first, ties by column; columns `skip` marks
+    are left out before sorting.
     """
     n = len(indptr) - 1
+    if skip is not None and len(data):
+        named = ~skip[indices]
+        if not named.all():
+            before = np.zeros(len(named) + 1, np.int64)
+            np.cumsum(named, out=before[1:])
+            indptr = before[np.asarray(indptr, np.int64)]
+            data, indices = data[named], indices[named]
     if len(data) == 0:
         return [[] for _ in range(n)]
     indptr = np.asarray(indptr, np.int64)

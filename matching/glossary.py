@@ -189,10 +189,12 @@ COMPOUND_MIN_PART = 4
 # nothing else is left out, see explain.nameable): marketing filler and the boilerplate of
 # nearly every pitch and thesis on a matchmaking platform (offering, capital, amounts, "the
 # company", "the team", customers), and everyday verbs and adverbs no stop-word list has
-# ("tar" as in "tar vare på", takes care of; "følger", "må", "lang"), in both languages,
-# inflections spelled out. "Both mention kroner and the company" or "… næringsbygg, tar and
-# effekt" says nothing about why a pair fits. Naming only: the words still count in the text
-# score, so rankings are unchanged (as stop words they would not).
+# ("tar" as in "tar vare på", takes care of; "følger", "må", "lang"; "bygge" and "build",
+# which the glossary reads as construction), in both languages, inflections spelled out (a
+# word feature whose stem is one of these words, "use" for "used", is not named either).
+# "Both mention kroner and the company" or "… næringsbygg, tar and effekt" says nothing
+# about why a pair fits. Naming only: the words still count in the text score, so rankings
+# are unchanged (as stop words they would not).
 UNNAMED_WORDS = _words(
     """
     tilbyr tilby tilbyde tilbud tilbudet leverer levere hjelper hjelpe bidrar bidra ønsker
@@ -204,7 +206,7 @@ UNNAMED_WORDS = _words(
     beste bedre god gode godt stor store stort små liten lite mulig mulige mulighet
     muligheter potensial betalende åpne
     ta tar tas tatt tok vare følge følger fulgt må måtte lang lange langt kombinere
-    kombinerer direkte
+    kombinerer direkte bygge bygger bygde
     selskap selskapet selskaper selskapene bedrift bedriften bedrifter bedriftene firma
     team teamet kunde kunden kunder kundene marked markedet markeder bransje bransjen
     løsning løsningen løsninger løsningene produkt produktet produkter tjeneste tjenesten
@@ -216,7 +218,7 @@ UNNAMED_WORDS = _words(
     innovative powerful simple easy efficient effective better best great exciting
     ambitious disruptive seamless cutting-edge world-class every looking need needs use
     make become must potential paying take takes taking took taken follow follows
-    followed combine combines long
+    followed combine combines long build builds built
     companies business businesses firm firms team teams customer customers client clients
     market markets solution solutions product products service services user users
     idea ideas

@@ -90,3 +90,58 @@ def test_an_everyday_norwegian_verb_is_not_named_as_shared():
     assert not {"tar", "tar vare", "vare"} & set(res.shared_terms), res.shared_terms
     assert [r for r in engine.batch_top_investors(k=2)["p"]
             if r.investor_id == "q"][0].shared_terms == res.shared_terms
+
+
+def _common_word_market(pitch: str, thesis: str):
+    """A pitch and an investor among 24 texts that nearly all say "scalable" (not in any word
+    list: generic by its document frequency in the fitted texts only)."""
+    from matching import InvestorRecord, PitchRecord
+
+    topics = ["fish farming", "school apps", "legal advice", "restaurants", "bicycles",
+              "accounting", "recruitment", "ferries", "aviation", "catering", "courier",
+              "hardware"]
+    pitches = [PitchRecord("p", pitch)] + [
+        PitchRecord(f"p{i}", f"Scalable software for {t}.") for i, t in enumerate(topics)]
+    investors = [InvestorRecord("q", thesis)] + [
+        InvestorRecord(f"q{i}", f"We back scalable {t} teams.") for i, t in enumerate(topics[:10])]
+    return MatchEngine().fit(pitches, investors)
+
+
+def test_a_word_most_texts_use_is_not_named_beside_the_domain_term():
+    """"Both mention varmepumper and scalable": "scalable" is in 23 of the 24 texts, so it
+    says nothing about why these two fit; the domain term is named alone."""
+    engine = _common_word_market("Varmepumper for borettslag, and scalable.",
+                                 "Scalable? We back varmepumper.")
+    res = engine.score_pair("p", "q")
+    assert res.shared_terms == ["varmepumper"], res.shared_terms
+    assert [r for r in engine.batch_top_investors(k=3)["p"]
+            if r.investor_id == "q"][0].shared_terms == res.shared_terms
+
+
+def test_an_inflected_generic_verb_is_not_named_beside_the_domain_term():
+    """The demo's "Both your pitch and the investor mention cut emissions, used, and build":
+    "used" is named as the pitch writes it, but the engine keeps its stem "use", a word no
+    explanation names; "build" reads as the glossary's construction."""
+    from matching import InvestorRecord, PitchRecord
+
+    pitches = [PitchRecord("p", "We build heat pumps that cut emissions, used in schools."),
+               PitchRecord("z", "Fisk og havbruk i fjorden.")]
+    investors = [InvestorRecord("q", "We build portfolios: heat pumps used to cut emissions."),
+                 InvestorRecord("w", "Skoler og barnehager.")]
+    engine = MatchEngine().fit(pitches, investors)
+    res = engine.score_pair("p", "q")
+    assert {"heat pumps", "heat", "pumps"} & set(res.shared_terms), res.shared_terms
+    assert not {"used", "build", "use"} & set(res.shared_terms), res.shared_terms
+    assert [r for r in engine.batch_top_investors(k=2)["p"]
+            if r.investor_id == "q"][0].shared_terms == res.shared_terms
+
+
+def test_unnamed_words_leave_the_scores_as_they_were():
+    """Only which terms are named changes: a text score counts "scalable" as before."""
+    engine = _common_word_market("Varmepumper for borettslag, and scalable.",
+                                 "Scalable? We back varmepumper.")
+    col = engine.features_.text_.word_vocab_["scalabl"]
+    assert engine._unnamed()[col]
+    p_row = engine.pitch_text_[engine.pitch_index_["p"]]
+    q_row = engine.investor_text_[engine.investor_index_["q"]]
+    assert p_row[0, col] * q_row[0, col] > 0
