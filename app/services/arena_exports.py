@@ -71,7 +71,8 @@ def answers(arena: Arena) -> tuple[list[str], list[list]]:
 
 def meeting_rows(arena: Arena) -> tuple[list[str], list[list]]:
     header = [_("Slot"), _("Time"), _("Table"), _("Founder"), _("Pitch"), _("Investor"),
-              _("Organisation"), _("Kind"), _("Locked"), _("Match (%)")]
+              _("Organisation"), _("Kind"), _("Locked"),
+              _("Pair's match, the theme not counted in (%)")]
     rows_ = meetings(arena)
     profiles = profile_ids({m.investor_user_id for m in rows_})
     from app.models import InvestorProfile
@@ -91,7 +92,10 @@ def meeting_rows(arena: Arena) -> tuple[list[str], list[list]]:
 
 def _match(score: float | None) -> Percent | None:
     """The pair's match score as the pages show it ("Match: 81 %" on the participants page,
-    the match cards' "81 %"): a whole percent, not the stored 0.8123. Empty for a pair that
+    the match cards' "81 %"): a whole percent, not the stored 0.8123. The header says the
+    arena's theme is not counted in: the invitations page's "81 %, the theme counted in" of
+    the same people is another number (their best pairs' values with the theme's bonus), and
+    a plain "Match (%)" of 41 beside it read as a mistake. Empty for a pair that
     meets because they asked to, without a match score: the scheduler's floor it once showed
     (0,01) read as a weak match."""
     return None if score is None else Percent(percent(score))

@@ -24,11 +24,13 @@ HEADERS = {
     "nb": {"invitations": ("Rolle", "Rangering", "Navn", "Match med de beste i rommet, snitt (%)",
                            "Tidspunkt for invitasjon"),
            "answers": ("Navn", "Tidspunkt for svar", "Kommer i tidsluke", "Går før tidsluke"),
-           "meetings": ("Tidsluke", "Tid", "Bord", "Gründer", "Match (%)")},
+           "meetings": ("Tidsluke", "Tid", "Bord", "Gründer",
+                        "Parets match, temaet ikke regnet med (%)")},
     "en": {"invitations": ("Side", "Rank", "Name", "Match with the best in the room, average (%)",
                            "Invited at"),
            "answers": ("Name", "Answered at", "Arrives in slot", "Leaves before slot"),
-           "meetings": ("Slot", "Time", "Table", "Founder", "Match (%)")},
+           "meetings": ("Slot", "Time", "Table", "Founder",
+                        "Pair's match, the theme not counted in (%)")},
 }
 # 26 October 2026 06:10:13 UTC is 07:10 in Asker (winter time since the 25th)
 STORED = datetime(2026, 10, 26, 6, 10, 13, 4238)

@@ -1,7 +1,8 @@
 """The arena's meetings export gives the pair's match as the pages show it, a whole percent
-under "Match (%)": the participants page says "Match: 81 %" of a pair whose stored score is
-0.8123, while the export's "Verdi"/"Value" held 0,812, a number no page shows. In the .xlsx
-the cell is that percent as Excel's own (0.81 formatted 0%, shown 81 %). A pair that meets
+under "Pair's match, the theme not counted in (%)" (was "Match (%)"): the participants page
+says "Match: 81 %" of a pair whose stored score is 0.8123, while the export's "Verdi"/"Value"
+held 0,812, a number no page shows. In the .xlsx the cell is that percent as Excel's own
+(0.81 formatted 0%, shown 81 %). A pair that meets
 because they asked to, without a score, has an empty cell: the schedule stored the
 scheduler's floor for them (0.01), and the export's "0,01" read as a weak match."""
 
@@ -18,7 +19,8 @@ from app.extensions import db
 from app.models import MeetingRequest
 from tests.factories import make_arena, make_participant, make_score
 
-HEADER = {"nb": ("Gründer", "Match (%)"), "en": ("Founder", "Match (%)")}
+HEADER = {"nb": ("Gründer", "Parets match, temaet ikke regnet med (%)"),
+          "en": ("Founder", "Pair's match, the theme not counted in (%)")}
 PAGE = {"nb": "Match: 81 %", "en": "Match: 81%"}
 
 

@@ -37,7 +37,7 @@ def test_bokmal_csv_has_semicolons_and_decimal_commas(meetings_csv):
     header, row = list(csv.reader(io.StringIO(text), delimiter=";"))
     assert header[:3] == ["Tidsluke", "Tid", "Bord"]
     assert len(row) == len(header)
-    assert dict(zip(header, row, strict=True))["Match (%)"] == "81"
+    assert dict(zip(header, row, strict=True))["Parets match, temaet ikke regnet med (%)"] == "81"
     # the arena exports' match is a whole percent now: the decimal comma, for any decimal
     # number a CSV carries, is the writer's
     assert csv_text(["Verdi"], [[1.5]], norwegian=True) == "Verdi\r\n1,5\r\n"
@@ -47,5 +47,5 @@ def test_english_csv_keeps_commas_and_points(meetings_csv):
     text = meetings_csv("en")
     header, row = list(csv.reader(io.StringIO(text)))
     assert header[:3] == ["Slot", "Time", "Table"]
-    assert dict(zip(header, row, strict=True))["Match (%)"] == "81"
+    assert dict(zip(header, row, strict=True))["Pair's match, the theme not counted in (%)"] == "81"
     assert csv_text(["Value", "Time"], [[1.5, "09:00"]]) == "Value,Time\r\n1.5,09:00\r\n"
