@@ -30,7 +30,7 @@ DESCRIPTION = (
     "are paginated (`page`, `per_page`; the answer says `total` and `pages`); the other lists "
     "answer whole (a pitch's recommendations: its 20 best investors). A query parameter an "
     "operation does not list is refused with 422 naming it, as an unknown body field is, and "
-    "so is one sent twice (each takes one value). "
+    "so is one sent twice, or a body field given twice (each takes one value). "
     "Requests are rate-limited per token, over all operations: every answer says the limit "
     "(`X-RateLimit-Limit`), how many requests are left (`X-RateLimit-Remaining`) and when "
     "the count starts again (`X-RateLimit-Reset`, Unix time in seconds); a 429 says in "

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import json
+from collections import Counter
 from datetime import timedelta
 from functools import wraps
 from time import time
@@ -250,6 +251,23 @@ def _refuse_cut_off(req) -> None:
         raise RequestEntityTooLarge()
 
 
+def _names_once(pairs: list) -> dict:
+    """json.loads' object hook: an object, unless a name is given twice in it."""
+    counts = Counter(name for name, _value in pairs)
+    repeated = sorted(name for name, n in counts.items() if n > 1)
+    if repeated:
+        raise ApiError(422, _("Invalid input."),
+                       {name: [_("Send it once: it takes one value.")] for name in repeated})
+    return dict(pairs)
+
+
+def _refuse_repeated_names(body: bytes) -> None:
+    """422 for a body that gives a field twice in one object ({"title": "a", "title": "b"}):
+    json.loads keeps the last and drops the first unsaid, as a repeated query parameter's
+    were; I-JSON (RFC 7493) refuses it. Read after the body parsed, so it is valid JSON."""
+    json.loads(body, object_pairs_hook=_names_once)
+
+
 class JsonParser(FlaskParser):
     """webargs' parser, with the body refusals said in words: a body that is not sent as
     JSON is 415 (webargs read it as no body at all, so a form-encoded body got "Missing data"
@@ -275,6 +293,7 @@ class JsonParser(FlaskParser):
             json.dumps(data, ensure_ascii=False).encode()
         except (RecursionError, UnicodeEncodeError) as error:
             self._handle_invalid_json_error(error, req)
+        _refuse_repeated_names(body.removeprefix(codecs.BOM_UTF8))
         return data
 
     def _handle_invalid_json_error(self, error, req, *args, **kwargs):
