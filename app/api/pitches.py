@@ -87,7 +87,10 @@ def create_pitch(values: dict):
 @bp.response(200, s.PitchOut)
 @bp.alt_response(409, schema=s.ErrorOut, description="Changed since you read it.")
 def update_pitch(values: dict, pitch_id: int):
-    """Replace your pitch's fields; send the `version` you read."""
+    """Replace your pitch's fields; send the `version` you read.
+
+    Send the whole pitch, as GET /pitches/{pitch_id} answers it: a field left out is saved
+    as its default (empty or null), not kept as it was."""
     pitch = pitches.own_pitch(caller(), pitch_id)
     version = values.pop("version")
     try:

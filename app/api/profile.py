@@ -32,7 +32,10 @@ def read_profile():
 @bp.alt_response(409, schema=s.ErrorOut, description="Changed since you read it.")
 def write_profile(values: dict):
     """Create your profile, or replace its fields (send the `version` you read); your
-    recommendations are re-scored at once."""
+    recommendations are re-scored at once.
+
+    Send the whole profile, as GET /profile answers it: a field left out is saved as its
+    default (an empty list, null, false or 0), not kept as it was."""
     user = caller()
     version = values.pop("version")
     if version is None and investors.profile_of(user) is not None:
