@@ -105,8 +105,14 @@ def user(user_id: int):
     return _person_page(_user_or_404(user_id))
 
 
-def _seen(left) -> str:
-    return ",".join(str(item.arena.id) for item in left)
+def _seen(left, withdrawn=None) -> str:
+    """What the role question named (`arenas_seen`): the arenas left behind, then the
+    pitches and profile the change withdraws from view, by id."""
+    seen = ",".join(str(item.arena.id) for item in left)
+    if withdrawn:
+        seen += "|pitches:" + ",".join(str(p.id) for p in withdrawn.pitches)
+        seen += "|profiles:" + ",".join(str(p.id) for p in withdrawn.profiles)
+    return seen
 
 
 @bp.route("/users/<int:user_id>/role", methods=["GET", "POST"])
@@ -116,7 +122,9 @@ def set_role(user_id: int):
     end when the role changes. A staff member who would stop managing arenas not yet held
     (another association, another role) is first shown them, on the GET page the POST
     redirects to: they stay with the association (account_access's docstring says why),
-    and the admin confirms having read which, and which nobody else of its staff runs."""
+    and the admin confirms having read which, and which nobody else of its staff runs. So
+    is a founder whose published pitches, or an investor whose profile, the change would
+    withdraw from others' view and from matching (kept, shown again if the role goes back)."""
     person = _user_or_404(user_id)
     if request.method == "GET":
         return _confirm_role(person)
@@ -125,9 +133,11 @@ def set_role(user_id: int):
         try:
             association = admin_users.association(form.association.data)
             left = account_access.arenas_left(person, form.role.data, association)
-            if left and form.arenas_seen.data != _seen(left):
+            withdrawn = account_access.withdrawn_by_role(person, form.role.data)
+            if (left or withdrawn) and form.arenas_seen.data != _seen(left, withdrawn):
                 if form.arenas_seen.data:  # sent from a question that no longer stands
-                    _flash_changed(person, [_("the arenas they would no longer manage")])
+                    _flash_changed(person, _what_changed(form.arenas_seen.data, left,
+                                                         withdrawn))
                 return redirect(url_for("admin.set_role", user_id=person.id,
                                         role=form.role.data,
                                         association=form.association.data or ""), 303)
@@ -149,9 +159,22 @@ def set_role(user_id: int):
     return _refused(person, form=form)
 
 
+def _what_changed(sent: str, left, withdrawn) -> list[str]:
+    """The parts of the role question that differ from the one the admin confirmed."""
+    old_arenas, _sep, old_rest = sent.partition("|")
+    new_arenas, _sep, new_rest = _seen(left, withdrawn).partition("|")
+    what = []
+    if old_arenas != new_arenas:
+        what.append(_("the arenas they would no longer manage"))
+    if old_rest != new_rest:
+        what.append(_("the pitches or profile the change would withdraw"))
+    return what
+
+
 def _confirm_role(person):
-    """The question before a change that leaves arenas behind (`set_role`); without one to
-    ask (nothing left behind, or choices the form refuses) back to the person's page."""
+    """The question before a change that leaves arenas behind or withdraws pitches or a
+    profile (`set_role`); without one to ask (nothing left behind or withdrawn, or choices
+    the form refuses) back to the person's page."""
     form = RoleForm(request.args, meta={"csrf": False}, associations=associations.choices())
     if not form.validate():
         return redirect(url_for("admin.user", user_id=person.id), 303)
@@ -160,14 +183,15 @@ def _confirm_role(person):
     except DomainError:
         return redirect(url_for("admin.user", user_id=person.id), 303)
     left = account_access.arenas_left(person, form.role.data, association)
-    if not left:
+    withdrawn = account_access.withdrawn_by_role(person, form.role.data)
+    if not (left or withdrawn):
         return redirect(url_for("admin.user", user_id=person.id), 303)
     # the question's own form carries a CSRF token (`form`, read from the address, has none)
     shown = RoleForm(formdata=None, associations=associations.choices(),
                      data={"role": form.role.data, "association": form.association.data,
-                           "arenas_seen": _seen(left)})
+                           "arenas_seen": _seen(left, withdrawn)})
     return render_template("admin/role_confirm.html", person=person, form=shown, left=left,
-                           role=form.role.data, association=association)
+                           withdrawn=withdrawn, role=form.role.data, association=association)
 
 
 def _set_active(user_id: int, active: bool):

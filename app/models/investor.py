@@ -20,8 +20,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from app.extensions import db
 from app.models.text_index import trigram_index
 from app.models.types import TagList
-from app.models.user import active_account as _active_account
-from app.models.user import utcnow
+from app.models.user import active_account_in_role, utcnow
 
 
 class InvestorProfile(db.Model):
@@ -63,13 +62,15 @@ class InvestorProfile(db.Model):
     @property
     def is_listed(self) -> bool:
         """Others may find it: the profile is active and so is its account (a deactivated
-        or deleted investor leaves the search with it)."""
-        return bool(self.active and (self.user is None or self.user.active))
+        or deleted investor leaves the search with it), still an investor's (a role changed
+        away withdraws it, as it does a founder's pitches)."""
+        return bool(self.active and (self.user is None
+                                     or (self.user.active and self.user.role == "investor")))
 
     @classmethod
     def listed_clause(cls):
         """`is_listed` as an SQL condition, for the searches founders and the API use."""
-        return and_(cls.active.is_(True), _active_account(cls.user_id))
+        return and_(cls.active.is_(True), active_account_in_role(cls.user_id, "investor"))
 
     def __repr__(self) -> str:
         return f"<InvestorProfile {self.id}>"

@@ -10,8 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from app.extensions import db
 from app.models.text_index import trigram_index
 from app.models.types import TagList
-from app.models.user import active_account as _active_account
-from app.models.user import utcnow
+from app.models.user import active_account_in_role, utcnow
 
 PITCH_STATUSES = ("draft", "published")
 
@@ -57,16 +56,19 @@ class Pitch(db.Model):
     @property
     def is_visible(self) -> bool:
         """Others may see it: published, not hidden by staff, and its founder still on Koble
-        (a deactivated or deleted account's pitches leave every list and page with them)."""
+        (a deactivated or deleted account's pitches leave every list and page with them) and
+        still a founder (an administrator who makes them an investor, staff or an admin
+        withdraws their pitches; making them a founder again shows them again)."""
         return (self.status == "published" and not self.hidden
-                and (self.owner is None or self.owner.active))
+                and (self.owner is None
+                     or (self.owner.active and self.owner.role == "founder")))
 
     @classmethod
     def visible_clause(cls):
         """`is_visible` as an SQL condition: the one rule for every query that lists or
         opens pitches for others."""
         return and_(cls.status == "published", cls.hidden.is_(False),
-                    _active_account(cls.owner_id))
+                    active_account_in_role(cls.owner_id, "founder"))
 
     def __repr__(self) -> str:
         return f"<Pitch {self.id} {self.status}>"

@@ -92,3 +92,13 @@ def active_account(user_id_column):
     account = aliased(User)
     return exists(select(account.id).where(account.id == user_id_column,
                                             account.active.is_(True)))
+
+
+def active_account_in_role(user_id_column, role: str):
+    """SQL: the account `user_id_column` points at is active and has `role`. A founder's
+    pitches are shown and matched only while they are a founder, an investor's profile only
+    while they are an investor: an administrator's role change withdraws them, and changing
+    the role back shows them again (app.services.account_access.withdrawn_by_role)."""
+    account = aliased(User)
+    return exists(select(account.id).where(account.id == user_id_column,
+                                            account.active.is_(True), account.role == role))

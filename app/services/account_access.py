@@ -8,19 +8,26 @@ a host association manages the arena (arenas.can_manage) and is told of late ans
 another role, deactivated or deleted) hands nothing over: the arenas not yet held stay with
 the association and its other staff. What a page says first is which those are, and which
 of them nobody but the administrators will manage afterwards (`arenas_left`).
+
+A founder's pitches are shown and matched only while they are a founder, an investor's
+profile only while they are an investor (`Pitch.visible_clause`, `InvestorProfile
+.listed_clause`): a role changed away withdraws them, kept as they are (published, not
+deleted, not turned into drafts), and changing the role back shows them again. The page
+first names what a change would withdraw (`withdrawn_by_role`); the change rewrites their
+stored match scores and audits each pitch withdrawn or shown again.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from flask_babel import gettext as _
 from sqlalchemy import func, select, update
 
 from app.extensions import db
-from app.models import Arena, Association, User
+from app.models import Arena, Association, InvestorProfile, Pitch, User
 from app.models.user import ROLES, new_session_token
-from app.services import api_tokens, audit, departures, erasure
+from app.services import api_tokens, audit, departures, erasure, events
 from app.services.deleted_accounts import is_deleted
 from app.services.errors import DomainError
 from app.services.meeting_requests import NOT_YET_HELD
@@ -32,7 +39,9 @@ def set_role(user: User, role: str, actor=None, association=None) -> None:
     The one place the rules live, for the CLI and the admin's page alike: staff belong to an
     association (an admin may or may not); a founder's or investor's association stays as it
     is; nobody removes their own admin role, and the last active admin stays. A new role ends
-    the user's sessions so the new rights apply at once.
+    the user's sessions so the new rights apply at once, and withdraws what the old role
+    showed others (a founder's published pitches, an investor's profile) or shows again what
+    the new one does (the module's docstring).
     """
     if role not in ROLES:
         raise DomainError(_("Unknown role."), "role")
@@ -47,20 +56,75 @@ def set_role(user: User, role: str, actor=None, association=None) -> None:
             raise DomainError(_("You cannot remove your own admin role. Ask another "
                                 "administrator."), "role")
         _not_the_last_admin(user, "role")
+    withdrawn = _shown_for_role(user, old) if old != role else Withdrawn()
     user.role = role
     if new_association != old_association:
         # the administrator's pick by name: it no longer follows the person's municipality
         # should they become a founder or investor again
         user.association, user.association_from_municipality = new_association, False
+    returned = _shown_for_role(user, role) if old != role else Withdrawn()
     if old != role:
         user.session_token = new_session_token()
         audit.record("role_changed", actor=actor, target=f"user:{user.id}",
                      detail=f"{old} -> {role}", commit=False)
+        for pitch in withdrawn.pitches:
+            audit.record("pitch_withdrawn_by_role", actor=actor, target=f"pitch:{pitch.id}",
+                         detail=f"{old} -> {role}", commit=False)
+        for pitch in returned.pitches:
+            audit.record("pitch_shown_by_role", actor=actor, target=f"pitch:{pitch.id}",
+                         detail=f"{old} -> {role}", commit=False)
     if old_association != new_association:
         audit.record("association_changed", actor=actor, target=f"user:{user.id}",
                      detail=f"{_slug(old_association)} -> {_slug(new_association)}",
                      commit=False)
     db.session.commit()
+    # their stored match scores follow at once (withdrawn: removed; shown again: scored)
+    for pitch in withdrawn.pitches + returned.pitches:
+        events.pitch_changed(pitch)
+    for profile in withdrawn.profiles + returned.profiles:
+        events.investor_changed(profile)
+
+
+@dataclass
+class Withdrawn:
+    """What a role change withdraws from view and matching (`withdrawn_by_role`): a
+    founder's published pitches that others see now, an investor's listed profile."""
+
+    pitches: list[Pitch] = field(default_factory=list)
+    profiles: list[InvestorProfile] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.pitches or self.profiles)
+
+
+def _shown_for_role(user: User, role: str) -> Withdrawn:
+    """The user's pitches (role founder) or profile (role investor) that others would see,
+    and the engine match, while the user has `role` (published, not hidden by staff; an
+    active profile), the account being active. Changes nothing."""
+    if not user.active or user.id is None:
+        return Withdrawn()
+    if role == "founder":
+        return Withdrawn(pitches=list(db.session.scalars(
+            select(Pitch).where(Pitch.owner_id == user.id, Pitch.status == "published",
+                                Pitch.hidden.is_(False))
+            .order_by(Pitch.published_at, Pitch.id)).unique()))
+    if role == "investor":
+        return Withdrawn(profiles=list(db.session.scalars(
+            select(InvestorProfile).where(InvestorProfile.user_id == user.id,
+                                          InvestorProfile.active.is_(True))
+            .order_by(InvestorProfile.id)).unique()))
+    return Withdrawn()
+
+
+def withdrawn_by_role(user: User, role: str | None) -> Withdrawn:
+    """What changing `user`'s role to `role` would withdraw from others' view and from
+    matching: their published pitches when a founder stops being one, their profile when an
+    investor stops being one (kept, shown again if the role changes back). Empty when the
+    role stays, or for a deactivated account (nothing of theirs is shown now). Changes
+    nothing."""
+    if role is None or role == user.role:
+        return Withdrawn()
+    return _shown_for_role(user, user.role)
 
 
 def set_active(user: User, active: bool, actor=None):

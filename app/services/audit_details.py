@@ -242,6 +242,8 @@ _READERS: dict[str, Callable[[str, Names], str | None]] = {
     "email_changed": _arrow,
     "municipality_changed": lambda detail, names: _arrow(detail, names, _municipality),
     "role_changed": lambda detail, names: _arrow(detail, names, _role),
+    "pitch_withdrawn_by_role": lambda detail, names: _arrow(detail, names, _role),
+    "pitch_shown_by_role": lambda detail, names: _arrow(detail, names, _role),
     "association_changed": _association_changed,
     "staff_invited": _staff_invited,
     "engine_weights": _engine_weights,

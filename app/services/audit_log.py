@@ -62,6 +62,8 @@ ACTION_GROUPS: dict[str, dict[str, object]] = {
     "pitches": {
         "pitch_hidden": _l("Hid a pitch"),
         "pitch_unhidden": _l("Showed a hidden pitch again"),
+        "pitch_withdrawn_by_role": _l("Pitch withdrawn: its founder's role changed"),
+        "pitch_shown_by_role": _l("Pitch shown again: its owner is a founder again"),
         "pitch_deleted_again_after_restore": _l("Pitch deleted again after a backup was "
                                                 "restored"),
     },

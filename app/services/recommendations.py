@@ -32,7 +32,8 @@ def _investors_select(columns: tuple[str, ...] | None):
         .join(InvestorProfile, MatchScore.investor_profile_id == InvestorProfile.id)
         .join(owner, InvestorProfile.user_id == owner.id)
         .where(MatchScore.pitch_id == bindparam("pitch_id"),
-               InvestorProfile.active.is_(True), owner.active.is_(True), _not_excluded())
+               InvestorProfile.active.is_(True), owner.active.is_(True),
+               owner.role == "investor", _not_excluded())
         .options(investor, investor.lazyload(InvestorProfile.user),
                  raiseload(MatchScore.pitch))
         .order_by(MatchScore.score.desc(), MatchScore.investor_profile_id)
@@ -51,7 +52,7 @@ def _pitches_select(columns: tuple[str, ...] | None):
         .join(Pitch, MatchScore.pitch_id == Pitch.id)
         .join(owner, Pitch.owner_id == owner.id)
         .where(MatchScore.investor_profile_id == bindparam("investor_id"),
-               owner.active.is_(True), _not_excluded())
+               owner.active.is_(True), owner.role == "founder", _not_excluded())
         .options(found, found.lazyload(Pitch.owner), raiseload(MatchScore.investor))
         .order_by(MatchScore.score.desc(), MatchScore.pitch_id)
     )

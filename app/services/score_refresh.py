@@ -47,6 +47,9 @@ def refresh_pitch(pitch: Pitch, k: int = TOP_K) -> int:
         if engine is not None:
             with engine_cache().lock:
                 remove_quietly(engine.remove_pitch, pid)
+                # matchable again at the same version (its founder's role changed back):
+                # upsert it then
+                engine_cache().applied.pop(("pitch", pitch.id), None)
         db.session.commit()
         return 0
     with engine_cache().lock:
@@ -77,6 +80,7 @@ def refresh_investor(profile: InvestorProfile, k: int = TOP_K) -> int:
         if engine is not None:
             with engine_cache().lock:
                 remove_quietly(engine.remove_investor, qid)
+                engine_cache().applied.pop(("investor", profile.id), None)
         db.session.commit()
         return 0
     with engine_cache().lock:
