@@ -48,6 +48,9 @@ class PeopleFilterForm(KobleForm):
     role = FilterSelectField(_l("Role"), validators=[Optional()])
     association = _association_field(_l("Association"), FilterSelectField,
                                      validators=[Optional()])
+    active = FilterSelectField(_l("Active"), validators=[Optional()],
+                               choices=[("", _l("All")), ("yes", _l("Yes")),
+                                        ("no", _l("No (deactivated)"))])
 
     def __init__(self, *args, associations=(), **kwargs):
         super().__init__(*args, **kwargs)

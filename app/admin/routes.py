@@ -42,14 +42,16 @@ def _add_error(form, error: DomainError, default: str) -> None:
 @bp.route("/users")
 @role_required("admin")
 def users():
-    """Every account, searchable by name or e-mail, filtered by role and association."""
+    """Every account, searchable by name or e-mail, filtered by role, association and
+    whether it is active."""
     form = PeopleFilterForm(request.args, associations=associations.choices())
     if not form.validate():
         return render_template("admin/users.html", form=form, pagination=None,
                                filters={}), 422
     page = max(request.args.get("page", 1, type=int), 1)
+    active = {"yes": True, "no": False}.get(form.active.data or "")
     pagination = admin_users.search(form.q.data or "", form.role.data or None,
-                                    form.association.data, page)
+                                    form.association.data, page, active=active)
     if (last := to_last_page(pagination)) is not None:
         return last
     filters = form.query_args()

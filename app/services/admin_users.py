@@ -32,8 +32,9 @@ HISTORY_ACTIONS = ("role_changed", "association_changed", "municipality_changed"
 
 
 def search(q: str = "", role: str | None = None, association_id: int | None = None,
-           page: int = 1) -> CountedPagination:
-    """One page of accounts, by name; `q` matches name or e-mail, case-insensitively.
+           page: int = 1, active: bool | None = None) -> CountedPagination:
+    """One page of accounts, by name; `q` matches name or e-mail, case-insensitively;
+    `active` True or False keeps only active or only deactivated accounts.
     Deleted (anonymised) accounts are left out: there is nobody left to manage."""
     query = select(User).where(~User.email.endswith(f"@{DELETED_DOMAIN}"))
     words = (q or "").strip().lower().split()
@@ -46,6 +47,8 @@ def search(q: str = "", role: str | None = None, association_id: int | None = No
         query = query.where(User.role == role)
     if association_id is not None:
         query = query.where(User.association_id == association_id)
+    if active is not None:
+        query = query.where(User.active.is_(active))
     query = query.order_by(norwegian_order(User.name), User.id)
     return paginate(query, page, PER_PAGE)
 
