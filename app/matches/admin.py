@@ -16,10 +16,12 @@ bp = Blueprint("engine_admin", __name__)
 
 def _page(form, status: int = 200):
     row = engine_settings.settings()
+    index = engine_index.latest_index()
     return render_template(
         "admin/engine.html", form=form, names=engine_settings.weight_names(), settings=row,
-        index=engine_index.latest_index(), stale=engine_index.is_stale(),
-        loaded=loaded_engine.loaded_version(), last_rebuild=rebuild_jobs.describe(row),
+        index=index, stale=engine_index.is_stale(), loaded=loaded_engine.loaded_version(),
+        last_rebuild=rebuild_jobs.describe(row, index.version if index else None),
+        seconds_format=rebuild_jobs.SECONDS_FORMAT,
     ), status
 
 

@@ -117,10 +117,16 @@ _FAILURES = {
 }
 
 
-def describe(row: EngineSettings) -> dict:
+# Seconds a build took, as the admin's page writes them (its index's build time too):
+# hundredths, always two, so one build reads as one number.
+SECONDS_FORMAT = "#,##0.00"
+
+
+def describe(row: EngineSettings, shown_version: int | None = None) -> dict:
     """The last rebuild's outcome for the admin's page: `text` in the reader's language
     (numbers as the language writes them) and, for a message stored before the facts were,
-    `legacy`, the stored English text as it was."""
+    `legacy`, the stored English text as it was. Without its build time when it built
+    `shown_version`, the index whose build time the page shows already."""
     facts = _facts(row)
     if facts is None:
         return {"text": None, "legacy": row.rebuild_message}
@@ -137,8 +143,9 @@ def describe(row: EngineSettings) -> dict:
                  count=format_number(facts["investors"])),
         ngettext("%(count)s score", "%(count)s scores", facts["scores"],
                  count=format_number(facts["scores"])),
-        _("%(s)s s", s=format_decimal(facts["seconds"])),
     ]
+    if facts["version"] != shown_version:
+        parts.append(_("%(s)s s", s=format_decimal(facts["seconds"], SECONDS_FORMAT)))
     return {"text": _("version %(version)s: %(facts)s", version=format_number(facts["version"]),
                       facts=", ".join(parts)),
             "legacy": None}
