@@ -11,10 +11,11 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from app.extensions import db
-from app.models import Association, User
+from app.models import Arena, Association, User
 from app.models.arena import arena_host
 from app.services import audit, reference
 from app.services.errors import DomainError, NotFound
+from app.services.meeting_requests import NOT_YET_HELD
 from app.web_addresses import WEB_ADDRESS_MESSAGE, web_address
 
 MAX_NAME = 120
@@ -33,10 +34,14 @@ class AssociationRow:
     members: int
     staff: int
     arenas: int
+    # upcoming arenas it hosts that no host association has active staff for: their late
+    # answers go to the administrators (arena_notices.host_staff)
+    unstaffed: int = 0
 
 
 def overview() -> list[AssociationRow]:
-    """Every association with its members (founders and investors), staff and arenas."""
+    """Every association with its members (founders and investors), staff and arenas, and
+    how many of its arenas not yet held no active staff member runs (`unstaffed`)."""
     people: dict[tuple[int, str], int] = {}
     for association_id, role, n in db.session.execute(
             select(User.association_id, User.role, func.count(User.id))
@@ -46,9 +51,17 @@ def overview() -> list[AssociationRow]:
     arenas = dict(db.session.execute(
         select(arena_host.c.association_id, func.count())
         .group_by(arena_host.c.association_id)).all())
+    staffed = {key for (key, role), n in people.items() if role == "staff" and n}
+    unstaffed: dict[int, int] = {}
+    for arena in db.session.scalars(select(Arena).where(Arena.status.in_(NOT_YET_HELD))):
+        if arena.held or arena.host_ids & staffed:
+            continue
+        for host in arena.host_ids:
+            unstaffed[host] = unstaffed.get(host, 0) + 1
     return [
         AssociationRow(a, people.get((a.id, "founder"), 0) + people.get((a.id, "investor"), 0),
-                       people.get((a.id, "staff"), 0), arenas.get(a.id, 0))
+                       people.get((a.id, "staff"), 0), arenas.get(a.id, 0),
+                       unstaffed.get(a.id, 0))
         for a in db.session.scalars(select(Association).order_by(Association.name))
     ]
 
