@@ -135,7 +135,7 @@ def set_role(user_id: int):
         try:
             association = admin_users.association(form.association.data)
             left = account_access.arenas_left(person, form.role.data, association)
-            withdrawn = account_access.withdrawn_by_role(person, form.role.data)
+            withdrawn = account_access.withdrawn_by_role(person, form.role.data, association)
             if (left or withdrawn) and form.arenas_seen.data != _seen(left, withdrawn):
                 if form.arenas_seen.data:  # sent from a question that no longer stands
                     _flash_changed(person, _what_changed(form.arenas_seen.data, left,
@@ -185,7 +185,7 @@ def _confirm_role(person):
     except DomainError:
         return redirect(url_for("admin.user", user_id=person.id), 303)
     left = account_access.arenas_left(person, form.role.data, association)
-    withdrawn = account_access.withdrawn_by_role(person, form.role.data)
+    withdrawn = account_access.withdrawn_by_role(person, form.role.data, association)
     if not (left or withdrawn):
         return redirect(url_for("admin.user", user_id=person.id), 303)
     # the question's own form carries a CSRF token (`form`, read from the address, has none)

@@ -116,13 +116,14 @@ def _shown_for_role(user: User, role: str) -> Withdrawn:
     return Withdrawn()
 
 
-def withdrawn_by_role(user: User, role: str | None) -> Withdrawn:
+def withdrawn_by_role(user: User, role: str | None,
+                      association: Association | None = None) -> Withdrawn:
     """What changing `user`'s role to `role` would withdraw from others' view and from
     matching: their published pitches when a founder stops being one, their profile when an
     investor stops being one (kept, shown again if the role changes back). Empty when the
-    role stays, or for a deactivated account (nothing of theirs is shown now). Changes
-    nothing."""
-    if role is None or role == user.role:
+    role stays, for a move to staff without an association (refused by set_role), or for a
+    deactivated account (nothing of theirs is shown now). Changes nothing."""
+    if role is None or role == user.role or (role == "staff" and association is None):
         return Withdrawn()
     return _shown_for_role(user, user.role)
 

@@ -94,8 +94,11 @@ def test_a_question_that_no_longer_stands_changes_nothing(admin_client):
     founder, live, _draft = _founder_with_pitches()
     seen = f"|pitches:{live.id}|profiles:"
     second = make_pitch(founder, title="Batteri")  # published since the page was opened
-    response = _change(client, founder, "staff", association="", arenas_seen=seen)
-    # staff need an association: refused before anything is withdrawn
+    # staff need an association: refused at once, no question asked, nothing withdrawn
+    response = _change(client, founder, "staff", association="")
+    assert response.location.endswith(f"/admin/users/{founder.id}")
+    assert "Staff belong to an association" in main_text(
+        client.get(response.location).get_data(as_text=True))
     assert fresh(founder).role == "founder"
     response = _change(client, founder, "admin", arenas_seen=seen)
     assert response.status_code == 303 and "/role?" in response.location
