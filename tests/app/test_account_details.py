@@ -47,7 +47,7 @@ def test_account_page_shows_the_details_and_the_ways_onward(client, founder):
 
 def test_the_name_in_the_menu_leads_to_the_account_page(client, founder):
     html = client.get("/").get_data(as_text=True)
-    link = re.search(r'<a class="nav-link" href="([^"]+)">Kari Gammel', html)
+    link = re.search(r'<a class="nav-link[^"]*" href="([^"]+)"[^>]*>Kari Gammel', html)
     assert link is not None and link.group(1) == "/account/"
 
 
