@@ -53,6 +53,7 @@ def test_making_a_founder_an_investor_asks_first_naming_the_pitches(admin_client
     assert f"/admin/users/{founder.id}/role?" in response.location
     body = client.get(response.location).get_data(as_text=True)
     text = main_text(body)
+    assert "Frida Gründer becomes investor. A new role logs the person out" in text
     assert "Pitches withdrawn from view" in text
     assert "Solcelletak" in text and "Utkast" not in text
     assert "if Frida Gründer becomes a founder again, they are shown again" in text
