@@ -38,3 +38,15 @@ def test_after_a_restart_the_page_says_the_index_is_not_loaded_yet(app):
         client = _client_in(app, lang, make_user("admin", association=None))
         text = main_text(client.get("/admin/engine").get_data(as_text=True))
         assert f"{label} {said}" in text
+
+
+def test_the_command_line_says_the_same_build_time(app):
+    from app.services import engine_index
+    from tests.app.test_cli_messages import run
+
+    make_pitch()
+    make_investor()
+    result = run(app, "matching", "rebuild")
+    assert result.exit_code == 0, result.output
+    index = engine_index.latest_index()
+    assert f"scores stored in {index.seconds:.2f} s." in result.output
