@@ -31,6 +31,7 @@ from .glossary import (
     GLOSSARY,
     NORWEGIAN_STOP_WORDS,
     STOP_WORDS,
+    WHOLE_WORDS,
 )
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
@@ -173,7 +174,8 @@ class Analyzer:
             return out
         word = token.replace("-", "").replace("'", "")
         feats: list[Feature] = [(self.stem(word, lang), token)]
-        if len(word) >= 2 * COMPOUND_MIN_PART and word not in FALSE_FRIENDS:
+        if (len(word) >= 2 * COMPOUND_MIN_PART and word not in FALSE_FRIENDS
+                and not word.startswith(WHOLE_WORDS)):
             feats.extend(self._compound_parts(word, lang))
         out = tuple(feats)
         self._token_cache[key] = out

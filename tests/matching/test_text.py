@@ -93,3 +93,31 @@ def test_web_and_mail_addresses_are_no_words():
     terms = MatchEngine().fit(pitches, investors).score_pair("p", "q").shared_terms
     assert "solceller" in terms
     assert not any("exampl" in term for term in terms)
+
+
+def test_a_mentor_network_is_no_power_grid():
+    """"Both mention nett": "nettverk" (network) split as nett|verk read as the power grid,
+    so a pitch about a mentor network met a thesis about power grids."""
+    from matching import InvestorRecord, MatchEngine, PitchRecord
+
+    network = "Vi kobler gründere med et nettverk av mentorer og nettverkssamlinger."
+    grid = "Vi investerer i strømnettet: nettselskap, nettleie og fleksibilitet i kraftnettet."
+    assert "~grid" not in _concepts(network)
+    assert "~grid" in _concepts(grid)
+    pitches = [PitchRecord("p", network), PitchRecord("x", "Fiskeoppdrett i fjorden.")]
+    investors = [InvestorRecord("q", grid), InvestorRecord("r", "Havbruk og fisk.")]
+    terms = MatchEngine().fit(pitches, investors).score_pair("p", "q").shared_terms
+    assert not any(term in {"nett", "verk"} or "strømnett" in term for term in terms), terms
+
+
+def test_the_grid_still_meets_across_languages():
+    from matching import InvestorRecord, MatchEngine, PitchRecord
+
+    assert "~grid" in _concepts("Batterier som avlaster strømnettet.") & _concepts(
+        "We back power grid flexibility.")
+    pitches = [PitchRecord("p", "Batterier som avlaster strømnettet i Asker."),
+               PitchRecord("x", "Fiskeoppdrett i fjorden.")]
+    investors = [InvestorRecord("q", "We back power grid flexibility."),
+                 InvestorRecord("r", "Aquaculture and fish.")]
+    terms = MatchEngine().fit(pitches, investors).score_pair("p", "q").shared_terms
+    assert "strømnettet" in terms, terms
