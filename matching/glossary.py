@@ -146,7 +146,9 @@ GLOSSARY: dict[str, tuple[str, ...]] = {
     "industry": ("industri", "industry", "industrial", "produksjon", "manufacturing",
                  "production", "fabrikk", "factory"),
     "engineering": ("ingeniør", "engineering", "teknikk"),
-    "heating": ("oppvarming", "heating", "varme", "heat", "varmepumpe", "heat pump"),
+    # "spillvarme" whole: split, its "spill" (here spilt, lost) read as games
+    "heating": ("oppvarming", "heating", "varme", "heat", "varmepumpe", "heat pump",
+                "spillvarme", "waste heat"),
     "efficiency": ("effektivisering", "energieffektivisering", "efficiency",
                    "energy efficiency", "effektiv"),
     # Not bare "nett": it is the internet as often as the grid ("på nett", nettbutikk,

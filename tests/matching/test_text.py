@@ -121,3 +121,12 @@ def test_the_grid_still_meets_across_languages():
                  InvestorRecord("r", "Aquaculture and fish.")]
     terms = MatchEngine().fit(pitches, investors).score_pair("p", "q").shared_terms
     assert "strømnettet" in terms, terms
+
+
+def test_waste_heat_is_no_game():
+    """Explanations said both mention "spill" (games): "spillvarme" (waste heat) split as
+    spill|varme."""
+    assert _concepts("Vi selger spillvarme fra industrien som fjernvarme.") == {
+        "~heating", "~industry"}
+    assert "~heating" in _concepts("Industrial waste heat for district heating.")
+    assert "~gaming" in _concepts("Vi lager spill for skoler.")
