@@ -4,6 +4,12 @@
 the parts of Norwegian compounds) to concepts and Snowball-stems the rest. Each kept token
 position gives (feature, surface form) pairs; the surface tokens feed the character n-grams.
 
+A compound's first part may be any string before a glossary word ("pilot|kunder") only where
+the word is Norwegian: in a Norwegian text, or hyphenated, or spelled with æ, ø or å. English
+writes its compounds apart or hyphenated, so an English word ending in a glossary word is
+mostly a word of its own: "capacity" is no capa|city, "transparent" no transpa|rent. A word
+that begins with a glossary word is cut in either language ("data|base", "health|tech").
+
 A stop word is never a concept: English "by" and "have" would otherwise read as Norwegian
 "by" (city) and "hav" (sea), Norwegian "mot" (against) as "mote" (fashion). The one
 exception is a stop word of the other language only, spelled exactly as a glossary form, in
@@ -176,13 +182,15 @@ class Analyzer:
         feats: list[Feature] = [(self.stem(word, lang), token)]
         if (len(word) >= 2 * COMPOUND_MIN_PART and word not in FALSE_FRIENDS
                 and not word.startswith(WHOLE_WORDS)):
-            feats.extend(self._compound_parts(word, lang))
+            feats.extend(self._compound_parts(word, lang, any_head=(
+                lang == "nb" or "-" in token or _NORWEGIAN_LETTERS.search(token) is not None)))
         out = tuple(feats)
         self._token_cache[key] = out
         return out
 
-    def _compound_parts(self, word: str, lang: str) -> list[Feature]:
-        """Glossary words at the start or end of a Norwegian compound ("batteri|lagring")."""
+    def _compound_parts(self, word: str, lang: str, any_head: bool = True) -> list[Feature]:
+        """Glossary words at the start or end of a Norwegian compound ("batteri|lagring"); a
+        glossary word at the end after a first part that is none only if `any_head`."""
         parts: list[Feature] = []
         for cut in range(len(word) - COMPOUND_MIN_PART, COMPOUND_MIN_PART - 1, -1):
             head, tail = word[:cut], word[cut:]
@@ -196,6 +204,8 @@ class Analyzer:
                 rest = self._concept(tail, lang)
                 parts.append((rest, tail) if rest else (self.stem(tail, lang), tail))
                 return parts
+        if not any_head:
+            return parts
         for cut in range(COMPOUND_MIN_PART, len(word) - COMPOUND_MIN_PART + 1):
             head, tail = word[:cut], word[cut:]
             if tail in self.single:

@@ -130,3 +130,29 @@ def test_waste_heat_is_no_game():
         "~heating", "~industry"}
     assert "~heating" in _concepts("Industrial waste heat for district heating.")
     assert "~gaming" in _concepts("Vi lager spill for skoler.")
+
+
+def test_an_english_word_is_no_norwegian_compound():
+    """"capacity" was cut as capa|city (the city concept), so an English pitch about storage
+    capacity met investors in cities and Norwegian "byer"; "workboats" read as boats. A word
+    that only ends in a glossary word is cut in a Norwegian text (or a Norwegian-spelled or
+    hyphenated word) only."""
+    from matching import InvestorRecord, MatchEngine, PitchRecord
+
+    capacity = "We add storage capacity to factories and ports."
+    assert "~city" not in _concepts(capacity)
+    assert "~boat" not in _concepts("We service workboats at sea.")
+    pitches = [PitchRecord("p", capacity), PitchRecord("x", "Fish farming in fjords.")]
+    investors = [InvestorRecord("q", "We invest in cities: urban mobility for every city."),
+                 InvestorRecord("n", "Vi investerer i smarte byer og byen som arena."),
+                 InvestorRecord("r", "Aquaculture and fish.")]
+    engine = MatchEngine().fit(pitches, investors)
+    for investor in ("q", "n"):
+        terms = engine.score_pair("p", investor).shared_terms
+        assert not any("city" in term or term.startswith("by") for term in terms), terms
+    # Norwegian compounds keep their parts, in Norwegian texts and Norwegian-spelled words;
+    # an English text's hyphenated compounds too
+    assert "~customer" in _concepts("Vi har fem pilotkunder i Asker.")
+    assert "~electricity" in _concepts("Our ferries charge from landstrøm at the quay.")
+    assert "~emissions" in _concepts("Zero-emission workboats.")
+    assert "~data" in _concepts("A database for farmers.")
