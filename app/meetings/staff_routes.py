@@ -24,14 +24,18 @@ def _layout(arena) -> dict:
     meetings = schedule_service.meetings(arena)
     cancelled = meeting_changes.cancelled_by_staff(arena)
     orgs = organisations({m.investor_user_id for m in meetings + cancelled})
+    titles = schedule_service.pitch_titles(meetings)
     rows = [{"m": m, "time": arena.slot_start(m.slot), "org": orgs.get(m.investor_user_id, ""),
-             "pitch": m.pitch.title if m.pitch else ""} for m in meetings]
+             "pitch": titles.get(m.pitch_id, "")} for m in meetings]
     tables = {t: [r for r in rows if r["m"].table == t] for t in range(arena.table_count)}
     gaps = schedule_service.no_meeting_reasons(arena) if rows else {}
+    by_person: dict[int, list[dict]] = {}  # in the rows' order, as each person's list reads
+    for r in rows:
+        by_person.setdefault(r["m"].founder_user_id, []).append(r)
+        by_person.setdefault(r["m"].investor_user_id, []).append(r)
     people = {}
     for invitation in accepted(arena.id):
-        mine = [r for r in rows if invitation.user_id in (r["m"].founder_user_id,
-                                                          r["m"].investor_user_id)]
+        mine = by_person.get(invitation.user_id, [])
         people[invitation.user_id] = {"invitation": invitation, "rows": mine,
                                       "why": no_meetings.staff_text(
                                           gaps.get(invitation.user_id))}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from flask_babel import gettext as _
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from app import vocabulary
 from app.extensions import db
@@ -16,12 +17,13 @@ from app.services.deleted_accounts import shown
 from app.services.exports import Percent
 from app.services.pair_scores import profile_ids
 from app.services.percents import percent
-from app.services.schedule import meetings
+from app.services.schedule import meetings, pitch_titles
 from app.vocabulary import label
 
 
 def _invitations(arena: Arena) -> list[Invitation]:
     return list(db.session.scalars(select(Invitation).where(Invitation.arena_id == arena.id)
+                                   .options(selectinload(Invitation.pitch))  # one query
                                    .order_by(Invitation.side, Invitation.rank, Invitation.id)))
 
 
@@ -74,6 +76,7 @@ def meeting_rows(arena: Arena) -> tuple[list[str], list[list]]:
               _("Organisation"), _("Kind"), _("Locked"),
               _("Pair's match, the theme not counted in (%)")]
     rows_ = meetings(arena)
+    titles = pitch_titles(rows_)
     profiles = profile_ids({m.investor_user_id for m in rows_})
     from app.models import InvestorProfile
 
@@ -83,7 +86,7 @@ def meeting_rows(arena: Arena) -> tuple[list[str], list[list]]:
                      vocabulary.resolved(vocabulary.YES_NO))
     # the slot's start as a time of day (the CSV writes 09:30, an .xlsx a time cell)
     rows = [[m.slot + 1, arena.slot_start(m.slot).time(), m.table + 1,
-             shown(m.founder.name), shown(m.pitch.title) if m.pitch else "",
+             shown(m.founder.name), shown(titles.get(m.pitch_id, "")),
              shown(m.investor.name), shown(orgs.get(profiles.get(m.investor_user_id), "")),
              label(kinds, m.source), label(yes_no, bool(m.locked)),
              _match(m.value)] for m in rows_]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 from flask_babel import gettext as _
 from sqlalchemy import delete, func, select
+from sqlalchemy.orm import selectinload
 
 from app.extensions import db
 from app.models import Arena, Invitation
@@ -25,7 +26,8 @@ def invitations_by_side(arena: Arena) -> dict[str, list[Invitation]]:
 
     Ranks are one sequence per side (`normalise`); a tie exists only on lists renumbered
     before that (the unsent ones were 1, 2, ... again), and puts the sent one first."""
-    rows = list(db.session.scalars(select(Invitation).where(Invitation.arena_id == arena.id)))
+    rows = list(db.session.scalars(select(Invitation).where(Invitation.arena_id == arena.id)
+                                   .options(selectinload(Invitation.pitch))))  # the list names them
     rows.sort(key=lambda i: (i.rank, i.state in PENDING, i.id))
     return {side: [i for i in rows if i.side == side] for side in ("founder", "investor")}
 

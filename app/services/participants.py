@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from flask_babel import gettext as _
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from app.extensions import db
 from app.models import Arena, InvestorProfile, Invitation, MeetingRequest, User
@@ -59,12 +60,17 @@ def my_participations(user) -> list[Invitation]:
     return list(db.session.scalars(query))
 
 
-def accepted(arena_id: int, side: str | None = None) -> list[Invitation]:
-    """The accepted invitations of the arena (one side, or both)."""
+def accepted(arena_id: int, side: str | None = None, with_pitches: bool = False
+             ) -> list[Invitation]:
+    """The accepted invitations of the arena (one side, or both). `with_pitches`: their
+    pitches loaded in one more query, for a page that shows them all (read one by one, a
+    page of 114 founders asked for its pitches 114 times)."""
     query = select(Invitation).where(Invitation.arena_id == arena_id,
                                      Invitation.state == "accepted")
     if side is not None:
         query = query.where(Invitation.side == side)
+    if with_pitches:
+        query = query.options(selectinload(Invitation.pitch))
     return list(db.session.scalars(query.order_by(Invitation.rank, Invitation.id)))
 
 
@@ -95,7 +101,7 @@ class Person:
 def other_side(me: Invitation) -> list[Person]:
     """The accepted people of the other side, best match first, with the requests."""
     side = "investor" if me.side == "founder" else "founder"
-    others = accepted(me.arena_id, side)
+    others = accepted(me.arena_id, side, with_pitches=side == "founder")  # the cards name them
     founders = [me] if me.side == "founder" else others
     investors = others if me.side == "founder" else [me]
     profiles = profile_ids(i.user_id for i in investors)
