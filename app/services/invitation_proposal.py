@@ -14,8 +14,9 @@ import numpy as np
 from sqlalchemy import select
 
 from app.extensions import db
-from app.models import InvestorProfile, MatchScore, Pitch, User
+from app.models import InvestorProfile, Pitch, User
 from app.services.exclusions import met_before_pairs, not_for_me_pairs
+from app.services.pair_scores import score_values
 
 EARLY_STAGES = ("idea", "pre_seed", "seed")
 GREEN_MANDATE_WEIGHT = {"required": 1.0, "preferred": 0.6, "none": 0.0}
@@ -161,16 +162,6 @@ def pair_value(theme: str, base, fb, ib, pair):
     return (base + wf * fb + wi * ib + wp * pair) / (1.0 + wf + wi + wp)
 
 
-def _stored_scores(pitch_ids: list[int], profile_ids: list[int]) -> dict[tuple[int, int], float]:
-    """The engine's stored scores for the pairs."""
-    if not pitch_ids or not profile_ids:
-        return {}
-    rows = db.session.execute(select(
-        MatchScore.pitch_id, MatchScore.investor_profile_id, MatchScore.score).where(
-        MatchScore.pitch_id.in_(pitch_ids), MatchScore.investor_profile_id.in_(profile_ids)))
-    return {(p, i): float(s) for p, i, s in rows}
-
-
 def _group(user: User) -> str:
     return user.association.slug if user.association is not None else "none"
 
@@ -197,7 +188,7 @@ def gather(theme: str, exclude_user_ids: set[int] = frozenset()) -> Candidates:
     row_of = {p: r for r, p in enumerate(pitch_ids)}
     col_of = {i: c for c, i in enumerate(profile_ids)}
     base = facet_values(pitches, investors)  # where the engine has stored no score
-    for (p, i), score in _stored_scores(pitch_ids, profile_ids).items():
+    for (p, i), score in score_values(pitch_ids, profile_ids).items():
         base[row_of[p], col_of[i]] = score
     fbs = [founder_theme_bonus(theme, p) for p in pitches]
     ibs = [investor_theme_bonus(theme, i) for i in investors]
