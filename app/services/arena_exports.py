@@ -33,7 +33,9 @@ def _association(user) -> str:
 
 def invitations(arena: Arena) -> tuple[list[str], list[list]]:
     header = [_("Side"), _("Rank"), _("Name"), _("E-mail"), _("Association"), _("Pitch"),
-              _("State"), _("Match with the best in the room, average (%)"), _("Invited at")]
+              _("State"),
+              _("Match with the best in the room, average, the theme counted in (%)"),
+              _("Invited at")]
     sides, states = (vocabulary.resolved(vocabulary.SIDES),
                      vocabulary.resolved(vocabulary.INVITATION_STATES))
     rows = [[label(sides, i.side), i.rank, shown(i.user.name), email_of(i.user),
@@ -46,9 +48,11 @@ def invitations(arena: Arena) -> tuple[list[str], list[list]]:
 def _value(invitation: Invitation) -> Percent | None:
     """What the invitations page says of the person's match when the engine proposed them:
     the average of their best pair values in the room (up to three, the theme counted in),
-    as a whole percent ("81 % i snitt"). Not Invitation.value, the sum over everyone in the
-    room, a number of no meaning on its own. None for someone added by hand (as every demo
-    invitee is), who has no match value at all, not a poor one."""
+    as a whole percent ("81 % i snitt"); the header says the theme is counted in, as the page
+    does, the counterpart of the meetings export's "the theme not counted in". Not
+    Invitation.value, the sum over everyone in the room, a number of no meaning on its own.
+    None for someone added by hand (as every demo invitee is), who has no match value at
+    all, not a poor one."""
     reasons = invitation.reasons or {}
     best = reasons.get("best") or len(reasons.get("top") or [])
     if reasons.get("added_by_staff") or reasons.get("value") is None or not best:

@@ -1,11 +1,11 @@
 """The arena's invitations export gives each person the engine proposed the number the
 invitations page shows of them: their match with their best in the room, on average, as a
-whole percent ("81 % i snitt"), under a header that says so. Its "Verdi"/"Value" column held
-Invitation.value, the sum of the person's pair values over everyone in the room (2,43 for
-the 81 % above with three in the room; 9,7 with twelve), which no page shows and which meant
-nothing on its own. Someone added by hand has no value: the cell stays empty (it wrote 0,0,
-read as "no fit at all", for every invitee of the demo's arenas, whose invitations are added
-by staff before the engine has scores)."""
+whole percent ("81 % i snitt"), under a header that says so, the theme counted in as the page
+says it. Its "Verdi"/"Value" column held Invitation.value, the sum of the person's pair
+values over everyone in the room (2,43 for the 81 % above with three in the room; 9,7 with
+twelve), which no page shows and which meant nothing on its own. Someone added by hand has
+no value: the cell stays empty (it wrote 0,0, read as "no fit at all", for every invitee of
+the demo's arenas, whose invitations are added by staff before the engine has scores)."""
 
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ import pytest
 
 from tests.factories import make_arena, make_invitation, make_user
 
-HEADER = {"nb": "Match med de beste i rommet, snitt (%)",
-          "en": "Match with the best in the room, average (%)"}
+HEADER = {"nb": "Match med de beste i rommet, snitt, temaet regnet med (%)",
+          "en": "Match with the best in the room, average, the theme counted in (%)"}
 PAGE = {"nb": "Match med de 3 beste gründerne i rommet: 81 % i snitt",
         "en": "Match with its 3 best founders in the room: 81% on average"}
 
