@@ -9,6 +9,7 @@ from sqlalchemy import select
 from app.extensions import db
 from app.models import Pitch, User
 from app.services import audit, events, notices, paging
+from app.services.deleted_accounts import is_deleted
 from app.services.errors import DomainError, NotFound
 from app.services.text_search import words_match
 
@@ -35,6 +36,24 @@ def all_pitches(page: int = 1, status: str | None = None, hidden: bool | None = 
     """One page of every pitch for staff, filtered as `all_pitches_query`."""
     return db.paginate(all_pitches_query(status, hidden, text), page=paging.page_number(page),
                        per_page=current_app.config.get("PITCHES_PER_PAGE", 20), error_out=False)
+
+
+def not_shown_because(pitch: Pitch) -> str | None:
+    """Why a published pitch is not shown to others although its founder published it, for
+    the moderation list's status: "deleted" (the account was deleted), "deactivated" (an
+    administrator deactivated it), "role" (an administrator made them something other than
+    a founder: account_access.withdrawn_by_role). None for a draft, or one whose owner
+    still shows it (staff's own hiding has its own column)."""
+    owner = pitch.owner
+    if pitch.status != "published" or owner is None:
+        return None
+    if is_deleted(owner):
+        return "deleted"
+    if not owner.active:
+        return "deactivated"
+    if owner.role != "founder":
+        return "role"
+    return None
 
 
 def get_pitch(pitch_id: int) -> Pitch:

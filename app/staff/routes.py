@@ -41,8 +41,11 @@ def pitches():
     pagination = moderation.all_pitches(page, **form.filters())
     if (last := to_last_page(pagination)) is not None:
         return last
+    # a published pitch its founder's account no longer shows says so, not just "Published"
+    not_shown = {pitch.id: why for pitch in pagination.items
+                 if (why := moderation.not_shown_because(pitch)) is not None}
     return render_template("staff/pitches.html", form=form, pagination=pagination,
-                           filters=form.query_args())
+                           filters=form.query_args(), not_shown=not_shown)
 
 
 @bp.route("/pitches/<int:pitch_id>/hide", methods=["GET", "POST"])
