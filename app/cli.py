@@ -62,8 +62,9 @@ def _user_by_email(email: str):
 @click.argument("role", type=click.Choice(["founder", "investor", "staff", "admin"]))
 @click.option("--association", help="Association slug; required for staff (asker, baerum, …).")
 def set_role(email: str, role: str, association: str | None):
-    """Change an account's role (audited; the person's sessions end)."""
-    from app.services import account_access
+    """Change an account's role (audited; the person's sessions end; their part in the
+    arenas not yet held on the old role's side ends) and say what that ended."""
+    from app.services import account_access, departures
 
     user = _user_by_email(email)
     assoc = _association(association) if association else None
@@ -73,7 +74,7 @@ def set_role(email: str, role: str, association: str | None):
     old_slug = user.association.slug if user.association else "none"
     left = account_access.arenas_left(user, role, assoc)
     try:
-        account_access.set_role(user, role, association=assoc)
+        ended = account_access.set_role(user, role, association=assoc)
     except DomainError as error:
         if error.field == "association":
             raise click.UsageError("Staff belong to an association: give --association SLUG "
@@ -88,6 +89,8 @@ def set_role(email: str, role: str, association: str | None):
                    "investor's association is not changed here.")
     else:
         click.echo(done + (f" ({assoc.slug})" if assoc else "") + ".")
+    if ended.invitations or ended.requests:  # the arenas they took part in on the old side
+        click.echo(departures.role_changed_message("", ended).strip())
     _echo_arenas_left(user.email, old_slug, left)
 
 

@@ -109,11 +109,17 @@ def user(user_id: int):
 
 def _seen(left, withdrawn=None) -> str:
     """What the role question named (`arenas_seen`): the arenas left behind, then the
-    pitches and profile the change withdraws from view, by id."""
+    pitches and profile the change withdraws from view, by id, then (when there are any)
+    the arenas it takes the person out of and what that ends there (invitations, meetings
+    called off, requests withdrawn)."""
     seen = ",".join(str(item.arena.id) for item in left)
     if withdrawn:
         seen += "|pitches:" + ",".join(str(p.id) for p in withdrawn.pitches)
         seen += "|profiles:" + ",".join(str(p.id) for p in withdrawn.profiles)
+        ends = withdrawn.ends
+        if withdrawn.arenas or ends.requests:
+            seen += ("|taking-part:" + ",".join(str(a.id) for a in withdrawn.arenas)
+                     + f"/{ends.invitations}/{ends.meetings}/{ends.requests}")
     return seen
 
 
@@ -143,19 +149,21 @@ def set_role(user_id: int):
                 return redirect(url_for("admin.set_role", user_id=person.id,
                                         role=form.role.data,
                                         association=form.association.data or ""), 303)
-            account_access.set_role(person, form.role.data, association=association,
-                                    actor=current_user)
+            ended = account_access.set_role(person, form.role.data, association=association,
+                                            actor=current_user)
         except DomainError as error:
             _add_error(form, error, "role")
         else:
             if (person.role in ("founder", "investor")
                     and form.association.data != person.association_id):
                 # the service keeps a member's association; say so rather than "saved"
-                flash(_("%(name)s's role is saved. Their association is not changed: a "
-                        "founder's or investor's association is not changed here.",
-                        name=person.name), "warning")
+                flash(departures.role_changed_message(
+                    _("%(name)s's role is saved. Their association is not changed: a "
+                      "founder's or investor's association is not changed here.",
+                      name=person.name), ended), "warning")
             else:
-                flash(_("%(name)s's role and association are saved.", name=person.name),
+                flash(departures.role_changed_message(
+                    _("%(name)s's role and association are saved.", name=person.name), ended),
                       "success")
             return redirect(url_for("admin.user", user_id=person.id), 303)
     return _refused(person, form=form)
@@ -163,14 +171,18 @@ def set_role(user_id: int):
 
 def _what_changed(sent: str, left, withdrawn) -> list[str]:
     """The parts of the role question that differ from the one the admin confirmed."""
-    old_arenas, _sep, old_rest = sent.partition("|")
-    new_arenas, _sep, new_rest = _seen(left, withdrawn).partition("|")
-    what = []
-    if old_arenas != new_arenas:
-        what.append(_("the arenas they would no longer manage"))
-    if old_rest != new_rest:
-        what.append(_("the pitches or profile the change would withdraw"))
-    return what
+    def parts(seen: str) -> dict[str, str]:
+        first, *rest = seen.split("|")
+        named = dict(part.partition(":")[::2] for part in rest)
+        return {"managed": first,
+                "shown": f"{named.get('pitches', '')}|{named.get('profiles', '')}",
+                "taking-part": named.get("taking-part", "")}
+
+    old, new = parts(sent), parts(_seen(left, withdrawn))
+    labels = {"managed": _("the arenas they would no longer manage"),
+              "shown": _("the pitches or profile the change would withdraw"),
+              "taking-part": _("their part in arenas the change would end")}
+    return [label for key, label in labels.items() if old[key] != new[key]]
 
 
 def _confirm_role(person):

@@ -15,6 +15,14 @@ profile only while they are an investor (`Pitch.visible_clause`, `InvestorProfil
 deleted, not turned into drafts), and changing the role back shows them again. The page
 first names what a change would withdraw (`withdrawn_by_role`); the change rewrites their
 stored match scores and audits each pitch withdrawn or shown again.
+
+Taking part in an arena is done in a role too: a founder comes with a pitch, an investor
+to meet founders. So a role changed away also ends the person's part in the arenas not yet
+held where they take part on the old role's side, as deactivating ends it
+(`departures.leave_arenas`: invitations ended, seats to the waiting list, meetings called
+off and requests withdrawn, the other side told, audited per arena); the question names
+those arenas and counts what ends. Unlike the pitches, this is not brought back if the role
+changes back: the partners were told, the seats went to others.
 """
 
 from __future__ import annotations
@@ -33,7 +41,7 @@ from app.services.errors import DomainError
 from app.services.meeting_requests import NOT_YET_HELD
 
 
-def set_role(user: User, role: str, actor=None, association=None) -> None:
+def set_role(user: User, role: str, actor=None, association=None) -> departures.Departure:
     """Change a user's role and, for staff and admins, their association (audited).
 
     The one place the rules live, for the CLI and the admin's page alike: staff belong to an
@@ -41,7 +49,8 @@ def set_role(user: User, role: str, actor=None, association=None) -> None:
     is; nobody removes their own admin role, and the last active admin stays. A new role ends
     the user's sessions so the new rights apply at once, and withdraws what the old role
     showed others (a founder's published pitches, an investor's profile) or shows again what
-    the new one does (the module's docstring).
+    the new one does, and ends their part in the arenas not yet held on the old role's side
+    (the module's docstring). Returns the `departures.Departure` (what that ended).
     """
     if role not in ROLES:
         raise DomainError(_("Unknown role."), "role")
@@ -50,13 +59,15 @@ def set_role(user: User, role: str, actor=None, association=None) -> None:
     old, old_association = user.role, user.association
     new_association = association if role in ("staff", "admin") else old_association
     if old == role and old_association == new_association:
-        return
+        return departures.Departure()
     if old == "admin" and role != "admin":
         if actor is not None and actor.id == user.id:
             raise DomainError(_("You cannot remove your own admin role. Ask another "
                                 "administrator."), "role")
         _not_the_last_admin(user, "role")
     withdrawn = _shown_for_role(user, old) if old != role else Withdrawn()
+    departure = (departures.leave_arenas(user, actor=actor, new_role=role)
+                 if old != role and user.active else departures.Departure())
     user.role = role
     if new_association != old_association:
         # the administrator's pick by name: it no longer follows the person's municipality
@@ -83,18 +94,24 @@ def set_role(user: User, role: str, actor=None, association=None) -> None:
         events.pitch_changed(pitch)
     for profile in withdrawn.profiles + returned.profiles:
         events.investor_changed(profile)
+    departures.announce(departure)
+    return departure
 
 
 @dataclass
 class Withdrawn:
     """What a role change withdraws from view and matching (`withdrawn_by_role`): a
-    founder's published pitches that others see now, an investor's listed profile."""
+    founder's published pitches that others see now, an investor's listed profile; and the
+    arenas not yet held it takes them out of, with what that ends there (`ends`, counted as
+    `departures.ahead` counts it)."""
 
     pitches: list[Pitch] = field(default_factory=list)
     profiles: list[InvestorProfile] = field(default_factory=list)
+    arenas: list[Arena] = field(default_factory=list)
+    ends: departures.Departure = field(default_factory=departures.Departure)
 
     def __bool__(self) -> bool:
-        return bool(self.pitches or self.profiles)
+        return bool(self.pitches or self.profiles or self.arenas or self.ends.requests)
 
 
 def _shown_for_role(user: User, role: str) -> Withdrawn:
@@ -120,12 +137,18 @@ def withdrawn_by_role(user: User, role: str | None,
                       association: Association | None = None) -> Withdrawn:
     """What changing `user`'s role to `role` would withdraw from others' view and from
     matching: their published pitches when a founder stops being one, their profile when an
-    investor stops being one (kept, shown again if the role changes back). Empty when the
-    role stays, for a move to staff without an association (refused by set_role), or for a
-    deactivated account (nothing of theirs is shown now). Changes nothing."""
+    investor stops being one (kept, shown again if the role changes back); and the arenas
+    not yet held where they take part on the old role's side, which the change ends for
+    good. Empty when the role stays, for a move to staff without an association (refused by
+    set_role), or for a deactivated account (nothing of theirs is shown now, and
+    deactivating ended their arenas). Changes nothing."""
     if role is None or role == user.role or (role == "staff" and association is None):
         return Withdrawn()
-    return _shown_for_role(user, user.role)
+    withdrawn = _shown_for_role(user, user.role)
+    if user.active and user.id is not None:
+        withdrawn.arenas = departures.arenas_ahead(user, role)
+        withdrawn.ends = departures.ahead(user, role)
+    return withdrawn
 
 
 def set_active(user: User, active: bool, actor=None):

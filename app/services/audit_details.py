@@ -131,9 +131,11 @@ def _meeting(detail, names):
 
 
 def _participation(detail, names):
-    found = re.fullmatch(r"(left Koble, )?meetings freed=(\d+)", detail)
+    found = re.fullmatch(r"(left Koble, |role changed, )?meetings freed=(\d+)", detail)
     if found is None:
         return None
+    if found.group(1) == "role changed, ":  # an administrator changed the person's role
+        return _("Role changed; meetings called off: %(num)s", num=found.group(2))
     if found.group(1):
         return _("Left Koble; meetings called off: %(num)s", num=found.group(2))
     return _("Meetings called off: %(num)s", num=found.group(2))

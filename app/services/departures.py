@@ -1,5 +1,7 @@
 """What happens at the arenas when a person leaves Koble: they delete their account, or an
-admin deactivates it.
+admin deactivates it; and when an admin changes their role (`new_role`), at the arenas they
+take part in on their old role's side: a founder made investor no longer comes as a
+founder, their pitch no longer shown (account_access.withdrawn_by_role).
 
 At every arena not yet held they stop coming, as when staff take someone off the list: their
 scheduled meetings are called off (`meeting_changes.call_off`: slots freed, the schedule's
@@ -15,6 +17,10 @@ participant is no longer on Koble (they knew of it, published schedule or not).
 Held and cancelled arenas are history and stay as they were. Reactivating the account brings
 nothing back: the meetings stay called off, the requests withdrawn, the person may be
 invited again.
+After a role change the person is still on Koble, so their partners are told what a
+participant's own cancel tells them: that this person no longer comes (by name), and the
+other side of a request that the other participant no longer comes to the arena. Changing
+the role back brings nothing back either.
 """
 
 from __future__ import annotations
@@ -50,11 +56,16 @@ class Departure:
     tokens: int = 0  # API tokens revoked (a deactivation's: account_access.set_active)
 
 
-def leave_arenas(user, actor=None) -> Departure:
-    """End the person's part in every arena not yet held (see the module's docstring); the
+def leave_arenas(user, actor=None, new_role: str | None = None) -> Departure:
+    """End the person's part in every arena not yet held (see the module's docstring), or,
+    when an admin makes them `new_role`, in those where they take part on another side; the
     caller commits, then calls `announce`. Audited per arena (commit=False)."""
     out = Departure()
-    for arena_id in _arena_ids(user):
+    if new_role is None:
+        told_partners, why = arena_notices.partner_left, "left Koble"
+    else:
+        told_partners, why = arena_notices.partner_withdrew, "role changed"
+    for arena_id in _arena_ids(user, new_role):
         arena = arena_service.lock_arena(arena_id)
         if arena.held:
             continue  # over, though nobody marked it done: what happened there stands
@@ -69,7 +80,7 @@ def leave_arenas(user, actor=None) -> Departure:
         else:
             freed, told, newly = stop_coming(
                 arena, invitation,
-                lambda mine, arena=arena: arena_notices.partner_left(arena, user, mine))
+                lambda mine, arena=arena: told_partners(arena, user, mine))
             out.told += told
             out.newly_invited += newly
             # in the app only (never in `told`, which is mailed), as a cancel's would be
@@ -78,26 +89,38 @@ def leave_arenas(user, actor=None) -> Departure:
             out.meetings += freed
         out.invitations += 1
         audit.record("participation_cancelled", actor=actor or user,
-                     target=f"arena:{arena.id}", detail=f"left Koble, meetings freed={freed}",
+                     target=f"arena:{arena.id}", detail=f"{why}, meetings freed={freed}",
                      commit=False)
-    _withdraw_requests(user, out)
+    _withdraw_requests(user, out, left_koble=new_role is None)
     return out
 
 
-def _arena_ids(user) -> list[int]:
-    """The arenas not yet held where the person is invited or has a seat."""
-    return list(db.session.scalars(
-        select(Invitation.arena_id).join(Arena, Arena.id == Invitation.arena_id)
-        .where(Invitation.user_id == user.id, Arena.status.in_(NOT_YET_HELD),
-               Invitation.state.in_(PENDING + SEATED)).order_by(Invitation.arena_id)))
+def _arena_ids(user, new_role: str | None = None) -> list[int]:
+    """The arenas not yet held where the person is invited or has a seat (on another side
+    than `new_role`, when one is given: the arenas a role change takes them out of)."""
+    query = (select(Invitation.arena_id).join(Arena, Arena.id == Invitation.arena_id)
+             .where(Invitation.user_id == user.id, Arena.status.in_(NOT_YET_HELD),
+                    Invitation.state.in_(PENDING + SEATED)).order_by(Invitation.arena_id))
+    if new_role is not None:
+        query = query.where(Invitation.side != new_role)
+    return list(db.session.scalars(query))
 
 
-def ahead(user) -> Departure:
-    """What `leave_arenas` would end if the person left now, counted as it counts them
-    (invitations ended, meetings of a published schedule called off, requests withdrawn),
-    changing nothing: the admin reads it before deciding to deactivate the account."""
+def arenas_ahead(user, new_role: str | None = None) -> list[Arena]:
+    """The arenas `leave_arenas` would take the person out of now, soonest first, changing
+    nothing: the role question names them."""
+    arenas = [db.session.get(Arena, arena_id) for arena_id in _arena_ids(user, new_role)]
+    return sorted((a for a in arenas if not a.held),
+                  key=lambda a: (a.date, a.start_time, a.id))
+
+
+def ahead(user, new_role: str | None = None) -> Departure:
+    """What `leave_arenas` would end if the person left now (or became `new_role`), counted
+    as it counts them (invitations ended, meetings of a published schedule called off,
+    requests withdrawn), changing nothing: the admin reads it before deciding to deactivate
+    the account or change its role."""
     out = Departure()
-    for arena_id in _arena_ids(user):
+    for arena_id in _arena_ids(user, new_role):
         arena = db.session.get(Arena, arena_id)
         if arena.held:
             continue
@@ -111,11 +134,12 @@ def ahead(user) -> Departure:
     return out
 
 
-def _withdraw_requests(user, out: Departure) -> None:
+def _withdraw_requests(user, out: Departure, left_koble: bool = True) -> None:
     """Withdraw the person's unanswered meeting requests, both ways, at the arenas not yet
-    held, and tell the other side of each (see the module's docstring)."""
+    held, and tell the other side of each (see the module's docstring). After a role change
+    too: every request waiting was made on their old role's side (founder to investor)."""
     withdrawn = withdraw_pending(user)
-    out.told += arena_notices.requests_withdrawn(user, withdrawn)
+    out.told += arena_notices.requests_withdrawn(user, withdrawn, left_koble=left_koble)
     out.requests += len(withdrawn)
 
 
@@ -139,6 +163,12 @@ def deleted_message(name: str, departure: Departure) -> str:
     says it: the admin page and `flask users delete`."""
     return _ended(_("%(name)s's account is deleted: their name, e-mail address and texts are "
                     "removed, and they are logged out everywhere.", name=name), departure)
+
+
+def role_changed_message(first: str, departure: Departure) -> str:
+    """`first` (the role saved), then what the role change ended at the arenas, counted as
+    `deactivated_message` counts it: the admin page and `flask users set-role`."""
+    return _ended(first, departure)
 
 
 def _ended(first: str, departure: Departure) -> str:
