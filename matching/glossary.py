@@ -46,11 +46,13 @@ STOP_WORDS = NORWEGIAN_STOP_WORDS | ENGLISH_STOP_WORDS
 # Words that reach a glossary concept through a stemmer or a compound split though they mean
 # something else: Norwegian "kraftig" (sharply, strongly) stems to "kraft" (power), and so
 # does "kraftfull" split; English "powerful" is the same word; a "greenhouse" is neither
-# green nor a house. Such a word is an ordinary stemmed word, never a concept or a compound.
+# green nor a house, a "windfall" no wind, "PowerPoint" no power. Such a word is an ordinary
+# stemmed word, never a concept or a compound. (English closed compounds whose parts are
+# both words and whose meaning is neither part: no rule tells them from "database".)
 FALSE_FRIENDS = _words(
     """
     kraftig kraftige kraftigere kraftigst kraftigste kraftfull kraftfulle kraftfullt
-    powerful greenhouse greenhouses
+    powerful greenhouse greenhouses windfall windfalls powerpoint
     """
 )
 
@@ -141,8 +143,8 @@ GLOSSARY: dict[str, tuple[str, ...]] = {
     "materials": ("materialer", "materials", "material", "råvarer", "raw materials"),
     "chemistry": ("kjemi", "chemistry", "chemical", "chemicals", "kjemikalier"),
     "biotech": ("bioteknologi", "biotech", "biotechnology", "biologi", "biology"),
-    "pharma": ("legemidler", "pharma", "pharmaceutical", "medisin", "medicine", "drug",
-               "drugs"),
+    "pharma": ("legemidler", "farmasi", "farmasøytisk", "pharma", "pharmaceutical", "medisin",
+               "medicine", "drug", "drugs"),
     "industry": ("industri", "industry", "industrial", "produksjon", "manufacturing",
                  "production", "fabrikk", "factory"),
     "engineering": ("ingeniør", "engineering", "teknikk"),

@@ -8,7 +8,9 @@ A compound's first part may be any string before a glossary word ("pilot|kunder"
 the word is Norwegian: in a Norwegian text, or hyphenated, or spelled with æ, ø or å. English
 writes its compounds apart or hyphenated, so an English word ending in a glossary word is
 mostly a word of its own: "capacity" is no capa|city, "transparent" no transpa|rent. A word
-that begins with a glossary word is cut in either language ("data|base", "health|tech").
+that begins with a glossary word is cut in either language ("data|base", "health|tech") if
+the rest can be a word: no stop word ("spill|over") and no suffix, which the stemmer takes
+off the whole word ("media|tion"). A hyphenated word is cut at its hyphen first.
 
 A stop word is never a concept: English "by" and "have" would otherwise read as Norwegian
 "by" (city) and "hav" (sea), Norwegian "mot" (against) as "mote" (fashion). The one
@@ -183,18 +185,24 @@ class Analyzer:
         if (len(word) >= 2 * COMPOUND_MIN_PART and word not in FALSE_FRIENDS
                 and not word.startswith(WHOLE_WORDS)):
             feats.extend(self._compound_parts(word, lang, any_head=(
-                lang == "nb" or "-" in token or _NORWEGIAN_LETTERS.search(token) is not None)))
+                lang == "nb" or "-" in token or _NORWEGIAN_LETTERS.search(token) is not None),
+                joints=_joints(token)))
         out = tuple(feats)
         self._token_cache[key] = out
         return out
 
-    def _compound_parts(self, word: str, lang: str, any_head: bool = True) -> list[Feature]:
+    def _compound_parts(self, word: str, lang: str, any_head: bool = True,
+                        joints: frozenset[int] = frozenset()) -> list[Feature]:
         """Glossary words at the start or end of a Norwegian compound ("batteri|lagring"); a
-        glossary word at the end after a first part that is none only if `any_head`."""
+        glossary word at the end after a first part that is none only if `any_head`. A
+        hyphenated word (`joints`: where its hyphens were in `word`) is cut at a hyphen first:
+        "bicycle|sharing", not "bicycles|haring"."""
         parts: list[Feature] = []
-        for cut in range(len(word) - COMPOUND_MIN_PART, COMPOUND_MIN_PART - 1, -1):
+        cuts = range(len(word) - COMPOUND_MIN_PART, COMPOUND_MIN_PART - 1, -1)
+        for cut in sorted(cuts, key=lambda c: c not in joints) if joints else cuts:
             head, tail = word[:cut], word[cut:]
-            if head in self.single:
+            if head in self.single and (cut in joints
+                                        or self._word_after(word, head, tail, lang)):
                 parts.append((self.single[head], head))
                 # Norwegian joins compounds with a linking s or e ("gård|s|bygg").
                 # The rest may be inflected ("gårds|bygget"): the glossary knows its stem.
@@ -206,12 +214,22 @@ class Analyzer:
                 return parts
         if not any_head:
             return parts
-        for cut in range(COMPOUND_MIN_PART, len(word) - COMPOUND_MIN_PART + 1):
+        cuts = range(COMPOUND_MIN_PART, len(word) - COMPOUND_MIN_PART + 1)
+        for cut in sorted(cuts, key=lambda c: c not in joints) if joints else cuts:
             head, tail = word[:cut], word[cut:]
             if tail in self.single:
                 parts.append((self.single[tail], tail))
                 return parts
         return parts
+
+    def _word_after(self, word: str, head: str, tail: str, lang: str) -> bool:
+        """Whether `tail`, after the glossary word `head`, can be a word of its own: not a
+        stop word ("spill|over" is no game) and not a suffix, which the text's stemmer takes
+        off the whole word, so its stem ends at most a letter past the head ("media|tion",
+        "carbon|ated" are derivations of the word, not compounds with it)."""
+        if tail in STOP_WORDS:
+            return False
+        return len(self.stem(word, lang)) > len(head) + 1
 
     def _token_info(self, token: str, lang: str
                     ) -> tuple[bool, tuple[Feature, ...] | None, tuple | None, str]:
@@ -288,6 +306,18 @@ class Analyzer:
             elif feats is not None:
                 positions.append(feats)
         return tuple(positions)
+
+
+def _joints(token: str) -> frozenset[int]:
+    """Where `token`'s hyphens were, as positions in it written without them ("bicycle-sharing":
+    7): a hyphen says where the writer's compound is cut."""
+    if "-" not in token:
+        return frozenset()
+    out, at = set(), 0
+    for part in token.replace("'", "").split("-")[:-1]:
+        at += len(part)
+        out.add(at)
+    return frozenset(out)
 
 
 # What may come right before the first word of a sentence, a title or a list item.

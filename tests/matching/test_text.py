@@ -156,3 +156,27 @@ def test_an_english_word_is_no_norwegian_compound():
     assert "~electricity" in _concepts("Our ferries charge from landstrøm at the quay.")
     assert "~emissions" in _concepts("Zero-emission workboats.")
     assert "~data" in _concepts("A database for farmers.")
+
+
+def test_a_word_that_begins_with_a_glossary_word_is_not_always_a_compound():
+    """"mediation" read as media|tion, "spillover" as spill|over (games), Norwegian
+    "farmasøytisk" as farm|asøytisk: a suffix or a stop word after a glossary word makes a
+    derivation of it, no compound. A hyphen says where the writer's compound is cut."""
+    from matching import InvestorRecord, MatchEngine, PitchRecord
+
+    assert _concepts("Online mediation for landlords and tenants.") == set()
+    assert _concepts("Knowledge spillover between universities.") == set()
+    assert _concepts("Investor decks without PowerPoint.") == set()
+    assert _concepts("Vi lager farmasøytiske produkter.") == {"~pharma"}
+    assert _concepts("Bicycle-sharing in Drammen.") == {"~bicycle", "~rental"}
+    pitches = [PitchRecord("p", "Mediation and arbitration online for small claims."),
+               PitchRecord("x", "Fish farming in fjords.")]
+    investors = [InvestorRecord("q", "We back media: news, publishing and local media."),
+                 InvestorRecord("r", "Aquaculture and fish.")]
+    terms = MatchEngine().fit(pitches, investors).score_pair("p", "q").shared_terms
+    assert not any("media" in term for term in terms), terms
+    # compounds whose second part is a word of its own still split
+    assert "~data" in _concepts("A database for farmers.")
+    assert "~health" in _concepts("A healthtech startup.")
+    assert "~software" in _concepts("A saas-based tool.")
+    assert "~farm" in _concepts("Vi bygger gårdsbygget om.")
