@@ -15,9 +15,9 @@ from app.services.erasure import anonymise
 from tests.factories import make_pitch, make_user
 
 
-def _status(page: str, pitch_id: int) -> str:
+def _cell(page: str, pitch_id: int, label: str = "Status") -> str:
     row = re.search(rf'<tr data-pitch-id="{pitch_id}".*?</tr>', page, re.S).group(0)
-    cell = re.search(r'data-label="Status">(.*?)</td>', row, re.S).group(1)
+    cell = re.search(rf'data-label="{label}">(.*?)</td>', row, re.S).group(1)
     return html.unescape(re.sub(r"\s+", " ", cell)).strip()
 
 
@@ -54,5 +54,13 @@ STATUS = {
 def test_a_published_pitch_its_founder_no_longer_shows_says_so(client, staff, pitches, lang):
     client.post("/language", data={"lang": lang})
     page = client.get("/staff/pitches").get_data(as_text=True)  # "Status" in both
-    assert {key: _status(page, pitch_id) for key, pitch_id in pitches.items()} \
+    assert {key: _cell(page, pitch_id) for key, pitch_id in pitches.items()} \
         == STATUS[lang]
+
+
+def test_a_deleted_accounts_pitch_is_hidden_without_a_reason_to_show(client, staff, pitches):
+    """Deleting an account hides its pitches with no reason (erasure.anonymise): the Hidden
+    column said "Yes: None"."""
+    client.post("/language", data={"lang": "en"})
+    page = client.get("/staff/pitches").get_data(as_text=True)
+    assert _cell(page, pitches["deleted"], "Hidden") == "Yes"
