@@ -59,8 +59,10 @@ class Example:
 
 EXAMPLES: dict[tuple[str, str], Example] = {
     ("GET", "/api/v1/me"): Example("founder"),
-    ("GET", "/api/v1/pitches"): Example("investor", {"q": "solceller", "stage": "seed",
-                                                      "per_page": 10}),
+    ("GET", "/api/v1/pitches"): Example(
+        "investor", {"q": "solceller", "stage": "seed", "per_page": 10},
+        note=_l("With a founder's token the same filters search your own pitches, drafts "
+                "included.")),
     ("POST", "/api/v1/pitches"): Example("founder", body=PITCH,
                                          note=_l("Saved as a draft; publish it to show it. "
                                                  "Add -H 'Idempotency-Key: <a UUID>' to make "

@@ -3,15 +3,13 @@ and write their own."""
 
 from __future__ import annotations
 
-from flask import g, url_for
+from flask import g, request, url_for
 from flask_babel import gettext as _
-from sqlalchemy import select
 
 from app.api import schemas as s
 from app.api.core import ApiError, Blueprint, caller, page_of, roles
 from app.api.idempotency import REPLAYED, answer_holds_pitch, idempotent
 from app.extensions import db
-from app.models import Pitch
 from app.services import pitch_search, pitches
 from app.services.errors import Conflict
 
@@ -39,17 +37,36 @@ def search_filters(args: dict) -> dict:
     return found
 
 
+def _refuse_mine(user, mine: bool) -> None:
+    """422 for a `mine` the caller's list cannot honour, rather than a list that quietly
+    is not what was asked for (an investor's `mine=true` answered an empty list)."""
+    if "mine" not in request.args or mine == user.is_founder:
+        return
+    if user.is_founder:
+        why = _("A founder's list holds only their own pitches: send mine=true or leave "
+                "it out.")
+    else:
+        why = _("Only founders have pitches of their own: leave out mine to list the "
+                "pitches you may see.")
+    raise ApiError(422, why, {"mine": [why]})
+
+
 @bp.route("/pitches")
 @bp.etag
 @bp.arguments(s.PitchArgs, location="query", as_kwargs=True)
 @bp.response(200, s.PitchPage)
 def list_pitches(page: int, per_page: int, mine: bool = False, **args):
-    """Investors and staff: the visible pitches, with the browse page's filters. Founders:
-    their own pitches, drafts included, newest first (the filters do not apply)."""
+    """Investors and staff: the visible pitches. Founders: their own pitches, drafts and
+    hidden ones included. The filters and `sort` apply to both lists; a founder's `newest`
+    is newest made (a draft has no publishing date).
+
+    `mine=true` asks for a founder's own list: investors and staff, who have no pitches of
+    their own, are refused (422), and so is a founder's `mine=false`, as a founder lists
+    no one else's pitches."""
     user = caller()
-    if mine or user.is_founder:
-        query = (select(Pitch).where(Pitch.owner_id == user.id)
-                 .order_by(Pitch.created_at.desc(), Pitch.id.desc()))
+    _refuse_mine(user, mine)
+    if user.is_founder:
+        query = pitch_search.own_query(user.id, **search_filters(args))
     else:
         query = pitch_search.search_query(**search_filters(args))
     pagination = db.paginate(query, page=page, per_page=per_page, error_out=False)

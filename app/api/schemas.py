@@ -140,7 +140,10 @@ class PitchArgs(PageArgs):
     ask_max = fields.Integer(validate=validate.Range(min=0, max=MAX_ASK_NOK))
     sort = fields.String(load_default="newest", validate=validate.OneOf(list(SORTS)))
     mine = fields.Boolean(load_default=False, metadata={
-        "description": "Founders: list only your own pitches, drafts included."})
+        "description": "Founders may send `true` (their list is always their own "
+                       "pitches, drafts included); investors and staff, who have no "
+                       "pitches of their own, are refused (422), as is a founder's "
+                       "`false`."})
 
     @validates_schema
     def _range(self, data, **_kwargs):

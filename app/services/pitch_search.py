@@ -19,7 +19,7 @@ def visible_pitches():
     return select(Pitch).where(Pitch.visible_clause())
 
 
-def _ordered(query, sort: str):
+def _ordered(query, sort: str, newest=None):
     if sort == "ask_asc":
         # Pitches without an ask go last on both databases (NULL ordering differs).
         return query.order_by(Pitch.ask_nok.is_(None), Pitch.ask_nok.asc(), Pitch.id.desc())
@@ -27,15 +27,27 @@ def _ordered(query, sort: str):
         return query.order_by(Pitch.ask_nok.is_(None), Pitch.ask_nok.desc(), Pitch.id.desc())
     if sort == "title":
         return query.order_by(norwegian_order(Pitch.title), Pitch.id)
-    return query.order_by(Pitch.published_at.desc(), Pitch.id.desc())
+    return query.order_by((Pitch.published_at if newest is None else newest).desc(),
+                          Pitch.id.desc())
 
 
-def search_query(text: str = "", sector: str | None = None, stage: str | None = None,
-                 municipality: str | None = None, objective: str | None = None,
-                 ask_min: int | None = None, ask_max: int | None = None,
-                 sort: str = "newest"):
+def search_query(text: str = "", sort: str = "newest", **filters):
     """A select of visible pitches matching the text and every given filter, in order."""
-    query = visible_pitches()
+    return _ordered(filtered(visible_pitches(), text, **filters), sort)
+
+
+def own_query(owner_id: int, text: str = "", sort: str = "newest", **filters):
+    """A select of one founder's pitches, drafts and hidden ones too, matching the text and
+    every given filter, in order: "newest" is newest made (a draft has no publishing
+    date)."""
+    query = select(Pitch).where(Pitch.owner_id == owner_id)
+    return _ordered(filtered(query, text, **filters), sort, newest=Pitch.created_at)
+
+
+def filtered(query, text: str = "", sector: str | None = None, stage: str | None = None,
+             municipality: str | None = None, objective: str | None = None,
+             ask_min: int | None = None, ask_max: int | None = None):
+    """The select of pitches narrowed to the text and every given filter."""
     condition = words_match((Pitch.title, Pitch.summary, Pitch.description), text or "")
     if condition is not None:
         query = query.where(condition)
@@ -51,7 +63,7 @@ def search_query(text: str = "", sector: str | None = None, stage: str | None = 
         query = query.where(Pitch.ask_nok >= ask_min)
     if ask_max is not None:
         query = query.where(Pitch.ask_nok <= ask_max)
-    return _ordered(query, sort)
+    return query
 
 
 # What a search result shows (templates/pitches/_summary.html): the description is searched
