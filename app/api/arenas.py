@@ -3,14 +3,16 @@ invitations, answers and schedules of the arenas their association hosts."""
 
 from __future__ import annotations
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 
 from app.api import arena_schemas as s
-from app.api.core import Blueprint, caller, roles
+from app.api.core import ApiError, Blueprint, caller, roles
 from app.extensions import db
 from app.models import Arena, Invitation, Meeting
 from app.services import agenda
 from app.services import arenas as arena_service
+from app.services.participants import NotParticipant
 
 bp = Blueprint("api_arenas", __name__, url_prefix="/api/v1",
                description="Arenas, invitations, agendas and (staff) schedules.")
@@ -29,6 +31,20 @@ def _meetings(arena: Arena, user_id: int | None = None) -> list[Meeting]:
         query = query.where((Meeting.founder_user_id == user_id)
                             | (Meeting.investor_user_id == user_id))
     return list(db.session.scalars(query.order_by(Meeting.slot, Meeting.table, Meeting.id)))
+
+
+def _not_coming_to(arena_id: int) -> str:
+    """Why someone invited has no agenda, in the agenda's words: the pages' refusal
+    (participants.not_accepted_text) speaks of seeing who comes and asking for meetings."""
+    invitation = arena_service.invitation_of(caller(), arena_id)
+    if invitation.state == "invited":
+        return _("Your agenda at this arena opens once you have accepted the invitation. "
+                 "GET /api/v1/invitations shows it.")
+    if invitation.state == "waiting_list":
+        return _("Your agenda at this arena opens if a seat becomes free for you: you are on "
+                 "the waiting list.")
+    return _("Only those who come to the arena have an agenda there, and your invitation "
+             "says you do not come. GET /api/v1/invitations shows its state.")
 
 
 @bp.route("/arenas")
@@ -73,7 +89,10 @@ def my_agenda(arena_id: int):
     are none. Someone who has not accepted, or no longer comes, is refused as on the
     agenda page: whether there is a schedule is the participants' business."""
     user = caller()
-    arena = agenda.participant_of(user, arena_id).arena
+    try:
+        arena = agenda.participant_of(user, arena_id).arena
+    except NotParticipant:
+        raise ApiError(403, _not_coming_to(arena_id)) from None
     items = _meetings(arena, user.id) if arena.schedule_published else []
     return {"items": items, "schedule_status": agenda.schedule_status(arena),
             "reason": None if items else agenda.why_empty(user, arena)}

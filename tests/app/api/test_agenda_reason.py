@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from app.extensions import db
+from app.models.user import utcnow
 from tests.app.api.helpers import bearer
 from tests.app.security.principals import log_in
 from tests.factories import make_arena, make_invitation, make_meeting, make_participant, make_user
@@ -66,24 +67,46 @@ def test_an_empty_agenda_says_why_in_the_callers_language(client, locale, status
         assert theirs["schedule_status"] == "published"
 
 
-@pytest.mark.parametrize("state", ["declined", "cancelled", "invited"])
-def test_someone_who_does_not_come_is_refused_as_on_the_agenda_page(client, state):
-    """Not told whether a schedule exists: the answer was schedule_status "published"."""
+REFUSED = {
+    "invited": {"en": "Your agenda at this arena opens once you have accepted the invitation. "
+                      "GET /api/v1/invitations shows it.",
+                "nb": "Agendaen din på denne arenaen åpner når du har takket ja til "
+                      "invitasjonen."},
+    "waiting_list": {"en": "Your agenda at this arena opens if a seat becomes free for you: "
+                           "you are on the waiting list.",
+                     "nb": "Agendaen din på denne arenaen åpner hvis en plass blir ledig"},
+    "declined": {"en": "Only those who come to the arena have an agenda there, and your "
+                       "invitation says you do not come. GET /api/v1/invitations shows its "
+                       "state.",
+                 "nb": "Bare de som kommer på arenaen, har en agenda der"},
+}
+REFUSED["cancelled"] = REFUSED["declined"]
+PAGE_WORDS = ("Only people who have accepted the invitation can see who comes and ask for "
+              "meetings.")
+
+
+@pytest.mark.parametrize("locale", ["en", "nb"])
+@pytest.mark.parametrize("state", ["declined", "cancelled", "invited", "waiting_list"])
+def test_someone_who_does_not_come_is_refused_in_the_agendas_words(client, state, locale):
+    """Not told whether a schedule exists: the answer was schedule_status "published". The
+    refusal speaks of the agenda: it was the pages' "can see who comes and ask for
+    meetings", which is not what the caller asked for. The page keeps its words."""
     arena, _founder, _alone = _room("scheduled", True)
-    outsider = make_user("investor", locale="en")
-    make_invitation(arena, outsider, state)
+    outsider = make_user("investor", locale=locale)
+    # invited_at: the waiting list of someone who said yes when every seat was taken
+    make_invitation(arena, outsider, state, invited_at=utcnow())
     db.session.commit()
-    refused = ("Only people who have accepted the invitation can see who comes and ask for "
-               "meetings.")
 
     response = client.get(f"/api/v1/arenas/{arena.id}/agenda", headers=bearer(outsider))
 
     assert response.status_code == 403
-    assert response.get_json()["error"]["message"] == refused
+    assert response.get_json()["error"]["message"].startswith(REFUSED[state][locale])
     assert "schedule_status" not in response.get_data(as_text=True)
-    log_in(client, outsider)
-    page = client.get(f"/arenas/{arena.id}/agenda")
-    assert page.status_code == 403  # the page refuses them alike
+    if locale == "en":
+        log_in(client, outsider)
+        page = client.get(f"/arenas/{arena.id}/agenda")
+        assert page.status_code == 403  # the page refuses them alike, in its own words
+        assert PAGE_WORDS in page.get_data(as_text=True)
 
 
 def test_the_openapi_schema_documents_both_fields(client):
