@@ -87,8 +87,8 @@ def _pair_for(user, pitch_id: int, investor_id: int,
                 # "publish it" told the founder of a published pitch to do what was done
                 raise DomainError(_("The organisers have hidden the pitch, so investors do "
                                     "not see it: you can say you are interested once it is "
-                                    "shown again."))
-            raise DomainError(_("Publish the pitch before you answer investors."))
+                                    "shown again."), "pitch_id")
+            raise DomainError(_("Publish the pitch before you answer investors."), "pitch_id")
     else:
         if profile.user_id != user.id or not records.is_matchable_pitch(pitch):
             raise NotFound(_("Not found."))

@@ -28,6 +28,8 @@ def test_interest_on_a_hidden_pitch_says_it_is_hidden_and_saves_nothing(client, 
     message = response.get_json()["error"]["message"]
     assert message == ("Arrangørene har skjult pitchen, så investorene ser den ikke: du kan "
                        "si at du er interessert når den vises igjen.")
+    # the refusal is about the pitch sent, so `fields` names it (it was empty)
+    assert response.get_json()["error"]["fields"] == {"pitch_id": [message]}
     assert db.session.query(Interest).count() == before
 
 
@@ -36,5 +38,6 @@ def test_interest_on_a_draft_still_asks_to_publish_it(client, world):
         "pitch_id": world.a_draft.id, "investor_id": world.investor_b.id,
         "kind": "interested"})
     assert response.status_code == 422
-    assert response.get_json()["error"]["message"] == (
-        "Publiser pitchen før du svarer investorer.")
+    error = response.get_json()["error"]
+    assert error["message"] == "Publiser pitchen før du svarer investorer."
+    assert error["fields"] == {"pitch_id": [error["message"]]}
