@@ -56,6 +56,28 @@ FALSE_FRIENDS = _words(
     """
 )
 
+# Glossary forms that are another word in Norwegian, in a text guessed to be Norwegian:
+# "rent" is clean, purely ("rent vann", "rent teknisk"; "renter" is interest), not rental, so
+# neither the word nor a compound part "rent" ("transparent", "rentefritt") reads as rental
+# there. English texts keep them ("rent a bike").
+NORWEGIAN_FALSE_FRIENDS = _words("rent")
+
+# Norwegian links the parts of a compound with an s or an e, by the first part: a word ending
+# in -ing, -sjon, -het, -tet, -dom, -skap, -else or -ment always takes an s
+# ("eiendom|s|utviklere", "investering|s|behov"), and so do the first parts below
+# ("bærekraft|s|rapportering", "utslipp|s|frie"); "bygg" and "barn" take an e
+# ("bygg|e|tiden", "barn|e|hage"). Other first parts join without one ("kraft|system",
+# "transport|selskaper", "bolig|eiere").
+LINKING_S_ENDINGS = ("ing", "sjon", "het", "tet", "dom", "skap", "else", "ment")
+LINKING_S = _words(
+    """
+    arbeid avfall bærekraft gård utslipp landbruk jordbruk skogbruk havbruk gjenbruk samfunn
+    lokalsamfunn handel detaljhandel netthandel oppdrett fiskeoppdrett reiseliv luftfart
+    skipsfart nabolag
+    """
+)
+LINKING_E = _words("bygg barn")
+
 # Words that are never split as compounds, nor the words they begin: "nettverk" (network)
 # is one word, not nett|verk, and its compounds use glossary words figuratively
 # ("nettverksbygging" is networking, not construction).

@@ -10,7 +10,10 @@ writes its compounds apart or hyphenated, so an English word ending in a glossar
 mostly a word of its own: "capacity" is no capa|city, "transparent" no transpa|rent. A word
 that begins with a glossary word is cut in either language ("data|base", "health|tech") if
 the rest can be a word: no stop word ("spill|over") and no suffix, which the stemmer takes
-off the whole word ("media|tion"). A hyphenated word is cut at its hyphen first.
+off the whole word ("media|tion"), nor the suffix of a Norwegian verb ("finans|ierer"). A
+linking s or e belongs to neither part where the first part takes one ("eiendom|s|utviklere",
+"bygg|e|tiden"; glossary.LINKING_S). A hyphenated word is cut at its hyphen first. In a
+Norwegian text "rent" (clean, purely) is no rental (glossary.NORWEGIAN_FALSE_FRIENDS).
 
 A stop word is never a concept: English "by" and "have" would otherwise read as Norwegian
 "by" (city) and "hav" (sea), Norwegian "mot" (against) as "mote" (fashion). The one
@@ -37,6 +40,10 @@ from .glossary import (
     ENGLISH_STOP_WORDS,
     FALSE_FRIENDS,
     GLOSSARY,
+    LINKING_E,
+    LINKING_S,
+    LINKING_S_ENDINGS,
+    NORWEGIAN_FALSE_FRIENDS,
     NORWEGIAN_STOP_WORDS,
     STOP_WORDS,
     WHOLE_WORDS,
@@ -47,6 +54,9 @@ _TOKEN = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 # "example" a shared term of two texts that both link somewhere.
 _ADDRESS = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
 _NORWEGIAN_LETTERS = re.compile(r"[æøå]")
+# The Norwegian suffix that makes a verb of a noun (finans → finansiere, finansierer,
+# finansiert; digital → digitalisere), with its inflections: no compound's part.
+_VERB_SUFFIX = re.compile(r"(?:i|is)?er(?:e|er|es|et|t|te|ing|ingen|inger)?")
 _MAX_PHRASE = 3
 Feature = tuple[str, str]  # (feature, surface form)
 # Per kept token position its features, the first with the position's surface token(s).
@@ -168,6 +178,9 @@ class Analyzer:
         """Glossary concept of one word in a text of language `lang`, or None."""
         if word in FALSE_FRIENDS:
             return None
+        if lang == "nb" and (word in NORWEGIAN_FALSE_FRIENDS
+                             or self.stem(word, "nb") in NORWEGIAN_FALSE_FRIENDS):
+            return None
         if word in STOP_WORDS:
             own = NORWEGIAN_STOP_WORDS if lang == "nb" else ENGLISH_STOP_WORDS
             # only the exact form: a stemmer would take "have" to "hav" even so
@@ -198,17 +211,24 @@ class Analyzer:
         hyphenated word (`joints`: where its hyphens were in `word`) is cut at a hyphen first:
         "bicycle|sharing", not "bicycles|haring"."""
         parts: list[Feature] = []
+        # in a Norwegian text, "rent" is no glossary word (NORWEGIAN_FALSE_FRIENDS)
+        foreign = NORWEGIAN_FALSE_FRIENDS if lang == "nb" else frozenset()
         cuts = range(len(word) - COMPOUND_MIN_PART, COMPOUND_MIN_PART - 1, -1)
         for cut in sorted(cuts, key=lambda c: c not in joints) if joints else cuts:
             head, tail = word[:cut], word[cut:]
-            if head in self.single and (cut in joints
-                                        or self._word_after(word, head, tail, lang)):
+            if head in self.single and head not in foreign and (
+                    cut in joints or self._word_after(word, head, tail, lang)):
                 parts.append((self.single[head], head))
-                # Norwegian joins compounds with a linking s or e ("gård|s|bygg").
-                # The rest may be inflected ("gårds|bygget"): the glossary knows its stem.
-                if tail[0] in "se" and (tail[1:] in self.single
-                                        or self._concept(tail[1:], lang)):
-                    tail = tail[1:]
+                # Norwegian joins compounds with a linking s or e ("gård|s|bygg"): the rest
+                # is what follows it where the glossary knows that word (even inflected,
+                # "gårds|bygget") or, in a Norwegian word, where the first part takes that
+                # linking letter ("eiendom|s|utviklere", "bygg|e|tiden"; not "kraft|system").
+                rest = tail[1:]
+                if tail[0] in "se" and (
+                        rest in self.single or self._concept(rest, lang)
+                        or (any_head and tail[0] == _linking(head) and len(rest) >= 3
+                            and rest not in STOP_WORDS)):
+                    tail = rest
                 rest = self._concept(tail, lang)
                 parts.append((rest, tail) if rest else (self.stem(tail, lang), tail))
                 return parts
@@ -217,7 +237,7 @@ class Analyzer:
         cuts = range(COMPOUND_MIN_PART, len(word) - COMPOUND_MIN_PART + 1)
         for cut in sorted(cuts, key=lambda c: c not in joints) if joints else cuts:
             head, tail = word[:cut], word[cut:]
-            if tail in self.single:
+            if tail in self.single and tail not in foreign:
                 parts.append((self.single[tail], tail))
                 return parts
         return parts
@@ -226,8 +246,9 @@ class Analyzer:
         """Whether `tail`, after the glossary word `head`, can be a word of its own: not a
         stop word ("spill|over" is no game) and not a suffix, which the text's stemmer takes
         off the whole word, so its stem ends at most a letter past the head ("media|tion",
-        "carbon|ated" are derivations of the word, not compounds with it)."""
-        if tail in STOP_WORDS:
+        "carbon|ated" are derivations of the word, not compounds with it), nor the suffix
+        that makes a Norwegian verb of it ("finans|ierer")."""
+        if tail in STOP_WORDS or _VERB_SUFFIX.fullmatch(tail):
             return False
         return len(self.stem(word, lang)) > len(head) + 1
 
@@ -306,6 +327,14 @@ class Analyzer:
             elif feats is not None:
                 positions.append(feats)
         return tuple(positions)
+
+
+def _linking(head: str) -> str:
+    """The letter that links the Norwegian word `head` to the next part of a compound: "s",
+    "e", or "" where it takes none (glossary.LINKING_S, LINKING_S_ENDINGS, LINKING_E)."""
+    if head in LINKING_S or head.endswith(LINKING_S_ENDINGS):
+        return "s"
+    return "e" if head in LINKING_E else ""
 
 
 def _joints(token: str) -> frozenset[int]:

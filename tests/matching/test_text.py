@@ -180,3 +180,49 @@ def test_a_word_that_begins_with_a_glossary_word_is_not_always_a_compound():
     assert "~health" in _concepts("A healthtech startup.")
     assert "~software" in _concepts("A saas-based tool.")
     assert "~farm" in _concepts("Vi bygger gårdsbygget om.")
+
+
+def test_a_linking_letter_belongs_to_neither_part():
+    """Demo explanations could name word parts such as "srapportering", "smodell",
+    "sutviklere" or "etiden": the linking s or e of a Norwegian compound stayed on the rest
+    unless the rest was a glossary word. The first part says whether it takes one."""
+    from matching.text import Analyzer
+
+    analyzer = Analyzer()
+
+    def parts(word):
+        return [surface for _feature, surface in analyzer._compound_parts(word, "nb")]
+
+    assert parts("bærekraftsrapportering") == ["bærekraft", "rapportering"]
+    assert parts("abonnementsmodell") == ["abonnement", "modell"]
+    assert parts("eiendomsutviklere") == ["eiendom", "utviklere"]
+    assert parts("forsikringsselskaper") == ["forsikring", "selskaper"]
+    assert parts("byggetiden") == ["bygg", "tiden"]
+    # first parts that take no linking letter keep the next word whole
+    assert parts("kraftsystem") == ["kraft", "system"]
+    assert parts("transportselskaper") == ["transport", "selskaper"]
+    assert parts("boligeiere") == ["bolig", "eiere"]
+    assert parts("kundeservice") == ["kunde", "service"]
+    # a verb made of a glossary word is no compound with it: no part "ierer"
+    assert parts("finansierer") == []
+
+
+def test_norwegian_rent_is_no_rental():
+    """Norwegian "rent" is clean or purely, and "transparent" was cut as transpa|rent: a
+    Norwegian pitch about transparent prices "both mention rent" with a rental thesis."""
+    from matching import InvestorRecord, MatchEngine, PitchRecord
+
+    transparent = "Vi gjør strømprisene transparent for husholdninger."
+    assert "~rental" not in _concepts(transparent)
+    assert "~rental" not in _concepts("Vi leverer rent vann til hytter.")
+    pitches = [PitchRecord("p", transparent), PitchRecord("x", "Fiskeoppdrett i fjorden.")]
+    investors = [InvestorRecord("q", "Vi investerer i utleie og delingsøkonomi."),
+                 InvestorRecord("e", "We back rental and sharing: rent instead of own."),
+                 InvestorRecord("r", "Havbruk og fisk.")]
+    engine = MatchEngine().fit(pitches, investors)
+    for investor in ("q", "e"):
+        result = engine.score_pair("p", investor)
+        assert result.shared_terms == [] and "text_overlap" not in result.reasons, result
+    # English "rent" and Norwegian "utleie" are still rental
+    assert "~rental" in _concepts("Rent a bike in Oslo.")
+    assert "~rental" in _concepts("Vi driver utleie av verktøy.")
