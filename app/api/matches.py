@@ -98,10 +98,11 @@ def mark_interest(values: dict):
     """Mark a pair interested, not_for_me or saved (your own side).
 
     404 for a pitch or investor you cannot answer (unknown, a draft, another founder's
-    pitch, an inactive investor); 422 for a founder's interest on their own pitch that
-    investors do not see (a draft, or hidden: "not_for_me" and "saved" are accepted), an
-    investor without a profile, a founder without `investor_id` or an investor with
-    another profile's."""
+    pitch, an inactive investor). 422 for a founder's interest on their own pitch that
+    investors do not see (a draft, or hidden: "not_for_me" and "saved" are accepted), with
+    the reason under `pitch_id` in `fields`; for a founder without `investor_id` or an
+    investor with another profile's, under `investor_id`; and for an investor without a
+    profile, with an empty `fields`."""
     user = caller()
     pitch_id, investor_id = _pair_of(user, values)
     try:
