@@ -48,7 +48,8 @@ def _visible(user, people) -> set[int]:
 def pitch_rows(user, filters: dict | None = None, staff_filters: dict | None = None):
     """Staff: the moderation list's pitches (their association's founders). Investors: the
     visible pitches with the browse filters. Owners' e-mails only for staff."""
-    if user is None or user.is_staff:
+    staff = user is None or user.is_staff
+    if staff:
         query = moderation.all_pitches_query(**(staff_filters or {}))
         if not _sees_all(user):
             owner = aliased(User)
@@ -60,6 +61,8 @@ def pitch_rows(user, filters: dict | None = None, staff_filters: dict | None = N
               _("Funding type"), _("Municipality"), _("Green objectives"), _("Support needed"),
               _("Status"), _("Hidden"), _("Founder"), _("Association"), _("E-mail"),
               _("Published at")]
+    if staff:  # last, so the columns before it keep their places for those who read them
+        header.append(_("Not shown because"))
     found = list(db.session.scalars(query).unique())
     visible = _visible(user, [p.owner for p in found])
     stages, sectors, funding, places, objectives, support, statuses, yes_no = (
@@ -76,7 +79,22 @@ def pitch_rows(user, filters: dict | None = None, staff_filters: dict | None = N
                      _tags(p.support_needs, support), label(statuses, p.status),
                      label(yes_no, bool(p.hidden)), shown(p.owner.name),
                      _association(p.owner), email, p.published_at])
+        if staff:
+            rows[-1].append(_not_shown_text(moderation.not_shown_because(p)))
     return header, rows
+
+
+def _not_shown_text(why: str | None) -> str:
+    """Why a published pitch is not shown to others (moderation.not_shown_because), as the
+    moderation list's status says it; "" when it is shown, or a draft. Staff's own hiding
+    has the "Hidden" column."""
+    if why == "deleted":
+        return _("The founder's account is deleted")
+    if why == "deactivated":
+        return _("The founder's account is deactivated")
+    if why == "role":
+        return _("Its owner is no longer a founder")
+    return ""
 
 
 def investor_rows(user, filters: dict | None = None):
