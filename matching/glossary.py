@@ -233,6 +233,12 @@ COMPOUND_MIN_PART = 4
 # "Both mention kroner and the company" or "… næringsbygg, tar and effekt" says nothing
 # about why a pair fits. Naming only: the words still count in the text score, so rankings
 # are unchanged (as stop words they would not).
+# The last line holds stems, as the Norwegian and English stemmers keep them (a word column
+# is checked by its stem, so every inflection goes): everyday verbs that say what is done,
+# not to what: "kutt" (kutte, kutter, kuttet), "cut" (cuts, cutting), "reduser" (redusere,
+# reduserer, redusert), "reduc" (reduce, reduced, reducing).
+# Alone they name nothing ("Both mention kutter"); in a two-word term with a domain word
+# they stay named ("kutte utslipp", "cut emissions", "redusere avfall").
 UNNAMED_WORDS = _words(
     """
     tilbyr tilby tilbyde tilbud tilbudet leverer levere hjelper hjelpe bidrar bidra ønsker
@@ -263,5 +269,6 @@ UNNAMED_WORDS = _words(
     capital investment investments invest invests investing investor investors funding
     financing million millions billion billions year years time beyond region norway
     norwegian
+    kutt cut reduser reduc
     """
 )
