@@ -48,11 +48,15 @@ STOP_WORDS = NORWEGIAN_STOP_WORDS | ENGLISH_STOP_WORDS
 # does "kraftfull" split; English "powerful" is the same word; a "greenhouse" is neither
 # green nor a house, a "windfall" no wind, "PowerPoint" no power. Such a word is an ordinary
 # stemmed word, never a concept or a compound. (English closed compounds whose parts are
-# both words and whose meaning is neither part: no rule tells them from "database".)
+# both words and whose meaning is neither part: no rule tells them from "database".) The
+# verb "levere" (to deliver, to supply: "Vi leverer rent vann") stems to "lever", which is
+# also the English stem of "levering", so every supplier read as the delivery concept
+# (logistics: "levering", "budtjeneste", "courier"); so did "lever" (lives; English a lever).
 FALSE_FRIENDS = _words(
     """
     kraftig kraftige kraftigere kraftigst kraftigste kraftfull kraftfulle kraftfullt
     powerful greenhouse greenhouses windfall windfalls powerpoint
+    lever levere leverer leverte levert leveres
     """
 )
 

@@ -226,3 +226,25 @@ def test_norwegian_rent_is_no_rental():
     # English "rent" and Norwegian "utleie" are still rental
     assert "~rental" in _concepts("Rent a bike in Oslo.")
     assert "~rental" in _concepts("Vi driver utleie av verktøy.")
+
+
+def test_the_verb_levere_is_no_delivery():
+    """"Vi leverer rent vann" (we supply clean water) read as the delivery concept: the verb's
+    stem "lever" is also the English stem of "levering", so a water pitch and a courier
+    thesis "both mention" delivery. The logistics words are still delivery."""
+    from matching import InvestorRecord, MatchEngine, PitchRecord
+
+    for text in ("Vi leverer rent vann til hytter.", "Vi skal levere solceller.",
+                 "Anlegget ble levert i fjor.", "Han lever av fisket.",
+                 "Pull the lever."):
+        assert "~delivery" not in _concepts(text), text
+    assert "~delivery" in _concepts("Rask levering på døra.")
+    assert "~delivery" in _concepts("Leveringen skjer med budtjeneste.")
+    assert "~delivery" in _concepts("Same-day delivery by courier.")
+    pitches = [PitchRecord("p", "Vi leverer rent vann til hytter og leverer filtre."),
+               PitchRecord("x", "Fiskeoppdrett i fjorden.")]
+    investors = [InvestorRecord("q", "Vi investerer i levering og budtjeneste."),
+                 InvestorRecord("r", "Havbruk og fisk.")]
+    result = MatchEngine().fit(pitches, investors).score_pair("p", "q")
+    # only character n-grams ("lever") are left in common: 0.24 when both said delivery
+    assert result.components["text"] < 0.1 and result.shared_terms == [], result
