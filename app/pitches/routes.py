@@ -13,7 +13,14 @@ from app.pager import to_last_page
 from app.permissions import role_required
 from app.pitches.forms import BrowseForm, PitchForm
 from app.pitches.withdrawn import withdrawn_or_404
-from app.services import form_once, incoming_interest, pitch_search, pitches, recommendations
+from app.services import (
+    form_once,
+    incoming_interest,
+    moderation,
+    pitch_search,
+    pitches,
+    recommendations,
+)
 from app.services.errors import Conflict, DomainError, NotFound
 from app.services.saved import scores_of
 
@@ -82,8 +89,11 @@ def view(pitch_id: int):
     # why the pitch fits the investor, as on its recommendation card (the stored score)
     fit = (scores_of(answer.profile.id, [pitch.id]).get(pitch.id)
            if answer is not None and answer.standing is not None else None)
+    # staff get no Hide or Unhide for a deleted account's pitch: nobody sees it either way
+    owner_deleted = current_user.is_staff and moderation.owner_deleted(pitch)
     return render_template("pitches/view.html", pitch=pitch, is_owner=is_owner, top_matches=top,
-                           answer=answer, to_publish=to_publish, fit=fit, back=_back_to_list())
+                           answer=answer, to_publish=to_publish, fit=fit, back=_back_to_list(),
+                           owner_deleted=owner_deleted)
 
 
 def _back_to_list() -> dict | None:

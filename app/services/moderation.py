@@ -56,6 +56,17 @@ def not_shown_because(pitch: Pitch) -> str | None:
     return None
 
 
+def owner_deleted(pitch: Pitch) -> bool:
+    """True for a pitch whose founder deleted their account: nobody sees it, hidden or not,
+    so staff have nothing to hide or unhide (hide and unhide refuse it)."""
+    return is_deleted(pitch.owner)
+
+
+def _refuse_if_owner_deleted(pitch: Pitch) -> None:
+    if owner_deleted(pitch):
+        raise DomainError(_("Nothing to hide or unhide: the founder's account is deleted."))
+
+
 def get_pitch(pitch_id: int) -> Pitch:
     """Any pitch by id."""
     pitch = db.session.get(Pitch, pitch_id)
@@ -66,6 +77,7 @@ def get_pitch(pitch_id: int) -> Pitch:
 
 def hide(pitch: Pitch, reason: str, actor) -> Pitch:
     """Hide a pitch from everyone but its owner and staff; the owner sees the reason."""
+    _refuse_if_owner_deleted(pitch)
     reason = (reason or "").strip()
     if not reason:
         raise DomainError(_("Give the reason; the founder will see it."), "reason")
@@ -85,6 +97,7 @@ def hide(pitch: Pitch, reason: str, actor) -> Pitch:
 
 def unhide(pitch: Pitch, actor) -> Pitch:
     """Show a hidden pitch again (if published)."""
+    _refuse_if_owner_deleted(pitch)
     if pitch.hidden:
         pitch.hidden = False
         pitch.hidden_reason = None

@@ -44,8 +44,11 @@ def pitches():
     # a published pitch its founder's account no longer shows says so, not just "Published"
     not_shown = {pitch.id: why for pitch in pagination.items
                  if (why := moderation.not_shown_because(pitch)) is not None}
+    # a deleted account's pitch: nobody sees it, hidden or not, so no Hide or Unhide
+    owner_deleted = {pitch.id for pitch in pagination.items if moderation.owner_deleted(pitch)}
     return render_template("staff/pitches.html", form=form, pagination=pagination,
-                           filters=form.query_args(), not_shown=not_shown)
+                           filters=form.query_args(), not_shown=not_shown,
+                           owner_deleted=owner_deleted)
 
 
 @bp.route("/pitches/<int:pitch_id>/hide", methods=["GET", "POST"])
@@ -55,6 +58,9 @@ def hide(pitch_id: int):
     page reached again by its address or the back button, or hidden by someone else in the
     meantime) shows its reason, to change or to unhide."""
     pitch = _pitch_or_404(pitch_id)
+    if moderation.owner_deleted(pitch):  # reached by its address: nothing to do here
+        flash(_("Nothing to hide or unhide: the founder's account is deleted."), "warning")
+        return redirect(_back_to_list())
     was_hidden, old_reason = pitch.hidden, pitch.hidden_reason
     form = HideForm(data={"reason": old_reason} if was_hidden else None)
     if form.validate_on_submit():
@@ -81,6 +87,10 @@ def hide(pitch_id: int):
 def unhide(pitch_id: int):
     """Show a hidden pitch again."""
     pitch = _pitch_or_404(pitch_id)
-    moderation.unhide(pitch, current_user)
-    flash(_("The pitch is no longer hidden."), "success")
+    try:
+        moderation.unhide(pitch, current_user)
+    except DomainError as error:  # the founder's account is deleted
+        flash(error.message, "warning")
+    else:
+        flash(_("The pitch is no longer hidden."), "success")
     return redirect(_back_to_list())
