@@ -247,10 +247,19 @@ class MatchEngine(ExplainedResults, IndexUpdates):
     def pair_components(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
         """Component matrix for indexed (pitch_id, investor_id) pairs (for re-rankers)."""
         self._check()
-        p = np.array([self.pitch_index_[a] for a, _ in pairs], np.int64)
-        q = np.array([self.investor_index_[b] for _, b in pairs], np.int64)
+        p, q = self._pair_rows(pairs)
         if len(p) == 0:
             return np.zeros((0, len(COMPONENTS)), np.float32)
+        return self._row_components(p, q)
+
+    def _pair_rows(self, pairs: Sequence[tuple[str, str]]) -> tuple[np.ndarray, np.ndarray]:
+        """The index rows of indexed (pitch_id, investor_id) pairs."""
+        p = np.array([self.pitch_index_[a] for a, _ in pairs], np.int64)
+        q = np.array([self.investor_index_[b] for _, b in pairs], np.int64)
+        return p, q
+
+    def _row_components(self, p: np.ndarray, q: np.ndarray) -> np.ndarray:
+        """Component matrix of the pairs of pitch rows p and investor rows q."""
         return self._components(pair_text(self.pitch_text_, self.investor_text_, p, q),
                                 self.pitch_dense_[p], self.investor_dense_[q])
 
@@ -264,13 +273,11 @@ class MatchEngine(ExplainedResults, IndexUpdates):
                  if a in self.pitch_index_ and b in self.investor_index_]
         if not known:
             return out
-        p = np.array([self.pitch_index_[pairs[t][0]] for t in known], np.int64)
-        q = np.array([self.investor_index_[pairs[t][1]] for t in known], np.int64)
-        pd, qd = self.pitch_dense_[p], self.investor_dense_[q]
+        p, q = self._pair_rows([pairs[t] for t in known])
         with one_blas_thread():
-            s = self._weighted(self._components(
-                pair_text(self.pitch_text_, self.investor_text_, p, q), pd, qd))
-        ok = self.pitch_alive_[p] & self.investor_alive_[q] & ~self._filtered(pd, qd)
+            s = self._weighted(self._row_components(p, q))
+        ok = (self.pitch_alive_[p] & self.investor_alive_[q]
+              & ~self._filtered(self.pitch_dense_[p], self.investor_dense_[q]))
         out[np.array(known, np.int64)[ok]] = s[ok]
         return out
 
