@@ -128,6 +128,9 @@ class Subject:
     key: str
     name: str | None = None
     id: int | None = None
+    # a person whose account was deleted (erased, the row kept): said as such, where a key
+    # with no row at all can only be called unknown
+    deleted: bool = False
 
     @property
     def kind_label(self) -> str:
@@ -280,8 +283,9 @@ def rows(events: list[AuditEvent]) -> list[Row]:
         number = int(key) if key.isdigit() else None
         if kind == "user" and number in users:
             person = users[number]
-            if not person.email.endswith(f"@{DELETED_DOMAIN}"):
-                return Subject(kind, key, person.name, person.id)
+            if person.email.endswith(f"@{DELETED_DOMAIN}"):
+                return Subject(kind, key, deleted=True)
+            return Subject(kind, key, person.name, person.id)
         elif kind == "pitch" and number in pitches:
             return Subject(kind, key, pitches[number].title, number)
         elif kind == "arena" and number in arenas:

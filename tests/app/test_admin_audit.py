@@ -12,6 +12,7 @@ import pytest
 from app.extensions import db
 from app.models import AuditEvent
 from app.services import audit_log
+from app.services.erasure import anonymise
 from tests.app.security.principals import log_in
 from tests.factories import make_arena, make_pitch, make_user
 
@@ -82,6 +83,23 @@ def test_a_deleted_subject_is_named_but_not_linked(admin):
     html = client.get("/admin/audit").get_data(as_text=True)
     assert "/admin/users/999999" not in html and "/pitches/888888" not in html
     assert "#999999" in html and "#888888" in html
+
+
+def test_a_deleted_account_is_called_deleted_and_a_missing_one_unknown(admin):
+    ada, client = admin
+    gone = make_user("founder", name="Gunn Borte")
+    anonymise(gone, actor=ada)
+    db.session.commit()
+    _event("role_changed", ada, f"user:{gone.id}", detail="founder -> investor")
+    _event("role_changed", ada, "user:999999", detail="founder -> staff")
+    nb = client.get("/admin/audit?lang=nb").get_data(as_text=True)
+    assert f"#{gone.id}</span>" not in nb
+    assert f"#{gone.id} <span class=\"text-body-secondary\">(slettet konto)</span>" in nb
+    assert "#999999 <span class=\"text-body-secondary\">(ukjent)</span>" in nb
+    en = client.get("/admin/audit?lang=en").get_data(as_text=True)
+    assert f"#{gone.id} <span class=\"text-body-secondary\">(deleted account)</span>" in en
+    assert "#999999 <span class=\"text-body-secondary\">(unknown)</span>" in en
+    assert "Gunn Borte" not in en and f"/admin/users/{gone.id}\"" not in en
 
 
 def test_filters_by_actor_action_dates_and_subject(admin):
