@@ -7,6 +7,10 @@ inline from the save signals (`init_app`). A deleted pitch leaves the loaded eng
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
 from flask import Flask, current_app
 from sqlalchemy import delete, func, select
 
@@ -34,67 +38,80 @@ def _scan_size(total: int) -> int:
     return min(total, int(current_app.config.get("MATCHING_REFRESH_SCAN", 200)))
 
 
+@dataclass(frozen=True)
+class _Side:
+    """A refreshed record's side of the stored scores: how the loaded engine and the
+    match_score table name it and the other side it is scored against. `name` keys the
+    cache's `applied` versions ("pitch" or "investor"); the engine's methods are named by
+    string, as the engine holds them."""
+
+    name: str
+    engine_id: Callable[[Any], str]
+    matchable: Callable[[Any], bool]
+    record: Callable[[Any], Any]
+    excluded: Callable[[int], set[str]]  # the other side's engine ids this one never meets
+    own_column: Any  # MatchScore column holding this side's id
+    other_column: Any  # ... and the other side's
+    upsert: str
+    remove: str
+    other_index: str  # the engine's index of the other side (its size bounds the scan)
+    top: str  # the engine's best-of-the-other-side query
+    other_id: str  # a result's attribute naming the other side's engine id
+
+
+_PITCH = _Side("pitch", records.pitch_id, records.is_matchable_pitch, records.pitch_record,
+               exclusions.excluded_investors, MatchScore.pitch_id,
+               MatchScore.investor_profile_id, upsert="upsert_pitch", remove="remove_pitch",
+               other_index="investor_index_", top="top_investors", other_id="investor_id")
+_INVESTOR = _Side("investor", records.investor_id, records.is_matchable_investor,
+                  records.investor_record, exclusions.excluded_pitches,
+                  MatchScore.investor_profile_id, MatchScore.pitch_id,
+                  upsert="upsert_investor", remove="remove_investor",
+                  other_index="pitch_index_", top="top_pitches", other_id="pitch_id")
+
+
 def refresh_pitch(pitch: Pitch, k: int = TOP_K) -> int:
     """Re-score one pitch against every investor with the loaded index (no refit).
 
     Keeps the pitch's own top k, and any pair that now makes an investor's stored top k.
     Returns how many scores are stored for the pitch.
     """
-    engine = get_engine(force=True)
-    pid = records.pitch_id(pitch)
-    db.session.execute(delete(MatchScore).where(MatchScore.pitch_id == pitch.id))
-    if engine is None or not records.is_matchable_pitch(pitch):
-        if engine is not None:
-            with engine_cache().lock:
-                remove_quietly(engine.remove_pitch, pid)
-                # matchable again at the same version (its founder's role changed back):
-                # upsert it then
-                engine_cache().applied.pop(("pitch", pitch.id), None)
-        db.session.commit()
-        return 0
-    with engine_cache().lock:
-        if engine_cache().applied.get(("pitch", pitch.id)) != pitch.version:  # not caught up yet
-            engine.upsert_pitch(records.pitch_record(pitch))
-            engine_cache().applied[("pitch", pitch.id)] = pitch.version
-        n = _scan_size(len(engine.investor_index_))
-        excluded = exclusions.excluded_investors(pitch.id)
-        results = engine.top_investors(pid, k=max(n, k), exclude=excluded)
-    keep = results[:k]
-    rest = results[k:]
-    if rest:
-        low = _thresholds(MatchScore.investor_profile_id,
-                          [int(r.investor_id) for r in rest], k)
-        keep += [r for r in rest if r.score > low.get(int(r.investor_id), 0.0)]
-    version = engine_cache().version or 0
-    score_store.bulk_insert([score_store.row_of(r, version, utcnow()) for r in keep])
-    db.session.commit()
-    return len(keep)
+    return _refresh(_PITCH, pitch, k)
 
 
 def refresh_investor(profile: InvestorProfile, k: int = TOP_K) -> int:
-    """Re-score one investor against every pitch with the loaded index (no refit)."""
+    """Re-score one investor against every pitch with the loaded index (no refit), as
+    `refresh_pitch` does a pitch."""
+    return _refresh(_INVESTOR, profile, k)
+
+
+def _refresh(side: _Side, row, k: int) -> int:
     engine = get_engine(force=True)
-    qid = records.investor_id(profile)
-    db.session.execute(delete(MatchScore).where(MatchScore.investor_profile_id == profile.id))
-    if engine is None or not records.is_matchable_investor(profile):
+    engine_id = side.engine_id(row)
+    applied = (side.name, row.id)
+    db.session.execute(delete(MatchScore).where(side.own_column == row.id))
+    if engine is None or not side.matchable(row):
         if engine is not None:
             with engine_cache().lock:
-                remove_quietly(engine.remove_investor, qid)
-                engine_cache().applied.pop(("investor", profile.id), None)
+                remove_quietly(getattr(engine, side.remove), engine_id)
+                # matchable again at the same version (a founder's or investor's role
+                # changed back): upsert it then
+                engine_cache().applied.pop(applied, None)
         db.session.commit()
         return 0
     with engine_cache().lock:
-        if engine_cache().applied.get(("investor", profile.id)) != profile.version:
-            engine.upsert_investor(records.investor_record(profile))
-            engine_cache().applied[("investor", profile.id)] = profile.version
-        n = _scan_size(len(engine.pitch_index_))
-        excluded = exclusions.excluded_pitches(profile.id)
-        results = engine.top_pitches(qid, k=max(n, k), exclude=excluded)
+        if engine_cache().applied.get(applied) != row.version:  # not caught up yet
+            getattr(engine, side.upsert)(side.record(row))
+            engine_cache().applied[applied] = row.version
+        n = _scan_size(len(getattr(engine, side.other_index)))
+        excluded = side.excluded(row.id)
+        results = getattr(engine, side.top)(engine_id, k=max(n, k), exclude=excluded)
     keep = results[:k]
     rest = results[k:]
     if rest:
-        low = _thresholds(MatchScore.pitch_id, [int(r.pitch_id) for r in rest], k)
-        keep += [r for r in rest if r.score > low.get(int(r.pitch_id), 0.0)]
+        low = _thresholds(side.other_column,
+                          [int(getattr(r, side.other_id)) for r in rest], k)
+        keep += [r for r in rest if r.score > low.get(int(getattr(r, side.other_id)), 0.0)]
     version = engine_cache().version or 0
     score_store.bulk_insert([score_store.row_of(r, version, utcnow()) for r in keep])
     db.session.commit()
