@@ -63,7 +63,7 @@ def _internal_error_text() -> str:
     """The API's 500, in the caller's language. The error may be the database's own, and
     choosing the language can read it (the token user's saved language, from a row the
     rollback expired): if that fails too, the answer must still go out, in English."""
-    from app.api.core import caller_locale  # app.api.core imports this module
+    from app.api.language import caller_locale  # app.api.refusals imports this module
 
     try:
         with force_locale(caller_locale()):
@@ -113,8 +113,8 @@ def init_app(app: Flask) -> None:
         if _wants_json():
             # The API's own answer, codes and words: an /api/ path no API blueprint took (a
             # path or method it does not have) is refused as the API refuses. Imported here:
-            # app.api.core imports this module.
-            from app.api.core import http_error
+            # app.api.refusals imports this module.
+            from app.api.refusals import http_error
 
             return http_error(error)
         reason = getattr(error, "reason", None)

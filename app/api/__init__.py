@@ -66,7 +66,7 @@ class KobleApi(Api):
 def init_api(app: Flask) -> KobleApi:
     """Configure and register the API on the app (one Api object per app)."""
     from app.api import arena_times, arenas, docs, matches, pitches, profile
-    from app.api.core import untyped_options
+    from app.api.blueprint import untyped_options
 
     app.config.setdefault("API_TITLE", "Koble API")
     app.config.setdefault("API_VERSION", API_VERSION)

@@ -10,7 +10,9 @@ from functools import wraps
 from flask_babel import gettext as _
 
 from app.api import arena_schemas as s
-from app.api.core import ApiError, Blueprint, caller, roles
+from app.api.auth import caller, roles
+from app.api.blueprint import Blueprint
+from app.api.refusals import ApiError
 from app.extensions import db
 from app.models import Arena, Invitation
 from app.services import arenas as arena_service

@@ -6,8 +6,11 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from app.api import match_schemas as s
-from app.api.core import ApiError, Blueprint, caller, page_of, roles
+from app.api.auth import caller, roles
+from app.api.blueprint import Blueprint
+from app.api.pagination import page_of
 from app.api.pitches import search_filters
+from app.api.refusals import ApiError
 from app.api.schemas import ErrorOut
 from app.extensions import db
 from app.models import Interest, Pitch

@@ -7,8 +7,11 @@ from flask import g, request, url_for
 from flask_babel import gettext as _
 
 from app.api import schemas as s
-from app.api.core import ApiError, Blueprint, caller, page_of, roles
+from app.api.auth import caller, roles
+from app.api.blueprint import Blueprint
 from app.api.idempotency import REPLAYED, answer_holds_pitch, idempotent
+from app.api.pagination import page_of
+from app.api.refusals import ApiError
 from app.extensions import db
 from app.services import pitch_search, pitches
 from app.services.errors import Conflict

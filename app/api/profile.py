@@ -5,7 +5,9 @@ from __future__ import annotations
 from flask_babel import gettext as _
 
 from app.api import schemas as s
-from app.api.core import ApiError, Blueprint, caller, roles
+from app.api.auth import caller, roles
+from app.api.blueprint import Blueprint
+from app.api.refusals import ApiError
 from app.services import investors
 from app.services.errors import Conflict
 

@@ -3,7 +3,7 @@ X-RateLimit-Limit, -Remaining and -Reset on every answer of an /api/v1 operation
 and a 429 included, and Retry-After on a 429 only (app/registration.py takes it off the
 others), but the description named none of them as headers. This apispec plugin declares
 them on every response of every operation, so that a client generated from the
-description can read them. app/api/core.py puts one shared limit on every API blueprint: one
+description can read them. app/api/blueprint.py puts one shared limit on every API blueprint: one
 count per token over all operations."""
 
 from __future__ import annotations

@@ -115,12 +115,12 @@ def test_an_api_server_error_says_so_in_the_callers_language(client, accept, say
 
 def test_an_api_server_error_caused_by_the_database_still_answers(app, client, monkeypatch):
     """Choosing the language can itself need the database; the 500 goes out in English."""
-    import app.api.core as core
+    from app.api import language
 
     def broken():
         raise RuntimeError("the database is gone")
 
-    monkeypatch.setattr(core, "caller_locale", broken)
+    monkeypatch.setattr(language, "caller_locale", broken)
     boom = client.get("/api/_test/boom", headers={"Accept-Language": "nb"})
     assert boom.status_code == 500 and boom.is_json
     assert boom.json["error"]["message"].startswith("Something went wrong on our side.")
