@@ -88,6 +88,25 @@ def _page_sent_from() -> str | None:
     return safe_next(page, "") or None
 
 
+def logged_out_page(status: int):
+    """The answer to a form sent after its sender was logged out (in another tab, or timed
+    out): nothing was saved, what they wrote is kept when the form has a page to take it
+    back, and logging in again leads there (app/stale_forms.py)."""
+    back = stale_forms.keep_for_later()
+    return render_template("errors/logged_out.html", kept=back is not None,
+                           login=url_for("auth.login", next=back or _page_sent_from())), status
+
+
+def logged_out_post():
+    """The logged-out page (a 401) for a form that needs a login, sent by a browser whose
+    session ended (timed out during this very request, or logged out in another tab); None
+    for anything else, which gets the usual way to the login page."""
+    if request.method != "POST" or _wants_json() or current_user.is_authenticated \
+            or not session.get(LOGGED_OUT):
+        return None
+    return logged_out_page(401)
+
+
 def init_app(app: Flask) -> None:
     """Request ids, no-store on private pages, and error handlers."""
 
@@ -126,6 +145,8 @@ def init_app(app: Flask) -> None:
         return render_template("errors/error.html", error=error, reason=reason,
                                back=getattr(error, "back", None)), error.code, headers
 
+    app.before_request(stale_forms.give_back)
+
     @app.errorhandler(CSRFError)
     def _stale_token(error: CSRFError):
         if not _wants_json():
@@ -133,8 +154,7 @@ def init_app(app: Flask) -> None:
             if response is not None:
                 return response
             if not current_user.is_authenticated and session.get(LOGGED_OUT):
-                return render_template("errors/logged_out.html", error=error,
-                                       login=url_for("auth.login", next=_page_sent_from())), 400
+                return logged_out_page(400)
         return _http_error(error)
 
     @app.errorhandler(Exception)

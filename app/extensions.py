@@ -31,7 +31,22 @@ class Base(DeclarativeBase):
 
 db = SQLAlchemy(model_class=Base)
 migrate = Migrate(render_as_batch=True, compare_type=True)
-login_manager = LoginManager()
+
+
+class KobleLoginManager(LoginManager):
+    """Flask-Login's, but a form sent after the session ended (timed out during the request,
+    or logged out in another tab) is answered "you were logged out", with what it held kept
+    to give back after logging in again, instead of a redirect to the login page that threw
+    it away (app/errors.py)."""
+
+    def unauthorized(self):
+        from app.errors import logged_out_post
+
+        page = logged_out_post()
+        return page if page is not None else super().unauthorized()
+
+
+login_manager = KobleLoginManager()
 csrf = CSRFProtect()
 babel = Babel()
 mail = Mail()

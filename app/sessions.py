@@ -93,8 +93,9 @@ def end_session(user: User | None = None) -> None:
     """Empty the session at a logout, keeping the language the person reads in (the
     session's choice, else the account's): clearing it left an English reader's
     "You are logged out." and every page after it in bokmål. The session remembers that
-    someone logged out, so a form still open in another tab, sent with the token that
-    went with the old session, is answered "you were logged out" (app/errors.py)."""
+    someone logged out, and who, so a form still open in another tab, sent with the token
+    that went with the old session, is answered "you were logged out" and what it holds is
+    kept for that account until they log in again (app/errors.py)."""
     languages = current_app.config["LANGUAGES"]
     lang = session.get("lang")
     if lang not in languages:
@@ -102,7 +103,7 @@ def end_session(user: User | None = None) -> None:
     session.clear()
     if lang in languages:
         session["lang"] = lang
-    session[LOGGED_OUT] = True
+    session[LOGGED_OUT] = user.id if user is not None else True
 
 
 LOGGED_OUT = "logged_out"

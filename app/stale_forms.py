@@ -23,16 +23,28 @@ than an address someone could type anyway (the registration's name, e-mail, muni
 association), and a form filled in by another site, sent on by a person who only adds a
 password, would make an account whose address that site chose. Passwords are never put
 back: they are not among the fields named.
+
+A form sent after its sender's session ended (logged out in another tab, or timed out while
+writing) cannot be drawn again: the page is not theirs until they log in. What they wrote is
+kept for their account instead (`keep_for_later`, app/services/kept_forms.py), and the
+"log in again" link leads to the form's page with a token (`?kept=…`) by which that page,
+drawn for the same account, takes it back (`give_back`), with a message to check it and
+send it again.
 """
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from flask import current_app, flash, g, make_response, request, session
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.datastructures import MultiDict
+
+from app.services import kept_forms
+from app.sessions import LOGGED_OUT
+
+KEPT = "kept"  # the query parameter of a form's page that takes back what was kept
 
 
 def _token_field() -> str:
@@ -109,4 +121,37 @@ def takes(form) -> MultiDict | None:
     if not keys or not keys <= set(form._fields):
         return None
     g.stale_form_used = True
+    message = g.pop("stale_form_message", None)
+    if message is not None:
+        flash(message, "warning")
     return sent
+
+
+def keep_for_later() -> str | None:
+    """For a form sent after its sender's session ended in this browser: keep what was sent
+    for their account and give the address of the form's page that takes it back (after
+    logging in again). None when there is no such page (an address without a GET), no
+    account to keep it for, or nothing to keep."""
+    writer = session.get(LOGGED_OUT)
+    rule = request.url_rule
+    if type(writer) is not int or request.method != "POST" or rule is None \
+            or "GET" not in (rule.methods or ()):
+        return None
+    token = kept_forms.keep(writer, request.path, request.form, _token_field())
+    if token is None:
+        return None
+    return f"{request.path}?{urlencode({KEPT: token})}"
+
+
+def give_back() -> None:
+    """Before a form's page is drawn (a GET with `?kept=`): what its logged-in reader wrote
+    there before being logged out goes back into the form, with a message saying so."""
+    token = request.args.get(KEPT)
+    if request.method != "GET" or not token or not current_user.is_authenticated:
+        return
+    sent = kept_forms.kept(current_user.id, token, request.path)
+    if sent is not None:
+        g.stale_form = sent
+        g.stale_form_message = _("You were logged out before this form was saved. What you "
+                                 "wrote is back in the form below: check it and save it "
+                                 "again.")

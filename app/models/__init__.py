@@ -10,6 +10,7 @@ from app.models.idempotent_request import IdempotentRequest
 from app.models.interest import Interest
 from app.models.investor import InvestorProfile
 from app.models.invitation import Invitation
+from app.models.kept_form import KeptForm
 from app.models.match import MatchScore
 from app.models.meeting import Meeting, MeetingFeedback, MeetingRequest
 from app.models.notification import Notification
@@ -21,6 +22,6 @@ __all__ = [
     "ApiToken",
     "Arena", "Invitation", "Meeting", "MeetingFeedback", "MeetingRequest",
     "AuditEvent", "Association", "EngineIndex", "EngineSettings", "FormUse",
-    "IdempotentRequest", "Interest", "InvestorProfile",
+    "IdempotentRequest", "Interest", "InvestorProfile", "KeptForm",
     "MatchScore", "Notification", "PageVersion", "Pitch", "User",
 ]

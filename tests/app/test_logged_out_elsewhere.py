@@ -44,7 +44,8 @@ def test_a_form_sent_after_logging_out_in_another_tab_says_so(app):
     page = response.get_data(as_text=True)
     assert response.status_code == 400
     assert "You are logged out" in page and "Bad request" not in page
-    assert f'href="/auth/login?next={path}"' in page  # back to the form
+    # back to the form, which takes back what was sent (tests/app/test_kept_forms.py)
+    assert f'href="/auth/login?next={path}?kept%3D' in page
     request_id = response.headers["X-Request-Id"]
     assert re.fullmatch(r"[0-9a-f]{12}", request_id)
     assert f"Reference: {request_id}" in page

@@ -1,0 +1,124 @@
+"""A form sent after its writer was logged out (in another tab, or timed out while writing)
+saves nothing, but what it held is kept for their account: logging in again leads back to
+the form with it, to check and save. Before, the "You are logged out" page (or, after a
+timeout, a redirect to the login page) was all that was left, and the text was gone."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from sqlalchemy import func, select
+
+from app.extensions import db
+from app.models import KeptForm, Pitch
+from tests.app.form_tokens import form_token, token_in
+from tests.factories import DEFAULT_PASSWORD, make_pitch, make_user
+
+LONG = "Vi gjør om matavfall til biogass 🌱 مرحبا " * 200
+
+
+@pytest.fixture
+def app_overrides():
+    return {"WTF_CSRF_ENABLED": True}
+
+
+def _logged_in(app, user):
+    client = app.test_client()
+    client.post("/auth/login", data={"email": user.email, "password": DEFAULT_PASSWORD,
+                                     "csrf_token": form_token(client)})
+    return client
+
+
+def _login_link(page: str) -> str:
+    start = page.index('href="/auth/login?next=') + len('href="')
+    return page[start:page.index('"', start)].replace("&amp;", "&")
+
+
+def _log_in_again(client, user, link: str):
+    """Log in with the page's link, as the person would; the answer's redirect."""
+    response = client.post(link, data={"email": user.email, "password": DEFAULT_PASSWORD,
+                                       "csrf_token": form_token(client, link)})
+    assert response.status_code == 302
+    return response.headers["Location"]
+
+
+def _new_pitch(client, token):
+    return {"csrf_token": token, "title": "Biogass fra matavfall",
+            "summary": "Matavfall blir drivstoff.", "description": LONG,
+            "sectors": ["energy", "food_agriculture"], "once": "t" * 32}
+
+
+def test_a_new_pitch_sent_after_logging_out_in_another_tab_is_back_after_logging_in(app):
+    founder = make_user("founder", locale="en")
+    client = _logged_in(app, founder)
+    token = form_token(client, "/pitches/new")
+    client.post("/auth/logout", data={"csrf_token": token})  # the other tab
+
+    response = client.post("/pitches/new", data=_new_pitch(client, token),
+                           headers={"Referer": "http://localhost/pitches/new"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and "You are logged out" in page
+    assert "What you wrote is kept for a day" in page
+    assert db.session.scalar(select(func.count()).select_from(Pitch)) == 0  # nothing saved
+
+    back = _log_in_again(client, founder, _login_link(page))
+    assert urlsplit(back).path == "/pitches/new" and "kept" in parse_qs(urlsplit(back).query)
+    page = client.get(back).get_data(as_text=True)
+    assert "What you wrote is back in the form below" in page
+    assert "Biogass fra matavfall" in page and "Vi gjør om matavfall til biogass 🌱 مرحبا" in page
+    assert 'value="energy" checked' in page or 'checked value="energy"' in page
+    saved = client.post("/pitches/new", data=_new_pitch(client, token_in(page)))
+    assert saved.status_code == 302
+    assert db.session.scalar(select(Pitch.description)) == LONG.strip()
+
+
+def test_an_edit_sent_after_timing_out_is_back_after_logging_in(app):
+    founder = make_user("founder", locale="en")
+    pitch = make_pitch(founder)
+    client = _logged_in(app, founder)
+    path = f"/pitches/{pitch.id}/edit"
+    page = client.get(path).get_data(as_text=True)
+    with client.session_transaction() as session:
+        session["seen"] = 0  # the pitch took hours to write
+    sent = {"csrf_token": token_in(page), "version": str(pitch.version), "title": "Ny tittel",
+            "summary": "Ny linje.", "description": LONG,
+            "sectors": ["energy"], "stage": "seed"}
+
+    response = client.post(path, data=sent)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 401 and "You are logged out" in page  # not a redirect
+    assert "What you wrote is kept for a day" in page
+    db.session.expire_all()
+    assert db.session.get(Pitch, pitch.id).title != "Ny tittel"
+
+    back = _log_in_again(client, founder, _login_link(page))
+    page = client.get(back).get_data(as_text=True)
+    assert "Ny tittel" in page and "Vi gjør om matavfall" in page
+    sent["csrf_token"] = token_in(page)
+    assert client.post(path, data=sent).status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Pitch, pitch.id).description == LONG.strip()
+
+
+def test_only_the_writer_gets_it_back(app):
+    writer, other = make_user("founder"), make_user("founder")
+    client = _logged_in(app, writer)
+    token = form_token(client, "/pitches/new")
+    client.post("/auth/logout", data={"csrf_token": token})
+    page = client.post("/pitches/new", data=_new_pitch(client, token)).get_data(as_text=True)
+
+    back = _log_in_again(client, other, _login_link(page))  # someone else at the computer
+    page = client.get(back).get_data(as_text=True)
+    assert "Biogass fra matavfall" not in page and "back in the form" not in page
+
+
+def test_a_password_is_never_kept(app):
+    founder = make_user("founder")
+    client = _logged_in(app, founder)
+    token = form_token(client, "/auth/password")
+    client.post("/auth/logout", data={"csrf_token": token})
+    client.post("/auth/password", data={"csrf_token": token, "current_password": "gammelt",
+                                        "password": "et nytt passord", "confirm": "nytt"})
+    kept = db.session.scalars(select(KeptForm.fields)).all()
+    assert all("gammelt" not in fields and "nytt passord" not in fields for fields in kept)
