@@ -20,8 +20,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from matching.schedule import objective, schedule  # noqa: E402
+from matching.schedule_check import check_schedule, idle_slots  # noqa: E402
 from matching.schedule_milp import lp_upper_bound, optimum_value  # noqa: E402
-from matching.schedule_model import Instance, Schedule, check_schedule, idle_slots  # noqa: E402
+from matching.schedule_model import Instance, Schedule  # noqa: E402
 from matching.schedule_random import random_instance, small_random_instance  # noqa: E402
 
 # (founders, investors, slots, tables, density, caps, use MILP)

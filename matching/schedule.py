@@ -17,9 +17,9 @@ How it works (each stage only ever raises the objective, the last one never lowe
    to free slots, or swap slots along alternating chains, while that cuts idle time.
 
 Priority tiers (`"priority"`: 0 mutual, 1 one-sided, 2 suggestion, the default) are folded
-into the objective lexicographically, see `matching.schedule_model.tier_weights`. Within
-the value tier each person adds a bonus for their first meeting (`"meeting_bonus"`, see
-`matching.schedule_model.meeting_bonuses`), so that whoever can meet someone gets a
+into the objective lexicographically, see `matching.schedule_objective.tier_weights`.
+Within the value tier each person adds a bonus for their first meeting (`"meeting_bonus"`,
+see `matching.schedule_objective.meeting_bonuses`), so that whoever can meet someone gets a
 meeting before others get many; every stage, and the exact MILP, uses that same objective.
 """
 
@@ -32,17 +32,10 @@ import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import coo_matrix
 
+from matching.schedule_check import check_schedule, idle_slots
 from matching.schedule_lns import lns
-from matching.schedule_model import (
-    Instance,
-    InvalidInstance,
-    Meeting,
-    Problem,
-    Schedule,
-    check_schedule,
-    idle_slots,
-    to_problem,
-)
+from matching.schedule_model import Instance, InvalidInstance, Meeting, Schedule
+from matching.schedule_problem import Problem, to_problem
 from matching.schedule_search import Board
 
 __all__ = [

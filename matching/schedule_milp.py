@@ -19,7 +19,8 @@ import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import coo_matrix
 
-from matching.schedule_model import Instance, Problem, Schedule, to_problem
+from matching.schedule_model import Instance, Schedule
+from matching.schedule_problem import Problem, to_problem
 from matching.schedule_search import bits
 
 

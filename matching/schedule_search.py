@@ -12,7 +12,7 @@ how many meetings its two persons already have; `gain_of` prices a whole move ex
 
 from __future__ import annotations
 
-from matching.schedule_model import Problem
+from matching.schedule_problem import Problem
 
 
 def bits(mask: int):

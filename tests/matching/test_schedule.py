@@ -6,13 +6,9 @@ from __future__ import annotations
 import pytest
 
 from matching.schedule import objective, schedule
+from matching.schedule_check import check_schedule, idle_slots
 from matching.schedule_milp import lp_upper_bound, optimum_milp, optimum_value
-from matching.schedule_model import (
-    Instance,
-    InvalidInstance,
-    check_schedule,
-    idle_slots,
-)
+from matching.schedule_model import Instance, InvalidInstance
 from matching.schedule_random import random_instance, small_random_instance
 
 RATIO = 0.98

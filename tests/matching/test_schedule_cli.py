@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from matching.schedule import main
-from matching.schedule_model import Instance, Schedule, check_schedule
+from matching.schedule_check import check_schedule
+from matching.schedule_model import Instance, Schedule
 from matching.schedule_random import random_instance
 
 ROOT = Path(__file__).resolve().parents[2]

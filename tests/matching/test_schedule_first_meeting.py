@@ -9,8 +9,9 @@ from dataclasses import replace
 import pytest
 
 from matching.schedule import objective, schedule
+from matching.schedule_check import check_schedule
 from matching.schedule_milp import lp_upper_bound, optimum_milp, optimum_value
-from matching.schedule_model import Instance, InvalidInstance, check_schedule
+from matching.schedule_model import Instance, InvalidInstance
 from matching.schedule_random import small_random_instance
 
 FND, INV = "founder", "investor"
