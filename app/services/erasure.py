@@ -21,6 +21,7 @@ from app.models import (
     IdempotentRequest,
     Interest,
     InvestorProfile,
+    KeptForm,
     MatchScore,
     Notification,
     Pitch,
@@ -97,6 +98,9 @@ def anonymise(user: User, *, again: bool = False, actor: User | None = None,
     db.session.execute(delete(Notification).where(Notification.user_id == user.id))
     # the API's stored answers to Idempotency-Keys hold pitches as they were sent
     db.session.execute(delete(IdempotentRequest).where(IdempotentRequest.user_id == user.id))
+    # a form sent after being logged out is kept for a day with all it held (kept_forms);
+    # the row stays here, so its ON DELETE CASCADE never fires
+    db.session.execute(delete(KeptForm).where(KeptForm.user_id == user.id))
     db.session.execute(update(ApiToken).where(ApiToken.user_id == user.id,
                                               ApiToken.revoked_at.is_(None))
                        .values(revoked_at=now))
