@@ -20,6 +20,7 @@ from app.models import (
     Interest,
     InvestorProfile,
     Invitation,
+    KeptForm,
     MatchScore,
     Meeting,
     MeetingFeedback,
@@ -98,6 +99,12 @@ def export_data(user: User) -> dict:
         "api_idempotency_keys": [_stored_answer(r) for r in db.session.scalars(
             select(IdempotentRequest).where(IdempotentRequest.user_id == user.id)
             .order_by(IdempotentRequest.created_at, IdempotentRequest.key))],
+        # A form sent after being logged out, kept a day to be sent again (kept_forms);
+        # the token that gives it back stays out, as a session's does.
+        "kept_forms": [{"path": r.path, "fields": json.loads(r.fields),
+                        "created_at": _value(r.created_at)}
+                       for r in db.session.scalars(select(KeptForm).where(
+                           KeptForm.user_id == user.id).order_by(KeptForm.created_at))],
         "arenas": arenas,
         # With what the engine gave the invitation: its value, rank and reasons.
         "invitations": [_invitation(i) for i in db.session.scalars(

@@ -10,6 +10,7 @@ from werkzeug.datastructures import MultiDict
 from app.extensions import db
 from app.models import KeptForm
 from app.services import erasure, kept_forms
+from tests.app.security.principals import log_in
 from tests.factories import DEFAULT_PASSWORD, make_user
 
 
@@ -36,3 +37,22 @@ def test_an_administrator_deleting_an_account_deletes_them_too(app):
     erasure.anonymise(leaving, actor=admin, by_admin=True)
     db.session.commit()
     assert _kept_for(leaving) == 0
+
+
+def test_the_data_export_holds_the_kept_forms_but_not_their_tokens(app):
+    """Download your data is everything Koble holds about the person: a kept form holds
+    what they wrote; the token that gives it back is a key, left out like a session's."""
+    founder, other = make_user("founder"), make_user("founder")
+    token = kept_forms.keep(founder.id, "/pitches/new", MultiDict(
+        [("title", "Biogass fra matavfall"), ("sectors", "energy"), ("sectors", "circular")]),
+        "csrf_token")
+    kept_forms.keep(other.id, "/pitches/new", MultiDict([("title", "Ikke min")]), "csrf_token")
+    client = app.test_client()
+    log_in(client, founder)
+    response = client.get("/account/export")
+    data = response.get_json()
+    assert [(k["path"], k["fields"]) for k in data["kept_forms"]] == [
+        ("/pitches/new", [["title", "Biogass fra matavfall"], ["sectors", "energy"],
+                          ["sectors", "circular"]])]
+    assert data["kept_forms"][0]["created_at"].endswith("+00:00")
+    assert token not in response.get_data(as_text=True)
