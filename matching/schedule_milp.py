@@ -19,9 +19,9 @@ import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import coo_matrix
 
+from matching.schedule_board import bits
 from matching.schedule_model import Instance, Schedule
 from matching.schedule_problem import Problem, to_problem
-from matching.schedule_search import bits
 
 
 def optimum_milp(instance: Instance, time_limit: float | None = None) -> Schedule:
