@@ -111,8 +111,15 @@ def profile_of(user) -> InvestorProfile | None:
     return db.session.scalar(select(InvestorProfile).where(InvestorProfile.user_id == user.id))
 
 
+def _holds(profile: InvestorProfile, values: dict) -> bool:
+    """Whether the saved profile already holds every field as in `values`."""
+    return all(getattr(profile, key) == values.get(key) for key in FIELDS)
+
+
 def save_profile(user, values: dict, expected_version: int | None) -> InvestorProfile:
-    """Create or update the user's profile; refuses an edit based on an old version."""
+    """Create or update the user's profile; refuses an edit based on an old version, unless
+    the profile holds exactly what was sent: the same save sent twice (Save clicked twice)
+    is saved once, and the second is told it is saved, not that the profile changed."""
     _check(values)
     profile = profile_of(user)
     if profile is None:
@@ -121,6 +128,8 @@ def save_profile(user, values: dict, expected_version: int | None) -> InvestorPr
         profile = InvestorProfile(user_id=user.id)
         db.session.add(profile)
     elif expected_version != profile.version:
+        if _holds(profile, values):
+            return profile
         raise _conflict()
     for key in FIELDS:
         setattr(profile, key, values.get(key))
@@ -129,6 +138,9 @@ def save_profile(user, values: dict, expected_version: int | None) -> InvestorPr
     except (StaleDataError, IntegrityError) as error:
         # Another tab saved first (an update in between, or a second first profile).
         db.session.rollback()
+        profile = profile_of(user)
+        if profile is not None and _holds(profile, values):  # that save was this one
+            return profile
         raise _conflict() from error
     events.investor_changed(profile)
     return profile

@@ -128,19 +128,34 @@ def create_pitch(owner, values: dict, form_token: str | None = None) -> Pitch:
 
 
 def update_pitch(pitch: Pitch, values: dict, expected_version: int | None) -> Pitch:
-    """Save an edit, unless the pitch changed since the editor loaded version expected_version."""
-    if expected_version is None or expected_version != pitch.version:
-        raise _conflict()
+    """Save an edit, unless the pitch changed since the editor loaded version expected_version.
+    A pitch that holds exactly what was sent is no conflict: the same edit sent twice (Save
+    clicked twice, the second arriving as or after the first is saved) is saved once and
+    both are told so, not the second "someone changed this pitch"."""
     _check(values)
+    if expected_version is None or expected_version != pitch.version:
+        if expected_version is not None and _holds(pitch, values):
+            return pitch
+        raise _conflict()
     missing = missing_to_publish(values) if pitch.status == "published" else []
     if missing:
         raise DomainError(_("A published pitch needs %(missing)s. Add it, or make the pitch a "
                             "draft first.", missing=_listed(missing)), fields=missing)
     for key in FIELDS:
         setattr(pitch, key, values.get(key))
-    _commit_or_conflict()
+    try:
+        _commit_or_conflict()
+    except Conflict:
+        if _holds(pitch, values):  # reloaded: the other save was this same edit
+            return pitch
+        raise
     events.pitch_changed(pitch)
     return pitch
+
+
+def _holds(pitch: Pitch, values: dict) -> bool:
+    """Whether the saved pitch already holds every field as in `values`."""
+    return all(getattr(pitch, key) == values.get(key) for key in FIELDS)
 
 
 def publish(pitch: Pitch) -> Pitch:
