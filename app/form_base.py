@@ -11,7 +11,7 @@ from flask_babel import format_decimal
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.form import _Auto
-from wtforms import HiddenField, StringField, validators
+from wtforms import HiddenField, PasswordField, StringField, validators
 from wtforms.validators import ValidationError
 
 NUL_MESSAGE = _l("This text holds an invisible control character (NUL) that cannot be saved. "
@@ -39,6 +39,19 @@ class KobleForm(FlaskForm):
                 if sent is not None:
                     return sent
             return super().wrap_formdata(form, formdata)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # No maxlength on the text people write: a browser cuts a longer paste at the limit
+        # without a word, and a form saved so lost the end of a pasted pitch. The field's
+        # Length check refuses the whole text instead, with a message, the text kept in the
+        # form to shorten. A password keeps its limit: it is pasted whole or typed, and
+        # login and registration cut it alike.
+        for field in self._fields.values():
+            if isinstance(field, StringField) \
+                    and not isinstance(field, HiddenField | PasswordField) \
+                    and field.flags.maxlength is not None:
+                del field.flags.maxlength
 
     def query_args(self) -> dict[str, str]:
         """A GET form's filters as sent, for the list's links (pager, export) to pass on to
