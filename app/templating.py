@@ -153,6 +153,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals["name_list"] = name_list
     from app.services.deleted_accounts import shown
 
+    app.jinja_env.filters["shown"] = shown  # for a value formatted into a sentence there
     app.jinja_env.finalize = shown  # before any template is compiled: it is compiled in
     # finalize sees only the finished sentence of `_("… %(name)s …", name=...)`, so the
     # values put into a translated sentence go through shown() on their way in.

@@ -21,20 +21,25 @@ bp = Blueprint("meetings_staff", __name__)
 
 def _layout(arena) -> dict:
     """The schedule per table and per person, for the page."""
-    meetings = schedule_service.meetings(arena)
-    cancelled = meeting_changes.cancelled_by_staff(arena)
+    # The arena's meetings and who comes, read once: the page read them three times each
+    # (its meetings, the cancelled ones, and why some have none), a third of its time.
+    invitations = accepted(arena.id)
+    every = schedule_service.meetings(arena, active_only=False)
+    present = {i.user_id for i in invitations}
+    meetings = [m for m in every if schedule_service.is_active(m, present)]
+    cancelled = [m for m in every if m.state == schedule_service.STAFF_CANCELLED]
     orgs = organisations({m.investor_user_id for m in meetings + cancelled})
     titles = schedule_service.pitch_titles(meetings)
     rows = [{"m": m, "time": arena.slot_start(m.slot), "org": orgs.get(m.investor_user_id, ""),
              "pitch": titles.get(m.pitch_id, "")} for m in meetings]
     tables = {t: [r for r in rows if r["m"].table == t] for t in range(arena.table_count)}
-    gaps = schedule_service.no_meeting_reasons(arena) if rows else {}
+    gaps = schedule_service.no_meeting_reasons(arena, invitations, every) if rows else {}
     by_person: dict[int, list[dict]] = {}  # in the rows' order, as each person's list reads
     for r in rows:
         by_person.setdefault(r["m"].founder_user_id, []).append(r)
         by_person.setdefault(r["m"].investor_user_id, []).append(r)
     people = {}
-    for invitation in accepted(arena.id):
+    for invitation in invitations:
         mine = by_person.get(invitation.user_id, [])
         people[invitation.user_id] = {"invitation": invitation, "rows": mine,
                                       "why": no_meetings.staff_text(

@@ -292,11 +292,14 @@ def _gaps(arena: Arena, invitations: list[Invitation], withdrawn, available, cap
         absent=frozenset(i.user_id for i in invitations if i.attended is False)))
 
 
-def no_meeting_reasons(arena: Arena) -> dict[int, str]:
+def no_meeting_reasons(arena: Arena, invitations: list[Invitation] | None = None,
+                       rows: list[Meeting] | None = None) -> dict[int, str]:
     """Each accepted participant without a meeting in the schedule → why (no_meetings'
-    codes), from the same inputs a run of the scheduler would take now."""
-    invitations = accepted(arena.id)
-    rows = meetings(arena, active_only=False)
+    codes), from the same inputs a run of the scheduler would take now. A page that read
+    the accepted invitations and every meeting row (`meetings(active_only=False)`) already
+    passes them in."""
+    invitations = accepted(arena.id) if invitations is None else invitations
+    rows = meetings(arena, active_only=False) if rows is None else rows
     present = {i.user_id for i in invitations}
     active = [m for m in rows if is_active(m, present)]
     meeting = {uid for m in active for uid in (m.founder_user_id, m.investor_user_id)}
