@@ -83,7 +83,7 @@ def set_role(email: str, role: str, association: str | None):
     done = f"{user.email}: {old} → {role}"
     if assoc is not None and user.association != assoc:
         # account_access.set_role keeps a founder's or investor's association, as the admin's
-        # role form says (admin.routes.set_role): say so rather than name the one not set
+        # role form says (admin.account_changes.set_role): say so rather than name the one not set
         kept = user.association.slug if user.association else "none"
         click.echo(f"{done}. Their association is not changed ({kept}): a founder's or "
                    "investor's association is not changed here.")

@@ -66,8 +66,8 @@ class RoleForm(KobleForm):
         _l("Association"), validators=[Optional()],
         description=_l("Required for staff; optional for an administrator. A founder's or "
                        "investor's association is not changed here."))
-    # The arenas a staff member stops managing that the admin was shown before confirming
-    # (their ids, comma-separated; admin.routes.set_role): another list asks again.
+    # The role question the admin was shown before confirming (account_questions
+    # .role_question's `seen`; admin.account_changes.set_role): another one asks again.
     arenas_seen = HiddenField()
 
     def __init__(self, *args, associations=(), **kwargs):

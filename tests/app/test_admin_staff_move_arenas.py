@@ -16,6 +16,7 @@ from app.extensions import db
 from app.models import Arena, AuditEvent
 from app.services import arenas
 from app.services.accounts import association_by_slug
+from tests.app.admin_questions import role_seen_on
 from tests.app.page_text import fresh, main_text
 from tests.app.security.checksum import checksum
 from tests.app.security.principals import log_in
@@ -66,7 +67,7 @@ def test_a_move_that_leaves_arenas_behind_asks_first_and_changes_nothing(admin_c
     assert ("no other staff member manages it: only administrators, until its association "
             "has active staff again.") in text
     assert f'action="/admin/users/{staff.id}/role"' in body
-    assert f'name="arenas_seen" type="hidden" value="{arena.id}"' in body
+    assert role_seen_on(body)  # the page sends back what it asked
     assert checksum() == before
     assert fresh(staff).association.slug == "asker"
 
@@ -75,9 +76,9 @@ def test_confirming_moves_them_and_the_arena_stays_with_the_association(admin_cl
     admin, client = admin_client
     staff, arena = _siri_with_an_arena()
     colleague = make_user("staff", name="Kari Kollega", association="asker")
-    text = main_text(client.get(_move(client, staff).location).get_data(as_text=True))
-    assert "1 other staff member manages it." in text
-    response = _move(client, staff, arenas_seen=str(arena.id))
+    page = client.get(_move(client, staff).location).get_data(as_text=True)
+    assert "1 other staff member manages it." in main_text(page)
+    response = _move(client, staff, arenas_seen=role_seen_on(page))
     assert response.status_code == 303
     assert response.location.endswith(f"/admin/users/{staff.id}")
     moved = fresh(staff)
@@ -93,9 +94,10 @@ def test_confirming_moves_them_and_the_arena_stays_with_the_association(admin_cl
 
 def test_a_list_that_changed_since_the_question_asks_again(admin_client):
     _admin, client = admin_client
-    staff, arena = _siri_with_an_arena()
+    staff, _arena = _siri_with_an_arena()
+    seen = role_seen_on(client.get(_move(client, staff).location).get_data(as_text=True))
     make_arena(("asker",), title="Ny arena")  # made while the admin read the question
-    response = _move(client, staff, arenas_seen=str(arena.id))
+    response = _move(client, staff, arenas_seen=seen)
     assert response.status_code == 303 and "/role?" in response.location
     assert "Ny arena" in client.get(response.location).get_data(as_text=True)
     assert fresh(staff).association.slug == "asker"
@@ -112,11 +114,11 @@ def test_a_list_that_changed_since_the_question_says_so(app, lang, said):
     as the deactivate and delete questions tell (it used to come back without a word)."""
     client = app.test_client()
     log_in(client, make_user("admin", association=None, locale=lang))
-    staff, arena = _siri_with_an_arena()
-    first = main_text(client.get(_move(client, staff).location).get_data(as_text=True))
-    assert said[:20] not in first  # the first time it is only the question
+    staff, _arena = _siri_with_an_arena()
+    first = client.get(_move(client, staff).location).get_data(as_text=True)
+    assert said[:20] not in main_text(first)  # the first time it is only the question
     make_arena(("asker",), title="Ny arena")  # made while the admin read the question
-    response = _move(client, staff, arenas_seen=str(arena.id))
+    response = _move(client, staff, arenas_seen=role_seen_on(first))
     assert "/role?" in response.location
     text = main_text(client.get(response.location).get_data(as_text=True))
     assert said in text and "Ny arena" in text
