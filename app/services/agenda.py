@@ -35,7 +35,7 @@ from app.models import (
 from app.models.arena import LOCAL_TZ
 from app.models.invitation import calendar_status
 from app.services import explain, links, no_meetings
-from app.services.contacts import can_see_contacts
+from app.services.contacts import contacts_visible_to
 from app.services.deleted_accounts import shown
 from app.services.pair_scores import profile_ids, scores_for
 from app.services.participants import NotParticipant, accepted, participant_of
@@ -74,8 +74,8 @@ def meeting_uid(meeting: Meeting) -> str:
             f"@{UID_DOMAIN}")
 
 
-def _contact(viewer, partner: User, profile: InvestorProfile | None):
-    if not can_see_contacts(viewer, partner):
+def _contact(visible: set[int], partner: User, profile: InvestorProfile | None):
+    if partner.id not in visible:
         return None, None
     if profile is not None:
         return profile.contact_email or partner.email, profile.contact_phone or partner.phone
@@ -112,6 +112,9 @@ def items(viewer, arena: Arena, include_cancelled: bool = False) -> list[AgendaI
     # The people the viewer asked to meet here (for the one-sided meetings' reason).
     asked_by_me = set(db.session.scalars(db.select(MeetingRequest.to_user_id).where(
         MeetingRequest.arena_id == arena.id, MeetingRequest.from_user_id == viewer.id)))
+    # whose contact details the viewer may see, asked once for all partners
+    visible = contacts_visible_to(viewer, [m.investor if m.founder_user_id == viewer.id
+                                           else m.founder for m in rows])
     out = []
     for m in rows:
         i_am_founder = m.founder_user_id == viewer.id
@@ -122,7 +125,7 @@ def items(viewer, arena: Arena, include_cancelled: bool = False) -> list[AgendaI
         else:
             label = label_for(viewer, m.pitch)  # a withdrawn pitch is not named
         match = scores.get((m.pitch_id, profiles.get(m.investor_user_id)))
-        email, phone = _contact(viewer, partner, profile if i_am_founder else None)
+        email, phone = _contact(visible, partner, profile if i_am_founder else None)
         out.append(AgendaItem(
             meeting=m, start=arena.slot_start(m.slot), end=arena.slot_end(m.slot),
             table=m.table + 1, partner=partner, partner_label=label,

@@ -16,8 +16,9 @@ see theirs). `departure` says which, for the pages that tell the other side so.
 
 `can_see_contacts` answers for one person (for staff: at most one indexed query, none for
 their own association's members); `contacts_visible_to` answers for a whole list at once
-(for staff: one query per 500 people outside their association), for pages and exports that
-show many people. Nothing is remembered between calls: the pages that
+(for staff: one query per 500 people outside their association; for founders and investors
+at most three), for pages, agendas and exports that show many people. Nothing is
+remembered between calls: the pages that
 `app.services.page_cache` keeps are founders' and investors' own, each under its user's key.
 """
 
@@ -86,7 +87,10 @@ def contacts_visible_to(viewer, owners: Iterable) -> set[int]:
         return set(people)
     if viewer.is_staff:
         return _staff_visible(viewer, people.values())
-    return {i for i, owner in people.items() if can_see_contacts(viewer, owner)}
+    # founders and investors: three queries for the list, not three per person
+    others = [owner for i, owner in people.items() if i != viewer.id]
+    mine = {viewer.id} & set(people)
+    return mine | _mutual_interest_among(viewer, others) | _shared_meeting_among(viewer, others)
 
 
 def _signed_in(viewer) -> bool:
@@ -116,13 +120,21 @@ def _staff_visible(staff, owners: Iterable) -> set[int]:
 
 def _mutual_interest(viewer, owner) -> bool:
     """A founder and an investor who are both interested in one of the founder's pitches."""
-    from app.services.interest import users_have_mutual_interest
-
-    return users_have_mutual_interest(viewer, owner)
+    return owner.id in _mutual_interest_among(viewer, [owner])
 
 
 def _shared_meeting(viewer, owner) -> bool:
     """Both are in the same scheduled arena meeting (and both still take part)."""
-    from app.services.schedule import users_share_meeting
+    return owner.id in _shared_meeting_among(viewer, [owner])
 
-    return users_share_meeting(viewer, owner)
+
+def _mutual_interest_among(viewer, owners) -> set[int]:
+    from app.services.interest import mutual_interest_partners
+
+    return mutual_interest_partners(viewer, owners)
+
+
+def _shared_meeting_among(viewer, owners) -> set[int]:
+    from app.services.schedule import meeting_partners
+
+    return meeting_partners(viewer, owners)

@@ -369,14 +369,24 @@ def mutual_matches(user) -> list[MutualMatch]:
     return out
 
 
-def users_have_mutual_interest(a, b) -> bool:
-    """True when a founder and an investor share a mutual match (either order)."""
-    if a is None or b is None or {a.role, b.role} != {"founder", "investor"}:
-        return False
-    founder, investor = (a, b) if a.role == "founder" else (b, a)
+def mutual_interest_partners(user, others) -> set[int]:
+    """The ids of those among `others` (users) who share a mutual match with `user`: a
+    founder's investors, an investor's founders; one query for the whole list (an agenda
+    asked once per meeting)."""
+    if user is None or user.role not in ("founder", "investor"):
+        return set()
+    ids = {o.id for o in others if o is not None and {o.role, user.role} == {"founder",
+                                                                            "investor"}}
+    if not ids:
+        return set()
     founder_mark, investor_mark = aliased(Interest), aliased(Interest)
+    if user.role == "founder":
+        mine, theirs = Pitch.owner_id == user.id, InvestorProfile.user_id
+    else:
+        mine, theirs = InvestorProfile.user_id == user.id, Pitch.owner_id
     query = (
-        select(founder_mark.id)
+        select(theirs).distinct()
+        .select_from(founder_mark)
         .join(investor_mark, and_(investor_mark.pitch_id == founder_mark.pitch_id,
                                   investor_mark.investor_profile_id
                                   == founder_mark.investor_profile_id))
@@ -384,7 +394,6 @@ def users_have_mutual_interest(a, b) -> bool:
         .join(InvestorProfile, InvestorProfile.id == founder_mark.investor_profile_id)
         .where(founder_mark.side == "founder", founder_mark.kind == "interested",
                investor_mark.side == "investor", investor_mark.kind == "interested",
-               Pitch.owner_id == founder.id, InvestorProfile.user_id == investor.id)
-        .limit(1)
+               mine, theirs.in_(sorted(ids)))
     )
-    return db.session.scalar(query) is not None
+    return set(db.session.scalars(query))

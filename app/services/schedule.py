@@ -74,24 +74,31 @@ def is_active(meeting: Meeting, present: set[int]) -> bool:
             and meeting.investor_user_id in present)
 
 
-def users_share_meeting(a, b) -> bool:
-    """True when a founder and an investor meet each other in a scheduled meeting of an
-    arena that is not cancelled, both still accepted, in a published schedule (a draft's
-    meetings are not known to the two)."""
-    if a is None or b is None or {a.role, b.role} != {"founder", "investor"}:
-        return False
-    founder, investor = (a, b) if a.role == "founder" else (b, a)
-    rows = db.session.scalars(select(Meeting).join(Arena, Arena.id == Meeting.arena_id).where(
-        Meeting.founder_user_id == founder.id, Meeting.investor_user_id == investor.id,
-        Meeting.state == "scheduled", Arena.status.in_(("scheduled", "done")),
-        Arena.schedule_published))
-    for meeting in rows:
-        states = list(db.session.scalars(select(Invitation.state).where(
-            Invitation.arena_id == meeting.arena_id,
-            Invitation.user_id.in_((founder.id, investor.id)))))
-        if states == ["accepted", "accepted"]:
-            return True
-    return False
+def meeting_partners(user, others) -> set[int]:
+    """The ids of those among `others` (users) whom `user`, a founder or an investor, meets
+    in a scheduled meeting of an arena that is not cancelled, both still accepted, in a
+    published schedule (a draft's meetings are not known to the two). Two queries for the
+    whole list: an agenda asked three per meeting."""
+    if user is None or user.role not in ("founder", "investor"):
+        return set()
+    ids = {o.id for o in others if o is not None and {o.role, user.role} == {"founder",
+                                                                            "investor"}}
+    if not ids:
+        return set()
+    mine, theirs = ((Meeting.founder_user_id, Meeting.investor_user_id)
+                    if user.role == "founder"
+                    else (Meeting.investor_user_id, Meeting.founder_user_id))
+    pairs = db.session.execute(select(Meeting.arena_id, theirs).join(
+        Arena, Arena.id == Meeting.arena_id).where(
+        mine == user.id, theirs.in_(sorted(ids)), Meeting.state == "scheduled",
+        Arena.status.in_(("scheduled", "done")), Arena.schedule_published)).all()
+    if not pairs:
+        return set()
+    coming = set(db.session.execute(select(Invitation.arena_id, Invitation.user_id).where(
+        Invitation.arena_id.in_({arena_id for arena_id, _other in pairs}),
+        Invitation.user_id.in_(ids | {user.id}), Invitation.state == "accepted")).all())
+    return {other for arena_id, other in pairs
+            if (arena_id, user.id) in coming and (arena_id, other) in coming}
 
 
 def bump(arena: Arena) -> None:
