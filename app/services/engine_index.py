@@ -9,7 +9,10 @@ Run it from the CLI (`flask matching rebuild`) or the admin page (a background t
 the new engine loaded (`app.services.loaded_engine`); the others load it at their next use.
 
 Pages never call the engine: they read stored scores (`app.services.recommendations`;
-weights live in `app.services.engine_settings`).
+weights live in `app.services.engine_settings`). Besides a rebuild and a record's refresh
+(`app.services.score_refresh`), only building an arena's schedule (a POST by staff) uses the
+loaded engine, to score the participants' pairs that have no stored score
+(`app.services.schedule.engine_scores`); the schedule's pages read stored scores only.
 """
 
 from __future__ import annotations

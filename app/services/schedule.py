@@ -172,17 +172,19 @@ def engine_scores(pitch_ids, profile_ids_, skip: set[tuple[int, int]]
             if value > 0}  # NaN (filtered, not indexed) is not > 0
 
 
-def candidate_pairs(arena: Arena, founders: list[Invitation], investors: list[Invitation]
+def candidate_pairs(arena: Arena, founders: list[Invitation], investors: list[Invitation],
+                    score_unstored: bool = True
                     ) -> dict[tuple[int, int], tuple[float | None, str]]:
     """(founder user, investor user) → (score, source): requests first, then the engine's
-    best scores among the participants (stored, or scored now: `engine_scores`). The score
-    is None for a requested pair the engine does not score: the meeting stores it so, and
-    only the scheduler weighs it (`weight`)."""
+    best scores among the participants (stored, or scored now: `engine_scores`, unless not
+    `score_unstored`). The score is None for a requested pair the engine does not score:
+    the meeting stores it so, and only the scheduler weighs it (`weight`)."""
     profiles = profile_ids(i.user_id for i in investors)
     pitch_ids = [f.pitch_id for f in founders]
     scores = score_values(pitch_ids, profiles.values())
     excluded = _excluded(arena, pitch_ids, profiles)
-    scores.update(engine_scores(pitch_ids, profiles.values(), set(scores) | excluded))
+    if score_unstored:
+        scores.update(engine_scores(pitch_ids, profiles.values(), set(scores) | excluded))
     pitch_of = {f.user_id: f.pitch_id for f in founders}
 
     def score(f_uid: int, i_uid: int) -> float | None:
@@ -279,12 +281,14 @@ def _begun(arena: Arena, rows: list[Meeting], available: dict[int, set[int]],
 
 
 def _pairs(arena: Arena, founders: list[Invitation], investors: list[Invitation],
-           rows: list[Meeting]) -> dict[tuple[int, int], tuple[float | None, str]]:
+           rows: list[Meeting], score_unstored: bool = True
+           ) -> dict[tuple[int, int], tuple[float | None, str]]:
     """The candidate pairs but those staff cancelled: such a meeting stays cancelled until
     they restore it."""
     kept_off = {(m.founder_user_id, m.investor_user_id) for m in rows
                 if m.state == STAFF_CANCELLED}
-    return {pair: entry for pair, entry in candidate_pairs(arena, founders, investors).items()
+    return {pair: entry for pair, entry
+            in candidate_pairs(arena, founders, investors, score_unstored).items()
             if pair not in kept_off}
 
 
@@ -302,9 +306,13 @@ def _gaps(arena: Arena, invitations: list[Invitation], withdrawn, available, cap
 def no_meeting_reasons(arena: Arena, invitations: list[Invitation] | None = None,
                        rows: list[Meeting] | None = None) -> dict[int, str]:
     """Each accepted participant without a meeting in the schedule → why (no_meetings'
-    codes), from the same inputs a run of the scheduler would take now. A page that read
-    the accepted invitations and every meeting row (`meetings(active_only=False)`) already
-    passes them in."""
+    codes), from the same inputs a run of the scheduler would take now, but for the pairs
+    without a stored score: pages ask this (the schedule, an agenda, the question before
+    publishing), and pages read stored scores only, never loading the engine (0.1-0.2 s
+    on a process's first use); only a build scores such pairs. So a person whose only
+    possible partners are such pairs reads "no pairs" here until a build places them. A
+    page that read the accepted invitations and every meeting row
+    (`meetings(active_only=False)`) already passes them in."""
     invitations = accepted(arena.id) if invitations is None else invitations
     rows = meetings(arena, active_only=False) if rows is None else rows
     present = {i.user_id for i in invitations}
@@ -316,7 +324,7 @@ def no_meeting_reasons(arena: Arena, invitations: list[Invitation] | None = None
     _begun(arena, rows, available)
     founders = [i for i in invitations if i.side == "founder" and i.user_id not in withdrawn]
     investors = [i for i in invitations if i.side == "investor"]
-    pairs = _pairs(arena, founders, investors, rows)
+    pairs = _pairs(arena, founders, investors, rows, score_unstored=False)
     return _gaps(arena, invitations, withdrawn, available, caps, pairs, active)
 
 
