@@ -88,11 +88,12 @@ def _page_sent_from() -> str | None:
     return safe_next(page, "") or None
 
 
-def logged_out_page(status: int):
+def logged_out_page(status: int, back: str | None = None):
     """The answer to a form sent after its sender was logged out (in another tab, or timed
     out): nothing was saved, what they wrote is kept when the form has a page to take it
-    back, and logging in again leads there (app/stale_forms.py)."""
-    back = stale_forms.keep_for_later()
+    back, and logging in again leads there (app/stale_forms.py). `back`: that page, when the
+    form was kept already."""
+    back = back or stale_forms.keep_for_later()
     return render_template("errors/logged_out.html", kept=back is not None,
                            login=url_for("auth.login", next=back or _page_sent_from())), status
 
@@ -155,6 +156,11 @@ def init_app(app: Flask) -> None:
                 return response
             if not current_user.is_authenticated and session.get(LOGGED_OUT):
                 return logged_out_page(400)
+            # no session at all: its cookie expired (a tab left open overnight)
+            back = None if current_user.is_authenticated \
+                else stale_forms.keep_for_later(anyone=True)
+            if back is not None:
+                return logged_out_page(400, back)
         return _http_error(error)
 
     @app.errorhandler(Exception)

@@ -26,7 +26,9 @@ back: they are not among the fields named.
 
 A form sent after its sender's session ended (logged out in another tab, or timed out while
 writing) cannot be drawn again: the page is not theirs until they log in. What they wrote is
-kept for their account instead (`keep_for_later`, app/services/kept_forms.py), and the
+kept for their account instead (`keep_for_later`, app/services/kept_forms.py; sent from
+this site with no session at all, its cookie expired overnight, for whoever logs in by the
+link that browser is given), and the
 "log in again" link leads to the form's page with a token (`?kept=…`) by which that page,
 drawn for the same account, takes it back (`give_back`), with a message to check it and
 send it again.
@@ -127,15 +129,19 @@ def takes(form) -> MultiDict | None:
     return sent
 
 
-def keep_for_later() -> str | None:
+def keep_for_later(anyone: bool = False) -> str | None:
     """For a form sent after its sender's session ended in this browser: keep what was sent
     for their account and give the address of the form's page that takes it back (after
-    logging in again). None when there is no such page (an address without a GET), no
-    account to keep it for, or nothing to keep."""
+    logging in again). `anyone`: a post this site's page sent with no session at all (its
+    cookie expired), kept for whoever logs in by that address. None when there is no such
+    page (an address without a GET), no account to keep it for, or nothing to keep."""
     writer = session.get(LOGGED_OUT)
     rule = request.url_rule
-    if type(writer) is not int or request.method != "POST" or rule is None \
-            or "GET" not in (rule.methods or ()):
+    if type(writer) is not int:
+        if not (anyone and not session and _from_this_site()):
+            return None
+        writer = None
+    if request.method != "POST" or rule is None or "GET" not in (rule.methods or ()):
         return None
     token = kept_forms.keep(writer, request.path, request.form, _token_field())
     if token is None:

@@ -23,8 +23,11 @@ class KeptForm(db.Model):
     __tablename__ = "kept_form"
 
     token: Mapped[str] = mapped_column(String(64), primary_key=True)
-    # only this account, logged in again, gets them back; deleting it deletes them
-    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    # only this account, logged in again, gets them back; deleting it deletes them. None:
+    # sent by a browser whose session cookie had expired (nobody known), until the first
+    # login that follows the link given to that browser takes them
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"),
+                                                index=True)
     path: Mapped[str] = mapped_column(String(500))  # the form's page, where they go back
     fields: Mapped[str] = mapped_column(Text)  # JSON: [[name, value], …] in the order sent
     # indexed: expired ones are deleted by it whenever a new one is kept

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from app.extensions import db
 from app.models import KeptForm, Pitch
+from app.services import kept_forms
 from tests.app.form_tokens import form_token, token_in
 from tests.factories import DEFAULT_PASSWORD, make_pitch, make_user
 
@@ -122,3 +123,41 @@ def test_a_password_is_never_kept(app):
                                         "password": "et nytt passord", "confirm": "nytt"})
     kept = db.session.scalars(select(KeptForm.fields)).all()
     assert all("gammelt" not in fields and "nytt passord" not in fields for fields in kept)
+
+
+def test_a_form_sent_from_a_tab_left_open_overnight_is_back_after_logging_in(app):
+    """The session cookie had expired, so the post comes with no session: nobody is known,
+    and it used to end on the plain "Bad request" page. From this site's own page, what it
+    held is kept for whoever logs in by the link that browser is given."""
+    founder = make_user("founder", locale="en")
+    pitch = make_pitch(founder)
+    client = _logged_in(app, founder)
+    path = f"/pitches/{pitch.id}/edit"
+    page = client.get(path).get_data(as_text=True)
+    sent = {"csrf_token": token_in(page), "version": str(pitch.version), "title": "Ny tittel",
+            "summary": "Ny linje.", "description": LONG, "sectors": ["energy"],
+            "stage": "seed"}
+    client.delete_cookie("session")  # the night
+
+    response = client.post(path, data=sent, headers={"Origin": "http://localhost"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and "You are logged out" in page
+    assert "What you wrote is kept for a day" in page
+
+    back = _log_in_again(client, founder, _login_link(page))
+    page = client.get(back).get_data(as_text=True)
+    assert "Ny tittel" in page and "Vi gjør om matavfall" in page
+    assert db.session.scalar(select(KeptForm.user_id)) == founder.id  # now theirs alone
+
+    token = parse_qs(urlsplit(back).query)["kept"][0]  # the link gives nobody else anything
+    assert kept_forms.kept(make_user("founder").id, token, path) is None
+
+
+def test_a_post_from_another_site_without_a_session_is_not_kept(app):
+    founder = make_user("founder")
+    pitch = make_pitch(founder)
+    response = app.test_client().post(
+        f"/pitches/{pitch.id}/edit", data={"csrf_token": "x", "title": "Fra en annen side"},
+        headers={"Origin": "https://evil.example"})
+    assert response.status_code == 400 and "logged out" not in response.get_data(as_text=True)
+    assert db.session.scalar(select(func.count()).select_from(KeptForm)) == 0
