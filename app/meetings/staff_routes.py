@@ -11,7 +11,7 @@ from flask_login import current_user
 from app.arenas import arena_download, managed_arena_or_404
 from app.meetings import call_or_abort, number_from_form, yes_no
 from app.permissions import role_required
-from app.services import attendance, meeting_changes, no_meetings
+from app.services import attendance, meeting_changes, no_meetings, schedule_publish
 from app.services import schedule as schedule_service
 from app.services.errors import DomainError
 from app.services.participants import accepted, organisations
@@ -127,13 +127,13 @@ def publish(arena_id: int):
     arena = managed_arena_or_404(arena_id)
     if request.method == "GET":
         try:
-            outcome = schedule_service.to_publish(arena)
+            outcome = schedule_publish.to_publish(arena)
         except DomainError as error:
             _refused(error)
             return _back(arena_id)
         return render_template("meetings/confirm_publish.html", arena=arena, outcome=outcome)
     try:
-        outcome = schedule_service.publish(current_user, arena)
+        outcome = schedule_publish.publish(current_user, arena)
     except DomainError as error:
         _refused(error)
     else:

@@ -18,7 +18,7 @@ from app.services.errors import DomainError
 # Allowed moves; "cancelled" is reachable from every status before "done" (not once the
 # arena is held with a published schedule: _cancel_refusal). A draft becomes "inviting" by
 # sending its invitations (invitation_sending.send), and an inviting arena "scheduled" by
-# publishing its schedule (schedule.publish), never by hand (_invite_refusal,
+# publishing its schedule (schedule_publish.publish), never by hand (_invite_refusal,
 # _schedule_refusal); one that took place without a published schedule can be marked done.
 # "Done" only once the arena has taken place (_done_refusal).
 TRANSITIONS = {

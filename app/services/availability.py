@@ -18,7 +18,7 @@ from sqlalchemy import select
 from app.extensions import db
 from app.models import Arena, Invitation, Meeting
 from app.models.user import utcnow
-from app.services import arena_notices, audit, notices
+from app.services import arena_notices, audit, notices, schedule_pairs
 from app.services import arenas as arena_service
 from app.services import schedule as schedule_service
 from app.services.deleted_accounts import shown
@@ -379,7 +379,7 @@ def _call_off_what_no_longer_fits(arena: Arena, invitation: Invitation) -> list[
     mine = schedule_service.meetings(arena, user_id=invitation.user_id)
     outside = [m for m in mine if m.slot not in slots]
     inside = sorted((m for m in mine if m.slot in slots),
-                    key=lambda m: (not m.locked, schedule_service.PRIORITY.get(m.source, 9),
+                    key=lambda m: (not m.locked, schedule_pairs.PRIORITY.get(m.source, 9),
                                    -(m.value or 0.0), m.slot))
     drop = outside + inside[invitation.cap(arena):]
     for meeting in drop:

@@ -12,7 +12,7 @@ Pages never call the engine: they read stored scores (`app.services.recommendati
 weights live in `app.services.engine_settings`). Besides a rebuild and a record's refresh
 (`app.services.score_refresh`), only building an arena's schedule (a POST by staff) uses the
 loaded engine, to score the participants' pairs that have no stored score
-(`app.services.schedule.engine_scores`); the schedule's pages read stored scores only.
+(`app.services.schedule_pairs.engine_scores`); the schedule's pages read stored scores only.
 """
 
 from __future__ import annotations

@@ -163,7 +163,7 @@ HELD = {
 
 def test_every_change_to_a_closed_schedule_is_refused_as_schedule_closed(app, held):
     """The refusal is told apart by its type, and says closed_because's reason."""
-    from app.services import meeting_changes
+    from app.services import meeting_changes, schedule_publish
     from app.services import schedule as schedule_service
 
     arena, met, locked, gone = held
@@ -171,8 +171,8 @@ def test_every_change_to_a_closed_schedule_is_refused_as_schedule_closed(app, he
     with app.test_request_context():
         says = schedule_service.closed_because(arena)
         for change in (lambda: schedule_service.build(staff, arena),
-                       lambda: schedule_service.publish(staff, arena),
-                       lambda: schedule_service.to_publish(arena),
+                       lambda: schedule_publish.publish(staff, arena),
+                       lambda: schedule_publish.to_publish(arena),
                        lambda: meeting_changes.set_locked(staff, arena, met.id, True),
                        lambda: meeting_changes.move(staff, arena, met.id, 1, 1),
                        lambda: meeting_changes.cancel(staff, arena, met.id),

@@ -103,7 +103,7 @@ def test_an_earlier_meeting_is_not_suggested_again_but_a_request_still_counts(ap
 
     from app.extensions import db
     from app.models import Invitation, MeetingRequest
-    from app.services.schedule import candidate_pairs
+    from app.services.schedule_pairs import candidate_pairs
     from tests.factories import make_participant, make_score
 
     earlier = make_arena(date=date.today() - timedelta(days=40),

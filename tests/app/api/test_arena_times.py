@@ -13,6 +13,7 @@ import pytest
 from app.extensions import db
 from app.models import Arena, Meeting
 from app.services import schedule as schedule_service
+from app.services import schedule_publish
 from tests.app.api.helpers import bearer
 from tests.app.arena_times_support import audits, stored
 from tests.factories import (
@@ -74,7 +75,7 @@ def test_invitee_reads_and_sets_own_times_and_the_schedule_follows(client):
 
     staff = make_user("staff")
     schedule_service.build(staff, db.session.get(Arena, arena.id))
-    schedule_service.publish(staff, db.session.get(Arena, arena.id))
+    schedule_publish.publish(staff, db.session.get(Arena, arena.id))
     db.session.expire_all()
     meetings = list(db.session.query(Meeting).filter_by(arena_id=arena.id, state="scheduled"))
     my_meetings = [m for m in meetings if m.founder_user_id == me.user_id]
