@@ -379,12 +379,22 @@ def mutual_interest_partners(user, others) -> set[int]:
                                                                             "investor"}}
     if not ids:
         return set()
+    return set(db.session.scalars(_partners_select(user.role),
+                                  {"user_id": user.id, "ids": sorted(ids)}))
+
+
+@lru_cache(maxsize=2)
+def _partners_select(role: str):
+    """mutual_interest_partners' select for a founder or an investor, built once with the
+    ids bound at execution: a match card with both sides interested asks it
+    (contacts.can_see_contacts), and building it (two Interest aliases, three joins) and its
+    cache key cost more CPU than running it."""
     founder_mark, investor_mark = aliased(Interest), aliased(Interest)
-    if user.role == "founder":
-        mine, theirs = Pitch.owner_id == user.id, InvestorProfile.user_id
+    if role == "founder":
+        mine, theirs = Pitch.owner_id == bindparam("user_id"), InvestorProfile.user_id
     else:
-        mine, theirs = InvestorProfile.user_id == user.id, Pitch.owner_id
-    query = (
+        mine, theirs = InvestorProfile.user_id == bindparam("user_id"), Pitch.owner_id
+    return (
         select(theirs).distinct()
         .select_from(founder_mark)
         .join(investor_mark, and_(investor_mark.pitch_id == founder_mark.pitch_id,
@@ -394,6 +404,5 @@ def mutual_interest_partners(user, others) -> set[int]:
         .join(InvestorProfile, InvestorProfile.id == founder_mark.investor_profile_id)
         .where(founder_mark.side == "founder", founder_mark.kind == "interested",
                investor_mark.side == "investor", investor_mark.kind == "interested",
-               mine, theirs.in_(sorted(ids)))
+               mine, theirs.in_(bindparam("ids", expanding=True)))
     )
-    return set(db.session.scalars(query))
