@@ -206,11 +206,6 @@ def cancel(staff, arena: Arena, meeting_id: int) -> Meeting:
     return meeting
 
 
-def cancelled_by_staff(arena: Arena) -> list[Meeting]:
-    """The meetings staff cancelled, which they may restore, by slot and table."""
-    return [m for m in meetings(arena, active_only=False) if m.state == STAFF_CANCELLED]
-
-
 def restore(staff, arena: Arena, meeting_id: int, now: datetime | None = None) -> bool:
     """Undo a staff cancellation. The meeting goes back to its slot and table when both
     people are still coming, free there and under their caps, and the slot has not begun
