@@ -100,10 +100,10 @@ def logged_out_page(status: int, back: str | None = None):
 
 def logged_out_post():
     """The logged-out page (a 401) for a form that needs a login, sent by a browser whose
-    session ended (timed out during this very request, or logged out in another tab); None
-    for anything else, which gets the usual way to the login page."""
+    session ended (timed out during this very request, logged out in another tab or on
+    another device); None for anything else, which gets the usual way to the login page."""
     if request.method != "POST" or _wants_json() or current_user.is_authenticated \
-            or not session.get(LOGGED_OUT):
+            or not (session.get(LOGGED_OUT) or stale_forms.writer() is not None):
         return None
     return logged_out_page(401)
 

@@ -30,7 +30,8 @@ kept for their account instead (`keep_for_later`, app/services/kept_forms.py; se
 this site with no session at all, its cookie expired overnight, for whoever logs in by the
 link that browser is given), and the
 "log in again" link leads to the form's page with a token (`?kept=…`) by which that page,
-drawn for the same account, takes it back (`give_back`), with a message to check it and
+drawn for the same account in the same browser (the session lists what was kept in it, and
+logging in keeps that list), takes it back (`give_back`), with a message to check it and
 send it again.
 """
 
@@ -43,10 +44,15 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.datastructures import MultiDict
 
+from app.extensions import db
+from app.models import User
 from app.services import kept_forms
 from app.sessions import LOGGED_OUT
 
 KEPT = "kept"  # the query parameter of a form's page that takes back what was kept
+# the session's list of the forms kept in this browser: only these are given back in it, so
+# a link to someone else's kept form (made up by another site) fills in nobody's form
+KEPT_HERE = "kept_here"
 
 
 def _token_field() -> str:
@@ -135,25 +141,43 @@ def keep_for_later(anyone: bool = False) -> str | None:
     logging in again). `anyone`: a post this site's page sent with no session at all (its
     cookie expired), kept for whoever logs in by that address. None when there is no such
     page (an address without a GET), no account to keep it for, or nothing to keep."""
-    writer = session.get(LOGGED_OUT)
+    account = writer()
     rule = request.url_rule
-    if type(writer) is not int:
-        if not (anyone and not session and _from_this_site()):
-            return None
-        writer = None
+    if account is None and not (anyone and not session and _from_this_site()):
+        return None
     if request.method != "POST" or rule is None or "GET" not in (rule.methods or ()):
         return None
-    token = kept_forms.keep(writer, request.path, request.form, _token_field())
+    token = kept_forms.keep(account, request.path, request.form, _token_field())
     if token is None:
         return None
+    session[KEPT_HERE] = [*(session.get(KEPT_HERE) or [])[-(kept_forms.PER_ACCOUNT - 1):],
+                          token]
     return f"{request.path}?{urlencode({KEPT: token})}"
+
+
+def writer() -> int | None:
+    """The account whose login ended in this browser: the one that logged out here or timed
+    out, else the active one this session still names though its login no longer works
+    (ended by logging out on another device, or a new password). A deactivated account
+    cannot log in again: nothing is kept for it."""
+    account = session.get(LOGGED_OUT)
+    if type(account) is int:
+        return account
+    if current_user.is_authenticated:
+        return None
+    named = str(session.get("_user_id") or "").partition(":")[0]
+    if not (named.isascii() and named.isdigit() and len(named) < 19):
+        return None
+    user = db.session.get(User, int(named))
+    return user.id if user is not None and user.active else None
 
 
 def give_back() -> None:
     """Before a form's page is drawn (a GET with `?kept=`): what its logged-in reader wrote
     there before being logged out goes back into the form, with a message saying so."""
     token = request.args.get(KEPT)
-    if request.method != "GET" or not token or not current_user.is_authenticated:
+    if request.method != "GET" or not token or not current_user.is_authenticated \
+            or token not in (session.get(KEPT_HERE) or ()):
         return
     sent = kept_forms.kept(current_user.id, token, request.path)
     if sent is not None:

@@ -46,11 +46,14 @@ def _account_key() -> str:
 
 
 def _start_session(user, remember: bool = False) -> None:
-    # A fresh session at login prevents session fixation.
-    lang = session.get("lang")
+    # A fresh session at login prevents session fixation. It keeps the language, and the
+    # forms kept in this browser after a logout, to give back (app/stale_forms.py).
+    lang, kept = session.get("lang"), session.get(stale_forms.KEPT_HERE)
     session.clear()
     if lang:
         session["lang"] = lang
+    if kept:
+        session[stale_forms.KEPT_HERE] = kept
     login_user(user, remember=remember)
 
 

@@ -4,8 +4,9 @@ own page. Passwords and the CSRF token are never kept.
 
 A form sent from this site by a browser whose session cookie had expired (a tab left open
 overnight) is kept for nobody yet: the first account that logs in by the link given to that
-browser (the token is nowhere else) takes it. There are at most MAX_UNCLAIMED of those at a
-time, so requests made up to look like them cannot fill the database."""
+browser, in that browser, takes it (app/stale_forms.py gives back only what the session
+lists as kept in it). There are at most MAX_UNCLAIMED of those at a time, so requests made
+up to look like them cannot fill the database."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import secrets
 from datetime import timedelta
 
 from sqlalchemy import delete, func, select
+from sqlalchemy.exc import IntegrityError
 from werkzeug.datastructures import MultiDict
 
 from app.extensions import db
@@ -55,7 +57,11 @@ def keep(user_id: int | None, path: str, sent: MultiDict, skip: str) -> str | No
     token = secrets.token_urlsafe(24)
     db.session.add(KeptForm(token=token, user_id=user_id, path=path,
                             fields=json.dumps(pairs, ensure_ascii=False)))
-    db.session.commit()
+    try:
+        db.session.commit()
+    except IntegrityError:  # the account is gone
+        db.session.rollback()
+        return None
     return token
 
 

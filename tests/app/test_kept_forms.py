@@ -161,3 +161,43 @@ def test_a_post_from_another_site_without_a_session_is_not_kept(app):
         headers={"Origin": "https://evil.example"})
     assert response.status_code == 400 and "logged out" not in response.get_data(as_text=True)
     assert db.session.scalar(select(func.count()).select_from(KeptForm)) == 0
+
+
+def test_a_link_to_a_form_kept_in_another_browser_fills_in_nothing(app):
+    """Another site can post a made-up form with no session and a forged Origin, and send
+    the link it is given to someone logged in: their own form must not come up filled in
+    with its text under "What you wrote is back"."""
+    founder = make_user("founder", locale="en")
+    pitch = make_pitch(founder)
+    path = f"/pitches/{pitch.id}/edit"
+    forged = app.test_client().post(path, data={"csrf_token": "x", "title": "Planted"},
+                                    headers={"Origin": "http://localhost"})
+    link = _login_link(forged.get_data(as_text=True))
+    back = parse_qs(urlsplit(link).query)["next"][0]
+
+    client = _logged_in(app, founder)
+    page = client.get(back).get_data(as_text=True)
+    assert "Planted" not in page and "back in the form" not in page
+    assert db.session.scalar(select(KeptForm.user_id)) is None  # nobody's
+
+
+def test_an_edit_sent_after_logging_out_on_another_device_is_back_after_logging_in(app):
+    """Logging out rotates the account's session token, which ends its login on every
+    device: the laptop's next save came as nobody and was redirected to the login page."""
+    founder = make_user("founder", locale="en")
+    pitch = make_pitch(founder)
+    laptop = _logged_in(app, founder)
+    path = f"/pitches/{pitch.id}/edit"
+    page = laptop.get(path).get_data(as_text=True)
+    phone = _logged_in(app, founder)
+    phone.post("/auth/logout", data={"csrf_token": form_token(phone, "/account/")})
+
+    response = laptop.post(path, data={
+        "csrf_token": token_in(page), "version": str(pitch.version), "title": "Ny tittel",
+        "summary": "Ny linje.", "description": LONG, "sectors": ["energy"], "stage": "seed"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 401 and "What you wrote is kept for a day" in page
+
+    back = _log_in_again(laptop, founder, _login_link(page))
+    page = laptop.get(back).get_data(as_text=True)
+    assert "Ny tittel" in page and "Vi gjør om matavfall" in page
