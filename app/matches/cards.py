@@ -65,10 +65,10 @@ def _tail(percent: int, step: int, sign: str) -> str:
     return found
 
 
-def _texts() -> tuple[str, tuple[tuple[str, str, str], ...]]:
+def _texts(locale: str | None = None) -> tuple[str, tuple[tuple[str, str, str], ...]]:
     """The chart's opening tag and, per component, its escaped label parts; once per
-    request."""
-    key = str(get_locale())
+    request. `locale`: the current one, when the caller has looked it up already."""
+    key = locale or str(get_locale())
     cache = g.setdefault("_koble_chart_texts", {}) if has_app_context() else {}
     found = cache.get(key)
     if found is None:
@@ -83,15 +83,16 @@ def _texts() -> tuple[str, tuple[tuple[str, str, str], ...]]:
 
 
 def component_chart(components: dict | None, id_prefix: str, skip=frozenset(),
-                    words: dict[str, str] | None = None) -> Markup:
+                    words: dict[str, str] | None = None, locale: str | None = None) -> Markup:
     """The components as a small bar chart, in the engine's label order; no bar for the
     components in `skip` (match_bars.not_applicable(): a neutral 0.5 drawn as a half-full bar
     would read as a half fit). `words`: what a bar says instead of its percent
-    (set_fit.words)."""
-    opening, bars = _texts()
+    (set_fit.words). `locale`: the current one, when the caller has it (a card does)."""
+    locale = locale or str(get_locale())
+    opening, bars = _texts(locale)
     components = components or {}
     prefix = str(escape(id_prefix))
-    sign = percent_sign(str(get_locale()))
+    sign = percent_sign(locale)
     parts = [opening]
     for name, label_part, value_part in bars:
         if name not in components or name in skip:
@@ -324,7 +325,7 @@ def _explained(m, locale: str, id_prefix: str, viewpoint: str, skip=frozenset())
     sentence = escape(explain.sentence_in(locale, m, viewpoint,
                                           explain.said_reasons(m, verdicts)))
     chart = component_chart(m.components, id_prefix, match_bars.not_applicable(m) | skip,
-                            set_fit.words(verdicts, viewpoint))
+                            set_fit.words(verdicts, viewpoint, locale), locale)
     return (f'      <p class="mb-2">{sentence}</p>\n'
             f"      {chart}\n")
 

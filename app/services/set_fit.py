@@ -37,10 +37,11 @@ SET_FACETS = (
 Verdicts = dict[str, tuple[str, set[str], set[str], set[str]]]
 
 
-def _texts(viewpoint: str | None) -> dict:
+def _texts(viewpoint: str | None, locale: str | None = None) -> dict:
     """The words of the set facets' bars, as the reader (`viewpoint`) reads them; once per
-    request and locale. The neutral reader (no chart draws for one yet) reads the founder's."""
-    key = (str(get_locale()), viewpoint)
+    request and locale (`locale`: the current one, when the caller has it). The neutral
+    reader (no chart draws for one yet) reads the founder's."""
+    key = (locale or str(get_locale()), viewpoint)
     cache = g.setdefault("_koble_set_texts", {}) if has_app_context() else {}
     found = cache.get(key)
     if found is None:
@@ -114,15 +115,16 @@ def verdicts(match) -> Verdicts:
     return out
 
 
-def words(found: Verdicts, viewpoint: str | None = None) -> dict[str, str]:
+def words(found: Verdicts, viewpoint: str | None = None,
+          locale: str | None = None) -> dict[str, str]:
     """{component: words} for the bars of the set facets with a verdict (`found`, from
     verdicts()): "Fits (1 of the 3 stages you name)", "Partly (...)", "Near (same county)",
     "No fit". None for a facet without one: its bar keeps its percent, or has none
     (match_bars.not_applicable); words that contradict the bar drawn beside them would be
-    worse than a percent."""
+    worse than a percent. `locale`: the current one, when the caller has looked it up."""
     if not found:
         return {}
-    texts = _texts(viewpoint)
+    texts = _texts(viewpoint, locale)
     out = {}
     for component, (verdict, shared, mine, theirs) in found.items():
         if verdict in ("near", "no"):
