@@ -108,6 +108,18 @@ def logged_out_post():
     return logged_out_page(401)
 
 
+def _kept_after_error() -> str | None:
+    """The page of the form whose save failed, which gives back what was sent (kept for the
+    person, app/stale_forms.py); None when there is none, or keeping failed too."""
+    try:
+        return stale_forms.keep_after_error()
+    except Exception:  # noqa: BLE001 - the database may be what failed
+        db.session.rollback()
+        current_app.logger.exception("The form could not be kept [request %s]",
+                                     g.get("request_id"))
+        return None
+
+
 def init_app(app: Flask) -> None:
     """Request ids, no-store on private pages, and error handlers."""
 
@@ -170,4 +182,4 @@ def init_app(app: Flask) -> None:
                              request.method, request.path)
         if _wants_json():
             return _json_error("internal_error", _internal_error_text(), 500)
-        return render_template("errors/error.html", error=None), 500
+        return render_template("errors/error.html", error=None, kept=_kept_after_error()), 500

@@ -32,7 +32,7 @@ link that browser is given), and the
 "log in again" link leads to the form's page with a token (`?kept=…`) by which that page,
 drawn for the same account in the same browser (the session lists what was kept in it, and
 logging in keeps that list), takes it back (`give_back`), with a message to check it and
-send it again.
+send it again. So is a form whose save failed on our side (a 500, `keep_after_error`).
 """
 
 from __future__ import annotations
@@ -53,6 +53,7 @@ KEPT = "kept"  # the query parameter of a form's page that takes back what was k
 # the session's list of the forms kept in this browser: only these are given back in it, so
 # a link to someone else's kept form (made up by another site) fills in nobody's form
 KEPT_HERE = "kept_here"
+AFTER, ERROR = "after", "error"  # ?after=error: kept when saving it failed on our side
 
 
 def _token_field() -> str:
@@ -142,9 +143,22 @@ def keep_for_later(anyone: bool = False) -> str | None:
     cookie expired), kept for whoever logs in by that address. None when there is no such
     page (an address without a GET), no account to keep it for, or nothing to keep."""
     account = writer()
-    rule = request.url_rule
     if account is None and not (anyone and not session and _from_this_site()):
         return None
+    return _keep(account)
+
+
+def keep_after_error() -> str | None:
+    """For a form a logged-in person sent when something went wrong on our side (a 500):
+    keep what was sent, and give the address of the form's page that takes it back. None
+    when there is no such page or nothing to keep."""
+    if not current_user.is_authenticated:
+        return None
+    return _keep(current_user.id, after=ERROR)
+
+
+def _keep(account: int | None, after: str | None = None) -> str | None:
+    rule = request.url_rule
     if request.method != "POST" or rule is None or "GET" not in (rule.methods or ()):
         return None
     token = kept_forms.keep(account, request.path, request.form, _token_field())
@@ -152,7 +166,8 @@ def keep_for_later(anyone: bool = False) -> str | None:
         return None
     session[KEPT_HERE] = [*(session.get(KEPT_HERE) or [])[-(kept_forms.PER_ACCOUNT - 1):],
                           token]
-    return f"{request.path}?{urlencode({KEPT: token})}"
+    query = {KEPT: token} if after is None else {KEPT: token, AFTER: after}
+    return f"{request.path}?{urlencode(query)}"
 
 
 def writer() -> int | None:
@@ -180,8 +195,14 @@ def give_back() -> None:
             or token not in (session.get(KEPT_HERE) or ()):
         return
     sent = kept_forms.kept(current_user.id, token, request.path)
-    if sent is not None:
-        g.stale_form = sent
+    if sent is None:
+        return
+    g.stale_form = sent
+    if request.args.get(AFTER) == ERROR:
+        g.stale_form_message = _("Something went wrong on our side when you sent this form, "
+                                 "and it was not saved. What you wrote is back in the form "
+                                 "below: check it and save it again.")
+    else:
         g.stale_form_message = _("You were logged out before this form was saved. What you "
                                  "wrote is back in the form below: check it and save it "
                                  "again.")

@@ -201,3 +201,33 @@ def test_an_edit_sent_after_logging_out_on_another_device_is_back_after_logging_
     back = _log_in_again(laptop, founder, _login_link(page))
     page = laptop.get(back).get_data(as_text=True)
     assert "Ny tittel" in page and "Vi gjør om matavfall" in page
+
+
+def test_an_edit_whose_save_fails_on_our_side_is_kept_to_take_back(app, monkeypatch):
+    """A 500 while saving ended on "Something went wrong" with a link to the front page; the
+    text was only in the browser's history, if at all."""
+    from app.services import pitches
+
+    founder = make_user("founder", locale="en")
+    pitch = make_pitch(founder)
+    client = _logged_in(app, founder)
+    path = f"/pitches/{pitch.id}/edit"
+    page = client.get(path).get_data(as_text=True)
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("the disk is full")
+
+    monkeypatch.setattr(pitches, "update_pitch", broken)
+    response = client.post(path, data={
+        "csrf_token": token_in(page), "version": str(pitch.version), "title": "Ny tittel",
+        "summary": "Ny linje.", "description": LONG, "sectors": ["energy"], "stage": "seed"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 500 and "Nothing was saved, but what you wrote is kept." in page
+    start = page.index('href="', page.index("btn btn-koble")) + len('href="')
+    back = page[start:page.index('"', start)].replace("&amp;", "&")
+    assert urlsplit(back).path == path
+
+    monkeypatch.undo()
+    page = client.get(back).get_data(as_text=True)
+    assert "Something went wrong on our side when you sent this form" in page
+    assert "Ny tittel" in page and "Vi gjør om matavfall" in page
