@@ -80,7 +80,8 @@ def list_pitches(page: int, per_page: int, mine: bool = False, **args):
 @bp.response(200, s.PitchOut)
 @bp.alt_response(404, schema=s.ErrorOut, description="No such pitch (or not yours).")
 def read_pitch(pitch_id: int):
-    """One pitch: your own (drafts too); for investors any visible one; for staff any."""
+    """One pitch: your own (drafts too); for investors any visible one; for staff any
+    published one (a draft is its founder's alone)."""
     return pitches.pitch_for_viewer(caller(), pitch_id)
 
 

@@ -67,7 +67,8 @@ KINDS = {"pitches": data_exports.pitch_rows, "investors": data_exports.investor_
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
 @with_appcontext  # as members_cli's commands are: the request it made gave it one before
 def export(kind: str, fmt: str, lang: str | None, output: str):
-    """Write every pitch, investor or mutual match to a CSV or .xlsx file."""
+    """Write every published pitch, investor or mutual match to a CSV or .xlsx file (drafts
+    are their founders' alone: left out, as from staff's)."""
     # As `members import`, no made-up request: the command's own lines speak the command
     # line's language (app.i18n.CLI_LOCALE), the file the one chosen here. It was written
     # in the site's default language whatever one wanted.

@@ -73,8 +73,8 @@ def new():
 @bp.route("/<int:pitch_id>")
 @login_required
 def view(pitch_id: int):
-    """A pitch: the owner sees drafts (as a preview), others only visible ones, staff all;
-    an investor can answer it."""
+    """A pitch: the owner sees drafts (as a preview), others only visible ones, staff the
+    published ones, hidden too (a draft is its founder's alone); an investor can answer it."""
     try:
         pitch = pitches.pitch_for_viewer(current_user, pitch_id)
     except NotFound:

@@ -17,6 +17,7 @@ from app.services.deleted_accounts import shown
 from app.services.exports import Percent
 from app.services.pair_scores import profile_ids
 from app.services.percents import percent
+from app.services.pitch_access import staff_title
 from app.services.schedule import meetings, pitch_titles
 from app.vocabulary import label
 
@@ -39,7 +40,8 @@ def invitations(arena: Arena) -> tuple[list[str], list[list]]:
     sides, states = (vocabulary.resolved(vocabulary.SIDES),
                      vocabulary.resolved(vocabulary.INVITATION_STATES))
     rows = [[label(sides, i.side), i.rank, shown(i.user.name), email_of(i.user),
-             _association(i.user), shown(i.pitch.title) if i.pitch else "",
+             _association(i.user),
+             staff_title(i.pitch.title, i.pitch.status) if i.pitch else "",
              label(states, i.state), _value(i), i.invited_at]
             for i in _invitations(arena)]
     return header, rows

@@ -22,6 +22,7 @@ from app.services import audit_details
 from app.services.deleted_accounts import DELETED_DOMAIN
 from app.services.errors import DomainError
 from app.services.paging import CountedPagination, paginate
+from app.services.pitch_access import moderated, staff_title
 from app.services.text_search import contains
 
 PER_PAGE = 50
@@ -287,7 +288,10 @@ def rows(events: list[AuditEvent]) -> list[Row]:
                 return Subject(kind, key, deleted=True)
             return Subject(kind, key, person.name, person.id)
         elif kind == "pitch" and number in pitches:
-            return Subject(kind, key, pitches[number].title, number)
+            pitch = pitches[number]
+            if not moderated(pitch.status):  # a draft's title is its founder's alone
+                return Subject(kind, key, staff_title(pitch.title, pitch.status))
+            return Subject(kind, key, pitch.title, number)
         elif kind == "arena" and number in arenas:
             return Subject(kind, key, arenas[number].title, number)
         elif kind == "association" and key in associations:

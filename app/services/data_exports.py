@@ -4,7 +4,10 @@ and limited to what the caller may see (the download and the formula guard are
 
 Staff export their association's members (admins, and the CLI with ``user=None``, every
 one); founders and investors export their own mutual matches (an investor's withdrawn
-pitch by that word, not its title: `app.services.pitch_access`). Contact details appear only
+pitch by that word, not its title: `app.services.pitch_access`). No export carries a
+draft's content but its founder's own: a draft is its founder's alone, so the pitch export
+for staff (and the CLI) holds the pitches staff moderate, published ones, and a match with
+a pitch made a draft again names it "Withdrawn pitch" there too. Contact details appear only
 where `app.services.contacts` allows them. Cells from the fixed lists (stage, sectors, ...)
 read as the pages read them, in the caller's language, not as the codes stored.
 """
@@ -22,7 +25,7 @@ from app.services import investors, moderation, pitch_search
 from app.services.contacts import contacts_visible_to, email_of
 from app.services.deleted_accounts import shown
 from app.services.interest import mutual_matches
-from app.services.pitch_access import label_for
+from app.services.pitch_access import label_for, staff_title
 from app.vocabulary import label
 
 
@@ -46,8 +49,9 @@ def _visible(user, people) -> set[int]:
 
 
 def pitch_rows(user, filters: dict | None = None, staff_filters: dict | None = None):
-    """Staff: the moderation list's pitches (their association's founders). Investors: the
-    visible pitches with the browse filters. Owners' e-mails only for staff."""
+    """Staff: the moderation list's pitches (their association's founders; published ones,
+    never a draft). Investors: the visible pitches with the browse filters. Owners' e-mails
+    only for staff."""
     staff = user is None or user.is_staff
     if staff:
         query = moderation.all_pitches_query(**(staff_filters or {}))
@@ -164,7 +168,9 @@ def match_rows(user):
         founder, investor = pitch.owner, profile.user
         see_founder = user is None or founder.id in visible
         see_investor = user is None or (investor is not None and investor.id in visible)
-        title = shown(pitch.title) if user is None else label_for(user, pitch)
+        # the CLI (no user) reads as staff do: a draft's title is its founder's alone
+        title = (staff_title(pitch.title, pitch.status) if user is None
+                 else label_for(user, pitch))
         rows.append([pitch.id, title, shown(founder.name),
                      email_of(founder) if see_founder else "", profile.id,
                      shown(profile.organisation), shown(investor.name) if investor else "",

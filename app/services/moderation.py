@@ -1,4 +1,6 @@
-"""Staff moderation of pitches: see all, hide with a reason, unhide; every action audited."""
+"""Staff moderation of pitches: see the published ones (hidden ones too), hide with a reason,
+unhide; every action audited. A draft is its founder's alone (pitch_access): staff neither
+list nor open one, nor hide or unhide it."""
 
 from __future__ import annotations
 
@@ -11,16 +13,20 @@ from app.models import Pitch, User
 from app.services import audit, events, notices, paging
 from app.services.deleted_accounts import is_deleted
 from app.services.errors import DomainError, NotFound
+from app.services.pitch_access import moderated
 from app.services.text_search import words_match
 
 MAX_REASON = 500
 
 
 def all_pitches_query(status: str | None = None, hidden: bool | None = None, text: str = ""):
-    """A select of every pitch, newest first, optionally by status and hidden flag, and by
+    """A select of every pitch staff moderate (published, hidden or not: never a draft,
+    whatever `status` asks for), newest first, optionally by status and hidden flag, and by
     words that must each occur in the title or the founder's name (any case, Æ, Ø and Å
-    too: the search's lower() folds them on SQLite as well)."""
-    query = select(Pitch).order_by(Pitch.created_at.desc(), Pitch.id.desc())
+    too: the search's lower() folds them on SQLite as well). The words search no draft's
+    title either: a draft found by the words it holds would be read through the search."""
+    query = (select(Pitch).where(Pitch.status == "published")  # pitch_access.moderated
+             .order_by(Pitch.created_at.desc(), Pitch.id.desc()))
     condition = words_match((Pitch.title, User.name), text or "")
     if condition is not None:
         query = query.join(User, Pitch.owner_id == User.id).where(condition)
@@ -33,7 +39,7 @@ def all_pitches_query(status: str | None = None, hidden: bool | None = None, tex
 
 def all_pitches(page: int = 1, status: str | None = None, hidden: bool | None = None,
                 text: str = ""):
-    """One page of every pitch for staff, filtered as `all_pitches_query`."""
+    """One page of the pitches staff moderate, filtered as `all_pitches_query`."""
     return db.paginate(all_pitches_query(status, hidden, text), page=paging.page_number(page),
                        per_page=current_app.config.get("PITCHES_PER_PAGE", 20), error_out=False)
 
@@ -63,14 +69,17 @@ def owner_deleted(pitch: Pitch) -> bool:
 
 
 def _refuse_if_owner_deleted(pitch: Pitch) -> None:
+    if not moderated(pitch.status):  # a draft is not staff's to hide or unhide (get_pitch)
+        raise NotFound(_("No such pitch."))
     if owner_deleted(pitch):
         raise DomainError(_("Nothing to hide or unhide: the founder's account is deleted."))
 
 
 def get_pitch(pitch_id: int) -> Pitch:
-    """Any pitch by id."""
+    """A pitch staff moderate, by id; NotFound for a draft as for no pitch at all, so a
+    draft's address tells staff nothing of it (not even that it exists)."""
     pitch = db.session.get(Pitch, pitch_id)
-    if pitch is None:
+    if pitch is None or not moderated(pitch.status):
         raise NotFound(_("No such pitch."))
     return pitch
 

@@ -1,15 +1,18 @@
 """Who reads a pitch, and what others see of one they may no longer read.
 
-A pitch is read by its owner (drafts too), by staff (they moderate every pitch, drafts and
-hidden ones included) and, while it is published and not hidden by staff, by investors.
-Turning a pitch back into a draft promises the founder that only they can see it; staff
-hiding it takes it from investors the same way. Pairs that outlive that (a mutual match, a
-meeting at an arena) keep their place in the other side's lists, but carry nothing of the
-pitch: not its title (a draft can be renamed), not its text or fields, only that it was
-withdrawn. What the other side was told while it was public (notifications and e-mails
-with its title then) stays as it was said, but no longer leads to the pitch: a notice says
-it was withdrawn instead of opening it, and the pitch's address (in e-mails already sent)
-tells those who were told of it that it is withdrawn, and everyone else only "not found".
+A pitch is read by its owner (drafts too), by staff while it is published (they moderate
+what is or was shown to others: published pitches, hidden ones included) and, while it is
+published and not hidden by staff, by investors. A draft is its founder's alone: the pages
+tell them "only you can see it", so staff and admins read no draft either, neither one
+never published nor one made a draft again (even after staff hid it: published again, it
+is still hidden, and back in staff's list). Staff hiding a pitch takes it from investors
+the same way. Pairs that outlive that (a mutual match, a meeting at an arena) keep their
+place in the other side's lists (staff's too), but carry nothing of the pitch: not its
+title (a draft can be renamed), not its text or fields, only that it was withdrawn. What
+the other side was told while it was public (notifications and e-mails with its title
+then) stays as it was said, but no longer leads to the pitch: a notice says it was
+withdrawn instead of opening it, and the pitch's address (in e-mails already sent) tells
+those who were told of it that it is withdrawn, and everyone else only "not found".
 """
 
 from __future__ import annotations
@@ -23,12 +26,34 @@ from app.services.deleted_accounts import DELETED_PITCH_TITLE, shown
 
 
 def readable_by(viewer, pitch) -> bool:
-    """True when `viewer` may read `pitch`: its owner, staff, or an investor while it is
-    published and not hidden. Founders read no one else's pitch."""
+    """True when `viewer` may read `pitch`: its owner, staff (admins too) while it is
+    published (`moderated`), or an investor while it is published and not hidden. Founders
+    read no one else's pitch."""
     if pitch is None or viewer is None or not getattr(viewer, "is_authenticated", False):
         return False
-    return bool(pitch.owner_id == viewer.id or viewer.is_staff
-                or (viewer.is_investor and pitch.is_visible))
+    if pitch.owner_id == viewer.id:
+        return True
+    if viewer.is_staff:
+        return moderated(pitch.status)
+    return bool(viewer.is_investor and pitch.is_visible)
+
+
+def moderated(status: str | None) -> bool:
+    """True for a pitch staff read and moderate, by its status: a published one, hidden or
+    not, is or was shown to others. A draft is its founder's alone (module docstring);
+    `Pitch.status == "published"` is the same rule for the queries that list pitches for
+    staff (moderation.all_pitches_query)."""
+    return status == "published"
+
+
+def staff_title(title: str, status: str | None) -> str:
+    """A pitch's title as staff may see it, from its title and status alone (the pages that
+    read two columns, not whole pitches): the title of a published pitch, "Deleted pitch"
+    for a deleted account's, else "Withdrawn pitch" (a draft's title is not theirs to read:
+    it may have been renamed since)."""
+    if moderated(status) or title == DELETED_PITCH_TITLE:
+        return shown(title)
+    return _("Withdrawn pitch")
 
 
 def withdrawn_for(viewer, pitch) -> bool:

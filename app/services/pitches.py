@@ -104,10 +104,10 @@ def own_pitch(owner, pitch_id: int) -> Pitch:
 
 
 def pitch_for_viewer(viewer, pitch_id: int) -> Pitch:
-    """A pitch the viewer may read: their own (drafts too), any for staff, a published and
-    not hidden one for investors. Founders read no one else's: those are competitors' plans,
-    and no founder's page links to another founder's pitch. NotFound for everything else, so
-    ids cannot be probed."""
+    """A pitch the viewer may read: their own (drafts too), a published one for staff
+    (hidden ones too: no draft), a published and not hidden one for investors. Founders read
+    no one else's: those are competitors' plans, and no founder's page links to another
+    founder's pitch. NotFound for everything else, so ids cannot be probed."""
     pitch = db.session.get(Pitch, pitch_id)
     if readable_by(viewer, pitch):
         return pitch

@@ -33,6 +33,7 @@ from app.services import arena_notices, audit, notices, schedule_inputs, schedul
 from app.services import arenas as arena_service
 from app.services.errors import DomainError
 from app.services.participants import accepted
+from app.services.pitch_access import staff_title
 from app.services.schedule_inputs import STAFF_CANCELLED, is_active
 from matching.schedule import InvalidInstance, schedule
 from matching.schedule_model import Instance, Pair, Participant
@@ -58,12 +59,15 @@ def meetings(arena: Arena, user_id: int | None = None, active_only: bool = True
 
 
 def pitch_titles(rows: list[Meeting]) -> dict[int, str]:
-    """pitch id → title of the meetings' pitches, in one query of two columns (the
-    schedule page read each meeting's pitch whole, one query per pitch)."""
+    """pitch id → title of the meetings' pitches as staff may read them, in one query of
+    three columns (the schedule page read each meeting's pitch whole, one query per pitch):
+    a pitch made a draft again since is "Withdrawn pitch" (pitch_access.staff_title)."""
     ids = {m.pitch_id for m in rows if m.pitch_id is not None}
     if not ids:
         return {}
-    return dict(db.session.execute(select(Pitch.id, Pitch.title).where(Pitch.id.in_(ids))).all())
+    return {pitch_id: staff_title(title, status) for pitch_id, title, status in
+            db.session.execute(select(Pitch.id, Pitch.title, Pitch.status)
+                               .where(Pitch.id.in_(ids)))}
 
 
 def meeting_partners(user, others) -> set[int]:

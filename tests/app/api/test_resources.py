@@ -23,7 +23,7 @@ MATRIX = [
     ("founder_a", "get", "/api/v1/pitches/{d}", 200),
     ("founder_b", "get", "/api/v1/pitches/{d}", 404),
     ("investor_a", "get", "/api/v1/pitches/{d}", 404),
-    ("staff", "get", "/api/v1/pitches/{d}", 200),
+    ("staff", "get", "/api/v1/pitches/{d}", 404),  # a draft is its founder's alone
     ("founder_b", "get", "/api/v1/pitches/{a}", 404),  # founders read no one else's pitch
     ("founder_a", "get", "/api/v1/pitches/{b}", 404),
     ("founder_a", "get", "/api/v1/pitches/{a}", 200),
