@@ -107,6 +107,8 @@ def update_arena(user, arena: Arena, values: dict, host_slugs: list[str],
     (a new slot length), whose times were cut or whose meetings were called off are told.
     Each person once, with any meetings called off."""
     if expected_version is None or expected_version != arena.version:
+        if expected_version is not None and _holds(arena, values, host_slugs):
+            return ArenaSaved(0, 0)  # the same edit sent twice (Save clicked twice): saved
         raise changed_meanwhile()
     if arena.status in ("done", "cancelled"):
         raise DomainError(_("A finished or cancelled arena cannot be edited."))
@@ -137,6 +139,19 @@ def update_arena(user, arena: Arena, values: dict, host_slugs: list[str],
         db.session.commit()
     except StaleDataError as error:
         db.session.rollback()
+        if _holds(arena, values, host_slugs):  # reloaded: the other save was this same edit
+            return ArenaSaved(0, 0)
         raise changed_meanwhile() from error
     notices.send(told)
     return ArenaSaved(freed, len(fitted))
+
+
+def _holds(arena: Arena, values: dict, host_slugs: list[str]) -> bool:
+    """Whether the saved arena already holds what was sent: each field, the deadline (typed
+    as Oslo time), the breaks and the hosts."""
+    deadline = values.get("rsvp_deadline")
+    return (all(getattr(arena, key) == values.get(key) for key in FIELDS
+                if key not in ("rsvp_deadline", "breaks"))
+            and deadline is not None and arena.rsvp_deadline_utc == local_to_utc(deadline)
+            and list(arena.breaks or []) == list(values.get("breaks") or [])
+            and sorted(a.slug for a in arena.hosts) == sorted(host_slugs or []))
