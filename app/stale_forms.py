@@ -32,7 +32,9 @@ link that browser is given), and the
 "log in again" link leads to the form's page with a token (`?kept=…`) by which that page,
 drawn for the same account in the same browser (the session lists what was kept in it, and
 logging in keeps that list), takes it back (`give_back`), with a message to check it and
-send it again. So is a form whose save failed on our side (a 500, `keep_after_error`).
+send it again. So is a form whose save failed on our side (a 500, `keep_after_error`). A
+login by another way than that link, asked for no page, leads to the newest such form not
+given back yet (`waiting_form`).
 """
 
 from __future__ import annotations
@@ -53,6 +55,8 @@ KEPT = "kept"  # the query parameter of a form's page that takes back what was k
 # the session's list of the forms kept in this browser: only these are given back in it, so
 # a link to someone else's kept form (made up by another site) fills in nobody's form
 KEPT_HERE = "kept_here"
+# those of them not given back yet: a login without a page to go to leads to the newest
+KEPT_WAITING = "kept_waiting"
 AFTER, ERROR = "after", "error"  # ?after=error: kept when saving it failed on our side
 
 
@@ -164,10 +168,18 @@ def _keep(account: int | None, after: str | None = None) -> str | None:
     token = kept_forms.keep(account, request.path, request.form, _token_field())
     if token is None:
         return None
-    session[KEPT_HERE] = [*(session.get(KEPT_HERE) or [])[-(kept_forms.PER_ACCOUNT - 1):],
-                          token]
+    for listed in (KEPT_HERE, KEPT_WAITING):
+        session[listed] = [*(session.get(listed) or [])[-(kept_forms.PER_ACCOUNT - 1):], token]
     query = {KEPT: token} if after is None else {KEPT: token, AFTER: after}
     return f"{request.path}?{urlencode(query)}"
+
+
+def waiting_form(user) -> str | None:
+    """The page of the newest form kept in this browser for `user` (or for nobody yet) and
+    not given back yet, with what leads it to give it back: where a login that was asked
+    for no page goes (the person logged in without the logged-out page's link)."""
+    found = kept_forms.newest(user.id, session.get(KEPT_WAITING) or [])
+    return None if found is None else f"{found[0]}?{urlencode({KEPT: found[1]})}"
 
 
 def writer() -> int | None:
@@ -197,6 +209,8 @@ def give_back() -> None:
     sent = kept_forms.kept(current_user.id, token, request.path)
     if sent is None:
         return
+    if token in (session.get(KEPT_WAITING) or ()):
+        session[KEPT_WAITING] = [t for t in session[KEPT_WAITING] if t != token]
     g.stale_form = sent
     if request.args.get(AFTER) == ERROR:
         g.stale_form_message = _("Something went wrong on our side when you sent this form, "

@@ -48,12 +48,12 @@ def _account_key() -> str:
 def _start_session(user, remember: bool = False) -> None:
     # A fresh session at login prevents session fixation. It keeps the language, and the
     # forms kept in this browser after a logout, to give back (app/stale_forms.py).
-    lang, kept = session.get("lang"), session.get(stale_forms.KEPT_HERE)
+    lang = session.get("lang")
+    kept = {name: session.get(name) for name in (stale_forms.KEPT_HERE, stale_forms.KEPT_WAITING)}
     session.clear()
     if lang:
         session["lang"] = lang
-    if kept:
-        session[stale_forms.KEPT_HERE] = kept
+    session.update({name: tokens for name, tokens in kept.items() if tokens})
     login_user(user, remember=remember)
 
 
@@ -131,7 +131,9 @@ def login():
         else:
             _start_session(user, remember=form.remember.data)
             audit.record("login", actor=user, target=f"user:{user.id}")
-            response = redirect(safe_next(request.args.get("next"), home_of(user)))
+            # without a page to go to, the form kept here after a logout, if one waits
+            response = redirect(safe_next(request.args.get("next"),
+                                          stale_forms.waiting_form(user) or home_of(user)))
             device_cookies.issue(response, user)
             return response
     status = 200 if request.method == "GET" else 422

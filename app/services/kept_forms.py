@@ -81,6 +81,20 @@ def kept(user_id: int, token, path: str) -> MultiDict | None:
     return MultiDict([(name, value) for name, value in json.loads(row.fields)])
 
 
+def newest(user_id: int, tokens: list) -> tuple[str, str] | None:
+    """(page, token) of the newest unexpired form among `tokens` kept for this account or
+    for nobody yet; None when there is none."""
+    tokens = [token for token in tokens if isinstance(token, str)][-PER_ACCOUNT:]
+    if not tokens:
+        return None
+    row = db.session.execute(
+        select(KeptForm.path, KeptForm.token)
+        .where(KeptForm.token.in_(tokens), KeptForm.created_at > utcnow() - KEEP,
+               (KeptForm.user_id == user_id) | KeptForm.user_id.is_(None))
+        .order_by(KeptForm.created_at.desc()).limit(1)).first()
+    return None if row is None else (row.path, row.token)
+
+
 def prune() -> int:
     """Delete the kept forms older than KEEP; how many."""
     deleted = db.session.execute(delete(KeptForm)

@@ -231,3 +231,21 @@ def test_an_edit_whose_save_fails_on_our_side_is_kept_to_take_back(app, monkeypa
     page = client.get(back).get_data(as_text=True)
     assert "Something went wrong on our side when you sent this form" in page
     assert "Ny tittel" in page and "Vi gjør om matavfall" in page
+
+
+def test_logging_in_without_the_link_leads_to_the_kept_form_once(app):
+    """The logged-out page's link is one way back; someone who logs in from the menu, or in
+    a new tab, was taken to their start page, the kept form out of reach."""
+    founder = make_user("founder", locale="en")
+    client = _logged_in(app, founder)
+    token = form_token(client, "/pitches/new")
+    client.post("/auth/logout", data={"csrf_token": token})
+    client.post("/pitches/new", data=_new_pitch(client, token))
+
+    back = _log_in_again(client, founder, "/auth/login")  # no next
+    assert urlsplit(back).path == "/pitches/new" and "kept" in parse_qs(urlsplit(back).query)
+    assert "Biogass fra matavfall" in client.get(back).get_data(as_text=True)
+
+    client.post("/auth/logout", data={"csrf_token": form_token(client, "/account/")})
+    home = _log_in_again(client, founder, "/auth/login")  # given back: no more detours
+    assert urlsplit(home).path != "/pitches/new"
