@@ -92,6 +92,10 @@ class Config:
     MAIL_USERNAME = os.environ.get("MAIL_USERNAME")
     MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD")
     MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "Koble <noreply@koble.local>")
+    # Where people write about their account (a deactivated or deleted one, a role they did
+    # not expect): named in those e-mails and on the login page beside their association.
+    # Unset: only the association is named (account_notices).
+    CONTACT_EMAIL = os.environ.get("KOBLE_CONTACT_EMAIL") or None
 
     # Deleted accounts and pitches, noted outside the database so that a restored backup
     # loses them again (app/services/erasure_ledger.py); with several machines, a shared path.

@@ -35,7 +35,7 @@ from sqlalchemy import func, select, update
 from app.extensions import db
 from app.models import Arena, Association, InvestorProfile, Pitch, User
 from app.models.user import ROLES, new_session_token
-from app.services import api_tokens, audit, departures, erasure, events
+from app.services import account_notices, api_tokens, audit, departures, erasure, events
 from app.services.deleted_accounts import is_deleted
 from app.services.errors import DomainError
 from app.services.meeting_requests import NOT_YET_HELD
@@ -66,6 +66,8 @@ def set_role(user: User, role: str, actor=None, association=None) -> departures.
                                 "administrator."), "role")
         _not_the_last_admin(user, "role")
     withdrawn = _shown_for_role(user, old) if old != role else Withdrawn()
+    # named to the person before leave_arenas ends them
+    arenas = departures.arenas_ahead(user, role) if old != role and user.active else []
     departure = (departures.leave_arenas(user, actor=actor, new_role=role)
                  if old != role and user.active else departures.Departure())
     user.role = role
@@ -88,6 +90,13 @@ def set_role(user: User, role: str, actor=None, association=None) -> departures.
         audit.record("association_changed", actor=actor, target=f"user:{user.id}",
                      detail=f"{_slug(old_association)} -> {_slug(new_association)}",
                      commit=False)
+    note = account_notices.tell_role_changed(user, account_notices.RoleChange(
+        role=role, role_changed=old != role,
+        association=_name(new_association) if role in ("staff", "admin") else "",
+        left_association=_name(old_association) if _stops_running(
+            old, role, old_association, new_association) else "",
+        pitches=tuple(pitch.title for pitch in withdrawn.pitches),
+        profile=bool(withdrawn.profiles), arenas=tuple(arena.title for arena in arenas)))
     db.session.commit()
     # their stored match scores follow at once (withdrawn: removed; shown again: scored)
     for pitch in withdrawn.pitches + returned.pitches:
@@ -95,7 +104,19 @@ def set_role(user: User, role: str, actor=None, association=None) -> departures.
     for profile in withdrawn.profiles + returned.profiles:
         events.investor_changed(profile)
     departures.announce(departure)
+    account_notices.mail_role_changed(user, note)
     return departure
+
+
+def _stops_running(old: str, role: str, old_association, new_association) -> bool:
+    """Whether a staff member stops running their association's arenas (as
+    `arenas_left` counts them): another association, or a role other than admin."""
+    return (old == "staff" and old_association is not None and role != "admin"
+            and (role != "staff" or new_association != old_association))
+
+
+def _name(association) -> str:
+    return association.name if association is not None else ""
 
 
 @dataclass

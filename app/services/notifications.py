@@ -47,6 +47,10 @@ def text(note: Notification) -> str:
         return MEETING_REQUESTS[note.kind](p)
     if note.kind in TO_STAFF:
         return TO_STAFF[note.kind](p)
+    from app.services import account_notices  # it adds its notices through this module
+
+    if note.kind in account_notices.KINDS:
+        return account_notices.sentence(note)
     return _("You have a new notification.")
 
 

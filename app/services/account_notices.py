@@ -1,0 +1,138 @@
+"""Telling a person what an administrator did to their account (account_access, erasure): a
+new role or association. Until then, their session simply ended, and at the next login they
+found another menu and their pitches gone from view, with nobody having said why.
+
+These are account mails, as the password-changed one is: sent whatever the person chose for
+notification e-mails (mail_preferences), in their language, to the account's address.
+They say "an administrator", not who: the staff-facing mails do the same (staff_invitation),
+and no mail gives another person's contact details. Whom to turn to is the person's own
+association, by name, and the platform's address when one is configured (CONTACT_EMAIL).
+
+A role or association change is also an in-app notice (kind ROLE_CHANGED or
+ASSOCIATION_CHANGED), worded here by `sentence` from what it stored: the person reads it
+at their next login, where the menu has changed. Callers add the notice before their
+commit and mail after it, so a refused or rolled-back change tells nobody.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from babel.lists import format_list
+from flask import current_app
+from flask_babel import LazyString, get_locale, ngettext
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from app.models import Notification
+from app.services import notifications
+from app.services.deleted_accounts import is_deleted, shown
+from app.services.mailer import deliver
+
+ROLE_CHANGED = "role_changed"
+ASSOCIATION_CHANGED = "association_changed"
+KINDS = (ROLE_CHANGED, ASSOCIATION_CHANGED)
+ROLE_NAMES = {"founder": _l("Founder"), "investor": _l("Investor"), "staff": _l("Staff"),
+              "admin": _l("Administrator")}
+# Titles are kept in one string, one a line: a notice's parameters are compared with names
+# as strings when someone is deleted (erasure._scrub_notifications), which a list breaks.
+_LINE = "\n"
+
+
+@dataclass
+class RoleChange:
+    """What an administrator's role or association change did, to tell the person."""
+
+    role: str
+    role_changed: bool
+    association: str = ""  # the new association's name (staff and admins), "" for none
+    left_association: str = ""  # the association whose arenas a staff member no longer runs
+    pitches: tuple[str, ...] = ()  # titles of the published pitches it withdrew
+    profile: bool = False  # it withdrew their investor profile
+    arenas: tuple[str, ...] = ()  # titles of the arenas not yet held it took them out of
+
+
+def tell_role_changed(user, change: RoleChange) -> Notification | None:
+    """Add the in-app notice of `change` (the caller commits, then calls `mail_role_changed`)."""
+    if is_deleted(user):
+        return None
+    return notifications.notify(
+        user, ROLE_CHANGED if change.role_changed else ASSOCIATION_CHANGED, None,
+        role=change.role, association=change.association,
+        left_association=change.left_association, pitches=_LINE.join(change.pitches),
+        profile=change.profile, arenas=_LINE.join(change.arenas))
+
+
+def mail_role_changed(user, note: Notification | None) -> bool:
+    """E-mail the person what the notice says, and that they were logged out."""
+    if note is None or not user.email:
+        return False
+    subject = (_l("Your role on Koble has changed") if note.kind == ROLE_CHANGED
+               else _l("You are moved to another association on Koble"))
+    return deliver(user.email, subject, "email/role_changed", locale=_locale(user), user=user,
+                   note=note, sentence=LazyString(sentence, note), **_contact(user))
+
+
+def sentence(note: Notification) -> str:
+    """The notice's text in the current locale (also the e-mail's)."""
+    p = note.params or {}
+    role = str(ROLE_NAMES.get(p.get("role"), p.get("role", ""))).lower()  # mid-sentence
+    association = p.get("association") or ""
+    if note.kind == ASSOCIATION_CHANGED and not association:
+        parts = [_("An administrator changed your association on Koble: you now belong to "
+                   "none.")]
+    elif note.kind == ASSOCIATION_CHANGED:
+        parts = [_("An administrator moved you to %(association)s on Koble.",
+                   association=association)]
+    elif association and p.get("role") in ("staff", "admin"):
+        parts = [_("An administrator changed your role on Koble to %(role)s, for "
+                   "%(association)s.", role=role, association=association)]
+    else:
+        parts = [_("An administrator changed your role on Koble to %(role)s.", role=role)]
+    if p.get("left_association"):
+        parts.append(_("The arenas of %(association)s are no longer yours to run: they stay "
+                       "with the association and its other staff.",
+                       association=p["left_association"]))
+    pitches = _lines(p.get("pitches"))
+    if pitches:
+        parts.append(ngettext(
+            "Your pitch %(titles)s is no longer shown to investors or matched. It is kept, "
+            "and shown again if you become a founder again.",
+            "Your pitches %(titles)s are no longer shown to investors or matched. They are "
+            "kept, and shown again if you become a founder again.", len(pitches),
+            titles=_listed(pitches)))
+    if p.get("profile"):
+        parts.append(_("Your investor profile is no longer shown to founders or matched. It "
+                       "is kept, and shown again if you become an investor again."))
+    arenas = _lines(p.get("arenas"))
+    if arenas:
+        parts.append(ngettext(
+            "You no longer take part in the arena %(arenas)s: your invitation, meetings and "
+            "meeting requests there have ended, and the others concerned are told.",
+            "You no longer take part in the arenas %(arenas)s: your invitations, meetings "
+            "and meeting requests there have ended, and the others concerned are told.",
+            len(arenas), arenas=_listed(arenas)))
+    return " ".join(parts)
+
+
+def _contact(user) -> dict:
+    association = getattr(user, "association", None)
+    return {"association": association.name if association is not None else "",
+            "contact_email": _contact_email()}
+
+
+def _contact_email() -> str:
+    return current_app.config.get("CONTACT_EMAIL") or ""
+
+
+def _locale(user) -> str:
+    return user.locale or current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def _lines(value) -> list[str]:
+    return [line for line in str(value or "").split(_LINE) if line]
+
+
+def _listed(titles: list[str]) -> str:
+    return format_list([_("“%(value)s”", value=shown(title)) for title in titles],
+                       locale=str(get_locale()))
