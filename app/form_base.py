@@ -11,7 +11,7 @@ from flask_babel import format_decimal
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.form import _Auto
-from wtforms import HiddenField, PasswordField, StringField, validators
+from wtforms import HiddenField, PasswordField, StringField, TextAreaField, validators
 from wtforms.validators import ValidationError
 
 NUL_MESSAGE = _l("This text holds an invisible control character (NUL) that cannot be saved. "
@@ -52,6 +52,12 @@ class KobleForm(FlaskForm):
                     and not isinstance(field, HiddenField | PasswordField) \
                     and field.flags.maxlength is not None:
                 del field.flags.maxlength
+            # A browser sends a text area's line breaks as CR LF, so each counted twice
+            # against the limit: a 20,000-character text with 200 lines was "longer than
+            # 20000 characters" though the writer's count, and the box's, said otherwise.
+            if isinstance(field, TextAreaField) and isinstance(field.data, str) \
+                    and "\r" in field.data:
+                field.data = field.data.replace("\r\n", "\n").replace("\r", "\n")
 
     def query_args(self) -> dict[str, str]:
         """A GET form's filters as sent, for the list's links (pager, export) to pass on to

@@ -56,3 +56,20 @@ def test_a_description_too_long_is_refused_whole_with_a_message(app):
 def test_a_password_keeps_its_limit(app):
     page = app.test_client().get("/auth/login").get_data(as_text=True)
     assert _maxlengths(page) == {"password": "128"}
+
+
+def test_a_line_break_counts_once_against_the_limit(app):
+    """Browsers send a text area's line breaks as CR LF: a description of exactly 20,000
+    characters in 400 lines arrived as 20,399 and was refused as too long."""
+    founder = make_user("founder", locale="en")
+    client = app.test_client()
+    log_in(client, founder)
+    page = client.get("/pitches/new").get_data(as_text=True)
+    lines = ["x" * 49] * 400
+    typed = "\n".join(lines) + "x"  # 20,000 characters as the writer and the box count them
+    assert len(typed) == 20000
+    response = client.post("/pitches/new", data={
+        "csrf_token": token_in(page), "title": "Lang plan", "summary": "Kort.",
+        "description": typed.replace("\n", "\r\n")})
+    assert response.status_code == 302, response.get_data(as_text=True)[-3000:]
+    assert db.session.scalar(select(Pitch.description)) == typed
