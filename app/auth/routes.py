@@ -122,7 +122,12 @@ def login():
         return redirect(safe_next(request.args.get("next"), home_of(current_user)))
     form = LoginForm()
     if form.validate_on_submit():
-        user = accounts.authenticate(form.email.data, form.password.data)
+        try:
+            user = accounts.authenticate(form.email.data, form.password.data)
+        except DomainError as refused:  # a deactivated account, its password right
+            audit.record("login_failed", detail=form.email.data.strip().lower()[:254])
+            form.form_errors.append(refused.message)
+            return render_template("auth/login.html", form=form), 422
         if user is None:
             audit.record("login_failed", detail=form.email.data.strip().lower()[:254])
             # The form's message, on neither field: which of the two is wrong is not told

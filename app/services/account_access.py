@@ -198,6 +198,10 @@ def set_active(user: User, active: bool, actor=None):
                  target=f"user:{user.id}", commit=False)
     db.session.commit()
     departures.announce(departure)
+    if active:
+        account_notices.mail_reactivated(user)
+    else:
+        account_notices.mail_deactivated(user, arenas=departure.invitations)
     return departure
 
 

@@ -1,12 +1,14 @@
 """Telling a person what an administrator did to their account (account_access, erasure): a
-new role or association. Until then, their session simply ended, and at the next login they
-found another menu and their pitches gone from view, with nobody having said why.
+new role or association, a deactivation, a reactivation. Until these, their session simply
+ended, and at the next login they found another menu, their pitches gone from view, or a
+login that failed, with nobody having said why.
 
 These are account mails, as the password-changed one is: sent whatever the person chose for
 notification e-mails (mail_preferences), in their language, to the account's address.
 They say "an administrator", not who: the staff-facing mails do the same (staff_invitation),
 and no mail gives another person's contact details. Whom to turn to is the person's own
-association, by name, and the platform's address when one is configured (CONTACT_EMAIL).
+association, by name, and the platform's address when one is configured (CONTACT_EMAIL);
+the login page says the same to the owner of a deactivated account.
 
 A role or association change is also an in-app notice (kind ROLE_CHANGED or
 ASSOCIATION_CHANGED), worded here by `sentence` from what it stored: the person reads it
@@ -25,7 +27,8 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from app.models import Notification
-from app.services import notifications
+from app.models.user import utcnow
+from app.services import links, notifications
 from app.services.deleted_accounts import is_deleted, shown
 from app.services.mailer import deliver
 
@@ -113,6 +116,44 @@ def sentence(note: Notification) -> str:
             "and meeting requests there have ended, and the others concerned are told.",
             len(arenas), arenas=_listed(arenas)))
     return " ".join(parts)
+
+
+def mail_deactivated(user, *, arenas: int = 0) -> bool:
+    """E-mail a person whose account an administrator deactivated (after the commit);
+    `arenas`: how many arena invitations it ended."""
+    return _mail(user, _l("Your Koble account is deactivated"), "email/account_deactivated",
+                 arenas=arenas)
+
+
+def deactivated_login_message(user) -> str:
+    """What the login page says to the owner of a deactivated account (the right password
+    given), in the current locale: that it is deactivated, and whom to turn to."""
+    contact = _contact(user)
+    if contact["association"] and contact["contact_email"]:
+        return _("Your account is deactivated, so you cannot log in. Contact your "
+                 "association, %(association)s, or write to %(address)s.",
+                 association=contact["association"], address=contact["contact_email"])
+    if contact["association"]:
+        return _("Your account is deactivated, so you cannot log in. Contact your "
+                 "association, %(association)s.", association=contact["association"])
+    if contact["contact_email"]:
+        return _("Your account is deactivated, so you cannot log in. Write to "
+                 "%(address)s.", address=contact["contact_email"])
+    return _("Your account is deactivated, so you cannot log in. Contact Koble's "
+             "administrators.")
+
+
+def mail_reactivated(user) -> bool:
+    """E-mail a person whose account an administrator reactivated (after the commit)."""
+    return _mail(user, _l("Your Koble account is active again"), "email/account_reactivated",
+                 login_link=links.url("auth.login", external=True))
+
+
+def _mail(user, subject, template: str, **context) -> bool:
+    if is_deleted(user) or not user.email:
+        return False
+    return deliver(user.email, subject, template, locale=_locale(user), user=user,
+                   at=utcnow(), **_contact(user), **context)
 
 
 def _contact(user) -> dict:

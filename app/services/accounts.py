@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from app.extensions import db
 from app.models import Association, User
 from app.models.user import new_session_token, utcnow
-from app.services import api_tokens
+from app.services import account_notices, api_tokens
 from app.services.errors import DomainError
 from app.services.passwords import hash_password, password_problem, verify_password
 from app.vocabulary import association_of
@@ -107,11 +107,16 @@ def register(*, email: str, name: str, password: str, role: str, **extra) -> Use
 
 
 def authenticate(email: str, password: str) -> User | None:
-    """The user if e-mail and password match an active account; same work either way."""
+    """The user if e-mail and password match an active account; same work either way.
+    A deactivated account with the right password is told so (DomainError, saying whom to
+    contact): only who knows the password learns that the account exists, so a wrong
+    password still gets the answer an unknown address gets."""
     user = find_user(email)
     ok = verify_password(user.password_hash if user else None, password)
-    if not ok or user is None or not user.active:
+    if not ok or user is None:
         return None
+    if not user.active:
+        raise DomainError(account_notices.deactivated_login_message(user))
     return user
 
 
