@@ -1,7 +1,7 @@
 """Telling a person what an administrator did to their account (account_access, erasure): a
-new role or association, a deactivation, a reactivation. Until these, their session simply
-ended, and at the next login they found another menu, their pitches gone from view, or a
-login that failed, with nobody having said why.
+new role or association, a deactivation, a reactivation, a deletion. Until these, their
+session simply ended, and at the next login they found another menu, their pitches gone
+from view, or a login that failed, with nobody having said why.
 
 These are account mails, as the password-changed one is: sent whatever the person chose for
 notification e-mails (mail_preferences), in their language, to the account's address.
@@ -147,6 +147,31 @@ def mail_reactivated(user) -> bool:
     """E-mail a person whose account an administrator reactivated (after the commit)."""
     return _mail(user, _l("Your Koble account is active again"), "email/account_reactivated",
                  login_link=links.url("auth.login", external=True))
+
+
+@dataclass(frozen=True)
+class Addressee:
+    """Who a deleted account was, kept in memory only for the mail that says so: taken
+    before erasure removes the address, name and language, mailed once it is committed."""
+
+    email: str
+    name: str
+    locale: str | None
+    association: str
+
+
+def addressee(user) -> Addressee:
+    return Addressee(user.email, user.name, user.locale,
+                     user.association.name if user.association is not None else "")
+
+
+def mail_deleted(person: Addressee) -> bool:
+    """E-mail the address a deleted account had that an administrator deleted it."""
+    if not person.email or is_deleted(person):
+        return False
+    return deliver(person.email, _l("Your Koble account is deleted"), "email/account_deleted",
+                   locale=_locale(person), user=person, at=utcnow(),
+                   association=person.association, contact_email=_contact_email())
 
 
 def _mail(user, subject, template: str, **context) -> bool:

@@ -28,7 +28,14 @@ from app.models import (
     User,
 )
 from app.models.user import new_session_token, utcnow
-from app.services import api_tokens, audit, deleted_texts, departures, erasure_ledger
+from app.services import (
+    account_notices,
+    api_tokens,
+    audit,
+    deleted_texts,
+    departures,
+    erasure_ledger,
+)
 from app.services.audit_details import ARROW
 from app.services.deleted_accounts import DELETED_DOMAIN, DELETED_NAME, DELETED_PITCH_TITLE
 from app.services.errors import DomainError
@@ -59,6 +66,9 @@ def anonymise(user: User, *, again: bool = False, actor: User | None = None,
     (account_access.delete_user, where the rules are), audited as "user_deleted" in their
     name; otherwise the person deleted it themselves ("account_deleted"). Returns what it
     ended (the `departures.Departure`, with the API tokens revoked)."""
+    # who to tell, taken before their address is erased; told once the deletion is saved
+    # (a deletion of their own is said on the page, and a restore's again was told before)
+    told = account_notices.addressee(user) if by_admin and not again else None
     departure = departures.leave_arenas(user, actor=actor if by_admin else None)
     departure.tokens = len(api_tokens.live_tokens(user))
     old_email = user.email
@@ -122,6 +132,8 @@ def anonymise(user: User, *, again: bool = False, actor: User | None = None,
     erasure_ledger.note(erasure_ledger.USER, user.id, user.created_at,
                         by=erasure_ledger.BY_ADMIN if by_admin else erasure_ledger.BY_SELF)
     departures.announce(departure)
+    if told is not None:
+        account_notices.mail_deleted(told)
     return departure
 
 
