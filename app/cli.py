@@ -262,17 +262,20 @@ def db_restore(path: str, yes: bool):
 @click.command("prune")
 def prune():
     """Delete what Koble keeps only for a while: API Idempotency-Key answers older than a
-    day, create-form tokens older than 30 days, audit events older than a year, and, after
+    day, create-form tokens older than 30 days, forms kept after a logout or a failed save
+    older than a day, audit events older than a year, and, after
     an account or a pitch was deleted, the matching engine's saved index versions built
     before (rebuilt first when the newest is one of them), as the privacy page promises.
     Run it with the hourly reminders."""
-    from app.services import audit, deleted_texts, form_once, idempotent_requests
+    from app.services import audit, deleted_texts, form_once, idempotent_requests, kept_forms
 
     keys = idempotent_requests.prune()
     forms = form_once.prune()
+    kept = kept_forms.prune()
     events = audit.prune()
     click.echo(f"Expired Idempotency-Key answers deleted: {keys}. Old form tokens deleted: "
-               f"{forms}. Audit events older than a year deleted: {events}.")
+               f"{forms}. Forms kept after a logout or a failed save, older than a day, "
+               f"deleted: {kept}. Audit events older than a year deleted: {events}.")
     erased = deleted_texts.erase_deleted_texts()
     if erased is None:
         return

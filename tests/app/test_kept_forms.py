@@ -249,3 +249,23 @@ def test_logging_in_without_the_link_leads_to_the_kept_form_once(app):
     client.post("/auth/logout", data={"csrf_token": form_token(client, "/account/")})
     home = _log_in_again(client, founder, "/auth/login")  # given back: no more detours
     assert urlsplit(home).path != "/pitches/new"
+
+
+def test_flask_prune_deletes_the_forms_kept_longer_than_a_day(app):
+    """The page promises "kept for a day"; without a new kept form to prune them on, the
+    old ones stayed in the database."""
+    from datetime import timedelta
+
+    from app.models.user import utcnow
+
+    founder = make_user("founder")
+    for token, age in (("a" * 32, timedelta(hours=25)), ("b" * 32, timedelta(hours=23))):
+        db.session.add(KeptForm(token=token, user_id=founder.id, path="/pitches/new",
+                                fields='[["title", "Tittel"]]', created_at=utcnow() - age))
+    db.session.commit()
+    result = app.test_cli_runner().invoke(args=["prune"])
+    assert result.exit_code == 0, result.output
+    assert "Forms kept after a logout or a failed save, older than a day, deleted: 1." \
+        in result.output
+    db.session.expire_all()
+    assert db.session.scalars(select(KeptForm.token)).all() == ["b" * 32]
