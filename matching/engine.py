@@ -64,14 +64,18 @@ class MatchEngine(ExplainedResults, IndexUpdates):
                 raise ValueError(f"duplicate {kind} ids")
         self.features_ = FeatureBuilder(self.char_weight, self.ticket_sigma, self.ticket_far,
                                         self.half_life_days, self.recency_floor, self.as_of)
-        pt, qt = self.features_.fit(pitches, investors)
+        analyses: list = []  # the fit's analyses, in order: the pitches' come first
+        pt, qt = self.features_.fit(pitches, investors, analyses)
         self.rng_ = np.random.default_rng(self.random_state)
         self.pitch_ids_ = [p.id for p in pitches]
         self.investor_ids_ = [q.id for q in investors]
         self.pitch_text_, self.investor_text_ = pt, qt
         text_ = self.features_.text_
+        # from the fit's analyses: the memo (30 M characters) does not hold 100,000 pitches,
+        # and read in order through a least-recently-used memo they would all be analysed again
         self.pitch_words_ = PitchWords(text_.n_word_features).append(
-            text_, [p.text for p in pitches])
+            text_, [p.text for p in pitches], analyses)
+        del analyses
         self.pitch_dense_ = self.features_.pitch_dense(pitches, self.rng_.random(len(pitches)))
         self.investor_dense_ = self.features_.investor_dense(
             investors, self.rng_.random(len(investors)))

@@ -40,11 +40,13 @@ class FeatureBuilder:
         self.as_of = as_of
 
     # -- fitting -----------------------------------------------------------------------
-    def fit(self, pitches: Sequence[PitchRecord], investors: Sequence[InvestorRecord]
-            ) -> tuple[sp.csr_matrix, sp.csr_matrix]:
-        """Learn vocabularies and layout; return the text rows of pitches and investors."""
+    def fit(self, pitches: Sequence[PitchRecord], investors: Sequence[InvestorRecord],
+            analyses: list | None = None) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+        """Learn vocabularies and layout; return the text rows of pitches and investors
+        (`analyses`: see `TextVectorizer.fit_transform`)."""
         self.text_ = TextVectorizer(char_weight=self.char_weight)
-        text = self.text_.fit_transform([p.text for p in pitches] + [q.text for q in investors])
+        text = self.text_.fit_transform([p.text for p in pitches] + [q.text for q in investors],
+                                         analyses)
         self.sectors_ = CategoricalFacet("sectors").fit(
             [p.sectors for p in pitches] + [q.sectors for q in investors])
         self.stage_ = CategoricalFacet("stage").fit(

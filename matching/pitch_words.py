@@ -19,6 +19,7 @@ from collections.abc import Sequence
 import numpy as np
 import scipy.sparse as sp
 
+from .text_analysis import Positions
 from .text_vectorizer import TextVectorizer
 
 
@@ -37,13 +38,16 @@ class PitchWords:
     def __len__(self) -> int:
         return self.matrix.shape[0]
 
-    def append(self, vectorizer: TextVectorizer, texts: Sequence[str]) -> PitchWords:
-        """Add one row per text, in order (the pitch rows they were transformed into)."""
+    def append(self, vectorizer: TextVectorizer, texts: Sequence[str],
+               analyses: Sequence[Positions] | None = None) -> PitchWords:
+        """Add one row per text, in order (the pitch rows they were transformed into);
+        `analyses`: the texts' analysed positions, if the caller holds them (the fit does)."""
         vocab, vocabulary_form = vectorizer.word_vocab_, vectorizer.surfaces_
         ptr, cols, data = [0], [], []
-        for text in texts:
+        for t, text in enumerate(texts):
             row = {}
-            for feature, form in vectorizer.own_spellings(text).items():
+            spelled = vectorizer.own_spellings(text, None if analyses is None else analyses[t])
+            for feature, form in spelled.items():
                 col = vocab.get(feature)
                 if col is not None and form != vocabulary_form.get(feature):
                     row[col] = self._intern(form)

@@ -118,12 +118,14 @@ class Analyzer:
         }
         self._stem_cache: dict[tuple[str, str], str] = {}
         self._token_cache: dict[tuple[str, str], tuple[Feature, ...]] = {}
-        self._info_cache: dict[tuple[str, str], tuple] = {}
+        # per language: token → `_token_info`
+        self._info_cache: dict[str, dict[str, tuple]] = {"nb": {}, "en": {}}
         self._phrase_cache: dict[tuple[tuple[str, ...], str], tuple[Feature, ...]] = {}
         self.phrases: dict[tuple[str, ...], str] = {}
         self.forms: dict[str, str] = {}  # single-word glossary forms as spelled
         self.single: dict[str, str] = {}
         self.starts: set[str] = set()  # first words of multi-word phrases (raw or stemmed)
+        self.seconds: set[str] = set()  # their second words: a phrase needs one next
         for concept, forms in GLOSSARY.items():
             canon = "~" + concept
             for form in forms:
@@ -134,6 +136,7 @@ class Analyzer:
                     self.phrases.setdefault(key, canon)
                     if len(key) > 1:
                         self.starts.add(key[0])
+                        self.seconds.add(key[1])
                 if len(words) == 1:
                     self.forms.setdefault(words[0], canon)
                     if len(words[0]) >= COMPOUND_MIN_PART:
@@ -159,8 +162,8 @@ class Analyzer:
     @staticmethod
     def language(tokens: Sequence[str]) -> str:
         """Guess "nb" or "en" from stop-word counts (Norwegian letters break ties)."""
-        nb = sum(t in NORWEGIAN_STOP_WORDS for t in tokens)
-        en = sum(t in ENGLISH_STOP_WORDS for t in tokens)
+        nb = sum(map(NORWEGIAN_STOP_WORDS.__contains__, tokens))
+        en = sum(map(ENGLISH_STOP_WORDS.__contains__, tokens))
         if nb != en:
             return "nb" if nb > en else "en"
         return "nb" if any(_NORWEGIAN_LETTERS.search(t) for t in tokens) else "en"
@@ -253,20 +256,24 @@ class Analyzer:
         return len(self.stem(word, lang)) > len(head) + 1
 
     def _token_info(self, token: str, lang: str
-                    ) -> tuple[bool, tuple[Feature, ...] | None, tuple | None, str]:
+                    ) -> tuple[bool, tuple[Feature, ...] | None, tuple | None, bool]:
         """(starts a multi-word phrase, its position if it is a single-word glossary concept,
-        features or None, the token): one tuple of each per distinct token, so the analyses
-        in the memo share them instead of holding copies per occurrence."""
-        key = (token, lang)
-        info = self._info_cache.get(key)
+        features or None, can be a phrase's second word): one tuple of each per distinct
+        token, so the analyses in the memo share them instead of holding copies per
+        occurrence."""
+        cache = self._info_cache[lang]
+        info = cache.get(token)
         if info is None:
-            multi = (token in self.starts or self.stem(token, "nb") in self.starts
-                     or self.stem(token, "en") in self.starts)
+            stems = (token, self.stem(token, "nb"), self.stem(token, "en"))
+            multi = any(w in self.starts for w in stems)
             canon = self._concept(token, lang)
             skip = token in STOP_WORDS or len(token) < 2 or token.isdigit()
+            # `_lookup` tries a phrase's words raw, stemmed in the text's language and in the
+            # other: none of them a phrase's second word, no phrase continues with this token
+            second = any(w in self.seconds for w in stems)
             info = (multi, None if canon is None else ((canon, token),),
-                    None if skip else self._token_features(token, lang), token)
-            self._info_cache[key] = info
+                    None if skip else self._token_features(token, lang), second)
+            cache[token] = info
         return info
 
     def _phrase(self, words: tuple[str, ...], lang: str) -> tuple[Feature, ...] | None:
@@ -305,10 +312,15 @@ class Analyzer:
         toks = self.tokens(text)
         lang = self.language(toks)
         positions: list[tuple[Feature, ...]] = []
+        infos = list(map(self._info_cache[lang].get, toks))
+        if None in infos:
+            infos = [x if x is not None else self._token_info(t, lang)
+                     for t, x in zip(toks, infos, strict=True)]
         i, n = 0, len(toks)
-        info = self._token_info
         while i < n:
-            multi, canon1, feats, t0 = info(toks[i], lang)
+            multi, canon1, feats, _ = infos[i]
+            if multi and not (i + 1 < n and infos[i + 1][3]):
+                multi = False  # no phrase has the next token second: `_phrase` finds none
             if multi:
                 for size in range(min(_MAX_PHRASE, n - i), 1, -1):
                     words = tuple(toks[i:i + size])
@@ -363,16 +375,26 @@ def written_forms(text: str) -> dict[str, str]:
     text = unicodedata.normalize("NFKC", text or "")
     if "://" in text or "@" in text or "www." in text:
         text = _ADDRESS.sub(" ", text)
-    lower: set[str] = set()
+    toks = _TOKEN.findall(text)
+    # Every token and every part of one ("CO2-utslipp": "CO2", "utslipp"): a lower-cased
+    # key among them is one the text writes in lower case somewhere.
+    written = set(toks)
+    cased = {t for t in written if t != t.lower()}
+    if not cased:  # a token in lower case has its parts in lower case too
+        return {}
+    for t in [t for t in written if "-" in t or "'" in t]:
+        written.update(_PARTS.split(t))
     inner: dict[str, str] = {}  # an upper-case letter after the first: an acronym
     named: dict[str, str] = {}  # capitalised within a sentence
     for m in _TOKEN.finditer(text):
         whole = m.group()
+        if whole not in cased:
+            continue
         # the parts of "CO2-utslipp" too: a compound's part is named on its own ("CO2")
         for token in (whole, *_PARTS.split(whole)) if _PARTS.search(whole) else (whole,):
             key = token.lower()
             if token == key:
-                lower.add(key)
+                continue
             elif token[1:] != token[1:].lower():
                 inner.setdefault(key, token)
             elif key not in named:
@@ -381,7 +403,7 @@ def written_forms(text: str) -> dict[str, str]:
                     i -= 1
                 if i >= 0 and text[i] not in _SENTENCE_START:
                     named[key] = token
-    return {key: form for key, form in {**named, **inner}.items() if key not in lower}
+    return {key: form for key, form in {**named, **inner}.items() if key not in written}
 
 
 def surfaces(positions: Positions) -> list[str]:

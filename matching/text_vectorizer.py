@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import scipy.sparse as sp
 
-from .text_analysis import Analyzer, surfaces, written_forms
+from .text_analysis import Analyzer, Feature, Positions, written_forms
 from .tfidf import (
     char_ngrams,
     count_matrix,
@@ -19,6 +19,8 @@ from .tfidf import (
     sublinear_tfidf,
     take_columns,
 )
+
+POSITION_COLUMNS = 100_000  # positions whose columns `transform` remembers (~25 MB at most)
 
 
 class TextVectorizer:
@@ -34,10 +36,14 @@ class TextVectorizer:
         self.max_char_features = max_char_features
         self.analyzer = Analyzer()
         self._ngram_cache: dict[str, np.ndarray] = {}
+        self._position_columns: dict[int, tuple] = {}  # `_columns_of`, by id(position)
 
     # -- fitting -----------------------------------------------------------------------
-    def fit_transform(self, texts: Sequence[str]) -> sp.csr_matrix:
-        """Learn vocabularies and idf from `texts` and return their rows."""
+    def fit_transform(self, texts: Sequence[str], analyses: list[Positions] | None = None
+                      ) -> sp.csr_matrix:
+        """Learn vocabularies and idf from `texts` and return their rows. If `analyses` is
+        a list, each text's analysed positions are appended to it, in order (the engine names
+        the pitches' own spellings from them: the memo cannot hold 100,000 texts)."""
         n = len(texts)
         feat_id: dict[str, int] = {}  # every word feature seen, in order of first sight
         feat_surface: list[str] = []
@@ -46,33 +52,62 @@ class TextVectorizer:
         w_ptr = [0]
         t_cols: list[int] = []
         t_ptr = [0]
+        # A position is the analyser's one tuple per distinct token or phrase, so its word
+        # ids, head id and token ids are looked up once per distinct position (by id: the
+        # value holds the position, so the id stays its own), and a bigram once per distinct
+        # pair of head ids; every id is still given at its feature's first sight.
+        feat_name: list[str] = []  # feat_id's keys by id
+        by_pos: dict[int, tuple[tuple[Feature, ...], list[int], int, list[int]]] = {}
+        pair_id: dict[int, int] = {}  # head id << 32 | next head id → bigram id
         for text in texts:
-            heads = []
             positions = self.analyzer.positions(text)
+            if analyses is not None:
+                analyses.append(positions)
+            heads: list[int] = []
             for pos in positions:
-                for f, s in pos:
-                    i = feat_id.get(f)
-                    if i is None:
-                        i = feat_id[f] = len(feat_surface)
-                        feat_surface.append(s)
-                    w_cols.append(i)
-                heads.append(pos[0])
-            for a, b in zip(heads, heads[1:], strict=False):
-                f = a[0] + " " + b[0]
-                i = feat_id.get(f)
-                if i is None:
-                    i = feat_id[f] = len(feat_surface)
-                    feat_surface.append(a[1] + " " + b[1])
-                w_cols.append(i)
+                seen = by_pos.get(id(pos))
+                if seen is None:
+                    ids = []
+                    for f, s in pos:
+                        i = feat_id.get(f)
+                        if i is None:
+                            i = feat_id[f] = len(feat_surface)
+                            feat_name.append(f)
+                            feat_surface.append(s)
+                        ids.append(i)
+                    toks = []
+                    s = pos[0][1]  # the position's surface token(s), as `surfaces` reads them
+                    for t in (s.split(" ") if " " in s else (s,)):
+                        i = tok_id.get(t)
+                        if i is None:
+                            i = tok_id[t] = len(tok_id)
+                        toks.append(i)
+                    seen = by_pos[id(pos)] = (pos, ids, ids[0], toks)
+                w_cols.extend(seen[1])
+                heads.append(seen[2])
+                t_cols.extend(seen[3])
+            keys = [a << 32 | b for a, b in zip(heads, heads[1:], strict=False)]
+            got = list(map(pair_id.get, keys))
+            if None in got:
+                for j, h in enumerate(keys):
+                    if got[j] is None:
+                        i = pair_id.get(h)
+                        if i is None:
+                            f = feat_name[h >> 32] + " " + feat_name[h & 0xFFFFFFFF]
+                            i = feat_id.get(f)
+                            if i is None:  # surfaces as this text writes them
+                                i = feat_id[f] = len(feat_surface)
+                                feat_name.append(f)
+                                feat_surface.append(positions[j][0][1] + " "
+                                                    + positions[j + 1][0][1])
+                            pair_id[h] = i
+                        got[j] = i
+            w_cols.extend(got)
             w_ptr.append(len(w_cols))
-            for t in surfaces(positions):
-                i = tok_id.get(t)
-                if i is None:
-                    i = tok_id[t] = len(tok_id)
-                t_cols.append(i)
             t_ptr.append(len(t_cols))
+        del by_pos, pair_id
         words = count_matrix(w_ptr, w_cols, len(feat_surface))
-        names = list(feat_id)
+        names = feat_name
         kept = kept_features(np.bincount(words.indices, minlength=len(names)), names,
                              self.min_df, self.max_word_features)
         self.word_vocab_ = {names[j]: i for i, j in enumerate(kept)}
@@ -97,6 +132,7 @@ class TextVectorizer:
         self.char_vocab_ = {grams[j]: i for i, j in enumerate(kept_c)}
         self.char_idf_ = smooth_idf(df[kept_c], n)
         self._ngram_cache = {}
+        self._position_columns = {}
         return self._combine(take_columns(words, kept), take_columns(chars, kept_c))
 
     def fit(self, texts: Sequence[str]) -> TextVectorizer:
@@ -125,10 +161,7 @@ class TextVectorizer:
         idx: list[np.ndarray] = []
         val: list[np.ndarray] = []
         for text in texts:
-            feats, toks = self._features(text)
-            wi = np.fromiter((i for i in map(wv.get, feats) if i is not None), np.int32)
-            grams = [self._token_ngrams(t) for t in toks]
-            ci = np.concatenate(grams) if grams else np.zeros(0, np.int32)
+            wi, ci = self._columns(text)
             for ids, idf, scale, off in ((wi, self.word_idf_, a, 0),
                                          (ci, self.char_idf_, b, nw)):
                 cols, counts = np.unique(ids, return_counts=True)
@@ -144,13 +177,36 @@ class TextVectorizer:
         out.has_sorted_indices = True
         return out
 
-    def _features(self, text: str) -> tuple[list[str], list[str]]:
-        """Word features (unigrams, then bigrams of position heads) and surface tokens."""
-        positions, toks = self.analyzer.analyze(text)
-        feats = [f for pos in positions for f, _ in pos]
+    def _columns(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """Word columns (unigrams, bigrams of position heads) and character n-gram columns
+        of one text, each as often as it occurs (in no particular order)."""
+        positions = self.analyzer.positions(text)
+        known = self._position_columns
+        if len(known) > POSITION_COLUMNS:  # a long-lived engine sees ever new words
+            known.clear()
+        parts = [known.get(id(pos)) or self._columns_of(pos) for pos in positions]
+        wv = self.word_vocab_
         heads = [pos[0][0] for pos in positions]
-        feats.extend([a + " " + b for a, b in zip(heads, heads[1:], strict=False)])
-        return feats, toks
+        words = [i for p in parts for i in p[1]]
+        words.extend([i for i in map(wv.get, [a + " " + b for a, b in
+                                               zip(heads, heads[1:], strict=False)])
+                      if i is not None])
+        grams = [p[2] for p in parts]
+        return (np.array(words, np.int32),
+                np.concatenate(grams) if grams else np.zeros(0, np.int32))
+
+    def _columns_of(self, pos: tuple[Feature, ...]
+                    ) -> tuple[tuple[Feature, ...], list[int], np.ndarray]:
+        """(the position, its word columns, its surface tokens' n-gram columns), remembered
+        by the position's id (the analyser's one tuple per distinct token or phrase, held by
+        the entry, so the id stays its own) for this fitted vocabulary."""
+        wv = self.word_vocab_
+        s = pos[0][1]  # the surface token(s), as `surfaces` reads them
+        grams = [self._token_ngrams(t) for t in (s.split(" ") if " " in s else (s,))]
+        out = (pos, [i for i in map(wv.get, [f for f, _ in pos]) if i is not None],
+               np.concatenate(grams) if len(grams) > 1 else grams[0])
+        self._position_columns[id(pos)] = out
+        return out
 
     def _token_ngrams(self, token: str) -> np.ndarray:
         ids = self._ngram_cache.get(token)
@@ -172,11 +228,14 @@ class TextVectorizer:
         return out
 
     # -- explanation -------------------------------------------------------------------
-    def own_spellings(self, text: str) -> dict[str, str]:
+    def own_spellings(self, text: str, positions: Positions | None = None) -> dict[str, str]:
         """Feature of a word or a glossary phrase → how one text writes it (its first
-        occurrence), as the writer spells it ("CO2", where the features are lower-cased)."""
+        occurrence), as the writer spells it ("CO2", where the features are lower-cased).
+        `positions`: the text's analysis, if the caller holds it."""
         out: dict[str, str] = {}
-        for pos in self.analyzer.positions(text):
+        if positions is None:
+            positions = self.analyzer.positions(text)
+        for pos in positions:
             for f, s in pos:
                 out.setdefault(f, s)
         forms = written_forms(text)

@@ -60,7 +60,8 @@ def test_an_evaluation_analyses_each_text_once(tmp_path, monkeypatch, tokenised)
         json.dumps({**p, "text": f"{p['text']} {p['id']} {tag}"}) for p in rows))
     fits = []
     fit = FeatureBuilder.fit
-    monkeypatch.setattr(FeatureBuilder, "fit", lambda self, p, q: fits.append(1) or fit(self, p, q))
+    monkeypatch.setattr(FeatureBuilder, "fit",
+                        lambda self, *args: fits.append(1) or fit(self, *args))
     evaluate(folder, seed=0)
     assert len(fits) > 2  # the learning run refits on the same texts
     assert tokenised and set(tokenised.values()) == {1}
@@ -93,3 +94,22 @@ def test_remembered_analyses_give_the_same_rows_as_fresh_ones(monkeypatch):
     monkeypatch.setattr(Analyzer, "memo", text_analysis.AnalysisMemo())
     TextVectorizer().fit_transform(texts)
     assert np.array_equal(TextVectorizer().fit_transform(texts).toarray(), fresh)
+
+
+def test_a_fit_analyses_each_text_once_when_the_memo_cannot_hold_them(monkeypatch, tokenised):
+    # At 100,000 pitches the fit's texts are three times the memo: the pitches' own spellings
+    # (PitchWords) are read from the fit's analyses, not analysed again through the memo.
+    monkeypatch.setattr(Analyzer, "memo", text_analysis.AnalysisMemo(max_chars=200))
+    tag = uuid.uuid4().hex
+    pitches = [PitchRecord(f"p{i}", f"Solceller og batterilagring på gårdsbygget nr {i} {tag}. "
+                           f"CO2-utslipp i Oslo, SaaS fra SINTEF.") for i in range(12)]
+    investors = [InvestorRecord("q1", f"Battery storage. Solar on farms {tag}."),
+                 InvestorRecord("q2", f"Havbruk og fisk {tag}.")]
+    small = MatchEngine().fit(pitches, investors)
+    texts = [r.text for r in pitches + investors]
+    assert {t: tokenised[t] for t in texts} == dict.fromkeys(texts, 1)
+    monkeypatch.setattr(Analyzer, "memo", text_analysis.AnalysisMemo())
+    whole = MatchEngine().fit(pitches, investors)
+    assert whole.pitch_words_.forms == small.pitch_words_.forms
+    assert (whole.pitch_words_.matrix != small.pitch_words_.matrix).nnz == 0
+    assert small.score_pair("p3", "q1").shared_terms == whole.score_pair("p3", "q1").shared_terms
