@@ -43,7 +43,7 @@ from urllib.parse import urlencode, urlsplit
 
 from flask import current_app, flash, g, make_response, request, session
 from flask_babel import gettext as _
-from flask_login import current_user
+from flask_login import current_user, login_required
 from werkzeug.datastructures import MultiDict
 
 from app.extensions import db
@@ -147,9 +147,26 @@ def keep_for_later(anyone: bool = False) -> str | None:
     cookie expired), kept for whoever logs in by that address. None when there is no such
     page (an address without a GET), no account to keep it for, or nothing to keep."""
     account = writer()
-    if account is None and not (anyone and not session and _from_this_site()):
+    if account is None and not (anyone and not session and _from_this_site()
+                                and _needs_login(current_app.view_functions[request.endpoint])):
         return None
     return _keep(account)
+
+
+_LOGIN_REQUIRED = login_required(lambda: None).__code__
+
+
+def _needs_login(view) -> bool:
+    """Whether the view is behind Flask-Login's login_required (role_required is too): a
+    form anyone may send (an arena's answer link) sent with no session was no login that
+    ended, and is not answered "you are logged out"."""
+    for _depth in range(20):
+        if view is None:
+            return False
+        if getattr(view, "__code__", None) is _LOGIN_REQUIRED:
+            return True
+        view = getattr(view, "__wrapped__", None)
+    return False
 
 
 def keep_after_error() -> str | None:

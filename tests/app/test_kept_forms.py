@@ -269,3 +269,20 @@ def test_flask_prune_deletes_the_forms_kept_longer_than_a_day(app):
         in result.output
     db.session.expire_all()
     assert db.session.scalars(select(KeptForm.token)).all() == ["b" * 32]
+
+
+def test_an_answer_link_form_sent_with_no_session_is_not_called_a_logout(app):
+    """An arena's answer link works without logging in: its form sent after the browser
+    forgot the session (closed and reopened) is no login that ended, so it is not answered
+    "You are logged out … log in again", and nothing is kept for a login to take."""
+    from app.services import rsvp
+    from tests.factories import make_arena, make_invitation
+
+    invitation = make_invitation(make_arena(), make_user("founder"), state="invited")
+    response = app.test_client().post(
+        f"/arenas/rsvp/{rsvp.make_token(invitation)}",
+        data={"csrf_token": "x", "answer": "accepted"}, headers={"Origin": "http://localhost"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "logged out" not in page and "logget ut" not in page
+    assert db.session.scalar(select(func.count()).select_from(KeptForm)) == 0
