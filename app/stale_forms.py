@@ -146,9 +146,11 @@ def keep_for_later(anyone: bool = False) -> str | None:
     logging in again). `anyone`: a post this site's page sent with no session at all (its
     cookie expired), kept for whoever logs in by that address. None when there is no such
     page (an address without a GET), no account to keep it for, or nothing to keep."""
+    view = current_app.view_functions.get(request.endpoint or "")
+    if not _needs_login(view):
+        return None  # anyone may send it: a login is not what it lacked
     account = writer()
-    if account is None and not (anyone and not session and _from_this_site()
-                                and _needs_login(current_app.view_functions[request.endpoint])):
+    if account is None and not (anyone and not session and _from_this_site()):
         return None
     return _keep(account)
 

@@ -286,3 +286,18 @@ def test_an_answer_link_form_sent_with_no_session_is_not_called_a_logout(app):
     assert response.status_code == 400
     assert "logged out" not in page and "logget ut" not in page
     assert db.session.scalar(select(func.count()).select_from(KeptForm)) == 0
+
+
+def test_an_answer_link_form_sent_after_logging_out_is_not_kept(app):
+    """The same after a logout in this browser: the answer link's form needs no login, so
+    what it held is not kept for the account that logged out here."""
+    from app.services import rsvp
+    from tests.factories import make_arena, make_invitation
+
+    founder = make_user("founder")
+    invitation = make_invitation(make_arena(), founder, state="invited")
+    client = _logged_in(app, founder)
+    client.post("/auth/logout", data={"csrf_token": form_token(client, "/account/")})
+    client.post(f"/arenas/rsvp/{rsvp.make_token(invitation)}",
+                data={"csrf_token": "x", "answer": "accepted"})
+    assert db.session.scalar(select(func.count()).select_from(KeptForm)) == 0
