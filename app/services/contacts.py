@@ -6,8 +6,9 @@
   association hosts (in any state, proposed to cancelled: the people they curate), whatever
   association those belong to. Never another association's other members: no role sees what
   is not theirs. Staff without an association see only their own.
-- A founder and an investor with mutual interest, and two people who meet each other in the
-  same scheduled arena meeting.
+- A founder and an investor with mutual interest, and two people who met in the same arena
+  meeting: once it has begun (or the arena is marked done), neither marked absent
+  (schedule.meeting_partners). A meeting still to come on one's agenda reveals nothing.
 
 Someone who left Koble has no contact details to show: a deleted account's address is a
 placeholder that reaches nobody (nobody sees it, not even an admin), and a deactivated
@@ -124,7 +125,7 @@ def _mutual_interest(viewer, owner) -> bool:
 
 
 def _shared_meeting(viewer, owner) -> bool:
-    """Both are in the same scheduled arena meeting (and both still take part)."""
+    """Both met in the same arena meeting (schedule.meeting_partners)."""
     return owner.id in _shared_meeting_among(viewer, [owner])
 
 

@@ -21,7 +21,7 @@ the locked meetings that still fit, and why someone has no meeting, in `schedule
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from flask_babel import gettext as _
 from sqlalchemy import select
@@ -70,10 +70,14 @@ def pitch_titles(rows: list[Meeting]) -> dict[int, str]:
                                .where(Pitch.id.in_(ids)))}
 
 
-def meeting_partners(user, others) -> set[int]:
-    """The ids of those among `others` (users) whom `user`, a founder or an investor, meets
-    in a scheduled meeting of an arena that is not cancelled, both still accepted, in a
-    published schedule (a draft's meetings are not known to the two). Two queries for the
+def meeting_partners(user, others, now: datetime | None = None) -> set[int]:
+    """The ids of those among `others` (users) whom `user`, a founder or an investor, has
+    met at an arena (DESIGN: contact details are revealed "when both attend the same arena
+    meeting"): a scheduled meeting of a published schedule (a draft's meetings are not
+    known to the two) at an arena that is not cancelled, both still accepted, the meeting
+    begun as of `now` (the real clock when None) or the arena marked done, and neither
+    marked absent by staff (as exclusions' "met before"). A meeting still to come reveals
+    nothing: the two have not met, and either may still stop coming. Two queries for the
     whole list: an agenda asked three per meeting."""
     if user is None or user.role not in ("founder", "investor"):
         return set()
@@ -84,17 +88,22 @@ def meeting_partners(user, others) -> set[int]:
     mine, theirs = ((Meeting.founder_user_id, Meeting.investor_user_id)
                     if user.role == "founder"
                     else (Meeting.investor_user_id, Meeting.founder_user_id))
-    pairs = db.session.execute(select(Meeting.arena_id, theirs).join(
+    rows = db.session.execute(select(Arena, Meeting.slot, theirs).join(
         Arena, Arena.id == Meeting.arena_id).where(
         mine == user.id, theirs.in_(sorted(ids)), Meeting.state == "scheduled",
         Arena.status.in_(("scheduled", "done")), Arena.schedule_published)).all()
+    now = now or utcnow()
+    # In UTC: an Oslo slot start in autumn's repeated hour compares by clock face otherwise.
+    pairs = {(arena.id, other) for arena, slot, other in rows
+             if arena.status == "done" or arena.slot_start(slot).astimezone(UTC) <= now}
     if not pairs:
         return set()
-    coming = set(db.session.execute(select(Invitation.arena_id, Invitation.user_id).where(
+    came = set(db.session.execute(select(Invitation.arena_id, Invitation.user_id).where(
         Invitation.arena_id.in_({arena_id for arena_id, _other in pairs}),
-        Invitation.user_id.in_(ids | {user.id}), Invitation.state == "accepted")).all())
+        Invitation.user_id.in_(ids | {user.id}), Invitation.state == "accepted",
+        Invitation.attended.is_not(False))).all())
     return {other for arena_id, other in pairs
-            if (arena_id, user.id) in coming and (arena_id, other) in coming}
+            if (arena_id, user.id) in came and (arena_id, other) in came}
 
 
 def bump(arena: Arena) -> None:

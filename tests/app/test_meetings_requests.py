@@ -11,6 +11,7 @@ from app.services.contacts import can_see_contacts
 from app.services.request_pairs import pair_states
 from tests.factories import (
     make_arena,
+    make_arena_over,
     make_invitation,
     make_meeting,
     make_participant,
@@ -184,11 +185,10 @@ def test_asking_back_makes_it_mutual(client, auth, arena):
     assert db.session.query(MeetingRequest).count() == 1
 
 
-def test_contacts_visible_to_meeting_partners_only(arena):
+def test_contacts_visible_to_meeting_partners_only(app):
+    arena = make_arena_over()  # they have met: contacts come once a meeting began
     founder, investor = make_participant(arena, "founder"), make_participant(arena, "investor")
     other = make_participant(arena, "investor")
-    arena.status = "scheduled"
-    db.session.commit()
     assert not can_see_contacts(founder.user, investor.user)
     make_meeting(arena, founder, investor, slot=0, table=0)
     assert can_see_contacts(founder.user, investor.user)
@@ -201,11 +201,10 @@ def test_contacts_visible_to_meeting_partners_only(arena):
     assert not can_see_contacts(founder.user, investor.user)
 
 
-def test_agenda_shows_partner_contacts(client, auth, arena):
+def test_agenda_shows_partner_contacts(client, auth):
+    arena = make_arena_over()  # they have met: contacts come once a meeting began
     founder, investor = make_participant(arena, "founder"), make_participant(arena, "investor")
-    arena.status = "scheduled"
-    db.session.commit()
-    make_meeting(arena, founder, investor, slot=1, table=2)
+    make_meeting(arena, founder, investor, slot=1, table=1)
     login(auth, founder)
     page = client.get(f"/arenas/{arena.id}/agenda")
     assert f"kontakt{investor.user_id}@kapital.no".encode() in page.data

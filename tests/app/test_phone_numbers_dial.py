@@ -7,7 +7,7 @@ from __future__ import annotations
 from app.extensions import db
 from app.services import interest
 from tests.factories import (
-    make_arena,
+    make_arena_over,
     make_investor,
     make_meeting,
     make_participant,
@@ -42,7 +42,7 @@ def test_mutual_matches_dial_the_other_side(client, auth):
 
 
 def test_the_agenda_dials_the_one_you_meet(client, auth):
-    arena = make_arena(status="scheduled")
+    arena = make_arena_over()  # the two have met: contacts are shown once a meeting began
     founder = make_participant(arena, "founder")
     investor = make_participant(arena, "investor")
     founder.user.phone = "+47 916 37 862"

@@ -13,17 +13,23 @@ from app.extensions import db
 from app.models import MeetingRequest, Notification
 from app.services import interest, meeting_requests
 from tests.app.security.test_contact_leaks import _every_get, _leaks, _person, _secrets
-from tests.factories import make_arena, make_invitation, make_meeting, outbox_of
+from tests.factories import (
+    make_arena,
+    make_arena_over,
+    make_invitation,
+    make_meeting,
+    outbox_of,
+)
 
 
 def _room():
-    """At a scheduled arena A (founder) meets B (investor); C (founder) and D (investor) are
+    """At an arena held yesterday A (founder) met B (investor); C (founder) and D (investor) are
     there too and meet nobody. At an arena still inviting, C asked B for a meeting (not yet
     answered). D marked A's pitch interesting (one-sided)."""
     people = {tag: _person(role, number) for tag, role, number in (
         ("A", "founder", "61111"), ("B", "investor", "62222"),
         ("C", "founder", "63333"), ("D", "investor", "64444"))}
-    held = make_arena(status="scheduled", title="Møterommet")
+    held = make_arena_over(title="Møterommet")  # met yesterday: contacts once met
     inviting = make_arena(status="inviting", title="Neste arena")
     invitations = {}
     for tag, (user, thing) in people.items():
