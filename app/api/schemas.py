@@ -196,7 +196,9 @@ class PitchIn(Strict):
 class PitchUpdate(PitchIn):
     version = WholeNumber(required=True, validate=validate.Range(min=1, max=2**31 - 1),
                           metadata={"description": "The version you read; a newer one "
-                                                   "on the server gives 409."})
+                                                   "on the server gives 409, unless it "
+                                                   "already holds exactly what you send "
+                                                   "(a retry: 200)."})
 
 
 class PitchOut(ma.Schema):
@@ -304,8 +306,10 @@ class ProfileIn(Strict):
                           validate=validate.Range(min=1, max=2**31 - 1),
                           metadata={"description": "The version you read; required once "
                                                    "you have a profile (a newer one on the "
-                                                   "server gives 409). Omit it to create "
-                                                   "your profile."})
+                                                   "server gives 409, unless it already "
+                                                   "holds exactly what you send: a retry "
+                                                   "gets 200). Omit it to create your "
+                                                   "profile."})
 
     @validates("contact_phone")
     def _phone(self, value, **_kwargs):

@@ -47,3 +47,22 @@ def test_the_pages_keep_their_words(app):
     with app.test_request_context(headers={"Accept-Language": "en"}):
         assert "another tab" in pitches._conflict().message
         assert "another tab" in investors._conflict().message
+
+
+def test_a_put_sent_again_with_the_version_it_replaced_is_answered_as_saved(client):
+    """A retry (the answer to the first PUT lost on the way) sends the same body with the
+    version the first one replaced: it is told 200 with the record as saved, as the docs
+    say, not 409 as if someone else had changed it; a different body with that version is
+    still a conflict."""
+    founder = make_user("founder")
+    pitch = make_pitch(founder)
+    body = {"title": "Biogass", "summary": "Matavfall til gass", "stage": "seed",
+            "description": "Tekst", "sectors": ["energy"], "version": pitch.version}
+    first = client.put(f"/api/v1/pitches/{pitch.id}", headers=bearer(founder), json=body)
+    assert first.status_code == 200
+    again = client.put(f"/api/v1/pitches/{pitch.id}", headers=bearer(founder), json=body)
+    assert again.status_code == 200, again.get_data(as_text=True)
+    assert again.get_json()["version"] == first.get_json()["version"]
+    other = client.put(f"/api/v1/pitches/{pitch.id}", headers=bearer(founder),
+                       json={**body, "title": "Noe annet"})
+    assert other.status_code == 409

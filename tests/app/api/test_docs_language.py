@@ -28,8 +28,8 @@ SAMPLES = [
      "listen deres er alltid deres egne pitcher, utkast medregnet"),
     ("No token, or one that is invalid, expired or revoked",
      "Ingen nøkkel, eller en som er ugyldig, utløpt eller trukket tilbake"),
-    ("The version you read; a newer one on the server gives 409.",
-     "Versjonen du leste; en nyere på serveren gir 409."),
+    ("a newer one on the server gives 409, unless it already holds exactly what you send",
+     "en nyere på serveren gir 409, med mindre den allerede har nøyaktig det du sender"),
 ]
 
 
