@@ -138,8 +138,10 @@ def _agenda_page(me, token: str | None = None):
     items = agenda_service.items(me.user, arena)
     empty_because = (agenda_service.why_empty(me.user, arena)
                      if not items or arena.status == "cancelled" else "")
+    current, upcoming = agenda_service.now_and_next(arena, items)
     return render_template(
         "meetings/agenda.html", arena=arena, me=me, items=items, token=token,
+        current=current, upcoming=upcoming,
         scheduled=arena.status in ("scheduled", "done"), empty_because=empty_because,
         withdraw_closed=meeting_changes.withdraw_closed_because(arena),
         feedback_open={i.meeting.id: token is None
