@@ -283,13 +283,20 @@ class Withdrawn(NamedTuple):
 
 def withdraw_closed_because(arena: Arena) -> str | None:
     """Why a participant can no longer cancel their participation, or None when they can.
-    Once the arena has taken place (Arena.held: marked done, or its end has passed) a cancel
-    would call off meetings that happened, which attendance, feedback and "met before"
-    read, and tell their partners of it; only the status was read, so an arena over but not
-    marked done still took it. The agenda says it where the button was."""
+    Once the arena has begun (its start has passed; held: marked done, or its end has
+    passed) a cancel would call off meetings that happened, which attendance, feedback and
+    "met before" read, and tell their partners of it; only the status was read, so an arena
+    over but not marked done still took it. The agenda says it where the button was."""
     if arena.held:
         return _("“%(arena)s” is over, so your participation can no longer be cancelled.",
                  arena=arena.title)
+    if arena.status in BUILDABLE and utcnow() >= arena.starts_at.astimezone(UTC):
+        # On the day, once it has begun, the same holds for the meetings already had: a
+        # cancel at 10:00 called off the 09:00 meeting too, its partner told it was.
+        return _("“%(arena)s” has begun, so your participation can no longer be cancelled "
+                 "here: that would call off the meetings you have already had too. If you "
+                 "have to leave early, tell the organisers; they can call off the meetings "
+                 "you will miss.", arena=arena.title)
     if arena.status not in BUILDABLE:
         return _("This arena can no longer be changed.")
     return None
