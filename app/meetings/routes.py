@@ -12,6 +12,7 @@ from flask import (
     redirect,
     render_template,
     request,
+    session,
     url_for,
 )
 from flask_babel import gettext as _
@@ -45,7 +46,10 @@ def _flash_result(action, success: str) -> None:
     except DomainError as error:
         flash(error.message, "danger")
     else:
-        flash(success, "success")
+        # A double click's second answer finds the first one's message still waiting to
+        # be shown: the page says it once.
+        if ("success", success) not in [tuple(m) for m in session.get("_flashes", [])]:
+            flash(success, "success")
 
 
 @bp.route("/meetings")
@@ -142,9 +146,10 @@ def _agenda_page(me, token: str | None = None):
     return render_template(
         "meetings/agenda.html", arena=arena, me=me, items=items, token=token,
         current=current, upcoming=upcoming,
+        contacts_to_come=agenda_service.contacts_to_come(items),
         scheduled=arena.status in ("scheduled", "done"), empty_because=empty_because,
         withdraw_closed=meeting_changes.withdraw_closed_because(arena),
-        feedback_open={i.meeting.id: token is None
+        feedback_open={i.meeting.id: token is None and i.absent is None
                        and feedback_service.feedback_open(arena, i.meeting) for i in items})
 
 

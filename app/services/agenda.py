@@ -62,6 +62,8 @@ class AgendaItem:
     phone: str | None
     active: bool
     feedback: MeetingFeedback | None
+    # "partner" or "me" when staff marked that one absent: the meeting did not take place
+    absent: str | None = None
 
     @property
     def uid(self) -> str:
@@ -99,7 +101,9 @@ def items(viewer, arena: Arena, include_cancelled: bool = False) -> list[AgendaI
     while the schedule is a draft, which only staff see."""
     if not arena.schedule_published:
         return []
-    present = {i.user_id for i in accepted(arena.id)}
+    coming = accepted(arena.id)
+    present = {i.user_id for i in coming}
+    absent = {i.user_id for i in coming if i.attended is False}
     rows = meetings(arena, user_id=viewer.id, active_only=False)
     rows = [m for m in rows if include_cancelled or is_active(m, present)]
     profiles = profile_ids({m.investor_user_id for m in rows})
@@ -133,7 +137,9 @@ def items(viewer, arena: Arena, include_cancelled: bool = False) -> list[AgendaI
                  if match
                  else _why_without_score(m, partner.id in asked_by_me)),
             email=email, phone=phone, active=is_active(m, present),
-            feedback=feedback.get(m.id)))
+            feedback=feedback.get(m.id),
+            absent=("me" if viewer.id in absent else "partner" if partner.id in absent
+                    else None)))
     # In UTC: in autumn's repeated hour the second 02:00 (fold=1) compares equal to the first
     # within one zone.
     out.sort(key=lambda item: (item.start.astimezone(UTC), item.table))
@@ -162,6 +168,15 @@ def now_and_next(arena: Arena, items: list[AgendaItem], now: datetime | None = N
         elif upcoming is None and start > now:
             upcoming = item
     return current, upcoming
+
+
+def contacts_to_come(items: list[AgendaItem], now: datetime | None = None) -> bool:
+    """Whether some of the viewer's meetings still to come show no contact details yet
+    (they come once the meeting has begun: schedule.meeting_partners), for the agenda's
+    note that says so. A meeting had, or missed for an absence, shows none for good."""
+    now = now or datetime.now(UTC)
+    return any(not item.email and item.active and item.absent is None
+               and item.start.astimezone(UTC) > now for item in items)
 
 
 def schedule_status(arena: Arena) -> str:

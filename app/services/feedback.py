@@ -11,7 +11,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
 from app.extensions import db
-from app.models import Arena, Interest, InvestorProfile, Meeting, MeetingFeedback
+from app.models import (
+    Arena,
+    Interest,
+    InvestorProfile,
+    Invitation,
+    Meeting,
+    MeetingFeedback,
+)
 from app.models.user import utcnow
 from app.services.errors import DomainError, NotFound
 from app.services.participants import participant_of
@@ -42,6 +49,12 @@ def answer(user, arena_id: int, meeting_id: int, worth_it: bool | None,
         raise NotFound(_("No such meeting."))
     if not feedback_open(meeting.arena, meeting):
         raise DomainError(_("You can answer once the meeting has taken place."))
+    if db.session.scalar(select(Invitation.id).where(
+            Invitation.arena_id == arena_id, Invitation.attended.is_(False),
+            Invitation.user_id.in_((meeting.founder_user_id, meeting.investor_user_id)))):
+        # It did not take place: "not worth it" would teach the engine the pair is poor.
+        raise DomainError(_("The organisers marked one of you absent, so this meeting did "
+                            "not take place and there is nothing to answer about."))
     if worth_it is None and will_follow_up is None:
         raise DomainError(_("Choose an answer."))
     row = db.session.scalar(select(MeetingFeedback).where(
