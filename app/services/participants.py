@@ -86,6 +86,9 @@ class Person:
     incoming: MeetingRequest | None
     organisation: str = ""  # an investor's fund or company, as founders know them
     profile_id: int | None = None  # an investor's profile, for a founder's link to it
+    # the viewer's meeting with them in the published schedule: (meeting id, start, end,
+    # table as people count), so the card says when instead of offering to ask again
+    meeting: tuple | None = None
 
     @property
     def user(self) -> User:
@@ -109,6 +112,7 @@ def other_side(me: Invitation) -> list[Person]:
     reqs = [r for r in requests_of(me.arena_id)
             if me.user_id in (r.from_user_id, r.to_user_id)]
     orgs = organisations(i.user_id for i in others) if side == "investor" else {}
+    booked = _booked(me)
     people = []
     for other in others:
         f, i = (me, other) if me.side == "founder" else (other, me)
@@ -123,9 +127,23 @@ def other_side(me: Invitation) -> list[Person]:
             incoming=next((r for r in reqs if r.to_user_id == me.user_id
                            and r.from_user_id == other.user_id), None),
             organisation=orgs.get(other.user_id, ""),
-            profile_id=profiles.get(other.user_id) if side == "investor" else None))
+            profile_id=profiles.get(other.user_id) if side == "investor" else None,
+            meeting=booked.get(other.user_id)))
     people.sort(key=lambda p: (-(p.score or 0.0), p.user.name.lower(), p.user.id))
     return people
+
+
+def _booked(me: Invitation) -> dict[int, tuple]:
+    """partner's user id → (meeting id, start, end, table from 1) of `me`'s active meetings
+    in the arena's published schedule (none while it is a draft only staff see)."""
+    from app.services.schedule import meetings  # schedule reads participants: no cycle
+
+    arena = me.arena
+    if not arena.schedule_published:
+        return {}
+    return {(m.investor_user_id if m.founder_user_id == me.user_id else m.founder_user_id):
+            (m.id, arena.slot_start(m.slot), arena.slot_end(m.slot), m.table + 1)
+            for m in meetings(arena, user_id=me.user_id)}
 
 
 def organisations(user_ids) -> dict[int, str]:
