@@ -118,7 +118,9 @@ def _check_room(me: Invitation, other: Invitation) -> None:
 
 def request_meeting(user, arena_id: int, to_user_id: int) -> MeetingRequest:
     """Ask someone on the other side for a meeting; asking back someone who asked you makes
-    the meeting mutual at once. Refused, changing nothing, beyond either person's cap."""
+    the meeting mutual at once. Refused, changing nothing, beyond either person's cap.
+    Asking again while one's own request waits for an answer returns that request, telling
+    nobody again: the button clicked twice is one request, and both answers say it is sent."""
     me = participant_of(user, arena_id)
     _check_open(me.arena)
     other = db.session.scalar(select(Invitation).where(
@@ -138,6 +140,8 @@ def request_meeting(user, arena_id: int, to_user_id: int) -> MeetingRequest:
             db.session.commit()
             notices.send(told)
             return existing
+        if existing.from_user_id == user.id and existing.state == "pending":
+            return existing  # the same request sent twice (a double click): it is sent
         raise DomainError(_("You have already asked for, or answered, a meeting with "
                             "%(name)s.", name=other.user.name))
     cap = request_cap(me.arena, me)

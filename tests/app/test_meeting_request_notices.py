@@ -102,10 +102,13 @@ def test_asking_back_accepts_and_tells_the_first_asker(app, pair):
     assert mail.subject == "Per Hansen said yes to meeting you at Grønn arena"
 
 
-def test_a_refused_request_tells_nobody(app, pair):
+def test_a_request_sent_again_or_refused_tells_nobody_again(app, pair):
     arena, founder, investor = pair
-    meeting_requests.request_meeting(founder.user, arena.id, investor.user_id)
-    with pytest.raises(DomainError):
+    sent = meeting_requests.request_meeting(founder.user, arena.id, investor.user_id)
+    # sent twice (a double click): the same request, said sent, told once
+    assert meeting_requests.request_meeting(founder.user, arena.id, investor.user_id) == sent
+    meeting_requests.answer_request(investor.user, arena.id, sent.id, accept=False)
+    with pytest.raises(DomainError):  # answered: asking again is refused
         meeting_requests.request_meeting(founder.user, arena.id, investor.user_id)
     assert [n.kind for n in told()[investor.user_id]] == ["meeting_request"]
     assert len(mails_to(app, investor)) == 1
