@@ -73,10 +73,44 @@ def send(notes: Iterable[Notification]) -> None:
                 sentence = notifications.text(note)
             send_mail(user.email, subject, "email/notice", locale=locale, user=user,
                       sentence=sentence, link=_absolute(note.link) if note.link else "",
-                      settings_link=mail_preferences.settings_link())
+                      settings_link=mail_preferences.settings_link(),
+                      attachments=_calendar(note, user))
         except Exception:  # noqa: BLE001 - the change stands; mail is best effort
             current_app.logger.exception("Notice e-mail (%s) to user %s failed", note.kind,
                                          user.id)
+
+
+# Notices that change someone's meetings at an arena carry their calendar file, as the
+# invitation does: opened, it adds, moves or cancels the events (same UIDs, a higher
+# SEQUENCE), so the calendar on their phone follows the schedule without a visit to the
+# agenda. Before, only the invitation carried one: a meeting moved on the day stayed at
+# its old time in the calendar of whoever had imported the agenda.
+CALENDAR_KINDS = frozenset({
+    "schedule_ready", "schedule_changed", "meeting_moved", "meeting_cancelled",
+    "meeting_restored", "meetings_called_off", "meetings_retimed", "meeting_called_off",
+    "partner_withdrew", "partner_left", "times_changed_called_off", "times_fitted"})
+
+
+def _calendar(note: Notification, user: User) -> list:
+    """The recipient's calendar file for the notice's arena, when the notice changes their
+    meetings there and the file is theirs to read (agenda.calendar_reader's rule)."""
+    arena_id = (note.params or {}).get("arena_id")
+    if note.kind not in CALENDAR_KINDS or arena_id is None:
+        return []
+    from app.extensions import db
+    from app.models import Arena, Invitation
+    from app.services import agenda
+    from app.services.mailer import Attachment
+
+    arena = db.session.get(Arena, arena_id)
+    invitation = db.session.scalar(db.select(Invitation).where(
+        Invitation.arena_id == arena_id, Invitation.user_id == user.id))
+    if arena is None or invitation is None or not (invitation.state == "accepted"
+                                                    or invitation.calendar_sequence):
+        return []
+    return [Attachment(agenda.calendar_filename(arena),
+                       lambda: agenda.calendar(user, arena, invitation).decode(),
+                       "text/calendar")]
 
 
 def subject_of(note: Notification) -> str:
