@@ -151,15 +151,16 @@ def now_and_next(arena: Arena, items: list[AgendaItem], now: datetime | None = N
     """On the arena's day (Oslo's calendar), while it runs: the viewer's meeting going on
     now and the next one to come, of `items` (in time order; active ones only). A phone
     shows the meetings one under the other, each one that has begun with its follow-up
-    question, so by mid-morning the one at hand is far down the page. (None, None) on
-    any other day, and once the arena is marked done or cancelled."""
+    question, so by mid-morning the one at hand is far down the page. A meeting whose
+    partner staff marked absent is neither. (None, None) on any other day, and once the
+    arena is marked done or cancelled."""
     now = now or datetime.now(UTC)
     if (arena.status != "scheduled" or not arena.schedule_published
             or now.astimezone(LOCAL_TZ).date() != arena.date):
         return None, None
     current = upcoming = None
     for item in items:
-        if not item.active:
+        if not item.active or item.absent:  # called off, or one of the two is not there
             continue
         # In UTC: a time in autumn's repeated hour compares by clock face within one zone.
         start, end = item.start.astimezone(UTC), item.end.astimezone(UTC)

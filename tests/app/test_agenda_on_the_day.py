@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from app.extensions import db
 from app.models.arena import LOCAL_TZ
 from app.services import agenda
 from tests.factories import make_arena, make_meeting, make_participant
@@ -48,8 +49,9 @@ def test_the_agenda_says_which_meeting_is_now_and_which_is_next(client, auth):
 
 def test_now_and_next_only_on_the_day():
     class Item:
-        def __init__(self, start, minutes=10, active=True):
+        def __init__(self, start, minutes=10, active=True, absent=None):
             self.start, self.end, self.active = start, start + timedelta(minutes=minutes), active
+            self.absent = absent
 
     day = datetime(2030, 6, 19, 9, 0, tzinfo=LOCAL_TZ)
 
@@ -73,3 +75,17 @@ def test_the_day_before_no_now_or_next(client, auth):
     auth.login(founder.user.email)
     assert 'id="agenda-now"' not in client.get(f"/arenas/{arena.id}/agenda").get_data(
         as_text=True)
+
+
+def test_a_partner_marked_absent_is_neither_now_nor_next(client, auth):
+    arena, start = _today(minutes_ago=25)  # slot 2 runs now
+    if start.date() != datetime.now(LOCAL_TZ).date():
+        return  # just after midnight: the arena began yesterday
+    founder, investors, _had, now_m, later = _room(arena)
+    investors[1].attended = False  # the one of the meeting at hand did not come
+    investors[2].attended = False
+    db.session.commit()
+    auth.login(founder.user.email)
+    page = client.get(f"/arenas/{arena.id}/agenda").get_data(as_text=True)
+    assert 'id="agenda-now"' not in page
+    assert "Now</span>" not in page and "Next</span>" not in page
