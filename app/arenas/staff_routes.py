@@ -104,8 +104,8 @@ def edit(arena_id: int):
         form.load(arena)
     if form.validate_on_submit():
         try:
-            freed, fitted = arena_edits.update_arena(current_user, arena, form.values(),
-                                                       form.hosts.data, form.version.data)
+            saved = arena_edits.update_arena(current_user, arena, form.values(),
+                                             form.hosts.data, form.version.data)
         except Conflict as error:
             # Keep the typed values; saving again deliberately replaces the newer version.
             form.version.data = managed_arena_or_404(arena_id).version
@@ -113,8 +113,10 @@ def edit(arena_id: int):
         except DomainError as error:
             form.add_error(error)
         else:
-            audit.record("arena_edited", actor=current_user, target=f"arena:{arena.id}",
-                         detail=f"meetings called off={freed}" if freed else None)
+            freed, fitted = saved.called_off, saved.times_fitted
+            if saved.changed:  # a save that changed nothing is no edit in the log
+                audit.record("arena_edited", actor=current_user, target=f"arena:{arena.id}",
+                             detail=f"meetings called off={freed}" if freed else None)
             flash(_("Your changes are saved."), "success")
             if freed:
                 flash(ngettext("%(num)d meeting no longer fits the arena's plan and was "

@@ -91,10 +91,13 @@ def _invitation_notices_follow(arena: Arena) -> None:
 
 class ArenaSaved(NamedTuple):
     """What an edit changed besides the arena: meetings called off, people whose saved
-    times no longer fitted the plan and were cut to it."""
+    times no longer fitted the plan and were cut to it; `changed`: whether the arena was
+    saved holding anything it did not hold already (the same edit sent twice, or Save
+    pressed without a change, is no edit to put in the audit log)."""
 
     called_off: int
     times_fitted: int
+    changed: bool = True
 
 
 def update_arena(user, arena: Arena, values: dict, host_slugs: list[str],
@@ -108,7 +111,8 @@ def update_arena(user, arena: Arena, values: dict, host_slugs: list[str],
     Each person once, with any meetings called off."""
     if expected_version is None or expected_version != arena.version:
         if expected_version is not None and _holds(arena, values, host_slugs):
-            return ArenaSaved(0, 0)  # the same edit sent twice (Save clicked twice): saved
+            # the same edit sent twice (Save clicked twice): saved
+            return ArenaSaved(0, 0, changed=False)
         raise changed_meanwhile()
     if arena.status in ("done", "cancelled"):
         raise DomainError(_("A finished or cancelled arena cannot be edited."))
@@ -120,6 +124,7 @@ def update_arena(user, arena: Arena, values: dict, host_slugs: list[str],
     was = _when_and_where(arena)
     # In UTC: within one zone the two 02:00s of the night the clocks go back compare equal.
     starts = {m.id: arena.slot_start(m.slot).astimezone(UTC) for m in active}
+    changed = not _holds(arena, values, host_slugs)
     _apply(arena, values, hosts)
     try:
         fitted = availability.fit_times_to_arena(arena)
@@ -140,10 +145,10 @@ def update_arena(user, arena: Arena, values: dict, host_slugs: list[str],
     except StaleDataError as error:
         db.session.rollback()
         if _holds(arena, values, host_slugs):  # reloaded: the other save was this same edit
-            return ArenaSaved(0, 0)
+            return ArenaSaved(0, 0, changed=False)
         raise changed_meanwhile() from error
     notices.send(told)
-    return ArenaSaved(freed, len(fitted))
+    return ArenaSaved(freed, len(fitted), changed)
 
 
 def _holds(arena: Arena, values: dict, host_slugs: list[str]) -> bool:

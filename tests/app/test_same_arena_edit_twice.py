@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from sqlalchemy import func, select
+
 from app.extensions import db
-from app.models import Arena
+from app.models import Arena, AuditEvent
 from tests.app.test_arenas_staff import arena_form
 from tests.factories import make_arena
 
@@ -41,3 +43,27 @@ def test_another_arena_edit_with_the_old_version_is_still_a_conflict(client, sta
     assert client.post(path, data=sent).status_code == 302
     other = client.post(path, data={**sent, "venue": "Bærum rådhus"})
     assert other.status_code == 409
+
+
+def _edits_logged(arena) -> int:
+    return db.session.scalar(select(func.count()).select_from(AuditEvent).where(
+        AuditEvent.action == "arena_edited", AuditEvent.target == f"arena:{arena.id}"))
+
+
+def test_an_arena_edit_sent_twice_is_one_edit_in_the_audit_log(client, staff):
+    """Before, the second send, saved as nothing new, logged a second "Edited an arena"."""
+    arena = make_arena()
+    deadline = (arena.date - timedelta(days=2)).isoformat() + "T08:00"
+    sent = arena_form(version=str(arena.version), title="Ny tittel", date=str(arena.date),
+                      rsvp_deadline=deadline)
+    path = f"/staff/arenas/{arena.id}/edit"
+
+    assert client.post(path, data=sent).status_code == 302
+    assert client.post(path, data=sent).status_code == 302
+    assert _edits_logged(arena) == 1
+
+    # Save pressed again on the page as saved, nothing changed: no edit either
+    db.session.expire_all()
+    again = {**sent, "version": str(db.session.get(Arena, arena.id).version)}
+    assert client.post(path, data=again).status_code == 302
+    assert _edits_logged(arena) == 1
