@@ -4,7 +4,7 @@ notification e-mails they get, API tokens, deleting the account."""
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import EmailField, PasswordField, SelectField, StringField
+from wtforms import EmailField, HiddenField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from app import vocabulary
@@ -16,7 +16,7 @@ from app.form_fields import (
     optional_choices,
 )
 from app.services import reference
-from app.services.account_details import MAX_NAME, MAX_PHONE, looks_like_phone
+from app.services.account_details import MAX_NAME, MAX_PHONE, looks_like_phone, place_version
 from app.services.api_tokens import MAX_DAYS
 from app.services.mail_preferences import LABELS as MAIL_GROUPS
 
@@ -37,6 +37,9 @@ class AccountForm(KobleForm):
     )
     locale = SelectField(_l("Language"), choices=LANGUAGE_CHOICES, validators=[DataRequired()],
                          description=_l("For the pages and the e-mails Koble sends you."))
+    # what the page showed (account_details.details_version): another tab's save since is
+    # a conflict, not silently undone
+    version = HiddenField(validators=[Length(max=40)])
 
     def __init__(self, *args, investor: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -65,6 +68,7 @@ class PlaceForm(KobleForm):
         _l("Association"), validators=[Optional()], validate_choice=False,
         description=_l("“Decide from my municipality” follows your municipality when you "
                        "change it."))
+    version = HiddenField(validators=[Length(max=40)])  # account_details.place_version
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -77,6 +81,7 @@ class PlaceForm(KobleForm):
         self.municipality.data = user.municipality or ""
         self.association.data = ("" if follows_municipality or user.association is None
                                  else user.association.slug)
+        self.version.data = place_version(user)
         return self
 
 

@@ -45,7 +45,7 @@ from app.services import (
     mail_preferences,
     personal_data,
 )
-from app.services.errors import DomainError, Forbidden, NotFound
+from app.services.errors import Conflict, DomainError, Forbidden, NotFound
 
 bp = Blueprint("account", __name__)
 
@@ -57,10 +57,16 @@ def index():
     form = AccountForm(obj=current_user, investor=current_user.is_investor)
     if not form.is_submitted() and current_user.locale is None:
         form.locale.data = str(get_locale())
+    if form.version.data is None:  # drawn now, not sent back (nor kept after a logout)
+        form.version.data = account_details.details_version(current_user)
     if form.validate_on_submit():
         try:
             account_details.update_details(current_user, form.name.data, form.phone.data,
-                                           form.locale.data)
+                                           form.locale.data, form.version.data)
+        except Conflict as error:
+            # Keep what was typed; saving again deliberately replaces the newer details.
+            form.version.data = account_details.details_version(current_user)
+            return _index_page(form, _mail_form(), 409, conflict=error.message)
         except DomainError as error:
             getattr(form, error.field or "name").errors.append(error.message)
         else:
@@ -83,12 +89,14 @@ def _place_form():
         current_user, account_details.association_follows_municipality(current_user))
 
 
-def _index_page(form, mail_form, status: int, email_form=None, place_form=None):
+def _index_page(form, mail_form, status: int, email_form=None, place_form=None,
+                conflict=None, place_conflict=None):
     response = make_response(render_template(
         "account/index.html", form=form, mail_form=mail_form,
         email_form=email_form or ChangeEmailForm(formdata=None),
         place_form=place_form or _place_form(),
-        chooses_own_association=account_details.chooses_own_association(current_user)),
+        chooses_own_association=account_details.chooses_own_association(current_user),
+        conflict=conflict, place_conflict=place_conflict),
         status)
     response.headers["Cache-Control"] = "no-store"
     return response
@@ -105,7 +113,12 @@ def change_place():
             current_user):
         try:
             account_details.change_place(current_user, place_form.municipality.data,
-                                         place_form.association.data)
+                                         place_form.association.data, place_form.version.data)
+        except Conflict as error:
+            # Keep what was chosen; saving again deliberately replaces the newer choice.
+            place_form.version.data = account_details.place_version(current_user)
+            return _index_page(_saved_account_form(), _mail_form(), 409,
+                               place_form=place_form, place_conflict=error.message)
         except Forbidden as error:
             flash(error.message, "danger")
             status = 403
@@ -143,6 +156,7 @@ def _saved_account_form() -> AccountForm:
     form = AccountForm(formdata=None, obj=current_user, investor=current_user.is_investor)
     if current_user.locale is None:
         form.locale.data = str(get_locale())
+    form.version.data = account_details.details_version(current_user)
     return form
 
 

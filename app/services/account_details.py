@@ -4,20 +4,33 @@ for founders and investors their municipality and association.
 The name and phone are what the other side sees once contact details are revealed (after
 mutual interest, or a shared arena meeting; app/services/contacts.py), so they are checked
 here for every way in, not only by the form.
+
+Two tabs of the account page must not silently undo each other (tab A saves a new name, tab
+B, still showing the old one, saves a new phone and the old name with it). Each of the
+page's two forms sends back the version of what it showed (`details_version`,
+`place_version`: a digest of those saved values, so a change to the other form, or to
+what the page does not show, is no conflict and the user table needs no column for it); a
+save over values changed since is refused with Conflict, nothing saved, unless they already
+hold what was sent (the same save sent twice). The write itself is conditional on the
+values read, so two saves racing to the commit cannot both pass the check.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 
 from flask import current_app
 from flask_babel import gettext as _
+from sqlalchemy import update
 
 from app import vocabulary
 from app.extensions import db
+from app.models import User
 from app.services import audit
 from app.services.accounts import SELF_SERVICE_ROLES, association_by_slug
-from app.services.errors import DomainError, Forbidden
+from app.services.errors import Conflict, DomainError, Forbidden
 
 MAX_NAME = 120
 MAX_PHONE = 40
@@ -31,8 +44,56 @@ def looks_like_phone(text: str) -> bool:
     return not set(text) - _PHONE_CHARACTERS and sum(c.isdigit() for c in text) >= 5
 
 
-def update_details(user, name: str, phone: str | None, locale: str | None) -> None:
-    """Set the user's name, phone (None or blank removes it) and preferred language."""
+def _conflict() -> Conflict:
+    return Conflict(_("Your account details were changed after you opened this page (perhaps "
+                      "in another tab). Nothing was saved."))
+
+
+def _version(*values) -> str:
+    return hashlib.sha256(json.dumps(values).encode()).hexdigest()[:20]
+
+
+def _details(user) -> tuple:
+    return user.name, user.phone, user.locale
+
+
+def _place(user) -> tuple:
+    return user.municipality, user.association_id, bool(user.association_from_municipality)
+
+
+def details_version(user) -> str:
+    """The version of the name, phone and language as saved, for the form to send back."""
+    return _version(*_details(user))
+
+
+def place_version(user) -> str:
+    """The version of the municipality and association as saved, for the form to send
+    back."""
+    return _version(*_place(user))
+
+
+def _write_if_unchanged(user, was: tuple, columns: tuple[str, ...], values: tuple) -> bool:
+    """Write `values` to the user's `columns` only where those still hold `was` (as read at
+    the start of this request): False, nothing written, when another request changed them
+    in between."""
+    written = db.session.execute(
+        update(User)
+        .where(User.id == user.id,
+               *(getattr(User, column).is_not_distinct_from(value)
+                 for column, value in zip(columns, was, strict=True)))
+        .values(dict(zip(columns, values, strict=True)))
+        .execution_options(synchronize_session=False)).rowcount
+    if written != 1:
+        db.session.rollback()
+        return False
+    return True
+
+
+def update_details(user, name: str, phone: str | None, locale: str | None,
+                   version: str | None = None) -> None:
+    """Set the user's name, phone (None or blank removes it) and preferred language. With
+    `version` (the form's: `details_version` when it was drawn), refused with Conflict when
+    they have changed since, unless they already hold what was sent."""
     name = (name or "").strip()
     if not name or len(name) > MAX_NAME or _CONTROL.search(name):
         raise DomainError(_("Enter your name (at most %(n)d characters).", n=MAX_NAME), "name")
@@ -41,8 +102,19 @@ def update_details(user, name: str, phone: str | None, locale: str | None) -> No
         raise DomainError(_("Enter a phone number with digits, spaces and +."), "phone")
     if locale not in current_app.config["LANGUAGES"]:
         raise DomainError(_("Choose one of the languages."), "locale")
-    user.name, user.phone, user.locale = name, phone, locale
+    sent = (name, phone, locale)
+    was = _details(user)
+    if was == sent:
+        return  # nothing to change: saved already (the same save sent twice)
+    if version is not None and version != _version(*was):
+        raise _conflict()
+    if not _write_if_unchanged(user, was, ("name", "phone", "locale"), sent):
+        db.session.refresh(user)
+        if _details(user) == sent:  # the other request was this same save
+            return
+        raise _conflict()
     db.session.commit()
+    db.session.refresh(user)
 
 
 def chooses_own_association(user) -> bool:
@@ -60,7 +132,8 @@ def association_follows_municipality(user) -> bool:
     return bool(user.association_from_municipality)
 
 
-def change_place(user, municipality: str | None, association: str | None) -> bool:
+def change_place(user, municipality: str | None, association: str | None,
+                 version: str | None = None) -> bool:
     """Set a founder's or investor's municipality and association, as at registration: no
     association (None or "") means the municipality's, and that choice is kept
     (association_follows_municipality), so the account page offers it again and a later
@@ -73,7 +146,9 @@ def change_place(user, municipality: str | None, association: str | None) -> boo
     an audit row. Returns whether anything changed. The pages that show the
     person's association (the dashboard's per-association counts, lists of people) are kept
     under the site-wide page version, which this commit raises (app.services.page_versions:
-    a User column that is not bookkeeping)."""
+    a User column that is not bookkeeping). With `version` (the form's: `place_version`
+    when it was drawn), refused with Conflict when they have changed since, unless they
+    already hold what was sent."""
     if not chooses_own_association(user):
         raise Forbidden(_("Your association decides which arenas you manage, so you cannot "
                           "change it yourself. Ask an administrator."), "association")
@@ -86,11 +161,18 @@ def change_place(user, municipality: str | None, association: str | None) -> boo
         raise DomainError(_("Choose one of the listed associations."), "association")
     follows = association is None
     old_municipality, old_association = user.municipality, user.association
-    if (old_municipality == municipality and old_association == new_association
-            and user.association_from_municipality == follows):
-        return False
-    user.municipality, user.association = municipality, new_association
-    user.association_from_municipality = follows
+    sent = (municipality, new_association.id if new_association else None, follows)
+    was = _place(user)
+    if was == sent:
+        return False  # saved already (the same save sent twice)
+    if version is not None and version != _version(*was):
+        raise _conflict()
+    if not _write_if_unchanged(user, was, ("municipality", "association_id",
+                                           "association_from_municipality"), sent):
+        db.session.refresh(user)
+        if _place(user) == sent:  # the other request was this same save
+            return False
+        raise _conflict()
     target = f"user:{user.id}"
     if old_municipality != municipality:
         audit.record("municipality_changed", actor=user, target=target,
@@ -100,6 +182,7 @@ def change_place(user, municipality: str | None, association: str | None) -> boo
                      detail=f"{_slug(old_association)} -> {_slug(new_association)}",
                      commit=False)
     db.session.commit()
+    db.session.refresh(user)
     return True
 
 
