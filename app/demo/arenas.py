@@ -40,6 +40,17 @@ UPCOMING = dict(title="Energi og kapital: møteplass i Asker", theme="green",
                 investor_capacity=6, table_count=5, meeting_cap=None, **SLOTS)
 
 
+def arena_day(day: date, step: int) -> date:
+    """`day`, or the nearest day from it in `step`'s direction (1 later, -1 earlier) that
+    an association would hold a breakfast arena on: Tuesday to Thursday, outside the
+    Christmas and New Year weeks (20 December to 3 January). A fixed offset from today put
+    the demo's upcoming arena on New Year's Eve, or on a Sunday."""
+    while day.weekday() not in (1, 2, 3) or (day.month, day.day) >= (12, 20) \
+            or (day.month, day.day) <= (1, 3):
+        day += timedelta(days=step)
+    return day
+
+
 def _local(day: date, at: time) -> datetime:
     """An Oslo wall-clock moment as aware UTC, as the arena forms store it."""
     return datetime.combine(day, at, tzinfo=LOCAL_TZ).astimezone(UTC)
@@ -107,7 +118,7 @@ def arenas(run: Run, staff: str, featured_founder: str | None, featured_investor
 
 def _held(run: Run, staff: str, founders: list, investors: list) -> None:
     rng = run.rng
-    day = run.now.date() - timedelta(days=PAST_DAYS)
+    day = arena_day(run.now.date() - timedelta(days=PAST_DAYS), -1)
     arena = _arena(run, PAST, day, "done", staff)
     invited = _local(day - timedelta(days=28), time(9, 0))
     deadline = run.data.arenas[arena]["rsvp_deadline"]
@@ -208,7 +219,7 @@ def _feedback(run: Run, meeting: int, founder: dict, investor: dict) -> None:
 def _upcoming(run: Run, staff: str, founders: list, investors: list,
               featured_founder: str | None, featured_investor: str | None) -> None:
     rng = run.rng
-    day = run.now.date() + timedelta(days=UPCOMING_DAYS)
+    day = arena_day(run.now.date() + timedelta(days=UPCOMING_DAYS), 1)
     arena = _arena(run, UPCOMING, day, "inviting", staff)
     invited = run.now - timedelta(days=5)
     featured_pitch = next((k for k, p in enumerate(run.data.pitches)

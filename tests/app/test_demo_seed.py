@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -451,3 +451,18 @@ def test_generator_dates_no_record_after_the_start_of_its_day():
     assert len(stamped) > 500
     late = [(name, at) for name, at in stamped if at > start]
     assert late == []
+
+
+@pytest.mark.parametrize("today", [date(2026, 12, 7) + timedelta(days=n) for n in range(7)]
+                         + [date(2026, 6, 1) + timedelta(days=n) for n in range(7)])
+def test_demo_arenas_fall_on_days_an_association_would_hold_one(today):
+    """Tuesday to Thursday, outside Christmas and New Year, the held one before today and
+    the upcoming one after it with its answer deadline still ahead: a fixed offset put the
+    upcoming arena on New Year's Eve (seeded on 7 December) or on a weekend."""
+    held, upcoming = generate(pitches=40, investors=12, seed=1, today=today).arenas
+    for arena in (held, upcoming):
+        day = arena["date"]
+        assert day.weekday() in (1, 2, 3), (today, day)
+        assert not ((day.month, day.day) >= (12, 20) or (day.month, day.day) <= (1, 3))
+    assert held["date"] < today < upcoming["date"]
+    assert upcoming["rsvp_deadline"].date() > today
