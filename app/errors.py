@@ -159,6 +159,7 @@ def init_app(app: Flask) -> None:
                                back=getattr(error, "back", None)), error.code, headers
 
     app.before_request(stale_forms.give_back)
+    app.after_request(stale_forms.not_taken)
 
     @app.errorhandler(CSRFError)
     def _stale_token(error: CSRFError):

@@ -34,19 +34,24 @@ drawn for the same account in the same browser (the session lists what was kept 
 logging in keeps that list), takes it back (`give_back`), with a message to check it and
 send it again. So is a form whose save failed on our side (a 500, `keep_after_error`). A
 login by another way than that link, asked for no page, leads to the newest such form not
-given back yet (`waiting_form`).
+given back yet (`waiting_form`). A page that no longer takes it back (it redirects, or
+answers 404: the pitch was deleted meanwhile, the arena can no longer be edited) shows
+what was kept instead, read-only, to copy (`not_taken`).
 """
 
 from __future__ import annotations
 
 from urllib.parse import urlencode, urlsplit
 
-from flask import current_app, flash, g, make_response, request, session
+from flask import current_app, flash, g, make_response, render_template, request, session
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from werkzeug.datastructures import MultiDict
+from wtforms import HiddenField
+from wtforms.fields.core import UnboundField
 
 from app.extensions import db
+from app.form_base import KobleForm
 from app.models import User
 from app.services import kept_forms
 from app.sessions import LOGGED_OUT
@@ -230,7 +235,7 @@ def give_back() -> None:
         return
     if token in (session.get(KEPT_WAITING) or ()):
         session[KEPT_WAITING] = [t for t in session[KEPT_WAITING] if t != token]
-    g.stale_form = sent
+    g.stale_form = g.kept_given = sent
     if request.args.get(AFTER) == ERROR:
         g.stale_form_message = _("Something went wrong on our side when you sent this form, "
                                  "and it was not saved. What you wrote is back in the form "
@@ -239,3 +244,60 @@ def give_back() -> None:
         g.stale_form_message = _("You were logged out before this form was saved. What you "
                                  "wrote is back in the form below: check it and save it "
                                  "again.")
+
+
+def not_taken(response):
+    """After a form's page was drawn to give back a kept form (`give_back`): when no form
+    on it took what was kept, because the page redirected or answered 404 (the pitch was
+    deleted meanwhile, the arena can no longer be edited), the answer is what was kept,
+    read-only, to copy, instead of a page without it: the person would otherwise have lost
+    their text for good. A 404 stays a 404; a redirect becomes the page, with a link on to
+    where it led."""
+    sent = g.get("kept_given")
+    if sent is None or g.get("stale_form_used") or (
+            response.status_code < 300 and response.status_code != 200):
+        return response
+    onward = response.headers.get("Location") if 300 <= response.status_code < 400 else None
+    response.set_data(render_template("errors/kept_form.html", fields=_shown(sent),
+                                      onward=onward))
+    response.status_code = response.status_code if response.status_code >= 400 else 200
+    response.headers.pop("Location", None)
+    response.mimetype = "text/html"
+    response.headers["Cache-Control"] = "no-store"  # what someone wrote
+    return response
+
+
+def _shown(sent: MultiDict) -> list[tuple[str, str]]:
+    """(label, text) of each field kept with something in it, as the form that sent it
+    names it when one of the app's forms has all its fields (its hidden fields, such as the
+    version, left out; a choice by its label); by its field name otherwise."""
+    fields = _form_fields(set(sent.keys()))
+    shown = []
+    for name in dict.fromkeys(sent.keys()):
+        values = [value for value in sent.getlist(name) if value.strip()]
+        field = fields.get(name)
+        if not values or (field is not None and issubclass(field.field_class, HiddenField)):
+            continue
+        if field is None:
+            shown.append((name, "\n".join(values)))
+            continue
+        label = field.kwargs.get("label") or (field.args[0] if field.args else name)
+        labels = field.kwargs.get("mapping") or field.kwargs.get("choices")
+        labels = dict(labels) if isinstance(labels, dict | list | tuple) else {}
+        shown.append((str(label), ", ".join(str(labels.get(value, value))
+                                            for value in values)))
+    return shown
+
+
+def _form_fields(names: set[str]) -> dict[str, UnboundField]:
+    """The fields of the smallest of the app's forms that has a field of each name."""
+    found: dict[str, UnboundField] = {}
+    pending = list(KobleForm.__subclasses__())
+    while pending:
+        form_class = pending.pop()
+        pending.extend(form_class.__subclasses__())
+        fields = {name: getattr(form_class, name) for name in dir(form_class)
+                  if isinstance(getattr(form_class, name, None), UnboundField)}
+        if names <= fields.keys() and (not found or len(fields) < len(found)):
+            found = fields
+    return found
