@@ -3,6 +3,8 @@ publish, print), attendance and the CSV exports."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
@@ -30,8 +32,12 @@ def _layout(arena) -> dict:
     cancelled = [m for m in every if m.state == schedule_service.STAFF_CANCELLED]
     orgs = organisations({m.investor_user_id for m in meetings + cancelled})
     titles = schedule_service.pitch_titles(meetings)
+    now = datetime.now(UTC)
+    # "begun": no Cancel on the row (meeting_changes.cancellable refuses it; attendance says
+    # who did not come), and no longer counted among an absent person's meetings to cancel.
     rows = [{"m": m, "time": arena.slot_start(m.slot), "org": orgs.get(m.investor_user_id, ""),
-             "pitch": titles.get(m.pitch_id, "")} for m in meetings]
+             "pitch": titles.get(m.pitch_id, ""), "begun": meeting_changes.began(arena, m, now)}
+            for m in meetings]
     tables = {t: [r for r in rows if r["m"].table == t] for t in range(arena.table_count)}
     gaps = schedule_service.no_meeting_reasons(arena, invitations, every) if rows else {}
     by_person: dict[int, list[dict]] = {}  # in the rows' order, as each person's list reads
@@ -42,6 +48,7 @@ def _layout(arena) -> dict:
     for invitation in invitations:
         mine = by_person.get(invitation.user_id, [])
         people[invitation.user_id] = {"invitation": invitation, "rows": mine,
+                                      "to_come": [r for r in mine if not r["begun"]],
                                       "why": no_meetings.staff_text(
                                           gaps.get(invitation.user_id))}
     people = sorted(people.values(), key=lambda p: (p["invitation"].side,

@@ -181,21 +181,36 @@ def _place_refusal(arena: Arena, meeting: Meeting, slot: int, table: int,
     return None
 
 
-def cancellable(arena: Arena, meeting_id: int) -> Meeting:
+def began(arena: Arena, meeting: Meeting, now: datetime | None = None) -> bool:
+    """Whether the meeting's slot has begun by `now`: the schedule page offers no Cancel
+    for it, and cancellable refuses it."""
+    return _began(arena, meeting.slot, now) is not None
+
+
+def cancellable(arena: Arena, meeting_id: int, now: datetime | None = None) -> Meeting:
     """The meeting staff may cancel now; NotFound for another arena's, DomainError when the
-    arena is closed or the meeting is not on."""
+    arena is closed, the meeting is not on or it has begun."""
     _check_changeable(arena)
     meeting = meeting_of(arena, meeting_id)
     if not is_active(meeting, {i.user_id for i in accepted(arena.id)}):
         raise DomainError(_("Only scheduled meetings can be cancelled."))
+    start = _began(arena, meeting.slot, now)
+    if start is not None:
+        # A meeting that has begun took place or did not: a cancellation would tell both
+        # it is called off and take it out of feedback and "met before". Attendance is the
+        # record of who did not come (226f5a6 shows such a meeting as not held).
+        raise DomainError(_("This meeting began at %(time)s, so it can no longer be "
+                            "cancelled: it took place or it did not. If someone did not "
+                            "come, mark them absent on the Attendance page.",
+                            time=f"{start:%H:%M}"))
     return meeting
 
 
-def cancel(staff, arena: Arena, meeting_id: int) -> Meeting:
-    """Staff cancel one meeting (someone fell ill): its slot is freed, a re-run leaves the
-    pair out until staff restore it, the calendar files send it as cancelled (SEQUENCE
-    raised) and both people are told (once the schedule is published)."""
-    meeting = cancellable(arena, meeting_id)
+def cancel(staff, arena: Arena, meeting_id: int, now: datetime | None = None) -> Meeting:
+    """Staff cancel one meeting (someone fell ill) that has not begun: its slot is freed, a
+    re-run leaves the pair out until staff restore it, the calendar files send it as
+    cancelled (SEQUENCE raised) and both people are told (once the schedule is published)."""
+    meeting = cancellable(arena, meeting_id, now)
     meeting.state, meeting.locked = STAFF_CANCELLED, False
     bump(arena)
     told = arena_notices.meeting_cancelled(arena, meeting, staff)
