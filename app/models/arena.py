@@ -33,10 +33,11 @@ from sqlalchemy import (
     Time,
     and_,
     bindparam,
+    inspect,
     or_,
 )
 from sqlalchemy.ext.hybrid import hybrid_property
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from app.extensions import db
 from app.models.oslo_clock import LOCAL_TZ, clock_time, over_before
@@ -44,6 +45,9 @@ from app.models.user import utcnow
 
 ARENA_THEMES = ("green", "founder", "open")
 ARENA_STATUSES = ("draft", "inviting", "scheduled", "done", "cancelled")
+# What the arena's own event in a calendar file (agenda._arena_event) takes from the arena,
+# besides its status: DTSTART/DTEND, SUMMARY and LOCATION.
+CALENDAR_FIELDS = ("title", "date", "start_time", "end_time", "venue")
 
 
 arena_host = Table(
@@ -94,12 +98,31 @@ class Arena(db.Model):
         DateTime(timezone=True), default=utcnow, onupdate=utcnow
     )
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # The SEQUENCE of the arena's own event in calendar files (with the person's
+    # Invitation.calendar_sequence): raised only when what that event says changes (its
+    # time, place, title, cancellation: _count_calendar_change). `version` would not do: a
+    # schedule change (schedule_sequence, scheduled_at) writes the row and raises it too, and
+    # calendar apps then showed the unchanged arena as "updated".
+    calendar_sequence: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     hosts = relationship("Association", secondary=arena_host, lazy="selectin",
                          order_by="Association.id")
     created_by = relationship("User", foreign_keys=[created_by_id])
 
     __mapper_args__ = {"version_id_col": version}
+
+    @validates(*CALENDAR_FIELDS, "status")
+    def _count_calendar_change(self, key: str, value):
+        """Every change of what the arena's own calendar event says sets one of these, so
+        the count is kept here, as Invitation keeps the person's. An arena not yet saved is
+        in nobody's calendar; of the status only a cancellation (or its undoing) shows."""
+        if inspect(self).has_identity:
+            old = getattr(self, key)
+            changed = ((old == "cancelled") != (value == "cancelled") if key == "status"
+                       else old != value)
+            if changed:
+                self.calendar_sequence = (self.calendar_sequence or 0) + 1
+        return value
 
     # --- the slot plan -------------------------------------------------------------------
     @property

@@ -73,9 +73,9 @@ class Invitation(db.Model):
     meeting_cap: Mapped[int | None] = mapped_column(Integer)
     attended: Mapped[bool | None] = mapped_column(Boolean)
     # Raised each time the arena's event in their calendar changes status (invited, coming,
-    # no longer coming: see _count_calendar_change): with
-    # the arena's version it is the SEQUENCE of the arena's own event in their calendar file,
-    # and above 0 it says they once had that event.
+    # no longer coming: see _count_calendar_change): with the arena's calendar_sequence it
+    # is the SEQUENCE of the arena's own event in their calendar file, and above 0 it says
+    # they once had that event.
     calendar_sequence: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(

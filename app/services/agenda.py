@@ -7,9 +7,10 @@ sent as STATUS:CANCELLED.
 
 The file also holds the arena itself as one event (date, start to end, venue, title), so that
 someone who said yes has it in their calendar before the schedule is made. Its UID names the
-arena; its SEQUENCE is the arena's version (raised by every edit, a new date or venue or a
-cancellation included) plus the person's Invitation.calendar_sequence (raised each time they
-are invited, start or stop coming), so it only ever rises. It is TENTATIVE while they are
+arena; its SEQUENCE is Arena.calendar_sequence (raised when its time, venue or title changes
+or it is cancelled, not by a schedule change) plus the person's Invitation.calendar_sequence
+(raised each time they are invited, start or stop coming), so it only ever rises, and only
+when the event says something new. It is TENTATIVE while they are
 invited (the invitation e-mail carries the file), CANCELLED once the arena is cancelled or
 the person no longer comes; such a person may still fetch the file, to clear their calendar.
 """
@@ -258,7 +259,9 @@ def _arena_event(arena: Arena, invitation: Invitation) -> Event:
     event = Event()
     event.add("uid", arena_uid(arena))
     event.add("dtstamp", max(_utc(arena.updated_at), _utc(invitation.updated_at)))
-    event.add("sequence", (arena.version or 0) + (invitation.calendar_sequence or 0))
+    # Not arena.version: every schedule change raises that, and the event, unchanged, read
+    # as "updated" in calendar apps (Arena.calendar_sequence).
+    event.add("sequence", (arena.calendar_sequence or 0) + (invitation.calendar_sequence or 0))
     event.add("dtstart", arena.starts_at)
     event.add("dtend", arena.ends_at)
     event.add("summary", arena.title)
