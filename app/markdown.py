@@ -8,6 +8,13 @@ from markupsafe import Markup
 
 _md = MarkdownIt("commonmark", {"html": False, "linkify": False}).disable("image")
 
+# Writers may write in a right-to-left script (Arabic, Hebrew, Persian …): each block of
+# their text takes its direction from its own first strong letter (dir="auto"), so a
+# paragraph in Arabic reads right to left within a Norwegian page. Only the renderer sets
+# the attribute: raw HTML in the text is escaped, never passed through.
+_DIRECTED = {"paragraph_open", "heading_open", "list_item_open", "blockquote_open"}
+_DIRECTED_TAGS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote")
+
 ALLOWED_TAGS = {
     "p", "br", "strong", "em", "ul", "ol", "li", "blockquote", "code", "pre",
     "h2", "h3", "h4", "h5", "h6", "a", "hr",
@@ -35,11 +42,13 @@ def render_markdown(text: str | None, top: int = 3) -> Markup:
     for token in tokens:
         if token.type in ("heading_open", "heading_close"):
             token.tag = f"h{min(top + int(token.tag[1]) - 1, 6)}"
+        if token.type in _DIRECTED:
+            token.attrSet("dir", "auto")
     html = _md.renderer.render(tokens, _md.options, {})
     clean = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
-        attributes={"a": {"href"}},
+        attributes={"a": {"href"}, **{tag: {"dir"} for tag in _DIRECTED_TAGS}},
         url_schemes={"http", "https", "mailto"},
         link_rel="nofollow noopener noreferrer",
     )

@@ -348,7 +348,7 @@ def pitch_card_top(m, next_url: str | None = None) -> Markup:
         f'        <h2 class="h5 mb-1"><a href="{texts["href"](p.id)}">{escape(p.title)}</a></h2>\n'
         f"        {_badge_html(percents.percent(m.score), texts['title'], percent_sign(locale))}\n"
         "      </div>\n"
-        f'      <p class="mb-1">{escape(p.summary)}</p>\n'
+        f'      <p class="mb-1" dir="auto">{escape(p.summary)}</p>\n'
         f'      <p class="small text-body-secondary mb-2">{facts}</p>\n'
         + _explained(m, locale, f"m{m.id}", explain.INVESTOR, _OWN_SIDE))
 

@@ -308,17 +308,18 @@ def test_description_headings_stay_headings_below_the_title(client, founder):
     pitch = db.session.scalar(select(Pitch))
     page = client.get(f"/pitches/{pitch.id}").get_data(as_text=True)
     # the page's h1 is the title: the writer's levels follow below it, none is lost
-    assert "<h2>Problemet</h2>" in page
-    assert "<h3>Løsningen</h3>" in page
-    assert "<h5>Detaljer</h5>" in page
+    assert '<h2 dir="auto">Problemet</h2>' in page
+    assert '<h3 dir="auto">Løsningen</h3>' in page
+    assert '<h5 dir="auto">Detaljer</h5>' in page
     assert page.count("<h1") == 1
 
 
 def test_markdown_headings_shift_below_the_page_heading():
     from app.markdown import render_markdown
 
-    assert str(render_markdown("# A\n\n## B\n\n###### C")) == "<h3>A</h3>\n<h4>B</h4>\n<h6>C</h6>\n"
-    assert "<h2>A</h2>" in str(render_markdown("# A", top=2))
+    assert str(render_markdown("# A\n\n## B\n\n###### C")) == (
+        '<h3 dir="auto">A</h3>\n<h4 dir="auto">B</h4>\n<h6 dir="auto">C</h6>\n')
+    assert '<h2 dir="auto">A</h2>' in str(render_markdown("# A", top=2))
 
 
 def _selected_municipality(html: str) -> list[str]:
