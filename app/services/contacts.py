@@ -38,6 +38,16 @@ from app.services.deleted_accounts import is_deleted
 _CHUNK = 500
 
 
+def other_side_ids(user, others) -> set[int]:
+    """The ids of those among `others` (users) on the other side of a founder–investor pair
+    from `user`: a founder's investors, an investor's founders. None for staff or admins,
+    whose contact rights do not come from pairs."""
+    if user is None or user.role not in ("founder", "investor"):
+        return set()
+    return {o.id for o in others
+            if o is not None and {o.role, user.role} == {"founder", "investor"}}
+
+
 def departure(user) -> str | None:
     """"deleted" for a person who deleted their account, "inactive" for one an admin
     deactivated, None while they are on Koble."""

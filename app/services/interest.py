@@ -23,7 +23,7 @@ from app.extensions import db
 from app.models import Interest, InvestorProfile, Notification, Pitch, User
 from app.models.interest import INTEREST_KINDS
 from app.services import mail_preferences, notifications, records
-from app.services.contacts import departure
+from app.services.contacts import departure, other_side_ids
 from app.services.errors import DomainError, NotFound
 from app.services.pitch_access import withdrawn_for
 
@@ -373,10 +373,7 @@ def mutual_interest_partners(user, others) -> set[int]:
     """The ids of those among `others` (users) who share a mutual match with `user`: a
     founder's investors, an investor's founders; one query for the whole list (an agenda
     asked once per meeting)."""
-    if user is None or user.role not in ("founder", "investor"):
-        return set()
-    ids = {o.id for o in others if o is not None and {o.role, user.role} == {"founder",
-                                                                            "investor"}}
+    ids = other_side_ids(user, others)
     if not ids:
         return set()
     return set(db.session.scalars(_partners_select(user.role),

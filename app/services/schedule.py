@@ -31,6 +31,7 @@ from app.models import Arena, Invitation, Meeting, Pitch
 from app.models.user import utcnow
 from app.services import arena_notices, audit, notices, schedule_inputs, schedule_pairs
 from app.services import arenas as arena_service
+from app.services.contacts import other_side_ids
 from app.services.errors import DomainError
 from app.services.participants import accepted
 from app.services.pitch_access import staff_title
@@ -79,10 +80,7 @@ def meeting_partners(user, others, now: datetime | None = None) -> set[int]:
     marked absent by staff (as exclusions' "met before"). A meeting still to come reveals
     nothing: the two have not met, and either may still stop coming. Two queries for the
     whole list: an agenda asked three per meeting."""
-    if user is None or user.role not in ("founder", "investor"):
-        return set()
-    ids = {o.id for o in others if o is not None and {o.role, user.role} == {"founder",
-                                                                            "investor"}}
+    ids = other_side_ids(user, others)
     if not ids:
         return set()
     mine, theirs = ((Meeting.founder_user_id, Meeting.investor_user_id)
