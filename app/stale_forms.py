@@ -270,8 +270,10 @@ def not_taken(response):
 def _shown(sent: MultiDict) -> list[tuple[str, str]]:
     """(label, text) of each field kept with something in it, as the form that sent it
     names it when one of the app's forms has all its fields (its hidden fields, such as the
-    version, left out; a choice by its label); by its field name otherwise."""
-    fields = _form_fields(set(sent.keys()))
+    version, left out; a choice by its label in the reader's language); by its field name
+    otherwise."""
+    form_class, fields = _form_fields(set(sent.keys()))
+    labels_of = _choice_labels(form_class, fields)
     shown = []
     for name in dict.fromkeys(sent.keys()):
         values = [value for value in sent.getlist(name) if value.strip()]
@@ -282,16 +284,44 @@ def _shown(sent: MultiDict) -> list[tuple[str, str]]:
             shown.append((name, "\n".join(values)))
             continue
         label = field.kwargs.get("label") or (field.args[0] if field.args else name)
-        labels = field.kwargs.get("mapping") or field.kwargs.get("choices")
-        labels = dict(labels) if isinstance(labels, dict | list | tuple) else {}
-        shown.append((str(label), ", ".join(str(labels.get(value, value))
-                                            for value in values)))
+        labels = labels_of.get(name, {})
+        shown.append((str(label), ", ".join(labels.get(value, value) for value in values)))
     return shown
 
 
-def _form_fields(names: set[str]) -> dict[str, UnboundField]:
-    """The fields of the smallest of the app's forms that has a field of each name."""
+def _choice_labels(form_class, fields: dict[str, UnboundField]) -> dict[str, dict[str, str]]:
+    """Each choice field's labels by value. Many forms fill in their choices when they are
+    made (a pitch's stage, funding type and municipality, the associations by their current
+    names), so the form is made, empty, as its page makes it, and its choices read from it;
+    a form that its page cannot make without what only the page has (an arena's slots) gives
+    the choices named on its class."""
+    made = {}
+    if form_class is not None:
+        try:
+            form = form_class(formdata=None, meta={"csrf": False})
+        except Exception:  # the page of what was kept must not fail for this
+            form = None
+        if form is not None:
+            made = {name: getattr(form[name], "choices", None) for name in fields
+                    if name in form}
+    labels = {}
+    for name, field in fields.items():
+        choices = made.get(name) or field.kwargs.get("mapping") or field.kwargs.get("choices")
+        if isinstance(choices, dict) and all(isinstance(group, list | tuple)
+                                             for group in choices.values()):
+            choices = [choice for group in choices.values() for choice in group]
+        if isinstance(choices, dict):
+            choices = list(choices.items())
+        if isinstance(choices, list | tuple):
+            labels[name] = {str(choice[0]): str(choice[1]) for choice in choices
+                            if isinstance(choice, list | tuple) and len(choice) >= 2}
+    return labels
+
+
+def _form_fields(names: set[str]) -> tuple[type | None, dict[str, UnboundField]]:
+    """The smallest of the app's forms that has a field of each name, and its fields."""
     found: dict[str, UnboundField] = {}
+    found_class = None
     pending = list(KobleForm.__subclasses__())
     while pending:
         form_class = pending.pop()
@@ -299,5 +329,5 @@ def _form_fields(names: set[str]) -> dict[str, UnboundField]:
         fields = {name: getattr(form_class, name) for name in dir(form_class)
                   if isinstance(getattr(form_class, name, None), UnboundField)}
         if names <= fields.keys() and (not found or len(fields) < len(found)):
-            found = fields
-    return found
+            found, found_class = fields, form_class
+    return found_class, found

@@ -12,7 +12,7 @@ from werkzeug.datastructures import MultiDict
 from app.extensions import db
 from app.models import Pitch
 from app.services import api_tokens, kept_forms, pitches
-from app.stale_forms import KEPT_HERE
+from app.stale_forms import KEPT_HERE, _shown
 from tests.app.form_tokens import token_in
 from tests.app.test_kept_forms import _log_in_again, _logged_in, _login_link
 from tests.factories import make_pitch, make_user
@@ -25,7 +25,7 @@ def app_overrides():
     return {"WTF_CSRF_ENABLED": True}
 
 
-def _kept_edit_of_a_deleted_pitch(app, locale: str):
+def _kept_edit_of_a_deleted_pitch(app, locale: str, **chosen):
     founder = make_user("founder", locale=locale)
     pitch = make_pitch(founder)
     client = _logged_in(app, founder)
@@ -35,7 +35,7 @@ def _kept_edit_of_a_deleted_pitch(app, locale: str):
         session["seen"] = 0  # the text took hours to write: timed out
     sent = {"csrf_token": token_in(page), "version": str(pitch.version),
             "title": "Ny tittel", "summary": "Ny linje.", "description": TEXT,
-            "sectors": ["energy"], "stage": "seed"}
+            "sectors": ["energy"], "stage": "seed", **chosen}
     page = client.post(path, data=sent).get_data(as_text=True)
     pitches.delete(db.session.get(Pitch, pitch.id))  # meanwhile, on another device
     back = _log_in_again(client, founder, _login_link(page))
@@ -65,6 +65,28 @@ def test_it_is_said_in_norwegian_too(app):
             "gjaldt, kan ha blitt slettet eller endret i mellomtiden. Her er det, så du kan "
             "kopiere det.") in page
     assert ">Tittel</label>" in page
+
+
+def test_choices_the_form_fills_in_when_made_are_shown_by_their_labels(app):
+    """The pitch form fills in its stage, funding type and municipality when it is made
+    (each with its "Not chosen" row), not on its class: they read as their labels in the
+    reader's language, as the sectors named on the class do, not as their codes."""
+    page = _kept_edit_of_a_deleted_pitch(
+        app, "nb", funding_type="convertible_loan", municipality="ovre_eiker",
+        sectors=["energy", "circular_economy"]).get_data(as_text=True)
+    assert ">Finansieringsform</label>" in page and "Konvertibelt lån</textarea>" in page
+    assert ">Kommune</label>" in page and "Øvre Eiker</textarea>" in page
+    assert "Energi, Sirkulærøkonomi</textarea>" in page
+    assert "convertible_loan" not in page and "ovre_eiker" not in page
+
+
+def test_an_association_is_shown_by_its_name(app):
+    """The associations are the place form's choices by their names in the database, filled
+    in when the form is made."""
+    with app.test_request_context("/"):
+        shown = _shown(MultiDict({"municipality": "asker", "association": "asker",
+                                  "version": "abc"}))
+    assert shown == [("Municipality", "Asker"), ("Association", "Asker Næringsforening")]
 
 
 def test_a_kept_form_whose_page_now_redirects_is_shown_with_the_way_on(app):
