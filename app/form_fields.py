@@ -99,6 +99,17 @@ class VersionField(HiddenField):
         self.data = ascii_number(valuelist[0] if valuelist else "", 18)
 
 
+class DigestVersionField(HiddenField):
+    """The version of what a form showed as a digest of those values (hex), or, from a page
+    drawn before its form had one, the row's version number; anything else is None (a form
+    from nowhere: a conflict)."""
+
+    def process_formdata(self, valuelist):
+        text = valuelist[0] if valuelist else ""
+        self.data = (text if text.isascii() and 0 < len(text) <= 40
+                     and all(c in "0123456789abcdef" for c in text) else None)
+
+
 def once_field() -> HiddenField:
     """A create form's one-time token (app/services/form_once.py). A hidden field drawn as
     a text input the page never shows: Chromium fetches the page again on Back and restores

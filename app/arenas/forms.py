@@ -16,13 +16,13 @@ from app.form_fields import (
     CalendarDateField,
     ClockTimeField,
     DateAndTimeField,
+    DigestVersionField,
     MultiCheckboxField,
-    VersionField,
     WholeNumberField,
     WholeNumberRequired,
     once_field,
 )
-from app.services import arena_values, availability, reference
+from app.services import arena_edits, arena_values, availability, reference
 from app.services.errors import DomainError
 from app.templating import clock_face
 
@@ -43,7 +43,9 @@ def _positive(label, maximum: int, **kwargs):
 class ArenaForm(KobleForm):
     """Everything staff decide about an arena."""
 
-    version = VersionField()
+    # what the edit page showed (arena_edits.edit_version), not the row's version: a schedule
+    # change writes the row too, and is no change to what this form says
+    version = DigestVersionField()
     once = once_field()  # a new arena's one-time token
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=160)])
     description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=10000)],
@@ -105,8 +107,9 @@ class ArenaForm(KobleForm):
         """Fill the form from a stored arena (GET of the edit page)."""
         for key in ("title", "description", "theme", "date", "start_time", "end_time", "venue",
                     "founder_capacity", "investor_capacity", "slot_minutes", "slot_count",
-                    "table_count", "meeting_cap", "version"):
+                    "table_count", "meeting_cap"):
             getattr(self, key).data = getattr(arena, key)
+        self.version.data = arena_edits.edit_version(arena)
         self.breaks.data = arena_values.format_breaks(arena.breaks)
         self.hosts.data = [a.slug for a in arena.hosts]
         self.rsvp_deadline.data = arena_values.utc_to_local(arena.rsvp_deadline_utc)

@@ -108,7 +108,7 @@ def edit(arena_id: int):
                                              form.hosts.data, form.version.data)
         except Conflict as error:
             # Keep the typed values; saving again deliberately replaces the newer version.
-            form.version.data = managed_arena_or_404(arena_id).version
+            form.version.data = arena_edits.edit_version(managed_arena_or_404(arena_id))
             return _form_page(form, arena, conflict=error.message, status=409)
         except DomainError as error:
             form.add_error(error)

@@ -1,7 +1,19 @@
-"""Creating an arena and saving an edit to it, telling those it moves or calls off."""
+"""Creating an arena and saving an edit to it, telling those it moves or calls off.
+
+Two edits of one arena must not silently undo each other, so the edit form sends back the
+version of what it showed (`edit_version`), and a save over values changed since is refused
+(changed_meanwhile), what was typed kept. That version is a digest of the form's own values,
+not the row's version (Arena.version, the version_id_col): every schedule change (a move, a
+cancelled meeting, a re-run, publishing) writes the arena row and raises that, and staff who
+had opened the edit page to fix the venue were refused for a change the page does not show.
+The arena is locked while the edit is checked and saved (arenas.lock_arena, as schedule
+writes lock it), so no other write can come between the check and the commit.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from datetime import UTC
 from typing import NamedTuple
 
@@ -14,7 +26,7 @@ from app.models import Arena, Association, Notification
 from app.services import arena_notices, arena_values, audit, availability, form_once, notices
 from app.services import schedule as schedule_service
 from app.services.arena_values import local_to_utc
-from app.services.arenas import OPEN_STATUSES, changed_meanwhile
+from app.services.arenas import OPEN_STATUSES, changed_meanwhile, lock_arena
 from app.services.errors import DomainError, Problems
 
 FIELDS = (
@@ -100,16 +112,44 @@ class ArenaSaved(NamedTuple):
     changed: bool = True
 
 
+def _shown(arena: Arena) -> list:
+    """What the edit form shows of the saved arena (ArenaForm.load), as JSON values."""
+    shown = [getattr(arena, key) for key in FIELDS if key not in ("rsvp_deadline", "breaks")]
+    return [*(value.isoformat() if hasattr(value, "isoformat") else value for value in shown),
+            arena.rsvp_deadline_utc.isoformat(), list(arena.breaks or []),
+            sorted(a.id for a in arena.hosts)]
+
+
+def edit_version(arena: Arena) -> str:
+    """The version of what the edit form shows of the saved arena, for the form to send
+    back: a digest of those values (20 hex digits), so that a write of anything else (the
+    schedule, the status) is no conflict."""
+    return hashlib.sha256(json.dumps(_shown(arena)).encode()).hexdigest()[:20]
+
+
+def _still_as_shown(arena: Arena, expected_version: str | None) -> bool:
+    """Whether the arena still holds what the form showed. A page drawn before the form
+    carried a digest (or kept since, for a day) sends the row's version number: nothing may
+    have changed since that, as before."""
+    if expected_version is None:
+        return False  # a form from nowhere
+    if len(expected_version) <= 18 and expected_version.isdigit():
+        return int(expected_version) == arena.version
+    return expected_version == edit_version(arena)
+
+
 def update_arena(user, arena: Arena, values: dict, host_slugs: list[str],
-                 expected_version: int | None) -> ArenaSaved:
-    """Save an edit unless the arena changed since version expected_version was loaded.
+                 expected_version: str | None) -> ArenaSaved:
+    """Save an edit unless what the edit form showed (`edit_version`, sent back as
+    expected_version) has changed since it was drawn.
     Saved arrive/leave times the new plan has no room for are cut to it (or cleared to the
     whole arena); once scheduled, the meetings it has no room for are called off. A new
     date, start or venue of an open arena tells everyone coming or still invited, with
     their new times to those whose times were cut; otherwise those whose meetings moved
     (a new slot length), whose times were cut or whose meetings were called off are told.
     Each person once, with any meetings called off."""
-    if expected_version is None or expected_version != arena.version:
+    arena = lock_arena(arena.id)  # read afresh: what another request committed counts
+    if not _still_as_shown(arena, expected_version):
         if expected_version is not None and _holds(arena, values, host_slugs):
             # the same edit sent twice (Save clicked twice): saved
             return ArenaSaved(0, 0, changed=False)
