@@ -25,5 +25,7 @@ def upgrade():
 
 
 def downgrade():
-    with op.batch_alter_table('arena', schema=None) as batch_op:
-        batch_op.drop_column('calendar_sequence')
+    # Not in a batch: on SQLite a batch copies the arena table and drops the old one, and
+    # with foreign keys on that drop cascades to every invitation and meeting. SQLite
+    # (3.35 and later) drops a plain column in place, as PostgreSQL does.
+    op.drop_column('arena', 'calendar_sequence')
