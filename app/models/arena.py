@@ -104,6 +104,12 @@ class Arena(db.Model):
     # schedule change (schedule_sequence, scheduled_at) writes the row and raises it too, and
     # calendar apps then showed the unchanged arena as "updated".
     calendar_sequence: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # When calendar_sequence last rose (or the arena was made): the arena's event's DTSTAMP.
+    # Not updated_at, which every schedule change moves too: some calendar apps take a new
+    # DTSTAMP for a new revision of the event, even with the SEQUENCE unchanged. Set on
+    # every row (the migration started it at updated_at), though the column allows NULL.
+    calendar_changed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True),
+                                                                 default=utcnow)
 
     hosts = relationship("Association", secondary=arena_host, lazy="selectin",
                          order_by="Association.id")
@@ -114,14 +120,16 @@ class Arena(db.Model):
     @validates(*CALENDAR_FIELDS, "status")
     def _count_calendar_change(self, key: str, value):
         """Every change of what the arena's own calendar event says sets one of these, so
-        the count is kept here, as Invitation keeps the person's. An arena not yet saved is
-        in nobody's calendar; of the status only a cancellation (or its undoing) shows."""
+        the count is kept here, as Invitation keeps the person's, with when it rose
+        (calendar_changed_at). An arena not yet saved is in nobody's calendar; of the status
+        only a cancellation (or its undoing) shows."""
         if inspect(self).has_identity:
             old = getattr(self, key)
             changed = ((old == "cancelled") != (value == "cancelled") if key == "status"
                        else old != value)
             if changed:
                 self.calendar_sequence = (self.calendar_sequence or 0) + 1
+                self.calendar_changed_at = utcnow()
         return value
 
     # --- the slot plan -------------------------------------------------------------------
