@@ -4,6 +4,7 @@ participant sees them: match score, why, organisation, and the requests between 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from flask_babel import gettext as _
 from sqlalchemy import select
@@ -11,6 +12,7 @@ from sqlalchemy.orm import selectinload
 
 from app.extensions import db
 from app.models import Arena, InvestorProfile, Invitation, MeetingRequest, User
+from app.models.user import utcnow
 from app.services import explain
 from app.services.errors import Forbidden, NotFound
 from app.services.pair_scores import match_of, profile_ids, scores_for
@@ -89,6 +91,9 @@ class Person:
     # the viewer's meeting with them in the published schedule: (meeting id, start, end,
     # table as people count), so the card says when instead of offering to ask again
     meeting: tuple | None = None
+    # that meeting is over and both came: the card says they met there, and nothing of
+    # Koble's suggestions (a pair that met is no longer scored: "met before")
+    met: bool = False
 
     @property
     def user(self) -> User:
@@ -113,22 +118,26 @@ def other_side(me: Invitation) -> list[Person]:
             if me.user_id in (r.from_user_id, r.to_user_id)]
     orgs = organisations(i.user_id for i in others) if side == "investor" else {}
     booked = _booked(me)
+    now = utcnow()
     people = []
     for other in others:
         f, i = (me, other) if me.side == "founder" else (other, me)
-        match = match_of(f, i, scores, profiles)
+        meeting = booked.get(other.user_id)
+        met = _met(me, other, meeting, now)
+        match = None if met else match_of(f, i, scores, profiles)
         people.append(Person(
             invitation=other, score=match.score if match else None,
-            why=(explain.explain(match, explain.FOUNDER if me.side == "founder"
-                                 else explain.INVESTOR)
-                 if match else _("Koble has not suggested the two of you to each other.")),
+            why=("" if met
+                 else explain.explain(match, explain.FOUNDER if me.side == "founder"
+                                      else explain.INVESTOR) if match
+                 else _("Koble has not suggested the two of you to each other.")),
             outgoing=next((r for r in reqs if r.from_user_id == me.user_id
                            and r.to_user_id == other.user_id), None),
             incoming=next((r for r in reqs if r.to_user_id == me.user_id
                            and r.from_user_id == other.user_id), None),
             organisation=orgs.get(other.user_id, ""),
             profile_id=profiles.get(other.user_id) if side == "investor" else None,
-            meeting=booked.get(other.user_id)))
+            meeting=meeting, met=met))
     people.sort(key=lambda p: (-(p.score or 0.0), p.user.name.lower(), p.user.id))
     return people
 
@@ -144,6 +153,17 @@ def _booked(me: Invitation) -> dict[int, tuple]:
     return {(m.investor_user_id if m.founder_user_id == me.user_id else m.founder_user_id):
             (m.id, arena.slot_start(m.slot), arena.slot_end(m.slot), m.table + 1)
             for m in meetings(arena, user_id=me.user_id)}
+
+
+def _met(me: Invitation, other: Invitation, meeting: tuple | None, now: datetime) -> bool:
+    """Whether the two met at this arena: their meeting in its published schedule has
+    ended (or the arena is marked done), the arena is not cancelled, and staff marked
+    neither of them absent (as "met before" reads it)."""
+    arena = me.arena
+    if meeting is None or arena.status == "cancelled" or False in (me.attended,
+                                                                   other.attended):
+        return False
+    return arena.status == "done" or meeting[2].astimezone(UTC) <= now
 
 
 def organisations(user_ids) -> dict[int, str]:
