@@ -11,6 +11,7 @@ from flask_login import current_user
 
 from app.arenas import managed_arena_or_404, tables_with_rows
 from app.arenas.forms import ArenaForm
+from app.flashes import flash_once
 from app.permissions import role_required
 from app.services import (
     arena_edits,
@@ -117,7 +118,7 @@ def edit(arena_id: int):
             if saved.changed:  # a save that changed nothing is no edit in the log
                 audit.record("arena_edited", actor=current_user, target=f"arena:{arena.id}",
                              detail=f"meetings called off={freed}" if freed else None)
-            flash(_("Your changes are saved."), "success")
+            flash_once(_("Your changes are saved."))  # once for a double click
             if freed:
                 flash(ngettext("%(num)d meeting no longer fits the arena's plan and was "
                                "called off. Build the schedule again to fill the free slots.",

@@ -6,6 +6,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from app.flashes import flash_once
 from app.investors.forms import InvestorBrowseForm, ProfileForm
 from app.pager import to_last_page
 from app.permissions import role_required
@@ -40,7 +41,7 @@ def profile():
                 flash(_("Your profile is saved. Here are the pitches that fit it best; change "
                         "it any time under “My profile”."), "success")
                 return redirect(url_for("matches.recommended"))
-            flash(_("Your profile is saved."), "success")
+            flash_once(_("Your profile is saved."))  # once for a double click
             return redirect(url_for("investors.profile"))
     status = 422 if form.errors else 200
     return render_template("investors/profile_form.html", form=form, conflict=None,

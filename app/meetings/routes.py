@@ -12,13 +12,13 @@ from flask import (
     redirect,
     render_template,
     request,
-    session,
     url_for,
 )
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.database import id_from_form
+from app.flashes import flash_once
 from app.i18n import speak_as_link_owner
 from app.meetings import call_or_abort, yes_no
 from app.permissions import role_required
@@ -48,8 +48,7 @@ def _flash_result(action, success: str) -> None:
     else:
         # A double click's second answer finds the first one's message still waiting to
         # be shown: the page says it once.
-        if ("success", success) not in [tuple(m) for m in session.get("_flashes", [])]:
-            flash(success, "success")
+        flash_once(success)
 
 
 @bp.route("/meetings")

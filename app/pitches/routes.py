@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from app.auth.safe_next import safe_next
+from app.flashes import flash_once
 from app.pager import to_last_page
 from app.permissions import role_required
 from app.pitches.forms import BrowseForm, PitchForm
@@ -123,7 +124,7 @@ def edit(pitch_id: int):
         except DomainError as error:
             getattr(form, error.field or "title").errors.append(error.message)
         else:
-            flash(_("Your changes are saved."), "success")
+            flash_once(_("Your changes are saved."))  # once for a double click
             return redirect(url_for("pitches.view", pitch_id=pitch.id))
     return _form_page(form, pitch, status=422 if form.errors else 200)
 

@@ -1,8 +1,8 @@
 """Save clicked twice on an edit (the second request arriving after the first is saved) is
-saved once, and the page answering the second says it is saved. Before, the second carried
-the version the first had just replaced and was answered "Someone changed this pitch after
-you opened it", with the writer's own edit as the "someone". A different text sent with an
-old version is still a conflict."""
+saved once, and the page answering the second says it is saved, once. Before, the second
+carried the version the first had just replaced and was answered "Someone changed this pitch
+after you opened it", with the writer's own edit as the "someone". A different text sent
+with an old version is still a conflict."""
 
 from __future__ import annotations
 
@@ -44,6 +44,8 @@ def test_a_pitch_edit_sent_twice_is_saved_once_and_both_say_saved(app):
     assert first.status_code == 302 and second.status_code == 302
     page = client.get(second.headers["Location"]).get_data(as_text=True)
     assert "Your changes are saved." in page and "Someone changed" not in page
+    # both answers' messages waited in the session for this page: it says it once
+    assert page.count("Your changes are saved.") == 1
     db.session.expire_all()
     saved = db.session.get(Pitch, pitch.id)
     assert saved.description == TEXT and saved.version == version + 1
@@ -84,6 +86,7 @@ def test_a_profile_saved_twice_is_saved_once_and_both_say_saved(app):
     assert second.status_code == 302
     page = client.get(second.headers["Location"]).get_data(as_text=True)
     assert "Your profile is saved." in page and "was changed after you opened it" not in page
+    assert page.count("Your profile is saved.") == 1
     db.session.expire_all()
     saved = db.session.get(InvestorProfile, profile.id)
     assert saved.thesis == TEXT and saved.version == version + 1
