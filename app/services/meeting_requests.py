@@ -26,7 +26,7 @@ from app.services import mail_preferences, notices
 from app.services.errors import DomainError, NotFound
 from app.services.mailer import deliver, shown_to_recipient
 from app.services.notifications import STAFF_CHANGES
-from app.services.participants import participant_of
+from app.services.participants import booked_meetings, participant_of
 from app.services.request_pairs import WITHDRAWN, mutual_count, outgoing_count, pair_states
 
 DEFAULT_REQUEST_CAP = 6
@@ -128,6 +128,11 @@ def request_meeting(user, arena_id: int, to_user_id: int) -> MeetingRequest:
         Invitation.state == "accepted"))
     if other is None or other.side == me.side:
         raise NotFound(_("No such participant."))
+    if to_user_id in booked_meetings(me):
+        # the page offers no "Ask to meet" then (it says when they meet); a request sent
+        # anyway would tell the other "… would like to meet you" about a meeting they have
+        raise DomainError(_("%(name)s is already on your agenda at this arena.",
+                            name=other.user.name))
     existing = db.session.scalar(select(MeetingRequest).where(
         MeetingRequest.arena_id == arena_id, MeetingRequest.state != WITHDRAWN,
         or_((MeetingRequest.from_user_id == user.id) & (MeetingRequest.to_user_id == to_user_id),

@@ -117,7 +117,7 @@ def other_side(me: Invitation) -> list[Person]:
     reqs = [r for r in requests_of(me.arena_id)
             if me.user_id in (r.from_user_id, r.to_user_id)]
     orgs = organisations(i.user_id for i in others) if side == "investor" else {}
-    booked = _booked(me)
+    booked = booked_meetings(me)
     now = utcnow()
     people = []
     for other in others:
@@ -142,7 +142,7 @@ def other_side(me: Invitation) -> list[Person]:
     return people
 
 
-def _booked(me: Invitation) -> dict[int, tuple]:
+def booked_meetings(me: Invitation) -> dict[int, tuple]:
     """partner's user id → (meeting id, start, end, table from 1) of `me`'s active meetings
     in the arena's published schedule (none while it is a draft only staff see)."""
     from app.services.schedule import meetings  # schedule reads participants: no cycle

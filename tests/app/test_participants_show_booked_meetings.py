@@ -99,7 +99,29 @@ def test_on_the_day_a_meeting_is_met_once_it_has_ended(app):
     """Until its end, the card still says "On your agenda" (a guard: 6d53165's line)."""
     arena, founder, met, _other, _meeting = _met_room(
         date=(datetime.now(UTC) + timedelta(days=1)).date())
-    meeting = participants._booked(founder)[met.user_id]
+    meeting = participants.booked_meetings(founder)[met.user_id]
     end = meeting[2].astimezone(UTC)
     assert not participants._met(founder, met, meeting, end - timedelta(minutes=1))
     assert participants._met(founder, met, meeting, end)
+
+
+def test_asking_to_meet_someone_already_on_the_agenda_is_refused(client, auth):
+    """The card offers no "Ask to meet" then; a request sent anyway (an old page, a second
+    tab) was taken and told the investor "… would like to meet you" about a meeting they
+    already had. It is refused, in the asker's language, and tells nobody."""
+    from sqlalchemy import func, select
+
+    from app.models import MeetingRequest, Notification
+
+    arena, founder, booked, free, _meeting = _room()
+    founder.user.locale = "nb"
+    db.session.commit()
+    auth.login(founder.user.email)
+    told = db.session.scalar(select(func.count()).select_from(Notification))
+    client.post(f"/arenas/{arena.id}/requests", data={"to_user_id": booked.user_id})
+    page = client.get(f"/arenas/{arena.id}/participants").get_data(as_text=True)
+    assert f"{booked.user.name} står allerede på agendaen din på denne arenaen." in page
+    assert db.session.scalar(select(func.count()).select_from(MeetingRequest)) == 0
+    assert db.session.scalar(select(func.count()).select_from(Notification)) == told
+    client.post(f"/arenas/{arena.id}/requests", data={"to_user_id": free.user_id})
+    assert db.session.scalar(select(func.count()).select_from(MeetingRequest)) == 1
