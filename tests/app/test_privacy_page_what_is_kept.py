@@ -19,11 +19,13 @@ PAGE = {
     "en": ("from which internet address",
            "Kept until the hourly clean-up has rebuilt the matching engine's index after the "
            "deletion (normally within the hour, where the platform runs the clean-up hourly",
-           "the stored match scores keep no word of them"),
+           "the stored match scores keep no word of them",
+           "what you sent is kept for a day, for your account only"),
     "nb": ("fra hvilken internettadresse",
            "Beholdes til den timevise oppryddingen har bygget matchemotorens indeks på nytt "
            "etter slettingen (vanligvis innen en time, der plattformen kjører oppryddingen",
-           "de lagrede matchpoengene beholder ingen ord fra dem"),
+           "de lagrede matchpoengene beholder ingen ord fra dem",
+           "beholdes det du sendte i ett døgn, bare for kontoen din"),
 }
 
 
