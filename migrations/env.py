@@ -106,14 +106,28 @@ def run_migrations_online():
     connectable = get_engine()
 
     with connectable.connect() as connection:
+        # SQLite: a batch operation (dropping a column, say) copies the table and drops the
+        # old one, and with foreign keys on (app.database turns them on per connection)
+        # that drop cascades to every row pointing at the table: downgrading past a column
+        # of `arena` deleted every invitation and meeting. Off while migrating, as Alembic's
+        # batch mode asks; pysqlite opens no transaction for a PRAGMA, so it takes effect.
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()  # ends SQLAlchemy's autobegun transaction, not the PRAGMA
         context.configure(
             connection=connection,
             target_metadata=get_metadata(),
             **conf_args
         )
 
-        with context.begin_transaction():
-            context.run_migrations()
+        try:
+            with context.begin_transaction():
+                context.run_migrations()
+        finally:
+            if sqlite:
+                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                connection.commit()
 
 
 if context.is_offline_mode():
