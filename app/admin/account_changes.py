@@ -24,6 +24,18 @@ def _ask_again(person, question: account_questions.Question, sent: str, to: str)
     return redirect(to, 303)
 
 
+def _departure_asked(person, ahead, endpoint: str):
+    """What the deactivate and delete pages ask (`account_questions.departure_question`):
+    the arenas left to nobody, the question's `seen`, and, when a POST answers a question
+    that no longer stands, the answer that sends the admin back to it (else None)."""
+    left = account_access.arenas_left(person)
+    question = account_questions.departure_question(person, ahead, left)
+    stale = None
+    if request.method == "POST" and (sent := request.form.get("seen", "")) != question.seen:
+        stale = _ask_again(person, question, sent, url_for(endpoint, user_id=person.id))
+    return left, question.seen, stale
+
+
 @bp.route("/users/<int:user_id>/role", methods=["GET", "POST"])
 @role_required("admin")
 def set_role(user_id: int):
@@ -127,15 +139,13 @@ def deactivate(user_id: int):
         ahead = account_access.deactivation_ahead(person, actor=current_user)
     except DomainError as error:
         return refused(person, error=error.message)
-    left = account_access.arenas_left(person)
-    question = account_questions.departure_question(person, ahead, left)
+    left, seen, stale = _departure_asked(person, ahead, "admin.deactivate")
+    if stale is not None:
+        return stale
     if request.method == "POST":
-        if (sent := request.form.get("seen", "")) != question.seen:
-            return _ask_again(person, question, sent,
-                              url_for("admin.deactivate", user_id=person.id))
         return _set_active(user_id, False)
     return render_template("admin/deactivate.html", person=person, ahead=ahead, left=left,
-                           seen=question.seen)
+                           seen=seen)
 
 
 @bp.route("/users/<int:user_id>/delete", methods=["GET", "POST"])
@@ -152,12 +162,10 @@ def delete_user(user_id: int):
         ahead = account_access.deletion_ahead(person, actor=current_user)
     except DomainError as error:
         return refused(person, error=error.message)
-    left = account_access.arenas_left(person)
-    question = account_questions.departure_question(person, ahead, left)
+    left, seen, stale = _departure_asked(person, ahead, "admin.delete_user")
+    if stale is not None:
+        return stale
     if request.method == "POST":
-        if (sent := request.form.get("seen", "")) != question.seen:
-            return _ask_again(person, question, sent,
-                              url_for("admin.delete_user", user_id=person.id))
         name = person.name
         try:
             ended = account_access.delete_user(person, actor=current_user)
@@ -166,7 +174,7 @@ def delete_user(user_id: int):
         flash(departures.deleted_message(name, ended), "success")
         return redirect(url_for("admin.users"), 303)
     return render_template("admin/delete.html", person=person, ahead=ahead, left=left,
-                           seen=question.seen)
+                           seen=seen)
 
 
 @bp.route("/users/<int:user_id>/reactivate", methods=["POST"])
