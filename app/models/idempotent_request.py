@@ -10,13 +10,13 @@ with it: the key is then new again.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.extensions import db
-from app.models.user import utcnow
+from app.models.user import aware_utc, utcnow
 
 
 class IdempotentRequest(db.Model):
@@ -46,5 +46,4 @@ class IdempotentRequest(db.Model):
     @property
     def created_utc(self) -> datetime:
         """created_at, aware (SQLite hands back naive datetimes)."""
-        value = self.created_at
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value
+        return aware_utc(self.created_at)

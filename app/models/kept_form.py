@@ -8,13 +8,13 @@ page is drawn with them, to check and send again. Nothing is saved by keeping th
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.extensions import db
-from app.models.user import utcnow
+from app.models.user import aware_utc, utcnow
 
 
 class KeptForm(db.Model):
@@ -37,5 +37,4 @@ class KeptForm(db.Model):
     @property
     def created_utc(self) -> datetime:
         """created_at, aware (SQLite hands back naive datetimes)."""
-        value = self.created_at
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value
+        return aware_utc(self.created_at)

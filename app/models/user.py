@@ -21,6 +21,12 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def aware_utc(value: datetime) -> datetime:
+    """A stored UTC time as an aware datetime: SQLite hands DateTime(timezone=True) columns
+    back naive."""
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value
+
+
 def new_session_token() -> str:
     """A fresh random token; changing it ends every session of the user."""
     return secrets.token_urlsafe(24)
