@@ -101,6 +101,12 @@ def _association() -> str | None:
         current_user.association.slug if current_user.association else None)
 
 
+def _updatable_members() -> str | None:
+    """Whose existing accounts this import may update: an admin's anyone's (None), a staff
+    member's only their association's ("" when they have none: nobody's)."""
+    return None if current_user.is_admin else (_association() or "")
+
+
 # --- import ---------------------------------------------------------------------------------
 @bp.route("/staff/members/import", methods=["GET", "POST"])
 @role_required("staff")
@@ -133,7 +139,8 @@ def import_preview():
     if pending is None:
         flash(_("Upload a member list first."), "info")
         return redirect(url_for("members.import_upload"))
-    plans = imports.plan(pending["rows"], pending.get("headers"))
+    plans = imports.plan(pending["rows"], pending.get("headers"),
+                         only_members_of=_updatable_members())
     return render_template("members/preview.html", plans=plans, counts=imports.counts(plans),
                            filename=pending["filename"], form=ConfirmForm(),
                            sides=vocabulary.SIDES, ignored=pending.get("ignored", []),
@@ -149,7 +156,8 @@ def import_confirm():
     if not form.validate_on_submit() or pending is None:
         flash(_("Upload a member list first."), "info")
         return redirect(url_for("members.import_upload"))
-    result = imports.apply(current_user, pending["rows"], association=_association())
+    result = imports.apply(current_user, pending["rows"], association=_association(),
+                           only_members_of=_updatable_members())
     _drop_pending()
     flash(_("Imported: %(create)d created, %(update)d updated, %(reject)d rejected; "
             "%(mailed)d invitations sent.", **result), "success")

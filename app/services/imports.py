@@ -44,6 +44,10 @@ ALREADY_REGISTERED = {
     "staff": _l("Already registered as staff."),
     "admin": _l("Already registered as an administrator."),
 }
+# Staff update only their own association's members: another association's member (or
+# someone in none) keeps their name, phone and profile as they and their association wrote them.
+NOT_YOUR_MEMBER = _l("Already has a Koble account outside your association, so the import "
+                     "leaves it alone.")
 
 
 @dataclass
@@ -196,9 +200,12 @@ def _check_row(row: RowPlan, values: _Values) -> None:
     v["stage"] = stage[0] if stage else None
 
 
-def plan(rows: list[dict], headers: dict[str, str] | None = None) -> list[RowPlan]:
+def plan(rows: list[dict], headers: dict[str, str] | None = None,
+         only_members_of: str | None = None) -> list[RowPlan]:
     """Row by row: create, update or reject (with the reasons). Writes nothing. `headers`:
-    the columns' names as the file writes them (Table.headers), for the messages."""
+    the columns' names as the file writes them (Table.headers), for the messages.
+    `only_members_of`: an association's slug whose members alone may be updated (a staff
+    member's import; "" for none); None (an admin, the CLI) updates anyone."""
     plans = [RowPlan(line=n, values=dict(values)) for n, values in enumerate(rows, start=2)]
     values = _Values(headers)
     seen: dict[str, int] = {}
@@ -220,6 +227,9 @@ def plan(rows: list[dict], headers: dict[str, str] | None = None) -> list[RowPla
         if user is not None and not row.reasons:
             if user.role != row.values["role"]:
                 row.reasons.append(str(ALREADY_REGISTERED[user.role]))
+            elif only_members_of is not None and (
+                    user.association is None or user.association.slug != only_members_of):
+                row.reasons.append(str(NOT_YOUR_MEMBER))
             else:
                 row.action = "update"
         if row.reasons:
@@ -276,9 +286,11 @@ def _founder_company(user: User, v: dict) -> None:
 
 
 def apply(actor, rows: list[dict], association: str | None = None,
-          progress: Progress | None = None) -> dict[str, int]:
-    """Write every accepted row in one transaction; mail the new people afterwards."""
-    plans = plan(rows)
+          progress: Progress | None = None,
+          only_members_of: str | None = None) -> dict[str, int]:
+    """Write every accepted row in one transaction; mail the new people afterwards.
+    `only_members_of` as for `plan`."""
+    plans = plan(rows, only_members_of=only_members_of)
     assoc = association_by_slug(association) if association else None
     created: list[User] = []
     profiles: list[InvestorProfile] = []
