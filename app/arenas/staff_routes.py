@@ -11,7 +11,7 @@ from flask_login import current_user
 
 from app.arenas import managed_arena_or_404, tables_with_rows
 from app.arenas.forms import ArenaForm
-from app.flashes import flash_once
+from app.flashes import flash_once, waiting
 from app.permissions import role_required
 from app.services import (
     arena_edits,
@@ -35,6 +35,10 @@ def _add_rule_problems(form, arena=None) -> None:
     that could be read, so that staff see every problem in one round."""
     form.add_problems(arena_edits.problems(current_user, form.values(), form.hosts.data,
                                            arena, unreadable=form.refused_fields()))
+
+
+def _saved_as_draft() -> str:
+    return _("The arena is saved as a draft.")
 
 
 def _form_page(form, arena=None, conflict=None, status=200):
@@ -66,8 +70,11 @@ def new():
         # Back after saving brings the filled form back; Save again must not make a twin.
         earlier = form_once.made_by(current_user, "arena", form.once.data)
         if earlier is not None:
-            flash(_("This arena was saved already, so it was not saved again. Here it is: "
-                    "change it with Edit."), "info")
+            # Save double-clicked: the first answer's "saved" still waits for its page, which
+            # the user has not seen, so this is that same save, nothing to say of it again.
+            if not waiting(_saved_as_draft()):
+                flash(_("This arena was saved already, so it was not saved again. Here it "
+                        "is: change it with Edit."), "info")
             return redirect(url_for("arena_staff.view", arena_id=earlier.id))
     if form.validate_on_submit():
         try:
@@ -76,7 +83,7 @@ def new():
         except DomainError as error:
             form.add_error(error)
         else:
-            flash(_("The arena is saved as a draft."), "success")
+            flash_once(_saved_as_draft())  # a send that lost the race to its twin says it too
             return redirect(url_for("arena_staff.view", arena_id=arena.id))
     elif form.is_submitted():
         _add_rule_problems(form)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -35,11 +35,14 @@ def profile():
         except DomainError as error:
             getattr(form, error.field or "organisation").errors.append(error.message)
         else:
-            if existing is None:
+            # The first profile's form carries no version; sent twice (Save double-clicked),
+            # the second finds the profile the first saved, holding what it sent (anything
+            # else is refused above), and is answered as the first was: one message, one page.
+            if existing is None or form.version.data is None:
                 # A first profile is written to get recommendations: show them, rather than
                 # the form again with no word of where they are.
-                flash(_("Your profile is saved. Here are the pitches that fit it best; change "
-                        "it any time under “My profile”."), "success")
+                flash_once(_("Your profile is saved. Here are the pitches that fit it best; "
+                             "change it any time under “My profile”."))
                 return redirect(url_for("matches.recommended"))
             flash_once(_("Your profile is saved."))  # once for a double click
             return redirect(url_for("investors.profile"))

@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from app.auth.safe_next import safe_next
-from app.flashes import flash_once
+from app.flashes import flash_once, waiting
 from app.pager import to_last_page
 from app.permissions import role_required
 from app.pitches.forms import BrowseForm, PitchForm
@@ -35,6 +35,10 @@ def _own_or_404(pitch_id: int):
         abort(404)
 
 
+def _saved_as_draft() -> str:
+    return _("Your pitch is saved as a draft. Publish it when you are ready.")
+
+
 def _form_page(form, pitch=None, conflict=None, status=200):
     return render_template("pitches/form.html", form=form, pitch=pitch, conflict=conflict), status
 
@@ -56,8 +60,11 @@ def new():
         # Back after saving brings the filled form back; Save again must not make a twin.
         earlier = form_once.made_by(current_user, "pitch", form.once.data)
         if earlier is not None:
-            flash(_("This pitch was saved already, so it was not saved again. Here it is: "
-                    "change it with Edit."), "info")
+            # Save double-clicked: the first answer's "saved" still waits for its page, which
+            # the user has not seen, so this is that same save, nothing to say of it again.
+            if not waiting(_saved_as_draft()):
+                flash(_("This pitch was saved already, so it was not saved again. Here it "
+                        "is: change it with Edit."), "info")
             return redirect(url_for("pitches.view", pitch_id=earlier.id))
     if form.validate_on_submit():
         try:
@@ -65,7 +72,7 @@ def new():
         except DomainError as error:
             getattr(form, error.field or "title").errors.append(error.message)
         else:
-            flash(_("Your pitch is saved as a draft. Publish it when you are ready."), "success")
+            flash_once(_saved_as_draft())  # a send that lost the race to its twin says it too
             return redirect(url_for("pitches.view", pitch_id=pitch.id))
     form.once.data = form.once.data or form_once.new_token()
     return _form_page(form, status=422 if form.errors else 200)

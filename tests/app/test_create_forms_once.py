@@ -35,7 +35,8 @@ def test_saving_the_same_new_pitch_form_again_leads_to_the_saved_pitch(client, a
     form = pitch_form(once=token)
 
     first = client.post("/pitches/new", data=form)
-    again = client.post("/pitches/new", data=form)  # Back, then Save
+    client.get(first.location)  # the saved pitch, with its "saved"; then Back, and Save
+    again = client.post("/pitches/new", data=form)
 
     assert first.status_code == again.status_code == 302
     assert again.location == first.location
@@ -102,6 +103,7 @@ def test_saving_the_same_new_arena_form_again_leads_to_the_saved_arena(client, a
     form = arena_form(once=token)
 
     first = client.post("/staff/arenas/new", data=form)
+    client.get(first.location)  # the saved arena; then Back, and Save
     again = client.post("/staff/arenas/new", data=form)
 
     assert first.status_code == again.status_code == 302
