@@ -293,12 +293,15 @@ def _choice_labels(form_class, fields: dict[str, UnboundField]) -> dict[str, dic
     """Each choice field's labels by value. Many forms fill in their choices when they are
     made (a pitch's stage, funding type and municipality, the associations by their current
     names), so the form is made, empty, as its page makes it, and its choices read from it;
-    a form that its page cannot make without what only the page has (an arena's slots) gives
+    a form that its page makes from what the page's address names (an arena's slots, as
+    clock times) is made by its `for_kept(view_args, reader)`; one that cannot be made gives
     the choices named on its class."""
     made = {}
     if form_class is not None:
+        for_kept = getattr(form_class, "for_kept", None)
         try:
-            form = form_class(formdata=None, meta={"csrf": False})
+            form = (for_kept(request.view_args or {}, current_user) if for_kept is not None
+                    else form_class(formdata=None, meta={"csrf": False}))
         except Exception:  # the page of what was kept must not fail for this
             form = None
         if form is not None:

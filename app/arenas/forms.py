@@ -22,8 +22,8 @@ from app.form_fields import (
     WholeNumberRequired,
     once_field,
 )
-from app.services import arena_edits, arena_values, availability, reference
-from app.services.errors import DomainError
+from app.services import arena_edits, arena_values, arenas, availability, reference
+from app.services.errors import DomainError, NotFound
 from app.templating import clock_face
 
 _WHOLE_NUMBER = re.compile(r"-?[0-9]{1,6}")
@@ -155,6 +155,18 @@ class AvailabilityForm(KobleForm):
             "Leave empty for the arena's limit of %(num)d meeting.",
             "Leave empty for the arena's limit of %(num)d meetings.", arena.cap)
         return self
+
+    @classmethod
+    def for_kept(cls, view_args: dict, reader) -> AvailabilityForm | None:
+        """The form as its page makes it, for the page showing what was kept from it
+        (stale_forms.not_taken, the invitation gone meanwhile): the slots are numbers only
+        the arena turns into clock times. Only of an arena the reader manages, as the page
+        itself asks; None otherwise (the numbers are shown as sent)."""
+        try:
+            arena = arenas.arena_for_staff(reader, int(view_args.get("arena_id")))
+        except (NotFound, TypeError, ValueError):
+            return None
+        return cls(formdata=None, meta={"csrf": False}).setup(arena)
 
     def load(self, invitation) -> None:
         """Fill the form from the stored window and cap (GET)."""
