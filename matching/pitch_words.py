@@ -19,7 +19,7 @@ from collections.abc import Sequence
 import numpy as np
 import scipy.sparse as sp
 
-from .text_analysis import Positions
+from .analysis_memo import Positions
 from .text_vectorizer import TextVectorizer
 
 

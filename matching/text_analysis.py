@@ -20,21 +20,18 @@ A stop word is never a concept: English "by" and "have" would otherwise read as 
 exception is a stop word of the other language only, spelled exactly as a glossary form, in
 a text guessed to be in the form's language: "by" in a Norwegian text is a city.
 
-Analyses are remembered per process in `Analyzer.memo`, keyed by the text: every engine fit
-makes a new `Analyzer`, and an evaluation's learning run fits ~10 engines on the same pitch
-texts and, per task, the same investor texts (whole portfolios joined, so long ones).
+Analyses are remembered per process in `Analyzer.memo`, keyed by the text
+(`analysis_memo`). The tokens and the language guess come from `text_tokens`.
 """
 
 from __future__ import annotations
 
 import re
-import threading
-import unicodedata
-from collections import OrderedDict
-from collections.abc import Sequence
 
 import snowballstemmer
 
+from . import text_tokens
+from .analysis_memo import AnalysisMemo, Feature, Positions, surfaces
 from .glossary import (
     COMPOUND_MIN_PART,
     ENGLISH_STOP_WORDS,
@@ -48,60 +45,12 @@ from .glossary import (
     STOP_WORDS,
     WHOLE_WORDS,
 )
+from .text_tokens import NORWEGIAN_LETTERS, TOKEN
 
-_TOKEN = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
-# Web and e-mail addresses say where, not what: "https://example.no/examples" would make
-# "example" a shared term of two texts that both link somewhere.
-_ADDRESS = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
-_NORWEGIAN_LETTERS = re.compile(r"[æøå]")
 # The Norwegian suffix that makes a verb of a noun (finans → finansiere, finansierer,
 # finansiert; digital → digitalisere), with its inflections: no compound's part.
 _VERB_SUFFIX = re.compile(r"(?:i|is)?er(?:e|er|es|et|t|te|ing|ingen|inger)?")
 _MAX_PHRASE = 3
-Feature = tuple[str, str]  # (feature, surface form)
-# Per kept token position its features, the first with the position's surface token(s).
-# Tuples, as they are shared through the memo; each is the analyser's one tuple for that token
-# or phrase, so a remembered text costs a pointer per position.
-Positions = tuple[tuple[Feature, ...], ...]
-MEMO_CHARS = 30_000_000  # 0.7–1.8 bytes of analysis per character (texts aside): ≤ ~55 MB
-
-
-class AnalysisMemo:
-    """Analyses by text, least recently used dropped first once the remembered texts hold
-    more than `max_chars` characters in all (the app's process lives long; texts change)."""
-
-    def __init__(self, max_chars: int = MEMO_CHARS) -> None:
-        self.max_chars = max_chars
-        self.chars = 0
-        self._items: OrderedDict[str, Positions] = OrderedDict()
-        self._lock = threading.Lock()  # queries may be analysed from several threads
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-    def get(self, text: str) -> Positions | None:
-        with self._lock:
-            out = self._items.get(text)
-            if out is not None:
-                self._items.move_to_end(text)
-            return out
-
-    def put(self, text: str, analysis: Positions) -> None:
-        if len(text) > self.max_chars:
-            return
-        with self._lock:
-            if text in self._items:
-                return
-            self._items[text] = analysis
-            self.chars += len(text)
-            while self.chars > self.max_chars:
-                old, _ = self._items.popitem(last=False)
-                self.chars -= len(old)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
-            self.chars = 0
 
 
 class Analyzer:
@@ -129,7 +78,7 @@ class Analyzer:
         for concept, forms in GLOSSARY.items():
             canon = "~" + concept
             for form in forms:
-                words = tuple(_TOKEN.findall(form.lower()))
+                words = tuple(TOKEN.findall(form.lower()))
                 # both raw and stemmed keys, so "batteriene" (stem "batteri") still hits.
                 for key in {words, *(tuple(self.stem(w, lang) for w in words)
                                      for lang in ("nb", "en"))}:
@@ -151,22 +100,10 @@ class Analyzer:
             self._stem_cache[key] = out
         return out
 
-    @staticmethod
-    def tokens(text: str) -> list[str]:
-        """Lower-cased word tokens of `text` (hyphenated words kept whole), addresses left out."""
-        text = unicodedata.normalize("NFKC", text or "").lower()
-        if "://" in text or "@" in text or "www." in text:  # the regex costs 2× the rest
-            text = _ADDRESS.sub(" ", text)
-        return _TOKEN.findall(text)
-
-    @staticmethod
-    def language(tokens: Sequence[str]) -> str:
-        """Guess "nb" or "en" from stop-word counts (Norwegian letters break ties)."""
-        nb = sum(map(NORWEGIAN_STOP_WORDS.__contains__, tokens))
-        en = sum(map(ENGLISH_STOP_WORDS.__contains__, tokens))
-        if nb != en:
-            return "nb" if nb > en else "en"
-        return "nb" if any(_NORWEGIAN_LETTERS.search(t) for t in tokens) else "en"
+    # The analysis's first steps, reached through the analyser (a test counts the texts
+    # it tokenises).
+    tokens = staticmethod(text_tokens.tokens)
+    language = staticmethod(text_tokens.language)
 
     def _lookup(self, words: tuple[str, ...], lang: str) -> str | None:
         hit = self.phrases.get(words)
@@ -201,7 +138,7 @@ class Analyzer:
         if (len(word) >= 2 * COMPOUND_MIN_PART and word not in FALSE_FRIENDS
                 and not word.startswith(WHOLE_WORDS)):
             feats.extend(self._compound_parts(word, lang, any_head=(
-                lang == "nb" or "-" in token or _NORWEGIAN_LETTERS.search(token) is not None),
+                lang == "nb" or "-" in token or NORWEGIAN_LETTERS.search(token) is not None),
                 joints=_joints(token)))
         out = tuple(feats)
         self._token_cache[key] = out
@@ -359,61 +296,3 @@ def _joints(token: str) -> frozenset[int]:
         at += len(part)
         out.add(at)
     return frozenset(out)
-
-
-# What may come right before the first word of a sentence, a title or a list item.
-_SENTENCE_START = frozenset(".!?:…\n-*•#>|")
-_BEFORE_WORD = frozenset(" \t\"'«»“”‘’([")
-_PARTS = re.compile(r"[-']")
-
-
-def written_forms(text: str) -> dict[str, str]:
-    """Lower-cased token → how `text` writes it, for the tokens it never writes in lower
-    case and writes as more than a sentence's capital: "co2" → "CO2", "saas" → "SaaS",
-    "sintef" → "SINTEF", a name within a sentence ("Buildly"). A word capitalised only at the
-    start of a sentence stays out ("Solceller på taket." names "solceller")."""
-    text = unicodedata.normalize("NFKC", text or "")
-    if "://" in text or "@" in text or "www." in text:
-        text = _ADDRESS.sub(" ", text)
-    toks = _TOKEN.findall(text)
-    # Every token and every part of one ("CO2-utslipp": "CO2", "utslipp"): a lower-cased
-    # key among them is one the text writes in lower case somewhere.
-    written = set(toks)
-    cased = {t for t in written if t != t.lower()}
-    if not cased:  # a token in lower case has its parts in lower case too
-        return {}
-    for t in [t for t in written if "-" in t or "'" in t]:
-        written.update(_PARTS.split(t))
-    inner: dict[str, str] = {}  # an upper-case letter after the first: an acronym
-    named: dict[str, str] = {}  # capitalised within a sentence
-    for m in _TOKEN.finditer(text):
-        whole = m.group()
-        if whole not in cased:
-            continue
-        # the parts of "CO2-utslipp" too: a compound's part is named on its own ("CO2")
-        for token in (whole, *_PARTS.split(whole)) if _PARTS.search(whole) else (whole,):
-            key = token.lower()
-            if token == key:
-                continue
-            elif token[1:] != token[1:].lower():
-                inner.setdefault(key, token)
-            elif key not in named:
-                i = m.start() - 1
-                while i >= 0 and text[i] in _BEFORE_WORD:
-                    i -= 1
-                if i >= 0 and text[i] not in _SENTENCE_START:
-                    named[key] = token
-    return {key: form for key, form in {**named, **inner}.items() if key not in written}
-
-
-def surfaces(positions: Positions) -> list[str]:
-    """The surface tokens of `positions`, for character n-grams: a position's first feature
-    carries its token, or a phrase's tokens joined by spaces (a token has none)."""
-    out: list[str] = []
-    for pos in positions:
-        s = pos[0][1]
-        if " " in s:
-            out.extend(s.split(" "))
-        else:
-            out.append(s)
-    return out

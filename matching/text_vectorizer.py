@@ -10,7 +10,9 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import scipy.sparse as sp
 
-from .text_analysis import Analyzer, Feature, Positions, written_forms
+from .analysis_memo import Feature, Positions
+from .text_analysis import Analyzer
+from .text_tokens import written_forms
 from .tfidf import (
     char_ngrams,
     count_matrix,

@@ -85,7 +85,7 @@ def test_an_index_saved_before_keeps_loading_and_names_the_vocabularys_forms():
 
 
 def test_a_word_keeps_its_capitals_only_where_they_are_more_than_a_sentences_start():
-    from matching.text_analysis import written_forms
+    from matching.text_tokens import written_forms
 
     forms = written_forms("Solceller på taket. Vi kutter CO2-utslipp med SaaS fra SINTEF "
                           "og Buildly. Batterier og batterier.\n- Vind")

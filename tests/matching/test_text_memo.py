@@ -11,7 +11,7 @@ from collections import Counter
 import numpy as np
 import pytest
 
-from matching import InvestorRecord, MatchEngine, PitchRecord, text_analysis
+from matching import InvestorRecord, MatchEngine, PitchRecord, analysis_memo
 from matching.evaluate import evaluate
 from matching.features import FeatureBuilder
 from matching.text import Analyzer
@@ -68,7 +68,7 @@ def test_an_evaluation_analyses_each_text_once(tmp_path, monkeypatch, tokenised)
 
 
 def test_the_memo_keeps_recent_texts_within_its_character_budget(monkeypatch, tokenised):
-    memo = text_analysis.AnalysisMemo(max_chars=60)
+    memo = analysis_memo.AnalysisMemo(max_chars=60)
     monkeypatch.setattr(Analyzer, "memo", memo)
     analyzer = Analyzer()
     a, b, c = "solar panels on farm roofs", "salmon farming with sensors", "an app for schools"
@@ -89,9 +89,9 @@ def test_remembered_analyses_give_the_same_rows_as_fresh_ones(monkeypatch):
     texts += ["Solar panels for large industrial roofs, https://example.no/solar, battery."]
     from matching.text import TextVectorizer
 
-    monkeypatch.setattr(Analyzer, "memo", text_analysis.AnalysisMemo(max_chars=0))
+    monkeypatch.setattr(Analyzer, "memo", analysis_memo.AnalysisMemo(max_chars=0))
     fresh = TextVectorizer().fit_transform(texts).toarray()
-    monkeypatch.setattr(Analyzer, "memo", text_analysis.AnalysisMemo())
+    monkeypatch.setattr(Analyzer, "memo", analysis_memo.AnalysisMemo())
     TextVectorizer().fit_transform(texts)
     assert np.array_equal(TextVectorizer().fit_transform(texts).toarray(), fresh)
 
@@ -99,7 +99,7 @@ def test_remembered_analyses_give_the_same_rows_as_fresh_ones(monkeypatch):
 def test_a_fit_analyses_each_text_once_when_the_memo_cannot_hold_them(monkeypatch, tokenised):
     # At 100,000 pitches the fit's texts are three times the memo: the pitches' own spellings
     # (PitchWords) are read from the fit's analyses, not analysed again through the memo.
-    monkeypatch.setattr(Analyzer, "memo", text_analysis.AnalysisMemo(max_chars=200))
+    monkeypatch.setattr(Analyzer, "memo", analysis_memo.AnalysisMemo(max_chars=200))
     tag = uuid.uuid4().hex
     pitches = [PitchRecord(f"p{i}", f"Solceller og batterilagring på gårdsbygget nr {i} {tag}. "
                            f"CO2-utslipp i Oslo, SaaS fra SINTEF.") for i in range(12)]
@@ -108,7 +108,7 @@ def test_a_fit_analyses_each_text_once_when_the_memo_cannot_hold_them(monkeypatc
     small = MatchEngine().fit(pitches, investors)
     texts = [r.text for r in pitches + investors]
     assert {t: tokenised[t] for t in texts} == dict.fromkeys(texts, 1)
-    monkeypatch.setattr(Analyzer, "memo", text_analysis.AnalysisMemo())
+    monkeypatch.setattr(Analyzer, "memo", analysis_memo.AnalysisMemo())
     whole = MatchEngine().fit(pitches, investors)
     assert whole.pitch_words_.forms == small.pitch_words_.forms
     assert (whole.pitch_words_.matrix != small.pitch_words_.matrix).nnz == 0
