@@ -104,7 +104,10 @@ def set_role(user: User, role: str, actor=None, association=None) -> departures.
     for profile in withdrawn.profiles + returned.profiles:
         events.investor_changed(profile)
     departures.announce(departure)
-    account_notices.mail_role_changed(user, note)
+    if user.active:
+        account_notices.mail_role_changed(user, note)
+    # else no mail: they cannot log in to see the role, and nothing else is mailed to a
+    # deactivated account; the notice waits for them and the reactivation mail names it
     return departure
 
 

@@ -25,8 +25,10 @@ from flask import current_app
 from flask_babel import LazyString, get_locale, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, select
 
-from app.models import Notification
+from app.extensions import db
+from app.models import AuditEvent, Notification
 from app.models.user import utcnow
 from app.services import links, notifications
 from app.services.deleted_accounts import is_deleted, shown
@@ -144,9 +146,25 @@ def deactivated_login_message(user) -> str:
 
 
 def mail_reactivated(user) -> bool:
-    """E-mail a person whose account an administrator reactivated (after the commit)."""
+    """E-mail a person whose account an administrator reactivated (after the commit), with
+    the role and association changes made while it was deactivated (`changed_while_off`):
+    those were not mailed (account_access.set_role)."""
     return _mail(user, _l("Your Koble account is active again"), "email/account_reactivated",
-                 login_link=links.url("auth.login", external=True))
+                 login_link=links.url("auth.login", external=True),
+                 changes=[LazyString(sentence, note) for note in changed_while_off(user)])
+
+
+def changed_while_off(user) -> list[Notification]:
+    """The role and association notices the person got since their account was last
+    deactivated, oldest first (all of them not read yet when no deactivation is recorded)."""
+    off_since = db.session.scalar(
+        select(func.max(AuditEvent.at)).where(AuditEvent.action == "user_deactivated",
+                                              AuditEvent.target == f"user:{user.id}"))
+    query = select(Notification).where(Notification.user_id == user.id,
+                                       Notification.kind.in_(KINDS))
+    query = (query.where(Notification.created_at >= off_since) if off_since is not None
+             else query.where(Notification.read_at.is_(None)))
+    return list(db.session.scalars(query.order_by(Notification.created_at, Notification.id)))
 
 
 @dataclass(frozen=True)
