@@ -243,6 +243,14 @@ COMPOUND_MIN_PART = 4
 # reduserer, redusert), "reduc" (reduce, reduced, reducing).
 # Alone they name nothing ("Both mention kutter"); in a two-word term with a domain word
 # they stay named ("kutte utslipp", "cut emissions", "redusere avfall").
+# The kinds of support a pitch asks for and an investor offers, as both write them ("Utover
+# kapital ønsker vi mentorhjelp og lokaler", "we offer expertise and networks"): the support
+# component explains them from the stated needs and offers, as the location component does
+# places, and "Both mention mentorhjelp, kompetanse and nettverk" (the demo's three most
+# named terms) says nothing about what the two are about. "lokal" is the stem of "lokaler"
+# (premises) and of "lokale" (local), neither telling alone. With them the boilerplate of
+# proof and business models ("kan dokumentere klimaeffekten", "document the CO2 each
+# customer saves", "forretningsmodellen").
 UNNAMED_WORDS = _words(
     """
     tilbyr tilby tilbyde tilbud tilbudet leverer levere hjelper hjelpe bidrar bidra ønsker
@@ -274,5 +282,11 @@ UNNAMED_WORDS = _words(
     financing million millions billion billions year years time beyond region norway
     norwegian
     kutt cut reduser reduc
+    mentorhjelp mentor mentorer mentoring kompetanse kompetansen kompetans expertise
+    expertis nettverk nettverket nettverkene network networks networking lokaler lokalene
+    lokale lokal local premises premis pilotkunde pilotkunden pilotkunder pilotkundene
+    pilotkund pilot pilots støtte support
+    dokumentere dokumenterer dokumentert dokumenter document documents documented
+    documenting forretningsmodell forretningsmodellen forretningsmodeller model models
     """
 )

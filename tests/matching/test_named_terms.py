@@ -177,3 +177,47 @@ def test_an_everyday_verb_is_named_only_with_what_it_acts_on():
         [InvestorRecord("q", "Kutte og redusere."), InvestorRecord("w", "Skoler.")])
     res = verbs_only.score_pair("p", "q")
     assert res.components["text"] > 0.05 and res.shared_terms == [], res
+
+
+def test_support_kinds_and_proof_boilerplate_are_not_named_as_shared():
+    """The demo's most named terms were "mentorhjelp", "kompetanse", "nettverk" and
+    "lokaler": what the pitch asks for beyond capital and what the investor offers, which
+    the support component explains from the stated fields ("Both your pitch and the investor
+    mention tourism and expertise" for a circular-economy pitch), and so was "dokumentert"
+    (proof every pitch and thesis speaks of). The domain words are named, in both languages;
+    the scores count the words as before."""
+    from matching import InvestorRecord, PitchRecord
+
+    pitches = [
+        PitchRecord("nb", "Vi lager varmepumper for fjernvarme. Vi har dokumentert "
+                          "resultatene. Utover kapital ønsker vi "
+                          "mentorhjelp, kompetanse, pilotkunder og lokaler."),
+        PitchRecord("en", "We make heat pumps for district heating and documented the CO2 "
+                          "each customer saves. Beyond capital we are looking for mentoring, "
+                          "expertise, networks and pilot customers."),
+        PitchRecord("z", "Fisk og havbruk i fjorden."),
+    ]
+    investors = [
+        InvestorRecord("q-nb", "Vi investerer i varmepumper og fjernvarme som kan dokumentere "
+                               "klimaeffekten. Utover kapital bidrar vi med mentorhjelp, "
+                               "kompetanse, nettverk og lokaler til pilotkunder."),
+        InvestorRecord("q-en", "We back heat pumps and district heating that documented "
+                               "their impact. Beyond capital we offer mentoring, expertise, "
+                               "networks, premises and pilot customers."),
+        InvestorRecord("w", "Skoler og barnehager."),
+    ]
+    engine = MatchEngine().fit(pitches, investors)
+    support = {"mentorhjelp", "kompetanse", "nettverk", "lokaler", "pilotkunder", "mentoring",
+               "expertise", "networks", "premises", "pilot customers", "pilot", "dokumentert",
+               "dokumentere", "documented"}
+    for pitch, investor, domain in (("nb", "q-nb", "varmepumper"), ("en", "q-en", "heat")):
+        res = engine.score_pair(pitch, investor)
+        assert [t for t in res.shared_terms if domain in t], res.shared_terms
+        named_words = {w for t in res.shared_terms for w in (t, *t.split())}
+        assert not support & named_words, res.shared_terms
+        assert [r for r in engine.batch_top_investors(k=3)[pitch]
+                if r.investor_id == investor][0].shared_terms == res.shared_terms
+    col = engine.features_.text_.word_vocab_["mentorhjelp"]
+    p_row = engine.pitch_text_[engine.pitch_index_["nb"]]
+    q_row = engine.investor_text_[engine.investor_index_["q-nb"]]
+    assert p_row[0, col] * q_row[0, col] > 0  # still counted in the text score
