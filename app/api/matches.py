@@ -14,7 +14,14 @@ from app.api.refusals import ApiError
 from app.api.schemas import ErrorOut
 from app.extensions import db
 from app.models import Interest, Pitch
-from app.services import explain, incoming_interest, interest, pitches, recommendations
+from app.services import (
+    explain,
+    incoming_interest,
+    interest,
+    mutual_interest,
+    pitches,
+    recommendations,
+)
 from app.services.contacts import can_see_contacts, departure
 from app.services.errors import NotFound
 
@@ -115,7 +122,7 @@ def mark_interest(values: dict):
     mark = result.interest
     return {"pitch_id": mark.pitch_id, "investor_profile_id": mark.investor_profile_id,
             "side": mark.side, "kind": mark.kind, "updated_at": mark.updated_at,
-            "mutual": interest.is_mutual(mark.pitch_id, mark.investor_profile_id)}
+            "mutual": mutual_interest.is_mutual(mark.pitch_id, mark.investor_profile_id)}
 
 
 @bp.route("/interests", methods=["DELETE"])
@@ -194,7 +201,7 @@ def mutual_matches():
     `contact.left` says so."""
     user = caller()
     items = []
-    for match in interest.mutual_matches(user):
+    for match in mutual_interest.mutual_matches(user):
         other = match.profile.user if user.role == "founder" else match.pitch.owner
         allowed = can_see_contacts(user, other)
         if user.role == "founder":

@@ -9,7 +9,7 @@ the demo. The featured founder and investor never mark each other (the README an
 journeys walk someone through reaching that match), and the other featured logins (the
 English pair) are left alone.
 
-Notifications follow `app.services.interest`: one-sided interest tells the other side once
+Notifications follow `app.services.interest_notices`: one-sided interest tells the other side once
 (not when they said "not for me"; a save is no answer), a mutual match tells both. The rows
 hold e-mails and pitch positions; the loader turns them into ids and the service's params.
 """

@@ -1,7 +1,7 @@
 """Loader steps for what demo people did: interest marks, notifications and arenas (with
 their invitations, meeting requests, meetings and feedback).
 
-Notifications get the params and links `app.services.interest` (an invitation's:
+Notifications get the params and links `app.services.interest_notices` (an invitation's:
 `app.services.arena_notices`) gives them (outside a request, the paths it falls back to), so
 the notifications page words them in the reader's language like any other.
 """
@@ -48,7 +48,7 @@ def load_interests(ctx: LoadContext) -> int:
 
 def _notice(ctx: LoadContext, note: dict, names: dict[str, str],
             organisations: dict[str, str]) -> dict:
-    """The notification row as `app.services.interest` (or, for an arena's invitation,
+    """The notification row as `app.services.interest_notices` (or, for an arena's invitation,
     `app.services.arena_notices`) would have stored it."""
     if note["kind"] == "arena_invited":
         return _arena_notice(ctx, note)

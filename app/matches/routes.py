@@ -23,6 +23,7 @@ from app.services import (
     incoming_interest,
     interest,
     match_bars,
+    mutual_interest,
     notifications,
     percents,
     pitch_access,
@@ -180,7 +181,7 @@ def saved_pitches():
 def mutual():
     """Mutual matches with the other side's contact details."""
     return render_template("matches/mutual.html",
-                           matches=interest.mutual_matches(current_user))
+                           matches=mutual_interest.mutual_matches(current_user))
 
 
 # A card's place in its list (cards.interest_buttons): a letter for the list, its position.

@@ -140,7 +140,7 @@ def _shared_meeting(viewer, owner) -> bool:
 
 
 def _mutual_interest_among(viewer, owners) -> set[int]:
-    from app.services.interest import mutual_interest_partners
+    from app.services.mutual_interest import mutual_interest_partners
 
     return mutual_interest_partners(viewer, owners)
 

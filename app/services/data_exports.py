@@ -24,7 +24,7 @@ from app.models import Interest, InvestorProfile, Pitch, User
 from app.services import investors, moderation, pitch_search
 from app.services.contacts import contacts_visible_to, email_of
 from app.services.deleted_accounts import shown
-from app.services.interest import mutual_matches
+from app.services.mutual_interest import mutual_matches
 from app.services.pitch_access import label_for, staff_title
 from app.vocabulary import label
 

@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 
 from app.extensions import db
 from app.models import InvestorProfile, MeetingRequest
-from app.services import erasure, interest, meeting_requests
+from app.services import erasure, interest, interest_notices, meeting_requests
 from app.services.agenda import arena_uid
 from tests.factories import (
     DEFAULT_PASSWORD,
@@ -65,7 +65,7 @@ def test_mutual_match_mail_names_a_deleted_pitch_in_the_recipients_language(
     pitch = founder.pitch
     erasure.anonymise(founder.user)
     outbox_of(app).clear()
-    interest._mail_mutual(pitch, profile)
+    interest_notices.mail_mutual(pitch, profile)
     (mail,) = outbox_of(app)  # the deleted founder gets none
     user, title = WORDS[lang]
     assert mail.to == [investor.user.email]

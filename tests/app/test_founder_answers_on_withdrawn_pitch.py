@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import Interest
-from app.services import interest, moderation, pitches
+from app.services import interest, moderation, mutual_interest, pitches
 from tests.factories import make_investor, make_pitch, make_user
 
 
@@ -59,7 +59,7 @@ def test_a_founder_takes_back_interest_on_a_withdrawn_pitch(client, answered, wi
     assert "Your answer was undone." in client.get(back).get_data(as_text=True)
     # taking back a mutual interest ends the match: shown again, no contacts are shared
     client.post(f"/matches/{pitch.id}/{mutual.id}/clear")
-    assert _mark(pitch, mutual) is None and not interest.is_mutual(pitch.id, mutual.id)
+    assert _mark(pitch, mutual) is None and not mutual_interest.is_mutual(pitch.id, mutual.id)
     client.post(f"/matches/{pitch.id}/{saved.id}/clear")
     assert _mark(pitch, saved) is None
     assert 'id="answered"' not in client.get(back).get_data(as_text=True)
@@ -121,7 +121,7 @@ def test_an_investor_takes_back_an_answer_on_a_withdrawn_pitch_but_cannot_probe(
     founder, pitch, mutual, one_sided, saved = answered
     pitches.unpublish(pitch)
     interest.clear(mutual.user, pitch.id, mutual.id)
-    assert not interest.is_mutual(pitch.id, mutual.id)
+    assert not mutual_interest.is_mutual(pitch.id, mutual.id)
     draft = make_pitch(founder, status="draft", title="Aldri publisert")
     with pytest.raises(interest.NotFound):
         interest.clear(one_sided.user, draft.id, one_sided.id)

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import Interest, Notification
-from app.services import interest
+from app.services import interest, mutual_interest
 from tests.app.security.principals import log_in
 from tests.factories import make_investor, make_pitch, make_user, outbox_of
 
@@ -137,7 +137,7 @@ def test_founder_answers_an_unranked_interested_investor_into_a_mutual_match(
     assert outsider.contact_email not in page
     answered = client.post(f"{_mark(solar, outsider, 'interested')}?next={page_url}")
     assert answered.status_code == 303 and answered.headers["Location"].endswith(page_url)
-    assert interest.is_mutual(solar.id, outsider.id)
+    assert mutual_interest.is_mutual(solar.id, outsider.id)
     page = client.get(page_url).get_data(as_text=True)
     assert outsider.contact_email in page and outsider.contact_phone in page
     assert outsider.contact_email in client.get("/matches/mutual").get_data(as_text=True)

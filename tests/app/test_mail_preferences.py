@@ -19,6 +19,7 @@ from app.extensions import db
 from app.models import Notification, User
 from app.services import (
     interest,
+    interest_notices,
     mail_preferences,
     meeting_requests,
     moderation,
@@ -50,7 +51,7 @@ def _kinds_in_the_code() -> set[str]:
     with, the staff changes and meeting requests it words, and the literal kinds passed to
     `tell`/`notify`."""
     kinds = (set(notifications.STAFF_CHANGES) | set(notifications.MEETING_REQUESTS)
-             | set(interest.INTEREST_NOTICES.values()))
+             | set(interest_notices.INTEREST_NOTICES.values()))
     tree = ast.parse(inspect.getsource(notifications.text))
     for node in ast.walk(tree):
         if (isinstance(node, ast.Compare) and isinstance(node.left, ast.Attribute)
