@@ -81,12 +81,33 @@ def shared_terms(p_row: sp.csr_matrix, q_row: sp.csr_matrix, n_word: int, names:
         term = (local or {}).get(feat) or surfaces.get(feat) or feat.lstrip("~")
         if not nameable(term):
             continue
-        if any(term in t or t in term for t in out):
-            continue  # "solenergi" and "solenergi batterilagring" say the same thing twice
-        out.append(term)
+        _add_term(out, term, " " not in feat)
         if len(out) == limit:
             break
     return out
+
+
+def _add_term(terms: list[str], term: str, one_position: bool) -> None:
+    """Add `term` to the named `terms` unless it says what one of them says: "solenergi"
+    and "solenergi batterilagring" say the same thing twice, so the later is left out. But a
+    word or glossary phrase of the text (`one_position`: not a pair of two positions) takes
+    the place of the words of it named before: the words of "circular economy" can weigh
+    more apiece than the phrase, and "Both mention circular, economy and passports" splits
+    what the writer wrote as one term. A two-position term never does: its words may stand
+    apart in the text ("passports circular economy" of "passports for the circular economy")."""
+    if any(term in t for t in terms):
+        return
+    parts = [t for t in terms if t in term]
+    if not parts:
+        terms.append(term)
+        return
+    words = term.split()
+    if not one_position or len(words) < 2 or not all(
+            set(t.split()) <= set(words) for t in parts):
+        return
+    at = terms.index(parts[0])
+    terms[:] = [t for t in terms if t not in parts]
+    terms.insert(at, term)
 
 
 def reasons(components: dict[str, float], weights: EngineWeights, has_terms: bool,
@@ -247,11 +268,7 @@ def _pick(cols: list[int], surfaces: list[str], names: list[str] | None,
             term = local.get(names[c]) or term
         if not nameable(term):
             continue
-        for t in terms:
-            if term in t or t in term:
-                break
-        else:
-            terms.append(term)
-            if len(terms) == limit:
-                break
+        _add_term(terms, term, names is not None and " " not in names[c])
+        if len(terms) == limit:
+            break
     return terms

@@ -221,3 +221,26 @@ def test_support_kinds_and_proof_boilerplate_are_not_named_as_shared():
     p_row = engine.pitch_text_[engine.pitch_index_["nb"]]
     q_row = engine.investor_text_[engine.investor_index_["q-nb"]]
     assert p_row[0, col] * q_row[0, col] > 0  # still counted in the text score
+
+
+def test_a_glossary_phrase_is_named_whole_not_as_its_words():
+    """The demo's "Both your pitch and the investor mention circular, economy, and
+    passports": "circular economy" is one glossary phrase whose words are features too, and
+    where Norwegian texts say "sirkulær" the concept weighs less than each word. The phrase
+    takes its words' place; a pair of two positions never does ("passports circular
+    economy", of "passports for the circular economy", is not named)."""
+    from matching import InvestorRecord, PitchRecord
+
+    pitches = [PitchRecord("p", "Material passports for the circular economy."),
+               PitchRecord("n1", "Sirkulær økonomi for kontormøbler."),
+               PitchRecord("n2", "Sirkulære klær til barn."),
+               PitchRecord("z", "Fisk og havbruk i fjorden.")]
+    investors = [InvestorRecord("q", "We back the circular economy: material passports."),
+                 InvestorRecord("m", "Sirkulære forretningsmodeller i byggebransjen."),
+                 InvestorRecord("w", "Skoler og barnehager.")]
+    engine = MatchEngine().fit(pitches, investors)
+    res = engine.score_pair("p", "q")
+    assert "circular economy" in res.shared_terms, res.shared_terms
+    assert not {"circular", "economy", "passports circular economy"} & set(res.shared_terms)
+    assert [r for r in engine.batch_top_investors(k=3)["p"]
+            if r.investor_id == "q"][0].shared_terms == res.shared_terms
