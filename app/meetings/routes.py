@@ -138,9 +138,12 @@ def _agenda_page(me, token: str | None = None):
     """The participant `me`'s agenda; through a token (no login) read-only: no follow-up
     answers and no cancelling, which stay with the logged-in page."""
     arena = me.arena
-    items = agenda_service.items(me.user, arena)
+    items = agenda_service.page_items(me.user, arena)
+    # A meeting staff cancelled is shown, marked so, but is no meeting: with only such rows
+    # the page still says why there is none.
     empty_because = (agenda_service.why_empty(me.user, arena)
-                     if not items or arena.status == "cancelled" else "")
+                     if not any(i.active for i in items) or arena.status == "cancelled"
+                     else "")
     current, upcoming = agenda_service.now_and_next(arena, items)
     return render_template(
         "meetings/agenda.html", arena=arena, me=me, items=items, token=token,
@@ -148,7 +151,7 @@ def _agenda_page(me, token: str | None = None):
         contacts_to_come=agenda_service.contacts_to_come(items),
         scheduled=arena.status in ("scheduled", "done"), empty_because=empty_because,
         withdraw_closed=meeting_changes.withdraw_closed_because(arena),
-        feedback_open={i.meeting.id: token is None and i.absent is None
+        feedback_open={i.meeting.id: token is None and i.active and i.absent is None
                        and feedback_service.feedback_open(arena, i.meeting) for i in items})
 
 

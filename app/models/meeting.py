@@ -71,6 +71,12 @@ class Meeting(db.Model):
     # because they asked to and the engine has no score for (not a weak match: no match).
     value: Mapped[float | None] = mapped_column(Float, nullable=True)
     state: Mapped[str] = mapped_column(String(20), default="scheduled")
+    # Where its people knew the meeting before staff moved it after the schedule was
+    # published (the start, in UTC, and the table from 0), for the agenda's "Moved: was
+    # 10:00, table 3": a printed agenda or a remembered time still says that place. None
+    # when it never moved, or moved back there (schedule.note_moved).
+    moved_from_start: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    moved_from_table: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, onupdate=utcnow

@@ -35,13 +35,14 @@ from app.models import (
 )
 from app.models.arena import LOCAL_TZ
 from app.models.invitation import calendar_status
+from app.models.user import aware_utc
 from app.services import explain, links, no_meetings
 from app.services.contacts import contacts_visible_to
 from app.services.deleted_accounts import shown
 from app.services.pair_scores import profile_ids, scores_for
 from app.services.participants import NotParticipant, accepted, participant_of
 from app.services.pitch_access import label_for
-from app.services.schedule import is_active, meetings, no_meeting_reasons
+from app.services.schedule import STAFF_CANCELLED, is_active, meetings, no_meeting_reasons
 
 UID_DOMAIN = "koble.no"
 # The VTIMEZONE describes Oslo's offsets this long either side of the arena's day.
@@ -65,6 +66,11 @@ class AgendaItem:
     feedback: MeetingFeedback | None
     # "partner" or "me" when staff marked that one absent: the meeting did not take place
     absent: str | None = None
+    # Staff cancelled it after the schedule was published, so its people were told.
+    cancelled_by_staff: bool = False
+    # Where it was before staff moved it after publication: (start in Oslo time, table
+    # from 1), for "Moved: was 10:00, table 3"; None when it has not moved.
+    moved_from: tuple[datetime, int] | None = None
 
     @property
     def uid(self) -> str:
@@ -140,11 +146,34 @@ def items(viewer, arena: Arena, include_cancelled: bool = False) -> list[AgendaI
             email=email, phone=phone, active=is_active(m, present),
             feedback=feedback.get(m.id),
             absent=("me" if viewer.id in absent else "partner" if partner.id in absent
-                    else None)))
+                    else None),
+            cancelled_by_staff=_cancelled_by_staff(arena, m),
+            moved_from=(None if m.moved_from_start is None
+                        else (aware_utc(m.moved_from_start).astimezone(LOCAL_TZ),
+                              (m.moved_from_table or 0) + 1))))
     # In UTC: in autumn's repeated hour the second 02:00 (fold=1) compares equal to the first
     # within one zone.
     out.sort(key=lambda item: (item.start.astimezone(UTC), item.table))
     return out
+
+
+def _cancelled_by_staff(arena: Arena, meeting: Meeting) -> bool:
+    """Whether staff cancelled the meeting once its people could see it. A cancel in a draft
+    is kept as such too (a re-run leaves the pair out), but nobody knew of that meeting.
+    Nothing writes a cancelled row but a restore, so its last write is the cancel."""
+    return (meeting.state == STAFF_CANCELLED and arena.schedule_published_at is not None
+            and aware_utc(meeting.updated_at) >= aware_utc(arena.schedule_published_at))
+
+
+def page_items(viewer, arena: Arena, now: datetime | None = None) -> list[AgendaItem]:
+    """The agenda page's rows: the viewer's meetings, and, until the arena is over, those
+    that staff cancelled after telling them of it, marked so, which someone opening the
+    page on the day would otherwise look for in vain. A meeting called off because one of
+    the two stopped coming, or that a re-run replaced, is not shown: they were told, and a
+    re-run's "cancelled" rows are no meeting anyone had."""
+    held = arena.held_at(now)
+    return [item for item in items(viewer, arena, include_cancelled=True)
+            if item.active or (item.cancelled_by_staff and not held)]
 
 
 def now_and_next(arena: Arena, items: list[AgendaItem], now: datetime | None = None

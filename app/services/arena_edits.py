@@ -178,6 +178,8 @@ def update_arena(user, arena: Arena, values: dict, host_slugs: list[str],
             moved = [m for m in active
                      if m.state == "scheduled"
                      and arena.slot_start(m.slot).astimezone(UTC) != starts[m.id]]
+            for m in moved:
+                schedule_service.note_moved(arena, m, starts[m.id], m.table)
             told = arena_notices.meetings_retimed(arena, moved, active, called_off, user,
                                                   fitted=fitted)
         _invitation_notices_follow(arena)

@@ -30,6 +30,7 @@ from app.services.schedule import (
     closed_because,
     is_active,
     meetings,
+    note_moved,
 )
 
 
@@ -75,7 +76,9 @@ def move(staff, arena: Arena, meeting_id: int, slot: int, table: int,
         arena, meeting, slot, table, present)
     if refusal:
         raise DomainError(refusal)
+    was = arena.slot_start(meeting.slot), meeting.table
     meeting.slot, meeting.table, meeting.locked = slot, table, True
+    note_moved(arena, meeting, *was)
     bump(arena)
     told = arena_notices.meeting_moved(arena, meeting, staff)
     db.session.commit()

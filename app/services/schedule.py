@@ -28,7 +28,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import Arena, Invitation, Meeting, Pitch
-from app.models.user import utcnow
+from app.models.user import aware_utc, utcnow
 from app.services import arena_notices, audit, notices, schedule_inputs, schedule_pairs
 from app.services import arenas as arena_service
 from app.services.contacts import other_side_ids
@@ -108,6 +108,22 @@ def bump(arena: Arena) -> None:
     """The schedule changed: calendar files get a higher SEQUENCE and a new DTSTAMP."""
     arena.schedule_sequence = (arena.schedule_sequence or 0) + 1
     arena.scheduled_at = utcnow()
+
+
+def note_moved(arena: Arena, meeting: Meeting, start_before: datetime, table_before: int
+               ) -> None:
+    """Staff moved `meeting` (a move, a re-run, a new slot length) from `start_before` at
+    `table_before` (from 0): once the schedule is published its people knew that place, so
+    it is kept for the agenda's "Moved: was …". Only the first one: that is what a printed
+    agenda says (each later place was in a notice). Moved back there, it has not moved."""
+    if not arena.schedule_published:
+        return  # a draft nobody saw
+    if meeting.moved_from_start is None:
+        meeting.moved_from_start = start_before.astimezone(UTC)
+        meeting.moved_from_table = table_before
+    if (aware_utc(meeting.moved_from_start) == arena.slot_start(meeting.slot).astimezone(UTC)
+            and meeting.moved_from_table == meeting.table):
+        meeting.moved_from_start = meeting.moved_from_table = None
 
 
 class ScheduleClosed(DomainError):
@@ -223,7 +239,13 @@ def build(staff, arena: Arena, now: datetime | None = None) -> dict[str, int]:
             row = Meeting(arena_id=arena.id, founder_user_id=f, investor_user_id=i,
                           locked=False)
             db.session.add(row)
+        was = ((arena.slot_start(row.slot), row.table) if is_active(row, set(available))
+               else None)
         row.slot, row.table, row.state = slots[item.slot], item.table, "scheduled"
+        if was is not None:
+            note_moved(arena, row, *was)
+        else:  # new to its people (or called off before, as they were told): not a move
+            row.moved_from_start = row.moved_from_table = None
         row.source, row.value, row.pitch_id = source, value, pitch_of.get(f)
         placed.add((f, i))
     for key, row in by_pair.items():
