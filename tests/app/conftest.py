@@ -1,9 +1,11 @@
 """Fixtures shared by the app tests: the matches' tiny market, a logged-in staff member, an
-arena of people who fit each other, meeting requests waiting for an answer."""
+arena of people who fit each other, meeting requests waiting for an answer, the count of
+SQL statements a page sends."""
 
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import event
 
 from app.extensions import db
 from app.services import engine_index, meeting_requests
@@ -67,3 +69,22 @@ def waiting_requests(app):
     meeting_requests.request_meeting(asked.user, arena.id, other_founder.user_id)
     return {"arena": arena, "founder": founder.user, "invitation": founder,
             "asked": asked.user, "asker": asker.user, "other_founder": other_founder.user}
+
+
+@pytest.fixture
+def statements(app):
+    """`statements(client, url)`: the number of SQL statements a GET of `url` sends (asserting
+    it answers 200)."""
+    seen = []
+
+    def count(*_args):
+        seen.append(1)
+
+    def get(client, url: str) -> int:
+        seen.clear()
+        assert client.get(url).status_code == 200
+        return len(seen)
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    yield get
+    event.remove(db.engine, "before_cursor_execute", count)

@@ -10,7 +10,7 @@ import pytest
 from app.extensions import db
 from app.models import Interest, User
 from app.services import recommendations
-from tests.app.security.principals import log_in
+from tests.app.security.principals import log_in, logged_in_client
 from tests.app.test_i18n import _untranslated
 from tests.factories import make_user
 
@@ -113,8 +113,7 @@ def test_every_role_keeps_its_own_details(client, app, role):
 def test_account_page_is_all_bokmal(app):
     user = make_user("investor", name="Ola Investor")
     assert _untranslated(app, "/account/", user, data={"Ola Investor"}) == []
-    page = app.test_client()
-    log_in(page, user)
+    page = logged_in_client(app, user)
     page.post("/language", data={"lang": "nb"})
     html = page.get("/account/").get_data(as_text=True)
     for words in ("Din konto", "Telefon", "Språk", "Endre passord", "Slett kontoen din"):
@@ -134,15 +133,9 @@ def mutual(app, market):
     return market
 
 
-def _browser(app, user):
-    browser = app.test_client()
-    log_in(browser, user)
-    return browser
-
-
 def test_the_founders_new_name_and_phone_reach_the_investor(app, mutual, monkeypatch):
     founder = mutual["solar_founder"]
-    investor = _browser(app, mutual["solar_investor"].user)
+    investor = logged_in_client(app, mutual["solar_investor"].user)
     before = investor.get("/matches").get_data(as_text=True)
     assert founder.name in before and founder.phone in before
     assert founder.name in investor.get("/matches/mutual").get_data(as_text=True)
@@ -153,7 +146,7 @@ def test_the_founders_new_name_and_phone_reach_the_investor(app, mutual, monkeyp
     investor.get("/matches")
     assert built == []  # the recommendations page is served kept...
 
-    own = _browser(app, founder)
+    own = logged_in_client(app, founder)
     assert own.post("/account/", data=_form(name="Solveig Sol", phone="+47 977 77 777"))\
         .status_code == 303
 
@@ -167,17 +160,17 @@ def test_the_founders_new_name_and_phone_reach_the_investor(app, mutual, monkeyp
 
 def test_the_investors_new_name_and_phone_reach_the_founder(app, mutual):
     profile = mutual["solar_investor"]
-    own = _browser(app, profile.user)
+    own = logged_in_client(app, profile.user)
     assert own.post("/account/", data=_form(name="Ivar Investor", phone="+47 955 55 555"))\
         .status_code == 303
-    founder = _browser(app, mutual["solar_founder"])
+    founder = logged_in_client(app, mutual["solar_founder"])
     listed = founder.get("/matches/mutual").get_data(as_text=True)
     assert "Ivar Investor" in listed and "+47 955 55 555" in listed
 
 
 def test_no_contact_details_without_mutual_interest(app, market):
-    own = _browser(app, market["solar_founder"])
+    own = logged_in_client(app, market["solar_founder"])
     own.post("/account/", data=_form(name="Solveig Sol", phone="+47 977 77 777"))
-    investor = _browser(app, market["solar_investor"].user)
+    investor = logged_in_client(app, market["solar_investor"].user)
     page = investor.get("/matches").get_data(as_text=True)
     assert "+47 977 77 777" not in page

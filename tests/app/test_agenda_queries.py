@@ -6,28 +6,8 @@ meeting's invitations), and an investor's agenda read each meeting's pitch on it
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import event
 
-from app.extensions import db
 from tests.factories import make_arena, make_meeting, make_participant, make_score
-
-
-@pytest.fixture
-def statements(app):
-    """The number of SQL statements a GET of a page sends."""
-    seen = []
-
-    def count(*_args):
-        seen.append(1)
-
-    def get(client, url: str) -> int:
-        seen.clear()
-        assert client.get(url).status_code == 200
-        return len(seen)
-
-    event.listen(db.engine, "before_cursor_execute", count)
-    yield get
-    event.remove(db.engine, "before_cursor_execute", count)
 
 
 @pytest.mark.parametrize("side", ["founder", "investor"])

@@ -8,16 +8,20 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from flask_migrate import downgrade, upgrade
 from sqlalchemy import text
 
-from app import create_app
 from app.extensions import db
 from app.services.agenda import arena_uid
+from tests.app.arena_calendar import (
+    arena_after_upgrade,
+    as_staff,
+    events,
+    move_then_cancel,
+    published_meeting,
+)
 from tests.app.test_arena_edit_after_schedule import _form
-from tests.app.test_arena_event_sequence import as_staff, events
 from tests.app.test_migrations import empty_database_url  # noqa: F401 - the fixture
-from tests.factories import make_arena, make_meeting, make_participant
+from tests.factories import make_arena, make_participant
 
 
 def _an_hour_ago(arena, *invitations) -> None:
@@ -38,17 +42,12 @@ def _stamp_and_sequence(event) -> tuple[datetime, int]:
 
 
 def test_a_schedule_move_leaves_the_arena_event_stamp_as_it_was(app, client, auth):
-    arena = make_arena(status="scheduled", schedule_sequence=1,
-                       schedule_published_at=datetime.now(UTC))
-    founder, investor = make_participant(arena, "founder"), make_participant(arena, "investor")
-    meeting = make_meeting(arena, founder, investor, slot=1, table=0)
+    arena, founder, investor, meeting = published_meeting()
     _an_hour_ago(arena, founder, investor)
     uid = arena_uid(arena)
     before = _stamp_and_sequence(events(client, auth, founder, arena)[uid])
     as_staff(client, auth)
-    base = f"/staff/arenas/{arena.id}/meetings/{meeting.id}"
-    assert client.post(f"{base}/move", data={"slot": "3", "table": "2"}).status_code in (302, 303)
-    assert client.post(f"{base}/cancel").status_code == 302
+    move_then_cancel(client, arena, meeting)
     db.session.expire_all()
     written = db.session.get(type(arena), arena.id).updated_at
     written = written if written.tzinfo else written.replace(tzinfo=UTC)  # SQLite: naive
@@ -76,24 +75,9 @@ def test_the_migration_starts_from_the_stamp_files_were_sent_with(
         empty_database_url):  # noqa: F811
     """The row's updated_at, which the files' DTSTAMP was: the next file shows the
     unchanged event as it was."""
-    app = create_app({"SQLALCHEMY_DATABASE_URI": empty_database_url})
-    with app.app_context():
-        upgrade(revision="b7e2d4c9a1f3")
-        with db.engine.begin() as connection:
-            connection.execute(text(
-                "INSERT INTO arena (id, title, description, theme, date, start_time, end_time, "
-                "venue, founder_capacity, investor_capacity, slot_minutes, slot_count, breaks, "
-                "table_count, good_investors_k, rsvp_deadline, status, schedule_sequence, "
-                "created_at, updated_at, version, calendar_sequence) VALUES (1, 'A', '', "
-                "'open', '2026-12-20', '09:00:00', '11:00:00', '', 4, 4, 15, 8, '[]', 4, 3, "
-                ":created, 'scheduled', 5, :created, :updated, 7, 7)"),
-                {"created": "2026-11-01 10:00:00", "updated": "2026-12-01 10:00:00"})
-        upgrade()
-        with db.engine.connect() as connection:
-            stamp = connection.execute(text(
-                "SELECT calendar_changed_at FROM arena WHERE id = 1")).scalar()
-        if isinstance(stamp, str):  # SQLite
-            stamp = datetime.fromisoformat(stamp)
-        assert stamp.replace(tzinfo=None) == datetime(2026, 12, 1, 10, 0)
-        downgrade(revision="base")
-        db.engine.dispose()
+    stamp = arena_after_upgrade(empty_database_url, "b7e2d4c9a1f3", created="2026-11-01 10:00:00",
+                                updated="2026-12-01 10:00:00",
+                                calendar_sequence=7)["calendar_changed_at"]
+    if isinstance(stamp, str):  # SQLite
+        stamp = datetime.fromisoformat(stamp)
+    assert stamp.replace(tzinfo=None) == datetime(2026, 12, 1, 10, 0)

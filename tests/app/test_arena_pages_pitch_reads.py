@@ -6,28 +6,8 @@ meetings download once per meeting's pitch, the invitation list once per invitat
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import event
 
-from app.extensions import db
 from tests.factories import make_arena, make_meeting, make_participant, make_score, make_user
-
-
-@pytest.fixture
-def statements(app):
-    """The number of SQL statements each GET of a page sends."""
-    seen = []
-
-    def count(*_args):
-        seen.append(1)
-
-    def get(client, url: str) -> int:
-        seen.clear()
-        assert client.get(url).status_code == 200
-        return len(seen)
-
-    event.listen(db.engine, "before_cursor_execute", count)
-    yield get
-    event.remove(db.engine, "before_cursor_execute", count)
 
 
 def _add_founder(arena, investor, slot: int):

@@ -14,7 +14,7 @@ import pytest
 from app.extensions import db
 from app.services import account_access, erasure
 from tests.app.api.helpers import bearer
-from tests.app.security.principals import log_in
+from tests.app.security.principals import logged_in_client
 from tests.factories import make_arena, make_investor, make_participant, make_pitch, make_user
 
 
@@ -34,18 +34,12 @@ def people():
             "investor": make_user("investor"), "founder": make_user("founder")}
 
 
-def _client(app, user):
-    client = app.test_client()
-    log_in(client, user)
-    return client
-
-
 def _pitch_ids(page: str) -> set[int]:
     return {int(x) for x in re.findall(r'data-pitch-id="(\d+)"', page)}
 
 
 def test_the_browse_page_and_its_export_leave_out_a_deactivated_founders_pitch(app, people):
-    client = _client(app, people["investor"])
+    client = logged_in_client(app, people["investor"])
     page = client.get("/pitches").get_data(as_text=True)
     assert _pitch_ids(page) == {people["staying"].id}
     found = client.get("/pitches?q=solceller").get_data(as_text=True)
@@ -55,14 +49,14 @@ def test_the_browse_page_and_its_export_leave_out_a_deactivated_founders_pitch(a
 
 
 def test_an_investor_cannot_open_a_deactivated_founders_pitch(app, people):
-    client = _client(app, people["investor"])
+    client = logged_in_client(app, people["investor"])
     assert client.get(f"/pitches/{people['staying'].id}").status_code == 200
     assert client.get(f"/pitches/{people['leaving'].id}").status_code == 404
 
 
 def test_staff_still_open_a_deactivated_founders_pitch(app, people):
     staff = make_user("staff", association=None)
-    assert _client(app, staff).get(f"/pitches/{people['leaving'].id}").status_code == 200
+    assert logged_in_client(app, staff).get(f"/pitches/{people['leaving'].id}").status_code == 200
 
 
 def test_the_api_neither_lists_nor_returns_a_deactivated_founders_pitch(app, people):
@@ -78,12 +72,12 @@ def test_a_deleted_founders_pitch_leaves_the_browse_page(app, people):
     owner = people["staying"].owner
     erasure.anonymise(owner)
     db.session.commit()
-    page = _client(app, people["investor"]).get("/pitches").get_data(as_text=True)
+    page = logged_in_client(app, people["investor"]).get("/pitches").get_data(as_text=True)
     assert _pitch_ids(page) == set()
 
 
 def test_the_investor_search_leaves_out_a_deactivated_investor(app, people):
-    client = _client(app, people["founder"])
+    client = logged_in_client(app, people["founder"])
     page = client.get("/investors").get_data(as_text=True)
     assert "Fjord Kapital" in page and "Borte Invest" not in page
     assert client.get(f"/investors/{people['gone'].id}").status_code == 404
@@ -93,7 +87,7 @@ def test_the_investor_search_leaves_out_a_deactivated_investor(app, people):
 
 def test_staff_still_open_a_deactivated_investors_profile(app, people):
     staff = make_user("staff", association=None)
-    assert _client(app, staff).get(f"/investors/{people['gone'].id}").status_code == 200
+    assert logged_in_client(app, staff).get(f"/investors/{people['gone'].id}").status_code == 200
 
 
 def test_the_home_page_counts_only_what_others_may_see(app, people):
@@ -110,7 +104,7 @@ def test_staff_read_no_withdrawn_pitch_badge_on_a_founder_who_left(app):
     left = make_participant(arena, "founder")
     account_access.set_active(left.user, False)
     staff = make_user("staff", association="asker")
-    page = _client(app, staff).get(f"/staff/arenas/{arena.id}/invitations").get_data(
+    page = logged_in_client(app, staff).get(f"/staff/arenas/{arena.id}/invitations").get_data(
         as_text=True)
     row = re.search(rf'<tr[^>]*data-invitation-id="{left.id}".*?</tr>', page, re.S).group(0)
     assert "Pitch hidden" not in row and "shown again" not in row

@@ -11,7 +11,7 @@ import pytest
 from app.extensions import db
 from app.models import InvestorProfile, Pitch
 from tests.app.form_tokens import token_in
-from tests.app.security.principals import log_in
+from tests.app.security.principals import logged_in_client
 from tests.factories import make_investor, make_pitch, make_user
 
 TEXT = "Ny beskrivelse 🌱 med **fet** skrift og <b>HTML</b>, skrevet én gang."
@@ -30,19 +30,29 @@ def _pitch_sent(page: str, pitch: Pitch, version: int, description: str) -> dict
             "green_objectives": pitch.green_objectives, "support_needs": pitch.support_needs}
 
 
-def test_a_pitch_edit_sent_twice_is_saved_once_and_both_say_saved(app):
+def _editing_a_pitch(app):
+    """A founder (in English) logged in on their pitch's edit page: (client, pitch, path)."""
     founder = make_user("founder", locale="en")
     pitch = make_pitch(founder)
-    client = app.test_client()
-    log_in(client, founder)
-    path = f"/pitches/{pitch.id}/edit"
+    return logged_in_client(app, founder), pitch, f"/pitches/{pitch.id}/edit"
+
+
+def _sent_twice(client, path: str, sent: dict) -> str:
+    """Post `sent` to `path` twice, as a double click does; both must redirect. The page the
+    second answer leads to."""
+    first = client.post(path, data=sent)
+    second = client.post(path, data=sent)
+    assert first.status_code == 302, first.get_data(as_text=True)
+    assert second.status_code == 302
+    return client.get(second.headers["Location"]).get_data(as_text=True)
+
+
+def test_a_pitch_edit_sent_twice_is_saved_once_and_both_say_saved(app):
+    client, pitch, path = _editing_a_pitch(app)
     version = pitch.version
     sent = _pitch_sent(client.get(path).get_data(as_text=True), pitch, version, TEXT)
 
-    first = client.post(path, data=sent)
-    second = client.post(path, data=sent)
-    assert first.status_code == 302 and second.status_code == 302
-    page = client.get(second.headers["Location"]).get_data(as_text=True)
+    page = _sent_twice(client, path, sent)
     assert "Your changes are saved." in page and "Someone changed" not in page
     # both answers' messages waited in the session for this page: it says it once
     assert page.count("Your changes are saved.") == 1
@@ -52,11 +62,7 @@ def test_a_pitch_edit_sent_twice_is_saved_once_and_both_say_saved(app):
 
 
 def test_another_text_sent_with_the_old_version_is_still_a_conflict(app):
-    founder = make_user("founder", locale="en")
-    pitch = make_pitch(founder)
-    client = app.test_client()
-    log_in(client, founder)
-    path = f"/pitches/{pitch.id}/edit"
+    client, pitch, path = _editing_a_pitch(app)
     page, version = client.get(path).get_data(as_text=True), pitch.version
     assert client.post(path, data=_pitch_sent(page, pitch, version, TEXT)).status_code == 302
     other = client.post(path, data=_pitch_sent(page, pitch, version, "Noe annet"))
@@ -68,8 +74,7 @@ def test_another_text_sent_with_the_old_version_is_still_a_conflict(app):
 def test_a_profile_saved_twice_is_saved_once_and_both_say_saved(app):
     investor = make_user("investor", locale="en")
     profile = make_investor(investor)
-    client = app.test_client()
-    log_in(client, investor)
+    client = logged_in_client(app, investor)
     page, version = client.get("/profile").get_data(as_text=True), profile.version
     sent = {"csrf_token": token_in(page), "version": str(version),
             "organisation": profile.organisation, "investor_type": profile.investor_type,
@@ -80,11 +85,7 @@ def test_a_profile_saved_twice_is_saved_once_and_both_say_saved(app):
             "support_offers": profile.support_offers, "contact_email": profile.contact_email,
             "contact_phone": profile.contact_phone}
 
-    first = client.post("/profile", data=sent)
-    second = client.post("/profile", data=sent)
-    assert first.status_code == 302, first.get_data(as_text=True)
-    assert second.status_code == 302
-    page = client.get(second.headers["Location"]).get_data(as_text=True)
+    page = _sent_twice(client, "/profile", sent)
     assert "Your profile is saved." in page and "was changed after you opened it" not in page
     assert page.count("Your profile is saved.") == 1
     db.session.expire_all()

@@ -212,6 +212,13 @@ def log_in(client: FlaskClient, user: User) -> None:
         session["seen"] = now
 
 
+def logged_in_client(app: Flask, user: User) -> FlaskClient:
+    """A new client of `app` with the user logged in (`log_in`)."""
+    client = app.test_client()
+    log_in(client, user)
+    return client
+
+
 def log_in_with_form(client: FlaskClient, user: User, password: str = DEFAULT_PASSWORD):
     """Log in through the real form."""
     return client.post("/auth/login", data={"email": user.email, "password": password})
