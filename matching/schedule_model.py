@@ -141,27 +141,25 @@ def _list(x: Any, what: str) -> list:
     return list(x)
 
 
-def _dict(x: Any, what: str) -> dict:
+def _dict(x: Any, what: str, keys: tuple[str, ...] = ()) -> dict:
+    """`x` as a JSON object that holds every one of `keys`."""
     if not isinstance(x, dict):
         fail(f"{what} must be an object, got {type(x).__name__}")
+    for key in keys:
+        if key not in x:
+            fail(f"{what} is missing {key!r}")
     return x
 
 
 def instance_from_dict(data: Any) -> Instance:
     """Parse the JSON form of an instance (types only; `schedule_problem.to_problem` checks
     the rules)."""
-    data = _dict(data, "instance")
-    for key in ("slots", "tables", "participants", "pairs"):
-        if key not in data:
-            fail(f"instance is missing {key!r}")
+    data = _dict(data, "instance", ("slots", "tables", "participants", "pairs"))
     slots = as_int(data["slots"], "slots")
     tables = as_int(data["tables"], "tables")
     people = []
     for i, raw in enumerate(_list(data["participants"], "participants")):
-        raw = _dict(raw, f"participants[{i}]")
-        for key in ("id", "side", "cap"):
-            if key not in raw:
-                fail(f"participants[{i}] is missing {key!r}")
+        raw = _dict(raw, f"participants[{i}]", ("id", "side", "cap"))
         pid = as_str(raw["id"], f"participants[{i}].id")
         avail = None
         if raw.get("available") is not None:
@@ -170,10 +168,7 @@ def instance_from_dict(data: Any) -> Instance:
         people.append(Participant(pid, raw["side"], as_int(raw["cap"], f"cap of {pid!r}"), avail))
     pairs = []
     for i, raw in enumerate(_list(data["pairs"], "pairs")):
-        raw = _dict(raw, f"pairs[{i}]")
-        for key in ("a", "b", "value"):
-            if key not in raw:
-                fail(f"pairs[{i}] is missing {key!r}")
+        raw = _dict(raw, f"pairs[{i}]", ("a", "b", "value"))
         prio = raw.get("priority")
         if prio is not None:
             prio = as_int(prio, f"priority of pairs[{i}]", 0, 2)
@@ -181,10 +176,7 @@ def instance_from_dict(data: Any) -> Instance:
         pairs.append(Pair(a, b, raw["value"], prio))
     locked = []
     for i, raw in enumerate(_list(data.get("locked") or [], "locked")):
-        raw = _dict(raw, f"locked[{i}]")
-        for key in ("a", "b", "slot", "table"):
-            if key not in raw:
-                fail(f"locked[{i}] is missing {key!r}")
+        raw = _dict(raw, f"locked[{i}]", ("a", "b", "slot", "table"))
         locked.append(
             Meeting(
                 as_str(raw["a"], f"locked[{i}].a"),
