@@ -41,8 +41,10 @@ MAX_TERMS = 3
 FRAGMENTS = {
     "sector_overlap": _l("the sectors overlap"),
     "stage_fit": _l("the stage fits"),
-    "same_location": _l("same municipality"),
-    "same_region": _l("same region"),
+    # The place is one the investor names, not where it sits: "same municipality" read as
+    # if both were in one, of an investor naming 15 places. "Covers" fits a partner too.
+    "same_location": _l("the investor covers the pitch's municipality"),
+    "same_region": _l("the investor covers places near the pitch's municipality"),
     "ticket_in_range": _l("the amount asked lies within the investor's range"),
     "ticket_near": _l("the amount asked is close to the investor's range"),
     "green_match": _l("the green objectives match"),
@@ -56,8 +58,12 @@ FRAGMENTS = {
 OWN_FRAGMENTS = {
     FOUNDER: {
         "support_match": _l("the investor offers the support you need"),
+        "same_location": _l("the investor covers your municipality"),
+        "same_region": _l("the investor covers places near your municipality"),
     },
     INVESTOR: {
+        "same_location": _l("you cover the pitch's municipality"),
+        "same_region": _l("you cover places near the pitch's municipality"),
         "ticket_in_range": _l("the amount asked lies within your range"),
         "ticket_near": _l("the amount asked is close to your range"),
         "support_match": _l("you offer the support the founder needs"),
@@ -119,8 +125,8 @@ def partner_support(match) -> tuple[str, ...] | None:
 # read "Fits (1 of the 4 stages you name)" while the sentence never said the stage fits.
 # Rule: where a bar has words, its reason is said iff the words say so: the stage and the
 # funding type fit when the pitch's is one the investor names; the sectors overlap when
-# they share one ("Partly" is an overlap too); the place is the same municipality when the
-# investor names the pitch's, the same region when only the county is shared ("Near").
+# they share one ("Partly" is an overlap too); the investor covers the pitch's municipality
+# when it names it, places near it when only the county is shared ("Near").
 # Support is left to the engine (a partner's sentence names its support itself, and
 # "offers the support you need" is no word for offering one kind of three). A reason the
 # facts add takes its place among the engine's by the default weight times the component,

@@ -2,7 +2,7 @@
 sentence says (explain.said_reasons), not the engine's raw codes: since 1598433 the sentence
 adds or drops a stage, sector, place or funding reason by the facts the bars' words show, and
 one answer gave `reasons` ["stage_fit", "sector_overlap"] beside an explanation that also
-said the place is in the same region and the funding type fits."""
+said the place is near the investor's and the funding type fits."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ def _pair():
 
 def _agree(item: dict) -> None:
     assert sorted(item["reasons"]) == sorted(SAID)
-    assert "same region" in item["explanation"]
+    assert "places near " in item["explanation"]  # the place, as the reader's side reads it
     assert "the funding type fits" in item["explanation"]
 
 

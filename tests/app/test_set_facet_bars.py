@@ -112,8 +112,10 @@ def _sentence(page: str, score_id: int) -> str:
 
 
 SENTENCE_SAYS = {
-    "en": ("the stage fits", "the sectors overlap", "same region", "the funding type fits"),
-    "nb": ("fasen passer", "bransjene overlapper", "samme region", "finansieringsformen passer"),
+    "en": ("the stage fits", "the sectors overlap", "you cover places near the pitch's "
+           "municipality", "the funding type fits"),
+    "nb": ("fasen passer", "bransjene overlapper", "du dekker steder nær pitchens kommune",
+           "finansieringsformen passer"),
 }
 
 
