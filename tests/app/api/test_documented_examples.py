@@ -39,7 +39,25 @@ def test_every_operation_has_an_example_and_the_page_shows_it(client):
     assert ('curl -X POST http://localhost/api/v1/pitches \\\n  -H "Authorization: Bearer '
             '$KOBLE_TOKEN" \\\n  -H \'Content-Type: application/json\' \\\n  -d \'{\n  '
             '"title": "Solkraft på låvetak",') in page
-    assert "Example, with a token of a staff member in $KOBLE_TOKEN:" in page
+    assert "Example, with a staff member's token in $KOBLE_TOKEN:" in page
+
+
+@pytest.mark.parametrize(("lang", "said", "never"), [
+    ("en", ["Example, with a founder's token in $KOBLE_TOKEN:",
+            "Example, with an investor's token in $KOBLE_TOKEN:",
+            "Example, with a staff member's token in $KOBLE_TOKEN:"], ["a investor"]),
+    ("nb", ["Eksempel, med nøkkelen til en gründer i $KOBLE_TOKEN:",
+            "Eksempel, med nøkkelen til en investor i $KOBLE_TOKEN:",
+            "Eksempel, med nøkkelen til en ansatt i $KOBLE_TOKEN:"], ["Example, with"]),
+])
+def test_example_intros_name_the_role_in_the_readers_grammar(client, lang, said, never):
+    """An example's intro names whose token it takes as a whole sentence per role: the
+    English page read "with a token of a investor", a role's name set into one sentence."""
+    page = html.unescape(client.get(f"/api/v1/docs?lang={lang}").get_data(as_text=True))
+    for sentence in said:
+        assert sentence in page
+    for wrong in never:
+        assert wrong not in page
 
 
 def _world():
