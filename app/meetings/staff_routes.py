@@ -184,7 +184,8 @@ def move(arena_id: int, meeting_id: int):
             # The page says why and offers no Move: no row to keep the typed values at.
             return redirect(url_for("meetings_staff.schedule", arena_id=arena_id), code=303)
         return _move_refused(arena, typed, error.message)
-    flash(_("The meeting is moved and locked there.") if arena.schedule_published else
+    flash(_("The meeting is moved and locked there, and both people are told.")
+          if arena.schedule_published else
           _("The meeting is moved and locked there. Nobody is told: the schedule is a draft."),
           "success")
     return _back(arena_id, f"meeting-{meeting_id}")
