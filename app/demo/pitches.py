@@ -57,7 +57,8 @@ def pitch(run: Run, owner: dict, *, theme: Theme | None = None, stage: str | Non
     customer = rng.choice(words.customers)
     benefit = rng.choice(words.benefits)
     title = f"{brand}: {product}" if rng.random() < 0.6 else capitalise(product)
-    link = " som hjelper {c} med å {b}." if lang == "nb" else " that helps {c} {b}."
+    # ", helping" agrees with plural products ("electric workboats") as well as singular ones
+    link = " som hjelper {c} med å {b}." if lang == "nb" else ", helping {c} {b}."
     summary = capitalise(product) + link.format(c=customer, b=benefit)
 
     sectors = [theme.sectors[0]]

@@ -127,6 +127,19 @@ def test_generated_texts_and_amounts_look_real():
     assert any(p["stages_only"] for p in data.investors)
 
 
+def test_english_pitch_summaries_read_right_for_plural_products():
+    """An English summary joins product and customer with ", helping": "Electric workboats
+    that helps aquaculture companies …" was wrong for most products (plurals), on the
+    first card an English demo investor saw."""
+    data = generate(pitches=200, investors=20, seed=1, today=DAY)
+    english = {u["email"] for u in data.users if u["locale"] == "en"}
+    summaries = [p["summary"] for p in data.pitches if p["owner"] in english]
+    assert len(summaries) > 10
+    for summary in summaries:
+        assert " that helps " not in summary
+        assert ", helping " in summary, summary
+
+
 def test_demo_investor_thesis_shares_words_with_demo_founders_pitches():
     data = generate(pitches=40, investors=12, seed=1, today=DAY)
     thesis = next(p["thesis"] for p in data.investors if p["user"].startswith("investor@"))
