@@ -152,8 +152,8 @@ def items(viewer, arena: Arena, include_cancelled: bool = False) -> list[AgendaI
                         else (aware_utc(m.moved_from_start).astimezone(LOCAL_TZ),
                               (m.moved_from_table or 0) + 1))))
     # In UTC: in autumn's repeated hour the second 02:00 (fold=1) compares equal to the first
-    # within one zone.
-    out.sort(key=lambda item: (item.start.astimezone(UTC), item.table))
+    # within one zone. A meeting called off comes after the one that took its slot.
+    out.sort(key=lambda item: (item.start.astimezone(UTC), not item.active, item.table))
     return out
 
 

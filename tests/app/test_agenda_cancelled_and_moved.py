@@ -215,3 +215,14 @@ def test_a_new_slot_length_that_moves_a_meeting_says_where_it_was(client, auth, 
     assert edit(client, arena, slot_count="3", slot_minutes="20", breaks="").status_code == 302
     row = row_of(agenda_of(client, auth, founder), meeting)
     assert "09:20–09:40" in row and "Moved: was 09:15, table 1" in row
+
+
+def test_the_meeting_that_took_a_cancelled_ones_place_comes_first(client, auth, room):
+    """Staff cancel the 09:00 meeting and move the 09:15 one there: on a phone the meeting
+    on comes before the one called off at the same time, not under it."""
+    arena, founder, _first, _second, early, later = room
+    staff_cancel(client, auth, arena, early)
+    staff_move(client, arena, later, slot=1, table=1)
+    page = agenda_of(client, auth, founder)
+    assert page.index(f'id="meeting-{later.id}"') < page.index(f'id="meeting-{early.id}"')
+    assert "Moved: was 09:15, table 2" in row_of(page, later)
