@@ -1,3 +1,4 @@
+import pytest
 
 
 def test_linking_s_in_a_norwegian_compound_is_not_part_of_the_tail():
@@ -248,3 +249,58 @@ def test_the_verb_levere_is_no_delivery():
     result = MatchEngine().fit(pitches, investors).score_pair("p", "q")
     # only character n-grams ("lever") are left in common: 0.24 when both said delivery
     assert result.components["text"] < 0.1 and result.shared_terms == [], result
+
+
+# A Norwegian demo pitch and the English thesis or pitch on the same subject (the demo's own
+# titles and thesis sentences), which shared no concept: the text score read them as
+# strangers and the sentence named nothing.
+SAME_SUBJECT = [
+    ("Solcelleanlegg for borettslag", "Solar power for housing co-operatives",
+     "~real_estate"),
+    ("Grønt hydrogen fra små elektrolysører", "Small-scale electrolysers", "~hydrogen"),
+    ("Flomvarsling for små vassdrag", "Flood warnings for small rivers", "~flood"),
+    ("Flomvarsling for små vassdrag", "Flood warnings for small rivers", "~river"),
+    ("Utslippsfrie havner og landstrøm for småbåthavner", "Zero-emission ports",
+     "~port"),
+    ("Regenerativt landbruk med karbonbinding", "Regenerative farming with carbon capture",
+     "~carbon_capture"),
+    ("Samkjøring for pendlere", "E-bike sharing for commuters", "~commuting"),
+    ("Guidede sykkelturer rundt Tyrifjorden", "Guided cycling tours around Tyrifjorden",
+     "~bicycle"),
+    ("Reparasjon og utleie av verktøy", "Repair and rental of tools", "~repair"),
+    ("Vedlikehold av vindturbiner til havs", "Maintenance of offshore wind turbines",
+     "~maintenance"),
+    ("Kompetanseheving i grønne fag for voksne", "Upskilling for green jobs", "~education"),
+    ("Automatisering for små verksteder", "We back industrial automation", "~robot"),
+    ("ESG-rapportering for små bedrifter", "ESG reporting for small firms", "~esg"),
+]
+
+
+@pytest.mark.parametrize(("norwegian", "english", "concept"), SAME_SUBJECT)
+def test_a_norwegian_pitch_meets_the_english_words_for_its_subject(norwegian, english,
+                                                                      concept):
+    assert concept in _concepts(norwegian) & _concepts(english)
+
+
+def test_older_homes_are_no_elderly_care():
+    """ "Energioppgradering av eldre boliger" (older homes) read "eldre" as the elderly, so a
+    housing retrofit met welfare technology for the elderly."""
+    assert "~elderly" not in _concepts("Energioppgradering av eldre boliger og eldre bygg.")
+    assert "~real_estate" in _concepts("Energioppgradering av eldre boliger.")
+    assert "~elderly" in _concepts("Velferdsteknologi for eldre som bor hjemme.")
+
+
+def test_a_report_is_no_port():
+    """ "port" is left out of the port concept: Norwegian "rapport" and "import" end in it."""
+    assert "~port" not in _concepts("En rapport om import og eksport.")
+
+
+def test_sirkulaer_okonomi_is_one_phrase_as_circular_economy_is():
+    from matching import InvestorRecord, MatchEngine, PitchRecord
+
+    pitches = [PitchRecord("p", "Sporing av materialer for sirkulær økonomi."),
+               PitchRecord("x", "Fiskeoppdrett i fjorden.")]
+    investors = [InvestorRecord("q", "Sirkulær økonomi, ombruk og gjenvinning."),
+                 InvestorRecord("r", "Havbruk og fisk.")]
+    terms = MatchEngine().fit(pitches, investors).score_pair("p", "q").shared_terms
+    assert "sirkulær økonomi" in terms and "økonomi" not in terms, terms
