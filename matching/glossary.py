@@ -52,11 +52,14 @@ STOP_WORDS = NORWEGIAN_STOP_WORDS | ENGLISH_STOP_WORDS
 # verb "levere" (to deliver, to supply: "Vi leverer rent vann") stems to "lever", which is
 # also the English stem of "levering", so every supplier read as the delivery concept
 # (logistics: "levering", "budtjeneste", "courier"); so did "lever" (lives; English a lever).
+# English stems "carbonated" drinks to "carbon" (emissions) and "marinated" fish to "marin"
+# (the ocean).
 FALSE_FRIENDS = _words(
     """
     kraftig kraftige kraftigere kraftigst kraftigste kraftfull kraftfulle kraftfullt
     powerful greenhouse greenhouses windfall windfalls powerpoint
     lever levere leverer leverte levert leveres
+    carbonated carbonation marinated
     """
 )
 
@@ -226,9 +229,9 @@ GLOSSARY: dict[str, tuple[str, ...]] = {
     "commuting": ("pendler", "pendlere", "pendling", "pendlingen", "commuter", "commuters",
                   "commuting"),
     "boat": ("båt", "båter", "boat", "boats", "ferge", "ferry", "ferries"),
-    # not "port": the end of Norwegian "rapport" and "import", and a gate
-    "port": ("havn", "havner", "havnen", "havnene", "harbour", "harbours", "harbor", "harbors",
-             "ports"),
+    # Not "port": the end of Norwegian "rapport" and "import", and a gate. Not "harbour":
+    # English stems a name such as "Harbourly" (a demo company) to it.
+    "port": ("havn", "havner", "havnen", "havnene", "ports"),
     "aviation": ("luftfart", "fly", "aviation", "aircraft", "airline"),
     "accounting": ("regnskap", "accounting", "bokføring", "bookkeeping"),
     "esg": ("esg", "esg-rapportering", "esg reporting", "bærekraftsrapportering",

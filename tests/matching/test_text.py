@@ -291,8 +291,18 @@ def test_older_homes_are_no_elderly_care():
 
 
 def test_a_report_is_no_port():
-    """ "port" is left out of the port concept: Norwegian "rapport" and "import" end in it."""
+    """ "port" is left out of the port concept: Norwegian "rapport" and "import" end in it;
+    "harbour" too: English stems the demo's company "Harbourly" to it, and the explanation
+    of its shipping pitch said both texts mention "harbourly"."""
     assert "~port" not in _concepts("En rapport om import og eksport.")
+    assert "~port" not in _concepts("Harbourly offers route optimisation for shipping.")
+
+
+def test_carbonated_drinks_are_no_emissions_and_marinated_fish_no_ocean():
+    """English stems "carbonated" to "carbon" and "marinated" to "marin"."""
+    assert _concepts("We make carbonated drinks and carbonation kits.") == set()
+    assert "~ocean" not in _concepts("Marinated salmon for grocery stores.")
+    assert "~emissions" in _concepts("We cut carbon emissions.")
 
 
 def test_sirkulaer_okonomi_is_one_phrase_as_circular_economy_is():
