@@ -41,9 +41,9 @@ def _saved_as_draft() -> str:
     return _("The arena is saved as a draft.")
 
 
-def _form_page(form, arena=None, conflict=None, status=200):
+def _form_page(form, arena=None, conflict=None, status=200, calls_off=0):
     return render_template("arenas/staff_form.html", form=form, arena=arena,
-                           conflict=conflict), status
+                           conflict=conflict, calls_off=calls_off), status
 
 
 @bp.route("/arenas")
@@ -113,7 +113,11 @@ def edit(arena_id: int):
     if form.validate_on_submit():
         try:
             saved = arena_edits.update_arena(current_user, arena, form.values(),
-                                             form.hosts.data, form.version.data)
+                                             form.hosts.data, form.version.data,
+                                             call_off=request.form.get("call_off") == "yes")
+        except arena_edits.CallsOffMeetings as error:
+            # Asked on the same page, with what was typed kept: saving again calls them off.
+            return _form_page(form, arena, conflict=error.message, calls_off=error.count)
         except Conflict as error:
             # Keep the typed values; saving again deliberately replaces the newer version.
             form.version.data = arena_edits.edit_version(managed_arena_or_404(arena_id))

@@ -18,6 +18,7 @@ from datetime import UTC
 from typing import NamedTuple
 
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -101,6 +102,21 @@ def _invitation_notices_follow(arena: Arena) -> None:
             note.params = {**(note.params or {}), **now}  # a new dict: JSON is not tracked
 
 
+class CallsOffMeetings(DomainError):
+    """The edit would call off meetings of a published schedule, and both people in each
+    would be told at once by e-mail, which cannot be taken back: staff are asked first.
+    Nothing is saved; `count` is how many."""
+
+    def __init__(self, count: int):
+        super().__init__(ngettext(
+            "Saving this calls off %(num)d meeting of the published schedule: it no longer "
+            "fits the arena's plan. Both people in it are told in the app and by e-mail.",
+            "Saving this calls off %(num)d meetings of the published schedule: they no "
+            "longer fit the arena's plan. Both people in each are told in the app and by "
+            "e-mail.", count))
+        self.count = count
+
+
 class ArenaSaved(NamedTuple):
     """What an edit changed besides the arena: meetings called off, people whose saved
     times no longer fitted the plan and were cut to it; `changed`: whether the arena was
@@ -139,7 +155,7 @@ def _still_as_shown(arena: Arena, expected_version: str | None) -> bool:
 
 
 def update_arena(user, arena: Arena, values: dict, host_slugs: list[str],
-                 expected_version: str | None) -> ArenaSaved:
+                 expected_version: str | None, *, call_off: bool = False) -> ArenaSaved:
     """Save an edit unless what the edit form showed (`edit_version`, sent back as
     expected_version) has changed since it was drawn.
     Saved arrive/leave times the new plan has no room for are cut to it (or cleared to the
@@ -147,7 +163,9 @@ def update_arena(user, arena: Arena, values: dict, host_slugs: list[str],
     date, start or venue of an open arena tells everyone coming or still invited, with
     their new times to those whose times were cut; otherwise those whose meetings moved
     (a new slot length), whose times were cut or whose meetings were called off are told.
-    Each person once, with any meetings called off."""
+    Each person once, with any meetings called off. An edit that would call off meetings of
+    a published schedule raises CallsOffMeetings, saving nothing, unless `call_off` says
+    staff were asked and agreed."""
     arena = lock_arena(arena.id)  # read afresh: what another request committed counts
     if not _still_as_shown(arena, expected_version):
         if expected_version is not None and _holds(arena, values, host_slugs):
@@ -170,6 +188,9 @@ def update_arena(user, arena: Arena, values: dict, host_slugs: list[str],
         fitted = availability.fit_times_to_arena(arena)
         freed = availability.fit_schedule_to_arena(arena)
         called_off = [m for m in active if m.state != "scheduled"]
+        if called_off and arena.schedule_published and not call_off:
+            db.session.rollback()  # the arena as it was: nothing saved, nobody told
+            raise CallsOffMeetings(len(called_off))
         # A corrected venue of a held arena is a fix to its record, not news to anyone
         if arena.status in OPEN_STATUSES and _when_and_where(arena) != was and not arena.held:
             told = arena_notices.arena_moved(arena, active, called_off, user,

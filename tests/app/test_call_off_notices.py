@@ -193,7 +193,8 @@ def test_a_new_date_start_and_venue_tells_everyone_coming_once_and_calendars_upd
 def test_a_move_that_also_calls_meetings_off_is_still_one_notice_each(app, client, staff,
                                                                        scheduled):
     arena, founder, early, late, others = scheduled
-    edit(client, arena, venue="Bærum kulturhus", table_count="1")  # table 2 is gone
+    edit(client, arena, venue="Bærum kulturhus", table_count="1",  # table 2 is gone
+         call_off="yes")
     notes = told()
     assert all(len(mine) == 1 for mine in notes.values())
     counts = {uid: mine[0].params["count"] for uid, mine in notes.items()}

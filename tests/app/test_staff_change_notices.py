@@ -231,8 +231,8 @@ def test_an_edit_that_calls_meetings_off_tells_each_person_once(app, client, sta
     make_meeting(arena, f1, i2, slot=1, table=2)
     make_meeting(arena, f_kept, i_kept, slot=0, table=0)
 
-    response = client.post(f"/staff/arenas/{arena.id}/edit", data=edit_form(arena,
-                                                                             table_count="2"))
+    response = client.post(f"/staff/arenas/{arena.id}/edit",
+                           data=edit_form(arena, table_count="2", call_off="yes"))
     assert response.status_code == 302
 
     notes = told()
@@ -254,7 +254,8 @@ def test_an_edit_that_calls_nothing_off_or_is_refused_tells_nobody(app, client, 
     stale = edit_form(arena, table_count="2", version=str(arena.version - 1))
     assert client.post(url, data=stale).status_code == 409
     assert not told()
-    assert client.post(url, data=edit_form(arena, table_count="2")).status_code == 302
+    assert client.post(url, data=edit_form(arena, table_count="2",
+                                           call_off="yes")).status_code == 302
     db.session.refresh(arena)
     assert client.post(url, data=edit_form(arena, table_count="2",
                                            description="Nye regler.")).status_code == 302
