@@ -77,6 +77,12 @@ class Invitation(db.Model):
     # is the SEQUENCE of the arena's own event in their calendar file, and above 0 it says
     # they once had that event.
     calendar_sequence: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # When calendar_sequence last rose (or the row was made): the DTSTAMP of the arena's
+    # event in their file, with the arena's own. Not updated_at, which their times, a
+    # reminder or attendance move too, and an unchanged event with a new DTSTAMP reads as a
+    # new revision in some calendar apps. Nullable only so the migration adds it in place.
+    calendar_changed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True),
+                                                                 default=utcnow)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, onupdate=utcnow
@@ -95,6 +101,7 @@ class Invitation(db.Model):
         app replaces or removes the event only for a higher SEQUENCE."""
         if calendar_status(self.state) != calendar_status(state):
             self.calendar_sequence = (self.calendar_sequence or 0) + 1
+            self.calendar_changed_at = utcnow()
         return state
 
     @property

@@ -287,11 +287,12 @@ def _arena_event(arena: Arena, invitation: Invitation) -> Event:
     (the invitation e-mail carries it), CANCELLED otherwise or once the arena is cancelled."""
     event = Event()
     event.add("uid", arena_uid(arena))
-    # Not arena.version nor arena.updated_at: every schedule change moves those, and the
-    # event, unchanged, read as "updated" in calendar apps (Arena.calendar_sequence,
-    # Arena.calendar_changed_at, which move together).
+    # Not arena.version nor the rows' updated_at: every schedule change, and the person's
+    # times, a reminder or attendance, move those, and the event, unchanged, read as
+    # "updated" in calendar apps (calendar_sequence and calendar_changed_at move together,
+    # on the arena and on the invitation).
     event.add("dtstamp", max(_utc(arena.calendar_changed_at or arena.updated_at),
-                             _utc(invitation.updated_at)))
+                             _utc(invitation.calendar_changed_at or invitation.updated_at)))
     event.add("sequence", (arena.calendar_sequence or 0) + (invitation.calendar_sequence or 0))
     event.add("dtstart", arena.starts_at)
     event.add("dtend", arena.ends_at)

@@ -31,7 +31,8 @@ def _an_hour_ago(arena, *invitations) -> None:
     db.session.execute(text("UPDATE arena SET updated_at = :then, calendar_changed_at = :then "
                             "WHERE id = :id"), {"then": then, "id": arena.id})
     for invitation in invitations:
-        db.session.execute(text("UPDATE invitation SET updated_at = :then WHERE id = :id"),
+        db.session.execute(text("UPDATE invitation SET updated_at = :then, "
+                                "calendar_changed_at = :then WHERE id = :id"),
                            {"then": then, "id": invitation.id})
     db.session.commit()
     db.session.expire_all()
