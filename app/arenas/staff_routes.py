@@ -23,6 +23,7 @@ from app.services import (
     outbox,
 )
 from app.services import arenas as arena_service
+from app.services import dashboard as dashboard_service
 from app.services.errors import Conflict, DomainError
 
 bp = Blueprint("arena_staff", __name__)
@@ -96,8 +97,11 @@ def new():
 def view(arena_id: int):
     """One arena: details, status and the state of the invitations."""
     arena = managed_arena_or_404(arena_id)
+    # Once it has taken place, how it went: before, only the dashboard said, unlinked.
+    results = dashboard_service.arena_results(arena) if arena.held else None
     return render_template("arenas/staff_view.html", arena=arena,
-                           counts=invitations.counts(arena),
+                           counts=invitations.counts(arena), results=results,
+                           result_labels=dashboard_service.LABELS,
                            breaks_text=arena_values.format_breaks(arena.breaks),
                            transitions=arena_status.transitions(arena))
 

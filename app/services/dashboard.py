@@ -108,6 +108,18 @@ def _plus(row: Row, metrics: tuple[str, ...], values) -> None:
         row.numbers[metric] += value
 
 
+def arena_results(arena) -> Row:
+    """One arena's six numbers, counted as its row on the dashboard, for its own page once it
+    has taken place."""
+    row = Row(str(arena.id), arena.title)
+    for _arena, _association, *numbers in _invitation_counts([arena.id]):
+        _plus(row, INVITATION_METRICS, numbers)
+    if arena.schedule_published:
+        for _arena, _founders, _investors, *numbers in _meeting_counts([arena.id]):
+            _plus(row, MEETING_METRICS, numbers)
+    return row
+
+
 def overview(user, *, associations: list[Association] | None = None) -> dict:
     """Every table of the dashboard for the arenas the staff member manages; one row per
     association (`associations`, in id order, when the caller has them)."""
