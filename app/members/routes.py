@@ -188,7 +188,7 @@ def _back_to_list(endpoint: str):
 @bp.route("/exports/pitches.<any(csv, xlsx):fmt>")
 @role_required("investor", "staff")
 def export_pitches(fmt: str):
-    """Staff: the moderation list (search, status, hidden); investors: the browse list."""
+    """Staff: the moderation list (search, shown, hidden); investors: the browse list."""
     if current_user.is_staff:
         from app.staff.forms import ModerationFilterForm
 

@@ -146,7 +146,11 @@ def publish(pitch_id: int):
     except DomainError as error:  # a conflict, or what the pitch lacks to be published
         flash(error.message, "warning")
     else:
-        flash(_("Your pitch is published."), "success")
+        if pitch.hidden:  # staff hid it before it was a draft again: it stays so
+            flash(_("Your pitch is published, but it stays hidden from investors until the "
+                    "organisers show it again."), "warning")
+        else:
+            flash(_("Your pitch is published."), "success")
     return redirect(url_for("pitches.view", pitch_id=pitch_id))
 
 

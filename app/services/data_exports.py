@@ -2,8 +2,10 @@
 and limited to what the caller may see (the download and the formula guard are
 `app.services.exports`).
 
-Staff export their association's members (admins, and the CLI with ``user=None``, every
-one); founders and investors export their own mutual matches (an investor's withdrawn
+Staff export their association's investors and matches (admins, and the CLI with
+``user=None``, every one), and the moderation list's pitches as the list shows them, every
+association's (moderation.all_pitches_query); founders and investors export their own
+mutual matches (an investor's withdrawn
 pitch by that word, not its title: `app.services.pitch_access`). No export carries a
 draft's content but its founder's own: a draft is its founder's alone, so the pitch export
 for staff (and the CLI) holds the pitches staff moderate, published ones, and a match with
@@ -49,16 +51,13 @@ def _visible(user, people) -> set[int]:
 
 
 def pitch_rows(user, filters: dict | None = None, staff_filters: dict | None = None):
-    """Staff: the moderation list's pitches (their association's founders; published ones,
-    never a draft). Investors: the visible pitches with the browse filters. Owners' e-mails
-    only for staff."""
+    """Staff: the moderation list's pitches, the rows it shows (published ones, never a
+    draft; every association's founders, as staff moderate them all). Investors: the
+    visible pitches with the browse filters. Owners' e-mails only for staff, and only those
+    `contacts` lets them see (their association's members, their arenas' invitees)."""
     staff = user is None or user.is_staff
     if staff:
         query = moderation.all_pitches_query(**(staff_filters or {}))
-        if not _sees_all(user):
-            owner = aliased(User)
-            query = query.join(owner, owner.id == Pitch.owner_id).where(
-                owner.association_id == user.association_id)
     else:
         query = pitch_search.search_query(**(filters or {}))
     header = [_("Id"), _("Title"), _("Summary"), _("Stage"), _("Sectors"), _("Ask (NOK)"),

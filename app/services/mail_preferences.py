@@ -35,7 +35,8 @@ GROUPS: dict[str, frozenset[str]] = {
         # to staff, in the app only (arena_notices.late_answer, late_cancel, seat_given)
         "late_yes", "late_no", "late_cancel", "seat_given",
     }),
-    "moderation": frozenset({"pitch_hidden", "pitch_unhidden"}),
+    # pitch_republished goes to staff, who have no choice of groups (ROLE_GROUPS): mailed
+    "moderation": frozenset({"pitch_hidden", "pitch_unhidden", "pitch_republished"}),
 }
 LABELS = {
     "interest": _l("Interest and matches: someone is interested in you or your pitch, "

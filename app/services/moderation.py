@@ -1,6 +1,9 @@
 """Staff moderation of pitches: see the published ones (hidden ones too), hide with a reason,
 unhide; every action audited. A draft is its founder's alone (pitch_access): staff neither
-list nor open one, nor hide or unhide it."""
+list nor open one, nor hide or unhide it. A hidden pitch stays hidden through its founder's
+making it a draft and publishing it again; the staff member who hid it is told when it is
+published again (`tell_hider_republished`), since what changed meanwhile was a draft they
+could not see."""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from app.extensions import db
-from app.models import Pitch, User
+from app.models import AuditEvent, Pitch, User
 from app.services import audit, events, notices, paging
 from app.services.deleted_accounts import is_deleted
 from app.services.errors import DomainError, NotFound
@@ -19,28 +22,31 @@ from app.services.text_search import words_match
 MAX_REASON = 500
 
 
-def all_pitches_query(status: str | None = None, hidden: bool | None = None, text: str = ""):
-    """A select of every pitch staff moderate (published, hidden or not: never a draft,
-    whatever `status` asks for), newest first, optionally by status and hidden flag, and by
-    words that must each occur in the title or the founder's name (any case, Æ, Ø and Å
-    too: the search's lower() folds them on SQLite as well). The words search no draft's
-    title either: a draft found by the words it holds would be read through the search."""
+def all_pitches_query(shown: bool | None = None, hidden: bool | None = None, text: str = ""):
+    """A select of every pitch staff moderate (published, hidden or not: never a draft),
+    every association's founders' (a pitch is shown to every investor, and a founder
+    outside the six associations' region belongs to none, so each staff member moderates
+    them all), newest first, optionally by whether investors see it (`shown`:
+    Pitch.visible_clause), by the hidden flag, and by words that must each occur in the
+    title or the founder's name (any case, Æ, Ø and Å too: the search's lower() folds them
+    on SQLite as well). The words search no draft's title either: a draft found by the
+    words it holds would be read through the search."""
     query = (select(Pitch).where(Pitch.status == "published")  # pitch_access.moderated
              .order_by(Pitch.created_at.desc(), Pitch.id.desc()))
     condition = words_match((Pitch.title, User.name), text or "")
     if condition is not None:
         query = query.join(User, Pitch.owner_id == User.id).where(condition)
-    if status:
-        query = query.where(Pitch.status == status)
+    if shown is not None:
+        query = query.where(Pitch.visible_clause() if shown else ~Pitch.visible_clause())
     if hidden is not None:
         query = query.where(Pitch.hidden.is_(hidden))
     return query
 
 
-def all_pitches(page: int = 1, status: str | None = None, hidden: bool | None = None,
+def all_pitches(page: int = 1, shown: bool | None = None, hidden: bool | None = None,
                 text: str = ""):
     """One page of the pitches staff moderate, filtered as `all_pitches_query`."""
-    return db.paginate(all_pitches_query(status, hidden, text), page=paging.page_number(page),
+    return db.paginate(all_pitches_query(shown, hidden, text), page=paging.page_number(page),
                        per_page=current_app.config.get("PITCHES_PER_PAGE", 20), error_out=False)
 
 
@@ -121,3 +127,28 @@ def unhide(pitch: Pitch, actor) -> Pitch:
 def _tell_owner(pitch: Pitch, kind: str, actor, **params) -> list:
     return notices.tell([pitch.owner], kind, notices.link("pitches.view", pitch_id=pitch.id),
                         actor=actor, pitch=pitch.title, pitch_id=pitch.id, **params)
+
+
+def hider(pitch: Pitch) -> User | None:
+    """The staff member who last hid the pitch or gave its reason (the audit trail's latest
+    "pitch_hidden"), while still active staff; None otherwise."""
+    actor_id = db.session.scalar(
+        select(AuditEvent.actor_id).where(AuditEvent.action == "pitch_hidden",
+                                          AuditEvent.target == f"pitch:{pitch.id}")
+        .order_by(AuditEvent.at.desc(), AuditEvent.id.desc()).limit(1))
+    person = db.session.get(User, actor_id) if actor_id is not None else None
+    if person is None or not person.active or not person.is_staff or is_deleted(person):
+        return None
+    return person
+
+
+def tell_hider_republished(pitch: Pitch) -> list:
+    """For a hidden pitch its founder publishes again (pitches.publish, before its commit):
+    the notice to the staff member who hid it, that it is back in the moderation list, still
+    hidden, to look at again; the caller sends it after the commit. Nobody for a pitch not
+    hidden, or whose hider is gone."""
+    if not pitch.hidden:
+        return []
+    return notices.tell([hider(pitch)], "pitch_republished",
+                        notices.link("pitches.view", pitch_id=pitch.id), actor=pitch.owner,
+                        pitch=pitch.title, pitch_id=pitch.id)

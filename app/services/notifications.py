@@ -173,6 +173,10 @@ STAFF_CHANGES = {
         pitch=p.get("pitch", ""), reason=p.get("reason", "")),
     "pitch_unhidden": lambda p: _(
         "Your pitch “%(pitch)s” is no longer hidden.", pitch=p.get("pitch", "")),
+    # to the staff member who hid it (moderation.tell_hider_republished)
+    "pitch_republished": lambda p: _(
+        "“%(pitch)s”, which you hid, is published again by its founder. It stays hidden "
+        "until you unhide it: look at what it says now.", pitch=p.get("pitch", "")),
 }
 
 

@@ -13,7 +13,15 @@ from app import vocabulary
 from app.extensions import db
 from app.models import Pitch
 from app.models.user import utcnow
-from app.services import audit, deleted_texts, erasure_ledger, events, form_once
+from app.services import (
+    audit,
+    deleted_texts,
+    erasure_ledger,
+    events,
+    form_once,
+    moderation,
+    notices,
+)
 from app.services.errors import Conflict, DomainError, NotFound
 from app.services.pitch_access import readable_by
 from app.web_addresses import WEB_ADDRESS_MESSAGE, web_address
@@ -159,15 +167,18 @@ def _holds(pitch: Pitch, values: dict) -> bool:
 
 
 def publish(pitch: Pitch) -> Pitch:
-    """Make a draft visible to investors (unless staff hid it); DomainError naming what is
-    missing (PUBLISH_NEEDS) if the pitch is not complete enough to be matched."""
+    """Make a draft visible to investors (unless staff hid it: then the staff member who hid
+    it is told, to look at it again); DomainError naming what is missing (PUBLISH_NEEDS) if
+    the pitch is not complete enough to be matched."""
     if pitch.status != "published":
         needs = publish_needs_text(pitch)
         if needs:
             raise DomainError(needs, fields=missing_to_publish(pitch))
         pitch.status = "published"
         pitch.published_at = utcnow()
+        told = moderation.tell_hider_republished(pitch)  # still hidden: staff look again
         _commit_or_conflict()
+        notices.send(told)
         events.pitch_changed(pitch)
     return pitch
 

@@ -28,10 +28,15 @@ class ModerationFilterForm(KobleForm):
 
     q = StringField(_l("Title or founder"), validators=[Optional(), Length(max=200)],
                     description=_l("Words from the pitch's title or the founder's name."))
-    # No "Draft": a draft is its founder's alone, so the list holds none to filter for; a
-    # status=draft kept in an address is refused by name, as every filter's unknown choice.
-    status = FilterSelectField(_l("Status"), validators=[Optional()], choices=[
-        ("", _l("All")), ("published", _l("Published"))])
+    # Every pitch listed is published (a draft is its founder's alone), so a status filter
+    # offered only "All" and "Published", the same list. What staff ask instead is whether
+    # investors see a pitch: not when staff hid it, nor when the founder's account no longer
+    # shows it (deactivated, deleted, no longer a founder: moderation.not_shown_because).
+    # An address kept from before with status= is read without it: the same list.
+    shown = FilterSelectField(_l("Shown to investors"), validators=[Optional()], choices=[
+        ("", _l("All")), ("yes", _l("Yes")), ("no", _l("No"))],
+        description=_l("Not shown: hidden by staff, or the founder's account is "
+                       "deactivated, deleted or no longer a founder's."))
     hidden = FilterSelectField(_l("Hidden"), validators=[Optional()], choices=[
         ("", _l("All")), ("yes", _l("Hidden")), ("no", _l("Not hidden"))])
 
@@ -39,7 +44,7 @@ class ModerationFilterForm(KobleForm):
         """The plain filter values for `moderation.all_pitches_query`: one reading of the
         form for the list and its export, so the file holds the rows the list shows."""
         return {
-            "status": self.status.data or None,
+            "shown": {"yes": True, "no": False}.get(self.shown.data or ""),
             "hidden": {"yes": True, "no": False}.get(self.hidden.data or ""),
             "text": (self.q.data or "").strip(),
         }

@@ -32,7 +32,7 @@ def _back_to_list() -> str:
 @bp.route("/pitches")
 @role_required("staff")
 def pitches():
-    """Every pitch, with a title or founder search and status and hidden filters."""
+    """Every published pitch, with a title or founder search and shown and hidden filters."""
     form = ModerationFilterForm(request.args)
     if not form.validate():
         return render_template("staff/pitches.html", form=form, pagination=None,

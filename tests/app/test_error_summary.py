@@ -127,8 +127,8 @@ FORMS = {
                       ["sector", "ask_min"]),
     "browse-filters": (_as("investor", "/pitches?stage=unicorn"), ["stage"]),
     "investor-filters": (_as("founder", "/investors?sector=space"), ["sector"]),
-    "moderation-filters": (_as("staff", "/staff/pitches?status=weird", association="asker"),
-                           ["status"]),
+    "moderation-filters": (_as("staff", "/staff/pitches?shown=weird", association="asker"),
+                           ["shown"]),
     "dashboard-filters": (_as("staff", "/staff/dashboard?scope=drammen", association="asker"),
                           ["scope"]),
 }

@@ -34,11 +34,13 @@ def test_staff_see_every_published_pitch_with_filters(client, staff):
     make_pitch(status="draft")
     hidden = make_pitch(hidden=True, hidden_reason="spam").id
     assert _ids(client.get("/staff/pitches")) == {published, hidden}
-    assert client.get("/staff/pitches?status=draft").status_code == 422
-    assert _ids(client.get("/staff/pitches?status=published")) == {published, hidden}
+    # an address kept from before the status filter went: read without it, still no draft
+    assert _ids(client.get("/staff/pitches?status=draft")) == {published, hidden}
     assert _ids(client.get("/staff/pitches?hidden=yes")) == {hidden}
-    assert _ids(client.get("/staff/pitches?hidden=no&status=published")) == {published}
-    assert client.get("/staff/pitches?status=weird").status_code == 422
+    assert _ids(client.get("/staff/pitches?hidden=no")) == {published}
+    assert _ids(client.get("/staff/pitches?shown=yes")) == {published}
+    assert _ids(client.get("/staff/pitches?shown=no")) == {hidden}
+    assert client.get("/staff/pitches?shown=weird").status_code == 422
 
 
 def test_admin_counts_as_staff(client, auth):

@@ -13,7 +13,7 @@ from app.extensions import db
 from tests.app.security.test_open_redirect import PAYLOADS
 from tests.factories import make_pitch, make_user
 
-LIST = "/staff/pitches?status=published&page=2"
+LIST = "/staff/pitches?q=pitch&page=2"
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ LISTS = [
     ("investor", "/matches/saved", {}),
     ("founder", "/investors", {"stage": "seed"}),
     ("founder", "/notifications", {}),
-    ("staff", "/staff/pitches", {"status": "published"}),
+    ("staff", "/staff/pitches", {"shown": "yes"}),
     ("admin", "/admin/users", {"role": "investor"}),
 ]
 
