@@ -105,3 +105,14 @@ def test_in_bokmal(app):
     page = client.get(client.post(f"/admin/users/{kari.id}/password-link").location
                       ).get_data(as_text=True)
     assert "En lenke for å velge nytt passord er på vei til kari@grunder.no." in page
+
+
+def test_the_link_is_explained_in_natural_bokmaal(app):
+    """The bokmål note read "... eller hvis invitasjonslenke er utløpt", the noun without
+    its article; it says whose link expired now."""
+    user = make_user("admin", "leder@koble.no", association=None, locale="nb")
+    client = app.test_client()
+    log_in(client, user)
+    page = client.get(f"/admin/users/{make_user('founder').id}").get_data(as_text=True)
+    assert ("For den som har glemt passordet sitt eller har en invitasjonslenke som er "
+            "utløpt:") in page
