@@ -34,9 +34,10 @@ INVESTOR_CARD_COLUMNS = ("id", "user_id", "organisation", "investor_type", "tick
                          "support_offers", "funding_types", "sectors", "stages", "regions")
 INVESTOR_NAME_COLUMNS = ("id", "user_id", "organisation", "active", "version", "investor_type",
                          "support_offers")
+# the investor's pages; the thesis, to name the shared terms as the investor wrote them
 OWN_PROFILE_COLUMNS = ("id", "user_id", "investor_type", "support_offers", "ticket_min",
                        "ticket_max", "funding_types", "sectors", "stages",
-                       "regions")  # the investor's pages
+                       "regions", "thesis")
 
 # One bar, cut where the card's id prefix and the value go: the labelled parts are made once
 # per locale, the value parts once per process. Twenty cards of ten bars are most of a page's

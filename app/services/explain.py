@@ -29,7 +29,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from app import vocabulary
-from app.services import set_fit
+from app.services import own_words, set_fit
 from app.services.match_sides import FOUNDER, INVESTOR, investor_of, loaded, pitch_of
 from matching import EngineWeights
 from matching.explain import NOT_NAMED, nameable
@@ -246,8 +246,10 @@ def sentence_in(locale: str, match, viewpoint: str | None = None,
         raise ValueError(f"no such viewpoint: {viewpoint!r}")
     if reasons is None:
         reasons = said_reasons(match)
-    return _sentence_in(locale, tuple(reasons), tuple(match.shared_terms or ()),
-                        partner_support(match), viewpoint)
+    terms = tuple(match.shared_terms or ())
+    if viewpoint == INVESTOR:  # the investor's own page quotes their profile as they wrote it
+        terms = own_words.in_own_words(terms, loaded(investor_of(match), "thesis"))
+    return _sentence_in(locale, tuple(reasons), terms, partner_support(match), viewpoint)
 
 
 @lru_cache(maxsize=8192)
