@@ -67,6 +67,12 @@ def _marks_select(by: str):
                   Interest.kind).where(column == bindparam("id"))
 
 
+class PitchGone(NotFound):
+    """An investor answered, for their own profile, a pitch investors do not see: withdrawn,
+    hidden or deleted since its page was shown to them. A pitch that never existed is
+    refused the same way, so ids cannot be probed."""
+
+
 def _pair_for(user, pitch_id: int, investor_id: int,
               kind: str | None) -> tuple[Pitch, InvestorProfile]:
     """Load the pair for answering it `kind` (None: clearing an answer); the user must own
@@ -76,7 +82,7 @@ def _pair_for(user, pitch_id: int, investor_id: int,
     side = side_of(user)
     pitch = db.session.get(Pitch, pitch_id)
     profile = db.session.get(InvestorProfile, investor_id)
-    if pitch is None or profile is None:
+    if profile is None or (pitch is None and side == "founder"):
         raise NotFound(_("Not found."))
     if side == "founder":
         if pitch.owner_id != user.id or not records.is_matchable_investor(profile):
@@ -89,8 +95,11 @@ def _pair_for(user, pitch_id: int, investor_id: int,
                                     "shown again."), "pitch_id")
             raise DomainError(_("Publish the pitch before you answer investors."), "pitch_id")
     else:
-        if profile.user_id != user.id or not records.is_matchable_pitch(pitch):
+        if profile.user_id != user.id:
             raise NotFound(_("Not found."))
+        if not records.is_matchable_pitch(pitch):
+            raise PitchGone(_("Your answer was not saved: this pitch is no longer shown to "
+                              "investors."))
         if not records.is_matchable_investor(profile):
             raise DomainError(_("Your investor profile is not active."))
     return pitch, profile
