@@ -94,14 +94,16 @@ def _add_term(terms: list[str], term: str, one_position: bool) -> None:
     the place of the words of it named before: the words of "circular economy" can weigh
     more apiece than the phrase, and "Both mention circular, economy and passports" splits
     what the writer wrote as one term. A two-position term never does: its words may stand
-    apart in the text ("passports circular economy" of "passports for the circular economy")."""
-    if any(term in t for t in terms):
+    apart in the text ("passports circular economy" of "passports for the circular economy").
+    Nor is a term of one word twice named: a pair of two positions with one feature reads as
+    its first spelling twice ("manufacturers manufacturers" of "manufacturers' production")."""
+    words = term.split()
+    if any(term in t for t in terms) or (len(words) == 2 and words[0] == words[1]):
         return
     parts = [t for t in terms if t in term]
     if not parts:
         terms.append(term)
         return
-    words = term.split()
     if not one_position or len(words) < 2 or not all(
             set(t.split()) <= set(words) for t in parts):
         return

@@ -244,3 +244,26 @@ def test_a_glossary_phrase_is_named_whole_not_as_its_words():
     assert not {"circular", "economy", "passports circular economy"} & set(res.shared_terms)
     assert [r for r in engine.batch_top_investors(k=3)["p"]
             if r.investor_id == "q"][0].shared_terms == res.shared_terms
+
+
+def test_a_word_is_not_named_twice_over():
+    """The demo named "manufacturers manufacturers": "manufacturers' production" is two
+    positions of one concept, and the pair reads as the concept's first spelling twice."""
+    from matching import InvestorRecord, PitchRecord
+
+    # industry in most texts: the pair weighs more than the word
+    pitches = [PitchRecord("p", "Sensors for manufacturers' production lines."),
+               PitchRecord("z", "Fisk og havbruk i fjorden.")] + [
+        PitchRecord(f"o{i}", f"Industry software for {t}.")
+        for i, t in enumerate(["ferries", "schools", "farms", "shops", "banks", "clinics"])]
+    investors = [InvestorRecord("q", "We back manufacturers' production and sensors."),
+                 InvestorRecord("w", "Skoler og barnehager.")] + [
+        InvestorRecord(f"r{i}", f"Industrial {t}.")
+        for i, t in enumerate(["ferries", "schools", "farms"])]
+    engine = MatchEngine().fit(pitches, investors)
+    res = engine.score_pair("p", "q")
+    assert "sensors" in res.shared_terms, res.shared_terms
+    assert not [t for t in res.shared_terms if len(t.split()) == 2
+                and t.split()[0] == t.split()[1]], res.shared_terms
+    assert [r for r in engine.batch_top_investors(k=2)["p"]
+            if r.investor_id == "q"][0].shared_terms == res.shared_terms
