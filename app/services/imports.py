@@ -38,6 +38,7 @@ VALUE_COLUMNS = {"investor_type": vocabulary.INVESTOR_TYPES, "sectors": vocabula
                  "stages": vocabulary.STAGES, "stage": vocabulary.STAGES}
 Progress = Callable[[int], None]
 # An existing account's role, said in a whole sentence so each language words it its own way.
+DEFAULT_INVESTOR_TYPE = "angel"  # a new investor's type when the file leaves it blank
 ALREADY_REGISTERED = {
     "founder": _l("Already registered as founder."),
     "investor": _l("Already registered as investor."),
@@ -191,7 +192,11 @@ def _check_row(row: RowPlan, values: _Values) -> None:
     if role == "investor":
         if not v.get("organisation"):
             row.reasons.append(_("Investors need an organisation."))
-        kind = values.read(row, "investor_type", v.get("investor_type") or "angel")
+        # Blank: "angel" for a new profile, but an existing one keeps its type
+        # (_investor_profile); a member list from elsewhere rarely has the column, and its
+        # re-import turned every fund and family office into an angel investor.
+        kind = (values.read(row, "investor_type", v["investor_type"])
+                if v.get("investor_type") else None)
         v["investor_type"] = kind[0] if kind else None
         _check_past_investments(row)
     for column in ("sectors", "stages"):
@@ -249,11 +254,13 @@ def _investor_profile(user: User, v: dict) -> InvestorProfile:
     profile = db.session.scalar(select(InvestorProfile).where(
         InvestorProfile.user_id == user.id))
     if profile is None:
-        profile = InvestorProfile(user_id=user.id, investor_type=v["investor_type"],
+        profile = InvestorProfile(user_id=user.id,
+                                  investor_type=v["investor_type"] or DEFAULT_INVESTOR_TYPE,
                                   organisation=v["organisation"], contact_email=user.email)
         db.session.add(profile)
     profile.organisation = v["organisation"]
-    profile.investor_type = v["investor_type"]
+    if v["investor_type"]:
+        profile.investor_type = v["investor_type"]
     if v["investor_type"] == vocabulary.PARTNER:
         # A support partner offers no capital (services/investors.py): a ticket range, a
         # capital offer or a money funding type kept from an earlier type would contradict
