@@ -239,7 +239,62 @@ def plan(rows: list[dict], headers: dict[str, str] | None = None,
                 row.action = "update"
         if row.reasons:
             row.action = "reject"
+    _say_what_changes([(row, existing[row.email]) for row in plans if row.action == "update"])
     return plans
+
+
+def _say_what_changes(updates: list[tuple[RowPlan, User]]) -> None:
+    """An update row's reason: the columns whose saved values it changes, or that it changes
+    nothing. "Update" alone left staff to guess whether a member's name, phone or profile
+    would be overwritten."""
+    ids = [user.id for _row, user in updates]
+    profiles, with_pitch = {}, set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        profiles.update({p.user_id: p for p in db.session.scalars(
+            select(InvestorProfile).where(InvestorProfile.user_id.in_(chunk)))})
+        with_pitch.update(db.session.scalars(
+            select(Pitch.owner_id).where(Pitch.owner_id.in_(chunk)).distinct()))
+    for row, user in updates:
+        changed = _changed_columns(row.values, user, profiles.get(user.id),
+                                   user.id in with_pitch)
+        row.reasons.append(
+            _("Changes: %(columns)s.", columns=", ".join(str(COLUMN_LABELS[c]) for c in changed))
+            if changed else _("Nothing changes: Koble already holds these values."))
+
+
+def _changed_columns(v: dict, user: User, profile: InvestorProfile | None,
+                     has_pitch: bool) -> list[str]:
+    """The columns whose values `apply` would write over different saved ones, in the
+    order of COLUMN_LABELS."""
+    changed = set()
+    if v["name"] != user.name:
+        changed.add("name")
+    if v.get("municipality") and v["municipality"] != user.municipality:
+        changed.add("municipality")
+    if v.get("phone") and v["phone"] != user.phone:
+        changed.add("phone")
+    if v["role"] == "investor":
+        if profile is None:  # a profile is made from the row
+            changed.update(c for c in ("organisation", "investor_type", "sectors", "stages",
+                                       "past_investments") if v.get(c) not in (None, "", []))
+            changed.add("organisation")
+        else:
+            if v["organisation"] != profile.organisation:
+                changed.add("organisation")
+            if v.get("investor_type") and v["investor_type"] != profile.investor_type:
+                changed.add("investor_type")
+            for column in ("sectors", "stages"):
+                if v.get(column) and set(v[column]) != set(getattr(profile, column) or ()):
+                    changed.add(column)
+            if v.get("phone") and v["phone"] != profile.contact_phone:
+                changed.add("phone")
+            if (v.get("past_investments") is not None
+                    and v["past_investments"] != profile.past_investments):
+                changed.add("past_investments")
+    elif v.get("organisation") and not has_pitch:
+        changed.add("organisation")  # becomes a draft pitch (_founder_company)
+    return [column for column in COLUMN_LABELS if column in changed]
 
 
 def counts(plans: list[RowPlan]) -> dict[str, int]:
