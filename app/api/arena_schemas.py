@@ -7,9 +7,11 @@ import marshmallow as ma
 from marshmallow import fields
 
 from app.api.schemas import ErrorOut, Strict, Utc
+from app.models.arena import LOCAL_TZ
+from app.models.user import aware_utc
 
 __all__ = ["AgendaOut", "ArenaList", "ArenaOut", "ErrorOut", "InvitationList", "InvitationOut",
-           "MeetingList", "MeetingOut", "TimesIn", "TimesOut", "TimesResult"]
+           "MeetingList", "MeetingOut", "MovedFromOut", "TimesIn", "TimesOut", "TimesResult"]
 
 
 class ArenaOut(ma.Schema):
@@ -59,6 +61,28 @@ ZERO_BASED = ("Counted from 0 (the arena's first {what} is 0), as in every `slot
               "`table` field of this API; `{number}` is the number people see.")
 
 
+class MovedFromOut(ma.Schema):
+    """Where a meeting was before staff moved it after publishing the schedule: a start
+    time, not a slot, since a new slot length moves meetings too and renumbers nothing."""
+
+    starts_at = fields.Function(
+        lambda m: aware_utc(m.moved_from_start).astimezone(LOCAL_TZ).isoformat(),
+        required=True, metadata={"type": "string", "format": "date-time"})
+    table = fields.Function(lambda m: m.moved_from_table or 0, required=True, metadata={
+        "type": "integer", "description": ZERO_BASED.format(what="table",
+                                                            number="table_number")})
+    table_number = fields.Function(lambda m: (m.moved_from_table or 0) + 1, required=True,
+                                   metadata={"type": "integer"})
+
+
+class _MovedFrom(fields.Nested):
+    """The meeting itself to MovedFromOut while it has a place it was moved from, else null
+    (the place is two columns of Meeting, not a row of its own)."""
+
+    def get_value(self, obj, attr, accessor=None, default=ma.missing):
+        return obj if obj.moved_from_start is not None else None
+
+
 class MeetingOut(ma.Schema):
     id = fields.Integer(required=True)
     arena_id = fields.Integer(required=True)
@@ -81,8 +105,14 @@ class MeetingOut(ma.Schema):
     investor = fields.Function(lambda m: m.investor.name if m.investor else "",
                                required=True)
     pitch_id = fields.Integer(allow_none=True)
-    state = fields.String(required=True)
+    state = fields.String(required=True, metadata={
+        "description": "`scheduled`; in an agenda's `cancelled`, `cancelled_by_staff`."})
     source = fields.String(required=True)
+    moved_from = _MovedFrom(MovedFromOut, required=True, allow_none=True, metadata={
+        "description": "Where the meeting was when the schedule was published, if staff "
+                       "have moved it since (the agenda page's \"Moved: was 09:00, table "
+                       "1\"): the first place its people knew, kept through later moves; "
+                       "null if it has not moved, or was moved back there."})
 
 
 class MeetingList(ma.Schema):
@@ -97,6 +127,14 @@ class AgendaOut(MeetingList):
         "description": "Where the arena's meeting schedule is: `none` (not built yet), "
                        "`draft` (staff are planning it; only they see it, so `items` is "
                        "empty until they publish it) or `published`."})
+    cancelled = fields.List(fields.Nested(MeetingOut), required=True, metadata={
+        "description": "Your meetings the organisers cancelled after publishing the "
+                       "schedule (both of you were told), with `state` "
+                       "`cancelled_by_staff`, until the arena is over: the agenda page "
+                       "shows them struck through, in their place, for whoever looks for "
+                       "them on the day. They are no meetings, so never in `items`; a "
+                       "meeting called off because one of you no longer comes is in "
+                       "neither."})
     reason = fields.String(required=True, allow_none=True, metadata={
         "description": "Why `items` is empty (the schedule is not built, is a draft, no "
                        "meeting could be fitted for you, the arena is cancelled), in the "

@@ -88,7 +88,9 @@ def my_invitations():
 def my_agenda(arena_id: int):
     """Your meetings at an arena whose invitation you accepted; none until staff publish
     the schedule (a draft is theirs alone). `schedule_status` and `reason` say why there
-    are none. Someone who has not accepted, or no longer comes, is refused as on the
+    are none. As on the agenda page, a meeting staff moved says where it was
+    (`moved_from`), and those they cancelled are listed apart (`cancelled`) until the
+    arena is over. Someone who has not accepted, or no longer comes, is refused as on the
     agenda page: whether there is a schedule is the participants' business."""
     user = caller()
     try:
@@ -96,7 +98,8 @@ def my_agenda(arena_id: int):
     except NotParticipant:
         raise ApiError(403, _not_coming_to(arena_id)) from None
     items = _meetings(arena, user.id) if arena.schedule_published else []
-    return {"items": items, "schedule_status": agenda.schedule_status(arena),
+    return {"items": items, "cancelled": agenda.cancelled_by_organisers(user, arena),
+            "schedule_status": agenda.schedule_status(arena),
             "reason": None if items else agenda.why_empty(user, arena)}
 
 

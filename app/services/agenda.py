@@ -176,6 +176,18 @@ def page_items(viewer, arena: Arena, now: datetime | None = None) -> list[Agenda
             if item.active or (item.cancelled_by_staff and not held)]
 
 
+def cancelled_by_organisers(viewer, arena: Arena, now: datetime | None = None
+                            ) -> list[Meeting]:
+    """The viewer's meetings that the agenda page shows struck through (page_items): staff
+    cancelled them after publishing the schedule, and the arena is not over. For the API's
+    agenda, which lists them apart from the meetings that take place; without the page's
+    reasons and contact details, so without its queries."""
+    if not arena.schedule_published or arena.held_at(now):
+        return []
+    return [m for m in meetings(arena, user_id=viewer.id, active_only=False)
+            if _cancelled_by_staff(arena, m)]
+
+
 def now_and_next(arena: Arena, items: list[AgendaItem], now: datetime | None = None
                  ) -> tuple[AgendaItem | None, AgendaItem | None]:
     """On the arena's day (Oslo's calendar), while it runs: the viewer's meeting going on
