@@ -64,8 +64,9 @@ class ExplainedResults:
             # the rows held now: the fitted texts, or more after upserts (the share is
             # read from the fitted idf; the count only says whether it is read at all)
             n = self.pitch_text_.shape[0] + self.investor_text_.shape[0]
-            cache = (self.features_, explain.unnamed_columns(
-                self._names, self.features_.text_.word_idf_, n))
+            text = self.features_.text_
+            cache = (self.features_, explain.unnamed_columns(self._names, text.word_idf_, n)
+                     | text.word_apart_)
             self._unnamed_cols = cache
         return cache[1]
 

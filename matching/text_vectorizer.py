@@ -5,6 +5,7 @@ explanation helpers and its state for saving."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Sequence
 
 import numpy as np
@@ -12,7 +13,7 @@ import scipy.sparse as sp
 
 from .analysis_memo import Feature, Positions
 from .text_analysis import Analyzer
-from .text_tokens import written_forms
+from .text_tokens import TOKEN, written_forms
 from .tfidf import (
     char_ngrams,
     count_matrix,
@@ -61,6 +62,7 @@ class TextVectorizer:
         feat_name: list[str] = []  # feat_id's keys by id
         by_pos: dict[int, tuple[tuple[Feature, ...], list[int], int, list[int]]] = {}
         pair_id: dict[int, int] = {}  # head id << 32 | next head id → bigram id
+        joined: set[int] = set()  # bigram ids some text writes as a phrase (`_Phrases`)
         for text in texts:
             positions = self.analyzer.positions(text)
             if analyses is not None:
@@ -104,6 +106,12 @@ class TextVectorizer:
                                                     + positions[j + 1][0][1])
                             pair_id[h] = i
                         got[j] = i
+            if not joined.issuperset(got):
+                phrases = _Phrases(text)
+                for j, i in enumerate(got):
+                    if i not in joined and phrases.joined(positions[j][0][1],
+                                                          positions[j + 1][0][1]):
+                        joined.add(i)
             w_cols.extend(got)
             w_ptr.append(len(w_cols))
             t_ptr.append(len(t_cols))
@@ -115,6 +123,8 @@ class TextVectorizer:
         self.word_vocab_ = {names[j]: i for i, j in enumerate(kept)}
         self.word_idf_ = smooth_idf(np.bincount(words.indices, minlength=len(names))[kept], n)
         self.surfaces_ = {names[j]: feat_surface[j] for j in kept}
+        self.word_apart_ = np.fromiter(((" " in names[j] and j not in joined) for j in kept),
+                                       bool, len(kept))
         # character n-grams: once per distinct token (docs × tokens) @ (tokens × n-grams)
         gram_id: dict[str, int] = {}
         g_cols: list[int] = []
@@ -273,7 +283,8 @@ class TextVectorizer:
             "char_vocab": sorted(self.char_vocab_, key=self.char_vocab_.__getitem__),
             "surfaces": self.surfaces_,
         }
-        return meta, {"word_idf": self.word_idf_, "char_idf": self.char_idf_}
+        return meta, {"word_idf": self.word_idf_, "char_idf": self.char_idf_,
+                      "word_apart": self.word_apart_}
 
     @classmethod
     def from_state(cls, meta: dict, arrays: dict[str, np.ndarray]) -> TextVectorizer:
@@ -285,4 +296,37 @@ class TextVectorizer:
         v.surfaces_ = dict(meta["surfaces"])
         v.word_idf_ = np.asarray(arrays["word_idf"], dtype=np.float32)
         v.char_idf_ = np.asarray(arrays["char_idf"], dtype=np.float32)
+        # an index saved before: every two-word feature counts as written together
+        apart = arrays.get("word_apart")
+        v.word_apart_ = (np.asarray(apart, dtype=bool) if apart is not None
+                         else np.zeros(len(v.word_vocab_), bool))
         return v
+
+
+class _Phrases:
+    """Whether a text writes two neighbouring positions of its analysis as one phrase: the
+    two words side by side ("kutte utslipp"), or within one word ("klimagass|utslipp",
+    "bærekraft|s|rapportering", "CO2-utslipp"), not across a stop word or a comma
+    ("elbilbatterier som energilager", "jord, vann og …"). A two-word feature no text writes
+    as a phrase is never named (`TextVectorizer.word_apart_`): "Both mention jord vann"
+    quotes neither text. Naming only; the feature counts in the text score as before."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text = unicodedata.normalize("NFKC", text or "").lower()
+        self.words: set[str] = set()
+        self.pairs: set[tuple[str, str]] = set()
+        before = None
+        for m in TOKEN.finditer(text):
+            word = m.group()
+            self.words.add(word)
+            if before is not None and text[before.end():m.start()].isspace():
+                self.pairs.add((before.group(), word))
+            before = m
+
+    def joined(self, first: str, second: str) -> bool:
+        a, b = first.rsplit(" ", 1)[-1], second.split(" ", 1)[0]
+        if (a, b) in self.pairs:
+            return True
+        if a in self.words and b in self.words:  # two words of their own, apart
+            return False
+        return any(a + link + b in self.text for link in ("", "s", "e", "-"))
