@@ -2,10 +2,11 @@
 and limited to what the caller may see (the download and the formula guard are
 `app.services.exports`).
 
-Staff export their association's investors and matches (admins, and the CLI with
-``user=None``, every one), and the moderation list's pitches as the list shows them, every
-association's (moderation.all_pitches_query); founders and investors export their own
-mutual matches (an investor's withdrawn
+Staff export their association's matches (admins, and the CLI with ``user=None``, every
+one), and the moderation list's pitches and the investor list's profiles as those lists show
+them, every association's (moderation.all_pitches_query, investors.search_query), contact
+details only where contacts allow; founders and investors export their own mutual matches
+(an investor's withdrawn
 pitch by that word, not its title: `app.services.pitch_access`). No export carries a
 draft's content but its founder's own: a draft is its founder's alone, so the pitch export
 for staff (and the CLI) holds the pitches staff moderate, published ones, and a match with
@@ -101,16 +102,19 @@ def _not_shown_text(why: str | None) -> str:
 
 
 def investor_rows(user, filters: dict | None = None):
-    """The investor list with its filters; staff see their association's investors with
-    contact details, founders the public profiles."""
+    """The investor list's rows with its filters, every association's, as the list shows
+    them to founders and staff alike: the file reveals no profile the list does not. Its
+    contact details only where `contacts` allows them (staff: their association's members
+    and their arenas' invitees; founders: a mutual interest). Staff's file ends with each
+    investor's association, so that their own members can still be picked out."""
+    staff = user is None or user.is_staff
     query = investors.search_query(**(filters or {}))
-    if user is not None and user.is_staff and not user.is_admin:
-        query = query.join(User, User.id == InvestorProfile.user_id).where(
-            User.association_id == user.association_id)
     header = [_("Id"), _("Organisation"), _("Type"), _("Sectors"), _("Stages"),
               _("Ticket min (NOK)"), _("Ticket max (NOK)"), _("Regions"), _("Green mandate"),
               _("Green objectives"), _("Support offered"), _("Contact person"), _("E-mail"),
               _("Phone")]
+    if staff:  # last, so the columns before it keep their places for those who read them
+        header.append(_("Association"))
     found = list(db.session.scalars(query).unique())
     visible = _visible(user, [q.user for q in found])
     types, sectors, stages, places, mandates, objectives, support = (
@@ -128,6 +132,8 @@ def investor_rows(user, filters: dict | None = None):
                      shown(q.user.name) if q.user else "",
                      (q.contact_email or email_of(q.user)) if allowed and q.user else "",
                      (q.contact_phone or q.user.phone or "") if allowed and q.user else ""])
+        if staff:
+            rows[-1].append(_association(q.user))
     return header, rows
 
 

@@ -210,9 +210,9 @@ def test_exports_neutralise_formulas(client, staff):
         assert (value, "s") in cells  # a text cell: shown as written, never run
 
 
-def test_staff_export_their_associations_investors_and_the_moderation_list(client, staff):
-    """The pitch export is the moderation list's rows, every association's; the investor
-    export the staff member's association's."""
+def test_staff_export_the_moderation_list_and_the_investor_list(client, staff):
+    """The pitch export is the moderation list's rows, the investor export the investor
+    list's: every association's, each investor's association in the last column."""
     make_pitch(make_user("founder", association="asker"), title="Asker-pitch")
     make_pitch(make_user("founder", association="ringerike"), title="Ringerike-pitch")
     make_investor(make_user("investor", association="asker"), organisation="Asker Invest")
@@ -221,8 +221,9 @@ def test_staff_export_their_associations_investors_and_the_moderation_list(clien
     assert "Asker-pitch" in pitches and "Ringerike-pitch" in pitches
     investors = client.get("/exports/investors.xlsx").data
     sheet = load_workbook(io.BytesIO(investors)).active
-    orgs = [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)]
-    assert orgs == ["Asker Invest"]
+    orgs = [(row[1], row[-1]) for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert orgs == [("Asker Invest", "Asker Næringsforening"),
+                    ("Modum Invest", "Modum Næringsråd")]
 
 
 def test_investor_exports_browse_list_without_contacts(client, auth):
