@@ -241,10 +241,10 @@ def mark(pitch_id: int, investor_id: int, kind: str):
         abort(404)
     try:
         result = interest.mark(current_user, pitch_id, investor_id, kind)
-    except interest.PitchGone as error:
-        # the page the answer came from (often the pitch's own) may be gone with the pitch
+    except interest.PairGone as error:
+        # the page the answer came from (a pitch's or an investor's own) may be gone with it
         flash(error.message, "warning")
-        return redirect(url_for("matches.recommended"), 303)
+        return redirect(_default_back(pitch_id), 303)
     except NotFound:
         abort(404)
     except DomainError as error:

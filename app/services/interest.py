@@ -67,10 +67,11 @@ def _marks_select(by: str):
                   Interest.kind).where(column == bindparam("id"))
 
 
-class PitchGone(NotFound):
-    """An investor answered, for their own profile, a pitch investors do not see: withdrawn,
-    hidden or deleted since its page was shown to them. A pitch that never existed is
-    refused the same way, so ids cannot be probed."""
+class PairGone(NotFound):
+    """The other side of an answer is no longer shown to the user: the pitch an investor
+    answers was withdrawn, hidden or deleted, or the investor a founder answers for their
+    own pitch left or was deactivated, since the page was shown. An id that never existed
+    is refused the same way, so ids cannot be probed."""
 
 
 def _pair_for(user, pitch_id: int, investor_id: int,
@@ -82,11 +83,12 @@ def _pair_for(user, pitch_id: int, investor_id: int,
     side = side_of(user)
     pitch = db.session.get(Pitch, pitch_id)
     profile = db.session.get(InvestorProfile, investor_id)
-    if profile is None or (pitch is None and side == "founder"):
-        raise NotFound(_("Not found."))
     if side == "founder":
-        if pitch.owner_id != user.id or not records.is_matchable_investor(profile):
+        if pitch is None or pitch.owner_id != user.id:
             raise NotFound(_("Not found."))
+        if not records.is_matchable_investor(profile):
+            raise PairGone(_("Your answer was not saved: this investor is no longer shown to "
+                             "founders."))
         if kind == "interested" and not records.is_matchable_pitch(pitch):
             if pitch.status == "published" and pitch.hidden:
                 # "publish it" told the founder of a published pitch to do what was done
@@ -95,11 +97,11 @@ def _pair_for(user, pitch_id: int, investor_id: int,
                                     "shown again."), "pitch_id")
             raise DomainError(_("Publish the pitch before you answer investors."), "pitch_id")
     else:
-        if profile.user_id != user.id:
+        if profile is None or profile.user_id != user.id:
             raise NotFound(_("Not found."))
         if not records.is_matchable_pitch(pitch):
-            raise PitchGone(_("Your answer was not saved: this pitch is no longer shown to "
-                              "investors."))
+            raise PairGone(_("Your answer was not saved: this pitch is no longer shown to "
+                             "investors."))
         if not records.is_matchable_investor(profile):
             raise DomainError(_("Your investor profile is not active."))
     return pitch, profile

@@ -116,7 +116,8 @@ def test_no_notice_to_an_inactive_account(client, market):
     investor.user.active = False
     db.session.commit()
     log_in(client, founder)
-    assert client.post(_mark(solar, investor, "interested")).status_code == 404
+    # refused as an investor no longer shown (tests/app/test_answer_on_withdrawn_pitch.py)
+    assert client.post(_mark(solar, investor, "interested")).status_code == 303
     assert db.session.scalars(select(Notification)).all() == []
 
 
