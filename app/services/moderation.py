@@ -3,7 +3,7 @@ unhide; every action audited. A draft is its founder's alone (pitch_access): sta
 list nor open one, nor hide or unhide it. A hidden pitch stays hidden through its founder's
 making it a draft and publishing it again; the staff member who hid it is told when it is
 published again (`tell_hider_republished`), since what changed meanwhile was a draft they
-could not see."""
+could not see; when they are not known any more, the founder's association's staff are."""
 
 from __future__ import annotations
 
@@ -142,13 +142,38 @@ def hider(pitch: Pitch) -> User | None:
     return person
 
 
+def _active_staff(*conditions) -> list[User]:
+    people = db.session.scalars(select(User).where(User.active.is_(True), *conditions)
+                                .order_by(User.id))
+    return [person for person in people if not is_deleted(person)]
+
+
+def look_again(pitch: Pitch) -> tuple[list[User], str]:
+    """Who is told that a hidden pitch is published again, and as whom ("you": its hider;
+    "staff": others). Its hider, while still active staff. Otherwise someone must still
+    look, since it stays hidden and nobody else learns that its draft changed: the hider's
+    audit event is gone after a year (`flask prune`, audit.KEEP) and a pitch stays hidden
+    as long as that, or the hider left the staff; then the active staff of the founder's
+    association, and where there are none (a founder outside the associations' region),
+    the administrators."""
+    person = hider(pitch)
+    if person is not None:
+        return [person], "you"
+    association_id = pitch.owner.association_id if pitch.owner else None
+    staff = (_active_staff(User.role == "staff", User.association_id == association_id)
+             if association_id is not None else [])
+    return staff or _active_staff(User.role == "admin"), "staff"
+
+
 def tell_hider_republished(pitch: Pitch) -> list:
     """For a hidden pitch its founder publishes again (pitches.publish, before its commit):
-    the notice to the staff member who hid it, that it is back in the moderation list, still
-    hidden, to look at again; the caller sends it after the commit. Nobody for a pitch not
-    hidden, or whose hider is gone."""
+    the notice to the staff member who hid it (or, not known any more, to the staff who
+    can look at it: `look_again`), that it is back in the moderation list, still hidden,
+    to look at again; the caller sends it after the commit. Nobody for a pitch not
+    hidden."""
     if not pitch.hidden:
         return []
-    return notices.tell([hider(pitch)], "pitch_republished",
+    people, hid_by = look_again(pitch)
+    return notices.tell(people, "pitch_republished",
                         notices.link("pitches.view", pitch_id=pitch.id), actor=pitch.owner,
-                        pitch=pitch.title, pitch_id=pitch.id)
+                        pitch=pitch.title, pitch_id=pitch.id, hid_by=hid_by)

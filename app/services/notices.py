@@ -150,8 +150,10 @@ def subject_of(note: Notification) -> str:
         "pitch_hidden": lambda: _("Your pitch “%(pitch)s” is hidden", pitch=pitch),
         "pitch_unhidden": lambda: _("Your pitch “%(pitch)s” is no longer hidden",
                                          pitch=pitch),
-        "pitch_republished": lambda: _("A pitch you hid is published again: “%(pitch)s”",
-                                       pitch=pitch),
+        "pitch_republished": lambda: (
+            _("A pitch you hid is published again: “%(pitch)s”", pitch=pitch)
+            if p.get("hid_by", "you") == "you"
+            else _("A hidden pitch is published again: “%(pitch)s”", pitch=pitch)),
     }
     make = subjects.get(note.kind)
     return make() if make else _("News from Koble")

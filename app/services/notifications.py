@@ -173,10 +173,15 @@ STAFF_CHANGES = {
         pitch=p.get("pitch", ""), reason=p.get("reason", "")),
     "pitch_unhidden": lambda p: _(
         "Your pitch “%(pitch)s” is no longer hidden.", pitch=p.get("pitch", "")),
-    # to the staff member who hid it (moderation.tell_hider_republished)
+    # to the staff member who hid it, or, when that one is not known any more, to the
+    # founder's association's staff (hid_by "staff": moderation.look_again)
     "pitch_republished": lambda p: _(
         "“%(pitch)s”, which you hid, is published again by its founder. It stays hidden "
-        "until you unhide it: look at what it says now.", pitch=p.get("pitch", "")),
+        "until you unhide it: look at what it says now.", pitch=p.get("pitch", ""))
+    if p.get("hid_by", "you") == "you" else _(
+        "“%(pitch)s”, which a staff member hid, is published again by its founder. It "
+        "stays hidden until a staff member unhides it: look at what it says now.",
+        pitch=p.get("pitch", "")),
 }
 
 
