@@ -20,6 +20,7 @@ def _page(form, status: int = 200):
     return render_template(
         "admin/engine.html", form=form, names=engine_settings.weight_names(), settings=row,
         index=index, stale=engine_index.is_stale(), loaded=loaded_engine.loaded_version(),
+        other_engine=engine_index.built_by_other_engine(index),
         last_rebuild=rebuild_jobs.describe(row, index.version if index else None),
         seconds_format=rebuild_jobs.SECONDS_FORMAT,
     ), status

@@ -10,17 +10,21 @@ matching_cli = AppGroup("matching", help="The matching engine's index and stored
 
 @matching_cli.command("rebuild")
 @click.option("--if-stale", is_flag=True,
-              help="Only rebuild when there is no index or the data changed since the last one.")
+              help="Only rebuild when there is no index, or the data, the weights or the "
+                   "engine's code (glossary, text analysis, scoring) changed since the last one.")
 @click.option("--k", default=None, type=click.IntRange(1, 1000),
               help="Scores stored per pitch and per investor (default 50).")
 def rebuild_command(if_stale: bool, k: int | None):
     """Fit on every published pitch and active investor, save a new index version."""
     from app.services import engine_index
 
+    latest = engine_index.latest_index()
     if if_stale and not engine_index.is_stale():
-        index = engine_index.latest_index()
-        click.echo(f"Index version {index.version} is up to date; nothing to do.")
+        click.echo(f"Index version {latest.version} is up to date; nothing to do.")
         return
+    if engine_index.built_by_other_engine(latest):
+        click.echo(f"Index version {latest.version} was built by another version of the "
+                   "matching engine; rebuilding with this one.")
     with click.progressbar(length=len(engine_index.REBUILD_STEPS), label="Rebuilding",
                            show_eta=False, item_show_func=lambda s: s) as bar:
         def progress(step: str) -> None:

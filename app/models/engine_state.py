@@ -55,6 +55,8 @@ class EngineIndex(db.Model):
     n_investors: Mapped[int] = mapped_column(Integer, default=0)
     n_scores: Mapped[int] = mapped_column(Integer, default=0)
     weights: Mapped[dict] = mapped_column(JSON, default=dict)
+    # engine_index.data_stamp() at the build: the engine's fingerprint (the code that fitted
+    # it), then the data's counts and latest changes and the weights' version.
     data_stamp: Mapped[str | None] = mapped_column(String(200))
     # Versions of rows changed just before the build, so loaders need not upsert them again.
     recent_versions: Mapped[dict | None] = mapped_column(JSON, default=dict)

@@ -57,8 +57,17 @@ def as_aware(value: datetime | None) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
+def engine_stamp() -> str:
+    """The running code's engine fingerprint, as it leads a data stamp."""
+    from matching.fingerprint import engine_fingerprint
+
+    return f"e{engine_fingerprint()}"
+
+
 def data_stamp() -> str:
-    """Counts and latest change of everything matchable; differs when data changed."""
+    """What an index is built from: the engine's code (its fingerprint: glossary, stop words,
+    analyser and scoring constants, ENGINE_REVISION), then counts and latest change of
+    everything matchable and the weights' version; differs when any of them changed."""
     p = db.session.execute(select(func.count(Pitch.id), func.max(Pitch.updated_at))).one()
     q = db.session.execute(
         select(func.count(InvestorProfile.id), func.max(InvestorProfile.updated_at))).one()
@@ -69,12 +78,26 @@ def data_stamp() -> str:
     def moment(value) -> str:
         return str(value)[:26] if value is not None else "-"
 
-    return (f"p{p[0]}@{moment(p[1])}|i{q[0]}@{moment(q[1])}|u{active_users}"
-            f"|w{settings_version}")[:200]
+    return (f"{engine_stamp()}|p{p[0]}@{moment(p[1])}|i{q[0]}@{moment(q[1])}"
+            f"|u{active_users}|w{settings_version}")[:200]
+
+
+def built_by_other_engine(index: EngineIndex | None) -> bool:
+    """The index was fitted by code with another fingerprint (before an upgrade that changed
+    the glossary, the analyser or the scoring; an index saved before fingerprints counts)."""
+    if index is None:
+        return False
+    return (index.data_stamp or "").split("|", 1)[0] != engine_stamp()
 
 
 def is_stale() -> bool:
-    """True when there is no index or the data changed since the last one was built."""
+    """True when there is no index, or the data or the engine's code changed since the last
+    one was built.
+
+    Until the rebuild (`flask matching rebuild --if-stale` after a deployment, or the admin's
+    button) the app keeps serving the newest index, as while any rebuild runs: pages read its
+    stored scores, and a saved pitch or profile is scored against its vocabulary.
+    """
     index = latest_index()
     return index is None or index.data_stamp != data_stamp()
 
