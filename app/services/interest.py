@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from flask_babel import gettext as _
 from sqlalchemy import bindparam, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import lazyload, load_only
 
 from app.extensions import db
@@ -151,6 +152,18 @@ def mark(user, pitch_id: int, investor_id: int, kind: str) -> MarkResult:
     other side when it is one-sided interest (see `interest_notices.notify_interest`)."""
     if kind not in INTEREST_KINDS:
         raise DomainError(_("Unknown answer."))
+    try:
+        return _mark(user, pitch_id, investor_id, kind)
+    except IntegrityError:
+        # The pair answered twice at once (a double tap, two tabs, a retried API call): the
+        # other request made the row between this one's read and its insert, and the unique
+        # pair refused the second row (a 500). Answering again finds the row and updates it;
+        # a notice the other request sent is not sent twice.
+        db.session.rollback()
+        return _mark(user, pitch_id, investor_id, kind)
+
+
+def _mark(user, pitch_id: int, investor_id: int, kind: str) -> MarkResult:
     pitch, profile = _pair_for(user, pitch_id, investor_id, kind)
     side = side_of(user)
     interest = current_mark(side, pitch.id, profile.id)

@@ -1,0 +1,76 @@
+"""The same pair answered twice at once (a double tap on "Save", two tabs, a retried API
+call): on the walk, three simultaneous "Save" posts for one pitch answered 303, 500, 500,
+the unique pair refusing the second row the others had read as missing. The copy that
+loses the race now finds the first one's row and updates it."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from app.extensions import db
+from app.models import Interest, Notification
+from app.services import interest
+from tests.app.api.helpers import bearer
+from tests.app.security.principals import log_in
+
+
+@pytest.fixture
+def lost_race(monkeypatch):
+    """The other request's row is committed, but this request read the pair before it was:
+    its first look for its own answer finds none."""
+    real = interest.current_mark
+    looked = []
+
+    def first_look_misses(side, pitch_id, investor_id):
+        looked.append(side)
+        return None if len(looked) == 1 else real(side, pitch_id, investor_id)
+
+    monkeypatch.setattr(interest, "current_mark", first_look_misses)
+    return looked
+
+
+def _row(market, kind: str) -> None:
+    investor, pitch = market["solar_investor"], market["solar"]
+    db.session.add(Interest(user_id=investor.user_id, pitch_id=pitch.id,
+                            investor_profile_id=investor.id, side="investor", kind=kind))
+    db.session.commit()
+
+
+def _answers(market) -> list[tuple[str, str]]:
+    db.session.expire_all()
+    return [(i.side, i.kind) for i in db.session.scalars(select(Interest))]
+
+
+def test_the_second_of_two_saves_at_once_is_no_error(client, market, lost_race):
+    investor, pitch = market["solar_investor"], market["solar"]
+    _row(market, "saved")
+    log_in(client, investor.user)
+    response = client.post(f"/matches/{pitch.id}/{investor.id}/mark/saved?next=/matches")
+    assert response.status_code == 303
+    assert lost_race  # the race was run
+    assert _answers(market) == [("investor", "saved")]
+
+
+def test_interest_sent_twice_at_once_tells_the_founder_once(client, market, lost_race):
+    investor, pitch = market["solar_investor"], market["solar"]
+    log_in(client, investor.user)
+    # the first request, whole: its row and the founder's notice
+    interest.mark(investor.user, pitch.id, investor.id, "interested")
+    lost_race.clear()
+    response = client.post(f"/matches/{pitch.id}/{investor.id}/mark/interested?next=/matches")
+    assert response.status_code == 303
+    assert _answers(market) == [("investor", "interested")]
+    notes = db.session.scalars(select(Notification).where(
+        Notification.user_id == pitch.owner_id)).all()
+    assert len(notes) == 1
+
+
+def test_the_api_answers_a_lost_race_as_the_first(client, market, lost_race):
+    investor, pitch = market["solar_investor"], market["solar"]
+    _row(market, "saved")
+    response = client.put("/api/v1/interests", json={"pitch_id": pitch.id, "kind": "saved"},
+                          headers=bearer(investor.user, scope="read-write"))
+    assert response.status_code == 200
+    assert response.get_json()["kind"] == "saved"
+    assert _answers(market) == [("investor", "saved")]
