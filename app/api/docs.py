@@ -45,6 +45,8 @@ def _type_of(schema: dict | None) -> str:
         return _ref_name(schema["$ref"])
     if "allOf" in schema:
         return " & ".join(_type_of(s) for s in schema["allOf"])
+    if "anyOf" in schema:  # a nullable nested schema: "MovedFromOut | null", not "object"
+        return " | ".join(_type_of(s) for s in schema["anyOf"])
     kind = schema.get("type", "object")
     if isinstance(kind, list):
         kind = " | ".join(kind)

@@ -9,6 +9,7 @@ cancelled meeting without a word and showed a moved one as if it had always been
 from __future__ import annotations
 
 import html
+import re
 
 import pytest
 
@@ -146,3 +147,12 @@ def test_the_description_names_the_new_fields(client):
 def test_the_docs_page_explains_them_in_the_readers_language(client, lang, words):
     page = html.unescape(client.get(f"/api/v1/docs?lang={lang}").get_data(as_text=True))
     assert words in page
+
+
+def test_the_docs_page_types_a_nullable_object_by_its_schema(client):
+    """The field table said "object" for `moved_from` (and a match's `pitch`), whose
+    description is an anyOf of a schema and null: it names the schema now."""
+    page = html.unescape(client.get("/api/v1/docs?lang=en").get_data(as_text=True))
+    cells = " ".join(re.sub(r"<[^>]+>", " ", page).split())
+    assert "moved_from * MovedFromOut | null" in cells
+    assert "pitch * PitchOut | null" in cells
