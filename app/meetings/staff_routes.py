@@ -13,7 +13,13 @@ from flask_login import current_user
 from app.arenas import arena_download, managed_arena_or_404
 from app.meetings import call_or_abort, number_from_form, yes_no
 from app.permissions import role_required
-from app.services import attendance, meeting_changes, no_meetings, schedule_publish
+from app.services import (
+    attendance,
+    meeting_changes,
+    no_meetings,
+    schedule_publish,
+    schedule_view,
+)
 from app.services import schedule as schedule_service
 from app.services.errors import DomainError
 from app.services.participants import accepted, organisations
@@ -22,43 +28,57 @@ bp = Blueprint("meetings_staff", __name__)
 
 
 def _layout(arena) -> dict:
-    """The schedule per table and per person, for the page."""
+    """The schedule per table and per person, for the page: the part of it the view shows
+    (schedule_view), and, from the whole, who has no meeting and who was marked absent."""
     # The arena's meetings and who comes, read once: the page read them three times each
     # (its meetings, the cancelled ones, and why some have none), a third of its time.
     invitations = accepted(arena.id)
     every = schedule_service.meetings(arena, active_only=False)
     present = {i.user_id for i in invitations}
     meetings = [m for m in every if schedule_service.is_active(m, present)]
-    cancelled = [m for m in every if m.state == schedule_service.STAFF_CANCELLED]
-    orgs = organisations({m.investor_user_id for m in meetings + cancelled})
-    titles = schedule_service.pitch_titles(meetings)
+    asked, wrong = schedule_view.chosen(arena, request.args, present)
     now = datetime.now(UTC)
+    default = schedule_view.default(arena, len(meetings), now)
+    view = asked or default
+    cancelled = [m for m in every if m.state == schedule_service.STAFF_CANCELLED]
+    shown = [m for m in meetings if view.holds(m)]
+    orgs = organisations({m.investor_user_id for m in shown + cancelled})
+    titles = schedule_service.pitch_titles(shown)
     # "begun": no Cancel on the row (meeting_changes.cancellable refuses it; attendance says
     # who did not come), and no longer counted among an absent person's meetings to cancel.
     rows = [{"m": m, "time": arena.slot_start(m.slot), "org": orgs.get(m.investor_user_id, ""),
              "pitch": titles.get(m.pitch_id, ""), "begun": meeting_changes.began(arena, m, now)}
-            for m in meetings]
-    tables = {t: [r for r in rows if r["m"].table == t] for t in range(arena.table_count)}
-    gaps = schedule_service.no_meeting_reasons(arena, invitations, every) if rows else {}
-    by_person: dict[int, list[dict]] = {}  # in the rows' order, as each person's list reads
-    for r in rows:
-        by_person.setdefault(r["m"].founder_user_id, []).append(r)
-        by_person.setdefault(r["m"].investor_user_id, []).append(r)
+            for m in shown]
+    table_numbers = ([view.value] if view.kind == "table" else range(arena.table_count)
+                     if view.kind == "all" else [])
+    tables = {t: [r for r in rows if r["m"].table == t] for t in table_numbers}
+    gaps = schedule_service.no_meeting_reasons(arena, invitations, every) if meetings else {}
+    by_person: dict[int, list] = {}  # in the meetings' order, as each person's list reads
+    for m in meetings:
+        by_person.setdefault(m.founder_user_id, []).append(m)
+        by_person.setdefault(m.investor_user_id, []).append(m)
+    row_of = {r["m"].id: r for r in rows}
     people = {}
     for invitation in invitations:
         mine = by_person.get(invitation.user_id, [])
-        people[invitation.user_id] = {"invitation": invitation, "rows": mine,
-                                      "to_come": [r for r in mine if not r["begun"]],
-                                      "why": no_meetings.staff_text(
-                                          gaps.get(invitation.user_id))}
+        people[invitation.user_id] = {
+            "invitation": invitation, "count": len(mine),
+            # the rows of the per-person list: only the whole schedule and the person's
+            # view show them, and only those views draw the rows
+            "rows": [row_of[m.id] for m in mine if m.id in row_of],
+            "to_come": [m for m in mine if not meeting_changes.began(arena, m, now)],
+            "why": no_meetings.staff_text(gaps.get(invitation.user_id))}
     people = sorted(people.values(), key=lambda p: (p["invitation"].side,
                                                     p["invitation"].user.name.lower()))
-    return {"rows": rows, "tables": tables,
+    return {"rows": rows, "tables": tables, "view": view, "wrong_view": wrong,
+            # the forms' addresses keep the view, so a change comes back to it
+            "view_args": {} if view == default else view.args(),
+            "meeting_count": len(meetings),
             "cancelled": [{"m": m, "time": arena.slot_start(m.slot),
                            "org": orgs.get(m.investor_user_id, "")} for m in cancelled],
             "people": people,
             # named at the top: at the foot of a long page, nobody found them before publishing
-            "without": [p for p in people if not p["rows"]] if rows else [],
+            "without": [p for p in people if not p["count"]] if meetings else [],
             "slots": [(s, arena.slot_start(s)) for s in arena.meeting_slots]}
 
 
@@ -76,11 +96,15 @@ def _refused(error: DomainError) -> None:
         flash(error.message, "danger")
 
 
-def _back(arena_id: int, anchor: str | None = None):
+def _back(arena, anchor: str | None = None, meeting_id: int | None = None, code: int = 302):
     """Back to the schedule; at the row a change was about (`anchor`: #meeting-12, or
     #cancelled-12 in the list of cancelled meetings), where the button was, rather than at
-    the top of a long page, where a keyboard or screen-reader user had to find it again."""
-    return redirect(url_for("meetings_staff.schedule", arena_id=arena_id, _anchor=anchor))
+    the top of a long page, where a keyboard or screen-reader user had to find it again.
+    The part of the schedule shown is the one the form came from (its address keeps it), or
+    the slot the meeting `meeting_id` is in now, when that part no longer holds it."""
+    args = schedule_view.back_to(arena, request.args, meeting_id, datetime.now(UTC))
+    return redirect(url_for("meetings_staff.schedule", arena_id=arena.id, _anchor=anchor,
+                            **args), code=code)
 
 
 # A refused move, kept for the page the browser is sent to: what was typed and why not.
@@ -123,7 +147,7 @@ def build(arena_id: int):
         else:
             flash(_("The draft schedule is ready: %(made)s Nobody is told until you publish "
                     "it.", made=made), "success")
-    return _back(arena_id)
+    return _back(arena)
 
 
 @bp.route("/<int:arena_id>/schedule/publish", methods=["GET", "POST"])
@@ -137,7 +161,7 @@ def publish(arena_id: int):
             outcome = schedule_publish.to_publish(arena)
         except DomainError as error:
             _refused(error)
-            return _back(arena_id)
+            return _back(arena)
         return render_template("meetings/confirm_publish.html", arena=arena, outcome=outcome)
     try:
         outcome = schedule_publish.publish(current_user, arena)
@@ -147,7 +171,7 @@ def publish(arena_id: int):
         flash(ngettext("The schedule is published. %(num)d person is told.",
                        "The schedule is published. %(num)d people are told.",
                        outcome.people), "success")
-    return _back(arena_id)
+    return _back(arena)
 
 
 @bp.route("/<int:arena_id>/meetings/<int:meeting_id>/lock", methods=["POST"])
@@ -161,9 +185,9 @@ def lock(arena_id: int, meeting_id: int):
                                                           locked))
     except DomainError as error:
         _refused(error)
-        return _back(arena_id)  # at the top, where the refusal's message stands
+        return _back(arena)  # at the top, where the refusal's message stands
     flash(_("The meeting is locked.") if locked else _("The meeting is unlocked."), "success")
-    return _back(arena_id, f"meeting-{meeting_id}")
+    return _back(arena, f"meeting-{meeting_id}", meeting_id)
 
 
 @bp.route("/<int:arena_id>/meetings/<int:meeting_id>/move", methods=["POST"])
@@ -182,13 +206,13 @@ def move(arena_id: int, meeting_id: int):
     except DomainError as error:
         if isinstance(error, schedule_service.ScheduleClosed):
             # The page says why and offers no Move: no row to keep the typed values at.
-            return redirect(url_for("meetings_staff.schedule", arena_id=arena_id), code=303)
+            return _back(arena, code=303)
         return _move_refused(arena, typed, error.message)
     flash(_("The meeting is moved and locked there, and both people are told.")
           if arena.schedule_published else
           _("The meeting is moved and locked there. Nobody is told: the schedule is a draft."),
           "success")
-    return _back(arena_id, f"meeting-{meeting_id}")
+    return _back(arena, f"meeting-{meeting_id}", meeting_id)
 
 
 def _move_refused(arena, typed: dict, message: str):
@@ -196,8 +220,7 @@ def _move_refused(arena, typed: dict, message: str):
     post the move again), where the fields keep what was typed and the message says why."""
     kept = {key: typed[key][:TYPED_KEPT] for key in ("slot", "table")}  # a cookie holds it
     session[MOVE_REFUSED] = {**typed, **kept, "arena_id": arena.id, "error": message}
-    return redirect(url_for("meetings_staff.schedule", arena_id=arena.id,
-                            _anchor=f"meeting-{typed['meeting_id']}"), code=303)
+    return _back(arena, f"meeting-{typed['meeting_id']}", typed["meeting_id"], code=303)
 
 
 @bp.route("/<int:arena_id>/meetings/<int:meeting_id>/cancel", methods=["GET", "POST"])
@@ -211,10 +234,13 @@ def cancel(arena_id: int, meeting_id: int):
             meeting = call_or_abort(lambda: meeting_changes.cancellable(arena, meeting_id))
         except DomainError as error:
             _refused(error)
-            return _back(arena_id)
+            return _back(arena)
         org = organisations({meeting.investor_user_id}).get(meeting.investor_user_id, "")
+        # the part of the schedule the staff member came from, to go back to either way
+        view_args = schedule_view.back_to(arena, request.args, meeting.id, datetime.now(UTC))
         return render_template("meetings/confirm_cancel.html", arena=arena, meeting=meeting,
-                               time=arena.slot_start(meeting.slot), org=org)
+                               time=arena.slot_start(meeting.slot), org=org,
+                               view_args=view_args)
     try:
         call_or_abort(lambda: meeting_changes.cancel(current_user, arena, meeting_id))
     except DomainError as error:
@@ -224,8 +250,8 @@ def cancel(arena_id: int, meeting_id: int):
                 "out until you restore it.") if arena.schedule_published else
               _("The meeting is cancelled. Nobody is told: the schedule is a draft. A re-run "
                 "leaves the pair out until you restore it."), "success")
-        return _back(arena_id, f"cancelled-{meeting_id}")
-    return _back(arena_id)
+        return _back(arena, f"cancelled-{meeting_id}")
+    return _back(arena)
 
 
 @bp.route("/<int:arena_id>/meetings/<int:meeting_id>/restore", methods=["POST"])
@@ -237,7 +263,7 @@ def restore(arena_id: int, meeting_id: int):
         back = call_or_abort(lambda: meeting_changes.restore(current_user, arena, meeting_id))
     except DomainError as error:
         _refused(error)
-        return _back(arena_id)
+        return _back(arena)
     else:
         if back and arena.schedule_published:
             flash(_("The meeting is back in its slot and both people are told."), "success")
@@ -248,7 +274,8 @@ def restore(arena_id: int, meeting_id: int):
                 arena, meeting_changes.meeting_of(arena, meeting_id))
             flash(late or _("The meeting no longer fits its old slot and table. Re-run the "
                             "schedule to give the pair a new one."), "warning")
-    return _back(arena_id, f"meeting-{meeting_id}" if back else f"cancelled-{meeting_id}")
+    return (_back(arena, f"meeting-{meeting_id}", meeting_id) if back
+            else _back(arena, f"cancelled-{meeting_id}"))
 
 
 @bp.route("/<int:arena_id>/attendance")
