@@ -18,6 +18,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from sqlalchemy import delete, or_, select
+from sqlalchemy.exc import IntegrityError
 
 from app.extensions import db
 from app.models import Arena, Invitation, MeetingRequest
@@ -121,6 +122,17 @@ def request_meeting(user, arena_id: int, to_user_id: int) -> MeetingRequest:
     the meeting mutual at once. Refused, changing nothing, beyond either person's cap.
     Asking again while one's own request waits for an answer returns that request, telling
     nobody again: the button clicked twice is one request, and both answers say it is sent."""
+    try:
+        return _request_meeting(user, arena_id, to_user_id)
+    except IntegrityError:
+        # Clicked twice at once (a double tap, two tabs): the other copy made the request
+        # between this one's look and its insert, and the unique pair refused a second row
+        # (a 500). Asking again finds that request, as a second click after the first does.
+        db.session.rollback()
+        return _request_meeting(user, arena_id, to_user_id)
+
+
+def _request_meeting(user, arena_id: int, to_user_id: int) -> MeetingRequest:
     me = participant_of(user, arena_id)
     _check_open(me.arena)
     other = db.session.scalar(select(Invitation).where(

@@ -1,7 +1,7 @@
 """The same pair answered twice at once (a double tap on "Save", two tabs, a retried API
 call): on the walk, three simultaneous "Save" posts for one pitch answered 303, 500, 500,
 the unique pair refusing the second row the others had read as missing. The copy that
-loses the race now finds the first one's row and updates it."""
+loses the race now finds the first one's row and updates it; "Ask to meet" likewise."""
 
 from __future__ import annotations
 
@@ -9,10 +9,11 @@ import pytest
 from sqlalchemy import select
 
 from app.extensions import db
-from app.models import Interest, Notification
-from app.services import interest
+from app.models import Interest, MeetingRequest, Notification
+from app.services import interest, meeting_requests
 from tests.app.api.helpers import bearer
 from tests.app.security.principals import log_in
+from tests.factories import make_arena, make_participant
 
 
 @pytest.fixture
@@ -74,3 +75,35 @@ def test_the_api_answers_a_lost_race_as_the_first(client, market, lost_race):
     assert response.status_code == 200
     assert response.get_json()["kind"] == "saved"
     assert _answers(market) == [("investor", "saved")]
+
+
+def test_a_meeting_request_sent_twice_at_once_is_one_request(client, auth, monkeypatch):
+    """The same race for "Ask to meet": the copy that loses finds the first one's request,
+    as a second click after the first does, and tells nobody again."""
+    arena = make_arena(status="inviting")
+    founder, investor = make_participant(arena, "founder"), make_participant(arena, "investor")
+    db.session.commit()
+    real_check = meeting_requests._check_room
+    raced = []
+
+    def other_copy_first(me, other):
+        if not raced:  # the other copy inserts and commits between this one's look and insert
+            raced.append(True)
+            db.session.add(MeetingRequest(arena_id=arena.id, from_user_id=founder.user_id,
+                                          to_user_id=investor.user_id))
+            db.session.commit()
+        return real_check(me, other)
+
+    monkeypatch.setattr(meeting_requests, "_check_room", other_copy_first)
+    auth.login(founder.user.email)
+    response = client.post(f"/arenas/{arena.id}/requests",
+                           data={"to_user_id": investor.user_id})
+    assert response.status_code == 302
+    assert raced
+    db.session.expire_all()
+    rows = db.session.scalars(select(MeetingRequest)).all()
+    assert [(r.from_user_id, r.to_user_id, r.state) for r in rows] == [
+        (founder.user_id, investor.user_id, "pending")]
+    # the first copy told the investor; this one does not tell them again
+    assert db.session.scalars(select(Notification).where(
+        Notification.user_id == investor.user_id)).all() == []
