@@ -5,6 +5,7 @@ from __future__ import annotations
 from email_validator import EmailNotValidError, validate_email
 from flask_babel import gettext as _
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from app.extensions import db
 from app.models import Association, User
@@ -101,8 +102,15 @@ def register(*, email: str, name: str, password: str, role: str, **extra) -> Use
     """Self-registration: only founders and investors."""
     if role not in SELF_SERVICE_ROLES:
         raise DomainError(_("Choose founder or investor."), "role")
-    user = create_user(email=email, name=name, password=password, role=role, **extra)
-    db.session.commit()
+    try:
+        user = create_user(email=email, name=name, password=password, role=role, **extra)
+        db.session.commit()
+    except IntegrityError:
+        # "Create account" clicked twice at once: the other copy made the account between
+        # this one's check of the address and its insert (a 500 before). Nothing else is
+        # pending here, so the rollback loses nothing.
+        db.session.rollback()
+        raise DomainError(_("An account with this e-mail already exists."), "email") from None
     return user
 
 

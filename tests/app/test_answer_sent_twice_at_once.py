@@ -1,7 +1,8 @@
 """The same pair answered twice at once (a double tap on "Save", two tabs, a retried API
 call): on the walk, three simultaneous "Save" posts for one pitch answered 303, 500, 500,
 the unique pair refusing the second row the others had read as missing. The copy that
-loses the race now finds the first one's row and updates it; "Ask to meet" likewise."""
+loses the race now finds the first one's row and updates it; "Ask to meet" likewise, and
+a second "Create account" is told the address has an account."""
 
 from __future__ import annotations
 
@@ -9,11 +10,11 @@ import pytest
 from sqlalchemy import select
 
 from app.extensions import db
-from app.models import Interest, MeetingRequest, Notification
-from app.services import interest, meeting_requests
+from app.models import Interest, MeetingRequest, Notification, User
+from app.services import accounts, interest, meeting_requests
 from tests.app.api.helpers import bearer
 from tests.app.security.principals import log_in
-from tests.factories import make_arena, make_participant
+from tests.factories import make_arena, make_participant, make_user
 
 
 @pytest.fixture
@@ -107,3 +108,21 @@ def test_a_meeting_request_sent_twice_at_once_is_one_request(client, auth, monke
     # the first copy told the investor; this one does not tell them again
     assert db.session.scalars(select(Notification).where(
         Notification.user_id == investor.user_id)).all() == []
+
+
+def test_create_account_clicked_twice_at_once_offers_the_login(client, monkeypatch):
+    """The same race for "Create account": the copy that loses is told the address has an
+    account (with the login beside it), not a 500."""
+    form = {"role": "investor", "name": "Race Twin", "email": "race.twin@example.com",
+            "municipality": "asker", "association": "", "password": "a long walk on the fjord",
+            "confirm": "a long walk on the fjord"}
+    client.post("/language", data={"lang": "en"})
+    other_copy = make_user("investor", email="race.twin@example.com")
+    # this copy checked the address before the other copy's account was committed
+    monkeypatch.setattr(accounts, "check_new_account", lambda email, name: None)
+    response = client.post("/auth/register", data=form)
+    assert response.status_code == 422
+    assert "An account with this e-mail already exists." in response.get_data(as_text=True)
+    db.session.expire_all()
+    assert [u.id for u in db.session.scalars(
+        select(User).where(User.email == "race.twin@example.com"))] == [other_copy.id]
