@@ -185,3 +185,23 @@ def test_the_download_menu_offers_meetings_only_while_one_is_active(client, big)
     page = _page(client, arena, "?all=1")
     assert "Meetings (CSV)" not in page
     assert "No meetings are scheduled yet." in page
+
+
+def test_a_part_says_the_whole_schedule_is_the_paper_copy(client, big):
+    arena = big[0]
+    part = _page(client, arena, "?slot=2")
+    assert ("For a paper copy, show the whole schedule and use your browser's print "
+            "command: one page per table, then one per person.") in part
+    whole = _page(client, arena, "?all=1")
+    assert 'id="print-whole"' not in whole
+    assert "Use your browser's print command for a paper copy" in whole
+
+
+def test_the_person_choice_groups_founders_and_investors(client, big):
+    arena, founders, investors, _meetings = big
+    page = _page(client, arena)
+    page = page[page.index('name="person"'):]
+    founders_at = page.index('<optgroup label="Founders">')
+    investors_at = page.index('<optgroup label="Investors">')
+    assert founders_at < page.index(f'<option value="{founders[0].user_id}"') < investors_at
+    assert investors_at < page.index(f'<option value="{investors[0].user_id}"')

@@ -75,3 +75,34 @@ def test_staff_row_buttons_are_on_screen_on_a_375px_phone(new_user):
         expect(table.get_by_role("columnheader", name=staff.t("Founder"))).to_have_count(1)
     staff.check("schedule-375")
     staff.use_language(first)
+
+
+def test_a_part_of_the_schedule_keeps_its_buttons_and_comes_back_on_a_375px_phone(new_user):
+    """A big schedule opens at one slot (schedule_view): that part, and one person's, are
+    cards with Move and Cancel meeting on screen, with their Table column; a change made
+    in a person's part comes back to it, at the row."""
+    staff = new_user(PHONE_375, name="staff-parts-375")
+    staff.login(STAFF_EMAIL, STAFF_PASSWORD)
+    staff.goto("/staff/arenas")
+    schedule = staff.page.get_by_role("link", name=DRAFT_ARENA).get_attribute("href") + "/schedule"
+    staff.goto(schedule + "?slot=2")
+    _no_sideways_page(staff)
+    assert _all_on_screen(staff, "main table button", "Move") == 1
+    assert _all_on_screen(staff, "main table a.btn", "Cancel meeting") == 1
+    table = staff.page.get_by_role("table").first
+    expect(table.get_by_role("columnheader", name=staff.t("Table"), exact=True)).to_have_count(1)
+    staff.check("schedule-slot-375")
+
+    staff.page.locator("select[name=person]").select_option(index=0)
+    staff.page.get_by_role("button", name=staff.t("Show the person's meetings")).click()
+    staff.page.wait_for_load_state("load")
+    assert "?person=" in staff.page.url
+    _no_sideways_page(staff)
+    assert _all_on_screen(staff, "main table button", "Move") == 1
+    part = staff.page.url.split("#")[0]
+    for step in ("Lock", "Unlock"):  # and back as it was: other journeys read this arena
+        staff.page.locator("main table").get_by_role("button", name=staff.t(step),
+                                                      exact=False).first.click()
+        staff.page.wait_for_load_state("load")
+        assert staff.page.url.startswith(part + "#meeting-"), staff.page.url
+    staff.check("schedule-person-375")
