@@ -12,7 +12,7 @@ from sqlalchemy.orm import selectinload
 from app import vocabulary
 from app.extensions import db
 from app.models import Arena, Invitation
-from app.services.contacts import email_of
+from app.services.contacts import contacts_visible_to, email_of
 from app.services.deleted_accounts import shown
 from app.services.exports import Percent
 from app.services.pair_scores import profile_ids
@@ -32,18 +32,29 @@ def _association(user) -> str:
     return user.association.name if user.association is not None else ""
 
 
-def invitations(arena: Arena) -> tuple[list[str], list[list]]:
+def _emails(viewer, invitations_: list[Invitation]) -> dict[int, str]:
+    """Each invitee's address, where the viewer may see it (contacts.contacts_visible_to):
+    someone only proposed or on the waiting list, never invited, of another association, is
+    no invitee of theirs, and the list must not hand a staff member the address of anyone
+    they add to it."""
+    visible = contacts_visible_to(viewer, [i.user for i in invitations_])
+    return {i.user_id: email_of(i.user) for i in invitations_ if i.user_id in visible}
+
+
+def invitations(arena: Arena, viewer=None) -> tuple[list[str], list[list]]:
     header = [_("Side"), _("Rank"), _("Name"), _("E-mail"), _("Association"), _("Pitch"),
               _("State"),
               _("Match with the best in the room, average, the theme counted in (%)"),
               _("Invited at")]
     sides, states = (vocabulary.resolved(vocabulary.SIDES),
                      vocabulary.resolved(vocabulary.INVITATION_STATES))
-    rows = [[label(sides, i.side), i.rank, shown(i.user.name), email_of(i.user),
+    listed = _invitations(arena)
+    emails = _emails(viewer, listed)
+    rows = [[label(sides, i.side), i.rank, shown(i.user.name), emails.get(i.user_id, ""),
              _association(i.user),
              staff_title(i.pitch.title, i.pitch.status) if i.pitch else "",
              label(states, i.state), _value(i), i.invited_at]
-            for i in _invitations(arena)]
+            for i in listed]
     return header, rows
 
 
@@ -62,22 +73,26 @@ def _value(invitation: Invitation) -> Percent | None:
     return Percent(percent(reasons["value"] / best))
 
 
-def answers(arena: Arena) -> tuple[list[str], list[list]]:
+def answers(arena: Arena, viewer=None) -> tuple[list[str], list[list]]:
     header = [_("Side"), _("Name"), _("E-mail"), _("Association"), _("Answer"),
               _("Answered at"), _("Arrives in slot"), _("Leaves before slot"), _("Attended")]
     sides, states, yes_no = (vocabulary.resolved(m) for m in (
         vocabulary.SIDES, vocabulary.INVITATION_STATES, vocabulary.YES_NO))
-    rows = [[label(sides, i.side), shown(i.user.name), email_of(i.user), _association(i.user),
+    sent = [i for i in _invitations(arena) if i.invited_at is not None]
+    emails = _emails(viewer, sent)
+    rows = [[label(sides, i.side), shown(i.user.name), emails.get(i.user_id, ""),
+             _association(i.user),
              label(states, i.state), i.answered_at,
              # a no or a cancelled place has no times, whatever was chosen before it
              None if i.arrive_slot is None or not i.has_times else i.arrive_slot + 1,
              None if i.leave_slot is None or not i.has_times else i.leave_slot + 1,
              label(yes_no, i.attended)]
-            for i in _invitations(arena) if i.invited_at is not None]
+            for i in sent]
     return header, rows
 
 
-def meeting_rows(arena: Arena) -> tuple[list[str], list[list]]:
+def meeting_rows(arena: Arena, viewer=None) -> tuple[list[str], list[list]]:
+    """The meetings; `viewer` as the other tables take it (these rows hold no contacts)."""
     header = [_("Slot"), _("Time"), _("Table"), _("Founder"), _("Pitch"), _("Investor"),
               _("Organisation"), _("Kind"), _("Locked"),
               _("Pair's match, the theme not counted in (%)")]

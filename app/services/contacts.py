@@ -110,7 +110,9 @@ def _signed_in(viewer) -> bool:
 
 def _staff_visible(staff, owners: Iterable) -> set[int]:
     """Staff: themselves, their association's members, and the invitees of the arenas their
-    association hosts (one query for those outside the association)."""
+    association hosts (one query for those outside the association). An invitee is someone
+    an invitation was sent to: a row only proposed, or on the waiting list, is staff's own
+    draft, and counting it let a staff member add anyone to a list and read their address."""
     association_id = staff.association_id
     seen, rest = set(), set()
     for owner in owners:
@@ -125,6 +127,7 @@ def _staff_visible(staff, owners: Iterable) -> set[int]:
             select(Invitation.user_id).distinct()
             .join(arena_host, arena_host.c.arena_id == Invitation.arena_id)
             .where(arena_host.c.association_id == association_id,
+                   Invitation.invited_at.is_not(None),
                    Invitation.user_id.in_(ids[start:start + _CHUNK]))))
     return seen
 

@@ -152,7 +152,8 @@ def test_arena_meeting_reveals_contacts_to_the_two_who_meet_only(app):
 # --- staff ------------------------------------------------------------------------------------
 def _staff_world():
     """An Asker founder and investor with mutual interest, both invited to an arena that
-    Bærum hosts (one only proposed, one cancelled: any state counts); a Modum founder with
+    Bærum hosts (one invited, one cancelled since: any state once invited counts; a row only
+    proposed, never sent, does not: test_staff_contacts_only_invited); a Modum founder with
     mutual interest in the same investor, so Modum's match export names the pair; an arena of
     Bærum's and one of Modum's without them (their person searches find them); a staff member
     of each association and an admin."""
@@ -166,7 +167,7 @@ def _staff_world():
         interest.mark(who, p.id, profile.id, "interested")
     db.session.commit()
     hosted = make_arena(hosts=("baerum",), title="Bærums arena")
-    make_invitation(hosted, founder, "proposed", pitch_id=pitch.id)
+    make_invitation(hosted, founder, "invited", pitch_id=pitch.id)
     make_invitation(hosted, investor, "cancelled")
     return {
         "founder": founder, "pitch": pitch, "investor": investor, "profile": profile,
@@ -256,7 +257,7 @@ def test_hosting_staff_see_the_invitees_of_their_arenas(app):
     founder, investor, profile = world["founder"], world["investor"], world["profile"]
     view = _every_get(app, world["baerum"], _ids(world), "81111")
     other = world["baerum_other"].id
-    # the cancelled investor's profile page, the proposed founder in the person search of
+    # the cancelled investor's profile page, the invited founder in the person search of
     # another arena of Bærum's, both in the arena's own exports
     assert profile.contact_email in view[f"/investors/{profile.id}"]
     assert founder.email in view[f"/staff/arenas/{other}/invitations?q=81111"]
@@ -292,7 +293,7 @@ def test_staff_rule_costs_one_query_for_a_whole_list(app):
     own = [make_user("founder", association="baerum") for _ in range(3)]
     outside = [make_user("investor", association="asker") for _ in range(30)]
     for person in outside[::3]:
-        make_invitation(arena, person, "waiting_list")
+        make_invitation(arena, person, "invited")
     people = db.session.scalars(db.select(User).where(User.role != "staff")).all()
     staff = db.session.get(User, staff.id)
     own_ids = {p.id for p in own}
