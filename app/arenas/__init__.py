@@ -13,7 +13,7 @@ from app.services import arena_exports
 from app.services import arenas as arena_service
 from app.services.errors import NotFound
 from app.services.exports import download
-from app.services.schedule import meetings
+from app.services.schedule import has_active
 
 # The tables of an arena staff download, by the word in their address.
 ARENA_TABLES = {"invitations": arena_exports.invitations, "answers": arena_exports.answers,
@@ -30,7 +30,7 @@ def tables_with_rows(arena: Arena) -> list[str]:
 
     found = {"invitations": any_invitation(),
              "answers": any_invitation(Invitation.invited_at.is_not(None)),
-             "meetings": bool(meetings(arena))}
+             "meetings": has_active(arena)}
     return [kind for kind in ARENA_TABLES if found[kind]]
 
 
