@@ -24,7 +24,7 @@ from wtforms.validators import StopValidation, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget, TextInput
 
 from app.database import ascii_number
-from app.typed_numbers import read_number, read_whole_number
+from app.typed_numbers import read_kroner, read_number, read_whole_number
 from app.vocabulary import choices
 from app.web_addresses import WEB_ADDRESS_MESSAGE, web_address
 
@@ -210,9 +210,20 @@ class WholeNumberField(_TypedNumber, IntegerField):
         return str(self.data)  # a year is not grouped
 
 
-# What a decimal or a word in an amount is told: "1,5 mill" is the likeliest thing typed.
-WHOLE_KRONER = _l("Enter a whole number of kroner, without decimals or words, e.g. 1,500,000 "
-                  "for 1.5 million.")
+# What an amount it cannot read is told: a bare decimal ("1,5", a million meant or not) is
+# the likeliest, so the examples show the two ways that do read.
+WHOLE_KRONER = _l("Enter an amount in kroner, e.g. 1,500,000 or 1.5 million.")
+
+
+class KronerField(WholeNumberField):
+    """An amount of kroner, read as people write one (typed_numbers.read_kroner): besides
+    "2 500 000", "kr 2 500 000", "2 500 000,-", "2,5 mill" and "1.500.000". Seen refused on
+    a founder's walk, each with the same message, though none can be read two ways."""
+
+    unreadable = WHOLE_KRONER
+
+    def _read(self, typed: str) -> int | None:
+        return read_kroner(typed, _locale())
 
 
 class NumberField(_TypedNumber, FloatField):

@@ -40,3 +40,39 @@ def read_whole_number(text: str, locale: str) -> int | None:
     if number is None or number.as_tuple().exponent != 0:
         return None
     return int(number)
+
+
+# An amount of kroner as founders and investors write one in a form: a currency mark before
+# or after ("kr 2 500 000", "2 500 000 kr", "NOK", the price tag's ",-") and a word for
+# millions or thousands ("2,5 mill", "1.5 million", "2,5 MNOK", "500k"). Each reads one way
+# only: "mill" is a million in every spelling, so "2,5 mill" is 2 500 000 and not the 25 or
+# 2.5 a bare "2,5" could be (that stays refused, as read_whole_number refuses it).
+_CURRENCY_BEFORE = re.compile(r"^(?:kr\.?|nok)\s*", re.IGNORECASE)
+_CURRENCY_AFTER = re.compile(r"\s*(?:kr\.?|nok|,-|,–|\.-)$", re.IGNORECASE)
+_SCALE = re.compile(
+    r"\s*(?P<word>mill(?:ioner|ion|ions)?\.?|mln\.?|mnok|m|tusen|thousand|k)$", re.IGNORECASE)
+_SCALES = {"m": 1_000_000, "t": 1_000, "k": 1_000}
+# Two or more dots, each before three digits: "1.500.000", Norwegian grouping by hand. Never
+# a decimal in either language; a single dot ("1.500") is, in English, and stays refused.
+_DOT_GROUPS = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3}){2,}")
+
+
+def read_kroner(text: str, locale: str) -> int | None:
+    """The whole number of kroner `text` writes, else None: what read_whole_number reads,
+    and besides it a currency mark ("kr 2 500 000", "2 500 000,-", "NOK 1,500,000"), a scale
+    word after a number that may have decimals ("2,5 mill", "2,5 millioner", "2,5 MNOK",
+    "1.5 million", "500k", "500 tusen"; the result must be whole kroner) and digits grouped
+    with dots ("1.500.000")."""
+    typed = " ".join(str(text).split())
+    typed = _CURRENCY_BEFORE.sub("", typed)
+    typed = _CURRENCY_AFTER.sub("", typed).strip()
+    scale = _SCALE.search(typed)
+    if scale:
+        number = read_number(typed[:scale.start()], locale)  # in bokmål "2.5" too
+        if number is None:
+            return None
+        kroner = number * _SCALES[scale["word"][0].lower()]
+        return int(kroner) if kroner == kroner.to_integral_value() else None
+    if _DOT_GROUPS.fullmatch(typed.replace(" ", "")):
+        return int(typed.replace(" ", "").replace(".", ""))
+    return read_whole_number(typed, locale)

@@ -9,9 +9,9 @@ from wtforms.validators import DataRequired, Email, Length, Optional, Validation
 from app import vocabulary
 from app.form_base import KobleForm, NumberRange
 from app.form_fields import (
-    WHOLE_KRONER,
     CachedTranslationsMeta,
     FilterSelectField,
+    KronerField,
     MultiCheckboxField,
     VersionField,
     WholeNumberField,
@@ -56,14 +56,14 @@ class ProfileForm(KobleForm):
         description=_l("Ticked: pitches at other stages are not recommended to you. Unticked: "
                        "they rank lower."),
     )
-    ticket_min = WholeNumberField(
-        _l("Smallest ticket (NOK)"), unreadable=WHOLE_KRONER,
+    ticket_min = KronerField(
+        _l("Smallest ticket (NOK)"),
         validators=[Optional(), NumberRange(min=0, max=MAX_TICKET_NOK)],
         description=_l("A support partner offers no capital: leave the ticket sizes empty "
                        "(they are not saved for a partner)."),
     )
-    ticket_max = WholeNumberField(
-        _l("Largest ticket (NOK)"), unreadable=WHOLE_KRONER,
+    ticket_max = KronerField(
+        _l("Largest ticket (NOK)"),
         validators=[Optional(), NumberRange(min=0, max=MAX_TICKET_NOK)],
     )
     ticket_only = BooleanField(

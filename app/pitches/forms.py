@@ -11,9 +11,9 @@ from wtforms.validators import DataRequired, Length, Optional, ValidationError
 from app import vocabulary
 from app.form_base import KobleForm, NumberRange
 from app.form_fields import (
-    WHOLE_KRONER,
     CachedTranslationsMeta,
     FilterSelectField,
+    KronerField,
     MultiCheckboxField,
     VersionField,
     WholeNumberField,
@@ -55,8 +55,8 @@ class PitchForm(KobleForm):
     # (services/pitches.PUBLISH_NEEDS); it is stored as "" until chosen.
     stage = SelectField(_l("Stage"), default="", validators=[Optional()],
                         description=_l("Needed to publish, with a description and a sector."))
-    ask_nok = WholeNumberField(
-        _l("Funding ask (NOK)"), unreadable=WHOLE_KRONER,
+    ask_nok = KronerField(
+        _l("Funding ask (NOK)"),
         validators=[Optional(), NumberRange(min=0, max=MAX_ASK_NOK)],
         description=LazyString(lambda: _("A whole number of kroner, no more than %(max)s.",
                                          max=format_decimal(MAX_ASK_NOK))),
@@ -116,13 +116,11 @@ class BrowseForm(KobleForm):
     stage = FilterSelectField(_l("Stage"), validators=[Optional()])
     municipality = FilterSelectField(_l("Municipality"), validators=[Optional()])
     objective = FilterSelectField(_l("Green objective"), validators=[Optional()])
-    ask_min = WholeNumberField(
+    ask_min = KronerField(
         _l("Ask at least (NOK)"), validators=[Optional(), NumberRange(min=0, max=MAX_ASK_NOK)],
-        unreadable=WHOLE_KRONER,
     )
-    ask_max = WholeNumberField(
+    ask_max = KronerField(
         _l("Ask at most (NOK)"), validators=[Optional(), NumberRange(min=0, max=MAX_ASK_NOK)],
-        unreadable=WHOLE_KRONER,
     )
     sort = FilterSelectField(_l("Sort by"), choices=list(SORTS.items()), default="newest",
                              validators=[Optional()])
