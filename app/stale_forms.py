@@ -44,6 +44,7 @@ from __future__ import annotations
 from urllib.parse import urlencode, urlsplit
 
 from flask import current_app, flash, g, make_response, render_template, request, session
+from flask.globals import request_ctx
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from werkzeug.datastructures import MultiDict
@@ -120,13 +121,24 @@ def sent_again():
     finally:
         request.method = "POST"
     if anyone is not None and response.status_code in (301, 302, 303, 307, 308):
-        session.get("_flashes", []).pop()  # sent on (already logged in): nothing to redo
+        _take_back_flash()  # sent on (already logged in): nothing to redo
         return response
     if not g.get("stale_form_used") or response.status_code != 200:
-        session.get("_flashes", []).pop()  # no form took it back: the message would lie
+        _take_back_flash()  # no form took it back: the message would lie
         return None
     response.status_code = 400
     return response
+
+
+def _take_back_flash() -> None:
+    """Withdraw the message `sent_again` flashed last. A page the view drew has shown the
+    messages already, which moves them from the session to the request (Flask's
+    get_flashed_messages): the session then has none to pop (an IndexError, a 500, for a
+    post that sent no field the form knows), and the error page drawn next would show the
+    message from the request."""
+    flashes = session.get("_flashes") or request_ctx.flashes
+    if flashes:
+        flashes.pop()
 
 
 def takes(form) -> MultiDict | None:
