@@ -223,10 +223,17 @@ def feedback(arena_id: int, meeting_id: int):
     """The one-question follow-up: was it worth it, will you follow up?"""
     worth_it = yes_no(request.form.get("worth_it"))
     follow_up = yes_no(request.form.get("will_follow_up"))
-    _flash_result(lambda: feedback_service.answer(current_user, arena_id, meeting_id,
-                                                  worth_it, follow_up),
-                  _("Thank you for your answer."))
-    return redirect(url_for("meetings.agenda", arena_id=arena_id))
+    try:
+        call_or_abort(lambda: feedback_service.answer(current_user, arena_id, meeting_id,
+                                                      worth_it, follow_up))
+    except DomainError as error:
+        flash(error.message, "danger")  # said at the top, where the page opens
+        return redirect(url_for("meetings.agenda", arena_id=arena_id))
+    flash_once(_("Thank you for your answer."))
+    # Back at the meeting answered, which says so: on a phone the agenda is a column of
+    # cards, and the top of the page left the next meeting to answer screens away.
+    return redirect(url_for("meetings.agenda", arena_id=arena_id,
+                            _anchor=f"meeting-{meeting_id}"))
 
 
 @bp.route("/<int:arena_id>/withdraw", methods=["POST"])
