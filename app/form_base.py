@@ -8,6 +8,7 @@ import sys
 
 from flask import has_request_context
 from flask_babel import format_decimal
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.form import _Auto
@@ -106,6 +107,20 @@ class NumberRange(validators.NumberRange):
             finally:
                 field.data = typed
             return
+        super().__call__(form, field)
+
+
+class Length(validators.Length):
+    """WTForms' Length, but text too long says by how much, its numbers as people read them:
+    "Høyst 20 000 tegn: teksten har 24 117." WTForms' own said only "Feltet kan ikke være
+    lenger enn 20000 tegn.", so a founder on a phone who wrote a long description could not
+    tell how much to cut. Too short keeps WTForms' message."""
+
+    def __call__(self, form, field) -> None:
+        length = len(field.data) if field.data else 0
+        if self.message is None and self.max != -1 and length > self.max:
+            raise ValidationError(_("At most %(max)s characters: this text has %(count)s.",
+                                    max=_readable(self.max), count=_readable(length)))
         super().__call__(form, field)
 
 

@@ -8,10 +8,10 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_ngettext
 from wtforms import SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional, ValidationError
+from wtforms.validators import DataRequired, Optional, ValidationError
 
 from app import vocabulary
-from app.form_base import KobleForm, NumberRange
+from app.form_base import KobleForm, Length, NumberRange
 from app.form_fields import (
     CalendarDateField,
     ClockTimeField,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, EmailField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
+from wtforms.validators import DataRequired, Email, Optional, ValidationError
 
 from app import vocabulary
-from app.form_base import KobleForm, NumberRange
+from app.form_base import KobleForm, Length, NumberRange
 from app.form_fields import (
     CachedTranslationsMeta,
     FilterSelectField,

@@ -6,10 +6,10 @@ from flask_babel import LazyString, format_decimal
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms import SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional, ValidationError
+from wtforms.validators import DataRequired, Optional, ValidationError
 
 from app import vocabulary
-from app.form_base import KobleForm, NumberRange
+from app.form_base import KobleForm, Length, NumberRange
 from app.form_fields import (
     CachedTranslationsMeta,
     FilterSelectField,
@@ -37,7 +37,8 @@ class PitchForm(KobleForm):
 
     version = VersionField()
     once = once_field()  # a new pitch's one-time token
-    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=120)])
+    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=120)],
+                        description=_l("At most 120 characters."))
     summary = StringField(
         _l("One-line summary"), validators=[DataRequired(), Length(max=200)],
         description=_l("At most 200 characters."),

@@ -48,7 +48,7 @@ def test_a_description_too_long_is_refused_whole_with_a_message(app):
         "description": PASTED})
     page = response.get_data(as_text=True)
     assert response.status_code == 422
-    assert "Field cannot be longer than 20000 characters." in page
+    assert "At most 20,000 characters: this text has " in page  # test_length_says_how_much
     assert "SLUTTEN" in page and page.count("Planen vår i detalj 🌱 مرحبا.") == 800
     assert db.session.scalar(select(func.count()).select_from(Pitch)) == 0
 
