@@ -42,6 +42,12 @@ def _saved_as_draft() -> str:
     return _("The arena is saved as a draft.")
 
 
+def _agreed_call_offs() -> int | None:
+    """How many meetings staff agreed to call off (the edit page's question), or None."""
+    typed = request.form.get("call_off", "")
+    return int(typed) if typed.isascii() and typed.isdigit() and len(typed) < 6 else None
+
+
 def _form_page(form, arena=None, conflict=None, status=200, calls_off=0):
     return render_template("arenas/staff_form.html", form=form, arena=arena,
                            conflict=conflict, calls_off=calls_off), status
@@ -118,7 +124,7 @@ def edit(arena_id: int):
         try:
             saved = arena_edits.update_arena(current_user, arena, form.values(),
                                              form.hosts.data, form.version.data,
-                                             call_off=request.form.get("call_off") == "yes")
+                                             call_off=_agreed_call_offs())
         except arena_edits.CallsOffMeetings as error:
             # Asked on the same page, with what was typed kept: saving again calls them off.
             return _form_page(form, arena, conflict=error.message, calls_off=error.count)

@@ -155,7 +155,7 @@ def _still_as_shown(arena: Arena, expected_version: str | None) -> bool:
 
 
 def update_arena(user, arena: Arena, values: dict, host_slugs: list[str],
-                 expected_version: str | None, *, call_off: bool = False) -> ArenaSaved:
+                 expected_version: str | None, *, call_off: int | None = None) -> ArenaSaved:
     """Save an edit unless what the edit form showed (`edit_version`, sent back as
     expected_version) has changed since it was drawn.
     Saved arrive/leave times the new plan has no room for are cut to it (or cleared to the
@@ -164,8 +164,9 @@ def update_arena(user, arena: Arena, values: dict, host_slugs: list[str],
     their new times to those whose times were cut; otherwise those whose meetings moved
     (a new slot length), whose times were cut or whose meetings were called off are told.
     Each person once, with any meetings called off. An edit that would call off meetings of
-    a published schedule raises CallsOffMeetings, saving nothing, unless `call_off` says
-    staff were asked and agreed."""
+    a published schedule raises CallsOffMeetings, saving nothing, unless `call_off` is the
+    number staff were asked about and agreed to (a form changed after the question, calling
+    off more or fewer, is asked again)."""
     arena = lock_arena(arena.id)  # read afresh: what another request committed counts
     if not _still_as_shown(arena, expected_version):
         if expected_version is not None and _holds(arena, values, host_slugs):
@@ -188,7 +189,7 @@ def update_arena(user, arena: Arena, values: dict, host_slugs: list[str],
         fitted = availability.fit_times_to_arena(arena)
         freed = availability.fit_schedule_to_arena(arena)
         called_off = [m for m in active if m.state != "scheduled"]
-        if called_off and arena.schedule_published and not call_off:
+        if called_off and arena.schedule_published and call_off != len(called_off):
             db.session.rollback()  # the arena as it was: nothing saved, nobody told
             raise CallsOffMeetings(len(called_off))
         # A corrected venue of a held arena is a fix to its record, not news to anyone

@@ -44,7 +44,7 @@ def test_meetings_the_new_plan_has_no_room_for_are_called_off(client, staff, sch
     arena, kept, at_table_4, in_slot_2 = scheduled
     response = client.post(f"/staff/arenas/{arena.id}/edit",
                            data=_form(arena, table_count="2", breaks="2, 5",
-                                      call_off="yes"))  # test_arena_edit_asks_before_calling_off
+                                      call_off="2"))  # test_arena_edit_asks_before_calling_off
     assert response.status_code == 302
     assert _states(kept, at_table_4, in_slot_2) == ["scheduled", "cancelled", "cancelled"]
     assert db.session.get(Arena, arena.id).schedule_sequence > 1

@@ -4,7 +4,8 @@ people in each are told by e-mail at once, which cannot be taken back, and elsew
 a step. Before, one Save on the edit page (fewer slots or tables) called them off and mailed
 everyone concerned, and only then said so. Now the page comes back with what was typed,
 the question and "Save and call off N meetings"; nothing is saved or sent until that is
-pressed. A draft's meetings (nobody told) are called off on Save, as before."""
+pressed, and a form changed after the question to call off more or fewer is asked again. A
+draft's meetings (nobody told) are called off on Save, as before."""
 
 from __future__ import annotations
 
@@ -47,7 +48,7 @@ def test_published_meetings_are_not_called_off_without_asking(app, client, staff
     assert ("Lagrer du dette, avlyses 2 møter i den publiserte møteplanen: de får ikke "
             "lenger plass i arenaens oppsett. Begge i hvert møte får beskjed i appen og på "
             "e-post.") in page
-    assert 'name="call_off" value="yes"' in page and "Lagre og avlys 2 møter" in page
+    assert 'name="call_off" value="2"' in page and "Lagre og avlys 2 møter" in page
     assert 'value="Nytt sted"' in page  # what was typed is kept
     assert _states(kept, at_table_4, at_table_3) == ["scheduled"] * 3
     saved = db.session.get(Arena, arena.id)
@@ -59,11 +60,22 @@ def test_saving_again_calls_them_off_and_tells_them(app, client, staff):
     arena, kept, at_table_4, at_table_3 = _arena()
     data = _form(arena, table_count="2")
     assert client.post(f"/staff/arenas/{arena.id}/edit", data=data).status_code == 200
-    response = client.post(f"/staff/arenas/{arena.id}/edit", data={**data, "call_off": "yes"})
+    response = client.post(f"/staff/arenas/{arena.id}/edit", data={**data, "call_off": "2"})
     assert response.status_code == 302
     assert _states(kept, at_table_4, at_table_3) == ["scheduled", "cancelled", "cancelled"]
     assert db.session.get(Arena, arena.id).table_count == 2
     assert len(outbox_of(app)) == 4  # both people of each of the two meetings
+
+
+def test_a_form_changed_after_the_question_is_asked_again(app, client, staff):
+    """Agreeing to call off 1 meeting and then cutting more tables asks about the 2."""
+    arena, kept, at_table_4, at_table_3 = _arena()
+    response = client.post(f"/staff/arenas/{arena.id}/edit",
+                           data={**_form(arena, table_count="2"), "call_off": "1"})
+    assert response.status_code == 200
+    assert "Lagre og avlys 2 møter" in response.get_data(as_text=True)
+    assert _states(kept, at_table_4, at_table_3) == ["scheduled"] * 3
+    assert outbox_of(app) == []
 
 
 def test_the_question_in_english(app, client, staff):

@@ -106,7 +106,7 @@ def test_with_a_schedule_meetings_outside_are_called_off_and_the_person_told_onc
     kept = make_meeting(arena, founder, investor, slot=1, table=0)
     gone = make_meeting(arena, founder, investor, slot=3, table=0)
     response = client.post(f"/staff/arenas/{arena.id}/edit",
-                           data=_form(arena, slot_count="2", breaks="", call_off="yes"))
+                           data=_form(arena, slot_count="2", breaks="", call_off="1"))
     db.session.expire_all()
     assert [db.session.get(Meeting, m.id).state for m in (kept, gone)] == [
         "scheduled", "cancelled"]

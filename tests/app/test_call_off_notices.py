@@ -194,7 +194,7 @@ def test_a_move_that_also_calls_meetings_off_is_still_one_notice_each(app, clien
                                                                        scheduled):
     arena, founder, early, late, others = scheduled
     edit(client, arena, venue="Bærum kulturhus", table_count="1",  # table 2 is gone
-         call_off="yes")
+         call_off="2")
     notes = told()
     assert all(len(mine) == 1 for mine in notes.values())
     counts = {uid: mine[0].params["count"] for uid, mine in notes.items()}

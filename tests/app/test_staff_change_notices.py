@@ -232,7 +232,7 @@ def test_an_edit_that_calls_meetings_off_tells_each_person_once(app, client, sta
     make_meeting(arena, f_kept, i_kept, slot=0, table=0)
 
     response = client.post(f"/staff/arenas/{arena.id}/edit",
-                           data=edit_form(arena, table_count="2", call_off="yes"))
+                           data=edit_form(arena, table_count="2", call_off="2"))
     assert response.status_code == 302
 
     notes = told()
@@ -255,7 +255,7 @@ def test_an_edit_that_calls_nothing_off_or_is_refused_tells_nobody(app, client, 
     assert client.post(url, data=stale).status_code == 409
     assert not told()
     assert client.post(url, data=edit_form(arena, table_count="2",
-                                           call_off="yes")).status_code == 302
+                                           call_off="1")).status_code == 302
     db.session.refresh(arena)
     assert client.post(url, data=edit_form(arena, table_count="2",
                                            description="Nye regler.")).status_code == 302
