@@ -42,7 +42,7 @@ def _login_limit() -> str:
 
 
 def _account_key() -> str:
-    return "account:" + request.form.get("email", "").strip().lower()[:254]
+    return "account:" + accounts.normalise_email(request.form.get("email", ""))[:254]
 
 
 def _start_session(user, remember: bool = False) -> None:

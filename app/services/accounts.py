@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+
+import idna
 from email_validator import EmailNotValidError, validate_email
 from flask_babel import gettext as _
 from sqlalchemy import func, select
@@ -21,8 +24,18 @@ MAX_NAME = 120  # User.name's column
 
 
 def normalise_email(email: str) -> str:
-    """E-mails compare case-insensitively."""
-    return email.strip().lower()
+    """An address as stored and looked up: case-insensitive, and a domain with letters
+    beyond ASCII (blåbær.no, a Norwegian domain since 2004) in its ASCII form
+    (xn--blbr-roah.no). Chromium sends an <input type="email"> so, Safari and Firefox send
+    what was typed: an account made on an iPhone was not found from a desktop Chrome
+    ("Wrong e-mail or password"), nor the other way round. The ASCII form is the one mail
+    servers take."""
+    address = email.strip().lower()
+    local, at, domain = address.rpartition("@")
+    if at and not domain.isascii():
+        with contextlib.suppress(idna.IDNAError):  # not a domain: validating it says so
+            domain = idna.encode(domain, uts46=True).decode("ascii")
+    return f"{local}{at}{domain}"
 
 
 def find_user(email: str) -> User | None:
