@@ -33,7 +33,7 @@ def _layout(arena) -> dict:
     # The arena's meetings and who comes, read once: the page read them three times each
     # (its meetings, the cancelled ones, and why some have none), a third of its time.
     invitations = accepted(arena.id)
-    every = schedule_service.meetings(arena, active_only=False)
+    every = schedule_service.meetings(arena, active_only=False, people=False)
     present = {i.user_id for i in invitations}
     meetings = [m for m in every if schedule_service.is_active(m, present)]
     asked, wrong = schedule_view.chosen(arena, request.args, present)

@@ -205,3 +205,14 @@ def test_the_person_choice_groups_founders_and_investors(client, big):
     investors_at = page.index('<optgroup label="Investors">')
     assert founders_at < page.index(f'<option value="{founders[0].user_id}"') < investors_at
     assert investors_at < page.index(f'<option value="{investors[0].user_id}"')
+
+
+def test_the_rows_people_come_without_a_statement_each(client, big, statements):
+    """A guard: the page reads the meetings without their two users (schedule.meetings,
+    people=False) and finds them among the accepted invitations' users, so a part of six
+    rows sends as many statements as a part of two."""
+    arena = big[0]
+    statements(client, f"/staff/arenas/{arena.id}/schedule")  # the associations, kept
+    two = statements(client, f"/staff/arenas/{arena.id}/schedule?slot=1")
+    six = statements(client, f"/staff/arenas/{arena.id}/schedule?all=1")
+    assert six == two
