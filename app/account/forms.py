@@ -51,7 +51,8 @@ class AccountForm(KobleForm):
 
     def validate_phone(self, field) -> None:
         if field.data and not looks_like_phone(field.data.strip()):
-            raise ValidationError(_l("Enter a phone number with digits, spaces and +."))
+            raise ValidationError(_l("Enter a phone number of at least 5 digits, "
+                                     "e.g. +47 912 34 567."))
 
 
 class PlaceForm(KobleForm):

@@ -314,7 +314,8 @@ class ProfileIn(Strict):
     @validates("contact_phone")
     def _phone(self, value, **_kwargs):
         if value and not looks_like_phone(value):
-            raise ValidationError(_("Enter a phone number with digits, spaces and +."))
+            raise ValidationError(_("Enter a phone number of at least 5 digits, "
+                                    "e.g. +47 912 34 567."))
 
     @validates_schema
     def _rules(self, data, **_kwargs):

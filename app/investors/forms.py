@@ -139,7 +139,8 @@ class ProfileForm(KobleForm):
 
     def validate_contact_phone(self, field) -> None:
         if field.data and not looks_like_phone(field.data):
-            raise ValidationError(_l("Enter a phone number with digits, spaces and +."))
+            raise ValidationError(_l("Enter a phone number of at least 5 digits, "
+                                     "e.g. +47 912 34 567."))
 
     def values(self) -> dict:
         """The plain values for the service."""

@@ -77,7 +77,8 @@ class PitchForm(KobleForm):
         unreadable=_l("Enter a whole number of people, e.g. 4."),
     )
     founded_year = WholeNumberField(
-        _l("Founded (year)"), validators=[Optional(), NumberRange(min=1900), not_after_this_year]
+        _l("Founded (year)"), validators=[Optional(), NumberRange(min=1900), not_after_this_year],
+        unreadable=_l("Enter a year, e.g. 2024."),
     )
     website = StringField(_l("Website"), validators=[Optional(), http_url, Length(max=300)])
 

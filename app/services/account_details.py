@@ -99,7 +99,8 @@ def update_details(user, name: str, phone: str | None, locale: str | None,
         raise DomainError(_("Enter your name (at most %(n)d characters).", n=MAX_NAME), "name")
     phone = (phone or "").strip() or None
     if phone is not None and (len(phone) > MAX_PHONE or not looks_like_phone(phone)):
-        raise DomainError(_("Enter a phone number with digits, spaces and +."), "phone")
+        raise DomainError(_("Enter a phone number of at least 5 digits, "
+                            "e.g. +47 912 34 567."), "phone")
     if locale not in current_app.config["LANGUAGES"]:
         raise DomainError(_("Choose one of the languages."), "locale")
     sent = (name, phone, locale)

@@ -19,6 +19,7 @@ from tests.app.test_pitches import _form as pitch_form
 from tests.factories import make_investor, make_user
 
 WHOLE = {"nb": "Skriv inn et helt tall.", "en": "Enter a whole number."}
+YEAR = {"nb": "Skriv inn et årstall, f.eks. 2024.", "en": "Enter a year, e.g. 2024."}
 # an amount and a head count say what they count (tests/app/test_whole_number_fields.py)
 KRONER = {"nb": "Skriv inn et beløp i kroner, f.eks. 1 500 000 eller 1,5 mill.",
           "en": "Enter an amount in kroner, e.g. 1,500,000 or 1.5 million."}
@@ -49,7 +50,7 @@ def _count(model) -> int:
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize(("name", "typed", "message"), [
     ("ask_nok", "abc", KRONER), ("ask_nok", "2,5 mange", KRONER), ("team_size", "1.5", PEOPLE),
-    ("founded_year", "MMXX", WHOLE),
+    ("founded_year", "MMXX", YEAR),
 ])
 def test_letters_in_a_pitch_number_get_one_message(app, lang, name, typed, message):
     client = _client_in(app, lang, make_user("founder"))
