@@ -14,6 +14,7 @@ from jinja2 import pass_context
 
 from app import vocabulary
 from app.markdown import render_markdown, render_markdown_inline
+from app.services.accounts import shown_email
 
 
 def format_nok(amount: int | float | None) -> str:
@@ -141,6 +142,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["timeformat"] = clock  # in place of Flask-Babel's own
     app.jinja_env.filters["datetimeformat"] = moment
     app.jinja_env.filters["tel_href"] = tel_href
+    app.jinja_env.filters["address"] = shown_email
     from app.services.percents import percent_text
 
     app.jinja_env.filters["percent"] = percent_text

@@ -38,6 +38,19 @@ def normalise_email(email: str) -> str:
     return f"{local}{at}{domain}"
 
 
+def shown_email(email: str | None) -> str:
+    """An address as its owner writes it: a domain stored in its ASCII form
+    (normalise_email) shown with its own letters again, oystein@blåbær.no, not
+    oystein@xn--blbr-roah.no. For the eye only; links and mail use the stored form."""
+    local, at, domain = (email or "").rpartition("@")
+    if not at or "xn--" not in domain:
+        return email or ""
+    try:
+        return f"{local}@{idna.decode(domain)}"
+    except idna.IDNAError:
+        return email
+
+
 def find_user(email: str) -> User | None:
     """The user with this e-mail, if any."""
     return db.session.scalar(select(User).where(User.email == normalise_email(email)))

@@ -15,6 +15,8 @@ from sqlalchemy import text
 from app import create_app
 from app.extensions import db
 from app.services.accounts import normalise_email
+from tests.app.security.principals import logged_in_client
+from tests.app.test_account_details import mutual  # noqa: F401 - the fixture
 from tests.app.test_migrations import (
     empty_database_url,  # noqa: F401 - the fixture
     insert_user,
@@ -75,3 +77,18 @@ def test_the_migration_moves_typed_domains_to_ascii_unless_taken(empty_database_
     # the third's ASCII form is the fourth's: two accounts of one person, left for an admin
     assert emails == {1: SENT_BY_CHROMIUM, 2: "kari@solkraft.no", 3: "ola@bø.no",
                       4: "ola@xn--b-5ga.no"}
+
+
+def test_the_owner_and_the_other_side_read_the_domain_in_its_own_letters(app, mutual):  # noqa: F811
+    """Stored in ASCII (above), such an address is shown as written: on the account page and
+    to the investor who matched, oystein@blåbær.no, not oystein@xn--blbr-roah.no; the
+    mailto link keeps the ASCII form every mail program takes."""
+    founder = mutual["solar_founder"]
+    founder.email = SENT_BY_CHROMIUM
+    db.session.commit()
+
+    own = logged_in_client(app, founder).get("/account/").get_data(as_text=True)
+    assert TYPED in own and f">{SENT_BY_CHROMIUM}<" not in own
+    listed = logged_in_client(app, mutual["solar_investor"].user).get("/matches/mutual")
+    page = listed.get_data(as_text=True)
+    assert f'<a href="mailto:{SENT_BY_CHROMIUM}">{TYPED}</a>' in page
