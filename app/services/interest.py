@@ -19,6 +19,7 @@ from flask_babel import gettext as _
 from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import lazyload, load_only
+from sqlalchemy.orm.exc import StaleDataError
 
 from app.extensions import db
 from app.models import Interest, InvestorProfile, Pitch
@@ -154,11 +155,12 @@ def mark(user, pitch_id: int, investor_id: int, kind: str) -> MarkResult:
         raise DomainError(_("Unknown answer."))
     try:
         return _mark(user, pitch_id, investor_id, kind)
-    except IntegrityError:
+    except (IntegrityError, StaleDataError):
         # The pair answered twice at once (a double tap, two tabs, a retried API call): the
         # other request made the row between this one's read and its insert, and the unique
-        # pair refused the second row (a 500). Answering again finds the row and updates it;
-        # a notice the other request sent is not sent twice.
+        # pair refused the second row; or took the answer back (Undo in another tab) between
+        # the read and the update, which then matched no row. Both were a 500. Answering
+        # again finds the row, or none, as it is now; a notice already sent is not repeated.
         db.session.rollback()
         return _mark(user, pitch_id, investor_id, kind)
 

@@ -7,7 +7,7 @@ a second "Create account" is told the address has an account."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from app.extensions import db
 from app.models import Interest, MeetingRequest, Notification, User
@@ -67,6 +67,29 @@ def test_interest_sent_twice_at_once_tells_the_founder_once(client, market, lost
         Notification.user_id == pitch.owner_id)).all()
     assert len(notes) == 1
 
+
+
+def test_an_answer_racing_an_undo_in_another_tab_is_kept(client, market, monkeypatch):
+    """Undo in one tab and "Interested" in another at once: the answer's update matched no
+    row (StaleDataError, a 500). It is answered again, as the pair now stands."""
+    investor, pitch = market["solar_investor"], market["solar"]
+    _row(market, "saved")
+    real = interest.current_mark
+    undone = []
+
+    def undone_meanwhile(side, pitch_id, investor_id):
+        row = real(side, pitch_id, investor_id)
+        if row is not None and not undone:  # the other tab's Undo, past the ORM's view
+            undone.append(row.id)
+            db.session.execute(text("DELETE FROM interest WHERE id = :id"), {"id": row.id})
+        return row
+
+    monkeypatch.setattr(interest, "current_mark", undone_meanwhile)
+    log_in(client, investor.user)
+    response = client.post(f"/matches/{pitch.id}/{investor.id}/mark/interested?next=/matches")
+    assert response.status_code == 303
+    assert undone
+    assert _answers(market) == [("investor", "interested")]
 
 def test_the_api_answers_a_lost_race_as_the_first(client, market, lost_race):
     investor, pitch = market["solar_investor"], market["solar"]
