@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 import pytest
 
 from app.extensions import db
-from app.models import Meeting, Notification
+from app.models import Invitation, Meeting, Notification
 from tests.app.page_text import main_text
 from tests.app.test_agenda_on_the_day import _room, _today
 
@@ -86,3 +86,25 @@ def test_an_absent_persons_begun_meetings_are_not_ones_to_cancel(client, staff, 
     text = main_text(client.get(schedule(arena)).get_data(as_text=True))
     # of their three meetings only the slot-5 one is still to come
     assert f"{founder.user.name} : 1 meeting" in text
+
+
+def test_a_begun_meeting_with_someone_marked_absent_reads_not_held(client, staff, day):
+    """The row asked "Did someone not come? Mark them absent" beside a person already
+    marked absent: the question is answered, so the row says the meeting was not held."""
+    arena, _founder, had, now_m, _later = day
+    absent = db.session.scalar(db.select(Invitation).where(
+        Invitation.arena_id == arena.id, Invitation.user_id == had.investor_user_id))
+    absent.attended = False
+    db.session.commit()
+    page = client.get(schedule(arena)).get_data(as_text=True)
+
+    def row(meeting):
+        part = page[page.index(f'id="meeting-{meeting.id}"'):]
+        return part[:part.index("</tr>")]
+
+    assert "Not held: one of them is marked absent." in row(had)
+    assert "Did someone not come?" not in row(had)
+    assert "Did someone not come?" in row(now_m)  # nobody marked absent there
+    client.post("/language", data={"lang": "nb"})
+    page = client.get(schedule(arena)).get_data(as_text=True)
+    assert "Ikke holdt: en av dem er markert som fraværende." in row(had)
