@@ -6,7 +6,12 @@ import nh3
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
-_md = MarkdownIt("commonmark", {"html": False, "linkify": False}).disable("image")
+# linkify: an address written as text ("Mer på https://soldeling.no/pilot", "soldeling.no",
+# post@soldeling.no) is a link, as in a mail program; a founder does not know the [text](…)
+# form, and an investor on a phone could not tap the address to open it. nh3 below still
+# lets only http, https and mailto through.
+_md = MarkdownIt("commonmark", {"html": False, "linkify": True}).enable("linkify") \
+    .disable("image")
 
 # Writers may write in a right-to-left script (Arabic, Hebrew, Persian …): each block of
 # their text takes its direction from its own first strong letter (dir="auto"), so a
