@@ -28,11 +28,10 @@ def authenticate():
     if scheme.lower() != "bearer" or not value.strip():
         with force_locale(anonymous_locale()):
             raise ApiError(401, _("Send a personal API token: Authorization: Bearer <token>."))
-    try:
-        token = api_tokens.authenticate(value.strip())
-    except api_tokens.TokenInvalid:
+    token = bearer_token()
+    if token is None:
         with force_locale(anonymous_locale()):
-            raise ApiError(401, _("The token is invalid, expired or revoked.")) from None
+            raise ApiError(401, _("The token is invalid, expired or revoked."))
     if request.method in WRITE_METHODS and not token.can_write:
         with force_locale(saved_locale(token.user)):
             raise ApiError(403, _("This token is read-only: it can read but not change "
@@ -41,6 +40,21 @@ def authenticate():
     g.api_token = token
     g.api_user = token.user
     api_tokens.touch(token)
+
+
+def bearer_token():
+    """The usable token the request's Authorization header names, else None; looked up
+    once per request, as the rate limit's key (which runs first) needs it too."""
+    header = request.headers.get("Authorization", "")
+    scheme, _sep, value = header.partition(" ")
+    if scheme.lower() != "bearer" or not value.strip():
+        return None
+    if "api_bearer" not in g:
+        try:
+            g.api_bearer = api_tokens.authenticate(value.strip())
+        except api_tokens.TokenInvalid:
+            g.api_bearer = None
+    return g.api_bearer
 
 
 def caller():

@@ -1,5 +1,5 @@
 """The API blueprint every /api/v1 module registers its operations on: token auth, one
-rate limit per token, JSON errors, the refusals every operation documents.
+rate limit per user, JSON errors, the refusals every operation documents.
 
 No cookies means no CSRF surface, so the API blueprints are exempt from CSRF.
 """
@@ -12,12 +12,11 @@ from flask_smorest import Blueprint as SmorestBlueprint
 from flask_smorest.exceptions import NotModified
 from werkzeug.exceptions import HTTPException
 
-from app.api.auth import WRITE_METHODS, authenticate
+from app.api.auth import WRITE_METHODS, authenticate, bearer_token
 from app.api.json_body import JsonParser
 from app.api.refusals import ApiError, api_error, domain_error, http_error
 from app.api.schemas import ErrorOut
 from app.extensions import csrf, limiter
-from app.services import api_tokens
 from app.services.errors import DomainError
 
 DEFAULT_RATE_LIMIT = "120 per minute"
@@ -48,10 +47,12 @@ def untyped_options(response):
 
 
 def rate_limit_key() -> str:
-    """Per token (its public prefix, read without touching the database)."""
-    header = request.headers.get("Authorization", "")
-    prefix = api_tokens.split_prefix(header.partition(" ")[2].strip())
-    return f"api-token:{prefix}" if prefix else f"api-anon:{request.remote_addr}"
+    """Per user, all of their tokens together: counted per token, a user could raise their
+    own limit by making more tokens. A request without a usable token counts against its
+    address (not the prefix it names, or a stranger who knows a prefix could spend its
+    owner's budget)."""
+    token = bearer_token()
+    return f"api-user:{token.user_id}" if token else f"api-anon:{request.remote_addr}"
 
 
 def _rate_limit() -> str:
@@ -59,7 +60,7 @@ def _rate_limit() -> str:
 
 
 class Blueprint(SmorestBlueprint):
-    """An API blueprint: token auth, CSRF-exempt, rate-limited per token, JSON errors."""
+    """An API blueprint: token auth, CSRF-exempt, rate-limited per user, JSON errors."""
 
     ARGUMENTS_PARSER = JsonParser()
 
@@ -73,7 +74,7 @@ class Blueprint(SmorestBlueprint):
         self.register_error_handler(DomainError, domain_error)
         self.register_error_handler(ApiError, api_error)
         csrf.exempt(self)
-        # one budget per token over the whole API: a blueprint's plain limit is counted
+        # one budget per user over the whole API: a blueprint's plain limit is counted
         # per route, which gave a token 120 a minute for each of ~27 operations
         limiter.shared_limit(_rate_limit, scope="api", key_func=rate_limit_key)(self)
 
@@ -131,8 +132,9 @@ class Blueprint(SmorestBlueprint):
                 "`unauthorized`)."))(view_func)
         if 429 not in documented:
             view_func = self.alt_response(429, schema=ErrorOut, description=(
-                "Too many requests with this token; `Retry-After` says how many seconds to "
-                "wait (code `too_many_requests`)."))(view_func)
+                "Too many requests from this account (all its tokens together); "
+                "`Retry-After` says how many seconds to wait (code "
+                "`too_many_requests`)."))(view_func)
         if "arguments" not in doc and 422 not in documented:
             view_func = self.alt_response(422, schema=ErrorOut, description=(
                 "A query parameter this operation does not take."))(view_func)

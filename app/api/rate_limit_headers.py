@@ -4,7 +4,7 @@ and a 429 included, and Retry-After on a 429 only (app/registration.py takes it 
 others), but the description named none of them as headers. This apispec plugin declares
 them on every response of every operation, so that a client generated from the
 description can read them. app/api/blueprint.py puts one shared limit on every API blueprint: one
-count per token over all operations."""
+count per user (all their tokens) over all operations."""
 
 from __future__ import annotations
 
@@ -13,8 +13,9 @@ from apispec import BasePlugin
 INTEGER = {"type": "integer", "minimum": 0}
 HEADERS = {
     "X-RateLimit-Limit": {
-        "description": "How many requests this token (without a token: this address) may "
-                       "send to the API in the current window, all operations together.",
+        "description": "How many requests this token's user, all their tokens together "
+                       "(without a usable token: this address), may send to the API in the "
+                       "current window, all operations together.",
         "schema": INTEGER},
     "X-RateLimit-Remaining": {
         "description": "How many of them are left in the current window; 0 on a 429.",

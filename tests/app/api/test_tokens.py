@@ -1,5 +1,5 @@
 """Personal API tokens: shown once, hashed at rest, revocable, expiring, scoped; cookies
-never authenticate the API; the limit counts per token."""
+never authenticate the API; the limit counts per user, all their tokens together."""
 
 from __future__ import annotations
 
@@ -221,17 +221,51 @@ class TestRateLimit:
     def app_overrides(self):
         return {"RATELIMIT_ENABLED": True, "API_RATE_LIMIT": "3 per minute"}
 
-    def test_limit_counts_per_token(self, client):
+    def test_limit_counts_per_user_not_per_token(self, client):
+        """Counted per token, a user raised their own limit by making another token (found
+        on the investor walk): a second token of the same user gets no fresh budget."""
         user = make_user("investor")
         first = {"Authorization": f"Bearer {api_tokens.create(user, 'a', 'read', 30).plain}"}
         second = {"Authorization": f"Bearer {api_tokens.create(user, 'b', 'read', 30).plain}"}
-        codes = [client.get("/api/v1/me", headers=first).status_code for _ in range(4)]
-        assert codes == [200, 200, 200, 429]
-        limited = client.get("/api/v1/me", headers=first)
+        codes = [client.get("/api/v1/me", headers=first).status_code for _ in range(2)]
+        assert codes == [200, 200]
+        last = client.get("/api/v1/me", headers=second)
+        assert last.status_code == 200
+        assert last.headers["X-RateLimit-Remaining"] == "0"
+        limited = client.get("/api/v1/me", headers=second)
+        assert limited.status_code == 429
         body = limited.get_json()
         assert body["error"]["code"] == "too_many_requests"
         assert limited.headers.get("Retry-After")
-        assert client.get("/api/v1/me", headers=second).status_code == 200
+        assert client.get("/api/v1/me", headers=first).status_code == 429
+        other = {"Authorization":
+                 f"Bearer {api_tokens.create(make_user('investor'), 'c', 'read', 30).plain}"}
+        assert client.get("/api/v1/me", headers=other).status_code == 200
+
+    def test_a_known_prefix_with_a_wrong_secret_does_not_spend_its_owners_budget(
+            self, client):
+        user = make_user("investor")
+        plain = api_tokens.create(user, "a", "read", 30).plain
+        forged = {"Authorization": f"Bearer {plain[:-6]}XXXXXX"}
+        assert [client.get("/api/v1/me", headers=forged).status_code
+                for _ in range(4)] == [401, 401, 401, 429]
+        assert client.get("/api/v1/me",
+                          headers={"Authorization": f"Bearer {plain}"}).status_code == 200
+
+    def test_what_the_docs_say_of_unknown_paths_and_methods_is_what_they_get(self, client):
+        """Guard: a 404 for a path the API does not have and a 405 for a method a path does
+        not take carry no X-RateLimit headers (no operation, so no limit), and the API
+        description now says so instead of "every answer"."""
+        headers = {"Authorization":
+                   f"Bearer {api_tokens.create(make_user('investor'), 'a', 'read', 30).plain}"}
+        for answer in (client.get("/api/v1/no-such-thing", headers=headers),
+                       client.delete("/api/v1/me", headers=headers)):
+            assert answer.status_code in (404, 405)
+            assert not [h for h, _value in answer.headers if h.startswith("X-RateLimit")]
+        description = client.get("/api/v1/openapi.json").get_json()["info"]["description"]
+        assert "rate-limited per user" in description
+        assert ("A path the API does not have (404) or a method a path does not take (405) "
+                "is not counted and carries none of these headers.") in description
 
 
 class TestPasswordRateLimit:
