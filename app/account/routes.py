@@ -202,7 +202,7 @@ def change_email():
         else:
             flash(_("We sent a link to %(email)s. Open it within 24 hours to finish the "
                     "change; until then you log in with your current address.",
-                    email=new_email), "info")
+                    email=accounts.shown_email(new_email)), "info")
             return redirect(url_for("account.index"), 303)
     form = _saved_account_form()
     return _index_page(form, _mail_form(), 422, email_form=email_form)
@@ -226,7 +226,7 @@ def confirm_email(token: str):
         if mine:  # the browser that confirmed stays in, on the new session token
             login_user(user)
         flash(_("Your e-mail address is now %(email)s. Log in with it from now on. Other "
-                "sessions are logged out.", email=new_email), "success")
+                "sessions are logged out.", email=accounts.shown_email(new_email)), "success")
         if current_user.is_authenticated:
             return redirect(url_for("account.index"), 303)
         return redirect(url_for("auth.login", lang=get_locale().language), 303)

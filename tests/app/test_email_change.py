@@ -248,3 +248,18 @@ def test_the_notice_to_the_old_address_says_other_sessions_will_end(app, client,
     _ask(client)
     to_old = outbox_of(app)[1]
     assert "every other session is logged out" in " ".join(to_old.body.split())
+
+
+def test_a_new_address_with_its_own_letters_is_said_so_and_stored_in_ascii(app, client, kari):
+    """The domain of blåbær.no is stored in its ASCII form (accounts.normalise_email); the
+    pages that name the new address write it as typed, not xn--blbr-roah.no."""
+    asked = _ask(client, "kari@blåbær.no")
+    said = client.get(asked.headers["Location"]).get_data(as_text=True)
+    assert "kari@blåbær.no" in said and "xn--" not in said
+    mail = [m for m in outbox_of(app) if m.to == ["kari@xn--blbr-roah.no"]][-1]
+
+    page, confirmed = _confirm(client, _link(mail))
+
+    assert "kari@blåbær.no" in page.get_data(as_text=True)
+    assert _email_of(kari) == "kari@xn--blbr-roah.no"
+    assert "kari@blåbær.no" in client.get(confirmed.headers["Location"]).get_data(as_text=True)
