@@ -208,7 +208,7 @@ def _default_back(pitch_id: int) -> str:
     return url_for("matches.recommended")
 
 
-def _not_for_me_message(pitch_id: int, investor_id: int) -> Markup:
+def _not_for_me_message(pitch_id: int, investor_id: int, previous: str | None) -> Markup:
     """Where the pair went, with an Undo button in the message: the card leaves the list, and
     a stray click was otherwise taken back only from another page. The words say where the
     answer is kept, not how to undo it: the button beside them does that (a plain form, so
@@ -227,7 +227,7 @@ def _not_for_me_message(pitch_id: int, investor_id: int) -> Markup:
                  title=db.session.get(Pitch, pitch_id).title)
     at = request.form.get("at", "")
     html = render_template("matches/_undo_not_for_me.html", text=text, name=name,
-                           pitch_id=pitch_id, investor_id=investor_id,
+                           pitch_id=pitch_id, investor_id=investor_id, previous=previous,
                            next_url=_back(_default_back(pitch_id)),
                            at=at if _PLACE.fullmatch(at) else None)
     return Markup(html)  # noqa: S704 - rendered by an autoescaping .html template
@@ -256,7 +256,7 @@ def mark(pitch_id: int, investor_id: int, kind: str):
         elif kind == "interested":
             flash(_("You marked this as interesting."), "success")
         elif kind == "not_for_me":
-            flash(_not_for_me_message(pitch_id, investor_id), "info")
+            flash(_not_for_me_message(pitch_id, investor_id, result.previous), "info")
         else:
             flash(_("Saved."), "success")
     return redirect(_landing(_back(_default_back(pitch_id)), pitch_id, investor_id, kind), 303)
@@ -265,9 +265,17 @@ def mark(pitch_id: int, investor_id: int, kind: str):
 @bp.route("/matches/<int:pitch_id>/<int:investor_id>/clear", methods=["POST"])
 @role_required("founder", "investor")
 def clear(pitch_id: int, investor_id: int):
-    """Undo the user's answer about a pair."""
+    """Undo the user's answer about a pair; `restore` (sent by "Not for me"'s Undo) is the
+    answer it replaced, to put back."""
     try:
-        interest.clear(current_user, pitch_id, investor_id)
+        if "restore" in request.form:
+            interest.undo_not_for_me(current_user, pitch_id, investor_id,
+                                     request.form["restore"] or None)
+        else:
+            interest.clear(current_user, pitch_id, investor_id)
+    except interest.PairGone as error:
+        flash(error.message, "warning")
+        return redirect(_default_back(pitch_id), 303)
     except NotFound:
         abort(404)
     except DomainError as error:

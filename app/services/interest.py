@@ -35,6 +35,7 @@ class MarkResult:
 
     interest: Interest | None
     mutual: bool = False
+    previous: str | None = None  # the answer it replaced, for Undo to put back
 
 
 def side_of(user) -> str:
@@ -170,6 +171,7 @@ def _mark(user, pitch_id: int, investor_id: int, kind: str) -> MarkResult:
     side = side_of(user)
     interest = current_mark(side, pitch.id, profile.id)
     was_mutual = is_mutual(pitch.id, profile.id)
+    previous = interest.kind if interest is not None else None
     if interest is None:
         interest = Interest(user_id=user.id, pitch_id=pitch.id, investor_profile_id=profile.id,
                             side=side, kind=kind)
@@ -191,7 +193,7 @@ def _mark(user, pitch_id: int, investor_id: int, kind: str) -> MarkResult:
         interest_notices.mail_mutual(pitch, profile)
     elif told is not None:
         interest_notices.mail_interest(pitch, profile, told, side)
-    return MarkResult(interest, mutual)
+    return MarkResult(interest, mutual, previous)
 
 
 def clear(user, pitch_id: int, investor_id: int) -> None:
@@ -209,6 +211,21 @@ def clear(user, pitch_id: int, investor_id: int) -> None:
         return
     db.session.delete(interest)
     db.session.commit()
+
+
+def undo_not_for_me(user, pitch_id: int, investor_id: int, previous: str | None) -> None:
+    """Take back a "not for me": the answer it replaced comes back (a pitch the investor had
+    saved is saved again), rather than no answer at all, which lost the Saved; with none
+    before it, `clear`. Only while "not for me" still stands: an answer given since in
+    another tab is left as it is."""
+    if previous not in INTEREST_KINDS or previous == "not_for_me":
+        clear(user, pitch_id, investor_id)
+        return
+    current = current_mark(side_of(user), pitch_id, investor_id)
+    if current is None or current.kind != "not_for_me":
+        _pair_for(user, pitch_id, investor_id, None)
+        return
+    mark(user, pitch_id, investor_id, previous)
 
 
 def _holds_side(user, side: str, interest: Interest) -> bool:

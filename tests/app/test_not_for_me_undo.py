@@ -77,3 +77,43 @@ def test_interested_and_saved_have_no_undo_in_their_message(client, auth, market
         response = client.post(f"/matches/{solar.id}/{investor.id}/mark/{kind}?next=/matches")
         page = client.get(response.location).get_data(as_text=True)
         assert "Undo" not in page.split("data-flash-words>")[1].split("</div>")[0]
+
+
+@pytest.mark.parametrize("before", ["saved", "interested"])
+def test_undo_puts_back_the_answer_not_for_me_replaced_for_an_investor(
+        client, auth, market, before):
+    """Found on the investor walk: "Not for me" on a saved pitch, then Undo, left no answer
+    at all; the pitch was gone from "Saved pitches"."""
+    solar, investor = market["solar"], market["solar_investor"]
+    auth.login(investor.user.email)
+    client.post(f"/matches/{solar.id}/{investor.id}/mark/{before}?next=/matches/saved")
+    response = client.post(
+        f"/matches/{solar.id}/{investor.id}/mark/not_for_me?next=/matches/saved")
+    action, fields, _label = _flash_form(client.get(response.location).get_data(as_text=True))
+    assert _mark_of("investor", solar, investor) == "not_for_me"
+    assert client.post(action, data=fields).status_code == 303
+    assert _mark_of("investor", solar, investor) == before
+    if before == "saved":
+        assert solar.title in client.get("/matches/saved").get_data(as_text=True)
+
+
+def test_undo_puts_back_a_founders_saved_answer(client, auth, market):
+    solar, investor = market["solar"], market["solar_investor"]
+    auth.login(market["solar_founder"].email)
+    back = f"/pitches/{solar.id}/matches"
+    client.post(f"/matches/{solar.id}/{investor.id}/mark/saved?next={back}")
+    response = client.post(f"/matches/{solar.id}/{investor.id}/mark/not_for_me?next={back}")
+    action, fields, _label = _flash_form(client.get(response.location).get_data(as_text=True))
+    client.post(action, data=fields)
+    assert _mark_of("founder", solar, investor) == "saved"
+
+
+def test_undo_leaves_an_answer_given_since_in_another_tab(client, auth, market):
+    solar, investor = market["solar"], market["solar_investor"]
+    auth.login(investor.user.email)
+    client.post(f"/matches/{solar.id}/{investor.id}/mark/saved?next=/matches")
+    response = client.post(f"/matches/{solar.id}/{investor.id}/mark/not_for_me?next=/matches")
+    action, fields, _label = _flash_form(client.get(response.location).get_data(as_text=True))
+    client.post(f"/matches/{solar.id}/{investor.id}/mark/interested?next=/matches")
+    client.post(action, data=fields)
+    assert _mark_of("investor", solar, investor) == "interested"
