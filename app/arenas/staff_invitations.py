@@ -61,8 +61,11 @@ def index(arena_id: int):
     """The proposal and the invitations with the reasons, and a person search."""
     arena = managed_arena_or_404(arena_id)
     form = PersonSearchForm(request.args)
-    found = invitation_edits.search_people(arena, form.q.data or "") if form.q.data else []
-    listed = invitation_edits.listed_people(arena, form.q.data or "") if form.q.data else []
+    # A query the field refuses is answered by its message, not searched: a NUL in it made
+    # PostgreSQL refuse the comparison (a 500 there; SQLite found nobody).
+    query = form.q.data if form.q.data and form.validate() else ""
+    found = invitation_edits.search_people(arena, query) if query else []
+    listed = invitation_edits.listed_people(arena, query) if query else []
     sides = invitations.invitations_by_side(arena)
     investors = [i.user_id for i in sides["investor"]] + [
         p.id for p in found if p.role == "investor"]

@@ -58,9 +58,19 @@ def find_user(email: str) -> User | None:
 
 def association_by_slug(slug: str | None) -> Association | None:
     """The association with this slug, if any."""
-    if not slug:
-        return None
+    if not slug or "\x00" in slug:
+        return None  # PostgreSQL refuses to compare text holding a NUL (a 500); none has one
     return db.session.scalar(select(Association).where(Association.slug == slug))
+
+
+def looks_like_name(text: str) -> bool:
+    """At least one letter, in any script: "1" or "--" is no name to show the other side
+    (the account page took both)."""
+    return any(c.isalpha() for c in text)
+
+
+def name_refusal() -> str:
+    return _("A name needs at least one letter.")
 
 
 def check_new_account(email: str, name: str) -> None:
@@ -80,6 +90,8 @@ def check_new_account(email: str, name: str) -> None:
         raise DomainError(_("Enter a name."), "name")
     if len(name.strip()) > MAX_NAME:
         raise DomainError(_("Use at most %(n)d characters.", n=MAX_NAME), "name")
+    if not looks_like_name(name):
+        raise DomainError(name_refusal(), "name")
     if find_user(address) is not None:
         raise DomainError(_("An account with this e-mail already exists."), "email")
 

@@ -38,6 +38,9 @@ FIELDS = (
 
 
 def _hosts(slugs: list[str] | None) -> list[Association]:
+    # The form's own check refuses a NUL, but the rules are checked on what it sent too, and
+    # PostgreSQL refuses to compare text holding one (a 500): no slug holds one.
+    slugs = [slug for slug in slugs or () if "\x00" not in slug]
     if not slugs:
         return []
     return list(db.session.scalars(select(Association).where(Association.slug.in_(slugs))
