@@ -63,6 +63,16 @@ def association_by_slug(slug: str | None) -> Association | None:
     return db.session.scalar(select(Association).where(Association.slug == slug))
 
 
+def looks_like_name(text: str) -> bool:
+    """At least one letter, in any script: "1" or "--" is no name to show the other side
+    (the account page took both)."""
+    return any(c.isalpha() for c in text)
+
+
+def name_refusal() -> str:
+    return _("A name needs at least one letter.")
+
+
 def check_new_account(email: str, name: str) -> None:
     """DomainError unless the e-mail is an address nobody's account has and the name is
     given and fits: what every way of making an account needs. The forms check as much
@@ -80,6 +90,8 @@ def check_new_account(email: str, name: str) -> None:
         raise DomainError(_("Enter a name."), "name")
     if len(name.strip()) > MAX_NAME:
         raise DomainError(_("Use at most %(n)d characters.", n=MAX_NAME), "name")
+    if not looks_like_name(name):
+        raise DomainError(name_refusal(), "name")
     if find_user(address) is not None:
         raise DomainError(_("An account with this e-mail already exists."), "email")
 

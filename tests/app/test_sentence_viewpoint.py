@@ -173,4 +173,5 @@ def test_the_participants_list_speaks_to_each_side(client, auth, app, locale):
     auth.logout()
     auth.login(investor.user.email)
     html = client.get(f"/arenas/{arena.id}/participants").get_data(as_text=True)
-    assert str(escape(INVESTOR[locale])) in html
+    # the shared term in the investor's own words (33a33ed): the factory thesis says solkraft
+    assert str(escape(INVESTOR[locale].replace("solenergi", "solkraft"))) in html
