@@ -92,8 +92,8 @@ def clock(value, format: str = "short") -> str:
 
 def tel_href(number: str | None) -> str:
     """A phone number as a tel: link wants it ("+47 916 37 862" → "+4791637862"), so a
-    phone dials it with one tap; "" when it holds fewer than five digits (looks_like_phone's
-    floor) and is better left as text."""
+    phone dials it with one tap; "" when it holds fewer than five digits (a number saved
+    before looks_like_phone asked for eight may) and is better left as text."""
     number = (number or "").strip()
     digits = "".join(c for c in number if c.isdigit())
     if len(digits) < 5:

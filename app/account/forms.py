@@ -16,7 +16,14 @@ from app.form_fields import (
     optional_choices,
 )
 from app.services import reference
-from app.services.account_details import MAX_NAME, MAX_PHONE, looks_like_phone, place_version
+from app.services.account_details import (
+    MAX_NAME,
+    MAX_PHONE,
+    looks_like_phone,
+    phone_refusal,
+    place_version,
+)
+from app.services.accounts import looks_like_name, name_refusal
 from app.services.api_tokens import MAX_DAYS
 from app.services.mail_preferences import LABELS as MAIL_GROUPS
 
@@ -49,10 +56,13 @@ class AccountForm(KobleForm):
                 "interested, or when you meet at an arena. The contact phone on your investor "
                 "profile, when filled in, is shown instead.")
 
+    def validate_name(self, field) -> None:
+        if field.data and field.data.strip() and not looks_like_name(field.data):
+            raise ValidationError(name_refusal())
+
     def validate_phone(self, field) -> None:
         if field.data and not looks_like_phone(field.data.strip()):
-            raise ValidationError(_l("Enter a phone number of at least 5 digits, "
-                                     "e.g. +47 912 34 567."))
+            raise ValidationError(phone_refusal())
 
 
 class PlaceForm(KobleForm):

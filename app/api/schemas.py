@@ -22,7 +22,7 @@ from app.api.schema_messages import Localised
 from app.investors.forms import MAX_TICKET_NOK
 from app.pitches.forms import MAX_ASK_NOK, SORTS
 from app.services import paging
-from app.services.account_details import looks_like_phone
+from app.services.account_details import looks_like_phone, phone_refusal
 from app.services.investors import MAX_PAST_INVESTMENTS
 from app.web_addresses import web_address
 
@@ -314,8 +314,7 @@ class ProfileIn(Strict):
     @validates("contact_phone")
     def _phone(self, value, **_kwargs):
         if value and not looks_like_phone(value):
-            raise ValidationError(_("Enter a phone number of at least 5 digits, "
-                                    "e.g. +47 912 34 567."))
+            raise ValidationError(phone_refusal())
 
     @validates_schema
     def _rules(self, data, **_kwargs):

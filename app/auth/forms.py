@@ -10,6 +10,7 @@ from app import vocabulary
 from app.form_base import KobleForm
 from app.form_fields import optional_choices
 from app.services import reference
+from app.services.accounts import looks_like_name, name_refusal
 from app.services.passwords import password_problem
 
 PASSWORD_HINT = _l("At least 12 characters. A sentence is easy to remember.")
@@ -77,6 +78,10 @@ class RegisterForm(_NewPasswordForm):
         # the associations' current names: an admin may have renamed one
         self.association.choices = [("", _l("Decide from my municipality")),
                                     *reference.association_choices()]
+
+    def validate_name(self, field) -> None:
+        if field.data and field.data.strip() and not looks_like_name(field.data):
+            raise ValidationError(name_refusal())
 
     def personal_words(self) -> tuple[str, ...]:
         """The e-mail address and name typed in this form."""

@@ -17,7 +17,7 @@ from app.form_fields import (
     WholeNumberField,
     optional_choices,
 )
-from app.services.account_details import looks_like_phone
+from app.services.account_details import looks_like_phone, phone_refusal
 from app.services.investors import (
     MAX_PAST_INVESTMENTS,
     green_objectives_problem,
@@ -139,8 +139,7 @@ class ProfileForm(KobleForm):
 
     def validate_contact_phone(self, field) -> None:
         if field.data and not looks_like_phone(field.data):
-            raise ValidationError(_l("Enter a phone number of at least 5 digits, "
-                                     "e.g. +47 912 34 567."))
+            raise ValidationError(phone_refusal())
 
     def values(self) -> dict:
         """The plain values for the service."""

@@ -29,19 +29,35 @@ from app import vocabulary
 from app.extensions import db
 from app.models import User
 from app.services import audit
-from app.services.accounts import SELF_SERVICE_ROLES, association_by_slug
+from app.services.accounts import (
+    SELF_SERVICE_ROLES,
+    association_by_slug,
+    looks_like_name,
+    name_refusal,
+)
 from app.services.errors import Conflict, DomainError, Forbidden
 
 MAX_NAME = 120
 MAX_PHONE = 40
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _PHONE_CHARACTERS = frozenset("0123456789+-() ")
+# A Norwegian number has 8 digits; E.164 allows at most 15 with the country code. Five was
+# the floor before, and no ceiling: the account page took a 30-digit number.
+MIN_PHONE_DIGITS, MAX_PHONE_DIGITS = 8, 15
 
 
 def looks_like_phone(text: str) -> bool:
-    """Digits, spaces, + - ( ) and at least five digits: permissive on purpose, as people
-    write Norwegian and foreign numbers in many ways."""
-    return not set(text) - _PHONE_CHARACTERS and sum(c.isdigit() for c in text) >= 5
+    """Digits, spaces, - ( ) and a + only in front ("(+47) …" too), with 8 to 15 digits:
+    permissive about the writing, as people write Norwegian and foreign numbers in many
+    ways."""
+    text = text.strip()
+    digits = sum(c.isdigit() for c in text)
+    return (not set(text) - _PHONE_CHARACTERS and "+" not in text.lstrip("(")[1:]
+            and MIN_PHONE_DIGITS <= digits <= MAX_PHONE_DIGITS)
+
+
+def phone_refusal() -> str:
+    return _("Enter a phone number of 8 to 15 digits, e.g. +47 912 34 567.")
 
 
 def _conflict() -> Conflict:
@@ -97,10 +113,11 @@ def update_details(user, name: str, phone: str | None, locale: str | None,
     name = (name or "").strip()
     if not name or len(name) > MAX_NAME or _CONTROL.search(name):
         raise DomainError(_("Enter your name (at most %(n)d characters).", n=MAX_NAME), "name")
+    if not looks_like_name(name):
+        raise DomainError(name_refusal(), "name")
     phone = (phone or "").strip() or None
     if phone is not None and (len(phone) > MAX_PHONE or not looks_like_phone(phone)):
-        raise DomainError(_("Enter a phone number of at least 5 digits, "
-                            "e.g. +47 912 34 567."), "phone")
+        raise DomainError(phone_refusal(), "phone")
     if locale not in current_app.config["LANGUAGES"]:
         raise DomainError(_("Choose one of the languages."), "locale")
     sent = (name, phone, locale)

@@ -12,8 +12,8 @@ from tests.app.test_pitches import _form as pitch_form
 from tests.app.test_unreadable_input import _error_of
 from tests.factories import make_user
 
-PHONE = {"nb": "Skriv inn et telefonnummer med minst 5 sifre, f.eks. +47 912 34 567.",
-         "en": "Enter a phone number of at least 5 digits, e.g. +47 912 34 567."}
+PHONE = {"nb": "Skriv inn et telefonnummer med 8 til 15 sifre, f.eks. +47 912 34 567.",
+         "en": "Enter a phone number of 8 to 15 digits, e.g. +47 912 34 567."}
 YEAR = {"nb": "Skriv inn et årstall, f.eks. 2024.", "en": "Enter a year, e.g. 2024."}
 
 

@@ -41,7 +41,7 @@ def test_user_changes_name_and_language_on_the_account_page(new_user):
     page.get_by_role("button", name=me.t("Save"), exact=True).click()
     expect(page.get_by_role("alert")).to_contain_text(me.t("Please correct the marked fields."))
     expect(page.get_by_label(me.t("Phone"))).to_have_value("ring meg")
-    expect(page.get_by_text(me.t("Enter a phone number of at least 5 digits, "
+    expect(page.get_by_text(me.t("Enter a phone number of 8 to 15 digits, "
                                  "e.g. +47 912 34 567."))) \
         .to_be_visible()
     expect(menu.get_by_role("link", name=f"{ACCOUNT_NAME} – {me.t('your account')}")) \
