@@ -32,6 +32,7 @@ from app.account.forms import (
     PlaceForm,
     TokenForm,
 )
+from app.auth.safe_next import safe_next
 from app.extensions import limiter
 from app.i18n import speak_as_link_owner
 from app.models.user import utcnow
@@ -41,6 +42,7 @@ from app.services import (
     accounts,
     api_tokens,
     departures,
+    email_confirmation,
     erasure,
     mail_preferences,
     personal_data,
@@ -231,6 +233,57 @@ def confirm_email(token: str):
             return redirect(url_for("account.index"), 303)
         return redirect(url_for("auth.login", lang=get_locale().language), 303)
     return _confirm_page(user=user, new_email=new_email)
+
+
+def _own_address_key() -> str:
+    # as _target_key: the links to one inbox count together, whoever asks for them
+    address = current_user.email if current_user.is_authenticated else ""
+    return f"email-to:{address}"
+
+
+@bp.route("/address/send", methods=["POST"])
+@login_required
+# Each send mails the account's address: limited per client address, and per inbox with
+# the e-mail changes' links to it, so that an account registered with someone else's
+# address cannot be used to flood them.
+@limiter.limit(_mail_limit, methods=["POST"])
+@limiter.limit(_target_limit, methods=["POST"], key_func=_own_address_key, deduct_when=_mailed)
+def send_address_link():
+    """Send the link that confirms the account's address again (the banner's button)."""
+    back = safe_next(request.form.get("next"), url_for("account.index"))
+    if email_confirmation.is_confirmed(current_user):
+        flash(_("Your e-mail address is already confirmed."), "info")
+        return redirect(back, 302)
+    email_confirmation.send_link(current_user)
+    flash(_("We sent a new link to %(email)s. Open it to confirm your e-mail address.",
+            email=accounts.shown_email(current_user.email)), "info")
+    return redirect(back, 303)
+
+
+@bp.route("/address/confirm/<token>", methods=["GET", "POST"])
+def confirm_address(token: str):
+    """The link mailed at registration: shows whose address it confirms and a button that
+    confirms it (a mail scanner that opens links confirms nothing); works logged in or not."""
+    try:
+        user = email_confirmation.account_for_link(token)
+    except DomainError as error:
+        return _address_page(error=error.message, status=404)
+    speak_as_link_owner(user)
+    if request.method == "POST":
+        email_confirmation.confirm(token)
+        flash(_("Your e-mail address %(email)s is confirmed.",
+                email=accounts.shown_email(user.email)), "success")
+        if current_user.is_authenticated and current_user.id == user.id:
+            return redirect(url_for("account.index"), 303)
+        return redirect(url_for("auth.login", lang=get_locale().language), 303)
+    return _address_page(user=user)
+
+
+def _address_page(user=None, error=None, status=200):
+    response = make_response(render_template("account/confirm_address.html", person=user,
+                                             error=error), status)
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def _confirm_page(user=None, new_email=None, error=None, status=200):

@@ -28,7 +28,7 @@ from app.auth.forms import (
 from app.auth.safe_next import safe_next
 from app.extensions import limiter
 from app.i18n import speak_as_link_owner
-from app.services import account_security, accounts, api_tokens, audit
+from app.services import account_security, accounts, api_tokens, audit, email_confirmation
 from app.services.errors import DomainError
 from app.services.mailer import deliver
 from app.services.tokens import make_reset_token, user_for_reset_token
@@ -86,6 +86,7 @@ def register():
         else:
             audit.record("register", actor=user, target=f"user:{user.id}")
             _start_session(user)
+            email_confirmation.send_link(user)  # the banner on every page says so
             flash(_("Welcome to Koble!"), "success")
             response = redirect(home_of(user))
             device_cookies.issue(response, user)  # as a login's would
@@ -232,6 +233,8 @@ def reset_password(token: str):
         except DomainError as error:
             form.password.errors.append(error.message)
         else:
+            # the link came to the address: it is confirmed too (committed with the audit)
+            email_confirmation.mark_confirmed(user)
             audit.record("password_reset", actor=user)
             # An account that never had a session is choosing its first password: an
             # imported member's or invited staff member's link is this reset link. There

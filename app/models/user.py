@@ -54,6 +54,12 @@ class User(UserMixin, db.Model):
     session_token: Mapped[str] = mapped_column(String(64), default=new_session_token)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # When the person showed they read this address (services/email_confirmation.py). Only
+    # self-registration leaves it empty: staff typed an invited or imported member's address
+    # and that person gets in only by the link mailed to it, and a changed address is
+    # confirmed by its own link.
+    email_confirmed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True),
+                                                                default=utcnow)
     # raised with every committed change that concerns only this user's pages
     page_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     # the notice e-mail groups the person turned off (services/mail_preferences.py)

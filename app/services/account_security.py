@@ -76,6 +76,7 @@ def confirm_change(token: str) -> User:
                             "address was not changed.", email=new_email))
     old = user.email
     user.email = new_email
+    user.email_confirmed_at = utcnow()  # the link was opened from the new address's inbox
     user.session_token = new_session_token()
     audit.record("email_changed", actor=user, target=f"user:{user.id}",
                  detail=f"{old} -> {new_email}", commit=False)

@@ -142,6 +142,7 @@ def register(*, email: str, name: str, password: str, role: str, **extra) -> Use
         raise DomainError(_("Choose founder or investor."), "role")
     try:
         user = create_user(email=email, name=name, password=password, role=role, **extra)
+        user.email_confirmed_at = None  # until the mailed link is opened (email_confirmation)
         db.session.commit()
     except IntegrityError:
         # "Create account" clicked twice at once: the other copy made the account between

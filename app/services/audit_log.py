@@ -40,6 +40,7 @@ ACTION_GROUPS: dict[str, dict[str, object]] = {
         "password_reset": _l("Reset password"),
         "email_change_requested": _l("Asked to change e-mail address"),
         "email_changed": _l("Changed e-mail address"),
+        "email_confirmed": _l("Confirmed e-mail address"),
         "municipality_changed": _l("Changed municipality"),
         "api_token_created": _l("Created an API token"),
         "api_token_password_wrong": _l("Wrong password when creating an API token"),

@@ -24,7 +24,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from app.extensions import db
 from app.models import Interest, InvestorProfile, Pitch
 from app.models.interest import INTEREST_KINDS
-from app.services import interest_notices, records
+from app.services import email_confirmation, interest_notices, records
 from app.services.errors import DomainError, NotFound
 from app.services.mutual_interest import is_mutual
 
@@ -154,6 +154,8 @@ def mark(user, pitch_id: int, investor_id: int, kind: str) -> MarkResult:
     other side when it is one-sided interest (see `interest_notices.notify_interest`)."""
     if kind not in INTEREST_KINDS:
         raise DomainError(_("Unknown answer."))
+    if kind == "interested":  # saving or "not for me" tells nobody
+        email_confirmation.require_confirmed(user)
     try:
         return _mark(user, pitch_id, investor_id, kind)
     except (IntegrityError, StaleDataError):

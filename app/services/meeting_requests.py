@@ -23,7 +23,7 @@ from sqlalchemy.exc import IntegrityError
 from app.extensions import db
 from app.models import Arena, Invitation, MeetingRequest
 from app.models.user import utcnow
-from app.services import mail_preferences, notices
+from app.services import email_confirmation, mail_preferences, notices
 from app.services.errors import DomainError, NotFound
 from app.services.mailer import deliver, shown_to_recipient
 from app.services.notifications import STAFF_CHANGES
@@ -134,6 +134,7 @@ def request_meeting(user, arena_id: int, to_user_id: int) -> MeetingRequest:
 
 def _request_meeting(user, arena_id: int, to_user_id: int) -> MeetingRequest:
     me = participant_of(user, arena_id)
+    email_confirmation.require_confirmed(user)
     _check_open(me.arena)
     other = db.session.scalar(select(Invitation).where(
         Invitation.arena_id == arena_id, Invitation.user_id == to_user_id,
@@ -184,6 +185,7 @@ def answer_request(user, arena_id: int, request_id: int, accept: bool) -> Meetin
     """Accept or decline a request someone made to the user. Accepting is refused, changing
     nothing, when either person already has as many agreed meetings as their cap."""
     me = participant_of(user, arena_id)
+    email_confirmation.require_confirmed(user)
     _check_open(me.arena)
     req = db.session.get(MeetingRequest, request_id)
     if req is None or req.arena_id != arena_id or req.to_user_id != user.id:

@@ -16,6 +16,7 @@ from app.models.user import utcnow
 from app.services import (
     audit,
     deleted_texts,
+    email_confirmation,
     erasure_ledger,
     events,
     form_once,
@@ -171,6 +172,7 @@ def publish(pitch: Pitch) -> Pitch:
     it is told, to look at it again); DomainError naming what is missing (PUBLISH_NEEDS) if
     the pitch is not complete enough to be matched."""
     if pitch.status != "published":
+        email_confirmation.require_confirmed(pitch.owner)
         needs = publish_needs_text(pitch)
         if needs:
             raise DomainError(needs, fields=missing_to_publish(pitch))

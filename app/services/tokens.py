@@ -70,6 +70,31 @@ def email_change_for_token(token: str,
     return user, data["e"]
 
 
+# The link mailed at registration: a week, as a newcomer may come back to it after days.
+ADDRESS_CONFIRM_MAX_AGE = 7 * 24 * 3600
+ADDRESS_CONFIRM_SALT = "email-confirm"
+
+
+def make_address_token(user: User) -> str:
+    """A token that confirms the account's current address: it expires, and dies when the
+    password or the address changes (confirming twice does nothing more)."""
+    return _serializer(ADDRESS_CONFIRM_SALT).dumps({"u": user.id, "f": _fingerprint(user)})
+
+
+def user_for_address_token(token: str, max_age: int = ADDRESS_CONFIRM_MAX_AGE) -> User | None:
+    """The user a valid, unexpired address confirmation token belongs to."""
+    try:
+        data = _serializer(ADDRESS_CONFIRM_SALT).loads(token, max_age=max_age)
+    except (BadSignature, TypeError, ValueError):
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("u"), int):
+        return None
+    user = db.session.get(User, data["u"])
+    if user is None or not user.active or data.get("f") != _fingerprint(user):
+        return None
+    return user
+
+
 def sign(payload: dict, salt: str) -> str:
     """Sign a payload for a link (e.g. an RSVP)."""
     return _serializer(salt).dumps(payload)

@@ -85,7 +85,19 @@ def test_founder_registers_publishes_a_pitch_and_marks_interest_nb(new_user, vie
     page.get_by_role("button", name=me.t("Save")).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
     me.check("pitch-draft")
-    page.get_by_role("button", name=me.t("Publish")).click()
+    # Publishing waits for the address: the banner says where the link went.
+    expect(page.locator("#confirm-email")).to_contain_text(me.t(
+        "Confirm your e-mail address: we sent a link to %(email)s.", email=address))
+    pitch_url = page.url
+    # the draft's note at the top offers Publish too (a48e2c3); that one is first
+    page.get_by_role("button", name=me.t("Publish")).first.click()
+    expect(page.get_by_role("status").first).to_contain_text(me.t(
+        "Confirm your e-mail address first: until you do, Koble does not show it to others, "
+        "so you cannot publish a pitch, mark interest or ask for and answer meetings. Open "
+        "the link we sent you, or send it again from the notice at the top of the page."))
+    _confirm_address(me, address)
+    me.goto(pitch_url)
+    page.get_by_role("button", name=me.t("Publish")).first.click()
     expect(page.get_by_role("status").first).to_contain_text(me.t("Your pitch is published."))
     me.check("pitch-published")
 
@@ -115,6 +127,15 @@ def test_founder_registers_publishes_a_pitch_and_marks_interest_nb(new_user, vie
     me.check("founder-marked-interest")
 
 
+def _confirm_address(me, address: str) -> None:
+    """Open the link mailed at registration and confirm: the banner is gone."""
+    me.goto(me.server.links_in_mails(r"/account/address/confirm/")[address], "confirm-address")
+    me.page.get_by_role("button", name=me.t("Confirm my e-mail address")).click()
+    expect(me.page.get_by_role("status").first).to_contain_text(me.t(
+        "Your e-mail address %(email)s is confirmed.", email=address))
+    expect(me.page.locator("#confirm-email")).to_have_count(0)
+
+
 def test_founder_journey_with_the_keyboard_only(new_user):
     """Tab, Shift+Tab, Enter, Space, arrow keys and typing: no clicks at all."""
     me = new_user(DESKTOP, name="keyboard-founder")
@@ -132,6 +153,10 @@ def test_founder_journey_with_the_keyboard_only(new_user):
     keys.type_into(page.get_by_label(me.t("Repeat password")), PASSWORD)
     keys.activate(page.get_by_role("button", name=me.t("Create account")))
     expect(page.get_by_role("status").first).to_contain_text(me.t("Welcome to Koble!"))
+    me.goto(me.server.links_in_mails(r"/account/address/confirm/")["tastatur.tone@example.no"])
+    keys.activate(page.get_by_role("button", name=me.t("Confirm my e-mail address")))
+    expect(page.get_by_role("status").first).to_contain_text(me.t(
+        "Your e-mail address %(email)s is confirmed.", email="tastatur.tone@example.no"))
 
     keys.activate(page.get_by_role("navigation", name=me.t("Main menu")).get_by_role(
         "link", name=me.t("My pitches"), exact=True))
@@ -148,7 +173,7 @@ def test_founder_journey_with_the_keyboard_only(new_user):
                 .get_by_label(me.t("Climate change mitigation")))
     keys.activate(page.get_by_role("button", name=me.t("Save")))
     expect(page.get_by_role("heading", level=1)).to_have_text(TITLE + " (tastatur)")
-    keys.activate(page.get_by_role("button", name=me.t("Publish")))
+    keys.activate(page.get_by_role("button", name=me.t("Publish")).first)
     expect(page.get_by_role("status").first).to_contain_text(me.t("Your pitch is published."))
 
     keys.activate(page.get_by_role("navigation", name=me.t("Main menu")).get_by_role(

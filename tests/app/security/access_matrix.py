@@ -27,18 +27,27 @@ PUBLIC = frozenset({
     "main.index", "main.health", "main.privacy", "main.set_language",
     "auth.login", "auth.register", "auth.reset_request", "auth.reset_password", "auth.logout",
     "arenas.rsvp", "api_docs.page", "api-docs.openapi_json", "account.confirm_email",
+    "account.confirm_address",
     # the RSVP link's read-only pages: the token, not a login, says whose (test_rsvp_token_scope)
     "meetings.rsvp_agenda", "meetings.rsvp_calendar", "meetings.rsvp_participants",
 })
 # Routes whose path argument is not an object id (a token): a made-up value may answer 200
 # with a friendly "invalid link" page.
-ID_FREE = frozenset({"arenas.rsvp", "auth.reset_password", "account.confirm_email"})
+ID_FREE = frozenset({"arenas.rsvp", "auth.reset_password", "account.confirm_email",
+                     "account.confirm_address"})
 # Objects that are not private to one user: another's may be seen by founders/investors.
 SHARED = frozenset({"investors.view"})  # investor profiles are public to founders
 
 EXPECTED = {
     'GET account.index': {
         'own': 'L 200 200 200 200 200 200 L',
+    },
+    'GET account.confirm_address': {
+        'own': '404 404 404 404 404 404 404 404',
+        'missing': '404 404 404 404 404 404 404 404',
+        'negative': '404 404 404 404 404 404 404 404',
+        'huge': '404 404 404 404 404 404 404 404',
+        'non_numeric': '404 404 404 404 404 404 404 404',
     },
     'GET account.confirm_email': {
         'own': '404 404 404 404 404 404 404 404',
@@ -557,12 +566,22 @@ EXPECTED = {
     'POST account.change_place': {
         'own': 'L 422 422 422 422 403 403 L',
     },
+    'POST account.confirm_address': {
+        'own': '404 404 404 404 404 404 404 404',
+        'missing': '404 404 404 404 404 404 404 404',
+        'negative': '404 404 404 404 404 404 404 404',
+        'huge': '404 404 404 404 404 404 404 404',
+        'non_numeric': '404 404 404 404 404 404 404 404',
+    },
     'POST account.confirm_email': {
         'own': '404 404 404 404 404 404 404 404',
         'missing': '404 404 404 404 404 404 404 404',
         'negative': '404 404 404 404 404 404 404 404',
         'huge': '404 404 404 404 404 404 404 404',
         'non_numeric': '404 404 404 404 404 404 404 404',
+    },
+    'POST account.send_address_link': {
+        'own': 'L 302 302 302 302 302 302 L',
     },
     'POST account.delete': {
         'own': 'L 422 422 422 422 422 422 L',
