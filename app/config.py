@@ -78,7 +78,8 @@ class Config:
     # If Redis is unreachable, keep throttling in memory rather than failing or letting all in.
     RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
     LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "10 per minute")
-    # Confirmation links mailed to one address by e-mail changes, whoever asks for them.
+    # Confirmation links mailed to one address, whoever asks for them: by e-mail changes and
+    # by "Send it again" of a new account's address (account.send_address_link).
     EMAIL_CHANGE_TARGET_RATE_LIMIT = os.environ.get("EMAIL_CHANGE_TARGET_RATE_LIMIT",
                                                     "3 per hour")
     PROXY_FIX_HOPS = int(os.environ.get("PROXY_FIX_HOPS", "0"))

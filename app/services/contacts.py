@@ -9,6 +9,8 @@
 - A founder and an investor with mutual interest, and two people who met in the same arena
   meeting: once it has begun (or the arena is marked done), neither marked absent
   (schedule.meeting_partners). A meeting still to come on one's agenda reveals nothing.
+- Never, to founders and investors, the details of someone whose self-registered address is
+  not confirmed yet (services/email_confirmation.py): anyone could have typed it.
 
 Someone who left Koble has no contact details to show: a deleted account's address is a
 placeholder that reaches nobody (nobody sees it, not even an admin), and a deactivated
@@ -76,7 +78,13 @@ def can_see_contacts(viewer, owner) -> bool:
         return True
     if viewer.is_staff:
         return owner.id in _staff_visible(viewer, [owner])
+    if not _confirmed(owner):
+        return False
     return _mutual_interest(viewer, owner) or _shared_meeting(viewer, owner)
+
+
+def _confirmed(owner) -> bool:
+    return getattr(owner, "email_confirmed_at", None) is not None
 
 
 def _gone_for(viewer, owner) -> bool:
@@ -99,7 +107,7 @@ def contacts_visible_to(viewer, owners: Iterable) -> set[int]:
     if viewer.is_staff:
         return _staff_visible(viewer, people.values())
     # founders and investors: three queries for the list, not three per person
-    others = [owner for i, owner in people.items() if i != viewer.id]
+    others = [owner for i, owner in people.items() if i != viewer.id and _confirmed(owner)]
     mine = {viewer.id} & set(people)
     return mine | _mutual_interest_among(viewer, others) | _shared_meeting_among(viewer, others)
 

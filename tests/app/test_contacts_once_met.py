@@ -9,7 +9,13 @@ from datetime import UTC, datetime, time, timedelta
 from app.extensions import db
 from app.models.arena import LOCAL_TZ
 from app.services.contacts import can_see_contacts
-from tests.factories import make_arena, make_arena_over, make_meeting, make_participant
+from tests.factories import (
+    make_arena,
+    make_arena_over,
+    make_meeting,
+    make_participant,
+    make_user,
+)
 
 NOTE = "appear here once your meeting has begun"
 
@@ -76,3 +82,20 @@ def test_once_met_no_note(client, auth):
     auth.login(investor.user.email)
     page = client.get(f"/arenas/{arena.id}/agenda").get_data(as_text=True)
     assert founder.user.email in page and NOTE not in page
+
+
+def test_an_unconfirmed_address_is_not_shown_even_once_met(client, auth):
+    """A self-registered partner who has not confirmed their address (anyone could have
+    typed it) shows no contact details, until they confirm; an admin still sees them."""
+    arena = make_arena_over()
+    founder, investor = _pair(arena)
+    founder.user.email_confirmed_at = None
+    db.session.commit()
+    assert not can_see_contacts(investor.user, founder.user)
+    assert can_see_contacts(make_user("admin"), founder.user)
+    auth.login(investor.user.email)
+    page = client.get(f"/arenas/{arena.id}/agenda").get_data(as_text=True)
+    assert founder.user.name in page and founder.user.email not in page
+    founder.user.email_confirmed_at = datetime.now(UTC)
+    db.session.commit()
+    assert founder.user.email in client.get(f"/arenas/{arena.id}/agenda").get_data(as_text=True)
