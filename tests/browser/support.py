@@ -185,6 +185,17 @@ class Person:
         self.page.wait_for_load_state("load")
         assert "/auth/login" not in self.page.url, f"login failed for {email_address}"
 
+    def confirm_address(self, address: str) -> None:
+        """Open the link mailed at registration and confirm: the banner is gone."""
+        from playwright.sync_api import expect
+
+        self.goto(self.server.links_in_mails(r"/account/address/confirm/")[address],
+                  "confirm-address")
+        self.page.get_by_role("button", name=self.t("Confirm my e-mail address")).click()
+        expect(self.page.get_by_role("status").first).to_contain_text(self.t(
+            "Your e-mail address %(email)s is confirmed.", email=address))
+        expect(self.page.locator("#confirm-email")).to_have_count(0)
+
     def use_language(self, lang: str) -> None:
         """Switch the UI language with the menu's language button, if not already there."""
         if self.lang == lang:

@@ -95,7 +95,7 @@ def test_founder_registers_publishes_a_pitch_and_marks_interest_nb(new_user, vie
         "Confirm your e-mail address first: until you do, Koble does not show it to others, "
         "so you cannot publish a pitch, mark interest or ask for and answer meetings. Open "
         "the link we sent you, or send it again from the notice at the top of the page."))
-    _confirm_address(me, address)
+    me.confirm_address(address)
     me.goto(pitch_url)
     page.get_by_role("button", name=me.t("Publish")).first.click()
     expect(page.get_by_role("status").first).to_contain_text(me.t("Your pitch is published."))
@@ -125,15 +125,6 @@ def test_founder_registers_publishes_a_pitch_and_marks_interest_nb(new_user, vie
         has=page.get_by_role("heading", name=investor))
     expect(card.get_by_text(me.t("You are interested"))).to_be_visible()
     me.check("founder-marked-interest")
-
-
-def _confirm_address(me, address: str) -> None:
-    """Open the link mailed at registration and confirm: the banner is gone."""
-    me.goto(me.server.links_in_mails(r"/account/address/confirm/")[address], "confirm-address")
-    me.page.get_by_role("button", name=me.t("Confirm my e-mail address")).click()
-    expect(me.page.get_by_role("status").first).to_contain_text(me.t(
-        "Your e-mail address %(email)s is confirmed.", email=address))
-    expect(me.page.locator("#confirm-email")).to_have_count(0)
 
 
 def test_founder_journey_with_the_keyboard_only(new_user):

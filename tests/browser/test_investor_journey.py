@@ -53,6 +53,8 @@ def test_investor_profile_browse_interest_and_mutual_match_en(new_user, viewport
     page.get_by_label("Repeat password").fill(PASSWORD)
     page.get_by_role("button", name="Create account").click()
     expect(page.get_by_role("status").first).to_contain_text("Welcome to Koble!")
+    # marking interest waits for the address (40d1344): the link mailed at registration
+    me.confirm_address(address)
 
     # The profile: a ticket range upside down is refused and every entry is kept.
     organisation = f"Fjordsol Ventures {variant}"
