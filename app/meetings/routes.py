@@ -71,9 +71,10 @@ def _participants_page(me, token: str | None = None):
     asking and answering stay with the logged-in page."""
     arena = me.arena
     requests_open = requests_service.open_for_requests(arena)
+    people = participants_service.other_side(me)
     return render_template(
         "meetings/participants.html", arena=arena, me=me, viewer=me.user, token=token,
-        people=participants_service.other_side(me),
+        people=people, met=sum(1 for person in people if person.met),
         used=outgoing_count(me.arena_id, me.user_id),
         cap=requests_service.request_cap(arena, me),
         # an arena over or cancelled: why nothing can be asked, and requests still waiting

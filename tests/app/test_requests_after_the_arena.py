@@ -18,7 +18,7 @@ from app.models import MeetingRequest, Notification
 from app.models.arena import LOCAL_TZ
 from app.services import meeting_requests
 from app.services.errors import DomainError
-from tests.factories import make_arena, make_participant
+from tests.factories import make_arena, make_arena_over, make_meeting, make_participant
 
 OVER = "“Grønn arena” is over: meeting requests can no longer be made or answered."
 OVER_NB = "«Grønn arena» er over: møteforespørsler kan ikke lenger sendes eller besvares."
@@ -97,36 +97,51 @@ def test_a_request_nobody_answered_reads_as_unanswered_not_waiting(client, auth,
 
 
 @pytest.mark.parametrize(("locale", "words"), [
-    ("en", {"quota": "You asked for 1 of at most 6 meetings.",
+    ("en", {"met": "You met 1 person at this arena.",
             "incoming": "{asker} asked to meet you; the request was not answered before the "
                         "arena took place.",
             "outgoing": "You asked to meet {asked}; the request was not answered before the "
                         "arena took place.",
-            "before": "You have asked for"}),
-    ("nb", {"quota": "Du ba om 1 av høyst 6 møter.",
+            "quota": ("You asked for", "You have asked for", "of at most")}),
+    ("nb", {"met": "Du møtte 1 person på denne arenaen.",
             "incoming": "{asker} ba om å få møte deg; forespørselen ble ikke besvart før "
                         "arenaen fant sted.",
             "outgoing": "Du ba om å få møte {asked}; forespørselen ble ikke besvart før "
                         "arenaen fant sted.",
-            "before": "Du har bedt om"}),
+            "quota": ("Du ba om 1", "Du har bedt om", "av høyst")}),
 ])
-def test_an_arena_over_tells_the_requests_in_the_past(client, auth, locale, words):
-    """Who comes at an arena that is over said, in the present, "You have asked for 1 of at
-    most 6 meetings." (and what one could still have or ask), and a request nobody answered
-    "was not answered before the arena."."""
+def test_an_arena_over_tells_who_one_met_not_the_request_quota(client, auth, locale, words):
+    """Who comes at an arena that is over said "You asked for 1 of at most 6 meetings.",
+    a count of what one could ask for, which means nothing once the arena is over: it now
+    says how many of these people one met there, as their cards say "You met at …". A
+    request nobody answered reads as not answered before the arena took place."""
     arena = make_arena(status="scheduled", meeting_cap=6)
     founder = make_participant(arena, "founder")
     asked, asker = make_participant(arena, "investor"), make_participant(arena, "investor")
+    met = make_participant(arena, "investor")
     founder.user.locale = locale
     meeting_requests.request_meeting(founder.user, arena.id, asked.user_id)
     meeting_requests.request_meeting(asker.user, arena.id, founder.user_id)
+    make_meeting(arena, founder, met)
     arena.date = (datetime.now(UTC) - timedelta(days=1)).date()
     db.session.commit()
     auth.login(founder.user.email)
     page = client.get(f"/arenas/{arena.id}/participants").get_data(as_text=True)
-    assert words["quota"] in page and words["before"] not in page
+    assert words["met"] in page
+    assert not [w for w in words["quota"] if w in page]
     assert words["incoming"].format(asker=asker.user.name) in page
     assert words["outgoing"].format(asked=asked.user.name) in page
+
+
+def test_an_arena_over_where_one_met_nobody_leaves_the_count_out(client, auth):
+    """Nobody met (no meeting, or staff marked one absent): no count, and no quota either."""
+    arena = make_arena_over()
+    founder = make_participant(arena, "founder", attended=False)
+    make_meeting(arena, founder, make_participant(arena, "investor"))
+    auth.login(founder.user.email)
+    page = client.get(f"/arenas/{arena.id}/participants").get_data(as_text=True)
+    assert "You met at" not in page
+    assert 'id="met-count"' not in page and 'id="request-quota"' not in page
 
 
 def test_an_arena_later_today_still_takes_requests(client, auth):
