@@ -137,7 +137,9 @@ def _raced(pitch_id: int) -> ApiError:
 @bp.alt_response(409, schema=s.ErrorOut, description="Changed while it was being published.")
 @bp.alt_response(422, schema=s.ErrorOut, description=(
     "The pitch lacks what publishing needs: `fields` names each of description, stage and "
-    "sectors that is missing. (Or a query parameter this operation does not take.)"))
+    "sectors that is missing. Or your self-registered e-mail address is not confirmed yet "
+    "(open the link mailed at registration), with an empty `fields`. (Or a query parameter "
+    "this operation does not take.)"))
 def publish_pitch(pitch_id: int):
     """Publish your draft: it needs a description, the stage and at least one sector.
     Publishing a published pitch changes nothing."""

@@ -127,8 +127,9 @@ def domain_error(error: DomainError):
         return error_response(403, error.message)
     if isinstance(error, Conflict):
         return error_response(409, error.message)
-    fields = {name: [error.message] for name in error.fields}
-    return error_response(422, error.message, fields)
+    message = error.api_message or error.message  # the pages' words may point at a page
+    fields = {name: [message] for name in error.fields}
+    return error_response(422, message, fields)
 
 
 def api_error(error: ApiError):

@@ -35,7 +35,12 @@ def require_confirmed(user) -> None:
         raise DomainError(_("Confirm your e-mail address first: until you do, Koble does not "
                             "show it to others, so you cannot publish a pitch, mark interest "
                             "or ask for and answer meetings. Open the link we sent you, or "
-                            "send it again from the notice at the top of the page."))
+                            "send it again from the notice at the top of the page."),
+                          api_message=_(
+                              "Confirm your e-mail address first: until you do, Koble does "
+                              "not show it to others, so you cannot publish a pitch, mark "
+                              "interest or ask for and answer meetings. Open the link we sent "
+                              "you, or ask for a new one on the account page in Koble."))
 
 
 def send_link(user: User) -> bool:

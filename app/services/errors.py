@@ -6,11 +6,16 @@ from __future__ import annotations
 class DomainError(Exception):
     """A rule of the domain was broken; the message is shown to the user."""
 
-    def __init__(self, message: str, field: str | None = None, *, fields=()):
+    api_message: str | None = None
+
+    def __init__(self, message: str, field: str | None = None, *, fields=(),
+                 api_message: str | None = None):
         """`field` is the one a form marks; `fields`, when the message is about several
-        (what publishing lacks), names them all, `field` first."""
+        (what publishing lacks), names them all, `field` first. `api_message` is what the
+        API answers instead, when the message points at something only the pages have."""
         super().__init__(message)
         self.message = message
+        self.api_message = api_message
         self.fields = tuple(fields) or ((field,) if field else ())
         self.field = field or (self.fields[0] if self.fields else None)
 
