@@ -89,12 +89,15 @@ def test_founder_registers_publishes_a_pitch_and_marks_interest_nb(new_user, vie
     expect(page.locator("#confirm-email")).to_contain_text(me.t(
         "Confirm your e-mail address: we sent a link to %(email)s.", email=address))
     pitch_url = page.url
-    # the draft's note at the top offers Publish too (a48e2c3); that one is first
-    page.get_by_role("button", name=me.t("Publish")).first.click()
-    expect(page.get_by_role("status").first).to_contain_text(me.t(
-        "Confirm your e-mail address first: until you do, Koble does not show it to others, "
-        "so you cannot publish a pitch, mark interest or ask for and answer meetings. Open "
-        "the link we sent you, or send it again from the notice at the top of the page."))
+    # No Publish that would only refuse: where it goes (the draft's note at the top, a48e2c3,
+    # and below the text) a line says it opens once confirmed and links to the notice.
+    expect(page.get_by_role("button", name=me.t("Publish"))).to_have_count(0)
+    waits = page.locator(".publish-after-confirm")
+    expect(waits).to_have_count(2)
+    expect(waits.first).to_contain_text(me.t(
+        "You can publish once your e-mail address is confirmed:"))
+    expect(waits.first.get_by_role("link", name=me.t("see the notice at the top of the page"))
+           ).to_have_attribute("href", "#confirm-email")
     me.confirm_address(address)
     me.goto(pitch_url)
     page.get_by_role("button", name=me.t("Publish")).first.click()
