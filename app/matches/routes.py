@@ -266,11 +266,14 @@ def mark(pitch_id: int, investor_id: int, kind: str):
 @role_required("founder", "investor")
 def clear(pitch_id: int, investor_id: int):
     """Undo the user's answer about a pair; `restore` (sent by "Not for me"'s Undo) is the
-    answer it replaced, to put back."""
+    answer it replaced, to put back; `undo=not_for_me` (the not-for-me lists' Undo) puts
+    back the one stored with it."""
     try:
         if "restore" in request.form:
             interest.undo_not_for_me(current_user, pitch_id, investor_id,
                                      request.form["restore"] or None)
+        elif request.form.get("undo") == "not_for_me":
+            interest.undo_standing_not_for_me(current_user, pitch_id, investor_id)
         else:
             interest.clear(current_user, pitch_id, investor_id)
     except interest.PairGone as error:

@@ -34,6 +34,10 @@ class Interest(db.Model):
     )
     side: Mapped[str] = mapped_column(String(10))
     kind: Mapped[str] = mapped_column(String(20))
+    # The answer a standing "not for me" replaced ("saved", "interested"; empty when there was
+    # none), so Undo on the not-for-me lists puts it back as the message's Undo does, long
+    # after that message is gone.
+    replaced_kind: Mapped[str | None] = mapped_column(String(20))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, onupdate=utcnow

@@ -181,6 +181,10 @@ def _mark(user, pitch_id: int, investor_id: int, kind: str) -> MarkResult:
     else:
         interest.kind = kind
         interest.user_id = user.id
+    if kind != "not_for_me":
+        interest.replaced_kind = None
+    elif previous != "not_for_me":  # "not for me" again keeps what the first one replaced
+        interest.replaced_kind = previous
     db.session.flush()
     mutual = kind == "interested" and not was_mutual and is_mutual(pitch.id, profile.id)
     told = None
@@ -228,6 +232,18 @@ def undo_not_for_me(user, pitch_id: int, investor_id: int, previous: str | None)
         _pair_for(user, pitch_id, investor_id, None)
         return
     mark(user, pitch_id, investor_id, previous)
+
+
+def undo_standing_not_for_me(user, pitch_id: int, investor_id: int) -> None:
+    """Undo on the not-for-me lists: like the message's Undo (`undo_not_for_me`), the answer
+    "not for me" replaced comes back, read from the row since the list has no message to
+    carry it. A list read before an answer given since in another tab leaves that answer."""
+    side = side_of(user)
+    current = current_mark(side, pitch_id, investor_id)
+    if current is None or not _holds_side(user, side, current) or current.kind != "not_for_me":
+        _pair_for(user, pitch_id, investor_id, None)
+        return
+    undo_not_for_me(user, pitch_id, investor_id, current.replaced_kind)
 
 
 def _holds_side(user, side: str, interest: Interest) -> bool:

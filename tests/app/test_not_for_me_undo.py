@@ -117,3 +117,78 @@ def test_undo_leaves_an_answer_given_since_in_another_tab(client, auth, market):
     client.post(f"/matches/{solar.id}/{investor.id}/mark/interested?next=/matches")
     client.post(action, data=fields)
     assert _mark_of("investor", solar, investor) == "interested"
+
+
+def _not_for_me_read(client, pitch, profile, back: str) -> None:
+    """ "Not for me", and the page it lands on read, its message with it."""
+    response = client.post(f"/matches/{pitch.id}/{profile.id}/mark/not_for_me?next={back}")
+    client.get(response.location)
+
+
+def _list_form(page: str, action: str) -> dict[str, str]:
+    """The fields of the Undo form posting to `action` on a not-for-me list (not the one in
+    the message of the "Not for me" just given, which the callers have already read)."""
+    assert 'id="flashes"' not in page or "/clear" not in page[page.index('id="flashes"'):][:2000]
+    form = re.search(rf'<form method="post" action="{re.escape(action)}[^"]*"[^>]*>(.*?)</form>',
+                     page, re.S)
+    assert form, f"no Undo form to {action}"
+    return {name: html_lib.unescape(value) for name, value in
+            re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', form.group(1))}
+
+
+@pytest.mark.parametrize("before", ["saved", "interested"])
+def test_undo_on_the_investors_not_for_me_list_puts_back_the_earlier_answer(
+        client, auth, market, before):
+    """Undo on "Pitches you marked not for me" undid the "Not for me" to no answer at all,
+    where the same Undo in the message put the Saved or Interested back: a saved pitch was
+    gone from "Saved pitches" if one undid it from the list instead."""
+    solar, investor = market["solar"], market["solar_investor"]
+    auth.login(investor.user.email)
+    client.post(f"/matches/{solar.id}/{investor.id}/mark/{before}?next=/matches")
+    _not_for_me_read(client, solar, investor, "/matches")
+    action = f"/matches/{solar.id}/{investor.id}/clear"
+    fields = _list_form(client.get("/matches/hidden").get_data(as_text=True), action)
+    response = client.post(f"{action}?next=/matches/hidden", data=fields)
+    assert response.status_code == 303
+    assert _mark_of("investor", solar, investor) == before
+    assert solar.title not in client.get("/matches/hidden").get_data(as_text=True)
+
+
+def test_undo_on_the_founders_lists_puts_back_a_saved_investor(client, auth, market):
+    """The founder's "Investors you marked not for me" and the pitch's own "Marked not for
+    me" section alike."""
+    solar, investor = market["solar"], market["solar_investor"]
+    auth.login(market["solar_founder"].email)
+    back = f"/pitches/{solar.id}/matches"
+    action = f"/matches/{solar.id}/{investor.id}/clear"
+    for page in ("/matches/hidden", back):
+        client.post(f"/matches/{solar.id}/{investor.id}/mark/saved?next={back}")
+        _not_for_me_read(client, solar, investor, f"{back}")
+        fields = _list_form(client.get(page).get_data(as_text=True), action)
+        client.post(f"{action}?next={page}", data=fields)
+        assert _mark_of("founder", solar, investor) == "saved", page
+
+
+def test_undo_on_the_list_clears_a_not_for_me_with_nothing_before(client, auth, market):
+    solar, investor = market["solar"], market["solar_investor"]
+    auth.login(investor.user.email)
+    client.post(f"/matches/{solar.id}/{investor.id}/mark/saved?next=/matches")
+    client.post(f"/matches/{solar.id}/{investor.id}/mark/interested?next=/matches")
+    client.post(f"/matches/{solar.id}/{investor.id}/clear?next=/matches")
+    _not_for_me_read(client, solar, investor, "/matches")
+    action = f"/matches/{solar.id}/{investor.id}/clear"
+    fields = _list_form(client.get("/matches/hidden").get_data(as_text=True), action)
+    client.post(f"{action}?next=/matches/hidden", data=fields)
+    assert _mark_of("investor", solar, investor) is None
+
+
+def test_undo_on_a_list_read_before_another_tabs_answer_leaves_that_answer(
+        client, auth, market):
+    solar, investor = market["solar"], market["solar_investor"]
+    auth.login(investor.user.email)
+    _not_for_me_read(client, solar, investor, "/matches")
+    action = f"/matches/{solar.id}/{investor.id}/clear"
+    fields = _list_form(client.get("/matches/hidden").get_data(as_text=True), action)
+    client.post(f"/matches/{solar.id}/{investor.id}/mark/saved?next=/matches")
+    client.post(f"{action}?next=/matches/hidden", data=fields)
+    assert _mark_of("investor", solar, investor) == "saved"
