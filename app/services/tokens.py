@@ -35,8 +35,15 @@ def make_reset_token(user: User) -> str:
 
 def user_for_reset_token(token: str, max_age: int = RESET_MAX_AGE) -> User | None:
     """The user a valid, unused, unexpired reset token belongs to."""
+    found = _signed_for_user("password-reset", token, max_age)
+    return found[0] if found else None
+
+
+def _signed_for_user(salt: str, token: str, max_age: int) -> tuple[User, dict] | None:
+    """The active user and the payload of a valid, unexpired token signed with `salt` whose
+    fingerprint still matches: a new password or address since it was made kills it."""
     try:
-        data = _serializer("password-reset").loads(token, max_age=max_age)
+        data = _serializer(salt).loads(token, max_age=max_age)
     except (BadSignature, TypeError, ValueError):
         return None
     if not isinstance(data, dict) or not isinstance(data.get("u"), int):
@@ -44,7 +51,7 @@ def user_for_reset_token(token: str, max_age: int = RESET_MAX_AGE) -> User | Non
     user = db.session.get(User, data["u"])
     if user is None or not user.active or data.get("f") != _fingerprint(user):
         return None
-    return user
+    return user, data
 
 
 def make_email_change_token(user: User, new_email: str) -> str:
@@ -57,17 +64,10 @@ def make_email_change_token(user: User, new_email: str) -> str:
 def email_change_for_token(token: str,
                            max_age: int = EMAIL_CHANGE_MAX_AGE) -> tuple[User, str] | None:
     """The user and the new address of a valid, unused, unexpired e-mail change token."""
-    try:
-        data = _serializer(EMAIL_CHANGE_SALT).loads(token, max_age=max_age)
-    except (BadSignature, TypeError, ValueError):
+    found = _signed_for_user(EMAIL_CHANGE_SALT, token, max_age)
+    if found is None or not isinstance(found[1].get("e"), str):
         return None
-    if (not isinstance(data, dict) or not isinstance(data.get("u"), int)
-            or not isinstance(data.get("e"), str)):
-        return None
-    user = db.session.get(User, data["u"])
-    if user is None or not user.active or data.get("f") != _fingerprint(user):
-        return None
-    return user, data["e"]
+    return found[0], found[1]["e"]
 
 
 # The link mailed at registration: a week, as a newcomer may come back to it after days.
@@ -83,16 +83,8 @@ def make_address_token(user: User) -> str:
 
 def user_for_address_token(token: str, max_age: int = ADDRESS_CONFIRM_MAX_AGE) -> User | None:
     """The user a valid, unexpired address confirmation token belongs to."""
-    try:
-        data = _serializer(ADDRESS_CONFIRM_SALT).loads(token, max_age=max_age)
-    except (BadSignature, TypeError, ValueError):
-        return None
-    if not isinstance(data, dict) or not isinstance(data.get("u"), int):
-        return None
-    user = db.session.get(User, data["u"])
-    if user is None or not user.active or data.get("f") != _fingerprint(user):
-        return None
-    return user
+    found = _signed_for_user(ADDRESS_CONFIRM_SALT, token, max_age)
+    return found[0] if found else None
 
 
 def sign(payload: dict, salt: str) -> str:
