@@ -22,8 +22,9 @@ DESCRIPTION = (
     "keeps the tokens. Errors always read "
     '`{"error": {"code", "message", "fields", "request_id"}}`, with one `code` per status '
     "(`not_found`, `method_not_allowed`, `payload_too_large`, `too_many_requests` …; 403 is "
-    "`forbidden`, or `insufficient_scope` for a write with a read-only token), also for a "
-    "path the "
+    "`forbidden`, or `insufficient_scope` for a write with a read-only token, or "
+    "`address_unconfirmed` for publishing a pitch or marking interest while your "
+    "self-registered e-mail address is not confirmed yet), also for a path the "
     "API does not have (404) or a method a path does not take (405, with `Allow`). "
     "List endpoints answer `ETag`; send it back "
     "in `If-None-Match` to get 304 when nothing changed. `/pitches` and `/recommendations` "

@@ -112,9 +112,9 @@ def mark_interest(values: dict):
     investors do not see (a draft, or hidden: "not_for_me" and "saved" are accepted), with
     the reason under `pitch_id` in `fields`; for a founder without `investor_id` or an
     investor with another profile's, under `investor_id`; and for an investor without a
-    profile, with an empty `fields`. 422 too, with an empty `fields`, for "interested" while
-    your self-registered e-mail address is not confirmed yet (open the link mailed at
-    registration)."""
+    profile, with an empty `fields`. 403 with the code `address_unconfirmed` for
+    "interested" while your self-registered e-mail address is not confirmed yet (open the
+    link mailed at registration)."""
     user = caller()
     pitch_id, investor_id = _pair_of(user, values)
     try:

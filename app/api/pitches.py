@@ -135,11 +135,13 @@ def _raced(pitch_id: int) -> ApiError:
 @bp.response(200, s.PitchOut)
 @bp.alt_response(404, schema=s.ErrorOut, description="No such pitch of yours.")
 @bp.alt_response(409, schema=s.ErrorOut, description="Changed while it was being published.")
+@bp.alt_response(403, schema=s.ErrorOut, description=(
+    "Your self-registered e-mail address is not confirmed yet (code `address_unconfirmed`: "
+    "open the link mailed at registration). Or your role may not use this endpoint, or the "
+    "token is read-only."))
 @bp.alt_response(422, schema=s.ErrorOut, description=(
     "The pitch lacks what publishing needs: `fields` names each of description, stage and "
-    "sectors that is missing. Or your self-registered e-mail address is not confirmed yet "
-    "(open the link mailed at registration), with an empty `fields`. (Or a query parameter "
-    "this operation does not take.)"))
+    "sectors that is missing. (Or a query parameter this operation does not take.)"))
 def publish_pitch(pitch_id: int):
     """Publish your draft: it needs a description, the stage and at least one sector.
     Publishing a published pitch changes nothing."""

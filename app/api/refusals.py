@@ -17,7 +17,7 @@ from werkzeug.exceptions import NotFound as NoSuchPath
 from app.api.language import caller_locale
 from app.errors import too_large_body_text
 from app.extensions import db, limiter
-from app.services.errors import Conflict, DomainError, Forbidden, NotFound
+from app.services.errors import AddressUnconfirmed, Conflict, DomainError, Forbidden, NotFound
 
 CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
          405: "method_not_allowed", 409: "conflict", 413: "payload_too_large",
@@ -128,6 +128,10 @@ def domain_error(error: DomainError):
     if isinstance(error, Conflict):
         return error_response(409, error.message)
     message = error.api_message or error.message  # the pages' words may point at a page
+    if isinstance(error, AddressUnconfirmed):
+        # like a read-only token's insufficient_scope: the request is fine, the account may
+        # not do it yet; a code of its own tells the client what to ask its user for
+        return error_response(403, message, code="address_unconfirmed")
     fields = {name: [message] for name in error.fields}
     return error_response(422, message, fields)
 

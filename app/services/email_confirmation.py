@@ -20,7 +20,7 @@ from app.extensions import db
 from app.models import User
 from app.models.user import utcnow
 from app.services import audit
-from app.services.errors import DomainError
+from app.services.errors import AddressUnconfirmed, DomainError
 from app.services.mailer import deliver
 from app.services.tokens import make_address_token, user_for_address_token
 
@@ -30,17 +30,20 @@ def is_confirmed(user) -> bool:
 
 
 def require_confirmed(user) -> None:
-    """DomainError, naming the reason and where to act, unless the address is confirmed."""
+    """AddressUnconfirmed, naming the reason and where to act, unless the address is
+    confirmed."""
     if not is_confirmed(user):
-        raise DomainError(_("Confirm your e-mail address first: until you do, Koble does not "
-                            "show it to others, so you cannot publish a pitch, mark interest "
-                            "or ask for and answer meetings. Open the link we sent you, or "
-                            "send it again from the notice at the top of the page."),
-                          api_message=_(
-                              "Confirm your e-mail address first: until you do, Koble does "
-                              "not show it to others, so you cannot publish a pitch, mark "
-                              "interest or ask for and answer meetings. Open the link we sent "
-                              "you, or ask for a new one on the account page in Koble."))
+        raise AddressUnconfirmed(_("Confirm your e-mail address first: until you do, Koble "
+                                   "does not show it to others, so you cannot publish a pitch, "
+                                   "mark interest or ask for and answer meetings. Open the link "
+                                   "we sent you, or send it again from the notice at the top "
+                                   "of the page."),
+                                 api_message=_(
+                                     "Confirm your e-mail address first: until you do, Koble "
+                                     "does not show it to others, so you cannot publish a "
+                                     "pitch, mark interest or ask for and answer meetings. "
+                                     "Open the link we sent you, or ask for a new one on the "
+                                     "account page in Koble."))
 
 
 def send_link(user: User) -> bool:

@@ -32,6 +32,12 @@ class Conflict(DomainError):
     """Someone else changed the object since the caller loaded it."""
 
 
+class AddressUnconfirmed(DomainError):
+    """The caller's self-registered e-mail address is not confirmed yet, so they may not act
+    towards others (email_confirmation.require_confirmed). The pages say it like any refusal;
+    the API answers 403 with its own code, as the request is fine and the account is not."""
+
+
 class Problems(DomainError):
     """Several broken rules found at once, each a DomainError at its own field, so that a
     form can show every one of them in one round instead of the first."""
