@@ -23,8 +23,8 @@ from app.i18n import speak_as_link_owner
 from app.meetings import call_or_abort, yes_no
 from app.permissions import role_required
 from app.services import agenda as agenda_service
+from app.services import agenda_calendar, meeting_changes, rsvp
 from app.services import feedback as feedback_service
-from app.services import meeting_changes, rsvp
 from app.services import meeting_requests as requests_service
 from app.services import participants as participants_service
 from app.services.errors import DomainError, NotFound
@@ -162,15 +162,15 @@ def agenda_ics(arena_id: int):
     """The agenda as a calendar file; importing it again updates the events. Someone who
     no longer comes gets it too: it cancels what they imported."""
     return _calendar_file(call_or_abort(
-        lambda: agenda_service.calendar_reader(current_user, arena_id)))
+        lambda: agenda_calendar.calendar_reader(current_user, arena_id)))
 
 
 def _calendar_file(me) -> Response:
-    body = agenda_service.calendar(me.user, me.arena, me)
+    body = agenda_calendar.calendar(me.user, me.arena, me)
     response = Response(body, mimetype="text/calendar")
     response.headers["Content-Type"] = "text/calendar; charset=utf-8"
     response.headers["Content-Disposition"] = (
-        f'attachment; filename="{agenda_service.calendar_filename(me.arena)}"')
+        f'attachment; filename="{agenda_calendar.calendar_filename(me.arena)}"')
     response.headers["Cache-Control"] = "no-store"
     return response
 

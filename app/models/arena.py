@@ -45,8 +45,8 @@ from app.models.user import utcnow
 
 ARENA_THEMES = ("green", "founder", "open")
 ARENA_STATUSES = ("draft", "inviting", "scheduled", "done", "cancelled")
-# What the arena's own event in a calendar file (agenda._arena_event) takes from the arena,
-# besides its status: DTSTART/DTEND, SUMMARY and LOCATION.
+# What the arena's own event in a calendar file (agenda_calendar._arena_event) takes from the
+# arena, besides its status: DTSTART/DTEND, SUMMARY and LOCATION.
 CALENDAR_FIELDS = ("title", "date", "start_time", "end_time", "venue")
 
 

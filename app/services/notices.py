@@ -93,13 +93,13 @@ CALENDAR_KINDS = frozenset({
 
 def _calendar(note: Notification, user: User) -> list:
     """The recipient's calendar file for the notice's arena, when the notice changes their
-    meetings there and the file is theirs to read (agenda.calendar_reader's rule)."""
+    meetings there and the file is theirs to read (agenda_calendar.calendar_reader's rule)."""
     arena_id = (note.params or {}).get("arena_id")
     if note.kind not in CALENDAR_KINDS or arena_id is None:
         return []
     from app.extensions import db
     from app.models import Arena, Invitation
-    from app.services import agenda
+    from app.services import agenda_calendar
     from app.services.mailer import Attachment
 
     arena = db.session.get(Arena, arena_id)
@@ -108,8 +108,8 @@ def _calendar(note: Notification, user: User) -> list:
     if arena is None or invitation is None or not (invitation.state == "accepted"
                                                     or invitation.calendar_sequence):
         return []
-    return [Attachment(agenda.calendar_filename(arena),
-                       lambda: agenda.calendar(user, arena, invitation).decode(),
+    return [Attachment(agenda_calendar.calendar_filename(arena),
+                       lambda: agenda_calendar.calendar(user, arena, invitation).decode(),
                        "text/calendar")]
 
 

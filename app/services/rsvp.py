@@ -11,7 +11,7 @@ from app.extensions import db
 from app.models import Arena, Invitation
 from app.models.user import utcnow
 from app.services import (
-    agenda,
+    agenda_calendar,
     arena_notices,
     links,
     mail_preferences,
@@ -70,10 +70,11 @@ def participant_for_token(token: str) -> Invitation:
 
 
 def calendar_reader_for_token(token: str) -> Invitation:
-    """Whose calendar file a valid token fetches: as agenda.calendar_reader decides for the
-    logged-in file (someone who once came still gets it, to cancel what they imported)."""
+    """Whose calendar file a valid token fetches: as agenda_calendar.calendar_reader decides
+    for the logged-in file (someone who once came still gets it, to cancel what they
+    imported)."""
     invitation = _reader(token)
-    return agenda.calendar_reader(invitation.user, invitation.arena_id)
+    return agenda_calendar.calendar_reader(invitation.user, invitation.arena_id)
 
 
 def _reader(token: str) -> Invitation:
@@ -99,8 +100,8 @@ def mail_invitation(invitation: Invitation, reminder: bool = False) -> bool:
     user = invitation.user
     subject = (_l("Reminder: please answer the invitation to %(title)s", title=arena.title)
                if reminder else _l("Invitation: %(title)s", title=arena.title))
-    calendar = Attachment(agenda.calendar_filename(arena),
-                          lambda: agenda.calendar(user, arena, invitation).decode(),
+    calendar = Attachment(agenda_calendar.calendar_filename(arena),
+                          lambda: agenda_calendar.calendar(user, arena, invitation).decode(),
                           "text/calendar")
     return deliver(user.email, subject, "email/arena_invitation", locale=user.locale,
                    attachments=[calendar],

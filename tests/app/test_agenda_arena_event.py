@@ -16,7 +16,7 @@ import pytest
 
 from app.extensions import db
 from app.models import Arena
-from app.services.agenda import arena_uid
+from app.services.agenda_calendar import arena_uid
 from tests.app.test_arena_edit_after_schedule import _form
 from tests.factories import make_arena, make_invitation, make_meeting, make_participant, make_user
 

@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import text
 
 from app.extensions import db
-from app.services.agenda import arena_uid
+from app.services.agenda_calendar import arena_uid
 from tests.app.arena_calendar import (
     arena_after_upgrade,
     as_staff,

@@ -7,7 +7,7 @@ when nothing about it had changed. Its UID stays the same throughout."""
 from __future__ import annotations
 
 from app.extensions import db
-from app.services.agenda import arena_uid
+from app.services.agenda_calendar import arena_uid
 from tests.app.arena_calendar import (
     arena_after_upgrade,
     as_staff,

@@ -13,7 +13,7 @@ import pytest
 from itsdangerous.timed import TimestampSigner
 
 from app.services import meeting_requests, rsvp
-from app.services.agenda import arena_uid
+from app.services.agenda_calendar import arena_uid
 from tests.factories import make_arena, make_invitation, make_participant, make_user, outbox_of
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from app.extensions import db
 from app.models import Meeting
-from app.services.agenda import arena_uid
+from app.services.agenda_calendar import arena_uid
 from tests.app.test_staff_change_notices import founder_meeting_two, mails_to, told, uids
 from tests.factories import (
     make_arena,

@@ -11,7 +11,7 @@ import pytest
 
 from app.extensions import db
 from app.models import Arena, Meeting
-from app.services.agenda import arena_uid
+from app.services.agenda_calendar import arena_uid
 from tests.factories import make_arena, make_meeting, make_participant, make_user
 
 

@@ -17,7 +17,7 @@ import pytest
 
 from app.extensions import db
 from app.models import Arena, Meeting
-from app.services import agenda, meeting_changes, rsvp
+from app.services import agenda_calendar, meeting_changes, rsvp
 from app.services import schedule as schedule_service
 from tests.app.api.helpers import bearer
 from tests.app.arena_times_support import stored
@@ -97,9 +97,9 @@ def test_the_answers_export_has_no_times_for_those_not_coming(client, staff):
 
 def _calendar_events(user, arena) -> list[tuple[str, str]]:
     """(SEQUENCE, STATUS) of the meetings in the person's calendar file."""
-    events = icalendar.Calendar.from_ical(agenda.calendar(user, arena)).walk("VEVENT")
+    events = icalendar.Calendar.from_ical(agenda_calendar.calendar(user, arena)).walk("VEVENT")
     return [(str(e["SEQUENCE"]), str(e["STATUS"])) for e in events
-            if str(e["UID"]) != agenda.arena_uid(arena)]
+            if str(e["UID"]) != agenda_calendar.arena_uid(arena)]
 
 
 def test_a_no_after_a_yes_calls_off_the_meetings(app):

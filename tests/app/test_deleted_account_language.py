@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 from app.extensions import db
 from app.models import InvestorProfile, MeetingRequest
 from app.services import erasure, interest, interest_notices, meeting_requests
-from app.services.agenda import arena_uid
+from app.services.agenda_calendar import arena_uid
 from tests.factories import (
     DEFAULT_PASSWORD,
     make_arena,

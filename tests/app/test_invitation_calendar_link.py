@@ -7,8 +7,8 @@ from __future__ import annotations
 import icalendar
 import pytest
 
-from app.services import agenda, rsvp
-from app.services.agenda import arena_uid
+from app.services import agenda_calendar, rsvp
+from app.services.agenda_calendar import arena_uid
 from tests.factories import make_arena, make_invitation, make_user, outbox_of
 
 WORDS = {"en": "Your invitation: ", "nb": "Invitasjonen din: "}
@@ -44,7 +44,7 @@ def test_the_event_links_to_the_agenda_only_for_who_comes(app, client, auth, sta
     arena = make_arena()
     user = make_user("investor", locale="en")
     invitation = make_invitation(arena, user, state=state)
-    event = _arena_event(agenda.calendar(user, arena, invitation), arena)
+    event = _arena_event(agenda_calendar.calendar(user, arena, invitation), arena)
     assert str(event["URL"]).endswith(f"/arenas/{arena.id}{endpoint}")
     auth.login(user.email)
     assert client.get(f"/arenas/{arena.id}{endpoint}").status_code == 200

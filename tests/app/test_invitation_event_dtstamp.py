@@ -16,7 +16,7 @@ from sqlalchemy import text
 from app import create_app
 from app.extensions import db
 from app.models import Invitation
-from app.services.agenda import arena_uid
+from app.services.agenda_calendar import arena_uid
 from app.services.reference import ensure_associations
 from tests.app.arena_calendar import events
 from tests.app.test_migrations import empty_database_url  # noqa: F401 - the fixture

@@ -13,7 +13,7 @@ from itsdangerous.timed import TimestampSigner
 from app.extensions import db
 from app.models import Invitation, Pitch
 from app.services import pitches, rsvp
-from app.services.agenda import arena_uid, meeting_uid
+from app.services.agenda_calendar import arena_uid, meeting_uid
 from app.services.tokens import sign
 from tests.factories import (
     make_arena,
