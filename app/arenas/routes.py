@@ -90,7 +90,11 @@ def _save_times(invitation, token=None):
 @bp.route("")
 @login_required
 def mine():
-    """The invitations a person has received."""
+    """The invitations a person has received. Staff are never invited (an arena invites
+    founders and investors): their arenas are the ones their association hosts, so they go
+    to that list, where the menu's "Arenas" takes them, rather than to one always empty."""
+    if current_user.is_staff:
+        return redirect(url_for("arena_staff.index"))
     return render_template("arenas/mine.html",
                            invitations=arena_service.my_invitations(current_user))
 

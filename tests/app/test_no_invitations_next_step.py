@@ -34,8 +34,9 @@ def test_no_invitations_says_how_one_comes_and_what_helps(client, auth, role, la
     assert HELPS[role, lang] in page
 
 
-def test_staff_with_no_invitation_get_no_member_advice(client, auth):
+def test_staff_are_sent_to_the_arenas_they_run(client, auth):
+    """Staff are never invited: /arenas sends them to their association's arenas rather
+    than saying they have no invitations (tests/app/test_menu_arenas_by_role.py)."""
     auth.login(make_user("staff", locale="en").email)
-    page = client.get("/arenas").get_data(as_text=True)
-    assert "You have no arena invitations yet." in page
-    assert "helps them find you" not in page
+    answer = client.get("/arenas")
+    assert answer.status_code == 302 and answer.headers["Location"].endswith("/staff/arenas")
