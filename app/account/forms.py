@@ -19,7 +19,7 @@ from app.services import reference
 from app.services.account_details import (
     MAX_NAME,
     MAX_PHONE,
-    looks_like_phone,
+    phone_acceptable,
     phone_refusal,
     place_version,
 )
@@ -61,7 +61,8 @@ class AccountForm(KobleForm):
             raise ValidationError(name_refusal())
 
     def validate_phone(self, field) -> None:
-        if field.data and not looks_like_phone(field.data.strip()):
+        # object_data: the number saved (the form is drawn with obj=the user)
+        if not phone_acceptable(field.data, field.object_data):
             raise ValidationError(phone_refusal())
 
 

@@ -14,6 +14,7 @@ from datetime import UTC, date
 
 import marshmallow as ma
 from email_validator import EmailNotValidError, validate_email
+from flask import g
 from flask_babel import gettext as _
 from marshmallow import ValidationError, fields, validate, validates, validates_schema
 
@@ -22,8 +23,8 @@ from app.api.schema_messages import Localised
 from app.investors.forms import MAX_TICKET_NOK
 from app.pitches.forms import MAX_ASK_NOK, SORTS
 from app.services import paging
-from app.services.account_details import looks_like_phone, phone_refusal
-from app.services.investors import MAX_PAST_INVESTMENTS
+from app.services.account_details import phone_acceptable, phone_refusal
+from app.services.investors import MAX_PAST_INVESTMENTS, profile_of
 from app.web_addresses import web_address
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -313,7 +314,10 @@ class ProfileIn(Strict):
 
     @validates("contact_phone")
     def _phone(self, value, **_kwargs):
-        if value and not looks_like_phone(value):
+        # a number the profile holds already is kept, as on the profile page: a client
+        # sending back what it read must not be refused for a number taken by an older rule
+        profile = profile_of(g.api_user) if g.get("api_user") is not None else None
+        if not phone_acceptable(value, profile.contact_phone if profile else None):
             raise ValidationError(phone_refusal())
 
     @validates_schema

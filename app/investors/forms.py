@@ -17,7 +17,7 @@ from app.form_fields import (
     WholeNumberField,
     optional_choices,
 )
-from app.services.account_details import looks_like_phone, phone_refusal
+from app.services.account_details import phone_acceptable, phone_refusal
 from app.services.investors import (
     MAX_PAST_INVESTMENTS,
     green_objectives_problem,
@@ -138,7 +138,8 @@ class ProfileForm(KobleForm):
             raise ValidationError(problem)
 
     def validate_contact_phone(self, field) -> None:
-        if field.data and not looks_like_phone(field.data):
+        # object_data: the number saved (the form is drawn with obj=the profile)
+        if not phone_acceptable(field.data, field.object_data):
             raise ValidationError(phone_refusal())
 
     def values(self) -> dict:
