@@ -10,7 +10,7 @@ from flask.cli import AppGroup, with_appcontext
 from flask_babel import force_locale
 
 from app.config import Config
-from app.services import data_exports, imports, member_files
+from app.services import data_exports, member_files, member_import_apply, member_import_plan
 from app.services.accounts import association_by_slug
 from app.services.exports import csv_text, norwegian_csv, xlsx_bytes
 
@@ -29,7 +29,7 @@ def import_members(path: str, association: str | None, dry_run: bool):
     # No request, as for every other command: a file's refusal and the rows' reasons then
     # speak the command line's language (app.i18n.CLI_LOCALE) with its own lines, not the
     # site's bokmål among English. The set-password links need no request
-    # (imports._link); each invitation mail is in its recipient's language.
+    # (member_import_apply._link); each invitation mail is in its recipient's language.
     data = Path(path).read_bytes()
     try:
         table = member_files.read_upload(path, data)
@@ -38,18 +38,18 @@ def import_members(path: str, association: str | None, dry_run: bool):
     rows = table.rows
     if table.ignored:
         click.echo("Columns not read (their cells are left out): " + ", ".join(table.ignored))
-    plans = imports.plan(rows, table.headers)
+    plans = member_import_plan.plan(rows, table.headers)
     for row in plans:
         if row.action == "reject":
             click.echo(f"line {row.line}: rejected {row.email or '?'}: " + " ".join(row.reasons))
-    counts = imports.counts(plans)
+    counts = member_import_plan.counts(plans)
     click.echo(f"{counts['create']} to create, {counts['update']} to update, "
                f"{counts['reject']} rejected.")
     if dry_run:
         click.echo("Dry run: nothing written.")
         return
     with click.progressbar(length=len(rows), label="Importing") as bar:
-        result = imports.apply(None, rows, association=association, progress=bar.update)
+        result = member_import_apply.apply(None, rows, association=association, progress=bar.update)
     click.echo(f"Imported: {result['create']} created, {result['update']} updated, "
                f"{result['reject']} rejected; {result['mailed']} invitations sent.")
 

@@ -30,7 +30,7 @@ from app.arenas import arena_download
 from app.members.forms import ConfirmForm, ImportForm
 from app.permissions import role_required
 from app.services import arenas as arena_service
-from app.services import data_exports, imports, member_files
+from app.services import data_exports, member_files, member_import_apply, member_import_plan
 from app.services.exports import download
 from app.services.investors import MAX_PAST_INVESTMENTS
 
@@ -139,9 +139,10 @@ def import_preview():
     if pending is None:
         flash(_("Upload a member list first."), "info")
         return redirect(url_for("members.import_upload"))
-    plans = imports.plan(pending["rows"], pending.get("headers"),
-                         only_members_of=_updatable_members())
-    return render_template("members/preview.html", plans=plans, counts=imports.counts(plans),
+    plans = member_import_plan.plan(pending["rows"], pending.get("headers"),
+                                    only_members_of=_updatable_members())
+    return render_template("members/preview.html", plans=plans,
+                           counts=member_import_plan.counts(plans),
                            filename=pending["filename"], form=ConfirmForm(),
                            sides=vocabulary.SIDES, ignored=pending.get("ignored", []),
                            columns=[member_files.COLUMN_LABELS[c] for c in member_files.COLUMNS])
@@ -156,8 +157,9 @@ def import_confirm():
     if not form.validate_on_submit() or pending is None:
         flash(_("Upload a member list first."), "info")
         return redirect(url_for("members.import_upload"))
-    result = imports.apply(current_user, pending["rows"], association=_association(),
-                           only_members_of=_updatable_members())
+    result = member_import_apply.apply(current_user, pending["rows"],
+                                       association=_association(),
+                                       only_members_of=_updatable_members())
     _drop_pending()
     flash(_("Imported: %(create)d created, %(update)d updated, %(reject)d rejected; "
             "%(mailed)d invitations sent.", **result), "success")

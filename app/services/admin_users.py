@@ -15,7 +15,7 @@ from sqlalchemy import func, or_, select
 from app.extensions import db
 from app.models import Association, AuditEvent, User
 from app.models.user import ROLES
-from app.services import accounts, audit, audit_details, imports, links
+from app.services import accounts, audit, audit_details, links, member_import_apply
 from app.services.collation import norwegian_order
 from app.services.deleted_accounts import DELETED_DOMAIN
 from app.services.errors import DomainError, NotFound
@@ -102,7 +102,7 @@ def invite_staff(*, email: str, name: str, association_id: int | None,
     db.session.commit()
     # The member import's single-use reset link, in a mail that says the person is staff and
     # of which association: the members' text ("your association has added you") misled.
-    return user, imports._invite(
+    return user, member_import_apply._invite(
         [user], _l("You are staff of %(association)s on Koble", association=assoc.name),
         "email/staff_invitation", association=assoc.name) == 1
 

@@ -1,6 +1,7 @@
 """Reading a member list: an uploaded CSV or .xlsx file's first row names its columns (by
 key, alias, or the label the pages use, in bokmål or English) and each further row is one
-member, as {column: text}. Nothing here judges a value; `imports.plan` does.
+member, as {column: text}. Nothing here judges a value;
+`member_import_plan.plan` does.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Words a member list may use for a fixed list's value besides its key and its labels: what
 a Norwegian association office writes ("Såkorn", "Fornybar energi") where the pages say
-"Seed" and "Energi". The member import (`imports._names`) reads them as it reads the labels,
-compared with `member_files.fold` (any case, runs of spaces as one).
+"Seed" and "Energi". The member import (`member_import_plan._names`) reads them as it reads
+the labels, compared with `member_files.fold` (any case, runs of spaces as one).
 
 Only for values the lists have (app/vocabulary.py): each word names one key of its column's
 list, and none is a key or label of another value (keys and labels come first, so such a

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import AuditEvent, User
-from app.services import account_access, account_details, imports
+from app.services import account_access, account_details, member_import_apply
 from app.services.accounts import association_by_slug
 from tests.factories import make_user
 
@@ -139,13 +139,13 @@ def test_an_import_that_moves_someone_leaves_their_association_by_name(app):
     Koble: once they differ, the association no longer follows the municipality."""
     user = make_user("founder", municipality="asker", association="asker",
                      association_from_municipality=True)
-    imports.apply(None, [{"email": user.email, "name": user.name, "role": "founder",
-                          "municipality": "drammen"}])
+    member_import_apply.apply(None, [{"email": user.email, "name": user.name,
+                                      "role": "founder", "municipality": "drammen"}])
     moved = _user(user.id)
     assert (moved.municipality, moved.association.slug) == ("drammen", "asker")
     assert moved.association_from_municipality is False
-    imports.apply(None, [{"email": "ny@example.no", "name": "Ny Person", "role": "founder",
-                          "municipality": "drammen"}])
+    member_import_apply.apply(None, [{"email": "ny@example.no", "name": "Ny Person",
+                                      "role": "founder", "municipality": "drammen"}])
     new = db.session.scalar(select(User).where(User.email == "ny@example.no"))
     assert new.association.slug == "drammen" and new.association_from_municipality is True
 

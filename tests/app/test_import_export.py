@@ -12,7 +12,7 @@ from openpyxl import Workbook, load_workbook
 
 from app.extensions import db
 from app.models import Interest, InvestorProfile, Pitch, User
-from app.services import imports, member_files
+from app.services import member_files, member_import_apply, member_import_plan
 from tests.factories import (
     make_arena,
     make_investor,
@@ -119,12 +119,12 @@ def test_reimport_updates_and_nothing_written_on_failure(app, client, staff, mon
     make_user("staff", email="medlem1@bedrift1.no")
     rows = member_rows(20)
     with app.test_request_context():
-        plans = imports.plan([dict(zip(HEADER, r, strict=True)) for r in rows])
+        plans = member_import_plan.plan([dict(zip(HEADER, r, strict=True)) for r in rows])
     assert plans[0].action == "update"
     assert plans[1].action == "reject" and "Already registered as staff" in plans[1].reasons[0]
 
     calls = {"n": 0}
-    real = imports._founder_company
+    real = member_import_apply._founder_company
 
     def failing(user, values):
         calls["n"] += 1
@@ -132,10 +132,10 @@ def test_reimport_updates_and_nothing_written_on_failure(app, client, staff, mon
             raise RuntimeError("disk full")
         return real(user, values)
 
-    monkeypatch.setattr(imports, "_founder_company", failing)
+    monkeypatch.setattr(member_import_apply, "_founder_company", failing)
     before = db.session.query(User).count()
     with app.test_request_context(), pytest.raises(RuntimeError):
-        imports.apply(staff, [dict(zip(HEADER, r, strict=True)) for r in rows])
+        member_import_apply.apply(staff, [dict(zip(HEADER, r, strict=True)) for r in rows])
     db.session.expire_all()
     assert db.session.query(User).count() == before
     assert db.session.get(User, existing.id).name == "Gammelt navn"

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from app import vocabulary
 from app.extensions import db
 from app.models import InvestorProfile, Pitch, User
-from app.services import imports
+from app.services import member_import_plan
 from app.services.member_files import fold
 from app.services.value_synonyms import SYNONYMS
 from tests.factories import make_user
@@ -69,17 +69,18 @@ def test_a_word_is_read_as_its_value(app, column, word, key):
     role = "investor" if column in ("stages", "investor_type") else "founder"
     row = {"email": "a@b.no", "name": "A", "role": role, "organisation": "A AS", column: word}
     with app.test_request_context():
-        (plan,) = imports.plan([row])
+        (plan,) = member_import_plan.plan([row])
     assert plan.reasons == []
     with app.test_request_context():
-        names = imports._Values({}).names[column]
+        names = member_import_plan._Values({}).names[column]
     assert names[fold(word)] == key
 
 
 def test_a_word_not_in_the_table_is_still_refused(app):
     with app.test_request_context():
-        (plan,) = imports.plan([{"email": "a@b.no", "name": "A", "role": "founder",
-                                 "sectors": "Fornybar romfart", "stage": "Såkornet"}])
+        (plan,) = member_import_plan.plan([{"email": "a@b.no", "name": "A", "role": "founder",
+                                            "sectors": "Fornybar romfart",
+                                            "stage": "Såkornet"}])
     assert plan.action == "reject"
     assert "Unknown value in the column “Sectors”: “Fornybar romfart”. Valid values: " \
         "Energy," in plan.reasons[0]
@@ -89,15 +90,15 @@ def test_a_word_not_in_the_table_is_still_refused(app):
 def test_the_table_names_only_values_of_the_lists_and_no_label_of_another(app):
     labels: dict[str, dict[str, str]] = {}
     with app.test_request_context():
-        for column, mapping in imports.VALUE_COLUMNS.items():
-            labels[column] = imports._names(mapping)  # keys and labels only
-    assert set(SYNONYMS) <= set(imports.VALUE_COLUMNS)
+        for column, mapping in member_import_plan.VALUE_COLUMNS.items():
+            labels[column] = member_import_plan._names(mapping)  # keys and labels only
+    assert set(SYNONYMS) <= set(member_import_plan.VALUE_COLUMNS)
     assert SYNONYMS["stage"] is SYNONYMS["stages"]
     assert set(SYNONYMS["sectors"]) <= set(vocabulary.SECTORS)
     for column, words in SYNONYMS.items():
         seen: dict[str, str] = {}
         for key, each in words.items():
-            assert key in imports.VALUE_COLUMNS[column], (column, key)
+            assert key in member_import_plan.VALUE_COLUMNS[column], (column, key)
             for word in each:
                 folded = fold(word)
                 assert labels[column].get(folded, key) == key, (column, word)

@@ -126,9 +126,9 @@ def test_cli_names_the_unknown_value_and_the_valid_ones(app, tmp_path):
 
 
 def test_old_preview_without_column_names_says_the_readers_name(app):
-    from app.services import imports
+    from app.services import member_import_plan
 
     with app.test_request_context():
-        plans = imports.plan([{"email": "a@b.no", "name": "A", "role": "founder",
-                               "sectors": "Romfart"}])
+        plans = member_import_plan.plan([{"email": "a@b.no", "name": "A", "role": "founder",
+                                          "sectors": "Romfart"}])
     assert "“Sectors”" in plans[0].reasons[0]

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import InvestorProfile, MatchScore, User
-from app.services import engine_index, events, imports, member_files
+from app.services import engine_index, events, member_files, member_import_apply, member_import_plan
 from app.services.investors import MAX_PAST_INVESTMENTS
 from tests.app.api.helpers import bearer
 from tests.app.matching_data import tiny_market
@@ -241,8 +241,9 @@ def test_import_sets_past_investments_and_blank_keeps_them(app):
     rows = _rows(["ny@fond.no", "Ny Investor", "investor", "Nytt Fond AS", "14"],
                  ["kept@fond.no", "Kept", "investor", "Gammelt Fond AS", ""],
                  ["excel@fond.no", "Excel", "investor", "Tall AS", "3.0"])
-    assert imports.counts(imports.plan(rows)) == {"create": 2, "update": 1, "reject": 0}
-    imports.apply(staff, rows)
+    assert member_import_plan.counts(member_import_plan.plan(rows)) == {
+        "create": 2, "update": 1, "reject": 0}
+    member_import_apply.apply(staff, rows)
     db.session.expire_all()
     by_email = {p.user.email: p.past_investments for p in db.session.scalars(
         select(InvestorProfile))}
@@ -254,7 +255,7 @@ def test_import_sets_past_investments_and_blank_keeps_them(app):
 def test_import_rejects_a_bad_past_investments_cell(app, value):
     rows = _rows(["ny@fond.no", "Ny Investor", "investor", "Nytt Fond AS", value])
     with app.test_request_context():
-        [row] = imports.plan(rows)
+        [row] = member_import_plan.plan(rows)
     assert row.action == "reject"
     assert any("0" in reason and str(MAX_PAST_INVESTMENTS) in reason for reason in row.reasons)
 
@@ -263,7 +264,7 @@ def test_import_reads_the_norwegian_column_name(app):
     rows = member_files.read_table("medlemmer.csv", (
         b"e-post;navn;rolle;organisasjon;tidligere investeringer\n"
         b"ny@fond.no;Ny Investor;investor;Nytt Fond AS;8\n"))
-    imports.apply(make_user("staff"), rows)
+    member_import_apply.apply(make_user("staff"), rows)
     assert _profile(db.session.scalar(select(InvestorProfile)).user).past_investments == 8
 
 
@@ -274,7 +275,7 @@ def test_an_imported_track_record_is_rescored_at_once(app, market):
     engine_index.rebuild()
     assert max(_activity(profile)) == 0.0
     rows = _rows([profile.user.email, profile.user.name, "investor", profile.organisation, "25"])
-    imports.apply(make_user("staff"), rows)
+    member_import_apply.apply(make_user("staff"), rows)
     after = _activity(profile)  # no rebuild in between
     assert after and min(after) > 0.0
 
@@ -296,9 +297,9 @@ def test_import_reads_numbers_as_norwegian_spreadsheets_write_them(app, value, c
     rows = member_files.read_table("medlemmer.csv", _norwegian_csv(
         f"ny@fond.no;Ny Investor;investor;Nytt Fond AS;{value}"))
     with app.test_request_context():
-        [row] = imports.plan(rows)
+        [row] = member_import_plan.plan(rows)
         assert row.action == "create", row.reasons
-        imports.apply(make_user("staff"), rows)
+        member_import_apply.apply(make_user("staff"), rows)
     assert _profile(db.session.scalar(select(InvestorProfile)).user).past_investments == count
 
 
@@ -310,7 +311,7 @@ def test_a_files_numbers_read_the_same_in_either_language(app):
                  ["b@fond.no", "B", "investor", "B AS", "1\u00a0000"])
     for language in ("en", "nb"):
         with app.test_request_context(), force_locale(language):
-            plans = imports.plan(rows)
+            plans = member_import_plan.plan(rows)
         assert [row.values["past_investments"] for row in plans] == [12, 1000], language
 
 

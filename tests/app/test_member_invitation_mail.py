@@ -68,7 +68,7 @@ def test_cli_import_names_each_members_own_association_and_none_when_outside(app
 
 
 def test_english_invitation_names_the_association(app):
-    from app.services import imports
+    from app.services import member_import_apply
     from app.services.accounts import association_by_slug
 
     user = User(email="eva@bedrift.no", name="Eva", role="investor", locale="en",
@@ -76,7 +76,7 @@ def test_english_invitation_names_the_association(app):
     db.session.add(user)
     db.session.commit()
     with app.test_request_context():
-        assert imports._invite([user]) == 1
+        assert member_import_apply._invite([user]) == 1
     [mail] = outbox_of(app)
     assert mail.subject == "Modum Næringsråd has invited you to Koble"
     assert "Modum Næringsråd has added you to Koble, where founders" in " ".join(

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import InvestorProfile
-from app.services import engine_index, imports, recommendations
+from app.services import engine_index, member_import_apply, member_import_plan, recommendations
 from matching import ticket
 from matching.facets import NEUTRAL
 from tests.app.api.helpers import bearer
@@ -405,8 +405,9 @@ def test_import_takes_the_partner_type_and_clears_capital(app):
              "organisation": "Inkubator", "investor_type": "partner"},
             {"email": "gammel@fond.no", "name": "Ola", "role": "investor",
              "organisation": "Gammelt Fond", "investor_type": "partner"}]
-    assert imports.counts(imports.plan(rows)) == {"create": 1, "update": 1, "reject": 0}
-    imports.apply(staff, rows)
+    assert member_import_plan.counts(member_import_plan.plan(rows)) == {
+        "create": 1, "update": 1, "reject": 0}
+    member_import_apply.apply(staff, rows)
     db.session.expire_all()
     profiles = {p.organisation: p for p in db.session.scalars(select(InvestorProfile))}
     assert profiles["Inkubator"].investor_type == "partner"

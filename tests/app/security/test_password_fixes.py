@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from app.extensions import db
 from app.models import User
-from app.services import imports
+from app.services import member_import_apply
 from app.services.passwords import hash_password, password_problem, unusable_hash, verify_password
 from tests.factories import make_user
 
@@ -47,7 +47,7 @@ def test_imported_accounts_get_an_unusable_scrypt_hash(app):
     rows = [{"email": "ny.medlem@bedrift.no", "name": "Ny Medlem", "role": "founder",
              "municipality": "Asker", "organisation": "Bedrift AS", "phone": "",
              "sectors": "energy"}]
-    imports.apply(staff, rows)
+    member_import_apply.apply(staff, rows)
     user = db.session.query(User).filter_by(email="ny.medlem@bedrift.no").one()
     assert user.password_hash.split("$")[0] == hash_password("x" * 12).split("$")[0]
     assert not verify_password(user.password_hash, "")

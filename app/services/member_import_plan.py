@@ -1,15 +1,12 @@
-"""Bulk import of members (founders' companies and investors) from CSV or .xlsx.
-
-Two steps: `member_files.read_upload` + `plan` show, row by row, what would be created, updated or
-rejected and why, writing nothing; `apply` re-plans the same rows against the database
-as it is then and writes every accepted row in one transaction (all or nothing). New
-people get an e-mail with a link to set their password.
+"""The first step of the bulk import of members (founders' companies and investors) from
+CSV or .xlsx: after `member_files.read_upload`, `plan` shows, row by row, what would be
+created, updated or rejected and why, writing nothing. member_import_apply re-plans the
+same rows and writes them.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -23,11 +20,9 @@ from sqlalchemy import func, select
 from app import vocabulary
 from app.extensions import db
 from app.models import InvestorProfile, Pitch, User
-from app.services import audit, events, links
-from app.services.accounts import association_by_slug, normalise_email
+from app.services.accounts import normalise_email
 from app.services.investors import MAX_PAST_INVESTMENTS
 from app.services.member_files import COLUMN_LABELS, fold
-from app.services.passwords import unusable_hash
 from app.services.value_synonyms import SYNONYMS
 from app.typed_numbers import read_number
 
@@ -36,9 +31,7 @@ ROLES = {"founder": "founder", "gründer": "founder", "grunder": "founder",
 # The columns whose cells name values of a fixed list; "sectors" and "stages" may name several.
 VALUE_COLUMNS = {"investor_type": vocabulary.INVESTOR_TYPES, "sectors": vocabulary.SECTORS,
                  "stages": vocabulary.STAGES, "stage": vocabulary.STAGES}
-Progress = Callable[[int], None]
 # An existing account's role, said in a whole sentence so each language words it its own way.
-DEFAULT_INVESTOR_TYPE = "angel"  # a new investor's type when the file leaves it blank
 ALREADY_REGISTERED = {
     "founder": _l("Already registered as founder."),
     "investor": _l("Already registered as investor."),
@@ -65,7 +58,6 @@ class RowPlan:
         return self.values.get("email", "")
 
 
-# --- planning -------------------------------------------------------------------------------
 def _names(mapping: dict, synonyms: dict[str, tuple[str, ...]] | None = None
            ) -> dict[str, str]:
     """Each value of a fixed list by its key, by its label in every language of the site
@@ -193,8 +185,9 @@ def _check_row(row: RowPlan, values: _Values) -> None:
         if not v.get("organisation"):
             row.reasons.append(_("Investors need an organisation."))
         # Blank: "angel" for a new profile, but an existing one keeps its type
-        # (_investor_profile); a member list from elsewhere rarely has the column, and its
-        # re-import turned every fund and family office into an angel investor.
+        # (member_import_apply._investor_profile); a member list from elsewhere rarely has
+        # the column, and its re-import turned every fund and family office into an angel
+        # investor.
         kind = (values.read(row, "investor_type", v["investor_type"])
                 if v.get("investor_type") else None)
         v["investor_type"] = kind[0] if kind else None
@@ -265,8 +258,8 @@ def _say_what_changes(updates: list[tuple[RowPlan, User]]) -> None:
 
 def _changed_columns(v: dict, user: User, profile: InvestorProfile | None,
                      has_pitch: bool) -> list[str]:
-    """The columns whose values `apply` would write over different saved ones, in the
-    order of COLUMN_LABELS."""
+    """The columns whose values `member_import_apply.apply` would write over different saved
+    ones, in the order of COLUMN_LABELS."""
     changed = set()
     if v["name"] != user.name:
         changed.add("name")
@@ -293,7 +286,7 @@ def _changed_columns(v: dict, user: User, profile: InvestorProfile | None,
                     and v["past_investments"] != profile.past_investments):
                 changed.add("past_investments")
     elif v.get("organisation") and not has_pitch:
-        changed.add("organisation")  # becomes a draft pitch (_founder_company)
+        changed.add("organisation")  # a draft pitch (member_import_apply._founder_company)
     return [column for column in COLUMN_LABELS if column in changed]
 
 
@@ -302,137 +295,3 @@ def counts(plans: list[RowPlan]) -> dict[str, int]:
     for row in plans:
         out[row.action] += 1
     return out
-
-
-# --- applying -------------------------------------------------------------------------------
-def _investor_profile(user: User, v: dict) -> InvestorProfile:
-    profile = db.session.scalar(select(InvestorProfile).where(
-        InvestorProfile.user_id == user.id))
-    if profile is None:
-        profile = InvestorProfile(user_id=user.id,
-                                  investor_type=v["investor_type"] or DEFAULT_INVESTOR_TYPE,
-                                  organisation=v["organisation"], contact_email=user.email)
-        db.session.add(profile)
-    profile.organisation = v["organisation"]
-    if v["investor_type"]:
-        profile.investor_type = v["investor_type"]
-    if v["investor_type"] == vocabulary.PARTNER:
-        # A support partner offers no capital (services/investors.py): a ticket range, a
-        # capital offer or a money funding type kept from an earlier type would contradict
-        # the new one.
-        profile.ticket_min = profile.ticket_max = None
-        profile.support_offers = [s for s in profile.support_offers or () if s != "capital"]
-        profile.funding_types = [f for f in profile.funding_types or ()
-                                 if f not in vocabulary.CAPITAL_FUNDING_TYPES]
-    if v.get("sectors"):
-        profile.sectors = v["sectors"]
-    if v.get("stages"):
-        profile.stages = v["stages"]
-    if v.get("phone"):
-        profile.contact_phone = v["phone"]
-    if v.get("past_investments") is not None:
-        profile.past_investments = v["past_investments"]
-    return profile
-
-
-def _founder_company(user: User, v: dict) -> None:
-    """A founder's company becomes a draft pitch they complete (unless they have one)."""
-    if not v.get("organisation"):
-        return
-    if db.session.scalar(select(Pitch.id).where(Pitch.owner_id == user.id).limit(1)):
-        return
-    db.session.add(Pitch(owner_id=user.id, status="draft", title=v["organisation"][:120],
-                         summary=(v.get("summary") or v["organisation"])[:200],
-                         stage=v["stage"], sectors=v.get("sectors") or [],
-                         municipality=v.get("municipality")))
-
-
-def apply(actor, rows: list[dict], association: str | None = None,
-          progress: Progress | None = None,
-          only_members_of: str | None = None) -> dict[str, int]:
-    """Write every accepted row in one transaction; mail the new people afterwards.
-    `only_members_of` as for `plan`."""
-    plans = plan(rows, only_members_of=only_members_of)
-    assoc = association_by_slug(association) if association else None
-    created: list[User] = []
-    profiles: list[InvestorProfile] = []
-    try:
-        for row in plans:
-            if progress:
-                progress(1)
-            if row.action == "reject":
-                continue
-            v = row.values
-            user = db.session.scalar(select(User).where(User.email == row.email))
-            if user is None:
-                user = User(email=row.email, role=v["role"], name=v["name"],
-                            password_hash=unusable_hash(),
-                            association=assoc or association_by_slug(
-                                vocabulary.association_of(v["municipality"])),
-                            # the importing staff's association is theirs by name
-                            association_from_municipality=assoc is None)
-                db.session.add(user)
-                created.append(user)
-            user.name = v["name"]
-            if v.get("municipality"):
-                user.municipality = v["municipality"]
-                # An import leaves an existing person's association as it is: one that is
-                # no longer their municipality's no longer follows it.
-                slug = user.association.slug if user.association is not None else None
-                if slug != vocabulary.association_of(user.municipality):
-                    user.association_from_municipality = False
-            if v.get("phone"):
-                user.phone = v["phone"]
-            db.session.flush()
-            if v["role"] == "investor":
-                profiles.append(_investor_profile(user, v))
-            else:
-                _founder_company(user, v)
-        result = counts(plans)
-        audit.record("members_imported", actor=actor, target="members",
-                     detail=f"created {result['create']}, updated {result['update']}, "
-                            f"rejected {result['reject']}", commit=False)
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
-    # Imported profiles are re-scored as a saved profile is (stored matches follow at once,
-    # not at the next rebuild); imported founders' pitches are drafts, never scored.
-    for profile in profiles:
-        events.investor_changed(profile)
-    result["mailed"] = _invite(created)
-    return result
-
-
-def _link(token: str) -> str:
-    """The absolute set-password link, also from the CLI (no request)."""
-    return links.url("auth.reset_password", token=token, external=True)
-
-
-def _member_subject(user: User):
-    """A member's invitation names the association that added them, as the staff one does:
-    a mail from an unknown "Koble" is easily taken for spam. Someone imported with no
-    association (a municipality outside the region) gets the plain subject."""
-    if user.association is None:
-        return _l("You are invited to Koble")
-    return _l("%(association)s has invited you to Koble", association=user.association.name)
-
-
-def _invite(users: list[User], subject=None, template: str = "email/member_invitation",
-            **context) -> int:
-    """A set-password link (the password-reset link) to each new person, in the member
-    invitation unless another template (the staff one) says why they were added."""
-    from app.services.mailer import send_mail
-    from app.services.tokens import make_reset_token
-
-    sent = 0
-    for user in users:
-        token = make_reset_token(user)
-        link = _link(token)
-        try:
-            send_mail(user.email, subject or _member_subject(user), template,
-                      locale=user.locale, user=user, link=link, **context)
-            sent += 1
-        except Exception:  # noqa: BLE001 - the import stands; the person can ask for a reset
-            current_app.logger.exception("Invitation e-mail to user %s failed", user.id)
-    return sent
