@@ -16,10 +16,10 @@ from sqlalchemy import select
 from app.extensions import db
 from app.models import Invitation, MeetingRequest, Notification
 from app.services import account_access, meeting_requests, notifications, request_pairs
-from tests.app.admin_questions import confirm, seen_on
+from tests.app.admin_questions import seen_on
+from tests.app.leaving import deactivate_as_admin, delete_own_account
 from tests.app.security.principals import log_in
 from tests.factories import (
-    DEFAULT_PASSWORD,
     make_arena,
     make_invitation,
     make_meeting,
@@ -55,20 +55,7 @@ def _told(user, kind: str) -> list[Notification]:
         Notification.user_id == user.id, Notification.kind == kind)))
 
 
-def _delete(app, user) -> None:
-    client = app.test_client()
-    log_in(client, user)
-    assert client.post("/account/delete", data={"password": DEFAULT_PASSWORD}).status_code \
-        == 303
-
-
-def _deactivate(app, user) -> None:
-    client = app.test_client()
-    log_in(client, make_user("admin", association=None))
-    assert confirm(client, user.id, "deactivate").status_code == 303
-
-
-@pytest.mark.parametrize("leave", [_delete, _deactivate])
+@pytest.mark.parametrize("leave", [delete_own_account, deactivate_as_admin])
 def test_leaving_withdraws_the_waiting_requests_and_tells_the_other_side(app, arena_world,
                                                                          leave):
     w = arena_world

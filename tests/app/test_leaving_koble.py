@@ -17,10 +17,9 @@ from app.extensions import db
 from app.models import Arena, InvestorProfile, Invitation, Meeting, Notification, User
 from app.services import account_access, interest
 from app.services.schedule import meetings
-from tests.app.admin_questions import confirm
+from tests.app.leaving import deactivate_as_admin, delete_own_account
 from tests.app.security.principals import log_in
 from tests.factories import (
-    DEFAULT_PASSWORD,
     make_arena,
     make_investor,
     make_invitation,
@@ -74,21 +73,6 @@ def _page(app, user, url: str) -> str:
     return response.get_data(as_text=True)
 
 
-def _delete(app, user) -> None:
-    client = app.test_client()
-    log_in(client, user)
-    assert client.post("/account/delete", data={"password": DEFAULT_PASSWORD}).status_code \
-        == 303
-
-
-def _deactivate(app, user) -> User:
-    admin = make_user("admin", association=None)
-    client = app.test_client()
-    log_in(client, admin)
-    assert confirm(client, user.id, "deactivate").status_code == 303
-    return admin
-
-
 def _states(arena) -> list[str]:
     db.session.expire_all()
     return [m.state for m in db.session.scalars(select(Meeting).where(
@@ -104,7 +88,7 @@ def _mails_to(app, user, since: int = 0) -> list:
     return [m for m in outbox_of(app)[since:] if user.email in m.to]
 
 
-@pytest.mark.parametrize("leave", [_delete, _deactivate])
+@pytest.mark.parametrize("leave", [delete_own_account, deactivate_as_admin])
 def test_leaving_calls_off_the_upcoming_meetings_and_tells_each_partner(app, world, leave):
     upcoming, founder, nb, en = (world[k] for k in ("upcoming", "founder", "nb", "en"))
     sequence = upcoming.schedule_sequence
@@ -147,8 +131,8 @@ def test_leaving_calls_off_the_upcoming_meetings_and_tells_each_partner(app, wor
 
 
 @pytest.mark.parametrize("leave, says", [
-    (_delete, "Denne personen har forlatt Koble"),
-    (_deactivate, "Denne personens konto er ikke aktiv på Koble"),
+    (delete_own_account, "Denne personen har forlatt Koble"),
+    (deactivate_as_admin, "Denne personens konto er ikke aktiv på Koble"),
 ])
 def test_a_mutual_match_with_someone_who_left_shows_no_contact_and_says_so(app, world, leave,
                                                                           says):
@@ -162,7 +146,7 @@ def test_a_mutual_match_with_someone_who_left_shows_no_contact_and_says_so(app, 
     for secret in (FOUNDER_EMAIL, FOUNDER_PHONE, stored, "deleted.invalid", "mailto:"):
         assert secret not in page, secret
     assert "du kan fortsatt nå gründeren" not in page
-    if leave is _delete:  # nothing of the pitch is left to open
+    if leave is delete_own_account:  # nothing of the pitch is left to open
         assert f'href="/pitches/{pitch.id}"' not in page and "Slettet pitch" in page
     # The API, the match export and the agenda of the held arena the same way.
     client = app.test_client()
@@ -181,14 +165,14 @@ def test_a_mutual_match_with_someone_who_left_shows_no_contact_and_says_so(app, 
 
 
 def test_the_english_card_says_the_person_left(app, world):
-    _delete(app, world["founder"])
+    delete_own_account(app, world["founder"])
     page = _page(app, world["en"], "/matches/mutual")
     assert ("This person has left Koble: their account is deleted, and their contact details "
             "with it.") in page
 
 
 def test_a_founder_sees_that_a_deactivated_investor_is_not_active(app, world):
-    _deactivate(app, world["nb"])
+    deactivate_as_admin(app, world["nb"])
     page = _page(app, world["founder"], "/matches/mutual")
     assert ("This person's account is not active on Koble, so their contact details are not "
             "shown.") in page
@@ -202,7 +186,7 @@ def test_a_founder_sees_that_a_deactivated_investor_is_not_active(app, world):
 
 def test_a_held_arena_keeps_its_record_with_the_anonymised_name(app, world):
     held, nb = world["held"], world["nb"]
-    _delete(app, world["founder"])
+    delete_own_account(app, world["founder"])
     assert _states(held) == ["scheduled"]
     assert db.session.scalar(select(Invitation.state).where(
         Invitation.arena_id == held.id, Invitation.user_id == world["founder"].id)) \
@@ -215,7 +199,7 @@ def test_a_held_arena_keeps_its_record_with_the_anonymised_name(app, world):
 
 def test_reactivation_brings_no_called_off_meeting_back(app, world):
     founder, upcoming = world["founder"], world["upcoming"]
-    admin = _deactivate(app, founder)
+    admin = deactivate_as_admin(app, founder)
     client = app.test_client()
     log_in(client, admin)
     assert client.post(f"/admin/users/{founder.id}/reactivate").status_code == 303
