@@ -27,11 +27,8 @@ def _visible_arena(user, arena_id: int) -> Arena:
     return arena_service.invitation_of(user, arena_id).arena
 
 
-def _meetings(arena: Arena, user_id: int | None = None) -> list[Meeting]:
+def _meetings(arena: Arena) -> list[Meeting]:
     query = select(Meeting).where(Meeting.arena_id == arena.id, Meeting.state == "scheduled")
-    if user_id is not None:
-        query = query.where((Meeting.founder_user_id == user_id)
-                            | (Meeting.investor_user_id == user_id))
     return list(db.session.scalars(query.order_by(Meeting.slot, Meeting.table, Meeting.id)))
 
 
@@ -86,21 +83,24 @@ def my_invitations():
     "You have not accepted the invitation, or no longer come (the agenda page refuses "
     "the same), or your role may not use this endpoint."))
 def my_agenda(arena_id: int):
-    """Your meetings at an arena whose invitation you accepted; none until staff publish
-    the schedule (a draft is theirs alone). `schedule_status` and `reason` say why there
-    are none. As on the agenda page, a meeting staff moved says where it was
-    (`moved_from`), and those they cancelled are listed apart (`cancelled`) until the
-    arena is over. Someone who has not accepted, or no longer comes, is refused as on the
-    agenda page: whether there is a schedule is the participants' business."""
+    """Your meetings at an arena whose invitation you accepted, the ones the agenda page
+    shows: none until staff publish the schedule (a draft is theirs alone), and none with
+    someone who no longer comes. `schedule_status` and `reason` say why there are none. As
+    on the agenda page, a meeting staff moved says where it was (`moved_from`), and those
+    they cancelled are listed apart (`cancelled`) until the arena is over. Someone who has
+    not accepted, or no longer comes, is refused as on the agenda page: whether there is a
+    schedule is the participants' business."""
     user = caller()
     try:
         arena = agenda.participant_of(user, arena_id).arena
     except NotParticipant:
         raise ApiError(403, _not_coming_to(arena_id)) from None
-    items = _meetings(arena, user.id) if arena.schedule_published else []
-    return {"items": items, "cancelled": agenda.cancelled_by_organisers(user, arena),
+    # The page's own choice (agenda.agenda_meetings): a meeting whose partner no longer
+    # comes is no meeting here either.
+    shown = agenda.agenda_meetings(user, arena)
+    return {"items": shown.meetings, "cancelled": shown.cancelled,
             "schedule_status": agenda.schedule_status(arena),
-            "reason": None if items else agenda.why_empty(user, arena)}
+            "reason": None if shown.meetings else agenda.why_empty(user, arena)}
 
 
 @bp.route("/arenas/<int:arena_id>/invitations")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import NamedTuple
 
 from flask_babel import gettext as _
 
@@ -12,6 +13,7 @@ from app.extensions import db
 from app.models import (
     Arena,
     InvestorProfile,
+    Invitation,
     Meeting,
     MeetingFeedback,
     MeetingRequest,
@@ -74,6 +76,34 @@ def _why_without_score(meeting: Meeting, i_asked: bool) -> str:
     return _("Suggested by the organisers.")
 
 
+class AgendaMeetings(NamedTuple):
+    """The viewer's meetings as their agenda shows them (`agenda_meetings`)."""
+
+    meetings: list[Meeting]  # those that take place, by slot and table
+    cancelled: list[Meeting]  # those staff cancelled after publishing, until the arena is over
+
+
+def agenda_meetings(viewer, arena: Arena, now: datetime | None = None,
+                    coming: list[Invitation] | None = None) -> AgendaMeetings:
+    """Which of the viewer's meetings their agenda shows, for the page (page_items), the
+    API's agenda and "My meetings" alike, so they cannot tell different stories: none while
+    the schedule is a draft, which only staff see; the meetings that take place, scheduled
+    with both people still coming (`is_active`: a partner who withdrew frees the slot at
+    once); and, until the arena is over, those staff cancelled after telling the two of them,
+    which someone looking on the day would otherwise look for in vain. A meeting called off
+    because one of the two stopped coming, or that a re-run replaced, is in neither: they
+    were told, and a re-run's "cancelled" rows are no meeting anyone had. `coming`: the
+    arena's accepted invitations, when the caller has read them."""
+    if not arena.schedule_published:
+        return AgendaMeetings([], [])
+    coming = accepted(arena.id) if coming is None else coming
+    present = {i.user_id for i in coming}
+    rows = meetings(arena, user_id=viewer.id, active_only=False)
+    held = arena.held_at(now)
+    return AgendaMeetings([m for m in rows if is_active(m, present)],
+                          [] if held else [m for m in rows if _cancelled_by_staff(arena, m)])
+
+
 def items(viewer, arena: Arena, include_cancelled: bool = False) -> list[AgendaItem]:
     """The viewer's meetings in time order (active ones; cancelled ones too if asked); none
     while the schedule is a draft, which only staff see."""
@@ -81,9 +111,17 @@ def items(viewer, arena: Arena, include_cancelled: bool = False) -> list[AgendaI
         return []
     coming = accepted(arena.id)
     present = {i.user_id for i in coming}
-    absent = {i.user_id for i in coming if i.attended is False}
     rows = meetings(arena, user_id=viewer.id, active_only=False)
-    rows = [m for m in rows if include_cancelled or is_active(m, present)]
+    return _items(viewer, arena, [m for m in rows if include_cancelled or is_active(m, present)],
+                  coming)
+
+
+def _items(viewer, arena: Arena, rows: list[Meeting], coming: list[Invitation]
+           ) -> list[AgendaItem]:
+    """`rows`, the viewer's meetings, as the agenda shows them, in time order; `coming`:
+    the arena's accepted invitations."""
+    present = {i.user_id for i in coming}
+    absent = {i.user_id for i in coming if i.attended is False}
     profiles = profile_ids({m.investor_user_id for m in rows})
     scores = scores_for({m.pitch_id for m in rows}, profiles.values())
     profile_rows = {p.user_id: p for p in db.session.query(InvestorProfile).filter(
@@ -137,26 +175,10 @@ def _cancelled_by_staff(arena: Arena, meeting: Meeting) -> bool:
 
 
 def page_items(viewer, arena: Arena, now: datetime | None = None) -> list[AgendaItem]:
-    """The agenda page's rows: the viewer's meetings, and, until the arena is over, those
-    that staff cancelled after telling them of it, marked so, which someone opening the
-    page on the day would otherwise look for in vain. A meeting called off because one of
-    the two stopped coming, or that a re-run replaced, is not shown: they were told, and a
-    re-run's "cancelled" rows are no meeting anyone had."""
-    held = arena.held_at(now)
-    return [item for item in items(viewer, arena, include_cancelled=True)
-            if item.active or (item.cancelled_by_staff and not held)]
-
-
-def cancelled_by_organisers(viewer, arena: Arena, now: datetime | None = None
-                            ) -> list[Meeting]:
-    """The viewer's meetings that the agenda page shows struck through (page_items): staff
-    cancelled them after publishing the schedule, and the arena is not over. For the API's
-    agenda, which lists them apart from the meetings that take place; without the page's
-    reasons and contact details, so without its queries."""
-    if not arena.schedule_published or arena.held_at(now):
-        return []
-    return [m for m in meetings(arena, user_id=viewer.id, active_only=False)
-            if _cancelled_by_staff(arena, m)]
+    """The agenda page's rows: `agenda_meetings`, the cancelled ones marked so."""
+    coming = accepted(arena.id)
+    shown = agenda_meetings(viewer, arena, now, coming)
+    return _items(viewer, arena, shown.meetings + shown.cancelled, coming)
 
 
 def now_and_next(arena: Arena, items: list[AgendaItem], now: datetime | None = None
