@@ -104,16 +104,19 @@ def agenda_meetings(viewer, arena: Arena, now: datetime | None = None,
                           [] if held else [m for m in rows if _cancelled_by_staff(arena, m)])
 
 
-def items(viewer, arena: Arena, include_cancelled: bool = False) -> list[AgendaItem]:
-    """The viewer's meetings in time order (active ones; cancelled ones too if asked); none
-    while the schedule is a draft, which only staff see."""
+def calendar_items(viewer, arena: Arena) -> list[AgendaItem]:
+    """The viewer's meetings for their calendar file, in time order: those that take place,
+    and those called off (by staff, a re-run, someone stopping coming, a changed plan)
+    after the schedule was published, which their calendar may hold and is to strike out.
+    Not a draft's meetings, nor rows a re-run of the draft left out: the file never carried
+    them, and a cancelled event for them put a meeting nobody had in the calendar."""
     if not arena.schedule_published:
         return []
-    coming = accepted(arena.id)
-    present = {i.user_id for i in coming}
     rows = meetings(arena, user_id=viewer.id, active_only=False)
-    return _items(viewer, arena, [m for m in rows if include_cancelled or is_active(m, present)],
-                  coming)
+    # A "scheduled" row is in the published schedule: with someone no longer coming it is
+    # sent cancelled, as a stale event could send its people to a meeting nobody holds.
+    return _items(viewer, arena, [m for m in rows if m.state == "scheduled"
+                                  or _changed_since_published(arena, m)], accepted(arena.id))
 
 
 def _items(viewer, arena: Arena, rows: list[Meeting], coming: list[Invitation]
@@ -166,12 +169,19 @@ def _items(viewer, arena: Arena, rows: list[Meeting], coming: list[Invitation]
     return out
 
 
+def _changed_since_published(arena: Arena, meeting: Meeting) -> bool:
+    """Whether the meeting was last written once the schedule was published. For a meeting
+    called off that says it was called off then, so its people had it until then: nothing
+    writes a called-off row again but what brings it back (a restore, a re-run that places
+    it), and a row called off in the draft keeps the stamp it had then."""
+    return (arena.schedule_published_at is not None
+            and aware_utc(meeting.updated_at) >= aware_utc(arena.schedule_published_at))
+
+
 def _cancelled_by_staff(arena: Arena, meeting: Meeting) -> bool:
     """Whether staff cancelled the meeting once its people could see it. A cancel in a draft
-    is kept as such too (a re-run leaves the pair out), but nobody knew of that meeting.
-    Nothing writes a cancelled row but a restore, so its last write is the cancel."""
-    return (meeting.state == STAFF_CANCELLED and arena.schedule_published_at is not None
-            and aware_utc(meeting.updated_at) >= aware_utc(arena.schedule_published_at))
+    is kept as such too (a re-run leaves the pair out), but nobody knew of that meeting."""
+    return meeting.state == STAFF_CANCELLED and _changed_since_published(arena, meeting)
 
 
 def page_items(viewer, arena: Arena, now: datetime | None = None) -> list[AgendaItem]:

@@ -1,10 +1,11 @@
 """A participant's agenda at an arena as a calendar file (iCalendar), for the download and
-the e-mails that carry it; the rows come from agenda.items.
+the e-mails that carry it; the rows come from agenda.calendar_items.
 
 Each meeting's calendar UID names the arena and the pair, so it stays the same when a
 re-run or a move changes the time; SEQUENCE is the arena's schedule sequence and DTSTAMP
-the last change, so calendar apps replace the old event. Meetings that were called off are
-sent as STATUS:CANCELLED.
+the last change, so calendar apps replace the old event. Meetings that were called off
+once the person could have them in their calendar (after the schedule was published) are
+sent as STATUS:CANCELLED; those of a draft, which no file carried, are not sent at all.
 
 The file also holds the arena itself as one event (date, start to end, venue, title), so that
 someone who said yes has it in their calendar before the schedule is made. Its UID names the
@@ -28,7 +29,7 @@ from app.models import Arena, Invitation, Meeting
 from app.models.arena import LOCAL_TZ
 from app.models.invitation import calendar_status
 from app.services import links
-from app.services.agenda import items
+from app.services.agenda import calendar_items
 from app.services.deleted_accounts import shown
 from app.services.participants import NotParticipant, participant_of
 
@@ -126,7 +127,7 @@ def calendar(viewer, arena: Arena, invitation: Invitation | None = None) -> byte
             Invitation.arena_id == arena.id, Invitation.user_id == viewer.id))
     if invitation is not None:
         cal.add_component(_arena_event(arena, invitation))
-    for item in items(viewer, arena, include_cancelled=True):
+    for item in calendar_items(viewer, arena):
         event = Event()
         event.add("uid", meeting_uid(item.meeting))
         event.add("dtstamp", stamp)
