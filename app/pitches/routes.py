@@ -154,11 +154,17 @@ def publish(pitch_id: int):
     return redirect(url_for("pitches.view", pitch_id=pitch_id))
 
 
-@bp.route("/<int:pitch_id>/unpublish", methods=["POST"])
+@bp.route("/<int:pitch_id>/unpublish", methods=["GET", "POST"])
 @role_required("founder")
 def unpublish(pitch_id: int):
-    """Take a pitch back to draft."""
+    """Ask first (GET), saying what unpublishing does to answers, matches and arenas; then
+    take the pitch back to draft (POST with `confirm_unpublish`). A POST without it (a page
+    drawn before the question was asked) asks, changing nothing."""
     pitch = _own_or_404(pitch_id)
+    if request.method == "GET" or request.form.get("confirm_unpublish") != "y":
+        if not pitch.is_published:  # a draft already (another tab): nothing to ask
+            return redirect(url_for("pitches.view", pitch_id=pitch_id))
+        return render_template("pitches/confirm_unpublish.html", pitch=pitch)
     try:
         pitches.unpublish(pitch)
     except Conflict as error:

@@ -99,7 +99,8 @@ def _hidden_then_republished(app, hider):
     moderation.hide(pitch, "Reklame", hider)
     client = app.test_client()
     log_in(client, founder)
-    assert client.post(f"/pitches/{pitch.id}/unpublish").status_code == 302
+    assert client.post(f"/pitches/{pitch.id}/unpublish",
+                       data={"confirm_unpublish": "y"}).status_code == 302
     pitch.title = "Ny vri"
     db.session.commit()
     published = client.post(f"/pitches/{pitch.id}/publish")

@@ -147,7 +147,8 @@ def test_owner_edits_publishes_unpublishes(client, founder):
     assert _pitch(pitch.id).title == "Ny tittel"
     assert client.post(f"/pitches/{pitch.id}/publish").status_code == 302
     assert _pitch(pitch.id).status == "published" and _pitch(pitch.id).published_at
-    assert client.post(f"/pitches/{pitch.id}/unpublish").status_code == 302
+    assert client.post(f"/pitches/{pitch.id}/unpublish",
+                       data={"confirm_unpublish": "y"}).status_code == 302
     assert _pitch(pitch.id).status == "draft"
 
 
@@ -215,6 +216,7 @@ def test_race_between_check_and_commit_is_a_conflict(app, founder):
     ("get", "/pitches/{id}/edit"),
     ("post", "/pitches/{id}/edit"),
     ("post", "/pitches/{id}/publish"),
+    ("get", "/pitches/{id}/unpublish"),
     ("post", "/pitches/{id}/unpublish"),
     ("get", "/pitches/{id}/delete"),
     ("post", "/pitches/{id}/delete"),

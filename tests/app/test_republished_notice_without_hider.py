@@ -43,7 +43,8 @@ def _republish(app, founder, pitch):
     """The founder makes the hidden pitch a draft, renames it and publishes it again."""
     client = app.test_client()
     log_in(client, founder)
-    assert client.post(f"/pitches/{pitch.id}/unpublish").status_code == 302
+    assert client.post(f"/pitches/{pitch.id}/unpublish",
+                       data={"confirm_unpublish": "y"}).status_code == 302
     pitch.title = "Ny vri"
     db.session.commit()
     assert client.post(f"/pitches/{pitch.id}/publish").status_code == 302

@@ -43,7 +43,8 @@ def test_a_published_match_shows_the_pitch(app, matched):
 def test_an_unpublished_pitch_reads_withdrawn_without_a_link(app, client, auth, matched):
     founder, pitch, profile = matched
     auth.login(founder.email)
-    assert client.post(f"/pitches/{pitch.id}/unpublish").status_code == 302
+    assert client.post(f"/pitches/{pitch.id}/unpublish",
+                       data={"confirm_unpublish": "y"}).status_code == 302
     auth.logout()
     page = _mutual_page(app, profile.user)
     assert TITLE not in page

@@ -71,6 +71,7 @@ def generic_form(world) -> dict:
         "stage": "seed", "status": "published", "sectors": "energy", "ask_nok": "1000000",
         "funding_type": "equity", "reason": "forged", "version": "1", "organisation": "Forged AS",
         "investor_type": "angel", "thesis": "Forged", "confirm_delete": "y",
+        "confirm_unpublish": "y",
     }
 
 
