@@ -14,12 +14,14 @@ from collections.abc import Callable
 from flask import current_app, g, has_app_context, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
+from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup, escape
 
 from app import templating, vocabulary
 from app.services import explain, match_bars, percents, set_fit
 from app.services.deleted_accounts import shown
+from app.services.email_confirmation import is_confirmed
 from app.services.percents import percent_sign
 
 # Columns a card shows (plus what the page checks); the rest of the row loads on access.
@@ -209,6 +211,8 @@ def _button_parts(next_url: str) -> dict:
         # gettext outside the f-strings: Babel's extractor does not look inside them
         answer, interested, saved = (escape(_("Your answer")), escape(_("You are interested")),
                                      escape(_("Saved")))
+        waits = escape(_("You can show interest once your e-mail address is confirmed:"))
+        notice = escape(_("see the notice at the top of the page"))
         found = cache[key] = {
             # the form has no name: a named form is a landmark, twenty alike on a page
             "open": (f'<form method="post"><input type="hidden" name="csrf_token" '
@@ -226,6 +230,11 @@ def _button_parts(next_url: str) -> dict:
                                  _("Not for me: %(name)s", name="\0")),
             "clear": button("clear", "btn-outline-secondary", _("Undo"),
                             _("Undo: %(name)s", name="\0")),
+            # in place of "Interested" until the viewer's address is confirmed
+            # (services/email_confirmation.py): a button that only refuses helped nobody.
+            # The notice it points at holds "Send it again", once per page.
+            "confirm_first": (f'  <span class="small interest-after-confirm">{waits} '
+                              f'<a href="#confirm-email">{notice}</a>.</span>\n'),
         }
     return found
 
@@ -256,7 +265,12 @@ def interest_buttons(pitch_id: int, investor_id: int, mine: str | None,
     out = [parts["open"]]
     if at:
         out.append(f'<input type="hidden" name="at" value="{escape(at)}">\n')
-    out.append(parts["you_are_interested"] if mine == "interested" else form("interested"))
+    if mine == "interested":
+        out.append(parts["you_are_interested"])
+    elif is_confirmed(current_user):
+        out.append(form("interested"))
+    else:
+        out.append(parts["confirm_first"])
     if mine == "saved":
         out.append(parts["saved"])
     elif mine != "interested":
