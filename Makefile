@@ -61,9 +61,14 @@ format: install-dev
 	$(BIN)/ruff format .
 
 # gunicorn + PostgreSQL: set DATABASE_URL and SECRET_KEY first (see README).
+# The index is rebuilt when stale (an upgrade that changed the engine, data changed since the
+# last one; on an empty database it stores an empty index in a second) beside gunicorn, not
+# before it: pages serve the last index's scores until workers load the new one, rather than
+# the site staying down for a large rebuild (half a minute at 8,000 pitches).
 serve-prod: install
 	KOBLE_ENV=production $(BIN)/flask db upgrade
 	KOBLE_ENV=production $(BIN)/flask seed-reference
+	KOBLE_ENV=production $(BIN)/flask matching rebuild --if-stale & \
 	KOBLE_ENV=production $(BIN)/gunicorn --config gunicorn.conf.py --workers $${WORKERS:-4} --bind $${BIND:-127.0.0.1:8000} wsgi:app
 
 clean:
