@@ -195,16 +195,18 @@ def update_arena(user, arena: Arena, values: dict, host_slugs: list[str],
         if called_off and arena.schedule_published and call_off != len(called_off):
             db.session.rollback()  # the arena as it was: nothing saved, nobody told
             raise CallsOffMeetings(len(called_off))
+        # A new slot length, start or day moves the meetings: each keeps where it was for
+        # the agenda's "Moved: was …" (a new day or start moved none of them before).
+        moved = [m for m in active
+                 if m.state == "scheduled"
+                 and arena.slot_start(m.slot).astimezone(UTC) != starts[m.id]]
+        for m in moved:
+            schedule_service.note_moved(arena, m, starts[m.id], m.table)
         # A corrected venue of a held arena is a fix to its record, not news to anyone
         if arena.status in OPEN_STATUSES and _when_and_where(arena) != was and not arena.held:
             told = arena_notices.arena_moved(arena, active, called_off, user,
-                                             fitted=fitted)
+                                             fitted=fitted, was_date=was[0], moved=moved)
         else:
-            moved = [m for m in active
-                     if m.state == "scheduled"
-                     and arena.slot_start(m.slot).astimezone(UTC) != starts[m.id]]
-            for m in moved:
-                schedule_service.note_moved(arena, m, starts[m.id], m.table)
             told = arena_notices.meetings_retimed(arena, moved, active, called_off, user,
                                                   fitted=fitted)
         _invitation_notices_follow(arena)

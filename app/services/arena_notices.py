@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from datetime import date
 
 from sqlalchemy import select
 
@@ -265,17 +266,23 @@ def requests_withdrawn(person, withdrawn: Iterable[MeetingRequest], left_koble: 
 
 
 def arena_moved(arena: Arena, active: Iterable[Meeting], called_off: Iterable[Meeting],
-                staff, fitted: Iterable[Invitation] = ()) -> list[Notification]:
+                staff, fitted: Iterable[Invitation] = (), was_date: date | None = None,
+                moved: Iterable[Meeting] = ()) -> list[Notification]:
     """The arena's date, start or venue changed: everyone coming or still invited learns
     the new ones, once, with how many of their meetings the edit called off, and those
     whose saved times the same edit cut (`fitted`) their new times too (staff read that
     they are told). Those with meetings are sent to their agenda, the others to the
-    arena's page."""
+    arena's page. A new day (`was_date`, the day it had) is said as such, with the day it
+    was: "changed when or where" left the reader to compare the dates themselves. Those
+    whose meetings it `moved` (a new day or start) read that their meetings move too."""
     lost = _lost(_known(arena, called_off))
     meeting = {uid for m in _known(arena, active)
                for uid in (m.founder_user_id, m.investor_user_id)}
     cut = {i.user_id: i for i in fitted}
     arena_page = notices.link("arenas.view", arena_id=arena.id)
+    moved_from = ({"was": was_date.isoformat()}
+                  if was_date is not None and was_date != arena.date else {})
+    shifted = _lost(_known(arena, moved))  # how many of each person's meetings moved
     notes = []
     told = set()
     for invitation in told_of_cancellation(arena):
@@ -287,7 +294,7 @@ def arena_moved(arena: Arena, active: Iterable[Meeting], called_off: Iterable[Me
                               actor=staff, arena=arena.title, arena_id=arena.id,
                               date=arena.date.isoformat(),
                               time=arena.start_time.strftime("%H:%M"), venue=arena.venue,
-                              **times, count=lost[uid])
+                              **times, **moved_from, moved=shifted[uid], count=lost[uid])
     # Anyone cut but not among those told of the move still learns their times.
     return notes + times_fitted(arena, [i for uid, i in cut.items() if uid not in told],
                                 lost, staff)

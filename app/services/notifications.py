@@ -99,6 +99,28 @@ def _retimed(p: dict) -> str:
         times=format_list(times, locale=get_locale()) if times else "")
 
 
+def _arena_moved(p: dict) -> str:
+    """The arena's new day, start or venue. A new day says so, with the day it was: "changed
+    when or where" gave only the new date, for the reader to compare with the one they had
+    in mind. Those whose meetings moved with it (`moved`) read so: each says in the agenda
+    where it was. Notices from before `was` and `moved` were kept read as they did."""
+    if p.get("was"):
+        said = _("The organisers moved “%(arena)s” to another day: it is now %(date)s at "
+                 "%(time)s, %(venue)s, no longer %(was)s.",
+                 arena=p.get("arena", ""), date=_day(p), time=p.get("time", ""),
+                 venue=p.get("venue", ""), was=_day({"date": p["was"]}))
+    else:
+        said = _("The organisers changed when or where “%(arena)s” is: now %(date)s at "
+                 "%(time)s, %(venue)s.", arena=p.get("arena", ""), date=_day(p),
+                 time=p.get("time", ""), venue=p.get("venue", ""))
+    moved = int(p.get("moved") or 0)
+    if moved:
+        said += " " + ngettext("Your meeting there moves with it: your agenda shows when it "
+                               "is now.", "Your meetings there move with it: your agenda shows "
+                               "when they are now.", moved)
+    return said
+
+
 def _no_meetings(p: dict) -> str:
     """No meeting could be fitted for the reader, with why where the schedule knew."""
     from app.services.no_meetings import participant_message
@@ -149,10 +171,7 @@ STAFF_CHANGES = {
         "back.", arena=p.get("arena", "")) if p.get("why") == "taken_back" else _(
         "A meeting request at “%(arena)s” is closed: the other participant is no longer on "
         "Koble.", arena=p.get("arena", "")),
-    "arena_moved": lambda p: _(
-        "The organisers changed when or where “%(arena)s” is: now %(date)s at %(time)s, "
-        "%(venue)s.", arena=p.get("arena", ""), date=_day(p), time=p.get("time", ""),
-        venue=p.get("venue", ""))
+    "arena_moved": lambda p: _arena_moved(p)
     + (" " + _times_fitted_after_move(p) if p.get("arrive") else "") + _called_off(p),
     "meeting_cancelled": lambda p: _(
         "The organisers cancelled your meeting with %(who)s at “%(arena)s” (%(time)s).",

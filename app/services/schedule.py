@@ -130,10 +130,11 @@ def bump(arena: Arena) -> None:
 
 def note_moved(arena: Arena, meeting: Meeting, start_before: datetime, table_before: int
                ) -> None:
-    """Staff moved `meeting` (a move, a re-run, a new slot length) from `start_before` at
-    `table_before` (from 0): once the schedule is published its people knew that place, so
-    it is kept for the agenda's "Moved: was …". Only the first one: that is what a printed
-    agenda says (each later place was in a notice). Moved back there, it has not moved."""
+    """Staff moved `meeting` (a move, a re-run, a new slot length, the arena's new start or
+    day) from `start_before` at `table_before` (from 0): once the schedule is published its
+    people knew that place, so it is kept for the agenda's "Moved: was …". Only the first
+    one: that is what a printed agenda says (each later place was in a notice). Moved back
+    there, it has not moved."""
     if not arena.schedule_published:
         return  # a draft nobody saw
     if meeting.moved_from_start is None:
