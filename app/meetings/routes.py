@@ -54,9 +54,13 @@ def _flash_result(action, success: str) -> None:
 @bp.route("/meetings")
 @role_required(*PARTICIPANT)
 def mine():
-    """The arenas the person takes part in, with links to who comes and the agenda."""
-    return render_template("meetings/mine.html",
-                           invitations=participants_service.my_participations(current_user))
+    """The arenas the person takes part in, each with their meetings there (the ones the
+    agenda shows: agenda.agenda_meetings) and links to who comes and the agenda."""
+    invitations = participants_service.my_participations(current_user)
+    return render_template(
+        "meetings/mine.html", invitations=invitations,
+        meetings={i.arena_id: agenda_service.agenda_meetings(current_user, i.arena).meetings
+                  for i in invitations})
 
 
 @bp.route("/<int:arena_id>/participants")
