@@ -152,7 +152,10 @@ def change_status(arena: Arena, to: str, actor=None) -> Arena:
 
 def _call_off_every_meeting(arena: Arena) -> None:
     """A cancelled arena holds no meetings: each is cancelled, and the schedule's SEQUENCE
-    goes up so the participants' calendar apps take the cancellation from the .ics."""
+    goes up so the participants' calendar apps take the cancellation from the .ics. The
+    UPDATE leaves updated_at to the column's onupdate, which Core statements fire too: the
+    file sends a called-off meeting only if it was written after publishing
+    (agenda._changed_since_published; tests/app/test_cancelled_arena_calendar_after_draft.py)."""
     called_off = db.session.execute(
         update(Meeting).where(Meeting.arena_id == arena.id, Meeting.state == "scheduled")
         .values(state="cancelled", locked=False)).rowcount
