@@ -42,10 +42,55 @@ TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "")
 _schema_ready: set[str] = set()
 
 
+def _in_memory() -> bool:
+    """The app's database is SQLite in memory: one connection (Flask-SQLAlchemy's StaticPool),
+    whose database ends when the engine is disposed."""
+    url = db.engine.url
+    return url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:")
+
+
+# -- SQLite: each test's new in-memory database copied from one made once ------------------
+# create_all on a new in-memory database (21 tables, their indexes, the page version's row)
+# and ensure_associations' six rows, then drop_all after the test, cost about 17 ms of CPU a
+# test (measured on 776 tests), most of a minute of a SQLite run. The worker makes that
+# database once, keeps it in a connection of its own, and copies it into each test's new
+# database with SQLite's backup API (0.3 ms): the same schema and rows, made by the same
+# create_all. The database ends with the engine's disposal after the test, as before.
+_template: dict = {}
+
+
+def _new_sqlite_database() -> None:
+    """The schema and the six associations in the test's new SQLite database."""
+    if not _in_memory():
+        db.create_all()  # a database in a file: made as before, dropped by _reset
+        return
+    import sqlite3
+
+    tables = tuple(table.name for table in db.metadata.sorted_tables)
+    connection = db.engine.raw_connection()
+    try:
+        if _template.get("tables") == tables:
+            _template["database"].backup(connection.driver_connection)
+            return
+    finally:
+        connection.close()
+    db.create_all()
+    ensure_associations()
+    made = sqlite3.connect(":memory:", check_same_thread=False)
+    connection = db.engine.raw_connection()
+    try:
+        connection.driver_connection.backup(made)
+    finally:
+        connection.close()
+    _template.update(tables=tables, database=made)
+
+
 def _reset(url: str) -> None:
     """Empty every table (PostgreSQL keeps the schema between tests for speed)."""
     if url.startswith("sqlite"):
-        db.drop_all()
+        if not _in_memory():
+            db.drop_all()
+        # in memory: the database ends with the engine's disposal, right after this
         return
     with db.engine.begin() as connection:
         for table in reversed(db.metadata.sorted_tables):
@@ -222,7 +267,7 @@ def app(tmp_path, app_overrides):
     _revive_limiters(application)
     with application.app_context():
         if url.startswith("sqlite"):
-            db.create_all()  # a new in-memory database for every test
+            _new_sqlite_database()  # a new in-memory database for every test
         elif url not in _schema_ready:
             db.drop_all()  # a schema left by an older run of the models
             db.create_all()
