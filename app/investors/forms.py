@@ -35,6 +35,7 @@ class ProfileForm(KobleForm):
     version = VersionField()
     organisation = StringField(
         _l("Organisation"), validators=[DataRequired(), Length(max=120)],
+        render_kw={"autocomplete": "organization"},
         description=_l("Your fund or company, as founders will see it; an angel investor "
                        "writes their own name."),
     )
@@ -98,10 +99,13 @@ class ProfileForm(KobleForm):
         _l("Contact e-mail"),
         validators=[Optional(), Email(check_deliverability=False), Length(max=254)],
         description=_l("Shown to a founder only after you are both interested."),
+        render_kw={"autocomplete": "email"},
     )
     contact_phone = StringField(
         _l("Contact phone"), validators=[Optional(), Length(max=40)],
         description=_l("Shown to a founder only after you are both interested."),
+        # a phone's keypad for the digits, as on the account page
+        render_kw={"autocomplete": "tel", "inputmode": "tel"},
     )
 
     def _is_partner(self) -> bool:

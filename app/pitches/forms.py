@@ -80,7 +80,10 @@ class PitchForm(KobleForm):
         _l("Founded (year)"), validators=[Optional(), NumberRange(min=1900), not_after_this_year],
         unreadable=_l("Enter a year, e.g. 2024."),
     )
-    website = StringField(_l("Website"), validators=[Optional(), http_url, Length(max=300)])
+    # text, not type=url: http_url takes "firma.no" without its scheme, which a url input
+    # refuses; inputmode still gives a phone its keyboard with "/" and ".no"
+    website = StringField(_l("Website"), validators=[Optional(), http_url, Length(max=300)],
+                          render_kw={"autocomplete": "url", "inputmode": "url"})
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -58,3 +58,27 @@ def test_the_reset_request_button_says_send_link(client):
     assert _autocomplete(page) == {"email": "email"}
     assert re.search(r'<button type="submit"[^>]*>Send lenke</button>', page)
     assert ">Lagre</button>" not in page
+
+
+def _control(page: str, name: str) -> str:
+    return re.search(rf'<input[^>]*name="{name}"[^>]*>', page).group(0)
+
+
+def test_an_investor_profile_says_whose_contact_it_asks_for(client, auth):
+    """The organisation, e-mail and phone are the investor's own (a browser fills them in),
+    and the phone gets a phone's keypad, as the account page's does."""
+    auth.login(make_user("investor").email)
+    page = client.get("/profile").get_data(as_text=True)
+    fields = _autocomplete(page)
+    assert (fields["organisation"], fields["contact_email"], fields["contact_phone"]) == (
+        "organization", "email", "tel")
+    assert 'inputmode="tel"' in _control(page, "contact_phone")
+
+
+def test_a_pitch_website_gets_a_web_address_keyboard(client, auth):
+    auth.login(make_user("founder").email)
+    page = client.get("/pitches/new").get_data(as_text=True)
+    website = _control(page, "website")
+    # still type=text: a bare "firma.no" is taken (https:// is added), which type=url refuses
+    assert 'type="text"' in website and 'inputmode="url"' in website
+    assert 'autocomplete="url"' in website
