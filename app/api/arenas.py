@@ -50,7 +50,11 @@ def _not_coming_to(arena_id: int) -> str:
 @bp.etag
 @bp.response(200, s.ArenaList)
 def list_arenas():
-    """Staff: the arenas their association hosts. Others: arenas they are invited to."""
+    """Staff: the arenas their association hosts. Others: arenas they are invited to.
+
+    Staff get the newest first. Others get the next arena first, as GET /api/v1/invitations
+    lists them: those of today and later, soonest first, then the past ones, the most recent
+    first."""
     user = caller()
     if user.is_staff:
         return {"items": arena_service.staff_arenas(user)}
@@ -70,7 +74,10 @@ def read_arena(arena_id: int):
 @bp.etag
 @bp.response(200, s.InvitationList)
 def my_invitations():
-    """The invitations you have received."""
+    """The invitations you have received.
+
+    The next arena first: those of today and later, soonest first, then the past ones, the
+    most recent first."""
     return {"items": arena_service.my_invitations(caller())}
 
 

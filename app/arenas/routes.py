@@ -95,8 +95,10 @@ def mine():
     to that list, where the menu's "Arenas" takes them, rather than to one always empty."""
     if current_user.is_staff:
         return redirect(url_for("arena_staff.index"))
-    return render_template("arenas/mine.html",
-                           invitations=arena_service.my_invitations(current_user))
+    invitations = arena_service.my_invitations(current_user)
+    upcoming, past = arena_service.upcoming_and_past(invitations)
+    return render_template("arenas/mine.html", invitations=invitations, upcoming=upcoming,
+                           past=past)
 
 
 def _my_invitation(arena_id: int):

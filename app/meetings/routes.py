@@ -24,6 +24,7 @@ from app.meetings import call_or_abort, yes_no
 from app.permissions import role_required
 from app.services import agenda as agenda_service
 from app.services import agenda_calendar, meeting_changes, rsvp
+from app.services import arenas as arena_service
 from app.services import feedback as feedback_service
 from app.services import meeting_requests as requests_service
 from app.services import participants as participants_service
@@ -57,8 +58,9 @@ def mine():
     """The arenas the person takes part in, each with their meetings there (the ones the
     agenda shows: agenda.agenda_meetings) and links to who comes and the agenda."""
     invitations = participants_service.my_participations(current_user)
+    upcoming, past = arena_service.upcoming_and_past(invitations)
     return render_template(
-        "meetings/mine.html", invitations=invitations,
+        "meetings/mine.html", invitations=invitations, upcoming=upcoming, past=past,
         meetings={i.arena_id: agenda_service.agenda_meetings(current_user, i.arena).meetings
                   for i in invitations})
 

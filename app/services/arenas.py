@@ -3,7 +3,8 @@ them is arena_edits (their values and rules arena_values); their statuses arena_
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Iterable
+from datetime import date, datetime
 
 from flask_babel import gettext as _
 from sqlalchemy import select, text
@@ -82,11 +83,38 @@ def changed_meanwhile() -> Conflict:
 
 # --- participants ---------------------------------------------------------------------------
 def my_invitations(user) -> list[Invitation]:
-    """The invitations a person has received (never the unsent proposals), soonest first."""
+    """The invitations a person has received (never the unsent proposals), the next arena
+    first (`next_first`)."""
     query = (select(Invitation).join(Arena).where(
         Invitation.user_id == user.id, Invitation.invited_at.is_not(None),
-        Arena.status != "draft").order_by(Arena.date.desc(), Arena.id.desc()))
-    return list(db.session.scalars(query))
+        Arena.status != "draft"))
+    return next_first(db.session.scalars(query))
+
+
+def next_first(invitations: Iterable[Invitation], today: date | None = None
+               ) -> list[Invitation]:
+    """`invitations` as a person's lists of arenas give them (My arenas, My meetings, the
+    API's): those to come first (`upcoming_and_past`), then the past ones."""
+    upcoming, past = upcoming_and_past(invitations, today)
+    return upcoming + past
+
+
+def upcoming_and_past(invitations: Iterable[Invitation], today: date | None = None
+                      ) -> tuple[list[Invitation], list[Invitation]]:
+    """`invitations` split by their arena's date: today's and later, soonest first, and the
+    earlier ones, the most recent first. Newest first put an arena a year away above next
+    week's, oldest first last year's above both: the one a person goes to next heads the
+    list. Today is Oslo's, as arena dates are: today's arena stays with those to come all
+    day, its agenda at hand."""
+    today = today or datetime.now(LOCAL_TZ).date()
+    rows = list(invitations)
+
+    def when(invitation: Invitation) -> tuple:
+        arena = invitation.arena
+        return arena.date, arena.start_time, arena.id
+
+    return (sorted((i for i in rows if i.arena.date >= today), key=when),
+            sorted((i for i in rows if i.arena.date < today), key=when, reverse=True))
 
 
 def invitation_of(user, arena_id: int) -> Invitation:

@@ -14,6 +14,7 @@ from app.extensions import db
 from app.models import Arena, InvestorProfile, Invitation, MeetingRequest, User
 from app.models.user import utcnow
 from app.services import explain
+from app.services.arenas import next_first
 from app.services.errors import Forbidden, NotFound
 from app.services.pair_scores import match_of, profile_ids, scores_for
 from app.services.request_pairs import requests_of
@@ -54,12 +55,12 @@ def not_accepted_text() -> str:
 
 
 def my_participations(user) -> list[Invitation]:
-    """The person's accepted invitations to arenas that are not drafts, soonest first."""
+    """The person's accepted invitations to arenas that are not drafts, the next arena first
+    (arenas.next_first)."""
     query = (select(Invitation).join(Arena).where(
         Invitation.user_id == user.id, Invitation.state == "accepted",
-        Invitation.invited_at.is_not(None), Arena.status != "draft")
-        .order_by(Arena.date, Arena.start_time, Arena.id))
-    return list(db.session.scalars(query))
+        Invitation.invited_at.is_not(None), Arena.status != "draft"))
+    return next_first(db.session.scalars(query))
 
 
 def accepted(arena_id: int, side: str | None = None, with_pitches: bool = False
