@@ -38,4 +38,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     register_hooks(app)
     register_blueprints(app)
     register_cli(app)
+    from app import compression
+
+    compression.init_app(app)  # last: its hook runs after every other one
     return app

@@ -108,6 +108,9 @@ class Config:
     MATCHING_FEEDBACK_MIN_PAIRS = int(os.environ.get("MATCHING_FEEDBACK_MIN_PAIRS", "20"))
     PITCHES_PER_PAGE = 20
     FORCE_HTTPS = False
+    # gzip/brotli for pages, CSS, JS and JSON (app/compression.py); 0 behind a proxy that
+    # compresses responses itself
+    COMPRESS_RESPONSES = _env_bool("COMPRESS_RESPONSES", True)
 
     # Rendered recommendation pages (app/services/page_cache.py). In each process by default;
     # any Flask-Caching backend works (CACHE_TYPE=RedisCache + CACHE_REDIS_URL shares them

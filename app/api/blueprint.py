@@ -16,6 +16,7 @@ from app.api.auth import WRITE_METHODS, authenticate, bearer_token
 from app.api.json_body import JsonParser
 from app.api.refusals import ApiError, api_error, domain_error, http_error
 from app.api.schemas import ErrorOut
+from app.compression import tagged_variants
 from app.extensions import csrf, limiter
 from app.services.errors import DomainError
 
@@ -82,11 +83,14 @@ class Blueprint(SmorestBlueprint):
         """304 when If-None-Match names the list's ETag, compared weakly as RFC 9110
         (13.1.2) asks. flask-smorest compares strongly, so a tag a proxy weakened on the
         way (nginx's gzip passes `ETag: W/"…"` on) never matched: every request got the
-        whole list again."""
-        if (request.method in self.METHODS_CHECKING_NOT_MODIFIED
-                and request.if_none_match.contains_weak(etag)):
-            g.api_etag = etag
-            raise NotModified
+        whole list again. A tag as the app's compression sent it ("…:gzip") names the
+        same list, and the 304 carries it as sent."""
+        if request.method not in self.METHODS_CHECKING_NOT_MODIFIED:
+            return
+        for tag in tagged_variants(current_app, etag):
+            if request.if_none_match.contains_weak(tag):
+                g.api_etag = tag
+                raise NotModified
 
     def _unknown_query(self):
         """One rule for every operation: a query parameter it does not take is refused

@@ -1,0 +1,144 @@
+"""Answers are compressed for a client that asks (Accept-Encoding): pages were sent as they
+were, 30-300 KB of HTML each. What must not change with it: the body once decompressed, the
+page cache, the API's ETags and 304s and its rate-limit headers, Talisman's headers, HEAD,
+static files and their 304s; spreadsheets and tiny answers go as they are, and
+COMPRESS_RESPONSES=0 turns it off for a proxy that compresses."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import brotli
+import pytest
+
+from tests.app.api.world import build
+from tests.app.security.principals import log_in
+from tests.factories import make_arena, make_meeting, make_participant, make_user
+
+GZIP = {"Accept-Encoding": "gzip"}
+ROOT = Path(__file__).resolve().parents[2]
+STATIC = ROOT / "app" / "static"
+
+
+def _plain(response) -> bytes:
+    coding = response.headers.get("Content-Encoding")
+    if coding == "gzip":
+        return gzip.decompress(response.data)
+    if coding == "br":
+        return brotli.decompress(response.data)
+    assert coding is None, coding
+    return response.data
+
+
+@pytest.mark.parametrize("accept, coding", [
+    ("gzip", "gzip"), ("gzip, deflate, br", "br"), ("br;q=0.5, gzip", "gzip")])
+def test_a_page_is_compressed_as_asked_and_reads_the_same(client, accept, coding):
+    plain = client.get("/auth/login")
+    packed = client.get("/auth/login", headers={"Accept-Encoding": accept})
+    assert plain.status_code == packed.status_code == 200
+    assert "Content-Encoding" not in plain.headers
+    assert packed.headers["Content-Encoding"] == coding
+    for response in (plain, packed):  # a shared cache keeps one per coding
+        assert "Accept-Encoding" in response.headers["Vary"]
+    assert int(packed.headers["Content-Length"]) == len(packed.data) < len(plain.data) / 2
+    # the login form's CSRF token differs per session: compare the page around it
+    token = b'name="csrf_token"'
+    assert _plain(packed).split(token)[0] == plain.data.split(token)[0]
+    # Talisman's headers are on the compressed answer
+    for header in ("Content-Security-Policy", "X-Frame-Options", "X-Content-Type-Options"):
+        assert packed.headers[header] == plain.headers[header]
+
+
+def test_head_says_the_compressed_length_and_sends_nothing(app, client):
+    get = client.get("/", headers=GZIP)
+    head = client.head("/", headers=GZIP)
+    assert head.status_code == 200 and head.data == b""
+    assert head.headers["Content-Encoding"] == "gzip"
+    assert head.headers["Content-Length"] == get.headers["Content-Length"]
+
+
+def test_tiny_answers_redirects_and_spreadsheets_go_as_they_are(app, client):
+    assert "Content-Encoding" not in client.get("/health", headers=GZIP).headers
+    assert client.get("/matches", headers=GZIP).status_code == 302
+    arena = make_arena(hosts=("asker",), status="scheduled")
+    for _ in range(8):
+        make_meeting(arena, make_participant(arena, "founder"),
+                     make_participant(arena, "investor"))
+    log_in(client, make_user("staff"))
+    xlsx = client.get(f"/exports/arenas/{arena.id}/meetings.xlsx", headers=GZIP)
+    assert xlsx.status_code == 200 and "Content-Encoding" not in xlsx.headers
+    csv = client.get(f"/exports/arenas/{arena.id}/meetings.csv", headers=GZIP)
+    assert csv.headers["Content-Encoding"] == "gzip"
+    assert _plain(csv) == client.get(f"/exports/arenas/{arena.id}/meetings.csv").data
+
+
+def test_a_kept_page_is_served_compressed_from_the_page_cache(app, client):
+    world = build()
+    log_in(client, world.investor_a.user)
+    built = client.get("/matches", headers=GZIP)
+    kept = client.get("/matches", headers=GZIP)
+    assert (built.headers["X-Cache"], kept.headers["X-Cache"]) == ("miss", "hit")
+    assert kept.headers["Content-Encoding"] == "gzip"
+    assert _plain(kept) == _plain(built) == client.get("/matches").data
+
+
+@pytest.mark.parametrize("app_overrides", [
+    {"RATELIMIT_ENABLED": True, "API_RATE_LIMIT": "100 per minute"}])
+def test_the_api_compresses_keeps_its_rate_limit_headers_and_answers_its_own_tags(
+        app, client):
+    world = build()
+    headers = {**world.tokens["investor_b"], **GZIP}
+    plain = client.get("/api/v1/pitches", headers=world.tokens["investor_b"])
+    first = client.get("/api/v1/pitches", headers=headers)
+    assert first.headers["Content-Encoding"] == "gzip"
+    assert _plain(first) == plain.data
+    for header in ("X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"):
+        assert header in first.headers
+    assert "Retry-After" not in first.headers
+    etag = plain.headers["ETag"]
+    assert first.headers["ETag"] == etag[:-1] + ':gzip"'  # another representation's tag
+    for sent in (first.headers["ETag"], etag, f"W/{first.headers['ETag']}"):
+        again = client.get("/api/v1/pitches", headers={**headers, "If-None-Match": sent})
+        assert again.status_code == 304 and again.data == b"", sent
+        assert again.headers["ETag"] == sent.removeprefix("W/")
+        assert "X-RateLimit-Remaining" in again.headers
+
+
+@pytest.mark.parametrize("path, file", [
+    ("/static/koble.css", STATIC / "koble.css"), ("/bootstrap/static/css/bootstrap.min.css", None)])
+def test_static_files_are_compressed_and_answer_if_none_match(client, path, file):
+    plain = client.get(path)
+    packed = client.get(path, headers={"Accept-Encoding": "br, gzip"})
+    assert packed.status_code == 200 and packed.headers["Content-Encoding"] == "br"
+    body = b"".join(packed.response)
+    assert brotli.decompress(body) == plain.data
+    if file is not None:
+        assert plain.data == file.read_bytes()
+    assert len(body) < len(plain.data) / 2
+    again = client.get(path, headers={"Accept-Encoding": "br, gzip",
+                                      "If-None-Match": packed.headers["ETag"]})
+    assert again.status_code == 304 and again.data == b""
+    plain.close(), packed.close(), again.close()
+
+
+@pytest.mark.parametrize("app_overrides", [{"COMPRESS_RESPONSES": False}])
+def test_compress_responses_off_sends_them_as_they_are(client):
+    for path in ("/auth/login", "/static/koble.css"):
+        response = client.get(path, headers=GZIP)
+        assert response.status_code == 200 and "Content-Encoding" not in response.headers
+        response.close()
+
+
+@pytest.mark.parametrize("value, on", [(None, True), ("0", False), ("1", True)])
+def test_the_switch_is_read_from_the_environment(value, on):
+    env = {k: v for k, v in os.environ.items() if k != "COMPRESS_RESPONSES"}
+    if value is not None:
+        env["COMPRESS_RESPONSES"] = value
+    out = subprocess.run([sys.executable, "-c", "from app.config import Config; "
+                          "print(Config.COMPRESS_RESPONSES)"], env=env, cwd=ROOT,
+                         capture_output=True, text=True, check=True).stdout
+    assert out.strip() == str(on)
