@@ -5,10 +5,22 @@ field types come from app/api/schemas.py)."""
 from __future__ import annotations
 
 import marshmallow as ma
+from flask import g
+from flask_babel import gettext as _
 from marshmallow import fields, validate
 
-from app.api.schemas import InvestorOut, PageMeta, PitchArgs, PitchOut, Strict, Utc, WholeNumber
+from app.api.schemas import (
+    InvestorOut,
+    PageMeta,
+    PitchArgs,
+    PitchOut,
+    Strict,
+    Utc,
+    WholeNumber,
+    rules,
+)
 from app.models.interest import INTEREST_KINDS
+from app.services import interest
 
 
 class RecommendationArgs(PitchArgs):
@@ -61,6 +73,23 @@ class InvestorRecommendationList(ma.Schema):
     items = fields.List(fields.Nested(InvestorRecommendation), required=True)
 
 
+@rules
+def _whose_side(_schema, data, refuse):
+    """Founders name the investor; investors answer for their own profile. Refused with the
+    body's other problems (a wrong `kind` too), not in a round of its own."""
+    user = g.get("api_user")
+    if user is None:
+        return
+    investor_id = data.get("investor_id")
+    if user.role == "founder" and investor_id is None:
+        refuse(_("Required for founders."), "investor_id")
+    if user.role == "investor" and investor_id is not None:
+        profile = interest.investor_profile_of(user, ("id",))
+        if profile is not None and investor_id != profile.id:  # none: the view says so
+            refuse(_("Investors answer for their own profile: leave out investor_id."),
+                   "investor_id")
+
+
 class InterestIn(Strict):
     pitch_id = WholeNumber(required=True, validate=validate.Range(min=1, max=2**31 - 1))
     investor_id = WholeNumber(validate=validate.Range(min=1, max=2**31 - 1), metadata={
@@ -68,6 +97,7 @@ class InterestIn(Strict):
                        "for their own profile: they leave it out (their own profile's id is "
                        "accepted, another's is 422)."})
     kind = fields.String(required=True, validate=validate.OneOf(INTEREST_KINDS))
+    _side = _whose_side
 
 
 class InterestPair(Strict):
@@ -75,6 +105,7 @@ class InterestPair(Strict):
     investor_id = fields.Integer(validate=validate.Range(min=1, max=2**31 - 1), metadata={
         "description": "Required for founders (the investor profile); investors leave it "
                        "out."})
+    _side = _whose_side
 
 
 class InterestOut(ma.Schema):

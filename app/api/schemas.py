@@ -10,19 +10,23 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable, Mapping
 from datetime import UTC, date
+from functools import wraps
 
 import marshmallow as ma
 from email_validator import EmailNotValidError, validate_email
-from flask import g
+from flask import g, request
 from flask_babel import gettext as _
 from marshmallow import ValidationError, fields, validate, validates, validates_schema
 
 from app import vocabulary
 from app.api.schema_messages import Localised
+from app.extensions import db
 from app.investors.forms import MAX_TICKET_NOK
+from app.models import Pitch
 from app.pitches.forms import MAX_ASK_NOK, SORTS
-from app.services import paging
+from app.services import paging, pitches
 from app.services.account_details import phone_acceptable, phone_refusal
 from app.services.investors import MAX_PAST_INVESTMENTS, profile_of
 from app.web_addresses import web_address
@@ -106,6 +110,45 @@ class Strict(Localised):
         unknown = ma.RAISE
 
 
+Refuse = Callable[..., None]
+
+
+def rules(check: Callable[[ma.Schema, dict, Refuse], None]):
+    """A schema's rules across fields, refused together with the fields' own refusals: one
+    422 names every problem of a body, as the forms mark every field at once. marshmallow
+    skips a schema validator when a field failed and stops at its first ValidationError, so
+    a body with three problems took three round trips. `check(self, data, refuse)` calls
+    `refuse(message, field, *also)` for each broken rule, the message under `field`; a rule
+    is left out when `field` or a field in `also` was sent but refused (not in `data`,
+    named in `refuse.failed`): its own refusal says what is wrong, and the rule would judge
+    a value the body did not hold."""
+
+    @validates_schema(skip_on_field_errors=False, pass_original=True)
+    @wraps(check)
+    def validator(self, data, original_data, **_kwargs):
+        failed = set(original_data) - set(data) if isinstance(original_data, Mapping) else set()
+        errors: dict[str, list[str]] = {}
+
+        def refuse(message: str, field: str, *also: str) -> None:
+            if not failed & {field, *also}:
+                errors.setdefault(field, []).append(message)
+
+        refuse.failed = failed  # type: ignore[attr-defined]
+
+        check(self, data, refuse)
+        if errors:
+            raise ValidationError(errors)
+
+    return validator
+
+
+def _each_once(data: dict, keys, refuse: Refuse) -> None:
+    for key in keys:
+        values = data.get(key) or []
+        if len(set(values)) != len(values):
+            refuse(_("Each option can be chosen once."), key)
+
+
 # --- shared -------------------------------------------------------------------------------
 class PageArgs(Strict):
     page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=MAX_PAGE))
@@ -146,11 +189,11 @@ class PitchArgs(PageArgs):
                        "pitches of their own, are refused (422), as is a founder's "
                        "`false`."})
 
-    @validates_schema
-    def _range(self, data, **_kwargs):
+    @rules
+    def _range(self, data, refuse):
         low, high = data.get("ask_min"), data.get("ask_max")
         if low is not None and high is not None and high < low:
-            raise ValidationError(_("The maximum must not be below the minimum."), "ask_max")
+            refuse(_("The maximum must not be below the minimum."), "ask_max", "ask_min")
 
 
 class PitchIn(Strict):
@@ -181,12 +224,9 @@ class PitchIn(Strict):
         if value is not None and value > date.today().year:
             raise ValidationError(_("The year cannot be in the future."))
 
-    @validates_schema
-    def _unique(self, data, **_kwargs):
-        for key in ("sectors", "green_objectives", "support_needs"):
-            values = data.get(key) or []
-            if len(set(values)) != len(values):
-                raise ValidationError(_("Each option can be chosen once."), key)
+    @rules
+    def _unique(self, data, refuse):
+        _each_once(data, ("sectors", "green_objectives", "support_needs"), refuse)
 
     @ma.post_load
     def _empty_to_none(self, data, **_kwargs):
@@ -200,6 +240,19 @@ class PitchUpdate(PitchIn):
                                                    "on the server gives 409, unless it "
                                                    "already holds exactly what you send "
                                                    "(a retry: 200)."})
+
+    @rules
+    def _still_publishable(self, data, refuse):
+        """A published pitch keeps what publishing needs (services/pitches.update_pitch says
+        it too), refused with the body's other problems rather than after them."""
+        user, pitch_id = g.get("api_user"), (request.view_args or {}).get("pitch_id")
+        pitch = db.session.get(Pitch, pitch_id) if user is not None and pitch_id else None
+        if pitch is None or pitch.owner_id != user.id or pitch.status != "published":
+            return  # not the caller's (the view answers 404), or a draft
+        missing = [name for name in pitches.missing_to_publish(data)
+                   if name not in refuse.failed]
+        for name in missing:
+            refuse(pitches.published_needs_text(missing), name)
 
 
 class PitchOut(ma.Schema):
@@ -320,41 +373,38 @@ class ProfileIn(Strict):
         if not phone_acceptable(value, profile.contact_phone if profile else None):
             raise ValidationError(phone_refusal())
 
-    @validates_schema
-    def _rules(self, data, **_kwargs):
+    @rules
+    def _rules(self, data, refuse):
         partner = data.get("investor_type") == vocabulary.PARTNER
         low, high = data.get("ticket_min"), data.get("ticket_max")
         if not partner and low is not None and high is not None and high < low:
-            raise ValidationError(_("The minimum ticket must not be above the maximum."),
-                                  "ticket_max")
+            refuse(_("The minimum ticket must not be above the maximum."), "ticket_max",
+                   "ticket_min", "investor_type")
         if partner and "capital" in (data.get("support_offers") or ()):
-            raise ValidationError(_partner_refusal(["capital"]), "support_offers")
+            refuse(_partner_refusal(["capital"]), "support_offers")
         money = [k for k in vocabulary.CAPITAL_FUNDING_TYPES
                  if k in (data.get("funding_types") or ())]
         if partner and money:
-            raise ValidationError(_partner_refusal(money), "funding_types")
+            refuse(_partner_refusal(money), "funding_types")
         if not partner and data.get("ticket_only") and low is None and high is None:
             # the profile form's words ("or untick it") name a checkbox a script has not
-            raise ValidationError(_('"ticket_only" needs a ticket size: send "ticket_min" or '
-                                    '"ticket_max", or "ticket_only" as false.'), "ticket_only")
+            refuse(_('"ticket_only" needs a ticket size: send "ticket_min" or "ticket_max", '
+                     'or "ticket_only" as false.'), "ticket_only", "ticket_min", "ticket_max",
+                   "investor_type")
         if data.get("green_mandate") == "none" and data.get("green_objectives"):
             # the profile form's words name its buttons ("choose Preferred or Required, or
             # untick the objectives"), which a script has none of (services/investors.py)
-            raise ValidationError(_('Green objectives count only with a green mandate: send '
-                                    '"green_mandate" as "preferred" or "required", or '
-                                    '"green_objectives" as an empty list.'), "green_objectives")
-        for key in ("sectors", "stages", "regions", "green_objectives", "support_offers",
-                    "funding_types"):
-            values = data.get(key) or []
-            if len(set(values)) != len(values):
-                raise ValidationError(_("Each option can be chosen once."), key)
+            refuse(_('Green objectives count only with a green mandate: send "green_mandate" '
+                     'as "preferred" or "required", or "green_objectives" as an empty list.'),
+                   "green_objectives", "green_mandate")
+        _each_once(data, ("sectors", "stages", "regions", "green_objectives", "support_offers",
+                          "funding_types"), refuse)
         email = data.get("contact_email")
         if email:
             try:
                 validate_email(email, check_deliverability=False)
             except EmailNotValidError:
-                raise ValidationError(_("Not a valid e-mail address."),
-                                      "contact_email") from None
+                refuse(_("Not a valid e-mail address."), "contact_email")
 
     @ma.post_load
     def _empty_to_none(self, data, **_kwargs):
@@ -380,7 +430,11 @@ class ErrorBody(ma.Schema):
     code = fields.String(required=True)
     message = fields.String(required=True)
     request_id = fields.String()
-    fields = fields.Dict(required=True)
+    fields = fields.Dict(required=True, metadata={
+        "description": "Each refused field of the request, with its reasons: every problem "
+                       "of a body at once (a wrong value and a broken rule across fields "
+                       "alike), so that one corrected request can succeed. Empty when the "
+                       "refusal is about no field in particular."})
 
 
 class ErrorOut(ma.Schema):

@@ -90,6 +90,12 @@ def _listed(missing: list[str]) -> str:
     return format_list([str(labels[name]) for name in missing], locale=str(get_locale()))
 
 
+def published_needs_text(missing: list[str]) -> str:
+    """The refusal of an edit that would leave a published pitch without `missing`."""
+    return _("A published pitch needs %(missing)s. Add it, or make the pitch a draft first.",
+             missing=_listed(missing))
+
+
 def publish_needs_text(pitch: Pitch) -> str | None:
     """What the draft lacks to be published, as the sentence publishing would answer."""
     missing = missing_to_publish(pitch)
@@ -148,8 +154,7 @@ def update_pitch(pitch: Pitch, values: dict, expected_version: int | None) -> Pi
         raise _conflict()
     missing = missing_to_publish(values) if pitch.status == "published" else []
     if missing:
-        raise DomainError(_("A published pitch needs %(missing)s. Add it, or make the pitch a "
-                            "draft first.", missing=_listed(missing)), fields=missing)
+        raise DomainError(published_needs_text(missing), fields=missing)
     for key in FIELDS:
         setattr(pitch, key, values.get(key))
     try:

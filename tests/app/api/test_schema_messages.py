@@ -106,7 +106,8 @@ def test_the_schemas_own_rules_speak_it_too(client, caller):
     body = {"organisation": "Kari Engel", "investor_type": "partner",
             "support_offers": ["capital"], "stages": ["seed", "seed"]}
     error = _refused(client.put("/api/v1/profile", headers=headers, json=body))
-    assert error["fields"] == {"support_offers": [words["partner"]]}
+    assert error["fields"] == {"support_offers": [words["partner"]],  # both at once
+                               "stages": [words["twice"]]}
     body["support_offers"] = []
     error = _refused(client.put("/api/v1/profile", headers=headers, json=body))
     assert error["fields"] == {"stages": [words["twice"]]}
