@@ -106,7 +106,8 @@ class MeetingOut(ma.Schema):
                                required=True)
     pitch_id = fields.Integer(allow_none=True)
     state = fields.String(required=True, metadata={
-        "description": "`scheduled`; in an agenda's `cancelled`, `cancelled_by_staff`."})
+        "description": "`scheduled`; in `cancelled` (an agenda's or a schedule's), "
+                       "`cancelled_by_staff`."})
     source = fields.String(required=True)
     moved_from = _MovedFrom(MovedFromOut, required=True, allow_none=True, metadata={
         "description": "Where the meeting was when the schedule was published, if staff "
@@ -117,6 +118,16 @@ class MeetingOut(ma.Schema):
 
 class MeetingList(ma.Schema):
     items = fields.List(fields.Nested(MeetingOut), required=True)
+
+
+class StaffScheduleOut(MeetingList):
+    """An arena's schedule as staff see it on the schedule page."""
+
+    cancelled = fields.List(fields.Nested(MeetingOut), required=True, metadata={
+        "description": "The meetings staff cancelled, with `state` `cancelled_by_staff`, "
+                       "by slot and table: the schedule page lists them apart, where staff "
+                       "can restore them while the schedule can be changed. They are no "
+                       "meetings, so never in `items`."})
 
 
 class AgendaOut(MeetingList):

@@ -11,8 +11,8 @@ from app.api.auth import caller, roles
 from app.api.blueprint import Blueprint
 from app.api.refusals import ApiError
 from app.extensions import db
-from app.models import Arena, Invitation, Meeting
-from app.services import agenda
+from app.models import Arena, Invitation
+from app.services import agenda, schedule_view
 from app.services import arenas as arena_service
 from app.services.participants import NotParticipant
 
@@ -25,11 +25,6 @@ def _visible_arena(user, arena_id: int) -> Arena:
     if user.is_staff:
         return arena_service.arena_for_staff(user, arena_id)
     return arena_service.invitation_of(user, arena_id).arena
-
-
-def _meetings(arena: Arena) -> list[Meeting]:
-    query = select(Meeting).where(Meeting.arena_id == arena.id, Meeting.state == "scheduled")
-    return list(db.session.scalars(query.order_by(Meeting.slot, Meeting.table, Meeting.id)))
 
 
 def _not_coming_to(arena_id: int) -> str:
@@ -126,11 +121,18 @@ def arena_invitations(arena_id: int):
 @bp.route("/arenas/<int:arena_id>/schedule")
 @roles("staff")
 @bp.etag
-@bp.response(200, s.MeetingList)
+@bp.response(200, s.StaffScheduleOut)
 @bp.alt_response(404, schema=s.ErrorOut, description="Not an arena you manage.")
 def arena_schedule(arena_id: int):
     """Staff: the arena's scheduled meetings by slot and table, also while the schedule is
-    a draft (see the arena's schedule_published_at)."""
+    a draft (see the arena's schedule_published_at).
+
+    The meetings the schedule page shows: those scheduled with both people still coming (a
+    meeting whose founder or investor no longer comes frees its slot, and is in neither
+    list), and apart from them, in `cancelled`, those staff cancelled, which the page lists
+    under "Cancelled by the organisers"."""
     arena = arena_service.arena_for_staff(caller(), arena_id)
-    return {"items": _meetings(arena)}
+    # The page's own choice (schedule_view.staff_schedule), not the meetings' state alone.
+    shown = schedule_view.staff_schedule(arena)
+    return {"items": shown.meetings, "cancelled": shown.cancelled}
 

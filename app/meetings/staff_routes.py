@@ -22,7 +22,7 @@ from app.services import (
 )
 from app.services import schedule as schedule_service
 from app.services.errors import DomainError
-from app.services.participants import accepted, organisations
+from app.services.participants import organisations
 
 bp = Blueprint("meetings_staff", __name__)
 
@@ -30,17 +30,12 @@ bp = Blueprint("meetings_staff", __name__)
 def _layout(arena) -> dict:
     """The schedule per table and per person, for the page: the part of it the view shows
     (schedule_view), and, from the whole, who has no meeting and who was marked absent."""
-    # The arena's meetings and who comes, read once: the page read them three times each
-    # (its meetings, the cancelled ones, and why some have none), a third of its time.
-    invitations = accepted(arena.id)
-    every = schedule_service.meetings(arena, active_only=False, people=False)
+    invitations, every, meetings, cancelled = schedule_view.staff_schedule(arena)
     present = {i.user_id for i in invitations}
-    meetings = [m for m in every if schedule_service.is_active(m, present)]
     asked, wrong = schedule_view.chosen(arena, request.args, present)
     now = datetime.now(UTC)
     default = schedule_view.default(arena, len(meetings), now)
     view = asked or default
-    cancelled = [m for m in every if m.state == schedule_service.STAFF_CANCELLED]
     shown = [m for m in meetings if view.holds(m)]
     orgs = organisations({m.investor_user_id for m in shown + cancelled})
     titles = schedule_service.pitch_titles(shown)
