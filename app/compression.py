@@ -8,8 +8,10 @@ bytes. Not: spreadsheets (an .xlsx is a zip already), redirects and error pages 
 what is smaller. Static files are sent streamed and compressed as they go; the rest whole.
 
 A compressed answer's strong ETag gets the coding appended ("…:gzip"), as RFC 9110 asks of
-a different representation, and Flask-Compress answers If-None-Match for it; the API, which
-answers 304 before it builds a list, knows those tags too (`tagged_variants`).
+a different representation, and Flask-Compress answers If-None-Match for it. The API answers
+If-None-Match itself (flask-smorest, once the list is built and before anything is
+compressed) and knows those tags too (`tagged_variants`), so its 304 costs no compression
+and carries the tag the client sent.
 """
 
 from __future__ import annotations

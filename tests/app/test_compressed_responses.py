@@ -142,3 +142,22 @@ def test_the_switch_is_read_from_the_environment(value, on):
                           "print(Config.COMPRESS_RESPONSES)"], env=env, cwd=ROOT,
                          capture_output=True, text=True, check=True).stdout
     assert out.strip() == str(on)
+
+
+def test_the_api_answers_its_compressed_tag_before_compressing(app, client, monkeypatch):
+    """The list's 304 for a tag as compression sent it is the API's own (flask-smorest's
+    check, with the tag sent), not a list compressed and then dropped by Flask-Compress."""
+    from flask_compress import flask_compress
+
+    world = build()
+    headers = {**world.tokens["investor_b"], **GZIP}
+    tag = client.get("/api/v1/pitches", headers=headers).headers["ETag"]
+    compressed = []
+    real = flask_compress._compress_data
+    monkeypatch.setattr(flask_compress, "_compress_data",
+                        lambda *a: compressed.append(a[2]) or real(*a))
+    again = client.get("/api/v1/pitches", headers={**headers, "If-None-Match": tag})
+    assert again.status_code == 304 and again.headers["ETag"] == tag
+    assert compressed == []
+    client.get("/api/v1/pitches", headers=headers)
+    assert compressed == ["gzip"]  # the counting works
