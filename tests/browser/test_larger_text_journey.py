@@ -1,0 +1,34 @@
+"""With a larger text size (a phone's or browser's font setting at 150 %, WCAG 1.4.4) the
+match and pitch lists stay within a phone's screen: a card's title with a long word beside
+its score badge, a tag Bootstrap kept on one line ("Begrensning av klimaendringer") and a
+match's chart (a label of 10.5em beside its bar) pushed the page sideways. Between 576 and
+767 px, where the chart has two columns, its bars keep a width one can read."""
+
+from __future__ import annotations
+
+from tests.browser.conftest import PHONE
+from tests.browser.support import DEMO_PASSWORD
+
+# A font-size on the root element is what a larger default text size amounts to for the
+# rem- and em-sized layout (Bootstrap's); set through the CSSOM, which the CSP allows.
+_LARGER_TEXT = "() => { document.documentElement.style.fontSize = '150%'; }"
+_WIDTHS = "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+_NARROWEST_BAR = """() => Math.min(...[...document.querySelectorAll('main .match-chart .progress')]
+  .slice(0, 40).map(bar => bar.getBoundingClientRect().width))"""
+
+
+def test_lists_stay_within_a_phone_with_larger_text(new_user):
+    investor = new_user(PHONE, name="investor")
+    investor.login("investor@demo.koble.no", DEMO_PASSWORD)
+    first = investor.lang
+    for lang in ("nb", "en"):
+        investor.use_language(lang)
+        for path in ("/matches", "/pitches", "/matches/saved"):
+            investor.goto(path)
+            investor.page.evaluate(_LARGER_TEXT)
+            wide, screen = investor.page.evaluate(_WIDTHS)
+            assert wide <= screen, f"{lang} {path} scrolls sideways with larger text: {wide}"
+    investor.page.set_viewport_size({"width": 700, "height": 900})
+    investor.goto("/matches")
+    assert investor.page.evaluate(_NARROWEST_BAR) >= 100  # 33 px beside their labels before
+    investor.use_language(first)
