@@ -157,7 +157,17 @@ def publish_pitch(pitch_id: int):
 @bp.alt_response(404, schema=s.ErrorOut, description="No such pitch of yours.")
 @bp.alt_response(409, schema=s.ErrorOut, description="Changed while it was being unpublished.")
 def unpublish_pitch(pitch_id: int):
-    """Turn your published pitch back into a draft. Unpublishing a draft changes nothing."""
+    """Turn your published pitch back into a draft. Unpublishing a draft changes nothing.
+
+    What it does, as the pitch page says before it asks "Yes, unpublish it": the pitch
+    becomes a draft again, which only you can see. Investors no longer find it or get it
+    recommended, and nobody can say they are interested in it; investors who answered it
+    see that you have withdrawn it. The answers already given are kept, and so are your
+    matches: contact details already shared stay shared. At an arena where you take part
+    with this pitch you stay invited, but a meeting schedule the organisers make while it
+    is a draft gives you no meetings. Publishing it again (POST
+    /api/v1/pitches/{pitch_id}/publish) brings the answers back. This endpoint does not ask
+    first: ask your user before you call it."""
     try:
         return pitches.unpublish(pitches.own_pitch(caller(), pitch_id))
     except Conflict:
