@@ -1,4 +1,4 @@
-"""Staff see every pitch and hide those that break the rules."""
+"""Staff see every pitch and hide those that break the rules, and one member's page."""
 
 from __future__ import annotations
 
@@ -9,11 +9,20 @@ from flask_login import current_user
 from app.auth.safe_next import safe_next
 from app.pager import to_last_page
 from app.permissions import role_required
-from app.services import moderation
+from app.services import member_overview, moderation
 from app.services.errors import DomainError, NotFound
 from app.staff.forms import HideForm, ModerationFilterForm
 
 bp = Blueprint("staff", __name__)
+
+
+@bp.app_template_global()
+def member_href(person) -> str | None:
+    """The address of `person`'s member page when the current staff member may open it
+    (member_overview.page_open_to), else None: the staff pages naming a person link it."""
+    if not member_overview.page_open_to(current_user, person):
+        return None
+    return url_for("staff.member", user_id=person.id)
 
 
 def _pitch_or_404(pitch_id: int):
@@ -94,3 +103,16 @@ def unhide(pitch_id: int):
     else:
         flash(_("The pitch is no longer hidden."), "success")
     return redirect(_back_to_list())
+
+
+@bp.route("/members/<int:user_id>")
+@role_required("staff")
+def member(user_id: int):
+    """One member of the staff member's association (anyone's for admins): who they are,
+    their pitches or investor profile, and the association's arenas with them. Read only:
+    the actions are the linked pages' own."""
+    try:
+        page = member_overview.overview(current_user, user_id)
+    except NotFound:
+        abort(404)  # another association's member is not told apart from nobody
+    return render_template("staff/member.html", page=page, person=page.person)
