@@ -129,6 +129,19 @@ class TokenForm(KobleForm):
                              render_kw={"autocomplete": "current-password"},
                              description=_l("To confirm that it is you."))
 
+    def refused(self) -> set[str]:
+        """The fields this form refused itself (validate() first)."""
+        return {name for name, field in self._fields.items() if field.errors}
+
+    def add_problems(self, problems) -> None:
+        """The service's refusals: each at its field, one about no field above them all."""
+        for problem in problems:
+            field = self._fields.get(problem.field or "")
+            if field is None:
+                self.form_errors.append(problem.message)
+            else:
+                field.errors = [*field.errors, problem.message]
+
 
 class DeleteAccountForm(KobleForm):
     """Deleting the account asks for the password."""

@@ -309,15 +309,18 @@ def tokens():
     """List the user's tokens; POST creates one, given the password, and shows it this
     once."""
     form = TokenForm()
-    if form.validate_on_submit():
+    # Every field's problem at once, the password's last (api_tokens.create_confirmed):
+    # the password is checked even when the form refused a field, not a round later.
+    if form.is_submitted() and (form.validate() or "csrf_token" not in form.errors):
         try:
             created = api_tokens.create_confirmed(current_user, form.password.data,
                                                   form.name.data, form.scope.data,
-                                                  form.days.data)
+                                                  form.days.data, refused=form.refused())
         except DomainError as error:
-            getattr(form, error.field or "name").errors.append(error.message)
+            form.add_problems(getattr(error, "problems", None) or [error])
         else:
-            return _page(TokenForm(formdata=None), new_token=created.plain, status=201)
+            if created is not None:
+                return _page(TokenForm(formdata=None), new_token=created.plain, status=201)
     return _page(form, status=422 if form.errors else 200)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -19,7 +20,7 @@ from app.extensions import db
 from app.models.api_token import TOKEN_SCOPES, ApiToken
 from app.models.user import utcnow
 from app.services import audit
-from app.services.errors import DomainError, NotFound
+from app.services.errors import DomainError, NotFound, Problems
 from app.services.passwords import verify_password
 
 PREFIX = "kbl_"
@@ -53,17 +54,35 @@ class NewToken:
     plain: str
 
 
+def _problems(user, name: str, scope: str, days, skip=frozenset()) -> list[DomainError]:
+    """Everything wrong with a new token's values, each at its field (the count of live
+    tokens at none: no field can mend it), but not for the fields in `skip`."""
+    found = []
+    name = (name or "").strip()
+    if "name" not in skip and (not name or len(name) > 80):
+        found.append(DomainError(_("Give the token a name of at most 80 characters."), "name"))
+    if "scope" not in skip and scope not in TOKEN_SCOPES:
+        found.append(DomainError(_("Choose read or read-write."), "scope"))
+    if "days" not in skip and (isinstance(days, bool) or not isinstance(days, int)
+                               or not 1 <= days <= MAX_DAYS):
+        found.append(DomainError(_("A token lives from 1 to %(max)d days.", max=MAX_DAYS),
+                                 "days"))
+    if len(live_tokens(user)) >= MAX_TOKENS:
+        found.append(DomainError(_("You have too many tokens; revoke one first.")))
+    return found
+
+
+def _refuse(found: list[DomainError]) -> None:
+    if len(found) == 1:
+        raise found[0]
+    if found:
+        raise Problems(found)
+
+
 def create(user, name: str, scope: str, days: int) -> NewToken:
     """A new token; its plain text is returned here and never again."""
-    name = (name or "").strip()
-    if not name or len(name) > 80:
-        raise DomainError(_("Give the token a name of at most 80 characters."), "name")
-    if scope not in TOKEN_SCOPES:
-        raise DomainError(_("Choose read or read-write."), "scope")
-    if not isinstance(days, int) or not 1 <= days <= MAX_DAYS:
-        raise DomainError(_("A token lives from 1 to %(max)d days.", max=MAX_DAYS), "days")
-    if len(live_tokens(user)) >= MAX_TOKENS:
-        raise DomainError(_("You have too many tokens; revoke one first."), "name")
+    _refuse(_problems(user, name, scope, days))
+    name = name.strip()
     prefix = secrets.token_hex(5)
     plain = f"{PREFIX}{prefix}_{secrets.token_urlsafe(32)}"
     token = ApiToken(user_id=user.id, name=name, prefix=prefix, token_hash=hash_token(plain),
@@ -76,13 +95,25 @@ def create(user, name: str, scope: str, days: int) -> NewToken:
     return NewToken(token, plain)
 
 
-def create_confirmed(user, password: str, name: str, scope: str, days: int) -> NewToken:
+def create_confirmed(user, password: str, name: str, scope: str, days: int,
+                     refused: Iterable[str] = ()) -> NewToken | None:
     """`create`, once the account's password is given: a token outlives the session it was
     made in, so a session alone (a computer left unlocked and logged in) must not be enough
-    to make one. A wrong password makes nothing and is audited, as a failed login is."""
-    if not verify_password(user.password_hash, password or ""):
+    to make one. A wrong password makes nothing and is audited, as a failed login is.
+
+    Every problem is said at once (Problems), the password's last, as the form lists its
+    fields: the password is checked even when another value is wrong, so that the person
+    does not fix the name only to hear next that the password was wrong too. `refused`: the
+    fields the caller's form refused itself, left to its own messages; with any, nothing is
+    made and None is answered when nothing else is wrong."""
+    refused = set(refused)
+    found = _problems(user, name, scope, days, refused)
+    if "password" not in refused and not verify_password(user.password_hash, password or ""):
         audit.record("api_token_password_wrong", actor=user, target=f"user:{user.id}")
-        raise DomainError(_("The password is wrong."), "password")
+        found.append(DomainError(_("The password is wrong."), "password"))
+    _refuse(found)
+    if refused:
+        return None
     return create(user, name, scope, days)
 
 
