@@ -17,15 +17,16 @@ from tests.factories import DEFAULT_PASSWORD
 
 
 def _per_worker_database() -> None:
-    """Give each pytest-xdist worker its own PostgreSQL database, so workers never collide."""
+    """Give each pytest-xdist worker its own PostgreSQL database, so workers never collide,
+    and let the tests' database commit without waiting for the disk (see below)."""
     url = os.environ.get("TEST_DATABASE_URL", "")
-    worker = os.environ.get("PYTEST_XDIST_WORKER")
-    if not url.startswith("postgresql") or not worker:
+    if not url.startswith("postgresql"):
         return
     from sqlalchemy import create_engine, text
 
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
     base, name = url.rsplit("/", 1)
-    worker_name = f"{name}_{worker}"
+    worker_name = f"{name}_{worker}" if worker else name
     admin = create_engine(url, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         exists = connection.execute(
@@ -33,6 +34,14 @@ def _per_worker_database() -> None:
         ).scalar()
         if not exists:
             connection.execute(text(f'CREATE DATABASE "{worker_name}"'))
+        # Each commit that wrote waited for its WAL to reach the disk: 3.3-4.5 ms on this
+        # machine (0.6-0.7 ms without the wait), some 14 WAL flushes a test, so about 50 ms
+        # of every PostgreSQL test was spent waiting for fsync. Without the wait a commit is
+        # as atomic and as visible to other connections as before; only a crash of the server
+        # could lose the last few, and a test database is thrown away anyway. A setting of
+        # the test database, read by every new connection: the app's configuration and a
+        # production database are not touched.
+        connection.execute(text(f'ALTER DATABASE "{worker_name}" SET synchronous_commit = off'))
     admin.dispose()
     os.environ["TEST_DATABASE_URL"] = f"{base}/{worker_name}"
 
