@@ -47,9 +47,9 @@ def _not_coming_to(arena_id: int) -> str:
 def list_arenas():
     """Staff: the arenas their association hosts. Others: arenas they are invited to.
 
-    Staff get the newest first. Others get the next arena first, as GET /api/v1/invitations
-    lists them: those of today and later, soonest first, then the past ones, the most recent
-    first."""
+    The next arena first, for staff as for others (as GET /api/v1/invitations and the arena
+    pages list them): those of today and later, soonest first, then the past ones, the most
+    recent first."""
     user = caller()
     if user.is_staff:
         return {"items": arena_service.staff_arenas(user)}

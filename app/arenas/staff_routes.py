@@ -56,9 +56,12 @@ def _form_page(form, arena=None, conflict=None, status=200, calls_off=0):
 @bp.route("/arenas")
 @role_required("staff")
 def index():
-    """The arenas of the staff member's association (every arena for admins)."""
-    return render_template("arenas/staff_list.html",
-                           arenas=arena_service.staff_arenas(current_user))
+    """The arenas of the staff member's association (every arena for admins): those to come,
+    then the past ones under their own heading."""
+    arenas = arena_service.staff_arenas(current_user)
+    upcoming, past = arena_service.upcoming_and_past(arenas, arena=arena_service.itself)
+    return render_template("arenas/staff_list.html", arenas=arenas, upcoming=upcoming,
+                           past=past)
 
 
 @bp.route("/arenas/new", methods=["GET", "POST"])

@@ -3,8 +3,9 @@ them is arena_edits (their values and rules arena_values); their statuses arena_
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
+from typing import TypeVar
 
 from flask_babel import gettext as _
 from sqlalchemy import select, text
@@ -15,6 +16,7 @@ from app.models.arena import LOCAL_TZ
 from app.services.errors import Conflict, NotFound
 
 OPEN_STATUSES = ("inviting", "scheduled")
+T = TypeVar("T")
 
 
 # --- access ---------------------------------------------------------------------------------
@@ -34,11 +36,17 @@ def arena_for_staff(user, arena_id: int) -> Arena:
 
 
 def staff_arenas(user) -> list[Arena]:
-    """The arenas a staff member manages, soonest first."""
-    query = select(Arena).order_by(Arena.date.desc(), Arena.id.desc())
+    """The arenas a staff member manages, the next one first, as participants' lists give
+    theirs (`next_first`): today's and later soonest first, then the past ones."""
+    query = select(Arena)
     if not user.is_admin:
         query = query.where(Arena.hosts.any(Association.id == user.association_id))
-    return list(db.session.scalars(query))
+    return next_first(db.session.scalars(query), arena=itself)
+
+
+def itself(arena: Arena) -> Arena:
+    """`arena`: for `upcoming_and_past` over arenas themselves."""
+    return arena
 
 
 def upcoming(limit: int = 3) -> list[Arena]:
@@ -91,30 +99,36 @@ def my_invitations(user) -> list[Invitation]:
     return next_first(db.session.scalars(query))
 
 
-def next_first(invitations: Iterable[Invitation], today: date | None = None
-               ) -> list[Invitation]:
-    """`invitations` as a person's lists of arenas give them (My arenas, My meetings, the
+def _invited_to(invitation: Invitation) -> Arena:
+    return invitation.arena
+
+
+def next_first(rows: Iterable[T], today: date | None = None, *,
+                  arena: Callable[[T], Arena] = _invited_to) -> list[T]:
+    """`rows` as the lists of arenas give them (My arenas, My meetings, staff's Arenas, the
     API's): those to come first (`upcoming_and_past`), then the past ones."""
-    upcoming, past = upcoming_and_past(invitations, today)
+    upcoming, past = upcoming_and_past(rows, today, arena=arena)
     return upcoming + past
 
 
-def upcoming_and_past(invitations: Iterable[Invitation], today: date | None = None
-                      ) -> tuple[list[Invitation], list[Invitation]]:
-    """`invitations` split by their arena's date: today's and later, soonest first, and the
-    earlier ones, the most recent first. Newest first put an arena a year away above next
-    week's, oldest first last year's above both: the one a person goes to next heads the
-    list. Today is Oslo's, as arena dates are: today's arena stays with those to come all
-    day, its agenda at hand."""
+def upcoming_and_past(rows: Iterable[T], today: date | None = None, *,
+                         arena: Callable[[T], Arena] = _invited_to
+                         ) -> tuple[list[T], list[T]]:
+    """`rows` (invitations, or with `arena` what gives each one's arena) split by their
+    arena's date: today's and later, soonest first, and the earlier ones, the most recent
+    first. Newest first put an arena a year away above next week's, oldest first last
+    year's above both: the one a person goes to, or staff hold, next heads the list. Today
+    is Oslo's, as arena dates are: today's arena stays with those to come all day, its
+    agenda at hand."""
     today = today or datetime.now(LOCAL_TZ).date()
-    rows = list(invitations)
+    rows = list(rows)
 
-    def when(invitation: Invitation) -> tuple:
-        arena = invitation.arena
-        return arena.date, arena.start_time, arena.id
+    def when(row: T) -> tuple:
+        held = arena(row)
+        return held.date, held.start_time, held.id
 
-    return (sorted((i for i in rows if i.arena.date >= today), key=when),
-            sorted((i for i in rows if i.arena.date < today), key=when, reverse=True))
+    return (sorted((r for r in rows if arena(r).date >= today), key=when),
+            sorted((r for r in rows if arena(r).date < today), key=when, reverse=True))
 
 
 def invitation_of(user, arena_id: int) -> Invitation:
