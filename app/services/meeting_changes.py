@@ -32,6 +32,7 @@ from app.services.schedule import (
     meetings,
     note_moved,
 )
+from app.templating import clock_face
 
 
 def meeting_of(arena: Arena, meeting_id: int) -> Meeting:
@@ -124,7 +125,7 @@ def _begun_refusal(arena: Arena, meeting: Meeting, slot: int,
     if start is None:
         return None
     return _("Slot %(slot)d began at %(time)s: move the meeting to a slot still to come.",
-             slot=slot + 1, time=f"{start:%H:%M}")
+             slot=slot + 1, time=clock_face(start))
 
 
 def _began(arena: Arena, slot: int, now: datetime | None = None) -> datetime | None:
@@ -146,7 +147,7 @@ def restore_too_late(arena: Arena, meeting: Meeting, now: datetime | None = None
         return None
     return _("Slot %(slot)d began at %(time)s, so the meeting is not put back there. Re-run "
              "the schedule to give the pair a slot still to come.",
-             slot=meeting.slot + 1, time=f"{start:%H:%M}")
+             slot=meeting.slot + 1, time=clock_face(start))
 
 
 def _place_refusal(arena: Arena, meeting: Meeting, slot: int, table: int,
@@ -205,7 +206,7 @@ def cancellable(arena: Arena, meeting_id: int, now: datetime | None = None) -> M
         raise DomainError(_("This meeting began at %(time)s, so it can no longer be "
                             "cancelled: it took place or it did not. If someone did not "
                             "come, mark them absent on the Attendance page.",
-                            time=f"{start:%H:%M}"))
+                            time=clock_face(start)))
     return meeting
 
 
