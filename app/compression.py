@@ -5,7 +5,13 @@ behind a proxy that compresses already, COMPRESS_RESPONSES=0 leaves it to the pr
 
 Compressed: HTML, CSS, JavaScript, JSON (the API), calendars and CSV exports, from 500
 bytes. Not: spreadsheets (an .xlsx is a zip already), redirects and error pages (not 2xx),
-what is smaller. Static files are sent streamed and compressed as they go; the rest whole.
+what is smaller. Static files are compressed once and kept (below); the rest each time.
+
+Static files (ours, Bootstrap-Flask's) are compressed once per file version and coding and
+kept (`StaticBodies`): they were compressed on every full fetch, 3-4 ms of CPU for
+bootstrap.min.css, and on every revalidation too (Flask-Compress answers a streamed file's
+If-None-Match after compressing it, and werkzeug reads the whole stream to size the 304),
+which with their Cache-Control: no-cache was every page a browser loaded.
 
 A compressed answer's strong ETag gets the coding appended ("…:gzip"), as RFC 9110 asks of
 a different representation, and Flask-Compress answers If-None-Match for it. The API answers
@@ -16,8 +22,17 @@ and carries the tag the client sent.
 
 from __future__ import annotations
 
-from flask import Flask
+import threading
+from collections import OrderedDict
+
+from flask import Flask, Response, request
 from flask_compress import Compress
+
+# Flask-Compress's own choice of coding and compressor, so a kept body is what it would send
+# (pinned <2 in pyproject). Its cache (COMPRESS_CACHE_BACKEND) does not fit: it never sees
+# streamed answers such as static files, and its key, made from the request alone, is asked
+# of every compressed page too (see benchmarks/README.md).
+from flask_compress.flask_compress import _choose_algorithm, _compress_data
 
 # Brotli first: smaller at the same CPU (measured on the demo pages; see the commit that
 # added this), and browsers ask for it over HTTPS; gzip for everything else.
@@ -32,7 +47,8 @@ SETTINGS = {
     "COMPRESS_ALGORITHM_STREAMING": list(ALGORITHMS),
     "COMPRESS_LEVEL": 6,
     "COMPRESS_BR_LEVEL": 4,
-    # static files are streamed: answer their If-None-Match after compressing too
+    # a static file kept compressed answers its If-None-Match itself (StaticBodies); one not
+    # kept (too large) is streamed and answers it after compressing
     "COMPRESS_STREAMING_ENDPOINT_CONDITIONAL": ["static", "bootstrap.static"],
     "COMPRESS_REGISTER": False,  # registered below, to run last
 }
@@ -47,10 +63,84 @@ def init_app(app: Flask) -> None:
         app.config.setdefault(name, value)
     compress = Compress(app)
     app.extensions["compress"] = compress
+    kept = StaticBodies()
+    app.extensions["compress_static"] = kept
+
+    def after_request(response: Response) -> Response:
+        return compress.after_request(kept.serve(compress, response))
+
     # First in the list, so last to run (Flask runs an app's after_request hooks from the
     # last registered): every other hook sees the body as the view made it, and the headers
     # they write (rate limits, Talisman's) stay as they are.
-    app.after_request_funcs.setdefault(None, []).insert(0, compress.after_request)
+    app.after_request_funcs.setdefault(None, []).insert(0, after_request)
+
+
+STATIC_ENDPOINTS = frozenset(SETTINGS["COMPRESS_STREAMING_ENDPOINT_CONDITIONAL"])
+
+
+class StaticBodies:
+    """Static files compressed once, kept in this process by (path, the file's ETag, coding).
+
+    The ETag is werkzeug's, of the file's mtime, size and name, so an edited or upgraded file
+    is a new key and its old body ages out. Bounded: at most MAX_ENTRIES bodies and
+    MAX_BYTES in all, the least recently used dropped first; a file over MAX_FILE is left to
+    Flask-Compress, streamed. Pages and the API are never kept: they change with the data
+    and the person."""
+
+    MAX_ENTRIES = 64
+    MAX_BYTES = 4 * 1024 * 1024
+    MAX_FILE = 2 * 1024 * 1024
+
+    def __init__(self) -> None:
+        self._bodies: OrderedDict[tuple[str, str, str], bytes] = OrderedDict()
+        self._size = 0
+        self._lock = threading.Lock()  # gunicorn's threads share one process's bodies
+
+    def serve(self, compress: Compress, response: Response) -> Response:
+        """`response` compressed from what is kept, and answering If-None-Match for the
+        compressed tag without compressing; anything else as it came, for Flask-Compress."""
+        coding = _choose_algorithm(compress.enabled_algorithms,
+                                   request.headers.get("Accept-Encoding", ""))
+        etag, weak = response.get_etag()
+        length = response.content_length
+        if (request.endpoint not in STATIC_ENDPOINTS or request.method not in ("GET", "HEAD")
+                or response.status_code != 200 or coding is None or not etag or weak
+                or response.mimetype not in compress.compress_mimetypes_set
+                or "Content-Encoding" in response.headers or length is None
+                or length < compress.app.config["COMPRESS_MIN_SIZE"]
+                or length > self.MAX_FILE):
+            return response
+        key = (request.path, etag, coding)
+        body = self._get(key)
+        response.direct_passthrough = False  # read or replaced here, not sent as it is
+        if body is None:
+            body = _compress_data(compress.app, response.get_data(), coding)
+            self._put(key, body)
+        else:
+            close = getattr(response.response, "close", None)
+            if close is not None:
+                close()  # the file send_file opened, not read
+        response.set_data(body)
+        response.headers["Content-Encoding"] = coding
+        response.set_etag(f"{etag}:{coding}")
+        return response.make_conditional(request)
+
+    def _get(self, key: tuple[str, str, str]) -> bytes | None:
+        with self._lock:
+            body = self._bodies.get(key)
+            if body is not None:
+                self._bodies.move_to_end(key)
+            return body
+
+    def _put(self, key: tuple[str, str, str], body: bytes) -> None:
+        with self._lock:
+            if key in self._bodies:
+                return
+            self._bodies[key] = body
+            self._size += len(body)
+            while len(self._bodies) > self.MAX_ENTRIES or self._size > self.MAX_BYTES:
+                _key, dropped = self._bodies.popitem(last=False)
+                self._size -= len(dropped)
 
 
 def tagged_variants(app: Flask, etag: str) -> list[str]:

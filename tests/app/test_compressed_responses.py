@@ -161,3 +161,67 @@ def test_the_api_answers_its_compressed_tag_before_compressing(app, client, monk
     assert compressed == []
     client.get("/api/v1/pitches", headers=headers)
     assert compressed == ["gzip"]  # the counting works
+
+
+def _count_compressions(monkeypatch) -> list[str]:
+    """The codings compressed from here on, whole or streamed, by Flask-Compress or by the
+    static files' kept bodies."""
+    from flask_compress import flask_compress
+
+    import app.compression
+
+    compressed: list[str] = []
+    whole, streamed = flask_compress._compress_data, flask_compress._compress_chunks
+    monkeypatch.setattr(flask_compress, "_compress_data",
+                        lambda *a: compressed.append(a[2]) or whole(*a))
+    monkeypatch.setattr(flask_compress, "_compress_chunks",
+                        lambda *a: compressed.append(a[2]) or streamed(*a))
+    monkeypatch.setattr(app.compression, "_compress_data",
+                        lambda *a: compressed.append(a[2]) or whole(*a), raising=False)
+    return compressed
+
+
+def test_a_static_file_is_compressed_once_per_coding(client, monkeypatch):
+    """bootstrap.min.css cost 3-4 ms of CPU on every full fetch and on every revalidation
+    (Cache-Control: no-cache, so every page a browser loads): its 304 was answered after
+    compressing it. Now each coding of each file version is compressed once and kept."""
+    path = "/bootstrap/static/css/bootstrap.min.css"
+    plain = client.get(path).data
+    compressed = _count_compressions(monkeypatch)
+    tags = {}
+    for accept, coding in [("br, gzip", "br"), ("gzip", "gzip")] * 3:
+        response = client.get(path, headers={"Accept-Encoding": accept})
+        assert response.status_code == 200 and response.headers["Content-Encoding"] == coding
+        assert _plain(response) == plain
+        assert int(response.headers["Content-Length"]) == len(response.data)
+        assert "Accept-Encoding" in response.headers["Vary"]
+        tags[accept] = response.headers["ETag"]
+        response.close()
+    for accept, tag in tags.items():
+        again = client.get(path, headers={"Accept-Encoding": accept, "If-None-Match": tag})
+        assert again.status_code == 304 and again.data == b"" and again.headers["ETag"] == tag
+    head = client.head(path, headers=GZIP)
+    assert head.status_code == 200 and head.data == b""
+    assert head.headers["Content-Length"] == str(len(client.get(path, headers=GZIP).data))
+    assert compressed == ["br", "gzip"]
+    # a tag of the other coding is no match: the body this client accepts is sent
+    other = client.get(path, headers={"Accept-Encoding": "gzip", "If-None-Match": tags["br, gzip"]})
+    assert other.status_code == 200 and other.headers["Content-Encoding"] == "gzip"
+
+
+def test_kept_static_bodies_are_bounded_and_keyed_by_the_files_version():
+    """The key holds the file's ETag (werkzeug's: mtime, size, name), so an edited file is
+    compressed afresh; the least recently used bodies go past the bounds (guard)."""
+    from app.compression import StaticBodies
+
+    kept = StaticBodies()
+    kept._put(("/static/a.css", '"1-10-1"', "br"), b"old")
+    assert kept._get(("/static/a.css", '"2-10-1"', "br")) is None
+    for n in range(StaticBodies.MAX_ENTRIES + 5):
+        kept._put((f"/static/{n}.css", '"1"', "br"), b"x" * 10)
+        kept._get(("/static/0.css", '"1"', "br"))  # kept in use
+    assert len(kept._bodies) == StaticBodies.MAX_ENTRIES
+    assert kept._get(("/static/0.css", '"1"', "br")) == b"x" * 10
+    assert kept._get(("/static/a.css", '"1-10-1"', "br")) is None
+    kept._put(("/static/big.css", '"1"', "br"), b"x" * StaticBodies.MAX_BYTES)
+    assert kept._size <= StaticBodies.MAX_BYTES
