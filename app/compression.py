@@ -34,6 +34,8 @@ from flask_compress import Compress
 # of every compressed page too (see benchmarks/README.md).
 from flask_compress.flask_compress import _choose_algorithm, _compress_data
 
+from app.breach import not_for_other_sites
+
 # Brotli first: smaller at the same CPU (measured on the demo pages; see the commit that
 # added this), and browsers ask for it over HTTPS; gzip for everything else.
 ALGORITHMS = ("br", "gzip")
@@ -62,6 +64,8 @@ def init_app(app: Flask) -> None:
     for name, value in SETTINGS.items():
         app.config.setdefault(name, value)
     compress = Compress(app)
+    # not for a request another site's page made (BREACH): app/breach.py
+    compress.after_request = not_for_other_sites(compress.after_request)
     app.extensions["compress"] = compress
     kept = StaticBodies()
     app.extensions["compress_static"] = kept
