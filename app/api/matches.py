@@ -84,7 +84,10 @@ def _pair_of(user, values: dict) -> tuple[int, int]:
     if user.role == "investor":
         profile = interest.investor_profile_of(user)
         if profile is None:
-            raise ApiError(422, _("Write your investor profile first."))
+            # Not the body's fault: the same body succeeds once the profile is written. The
+            # account may not do it yet, as with address_unconfirmed: 403, a code of its own.
+            raise ApiError(403, _("Write your investor profile first."),
+                           code="profile_missing")
         return values["pitch_id"], profile.id  # the schema refused another profile's id
     return values["pitch_id"], values["investor_id"]  # the schema refused it left out
 
@@ -105,10 +108,11 @@ def mark_interest(values: dict):
     pitch, an inactive investor). 422 for a founder's interest on their own pitch that
     investors do not see (a draft, or hidden: "not_for_me" and "saved" are accepted), with
     the reason under `pitch_id` in `fields`; for a founder without `investor_id` or an
-    investor with another profile's, under `investor_id`; and for an investor without a
-    profile, with an empty `fields`. 403 with the code `address_unconfirmed` for
-    "interested" while your self-registered e-mail address is not confirmed yet (open the
-    link mailed at registration)."""
+    investor with another profile's, under `investor_id`. 403 with the code
+    `profile_missing` for an investor who has not written a profile yet (PUT
+    /api/v1/profile writes it). 403 with the code `address_unconfirmed` for "interested"
+    while your self-registered e-mail address is not confirmed yet (open the link mailed at
+    registration)."""
     user = caller()
     pitch_id, investor_id = _pair_of(user, values)
     try:

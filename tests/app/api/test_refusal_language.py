@@ -39,7 +39,7 @@ def test_refusals_after_the_token_speak_the_users_language(app, client, locale):
                     404) == words["no_profile"]
     marked = client.put("/api/v1/interests", headers=bearer(investor),
                         json={"pitch_id": pitch.id, "kind": "saved"})
-    assert _message(marked, 422) == words["write_profile"]
+    assert _message(marked, 403) == words["write_profile"]  # code profile_missing
     missing = client.put("/api/v1/interests", headers=bearer(founder),
                          json={"pitch_id": pitch.id, "kind": "saved"})
     assert missing.status_code == 422
