@@ -10,19 +10,17 @@ import secrets
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, or_, select
+from sqlalchemy import select
 
 from app.extensions import db
 from app.models import Association, AuditEvent, User
 from app.models.user import ROLES
-from app.services import accounts, audit, audit_details, links, member_import_apply
-from app.services.collation import norwegian_order
+from app.services import accounts, audit, audit_details, links, member_import_apply, people_search
 from app.services.deleted_accounts import DELETED_DOMAIN
 from app.services.errors import DomainError, NotFound
 from app.services.mailer import deliver
 from app.services.paging import CountedPagination, paginate
 from app.services.reference import association_names
-from app.services.text_search import contains
 from app.services.tokens import make_reset_token
 
 PER_PAGE = 25
@@ -36,20 +34,10 @@ def search(q: str = "", role: str | None = None, association_id: int | None = No
     """One page of accounts, by name; `q` matches name or e-mail, case-insensitively;
     `active` True or False keeps only active or only deactivated accounts.
     Deleted (anonymised) accounts are left out: there is nobody left to manage."""
-    query = select(User).where(~User.email.endswith(f"@{DELETED_DOMAIN}"))
-    words = (q or "").strip().lower().split()
-    for word in words[:8]:
-        query = query.where(or_(contains(func.lower(User.name), word),
-                                contains(func.lower(User.email), word)))
-    if role:
-        if role not in ROLES:
-            raise DomainError(_("Unknown role."), "role")
-        query = query.where(User.role == role)
-    if association_id is not None:
-        query = query.where(User.association_id == association_id)
-    if active is not None:
-        query = query.where(User.active.is_(active))
-    query = query.order_by(norwegian_order(User.name), User.id)
+    if role and role not in ROLES:
+        raise DomainError(_("Unknown role."), "role")
+    query = people_search.people(q, roles=(role,) if role else None,
+                                 association_id=association_id, active=active)
     return paginate(query, page, PER_PAGE)
 
 

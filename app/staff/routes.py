@@ -1,4 +1,5 @@
-"""Staff see every pitch and hide those that break the rules, and one member's page."""
+"""Staff see every pitch and hide those that break the rules, their association's members
+and one member's page."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ from flask_login import current_user
 from app.auth.safe_next import safe_next
 from app.pager import to_last_page
 from app.permissions import role_required
-from app.services import member_overview, moderation
+from app.services import associations, member_list, member_overview, moderation
 from app.services.errors import DomainError, NotFound
-from app.staff.forms import HideForm, ModerationFilterForm
+from app.staff.forms import HideForm, MemberFilterForm, ModerationFilterForm
 
 bp = Blueprint("staff", __name__)
 
@@ -103,6 +104,25 @@ def unhide(pitch_id: int):
     else:
         flash(_("The pitch is no longer hidden."), "success")
     return redirect(_back_to_list())
+
+
+@bp.route("/members")
+@role_required("staff")
+def members():
+    """The founders and investors of the staff member's association (an admin's: every
+    association's, or the one chosen), searched and filtered, each linked to their page."""
+    admin = current_user.is_admin
+    form = MemberFilterForm(request.args, admin=admin,
+                            associations=associations.choices() if admin else ())
+    if not form.validate():
+        return render_template("staff/members.html", form=form, listing=None,
+                               filters={}), 422
+    listing = member_list.members(current_user, **form.filters(),
+                                  page=request.args.get("page", 1, type=int))
+    if (last := to_last_page(listing.pagination)) is not None:
+        return last
+    return render_template("staff/members.html", form=form, listing=listing,
+                           filters=form.query_args())
 
 
 @bp.route("/members/<int:user_id>")

@@ -72,7 +72,8 @@ def test_payloads_never_come_back_unescaped(app):
                       f"/staff/arenas/{arena.id}", f"/staff/arenas/{arena.id}/edit",
                       f"/staff/arenas/{arena.id}/invitations", f"/staff/arenas/{arena.id}/schedule",
                       "/staff/dashboard", f"/investors/{profile.id}",
-                      f"/staff/members/{founder.id}", f"/staff/members/{investor.id}"],
+                      f"/staff/members/{founder.id}", f"/staff/members/{investor.id}",
+                      "/staff/members"],
         }
         for who, urls in sinks.items():
             for url in urls:
