@@ -133,7 +133,9 @@ def init_app(app: Flask) -> None:
     @app.after_request
     def _private_no_store(response):
         response.headers["X-Request-Id"] = g.get("request_id", "")
-        if current_user.is_authenticated and "Cache-Control" not in response.headers:
+        # Cache-Control first: a static file has its own, and loading the user would read
+        # the session for it (app/static_files.py)
+        if "Cache-Control" not in response.headers and current_user.is_authenticated:
             response.headers["Cache-Control"] = "no-store"
         return response
 

@@ -95,8 +95,9 @@ def register_extensions(app: Flask) -> None:
 
 def register_hooks(app: Flask) -> None:
     """Request hooks, template helpers and error pages."""
-    from app import errors, sessions, templating
+    from app import errors, sessions, static_files, templating
 
+    static_files.init_app(app)
     sessions.init_app(app)
     templating.init_app(app)
     errors.init_app(app)

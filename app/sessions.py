@@ -11,6 +11,7 @@ from sqlalchemy import bindparam, select
 from app.extensions import db
 from app.models import PageVersion, User
 from app.services.accounts import record_login
+from app.static_files import is_static_request
 
 
 def load_user(user_id: str) -> User | None:
@@ -70,7 +71,9 @@ def init_app(app: Flask) -> None:
 
     @app.before_request
     def _session_timeouts():
-        if not current_user.is_authenticated:
+        # Not for a static file: it does not depend on who asks (no Vary: Cookie, so caches
+        # can keep it) and costs no user lookup; the page that asked for it moved the clock.
+        if is_static_request() or not current_user.is_authenticated:
             return
         now = time.time()
         seen = session.get("seen", now)

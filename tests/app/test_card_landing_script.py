@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-SCRIPT = '<script src="/static/card_landing.js" defer></script>'
+SCRIPT = '<script src="/static/card_landing.js?v='  # then the file's version
 
 
 def _pages(client, paths) -> dict[str, bool]:

@@ -65,7 +65,7 @@ def test_a_wrong_password_names_no_field(client):
 
 def test_the_page_loads_the_script_that_moves_the_focus(client):
     page = client.get("/auth/login").get_data(as_text=True)
-    assert '<script src="/static/form_errors.js" defer></script>' in page
+    assert '<script src="/static/form_errors.js?v=' in page
 
 
 # --- every form with errors: the one summary ---------------------------------------------------

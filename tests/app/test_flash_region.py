@@ -18,7 +18,7 @@ from tests.app.test_answer_lands_at_the_card import _place_of
 from tests.factories import make_arena, make_pitch, make_user
 
 CSS = Path(__file__).resolve().parents[2] / "app" / "static" / "koble.css"
-SCRIPT = '<script src="/static/flash_announce.js" defer></script>'
+SCRIPT = '<script src="/static/flash_announce.js?v='  # then the file's version
 
 
 class _Region(HTMLParser):

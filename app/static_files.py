@@ -1,0 +1,97 @@
+"""Static files (ours, Bootstrap-Flask's) at versioned addresses, kept by browsers for a year.
+
+Every url_for of a static endpoint carries `?v=` and a short hash of the file's content,
+worked out once per file and process. A request whose `v` is the file's hash gets
+`Cache-Control: public, max-age=31536000, immutable`: the address changes when the file
+does, so a browser keeps the file and asks again for nothing. Without `v`, or with another
+file's or an older version's, the answer is as Flask makes it (`no-cache` and an ETag, so a
+browser revalidates): an address written by hand, or a page cached before a deploy.
+
+A url_defaults hook, not a library: Flask-Static-Digest renames files in a build step
+(`flask digest compile`) that a deploy would have to run and the repository keep out of git,
+and covers the app's own folder only; Bootstrap-Flask's files come from its package.
+
+Static files do not depend on who asks, so they do not vary on Cookie: the hooks that read
+the session skip them (app.sessions), and the session is neither saved nor looked at for
+them (`StaticSessionInterface`; Flask-Login's after_request reads it on every answer).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+
+from flask import Flask, Response, request
+from flask.sessions import SecureCookieSessionInterface
+from werkzeug.security import safe_join
+
+from app.compression import STATIC_ENDPOINTS
+
+IMMUTABLE = "public, max-age=31536000, immutable"
+_versions: dict[str, str | None] = {}
+_lock = threading.Lock()
+
+
+def is_static_request() -> bool:
+    """The request is for a static file."""
+    return request.endpoint in STATIC_ENDPOINTS
+
+
+def version(app: Flask, endpoint: str, filename: str) -> str | None:
+    """The first 10 hex digits of the SHA-256 of the file `url_for(endpoint, filename=...)`
+    serves, or None when there is no such file. Worked out once per file and process: a
+    changed file is a new deploy, a new process."""
+    folder = _folder(app, endpoint)
+    path = safe_join(folder, filename) if folder else None
+    if path is None:
+        return None
+    with _lock:
+        if path in _versions:
+            return _versions[path]
+    try:
+        with open(path, "rb") as file:
+            digest: str | None = hashlib.file_digest(file, "sha256").hexdigest()[:10]
+    except OSError:
+        digest = None
+    with _lock:
+        _versions[path] = digest
+    return digest
+
+
+def _folder(app: Flask, endpoint: str) -> str | None:
+    if endpoint == "static":
+        return app.static_folder
+    blueprint = app.blueprints.get(endpoint.rpartition(".")[0])
+    return blueprint.static_folder if blueprint is not None else None
+
+
+class StaticSessionInterface(SecureCookieSessionInterface):
+    """Flask's signed-cookie session, left alone for static files: not written and not
+    varied upon (Flask adds Vary: Cookie when anything read the session, and Flask-Login's
+    after_request reads it for every answer), so shared caches can keep them."""
+
+    def save_session(self, app: Flask, session, response: Response) -> None:
+        if is_static_request():
+            return
+        super().save_session(app, session, response)
+
+
+def init_app(app: Flask) -> None:
+    """Versioned static addresses, their long cache life, and no session for them."""
+    app.session_interface = StaticSessionInterface()
+
+    @app.url_defaults
+    def _static_version(endpoint: str, values: dict) -> None:
+        if endpoint in STATIC_ENDPOINTS and "v" not in values and "filename" in values:
+            digest = version(app, endpoint, values["filename"])
+            if digest is not None:
+                values["v"] = digest
+
+    @app.after_request
+    def _kept_for_a_year(response: Response) -> Response:
+        if (is_static_request() and response.status_code in (200, 304)
+                and request.args.get("v")
+                and request.args["v"] == version(app, request.endpoint,
+                                                 request.view_args.get("filename", ""))):
+            response.headers["Cache-Control"] = IMMUTABLE
+        return response
