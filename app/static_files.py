@@ -1,7 +1,7 @@
 """Static files (ours, Bootstrap-Flask's) at versioned addresses, kept by browsers for a year.
 
 Every url_for of a static endpoint carries `?v=` and a short hash of the file's content,
-worked out once per file and process. A request whose `v` is the file's hash gets
+worked out once per file version and process. A request whose `v` is the file's hash gets
 `Cache-Control: public, max-age=31536000, immutable`: the address changes when the file
 does, so a browser keeps the file and asks again for nothing. Without `v`, or with another
 file's or an older version's, the answer is as Flask makes it (`no-cache` and an ETag, so a
@@ -19,6 +19,7 @@ them (`StaticSessionInterface`; Flask-Login's after_request reads it on every an
 from __future__ import annotations
 
 import hashlib
+import os
 import threading
 
 from flask import Flask, Response, request
@@ -28,7 +29,7 @@ from werkzeug.security import safe_join
 from app.compression import STATIC_ENDPOINTS
 
 IMMUTABLE = "public, max-age=31536000, immutable"
-_versions: dict[str, str | None] = {}
+_versions: dict[str, tuple[tuple[int, int], str]] = {}  # path: ((mtime, size), hash)
 _lock = threading.Lock()
 
 
@@ -39,22 +40,29 @@ def is_static_request() -> bool:
 
 def version(app: Flask, endpoint: str, filename: str) -> str | None:
     """The first 10 hex digits of the SHA-256 of the file `url_for(endpoint, filename=...)`
-    serves, or None when there is no such file. Worked out once per file and process: a
-    changed file is a new deploy, a new process."""
+    serves, or None when there is no such file. Hashed once per file version and process:
+    each call only stats the file, so a file edited under a running server (a developer's
+    CSS) gets a new address at once instead of the old one a browser keeps for a year."""
     folder = _folder(app, endpoint)
     path = safe_join(folder, filename) if folder else None
     if path is None:
         return None
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    stamp = (found.st_mtime_ns, found.st_size)
     with _lock:
-        if path in _versions:
-            return _versions[path]
+        known = _versions.get(path)
+    if known is not None and known[0] == stamp:
+        return known[1]
     try:
         with open(path, "rb") as file:
-            digest: str | None = hashlib.file_digest(file, "sha256").hexdigest()[:10]
-    except OSError:
-        digest = None
+            digest = hashlib.file_digest(file, "sha256").hexdigest()[:10]
+    except OSError:  # a directory, or gone since the stat
+        return None
     with _lock:
-        _versions[path] = digest
+        _versions[path] = (stamp, digest)
     return digest
 
 

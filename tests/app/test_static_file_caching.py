@@ -81,3 +81,19 @@ def test_a_static_file_does_not_move_the_idle_clock(app):
     founder.get("/static/koble.css")
     with founder.session_transaction() as session:
         assert session["seen"] == seen
+
+
+def test_a_file_edited_under_a_running_server_gets_a_new_address(app, client, tmp_path):
+    """`flask run` keeps its process while a developer edits koble.css: the old address,
+    kept a year by the browser, would have served the old file."""
+    app.static_folder = str(tmp_path)
+    edited = tmp_path / "edited.css"
+    edited.write_text("body { color: red; }")
+    with app.test_request_context():
+        first = url_for("static", filename="edited.css")
+    edited.write_text("body { color: blue; margin: 0; }")
+    with app.test_request_context():
+        second = url_for("static", filename="edited.css")
+    assert first != second and second == f"/static/edited.css?v={_hash(edited)}"
+    assert client.get(first).headers["Cache-Control"] == "no-cache"
+    assert client.get(second).headers["Cache-Control"] == YEAR
