@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import flask_babel
-from babel import lists, numbers
+from babel import Locale, lists, numbers
 from flask import Flask, request
 from flask_babel import get_locale
 from jinja2 import pass_context
@@ -31,9 +32,29 @@ def nok_in(locale: str, amount: int | float | None) -> str:
 
 @lru_cache(maxsize=4096)
 def _nok_in(locale: str, amount: int | float) -> str:
-    # Babel's format_decimal parses the pattern and walks the locale data on every call; a
+    # Babel's format_currency parses the pattern and walks the locale data on every call; a
     # recommendation page formats 20-40 amounts, mostly the same round ones.
-    return f"{numbers.format_decimal(amount, format='#,##0', locale=locale)} kr"
+    pattern, symbol = _nok_format(locale)
+    text = numbers.format_currency(amount, "NOK", format=pattern, locale=locale,
+                                   currency_digits=False)
+    # CLDR's currency spacing, which Babel leaves out: a symbol ending in a letter is kept
+    # from the digits by a no-break space ("NOK 2,900,000", not "NOK2,900,000").
+    at = text.find(symbol)
+    before, after = text[:at], text[at + len(symbol):]
+    if symbol[-1].isalpha() and after[:1].isdigit():
+        after = "\u00a0" + after
+    if symbol[0].isalpha() and before[-1:].isdigit():
+        before += "\u00a0"
+    return before + symbol + after
+
+
+@lru_cache(maxsize=16)
+def _nok_format(locale: str) -> tuple[str, str]:
+    """The locale's own currency pattern without its decimals (amounts here are whole
+    kroner: "2 900 000 kr" in bokmål, "NOK 2,900,000" in English, whose reader would take
+    "kr" after the number for a Norwegian page's) and its symbol for NOK."""
+    pattern = Locale.parse(locale).currency_formats["standard"].pattern
+    return re.sub(r"\.[0#]+", "", pattern), numbers.get_currency_symbol("NOK", locale)
 
 
 def label(key: str | None, mapping: dict) -> str:

@@ -25,4 +25,4 @@ def test_a_full_pitch_keeps_stage_ask_and_municipality_in_order(client, auth):
     make_pitch(founder, stage="seed", ask_nok=2_000_000, municipality="asker")
     auth.login(founder.email)
     (line,) = _facts(client.get("/pitches/mine").get_data(as_text=True))
-    assert re.fullmatch(r"Seed · 2,000,000 kr · Asker", line), line
+    assert re.fullmatch(r"Seed · NOK 2,000,000 · Asker", line), line

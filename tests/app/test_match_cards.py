@@ -105,7 +105,9 @@ def test_kept_amounts_and_labels_are_babels(app, locale):
 
     with app.test_request_context("/"), force_locale(locale):
         for amount in (0, 999, 1000, 2_500_000, 1_000_000_000, 1234.5):
-            assert templating.format_nok(amount) == f"{format_decimal(amount, format='#,##0')} kr"
+            number = format_decimal(amount, format="#,##0")
+            expected = f"NOK\u00a0{number}" if locale == "en" else f"{number}\u00a0kr"
+            assert templating.format_nok(amount) == expected
         for mapping in (vocabulary.STAGES, vocabulary.MUNICIPALITIES):
             for key in list(mapping)[:5] + ["not-a-key"]:
                 assert templating.label(key, mapping) == vocabulary.label(mapping, key)
