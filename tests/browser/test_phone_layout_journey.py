@@ -1,7 +1,8 @@
 """On a 390 px phone the staff's table pages scroll their tables, never the whole page: the
 menu bar, headings and buttons stay where the thumb is. A wide table scrolls inside its own
 box, and nothing in it (a visually hidden column heading included) widens the page. Nothing
-the pages ask for is missing: the browser's tab icon included."""
+the pages ask for is missing: the browser's tab icon included. Their form controls are 16 px
+text at least: iPhone Safari zooms the page in on a smaller one when it is tapped."""
 
 from __future__ import annotations
 
@@ -37,6 +38,15 @@ _WIDER_THAN_SCREEN = """() => {
 }"""
 
 
+# Text fields, lists and text areas shown with text under 16 px: Safari on an iPhone zooms in
+# when one gets the focus (the schedule's table picker and slot/table fields were 14 px).
+_SMALL_CONTROLS = """() => [...document.querySelectorAll('input, select, textarea')]
+  .filter(e => !['checkbox', 'radio', 'hidden', 'submit', 'button', 'range', 'color', 'file',
+                 'reset', 'image'].includes(e.type) && e.getClientRects().length
+               && parseFloat(getComputedStyle(e).fontSize) < 16)
+  .slice(0, 5).map(e => `${e.tagName} ${e.name} ${getComputedStyle(e).fontSize}`)"""
+
+
 def test_staff_table_pages_do_not_scroll_sideways_on_a_phone(new_user):
     staff = new_user(PHONE, name="staff")
     staff.login(STAFF_EMAIL, STAFF_PASSWORD)
@@ -48,6 +58,8 @@ def test_staff_table_pages_do_not_scroll_sideways_on_a_phone(new_user):
             assert response.status == 200, (path, response.status)
             found = staff.page.evaluate(_WIDER_THAN_SCREEN)
             assert found["page"] <= found["screen"], f"{lang} {path} scrolls sideways: {found}"
+            small = staff.page.evaluate(_SMALL_CONTROLS)
+            assert not small, f"{lang} {path}: form controls under 16 px zoom a phone: {small}"
         staff.check(f"attendance-phone-{lang}")  # the last table page, as a phone shows it
     staff.use_language(first)
     # The browser asks for the tab icon itself (Playwright does not see that request): without
