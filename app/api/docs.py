@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from flask import Blueprint, current_app, render_template, request
 from flask_babel import gettext as _
+from flask_babel import pgettext
 
 from app.api.examples import EXAMPLES, curl
 
@@ -38,7 +39,8 @@ def _ref_name(ref: str) -> str:
 
 
 def _type_of(schema: dict | None) -> str:
-    """A short human type for a schema: "Pitch", "array of string", "integer | null"."""
+    """A short human type for a schema in the reader's language: "Pitch", "array of
+    string", "integer | null" (bokmål "liste av tekst", "heltall | null")."""
     if not schema:
         return ""
     if "$ref" in schema:
@@ -47,19 +49,34 @@ def _type_of(schema: dict | None) -> str:
         return " & ".join(_type_of(s) for s in schema["allOf"])
     if "anyOf" in schema:  # a nullable nested schema: "MovedFromOut | null", not "object"
         return " | ".join(_type_of(s) for s in schema["anyOf"])
-    kind = schema.get("type", "object")
-    if isinstance(kind, list):
-        kind = " | ".join(kind)
-    if "array" in kind and "items" in schema:
-        kind = kind.replace("array", f"array of {_type_of(schema['items'])}")
+    kinds = schema.get("type", "object")
+    kind = " | ".join(_type_word(k, schema) for k in
+                      (kinds if isinstance(kinds, list) else [kinds]))
     if "enum" in schema:
         kind += " (" + ", ".join(str(v) for v in schema["enum"] if v is not None) + ")"
     return kind
 
 
+def _type_word(kind: str, schema: dict) -> str:
+    """One JSON Schema type in the reader's language ("array of string" / "liste av tekst"):
+    the page is read by people, and a bokmål reader met English words in every row of it.
+    openapi.json keeps JSON Schema's own words for code; schema names and enum values are
+    the API's own and stay as they are."""
+    if kind == "array":
+        if "items" in schema:
+            return _("array of %(items)s", items=_type_of(schema["items"]))
+        return pgettext("JSON type", "array")
+    words = {"string": pgettext("JSON type", "string"),
+             "integer": pgettext("JSON type", "integer"),
+             "number": pgettext("JSON type", "number"),
+             "boolean": pgettext("JSON type", "boolean"),
+             "object": pgettext("JSON type", "object"),
+             "null": pgettext("JSON type", "null")}
+    return words.get(kind, kind)
+
+
 def _constraints(schema: dict) -> str:
-    """The rules column in the reader's language; the type column keeps JSON Schema's own
-    words (string, array of …, null), as the JSON description and the code use them."""
+    """The rules column in the reader's language, as the type column (_type_word)."""
     parts = []
     for key, label in (("minimum", "≥"), ("maximum", "≤"), ("minLength", _("min length")),
                        ("maxLength", _("max length")), ("maxItems", _("max items"))):

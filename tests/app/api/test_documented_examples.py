@@ -175,10 +175,9 @@ def test_the_examples_notes_read_in_the_readers_language(client, lang, notes, no
     ("nb", ["maks. lengde ", "maks. antall ", "standard "], "max length"),
 ])
 def test_the_rules_column_reads_in_the_readers_language(client, lang, words, not_there):
-    """The fields' rules (max length 80, default 90) were English on the bokmål page; the
-    types (string, array of …) stay JSON Schema's words."""
+    """The fields' rules (max length 80, default 90) were English on the bokmål page (the
+    types too: tests/app/api/test_docs_type_words.py)."""
     page = html.unescape(client.get(f"/api/v1/docs?lang={lang}").get_data(as_text=True))
     for word in words:
         assert word in page
     assert not_there not in page
-    assert "array of string" in page
