@@ -23,11 +23,13 @@ def _founder(name: str):
 
 
 def _table(page: str, side: str) -> tuple[list[str], list[tuple[str, str, str]]]:
-    """The column headers, and each row's (rank, row header, answer)."""
+    """The column headers, and each row's (rank, row header, answer); the name may be a link
+    to the member's page."""
     section = re.search(rf'aria-labelledby="side-{side}">(.*?)</section>', page, re.S).group(1)
     headers = re.findall(r'<th scope="col"[^>]*>(.*?)</th>', section)
     rows = re.findall(r'<tr[^>]*data-invitation-id="\d+"[^>]*>\s*<td[^>]*>(\d+)</td>\s*'
-                      r'<th scope="row"[^>]*>(\w+).*?</th>\s*<td[^>]*>(.*?)</td>', section, re.S)
+                      r'<th scope="row"[^>]*>(?:<a [^>]*>)?(\w+).*?</th>\s*'
+                      r'<td[^>]*>(.*?)</td>', section, re.S)
     return headers, rows
 
 

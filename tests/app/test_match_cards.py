@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from flask import render_template_string
 from flask_babel import force_locale
+from flask_login import login_user
 
 from app.matches import cards
 from app.services import engine_index, recommendations, set_fit
@@ -43,8 +44,10 @@ def market(app):
 @pytest.mark.parametrize("locale", ["nb", "en"])
 @pytest.mark.parametrize("mine", [None, "interested", "saved", "not_for_me"])
 @pytest.mark.parametrize("next_url", ["/matches", "/matches?sector=energy&q=a%26b&page=2"])
-def test_interest_buttons_are_the_macros_markup(app, locale, mine, next_url):
+def test_interest_buttons_are_the_macros_markup(app, market, locale, mine, next_url):
     with app.test_request_context(next_url), force_locale(locale):
+        # the cards' viewer, whose confirmed address lets them answer (9ba07de)
+        login_user(market["solar_investor"].user)
         old = render_template_string(
             OLD_MACROS + "{{ interest_buttons(12, 34, mine, next_url) }}",
             mine=mine, next_url=next_url)

@@ -75,7 +75,10 @@ def test_schemathesis_no_5xx_and_responses_conform(app):
             for mode in EXAMPLES:
                 real = {n: ids[n] for n in names if n in ids} if mode.is_positive else {}
                 path = st.fixed_dictionaries(real) if real else st.just({})
-                run(operation, mode, world.tokens[caller], path, caller)
+                # Schemathesis reads the body as it comes (no Content-Encoding decoding), and
+                # a compressed answer is not JSON to it; compression has its own tests.
+                headers = {**world.tokens[caller], "Accept-Encoding": "identity"}
+                run(operation, mode, headers, path, caller)
     print(f"\nschemathesis: {len(operations)} operations, {cases} generated cases, "
           f"{len(CALLERS)} callers, {len(failures)} failures")
     assert not failures, "\n".join(failures[:10])
