@@ -48,6 +48,27 @@ def _nok_in(locale: str, amount: int | float) -> str:
     return before + symbol + after
 
 
+def format_nok_range(low: int | float | None, high: int | float | None) -> str:
+    """A range of amounts in NOK in the user's number format, the currency named once."""
+    return nok_range_in(str(get_locale()), low, high)
+
+
+def nok_range_in(locale: str, low: int | float | None, high: int | float | None) -> str:
+    """format_nok_range() in the given locale: the currency on the end the locale's pattern
+    puts it, "NOK 1,000,000–10,000,000" in English, "1 000 000–10 000 000 kr" in bokmål
+    (on both ends it read "NOK 1,000,000–NOK 10,000,000"). With one end unknown, the other
+    is written in full beside the dash, as before ("–10 000 000 kr")."""
+    if low is None or high is None:
+        return f"{nok_in(locale, low)}–{nok_in(locale, high)}"
+    pattern, symbol = _nok_format(locale)
+    low_text, high_text = _nok_in(locale, low), _nok_in(locale, high)
+    if pattern.find("¤") < pattern.find("#"):  # currency first: drop it from the top end
+        high_text = high_text.replace(symbol, "", 1).strip()
+    else:
+        low_text = low_text.replace(symbol, "", 1).strip()
+    return f"{low_text}–{high_text}"
+
+
 @lru_cache(maxsize=16)
 def _nok_format(locale: str) -> tuple[str, str]:
     """The locale's own currency pattern without its decimals (amounts here are whole
@@ -159,6 +180,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["markdown"] = render_markdown
     app.jinja_env.filters["markdown_inline"] = render_markdown_inline
     app.jinja_env.filters["nok"] = format_nok
+    app.jinja_env.filters["nok_range"] = format_nok_range
     app.jinja_env.filters["label"] = label
     app.jinja_env.filters["timeformat"] = clock  # in place of Flask-Babel's own
     app.jinja_env.filters["datetimeformat"] = moment

@@ -389,7 +389,7 @@ def investor_card_top(m, position: int) -> Markup:
     q = m.investor
     facts = _label(locale, q.investor_type, vocabulary.INVESTOR_TYPES)
     if q.ticket_min or q.ticket_max:
-        facts += f" · {_nok(locale, q.ticket_min)}–{_nok(locale, q.ticket_max)}"
+        facts += " · " + str(escape(templating.nok_range_in(locale, q.ticket_min, q.ticket_max)))
     return Markup(  # noqa: S704 - every value escaped above or an int
         '<div class="d-flex flex-wrap justify-content-between gap-2">\n'
         f'        <h2 class="h5 mb-1"><span class="visually-hidden">{int(position)}. </span>'
