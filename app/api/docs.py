@@ -75,6 +75,16 @@ def _type_word(kind: str, schema: dict) -> str:
     return words.get(kind, kind)
 
 
+def _location_word(where: str | None) -> str:
+    """Where a parameter goes, the "in" column, in the reader's language ("query" /
+    "spørrestreng"), as the type column (_type_word): openapi.json keeps OpenAPI's words."""
+    words = {"query": pgettext("parameter location", "query"),
+             "path": pgettext("parameter location", "path"),
+             "header": pgettext("parameter location", "header"),
+             "cookie": pgettext("parameter location", "cookie")}
+    return words.get(where, where or "")
+
+
 def _constraints(schema: dict) -> str:
     """The rules column in the reader's language, as the type column (_type_word)."""
     parts = []
@@ -111,7 +121,7 @@ def operations(spec: dict, text: Text = text) -> list[dict]:
                 if "$ref" in param:
                     param = spec["components"]["parameters"].get(_ref_name(param["$ref"]), {})
                 schema = param.get("schema", {})
-                params.append({"name": param.get("name"), "in": param.get("in"),
+                params.append({"name": param.get("name"), "in": _location_word(param.get("in")),
                                "required": param.get("required", False),
                                "type": _type_of(schema), "constraints": _constraints(schema),
                                "description": text(param.get("description", ""))})
