@@ -27,8 +27,9 @@ from collections.abc import Callable
 
 from flask import Response, request
 
+from app.static_files import is_static_request
+
 OTHER_SITES = frozenset({"cross-site", "same-site"})
-STATIC_ENDPOINTS = frozenset({"static", "bootstrap.static"})
 
 
 def from_another_site() -> bool:
@@ -41,7 +42,7 @@ def not_for_other_sites(compress: Callable[[Response], Response]) -> Callable[[R
     answer says it depends on Sec-Fetch-Site, so no cache gives one site's copy to the other."""
 
     def after_request(response: Response) -> Response:
-        if request.endpoint in STATIC_ENDPOINTS:
+        if is_static_request():
             return compress(response)
         response.vary.add("Sec-Fetch-Site")
         if from_another_site():

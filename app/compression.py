@@ -35,6 +35,7 @@ from flask_compress import Compress
 from flask_compress.flask_compress import _choose_algorithm, _compress_data
 
 from app.breach import not_for_other_sites
+from app.static_files import STATIC_ENDPOINTS, is_static_request
 
 # Brotli first: smaller at the same CPU (measured on the demo pages; see the commit that
 # added this), and browsers ask for it over HTTPS; gzip for everything else.
@@ -51,7 +52,7 @@ SETTINGS = {
     "COMPRESS_BR_LEVEL": 4,
     # a static file kept compressed answers its If-None-Match itself (StaticBodies); one not
     # kept (too large) is streamed and answers it after compressing
-    "COMPRESS_STREAMING_ENDPOINT_CONDITIONAL": ["static", "bootstrap.static"],
+    "COMPRESS_STREAMING_ENDPOINT_CONDITIONAL": sorted(STATIC_ENDPOINTS),
     "COMPRESS_REGISTER": False,  # registered below, to run last
 }
 
@@ -79,9 +80,6 @@ def init_app(app: Flask) -> None:
     app.after_request_funcs.setdefault(None, []).insert(0, after_request)
 
 
-STATIC_ENDPOINTS = frozenset(SETTINGS["COMPRESS_STREAMING_ENDPOINT_CONDITIONAL"])
-
-
 class StaticBodies:
     """Static files compressed once, kept in this process by (path, the file's ETag, coding).
 
@@ -107,7 +105,7 @@ class StaticBodies:
                                    request.headers.get("Accept-Encoding", ""))
         etag, weak = response.get_etag()
         length = response.content_length
-        if (request.endpoint not in STATIC_ENDPOINTS or request.method not in ("GET", "HEAD")
+        if (not is_static_request() or request.method not in ("GET", "HEAD")
                 or response.status_code != 200 or coding is None or not etag or weak
                 or response.mimetype not in compress.compress_mimetypes_set
                 or "Content-Encoding" in response.headers or length is None

@@ -26,8 +26,9 @@ from flask import Flask, Response, request
 from flask.sessions import SecureCookieSessionInterface
 from werkzeug.security import safe_join
 
-from app.compression import STATIC_ENDPOINTS
-
+# The endpoints that serve files: ours and Bootstrap-Flask's. Compression (app.compression,
+# app.breach) and the session hooks (app.sessions) tell static requests apart by them too.
+STATIC_ENDPOINTS = frozenset({"static", "bootstrap.static"})
 IMMUTABLE = "public, max-age=31536000, immutable"
 _versions: dict[str, tuple[tuple[int, int], str]] = {}  # path: ((mtime, size), hash)
 _lock = threading.Lock()
