@@ -66,9 +66,8 @@ class MemberRow:
     @property
     def state(self) -> str:
         """ACCOUNT_STATES: active, unconfirmed or deactivated."""
-        if not self.person.active:
-            return "deactivated"
-        return "active" if self.person.email_confirmed_at is not None else "unconfirmed"
+        return people_search.state_of(self.person.active,
+                                      self.person.email_confirmed_at is not None)
 
 
 @dataclass
@@ -140,5 +139,5 @@ def _counts(association_id: int | None) -> dict[str, int]:
     for role, active, confirmed, n in rows:
         counts[role] += n
         counts["total"] += n
-        counts["deactivated" if not active else "active" if confirmed else "unconfirmed"] += n
+        counts[people_search.state_of(active, confirmed)] += n
     return dict(counts)

@@ -31,6 +31,13 @@ def account_state(state: str):
     return User.active.is_(True) & (confirmed if state == "active" else ~confirmed)
 
 
+def state_of(active: bool, confirmed: bool) -> str:
+    """The ACCOUNT_STATES value of an account: account_state's rule, read in Python."""
+    if not active:
+        return "deactivated"
+    return "active" if confirmed else "unconfirmed"
+
+
 def _word(word: str, organisation: bool):
     found = [contains(func.lower(User.name), word), contains(func.lower(User.email), word)]
     if organisation:
