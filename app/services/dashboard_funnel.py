@@ -138,7 +138,7 @@ def _flag(condition):
     return case((condition, 1), else_=0)
 
 
-def _held_meetings():
+def held_meetings():
     """Conditions on Meeting: scheduled in a published schedule (a draft's meetings were
     never shown to the two), and staff marked both people present."""
     founder_inv, investor_inv = aliased(Invitation), aliased(Invitation)
@@ -196,7 +196,7 @@ def pitch_statement(since: datetime | None = None):
             _flag(exists().where(MatchScore.pitch_id == Pitch.id)).label("matched"),
             _flag(_investor_interested("pitch_id", Pitch.id)).label("interested"),
             _flag(_mutual("pitch_id", Pitch.id)).label("mutual"),
-            _flag(Pitch.id.in_(select(Meeting.pitch_id).where(*_held_meetings())))
+            _flag(Pitch.id.in_(select(Meeting.pitch_id).where(*held_meetings())))
             .label("met"),
         )
         .join(owner, owner.id == Pitch.owner_id)
@@ -224,7 +224,7 @@ def investor_statement(since: datetime | None = None):
             .label("interested"),
             _flag(_mutual("investor_profile_id", profile.id)).label("mutual"),
             _flag(profile.user_id.in_(select(Meeting.investor_user_id)
-                                      .where(*_held_meetings()))).label("met"),
+                                      .where(*held_meetings()))).label("met"),
         )
         .join(owner, owner.id == profile.user_id)
         .where(owner.role == "investor")

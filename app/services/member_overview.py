@@ -19,12 +19,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from flask_babel import gettext as _
-from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import aliased, contains_eager
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import contains_eager
 
 from app.extensions import db
 from app.models import Arena, Association, InvestorProfile, Invitation, Meeting, Pitch, User
 from app.services.contacts import can_see_contacts, departure, email_of
+from app.services.dashboard_funnel import held_meetings
 from app.services.errors import NotFound
 from app.services.moderation import not_shown_because
 
@@ -121,28 +122,20 @@ def _arena_lines(viewer, person) -> list[ArenaLine]:
         query = query.where(Arena.hosts.any(Association.id == viewer.association_id))
     lines = [ArenaLine(arena=inv.arena, invitation=inv)
              for inv in db.session.scalars(query)]
-    held = _meetings_held(person, [line.arena.id for line in lines
-                                   if line.arena.schedule_published])
+    held = _meetings_held(person, [line.arena.id for line in lines])
     for line in lines:
         line.meetings_held = held.get(line.arena.id, 0)
     return lines
 
 
 def _meetings_held(person, arena_ids: list[int]) -> dict[int, int]:
-    """Per arena: the member's meetings held, as the dashboard counts them (a scheduled
-    meeting of a published schedule where staff marked both people present)."""
+    """Per arena: the member's meetings held, as the dashboard counts them
+    (dashboard_funnel.held_meetings)."""
     if not arena_ids:
         return {}
-    f_inv, i_inv = aliased(Invitation), aliased(Invitation)
     rows = db.session.execute(
         select(Meeting.arena_id, func.count(Meeting.id))
-        .join(f_inv, and_(f_inv.arena_id == Meeting.arena_id,
-                          f_inv.user_id == Meeting.founder_user_id))
-        .join(i_inv, and_(i_inv.arena_id == Meeting.arena_id,
-                          i_inv.user_id == Meeting.investor_user_id))
-        .where(Meeting.arena_id.in_(arena_ids), Meeting.state == "scheduled",
-               or_(Meeting.founder_user_id == person.id, Meeting.investor_user_id == person.id),
-               f_inv.attended.is_(True), i_inv.attended.is_(True))
+        .where(Meeting.arena_id.in_(arena_ids), *held_meetings(),
+               or_(Meeting.founder_user_id == person.id, Meeting.investor_user_id == person.id))
         .group_by(Meeting.arena_id))
     return dict(rows.all())
-
