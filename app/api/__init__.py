@@ -7,8 +7,8 @@ from __future__ import annotations
 from flask import Flask
 from flask_smorest import Api
 
+from app.api.error_schemas import ErrorOut
 from app.api.rate_limit_headers import RateLimitHeaders
-from app.api.schemas import ErrorOut
 
 API_VERSION = "1.0"
 DESCRIPTION = (

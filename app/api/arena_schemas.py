@@ -1,12 +1,13 @@
 """The marshmallow schemas of /api/v1's arena answers: arenas, invitations, meetings and a
-person's times there (shared field types come from app/api/schemas.py)."""
+person's times there (shared field types come from app/api/shared_schemas.py)."""
 
 from __future__ import annotations
 
 import marshmallow as ma
 from marshmallow import fields
 
-from app.api.schemas import ErrorOut, Strict, Utc
+from app.api.error_schemas import ErrorOut
+from app.api.shared_schemas import Strict, Utc
 from app.models.arena import LOCAL_TZ
 from app.models.user import aware_utc
 

@@ -13,9 +13,9 @@ from flask_smorest.exceptions import NotModified
 from werkzeug.exceptions import HTTPException
 
 from app.api.auth import WRITE_METHODS, authenticate, bearer_token
+from app.api.error_schemas import ErrorOut
 from app.api.json_body import JsonParser
 from app.api.refusals import ApiError, api_error, domain_error, http_error
-from app.api.schemas import ErrorOut
 from app.compression import tagged_variants
 from app.extensions import csrf, limiter
 from app.services.errors import DomainError

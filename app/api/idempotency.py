@@ -9,8 +9,8 @@ from functools import wraps
 from flask import current_app, g, request
 
 from app.api.auth import caller
+from app.api.error_schemas import ErrorOut
 from app.api.refusals import ApiError
-from app.api.schemas import ErrorOut
 from app.services import idempotent_requests
 from app.services.errors import DomainError
 

@@ -1,6 +1,7 @@
 """The marshmallow schemas of /api/v1's matching answers: recommendations with their scores,
-interest marks and mutual matches with the contact shared (the pitch, investor and shared
-field types come from app/api/schemas.py)."""
+interest marks and mutual matches with the contact shared (pitches and investors come from
+app/api/pitch_schemas.py and investor_schemas.py, the shared field types from
+shared_schemas.py)."""
 
 from __future__ import annotations
 
@@ -9,16 +10,9 @@ from flask import g
 from flask_babel import gettext as _
 from marshmallow import fields, validate
 
-from app.api.schemas import (
-    InvestorOut,
-    PageMeta,
-    PitchArgs,
-    PitchOut,
-    Strict,
-    Utc,
-    WholeNumber,
-    rules,
-)
+from app.api.investor_schemas import InvestorOut
+from app.api.pitch_schemas import PitchArgs, PitchOut
+from app.api.shared_schemas import PageMeta, Strict, Utc, WholeNumber, rules
 from app.models.interest import INTEREST_KINDS
 from app.services import interest
 

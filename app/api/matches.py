@@ -8,10 +8,10 @@ from sqlalchemy import select
 from app.api import match_schemas as s
 from app.api.auth import caller, roles
 from app.api.blueprint import Blueprint
+from app.api.error_schemas import ErrorOut
 from app.api.pagination import page_of
 from app.api.pitches import search_filters
 from app.api.refusals import ApiError
-from app.api.schemas import ErrorOut
 from app.extensions import db
 from app.models import Interest, Pitch
 from app.services import (

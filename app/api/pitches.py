@@ -6,12 +6,14 @@ from __future__ import annotations
 from flask import g, request, url_for
 from flask_babel import gettext as _
 
-from app.api import schemas as s
+from app.api import pitch_schemas as s
 from app.api.auth import caller, roles
 from app.api.blueprint import Blueprint
+from app.api.error_schemas import ErrorOut
 from app.api.idempotency import REPLAYED, answer_holds_pitch, idempotent
 from app.api.pagination import page_of
 from app.api.refusals import ApiError
+from app.api.user_schemas import UserOut
 from app.extensions import db
 from app.services import pitch_search, pitches
 from app.services.errors import Conflict
@@ -23,7 +25,7 @@ FILTERS = ("sector", "stage", "municipality", "objective", "ask_min", "ask_max")
 
 
 @bp.route("/me")
-@bp.response(200, s.UserOut)
+@bp.response(200, UserOut)
 def me():
     """The caller's own account."""
     user = caller()
@@ -78,7 +80,7 @@ def list_pitches(page: int, per_page: int, mine: bool = False, **args):
 
 @bp.route("/pitches/<int:pitch_id>")
 @bp.response(200, s.PitchOut)
-@bp.alt_response(404, schema=s.ErrorOut, description="No such pitch (or not yours).")
+@bp.alt_response(404, schema=ErrorOut, description="No such pitch (or not yours).")
 def read_pitch(pitch_id: int):
     """One pitch: your own (drafts too); for investors any visible one; for staff any
     published one (a draft is its founder's alone)."""
@@ -106,7 +108,7 @@ def create_pitch(values: dict):
 @roles("founder")
 @bp.arguments(s.PitchUpdate)
 @bp.response(200, s.PitchOut)
-@bp.alt_response(409, schema=s.ErrorOut, description="Changed since you read it.")
+@bp.alt_response(409, schema=ErrorOut, description="Changed since you read it.")
 def update_pitch(values: dict, pitch_id: int):
     """Replace your pitch's fields; send the `version` you read.
 
@@ -133,13 +135,13 @@ def _raced(pitch_id: int) -> ApiError:
 @bp.route("/pitches/<int:pitch_id>/publish", methods=["POST"])
 @roles("founder")
 @bp.response(200, s.PitchOut)
-@bp.alt_response(404, schema=s.ErrorOut, description="No such pitch of yours.")
-@bp.alt_response(409, schema=s.ErrorOut, description="Changed while it was being published.")
-@bp.alt_response(403, schema=s.ErrorOut, description=(
+@bp.alt_response(404, schema=ErrorOut, description="No such pitch of yours.")
+@bp.alt_response(409, schema=ErrorOut, description="Changed while it was being published.")
+@bp.alt_response(403, schema=ErrorOut, description=(
     "Your self-registered e-mail address is not confirmed yet (code `address_unconfirmed`: "
     "open the link mailed at registration). Or your role may not use this endpoint, or the "
     "token is read-only."))
-@bp.alt_response(422, schema=s.ErrorOut, description=(
+@bp.alt_response(422, schema=ErrorOut, description=(
     "The pitch lacks what publishing needs: `fields` names each of description, stage and "
     "sectors that is missing. (Or a query parameter this operation does not take.)"))
 def publish_pitch(pitch_id: int):
@@ -154,8 +156,8 @@ def publish_pitch(pitch_id: int):
 @bp.route("/pitches/<int:pitch_id>/unpublish", methods=["POST"])
 @roles("founder")
 @bp.response(200, s.PitchOut)
-@bp.alt_response(404, schema=s.ErrorOut, description="No such pitch of yours.")
-@bp.alt_response(409, schema=s.ErrorOut, description="Changed while it was being unpublished.")
+@bp.alt_response(404, schema=ErrorOut, description="No such pitch of yours.")
+@bp.alt_response(409, schema=ErrorOut, description="Changed while it was being unpublished.")
 def unpublish_pitch(pitch_id: int):
     """Turn your published pitch back into a draft. Unpublishing a draft changes nothing.
 

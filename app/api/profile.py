@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from flask_babel import gettext as _
 
-from app.api import schemas as s
+from app.api import investor_schemas as s
 from app.api.auth import caller, roles
 from app.api.blueprint import Blueprint
+from app.api.error_schemas import ErrorOut
 from app.api.refusals import ApiError
 from app.services import investors
 from app.services.errors import Conflict
@@ -18,7 +19,7 @@ bp = Blueprint("api_profile", __name__, url_prefix="/api/v1",
 @bp.route("/profile")
 @roles("investor")
 @bp.response(200, s.ProfileOut)
-@bp.alt_response(404, schema=s.ErrorOut, description="You have not written a profile yet.")
+@bp.alt_response(404, schema=ErrorOut, description="You have not written a profile yet.")
 def read_profile():
     """Your investor profile, with its contact details and `version`."""
     profile = investors.profile_of(caller())
@@ -31,7 +32,7 @@ def read_profile():
 @roles("investor")
 @bp.arguments(s.ProfileIn)
 @bp.response(200, s.ProfileOut)
-@bp.alt_response(409, schema=s.ErrorOut, description="Changed since you read it.")
+@bp.alt_response(409, schema=ErrorOut, description="Changed since you read it.")
 def write_profile(values: dict):
     """Create your profile, or replace its fields (send the `version` you read); your
     recommendations are re-scored at once.

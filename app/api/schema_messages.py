@@ -1,6 +1,6 @@
 """marshmallow's own messages ("Not a valid integer.", "Missing data for required field.",
 "Unknown field.", "Must be one of: …") in the caller's language, as the API's other
-refusals are. Every input schema derives from `Localised` (through schemas.Strict).
+refusals are. Every input schema derives from `Localised` (through shared_schemas.Strict).
 
 marshmallow keeps its messages as English class attributes and fills them in with
 `str.format` when it refuses a value (`Field.make_error`, each validator's `_format_error`),

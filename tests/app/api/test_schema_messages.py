@@ -12,7 +12,7 @@ from babel.messages.pofile import read_po
 from sqlalchemy import func, select
 
 from app import vocabulary
-from app.api import arena_schemas, match_schemas, schemas
+from app.api import arena_schemas, investor_schemas, match_schemas, pitch_schemas
 from app.api.schema_messages import CatalogueText
 from app.extensions import db
 from app.models import InvestorProfile
@@ -154,7 +154,8 @@ def test_every_message_the_input_schemas_can_give_has_bokmal(app):
     catalogue would answer a bokmål caller in English: add the message to
     app/api/schema_messages.py TEXTS and its bokmål to the catalogue."""
     found: set[str] = set()
-    inputs = [schemas.PitchArgs, schemas.PitchIn, schemas.PitchUpdate, schemas.ProfileIn,
+    inputs = [pitch_schemas.PitchArgs, pitch_schemas.PitchIn, pitch_schemas.PitchUpdate,
+              investor_schemas.ProfileIn,
               arena_schemas.TimesIn, match_schemas.RecommendationArgs, match_schemas.InterestIn,
               match_schemas.InterestPair]
     for cls in inputs:
