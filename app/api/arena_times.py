@@ -56,6 +56,13 @@ def _values(arena: Arena, values: dict) -> tuple[int | None, int | None, int | N
     for name in s.TimesIn.FIELDS:
         if name not in values:
             errors[name] = [_("Missing data for required field.")]  # marshmallow's words
+    if "arrive" in found and "leave" in found:
+        # the window's rule between the two (leaving after arriving), said with the fields'
+        # own refusals: storing says it too, but only once the cap is right, a second round
+        for problem in availability.problems(arena, found["arrive"], found["leave"], None,
+                                             cap_too=False):
+            errors.setdefault(_FIELDS.get(problem.field, problem.field), []).append(
+                problem.message)
     if errors:
         said = [message for name in s.TimesIn.FIELDS for message in errors.get(name, ())]
         raise ApiError(422, " ".join(dict.fromkeys(said)),

@@ -17,7 +17,14 @@ from werkzeug.exceptions import NotFound as NoSuchPath
 from app.api.language import caller_locale
 from app.errors import too_large_body_text
 from app.extensions import db, limiter
-from app.services.errors import AddressUnconfirmed, Conflict, DomainError, Forbidden, NotFound
+from app.services.errors import (
+    AddressUnconfirmed,
+    Conflict,
+    DomainError,
+    Forbidden,
+    NotFound,
+    Problems,
+)
 
 CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
          405: "method_not_allowed", 409: "conflict", 413: "payload_too_large",
@@ -127,13 +134,36 @@ def domain_error(error: DomainError):
         return error_response(403, error.message)
     if isinstance(error, Conflict):
         return error_response(409, error.message)
-    message = error.api_message or error.message  # the pages' words may point at a page
+    message = _words(error)
     if isinstance(error, AddressUnconfirmed):
         # like a read-only token's insufficient_scope: the request is fine, the account may
         # not do it yet; a code of its own tells the client what to ask its user for
         return error_response(403, message, code="address_unconfirmed")
-    fields = {name: [message] for name in error.fields}
-    return error_response(422, message, fields)
+    problems = error.problems if isinstance(error, Problems) else [error]
+    return error_response(422, _said(problems), _fields_said(problems))
+
+
+def _words(error: DomainError) -> str:
+    return error.api_message or error.message  # the pages' words may point at a page
+
+
+def _said(problems: list[DomainError]) -> str:
+    """The message of a domain refusal: each problem's words once, in the domain's order (one
+    problem: its own words), as the arena times' 422 says each of its refusals."""
+    return " ".join(dict.fromkeys(_words(problem) for problem in problems))
+
+
+def _fields_said(problems: list[DomainError]) -> dict[str, list[str]]:
+    """Each field a domain refusal names, with the words of every problem about it: all of
+    Problems' (several broken rules found at once), not only the first, as a body's own
+    refusals name every problem at once. A problem about no field is in the message only."""
+    fields: dict[str, list[str]] = {}
+    for problem in problems:
+        for name in problem.fields:
+            said = fields.setdefault(name, [])
+            if _words(problem) not in said:
+                said.append(_words(problem))
+    return fields
 
 
 def api_error(error: ApiError):
