@@ -20,7 +20,7 @@ from wtforms import (
     TimeField,
 )
 from wtforms.i18n import messages_path
-from wtforms.validators import StopValidation, ValidationError
+from wtforms.validators import Email, StopValidation, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget, TextInput
 
 from app.database import ascii_number
@@ -117,6 +117,15 @@ def once_field() -> HiddenField:
     <input type="hidden"> gets the new page's token, and the form sent again would make a
     second pitch."""
     return HiddenField(render_kw={"type": "text", "hidden": True, "data-once": True})
+
+
+# WTForms' own "Invalid email address." says what is wrong but not what to type instead.
+EMAIL_MESSAGE = _l("Enter an e-mail address, such as kari@solkraft.no.")
+
+
+def email_address() -> Email:
+    """The check of every e-mail field a person types in, with EMAIL_MESSAGE."""
+    return Email(check_deliverability=False, message=EMAIL_MESSAGE)
 
 
 def http_url(form, field) -> None:

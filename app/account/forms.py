@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from wtforms import EmailField, HiddenField, PasswordField, SelectField, StringField
-from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from app import vocabulary
 from app.form_base import KobleForm, NumberRange
@@ -13,6 +13,7 @@ from app.form_fields import (
     MultiCheckboxField,
     WholeNumberField,
     WholeNumberRequired,
+    email_address,
     optional_choices,
 )
 from app.services import reference
@@ -156,7 +157,7 @@ class ChangeEmailForm(KobleForm):
     link mailed to the new address."""
 
     email = EmailField(_l("New e-mail address"), validators=[
-        DataRequired(), Email(check_deliverability=False), Length(max=254)],
+        DataRequired(), email_address(), Length(max=254)],
         render_kw={"autocomplete": "email"})
     password = PasswordField(_l("Your password"), validators=[DataRequired(), Length(max=128)],
                              render_kw={"autocomplete": "current-password"},

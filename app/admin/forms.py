@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from wtforms import EmailField, HiddenField, SelectField, StringField
-from wtforms.validators import DataRequired, Email, Length, Optional
+from wtforms.validators import DataRequired, Length, Optional
 
 from app.form_base import KobleForm
-from app.form_fields import CalendarDateField, FilterSelectField, http_url
+from app.form_fields import CalendarDateField, FilterSelectField, email_address, http_url
 from app.services import audit_log
 from app.services.associations import MAX_EMAIL, MAX_NAME, MAX_WEBSITE
 
@@ -80,7 +80,7 @@ class InviteStaffForm(KobleForm):
     """A new staff member: who, which association, and the language of the mail."""
 
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=120)])
-    email = EmailField(_l("E-mail"), validators=[DataRequired(), Email(check_deliverability=False),
+    email = EmailField(_l("E-mail"), validators=[DataRequired(), email_address(),
                                                  Length(max=254)])
     association = _association_field(_l("Association"), validators=[DataRequired()])
     locale = SelectField(
@@ -99,7 +99,7 @@ class AssociationForm(KobleForm):
 
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=MAX_NAME)])
     contact_email = EmailField(_l("Contact e-mail"), validators=[
-        Optional(), Email(check_deliverability=False), Length(max=MAX_EMAIL)])
+        Optional(), email_address(), Length(max=MAX_EMAIL)])
     website = StringField(_l("Website"), validators=[
         Optional(), http_url, Length(max=MAX_WEBSITE)])
 

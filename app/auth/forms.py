@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, EmailField, PasswordField, RadioField, SelectField, StringField
-from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
+from wtforms.validators import DataRequired, EqualTo, Length, Optional, ValidationError
 
 from app import vocabulary
 from app.form_base import KobleForm
-from app.form_fields import optional_choices
+from app.form_fields import email_address, optional_choices
 from app.services import reference
 from app.services.accounts import looks_like_name, name_refusal
 from app.services.passwords import password_problem
@@ -52,7 +52,7 @@ class RegisterForm(_NewPasswordForm):
                        render_kw={"autocomplete": "name"})
     email = EmailField(
         _l("E-mail"),
-        validators=[DataRequired(), Email(check_deliverability=False), Length(max=254)],
+        validators=[DataRequired(), email_address(), Length(max=254)],
         render_kw={"autocomplete": "email"},
     )
     # No municipality is chosen for the person: with Asker first and preselected, whoever

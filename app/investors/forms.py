@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, EmailField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Email, Optional, ValidationError
+from wtforms.validators import DataRequired, Optional, ValidationError
 
 from app import vocabulary
 from app.form_base import KobleForm, Length, NumberRange
@@ -15,6 +15,7 @@ from app.form_fields import (
     MultiCheckboxField,
     VersionField,
     WholeNumberField,
+    email_address,
     optional_choices,
 )
 from app.services.account_details import phone_acceptable, phone_refusal
@@ -97,7 +98,7 @@ class ProfileForm(KobleForm):
     )
     contact_email = EmailField(
         _l("Contact e-mail"),
-        validators=[Optional(), Email(check_deliverability=False), Length(max=254)],
+        validators=[Optional(), email_address(), Length(max=254)],
         description=_l("Shown to a founder only after you are both interested."),
         render_kw={"autocomplete": "email"},
     )

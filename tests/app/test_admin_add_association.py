@@ -69,7 +69,7 @@ def test_adding_an_association_makes_it_a_choice_for_staff(app, admin_client):
 @pytest.mark.parametrize("data, message", [
     ({"name": ""}, "This field is required."),
     ({"name": "asker næringsforening"}, "Another association has this name."),
-    ({"name": "Ny", "contact_email": "nope"}, "Invalid email address."),
+    ({"name": "Ny", "contact_email": "nope"}, "Enter an e-mail address, such as kari@solkraft.no."),
     ({"name": "Ny", "website": "javascript:alert(1)"}, "Enter a web address"),
 ])
 def test_bad_input_gets_a_message_and_adds_nothing(admin_client, data, message):

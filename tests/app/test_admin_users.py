@@ -328,7 +328,7 @@ def test_invitation_refuses_bad_input_and_creates_nothing(admin):
             ({"association": ""}, "This field is required."),
             ({"association": "99999"}, "Not a valid choice"),
             ({"email": "TAKEN@example.no"}, "An account with this e-mail already exists."),
-            ({"email": "not-an-address"}, "Invalid email address."),
+            ({"email": "not-an-address"}, "Enter an e-mail address, such as kari@solkraft.no."),
             ({"name": ""}, "This field is required."),
             ({"name": "x" * 121}, "Field cannot be longer than 120 characters."),
             ({"locale": "de"}, "Not a valid choice")):

@@ -98,7 +98,7 @@ def test_registration_errors_and_hints_are_tied_to_their_controls(client):
         "password": "short", "confirm": "short"})
     assert response.status_code in (200, 422)
     page = _Page(response.get_data(as_text=True))
-    assert_refused(page, "email", "Invalid email address.")
+    assert_refused(page, "email", "Enter an e-mail address, such as kari@solkraft.no.")
     assert_fine(page, "name")
     assert_hinted(page, "password", "At least 12 characters. A sentence is easy to remember.")
     # The role's radios: the group (fieldset) is described by the error, each radio is invalid.
