@@ -30,7 +30,14 @@ from app.arenas import arena_download
 from app.members.forms import ConfirmForm, ImportForm
 from app.permissions import role_required
 from app.services import arenas as arena_service
-from app.services import data_exports, member_files, member_import_apply, member_import_plan
+from app.services import (
+    associations,
+    data_exports,
+    member_export,
+    member_files,
+    member_import_apply,
+    member_import_plan,
+)
 from app.services.exports import download
 from app.services.investors import MAX_PAST_INVESTMENTS
 
@@ -227,6 +234,22 @@ def export_matches(fmt: str):
     """Mutual matches: your own, or (staff) your association's."""
     header, rows = data_exports.match_rows(current_user)
     return download(fmt, "matches", header, rows)
+
+
+@bp.route("/exports/members.<any(csv, xlsx):fmt>")
+@role_required("staff")
+def export_members(fmt: str):
+    """Staff's member list with its search and filters, every page: their association's
+    members (an admin's: every association's, or the one chosen)."""
+    from app.staff.forms import MemberFilterForm
+
+    admin = current_user.is_admin
+    form = MemberFilterForm(request.args, admin=admin,
+                            associations=associations.choices() if admin else ())
+    if not form.validate():
+        return _back_to_list("staff.members")
+    header, rows = member_export.member_rows(current_user, form.filters())
+    return download(fmt, "members", header, rows)
 
 
 @bp.route("/exports/arenas/<int:arena_id>/<kind>.<any(csv, xlsx):fmt>")

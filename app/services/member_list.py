@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import Select, exists, func, select
 
 from app.extensions import db
 from app.models import InvestorProfile, Pitch, User
@@ -88,22 +88,37 @@ def scope(viewer, association_id: int | None) -> tuple[bool, int | None]:
     return viewer.association_id is not None, viewer.association_id
 
 
-def members(viewer, *, q: str = "", role: str | None = None, state: str | None = None,
-            holding: str | None = None, association_id: int | None = None,
-            page: int = 1) -> MemberList:
-    """One page of the viewer's members (ValueError for a role, state or holding the list
-    does not know: the form offers only these)."""
+def members_query(viewer, *, q: str = "", role: str | None = None,
+                  state: str | None = None, holding: str | None = None,
+                  association_id: int | None = None) -> Select | None:
+    """The viewer's members found by the list's search and filters, in the list's order
+    (name, then id), every page of them: what the list pages and its export
+    (member_export) writes. None for a staff member of no association. ValueError for a
+    role, state or holding the list does not know: the form offers only these."""
     if role not in (None, *MEMBER_ROLES) or state not in (None, *people_search.ACCOUNT_STATES) \
             or holding not in (None, *HOLDINGS):
         raise ValueError("unknown filter")
     any_members, association_id = scope(viewer, association_id)
     if not any_members:
-        return MemberList(pagination=None)
+        return None
     query = people_search.people(q, roles=(role,) if role else MEMBER_ROLES,
                                  association_id=association_id, state=state,
                                  organisation=True)
     if holding:
         query = query.where(_holding(holding))
+    return query
+
+
+def members(viewer, *, q: str = "", role: str | None = None, state: str | None = None,
+            holding: str | None = None, association_id: int | None = None,
+            page: int = 1) -> MemberList:
+    """One page of the viewer's members (ValueError for a filter the list does not know,
+    as `members_query`)."""
+    query = members_query(viewer, q=q, role=role, state=state, holding=holding,
+                          association_id=association_id)
+    if query is None:
+        return MemberList(pagination=None)
+    association_id = scope(viewer, association_id)[1]
     pagination = paginate(query, page, PER_PAGE)
     return MemberList(pagination=pagination, rows=_rows(viewer, pagination.items),
                       counts=_counts(association_id))

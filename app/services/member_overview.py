@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from flask_babel import gettext as _
-from sqlalchemy import func, or_, select
+from sqlalchemy import Select, case, func, or_, select
 from sqlalchemy.orm import contains_eager
 
 from app.extensions import db
@@ -119,13 +119,50 @@ def _arena_lines(viewer, person) -> list[ArenaLine]:
              .where(Invitation.user_id == person.id)
              .order_by(Arena.date.desc(), Arena.id.desc()))
     if not viewer.is_admin:
-        query = query.where(Arena.hosts.any(Association.id == viewer.association_id))
+        query = query.where(_managed(viewer))
     lines = [ArenaLine(arena=inv.arena, invitation=inv)
              for inv in db.session.scalars(query)]
     held = _meetings_held(person, [line.arena.id for line in lines])
     for line in lines:
         line.meetings_held = held.get(line.arena.id, 0)
     return lines
+
+
+def _managed(viewer):
+    """SQL on Arena: an arena the staff member (not an admin, who sees every one) manages,
+    one their association hosts: the arenas the member page shows."""
+    return Arena.hosts.any(Association.id == viewer.association_id)
+
+
+def arena_counts(viewer, people: Select) -> dict[int, dict[str, int]]:
+    """The member page's counts (`MemberOverview.counts`: invited, answered, came,
+    meetings_held over the arenas `viewer` manages) of every member `people` (a select of
+    User, as member_list finds them) selects, by user id, in three statements however many
+    they are; a member with none of them is missing."""
+    ids = people.order_by(None).with_only_columns(User.id)
+    query = (select(Invitation.user_id, func.count(Invitation.invited_at),
+                    func.count(Invitation.answered_at),
+                    func.count(case((Invitation.attended.is_(True), 1))))
+             .join(Invitation.arena).where(Invitation.user_id.in_(ids))
+             .group_by(Invitation.user_id))
+    if not viewer.is_admin:
+        query = query.where(_managed(viewer))
+    counts = {user_id: {"invited": invited, "answered": answered, "came": came,
+                        "meetings_held": 0}
+              for user_id, invited, answered, came in db.session.execute(query)}
+    # a held meeting had both people marked present, so each was invited to its arena:
+    # its arena is one of the member's counted above when the viewer manages it
+    arenas = select(Arena.id)
+    if not viewer.is_admin:
+        arenas = arenas.where(_managed(viewer))
+    for side in (Meeting.founder_user_id, Meeting.investor_user_id):
+        for user_id, held in db.session.execute(
+                select(side, func.count(Meeting.id))
+                .where(side.in_(ids), Meeting.arena_id.in_(arenas), *held_meetings())
+                .group_by(side)):
+            counts.setdefault(user_id, {"invited": 0, "answered": 0, "came": 0,
+                                        "meetings_held": 0})["meetings_held"] += held
+    return counts
 
 
 def _meetings_held(person, arena_ids: list[int]) -> dict[int, int]:

@@ -18,6 +18,7 @@ FIXED_ARGS = {
     "members.export_arena": {"kind": "invitations", "fmt": "csv"},
     "members.export_investors": {"fmt": "csv"},
     "members.export_matches": {"fmt": "csv"},
+    "members.export_members": {"fmt": "csv"},
     "members.export_pitches": {"fmt": "csv"},
     "meetings_staff.export": {"kind": "invitations"},
 }
@@ -485,6 +486,13 @@ EXPECTED = {
     },
     'GET members.export_matches': {
         'own': 'L 200 200 200 200 200 200 L',
+        'missing': '404 404 404 404 404 404 404 404',
+        'negative': '404 404 404 404 404 404 404 404',
+        'huge': '404 404 404 404 404 404 404 404',
+        'non_numeric': '404 404 404 404 404 404 404 404',
+    },
+    'GET members.export_members': {
+        'own': 'L 403 403 403 403 200 200 L',
         'missing': '404 404 404 404 404 404 404 404',
         'negative': '404 404 404 404 404 404 404 404',
         'huge': '404 404 404 404 404 404 404 404',

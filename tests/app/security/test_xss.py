@@ -87,6 +87,7 @@ def test_payloads_never_come_back_unescaped(app):
         for who, url in (("staff", f"/exports/arenas/{arena.id}/meetings.csv"),
                          ("staff", f"/exports/arenas/{arena.id}/invitations.xlsx"),
                          ("staff", f"/staff/arenas/{arena.id}/export/meetings.csv"),
+                         ("staff", "/exports/members.csv"),
                          ("investor", "/exports/pitches.csv"),
                          ("founder", "/exports/investors.csv")):
             text = _body(clients[who].get(url))
