@@ -22,7 +22,7 @@ import hashlib
 import os
 import threading
 
-from flask import Flask, Response, request
+from flask import Flask, Response, g, request
 from flask.sessions import SecureCookieSessionInterface
 from werkzeug.security import safe_join
 
@@ -67,6 +67,26 @@ def version(app: Flask, endpoint: str, filename: str) -> str | None:
     return digest
 
 
+def record_versions() -> None:
+    """From now on in this request, note each static file's version that url_for writes
+    into the page (`versions_recorded`)."""
+    g.static_versions_used = {}
+
+
+def versions_recorded() -> tuple[tuple[tuple[str, str], str], ...]:
+    """The ((endpoint, filename), version) of every static address written since
+    `record_versions`, and stop noting them."""
+    return tuple(sorted(g.pop("static_versions_used", {}).items()))
+
+
+def versions_current(app: Flask, recorded) -> bool:
+    """Whether every file of `recorded` still has the version noted: a page kept with them
+    points at the files this process serves (not at a deploy's old ones, not at a file
+    edited since)."""
+    return all(version(app, endpoint, filename) == digest
+               for (endpoint, filename), digest in recorded)
+
+
 def _folder(app: Flask, endpoint: str) -> str | None:
     if endpoint == "static":
         return app.static_folder
@@ -95,6 +115,9 @@ def init_app(app: Flask) -> None:
             digest = version(app, endpoint, values["filename"])
             if digest is not None:
                 values["v"] = digest
+                used = g.get("static_versions_used")
+                if used is not None:  # a page being kept (app.services.page_cache)
+                    used[(endpoint, values["filename"])] = digest
 
     @app.after_request
     def _kept_for_a_year(response: Response) -> Response:

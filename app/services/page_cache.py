@@ -12,6 +12,13 @@ the database keeps), the URL with its query, and the session's CSRF token (the p
 carry it). A changed input is a new key; old entries age out (CACHE_DEFAULT_TIMEOUT). Nothing
 is kept for a page that shows flashed messages, an error status, or a user whose version
 could not be read.
+
+A page also embeds its static files' addresses, versioned by their content (`?v=`,
+app.static_files). The page is kept with the version of each file it names and served only
+while every one is still what this process serves: after a deploy that changed koble.css, a
+page kept by the old code in a shared cache (CACHE_TYPE=RedisCache) is built anew instead of
+pointing browsers at the old file's address. An entry kept in another form (an older
+release's bare HTML) is built anew too.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ from flask import current_app, g, make_response, request, session
 from flask_babel import get_locale
 from flask_login import current_user
 
+from app import static_files
 from app.extensions import cache
 
 
@@ -51,19 +59,27 @@ def cached_page(view):
             return view(*args, **kwargs)
         key = _key()
         if key is not None:
-            page = cache.get(key)
-            if page is not None:
-                return _answer(page, "hit")
+            kept = cache.get(key)
+            if _current(kept):
+                return _answer(kept[0], "hit")
+        static_files.record_versions()
         page = view(*args, **kwargs)
+        static = static_files.versions_recorded()
         if not isinstance(page, str):
             return page
         key = _key()  # rendering may have given the session its CSRF token
         if key is None:
             return page
-        cache.set(key, page)
+        cache.set(key, (page, static))
         return _answer(page, "miss")
 
     return wrapper
+
+
+def _current(kept) -> bool:
+    """A kept (page, static versions) whose static files are all still the versions served."""
+    return (isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[0], str)
+            and static_files.versions_current(current_app, kept[1]))
 
 
 def _answer(page: str, outcome: str):

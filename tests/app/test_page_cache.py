@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import shutil
+
 import pytest
 from sqlalchemy import select, update
 
@@ -158,3 +161,46 @@ def test_without_a_version_row_nothing_is_kept(client, auth, market, renders):
     client.get("/matches")
     assert renders["investor"] == 2
     assert db.session.get(User, market["solar_investor"].user.id) is not None
+
+
+def test_a_kept_page_is_built_anew_when_a_static_file_it_names_changes(
+        app, client, auth, market, renders, tmp_path, monkeypatch):
+    """A deploy that changes koble.css must not serve pages kept before it (a shared cache,
+    CACHE_TYPE=RedisCache, outlives the old processes) with the old file's ?v= address: the
+    browser would keep the old file a year at it. Here the same process's static folder
+    changes, as a deploy's new files would."""
+    shutil.copytree(app.static_folder, tmp_path / "static")
+    monkeypatch.setattr(app, "static_folder", str(tmp_path / "static"))
+    auth.login(market["solar_investor"].user.email)
+    first = client.get("/matches")
+    old_address = _address(first, "koble.css")
+    assert client.get("/matches").headers["X-Cache"] == "hit"
+    (tmp_path / "static" / "koble.css").write_text("body { color: #123456; }\n")
+    again = client.get("/matches")
+    assert again.headers["X-Cache"] == "miss" and renders["investor"] == 2
+    new_address = _address(again, "koble.css")
+    assert new_address != old_address
+    assert client.get(new_address).headers["Cache-Control"].endswith("immutable")
+    # the page built anew is kept in its turn
+    assert client.get("/matches").headers["X-Cache"] == "hit" and renders["investor"] == 2
+
+
+def test_a_page_kept_by_an_older_release_is_built_anew(app, client, auth, market, renders):
+    """Bare HTML kept by a release before the static versions were kept beside it (same key,
+    a shared cache across the deploy) names unknown file versions: built anew."""
+    auth.login(market["solar_investor"].user.email)
+    client.get("/matches")
+    with app.test_request_context():
+        from app.extensions import cache
+        keys = [k for k in cache.cache._cache if k.startswith("page:")]
+        for key in keys:
+            cache.set(key, "<html>kept by an older release</html>")
+    page = client.get("/matches")
+    assert page.headers["X-Cache"] == "miss" and "older release" not in page.get_data(as_text=True)
+
+
+def _address(response, filename: str) -> str:
+    found = re.search(rf'"(/static/{re.escape(filename)}\?v=[0-9a-f]+)"',
+                      response.get_data(as_text=True))
+    assert found, filename
+    return found.group(1)

@@ -83,10 +83,11 @@ def test_a_static_file_does_not_move_the_idle_clock(app):
         assert session["seen"] == seen
 
 
-def test_a_file_edited_under_a_running_server_gets_a_new_address(app, client, tmp_path):
+def test_a_file_edited_under_a_running_server_gets_a_new_address(app, client, tmp_path,
+                                                                 monkeypatch):
     """`flask run` keeps its process while a developer edits koble.css: the old address,
     kept a year by the browser, would have served the old file."""
-    app.static_folder = str(tmp_path)
+    monkeypatch.setattr(app, "static_folder", str(tmp_path))  # (the app is kept for others)
     edited = tmp_path / "edited.css"
     edited.write_text("body { color: red; }")
     with app.test_request_context():
