@@ -5,7 +5,10 @@ behind a proxy that compresses already, COMPRESS_RESPONSES=0 leaves it to the pr
 
 Compressed: HTML, CSS, JavaScript, JSON (the API), calendars and CSV exports, from 500
 bytes. Not: spreadsheets (an .xlsx is a zip already), redirects and error pages (not 2xx),
-what is smaller. Static files are compressed once and kept (below); the rest each time.
+what is smaller, and a byte range (206 Partial Content, a static file asked for with Range):
+its Content-Range counts the file's own bytes, so it goes as it is, and a compressed answer
+does not offer ranges (no Accept-Ranges), as nginx's gzip does. Static files are compressed
+once and kept (below); the rest each time.
 
 Static files (ours, Bootstrap-Flask's) are compressed once per file version and coding and
 kept (`StaticBodies`): they were compressed on every full fetch, 3-4 ms of CPU for
@@ -72,7 +75,17 @@ def init_app(app: Flask) -> None:
     app.extensions["compress_static"] = kept
 
     def after_request(response: Response) -> Response:
-        return compress.after_request(kept.serve(compress, response))
+        if response.status_code == 206 or "Content-Range" in response.headers:
+            # a byte range of the file as it is (Content-Range counts its bytes): compressed,
+            # the client would splice gzip into the file it is putting together
+            response.vary.add("Accept-Encoding")
+            return response
+        response = compress.after_request(kept.serve(compress, response))
+        if "Content-Encoding" in response.headers:
+            # no ranges of the compressed body: a Range request is answered from the file
+            # as it is, which is another representation (its own ETag)
+            response.headers.pop("Accept-Ranges", None)
+        return response
 
     # First in the list, so last to run (Flask runs an app's after_request hooks from the
     # last registered): every other hook sees the body as the view made it, and the headers

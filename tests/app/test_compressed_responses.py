@@ -14,6 +14,7 @@ from pathlib import Path
 
 import brotli
 import pytest
+from flask import url_for
 
 from tests.app.api.world import build
 from tests.app.security.principals import log_in
@@ -225,3 +226,31 @@ def test_kept_static_bodies_are_bounded_and_keyed_by_the_files_version():
     assert kept._get(("/static/a.css", '"1-10-1"', "br")) is None
     kept._put(("/static/big.css", '"1"', "br"), b"x" * StaticBodies.MAX_BYTES)
     assert kept._size <= StaticBodies.MAX_BYTES
+
+
+@pytest.mark.parametrize("endpoint, filename", [
+    ("static", "koble.css"), ("bootstrap.static", "css/bootstrap.min.css")])
+@pytest.mark.parametrize("versioned", [True, False])
+def test_a_byte_range_goes_as_the_file_has_it(app, client, endpoint, filename, versioned):
+    """A Range request (a resumed download, a media player) gets the file's own bytes: Flask-
+    Compress compressed 206 answers too, so the body was gzip/brotli of the slice under a
+    Content-Range counting the file's bytes, which no client can splice."""
+    with app.test_request_context():
+        path = url_for(endpoint, filename=filename)
+    if not versioned:
+        path = path.split("?")[0]
+    whole = client.get(path).data
+    for accept in ("gzip", "br", "gzip, deflate, br"):
+        for asked, first, last in (("bytes=0-9999", 0, 9999), ("bytes=1000-", 1000,
+                                                                len(whole) - 1)):
+            part = client.get(path, headers={"Accept-Encoding": accept, "Range": asked})
+            assert part.status_code == 206, (accept, asked)
+            assert "Content-Encoding" not in part.headers, (accept, asked)
+            assert part.headers["Content-Range"] == f"bytes {first}-{last}/{len(whole)}"
+            assert part.data == whole[first:last + 1]
+            assert "Accept-Encoding" in part.headers["Vary"]
+            part.close()
+    # the whole file compressed offers no ranges of its compressed body; as it is, it does
+    packed = client.get(path, headers={"Accept-Encoding": "gzip"})
+    assert packed.headers["Content-Encoding"] == "gzip" and "Accept-Ranges" not in packed.headers
+    assert client.get(path).headers["Accept-Ranges"] == "bytes"
