@@ -29,8 +29,10 @@ What counts (also said on the page):
 - The period: pitches published, profiles created, within the last N days.
 
 Both statements read every published pitch and every profile (~50 ms on PostgreSQL at 10,000
-pitches and 2,000 profiles, most of it one stored-match look-up per pitch), so their grouped
-rows are kept for a minute (see `_counted`).
+pitches and 2,000 profiles, most of it one stored-match look-up per pitch). Their grouped
+rows are kept under the site-wide page version; the interest steps, which an interest mark
+moves without raising it, are counted again after a minute by two statements that read
+only the pitches and profiles with an investor's "interested" (see `_counted`).
 """
 
 from __future__ import annotations
@@ -177,15 +179,16 @@ def _mutual(column: str, outer_id):
 
 
 def _grouped(per_item, columns: tuple[str, ...]):
-    """Sum the 0/1 flags of a per-item subquery per (association, green, founder, live)."""
+    """Count the items and sum the 0/1 flags of a per-item subquery per (association, green,
+    founder, live)."""
     sub = per_item.subquery()
     keys = (sub.c.association_id, sub.c.green, sub.c.founder, sub.c.live)
     return select(*keys, func.count(), *(func.sum(sub.c[c]) for c in columns)).group_by(*keys)
 
 
-def pitch_statement(since: datetime | None = None):
-    """The pitch side's grouped counts: per (association, green, founder, live), the number
-    of published pitches and how many reached each later step."""
+def _per_pitch(*flags, since: datetime | None):
+    """Published pitches of founder accounts (published in the period, when `since`), one
+    row each: the group keys, then `flags` (labelled columns of the pitch)."""
     owner = aliased(User)
     per_pitch = (
         select(
@@ -193,23 +196,19 @@ def pitch_statement(since: datetime | None = None):
             _flag(pitch_priority("green")).label("green"),
             _flag(pitch_priority("founder")).label("founder"),
             _flag(and_(Pitch.hidden.is_(False), owner.active.is_(True))).label("live"),
-            _flag(exists().where(MatchScore.pitch_id == Pitch.id)).label("matched"),
-            _flag(_investor_interested("pitch_id", Pitch.id)).label("interested"),
-            _flag(_mutual("pitch_id", Pitch.id)).label("mutual"),
-            _flag(Pitch.id.in_(select(Meeting.pitch_id).where(*held_meetings())))
-            .label("met"),
+            *flags,
         )
         .join(owner, owner.id == Pitch.owner_id)
         .where(Pitch.status == "published", owner.role == "founder")
     )
     if since is not None:
         per_pitch = per_pitch.where(func.coalesce(Pitch.published_at, Pitch.created_at) >= since)
-    return _grouped(per_pitch, PITCH_STEPS[1:])
+    return per_pitch
 
 
-def investor_statement(since: datetime | None = None):
-    """The investor side's grouped counts: per (association, green, founder, live), the
-    number of profiles and how many reached each later step."""
+def _per_profile(*flags, since: datetime | None):
+    """Investor profiles of investor accounts (made in the period, when `since`), one row
+    each: the group keys, then `flags` (labelled columns of the profile)."""
     owner = aliased(User)
     profile = InvestorProfile
     per_profile = (
@@ -218,20 +217,82 @@ def investor_statement(since: datetime | None = None):
             _flag(investor_priority("green")).label("green"),
             _flag(investor_priority("founder")).label("founder"),
             _flag(and_(profile.active.is_(True), owner.active.is_(True))).label("live"),
-            _flag(exists().where(MatchScore.investor_profile_id == profile.id))
-            .label("recommended"),
-            _flag(_investor_interested("investor_profile_id", profile.id))
-            .label("interested"),
-            _flag(_mutual("investor_profile_id", profile.id)).label("mutual"),
-            _flag(profile.user_id.in_(select(Meeting.investor_user_id)
-                                      .where(*held_meetings()))).label("met"),
+            *flags,
         )
         .join(owner, owner.id == profile.user_id)
         .where(owner.role == "investor")
     )
     if since is not None:
         per_profile = per_profile.where(profile.created_at >= since)
-    return _grouped(per_profile, INVESTOR_STEPS[1:])
+    return per_profile
+
+
+def pitch_statement(since: datetime | None = None):
+    """The pitch side's grouped counts: per (association, green, founder, live), the number
+    of published pitches and how many reached each later step."""
+    return _grouped(_per_pitch(
+        _flag(exists().where(MatchScore.pitch_id == Pitch.id)).label("matched"),
+        _flag(_investor_interested("pitch_id", Pitch.id)).label("interested"),
+        _flag(_mutual("pitch_id", Pitch.id)).label("mutual"),
+        _flag(Pitch.id.in_(select(Meeting.pitch_id).where(*held_meetings()))).label("met"),
+        since=since), PITCH_STEPS[1:])
+
+
+def pitch_marks_statement(since: datetime | None = None):
+    """The pitch side's interest steps alone: per (association, green, founder, live), the
+    published pitches an investor said "interested" about (the count) and how many of them
+    have mutual interest (which needs the investor's "interested": a subset). Reads only
+    those pitches, not every pitch's stored matches."""
+    return _grouped(_per_pitch(
+        _flag(_mutual("pitch_id", Pitch.id)).label("mutual"), since=since)
+        .where(_investor_interested("pitch_id", Pitch.id)), ("mutual",))
+
+
+def investor_statement(since: datetime | None = None):
+    """The investor side's grouped counts: per (association, green, founder, live), the
+    number of profiles and how many reached each later step."""
+    profile = InvestorProfile
+    return _grouped(_per_profile(
+        _flag(exists().where(MatchScore.investor_profile_id == profile.id))
+        .label("recommended"),
+        _flag(_investor_interested("investor_profile_id", profile.id)).label("interested"),
+        _flag(_mutual("investor_profile_id", profile.id)).label("mutual"),
+        _flag(profile.user_id.in_(select(Meeting.investor_user_id)
+                                  .where(*held_meetings()))).label("met"),
+        since=since), INVESTOR_STEPS[1:])
+
+
+def investor_marks_statement(since: datetime | None = None):
+    """The investor side's interest steps alone: per (association, green, founder, live),
+    the profiles that said "interested" about a pitch (the count) and how many of them have
+    mutual interest."""
+    profile = InvestorProfile
+    return _grouped(_per_profile(
+        _flag(_mutual("investor_profile_id", profile.id)).label("mutual"), since=since)
+        .where(_investor_interested("investor_profile_id", profile.id)), ("mutual",))
+
+
+def _split(rows) -> tuple[list[tuple], list[tuple]]:
+    """A full statement's rows as the steady part (keys, count, the first later step and
+    the last: published, matched, met) and the interest part (keys, interested, mutual),
+    as pitch_marks_statement gives it: only groups with an investor's "interested"."""
+    steady, marks = [], []
+    for *keys, count, first, interested, mutual, last in rows:
+        steady.append((*keys, count, first, last))
+        if interested:
+            marks.append((*keys, interested, mutual))
+    return steady, marks
+
+
+def _merged(steady, marks) -> list[tuple]:
+    """One row per group, as `_side` reads them: the keys, the count, then the four later
+    steps (the first and the last from `steady`, the interest steps from `marks`)."""
+    rows = {tuple(keys): [count, first, 0, 0, last] for *keys, count, first, last in steady}
+    for *keys, interested, mutual in marks:
+        # a group with marks has its items in `steady` (both read the same items)
+        row = rows.setdefault(tuple(keys), [0, 0, 0, 0, 0])
+        row[2], row[3] = interested, mutual
+    return [(*keys, *numbers) for keys, numbers in rows.items()]
 
 
 # --- from grouped rows to tables ------------------------------------------------------------
@@ -274,23 +335,51 @@ class PlatformFunnel:
     counted_at: datetime
 
 
+def _rows(statement) -> list[tuple]:
+    return [tuple(r) for r in db.session.execute(statement)]
+
+
 def _counted(period: str) -> tuple[list, list, datetime]:
-    """The grouped rows of both sides for the period, kept for a minute under the site-wide
-    page version: the two statements read every published pitch and profile (~50 ms at
-    10,000 pitches), the page is read far more often. A change to a pitch, profile, account,
-    stored match or meeting raises the version, so it shows at once; an interest mark raises
-    only its two users' versions, so it shows within CACHE_SECONDS."""
+    """The grouped rows of both sides for the period, kept under the site-wide page version:
+    a change to a pitch, profile, account, stored match, meeting or attendance raises it, so
+    it shows at once. An interest mark raises only its two users' versions, so it shows
+    within CACHE_SECONDS: the interest steps are kept that long.
+
+    For "all", the published, matched and met steps are kept until the version changes:
+    counting them reads every published pitch and profile (~50 ms at 10,000 pitches, most
+    of it the stored-match look-ups), and each server process used to do it every minute.
+    The two full statements count everything when the version is new; within it, once a
+    minute, the two marks statements count the interest steps again, reading only the
+    pitches and profiles an investor said "interested" about. A dated period's window moves
+    with the clock: its full counts are kept a minute, as before."""
     version = g.get("page_version")
-    key = f"dashboard-funnel:{period}:{version}"
-    found = cache.get(key) if version is not None else None
-    if found is None:
-        days = PERIODS.get(period)
-        since = utcnow() - timedelta(days=days) if days else None
-        found = ([tuple(r) for r in db.session.execute(pitch_statement(since))],
-                 [tuple(r) for r in db.session.execute(investor_statement(since))], utcnow())
-        if version is not None:
-            cache.set(key, found, timeout=CACHE_SECONDS)
-    return found
+    days = PERIODS.get(period)
+    if days or version is None:
+        key = f"dashboard-funnel:{period}:{version}"
+        found = cache.get(key) if version is not None else None
+        if found is None:
+            since = utcnow() - timedelta(days=days) if days else None
+            found = (_rows(pitch_statement(since)), _rows(investor_statement(since)), utcnow())
+            if version is not None:
+                cache.set(key, found, timeout=CACHE_SECONDS)
+        return found
+    steady_key, marks_key = (f"dashboard-funnel-steady:{version}",
+                             f"dashboard-funnel-marks:{version}")
+    steady = cache.get(steady_key)
+    if steady is None:
+        pitch_rows, investor_rows = _rows(pitch_statement()), _rows(investor_statement())
+        (pitch_steady, pitch_marks), (investor_steady, investor_marks) = (
+            _split(pitch_rows), _split(investor_rows))
+        counted_at = utcnow()
+        cache.set(steady_key, (pitch_steady, investor_steady))  # the cache's default timeout
+        cache.set(marks_key, (pitch_marks, investor_marks, counted_at), timeout=CACHE_SECONDS)
+        return pitch_rows, investor_rows, counted_at
+    marks = cache.get(marks_key)
+    if marks is None:
+        marks = (_rows(pitch_marks_statement()), _rows(investor_marks_statement()), utcnow())
+        cache.set(marks_key, marks, timeout=CACHE_SECONDS)
+    pitch_marks, investor_marks, counted_at = marks
+    return (_merged(steady[0], pitch_marks), _merged(steady[1], investor_marks), counted_at)
 
 
 def platform_funnel(scope: Association | None, period: str = "all", *,
@@ -298,7 +387,8 @@ def platform_funnel(scope: Association | None, period: str = "all", *,
     """The funnels of the association `scope` (None: every association) in the period; the
     per-association tables always list every association (`associations`, in id order, when
     the caller has them). Three statements, or one (the associations) while the counts are
-    kept; one fewer when the associations are given."""
+    kept, also three when only the interest steps are counted again (see `_counted`); one
+    fewer when the associations are given."""
     period = period if period in PERIODS else "all"
     if associations is None:
         associations = list(db.session.scalars(select(Association).order_by(Association.id)))
