@@ -11,8 +11,9 @@ from app.api.shared_schemas import Strict, Utc
 from app.models.arena import LOCAL_TZ
 from app.models.user import aware_utc
 
-__all__ = ["AgendaOut", "ArenaList", "ArenaOut", "ErrorOut", "InvitationList", "InvitationOut",
-           "MeetingList", "MeetingOut", "MovedFromOut", "TimesIn", "TimesOut", "TimesResult"]
+__all__ = ["AgendaMeetingOut", "AgendaOut", "ArenaList", "ArenaOut", "ErrorOut",
+           "InvitationList", "InvitationOut", "MeetingList", "MeetingOut", "MovedFromOut",
+           "TimesIn", "TimesOut", "TimesResult"]
 
 
 class ArenaOut(ma.Schema):
@@ -131,15 +132,29 @@ class StaffScheduleOut(MeetingList):
                        "meetings, so never in `items`."})
 
 
-class AgendaOut(MeetingList):
+class AgendaMeetingOut(MeetingOut):
+    """A meeting on a participant's agenda: the meeting, and why the two of them meet."""
+
+    why_you_match = fields.String(required=True, allow_none=True, metadata={
+        "description": "Why you match: the sentence the agenda page shows for this meeting "
+                       "under \"Why you match\", in your language. It explains the matching "
+                       "engine's score for the two of you, or, where there is none, why you "
+                       "meet (you both asked, one of you asked, or the organisers suggested "
+                       "it). null for a meeting in `cancelled`, for which the page shows "
+                       "none."})
+
+
+class AgendaOut(ma.Schema):
     """A participant's agenda: their meetings, and why there are none when there are none."""
+
+    items = fields.List(fields.Nested(AgendaMeetingOut), required=True)
 
     schedule_status = fields.String(required=True, metadata={
         "enum": ["none", "draft", "published"],
         "description": "Where the arena's meeting schedule is: `none` (not built yet), "
                        "`draft` (staff are planning it; only they see it, so `items` is "
                        "empty until they publish it) or `published`."})
-    cancelled = fields.List(fields.Nested(MeetingOut), required=True, metadata={
+    cancelled = fields.List(fields.Nested(AgendaMeetingOut), required=True, metadata={
         "description": "Your meetings the organisers cancelled after publishing the "
                        "schedule (both of you were told), with `state` "
                        "`cancelled_by_staff`, until the arena is over: the agenda page "

@@ -11,10 +11,10 @@ from app.api.auth import caller, roles
 from app.api.blueprint import Blueprint
 from app.api.refusals import ApiError
 from app.extensions import db
-from app.models import Arena, Invitation
+from app.models import Arena, Invitation, Meeting
 from app.services import agenda, schedule_view
 from app.services import arenas as arena_service
-from app.services.participants import NotParticipant
+from app.services.participants import NotParticipant, accepted
 
 bp = Blueprint("api_arenas", __name__, url_prefix="/api/v1",
                description="Arenas, invitations, agendas and (staff) schedules.")
@@ -39,6 +39,19 @@ def _not_coming_to(arena_id: int) -> str:
                  "the waiting list.")
     return _("Only those who come to the arena have an agenda there, and your invitation "
              "says you do not come. GET /api/v1/invitations shows its state.")
+
+
+class _OnAgenda:
+    """A meeting as the caller's agenda lists it (AgendaMeetingOut): the meeting's own
+    fields, and `why_you_match`, the agenda page's sentence for it (None for a meeting staff
+    cancelled: the page shows none)."""
+
+    def __init__(self, meeting: Meeting, why_you_match: str | None):
+        self._meeting = meeting
+        self.why_you_match = why_you_match
+
+    def __getattr__(self, name: str):
+        return getattr(self._meeting, name)
 
 
 @bp.route("/arenas")
@@ -99,8 +112,11 @@ def my_agenda(arena_id: int):
         raise ApiError(403, _not_coming_to(arena_id)) from None
     # The page's own choice (agenda.agenda_meetings): a meeting whose partner no longer
     # comes is no meeting here either.
-    shown = agenda.agenda_meetings(user, arena)
-    return {"items": shown.meetings, "cancelled": shown.cancelled,
+    coming = accepted(arena.id)
+    shown = agenda.agenda_meetings(user, arena, coming=coming)
+    why = agenda.why_you_match(user, arena, shown.meetings, coming)  # the page's column
+    return {"items": [_OnAgenda(m, why[m.id]) for m in shown.meetings],
+            "cancelled": [_OnAgenda(m, None) for m in shown.cancelled],
             "schedule_status": agenda.schedule_status(arena),
             "reason": None if shown.meetings else agenda.why_empty(user, arena)}
 

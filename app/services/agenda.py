@@ -169,6 +169,17 @@ def _items(viewer, arena: Arena, rows: list[Meeting], coming: list[Invitation]
     return out
 
 
+def why_you_match(viewer, arena: Arena, rows: list[Meeting],
+                  coming: list[Invitation] | None = None) -> dict[int, str]:
+    """The agenda page's "Why you match" for each of `rows`, the viewer's meetings at the
+    arena, by meeting id, in the request's language: the page's rows' own (`_items`), so
+    that the API's agenda says it word for word (explaining reads only what the session
+    holds, match_sides, and the rows load the pitch and profile it reads). `coming`: the
+    arena's accepted invitations, when the caller has read them."""
+    coming = accepted(arena.id) if coming is None else coming
+    return {item.meeting.id: item.why for item in _items(viewer, arena, rows, coming)}
+
+
 def _changed_since_published(arena: Arena, meeting: Meeting) -> bool:
     """Whether the meeting was last written once the schedule was published. For a meeting
     called off that says it was called off then, so its people had it until then: nothing

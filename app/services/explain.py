@@ -13,8 +13,9 @@ never loads a row (match_sides).
 
 The sentence speaks to its reader where the reader is one of the two (`viewpoint`): on an
 investor's own recommendations "the amount asked lies within your range", on a founder's
-own pitch "the investor offers the support you need". Staff, the API and anyone else read
-the neutral third person (viewpoint None).
+own pitch "the investor offers the support you need". Staff, the API's recommendations and
+anyone else read the neutral third person (viewpoint None); the API's agenda gives the
+agenda page's sentence, to its reader (agenda.why_you_match).
 """
 
 from __future__ import annotations
