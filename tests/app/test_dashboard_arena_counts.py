@@ -132,3 +132,22 @@ def test_a_draft_schedules_meetings_are_not_counted(app):
     assert by_key(data["themes"])["green"] == figures(2, 2, 2, 0, 0, 0)
     assert by_key(data["associations"])["asker"] == figures(2, 2, 2, 0, 0, 0)
     assert data["total"].numbers == figures(2, 2, 2, 0, 0, 0)
+
+
+def test_the_statements_built_once_count_each_call_its_own_arenas(app):
+    """Guard: the invitation and meeting statements are built once per process with the
+    arena ids bound at each execution; a staff member's dashboard, an admin's, then each
+    arena's own results, one after the other, each count only the arenas asked for."""
+    green, founder, foreign = arenas()
+    with app.test_request_context():
+        staff = dashboard.overview(make_user("staff", association="asker"))
+        admin = dashboard.overview(make_user("admin", association=None))
+        alone = {arena.id: dashboard.arena_results(arena).numbers
+                 for arena in (foreign, founder, green)}
+        again = dashboard.overview(make_user("staff", association="baerum"))
+    assert staff["total"].numbers == figures(10, 8, 6, 3, 2, 2)
+    assert admin["total"].numbers == figures(12, 10, 8, 4, 2, 3)
+    assert alone == {green.id: figures(8, 6, 4, 2, 2, 2), founder.id: figures(2, 2, 2, 1, 0, 0),
+                     foreign.id: figures(2, 2, 2, 1, 0, 1)}
+    assert by_key(again["arenas"]) == {str(foreign.id): figures(2, 2, 2, 1, 0, 1)}
+    assert again["total"].numbers == figures(2, 2, 2, 1, 0, 1)
