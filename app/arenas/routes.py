@@ -22,6 +22,7 @@ from app.services import arenas as arena_service
 from app.services import availability, rsvp
 from app.services.arena_values import utc_to_local
 from app.services.errors import DomainError, NotFound
+from app.services.schedule import meetings
 
 bp = Blueprint("arenas", __name__)
 
@@ -48,12 +49,16 @@ def _answer(invitation_id: int) -> None:
 
 def _page(invitation, token=None, form=None, status=200):
     arena = invitation.arena
+    # A no after a yes calls off the person's meetings in a published schedule and tells
+    # the other side: the page says so, and how many, before the button that does it.
+    at_stake = (len(meetings(arena, user_id=invitation.user_id, people=False))
+                if invitation.state == "accepted" and arena.schedule_published else 0)
     if form is None:
         form = AvailabilityForm(formdata=None).setup(arena)
         form.load(invitation)
     return render_template(
         "arenas/view.html", arena=arena, invitation=invitation, token=token, form=form,
-        deadline=utc_to_local(arena.rsvp_deadline_utc),
+        deadline=utc_to_local(arena.rsvp_deadline_utc), meetings_at_stake=at_stake,
         can_answer=(arena.status in arena_service.OPEN_STATUSES and not arena.deadline_passed()
                     and not arena.held and invitation.state in rsvp.ANSWERABLE),
         over=rsvp.over_note(arena, invitation) if arena.held else "",
