@@ -112,7 +112,8 @@ def problems(values: dict, hosts: list, user, before: Arena | None = None,
     if usable("breaks", "slot_count"):
         breaks = values["breaks"]
         if any(b < 0 or b >= values["slot_count"] for b in breaks):
-            refuse(_("Break slots must be between 1 and the number of slots."), "breaks")
+            refuse(_("Break slots must be between 1 and %(count)d, the number of slots.",
+                     count=values["slot_count"]), "breaks")
         elif len(breaks) >= values["slot_count"]:
             refuse(_("Leave at least one slot for meetings."), "breaks")
     if usable("rsvp_deadline"):
