@@ -80,7 +80,8 @@ def test_edit_saves_name_and_contact_details(admin_client):
     ({"name": ""}, "This field is required."),
     ({"name": "x" * 121}, "Field cannot be longer than 120 characters."),
     ({"name": "Asker Næringsforening"}, "Another association has this name."),
-    ({"name": "ok", "contact_email": "not-an-address"}, "Enter an e-mail address, such as kari@solkraft.no."),
+    ({"name": "ok", "contact_email": "not-an-address"},
+     "Enter an e-mail address, such as kari@solkraft.no."),
     ({"name": "ok", "website": "javascript:alert(1)"}, "Enter a web address, such as"),
     ({"name": "ok", "website": "https://" + "a" * 200 + ".no"}, "Field cannot be longer"),
 ])
