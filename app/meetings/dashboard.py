@@ -69,7 +69,8 @@ def index():
     data = dashboard_service.overview(current_user, associations=associations)
     return render_template(
         "meetings/dashboard.html", data=data, metrics=dashboard_service.METRICS,
-        labels=dashboard_service.LABELS, form=form, funnel=funnel, scope_name=scope_name,
+        labels=dashboard_service.translated(dashboard_service.LABELS), form=form,
+        funnel=funnel, scope_name=scope_name,
         period_name=dict(PERIOD_CHOICES).get(form.period.data, ""),
         funnel_charts=_funnel_charts(funnel, scope_name),
         total_chart=dashboard_service.chart(_("All your arenas"), data["total"]),

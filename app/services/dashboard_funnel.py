@@ -61,6 +61,7 @@ from app.models import (
 from app.models.types import has_tag
 from app.models.user import utcnow
 from app.services.arenas import theme_label
+from app.services.dashboard import translated
 from app.services.invitation_proposal import EARLY_STAGES, GREEN_MANDATE_WEIGHT
 from app.vocabulary import SUPPORT_KINDS
 
@@ -329,7 +330,8 @@ def _side(rows, steps, labels, associations, scope_id, everyone: bool) -> Side:
                 row.numbers[step] += n
     listed = [r for key, r in per_association.items()
               if key is not None or any(r.numbers.values())]
-    return Side(steps, labels, total, list(priorities.values()), listed, left_out)
+    return Side(steps, translated(labels), total, list(priorities.values()), listed,
+                left_out)
 
 
 @dataclass

@@ -517,6 +517,25 @@ def test_funnel_and_renamed_bar_speak_bokmal(client, auth):
     assert "Worth it to both" not in html and "Published pitches" not in html
 
 
+def test_the_labels_follow_the_language_from_one_page_to_the_next(client, auth):
+    """Guard: each page translates the bar and column labels once, for its reader; a page in
+    English after one in bokmål (same process, same kept counts) says them in English."""
+    scenario()
+    market()
+    auth.login(make_user("staff", association="asker").email)
+    client.post("/language", data={"lang": "nb"})
+    bokmal = client.get("/staff/dashboard").data.decode()
+    client.post("/language", data={"lang": "en"})
+    english = client.get("/staff/dashboard").data.decode()
+    for nb, en in (("Verdt det for begge", "Worth it to both"),
+                   ("Publiserte pitcher", "Published pitches"),
+                   ("Aktive investorprofiler", "Active investor profiles")):
+        assert nb in bokmal and en not in bokmal, nb
+        assert en in english and nb not in english, en
+        # a chart's bar label, its description and a table's column head
+        assert english.count(en) >= 3, en
+
+
 def test_funnel_is_for_staff_and_admins_only(client, auth):
     assert client.get("/staff/dashboard").status_code == 302
     for role in ("founder", "investor"):
