@@ -23,7 +23,16 @@ from sqlalchemy import Select, case, func, or_, select
 from sqlalchemy.orm import contains_eager
 
 from app.extensions import db
-from app.models import Arena, Association, InvestorProfile, Invitation, Meeting, Pitch, User
+from app.models import (
+    Arena,
+    Association,
+    AuditEvent,
+    InvestorProfile,
+    Invitation,
+    Meeting,
+    Pitch,
+    User,
+)
 from app.services.contacts import can_see_contacts, departure, email_of
 from app.services.dashboard_funnel import held_meetings
 from app.services.errors import NotFound
@@ -58,6 +67,7 @@ class MemberOverview:
     contacts: bool  # the viewer may see their e-mail address and phone
     email: str
     gone: str | None  # contacts.departure: "deleted", "inactive" or None
+    deleted_by: str | None = None  # a deleted account's: "self", "admin" or None (unknown)
     profile: InvestorProfile | None = None
     pitches: list[Pitch] = field(default_factory=list)
     not_shown: dict[int, str] = field(default_factory=dict)  # pitch id: why others miss it
@@ -99,6 +109,8 @@ def overview(viewer, user_id: int) -> MemberOverview:
     page = MemberOverview(person=person, contacts=contacts,
                           email=email_of(person) if contacts else "",
                           gone=departure(person))
+    if page.gone == "deleted":
+        page.deleted_by = deleted_by(person.id)
     if person.role == "founder":
         page.pitches = list(db.session.scalars(
             select(Pitch).where(Pitch.owner_id == person.id, Pitch.status == "published")
@@ -110,6 +122,28 @@ def overview(viewer, user_id: int) -> MemberOverview:
             select(InvestorProfile).where(InvestorProfile.user_id == person.id))
     page.arenas = _arena_lines(viewer, person)
     return page
+
+
+# the audit events erasure.delete_user writes: whose hand it was, never which administrator
+_DELETIONS = {"account_deleted": "self", "user_deleted": "admin"}
+_AGAIN = "erased_again_after_restore"  # its detail says how it went the first time
+
+
+def deleted_by(user_id: int) -> str | None:
+    """Who deleted the account, "self" or "admin", as its deletion's audit event says; None
+    when no event says (pruned from the audit log, or a restore that lost it and did not
+    know either)."""
+    event = db.session.execute(
+        select(AuditEvent.action, AuditEvent.detail)
+        .where(AuditEvent.target == f"user:{user_id}",
+               AuditEvent.action.in_([*_DELETIONS, _AGAIN]))
+        .order_by(AuditEvent.at.desc(), AuditEvent.id.desc()).limit(1)).first()
+    if event is None:
+        return None
+    if event.action == _AGAIN:
+        first = (event.detail or "").removeprefix("first=")
+        return first if first in _DELETIONS.values() else None
+    return _DELETIONS[event.action]
 
 
 def _arena_lines(viewer, person) -> list[ArenaLine]:
