@@ -32,6 +32,7 @@ from app.account.forms import (
     PlaceForm,
     TokenForm,
 )
+from app.auth.routes import home_of
 from app.auth.safe_next import safe_next
 from app.extensions import limiter
 from app.i18n import speak_as_link_owner
@@ -274,14 +275,20 @@ def confirm_address(token: str):
         flash(_("Your e-mail address %(email)s is confirmed.",
                 email=accounts.shown_email(user.email)), "success")
         if current_user.is_authenticated and current_user.id == user.id:
-            return redirect(url_for("account.index"), 303)
+            # on to the person's next step, where registering led: a founder's pitches
+            # (the first one to write), an investor's recommendations (the profile to fill)
+            return redirect(home_of(user), 303)
         return redirect(url_for("auth.login", lang=get_locale().language), 303)
     return _address_page(user=user)
 
 
 def _address_page(user=None, error=None, status=200):
+    # a link already used goes on to the person's next step, as its button would have
+    mine = (user is not None and current_user.is_authenticated
+            and current_user.id == user.id)
+    onward = home_of(user) if mine else url_for("auth.login", lang=get_locale().language)
     response = make_response(render_template("account/confirm_address.html", person=user,
-                                             error=error), status)
+                                             error=error, mine=mine, onward=onward), status)
     response.headers["Cache-Control"] = "no-store"
     return response
 
