@@ -106,9 +106,11 @@ def xlsx_bytes(header: Iterable, rows: Iterable[Iterable], title: str = "Koble")
     """An .xlsx workbook of one sheet. Numbers stay numbers, dates and times are date cells
     (local, to the minute), a `Percent` is a fraction shown as a percent; every other cell is
     stored as a text cell, which a spreadsheet shows as it is and never runs as a formula, so
-    unlike the CSV it needs no quote in front ("+47 …" phone numbers read as written)."""
+    unlike the CSV it needs no quote in front ("+47 …" phone numbers read as written), and
+    without the invisible control characters a workbook cannot hold (the CSV keeps them)."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet(_SAFE_NAME.sub(" ", title)[:31] or "Koble")
@@ -119,7 +121,9 @@ def xlsx_bytes(header: Iterable, rows: Iterable[Iterable], title: str = "Koble")
         return cell
 
     def text(value):
-        cell = WriteOnlyCell(sheet, value=cell_text(value))
+        # (a C0 control but tab and line breaks, which XML 1.0 cannot hold: openpyxl refuses
+        # the cell, and the whole download failed, for one stored in a title or a name)
+        cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", cell_text(value)))
         cell.data_type = "s"  # openpyxl would make a string that begins with = a formula
         return cell
 
