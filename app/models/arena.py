@@ -182,6 +182,18 @@ class Arena(db.Model):
             return None
         return first, last
 
+    def past_on(self, today: dt.date | None = None) -> bool:
+        """Whether the arena's day is over: its date before `today` (Oslo's, as arena dates
+        are; the real one when None). The lists put such an arena under "Past arenas"
+        (arenas.upcoming_and_past), and its participants are no longer offered "Who comes"
+        or "Add to calendar". Today's arena is not past all day, its agenda at hand."""
+        return self.date < (today or datetime.now(LOCAL_TZ).date())
+
+    @property
+    def is_past(self) -> bool:
+        """`past_on` today."""
+        return self.past_on()
+
     @property
     def held(self) -> bool:
         """Whether the arena has taken place: marked done, or not cancelled and over. The end

@@ -127,8 +127,8 @@ def upcoming_and_past(rows: Iterable[T], today: date | None = None, *,
         held = arena(row)
         return held.date, held.start_time, held.id
 
-    return (sorted((r for r in rows if arena(r).date >= today), key=when),
-            sorted((r for r in rows if arena(r).date < today), key=when, reverse=True))
+    return (sorted((r for r in rows if not arena(r).past_on(today)), key=when),
+            sorted((r for r in rows if arena(r).past_on(today)), key=when, reverse=True))
 
 
 def invitation_of(user, arena_id: int) -> Invitation:
