@@ -1,0 +1,117 @@
+"""On a 375 px phone the buttons a thumb presses most are at least 44 px high (WCAG 2.5.5):
+a match's answers (Interested / Save / Not for me) on the founder's and the investor's
+recommendations, and a schedule row's Move, Lock and Cancel meeting. They were Bootstrap's
+small buttons, 31 px. A desktop keeps them small, and the other small buttons on those pages
+stay at least 24 px high (2.5.8). At twice the text size (WCAG 1.4.4, as a larger default
+font sets it) the notifications and the new arena's co-host checkboxes stay within the
+screen: a notification's long word and "Næringsforeningen i Drammensregionen" beside its
+checkbox ran past the edge (392 and 414 px wide pages)."""
+
+from __future__ import annotations
+
+from tests.browser.conftest import DESKTOP
+from tests.browser.seed_server import DRAFT_ARENA, STAFF_EMAIL, STAFF_PASSWORD
+from tests.browser.support import DEMO_PASSWORD
+
+PHONE_375 = {"width": 375, "height": 812}
+MAIN = "main form > [role=group] > .btn"  # a match's answers (app/matches/cards.py)
+
+# Heights of the visible main and other small buttons in <main>, the first 12 of each.
+_HEIGHTS = """(main) => {
+  const seen = e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden';
+  const height = e => Math.round(e.getBoundingClientRect().height * 10) / 10;
+  const mains = [...document.querySelectorAll(main)].filter(seen);
+  const others = [...document.querySelectorAll('main .btn-sm')]
+    .filter(e => seen(e) && !mains.includes(e));
+  return {main: mains.slice(0, 12).map(e => [e.innerText.trim(), height(e)]),
+          other: others.slice(0, 12).map(e => [e.innerText.trim(), height(e)])};
+}"""
+_LARGER_TEXT = "size => { document.documentElement.style.fontSize = size; }"
+# What runs past the screen's right edge, outside any box that clips or scrolls it.
+_PAST_THE_EDGE = """() => {
+  const width = document.documentElement.clientWidth;
+  const wide = [...document.querySelectorAll('main *')].filter(e => {
+    const box = e.getBoundingClientRect();
+    if (!box.width || box.right <= width + 1) return false;
+    for (let a = e.parentElement; a; a = a.parentElement) {
+      if (getComputedStyle(a).overflowX !== 'visible') return false;
+    }
+    return true;
+  }).slice(0, 5).map(e => `${e.tagName}.${e.className} `
+                            + `${Math.round(e.getBoundingClientRect().right)} `
+                            + (e.innerText || '').slice(0, 40));
+  return {page: document.documentElement.scrollWidth, screen: width, wide};
+}"""
+
+
+def _targets(person, selector: str = MAIN, least: int = 3) -> dict:
+    found = person.page.evaluate(_HEIGHTS, selector)
+    assert len(found["main"]) >= least, f"{person.page.url}: too few {selector}: {found}"
+    assert all(h >= 24 for _t, h in found["other"]), f"{person.page.url}: {found['other']}"
+    return found
+
+
+def _thumb_sized(person, selector: str = MAIN, least: int = 3) -> None:
+    found = _targets(person, selector, least)
+    assert all(h >= 44 for _t, h in found["main"]), f"{person.page.url}: {found['main']}"
+
+
+def _small_on_a_desktop(person, selector: str = MAIN, least: int = 3) -> None:
+    person.page.set_viewport_size(DESKTOP)
+    found = _targets(person, selector, least)
+    assert all(h < 40 for _t, h in found["main"]), f"desktop {person.page.url}: {found['main']}"
+    person.page.set_viewport_size(PHONE_375)
+
+
+def test_match_answers_are_thumb_sized_on_a_phone(new_user):
+    investor = new_user(PHONE_375, name="investor-targets")
+    investor.login("investor@demo.koble.no", DEMO_PASSWORD)
+    investor.goto("/matches")
+    _thumb_sized(investor)
+    investor.check("match-answers-375")
+    _small_on_a_desktop(investor)
+
+    founder = new_user(PHONE_375, name="founder-targets")
+    founder.login("founder@demo.koble.no", DEMO_PASSWORD)
+    founder.goto("/matches/pitches")
+    founder.page.locator("main a[href$='/matches'].btn").first.click()
+    founder.page.wait_for_load_state("load")
+    assert founder.page.url.endswith("/matches"), founder.page.url
+    _thumb_sized(founder)
+
+
+def test_schedule_row_buttons_are_thumb_sized_on_a_phone(new_user):
+    staff = new_user(PHONE_375, name="staff-targets")
+    staff.login(STAFF_EMAIL, STAFF_PASSWORD)
+    staff.goto("/staff/arenas")
+    schedule = staff.page.get_by_role("link", name=DRAFT_ARENA).get_attribute("href") + "/schedule"
+    staff.goto(schedule)
+    rows = "main table form button, main table a.btn"  # Move, Lock; Cancel meeting
+    _thumb_sized(staff, rows, least=6)  # the seed's draft holds two meetings
+    staff.check("schedule-targets-375")
+    _small_on_a_desktop(staff, rows, least=6)
+
+
+def _within_the_screen_at_twice_the_text(person, path: str) -> None:
+    response = person.goto(path)
+    assert response.status == 200, (path, response.status)
+    person.page.evaluate(_LARGER_TEXT, "200%")
+    found = person.page.evaluate(_PAST_THE_EDGE)
+    assert found["page"] <= found["screen"] and not found["wide"], \
+        f"{person.lang} {path} runs past the screen at 200 % text: {found}"
+
+
+def test_notifications_and_the_arena_form_fit_a_phone_at_twice_the_text(new_user):
+    founder = new_user(PHONE_375, name="founder-200")
+    founder.login("founder@demo.koble.no", DEMO_PASSWORD)
+    _within_the_screen_at_twice_the_text(founder, "/notifications")
+    assert founder.page.locator("main li.list-group-item").count() >= 1
+
+    staff = new_user(PHONE_375, name="staff-200")
+    staff.login(STAFF_EMAIL, STAFF_PASSWORD)
+    first = staff.lang
+    for lang in ("nb", "en"):
+        staff.use_language(lang)
+        _within_the_screen_at_twice_the_text(staff, "/staff/arenas/new")
+        assert staff.page.locator("main .form-check-label").count() >= 5
+    staff.use_language(first)
