@@ -288,11 +288,22 @@ def send(arena_id: int):
                 lambda sent: _mailed(_("Invitations sent: %(n)d.", n=sent.count), sent))
 
 
-@bp.route("/<int:arena_id>/invitations/remind", methods=["POST"])
+@bp.route("/<int:arena_id>/invitations/remind", methods=["GET", "POST"])
 @role_required("staff")
 def remind(arena_id: int):
-    """Remind those who have not answered (at most once a day)."""
+    """Ask first (GET: how many get a reminder), then remind those who have not answered,
+    each at most once a day (POST). As with sending, the e-mails cannot be taken back, so
+    a stray click on the list must not send them."""
     arena = managed_arena_or_404(arena_id)
+    if request.method == "GET":
+        refusal = invitation_sending.reminder_refusal(arena)
+        if refusal and arena.held:
+            return _back(arena_id)  # the list says why; no asking page for a held arena
+        if refusal:
+            flash(refusal, "danger")
+            return _back(arena_id)
+        return render_template("arenas/confirm_remind.html", arena=arena,
+                               reminders=invitation_sending.reminders(arena))
     return _run(lambda: invitation_sending.remind_arena(current_user, arena), arena_id,
                 lambda sent: _mailed(_("Reminders sent: %(n)d.", n=sent.count), sent))
 

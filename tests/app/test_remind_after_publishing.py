@@ -34,7 +34,7 @@ def test_a_published_arena_offers_the_reminder(app, client, staff):
     waiting = make_invitation(arena, make_user("founder", locale="nb"), state="invited")
     url = f"/staff/arenas/{arena.id}/invitations"
     page = client.get(url).get_data(as_text=True)
-    assert f'action="/staff/arenas/{arena.id}/invitations/remind"' in page
+    assert f'href="/staff/arenas/{arena.id}/invitations/remind"' in page  # asks first
     assert "Send påminnelse til dem som ikke har svart" in page
     assert "Send invitasjon til alle foreslåtte" not in page  # the list stays closed
     assert client.post(f"{url}/remind").status_code in (302, 303)
