@@ -15,6 +15,8 @@ from flask_wtf.form import _Auto
 from wtforms import HiddenField, PasswordField, StringField, TextAreaField, validators
 from wtforms.validators import ValidationError
 
+from app import typed_text
+
 NUL_MESSAGE = _l("This text holds an invisible control character (NUL) that cannot be saved. "
                  "Type it again instead of pasting it.")
 
@@ -53,6 +55,17 @@ class KobleForm(FlaskForm):
                     and not isinstance(field, HiddenField | PasswordField) \
                     and field.flags.maxlength is not None:
                 del field.flags.maxlength
+            # Sent text loses the invisible control characters a paste brings (Word's
+            # vertical tab for a line break, a line break in the text area), as the API's
+            # bodies and the member import do (app/typed_text.py); a value left empty meets
+            # the field's own required rule. A NUL is still refused on the field (no_nul
+            # reads what was sent). A password is sent as typed.
+            if isinstance(field, StringField) \
+                    and not isinstance(field, HiddenField | PasswordField) \
+                    and field.raw_data and isinstance(field.data, str):
+                field.data = (typed_text.multi_line(field.data)
+                              if isinstance(field, TextAreaField)
+                              else typed_text.single_line(field.data))
             # A browser sends a text area's line breaks as CR LF, so each counted twice
             # against the limit: a 20,000-character text with 200 lines was "longer than
             # 20000 characters" though the writer's count, and the box's, said otherwise.

@@ -59,7 +59,7 @@ class ProfileIn(Strict):
                                  "capital, so it has no ticket sizes, `capital` is not "
                                  "among its support_offers and its funding_types hold "
                                  "at most `partnership`."})
-    thesis = Text(load_default="", validate=validate.Length(max=10000))
+    thesis = Text(load_default="", multi_line=True, validate=validate.Length(max=10000))
     sectors = tag_list(vocabulary.SECTORS)
     stages = tag_list(vocabulary.STAGES)
     stages_only = TrueOrFalse(load_default=False)

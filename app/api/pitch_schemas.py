@@ -59,7 +59,7 @@ class PitchArgs(PageArgs):
 class PitchIn(Strict):
     title = Text(required=True, validate=validate.Length(min=1, max=120))
     summary = Text(required=True, validate=validate.Length(min=1, max=200))
-    description = Text(load_default="", validate=validate.Length(max=20000))
+    description = Text(load_default="", multi_line=True, validate=validate.Length(max=20000))
     sectors = tag_list(vocabulary.SECTORS)
     stage = fields.String(required=True, validate=one_of(vocabulary.STAGES))
     ask_nok = WholeNumber(load_default=None, allow_none=True,

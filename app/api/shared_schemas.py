@@ -7,7 +7,6 @@ user_schemas.py, arena_schemas.py and match_schemas.py; errors in error_schemas.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Mapping
 from datetime import UTC
 from functools import wraps
@@ -16,22 +15,32 @@ import marshmallow as ma
 from flask_babel import gettext as _
 from marshmallow import ValidationError, fields, validate, validates_schema
 
+from app import typed_text
 from app.api.schema_messages import Localised
 from app.services import paging
 from app.web_addresses import web_address
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 MAX_PAGE = paging.MAX_PAGE
 
 
 class Text(fields.String):
-    """A string, trimmed, without control characters (tabs and newlines allowed)."""
+    """A string, trimmed, without control characters, as the forms read text
+    (app/typed_text.py): one line (`multi_line=False`) loses every C0 control and DEL, a
+    tab becoming a space; a multi-line text (a description, a thesis) turns VT, FF, NEL,
+    U+2028 and U+2029 into a line break and loses the other controls but tabs and line
+    breaks. A text left empty meets the field's own length rule. A NUL is refused, as a
+    form refuses it."""
+
+    def __init__(self, *args, multi_line: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.multi_line = multi_line
 
     def _deserialize(self, value, attr, data, **kwargs):
         text = super()._deserialize(value, attr, data, **kwargs)
-        if _CONTROL.search(text):
+        if "\x00" in text:
             raise ValidationError(_("Must not contain control characters."))
-        return text.strip()
+        clean = typed_text.multi_line if self.multi_line else typed_text.single_line
+        return clean(text).strip()
 
 
 class WebAddress(Text):

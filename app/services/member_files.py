@@ -17,6 +17,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from app.services.errors import DomainError
+from app.typed_text import single_line
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 5000
@@ -95,7 +96,10 @@ def _table_from_matrix(matrix: list[list]) -> Table:
             headers.setdefault(key, str(raw).strip())
     rows = []
     for cells in matrix[1:]:
-        values = {key: ("" if cell is None else str(cell).strip())
+        # Every column is one line of text: a cell loses the control characters a paste
+        # brought (app/typed_text.py, as the forms and the API read text); a name left
+        # empty so is refused as an empty one is.
+        values = {key: ("" if cell is None else single_line(str(cell)).strip())
                   for key, cell in zip(header, cells, strict=False) if key in COLUMNS}
         if any(values.values()):
             rows.append(values)

@@ -1,7 +1,8 @@
-"""A control character in stored text does not break an Excel download. Text fields refuse
-NUL (app/form_base.py) but take the other invisible C0 controls (U+0001-U+001F but tab and
-line breaks), and so do the API and the member import: a pitch titled "Solkraft\\x01" was
-saved. openpyxl refuses those characters in a cell (IllegalCharacterError: XML 1.0 cannot
+"""A control character in stored text does not break an Excel download. Text fields refused
+NUL (app/form_base.py) but took the other invisible C0 controls (U+0001-U+001F but tab and
+line breaks), and so did the member import: a pitch titled "Solkraft\\x01" was saved. They
+are now dropped where text enters (app/typed_text.py), but text saved before can hold
+them. openpyxl refuses those characters in a cell (IllegalCharacterError: XML 1.0 cannot
 hold them), so every .xlsx export that held such a text answered 500 to whoever downloaded
 it, staff included, until the text was changed. The cell now leaves them out; the CSV keeps
 the text as it was (a CSV holds any character)."""
@@ -41,7 +42,7 @@ def test_a_pitch_saved_with_a_control_character_downloads(app, fmt):
     pitch = make_pitch(founder, title="Solkraft")
     form = client.get(f"/pitches/{pitch.id}/edit")
     assert form.status_code == 200
-    # the edit form takes it (only NUL is refused): stored text can hold one
+    # the edit form now drops it (app/typed_text.py), but stored text can hold one
     sent = client.post(f"/pitches/{pitch.id}/edit", data={
         "title": "Solkraft\x01 AS", "summary": pitch.summary, "description": pitch.description,
         "stage": pitch.stage, "ask_nok": str(pitch.ask_nok), "sectors": pitch.sectors})
@@ -65,8 +66,10 @@ def test_a_pitch_saved_with_a_control_character_downloads(app, fmt):
 
 
 def test_an_arena_titled_with_a_control_character_downloads(app):
-    """The staff's arena edit form saves such a title (found by a hostile-input sweep: the
-    title "\\x01\\x02\\x1b\\x7f\\x08" answered 303, saved); an arena's file is named after it."""
+    """The staff's arena edit form saved such a title (found by a hostile-input sweep: the
+    title "\\x01\\x02\\x1b\\x7f\\x08" answered 303, saved; the form now drops them, and
+    one made only of them is required), and stored text can still hold one; an arena's file
+    is named after it."""
     from tests.factories import make_arena
 
     arena = make_arena(("asker",), title="Gründerfrokost\x01\x1b i Asker")

@@ -100,7 +100,7 @@ def test_wrong_types_missing_unknown_and_bad_choices_speak_the_callers_language(
 def test_the_schemas_own_rules_speak_it_too(client, caller):
     lang, headers = caller
     words = WORDS[lang]
-    body = {"organisation": "Kari\x07 Engel", "investor_type": "angel"}
+    body = {"organisation": "Kari\x00 Engel", "investor_type": "angel"}
     assert _refused(client.put("/api/v1/profile", headers=headers, json=body))["fields"] == {
         "organisation": [words["control"]]}
     body = {"organisation": "Kari Engel", "investor_type": "partner",
