@@ -38,7 +38,7 @@ def search(q: str = "", role: str | None = None, association_id: int | None = No
         raise DomainError(_("Unknown role."), "role")
     query = people_search.people(q, roles=(role,) if role else None,
                                  association_id=association_id, active=active)
-    return paginate(query, page, PER_PAGE)
+    return paginate(query, page, PER_PAGE, narrow=True)
 
 
 def get_user(user_id: int) -> User:

@@ -119,7 +119,7 @@ def members(viewer, *, q: str = "", role: str | None = None, state: str | None =
     if query is None:
         return MemberList(pagination=None)
     association_id = scope(viewer, association_id)[1]
-    pagination = paginate(query, page, PER_PAGE)
+    pagination = paginate(query, page, PER_PAGE, narrow=True)
     return MemberList(pagination=pagination, rows=_rows(viewer, pagination.items),
                       counts=_counts(association_id))
 

@@ -4,6 +4,12 @@
 inside a count; when the select scans (a text search) or joins, that is the query's cost
 twice. Here the total comes back with the page's rows; only an empty page (past the end)
 asks for the count separately. Works on PostgreSQL and SQLite (window functions).
+
+`narrow=True` (the member list and the admin's people list): the count and the order run
+over the entity's id alone, in a subquery that picks the page's ids, and only those rows are
+read whole, still one statement. Counting over the whole select materialises every
+matching row, all its columns and an eager join, before the sort: on 8,500 accounts that
+spilled to disk and was most of the page's SQL (benchmarks/README.md, Load).
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from functools import lru_cache
 
 from flask_sqlalchemy.pagination import SelectPagination
 from sqlalchemy import func
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import select as sa_select
 
 from app.extensions import db
@@ -37,6 +44,20 @@ def _counted(select, per_page: int, offset: int):
             .limit(per_page).offset(offset))
 
 
+@lru_cache(maxsize=128)
+def _counted_narrow(select, per_page: int, offset: int):
+    """As `_counted`, but the page is chosen and counted over the entity's id alone (a
+    subquery with the select's filters and order), then its rows are read by id, in the
+    select's order again (a unique id ends the order, so the page is the same)."""
+    entity = select.column_descriptions[0]["entity"]
+    key = sa_inspect(entity).primary_key[0]
+    page = (select.with_only_columns(key.label("koble_id"),
+                                     func.count().over().label("koble_total"))
+            .limit(per_page).offset(offset).subquery("koble_page"))
+    return (sa_select(entity, page.c.koble_total).join(page, key == page.c.koble_id)
+            .order_by(*select._order_by_clauses))
+
+
 class CountedPagination(SelectPagination):
     """A Flask-SQLAlchemy pagination whose items query also returns the total."""
 
@@ -45,7 +66,8 @@ class CountedPagination(SelectPagination):
     def _query_items(self) -> list:
         select = self._query_args["select"]
         session = self._query_args["session"]
-        counted = _counted(select, self.per_page, self._query_offset)
+        build = _counted_narrow if self._query_args.get("narrow") else _counted
+        counted = build(select, self.per_page, self._query_offset)
         rows = session.execute(counted, self._query_args.get("params")).all()
         if rows:
             self._total = rows[0][-1]
@@ -63,9 +85,11 @@ class CountedPagination(SelectPagination):
 
 
 def paginate(select, page: int = 1, per_page: int = 20,
-             params: dict | None = None) -> CountedPagination:
+             params: dict | None = None, narrow: bool = False) -> CountedPagination:
     """One page of an ORM select of one entity, with `total`, as db.paginate(count=True)
-    with error_out=False; `params` are values for the select's bound parameters."""
+    with error_out=False; `params` are values for the select's bound parameters; `narrow`:
+    order and count over the entity's id only (a select of one entity with a single-column
+    primary key and an order that ends with it)."""
     return CountedPagination(select=select, session=db.session, page=page_number(page),
                              per_page=per_page, max_per_page=None, error_out=False, count=True,
-                             params=params)
+                             params=params, narrow=narrow)
