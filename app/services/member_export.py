@@ -18,16 +18,16 @@ their published pitches counted, their arena counts (three) and the associations
 from __future__ import annotations
 
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from app import vocabulary
 from app.extensions import db
-from app.models import Association, InvestorProfile, Pitch, User
+from app.models import Association, User
 from app.services import people_search
 from app.services.contacts import contacts_visible_to, email_of
 from app.services.deleted_accounts import shown
 from app.services.exports import local_minute
-from app.services.member_list import members_query
+from app.services.member_list import holdings, members_query
 from app.services.member_overview import arena_counts
 from app.vocabulary import label
 
@@ -50,13 +50,7 @@ def member_rows(viewer, filters: dict) -> tuple[list[str], list[list]]:
     people = list(db.session.scalars(query))
     if not people:
         return header(), []
-    ids = query.order_by(None).with_only_columns(User.id)
-    profiles = {profile.user_id: profile for profile in db.session.scalars(
-        select(InvestorProfile).where(InvestorProfile.user_id.in_(ids)))}
-    published = dict(db.session.execute(
-        select(Pitch.owner_id, func.count(Pitch.id))
-        .where(Pitch.owner_id.in_(ids), Pitch.status == "published")
-        .group_by(Pitch.owner_id)).all())
+    profiles, published = holdings(query.order_by(None).with_only_columns(User.id))
     arenas = arena_counts(viewer, query)
     names = dict(db.session.execute(select(Association.id, Association.name)).all())
     visible = contacts_visible_to(viewer, people)

@@ -127,18 +127,25 @@ def members(viewer, *, q: str = "", role: str | None = None, state: str | None =
 def _rows(viewer, people: list[User]) -> list[MemberRow]:
     if not people:
         return []
-    ids = [person.id for person in people]
     visible = contacts_visible_to(viewer, people)
+    profiles, published = holdings([person.id for person in people])
+    return [MemberRow(person=person,
+                      email=email_of(person) if person.id in visible else "",
+                      profile=profiles.get(person.id), published=published.get(person.id, 0))
+            for person in people]
+
+
+def holdings(ids) -> tuple[dict[int, InvestorProfile], dict[int, int]]:
+    """What the members `ids` (a list or an id subquery) have on Koble, as the list and its
+    download show it: each investor's profile, and each founder's count of published
+    pitches (members without either are absent)."""
     profiles = {profile.user_id: profile for profile in db.session.scalars(
         select(InvestorProfile).where(InvestorProfile.user_id.in_(ids)))}
     published = dict(db.session.execute(
         select(Pitch.owner_id, func.count(Pitch.id))
         .where(Pitch.owner_id.in_(ids), Pitch.status == "published")
         .group_by(Pitch.owner_id)).all())
-    return [MemberRow(person=person,
-                      email=email_of(person) if person.id in visible else "",
-                      profile=profiles.get(person.id), published=published.get(person.id, 0))
-            for person in people]
+    return profiles, published
 
 
 def _counts(association_id: int | None) -> dict[str, int]:
