@@ -93,7 +93,9 @@ CALENDAR_KINDS = frozenset({
 
 def _calendar(note: Notification, user: User) -> list:
     """The recipient's calendar file for the notice's arena, when the notice changes their
-    meetings there and the file is theirs to read (agenda_calendar.calendar_reader's rule)."""
+    meetings there and the file is theirs to read (agenda_calendar.calendar_reader's rule),
+    and the arena's day is not over: a past arena (Arena.is_past) offers no calendar action,
+    on its pages or in an e-mail."""
     arena_id = (note.params or {}).get("arena_id")
     if note.kind not in CALENDAR_KINDS or arena_id is None:
         return []
@@ -105,8 +107,8 @@ def _calendar(note: Notification, user: User) -> list:
     arena = db.session.get(Arena, arena_id)
     invitation = db.session.scalar(db.select(Invitation).where(
         Invitation.arena_id == arena_id, Invitation.user_id == user.id))
-    if arena is None or invitation is None or not (invitation.state == "accepted"
-                                                    or invitation.calendar_sequence):
+    if arena is None or arena.is_past or invitation is None or not (
+            invitation.state == "accepted" or invitation.calendar_sequence):
         return []
     return [Attachment(agenda_calendar.calendar_filename(arena),
                        lambda: agenda_calendar.calendar(user, arena, invitation).decode(),
