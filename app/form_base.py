@@ -12,13 +12,27 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.form import _Auto
-from wtforms import HiddenField, PasswordField, StringField, TextAreaField, validators
+from wtforms import (
+    HiddenField,
+    PasswordField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+    validators,
+)
 from wtforms.validators import ValidationError
 
 from app import typed_text
 
 NUL_MESSAGE = _l("This text holds an invisible control character (NUL) that cannot be saved. "
                  "Type it again instead of pasting it.")
+# A value a choice field (a select, radio buttons, checkboxes) does not offer: a forged or
+# stale form. WTForms' own words were "Not a valid choice." and "'x' is not a valid choice
+# for this field." (the latter quoting what was sent), in English or WTForms' bokmål without
+# a full stop, and not saying what to do.
+CHOICE_MESSAGE = _l("Choose one of the options in the list.")
+CHOICES_MESSAGE = _l("Choose only from the listed options.")
 
 
 def no_nul(form, field) -> None:
@@ -34,6 +48,20 @@ class KobleForm(FlaskForm):
     A form sent with a stale token is drawn again with what was sent (app/stale_forms.py)."""
 
     class Meta(FlaskForm.Meta):
+        def bind_field(self, form, unbound_field, options):
+            # Every choice field says what to do with a value it does not offer, in the
+            # reader's language, unless it names its own message; set before the form reads
+            # what was sent, as a value that cannot be read (coerce) is refused there.
+            field = super().bind_field(form, unbound_field, options)
+            if isinstance(field, SelectField):
+                message = (CHOICES_MESSAGE if isinstance(field, SelectMultipleField)
+                           else CHOICE_MESSAGE)
+                if field.invalid_choice_message is None:
+                    field.invalid_choice_message = message
+                if field.invalid_value_message is None:
+                    field.invalid_value_message = message
+            return field
+
         def wrap_formdata(self, form, formdata):
             if formdata is _Auto and has_request_context():
                 from app.stale_forms import takes

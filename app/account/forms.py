@@ -70,8 +70,8 @@ class AccountForm(KobleForm):
 class PlaceForm(KobleForm):
     """A founder's or investor's municipality and association, with the choices registration
     offers. Whether the values are in the lists is checked by the service
-    (account_details.change_place), which says so in words; a select's own check would
-    only say "Not a valid choice"."""
+    (account_details.change_place), which says so in words naming the list; a select's own
+    check would only say to choose one of the options."""
 
     municipality = SelectField(
         _l("Municipality"), choices=optional_choices(vocabulary.MUNICIPALITIES, _l("Choose…")),

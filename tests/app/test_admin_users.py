@@ -173,8 +173,8 @@ def test_unknown_role_unknown_association_and_unknown_user_change_nothing(admin)
                  {"role": "staff", "association": "abc"}):
         response = _refused(client, person, "role", data)
         assert "invalid-feedback" in response.get_data(as_text=True), data
-    assert "Not a valid choice" in _refused(client, person, "role",
-                                            {"role": "boss"}).get_data(as_text=True)
+    assert "Choose one of the options in the list." in _refused(
+        client, person, "role", {"role": "boss"}).get_data(as_text=True)
     for url in ("/admin/users/99999", "/admin/users/99999/role",
                 "/admin/users/99999/deactivate", "/admin/users/99999/reactivate"):
         method = client.get if url.endswith("99999") else client.post
@@ -326,12 +326,12 @@ def test_invitation_refuses_bad_input_and_creates_nothing(admin):
     before = checksum()
     for fields, message in (
             ({"association": ""}, "This field is required."),
-            ({"association": "99999"}, "Not a valid choice"),
+            ({"association": "99999"}, "Choose one of the options in the list."),
             ({"email": "TAKEN@example.no"}, "An account with this e-mail already exists."),
             ({"email": "not-an-address"}, "Enter an e-mail address, such as kari@solkraft.no."),
             ({"name": ""}, "This field is required."),
             ({"name": "x" * 121}, "Field cannot be longer than 120 characters."),
-            ({"locale": "de"}, "Not a valid choice")):
+            ({"locale": "de"}, "Choose one of the options in the list.")):
         response = _invite(client, **fields)
         assert response.status_code == 422, fields
         assert message in response.get_data(as_text=True), fields
