@@ -83,17 +83,19 @@ def _table_from_matrix(matrix: list[list]) -> Table:
     if not matrix:
         raise BadFile(_("The file is empty."))
     names = _column_names()
-    header = [_header_key(h, names) for h in matrix[0]]
+    # The first row's names lose control characters as the cells below do.
+    first = ["" if raw is None else single_line(str(raw)) for raw in matrix[0]]
+    header = [_header_key(h, names) for h in first]
     missing = [c for c in ("email", "name", "role") if c not in header]
     if missing:
         raise BadFile(_("The first row must name the columns; missing: %(cols)s.",
                         cols=", ".join(str(COLUMN_LABELS[c]) for c in missing)))
-    ignored = [str(raw).strip() for raw, key in zip(matrix[0], header, strict=True)
+    ignored = [raw.strip() for raw, key in zip(first, header, strict=True)
                if key and key not in COLUMNS]
     headers = {}
-    for raw, key in zip(matrix[0], header, strict=True):
+    for raw, key in zip(first, header, strict=True):
         if key in COLUMNS:
-            headers.setdefault(key, str(raw).strip())
+            headers.setdefault(key, raw.strip())
     rows = []
     for cells in matrix[1:]:
         # Every column is one line of text: a cell loses the control characters a paste
@@ -110,6 +112,21 @@ def _table_from_matrix(matrix: list[list]) -> Table:
     return Table(rows=rows, ignored=ignored, headers=headers)
 
 
+# Control characters that no text file holds many of: every C0 control but tab, the line
+# breaks and the vertical tab and form feed some programs write for a line break in a cell
+# (FileMaker's exports, Word's pastes), and DEL.
+_BINARY_CONTROLS = frozenset([*map(chr, range(0x20)), "\x7f"]) - set("\t\n\r\x0b\x0c")
+
+
+def _looks_binary(sample: str) -> bool:
+    """Whether the start of a file that decoded as text is binary data after all: more than
+    one character in twenty a control character. A stray one in a real list (pasted into a
+    cell with a name) is cleaned from its cell as the forms clean typed text
+    (app/typed_text.py), not taken for a sign of binary data."""
+    controls = sum(1 for char in sample if char in _BINARY_CONTROLS)
+    return controls * 20 > len(sample)
+
+
 def _read_csv(data: bytes) -> list[list]:
     if b"\x00" in data:
         raise BadFile(_("This is not a CSV or Excel (.xlsx) file."))
@@ -120,7 +137,7 @@ def _read_csv(data: bytes) -> list[list]:
             text = data.decode("cp1252")
         except UnicodeDecodeError as error:
             raise BadFile(_("This is not a CSV or Excel (.xlsx) file.")) from error
-    if any(ord(c) < 32 and c not in "\t\r\n" for c in text[:4096]):
+    if _looks_binary(text[:4096]):
         raise BadFile(_("This is not a CSV or Excel (.xlsx) file."))
     first = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first.count)
@@ -128,6 +145,22 @@ def _read_csv(data: bytes) -> list[list]:
         return [row for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
     except csv.Error as error:
         raise BadFile(_("The CSV file could not be read: %(error)s", error=error)) from error
+
+
+def _excel_text(text: str) -> str:
+    """A cell's text as typed: Excel writes a control character as an escape ("_x000B_" for
+    a vertical tab, "_x005F_" for an underscore before "x0…"), which openpyxl's reader keeps
+    as it is. Decoded (openpyxl's own unescape), the control characters are then cleaned from
+    the cell as a CSV's are. An escape naming half of a UTF-16 pair is joined with its other
+    half; one left alone (no database stores it) becomes U+FFFD. (From the shared strings
+    Excel writes, openpyxl has dropped an escaped underscore's "x005F_" already: text typed
+    as "_x000B_" itself reads as the escape, and goes.)"""
+    from openpyxl.utils.escape import unescape
+
+    text = unescape(text)
+    if any("\ud800" <= char <= "\udfff" for char in text):
+        text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return text
 
 
 def _read_xlsx(data: bytes) -> list[list]:
@@ -141,7 +174,8 @@ def _read_xlsx(data: bytes) -> list[list]:
         sheet = book.worksheets[0]
         matrix = []
         for row in sheet.iter_rows(values_only=True):
-            matrix.append(list(row))
+            matrix.append([_excel_text(cell) if isinstance(cell, str) else cell
+                           for cell in row])
             if len(matrix) > MAX_ROWS + 1:
                 raise BadFile(_("At most %(n)d rows per import.", n=MAX_ROWS))
         return matrix

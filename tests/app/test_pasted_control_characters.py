@@ -96,8 +96,9 @@ def _member_csv(rows: list[list[str]]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";")
     writer.writerow(["email", "name", "role", "notat"])
-    # A long note first: the upload's check for a binary file reads the first 4,096
-    # characters, which a pasted control character further down does not reach.
+    # A long note first: the control characters below come after the first 4,096
+    # characters, which the upload's check for a binary file reads (a few within them are
+    # read too now: test_member_file_controls).
     writer.writerow(["forst@bedrift.no", "Første Medlem", "founder", "x" * 4200])
     writer.writerows(rows)
     return out.getvalue().encode("utf-8")
