@@ -19,13 +19,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 
 from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import update
 
-from app import vocabulary
+from app import typed_text, vocabulary
 from app.extensions import db
 from app.models import User
 from app.services import audit
@@ -39,7 +38,6 @@ from app.services.errors import Conflict, DomainError, Forbidden
 
 MAX_NAME = 120
 MAX_PHONE = 40
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _PHONE_CHARACTERS = frozenset("0123456789+-() ")
 # A Norwegian number has 8 digits; E.164 allows at most 15 with the country code. Five was
 # the floor before, and no ceiling: the account page took a 30-digit number.
@@ -121,8 +119,11 @@ def update_details(user, name: str, phone: str | None, locale: str | None,
     """Set the user's name, phone (None or blank removes it) and preferred language. With
     `version` (the form's: `details_version` when it was drawn), refused with Conflict when
     they have changed since, unless they already hold what was sent."""
-    name = (name or "").strip()
-    if not name or len(name) > MAX_NAME or _CONTROL.search(name):
+    # Cleaned as every way text enters is (app/typed_text.py: the account form has done it
+    # already): a pasted control character goes, as in the form, instead of refusing the
+    # name with words that did not say why; one left empty is refused as an empty one.
+    name = typed_text.single_line(name or "").strip()
+    if not name or len(name) > MAX_NAME:
         raise DomainError(_("Enter your name (at most %(n)d characters).", n=MAX_NAME), "name")
     if not looks_like_name(name):
         raise DomainError(name_refusal(), "name")

@@ -16,7 +16,10 @@ from app.models.user import utcnow
 KEEP = timedelta(days=365)
 
 # C0 and C1 controls (NEL, \x85, ends a line too), line/paragraph separators, and the bidi
-# and zero-width marks that can disguise what a line says.
+# and zero-width marks that can disguise what a line says. Not app/typed_text.py's rule, on
+# purpose: that one cleans what people type and keeps bidi marks, C1 and zero-width
+# characters (right-to-left names need them); this one keeps a trail line from being forged
+# or disguised, whatever wrote it, and puts a space where each was so words stay apart.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
 
 
