@@ -115,3 +115,55 @@ def test_notifications_and_the_arena_form_fit_a_phone_at_twice_the_text(new_user
         _within_the_screen_at_twice_the_text(staff, "/staff/arenas/new")
         assert staff.page.locator("main .form-check-label").count() >= 5
     staff.use_language(first)
+
+
+# The page's buttons of Bootstrap's normal size (not .btn-sm/.btn-lg) and the name links
+# heading a stacked table's cards: their heights, and how many of each.
+_NORMAL_AND_NAMES = """() => {
+  const seen = e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden';
+  const height = e => Math.round(e.getBoundingClientRect().height * 10) / 10;
+  const of = selector => [...document.querySelectorAll(selector)].filter(seen)
+    .slice(0, 12).map(e => [e.innerText.trim().slice(0, 30), height(e)]);
+  return {buttons: of('main .btn:not(.btn-sm, .btn-lg)'),
+          names: of('main table.table-stack tbody th a')};
+}"""
+
+
+def _normal_and_names(person, path: str, buttons: int, names: int = 0,
+                      heights: dict | None = None) -> None:
+    """At least `buttons` normal buttons and `names` name links on the page at `path`, each
+    as high as `heights` says (least, most) for its kind: by default 44 px or more."""
+    person.goto(path)
+    found = person.page.evaluate(_NORMAL_AND_NAMES)
+    where = f"{person.lang} {person.page.viewport_size['width']} px {path}"
+    assert len(found["buttons"]) >= buttons and len(found["names"]) >= names, (where, found)
+    heights = heights or {"buttons": (44, 1000), "names": (44, 1000)}
+    for kind, (least, most) in heights.items():
+        assert all(least <= h <= most for _t, h in found[kind]), (where, kind, found[kind])
+
+
+def test_normal_buttons_and_table_names_are_thumb_sized_on_a_phone(new_user):
+    """Save, Search, New pitch… (Bootstrap's normal buttons, 38 px) and a stacked table's
+    name links (a line of text, 19 px) are at least 44 px high at 375 px, in nb and en; a
+    desktop keeps 38 px buttons and one-line links."""
+    founder = new_user(PHONE_375, name="founder-buttons")
+    founder.login("founder@demo.koble.no", DEMO_PASSWORD)
+    staff = new_user(PHONE_375, name="staff-names")
+    staff.login(STAFF_EMAIL, STAFF_PASSWORD)
+    firsts = founder.lang, staff.lang
+    for lang in ("nb", "en"):
+        founder.use_language(lang)
+        _normal_and_names(founder, "/pitches/mine", buttons=1)  # New pitch
+        _normal_and_names(founder, "/pitches/new", buttons=2)  # Save, Cancel
+        staff.use_language(lang)
+        _normal_and_names(staff, "/staff/members", buttons=1, names=5)  # Search; members
+        _normal_and_names(staff, "/staff/arenas", buttons=1, names=2)  # New arena; arenas
+    founder.check("normal-buttons-375")
+    staff.check("table-names-375")
+    for person in (founder, staff):
+        person.page.set_viewport_size(DESKTOP)
+    desktop = {"buttons": (30, 40), "names": (10, 30)}
+    _normal_and_names(founder, "/pitches/new", buttons=2, heights=desktop)
+    _normal_and_names(staff, "/staff/members", buttons=1, names=5, heights=desktop)
+    founder.use_language(firsts[0])
+    staff.use_language(firsts[1])
