@@ -167,3 +167,47 @@ def test_normal_buttons_and_table_names_are_thumb_sized_on_a_phone(new_user):
     _normal_and_names(staff, "/staff/members", buttons=1, names=5, heights=desktop)
     founder.use_language(firsts[0])
     staff.use_language(firsts[1])
+
+
+# The words of the checkbox and radio labels in <main> that the browser split across lines,
+# and whether each label starts beside its box (to the right of it) or under it.
+_LABEL_WORDS = """() => {
+  const labels = [...document.querySelectorAll('main fieldset .form-check-label')];
+  const split = [];
+  for (const label of labels) {
+    const text = label.firstChild;
+    for (const m of text.textContent.matchAll(/\\S+/g)) {
+      const range = document.createRange();
+      range.setStart(text, m.index);
+      range.setEnd(text, m.index + m[0].length);
+      const tops = new Set([...range.getClientRects()].filter(r => r.width)
+                             .map(r => Math.round(r.top)));
+      if (tops.size > 1) split.push(m[0]);
+    }
+  }
+  const beside = labels.map(label => label.getBoundingClientRect().left
+    >= label.previousElementSibling.getBoundingClientRect().right);
+  return {labels: labels.map(l => l.innerText), split, beside};
+}"""
+
+
+def test_long_cohost_names_wrap_between_words_at_twice_the_text(new_user):
+    """At 200 % text on a 375 px phone the new arena's co-hosts broke mid-word
+    ("Næringsforenin/gen i/Drammensregi/onen"): now a name whose longest word fits beside its
+    box wraps there between words, one whose longest word does not goes under its box, and
+    no word is split, within the screen, in nb and en. At 100 % every name stays beside its
+    box (guard)."""
+    staff = new_user(PHONE_375, name="staff-cohosts")
+    staff.login(STAFF_EMAIL, STAFF_PASSWORD)
+    first = staff.lang
+    for lang in ("nb", "en"):
+        staff.use_language(lang)
+        _within_the_screen_at_twice_the_text(staff, "/staff/arenas/new")
+        found = staff.page.evaluate(_LABEL_WORDS)
+        assert "Næringsforeningen i Drammensregionen" in found["labels"], found
+        assert found["split"] == [], f"{lang}: words split at 200 % text: {found}"
+        staff.check(f"cohosts-200-{lang}")
+        staff.goto("/staff/arenas/new")
+        found = staff.page.evaluate(_LABEL_WORDS)
+        assert found["split"] == [] and all(found["beside"]), f"{lang} at 100 %: {found}"
+    staff.use_language(first)
