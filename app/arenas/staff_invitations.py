@@ -69,24 +69,27 @@ def index(arena_id: int):
     sides = invitations.invitations_by_side(arena)
     investors = [i.user_id for i in sides["investor"]] + [
         p.id for p in found if p.role == "investor"]
+    # Per side and state, read once: the free seats, the k and what "Send" would invite are
+    # each made of them (each read them again, four times a page).
+    counted = invitations.counts(arena)
     # e-mails only of those whose contacts the staff member may see (one query for all)
     return render_template("arenas/staff_invitations.html", arena=arena, form=form,
                            found=found, found_contacts=contacts_visible_to(current_user, found),
                            listed=listed, sides=sides, organisations=organisations(investors),
-                           counts=invitations.counts(arena),
+                           counts=counted,
                            no_reminders=invitation_sending.reminder_refusal(arena),
-                           send_refusal=_send_refusal(arena),
+                           send_refusal=_send_refusal(arena, counted),
                            held=invitations.held_because(arena),
-                           free_seats=invitations.free_seats(arena),
-                           good_k=invitations.good_investors_k(arena),
+                           free_seats=invitations.free_seats(arena, counted),
+                           good_k=invitations.good_investors_k(arena, counted),
                            association_names=reference.association_names())
 
 
-def _send_refusal(arena) -> str | None:
+def _send_refusal(arena, counted: invitations.Counts) -> str | None:
     """Why "Send" would be refused now (nobody proposed, the deadline passed), or None: a
     refused send is no main action to offer, the page leads with a proposal instead."""
     try:
-        invitation_sending.to_send(arena)
+        invitation_sending.to_send(arena, counted)
     except DomainError as error:
         return error.message
     return None

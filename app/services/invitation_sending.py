@@ -15,13 +15,15 @@ from app.services import arena_notices, audit
 from app.services import arenas as arena_service
 from app.services.errors import DomainError
 from app.services.invitations import (
-    PENDING,
     ArenaHeld,
+    Counts,
     check_editable,
     held_because,
     normalise,
+    seated_and_pending,
 )
-from app.services.rsvp import SEATED, mail_invitation
+from app.services.invitations import counts as invitation_counts
+from app.services.rsvp import mail_invitation
 
 REMIND_AFTER = timedelta(hours=24)
 
@@ -39,19 +41,16 @@ def _check_sendable(arena: Arena) -> None:
         raise DomainError(_("The answer deadline has passed; move it before sending."))
 
 
-def to_send(arena: Arena) -> dict[str, int]:
+def to_send(arena: Arena, counted: Counts | None = None) -> dict[str, int]:
     """How many people per side "Send" would invite now (the unsent ones that fit the free
     seats, as `send` numbers them), changing nothing: the page that asks first says it.
-    DomainError when sending would be refused."""
+    DomainError when sending would be refused. `counted`: the arena's `invitations.counts`,
+    when the caller has read them (one statement; four of its own before)."""
     _check_sendable(arena)
+    counted = invitation_counts(arena) if counted is None else counted
     counts, waiting = {}, 0
     for side in ("founder", "investor"):
-        seated = db.session.scalar(select(func.count(Invitation.id)).where(
-            Invitation.arena_id == arena.id, Invitation.side == side,
-            Invitation.state.in_(SEATED))) or 0
-        pending = db.session.scalar(select(func.count(Invitation.id)).where(
-            Invitation.arena_id == arena.id, Invitation.side == side,
-            Invitation.state.in_(PENDING))) or 0
+        seated, pending = seated_and_pending(counted, side)
         counts[side] = min(pending, max(0, arena.capacity(side) - seated))
         waiting += pending
     if not any(counts.values()) and waiting:

@@ -32,8 +32,13 @@ def invitations_by_side(arena: Arena) -> dict[str, list[Invitation]]:
     return {side: [i for i in rows if i.side == side] for side in ("founder", "investor")}
 
 
-def counts(arena: Arena) -> dict[str, dict[str, int]]:
-    """How many invitations per side and state."""
+Counts = dict[str, dict[str, int]]  # per side ("founder", "investor"), per state: how many
+
+
+def counts(arena: Arena) -> Counts:
+    """How many invitations per side and state. A page that shows several things made of
+    them (the free seats, the k a proposal asks for, what "Send" would invite) reads them
+    once and passes them to each (`counted`): each read them again before."""
     result = {"founder": {}, "investor": {}}
     rows = db.session.execute(select(Invitation.side, Invitation.state, func.count()).where(
         Invitation.arena_id == arena.id).group_by(Invitation.side, Invitation.state))
@@ -170,26 +175,38 @@ def normalise(arena: Arena, side: str) -> None:
         invitation.state = "proposed" if position < free else "waiting_list"
 
 
-def good_investors_k(arena: Arena) -> int:
+def seated_and_pending(counted: Counts, side: str) -> tuple[int, int]:
+    """Of a side's `counts`: how many hold a seat (invited or accepted), and how many unsent
+    ones (proposed or waiting) could be invited."""
+    states = counted.get(side, {})
+    return (sum(states.get(state, 0) for state in SEATED),
+            sum(states.get(state, 0) for state in PENDING))
+
+
+def good_investors_k(arena: Arena, counted: Counts | None = None) -> int:
     """The k a proposal asks for now (proposal.capped_k): capped by the investor seats nobody
-    invited or accepted holds, or, with none free, by the room's investor seats."""
-    free = arena.investor_capacity - sum(
-        counts(arena).get("investor", {}).get(state, 0) for state in SEATED)
+    invited or accepted holds, or, with none free, by the room's investor seats. `counted`:
+    the arena's `counts`, when the caller has read them."""
+    seated, _pending = seated_and_pending(counts(arena) if counted is None else counted,
+                                          "investor")
+    free = arena.investor_capacity - seated
     return proposal.capped_k(arena.good_investors_k,
                              free if free > 0 else arena.investor_capacity)
 
 
-def free_seats(arena: Arena) -> dict[str, dict[str, int]]:
+def free_seats(arena: Arena, counted: Counts | None = None) -> dict[str, dict[str, int]]:
     """Per side of an arena that has sent invitations: the seats nobody invited or accepted
     holds (after a no, a removal or more seats), how many said no, and how many unsent
-    people wait who could be invited to them. Sides without a free seat are left out."""
+    people wait who could be invited to them. Sides without a free seat are left out.
+    `counted`: the arena's `counts`, when the caller has read them."""
     if arena.status not in arena_service.OPEN_STATUSES or arena.held:
         return {}  # a held arena invites nobody more (held_because)
+    counted = counts(arena) if counted is None else counted
     result = {}
-    for side, states in counts(arena).items():
-        seated = sum(states.get(state, 0) for state in SEATED)
+    for side, states in counted.items():
+        seated, pending = seated_and_pending(counted, side)
         free = arena.capacity(side) - seated
         if free > 0:
             result[side] = {"free": free, "declined": states.get("declined", 0),
-                            "waiting": sum(states.get(state, 0) for state in PENDING)}
+                            "waiting": pending}
     return result
