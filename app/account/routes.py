@@ -367,12 +367,16 @@ def delete():
     """Delete the account after the password is confirmed; the session ends."""
     form = DeleteAccountForm()
     if form.validate_on_submit():
+        # The language they read Koble in, before deleting wipes the account's (and logging
+        # out forgets the account): the goodbye and the pages after it stay in it.
+        lang = str(get_locale())
         try:
             erasure.delete_account(current_user, form.password.data)
         except DomainError as error:
             form.password.errors.append(error.message)
         else:
             logout_user()
+            session["lang"] = lang
             flash(_("Your account is deleted. Thank you for using Koble."), "info")
             return redirect(url_for("main.index"), 303)
     # What deleting ends at the arenas not yet held, counted as the admin's page counts it,
