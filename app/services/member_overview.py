@@ -34,8 +34,8 @@ from app.models import (
     User,
 )
 from app.services.contacts import can_see_contacts, departure, email_of
-from app.services.dashboard_funnel import held_meetings
 from app.services.errors import NotFound
+from app.services.funnel_statements import held_meetings
 from app.services.moderation import not_shown_because
 
 MEMBER_ROLES = ("founder", "investor")
@@ -201,7 +201,7 @@ def arena_counts(viewer, people: Select) -> dict[int, dict[str, int]]:
 
 def _meetings_held(person, arena_ids: list[int]) -> dict[int, int]:
     """Per arena: the member's meetings held, as the dashboard counts them
-    (dashboard_funnel.held_meetings)."""
+    (funnel_statements.held_meetings)."""
     if not arena_ids:
         return {}
     rows = db.session.execute(

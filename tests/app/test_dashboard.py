@@ -18,7 +18,13 @@ from app.models import (
     MeetingFeedback,
     Pitch,
 )
-from app.services import dashboard_funnel, erasure, invitation_proposal
+from app.services import (
+    dashboard_funnel,
+    erasure,
+    funnel_counts,
+    funnel_statements,
+    invitation_proposal,
+)
 from tests.conftest import TEST_DATABASE_URL
 from tests.factories import (
     make_arena,
@@ -301,7 +307,7 @@ def _a_minute_later(monkeypatch) -> None:
     import cachelib.simple
 
     now = cachelib.simple.time()
-    monkeypatch.setattr(cachelib.simple, "time", lambda: now + dashboard_funnel.CACHE_SECONDS + 1)
+    monkeypatch.setattr(cachelib.simple, "time", lambda: now + funnel_counts.CACHE_SECONDS + 1)
 
 
 def test_new_interest_shows_after_a_minute_and_only_the_interest_steps_are_counted(
@@ -406,8 +412,8 @@ def test_funnel_statements_are_not_estimated_per_pitch_times_marks(app):
     db.session.commit()
     with db.engine.connect() as connection:
         connection.execute(sql_text("ANALYZE"))
-        for statement in (dashboard_funnel.pitch_statement(),
-                          dashboard_funnel.pitch_marks_statement()):
+        for statement in (funnel_statements.pitch_statement(),
+                          funnel_statements.pitch_marks_statement()):
             compiled = statement.compile(connection,
                                          compile_kwargs={"render_postcompile": True})
             [[plan]] = connection.exec_driver_sql(
@@ -440,7 +446,7 @@ def test_funnel_priorities_are_the_arena_themes_rules(app, priority):
                 {"stage": "series_a", "support_needs": ["mentoring", "network"]}]
     pitches = [make_pitch(owner, **v) for v in variants]
     in_sql = set(db.session.scalars(select(Pitch.id).where(
-        dashboard_funnel.pitch_priority(priority))))
+        funnel_statements.pitch_priority(priority))))
     assert in_sql == {p.id for p in pitches if _in_priority(priority, p, "pitch")}
     assert 0 < len(in_sql) < len(pitches)
     profiles = [make_investor(**v) for v in (
@@ -450,7 +456,7 @@ def test_funnel_priorities_are_the_arena_themes_rules(app, priority):
         {"stages": ["pre_seed"], "support_offers": []},
         {"stages": ["pre_seed"], "support_offers": ["capital"]})]
     in_sql = set(db.session.scalars(select(InvestorProfile.id).where(
-        dashboard_funnel.investor_priority(priority))))
+        funnel_statements.investor_priority(priority))))
     assert in_sql == {q.id for q in profiles if _in_priority(priority, q, "investor")}
     assert 0 < len(in_sql) < len(profiles)
 
