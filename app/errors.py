@@ -152,13 +152,21 @@ def init_app(app: Flask) -> None:
 
             return http_error(error)
         reason = getattr(error, "reason", None)
+        back, back_label = getattr(error, "back", None), None
         if error.code == 413:
             reason = too_large_text()
+            if request.endpoint == "members.import_upload":
+                # A member list over the site's 5 MB: the import's own 2 MB, as its form
+                # says of a smaller file over it, and the way back to choose another file.
+                from app.services.member_files import too_large_text as file_too_large
+
+                reason = file_too_large()
+                back, back_label = url_for("members.import_upload"), _("Back to the import")
         headers = {}
         if isinstance(error, MethodNotAllowed) and error.valid_methods:
             headers["Allow"] = ", ".join(sorted(error.valid_methods))  # RFC 9110 asks for it
         return render_template("errors/error.html", error=error, reason=reason,
-                               back=getattr(error, "back", None)), error.code, headers
+                               back=back, back_label=back_label), error.code, headers
 
     app.before_request(stale_forms.give_back)
     app.after_request(stale_forms.not_taken)
