@@ -114,6 +114,9 @@ def end_session(user: User | None = None) -> None:
 
 
 LOGGED_OUT = "logged_out"
+# Set when someone logged out picks a language in the menu: the login that follows saves it
+# on the account. A language only kept from a logout (end_session) is not someone's choice.
+LANGUAGE_CHOSEN = "lang_chosen"
 
 
 def end_other_sessions(user: User) -> None:

@@ -26,13 +26,13 @@ from app.auth.forms import (
     ResetRequestForm,
 )
 from app.auth.safe_next import safe_next
-from app.extensions import limiter
+from app.extensions import db, limiter
 from app.i18n import speak_as_link_owner
 from app.services import account_security, accounts, api_tokens, audit, email_confirmation
 from app.services.errors import DomainError
 from app.services.mailer import deliver
 from app.services.tokens import make_reset_token, user_for_reset_token
-from app.sessions import end_session
+from app.sessions import LANGUAGE_CHOSEN, end_session
 
 bp = Blueprint("auth", __name__)
 
@@ -46,13 +46,21 @@ def _account_key() -> str:
 
 
 def _start_session(user, remember: bool = False) -> None:
-    # A fresh session at login prevents session fixation. It keeps the language, and the
-    # forms kept in this browser after a logout, to give back (app/stale_forms.py).
+    # A fresh session at login prevents session fixation. It keeps the forms kept in this
+    # browser after a logout, to give back (app/stale_forms.py), and the language: one picked
+    # in the menu before logging in becomes the account's, as the menu does once logged in
+    # (else the account page offered the saved one, and saving a phone number turned the
+    # pages to it); one only left by someone's logout gives way to the account's saved one.
     lang = session.get("lang")
+    chosen = session.get(LANGUAGE_CHOSEN)
     kept = {name: session.get(name) for name in (stale_forms.KEPT_HERE, stale_forms.KEPT_WAITING)}
     session.clear()
-    if lang:
+    languages = current_app.config["LANGUAGES"]
+    if lang in languages and (chosen or user.locale not in languages):
         session["lang"] = lang
+        if chosen and user.locale != lang:
+            user.locale = lang
+            db.session.commit()
     session.update({name: tokens for name, tokens in kept.items() if tokens})
     login_user(user, remember=remember)
 

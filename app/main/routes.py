@@ -9,6 +9,7 @@ from app.auth.safe_next import safe_next
 from app.backup import KEEP as BACKUPS_KEPT
 from app.extensions import db, talisman
 from app.services import home
+from app.sessions import LANGUAGE_CHOSEN
 
 bp = Blueprint("main", __name__)
 
@@ -21,13 +22,16 @@ def index():
 
 @bp.route("/language", methods=["POST"])
 def set_language():
-    """Remember the chosen language in the session and, for users, on the account."""
+    """Remember the chosen language in the session and, for users, on the account; chosen
+    before logging in, the login saves it on the account (app/auth/routes.py)."""
     lang = request.form.get("lang", "")
     if lang in current_app.config["LANGUAGES"]:
         session["lang"] = lang
         if current_user.is_authenticated:
             current_user.locale = lang
             db.session.commit()
+        else:
+            session[LANGUAGE_CHOSEN] = True
     return redirect(safe_next(request.form.get("next"), "/"))
 
 
