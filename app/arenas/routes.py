@@ -136,9 +136,11 @@ def times(arena_id: int):
     return _save_times(_my_invitation(arena_id))
 
 
-@bp.route("/rsvp/<token>/times", methods=["POST"], endpoint="rsvp_times")
-def rsvp_times(token: str):
-    """The same through the e-mailed answer link, without logging in."""
+def _by_link(token: str, page):
+    """`page(invitation)` for the invitation an e-mailed answer link names, in its owner's
+    language; an invalid or expired link gets the link's own 404 page. The URL holds the
+    token: every answer is kept out of caches (the global referrer policy already keeps
+    the path from other sites)."""
     try:
         invitation = rsvp.invitation_for_token(token)
     except NotFound as error:
@@ -146,26 +148,24 @@ def rsvp_times(token: str):
             render_template("arenas/rsvp_invalid.html", message=error.message), 404)
     else:
         speak_as_link_owner(invitation.user)
-        response = make_response(_save_times(invitation, token=token))
+        response = make_response(page(invitation))
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+@bp.route("/rsvp/<token>/times", methods=["POST"], endpoint="rsvp_times")
+def rsvp_times(token: str):
+    """The same through the e-mailed answer link, without logging in."""
+    return _by_link(token, lambda invitation: _save_times(invitation, token=token))
 
 
 @bp.route("/rsvp/<token>", methods=["GET", "POST"], endpoint="rsvp")
 def rsvp_page(token: str):
     """The e-mailed answer link: works without logging in while the token is valid."""
-    try:
-        invitation = rsvp.invitation_for_token(token)
-    except NotFound as error:
-        response = make_response(
-            render_template("arenas/rsvp_invalid.html", message=error.message), 404)
-    else:
-        speak_as_link_owner(invitation.user)
+    def page(invitation):
         if request.method == "POST":
             _answer(invitation.id)
             return redirect(url_for("arenas.rsvp", token=token))
-        response = make_response(*_page(invitation, token=token))
-    # The URL holds the token: keep the page out of caches (the global referrer policy
-    # already keeps the path from other sites).
-    response.headers["Cache-Control"] = "no-store"
-    return response
+        return _page(invitation, token=token)
+
+    return _by_link(token, page)

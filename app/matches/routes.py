@@ -239,17 +239,8 @@ def mark(pitch_id: int, investor_id: int, kind: str):
     """Mark a pair interested, not for me or saved (the user's own side)."""
     if kind not in INTEREST_KINDS:
         abort(404)
-    try:
-        result = interest.mark(current_user, pitch_id, investor_id, kind)
-    except interest.PairGone as error:
-        # the page the answer came from (a pitch's or an investor's own) may be gone with it
-        flash(error.message, "warning")
-        return redirect(_default_back(pitch_id), 303)
-    except NotFound:
-        abort(404)
-    except DomainError as error:
-        flash(error.message, "warning")
-    else:
+
+    def said(result) -> None:
         if result.mutual:
             flash(_("It's a match! You are both interested; contact details are now shown."),
                   "success")
@@ -259,6 +250,27 @@ def mark(pitch_id: int, investor_id: int, kind: str):
             flash(_not_for_me_message(pitch_id, investor_id, result.previous), "info")
         else:
             flash(_("Saved."), "success")
+
+    return _answered(pitch_id, investor_id,
+                     lambda: interest.mark(current_user, pitch_id, investor_id, kind), said, kind)
+
+
+def _answered(pitch_id: int, investor_id: int, change, said, kind: str | None = None):
+    """Make a change to the user's answer about a pair (`change()`), let `said(result)`
+    flash what it did, and go back to the card (`_landing`; `kind` as there). A refused
+    change flashes its reason instead; a pair gone goes back to the default page, since
+    the page the answer came from (a pitch's or an investor's own) may be gone with it."""
+    try:
+        result = change()
+    except interest.PairGone as error:
+        flash(error.message, "warning")
+        return redirect(_default_back(pitch_id), 303)
+    except NotFound:
+        abort(404)
+    except DomainError as error:
+        flash(error.message, "warning")
+    else:
+        said(result)
     return redirect(_landing(_back(_default_back(pitch_id)), pitch_id, investor_id, kind), 303)
 
 
@@ -268,7 +280,7 @@ def clear(pitch_id: int, investor_id: int):
     """Undo the user's answer about a pair; `restore` (sent by "Not for me"'s Undo) is the
     answer it replaced, to put back; `undo=not_for_me` (the not-for-me lists' Undo) puts
     back the one stored with it."""
-    try:
+    def undo() -> None:
         if "restore" in request.form:
             interest.undo_not_for_me(current_user, pitch_id, investor_id,
                                      request.form["restore"] or None)
@@ -276,13 +288,6 @@ def clear(pitch_id: int, investor_id: int):
             interest.undo_standing_not_for_me(current_user, pitch_id, investor_id)
         else:
             interest.clear(current_user, pitch_id, investor_id)
-    except interest.PairGone as error:
-        flash(error.message, "warning")
-        return redirect(_default_back(pitch_id), 303)
-    except NotFound:
-        abort(404)
-    except DomainError as error:
-        flash(error.message, "warning")
-    else:
-        flash(_("Your answer was undone."), "info")
-    return redirect(_landing(_back(_default_back(pitch_id)), pitch_id, investor_id), 303)
+
+    return _answered(pitch_id, investor_id, undo,
+                     lambda _result: flash(_("Your answer was undone."), "info"))
