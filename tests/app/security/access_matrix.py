@@ -9,7 +9,7 @@ object), other (someone else's private object: A's draft, B's arena…), other_p
 non-numeric). Writes are sent with an empty form or JSON body, so a permitted write mostly
 answers 422 (the form's own message) and a refused one 403/404.
 
-Regenerate with KOBLE_WRITE_MATRIX=1 (see test_access_matrix.py) and review every 2xx.
+Regenerate with KOBLE_WRITE_MATRIX=1 (see matrix_probe.py) and review every 2xx.
 """
 
 # Real words for arguments that are not ids, used in the own/other variants.
