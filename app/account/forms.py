@@ -14,6 +14,7 @@ from app.form_fields import (
     WholeNumberField,
     WholeNumberRequired,
     email_address,
+    once_field,
     optional_choices,
 )
 from app.services import reference
@@ -129,6 +130,8 @@ class TokenForm(KobleForm):
     password = PasswordField(_l("Your password"), validators=[DataRequired(), Length(max=128)],
                              render_kw={"autocomplete": "current-password"},
                              description=_l("To confirm that it is you."))
+
+    once = once_field()  # a new token's one-time token: a reload makes no second key
 
     def refused(self) -> set[str]:
         """The fields this form refused itself (validate() first)."""

@@ -45,6 +45,7 @@ from app.services import (
     departures,
     email_confirmation,
     erasure,
+    form_once,
     mail_preferences,
     personal_data,
 )
@@ -316,19 +317,38 @@ def tokens():
     """List the user's tokens; POST creates one, given the password, and shows it this
     once."""
     form = TokenForm()
+    # The page reloaded after a token was made (the browser sends the form again), or the
+    # form sent again after Back: that form made its token already, whose key was shown
+    # only then; a second key nobody copied would be left working.
+    if form.is_submitted() and form_once.made_by(current_user, "api_token",
+                                                 form.once.data) is not None:
+        flash(_made_already(), "info")
+        return redirect(url_for("account.tokens"), 303)
     # Every field's problem at once, the password's last (api_tokens.create_confirmed):
     # the password is checked even when the form refused a field, not a round later.
     if form.is_submitted() and (form.validate() or "csrf_token" not in form.errors):
         try:
             created = api_tokens.create_confirmed(current_user, form.password.data,
                                                   form.name.data, form.scope.data,
-                                                  form.days.data, refused=form.refused())
+                                                  form.days.data, refused=form.refused(),
+                                                  form_token=form.once.data)
         except DomainError as error:
             form.add_problems(getattr(error, "problems", None) or [error])
         else:
+            if created is not None and created.plain is None:  # its twin, sent at once
+                flash(_made_already(), "info")
+                return redirect(url_for("account.tokens"), 303)
             if created is not None:
-                return _page(TokenForm(formdata=None), new_token=created.plain, status=201)
+                fresh = TokenForm(formdata=None)
+                fresh.once.data = form_once.new_token()
+                return _page(fresh, new_token=created.plain, status=201)
+    form.once.data = form.once.data or form_once.new_token()
     return _page(form, status=422 if form.errors else 200)
+
+
+def _made_already() -> str:
+    return _("This form made its token already, so no second one was made. Its key was "
+             "shown only then: if you did not copy it, revoke the token and make a new one.")
 
 
 @bp.route("/tokens/<int:token_id>/revoke", methods=["GET", "POST"])

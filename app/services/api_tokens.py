@@ -19,7 +19,7 @@ from sqlalchemy import select
 from app.extensions import db
 from app.models.api_token import TOKEN_SCOPES, ApiToken
 from app.models.user import utcnow
-from app.services import audit
+from app.services import audit, form_once
 from app.services.errors import DomainError, NotFound, Problems
 from app.services.passwords import verify_password
 
@@ -51,7 +51,7 @@ class NewToken:
     """A freshly created token: the row and the plain text, shown once."""
 
     token: ApiToken
-    plain: str
+    plain: str | None  # None: the same form made it before, and its plain text was shown then
 
 
 def _problems(user, name: str, scope: str, days, skip=frozenset()) -> list[DomainError]:
@@ -79,8 +79,11 @@ def _refuse(found: list[DomainError]) -> None:
         raise Problems(found)
 
 
-def create(user, name: str, scope: str, days: int) -> NewToken:
-    """A new token; its plain text is returned here and never again."""
+def create(user, name: str, scope: str, days: int, form_token: str | None = None) -> NewToken:
+    """A new token; its plain text is returned here and never again. With the form's
+    one-time token (services/form_once), the token an earlier send of the same form made,
+    if one did (a page reloaded, sent again after Back, a double click), without its plain
+    text, instead of a second key."""
     _refuse(_problems(user, name, scope, days))
     name = name.strip()
     prefix = secrets.token_hex(5)
@@ -91,12 +94,13 @@ def create(user, name: str, scope: str, days: int) -> NewToken:
     db.session.flush()
     audit.record("api_token_created", actor=user, target=f"api_token:{token.id}",
                  detail=f"{scope}, {days} days", commit=False)
-    db.session.commit()
-    return NewToken(token, plain)
+    token, new = form_once.commit_once(user, "api_token", form_token, token)
+    return NewToken(token, plain if new else None)
 
 
 def create_confirmed(user, password: str, name: str, scope: str, days: int,
-                     refused: Iterable[str] = ()) -> NewToken | None:
+                     refused: Iterable[str] = (), form_token: str | None = None
+                     ) -> NewToken | None:
     """`create`, once the account's password is given: a token outlives the session it was
     made in, so a session alone (a computer left unlocked and logged in) must not be enough
     to make one. A wrong password makes nothing and is audited, as a failed login is.
@@ -114,7 +118,7 @@ def create_confirmed(user, password: str, name: str, scope: str, days: int,
     _refuse(found)
     if refused:
         return None
-    return create(user, name, scope, days)
+    return create(user, name, scope, days, form_token)
 
 
 def tokens_of(user) -> list[ApiToken]:

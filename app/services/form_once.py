@@ -1,7 +1,7 @@
-"""One-time tokens of the create forms (app/models/form_use.py): the page of a new pitch or
-arena carries a fresh token; the save that uses it records what it made, and the same form
-sent again, after the browser's Back brought it back filled in, leads there instead of
-making a second, identical draft."""
+"""One-time tokens of the create forms (app/models/form_use.py): the page of a new pitch,
+arena or API token carries a fresh token; the save that uses it records what it made, and
+the same form sent again, after the browser's Back brought it back filled in (or a reload of
+the page it answered with), leads there instead of making a second, identical one."""
 
 from __future__ import annotations
 
@@ -13,12 +13,13 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 
 from app.extensions import db
-from app.models import Arena, FormUse, Pitch
+from app.models import ApiToken, Arena, FormUse, Pitch
 from app.models.user import utcnow
 
 # what a form makes, and who made it: an id SQLite gave again after a delete may be someone
 # else's by now
-KINDS = {"pitch": (Pitch, Pitch.owner_id), "arena": (Arena, Arena.created_by_id)}
+KINDS = {"pitch": (Pitch, Pitch.owner_id), "arena": (Arena, Arena.created_by_id),
+         "api_token": (ApiToken, ApiToken.user_id)}
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
 # Back brings a form back within minutes or days, not months
 KEEP = timedelta(days=30)
@@ -33,7 +34,7 @@ def _usable(token) -> str | None:
     return token if isinstance(token, str) and _TOKEN.fullmatch(token) else None
 
 
-def made_by(user, kind: str, token) -> Pitch | Arena | None:
+def made_by(user, kind: str, token) -> Pitch | Arena | ApiToken | None:
     """What this user's form with `token` saved already, if it still exists."""
     token = _usable(token)
     if token is None:
@@ -47,7 +48,8 @@ def made_by(user, kind: str, token) -> Pitch | Arena | None:
                                                  maker == user.id))
 
 
-def commit_once(user, kind: str, token, made: Pitch | Arena) -> tuple[Pitch | Arena, bool]:
+def commit_once(user, kind: str, token, made: Pitch | Arena | ApiToken
+                ) -> tuple[Pitch | Arena | ApiToken, bool]:
     """Commit `made` (new, in the session) with the form's token. (What stands, whether it
     is `made`): a send of the same form that committed first (a second click that arrived
     while this one was saved) wins, and this one is rolled back. Without a usable token
