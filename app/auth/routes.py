@@ -263,5 +263,8 @@ def reset_password(token: str):
             # the login page in the same language, though nobody is logged in yet
             return redirect(url_for("auth.login", lang=get_locale().language))
     status = 200 if request.method == "GET" else 422
+    # whose password: someone with two accounts, or logged in as another on this browser,
+    # otherwise chose it for the wrong one unawares
     return render_template("auth/small_form.html", form=form,
-                           title=_("Choose a new password")), status
+                           title=_("Choose a new password"),
+                           lead=_("For the account %(email)s.", email=user.email)), status
