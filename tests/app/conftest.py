@@ -1,16 +1,31 @@
 """Fixtures shared by the app tests: the matches' tiny market, a logged-in staff member, an
 arena of people who fit each other, meeting requests waiting for an answer, the count of
-SQL statements a page sends."""
+SQL statements a page sends; the clock at midday in Oslo."""
 
 from __future__ import annotations
 
+from datetime import datetime, time
+
 import pytest
+import time_machine
 from sqlalchemy import event
 
 from app.extensions import db
+from app.models.arena import LOCAL_TZ
 from app.services import engine_index, meeting_requests
 from tests.app.matching_data import tiny_market
 from tests.factories import make_arena, make_participant, make_people_who_fit, make_user
+
+
+@pytest.fixture
+def midday_in_oslo():
+    """The clock moved to 12:00 today in Oslo, and running on from there. A test that builds
+    "an arena today whose first slot began 25 minutes ago" needs its slots to fit in the day:
+    run at 23:20 the arena would end past midnight, which no arena can (its end time before
+    its start time reads as over), and "begun" then failed as "over"."""
+    today = datetime.now(LOCAL_TZ).date()
+    with time_machine.travel(datetime.combine(today, time(12, 0), tzinfo=LOCAL_TZ), tick=True):
+        yield
 
 
 @pytest.fixture

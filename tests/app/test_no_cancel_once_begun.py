@@ -6,10 +6,14 @@ from __future__ import annotations
 
 from datetime import time
 
+import pytest
+
 from app.extensions import db
 from app.models import Invitation, Meeting, Notification
 from tests.app.test_agenda_on_the_day import _room, _today
 from tests.factories import make_arena
+
+pytestmark = pytest.mark.usefixtures("midday_in_oslo")
 
 
 def test_no_cancelling_once_the_arena_has_begun(client, auth):

@@ -14,6 +14,8 @@ from app.models import Invitation, Meeting, Notification
 from tests.app.page_text import main_text
 from tests.app.test_agenda_on_the_day import _room, _today
 
+pytestmark = pytest.mark.usefixtures("midday_in_oslo")
+
 
 @pytest.fixture
 def day(app):
