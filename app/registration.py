@@ -95,10 +95,11 @@ def register_extensions(app: Flask) -> None:
 
 def register_hooks(app: Flask) -> None:
     """Request hooks, template helpers and error pages."""
-    from app import errors, sessions, static_files, templating
+    from app import errors, i18n, sessions, static_files, templating
 
     static_files.init_app(app)
     sessions.init_app(app)
+    app.after_request(i18n.remember_language)
     templating.init_app(app)
     errors.init_app(app)
 
