@@ -1,15 +1,13 @@
 """The account: the person's details (name, phone, language), a founder's or investor's
 municipality and association, changing the login e-mail address, which notification e-mails
-they get, API tokens (create, shown once; list; revoke), the user's data as JSON, and
-deleting the account."""
+they get, the user's data as JSON, and deleting the account. The API tokens' pages are in
+app.account.token_routes, on the same blueprint (`bp`, app.account.blueprint)."""
 
 from __future__ import annotations
 
 import json
 
 from flask import (
-    Blueprint,
-    abort,
     current_app,
     flash,
     make_response,
@@ -24,34 +22,32 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
 from app import password_guesses
+from app.account import token_routes  # noqa: F401  (registers the token pages on bp)
+from app.account.blueprint import bp
 from app.account.forms import (
     AccountForm,
     ChangeEmailForm,
     DeleteAccountForm,
     MailPreferencesForm,
     PlaceForm,
-    TokenForm,
 )
 from app.auth.routes import home_of
 from app.auth.safe_next import safe_next
 from app.extensions import limiter
 from app.i18n import speak_as_link_owner
-from app.models.user import utcnow
 from app.services import (
     account_details,
     account_security,
     accounts,
-    api_tokens,
     departures,
     email_confirmation,
     erasure,
-    form_once,
     mail_preferences,
     personal_data,
 )
-from app.services.errors import Conflict, DomainError, Forbidden, NotFound
+from app.services.errors import Conflict, DomainError, Forbidden
 
-bp = Blueprint("account", __name__)
+__all__ = ["bp"]
 
 
 @bp.route("/", methods=["GET", "POST"])
@@ -299,73 +295,6 @@ def _confirm_page(user=None, new_email=None, error=None, status=200):
                                              new_email=new_email, error=error), status)
     response.headers["Cache-Control"] = "no-store"
     return response
-
-
-def _page(form, new_token=None, status=200):
-    response = make_response(render_template(
-        "account/tokens.html", form=form, tokens=api_tokens.tokens_of(current_user),
-        new_token=new_token, now=utcnow()), status)
-    response.headers["Cache-Control"] = "no-store"
-    return response
-
-
-@bp.route("/tokens", methods=["GET", "POST"])
-@login_required
-# creating asks for the password
-@password_guesses.counted
-def tokens():
-    """List the user's tokens; POST creates one, given the password, and shows it this
-    once."""
-    form = TokenForm()
-    # The page reloaded after a token was made (the browser sends the form again), or the
-    # form sent again after Back: that form made its token already, whose key was shown
-    # only then; a second key nobody copied would be left working.
-    if form.is_submitted() and form_once.made_by(current_user, "api_token",
-                                                 form.once.data) is not None:
-        flash(_made_already(), "info")
-        return redirect(url_for("account.tokens"), 303)
-    # Every field's problem at once, the password's last (api_tokens.create_confirmed):
-    # the password is checked even when the form refused a field, not a round later.
-    if form.is_submitted() and (form.validate() or "csrf_token" not in form.errors):
-        try:
-            created = api_tokens.create_confirmed(current_user, form.password.data,
-                                                  form.name.data, form.scope.data,
-                                                  form.days.data, refused=form.refused(),
-                                                  form_token=form.once.data)
-        except DomainError as error:
-            form.add_problems(getattr(error, "problems", None) or [error])
-        else:
-            if created is not None and created.plain is None:  # its twin, sent at once
-                flash(_made_already(), "info")
-                return redirect(url_for("account.tokens"), 303)
-            if created is not None:
-                fresh = TokenForm(formdata=None)
-                fresh.once.data = form_once.new_token()
-                return _page(fresh, new_token=created.plain, status=201)
-    form.once.data = form.once.data or form_once.new_token()
-    return _page(form, status=422 if form.errors else 200)
-
-
-def _made_already() -> str:
-    return _("This form made its token already, so no second one was made. Its key was "
-             "shown only then: if you did not copy it, revoke the token and make a new one.")
-
-
-@bp.route("/tokens/<int:token_id>/revoke", methods=["GET", "POST"])
-@login_required
-def revoke(token_id: int):
-    """Ask first (GET: revoking cannot be undone), then revoke one of the user's tokens."""
-    try:
-        if request.method == "GET":
-            token = api_tokens.own_token(current_user, token_id)
-            if not token.is_usable(utcnow()):
-                return redirect(url_for("account.tokens"))
-            return render_template("account/revoke.html", token=token)
-        api_tokens.revoke(current_user, token_id)
-    except NotFound:
-        abort(404)
-    flash(_("The token is revoked; requests with it are refused from now on."), "info")
-    return redirect(url_for("account.tokens"), 303)
 
 
 @bp.route("/export")
