@@ -14,7 +14,11 @@ from app.extensions import db
 from app.models import Notification, Pitch
 from app.models.user import utcnow
 from app.services import paging, pitch_access
-from app.services.deleted_accounts import shown  # a deleted account's name, in this language
+from app.services.deleted_accounts import (  # a deleted account's name, in this language
+    DELETED_NAME,
+    DELETED_PITCH_TITLE,
+    shown,
+)
 from app.services.errors import NotFound
 
 PER_PAGE = 20
@@ -30,6 +34,8 @@ def notify(user, kind: str, link: str | None = None, **params) -> Notification:
 def text(note: Notification) -> str:
     """The notification's sentence in the current locale."""
     p = {key: shown(value) for key, value in (note.params or {}).items()}
+    if other_side_left(note):
+        return _left_koble(note.kind, p)
     if note.kind == "mutual_match":
         return _("Mutual interest: %(other)s and you are both interested in “%(pitch)s”. "
                  "You can now see each other's contact details.",
@@ -52,6 +58,38 @@ def text(note: Notification) -> str:
     if note.kind in account_notices.KINDS:
         return account_notices.sentence(note)
     return _("You have a new notification.")
+
+
+# The notices about a pair's interest: the other side of the pair may delete their account.
+PAIR_NOTICES = frozenset({"mutual_match", "interest_from_investor", "interest_from_founder"})
+
+
+def other_side_left(note: Notification) -> bool:
+    """True for a notice about a pair whose other side has deleted their account since. The
+    deletion put its placeholders in the notice (erasure._scrub_notifications): the deleted
+    name for the other side ("other"), and, when it was the founder, the deleted pitch's
+    title for their pitch. The reader's own words are never replaced: a deleted account has
+    no notices left to read."""
+    p = note.params or {}
+    return note.kind in PAIR_NOTICES and (p.get("other") == DELETED_NAME
+                                          or p.get("pitch") == DELETED_PITCH_TITLE)
+
+
+def _left_koble(kind: str, p: dict) -> str:
+    """A pair notice whose other side deleted their account, said as the mutual matches
+    page says it: "has left Koble: their account is deleted". Told as it was, it read as if
+    the person were still there ("You can now see each other's contact details", "If you
+    are interested too ...")."""
+    if kind == "mutual_match":
+        return _("Mutual interest in “%(pitch)s”, but the other side has since left Koble: "
+                 "their account is deleted, and their contact details with it.",
+                 pitch=p.get("pitch", ""))
+    if kind == "interest_from_investor":
+        return _("An investor was interested in your pitch “%(pitch)s”, but has since left "
+                 "Koble: their account is deleted.", pitch=p.get("pitch", ""))
+    # their pitch's title is the deleted pitch's by now, as the pitch's own label reads
+    return _("The founder of “%(pitch)s” was interested in you, but has since left Koble: "
+             "their account is deleted.", pitch=p.get("pitch", ""))
 
 
 def _day(p: dict) -> str:
@@ -340,6 +378,12 @@ def as_read_by(user, notes) -> list[NoticeView]:
     unsent, and without it the reader could not tell which pitch the notice was about.
     A mutual match still opens the list of mutual matches, which keeps the pair (marked
     withdrawn) with the contact details the two agreed to share, while the pitch exists.
+
+    A notice about a pair whose other side deleted their account since says so in its
+    sentence (`other_side_left`) and opens nothing but a mutual match, whose pair the list
+    of mutual matches keeps, saying that the person left Koble: an interest notice led to
+    the pitch's "Interested in this pitch" section, which no longer has them, or to a pitch
+    nothing is left of.
     """
     notes = list(notes)
     ids = {pitch_id for note in notes
@@ -350,6 +394,8 @@ def as_read_by(user, notes) -> list[NoticeView]:
 
 
 def _as_read_by(user, note: Notification, found: dict) -> NoticeView:
+    if other_side_left(note):
+        return NoticeView(note, note.link if note.kind == "mutual_match" else None)
     pitch_id = (note.params or {}).get("pitch_id")
     if not isinstance(pitch_id, int):
         return NoticeView(note, note.link)
