@@ -235,3 +235,30 @@ class Person:
 
 def _safe(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "-", name).strip("-")
+
+
+# -- tap targets ---------------------------------------------------------------------------
+# The shown elements matching a selector (a box with an area, not visibility: hidden, not in a
+# visually hidden part), the first `most` of them: what each says, its width and height in px
+# to a tenth, and whether it is a link in running text (a sentence, a list item, a table
+# cell: WCAG 2.5.8's inline exception).
+_TAP_TARGETS = """([selector, most]) => [...document.querySelectorAll(selector)]
+  .filter(e => {
+    const box = e.getBoundingClientRect();
+    return box.width && box.height && getComputedStyle(e).visibility !== 'hidden'
+      && !e.closest('.visually-hidden, .visually-hidden-focusable');
+  })
+  .slice(0, most ?? undefined)
+  .map(e => {
+    const box = e.getBoundingClientRect();
+    return {text: `${e.tagName} ${(e.innerText || e.name || '').trim().slice(0, 40)}`,
+            width: Math.round(box.width * 10) / 10, height: Math.round(box.height * 10) / 10,
+            in_text: e.tagName === 'A' && getComputedStyle(e).display === 'inline'
+                     && !e.matches('.btn') && !!e.closest('p, li, td, th, dd, small, .form-text')};
+  })"""
+
+
+def tap_targets(page, selector: str, most: int | None = 12) -> list[dict]:
+    """How big the page's tap targets matching `selector` are, the first `most` (None: all):
+    each as {"text", "width", "height", "in_text"} (see _TAP_TARGETS)."""
+    return page.evaluate(_TAP_TARGETS, [selector, most])

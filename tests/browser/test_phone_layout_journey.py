@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from tests.browser.conftest import PHONE
 from tests.browser.seed_server import STAFF_EMAIL, STAFF_PASSWORD
-from tests.browser.support import DEMO_PASSWORD
+from tests.browser.support import DEMO_PASSWORD, tap_targets
 
 ADMIN_EMAIL = "admin@demo.koble.no"  # the demo admin: its list holds long demo addresses
 
@@ -123,15 +123,10 @@ def test_lists_show_their_first_item_on_a_phone_first_screen(new_user):
             assert page.locator(f"#{toggle.get_attribute('aria-controls')} form").count() == 1
 
 
-_CHECKBOX_TARGET = """() => {
-  const box = document.querySelector('main .form-check input[type=checkbox]');
-  if (!box) return null;
-  const row = box.closest('.form-check').getBoundingClientRect();
-  const input = box.getBoundingClientRect();
-  const label = document.querySelector(`label[for="${box.id}"]`).getBoundingClientRect();
-  return {input: [input.width, input.height], row: row.height, label: label.height,
-          width: document.documentElement.clientWidth};
-}"""
+# The first checkbox of a form, its row (div.form-check, templates/_macros.html) and its label.
+_CHECKBOX = {"input": "main .form-check > input[type=checkbox]",
+             "row": "main .form-check:has(> input[type=checkbox])",
+             "label": "main .form-check > input[type=checkbox] + label"}
 
 
 def test_checkboxes_are_a_thumbs_target_on_a_phone(new_user):
@@ -142,10 +137,12 @@ def test_checkboxes_are_a_thumbs_target_on_a_phone(new_user):
     founder.login("founder@demo.koble.no", DEMO_PASSWORD)
     response = founder.goto("/pitches/new")
     assert response.status == 200
-    found = founder.page.evaluate(_CHECKBOX_TARGET)
-    assert found is not None, "no checkbox on the pitch form"
-    assert found["width"] <= 390, found
-    assert min(found["input"]) >= 24, found
-    assert found["row"] >= 44 and found["label"] >= 44, found
+    found = {part: tap_targets(founder.page, selector, most=1)
+             for part, selector in _CHECKBOX.items()}
+    assert all(found.values()), f"no checkbox on the pitch form: {found}"
+    box, row, label = (found[part][0] for part in ("input", "row", "label"))
+    assert founder.page.evaluate("() => document.documentElement.clientWidth") <= 390
+    assert min(box["width"], box["height"]) >= 24, found
+    assert row["height"] >= 44 and label["height"] >= 44, found
     founder.page.locator("main .form-check input[type=checkbox]").first.scroll_into_view_if_needed()
     founder.check("pitch-form-checkboxes-phone")

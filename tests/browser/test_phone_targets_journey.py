@@ -11,21 +11,11 @@ from __future__ import annotations
 
 from tests.browser.conftest import DESKTOP
 from tests.browser.seed_server import DRAFT_ARENA, STAFF_EMAIL, STAFF_PASSWORD
-from tests.browser.support import DEMO_PASSWORD
+from tests.browser.support import DEMO_PASSWORD, tap_targets
 
 PHONE_375 = {"width": 375, "height": 812}
 MAIN = "main form > [role=group] > .btn"  # a match's answers (app/matches/cards.py)
 
-# Heights of the visible main and other small buttons in <main>, the first 12 of each.
-_HEIGHTS = """(main) => {
-  const seen = e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden';
-  const height = e => Math.round(e.getBoundingClientRect().height * 10) / 10;
-  const mains = [...document.querySelectorAll(main)].filter(seen);
-  const others = [...document.querySelectorAll('main .btn-sm')]
-    .filter(e => seen(e) && !mains.includes(e));
-  return {main: mains.slice(0, 12).map(e => [e.innerText.trim(), height(e)]),
-          other: others.slice(0, 12).map(e => [e.innerText.trim(), height(e)])};
-}"""
 _LARGER_TEXT = "size => { document.documentElement.style.fontSize = size; }"
 # What runs past the screen's right edge, outside any box that clips or scrolls it.
 _PAST_THE_EDGE = """() => {
@@ -44,22 +34,25 @@ _PAST_THE_EDGE = """() => {
 }"""
 
 
-def _targets(person, selector: str = MAIN, least: int = 3) -> dict:
-    found = person.page.evaluate(_HEIGHTS, selector)
-    assert len(found["main"]) >= least, f"{person.page.url}: too few {selector}: {found}"
-    assert all(h >= 24 for _t, h in found["other"]), f"{person.page.url}: {found['other']}"
+def _targets(person, selector: str = MAIN, least: int = 3) -> list[dict]:
+    """The first 12 of the main buttons (at least `least`); the other small buttons in <main>
+    are at least 24 px high."""
+    found = tap_targets(person.page, selector)
+    assert len(found) >= least, f"{person.page.url}: too few {selector}: {found}"
+    others = tap_targets(person.page, f"main .btn-sm:not({selector})")
+    assert all(o["height"] >= 24 for o in others), f"{person.page.url}: {others}"
     return found
 
 
 def _thumb_sized(person, selector: str = MAIN, least: int = 3) -> None:
     found = _targets(person, selector, least)
-    assert all(h >= 44 for _t, h in found["main"]), f"{person.page.url}: {found['main']}"
+    assert all(b["height"] >= 44 for b in found), f"{person.page.url}: {found}"
 
 
 def _small_on_a_desktop(person, selector: str = MAIN, least: int = 3) -> None:
     person.page.set_viewport_size(DESKTOP)
     found = _targets(person, selector, least)
-    assert all(h < 40 for _t, h in found["main"]), f"desktop {person.page.url}: {found['main']}"
+    assert all(b["height"] < 40 for b in found), f"desktop {person.page.url}: {found}"
     person.page.set_viewport_size(PHONE_375)
 
 
@@ -118,15 +111,9 @@ def test_notifications_and_the_arena_form_fit_a_phone_at_twice_the_text(new_user
 
 
 # The page's buttons of Bootstrap's normal size (not .btn-sm/.btn-lg) and the name links
-# heading a stacked table's cards: their heights, and how many of each.
-_NORMAL_AND_NAMES = """() => {
-  const seen = e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden';
-  const height = e => Math.round(e.getBoundingClientRect().height * 10) / 10;
-  const of = selector => [...document.querySelectorAll(selector)].filter(seen)
-    .slice(0, 12).map(e => [e.innerText.trim().slice(0, 30), height(e)]);
-  return {buttons: of('main .btn:not(.btn-sm, .btn-lg)'),
-          names: of('main table.table-stack tbody th a')};
-}"""
+# heading a stacked table's cards.
+_NORMAL = {"buttons": "main .btn:not(.btn-sm, .btn-lg)",
+           "names": "main table.table-stack tbody th a"}
 
 
 def _normal_and_names(person, path: str, buttons: int, names: int = 0,
@@ -134,12 +121,12 @@ def _normal_and_names(person, path: str, buttons: int, names: int = 0,
     """At least `buttons` normal buttons and `names` name links on the page at `path`, each
     as high as `heights` says (least, most) for its kind: by default 44 px or more."""
     person.goto(path)
-    found = person.page.evaluate(_NORMAL_AND_NAMES)
+    found = {kind: tap_targets(person.page, selector) for kind, selector in _NORMAL.items()}
     where = f"{person.lang} {person.page.viewport_size['width']} px {path}"
     assert len(found["buttons"]) >= buttons and len(found["names"]) >= names, (where, found)
     heights = heights or {"buttons": (44, 1000), "names": (44, 1000)}
     for kind, (least, most) in heights.items():
-        assert all(least <= h <= most for _t, h in found[kind]), (where, kind, found[kind])
+        assert all(least <= t["height"] <= most for t in found[kind]), (where, kind, found[kind])
 
 
 def test_normal_buttons_and_table_names_are_thumb_sized_on_a_phone(new_user):

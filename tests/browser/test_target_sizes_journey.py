@@ -7,17 +7,9 @@ from __future__ import annotations
 
 from tests.browser.conftest import PHONE
 from tests.browser.seed_server import STAFF_EMAIL, STAFF_PASSWORD
+from tests.browser.support import tap_targets
 
-_SMALL_TARGETS = """() => [...document.querySelectorAll(
-    'a[href], button, input:not([type=hidden]), select, textarea, summary')].filter(e => {
-  const box = e.getBoundingClientRect();
-  if (!box.width || !box.height || e.closest('.visually-hidden, .visually-hidden-focusable'))
-    return false;
-  if (e.tagName === 'A' && getComputedStyle(e).display === 'inline' && !e.matches('.btn')
-      && e.closest('p, li, td, th, dd, small, .form-text')) return false;
-  return box.width < 24 || box.height < 24;
-}).map(e => `${e.tagName} ${Math.round(e.getBoundingClientRect().height)} px: `
-            + (e.innerText || e.name || '').slice(0, 40))"""
+TARGETS = "a[href], button, input:not([type=hidden]), select, textarea, summary"
 
 
 def test_targets_on_a_phone_are_at_least_24_px(new_user):
@@ -28,6 +20,7 @@ def test_targets_on_a_phone_are_at_least_24_px(new_user):
         staff.use_language(lang)
         for path in ("/", "/staff/dashboard?scope=all", "/account/"):
             staff.goto(path)
-            small = staff.page.evaluate(_SMALL_TARGETS)
+            small = [t for t in tap_targets(staff.page, TARGETS, most=None)
+                     if not t["in_text"] and min(t["width"], t["height"]) < 24]
             assert small == [], f"{lang} {path}: targets under 24 px: {small}"
     staff.use_language(first)
