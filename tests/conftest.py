@@ -46,7 +46,31 @@ def _per_worker_database() -> None:
     os.environ["TEST_DATABASE_URL"] = f"{base}/{worker_name}"
 
 
+def _clock_from_environment() -> None:
+    """KOBLE_TEST_CLOCK moves the tests' clock: "00:10" to that time today in Oslo, or a whole
+    Oslo time ("2026-10-25T02:30"), and lets it run on from there. A test that only fails at
+    some hours (CI once ran at 23:16 and six did) is found by running the suite at those hours
+    now. Tests that start a server or a command in another process keep the real clock there,
+    so run such a sweep without tests/browser."""
+    value = os.environ.get("KOBLE_TEST_CLOCK")
+    if not value:
+        return
+    from datetime import datetime, time
+
+    import time_machine
+
+    from app.models.arena import LOCAL_TZ
+
+    if "T" in value:
+        moment = datetime.fromisoformat(value).replace(tzinfo=LOCAL_TZ)
+    else:
+        moment = datetime.combine(datetime.now(LOCAL_TZ).date(), time.fromisoformat(value),
+                                  tzinfo=LOCAL_TZ)
+    time_machine.travel(moment, tick=True).start()
+
+
 _per_worker_database()
+_clock_from_environment()
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "")
 _schema_ready: set[str] = set()
 
