@@ -17,7 +17,7 @@ from flask import (
     session,
     url_for,
 )
-from flask_babel import force_locale, get_locale
+from flask_babel import force_locale, get_locale, pgettext
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
@@ -42,6 +42,7 @@ from app.services import (
     departures,
     email_confirmation,
     erasure,
+    exports,
     mail_preferences,
     personal_data,
 )
@@ -304,7 +305,8 @@ def export():
     body = json.dumps(personal_data.export_data(current_user), ensure_ascii=False, indent=2)
     response = make_response(body)
     response.mimetype = "application/json"
-    response.headers["Content-Disposition"] = "attachment; filename=koble-my-data.json"
+    response.headers["Content-Disposition"] = exports.attachment(
+        exports.file_name(pgettext("file name", "koble-my-data"), ".json"))
     response.headers["Cache-Control"] = "no-store"
     return response
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from flask import abort
+from flask_babel import pgettext
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -18,6 +19,12 @@ from app.services.schedule import has_active
 # The tables of an arena staff download, by the word in their address.
 ARENA_TABLES = {"invitations": arena_exports.invitations, "answers": arena_exports.answers,
                 "meetings": arena_exports.meeting_rows}
+# Their files' names, in the reader's language (services/exports.attachment).
+ARENA_FILE_NAMES = {
+    "invitations": lambda arena_id: pgettext("file name", "arena-%(id)d-invitations",
+                                             id=arena_id),
+    "answers": lambda arena_id: pgettext("file name", "arena-%(id)d-answers", id=arena_id),
+    "meetings": lambda arena_id: pgettext("file name", "arena-%(id)d-meetings", id=arena_id)}
 
 
 def tables_with_rows(arena: Arena) -> list[str]:
@@ -52,4 +59,4 @@ def arena_download(arena_id: int, kind: str, fmt: str):
     if kind not in ARENA_TABLES:
         abort(404)
     header, rows = ARENA_TABLES[kind](arena, current_user)  # whose contacts it may show
-    return download(fmt, f"arena-{arena.id}-{kind}", header, rows)
+    return download(fmt, ARENA_FILE_NAMES[kind](arena.id), header, rows)

@@ -23,6 +23,7 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_babel import pgettext
 from flask_login import current_user
 
 from app import vocabulary
@@ -212,7 +213,7 @@ def export_pitches(fmt: str):
         if not form.validate():
             return _back_to_list("pitches.browse")
         header, rows = data_exports.pitch_rows(current_user, filters=form.filters())
-    return download(fmt, "pitches", header, rows)
+    return download(fmt, pgettext("file name", "pitches"), header, rows)
 
 
 @bp.route("/exports/investors.<any(csv, xlsx):fmt>")
@@ -225,7 +226,7 @@ def export_investors(fmt: str):
     if not form.validate():
         return _back_to_list("investors.browse")
     header, rows = data_exports.investor_rows(current_user, form.filters())
-    return download(fmt, "investors", header, rows)
+    return download(fmt, pgettext("file name", "investors"), header, rows)
 
 
 @bp.route("/exports/matches.<any(csv, xlsx):fmt>")
@@ -233,7 +234,7 @@ def export_investors(fmt: str):
 def export_matches(fmt: str):
     """Mutual matches: your own, or (staff) your association's."""
     header, rows = data_exports.match_rows(current_user)
-    return download(fmt, "matches", header, rows)
+    return download(fmt, pgettext("file name", "matches"), header, rows)
 
 
 @bp.route("/exports/members.<any(csv, xlsx):fmt>")
@@ -249,7 +250,7 @@ def export_members(fmt: str):
     if not form.validate():
         return _back_to_list("staff.members")
     header, rows = member_export.member_rows(current_user, form.filters())
-    return download(fmt, "members", header, rows)
+    return download(fmt, pgettext("file name", "members"), header, rows)
 
 
 @bp.route("/exports/arenas/<int:arena_id>/<kind>.<any(csv, xlsx):fmt>")

@@ -13,6 +13,11 @@ the dialect of the language its headers are in (the site's default), as the web 
 An .xlsx holds typed cells: numbers as numbers, times and dates as Excel dates (on the
 associations' clock, to the minute, as the CSV writes them) and a `Percent` as a fraction
 with a percent format, so a spreadsheet sorts, sums and filters them without converting text.
+
+A download's file name is in the reader's language, as its headers are ("medlemmer.csv",
+"members.csv"): the callers take it from the catalogues (pgettext "file name"). A bokmål
+name may hold æ, ø or å ("møter"): `attachment` sends it as RFC 6266's filename* (UTF-8),
+which browsers use, with a plain ASCII filename beside it for any client that does not.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import io
 import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, time
+from urllib.parse import quote
 
 from flask import Response
 from flask_babel import get_locale
@@ -30,6 +36,26 @@ from app.models.arena import LOCAL_TZ
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+# a file name in any language: letters (æøå too), digits, "_", "." and "-"
+_NAME = re.compile(r"[^\w.-]+")
+_ASCII_LETTERS = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "Ae", "Ø": "O", "Å": "A"})
+
+
+def file_name(name: str, suffix: str) -> str:
+    """`name` as a download's file name ending in `suffix`: anything but letters, digits,
+    "_", "." and "-" made a "-" (no quote, slash or line break reaches the header)."""
+    name = _NAME.sub("-", name).strip("-") or "export"
+    return name if name.endswith(suffix) else name + suffix
+
+
+def attachment(name: str) -> str:
+    """The Content-Disposition of a download called `name` (`file_name`): the name itself
+    when it is ASCII; else an ASCII one ("moter" for "møter") as filename and the name as
+    filename* (RFC 6266, UTF-8, percent-encoded), which browsers prefer."""
+    plain = _SAFE_NAME.sub("-", name.translate(_ASCII_LETTERS)).strip("-") or "export"
+    if plain == name:
+        return f'attachment; filename="{name}"'
+    return f"attachment; filename=\"{plain}\"; filename*=UTF-8''{quote(name, safe='')}"
 
 
 class Percent(int):
@@ -90,14 +116,13 @@ def norwegian_csv() -> bool:
 
 
 def csv_response(filename: str, header: Iterable, rows: Iterable[Iterable]) -> Response:
-    """A CSV download (UTF-8 with BOM so Excel reads æøå) with a safe file name."""
-    name = _SAFE_NAME.sub("-", filename).strip("-") or "export.csv"
-    if not name.endswith(".csv"):
-        name += ".csv"
+    """A CSV download (UTF-8 with BOM so Excel reads æøå) with a safe file name (`filename`,
+    in the reader's language)."""
+    name = file_name(filename, ".csv")
     body = "\ufeff" + csv_text(header, rows, norwegian=norwegian_csv())
     response = Response(body.encode("utf-8"), mimetype="text/csv")
     response.headers["Content-Type"] = "text/csv; charset=utf-8"
-    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    response.headers["Content-Disposition"] = attachment(name)
     response.headers["Cache-Control"] = "no-store"
     return response
 
@@ -113,7 +138,7 @@ def xlsx_bytes(header: Iterable, rows: Iterable[Iterable], title: str = "Koble")
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(_SAFE_NAME.sub(" ", title)[:31] or "Koble")
+    sheet = book.create_sheet(_NAME.sub(" ", title)[:31] or "Koble")
 
     def formatted(value, number_format: str):
         cell = WriteOnlyCell(sheet, value=value)
@@ -153,17 +178,16 @@ XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.she
 
 def xlsx_response(filename: str, header: Iterable, rows: Iterable[Iterable]) -> Response:
     """An .xlsx download with a safe file name."""
-    name = _SAFE_NAME.sub("-", filename).strip("-") or "export.xlsx"
-    if not name.endswith(".xlsx"):
-        name += ".xlsx"
+    name = file_name(filename, ".xlsx")
     response = Response(xlsx_bytes(header, rows, title=name[:-5]), mimetype=XLSX_MIMETYPE)
-    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    response.headers["Content-Disposition"] = attachment(name)
     response.headers["Cache-Control"] = "no-store"
     return response
 
 
 def download(fmt: str, basename: str, header: Iterable, rows: Iterable[Iterable]) -> Response:
-    """A CSV or .xlsx download of the same rows."""
+    """A CSV or .xlsx download of the same rows; `basename`: the file's name without its
+    suffix, in the reader's language."""
     if fmt == "xlsx":
         return xlsx_response(f"{basename}.xlsx", header, rows)
     return csv_response(f"{basename}.csv", header, rows)
