@@ -8,6 +8,7 @@ from flask_login import current_user
 from app.auth.safe_next import safe_next
 from app.backup import KEEP as BACKUPS_KEPT
 from app.extensions import db, talisman
+from app.main import cookies
 from app.services import home
 from app.sessions import LANGUAGE_CHOSEN
 
@@ -45,5 +46,7 @@ def health():
 
 @bp.route("/privacy")
 def privacy():
-    """What Koble keeps about people, and why (`flask db-backup` keeps BACKUPS_KEPT)."""
-    return render_template("main/privacy.html", backups_kept=BACKUPS_KEPT)
+    """What Koble keeps about people, and why (`flask db-backup` keeps BACKUPS_KEPT), and
+    the cookies it sets."""
+    return render_template("main/privacy.html", backups_kept=BACKUPS_KEPT,
+                           cookies=cookies.listed())
