@@ -23,7 +23,7 @@ from sqlalchemy.exc import IntegrityError
 from app.extensions import db
 from app.models import Arena, Invitation, MeetingRequest
 from app.models.user import utcnow
-from app.services import email_confirmation, mail_preferences, notices
+from app.services import email_confirmation, mail_preferences, notices, notifications
 from app.services.errors import DomainError, NotFound
 from app.services.mailer import deliver, shown_to_recipient
 from app.services.notifications import STAFF_CHANGES
@@ -206,6 +206,7 @@ def answer_request(user, arena_id: int, request_id: int, accept: bool) -> Meetin
         req.state = state
         told = _tell_answer(req)
     req.answered_at = utcnow()
+    notifications.settle(user.id, "meeting_request", arena_id=arena_id, who_id=req.from_user_id)
     db.session.commit()
     notices.send(told)
     return req

@@ -414,6 +414,22 @@ def open_note(user, note_id: int) -> NoticeView:
     return as_read_by(user, [mark_read(user, note_id)])[0]
 
 
+def settle(user_id: int, kind: str, **about) -> int:
+    """The user has done what their unread notices of `kind` about `about` (values in the
+    notice's params, e.g. arena_id) asked of them, on the page itself and not through Open:
+    an arena invitation answered, a meeting request answered. Those notices are read, as the
+    demo's answered invitations are, or the menu's count kept telling of them. Returns how
+    many; the caller commits."""
+    settled = 0
+    for note in db.session.scalars(select(Notification).where(
+            Notification.user_id == user_id, Notification.kind == kind,
+            Notification.read_at.is_(None))):
+        if all((note.params or {}).get(key) == value for key, value in about.items()):
+            note.read_at = utcnow()
+            settled += 1
+    return settled
+
+
 def mark_all_read(user) -> int:
     """Mark every unread notification of the user read; returns how many."""
     result = db.session.execute(

@@ -16,6 +16,7 @@ from app.services import (
     links,
     mail_preferences,
     meeting_changes,
+    notifications,
 )
 from app.services import arenas as arena_service
 from app.services.arena_values import utc_to_local
@@ -160,6 +161,8 @@ def answer(invitation_id: int, accept: bool) -> tuple[Invitation, str]:
         invitation = db.session.scalars(select(Invitation).where(Invitation.id == invitation_id)
                                         .execution_options(populate_existing=True)).one()
         _check_open(arena, invitation)
+        # answered, whichever way: the notice asking for it has had its say
+        notifications.settle(invitation.user_id, "arena_invited", arena_id=arena.id)
         if accept:
             outcome = _accept(arena, invitation)
             if outcome == "accepted":
