@@ -119,12 +119,19 @@ def schedule(arena_id: int):
     return _page(arena, refused["error"], refused)
 
 
-@bp.route("/<int:arena_id>/schedule/build", methods=["POST"])
+@bp.route("/<int:arena_id>/schedule/build", methods=["GET", "POST"])
 @role_required("staff")
 def build(arena_id: int):
     """Build the draft schedule, or re-run it around the locked meetings. A draft tells
-    nobody; a re-run of a published schedule tells those whose meetings changed."""
+    nobody; a re-run of a published schedule tells those whose meetings changed, by e-mails
+    that cannot be taken back, so it asks first (GET), as publishing and cancelling do.
+    A GET with nothing to ask (a draft, or a schedule closed for changes) goes back to the
+    schedule page, which says why where there is a reason."""
     arena = managed_arena_or_404(arena_id)
+    if request.method == "GET":
+        if not arena.schedule_published or schedule_service.closed_because(arena):
+            return _back(arena)
+        return render_template("meetings/confirm_rerun.html", arena=arena)
     try:
         counts = schedule_service.build(current_user, arena)
     except DomainError as error:
