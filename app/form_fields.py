@@ -234,6 +234,11 @@ class KronerField(WholeNumberField):
     def _read(self, typed: str) -> int | None:
         return read_kroner(typed, _locale())
 
+    def _shown(self) -> str:
+        # grouped as the pages show amounts ("40 000 000", "40,000,000"), which _read reads
+        # back: a saved "40 mill" came back as 40000000, its zeros left to count
+        return numbers.format_decimal(self.data, format="#,##0", locale=_locale())
+
 
 class NumberField(_TypedNumber, FloatField):
     """A decimal number written as the user writes numbers: in bokmål 0,5 (0.5 is read too,
