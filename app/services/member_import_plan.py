@@ -160,15 +160,22 @@ def _check_past_investments(row: RowPlan) -> None:
 
 def _check_row(row: RowPlan, values: _Values) -> None:
     v = row.values
-    try:
-        v["email"] = normalise_email(validate_email(
-            v.get("email", ""), check_deliverability=False).normalized)
-    except EmailNotValidError:
-        row.reasons.append(_("Bad e-mail address: “%(value)s”.", value=v.get("email", "")))
+    # An empty cell is said as missing, not as a bad or unknown value: "Bad e-mail address:
+    # “”." read as if something odd had been typed where nothing was.
+    if not v.get("email", "").strip():
+        row.reasons.append(_("An e-mail address is required."))
+    else:
+        try:
+            v["email"] = normalise_email(validate_email(
+                v.get("email", ""), check_deliverability=False).normalized)
+        except EmailNotValidError:
+            row.reasons.append(_("Bad e-mail address: “%(value)s”.", value=v.get("email", "")))
     if not v.get("name") or len(v["name"]) > 120:
         row.reasons.append(_("A name of 1 to 120 characters is required."))
     role = ROLES.get(v.get("role", "").strip().lower())
-    if role is None:
+    if role is None and not v.get("role", "").strip():
+        row.reasons.append(_("A role is required: founder or investor."))
+    elif role is None:
         row.reasons.append(_("Unknown role “%(value)s” (founder or investor).",
                              value=v.get("role", "")))
     v["role"] = role
