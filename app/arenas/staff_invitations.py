@@ -18,6 +18,8 @@ from app.services.contacts import contacts_visible_to
 from app.services.deleted_accounts import shown
 from app.services.errors import DomainError, NotFound
 from app.services.participants import organisations
+from app.services.rsvp import SEATED
+from app.services.schedule import meetings as schedule_meetings
 
 bp = Blueprint("arena_invitations", __name__)
 
@@ -146,11 +148,26 @@ def _added(arena, invitation):
               n=arena.capacity(invitation.side)), "warning")
 
 
-@bp.route("/<int:arena_id>/invitations/<int:invitation_id>/remove", methods=["POST"])
+@bp.route("/<int:arena_id>/invitations/<int:invitation_id>/remove", methods=["GET", "POST"])
 @role_required("staff")
 def remove(arena_id: int, invitation_id: int):
-    """Take a person off the list (cancels a sent invitation; the waiting list fills it)."""
+    """Take a person off the list (cancels a sent invitation; the waiting list fills it).
+    An unsent one goes at once, with Undo in the message. A sent one (invited or accepted)
+    has no Undo, and once the schedule is published its meetings are called off and their
+    partners e-mailed: the list links to a page that asks first (GET), as cancelling a
+    meeting does; a GET for anyone else goes back to their row."""
     arena = managed_arena_or_404(arena_id)
+    if request.method == "GET":
+        try:
+            invitation = availability.invitation_in(arena, invitation_id)
+        except NotFound:
+            abort(404)
+        if invitation.state not in SEATED or invitations.held_because(arena) is not None:
+            return _back(arena_id, _row(invitation))
+        called_off = (len(schedule_meetings(arena, user_id=invitation.user_id))
+                      if invitation.state == "accepted" and arena.schedule_published else 0)
+        return render_template("arenas/confirm_remove.html", arena=arena,
+                               invitation=invitation, called_off=called_off)
     sides = invitations.invitations_by_side(arena)
     rows = sides["founder"] + sides["investor"]
     # Back to the row now in its place (the next one), or the side's heading if none.
