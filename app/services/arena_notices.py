@@ -189,17 +189,17 @@ def _fitted_times(arena: Arena, invitation: Invitation) -> dict[str, str]:
             "leave": clock_face(arena.slot_start(leave))}
 
 
-def _partners(arena: Arena, person, called_off: Iterable[Meeting], kind: str, actor
-              ) -> list[Notification]:
+def _partners(arena: Arena, person, called_off: Iterable[Meeting], kind: str, actor,
+              **extra) -> list[Notification]:
     """Each partner of the person's called-off meetings, once, naming the person and the
-    meeting's time."""
+    meeting's time (`extra`: more params for the notice, e.g. why)."""
     path = _agenda_link(arena)
     notes = []
     for m in _known(arena, called_off):
         partner = m.investor if m.founder_user_id == person.id else m.founder
         notes += notices.tell([partner], kind, path, actor=actor, arena=arena.title,
                               arena_id=arena.id, meeting_id=m.id, who=person.name, who_id=person.id,
-                              time=clock_face(arena.slot_start(m.slot)))
+                              time=clock_face(arena.slot_start(m.slot)), **extra)
     return notes
 
 
@@ -218,8 +218,9 @@ def times_changed(arena: Arena, person, called_off: list[Meeting], staff
 def person_removed(arena: Arena, person, called_off: list[Meeting], staff
                    ) -> list[Notification]:
     """Staff took a participant off the list: each partner of their called-off meetings
-    learns which one (as when staff change the person's times)."""
-    return _partners(arena, person, called_off, "meeting_called_off", staff)
+    learns which one, and that the organisers took the person off the list (why "removed":
+    not that the person can no longer meet then, as when staff change their times)."""
+    return _partners(arena, person, called_off, "meeting_called_off", staff, why="removed")
 
 
 def partner_withdrew(arena: Arena, person, called_off: list[Meeting]) -> list[Notification]:

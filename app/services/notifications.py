@@ -192,7 +192,11 @@ STAFF_CHANGES = {
         "The organisers changed your times at “%(arena)s”: %(num)d of your meetings no "
         "longer fit and are called off.", int(p.get("count") or 0), arena=p.get("arena", "")),
     "times_fitted": lambda p: _times_fitted(p) + _called_off(p),
+    # why "removed": staff took the person off the arena's list (arena_notices.person_removed)
     "meeting_called_off": lambda p: _(
+        "Your meeting with %(who)s at “%(arena)s” (%(time)s) is called off: the organisers "
+        "have taken %(who)s off the arena's list.", who=p.get("who", ""),
+        arena=p.get("arena", ""), time=p.get("time", "")) if p.get("why") == "removed" else _(
         "Your meeting with %(who)s at “%(arena)s” (%(time)s) is called off: %(who)s can no "
         "longer meet then.", who=p.get("who", ""), arena=p.get("arena", ""),
         time=p.get("time", "")),

@@ -249,3 +249,21 @@ def test_the_subject_of_meetings_called_off_counts_them(app, kind, locale, count
     note = Notification(kind=kind, params={"arena": "Grønn arena", "count": count})
     with app.test_request_context(), force_locale(locale):
         assert notices.subject_of(note) == subject
+
+
+def test_staff_removal_tells_the_partners_the_organisers_took_the_person_off(
+        app, client, staff, scheduled):
+    """The partners learn that the organisers took the person off the list, in their own
+    language; before, they read that the person "can no longer meet then", as if the
+    person had said so. A change of the person's times keeps that wording (tested above)."""
+    arena, founder, early, late, _others = scheduled
+    name = founder.user.name
+    client.post(f"/staff/arenas/{arena.id}/invitations/{founder.id}/remove")
+    (nb,) = mails_to(app, early)
+    assert (f"Møtet ditt med {name} på «Grønn arena» (kl. 09:00) er avlyst: arrangørene "
+            f"har tatt {name} av arenaens liste.") in nb.body
+    assert "kan ikke lenger møte da" not in nb.body
+    (en,) = mails_to(app, late)
+    assert (f"Your meeting with {name} at “Grønn arena” (09:15) is called off: the "
+            f"organisers have taken {name} off the arena's list.") in en.body
+    assert "can no longer meet then" not in en.body
