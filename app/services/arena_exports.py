@@ -42,7 +42,7 @@ def _emails(viewer, invitations_: list[Invitation]) -> dict[int, str]:
 
 
 def invitations(arena: Arena, viewer=None) -> tuple[list[str], list[list]]:
-    header = [_("Side"), _("Rank"), _("Name"), _("E-mail"), _("Association"), _("Pitch"),
+    header = [_("Role"), _("Rank"), _("Name"), _("E-mail"), _("Association"), _("Pitch"),
               _("State"),
               _("Match with the best in the room, average, the theme counted in (%)"),
               _("Invited at")]
@@ -74,7 +74,7 @@ def _value(invitation: Invitation) -> Percent | None:
 
 
 def answers(arena: Arena, viewer=None) -> tuple[list[str], list[list]]:
-    header = [_("Side"), _("Name"), _("E-mail"), _("Association"), _("Answer"),
+    header = [_("Role"), _("Name"), _("E-mail"), _("Association"), _("Answer"),
               _("Answered at"), _("Arrives in slot"), _("Leaves before slot"), _("Attended")]
     sides, states, yes_no = (vocabulary.resolved(m) for m in (
         vocabulary.SIDES, vocabulary.INVITATION_STATES, vocabulary.YES_NO))

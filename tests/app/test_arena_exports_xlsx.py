@@ -27,7 +27,7 @@ HEADERS = {
            "answers": ("Navn", "Tidspunkt for svar", "Kommer i tidsluke", "Går før tidsluke"),
            "meetings": ("Tidsluke", "Tid", "Bord", "Gründer",
                         "Parets match, temaet ikke regnet med (%)")},
-    "en": {"invitations": ("Side", "Rank", "Name",
+    "en": {"invitations": ("Role", "Rank", "Name",
                            "Match with the best in the room, average, the theme counted in (%)",
                            "Invited at"),
            "answers": ("Name", "Answered at", "Arrives in slot", "Leaves before slot"),
