@@ -21,6 +21,7 @@ from app.services import (
     schedule_view,
 )
 from app.services import schedule as schedule_service
+from app.services.deleted_accounts import shown
 from app.services.errors import DomainError
 from app.services.participants import organisations
 
@@ -297,7 +298,8 @@ def mark_attendance(arena_id: int, invitation_id: int):
     arena = managed_arena_or_404(arena_id)
     value = yes_no(request.form.get("attended"))
     try:
-        call_or_abort(lambda: attendance.mark(current_user, arena, invitation_id, value))
+        marked = call_or_abort(lambda: attendance.mark(current_user, arena, invitation_id,
+                                                       value))
     except attendance.AttendanceClosed:
         # The page states why marking is closed where the buttons would be; flashed too,
         # the refusal showed twice.
@@ -305,6 +307,11 @@ def mark_attendance(arena_id: int, invitation_id: int):
     except DomainError as error:
         flash(error.message, "danger")
         return redirect(url_for("meetings_staff.attendance_page", arena_id=arena_id))
+    # what was recorded, by name, as other staff actions say (the buttons look alike)
+    name = shown(marked.user.name)
+    flash(_("%(name)s is marked present.", name=name) if value else
+          _("%(name)s is marked absent.", name=name) if value is False else
+          _("%(name)s is no longer marked.", name=name), "success")
     # back at the person's row, the next one to mark below it, not at the top of the list
     return redirect(url_for("meetings_staff.attendance_page", arena_id=arena_id,
                             _anchor=f"attendance-{invitation_id}"))
