@@ -88,8 +88,9 @@ def invite_staff(*, email: str, name: str, association_id: int | None,
     audit.record("staff_invited", actor=actor, target=f"user:{user.id}",
                  detail=assoc.slug, commit=False)
     db.session.commit()
-    # The member import's single-use reset link, in a mail that says the person is staff and
-    # of which association: the members' text ("your association has added you") misled.
+    # The member import's single-use set-password link (7 days), in a mail that says the
+    # person is staff and of which association: the members' text ("your association has
+    # added you") misled.
     return user, member_import_apply._invite(
         [user], _l("You are staff of %(association)s on Koble", association=assoc.name),
         "email/staff_invitation", association=assoc.name) == 1

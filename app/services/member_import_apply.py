@@ -139,14 +139,15 @@ def _member_subject(user: User):
 
 def _invite(users: list[User], subject=None, template: str = "email/member_invitation",
             **context) -> int:
-    """A set-password link (the password-reset link) to each new person, in the member
-    invitation unless another template (the staff one) says why they were added."""
+    """A set-password link (to the password-reset page, for 7 days: tokens.make_welcome_token)
+    to each new person, in the member invitation unless another template (the staff one)
+    says why they were added."""
     from app.services.mailer import send_mail
-    from app.services.tokens import make_reset_token
+    from app.services.tokens import make_welcome_token
 
     sent = 0
     for user in users:
-        token = make_reset_token(user)
+        token = make_welcome_token(user)
         link = _link(token)
         try:
             send_mail(user.email, subject or _member_subject(user), template,

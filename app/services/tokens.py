@@ -33,9 +33,24 @@ def make_reset_token(user: User) -> str:
     return _serializer("password-reset").dumps({"u": user.id, "f": _fingerprint(user)})
 
 
+# The link that a new account (imported member, invited staff) chooses its first password
+# with: 7 days, as the registration's address link, since the invitation may be read days
+# later. It opens the reset page as the reset link does and dies in the same way once used
+# (the fingerprint); the "Forgot your password?" link keeps its hour.
+WELCOME_MAX_AGE = 7 * 24 * 3600
+WELCOME_SALT = "welcome"
+
+
+def make_welcome_token(user: User) -> str:
+    """A set-password token for a new account: works once, for WELCOME_MAX_AGE."""
+    return _serializer(WELCOME_SALT).dumps({"u": user.id, "f": _fingerprint(user)})
+
+
 def user_for_reset_token(token: str, max_age: int = RESET_MAX_AGE) -> User | None:
-    """The user a valid, unused, unexpired reset token belongs to."""
-    found = _signed_for_user("password-reset", token, max_age)
+    """The user a valid, unused, unexpired reset token (within `max_age`) or welcome token
+    (within WELCOME_MAX_AGE) belongs to."""
+    found = (_signed_for_user("password-reset", token, max_age)
+             or _signed_for_user(WELCOME_SALT, token, WELCOME_MAX_AGE))
     return found[0] if found else None
 
 

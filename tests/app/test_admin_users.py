@@ -273,7 +273,7 @@ def test_invited_staff_member_gets_a_set_password_mail_and_can_log_in(app, admin
     [mail] = outbox_of(app)
     assert mail.to == ["siri@drammen.no"]
     assert mail.subject == "You are staff of Næringsforeningen i Drammensregionen on Koble"
-    assert "Open this link within an hour to choose your password" in mail.body
+    assert "Open this link within 7 days to choose your password" in mail.body
     link = re.search(r"http://\S+/auth/reset/\S+", mail.body).group(0)
     path = link.split("localhost", 1)[1]
     fresh = app.test_client()
