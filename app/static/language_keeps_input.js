@@ -6,12 +6,17 @@
 // in this tab takes them out, and puts them back into fields of the same name only if it
 // is that same address. Whatever page comes next, the copy is gone: it never reaches a
 // later visit, another page or a form after a save. Passwords, files, hidden fields (the
-// CSRF token, a form's version and one-time token) are never kept. Without scripts the
-// switch works as before and what was typed is lost.
+// CSRF token, a form's one-time token) are never kept, with one exception: a form whose
+// typed fields are kept also keeps its version field (the version of the pitch or profile
+// the user typed on), so that if someone saved it in between, Save after the switch gets
+// the app's conflict warning instead of silently overwriting their change. Without scripts
+// the switch works as before and what was typed is lost.
 (() => {
   const KEY = "koble-language-kept";
   const here = () => location.pathname + location.search;
   const SKIPPED = new Set(["password", "file", "hidden", "submit", "button", "reset", "image"]);
+  const VERSION = "version";  // the concurrency field of the pitch, profile and account forms
+  const isVersion = (el) => el.name === VERSION && el.type === "hidden" && !el.disabled;
   const keepable = (el) => el.name && !el.disabled && !SKIPPED.has(el.type)
     && el.name !== "csrf_token" && !el.hidden && !el.hasAttribute("data-once");
   const forms = () => [...document.querySelectorAll("main form")];
@@ -26,6 +31,7 @@
     const fields = [];
     forms().forEach((form, f) => {
       const refused = !!form.querySelector("[data-error-summary], [aria-invalid='true']");
+      const before = fields.length;
       [...form.elements].filter(keepable).forEach((el) => {
         if (!refused && !changed(el)) return;
         const field = { f, n: el.name, i: named(form, el.name).indexOf(el) };
@@ -35,6 +41,9 @@
         } else field.v = el.value;
         fields.push(field);
       });
+      if (fields.length === before) return;
+      const version = named(form, VERSION).find(isVersion);
+      if (version) fields.push({ f, n: VERSION, i: named(form, VERSION).indexOf(version), version: version.value });
     });
     try {
       if (fields.length) sessionStorage.setItem(KEY, JSON.stringify({ page: here(), fields }));
@@ -53,6 +62,10 @@
     kept.fields.forEach((field) => {
       const form = all[field.f];
       const el = form && named(form, field.n)[field.i];
+      if (el && isVersion(el) && typeof field.version === "string") {
+        el.value = field.version;  // the version typed on: a save in between is a conflict
+        return;
+      }
       if (!el || !keepable(el)) return;
       if (el.type === "checkbox" || el.type === "radio") {
         if (typeof field.c !== "boolean") return;
