@@ -215,12 +215,22 @@ def times_changed(arena: Arena, person, called_off: list[Meeting], staff
     return notes + _partners(arena, person, called_off, "meeting_called_off", staff)
 
 
-def person_removed(arena: Arena, person, called_off: list[Meeting], staff
-                   ) -> list[Notification]:
+def person_removed(arena: Arena, person, called_off: list[Meeting], staff,
+                   was_coming: bool = False) -> list[Notification]:
     """Staff took a participant off the list: each partner of their called-off meetings
     learns which one, and that the organisers took the person off the list (why "removed":
-    not that the person can no longer meet then, as when staff change their times)."""
-    return _partners(arena, person, called_off, "meeting_called_off", staff, why="removed")
+    not that the person can no longer meet then, as when staff change their times). The
+    person, if they had said yes (`was_coming`), learns it too, with how many of their
+    meetings in the published schedule are called off: before, they were told nothing and
+    their agenda just changed."""
+    notes = []
+    if was_coming:
+        notes += notices.tell([person], "removed_from_arena",
+                              notices.link("arenas.view", arena_id=arena.id), actor=staff,
+                              arena=arena.title, arena_id=arena.id,
+                              count=len(_known(arena, called_off)))
+    return notes + _partners(arena, person, called_off, "meeting_called_off", staff,
+                             why="removed")
 
 
 def partner_withdrew(arena: Arena, person, called_off: list[Meeting]) -> list[Notification]:

@@ -162,7 +162,8 @@ def remove(staff, arena: Arena, invitation_id: int) -> Removed:
     arena = arena_service.lock_arena(arena.id)
     _freed, told, newly = meeting_changes.stop_coming(
         arena, invitation,
-        lambda mine: arena_notices.person_removed(arena, invitation.user, mine, staff))
+        lambda mine: arena_notices.person_removed(arena, invitation.user, mine, staff,
+                                                  was_coming=invitation.state == "accepted"))
     meeting_changes.seat_freed(arena, invitation.user, told, newly, "invitation_removed",
                                actor=staff, detail=f"user:{invitation.user_id}")
     return Removed(invitation.user, None, newly)

@@ -88,7 +88,8 @@ def send(notes: Iterable[Notification]) -> None:
 CALENDAR_KINDS = frozenset({
     "schedule_ready", "schedule_changed", "meeting_moved", "meeting_cancelled",
     "meeting_restored", "meetings_called_off", "meetings_retimed", "meeting_called_off",
-    "partner_withdrew", "partner_left", "times_changed_called_off", "times_fitted"})
+    "partner_withdrew", "partner_left", "times_changed_called_off", "times_fitted",
+    "removed_from_arena"})
 
 
 def _calendar(note: Notification, user: User) -> list:
@@ -137,6 +138,8 @@ def subject_of(note: Notification) -> str:
         "times_changed_called_off": lambda: called_off(),
         "times_fitted": lambda: _("Your times at %(arena)s have changed", arena=arena),
         "meeting_called_off": lambda: _("A meeting at %(arena)s is cancelled", arena=arena),
+        "removed_from_arena": lambda: _("You are no longer on the list for %(arena)s",
+                                        arena=arena),
         "partner_withdrew": lambda: _("A meeting at %(arena)s is cancelled", arena=arena),
         "partner_left": lambda: _("A meeting at %(arena)s is cancelled", arena=arena),
         "meeting_request_withdrawn": lambda: _("A meeting request at %(arena)s is closed",

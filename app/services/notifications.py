@@ -192,6 +192,15 @@ STAFF_CHANGES = {
         "The organisers changed your times at “%(arena)s”: %(num)d of your meetings no "
         "longer fit and are called off.", int(p.get("count") or 0), arena=p.get("arena", "")),
     "times_fitted": lambda p: _times_fitted(p) + _called_off(p),
+    # to the person staff took off the list after their yes (arena_notices.person_removed)
+    "removed_from_arena": lambda p: ngettext(
+        "The organisers have taken you off the list for “%(arena)s”, so you are no longer "
+        "coming: your %(num)d meeting there is called off.",
+        "The organisers have taken you off the list for “%(arena)s”, so you are no longer "
+        "coming: your %(num)d meetings there are called off.", int(p.get("count") or 0),
+        arena=p.get("arena", "")) if int(p.get("count") or 0) else _(
+        "The organisers have taken you off the list for “%(arena)s”, so you are no longer "
+        "coming.", arena=p.get("arena", "")),
     # why "removed": staff took the person off the arena's list (arena_notices.person_removed)
     "meeting_called_off": lambda p: _(
         "Your meeting with %(who)s at “%(arena)s” (%(time)s) is called off: the organisers "

@@ -224,13 +224,16 @@ def test_staff_removing_a_participant_tells_their_partners(app, client, staff, s
     name = founder.user.name
     url = f"/staff/arenas/{arena.id}/invitations/{founder.id}/remove"
     assert client.post(url).status_code == 302
+    # the partners, and the person themself (test_remove_tells_the_person.py)
     assert {uid: [n.kind for n in mine] for uid, mine in told().items()} == {
-        early.user_id: ["meeting_called_off"], late.user_id: ["meeting_called_off"]}
+        early.user_id: ["meeting_called_off"], late.user_id: ["meeting_called_off"],
+        founder.user_id: ["removed_from_arena"]}
     (nb,) = mails_to(app, early)
     assert f"Møtet ditt med {name} på «Grønn arena» (kl. 09:00) er avlyst" in nb.body
-    assert not mails_to(app, staff, founder, *others)
+    assert len(mails_to(app, founder)) == 1
+    assert not mails_to(app, staff, *others)
     client.post(url)  # refused: nothing left to remove
-    assert len(outbox_of(app)) == 2
+    assert len(outbox_of(app)) == 3
 
 
 @pytest.mark.parametrize("kind", ["meetings_called_off", "times_changed_called_off"])

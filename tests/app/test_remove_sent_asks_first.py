@@ -4,8 +4,8 @@ once the schedule is published their meetings were called off and each partner e
 (exploratory test as Asker staff at 375 px, 7 Dec: one tap on a scheduled arena, four
 investors e-mailed). Now it is a link to a page that says what happens: the invitation is
 cancelled, no undo, how many meetings are called off with their partners told, and that Koble
-does not tell the person; Yes removes as before, No goes back to the row. An unsent one is
-still removed at once, with Undo."""
+tells the person (test_remove_tells_the_person.py); Yes removes as before, No goes back to
+the row. An unsent one is still removed at once, with Undo."""
 
 from __future__ import annotations
 
@@ -57,8 +57,11 @@ def test_removing_a_seated_participant_asks_first(app, client, staff, staff_lang
             "%(num)d meetings with them in the published schedule are called off, and the "
             "other people in them are told in the app and by e-mail.", 2)
     assert html.escape(meetings, quote=False) in page
+    assert _said(staff_lang, "Koble tells %(name)s in the app and by e-mail that the organisers "
+                             "have taken them off the list, and that their meetings there are "
+                             "called off.", name=name) in page
     assert _said(staff_lang, "Koble does not tell %(name)s that they were removed: tell them "
-                             "yourself.", name=name) in page
+                             "yourself.", name=name) not in page
     assert f'action="{url}"' in page
     assert _said(staff_lang, "Yes, remove %(name)s", name=name) in page
     assert _said(staff_lang, "No, back to the list") in page
@@ -69,7 +72,7 @@ def test_removing_a_seated_participant_asks_first(app, client, staff, staff_lang
     assert client.post(url).status_code == 302  # Yes: removed as before
     db.session.expire_all()
     assert db.session.get(Invitation, founder.id).state == "cancelled"
-    assert len(outbox_of(app)) == 2  # the two partners
+    assert len(outbox_of(app)) == 3  # the two partners and the founder themself
 
 
 def test_an_unsent_invitation_is_removed_at_once(client, staff, staff_lang):
