@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from urllib.parse import urlsplit
+
 from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from app.auth.safe_next import safe_next
 from app.flashes import flash_once
 from app.investors.forms import InvestorBrowseForm, ProfileForm
 from app.pager import to_last_page
@@ -81,4 +85,15 @@ def view(profile_id: int):
     answers = (incoming_interest.founder_answers(current_user, profile)
                if current_user.role == "founder" else None)
     return render_template("investors/view.html", profile=profile, show_contacts=show_contacts,
-                           answers=answers)
+                           answers=answers, back=_back_to_list())
+
+
+def _back_to_list() -> dict | None:
+    """The list the profile was opened from (next=, a pitch's matching investors), as a link
+    back to it: {"href", "matching"}. Only a local path is taken (safe_next), and the link is
+    a plain link: nothing redirects to it."""
+    back = safe_next(request.args.get("next"), "")
+    if not back:
+        return None
+    return {"href": back,
+            "matching": re.fullmatch(r"/pitches/\d+/matches", urlsplit(back).path) is not None}

@@ -304,14 +304,14 @@ def _badge_html(percent: int, title: str, sign: str) -> str:
 def _top_texts(kind: str, next_url: str | None = None) -> dict:
     """Per request and locale: the escaped score title and the link maker of the card. With
     `next_url` (the list's own address), a pitch's link carries it as next=, so the pitch
-    page can lead back to the list as it was (filters, page)."""
+    page can lead back to the list as it was (filters, page); an investor's link likewise."""
     locale = str(get_locale())
     cache = g.setdefault("_koble_card_texts", {})
     found = cache.get((kind, locale, next_url))
     if found is None:
         back = {} if next_url is None else {"next": next_url}
         href = (link_maker("pitches.view", "pitch_id", **back) if kind == "pitch"
-                else link_maker("investors.view", "profile_id"))
+                else link_maker("investors.view", "profile_id", **back))
         found = cache[(kind, locale, next_url)] = {
             "locale": locale, "title": str(escape(_("Match score"))), "href": href}
     return found
@@ -380,11 +380,12 @@ def pitch_fit(m) -> Markup:
         + _explained(m, locale, f"f{m.id}", explain.INVESTOR, _OWN_SIDE))
 
 
-def investor_card_top(m, position: int) -> Markup:
+def investor_card_top(m, position: int, next_url: str | None = None) -> Markup:
     """The top of a founder's recommendation card for the score `m` (with its investor):
-    rank for screen readers, organisation linked to the profile, score badge, type · ticket,
-    the explanation sentence and the component chart."""
-    texts = _top_texts("investor")
+    rank for screen readers, organisation linked to the profile (with next=`next_url`, the
+    list's address, when given), score badge, type · ticket, the explanation sentence and the
+    component chart."""
+    texts = _top_texts("investor", next_url)
     locale = texts["locale"]
     q = m.investor
     facts = _label(locale, q.investor_type, vocabulary.INVESTOR_TYPES)
