@@ -73,3 +73,26 @@ def test_rerun_the_schedule_is_said_one_way(app):
                    "fylle tidsluken.")
     assert two == ("2 møter passer ikke lenger og er avlyst. Lag møteplanen på nytt for å "
                    "fylle tidslukene.")
+
+
+TICKBOX_HINTS = (
+    "Ticked: pitches at other stages are not recommended to you. Unticked: they rank lower.",
+    "Ticked: pitches that ask for much less or much more than your ticket sizes (over three "
+    "times) are not recommended to you. Unticked: they rank lower.",
+)
+
+
+def test_the_investor_profiles_tickbox_hints_say_it_one_way(app):
+    """"Only these stages" and "Only pitches near my ticket sizes" are the same kind of
+    tickbox: their hints say ticked and unticked, and "recommended to you", in the same
+    words (they said "Uten kryss" / "Ikke krysset av" and "for deg" / "til deg"), as the green
+    mandate's hint does."""
+    with app.test_request_context(), force_locale("nb"):
+        hints = [gettext(msgid) for msgid in TICKBOX_HINTS]
+        mandate = gettext("Preferred: pitches that name a green objective rank higher. "
+                          "Required: only those are recommended to you.")
+    for hint in hints:
+        assert hint.startswith("Krysset av: pitcher ")
+        assert " anbefales ikke til deg. Ikke krysset av: de rangeres lavere." in hint
+        assert "Uten kryss" not in hint and "for deg" not in hint
+    assert mandate.endswith("Påkrevd: bare de anbefales til deg.")

@@ -21,13 +21,13 @@ MANDATE_HELP = {
     "en": "Preferred: pitches that name a green objective rank higher. Required: only those "
           "are recommended to you.",
     "nb": "Foretrukket: pitcher som nevner et miljømål, rangeres høyere. Påkrevd: bare de "
-          "anbefales for deg.",
+          "anbefales til deg.",
 }
 STAGES_HELP = {
     "en": "Ticked: pitches at other stages are not recommended to you. Unticked: they rank "
           "lower.",
-    "nb": "Krysset av: pitcher i andre faser anbefales ikke for deg. Uten kryss: de rangeres "
-          "lavere.",
+    "nb": "Krysset av: pitcher i andre faser anbefales ikke til deg. Ikke krysset av: de "
+          "rangeres lavere.",
 }
 
 
