@@ -123,6 +123,33 @@ def _times_fitted_after_move(p: dict) -> str:
              "%(arrive)s–%(leave)s.", arrive=p.get("arrive", ""), leave=p.get("leave", ""))
 
 
+def _removed_from_arena(p: dict) -> str:
+    """To the person staff took off the list after their yes (arena_notices.person_removed),
+    with how many of their meetings that called off, if any."""
+    count = int(p.get("count") or 0)
+    if not count:
+        return _("The organisers have taken you off the list for “%(arena)s”, so you are no "
+                 "longer coming.", arena=p.get("arena", ""))
+    return ngettext(
+        "The organisers have taken you off the list for “%(arena)s”, so you are no longer "
+        "coming: your %(num)d meeting there is called off.",
+        "The organisers have taken you off the list for “%(arena)s”, so you are no longer "
+        "coming: your %(num)d meetings there are called off.", count,
+        arena=p.get("arena", ""))
+
+
+def _meeting_called_off(p: dict) -> str:
+    """To a partner of the person whose meeting went; why "removed": staff took that person
+    off the arena's list (arena_notices.person_removed), else they can no longer meet then."""
+    who, arena, time = p.get("who", ""), p.get("arena", ""), p.get("time", "")
+    if p.get("why") == "removed":
+        return _("Your meeting with %(who)s at “%(arena)s” (%(time)s) is called off: the "
+                 "organisers have taken %(who)s off the arena's list.",
+                 who=who, arena=arena, time=time)
+    return _("Your meeting with %(who)s at “%(arena)s” (%(time)s) is called off: %(who)s can "
+             "no longer meet then.", who=who, arena=arena, time=time)
+
+
 def _retimed(p: dict) -> str:
     """The reader's moved meetings' new times: one meeting is singular ("your meeting is
     now at 09:20"), several are a list in the reader's language ("09:00, 09:20 and 09:40").
@@ -193,22 +220,8 @@ STAFF_CHANGES = {
         "longer fit and are called off.", int(p.get("count") or 0), arena=p.get("arena", "")),
     "times_fitted": lambda p: _times_fitted(p) + _called_off(p),
     # to the person staff took off the list after their yes (arena_notices.person_removed)
-    "removed_from_arena": lambda p: ngettext(
-        "The organisers have taken you off the list for “%(arena)s”, so you are no longer "
-        "coming: your %(num)d meeting there is called off.",
-        "The organisers have taken you off the list for “%(arena)s”, so you are no longer "
-        "coming: your %(num)d meetings there are called off.", int(p.get("count") or 0),
-        arena=p.get("arena", "")) if int(p.get("count") or 0) else _(
-        "The organisers have taken you off the list for “%(arena)s”, so you are no longer "
-        "coming.", arena=p.get("arena", "")),
-    # why "removed": staff took the person off the arena's list (arena_notices.person_removed)
-    "meeting_called_off": lambda p: _(
-        "Your meeting with %(who)s at “%(arena)s” (%(time)s) is called off: the organisers "
-        "have taken %(who)s off the arena's list.", who=p.get("who", ""),
-        arena=p.get("arena", ""), time=p.get("time", "")) if p.get("why") == "removed" else _(
-        "Your meeting with %(who)s at “%(arena)s” (%(time)s) is called off: %(who)s can no "
-        "longer meet then.", who=p.get("who", ""), arena=p.get("arena", ""),
-        time=p.get("time", "")),
+    "removed_from_arena": lambda p: _removed_from_arena(p),
+    "meeting_called_off": lambda p: _meeting_called_off(p),
     "partner_withdrew": lambda p: _(
         "%(who)s no longer comes to “%(arena)s”, so your meeting at %(time)s is called off.",
         who=p.get("who", ""), arena=p.get("arena", ""), time=p.get("time", "")),
