@@ -23,7 +23,7 @@ from app.i18n import speak_as_link_owner
 from app.meetings import call_or_abort, yes_no
 from app.permissions import role_required
 from app.services import agenda as agenda_service
-from app.services import agenda_calendar, meeting_changes, rsvp
+from app.services import agenda_calendar, exports, meeting_changes, rsvp
 from app.services import arenas as arena_service
 from app.services import feedback as feedback_service
 from app.services import meeting_requests as requests_service
@@ -175,8 +175,8 @@ def _calendar_file(me) -> Response:
     body = agenda_calendar.calendar(me.user, me.arena, me)
     response = Response(body, mimetype="text/calendar")
     response.headers["Content-Type"] = "text/calendar; charset=utf-8"
-    response.headers["Content-Disposition"] = (
-        f'attachment; filename="{agenda_calendar.calendar_filename(me.arena)}"')
+    response.headers["Content-Disposition"] = exports.attachment(
+        agenda_calendar.calendar_filename(me.arena))
     response.headers["Cache-Control"] = "no-store"
     return response
 

@@ -17,7 +17,10 @@ with a percent format, so a spreadsheet sorts, sums and filters them without con
 A download's file name is in the reader's language, as its headers are ("medlemmer.csv",
 "members.csv"): the callers take it from the catalogues (pgettext "file name"). A bokmål
 name may hold æ, ø or å ("møter"): `attachment` sends it as RFC 6266's filename* (UTF-8),
-which browsers use, with a plain ASCII filename beside it for any client that does not.
+which browsers use, with a plain ASCII filename beside it for any client that does not
+(curl -J reads only that one). Werkzeug writes the header (`dump_options_header`: quoting,
+parameters); the ASCII name is ours, because the one werkzeug's send_file makes drops every
+letter Unicode cannot decompose: "mter.csv" for "møter.csv", "brekraft" for "bærekraft".
 """
 
 from __future__ import annotations
@@ -25,12 +28,14 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, time
 from urllib.parse import quote
 
 from flask import Response
 from flask_babel import get_locale
+from werkzeug.http import dump_options_header
 
 from app.models.arena import LOCAL_TZ
 
@@ -39,6 +44,7 @@ _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 # a file name in any language: letters (æøå too), digits, "_", "." and "-"
 _NAME = re.compile(r"[^\w.-]+")
 _ASCII_LETTERS = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "Ae", "Ø": "O", "Å": "A"})
+_ATTR_CHAR = "!#$&+-.^_`|~"  # RFC 8187's attr-char, left as it is in filename* (werkzeug's)
 
 
 def file_name(name: str, suffix: str) -> str:
@@ -48,14 +54,24 @@ def file_name(name: str, suffix: str) -> str:
     return name if name.endswith(suffix) else name + suffix
 
 
+def ascii_name(name: str) -> str:
+    """`name` in ASCII letters, as a reader would spell it: æ ø å as "ae", "o", "a", other
+    accents dropped ("café" → "cafe"), anything else a "-"."""
+    name = unicodedata.normalize("NFKD", name.translate(_ASCII_LETTERS))
+    name = name.encode("ascii", "ignore").decode("ascii")
+    return _SAFE_NAME.sub("-", name).strip("-") or "export"
+
+
 def attachment(name: str) -> str:
-    """The Content-Disposition of a download called `name` (`file_name`): the name itself
-    when it is ASCII; else an ASCII one ("moter" for "møter") as filename and the name as
-    filename* (RFC 6266, UTF-8, percent-encoded), which browsers prefer."""
-    plain = _SAFE_NAME.sub("-", name.translate(_ASCII_LETTERS)).strip("-") or "export"
+    """The Content-Disposition of a download called `name` (`file_name`), written by
+    werkzeug: the name itself when it is ASCII; else `ascii_name` ("moter" for "møter") as
+    filename and the name as filename* (RFC 6266, UTF-8, percent-encoded as werkzeug's
+    send_file does), which browsers prefer."""
+    plain = ascii_name(name)
     if plain == name:
-        return f'attachment; filename="{name}"'
-    return f"attachment; filename=\"{plain}\"; filename*=UTF-8''{quote(name, safe='')}"
+        return dump_options_header("attachment", {"filename": name})
+    encoded = "UTF-8''" + quote(name, safe=_ATTR_CHAR)
+    return dump_options_header("attachment", {"filename": plain, "filename*": encoded})
 
 
 class Percent(int):
