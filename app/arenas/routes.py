@@ -34,7 +34,7 @@ def _answer(invitation_id: int) -> None:
         abort(400)
     try:
         _invitation, outcome = rsvp.answer(invitation_id, accept=choice == "accept")
-    except rsvp.AnswerOver:
+    except (rsvp.AnswerOver, rsvp.AnswerWithdrawn):
         pass  # the page says so where the buttons were; flashed too, it read twice
     except rsvp.AnswerRefused as error:
         flash(error.message, "danger")
@@ -62,6 +62,7 @@ def _page(invitation, token=None, form=None, status=200):
         can_answer=(arena.status in arena_service.OPEN_STATUSES and not arena.deadline_passed()
                     and not arena.held and invitation.state in rsvp.ANSWERABLE),
         over=rsvp.over_note(arena, invitation) if arena.held else "",
+        withdrawn=rsvp.withdrawn_text() if invitation.withdrawn else "",
         can_set_times=availability.open_to_participant(invitation, arena)), status
 
 

@@ -105,6 +105,15 @@ class Invitation(db.Model):
         return state
 
     @property
+    def withdrawn(self) -> bool:
+        """Cancelled before any answer: the organisers took the invited person off the list
+        (invitation_edits.remove; or an administrator's role change or deactivation did:
+        departures) while the invitation still awaited their answer. One who said yes and
+        then stopped coming, or was taken off the list, has an answer."""
+        return (self.state == "cancelled" and self.invited_at is not None
+                and self.answered_at is None)
+
+    @property
     def has_times(self) -> bool:
         """Whether the person has times at the arena: not once they said no or were taken
         off the list (what they chose before is kept, should they accept again)."""

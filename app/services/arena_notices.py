@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import Arena, Invitation, Meeting, MeetingRequest, Notification, User
-from app.services import notices
+from app.services import notices, notifications
 from app.templating import clock_face
 
 # An agenda as its owner sees it: (partner, slot, table) of each active meeting.
@@ -222,13 +222,19 @@ def person_removed(arena: Arena, person, called_off: list[Meeting], staff,
     not that the person can no longer meet then, as when staff change their times). The
     person, if they had said yes (`was_coming`), learns it too, with how many of their
     meetings in the published schedule are called off: before, they were told nothing and
-    their agenda just changed."""
-    notes = []
+    their agenda just changed. One still invited, who had not answered, learns that the
+    invitation is withdrawn, and the notice that asked for their answer is settled: before,
+    the invitation just read "Cancelled", and an answer was refused without a reason."""
+    page = notices.link("arenas.view", arena_id=arena.id)
     if was_coming:
-        notes += notices.tell([person], "removed_from_arena",
-                              notices.link("arenas.view", arena_id=arena.id), actor=staff,
-                              arena=arena.title, arena_id=arena.id,
-                              count=len(_known(arena, called_off)))
+        notes = notices.tell([person], "removed_from_arena", page, actor=staff,
+                             arena=arena.title, arena_id=arena.id,
+                             count=len(_known(arena, called_off)))
+    else:
+        notifications.settle(person.id, "arena_invited", arena_id=arena.id)
+        notes = notices.tell([person], "invitation_withdrawn", page, actor=staff,
+                             arena=arena.title, arena_id=arena.id,
+                             date=arena.date.isoformat())
     return notes + _partners(arena, person, called_off, "meeting_called_off", staff,
                              why="removed")
 

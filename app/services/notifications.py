@@ -138,6 +138,14 @@ def _removed_from_arena(p: dict) -> str:
         arena=p.get("arena", ""))
 
 
+def _invitation_withdrawn(p: dict) -> str:
+    """To someone invited who had not answered when staff took them off the list
+    (arena_notices.person_removed): the invitation is withdrawn and wants no answer. Not
+    "taken off the list, so you are no longer coming": they never said they would come."""
+    return _("The organisers have withdrawn your invitation to “%(arena)s” on %(date)s: you "
+             "no longer need to answer it.", arena=p.get("arena", ""), date=_day(p))
+
+
 def _meeting_called_off(p: dict) -> str:
     """To a partner of the person whose meeting went; why "removed": staff took that person
     off the arena's list (arena_notices.person_removed), else they can no longer meet then."""
@@ -221,6 +229,8 @@ STAFF_CHANGES = {
     "times_fitted": lambda p: _times_fitted(p) + _called_off(p),
     # to the person staff took off the list after their yes (arena_notices.person_removed)
     "removed_from_arena": lambda p: _removed_from_arena(p),
+    # to the person staff took off the list before their answer (the same)
+    "invitation_withdrawn": lambda p: _invitation_withdrawn(p),
     "meeting_called_off": lambda p: _meeting_called_off(p),
     "partner_withdrew": lambda p: _(
         "%(who)s no longer comes to “%(arena)s”, so your meeting at %(time)s is called off.",

@@ -40,6 +40,11 @@ class AnswerOver(AnswerRefused):
     """An answer to an arena that has taken place; its message is `over_text`."""
 
 
+class AnswerWithdrawn(AnswerRefused):
+    """An answer to an invitation the organisers withdrew (Invitation.withdrawn); its
+    message is `withdrawn_text`."""
+
+
 # --- links ----------------------------------------------------------------------------------
 def make_token(invitation: Invitation) -> str:
     """A signed token naming the invitation and its invitee."""
@@ -136,11 +141,21 @@ def over_note(arena: Arena, invitation: Invitation) -> str:
     return over_text(arena)
 
 
+def withdrawn_text() -> str:
+    """Why an invitation the organisers withdrew before it was answered
+    (Invitation.withdrawn) takes no answer: the refusal, and the page's note where the
+    buttons were. "This invitation can no longer be answered." gave no reason."""
+    return _("The organisers have withdrawn this invitation, so it can no longer be "
+             "answered.")
+
+
 def _check_open(arena: Arena, invitation: Invitation) -> None:
     if arena.held:
         raise AnswerOver(over_text(arena))
     if arena.status not in arena_service.OPEN_STATUSES:
         raise AnswerRefused(_("This arena no longer takes answers."))
+    if invitation.withdrawn:  # before the deadline's "contact the organisers if ..."
+        raise AnswerWithdrawn(withdrawn_text())
     if arena.deadline_passed():
         raise AnswerRefused(_("The deadline for answering has passed, so your answer was not "
                               "recorded. Contact the organisers if your plans have changed."))

@@ -69,8 +69,10 @@ def test_mail_turned_off_keeps_the_notice_only(app, client, staff):
     assert not [m for m in outbox_of(app) if email in m.to]
 
 
-def test_before_publishing_the_yes_is_told_without_meetings_and_an_unanswered_one_is_not(
+def test_before_publishing_the_yes_is_told_without_meetings_and_an_unanswered_one_otherwise(
         app, client, staff):
+    """An unanswered invitation is withdrawn, not "taken off the list": its person is told
+    so in test_remove_tells_the_invited."""
     arena = make_arena()
     coming = make_participant(arena, "founder", state="accepted")
     asked = make_participant(arena, "investor", state="invited")
@@ -92,3 +94,4 @@ def test_before_publishing_the_yes_is_told_without_meetings_and_an_unanswered_on
 
         assert text(note) == sentence
     assert not _notes(asked_id, "removed_from_arena")
+    assert len(_notes(asked_id, "invitation_withdrawn")) == 1
