@@ -92,9 +92,11 @@ def backup(database_url: str, path: str | os.PathLike, *, overwrite: bool = Fals
     if url.get_backend_name() == "sqlite":
         _sqlite_file(url)  # what cannot be backed up at all is said before any path's trouble
     _refuse_existing(target, overwrite)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    # a folder made here is its owner's only, as the file is (`_private_file`)
+    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     try:
+        _private_file(partial)
         _write(url, partial)
         _refuse_existing(target, overwrite)  # made while the copy was being written
         partial.replace(target)
@@ -103,6 +105,15 @@ def backup(database_url: str, path: str | os.PathLike, *, overwrite: bool = Fals
         partial.unlink(missing_ok=True)
         raise
     return target
+
+
+def _private_file(path: Path) -> None:
+    """Create `path` empty, readable and writable by its owner only (0600), for the copy to
+    be written into. A backup holds every account's e-mail address, password hash and
+    messages; SQLite and pg_dump create a file after the umask (0644 as a rule: readable by
+    every user of the machine), and keep the mode of one that is already there."""
+    path.unlink(missing_ok=True)  # a copy left by a run that was killed
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
 def _refuse_existing(target: Path, overwrite: bool) -> None:
@@ -119,7 +130,6 @@ def _write(url, partial: Path) -> None:
         source = _sqlite_file(url)
         if not source.exists():
             raise BackupError(f"{source} does not exist.")
-        partial.unlink(missing_ok=True)
         src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
         dst = sqlite3.connect(partial)
         try:
