@@ -164,8 +164,10 @@ def match_rows(user):
         pairs = _staff_mutual(user)
     else:
         pairs = [(m.pitch, m.profile) for m in mutual_matches(user)]
-    header = [_("Pitch id"), _("Pitch"), _("Founder"), _("Founder e-mail"), _("Investor id"),
-              _("Organisation"), _("Investor"), _("Investor e-mail"), _("Investor phone")]
+    # the founder's phone as the mutual page shows it (their account's), beside the e-mail
+    header = [_("Pitch id"), _("Pitch"), _("Founder"), _("Founder e-mail"), _("Founder phone"),
+              _("Investor id"), _("Organisation"), _("Investor"), _("Investor e-mail"),
+              _("Investor phone")]
     visible = _visible(user, [person for pitch, profile in pairs
                               for person in (pitch.owner, profile.user)])
     rows = []
@@ -177,7 +179,8 @@ def match_rows(user):
         title = (staff_title(pitch.title, pitch.status) if user is None
                  else label_for(user, pitch))
         rows.append([pitch.id, title, shown(founder.name),
-                     email_of(founder) if see_founder else "", profile.id,
+                     email_of(founder) if see_founder else "",
+                     (founder.phone or "") if see_founder else "", profile.id,
                      shown(profile.organisation), shown(investor.name) if investor else "",
                      (profile.contact_email or email_of(investor)) if see_investor else "",
                      (profile.contact_phone or investor.phone or "") if see_investor else ""])

@@ -253,8 +253,8 @@ def test_match_export_is_own_and_shows_contacts_only_for_mutual(client, auth):
     db.session.commit()
     auth.login(founder.email)
     rows = _cells_csv(client.get("/exports/matches.csv"))
-    assert len(rows) == 2 and rows[1][5] == "Grønn Kapital AS"
-    assert rows[1][7] == mine.contact_email
+    assert len(rows) == 2 and rows[1][6] == "Grønn Kapital AS"
+    assert rows[1][8] == mine.contact_email
     assert "Fremmed AS" not in str(rows)
     founders_view = client.get("/exports/investors.csv").get_data(as_text=True)
     assert stranger.contact_email not in founders_view and mine.contact_email in founders_view
