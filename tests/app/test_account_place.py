@@ -5,6 +5,8 @@ so only an administrator changes it."""
 
 from __future__ import annotations
 
+from html.parser import HTMLParser
+
 import pytest
 from sqlalchemy import select
 
@@ -135,3 +137,47 @@ def test_the_service_refuses_unknown_values_itself(app):
 def test_the_audit_list_names_the_municipalities(app):
     assert audit_details.describe("municipality_changed", "asker -> ovre_eiker",
                                   audit_details.Names()) == "Asker → Øvre Eiker"
+
+
+class _Ids(HTMLParser):
+    """Every element's id in order, and the `for` of every label."""
+
+    def __init__(self):
+        super().__init__()
+        self.ids: list[tuple[str, str, dict]] = []
+        self.label_for: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids.append((attrs["id"], tag, attrs))
+        if tag == "label" and attrs.get("for"):
+            self.label_for.append(attrs["for"])
+
+
+def _first_with_id(html: str) -> tuple[dict[str, str], list[str]]:
+    parser = _Ids()
+    parser.feed(html)
+    first: dict[str, str] = {}
+    for id_, tag, _attrs in parser.ids:
+        first.setdefault(id_, tag)
+    return first, parser.label_for
+
+
+@pytest.mark.parametrize("refused", [False, True])
+def test_the_municipality_select_is_the_one_its_label_and_error_link_name(client, founder,
+                                                                           refused):
+    # A label (for=…) and the error summary's link (#…) reach the first element with the id:
+    # the section's heading had id="municipality" too, so the select had no name for a
+    # screen reader and the link moved the focus nowhere.
+    if refused:
+        html = client.post("/account/municipality",
+                           data={"municipality": "", "association": ""}).get_data(as_text=True)
+        assert 'href="#municipality"' in html
+    else:
+        html = client.get("/account/").get_data(as_text=True)
+    first, label_for = _first_with_id(html)
+    assert first["municipality"] == "select"
+    assert "municipality" in label_for
+    for target in label_for:
+        assert first.get(target) in ("input", "select", "textarea"), target
