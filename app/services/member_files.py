@@ -6,6 +6,7 @@ member, as {column: text}. Nothing here judges a value;
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import zipfile
@@ -127,16 +128,28 @@ def _looks_binary(sample: str) -> bool:
     return controls * 20 > len(sample)
 
 
-def _read_csv(data: bytes) -> list[list]:
-    if b"\x00" in data:
-        raise BadFile(_("This is not a CSV or Excel (.xlsx) file."))
+def _decode(data: bytes) -> str:
+    """A text file's characters: UTF-16 after its byte order mark (Excel's "Unicode Text",
+    LibreOffice's UTF-16 CSV, where every other byte of a Latin letter is a NUL), else UTF-8
+    (with or without a BOM), else Windows-1252 (Excel's older "CSV" on a Norwegian Windows).
+    A NUL among the characters is binary data."""
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            text = data.decode("cp1252")
-        except UnicodeDecodeError as error:
-            raise BadFile(_("This is not a CSV or Excel (.xlsx) file.")) from error
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            text = data.decode("utf-16")
+        else:
+            try:
+                text = data.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                text = data.decode("cp1252")
+    except UnicodeDecodeError as error:
+        raise BadFile(_("This is not a CSV or Excel (.xlsx) file.")) from error
+    if "\x00" in text:
+        raise BadFile(_("This is not a CSV or Excel (.xlsx) file."))
+    return text
+
+
+def _read_csv(data: bytes) -> list[list]:
+    text = _decode(data)
     if _looks_binary(text[:4096]):
         raise BadFile(_("This is not a CSV or Excel (.xlsx) file."))
     first = text.split("\n", 1)[0]
