@@ -20,12 +20,20 @@ def _env_bool(name: str, default: bool) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def _make_instance_dir() -> None:
+    """The instance folder holds the SQLite database (every e-mail address and password hash)
+    and the secret key: one Koble makes is its owner's alone (0700), as SQLite would otherwise
+    leave the database readable by every user of the machine. A folder that exists keeps the
+    mode its operator gave it."""
+    INSTANCE_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
+
+
 def _development_secret() -> str:
     """Generate a per-checkout secret once, so development needs no set-up."""
     path = INSTANCE_DIR / "secret_key"
     if path.exists():
         return path.read_text().strip()
-    INSTANCE_DIR.mkdir(parents=True, exist_ok=True)
+    _make_instance_dir()
     key = secrets.token_hex(32)
     path.write_text(key)
     path.chmod(0o600)
@@ -35,7 +43,7 @@ def _development_secret() -> str:
 def _database_url() -> str:
     url = os.environ.get("DATABASE_URL", "")
     if not url:
-        INSTANCE_DIR.mkdir(parents=True, exist_ok=True)
+        _make_instance_dir()
         return f"sqlite:///{INSTANCE_DIR / 'koble.sqlite'}"
     # Hosting platforms hand out postgres:// URLs; SQLAlchemy 2 wants the driver named.
     if url.startswith("postgres://"):
