@@ -152,17 +152,19 @@ def _added(arena, invitation):
 @role_required("staff")
 def remove(arena_id: int, invitation_id: int):
     """Take a person off the list (cancels a sent invitation; the waiting list fills it).
-    An unsent one goes at once, with Undo in the message. A sent one (invited or accepted)
-    has no Undo, and once the schedule is published its meetings are called off and their
-    partners e-mailed: the list links to a page that asks first (GET), as cancelling a
-    meeting does; a GET for anyone else goes back to their row."""
+    An unsent one goes at once, with Undo in the message. A sent one (invited or accepted,
+    or on the waiting list after a yes) has no Undo, its person is told, and once the
+    schedule is published its meetings are called off and their partners e-mailed: the list
+    links to a page that asks first (GET), as cancelling a meeting does; a GET for anyone
+    else goes back to their row."""
     arena = managed_arena_or_404(arena_id)
     if request.method == "GET":
         try:
             invitation = availability.invitation_in(arena, invitation_id)
         except NotFound:
             abort(404)
-        if invitation.state not in SEATED or invitations.held_because(arena) is not None:
+        if ((invitation.state not in SEATED and not invitation.waiting_after_yes)
+                or invitations.held_because(arena) is not None):
             return _back(arena_id, _row(invitation))
         called_off = (len(schedule_meetings(arena, user_id=invitation.user_id))
                       if invitation.state == "accepted" and arena.schedule_published else 0)

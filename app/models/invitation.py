@@ -114,6 +114,14 @@ class Invitation(db.Model):
                 and self.answered_at is None)
 
     @property
+    def waiting_after_yes(self) -> bool:
+        """On the waiting list after saying yes to a sent invitation (rsvp: every seat was
+        taken), unlike the waiting list of an unsent proposal, which nobody has heard of:
+        staff's Remove tells them (invitation_edits.remove), so it asks first and has no
+        Undo, as for a sent invitation."""
+        return self.state == "waiting_list" and self.invited_at is not None
+
+    @property
     def has_times(self) -> bool:
         """Whether the person has times at the arena: not once they said no or were taken
         off the list (what they chose before is kept, should they accept again)."""

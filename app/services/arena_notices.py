@@ -216,20 +216,27 @@ def times_changed(arena: Arena, person, called_off: list[Meeting], staff
 
 
 def person_removed(arena: Arena, person, called_off: list[Meeting], staff,
-                   was_coming: bool = False) -> list[Notification]:
+                   was: str = "invited") -> list[Notification]:
     """Staff took a participant off the list: each partner of their called-off meetings
     learns which one, and that the organisers took the person off the list (why "removed":
     not that the person can no longer meet then, as when staff change their times). The
-    person, if they had said yes (`was_coming`), learns it too, with how many of their
-    meetings in the published schedule are called off: before, they were told nothing and
-    their agenda just changed. One still invited, who had not answered, learns that the
-    invitation is withdrawn, and the notice that asked for their answer is settled: before,
-    the invitation just read "Cancelled", and an answer was refused without a reason."""
+    person learns it too, as their invitation stood (`was`, its state before): after a yes
+    ("accepted"), with how many of their meetings in the published schedule are called off:
+    before, they were told nothing and their agenda just changed. One still invited, who
+    had not answered, learns that the invitation is withdrawn, and the notice that asked for
+    their answer is settled: before, the invitation just read "Cancelled", and an answer was
+    refused without a reason. One on the waiting list after their yes ("waiting_list")
+    learns that they are off it, so no seat will come: before, nobody told them, and they
+    waited for a seat that could not come."""
     page = notices.link("arenas.view", arena_id=arena.id)
-    if was_coming:
+    if was == "accepted":
         notes = notices.tell([person], "removed_from_arena", page, actor=staff,
                              arena=arena.title, arena_id=arena.id,
                              count=len(_known(arena, called_off)))
+    elif was == "waiting_list":
+        notes = notices.tell([person], "removed_from_waiting_list", page, actor=staff,
+                             arena=arena.title, arena_id=arena.id,
+                             date=arena.date.isoformat())
     else:
         notifications.settle(person.id, "arena_invited", arena_id=arena.id)
         notes = notices.tell([person], "invitation_withdrawn", page, actor=staff,

@@ -137,14 +137,16 @@ UNDO_MAX_AGE = 3600
 
 def remove(staff, arena: Arena, invitation_id: int) -> Removed:
     """Take someone off the list; a sent invitation is cancelled and its seat refilled, and
-    the partners of the meetings that calls off are told, as is the other side of each of
-    their meeting requests still waiting for an answer there (withdrawn)."""
+    the person is told (arena_notices.person_removed), as are the partners of the meetings
+    that calls off and the other side of each of their meeting requests still waiting for
+    an answer there (withdrawn). So is one on the waiting list after their yes
+    (Invitation.waiting_after_yes); an unsent one goes, with an Undo, untold."""
     invitation = _own_invitation(arena, invitation_id)
     side = invitation.side
     held = held_because(arena)
     if held is not None:  # a seated person's removal reads no status: refuse it here
         raise ArenaHeld(held)
-    if invitation.state in PENDING:
+    if invitation.state in PENDING and not invitation.waiting_after_yes:
         check_editable(arena)
         pending = _pending(arena, side)
         before = {i.id: i.state for i in pending}
@@ -157,13 +159,15 @@ def remove(staff, arena: Arena, invitation_id: int) -> Removed:
         audit.record("invitation_removed", actor=staff, target=f"arena:{arena.id}",
                      detail=f"user:{invitation.user_id}")
         return Removed(invitation.user, undo, got)
-    if invitation.state not in SEATED:
+    if invitation.state not in SEATED and not invitation.waiting_after_yes:
         raise DomainError(_("This invitation is already answered with a no."))
+    # Sent, or waiting for a seat after a yes: the person knows of the arena and is told,
+    # so their invitation is cancelled (their pages say so), with no Undo.
     arena = arena_service.lock_arena(arena.id)
     _freed, told, newly = meeting_changes.stop_coming(
         arena, invitation,
         lambda mine: arena_notices.person_removed(arena, invitation.user, mine, staff,
-                                                  was_coming=invitation.state == "accepted"))
+                                                  was=invitation.state))
     meeting_changes.seat_freed(arena, invitation.user, told, newly, "invitation_removed",
                                actor=staff, detail=f"user:{invitation.user_id}")
     return Removed(invitation.user, None, newly)

@@ -27,7 +27,7 @@ GROUPS: dict[str, frozenset[str]] = {
         "meeting_request_withdrawn",
         "schedule_ready", "schedule_no_meetings", "schedule_changed", "meeting_moved",
         "meetings_called_off", "meetings_retimed", "times_changed_called_off", "meeting_called_off",
-        "times_fitted", "removed_from_arena", "invitation_withdrawn",
+        "times_fitted", "removed_from_arena", "invitation_withdrawn", "removed_from_waiting_list",
         "partner_withdrew", "partner_left", "meeting_cancelled", "meeting_restored", "arena_moved",
         "arena_cancelled",
         # never mailed as a notice: the invitation's own e-mail goes whatever one chose

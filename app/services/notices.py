@@ -89,7 +89,7 @@ CALENDAR_KINDS = frozenset({
     "schedule_ready", "schedule_changed", "meeting_moved", "meeting_cancelled",
     "meeting_restored", "meetings_called_off", "meetings_retimed", "meeting_called_off",
     "partner_withdrew", "partner_left", "times_changed_called_off", "times_fitted",
-    "removed_from_arena", "invitation_withdrawn"})
+    "removed_from_arena", "invitation_withdrawn", "removed_from_waiting_list"})
 
 
 def _calendar(note: Notification, user: User) -> list:
@@ -142,6 +142,8 @@ def subject_of(note: Notification) -> str:
                                         arena=arena),
         "invitation_withdrawn": lambda: _("Your invitation to %(arena)s is withdrawn",
                                           arena=arena),
+        "removed_from_waiting_list": lambda: _(
+            "You are no longer on the waiting list for %(arena)s", arena=arena),
         "partner_withdrew": lambda: _("A meeting at %(arena)s is cancelled", arena=arena),
         "partner_left": lambda: _("A meeting at %(arena)s is cancelled", arena=arena),
         "meeting_request_withdrawn": lambda: _("A meeting request at %(arena)s is closed",

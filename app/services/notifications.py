@@ -146,6 +146,15 @@ def _invitation_withdrawn(p: dict) -> str:
              "no longer need to answer it.", arena=p.get("arena", ""), date=_day(p))
 
 
+def _removed_from_waiting_list(p: dict) -> str:
+    """To someone on the waiting list after their yes when staff took them off the list
+    (arena_notices.person_removed): they no longer wait for a seat. Not "no longer coming"
+    nor a schedule: they had no seat, and waited for one."""
+    return _("The organisers have taken you off the waiting list for “%(arena)s” on "
+             "%(date)s, so you will not be offered a seat there.", arena=p.get("arena", ""),
+             date=_day(p))
+
+
 def _meeting_called_off(p: dict) -> str:
     """To a partner of the person whose meeting went; why "removed": staff took that person
     off the arena's list (arena_notices.person_removed), else they can no longer meet then."""
@@ -231,6 +240,8 @@ STAFF_CHANGES = {
     "removed_from_arena": lambda p: _removed_from_arena(p),
     # to the person staff took off the list before their answer (the same)
     "invitation_withdrawn": lambda p: _invitation_withdrawn(p),
+    # to the person staff took off the waiting list, where their yes had put them (the same)
+    "removed_from_waiting_list": lambda p: _removed_from_waiting_list(p),
     "meeting_called_off": lambda p: _meeting_called_off(p),
     "partner_withdrew": lambda p: _(
         "%(who)s no longer comes to “%(arena)s”, so your meeting at %(time)s is called off.",
