@@ -168,8 +168,10 @@ def remove(arena_id: int, invitation_id: int):
             return _back(arena_id, _row(invitation))
         called_off = (len(schedule_meetings(arena, user_id=invitation.user_id))
                       if invitation.state == "accepted" and arena.schedule_published else 0)
+        # Added again only while the lists can change: not once the schedule is published.
         return render_template("arenas/confirm_remove.html", arena=arena,
-                               invitation=invitation, called_off=called_off)
+                               invitation=invitation, called_off=called_off,
+                               add_again=arena.status in ("draft", "inviting"))
     sides = invitations.invitations_by_side(arena)
     rows = sides["founder"] + sides["investor"]
     # Back to the row now in its place (the next one), or the side's heading if none.

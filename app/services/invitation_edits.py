@@ -27,15 +27,17 @@ from app.services.tokens import sign, unsign
 
 
 def search_people(arena: Arena, query: str, limit: int = 20) -> list[User]:
-    """Founders with a visible pitch and active investors, not yet in the arena, whose name
-    or (investors) organisation contains the query, or whose e-mail address is the query.
+    """Founders with a visible pitch and active investors, not yet in the arena (or taken off
+    its list: they can be added again), whose name or (investors) organisation contains the
+    query, or whose e-mail address is the query.
 
     Only a whole address finds someone by e-mail: staff may not see the addresses of other
     associations' members, and matching parts of them would let a search test guesses."""
     query = (query or "").strip()
     if len(query) < 2:
         return []
-    taken = select(Invitation.user_id).where(Invitation.arena_id == arena.id)
+    taken = select(Invitation.user_id).where(Invitation.arena_id == arena.id,
+                                             Invitation.state != "cancelled")
     has_pitch = select(Pitch.id).where(Pitch.owner_id == User.id,
                                        Pitch.visible_clause()).exists()
     has_profile = select(InvestorProfile.id).where(InvestorProfile.user_id == User.id,
@@ -60,27 +62,34 @@ def _person_matches(query: str):
 
 
 def listed_people(arena: Arena, query: str, limit: int = 20) -> list[Invitation]:
-    """The invitations of the arena (any state) whose person the search would find, so the
-    page can say they are on the list already instead of finding nobody."""
+    """The invitations of the arena whose person the search would find, so the page can say
+    they are on the list already instead of finding nobody. Not those taken off it
+    (cancelled): the search finds them, to be added again."""
     query = (query or "").strip()
     if len(query) < 2:
         return []
     return list(db.session.scalars(
         select(Invitation).join(User, Invitation.user_id == User.id)
-        .where(Invitation.arena_id == arena.id, _person_matches(query))
+        .where(Invitation.arena_id == arena.id, Invitation.state != "cancelled",
+               _person_matches(query))
         .order_by(User.name, Invitation.id).limit(limit)))
 
 
 def add_person(staff, arena: Arena, user_id: int) -> Invitation:
-    """Add someone by hand, at the end of the proposed people of their side."""
+    """Add someone by hand, at the end of the proposed people of their side. Someone taken off
+    the list (a cancelled invitation; the remove page says to add them again) gets their row
+    back as a new, unsent invitation: one row per person and arena."""
     check_editable(arena)
     user = db.session.get(User, user_id)
     if user is None or not user.active or user.role not in ("founder", "investor"):
         raise NotFound(_("No such person."))
-    if db.session.scalar(select(Invitation.id).where(Invitation.arena_id == arena.id,
-                                                     Invitation.user_id == user.id)):
+    earlier = db.session.scalar(select(Invitation).where(Invitation.arena_id == arena.id,
+                                                         Invitation.user_id == user.id))
+    if earlier is not None and earlier.state != "cancelled":
         raise DomainError(_("%(name)s is already on the list.", name=user.name))
-    pitch_id = _pitch_to_invite(user) if user.role == "founder" else None
+    # one added again comes with the pitch they were invited through, while it is visible
+    pitch_id = (_pitch_to_invite(user, earlier and earlier.pitch_id)
+                if user.role == "founder" else None)
     proposed = db.session.scalar(select(func.max(Invitation.rank)).where(
         Invitation.arena_id == arena.id, Invitation.side == user.role,
         Invitation.state == "proposed")) or last_sent_rank(arena, user.role)
@@ -89,15 +98,29 @@ def add_person(staff, arena: Arena, user_id: int) -> Invitation:
             Invitation.arena_id == arena.id, Invitation.side == user.role,
             Invitation.state == "waiting_list", Invitation.rank > proposed)):
         later.rank += 1
-    invitation = Invitation(arena_id=arena.id, user_id=user.id, side=user.role,
-                            pitch_id=pitch_id, state="proposed", rank=proposed + 1,
-                            reasons={"added_by_staff": True})
-    db.session.add(invitation)
+    if earlier is None:
+        invitation = Invitation(arena_id=arena.id, user_id=user.id, side=user.role)
+        db.session.add(invitation)
+    else:
+        invitation = _cleared(earlier)
+    invitation.pitch_id, invitation.rank = pitch_id, proposed + 1
+    invitation.state, invitation.reasons = "proposed", {"added_by_staff": True}
     db.session.flush()
     normalise(arena, user.role)
     db.session.commit()
     audit.record("invitation_added", actor=staff, target=f"arena:{arena.id}",
-                 detail=f"user:{user.id}")
+                 detail=f"user:{user.id}" + (" again" if earlier is not None else ""))
+    return invitation
+
+
+def _cleared(invitation: Invitation) -> Invitation:
+    """A cancelled invitation made ready to be sent again: no earlier sending, answer,
+    reminder, times or attendance. Its calendar count stays and goes on rising, so the
+    person's calendar app takes the new invitation over the cancelled event."""
+    invitation.value = 0.0
+    invitation.invited_at = invitation.answered_at = invitation.reminded_at = None
+    invitation.arrive_slot = invitation.leave_slot = invitation.meeting_cap = None
+    invitation.attended = None
     return invitation
 
 

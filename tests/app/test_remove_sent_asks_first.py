@@ -46,10 +46,11 @@ def test_removing_a_seated_participant_asks_first(app, client, staff, staff_lang
     response = client.get(url)
     assert response.status_code == 200
     page = response.get_data(as_text=True)
+    # the schedule is published: nobody can be added again (test_removed_person_added_again)
     assert _said(staff_lang, "Remove %(name)s from the list? Their invitation is cancelled and "
-                             "their seat freed for the waiting list. This cannot be undone: to "
-                             "have them back, add them again and send a new invitation.",
-                 name=name) in page
+                             "their seat freed for the waiting list. This cannot be undone: the "
+                             "schedule is published, so nobody can be added to the list any "
+                             "more.", name=name) in page
     with force_locale(staff_lang):
         meetings = ngettext(
             "%(num)d meeting with them in the published schedule is called off, and the other "
