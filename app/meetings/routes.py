@@ -138,7 +138,8 @@ def _at_person(arena_id: int, user_id: int | None) -> str:
 @role_required(*PARTICIPANT)
 def agenda(arena_id: int):
     """The participant's meetings: time, table, who and why."""
-    return _agenda_page(_me(arena_id))
+    return _agenda_page(call_or_abort(
+        lambda: participants_service.agenda_holder(current_user, arena_id)))
 
 
 def _agenda_page(me, token: str | None = None):
@@ -182,11 +183,12 @@ def _calendar_file(me) -> Response:
 
 
 # --- the same three through the e-mailed RSVP link, without logging in -------------------
-def _by_token(token: str, reader, page):
+def _by_token(token: str, reader, page, why=None):
     """Run `page` for the invitation a valid token names (`reader` applies the logged-in
     pages' rule); a bad token gets the RSVP link's own 404 page, someone who does not come
     a 403 that leads back to their invitation and says why, as the logged-in pages do
-    (participant_of's words). Never cached: the URL holds the token."""
+    (`why` of the invitation's state, participant_of's words without it). Never cached:
+    the URL holds the token."""
     try:
         me = reader(token)
     except NotFound as error:
@@ -196,7 +198,8 @@ def _by_token(token: str, reader, page):
         invitation = rsvp.invitation_for_token(token)
         speak_as_link_owner(invitation.user)
         response = make_response(render_template(
-            "meetings/rsvp_refused.html", message=participants_service.not_accepted_text(),
+            "meetings/rsvp_refused.html",
+            message=why(invitation.state) if why else participants_service.not_accepted_text(),
             token=token, arena=invitation.arena), 403)
     else:
         speak_as_link_owner(me.user)
@@ -214,7 +217,8 @@ def rsvp_participants(token: str):
 @bp.route("/rsvp/<token>/agenda", endpoint="rsvp_agenda")
 def rsvp_agenda(token: str):
     """One's agenda, through the e-mailed link: the arena the token names, read-only."""
-    return _by_token(token, rsvp.participant_for_token, _agenda_page)
+    return _by_token(token, rsvp.participant_for_token, _agenda_page,
+                     participants_service.no_agenda_text)
 
 
 @bp.route("/rsvp/<token>/calendar.ics", endpoint="rsvp_calendar")

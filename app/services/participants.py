@@ -26,11 +26,12 @@ class NotParticipant(Forbidden):
     list, only invited, waiting for a seat); its message is `not_accepted_text`. They know
     the arena, so the pages may show why: the one Forbidden whose words they show."""
 
-    def __init__(self, message: str, arena_id: int):
+    def __init__(self, message: str, arena_id: int, state: str | None = None):
         """`arena_id` is the arena they were invited to: the refusal leads back to that
-        invitation, where they can still answer."""
+        invitation, where they can still answer. `state` is the invitation's."""
         super().__init__(message)
         self.arena_id = arena_id
+        self.state = state
 
 
 def participant_of(user, arena_id: int) -> Invitation:
@@ -42,8 +43,17 @@ def participant_of(user, arena_id: int) -> Invitation:
     if invitation is None or invitation.arena.status == "draft":
         raise NotFound(_("No such arena."))
     if invitation.state != "accepted":
-        raise NotParticipant(not_accepted_text(), arena_id)
+        raise NotParticipant(not_accepted_text(), arena_id, invitation.state)
     return invitation
+
+
+def agenda_holder(user, arena_id: int) -> Invitation:
+    """participant_of for the agenda page: the refusal says why in the agenda's words
+    (no_agenda_text), not in those of the page of who comes."""
+    try:
+        return participant_of(user, arena_id)
+    except NotParticipant as error:
+        raise NotParticipant(no_agenda_text(error.state), arena_id, error.state) from None
 
 
 def not_accepted_text() -> str:
@@ -52,6 +62,20 @@ def not_accepted_text() -> str:
     through an RSVP link say it in the link owner's."""
     return _("Only people who have accepted the invitation can see who comes and ask for "
              "meetings.")
+
+
+def no_agenda_text(state: str | None) -> str:
+    """Why someone invited has no agenda, by their invitation's state: not_accepted_text
+    spoke of seeing who comes and asking for meetings on the agenda page too, so someone
+    who said no, or cancelled, and opened "My agenda" from their calendar or an e-mail read
+    about another page. The API's agenda says the same (api/arenas._not_coming_to)."""
+    if state == "invited":
+        return _("Your agenda at this arena opens once you have accepted the invitation.")
+    if state == "waiting_list":
+        return _("Your agenda at this arena opens if a seat becomes free for you: you are on "
+                 "the waiting list.")
+    return _("Only those who come to the arena have an agenda there, and your invitation "
+             "says you do not come.")
 
 
 def my_participations(user) -> list[Invitation]:

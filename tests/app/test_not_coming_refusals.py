@@ -4,7 +4,12 @@ language, with the sentence of participants.participant_of that the API's agenda
 with: still 403, on the No access page. The agenda page did (bd88976); who comes, the
 calendar file and the meeting request and answer buttons gave the bare "You do not have
 access to this page.", and the pages opened through the e-mailed RSVP link said it in other
-words ("... can see who comes and their agenda.")."""
+words ("... can see who comes and their agenda.").
+
+The agenda (logged in and through the link) then says why in the agenda's own words, by the
+invitation's state (participants.no_agenda_text, as the API's agenda does): the who-comes
+sentence told someone who had said no, or cancelled, and opened "My agenda" from their calendar
+about seeing who comes and asking for meetings."""
 
 from __future__ import annotations
 
@@ -27,6 +32,27 @@ REFUSED = {
 }
 BARE = {"en": "You do not have access to this page.",
         "nb": "Du har ikke tilgang til denne siden."}
+NO_AGENDA = {
+    "invited": {
+        "en": "Your agenda at this arena opens once you have accepted the invitation.",
+        "nb": "Agendaen din på denne arenaen åpner når du har takket ja til invitasjonen."},
+    "waiting_list": {
+        "en": "Your agenda at this arena opens if a seat becomes free for you: you are on the "
+              "waiting list.",
+        "nb": "Agendaen din på denne arenaen åpner hvis en plass blir ledig for deg: du står "
+              "på ventelisten."},
+    "declined": {
+        "en": "Only those who come to the arena have an agenda there, and your invitation says "
+              "you do not come.",
+        "nb": "Bare de som kommer på arenaen, har en agenda der, og invitasjonen din sier at du "
+              "ikke kommer."},
+}
+NO_AGENDA["cancelled"] = NO_AGENDA["declined"]
+
+
+def _why(page: str, state: str, locale: str) -> str:
+    """The refusal's sentence: the agenda's own for the agenda, participant_of's otherwise."""
+    return NO_AGENDA[state][locale] if page == "agenda" else REFUSED[locale]
 
 
 def _text(response) -> str:
@@ -47,7 +73,7 @@ def test_someone_who_does_not_come_is_told_why(client, page, state, locale):
     response = client.get(f"/arenas/{arena.id}/{page}")
 
     assert response.status_code == 403
-    assert REFUSED[locale] in _text(response)
+    assert _why(page, state, locale) in _text(response)
     assert BARE[locale] not in _text(response)
     assert comes.user.name not in _text(response)
 
@@ -104,7 +130,7 @@ def test_the_rsvp_link_says_why_in_the_same_words_in_its_owners_language(
     response = client.get(f"/arenas/rsvp/{token}/{page}", headers={"Accept-Language": visitor})
 
     assert response.status_code == 403
-    assert REFUSED[owner] in _text(response)
+    assert _why(page, "declined", owner) in _text(response)
     assert f'href="/arenas/rsvp/{token}"' in _text(response)  # back to the invitation
 
 
@@ -171,3 +197,22 @@ def test_a_refusal_by_role_still_leads_to_the_front_page(client):
     response = client.get(f"/arenas/{arena.id}/participants")
     assert response.status_code == 403
     assert "Go to the front page" in _text(response) and BACK["en"] not in _text(response)
+
+
+@pytest.mark.parametrize("locale", ["en", "nb"])
+def test_someone_who_cancelled_opens_my_agenda_and_reads_of_the_agenda(client, locale):
+    """A founder who said yes, then cancelled on the agenda page, opens "My agenda" again
+    (the link their calendar's event carries): the page said "Only people who have accepted
+    the invitation can see who comes and ask for meetings."."""
+    arena = make_arena(status="inviting")
+    founder = make_participant(arena, "founder")
+    founder.user.locale = locale
+    db.session.commit()
+    log_in(client, founder.user)
+    assert client.post(f"/arenas/{arena.id}/withdraw").status_code == 302
+
+    response = client.get(f"/arenas/{arena.id}/agenda")
+
+    assert response.status_code == 403
+    assert NO_AGENDA["cancelled"][locale] in _text(response)
+    assert REFUSED[locale] not in _text(response)

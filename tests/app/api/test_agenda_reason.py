@@ -81,8 +81,14 @@ REFUSED = {
                  "nb": "Bare de som kommer på arenaen, har en agenda der"},
 }
 REFUSED["cancelled"] = REFUSED["declined"]
-PAGE_WORDS = ("Only people who have accepted the invitation can see who comes and ask for "
-              "meetings.")
+PAGE_WORDS = {  # the page's: the same reasons, without the API's pointer to an endpoint
+    "invited": "Your agenda at this arena opens once you have accepted the invitation.",
+    "waiting_list": "Your agenda at this arena opens if a seat becomes free for you: you are on "
+                    "the waiting list.",
+    "declined": "Only those who come to the arena have an agenda there, and your invitation "
+                "says you do not come.",
+}
+PAGE_WORDS["cancelled"] = PAGE_WORDS["declined"]
 
 
 @pytest.mark.parametrize("locale", ["en", "nb"])
@@ -90,7 +96,8 @@ PAGE_WORDS = ("Only people who have accepted the invitation can see who comes an
 def test_someone_who_does_not_come_is_refused_in_the_agendas_words(client, state, locale):
     """Not told whether a schedule exists: the answer was schedule_status "published". The
     refusal speaks of the agenda: it was the pages' "can see who comes and ask for
-    meetings", which is not what the caller asked for. The page keeps its words."""
+    meetings", which is not what the caller asked for. The page now says the same reasons,
+    without the pointer to an endpoint."""
     arena, _founder, _alone = _room("scheduled", True)
     outsider = make_user("investor", locale=locale)
     # invited_at: the waiting list of someone who said yes when every seat was taken
@@ -105,8 +112,9 @@ def test_someone_who_does_not_come_is_refused_in_the_agendas_words(client, state
     if locale == "en":
         log_in(client, outsider)
         page = client.get(f"/arenas/{arena.id}/agenda")
-        assert page.status_code == 403  # the page refuses them alike, in its own words
-        assert PAGE_WORDS in page.get_data(as_text=True)
+        assert page.status_code == 403  # the page refuses them alike, about the agenda too
+        assert PAGE_WORDS[state] in page.get_data(as_text=True)
+        assert "/api/v1/" not in page.get_data(as_text=True)
 
 
 def test_the_openapi_schema_documents_both_fields(client):
