@@ -17,6 +17,7 @@ from app.services import (
     arena_edits,
     arena_status,
     arena_values,
+    attendance,
     audit,
     form_once,
     invitations,
@@ -108,8 +109,10 @@ def view(arena_id: int):
     arena = managed_arena_or_404(arena_id)
     # Once it has taken place, how it went: before, only the dashboard said, unlinked.
     results = dashboard_service.arena_results(arena) if arena.held else None
+    # ... and how many who accepted are not marked yet, whose meetings the numbers leave out
+    marks = attendance.tally(attendance.roll(arena)) if results else None
     return render_template("arenas/staff_view.html", arena=arena,
-                           counts=invitations.counts(arena), results=results,
+                           counts=invitations.counts(arena), results=results, marks=marks,
                            result_labels=dashboard_service.LABELS,
                            breaks_text=arena_values.format_breaks(arena.breaks),
                            transitions=arena_status.transitions(arena))

@@ -286,8 +286,9 @@ def restore(arena_id: int, meeting_id: int):
 def attendance_page(arena_id: int):
     """Who accepted, by name, with buttons to mark them present or absent."""
     arena = managed_arena_or_404(arena_id)
-    return render_template("meetings/attendance.html", arena=arena,
-                           invitations=attendance.roll(arena),
+    roll = attendance.roll(arena)
+    return render_template("meetings/attendance.html", arena=arena, invitations=roll,
+                           tally=attendance.tally(roll),
                            closed=attendance.closed_because(arena))
 
 

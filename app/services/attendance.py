@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import NamedTuple
 
 from flask_babel import format_date
 from flask_babel import gettext as _
@@ -58,6 +59,26 @@ def roll(arena: Arena) -> list[Invitation]:
         select(Invitation).join(User, User.id == Invitation.user_id)
         .where(Invitation.arena_id == arena.id, Invitation.state == "accepted")
         .order_by(norwegian_order(User.name), Invitation.id)))
+
+
+class Tally(NamedTuple):
+    """Of those who accepted: how many are marked present, absent, or not yet."""
+
+    present: int
+    absent: int
+    unmarked: int
+
+    @property
+    def total(self) -> int:
+        return self.present + self.absent + self.unmarked
+
+
+def tally(accepted: list[Invitation]) -> Tally:
+    """Count `roll`'s invitations by their mark. "Attended 2" alone read as the arena's
+    outcome while eight who came were still unmarked."""
+    marks = [i.attended for i in accepted]
+    return Tally(present=marks.count(True), absent=marks.count(False),
+                 unmarked=marks.count(None))
 
 
 def mark(staff, arena: Arena, invitation_id: int, attended: bool | None) -> Invitation:
