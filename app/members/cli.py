@@ -38,7 +38,7 @@ def import_members(path: str, association: str | None, dry_run: bool):
     rows = table.rows
     if table.ignored:
         click.echo("Columns not read (their cells are left out): " + ", ".join(table.ignored))
-    plans = member_import_plan.plan(rows, table.headers)
+    plans = member_import_plan.plan(rows, table.headers, lines=table.lines)
     for row in plans:
         if row.action == "reject":
             click.echo(f"line {row.line}: rejected {row.email or '?'}: " + " ".join(row.reasons))

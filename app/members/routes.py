@@ -70,7 +70,8 @@ def _save_pending(table: member_files.Table, filename: str) -> str:
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as out:
         json.dump({"user_id": current_user.id, "filename": filename, "rows": table.rows,
-                   "ignored": table.ignored, "headers": table.headers}, out)
+                   "ignored": table.ignored, "headers": table.headers,
+                   "lines": table.lines}, out)
     return import_id
 
 
@@ -148,7 +149,8 @@ def import_preview():
         flash(_("Upload a member list first."), "info")
         return redirect(url_for("members.import_upload"))
     plans = member_import_plan.plan(pending["rows"], pending.get("headers"),
-                                    only_members_of=_updatable_members())
+                                    only_members_of=_updatable_members(),
+                                    lines=pending.get("lines"))
     return render_template("members/preview.html", plans=plans,
                            counts=member_import_plan.counts(plans),
                            filename=pending["filename"], form=ConfirmForm(),

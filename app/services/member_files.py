@@ -1,7 +1,8 @@
-"""Reading a member list: an uploaded CSV or .xlsx file's first row names its columns (by
-key, alias, or the label the pages use, in bokmål or English) and each further row is one
-member, as {column: text}. Nothing here judges a value;
-`member_import_plan.plan` does.
+"""Reading a member list: a row of an uploaded CSV or .xlsx file names its columns (by key,
+alias, or the label the pages use, in bokmål or English) and each further row is one member,
+as {column: text}. The row naming them is the first row, or one a little further down under
+a title or blank rows, as association staff's own exports have them. Nothing here judges a
+value; `member_import_plan.plan` does.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import zipfile
 from dataclasses import dataclass, field
 
@@ -22,6 +24,10 @@ from app.typed_text import single_line
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 5000
+# How many of a file's first rows are searched for the row naming the columns: a title, a
+# date, a blank row or two above it, not a whole sheet of notes.
+HEADER_ROWS = 10
+REQUIRED = ("email", "name", "role")
 COLUMNS = ("email", "name", "role", "municipality", "organisation", "phone", "investor_type",
            "sectors", "stages", "stage", "summary", "past_investments")
 ALIASES = {"e-mail": "email", "e-post": "email", "epost": "email", "navn": "name",
@@ -47,13 +53,15 @@ class BadFile(DomainError):
 
 @dataclass
 class Table:
-    """A member list as read: its data rows, the names in its first row of columns the
-    import does not know (their cells are left out), and each known column's name as the
-    file writes it (messages about a cell name its column so)."""
+    """A member list as read: its data rows, the names in its row of column names of
+    columns the import does not know (their cells are left out), each known column's name
+    as the file writes it (messages about a cell name its column so), and each data row's
+    line number as the spreadsheet shows it (rows under a title, blank rows left out)."""
 
     rows: list[dict]
     ignored: list[str]
     headers: dict[str, str] = field(default_factory=dict)
+    lines: list[int] = field(default_factory=list)
 
 
 def fold(text) -> str:
@@ -80,25 +88,79 @@ def _header_key(raw, names: dict[str, str]) -> str:
     return names.get(text) or names.get(text.replace(" ", "_")) or text.replace(" ", "_")
 
 
-def _table_from_matrix(matrix: list[list]) -> Table:
-    if not matrix:
-        raise BadFile(_("The file is empty."))
+def _header_names(cells) -> list[str]:
+    """A row's cells as names of columns; they lose control characters as the cells below do."""
+    return ["" if raw is None else single_line(str(raw)) for raw in cells]
+
+
+def _missing(cells, names: dict[str, str]) -> list[str]:
+    """The required columns a row does not name."""
+    keys = {_header_key(h, names) for h in _header_names(cells)}
+    return [c for c in REQUIRED if c not in keys]
+
+
+def _header_row(matrix: list[list], names: dict[str, str] | None = None) -> int | None:
+    """The index of the row naming the columns: the first of the first HEADER_ROWS rows that
+    names every required one."""
+    names = names or _column_names()
+    return next((i for i, cells in enumerate(matrix[:HEADER_ROWS])
+                 if not _missing(cells, names)), None)
+
+
+def _closest(matrix: list[list], names: dict[str, str]) -> tuple[int, list[str]] | None:
+    """The line number and missing columns of the first of the first rows that names the most
+    required columns, when one names any."""
+    best = None
+    for index, cells in enumerate(matrix[:HEADER_ROWS]):
+        missing = _missing(cells, names)
+        if len(missing) < len(REQUIRED) and (best is None or len(missing) < len(best[1])):
+            best = (index + 1, missing)
+    return best
+
+
+def _required_labels() -> dict[str, str]:
+    return {key: str(COLUMN_LABELS[key]) for key in REQUIRED}
+
+
+def _and_closest(said: str, matrix: list[list]) -> str:
+    """A refusal for want of the row naming the columns, and which row came closest to it."""
+    closest = _closest(matrix, _column_names())
+    if closest:
+        said += " " + _("Row %(row)d comes closest but is missing: %(cols)s.", row=closest[0],
+                        cols=", ".join(str(COLUMN_LABELS[c]) for c in closest[1]))
+    return said
+
+
+def _no_header_in_file(matrix: list[list]) -> str:
+    """Says where the row naming the columns was looked for in a CSV file, and which row came
+    closest to it."""
+    said = _("No row naming the columns %(email)s, %(name)s and %(role)s was found in the "
+             "first %(n)d rows of the file.", n=HEADER_ROWS, **_required_labels())
+    return _and_closest(said, matrix)
+
+
+def _no_header_in_sheet(sheet: str, matrix: list[list]) -> str:
+    """Says where the row naming the columns was looked for in a workbook read by its first
+    sheet, and which row came closest to it."""
+    said = _("No row naming the columns %(email)s, %(name)s and %(role)s was found in the "
+             "first %(n)d rows of the workbook's first sheet (“%(sheet)s”).", n=HEADER_ROWS,
+             sheet=sheet, **_required_labels())
+    return _and_closest(said, matrix)
+
+
+def _table_from_matrix(matrix: list[list], start: int) -> Table:
+    """The rows under the row `start` (the one naming the columns) as a Table."""
     names = _column_names()
-    # The first row's names lose control characters as the cells below do.
-    first = ["" if raw is None else single_line(str(raw)) for raw in matrix[0]]
+    first = _header_names(matrix[start])
     header = [_header_key(h, names) for h in first]
-    missing = [c for c in ("email", "name", "role") if c not in header]
-    if missing:
-        raise BadFile(_("The first row must name the columns; missing: %(cols)s.",
-                        cols=", ".join(str(COLUMN_LABELS[c]) for c in missing)))
     ignored = [raw.strip() for raw, key in zip(first, header, strict=True)
                if key and key not in COLUMNS]
     headers = {}
     for raw, key in zip(first, header, strict=True):
         if key in COLUMNS:
             headers.setdefault(key, raw.strip())
-    rows = []
-    for cells in matrix[1:]:
+    rows, lines = [], []
+    for line, cells in enumerate(matrix[start + 1:], start=start + 2):
         # Every column is one line of text: a cell loses the control characters a paste
         # brought (app/typed_text.py, as the forms and the API read text); a name left
         # empty so is refused as an empty one is.
@@ -106,11 +168,12 @@ def _table_from_matrix(matrix: list[list]) -> Table:
                   for key, cell in zip(header, cells, strict=False) if key in COLUMNS}
         if any(values.values()):
             rows.append(values)
+            lines.append(line)
         if len(rows) > MAX_ROWS:
             raise BadFile(_("At most %(n)d rows per import.", n=MAX_ROWS))
     if not rows:
         raise BadFile(_("The file names the columns but has no members under them."))
-    return Table(rows=rows, ignored=ignored, headers=headers)
+    return Table(rows=rows, ignored=ignored, headers=headers, lines=lines)
 
 
 # Control characters that no text file holds many of: every C0 control but tab, the line
@@ -148,14 +211,42 @@ def _decode(data: bytes) -> str:
     return text
 
 
+def _sep_line(text: str) -> tuple[str | None, str]:
+    """Excel's "sep=;" first line, which names the delimiter and is no row of the sheet
+    (Excel reads it so and shows the rows under it): the delimiter it names, and the text
+    under it. (None, the text) when there is none."""
+    first, _newline, rest = text.partition("\n")
+    line = first.strip().strip('"')
+    if line.lower().startswith("sep=") and len(line) == 5 and line[4] not in "\"\r\n":
+        return line[4], rest
+    return None, text
+
+
+def _rows(text: str, delimiter: str, limit: int | None = None) -> list[list]:
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    return list(itertools.islice(reader, limit) if limit else reader)
+
+
 def _read_csv(data: bytes) -> list[list]:
+    """A CSV or text file's rows, split on the delimiter a "sep=" line names, else on the one
+    of comma, semicolon and tab with which one of the first rows names the columns (the one
+    the first rows hold most of when none does)."""
     text = _decode(data)
     if _looks_binary(text[:4096]):
         raise BadFile(_("This is not a CSV or Excel (.xlsx) file."))
-    first = text.split("\n", 1)[0]
-    delimiter = max(",;\t", key=first.count)
+    delimiter, text = _sep_line(text)
     try:
-        return [row for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+        if delimiter is None:
+            # A title row above the names has no delimiter or a different count of them, so
+            # csv.Sniffer, which wants nine lines in ten to agree, gives up on such a file:
+            # each candidate is tried on the first rows instead.
+            sample = "\n".join(text.splitlines()[:HEADER_ROWS])
+            candidates = sorted(",;\t", key=sample.count, reverse=True)
+            names = _column_names()
+            delimiter = next((d for d in candidates
+                              if _header_row(_rows(text, d, HEADER_ROWS), names) is not None),
+                             candidates[0])
+        return _rows(text, delimiter)
     except csv.Error as error:
         raise BadFile(_("The CSV file could not be read: %(error)s", error=error)) from error
 
@@ -176,7 +267,8 @@ def _excel_text(text: str) -> str:
     return text
 
 
-def _read_xlsx(data: bytes) -> list[list]:
+def _read_xlsx(data: bytes) -> tuple[str, list[list]]:
+    """The first sheet's name and rows."""
     from openpyxl import load_workbook
 
     try:
@@ -189,9 +281,9 @@ def _read_xlsx(data: bytes) -> list[list]:
         for row in sheet.iter_rows(values_only=True):
             matrix.append([_excel_text(cell) if isinstance(cell, str) else cell
                            for cell in row])
-            if len(matrix) > MAX_ROWS + 1:
+            if len(matrix) > MAX_ROWS + HEADER_ROWS:
                 raise BadFile(_("At most %(n)d rows per import.", n=MAX_ROWS))
-        return matrix
+        return sheet.title, matrix
     finally:
         book.close()
 
@@ -204,7 +296,7 @@ def too_large_text() -> str:
 
 def read_upload(filename: str, data: bytes) -> Table:
     """An uploaded CSV or .xlsx file's data rows as {column: text}, and the columns of its
-    first row that the import does not read."""
+    row of column names that the import does not read."""
     if not data:
         raise BadFile(_("The file is empty."))
     if len(data) > MAX_BYTES:
@@ -213,10 +305,22 @@ def read_upload(filename: str, data: bytes) -> Table:
     if data[:4] == b"PK\x03\x04":
         if not name.endswith((".xlsx", ".xlsm")):
             raise BadFile(_("Upload a CSV file or an Excel workbook (.xlsx)."))
-        return _table_from_matrix(_read_xlsx(data))
+        sheet, matrix = _read_xlsx(data)
+        if not matrix:
+            raise BadFile(_("The file is empty."))
+        start = _header_row(matrix)
+        if start is None:
+            raise BadFile(_no_header_in_sheet(sheet, matrix))
+        return _table_from_matrix(matrix, start)
     if not name.endswith((".csv", ".txt")):
         raise BadFile(_("Upload a CSV file or an Excel workbook (.xlsx)."))
-    return _table_from_matrix(_read_csv(data))
+    matrix = _read_csv(data)
+    if not matrix:
+        raise BadFile(_("The file is empty."))
+    start = _header_row(matrix)
+    if start is None:
+        raise BadFile(_no_header_in_file(matrix))
+    return _table_from_matrix(matrix, start)
 
 
 def read_table(filename: str, data: bytes) -> list[dict]:

@@ -206,12 +206,17 @@ def _check_row(row: RowPlan, values: _Values) -> None:
 
 
 def plan(rows: list[dict], headers: dict[str, str] | None = None,
-         only_members_of: str | None = None) -> list[RowPlan]:
+         only_members_of: str | None = None, lines: list[int] | None = None
+         ) -> list[RowPlan]:
     """Row by row: create, update or reject (with the reasons). Writes nothing. `headers`:
     the columns' names as the file writes them (Table.headers), for the messages.
     `only_members_of`: an association's slug whose members alone may be updated (a staff
-    member's import; "" for none); None (an admin, the CLI) updates anyone."""
-    plans = [RowPlan(line=n, values=dict(values)) for n, values in enumerate(rows, start=2)]
+    member's import; "" for none); None (an admin, the CLI) updates anyone. `lines`: each
+    row's line number in the file (Table.lines); without them, the lines under a first row
+    of column names."""
+    if not lines or len(lines) != len(rows):
+        lines = list(range(2, len(rows) + 2))
+    plans = [RowPlan(line=n, values=dict(values)) for n, values in zip(lines, rows, strict=True)]
     values = _Values(headers)
     seen: dict[str, int] = {}
     for row in plans:

@@ -76,8 +76,8 @@ def test_a_file_named_as_the_page_lists_is_read(app, client, staff, staff_lang, 
 
 
 @pytest.mark.parametrize(("staff_lang", "message"), [
-    ("nb", "Første rad må inneholde kolonnenavnene; mangler: E-post, Rolle."),
-    ("en", "The first row must name the columns; missing: E-mail, Role."),
+    ("nb", "Rad 1 er nærmest, men mangler: E-post, Rolle."),
+    ("en", "Row 1 comes closest but is missing: E-mail, Role."),
 ])
 def test_missing_columns_are_named_in_the_readers_language(client, staff, message):
     upload = client.post("/staff/members/import", content_type="multipart/form-data",
