@@ -110,27 +110,29 @@ def component_chart(components: dict | None, id_prefix: str, skip=frozenset(),
     return Markup("".join(parts))  # noqa: S704 - labels and id escaped above, numbers are ints
 
 
-MAX_FORMS = 512  # filter forms kept per process (locale × filter values)
+MAX_FORMS = 512  # filter forms kept per process (template × locale × filter values)
 
 
-def filter_form(form) -> Markup:
-    """The filter form of the investor's recommendations, as HTML.
+def filter_form(form, template: str = "matches/_filters.html") -> Markup:
+    """A list's filter form as HTML: the investor's recommendations' (the default) or
+    another GET list's own `template` (the pitch list's, pitches/_filters.html).
 
-    A GET form without a CSRF token: the same locale and filter values give the same HTML,
-    so it is rendered once per process and reused (its seven fields cost more than the
-    cards' charts). A form with errors is rendered each time.
+    A GET form without a CSRF token: the same template, locale and filter values give the
+    same HTML, so it is rendered once per process and reused (its seven fields cost more
+    than the cards' charts, and a third of the pitch list's CPU). A form with errors is
+    rendered each time.
     """
     if form.errors:
-        return Markup(render_template("matches/_filters.html", form=form))  # noqa: S704
+        return Markup(render_template(template, form=form))  # noqa: S704
     values = tuple(sorted((key, tuple(value)) for key, value in request.args.lists()
                           if key in form._fields))
-    key = (str(get_locale()), values)
+    key = (template, str(get_locale()), values)
     cache = current_app.extensions.setdefault("koble_filter_forms", {})
     html = cache.get(key)
     if html is None:
         if len(cache) >= MAX_FORMS:
             cache.clear()
-        html = cache[key] = Markup(render_template("matches/_filters.html", form=form))  # noqa: S704
+        html = cache[key] = Markup(render_template(template, form=form))  # noqa: S704
     return html
 
 
