@@ -32,7 +32,13 @@ from app.services import (
 from app.services.contacts import can_see_contacts
 from app.services.errors import DomainError, NotFound
 from app.services.page_cache import cached_page
-from app.services.saved import founder_answers, founder_marked, saved_page, scores_of
+from app.services.saved import (
+    founder_answers,
+    founder_marked,
+    interested_page,
+    saved_page,
+    scores_of,
+)
 
 bp = Blueprint("matches", __name__)
 
@@ -176,6 +182,27 @@ def saved_pitches():
                            scores=scores, marks=marks, theirs=theirs)
 
 
+@bp.route("/matches/interested")
+@role_required("investor")
+def interested_pitches():
+    """Pitches the investor marked interested, last marked first, with the cards' answers:
+    waiting for the founder, or mutual (with the contacts). Marking one interested from the
+    saved list takes it off that list; here it is found again."""
+    profile = interest.investor_profile_of(current_user, columns=cards.OWN_PROFILE_COLUMNS)
+    if profile is None:
+        return render_template("matches/interested.html", profile=None, pagination=None,
+                               scores={}, marks={}, theirs={})
+    page = max(request.args.get("page", 1, type=int) or 1, 1)
+    pagination = interested_page(profile.id, page)
+    # the last one on this page was just answered otherwise (undone, saved, not for me)
+    if (last := to_last_page(pagination)) is not None:
+        return last
+    scores = scores_of(profile.id, [p.id for p in pagination.items])
+    marks, theirs = interest.marks_of_both("investor", investor_id=profile.id)
+    return render_template("matches/interested.html", profile=profile, pagination=pagination,
+                           scores=scores, marks=marks, theirs=theirs)
+
+
 @bp.route("/matches/mutual")
 @role_required("founder", "investor")
 def mutual():
@@ -193,11 +220,13 @@ def _landing(target: str, pitch_id: int, investor_id: int, kind: str | None = No
     card (in its new state: a mutual match's contacts) instead of the top of a long list:
     the pair's own card (cards.pair_place), wherever the answer moved it in its list; when
     the answer took it off the list (a "not for me"; on a saved list, anything but keeping
-    it saved), the card now in its place. `kind`: the answer given, None for an undo."""
+    it saved; on the interested list, "n-", anything but keeping the interest), the card now
+    in its place. `kind`: the answer given, None for an undo."""
     at = request.form.get("at", "")
     if not _PLACE.fullmatch(at) or "#" in target:
         return target
-    if kind == "not_for_me" or (at.startswith("s-") and kind != "saved"):
+    if (kind == "not_for_me" or (at.startswith("s-") and kind != "saved")
+            or (at.startswith("n-") and kind != "interested")):
         return f"{target}#{at}"
     return f"{target}#{cards.pair_place(at, pitch_id, investor_id)}"
 
@@ -244,6 +273,11 @@ def mark(pitch_id: int, investor_id: int, kind: str):
         if result.mutual:
             flash(_("It's a match! You are both interested; contact details are now shown."),
                   "success")
+        elif (kind == "interested" and current_user.role == "investor"
+              and request.form.get("at", "").startswith("s-")):
+            # the card leaves the investor's saved list: say where the pitch is now
+            flash(_("You marked this as interesting. It has left your saved pitches: you "
+                    "find it under “Pitches you are interested in”."), "success")
         elif kind == "interested":
             flash(_("You marked this as interesting."), "success")
         elif kind == "not_for_me":

@@ -1,5 +1,6 @@
-"""Saved pairs to come back to: an investor's saved pitches, with their scores, and the
-investors a founder saved or marked "not for me", to find and undo."""
+"""Saved pairs to come back to: an investor's saved pitches and the pitches they marked
+interested, with their scores, and the investors a founder saved or marked "not for me", to
+find and undo."""
 
 from __future__ import annotations
 
@@ -16,9 +17,9 @@ from app.models import Interest, InvestorProfile, MatchScore, Pitch, User
 from app.services import paging
 
 
-# Built once with the investor bound at execution (see app.services.recommendations).
-@lru_cache(maxsize=1)
-def _saved_select():
+# Built once per kind with the investor bound at execution (see app.services.recommendations).
+@lru_cache(maxsize=2)
+def _marked_select(kind: str):
     mine, founders = aliased(Interest), aliased(Interest)
     owner = aliased(User)
     founder_said_no = exists().where(
@@ -28,7 +29,7 @@ def _saved_select():
         select(Pitch)
         .join(mine, and_(mine.pitch_id == Pitch.id,
                          mine.investor_profile_id == bindparam("investor_id"),
-                         mine.side == "investor", mine.kind == "saved"))
+                         mine.side == "investor", mine.kind == kind))
         .join(owner, Pitch.owner_id == owner.id)
         # what the investor may still answer: visible, owner active, and the founder has
         # not turned the pair down (that removes it from both sides' lists)
@@ -42,7 +43,17 @@ def _saved_select():
 def saved_page(profile_id: int, page: int = 1, per_page: int | None = None):
     """One page (Pagination of Pitch) of the investor's saved pitches, last saved first."""
     per_page = per_page or current_app.config.get("PITCHES_PER_PAGE", 20)
-    return paging.paginate(_saved_select(), page, per_page, {"investor_id": profile_id})
+    return paging.paginate(_marked_select("saved"), page, per_page, {"investor_id": profile_id})
+
+
+def interested_page(profile_id: int, page: int = 1, per_page: int | None = None):
+    """One page (Pagination of Pitch) of the pitches the investor marked interested, last
+    marked first: those waiting for the founder's answer and the mutual matches. Marking
+    interest takes a pitch off the saved list, and it had no list of its own to be found
+    on again but the ranked recommendations."""
+    per_page = per_page or current_app.config.get("PITCHES_PER_PAGE", 20)
+    return paging.paginate(_marked_select("interested"), page, per_page,
+                           {"investor_id": profile_id})
 
 
 def scores_of(profile_id: int, pitch_ids: list[int]) -> dict[int, MatchScore]:

@@ -382,6 +382,9 @@ EXPECTED = {
     'GET matches.saved_pitches': {
         'own': 'L 200 200 200 200 403 403 L',
     },
+    'GET matches.interested_pitches': {
+        'own': 'L 403 403 200 200 403 403 L',
+    },
     'GET matches.mutual': {
         'own': 'L 200 200 200 200 403 403 L',
     },

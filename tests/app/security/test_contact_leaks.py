@@ -75,7 +75,8 @@ def _sinks(app, user, pitch=None, profile=None, arena=None) -> dict[str, str]:
             urls.append(f"/pitches/{pitch.id}/matches")
             api_urls.append(f"/api/v1/pitches/{pitch.id}/recommendations")
     else:
-        urls += ["/pitches", "/matches", "/exports/pitches.csv", "/exports/pitches.xlsx"]
+        urls += ["/pitches", "/matches", "/matches/interested", "/exports/pitches.csv",
+                 "/exports/pitches.xlsx"]
         api_urls += ["/api/v1/recommendations", "/api/v1/pitches"]
         if pitch is not None:
             urls.append(f"/pitches/{pitch.id}")
@@ -114,6 +115,7 @@ def test_contacts_follow_mutual_interest(app):
     for url in ("/matches/mutual", "/exports/matches.csv", "/api/v1/matches"):
         assert profile.contact_email in founder_view[url], url
         assert founder.email in investor_view[url], url
+    assert founder.email in investor_view["/matches/interested"]  # the mutual card
     # Third parties never.
     for user, own_pitch, own_profile in ((third_f, third_pitch, profile),
                                          (third_i, pitch, third_profile)):
