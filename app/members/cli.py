@@ -36,6 +36,8 @@ def import_members(path: str, association: str | None, dry_run: bool):
     except member_files.BadFile as error:
         raise click.ClickException(error.message) from error
     rows = table.rows
+    if table.sheet:
+        click.echo(f"Read from the sheet {table.sheet!r}.")
     if table.ignored:
         click.echo("Columns not read (their cells are left out): " + ", ".join(table.ignored))
     plans = member_import_plan.plan(rows, table.headers, lines=table.lines)

@@ -71,7 +71,7 @@ def _save_pending(table: member_files.Table, filename: str) -> str:
     with os.fdopen(fd, "w", encoding="utf-8") as out:
         json.dump({"user_id": current_user.id, "filename": filename, "rows": table.rows,
                    "ignored": table.ignored, "headers": table.headers,
-                   "lines": table.lines}, out)
+                   "lines": table.lines, "sheet": table.sheet}, out)
     return import_id
 
 
@@ -153,7 +153,8 @@ def import_preview():
                                     lines=pending.get("lines"))
     return render_template("members/preview.html", plans=plans,
                            counts=member_import_plan.counts(plans),
-                           filename=pending["filename"], form=ConfirmForm(),
+                           filename=pending["filename"], sheet=pending.get("sheet"),
+                           form=ConfirmForm(),
                            sides=vocabulary.SIDES, ignored=pending.get("ignored", []),
                            columns=[member_files.COLUMN_LABELS[c] for c in member_files.COLUMNS])
 

@@ -1,8 +1,9 @@
 """Reading a member list: a row of an uploaded CSV or .xlsx file names its columns (by key,
 alias, or the label the pages use, in bokmål or English) and each further row is one member,
 as {column: text}. The row naming them is the first row, or one a little further down under
-a title or blank rows, as association staff's own exports have them. Nothing here judges a
-value; `member_import_plan.plan` does.
+a title or blank rows, as association staff's own exports have them; in a workbook, on the
+first sheet, or on the one sheet that has such a row. Nothing here judges a value;
+`member_import_plan.plan` does.
 """
 
 from __future__ import annotations
@@ -56,12 +57,14 @@ class Table:
     """A member list as read: its data rows, the names in its row of column names of
     columns the import does not know (their cells are left out), each known column's name
     as the file writes it (messages about a cell name its column so), and each data row's
-    line number as the spreadsheet shows it (rows under a title, blank rows left out)."""
+    line number as the spreadsheet shows it (rows under a title, blank rows left out); of a
+    workbook of several sheets, the name of the sheet read."""
 
     rows: list[dict]
     ignored: list[str]
     headers: dict[str, str] = field(default_factory=dict)
     lines: list[int] = field(default_factory=list)
+    sheet: str = ""
 
 
 def fold(text) -> str:
@@ -139,13 +142,30 @@ def _no_header_in_file(matrix: list[list]) -> str:
     return _and_closest(said, matrix)
 
 
-def _no_header_in_sheet(sheet: str, matrix: list[list]) -> str:
-    """Says where the row naming the columns was looked for in a workbook read by its first
-    sheet, and which row came closest to it."""
+def _quoted(sheet: str) -> str:
+    return _("“%(sheet)s”", sheet=sheet)
+
+
+def _no_header_in_workbook(tops: list[tuple[str, list[list]]]) -> str:
+    """Says where the row naming the columns was looked for in a workbook (its sheets' names
+    and first rows), and which row came closest to it."""
+    if len(tops) == 1:
+        sheet, matrix = tops[0]
+        said = _("No row naming the columns %(email)s, %(name)s and %(role)s was found in the "
+                 "first %(n)d rows of the workbook's first sheet (“%(sheet)s”).",
+                 n=HEADER_ROWS, sheet=sheet, **_required_labels())
+        return _and_closest(said, matrix)
     said = _("No row naming the columns %(email)s, %(name)s and %(role)s was found in the "
-             "first %(n)d rows of the workbook's first sheet (“%(sheet)s”).", n=HEADER_ROWS,
-             sheet=sheet, **_required_labels())
-    return _and_closest(said, matrix)
+             "first %(n)d rows of any of the workbook's sheets (%(sheets)s).", n=HEADER_ROWS,
+             sheets=", ".join(_quoted(sheet) for sheet, _top in tops), **_required_labels())
+    names = _column_names()
+    closest = [(found, sheet) for sheet, top in tops if (found := _closest(top, names))]
+    if closest:
+        (row, missing), sheet = min(closest, key=lambda item: len(item[0][1]))
+        said += " " + _("Row %(row)d of the sheet %(sheet)s comes closest but is missing: "
+                        "%(cols)s.", row=row, sheet=_quoted(sheet),
+                        cols=", ".join(str(COLUMN_LABELS[c]) for c in missing))
+    return said
 
 
 def _table_from_matrix(matrix: list[list], start: int) -> Table:
@@ -267,8 +287,20 @@ def _excel_text(text: str) -> str:
     return text
 
 
-def _read_xlsx(data: bytes) -> tuple[str, list[list]]:
-    """The first sheet's name and rows."""
+def _sheet_rows(sheet, limit: int | None = None) -> list[list]:
+    matrix = []
+    for row in sheet.iter_rows(max_row=limit, values_only=True):
+        matrix.append([_excel_text(cell) if isinstance(cell, str) else cell for cell in row])
+        if len(matrix) > MAX_ROWS + HEADER_ROWS:
+            raise BadFile(_("At most %(n)d rows per import.", n=MAX_ROWS))
+    return matrix
+
+
+def _read_xlsx(data: bytes) -> Table:
+    """A workbook's member list: on its first sheet when that has a row naming the columns
+    (whatever the others hold, as before), else on the one sheet that has one. A list on a
+    later sheet is what a user means when it is the only one; of several, which is meant
+    cannot be told, and the refusal names them."""
     from openpyxl import load_workbook
 
     try:
@@ -276,14 +308,27 @@ def _read_xlsx(data: bytes) -> tuple[str, list[list]]:
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
         raise BadFile(_("The Excel file could not be read.")) from error
     try:
-        sheet = book.worksheets[0]
-        matrix = []
-        for row in sheet.iter_rows(values_only=True):
-            matrix.append([_excel_text(cell) if isinstance(cell, str) else cell
-                           for cell in row])
-            if len(matrix) > MAX_ROWS + HEADER_ROWS:
-                raise BadFile(_("At most %(n)d rows per import.", n=MAX_ROWS))
-        return sheet.title, matrix
+        sheets = book.worksheets
+        tops = [(sheet, _sheet_rows(sheet, HEADER_ROWS)) for sheet in sheets]
+        if not any(top for _sheet, top in tops):
+            raise BadFile(_("The file is empty."))
+        names = _column_names()
+        found = [(sheet, start) for sheet, top in tops
+                 if (start := _header_row(top, names)) is not None]
+        if not found:
+            raise BadFile(_no_header_in_workbook([(s.title, top) for s, top in tops]))
+        if found[0][0] is not sheets[0] and len(found) > 1:
+            raise BadFile(_(
+                "Several sheets have a row naming the columns %(email)s, %(name)s and "
+                "%(role)s: %(sheets)s. Move the member list to the first sheet, or delete the "
+                "other sheets, and upload the workbook again.",
+                sheets=", ".join(_quoted(sheet.title) for sheet, _start in found),
+                **_required_labels()))
+        sheet, start = found[0]
+        table = _table_from_matrix(_sheet_rows(sheet), start)
+        if len(sheets) > 1:
+            table.sheet = sheet.title
+        return table
     finally:
         book.close()
 
@@ -305,13 +350,7 @@ def read_upload(filename: str, data: bytes) -> Table:
     if data[:4] == b"PK\x03\x04":
         if not name.endswith((".xlsx", ".xlsm")):
             raise BadFile(_("Upload a CSV file or an Excel workbook (.xlsx)."))
-        sheet, matrix = _read_xlsx(data)
-        if not matrix:
-            raise BadFile(_("The file is empty."))
-        start = _header_row(matrix)
-        if start is None:
-            raise BadFile(_no_header_in_sheet(sheet, matrix))
-        return _table_from_matrix(matrix, start)
+        return _read_xlsx(data)
     if not name.endswith((".csv", ".txt")):
         raise BadFile(_("Upload a CSV file or an Excel workbook (.xlsx)."))
     matrix = _read_csv(data)
