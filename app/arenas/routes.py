@@ -59,8 +59,7 @@ def _page(invitation, token=None, form=None, status=200):
     return render_template(
         "arenas/view.html", arena=arena, invitation=invitation, token=token, form=form,
         deadline=utc_to_local(arena.rsvp_deadline_utc), meetings_at_stake=at_stake,
-        can_answer=(arena.status in arena_service.OPEN_STATUSES and not arena.deadline_passed()
-                    and not arena.held and invitation.state in rsvp.ANSWERABLE),
+        can_answer=rsvp.can_answer(arena, invitation),
         over=rsvp.over_note(arena, invitation) if arena.held else "",
         withdrawn=rsvp.withdrawn_text() if invitation.withdrawn else "",
         can_set_times=availability.open_to_participant(invitation, arena)), status

@@ -159,6 +159,9 @@ def _agenda_page(me, token: str | None = None):
         contacts_to_come=agenda_service.contacts_to_come(items),
         scheduled=arena.status in ("scheduled", "done"), empty_because=empty_because,
         withdraw_closed=meeting_changes.withdraw_closed_because(arena),
+        # Until the deadline, cancelling is the arena page's No: an answer the person can
+        # change back until then, as that page says; after it, a cancel is final.
+        cancel_is_no=token is None and rsvp.can_answer(arena, me),
         feedback_open={i.meeting.id: token is None and i.active and i.absent is None
                        and feedback_service.feedback_open(arena, i.meeting) for i in items})
 

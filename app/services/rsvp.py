@@ -149,6 +149,13 @@ def withdrawn_text() -> str:
              "answered.")
 
 
+def can_answer(arena: Arena, invitation: Invitation) -> bool:
+    """Whether the invitation takes an answer now (answer's checks, _check_open): the arena
+    page shows its Yes and No buttons, and the agenda's cancel is its No."""
+    return (arena.status in arena_service.OPEN_STATUSES and not arena.deadline_passed()
+            and not arena.held and invitation.state in ANSWERABLE)
+
+
 def _check_open(arena: Arena, invitation: Invitation) -> None:
     if arena.held:
         raise AnswerOver(over_text(arena))

@@ -91,7 +91,9 @@ def test_a_participant_cannot_cancel_at_an_arena_over(app, client, auth, held, l
 
 
 def test_a_participant_still_cancels_before_the_arena(client, auth):
-    arena = make_arena(status="scheduled")
+    # after the answer deadline: before it, the agenda's cancel is the arena page's No
+    # (test_cancel_before_the_deadline)
+    arena = make_arena(status="scheduled", rsvp_deadline=datetime.now(UTC) - timedelta(days=1))
     founder = make_participant(arena, "founder")
     auth.login(founder.user.email)
     assert f"/arenas/{arena.id}/withdraw" in client.get(

@@ -21,7 +21,9 @@ BUTTON = {"en": "Yes, cancel my participation", "nb": "Ja, meld meg av"}
 
 
 def _withdraw_form(html: str) -> str:
-    return html.split('/withdraw"', 1)[1].split("</form>", 1)[0]
+    # Before the deadline it posts the arena page's No (test_cancel_before_the_deadline),
+    # after it the cancel: found by its id, either way.
+    return html.split('id="cancel-participation"', 1)[1].split("</form>", 1)[0]
 
 
 def _arena(meetings: int):
