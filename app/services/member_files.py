@@ -351,6 +351,13 @@ def read_upload(filename: str, data: bytes) -> Table:
         if not name.endswith((".xlsx", ".xlsm")):
             raise BadFile(_("Upload a CSV file or an Excel workbook (.xlsx)."))
         return _read_xlsx(data)
+    if name.endswith(".xls"):
+        # Excel 97–2003's binary format, which openpyxl does not read; every Excel since
+        # saves the same sheet as .xlsx in two clicks, and staff are told those two.
+        raise BadFile(_("This is an older Excel workbook (.xls), which Koble cannot read. "
+                        "Open it in Excel, choose File → Save As, save it as “Excel Workbook "
+                        "(.xlsx)” or “CSV UTF-8 (Comma delimited)”, and upload that "
+                        "file."))
     if not name.endswith((".csv", ".txt")):
         raise BadFile(_("Upload a CSV file or an Excel workbook (.xlsx)."))
     matrix = _read_csv(data)
