@@ -109,11 +109,17 @@ def _proposed(result: dict):
     """What the proposal holds: an empty one is no proposal 'ready to send', and it left the
     unsent list as it was."""
     if result["founders"] or result["investors"]:
-        return _("The engine proposes %(founders)s and %(investors)s. Check the list, then "
+        text = _("The engine proposes %(founders)s and %(investors)s. Check the list, then "
                  "send.",
                  founders=ngettext("%(num)d founder", "%(num)d founders", result["founders"]),
                  investors=ngettext("%(num)d investor", "%(num)d investors",
                                     result["investors"]))
+        if result.get("by_hand"):
+            text += " " + ngettext(
+                "%(num)d person you added by hand stays at the top of those not yet invited.",
+                "%(num)d people you added by hand stay at the top of those not yet invited.",
+                result["by_hand"])
+        return text
     if not (result["free_founders"] or result["free_investors"]):
         text = _("Every seat is taken by someone invited or accepted, so there is nobody to "
                  "propose. Add seats in the arena's settings to invite more.")

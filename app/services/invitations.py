@@ -120,9 +120,17 @@ def propose(user, arena: Arena) -> dict[str, int]:
         Invitation.arena_id == arena.id, Invitation.state.not_in(PENDING))))
     seated = {side: sum(1 for i in kept if i.side == side and i.state in SEATED)
               for side in ("founder", "investor")}
-    cands = proposal.gather(arena.theme, exclude_user_ids={i.user_id for i in kept})
-    max_f = max(0, arena.founder_capacity - seated["founder"])
-    max_i = max(0, arena.investor_capacity - seated["investor"])
+    # The unsent people staff added by hand are their choice, not an earlier proposal: they
+    # keep their places at the top of the unsent list and their seats, and the engine fills
+    # the rest (a new proposal dropped them unasked).
+    by_hand = [i for i in db.session.scalars(select(Invitation).where(
+        Invitation.arena_id == arena.id, Invitation.state.in_(PENDING))
+        .order_by(Invitation.rank, Invitation.id)) if (i.reasons or {}).get("added_by_staff")]
+    hand = {side: sum(1 for i in by_hand if i.side == side) for side in ("founder", "investor")}
+    cands = proposal.gather(arena.theme,
+                            exclude_user_ids={i.user_id for i in kept + by_hand})
+    max_f = max(0, arena.founder_capacity - seated["founder"] - hand["founder"])
+    max_i = max(0, arena.investor_capacity - seated["investor"] - hand["investor"])
     k = proposal.capped_k(arena.good_investors_k, max_i)
     result = proposal.run_optimiser(cands, max_f, max_i, k)
     room_f, room_i = result["founders"], result["investors"]
@@ -133,9 +141,15 @@ def propose(user, arena: Arena) -> dict[str, int]:
             Invitation.arena_id == arena.id, Invitation.state.in_(PENDING))) or 0
         return {"founders": 0, "investors": 0, "free_founders": max_f,
                 "free_investors": max_i, "unsent_kept": unsent}
-    db.session.execute(delete(Invitation).where(Invitation.arena_id == arena.id,
-                                                Invitation.state.in_(PENDING)))
-    for rank, row in enumerate(f_rows, start=last_sent_rank(arena, "founder") + 1):
+    db.session.execute(delete(Invitation).where(
+        Invitation.arena_id == arena.id, Invitation.state.in_(PENDING),
+        Invitation.id.not_in([i.id for i in by_hand])))
+    start = {}
+    for side in ("founder", "investor"):
+        start[side] = last_sent_rank(arena, side) + 1
+        for invitation in (i for i in by_hand if i.side == side):
+            invitation.rank, start[side] = start[side], start[side] + 1
+    for rank, row in enumerate(f_rows, start=start["founder"]):
         pitch = cands.pitches[row]
         db.session.add(Invitation(
             arena_id=arena.id, user_id=pitch.owner_id, side="founder", pitch_id=pitch.id,
@@ -143,7 +157,7 @@ def propose(user, arena: Arena) -> dict[str, int]:
             value=float(cands.values[row, room_i].sum()) if room_i else 0.0,
             reasons=_reasons(cands, row, "founder", room_f, room_i, result,
                              cands.founder_groups[row], row in room_f)))
-    for rank, row in enumerate(i_rows, start=last_sent_rank(arena, "investor") + 1):
+    for rank, row in enumerate(i_rows, start=start["investor"]):
         profile = cands.investors[row]
         db.session.add(Invitation(
             arena_id=arena.id, user_id=profile.user_id, side="investor",
@@ -151,11 +165,15 @@ def propose(user, arena: Arena) -> dict[str, int]:
             value=float(cands.values[room_f, row].sum()) if room_f else 0.0,
             reasons=_reasons(cands, row, "investor", room_f, room_i, result,
                              cands.investor_groups[row], row in room_i)))
+    db.session.flush()
+    for side in ("founder", "investor"):
+        normalise(arena, side)  # the seats, from the top: those added by hand first
     db.session.commit()
     audit.record("invitations_proposed", actor=user, target=f"arena:{arena.id}",
                  detail=f"founders={len(room_f)} investors={len(room_i)} k={k}")
     return {"founders": len(room_f), "investors": len(room_i),
-            "free_founders": max_f, "free_investors": max_i, "unsent_kept": 0}
+            "free_founders": max_f, "free_investors": max_i, "unsent_kept": 0,
+            "by_hand": len(by_hand)}
 
 
 # --- ranks and seats ------------------------------------------------------------------------
