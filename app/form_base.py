@@ -88,12 +88,19 @@ class KobleForm(FlaskForm):
             # bodies and the member import do (app/typed_text.py); a value left empty meets
             # the field's own required rule. A NUL is still refused on the field (no_nul
             # reads what was sent). A password is sent as typed.
+            # Text that shows nothing (a zero-width space, a word joiner, a non-breaking
+            # space) is empty too, what was sent included: Optional() reads that, and took
+            # U+200B for something typed (only white space was nothing to it), so an
+            # optional e-mail field of one was refused as no address.
             if isinstance(field, StringField) \
                     and not isinstance(field, HiddenField | PasswordField) \
                     and field.raw_data and isinstance(field.data, str):
                 field.data = (typed_text.multi_line(field.data)
                               if isinstance(field, TextAreaField)
                               else typed_text.single_line(field.data))
+                if not field.data and isinstance(field.raw_data[0], str) \
+                        and "\x00" not in field.raw_data[0]:
+                    field.raw_data = [""]
             # A browser sends a text area's line breaks as CR LF, so each counted twice
             # against the limit: a 20,000-character text with 200 lines was "longer than
             # 20000 characters" though the writer's count, and the box's, said otherwise.
