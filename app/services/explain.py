@@ -31,7 +31,15 @@ from flask_babel import lazy_gettext as _l
 
 from app import vocabulary
 from app.services import own_words, set_fit
-from app.services.match_sides import FOUNDER, INVESTOR, investor_of, loaded, pitch_of
+from app.services.match_sides import (
+    FOUNDER,
+    INVESTOR,
+    UNLOADED,
+    investor_of,
+    loaded,
+    pitch_of,
+    stated,
+)
 from matching import EngineWeights
 from matching.explain import NOT_NAMED, nameable
 
@@ -151,7 +159,8 @@ def said_reasons(match, verdicts: set_fit.Verdicts | None = None) -> tuple[str, 
     codes = list(match.reasons or ())
     if verdicts is None:
         verdicts = set_fit.verdicts(match)
-    if not verdicts:
+    ticket = _ticket_code(match, codes)
+    if not verdicts and ticket is _AS_THE_ENGINE_SAID:
         return tuple(codes)
     components = match.components or {}
 
@@ -161,16 +170,46 @@ def said_reasons(match, verdicts: set_fit.Verdicts | None = None) -> tuple[str, 
             return 0.0
         return getattr(_DEFAULT_WEIGHTS, component) * float(components[component])
 
-    for component, (verdict, *_facts) in verdicts.items():
-        if component not in _VERDICT_CODES:
-            continue
-        wanted = _VERDICT_CODES[component].get(verdict)
-        codes = [c for c in codes if _CODE_COMPONENT.get(c) != component or c == wanted]
+    def say(component: str, wanted: str | None) -> None:
+        nonlocal codes
+        codes = [c for c in codes if (_CODE_COMPONENT.get(c) or _ENGINE_COMPONENT.get(c))
+                 != component or c == wanted]
         if wanted is not None and wanted not in codes:
             mine = weight(wanted)
             at = next((i for i, c in enumerate(codes) if weight(c) < mine), len(codes))
             codes.insert(at, wanted)
+
+    for component, (verdict, *_facts) in verdicts.items():
+        if component in _VERDICT_CODES:
+            say(component, _VERDICT_CODES[component].get(verdict))
+    if ticket is not _AS_THE_ENGINE_SAID:
+        say("ticket", ticket)
     return tuple(codes)
+
+
+# The amount's reason follows the ask and the range, not the engine's 0.999 threshold: the
+# engine reads the fit off quarter-decade bins (matching/ticket.py), so an ask just inside
+# the range can score 0.998 ("close to the investor's range", under a bar of 100 %) and
+# one just outside 0.999 ("within"). Inside the range the sentence says so; outside it says
+# "close" where the engine gave the amount a reason at all, and nothing where it gave none.
+_AS_THE_ENGINE_SAID = object()
+
+
+def _ticket_code(match, codes: list[str]):
+    """The amount's reason code the facts support ("ticket_in_range", "ticket_near" or
+    None), or _AS_THE_ENGINE_SAID when the ask or the range is not at hand or not stated."""
+    ask = stated(pitch_of(match), "ask_nok")
+    investor = investor_of(match)
+    low, high = stated(investor, "ticket_min"), stated(investor, "ticket_max")
+    if (UNLOADED in (ask, low, high) or not ask or (not low and not high)
+            or stated(investor, "investor_type") in (UNLOADED, vocabulary.PARTNER)):
+        return _AS_THE_ENGINE_SAID  # a partner has no ticket (_NOT_FOR_PARTNERS)
+    if low and high and low > high:
+        low, high = high, low
+    if (not low or low <= ask) and (not high or ask <= high):
+        return "ticket_in_range"
+    engine_said = {"ticket_in_range", "ticket_near"} & set(codes)
+    return "ticket_near" if engine_said else None
 
 
 # The component of each of the engine's other reason codes, to place an added one.

@@ -25,7 +25,8 @@ SAID = ["stage_fit", "sector_overlap", "funding_match", "same_region"]
 
 def _pair():
     founder, investor = make_user("founder", locale="en"), make_user("investor", locale="en")
-    pitch = make_pitch(founder, municipality="lier")
+    # no ask: the amount's reason would follow the facts too, and take a place of the four
+    pitch = make_pitch(founder, municipality="lier", ask_nok=None)
     profile = make_investor(investor, stages=["pre_seed", "seed", "series_a"],
                             regions=["drammen", "asker"], funding_types=["equity"])
     score = MatchScore(pitch_id=pitch.id, investor_profile_id=profile.id, score=0.6,
