@@ -12,6 +12,7 @@ from sqlalchemy import select
 from app.extensions import db
 from app.form_base import KobleForm
 from app.form_fields import FilterSelectField
+from app.meetings.charts import bar_chart
 from app.models import Association
 from app.permissions import role_required
 from app.services import dashboard as dashboard_service
@@ -68,7 +69,8 @@ def index():
         status = 422
     data = dashboard_service.overview(current_user, associations=associations)
     return render_template(
-        "meetings/dashboard.html", data=data, metrics=dashboard_service.METRICS,
+        "meetings/dashboard.html", bar_chart=bar_chart, data=data,
+        metrics=dashboard_service.METRICS,
         labels=dashboard_service.translated(dashboard_service.LABELS), form=form,
         funnel=funnel, scope_name=scope_name,
         period_name=dict(PERIOD_CHOICES).get(form.period.data, ""),
