@@ -172,6 +172,20 @@ class Length(validators.Length):
         super().__call__(form, field)
 
 
+def length_hint(field) -> str | None:
+    """The limit of a text area, said before it is reached ("Opptil 20 000 tegn." / "Up to
+    20,000 characters."), from its Length check; None for any other field. A founder learnt
+    the pitch description's 20,000 only from the refusal of a longer text, after writing it;
+    a one-line field says its limit in its own hint where it matters (a title's 120)."""
+    if not isinstance(field, TextAreaField):
+        return None
+    limits = [check.max for check in field.validators
+              if isinstance(check, validators.Length) and check.max != -1]
+    if not limits:
+        return None
+    return _("Up to %(max)s characters.", max=_readable(min(limits)))
+
+
 def _readable(number) -> str:
     """A limit in the user's locale, grouped from five digits on (1900 stays a year)."""
     if number is None or abs(number) < 10_000:

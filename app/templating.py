@@ -196,6 +196,9 @@ def init_app(app: Flask) -> None:
 
     app.jinja_env.globals["running_associations"] = running_association_names
     app.jinja_env.globals["name_list"] = name_list
+    from app.form_base import length_hint
+
+    app.jinja_env.globals["length_hint"] = length_hint  # the limit under a text area
     from app.services.deleted_accounts import shown
 
     app.jinja_env.filters["shown"] = shown  # for a value formatted into a sentence there

@@ -120,7 +120,7 @@ def test_pitch_form_errors_and_hints_are_tied_to_their_controls(client, founder)
     assert "200" in described[0]
     assert_hinted(page, "description", "Plain text is fine. You can also use **bold**, lists "
                   "(lines starting with “- ”) and links: [text](https://…). The format is "
-                  "called Markdown.")
+                  "called Markdown. Up to 20,000 characters.")
     assert_fine(page, "description")
 
 
