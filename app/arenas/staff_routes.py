@@ -179,10 +179,26 @@ def cancel(arena_id: int):
     return render_template("arenas/confirm_cancel.html", arena=arena, outcome=outcome)
 
 
+@bp.route("/arenas/<int:arena_id>/done")
+@role_required("staff")
+def finish(arena_id: int):
+    """Ask before marking the arena done (the form posts to `status`): it cannot be undone
+    and ends editing, and at one tap it was done while most who came were not marked yet,
+    so the page says how many are not."""
+    arena = managed_arena_or_404(arena_id)
+    try:
+        marks = arena_status.to_finish(arena)
+    except DomainError as error:
+        flash(error.message, "danger")
+        return redirect(url_for("arena_staff.view", arena_id=arena.id))
+    return render_template("arenas/confirm_done.html", arena=arena, marks=marks)
+
+
 @bp.route("/arenas/<int:arena_id>/status", methods=["POST"])
 @role_required("staff")
 def status(arena_id: int):
-    """Mark the arena done once it has taken place, or cancel it (asked first, by `cancel`).
+    """Mark the arena done once it has taken place (asked first, by `finish`), or cancel it
+    (asked first, by `cancel`).
     Sending its invitations makes a draft inviting, and publishing the schedule makes it
     scheduled."""
     arena = managed_arena_or_404(arena_id)

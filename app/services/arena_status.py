@@ -11,7 +11,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from app.extensions import db
 from app.models import Arena, Meeting
 from app.models.user import utcnow
-from app.services import arena_notices, notices
+from app.services import arena_notices, attendance, notices
 from app.services.arenas import changed_meanwhile
 from app.services.errors import DomainError
 
@@ -128,6 +128,17 @@ def to_cancel(arena: Arena) -> Cancellation:
     meetings = db.session.scalar(select(func.count()).select_from(Meeting).where(
         Meeting.arena_id == arena.id, Meeting.state == "scheduled"))
     return Cancellation(told=told, meetings=meetings or 0)
+
+
+def to_finish(arena: Arena) -> attendance.Tally | None:
+    """What is still open when the arena is marked done now, for the page that asks first
+    (it cannot be undone, and staff read its outcome from then on): of those who accepted,
+    how many are marked present, absent or not yet; None when nobody can be marked (its
+    schedule was never published). DomainError when it cannot be marked done."""
+    _check_move(arena, "done")
+    if attendance.closed_because(arena) is not None:
+        return None
+    return attendance.tally(attendance.roll(arena))
 
 
 def change_status(arena: Arena, to: str, actor=None) -> Arena:

@@ -15,7 +15,10 @@ def stored_status(arena) -> str:
 
 def offers(page: str, status: str) -> bool:
     """Whether the staff arena page offers the move to `status`: its form's button, or for
-    "cancelled" the link to the page that asks first (test_cancel_arena_asks_first)."""
+    "cancelled" and "done" the link to the page that asks first (test_cancel_arena_asks_first,
+    test_done_asks_first)."""
     if status == "cancelled":
         return 'id="cancel-arena"' in page
+    if status == "done":
+        return 'id="finish-arena"' in page
     return f'name="to" value="{status}"' in page
