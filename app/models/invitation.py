@@ -31,6 +31,9 @@ SIDES = ("founder", "investor")
 INVITATION_STATES = ("proposed", "waiting_list", "invited", "accepted", "declined", "cancelled")
 # Answered no, or taken off the list: no times at the arena and no meetings.
 NOT_COMING = ("declined", "cancelled")
+# Who ended a cancelled invitation (Invitation.cancelled_by): the person themselves, the
+# arena's staff, or an administrator (deactivation, role change, deleting the account).
+CANCELLED_BY = ("self", "staff", "admin")
 
 
 def calendar_status(state: str | None) -> str:
@@ -72,6 +75,11 @@ class Invitation(db.Model):
     # The person's own "at most N meetings"; never above the arena's cap (None = that cap).
     meeting_cap: Mapped[int | None] = mapped_column(Integer)
     attended: Mapped[bool | None] = mapped_column(Boolean)
+    # Who cancelled it (CANCELLED_BY), while the state is "cancelled": the person's own pages
+    # say what happened ("You cancelled your participation", "The organisers took you off
+    # the list") rather than "Cancelled", the word for an arena called off. None on rows
+    # cancelled before it was stored, and on every other state.
+    cancelled_by: Mapped[str | None] = mapped_column(String(10))
     # Raised each time the arena's event in their calendar changes status (invited, coming,
     # no longer coming: see _count_calendar_change): with the arena's calendar_sequence it
     # is the SEQUENCE of the arena's own event in their calendar file, and above 0 it says
@@ -98,7 +106,10 @@ class Invitation(db.Model):
         """Every path that changes what the arena's event in the person's calendar says
         (being invited: tentative, the invitation e-mail carries it; an answer, a withdrawal,
         staff taking them off the list) sets the state, so the count is kept here: a calendar
-        app replaces or removes the event only for a higher SEQUENCE."""
+        app replaces or removes the event only for a higher SEQUENCE. Leaving "cancelled"
+        (invited again) forgets who cancelled it."""
+        if state != "cancelled":
+            self.cancelled_by = None
         if calendar_status(self.state) != calendar_status(state):
             self.calendar_sequence = (self.calendar_sequence or 0) + 1
             self.calendar_changed_at = utcnow()
@@ -107,11 +118,13 @@ class Invitation(db.Model):
     @property
     def withdrawn(self) -> bool:
         """Cancelled before any answer: the organisers took the invited person off the list
-        (invitation_edits.remove; or an administrator's role change or deactivation did:
-        departures) while the invitation still awaited their answer. One who said yes and
-        then stopped coming, or was taken off the list, has an answer."""
+        (invitation_edits.remove) while the invitation still awaited their answer. One who
+        said yes and then stopped coming, or was taken off the list, has an answer. An
+        administrator's doing (`cancelled_by` "admin": deactivation, role change) or the
+        person's own is no withdrawal by the organisers; rows from before `cancelled_by` was
+        stored (None) were read as one, and still are."""
         return (self.state == "cancelled" and self.invited_at is not None
-                and self.answered_at is None)
+                and self.answered_at is None and self.cancelled_by in (None, "staff"))
 
     @property
     def waiting_after_yes(self) -> bool:

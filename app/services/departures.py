@@ -56,10 +56,13 @@ class Departure:
     tokens: int = 0  # API tokens revoked (a deactivation's: account_access.set_active)
 
 
-def leave_arenas(user, actor=None, new_role: str | None = None) -> Departure:
+def leave_arenas(user, actor=None, new_role: str | None = None,
+                 by: str = "admin") -> Departure:
     """End the person's part in every arena not yet held (see the module's docstring), or,
     when an admin makes them `new_role`, in those where they take part on another side; the
-    caller commits, then calls `announce`. Audited per arena (commit=False)."""
+    caller commits, then calls `announce`. Audited per arena (commit=False). `by`: who ended
+    it (Invitation.cancelled_by), "self" when the person deletes their own account; an
+    administrator otherwise (`actor` is None on the command line)."""
     out = Departure()
     if new_role is None:
         told_partners, why = arena_notices.partner_left, "left Koble"
@@ -80,7 +83,7 @@ def leave_arenas(user, actor=None, new_role: str | None = None) -> Departure:
         else:
             freed, told, newly = stop_coming(
                 arena, invitation,
-                lambda mine, arena=arena: told_partners(arena, user, mine))
+                lambda mine, arena=arena: told_partners(arena, user, mine), by=by)
             out.told += told
             out.newly_invited += newly
             # in the app only (never in `told`, which is mailed), as a cancel's would be

@@ -69,7 +69,8 @@ def anonymise(user: User, *, again: bool = False, actor: User | None = None,
     # who to tell, taken before their address is erased; told once the deletion is saved
     # (a deletion of their own is said on the page, and a restore's again was told before)
     told = account_notices.addressee(user) if by_admin and not again else None
-    departure = departures.leave_arenas(user, actor=actor if by_admin else None)
+    departure = departures.leave_arenas(user, actor=actor if by_admin else None,
+                                        by="admin" if by_admin else "self")
     departure.tokens = len(api_tokens.live_tokens(user))
     old_email = user.email
     now = utcnow()

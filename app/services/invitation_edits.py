@@ -190,7 +190,8 @@ def remove(staff, arena: Arena, invitation_id: int) -> Removed:
     _freed, told, newly = meeting_changes.stop_coming(
         arena, invitation,
         lambda mine: arena_notices.person_removed(arena, invitation.user, mine, staff,
-                                                  was=invitation.state))
+                                                  was=invitation.state),
+        by="staff")
     meeting_changes.seat_freed(arena, invitation.user, told, newly, "invitation_removed",
                                actor=staff, detail=f"user:{invitation.user_id}")
     return Removed(invitation.user, None, newly)

@@ -274,13 +274,14 @@ def call_off(arena: Arena, user_id: int) -> int:
     return freed
 
 
-def stop_coming(arena: Arena, invitation: Invitation, tell, state: str = "cancelled"
-                ) -> tuple[int, list, list]:
+def stop_coming(arena: Arena, invitation: Invitation, tell, state: str = "cancelled",
+                by: str | None = None) -> tuple[int, list, list]:
     """A seated person stops coming (they withdraw, staff take them off the list, they
     leave Koble, or they answer no: `state` "declined"): their meetings are called off,
     `tell(their meetings)` makes the partners' notices, the invitation takes `state` and
-    the seat is refilled. Returns (meetings freed, notices, newly invited); the caller
-    locks the arena, commits and sends."""
+    the seat is refilled. A cancel records `by` whom (Invitation.cancelled_by: "self",
+    "staff", "admin"), which the person's own pages say. Returns (meetings freed, notices,
+    newly invited); the caller locks the arena, commits and sends."""
     from app.services.rsvp import fill_seats
 
     mine = (meetings(arena, user_id=invitation.user_id)
@@ -288,6 +289,8 @@ def stop_coming(arena: Arena, invitation: Invitation, tell, state: str = "cancel
     freed = call_off(arena, invitation.user_id)
     told = tell(mine)
     invitation.state = state
+    if state == "cancelled":
+        invitation.cancelled_by = by
     db.session.flush()
     return freed, told, fill_seats(arena, invitation.side)
 
@@ -340,7 +343,8 @@ def withdraw(user, arena_id: int) -> Withdrawn:
         raise DomainError(closed)
     invitation.answered_at = utcnow()
     freed, partners, newly = stop_coming(
-        arena, invitation, lambda mine: arena_notices.partner_withdrew(arena, user, mine))
+        arena, invitation, lambda mine: arena_notices.partner_withdrew(arena, user, mine),
+        by="self")
     # In the app only (never sent), saved with the commit below, as a late no's are.
     arena_notices.late_cancel(arena, user, freed)
     arena_notices.seat_given(arena, newly)
