@@ -112,9 +112,18 @@ def _pair_for(user, pitch_id: int, investor_id: int,
 
 def current_mark(side: str, pitch_id: int, investor_id: int) -> Interest | None:
     """One side's current mark on a pair."""
-    return db.session.scalar(select(Interest).where(
-        Interest.side == side, Interest.pitch_id == pitch_id,
-        Interest.investor_profile_id == investor_id))
+    return db.session.scalar(_CURRENT_MARK, {"side": side, "pitch_id": pitch_id,
+                                             "investor_id": investor_id})
+
+
+# Built once, the values bound at execution (as _profile_select): an answer looks the pair's
+# marks up two or three times.
+_CURRENT_MARK = select(Interest).where(Interest.side == bindparam("side"),
+                                       Interest.pitch_id == bindparam("pitch_id"),
+                                       Interest.investor_profile_id == bindparam("investor_id"))
+# ... read from the database even when the session holds the row already, as is_mutual's
+# column query is
+_CURRENT_MARK_READ_AGAIN = _CURRENT_MARK.execution_options(populate_existing=True)
 
 
 def marks_by(side: str, *, pitch_id: int | None = None,
@@ -186,14 +195,19 @@ def _mark(user, pitch_id: int, investor_id: int, kind: str) -> MarkResult:
     elif previous != "not_for_me":  # "not for me" again keeps what the first one replaced
         interest.replaced_kind = previous
     db.session.flush()
-    mutual = kind == "interested" and not was_mutual and is_mutual(pitch.id, profile.id)
-    told = None
-    if mutual:
-        interest_notices.notify_mutual(pitch, profile)
-    elif kind == "interested":
+    mutual, told = False, None
+    if kind == "interested":
+        # The other side's mark as it stands now, read once: with this side's interest
+        # flushed, the pair is mutual exactly when theirs is "interested" too (what
+        # is_mutual would read again), and it is what notify_interest weighs otherwise.
         other_side = "investor" if side == "founder" else "founder"
-        told = interest_notices.notify_interest(pitch, profile, side,
-                                                current_mark(other_side, pitch.id, profile.id))
+        theirs = db.session.scalar(_CURRENT_MARK_READ_AGAIN, {
+            "side": other_side, "pitch_id": pitch.id, "investor_id": profile.id})
+        mutual = not was_mutual and theirs is not None and theirs.kind == "interested"
+        if mutual:
+            interest_notices.notify_mutual(pitch, profile)
+        else:
+            told = interest_notices.notify_interest(pitch, profile, side, theirs)
     db.session.commit()
     if mutual:
         interest_notices.mail_mutual(pitch, profile)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from flask import current_app, has_request_context, url_for
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from app.extensions import db
 from app.models import Interest, InvestorProfile, Notification, Pitch, User
@@ -28,10 +28,15 @@ def _links(endpoint: str = "matches.mutual", fallback: str = "/matches/mutual",
 
 def _already_notified(user_id: int, pitch_id: int, investor_id: int,
                       kind: str = "mutual_match") -> bool:
-    notes = db.session.scalars(select(Notification).where(
-        Notification.user_id == user_id, Notification.kind == kind)).all()
-    return any((n.params or {}).get("pitch_id") == pitch_id
-               and (n.params or {}).get("investor_id") == investor_id for n in notes)
+    notes = db.session.scalars(_NOTICE_PARAMS, {"user_id": user_id, "kind": kind}).all()
+    return any((params or {}).get("pitch_id") == pitch_id
+               and (params or {}).get("investor_id") == investor_id for params in notes)
+
+
+# Only the params of the person's notices of that kind (not each whole notice as an object),
+# the select built once with the values bound at execution: every interest mark asks it.
+_NOTICE_PARAMS = select(Notification.params).where(Notification.user_id == bindparam("user_id"),
+                                                   Notification.kind == bindparam("kind"))
 
 
 def notify_mutual(pitch: Pitch, profile: InvestorProfile) -> None:

@@ -17,10 +17,15 @@ from app.services.pitch_access import withdrawn_for
 
 def is_mutual(pitch_id: int, investor_id: int) -> bool:
     """Both sides marked the pair "interested"."""
-    rows = db.session.scalars(select(Interest.side).where(
-        Interest.pitch_id == pitch_id, Interest.investor_profile_id == investor_id,
-        Interest.kind == "interested")).all()
+    rows = db.session.scalars(_INTERESTED_SIDES, {"pitch_id": pitch_id,
+                                                  "investor_id": investor_id}).all()
     return {"founder", "investor"} <= set(rows)
+
+
+# Built once, the ids bound at execution: every answer asks it.
+_INTERESTED_SIDES = select(Interest.side).where(
+    Interest.pitch_id == bindparam("pitch_id"),
+    Interest.investor_profile_id == bindparam("investor_id"), Interest.kind == "interested")
 
 
 
