@@ -158,7 +158,9 @@ def _place_refusal(arena: Arena, meeting: Meeting, slot: int, table: int,
     if slot not in arena.meeting_slots:
         return _("Slot %(slot)d is a break.", slot=slot + 1) + " " + _past_a_break(arena, slot)
     if not 0 <= table < arena.table_count:
-        return _("Choose a table between 1 and %(n)d.", n=arena.table_count)
+        # Said as a slot outside the plan is: "Choose a table between 1 and 6" beside
+        # "Enter a slot from 1 to 8 … and a table from 1 to 6" read as two rules.
+        return _("There is no table %(table)d.", table=table + 1) + " " + place_range(arena)
     pair = (meeting.founder_user_id, meeting.investor_user_id)
     others = [m for m in meetings(arena) if m.id != meeting.id and m.slot == slot]
     # Who is busy comes first, and both when both are: another table would not help them,

@@ -131,7 +131,7 @@ def test_unlocked_meeting_may_be_replaced_on_rerun(client, staff):
     ("person", None, b"already has a meeting"),
     ("break", {"slot": "5", "table": "3"}, b"is a break"),
     ("unavailable", {"slot": "8", "table": "3"}, b"is not at the arena"),
-    ("bad table", {"slot": "2", "table": "9"}, b"between 1 and 4"),
+    ("bad table", {"slot": "2", "table": "9"}, b"There is no table 9. Enter a slot from 1 to 8"),
     ("not a number", {"slot": "x", "table": "1"}, b"Enter a slot from 1 to 8"),
 ])
 def test_move_conflict_is_refused_and_nothing_changes(client, staff, case, form, message):
