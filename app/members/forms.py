@@ -12,7 +12,7 @@ class ImportForm(KobleForm):
     """A CSV or .xlsx file of members."""
 
     file = FileField(_l("Member list (CSV or Excel .xlsx)"), validators=[FileRequired()],
-                     description=_l("One member per row, under a first row that names the "
+                     description=_l("One member per row, under the row that names the "
                                     "columns (see “Columns” below)."))
 
 

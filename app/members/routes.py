@@ -137,7 +137,8 @@ def import_upload():
     return render_template("members/import.html", form=form, max_rows=member_files.MAX_ROWS,
                            max_mb=member_files.MAX_BYTES // (1024 * 1024),
                            columns=member_files.COLUMN_LABELS, vocabulary=vocabulary,
-                           max_investments=MAX_PAST_INVESTMENTS), status
+                           max_investments=MAX_PAST_INVESTMENTS,
+                           header_rows=member_files.HEADER_ROWS), status
 
 
 @bp.route("/staff/members/import/preview")
