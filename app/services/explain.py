@@ -193,6 +193,7 @@ def said_reasons(match, verdicts: set_fit.Verdicts | None = None) -> tuple[str, 
 # one just outside 0.999 ("within"). Inside the range the sentence says so; outside it says
 # "close" where the engine gave the amount a reason at all, and nothing where it gave none.
 _AS_THE_ENGINE_SAID = object()
+_INSIDE_AT_LEAST = 0.98
 
 
 def _ticket_code(match, codes: list[str]):
@@ -204,10 +205,15 @@ def _ticket_code(match, codes: list[str]):
     if (UNLOADED in (ask, low, high) or not ask or (not low and not high)
             or stated(investor, "investor_type") in (UNLOADED, vocabulary.PARTNER)):
         return _AS_THE_ENGINE_SAID  # a partner has no ticket (_NOT_FOR_PARTNERS)
+    value = (match.components or {}).get("ticket")
+    if value is None:
+        return _AS_THE_ENGINE_SAID
     if low and high and low > high:
         low, high = high, low
     if (not low or low <= ask) and (not high or ask <= high):
-        return "ticket_in_range"
+        # inside the range the bins give at least 0.982; less is a score from before an
+        # edit of the ask or the range, and its reasons stay as they were (set_fit's rule)
+        return "ticket_in_range" if float(value) >= _INSIDE_AT_LEAST else _AS_THE_ENGINE_SAID
     engine_said = {"ticket_in_range", "ticket_near"} & set(codes)
     return "ticket_near" if engine_said else None
 

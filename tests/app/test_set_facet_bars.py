@@ -125,7 +125,8 @@ def test_the_sentence_says_what_the_bars_words_say(client, auth, lang):
     engine gives no "stage_fit": the bar read "Passer (1 av 4 faser du oppgir)" and the
     sentence said nothing of the stage. The sentence now follows the same facts as the
     words; the stored reasons (the engine's) are left as they are."""
-    pitch, profile, score = _pair(lang, stage=0.5, sectors=0.5, location=0.277)
+    # the amount as a score from before the ask was edited: its reason would take a place
+    pitch, profile, score = _pair(lang, stage=0.5, sectors=0.5, location=0.277, ticket=0.5)
     profile.stages = ["pre_seed", "seed", "series_a", "growth"]
     score.reasons = []  # the engine: nothing above its thresholds
     db.session.commit()
