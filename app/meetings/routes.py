@@ -125,6 +125,15 @@ def take_back_request(arena_id: int, request_id: int):
     return redirect(_at_person(arena_id, id_from_form(request.form.get("person"))))
 
 
+@bp.route("/<int:arena_id>/requests/<int:request_id>/take-back-agreed", methods=["POST"])
+@role_required(*PARTICIPANT)
+def take_back_agreed(arena_id: int, request_id: int):
+    """Take back a meeting both sides agreed to, before the schedule is published."""
+    _flash_result(lambda: requests_service.take_back_agreed(current_user, arena_id, request_id),
+                  _("The agreed meeting is taken back."))
+    return redirect(_at_person(arena_id, id_from_form(request.form.get("person"))))
+
+
 def _at_person(arena_id: int, user_id: int | None) -> str:
     """The participants page at the card of the person a request or answer was about
     (#person-12; an answer's form sends the asker's id as `person`), where the button was

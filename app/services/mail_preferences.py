@@ -24,7 +24,7 @@ GROUPS: dict[str, frozenset[str]] = {
     "interest": frozenset({"interest_from_investor", "interest_from_founder", "mutual_match"}),
     "arenas": frozenset({
         "meeting_request", "meeting_request_accepted", "meeting_request_declined",
-        "meeting_request_withdrawn",
+        "meeting_request_withdrawn", "meeting_agreement_withdrawn",
         "schedule_ready", "schedule_no_meetings", "schedule_changed", "meeting_moved",
         "meetings_called_off", "meetings_retimed", "times_changed_called_off", "meeting_called_off",
         "times_fitted", "removed_from_arena", "invitation_withdrawn", "removed_from_waiting_list",

@@ -21,14 +21,21 @@ from sqlalchemy import delete, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from app.extensions import db
-from app.models import Arena, Invitation, MeetingRequest
+from app.models import Arena, Invitation, Meeting, MeetingRequest
 from app.models.user import utcnow
 from app.services import email_confirmation, mail_preferences, notices, notifications
+from app.services.arenas import lock_arena
 from app.services.errors import DomainError, NotFound
 from app.services.mailer import deliver, shown_to_recipient
 from app.services.notifications import STAFF_CHANGES
 from app.services.participants import booked_meetings, participant_of
-from app.services.request_pairs import WITHDRAWN, mutual_count, outgoing_count, pair_states
+from app.services.request_pairs import (
+    WITHDRAWN,
+    mutual_count,
+    outgoing_count,
+    pair_states,
+    requests_of,
+)
 
 DEFAULT_REQUEST_CAP = 6
 OPEN_FOR_REQUESTS = ("inviting", "scheduled")
@@ -233,6 +240,57 @@ def take_back(user, arena_id: int, request_id: int) -> MeetingRequest:
     db.session.commit()
     notices.send(told)
     return req
+
+
+def take_back_agreed(user, arena_id: int, request_id: int) -> MeetingRequest:
+    """Take back a meeting the user and someone on the other side both wanted (the user's
+    request they accepted, or their yes to the other's request), until the schedule is
+    published: the pair's requests are withdrawn, so the meeting counts for nothing (both may
+    ask again), a draft schedule's meeting of the two is called off (staff publish no meeting
+    neither side wants any more), and the other person is told. Once the schedule is
+    published, the two know their meeting: it is called off as any published meeting is, by
+    the organisers or by cancelling one's participation. Refused, changing nothing, for a
+    request not the user's, not agreed, or at an arena over or closed."""
+    me = participant_of(user, arena_id)
+    _check_open(me.arena)
+    req = db.session.get(MeetingRequest, request_id)
+    if (req is None or req.arena_id != arena_id or user.id not in (req.from_user_id,
+                                                                    req.to_user_id)
+            or req.state == WITHDRAWN):
+        raise NotFound(_("No such meeting request."))
+    other = req.to_user if req.from_user_id == user.id else req.from_user
+    arena = lock_arena(arena_id)  # a publication at the same moment comes before or after
+    pair = [r for r in requests_of(arena_id)
+            if {r.from_user_id, r.to_user_id} == {user.id, other.id}]
+    states = {r.state for r in pair}
+    if "declined" in states or not ("accepted" in states or len(pair) > 1):
+        db.session.rollback()
+        raise DomainError(_("You and %(name)s have not both agreed to meet, so there is no "
+                            "agreed meeting to take back.", name=other.name))
+    if arena.schedule_published:
+        db.session.rollback()
+        raise DomainError(published_agreed_text(arena))
+    for r in pair:
+        r.state = WITHDRAWN
+    pair_ids = {user.id, other.id}
+    for meeting in db.session.scalars(select(Meeting).where(
+            Meeting.arena_id == arena_id, Meeting.state == "scheduled",
+            Meeting.founder_user_id.in_(pair_ids), Meeting.investor_user_id.in_(pair_ids))):
+        meeting.state, meeting.locked = "cancelled", False  # a draft's: news to nobody
+    told = notices.tell([other], "meeting_agreement_withdrawn",
+                        _participants_link(arena_id, user.id), actor=user, arena=arena.title,
+                        arena_id=arena_id, who=user.name, who_id=user.id)
+    db.session.commit()
+    notices.send(told)
+    return req
+
+
+def published_agreed_text(arena: Arena) -> str:
+    """Why an agreed meeting can no longer be taken back on the list of who comes: the
+    schedule is published, and a published meeting is called off as the agenda says."""
+    return _("The meeting schedule for “%(arena)s” is published, so an agreed meeting can no "
+             "longer be taken back here. To call off a meeting on your agenda, ask the "
+             "organisers, or cancel your participation on your agenda.", arena=arena.title)
 
 
 def _closed_text(req: MeetingRequest) -> str:

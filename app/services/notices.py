@@ -156,6 +156,8 @@ def subject_of(note: Notification) -> str:
                                               who=who, arena=arena),
         "meeting_request_declined": lambda: _("%(who)s declined your meeting request at "
                                               "%(arena)s", who=who, arena=arena),
+        "meeting_agreement_withdrawn": lambda: _("%(who)s took back your agreed meeting at "
+                                                 "%(arena)s", who=who, arena=arena),
         "pitch_hidden": lambda: _("Your pitch “%(pitch)s” is hidden", pitch=pitch),
         "pitch_unhidden": lambda: _("Your pitch “%(pitch)s” is no longer hidden",
                                          pitch=pitch),

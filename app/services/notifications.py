@@ -359,7 +359,16 @@ MEETING_REQUESTS = {
     "meeting_request_declined": lambda p: _(
         "%(who)s declined your request to meet at “%(arena)s”.", who=p.get("who", ""),
         arena=p.get("arena", "")),
+    "meeting_agreement_withdrawn": lambda p: _agreement_withdrawn(p),
 }
+
+
+def _agreement_withdrawn(p: dict) -> str:
+    """To the other person of a meeting both wanted, when one took it back before the
+    schedule was published (meeting_requests.take_back_agreed)."""
+    return _("%(who)s has taken back the meeting you had both agreed to at “%(arena)s”: it is "
+             "no longer agreed. You can ask for it again on the list of who comes.",
+             who=p.get("who", ""), arena=p.get("arena", ""))
 
 
 def unread_count(user) -> int:
