@@ -176,7 +176,7 @@ def test_attendance_buttons_are_on_screen_on_a_phone(new_user):
     desk = new_user(DESKTOP, name="attendance-desktop")
     desk.login(STAFF_EMAIL, STAFF_PASSWORD)
     desk.goto(page)
-    _still_a_table_on_a_desktop(desk, "Present?")
+    _still_a_table_on_a_desktop(desk, "Attendance")
     desk.check("attendance-desktop")
     staff.use_language(first)
 
