@@ -1,4 +1,5 @@
-"""An investor keeps one profile; founders and staff browse the public part."""
+"""An investor keeps one profile; founders and staff browse the public part, which the
+investor can preview."""
 
 from __future__ import annotations
 
@@ -72,10 +73,17 @@ def browse():
 
 
 @bp.route("/investors/<int:profile_id>")
-@role_required("founder", "staff")
+@role_required("founder", "staff", "investor")
 def view(profile_id: int):
     """The public part of a profile; contacts only for those allowed to see them; a founder
-    can answer it for each published pitch."""
+    can answer it for each published pitch. An investor opens only their own, to see it as
+    founders do (with their own contact line, marked as shown after mutual interest)."""
+    if current_user.role == "investor":
+        profile = investors.profile_of(current_user)
+        if profile is None or profile.id != profile_id:
+            abort(403)  # another investor's profile: investors do not browse each other
+        return render_template("investors/view.html", profile=profile, show_contacts=True,
+                               answers=None, back=None, preview=True)
     try:
         profile = investors.public_profile(profile_id, current_user)
     except NotFound:

@@ -37,7 +37,9 @@ PUBLIC = frozenset({
 ID_FREE = frozenset({"arenas.rsvp", "auth.reset_password", "account.confirm_email",
                      "account.confirm_address"})
 # Objects that are not private to one user: another's may be seen by founders/investors.
-SHARED = frozenset({"investors.view"})  # investor profiles are public to founders
+# investors.view: investor profiles are public to founders and staff; an investor opens only
+# their own (the preview of what founders see: "own" 200), another's is 403.
+SHARED = frozenset({"investors.view"})
 
 EXPECTED = {
     'GET account.index': {
@@ -364,7 +366,7 @@ EXPECTED = {
         'own': 'L 403 403 200 200 403 403 L',
     },
     'GET investors.view': {
-        'own': '- - - 403 403 - - -',
+        'own': '- - - 200 200 - - -',
         'other': 'L 200 200 403 403 200 200 L',
         'other_published': 'L 200 200 403 403 200 200 L',
         'missing': 'L 404 404 403 403 404 404 L',

@@ -78,6 +78,8 @@ def _sinks(app, user, pitch=None, profile=None, arena=None) -> dict[str, str]:
         urls += ["/pitches", "/matches", "/matches/interested", "/exports/pitches.csv",
                  "/exports/pitches.xlsx"]
         api_urls += ["/api/v1/recommendations", "/api/v1/pitches"]
+        if profile is not None:  # the investor's own page, as founders see it (a preview)
+            urls.append(f"/investors/{profile.id}")
         if pitch is not None:
             urls.append(f"/pitches/{pitch.id}")
             api_urls.append(f"/api/v1/pitches/{pitch.id}")
@@ -116,11 +118,20 @@ def test_contacts_follow_mutual_interest(app):
         assert profile.contact_email in founder_view[url], url
         assert founder.email in investor_view[url], url
     assert founder.email in investor_view["/matches/interested"]  # the mutual card
-    # Third parties never.
+    # Third parties never; another investor does not open the investor's page at all.
     for user, own_pitch, own_profile in ((third_f, third_pitch, profile),
                                          (third_i, pitch, third_profile)):
         view = _sinks(app, user, own_pitch, own_profile)
         assert not _leaks(view, f_secrets + i_secrets), user.email
+    client = app.test_client()
+    log_in(client, third_i)
+    refused = client.get(f"/investors/{profile.id}")
+    assert refused.status_code == 403
+    assert not _leaks({"403": _text(refused)}, f_secrets + i_secrets)
+    # The investor's own preview shows their own details and nobody else's.
+    own_page = investor_view[f"/investors/{profile.id}"]
+    assert profile.contact_email in own_page
+    assert not _leaks({"preview": own_page}, f_secrets)
     # E-mails: only the two sides get the news, and no third party's address is in them.
     for mail in outbox_of(app)[mails_before:]:
         body = mail.body + "".join(str(a[0]) for a in getattr(mail, "alternatives", []))
