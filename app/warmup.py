@@ -60,7 +60,8 @@ def database(app: Flask) -> None:
         try:
             db.session.get(User, 0)
             notifications.unread_count(_NOBODY)
-            recommended_pitches(_NOBODY, columns=cards.PITCH_CARD_COLUMNS).items  # noqa: B018
+            recommended_pitches(_NOBODY, columns=cards.PITCH_CARD_COLUMNS,  # noqa: B018
+                                without_incoming=True).items
             recommended_investors(_NOBODY, 20, columns=cards.INVESTOR_CARD_COLUMNS)
             recommended_investors(_NOBODY, 3, columns=cards.INVESTOR_NAME_COLUMNS)
             interest.marks_of_both("investor", investor_id=0)

@@ -130,8 +130,11 @@ def recommended():
         return render_template("matches/investor.html", form=form, profile=profile,
                                pagination=None, filters={}, marks={}, theirs={},
                                incoming=[]), 422
+    # a pitch whose founder is interested is listed under "Interested in you" (first page),
+    # not again in the ranking: on every page, so the pages and the total agree
     pagination = recommendations.recommended_pitches(profile, form.filters(), page,
-                                              columns=cards.PITCH_CARD_COLUMNS)
+                                              columns=cards.PITCH_CARD_COLUMNS,
+                                              without_incoming=True)
     # the last one on this page was just marked "not for me" (the mark comes back here)
     if (last := to_last_page(pagination)) is not None:
         return last

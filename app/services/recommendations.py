@@ -6,11 +6,11 @@ from __future__ import annotations
 from functools import lru_cache
 
 from flask import current_app
-from sqlalchemy import and_, bindparam, select
+from sqlalchemy import and_, bindparam, exists, select
 from sqlalchemy.orm import aliased, contains_eager, raiseload
 
 from app.extensions import db
-from app.models import InvestorProfile, MatchScore, Pitch, User
+from app.models import Interest, InvestorProfile, MatchScore, Pitch, User
 from app.services import paging
 from app.services.exclusions import not_excluded as _not_excluded
 
@@ -70,22 +70,35 @@ def recommended_investors(pitch: Pitch, k: int = 20,
 
 
 def recommended_pitches(profile: InvestorProfile, filters: dict | None = None, page: int = 1,
-                        per_page: int | None = None, columns: tuple[str, ...] | None = None):
+                        per_page: int | None = None, columns: tuple[str, ...] | None = None,
+                        without_incoming: bool = False):
     """One page (Pagination of MatchScore) of the investor's best visible pitches.
 
     `filters` are the browse page's (text, sector, stage, municipality, objective, ask_min,
     ask_max); the order is always by score. Each score comes with its pitch (only `columns`
     of it, when given); the pitch's owner loads on access, the investor is not loaded.
+    `without_incoming`: leave out the pitches whose founder is interested in the investor
+    (the investor's home lists them above the ranking, under "Interested in you"); the
+    total and the pages then count only the others.
     """
     per_page = per_page or current_app.config.get("PITCHES_PER_PAGE", 20)
     wanted = tuple(sorted((k, v) for k, v in (filters or {}).items() if k != "sort"))
-    query = _filtered_pitches_select(tuple(columns) if columns else None, wanted)
+    query = _filtered_pitches_select(tuple(columns) if columns else None, wanted,
+                                     without_incoming)
     # the total comes with the page's rows
     return paging.paginate(query, page, per_page, {"investor_id": profile.id})
 
 
+def _founder_not_interested():
+    """SQL condition on MatchScore: the pitch's founder has not marked the pair interested."""
+    return ~exists().where(Interest.pitch_id == MatchScore.pitch_id,
+                           Interest.investor_profile_id == MatchScore.investor_profile_id,
+                           Interest.side == "founder", Interest.kind == "interested")
+
+
 @lru_cache(maxsize=256)
-def _filtered_pitches_select(columns: tuple[str, ...] | None, filters: tuple):
+def _filtered_pitches_select(columns: tuple[str, ...] | None, filters: tuple,
+                             without_incoming: bool = False):
     """_pitches_select() with the browse filters' conditions, kept per filter values (most
     views are unfiltered or use a few sector/stage filters): the same statement object is
     reused, so its cache key is not computed again on each execution."""
@@ -93,6 +106,8 @@ def _filtered_pitches_select(columns: tuple[str, ...] | None, filters: tuple):
 
     condition = search_query(**dict(filters)).whereclause
     query = _pitches_select(columns)
+    if without_incoming:
+        query = query.where(_founder_not_interested())
     return query if condition is None else query.where(condition)
 
 
