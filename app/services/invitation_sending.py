@@ -21,6 +21,7 @@ from app.services.invitations import (
     held_because,
     normalise,
     seated_and_pending,
+    yes_waiting_seated,
 )
 from app.services.invitations import counts as invitation_counts
 from app.services.rsvp import mail_invitation
@@ -68,16 +69,19 @@ def send(staff, arena: Arena) -> Mailed:
     starts inviting. An invitation whose e-mail fails stands (the person sees it in their
     notifications and on their arenas page), and a reminder can carry the link later."""
     _check_sendable(arena)
+    chosen = []
     for side in ("founder", "investor"):
         normalise(arena, side)
-    chosen = list(db.session.scalars(select(Invitation).where(
-        Invitation.arena_id == arena.id, Invitation.state == "proposed")))
+        chosen += yes_waiting_seated(arena, side)  # offered the seat, as rsvp.fill_seats does
+    chosen += db.session.scalars(select(Invitation).where(
+        Invitation.arena_id == arena.id, Invitation.state == "proposed"))
     if not chosen:
         raise DomainError(_("There is nobody to invite. Ask for a proposal or add people."))
     now = utcnow()
     for invitation in chosen:
         invitation.state = "invited"
         invitation.invited_at = now
+        invitation.answered_at = None
     arena_notices.invited(arena, chosen, staff)
     if arena.status == "draft":
         arena.status = "inviting"

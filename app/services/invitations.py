@@ -179,7 +179,12 @@ def propose(user, arena: Arena) -> dict[str, int]:
 # --- ranks and seats ------------------------------------------------------------------------
 def normalise(arena: Arena, side: str) -> None:
     """Renumber the unsent invitations of a side after the sent ones; the best ranks fill
-    the free seats as "proposed", the rest wait."""
+    the free seats as "proposed", the rest wait.
+
+    One waiting after their yes (Invitation.waiting_after_yes) keeps their place in line but
+    stays on the waiting list: they said yes, and a free seat is offered to them by a new
+    invitation (rsvp.fill_seats, or Send: `yes_waiting_seated`), never by turning them into
+    an unsent proposal, which Remove deleted untold and Send invited with their yes kept."""
     seated = db.session.scalar(select(func.count(Invitation.id)).where(
         Invitation.arena_id == arena.id, Invitation.side == side,
         Invitation.state.in_(SEATED))) or 0
@@ -190,7 +195,21 @@ def normalise(arena: Arena, side: str) -> None:
     after = last_sent_rank(arena, side)
     for position, invitation in enumerate(pending):
         invitation.rank = after + position + 1
-        invitation.state = "proposed" if position < free else "waiting_list"
+        if not invitation.waiting_after_yes:
+            invitation.state = "proposed" if position < free else "waiting_list"
+
+
+def yes_waiting_seated(arena: Arena, side: str) -> list[Invitation]:
+    """Those waiting after their yes whose place in line (`normalise`) falls within the
+    side's free seats: Send offers them the seat with the proposed."""
+    seated = db.session.scalar(select(func.count(Invitation.id)).where(
+        Invitation.arena_id == arena.id, Invitation.side == side,
+        Invitation.state.in_(SEATED))) or 0
+    free = max(0, arena.capacity(side) - seated)
+    pending = list(db.session.scalars(select(Invitation).where(
+        Invitation.arena_id == arena.id, Invitation.side == side,
+        Invitation.state.in_(PENDING)).order_by(Invitation.rank, Invitation.id)))
+    return [i for i in pending[:free] if i.waiting_after_yes]
 
 
 def seated_and_pending(counted: Counts, side: str) -> tuple[int, int]:
