@@ -27,6 +27,8 @@ CASES = {  # who: (side, reasons)
     # the arena's host, with less than a seat's worth of the candidates
     "Hege": ("founder", {"association": "asker", "quota": 0, "chosen": 1}),
     "Olav": ("founder", {"association": "none", "quota": 1, "chosen": 0, "in_room": False}),
+    "Siri": ("founder", {"association": "ringerike", "quota": 0, "chosen": 0,
+                         "in_room": False}),
 }
 
 
@@ -126,3 +128,13 @@ def test_a_proposal_records_how_many_of_each_association_it_seats(client, auth):
                 and i.reasons["association"] == invitation.reasons["association"]]
         assert invitation.reasons["chosen"] == len(same)
         assert invitation.reasons["chosen"] >= 0 and invitation.reasons["best"] <= 3
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("nb", "Venteliste. Ingen plass er reservert for Ringerike Næringsforening."),
+    ("en", "Waiting list. No seat is reserved for Ringerike Næringsforening.")])
+def test_waiting_list_with_no_fair_share_says_no_seat_is_reserved(invitation_list, lang, said):
+    """Not "Fair share of Ringerike Næringsforening: 0 reserved seats"."""
+    row = invitation_list(lang)["Siri"]
+    assert said in row
+    assert ": 0 " not in row
