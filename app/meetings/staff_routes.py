@@ -145,8 +145,15 @@ def build(arena_id: int):
                         mutual=counts["mutual"], one=counts["one_sided"],
                         suggested=counts["suggestion"])
         if arena.schedule_published:
-            flash(_("The schedule is run again: %(made)s Those whose meetings changed are "
-                    "told.", made=made), "success")
+            if counts["told"]:
+                flash(ngettext("The schedule is run again: %(made)s %(num)d person whose "
+                               "meetings changed is told.",
+                               "The schedule is run again: %(made)s %(num)d people whose "
+                               "meetings changed are told.", counts["told"], made=made),
+                      "success")
+            else:
+                flash(_("The schedule is run again: %(made)s Nobody's meetings changed, so "
+                        "nobody is told.", made=made), "success")
         else:
             flash(_("The draft schedule is ready: %(made)s Nobody is told until you publish "
                     "it.", made=made), "success")

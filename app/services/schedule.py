@@ -286,6 +286,7 @@ def build(staff, arena: Arena, now: datetime | None = None) -> dict[str, int]:
               for source in schedule_pairs.PRIORITY}
     counts["total"] = len(placed)
     counts["locked"] = len(locked)
+    counts["told"] = len({note.user_id for note in told})  # people, not notices
     audit.record("schedule_built", actor=staff, target=f"arena:{arena.id}",
                  detail=" ".join(f"{k}={v}" for k, v in counts.items()))
     return counts

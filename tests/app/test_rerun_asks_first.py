@@ -12,6 +12,7 @@ import html
 import pytest
 from flask_babel import force_locale
 from flask_babel import gettext as _
+from markupsafe import escape
 
 from app.extensions import db
 from app.models import Arena
@@ -68,9 +69,25 @@ def test_a_published_schedule_is_re_run_after_a_page_that_asks(app, client, staf
     assert response.status_code == 302
     done = client.get(response.location).get_data(as_text=True)
     with force_locale(staff_lang):
-        said = _("The schedule is run again: %(made)s Those whose meetings changed are told.",
-                 made="\0").split("\0")[0]
+        said = _("The schedule is run again: %(made)s Nobody's meetings changed, so nobody "
+                 "is told.", made="\0").split("\0")[0]
     assert html.escape(said, quote=False) in done
+
+
+def test_a_re_run_that_changes_nothing_says_nobody_is_told(app, client, staff, staff_lang,
+                                                           fitting_room):
+    """The re-run's message says how many were told; "Those whose meetings changed are
+    told" read the same when nobody was."""
+    arena, _founders, _investors = fitting_room
+    _published(client, arena)
+    mails = len(outbox_of(app))
+    response = client.post(f"/staff/arenas/{arena.id}/schedule/build")
+    done = client.get(response.location).get_data(as_text=True)
+    assert len(outbox_of(app)) == mails
+    with force_locale(staff_lang):
+        said = _("The schedule is run again: %(made)s Nobody's meetings changed, so nobody "
+                 "is told.", made="\0").split("\0")[1]
+    assert str(escape(said)) in done
 
 
 def test_a_draft_is_built_again_at_once_and_its_address_asks_nothing(client, staff, staff_lang,
