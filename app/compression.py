@@ -114,12 +114,13 @@ class StaticBodies:
     def serve(self, compress: Compress, response: Response) -> Response:
         """`response` compressed from what is kept, and answering If-None-Match for the
         compressed tag without compressing; anything else as it came, for Flask-Compress."""
+        if not is_static_request() or request.method not in ("GET", "HEAD"):
+            return response  # a page or the API: asked first, it costs no header parsing
         coding = _choose_algorithm(compress.enabled_algorithms,
                                    request.headers.get("Accept-Encoding", ""))
         etag, weak = response.get_etag()
         length = response.content_length
-        if (not is_static_request() or request.method not in ("GET", "HEAD")
-                or response.status_code != 200 or coding is None or not etag or weak
+        if (response.status_code != 200 or coding is None or not etag or weak
                 or response.mimetype not in compress.compress_mimetypes_set
                 or "Content-Encoding" in response.headers or length is None
                 or length < compress.app.config["COMPRESS_MIN_SIZE"]

@@ -1,5 +1,6 @@
 """Every Flask extension, unbound; create_app binds them."""
 
+from flask import request
 from flask_babel import Babel
 from flask_caching import Cache
 from flask_limiter import Limiter
@@ -46,11 +47,29 @@ class KobleLoginManager(LoginManager):
         return page if page is not None else super().unauthorized()
 
 
+class KobleTalisman(Talisman):
+    """Flask-Talisman's, but the site's Content-Security-Policy header is written once, not
+    again for every answer: Talisman joins the policy's nine directives into the header on
+    each response (about 35 microseconds, a twentieth of an answer to /health). Only the
+    site's own policy, and only while no nonce is in play (none is configured; a view's own
+    policy or a request with a nonce is written as Talisman writes it)."""
+
+    _csp_written: tuple[object, str] | None = None  # (the policy, its header)
+
+    def _parse_policy(self, policy):
+        if policy is not self.content_security_policy or hasattr(request, "csp_nonce"):
+            return super()._parse_policy(policy)
+        written = self._csp_written
+        if written is None or written[0] is not policy:
+            written = self._csp_written = (policy, super()._parse_policy(policy))
+        return written[1]
+
+
 login_manager = KobleLoginManager()
 csrf = CSRFProtect()
 babel = Babel()
 mail = Mail()
-talisman = Talisman()
+talisman = KobleTalisman()
 cache = Cache()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
 
