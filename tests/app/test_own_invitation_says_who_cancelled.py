@@ -5,7 +5,8 @@ themselves ("You cancelled your participation"), the organisers took them off th
 (after a yes, or off the waiting list after one), the organisers withdrew an invitation
 they never answered (as before), or an administrator took them off (deactivation, role
 change). Invitation.cancelled_by stores who; a row cancelled before it was stored says only
-"You are no longer on the list". Invited again, the invitation forgets who cancelled it."""
+"You are no longer on the list". Invited again, the invitation forgets who cancelled it. The
+words stand under "Your answer" only where they are the invitee's own cancel, else "Status"."""
 
 from __future__ import annotations
 
@@ -55,9 +56,14 @@ def _own_pages(client, auth, invitation_id: int, lang: str) -> list[str]:
 
 
 def _says(pages: list[str], lang: str, msgid: str) -> None:
+    # "Your answer" heads only the invitee's own cancel: the others were no answer of theirs
+    heading = _said(lang, "Your answer" if msgid == SELF else "Status")
     for page in pages:
         assert _said(lang, msgid) in page
         assert f"<strong>{_said(lang, 'Cancelled')}</strong>" not in page
+        assert (f'{heading}</dt><dd class="col-sm-9" id="answer-state"><strong>'
+                f"{_said(lang, msgid)}" in page
+                or f"{heading}: <strong>{_said(lang, msgid)}" in page), heading
 
 
 @pytest.mark.parametrize("lang", LANGS)
