@@ -10,11 +10,11 @@ import html as html_lib
 import io
 
 import pytest
-from openpyxl import Workbook
 from sqlalchemy import func, select
 
 from app.extensions import db
 from app.models import User
+from tests.app.workbooks import xlsx
 
 
 @pytest.fixture(params=["nb", "en"])
@@ -31,18 +31,6 @@ DUPLICATE = {"nb": "Duplikat av linje %d i filen.", "en": "Duplicate of line %d 
 
 def _csv(rows, delimiter=";") -> bytes:
     return "".join(delimiter.join(row) + "\r\n" for row in rows).encode("utf-8")
-
-
-def _xlsx(sheets: dict[str, list]) -> bytes:
-    book = Workbook()
-    book.remove(book.active)
-    for title, rows in sheets.items():
-        sheet = book.create_sheet(title)
-        for row in rows:
-            sheet.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 def _upload(client, data: bytes, name: str):
@@ -62,7 +50,7 @@ FILES = {
     # a delimiter that the names' row alone would not give: commas in the title
     "sep, title": ("medlemmer.csv",
                    b'sep=,\r\nMedlemmer, Asker; 2026\r\n' + _csv([HEADER, *MEMBERS], ","), 3),
-    "xlsx": ("medlemmer.xlsx", _xlsx({"Medlemmer": [TITLE, [], [], HEADER, *MEMBERS]}), 5),
+    "xlsx": ("medlemmer.xlsx", xlsx({"Medlemmer": [TITLE, [], [], HEADER, *MEMBERS]}), 5),
 }
 
 
@@ -111,7 +99,7 @@ def test_a_file_without_the_names_says_where_they_were_looked_for(client, staff,
 
 
 def test_a_workbook_without_the_names_says_which_sheet(client, staff, staff_lang):
-    data = _xlsx({"Ark1": [TITLE, ["Kari", "kari@bedrift.no", "gründer"]]})
+    data = xlsx({"Ark1": [TITLE, ["Kari", "kari@bedrift.no", "gründer"]]})
     assert NOT_FOUND_SHEET[staff_lang] in _refused(client, data, "medlemmer.xlsx")
 
 

@@ -10,11 +10,11 @@ import html as html_lib
 import io
 
 import pytest
-from openpyxl import Workbook
 from sqlalchemy import func, select
 
 from app.extensions import db
 from app.models import User
+from tests.app.workbooks import xlsx
 
 
 @pytest.fixture(params=["nb", "en"])
@@ -27,18 +27,6 @@ MEMBERS = [["Pål Ærø", "pal@bedrift.no", "gründer"], ["Åsa Øvrebø", "asa@
 README = [["Slik fyller du ut listen"], ["Én rad per medlem."]]
 READ_FROM = {"nb": "Lest fra arket «%s», det som har kolonnenavnene.",
              "en": "Read from the sheet “%s”, the one with the column names."}
-
-
-def _xlsx(sheets: dict[str, list]) -> bytes:
-    book = Workbook()
-    book.remove(book.active)
-    for title, rows in sheets.items():
-        sheet = book.create_sheet(title)
-        for row in rows:
-            sheet.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 def _upload(client, data: bytes):
@@ -57,7 +45,7 @@ def _imported() -> dict[str, str]:
      "Koder": [["gründer"], ["investor"]]},
 ])
 def test_the_one_sheet_with_the_names_is_read(client, staff, staff_lang, sheets):
-    upload = _upload(client, _xlsx(sheets))
+    upload = _upload(client, xlsx(sheets))
     assert upload.status_code == 303, html_lib.unescape(upload.get_data(as_text=True))
     preview = html_lib.unescape(
         client.get("/staff/members/import/preview").get_data(as_text=True))
@@ -71,7 +59,7 @@ def test_the_first_sheet_with_the_names_is_read_before_the_others(client, staff,
     """The first sheet, as before, though a later sheet (last year's list) has the names too;
     the preview says which sheet that was."""
     old = [HEADER, ["Gammel Medlem", "gammel@bedrift.no", "gründer"]]
-    upload = _upload(client, _xlsx({"2026": [HEADER, *MEMBERS], "2025": old}))
+    upload = _upload(client, xlsx({"2026": [HEADER, *MEMBERS], "2025": old}))
     assert upload.status_code == 303
     preview = html_lib.unescape(
         client.get("/staff/members/import/preview").get_data(as_text=True))
@@ -81,7 +69,7 @@ def test_the_first_sheet_with_the_names_is_read_before_the_others(client, staff,
 
 def test_a_single_sheet_is_not_named_in_the_preview(client, staff, staff_lang):
     """A guard: a workbook of one sheet reads as before."""
-    assert _upload(client, _xlsx({"Ark1": [HEADER, *MEMBERS]})).status_code == 303
+    assert _upload(client, xlsx({"Ark1": [HEADER, *MEMBERS]})).status_code == 303
     preview = client.get("/staff/members/import/preview").get_data(as_text=True)
     assert "Pål Ærø" in preview and 'id="import-sheet"' not in preview
 
@@ -106,7 +94,7 @@ SEVERAL = {
 
 
 def test_several_later_sheets_with_the_names_are_named(client, staff, staff_lang):
-    data = _xlsx({"Les meg": README, "2026": [HEADER, *MEMBERS], "2025": [HEADER, *MEMBERS]})
+    data = xlsx({"Les meg": README, "2026": [HEADER, *MEMBERS], "2025": [HEADER, *MEMBERS]})
     assert SEVERAL[staff_lang] in _refused(client, data)
 
 
@@ -121,6 +109,6 @@ NONE = {
 
 
 def test_a_workbook_without_the_names_says_which_sheets(client, staff, staff_lang):
-    data = _xlsx({"Les meg": README,
+    data = xlsx({"Les meg": README,
                   "Medlemmer": [["Medlemmer 2026"], ["Navn", "E-post", "Kommune"]]})
     assert NONE[staff_lang] in _refused(client, data)
